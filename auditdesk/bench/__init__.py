@@ -1,0 +1,1 @@
+"""bench layer of AuditDesk (see STYLE.md)."""

@@ -1,0 +1,1 @@
+"""exchange layer of AuditDesk (see STYLE.md)."""

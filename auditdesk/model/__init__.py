@@ -1,0 +1,28 @@
+"""SQLAlchemy 2.x typed ORM classes. No Qt, no I/O beyond the database."""
+
+from auditdesk.model.audit import (
+    Audit,
+    AuditSite,
+    AuditTeamMember,
+    AuditTermination,
+    ClauseJudgement,
+    audit_certificate,
+)
+from auditdesk.model.base import Base, Entity, utcnow
+from auditdesk.model.certificate import Certificate, CertificateEvent
+from auditdesk.model.changelog import ChangeLogEntry, MergeConflict
+from auditdesk.model.enums import *  # noqa: F403 - the codes are part of the model's API
+from auditdesk.model.evidence import Attachment, EvidenceItem, evidence_clause
+from auditdesk.model.nonconformity import NCTransition, Nonconformity, nc_evidence
+from auditdesk.model.organisation import Licence, Organisation, PersonnelRecord, Site
+from auditdesk.model.people import Auditor, User
+from auditdesk.model.settings import CBSetting, RuleSetRecord
+from auditdesk.model.standard import Clause, Standard
+
+__all__ = [
+    "Attachment", "Audit", "AuditSite", "AuditTeamMember", "AuditTermination", "Auditor", "Base",
+    "CBSetting", "Certificate", "CertificateEvent", "ChangeLogEntry", "Clause", "ClauseJudgement",
+    "Entity", "EvidenceItem", "Licence", "MergeConflict", "NCTransition", "Nonconformity",
+    "Organisation", "PersonnelRecord", "RuleSetRecord", "Site", "Standard", "User",
+    "audit_certificate", "evidence_clause", "nc_evidence", "utcnow",
+]

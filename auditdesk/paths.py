@@ -1,0 +1,55 @@
+"""Where AuditDesk finds its shipped resources and migrations, and where it keeps user data.
+
+In the repository ``resources/`` and ``db/`` sit at the top level; an installed wheel
+carries them inside the package as ``auditdesk/resources`` and ``auditdesk/db``
+(see ``[tool.hatch.build.targets.wheel.force-include]`` in pyproject.toml).
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+from pathlib import Path
+
+_PACKAGE_DIR = Path(__file__).resolve().parent
+
+
+def _first_existing(name: str) -> Path:
+    for candidate in (_PACKAGE_DIR / name, _PACKAGE_DIR.parent / name):
+        if candidate.is_dir():
+            return candidate
+    raise FileNotFoundError(f"AuditDesk installation is incomplete: no '{name}' folder found")
+
+
+def resources_dir() -> Path:
+    """The folder holding standards/, templates/, fonts/, translations/, icons/, rules/."""
+    return _first_existing("resources")
+
+
+def resource(*parts: str) -> Path:
+    """A path below the resources folder."""
+    return resources_dir().joinpath(*parts)
+
+
+def migrations_dir() -> Path:
+    """The Alembic environment (env.py and versions/)."""
+    return _first_existing("db")
+
+
+def user_data_dir() -> Path:
+    """The per-user data folder (XDG on Linux, AppData on Windows, Application Support on macOS)."""
+    override = os.environ.get("AUDITDESK_HOME")
+    if override:
+        return Path(override)
+    if sys.platform.startswith("win"):
+        base = Path(os.environ.get("APPDATA", Path.home() / "AppData" / "Roaming"))
+    elif sys.platform == "darwin":
+        base = Path.home() / "Library" / "Application Support"
+    else:
+        base = Path(os.environ.get("XDG_DATA_HOME", Path.home() / ".local" / "share"))
+    return base / "AuditDesk"
+
+
+def default_database_path() -> Path:
+    """The embedded default database: a SQLite file in the user's data folder."""
+    return user_data_dir() / "auditdesk.sqlite3"

@@ -1,0 +1,1 @@
+"""services layer of AuditDesk (see STYLE.md)."""

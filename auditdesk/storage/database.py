@@ -1,0 +1,179 @@
+"""Opening an AuditDesk database: engine, SQLite pragmas, sessions, migrations on open.
+
+``Database.open(url)`` is the one way in. For a SQLite file it:
+1. refuses a file that is not SQLite or not AuditDesk's (``application_id`` and tables),
+   without touching it;
+2. refuses a database written by a newer AuditDesk (unknown Alembic revision);
+3. writes a backup copy, then upgrades an older database to head;
+4. creates and seeds a new database when ``create`` is allowed.
+Every connection gets foreign keys, WAL, ``synchronous=FULL`` and a busy timeout.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from pathlib import Path
+from typing import Any
+
+from sqlalchemy import Engine, create_engine, event
+from sqlalchemy.engine import make_url
+from sqlalchemy.orm import Session, sessionmaker
+
+from auditdesk.storage import errors
+
+# "ADSK" — marks a SQLite file as an AuditDesk database (PRAGMA application_id).
+APPLICATION_ID = 0x4144534B
+SQLITE_HEADER = b"SQLite format 3\x00"
+BUSY_TIMEOUT_MS = 5000
+
+
+def _set_sqlite_pragmas(dbapi_connection: Any, _record: Any) -> None:
+    cursor = dbapi_connection.cursor()
+    try:
+        cursor.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
+        cursor.execute("PRAGMA foreign_keys = ON")
+        mode = cursor.execute("PRAGMA journal_mode").fetchone()[0]
+        if mode != "memory":  # in-memory databases cannot use WAL
+            cursor.execute("PRAGMA journal_mode = WAL")
+        cursor.execute("PRAGMA synchronous = FULL")
+    finally:
+        cursor.close()
+
+
+def make_engine(url: str, **kw: Any) -> Engine:
+    """An engine with AuditDesk's connection settings for the URL's backend."""
+    parsed = make_url(url)
+    if parsed.get_backend_name() == "sqlite":
+        engine = create_engine(url, connect_args={"timeout": BUSY_TIMEOUT_MS / 1000}, **kw)
+        event.listen(engine, "connect", _set_sqlite_pragmas)
+        # Let SQLAlchemy, not pysqlite, decide when transactions begin (SAVEPOINT support).
+        event.listen(engine, "connect", lambda c, _r: setattr(c, "isolation_level", None))
+        event.listen(engine, "begin", lambda conn: conn.exec_driver_sql("BEGIN"))
+        return engine
+    return create_engine(url, pool_pre_ping=True, **kw)
+
+
+def sqlite_path(url: str) -> Path | None:
+    parsed = make_url(url)
+    if parsed.get_backend_name() != "sqlite" or not parsed.database or parsed.database == ":memory:":
+        return None
+    return Path(parsed.database)
+
+
+def inspect_sqlite_file(path: Path) -> str:
+    """Classify an existing file without changing it: 'empty', 'auditdesk' or raise.
+
+    Raises NotAnAuditDeskDatabase for a non-SQLite file or a SQLite file of another program,
+    CorruptDatabase when SQLite cannot read its schema.
+    """
+    if path.stat().st_size == 0:
+        return "empty"
+    with path.open("rb") as fh:
+        header = fh.read(16)
+    if header != SQLITE_HEADER:
+        raise errors.NotAnAuditDeskDatabase(f"{path} is not a database file", str(path))
+    try:
+        con = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
+        try:
+            app_id = con.execute("PRAGMA application_id").fetchone()[0]
+            tables = {r[0] for r in con.execute("SELECT name FROM sqlite_master WHERE type='table'")}
+        finally:
+            con.close()
+    except sqlite3.DatabaseError as exc:
+        raise errors.CorruptDatabase(f"{path} is damaged: {exc}", str(path)) from exc
+    if app_id == APPLICATION_ID:
+        return "auditdesk"
+    if not tables:
+        return "empty"
+    raise errors.NotAnAuditDeskDatabase(f"{path} is a database of another program", str(path))
+
+
+class Database:
+    """An open AuditDesk database: its engine and its one sessionmaker."""
+
+    def __init__(self, url: str, engine: Engine) -> None:
+        self.url = url
+        self.engine = engine
+        self.Session = sessionmaker(bind=engine, expire_on_commit=False)
+        self.backup_path: Path | None = None
+        self.created = False
+
+    @property
+    def path(self) -> Path | None:
+        return sqlite_path(self.url)
+
+    @classmethod
+    def open(
+        cls,
+        url: str,
+        *,
+        create: bool = False,
+        migrate: bool = True,
+        on_create: Callable[[Session], None] | None = None,
+    ) -> Database:
+        """Open (and if needed upgrade, or with ``create`` make) the database at ``url``.
+
+        ``on_create`` fills a brand-new database (the services layer passes the loader of
+        the standards library and the default settings).
+        """
+        from auditdesk.storage import migrations
+
+        path = sqlite_path(url)
+        is_new = False
+        if path is not None:
+            if path.exists():
+                is_new = inspect_sqlite_file(path) == "empty"
+            elif create:
+                path.parent.mkdir(parents=True, exist_ok=True)
+                is_new = True
+            else:
+                raise errors.DatabaseMissing(f"no database at {path}", str(path))
+        engine = make_engine(url)
+        db = cls(url, engine)
+        try:
+            if migrate:
+                state = migrations.check_revision(engine)
+                if state == "newer":
+                    raise errors.NewerDatabase(
+                        f"{path or url} was written by a newer AuditDesk; update AuditDesk to open it", str(path or url)
+                    )
+                if state == "foreign":
+                    raise errors.NotAnAuditDeskDatabase(f"{path or url} is not an AuditDesk database", str(path or url))
+                if state == "empty":
+                    is_new = True
+                if state == "behind" and path is not None:
+                    from auditdesk.storage.backup import backup_before_upgrade
+
+                    db.backup_path = backup_before_upgrade(path)
+                if state in ("empty", "behind"):
+                    migrations.upgrade_to_head(engine)
+                if path is not None:
+                    with engine.begin() as conn:
+                        conn.exec_driver_sql(f"PRAGMA application_id = {APPLICATION_ID}")
+            if is_new and on_create is not None:
+                with db.session() as session:
+                    on_create(session)
+            db.created = is_new
+        except BaseException as exc:
+            engine.dispose()
+            mapped = errors.classify_sqlite_error(exc, str(path or url)) if not isinstance(exc, errors.StorageError) else None
+            if mapped is not None:
+                raise mapped from exc
+            raise
+        return db
+
+    @contextmanager
+    def session(self, user: str | None = None) -> Iterator[Session]:
+        """One transaction for one user action: commit on success, roll back on error."""
+        with self.Session.begin() as session:
+            session.info["user"] = user or "system"
+            yield session
+
+    def close(self) -> None:
+        self.engine.dispose()
+
+
+def is_sqlite(engine: Engine) -> bool:
+    return engine.dialect.name == "sqlite"

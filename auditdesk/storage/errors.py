@@ -1,0 +1,60 @@
+"""Environment errors about the database file: not bugs, but things the user must act on.
+
+Each carries a ``code`` the UI turns into a translated message with what to do
+(STYLE.md habit 6, after qutebrowser's misc/sql.py).
+"""
+
+from __future__ import annotations
+
+
+class StorageError(Exception):
+    code = "storage"
+    exit_code = 1
+
+    def __init__(self, message: str, path: str = "") -> None:
+        super().__init__(message)
+        self.path = path
+
+
+class NotAnAuditDeskDatabase(StorageError):
+    code = "not_auditdesk"
+
+
+class NewerDatabase(StorageError):
+    code = "newer"
+
+
+class CorruptDatabase(StorageError):
+    code = "corrupt"
+
+
+class DatabaseLocked(StorageError):
+    code = "locked"
+
+
+class DatabaseReadOnly(StorageError):
+    code = "read_only"
+
+
+class DiskFull(StorageError):
+    code = "disk_full"
+
+
+class DatabaseMissing(StorageError):
+    code = "missing"
+
+
+def classify_sqlite_error(exc: BaseException, path: str = "") -> StorageError | None:
+    """Map a sqlite3/SQLAlchemy operational error to the environment error it really is."""
+    text = str(getattr(exc, "orig", None) or exc).lower()
+    if "database is locked" in text or "database table is locked" in text:
+        return DatabaseLocked("the database is locked by another program", path)
+    if "readonly" in text or "read-only" in text or "attempt to write a readonly" in text:
+        return DatabaseReadOnly("the database file is read-only", path)
+    if "disk is full" in text or "database or disk is full" in text:
+        return DiskFull("the disk is full", path)
+    if "malformed" in text or "not a database" in text or "file is encrypted" in text:
+        return CorruptDatabase("the database file is damaged or not a database", path)
+    if "unable to open database" in text:
+        return DatabaseMissing("the database file cannot be opened", path)
+    return None

@@ -1,0 +1,1 @@
+"""ui layer of AuditDesk (see STYLE.md)."""
