@@ -150,13 +150,12 @@ class RuleBook:
     def scheme_of(self, standard_or_scheme: str) -> str:
         """``"ISO 9001:2015"`` or ``"GB/T 19001-2016"`` → ``"QMS"``; a scheme code passes through."""
         text = " ".join(standard_or_scheme.split()).upper()
-        best = ""
+        best: tuple[int, str] | None = None
         for prefix, scheme in self.standard_schemes.items():
             p = prefix.upper()
-            if (text == p or text.startswith((p + ":", p + "-"))) and len(p) > len(best):
-                best = p
-                found = scheme
-        return found if best else text
+            if (text == p or text.startswith((p + ":", p + "-"))) and (best is None or len(p) > best[0]):
+                best = (len(p), scheme)
+        return best[1] if best else text
 
     def default_for(self, standard_or_scheme: str, issue_date: dt.date) -> RuleSet:
         scheme = self.scheme_of(standard_or_scheme)

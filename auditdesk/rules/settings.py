@@ -87,6 +87,7 @@ def _check_value(name: str, type_name: object, value: object) -> None:
     expected: type = int if type_name in ("int", int) else float
     if isinstance(value, bool) or not isinstance(value, expected):
         raise ValueError(f"{name}: expected {expected.__name__}, got {value!r}")
+    assert isinstance(value, int | float)
     if value <= 0:
         raise ValueError(f"{name}: must be positive, got {value!r}")
 
