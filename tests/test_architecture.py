@@ -1,0 +1,61 @@
+"""The architecture of STYLE.md, enforced: import-linter contracts, lint, packaging."""
+
+from __future__ import annotations
+
+import shutil
+import subprocess
+import sys
+import zipfile
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[1]
+
+
+def _tool(name: str) -> str:
+    exe = Path(sys.executable).with_name(name)
+    return str(exe) if exe.exists() else (shutil.which(name) or name)
+
+
+def test_import_contracts_hold():
+    result = subprocess.run([_tool("lint-imports")], cwd=ROOT, capture_output=True, text=True)
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert "broken" not in result.stdout.split("Contracts:")[-1].split("\n")[0] or "0 broken" in result.stdout
+
+
+def test_ruff_lint_is_clean():
+    result = subprocess.run([_tool("ruff"), "check", "auditdesk", "tests"], cwd=ROOT, capture_output=True, text=True)
+    assert result.returncode == 0, result.stdout + result.stderr
+
+
+def test_core_imports_without_qt():
+    """Everything below the UI imports in a process where PySide6 cannot be imported."""
+    code = (
+        "import sys; sys.modules['PySide6'] = None; sys.modules['shiboken6'] = None\n"
+        "import pkgutil, importlib, auditdesk\n"
+        "for m in pkgutil.walk_packages(auditdesk.__path__, 'auditdesk.'):\n"
+        "    if m.name.startswith(('auditdesk.ui', 'auditdesk.bench')):\n"
+        "        continue\n"
+        "    importlib.import_module(m.name)\n"
+        "print('ok')\n"
+    )
+    result = subprocess.run([sys.executable, "-c", code], cwd=ROOT, capture_output=True, text=True)
+    assert result.returncode == 0 and result.stdout.strip() == "ok", result.stderr
+
+
+@pytest.mark.slow
+def test_wheel_carries_resources_and_migrations(tmp_path):
+    """`pip install .` must give a working app: resources/ and db/ travel inside the package."""
+    result = subprocess.run(
+        [sys.executable, "-m", "pip", "wheel", "--no-deps", "--no-build-isolation", "-q", "-w", str(tmp_path), str(ROOT)],
+        capture_output=True, text=True,
+    )
+    assert result.returncode == 0, result.stderr
+    wheel = next(tmp_path.glob("auditdesk-*.whl"))
+    names = set(zipfile.ZipFile(wheel).namelist())
+    assert "auditdesk/db/env.py" in names
+    assert any(n.startswith("auditdesk/db/versions/0001") for n in names)
+    assert "auditdesk/resources/standards/iso9001-2015.json" in names
+    assert "auditdesk/resources/fonts/DroidSansFallbackFull.ttf" in names
+    assert any(n.startswith("auditdesk/resources/translations/") and n.endswith(".qm") for n in names)
