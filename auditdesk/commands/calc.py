@@ -110,7 +110,7 @@ def run_audit_time(args: argparse.Namespace) -> int:
     except AuditTimeError as exc:
         raise CommandError(str(exc), EXIT_USAGE) from None
     kind = AuditKind(args.audit)
-    out = {
+    out: dict[str, Any] = {
         "scheme": result.scheme,
         "personnel": result.personnel,
         "complexity": args.complexity,
@@ -150,7 +150,7 @@ def run_sampling(args: argparse.Namespace) -> int:
         result = sample_size(sites, AuditKind(args.audit), sampling_allowed=not args.no_sampling, risk_increase=risk)
     except SamplingError as exc:
         raise CommandError(str(exc), EXIT_USAGE) from None
-    out = {
+    out: dict[str, Any] = {
         "site_count": result.site_count,
         "audit": result.audit.value,
         "method": result.method.value,
@@ -209,7 +209,7 @@ def run_programme(args: argparse.Namespace) -> int:
         }
         for e in programme.entries
     ]
-    out = {
+    out: dict[str, Any] = {
         "rule_set": rule_set.id,
         "on": on.isoformat(),
         "issue_date": issue.isoformat(),

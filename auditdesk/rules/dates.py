@@ -61,9 +61,16 @@ def add_days(start: dt.date, days: int) -> dt.date:
 def default_expiry(issue_date: dt.date, validity_years: int = 3) -> dt.date:
     """A new certificate's expiry: issue date + ``validity_years`` years − 1 day [setting].
 
-    2026-03-15 → 2029-03-14. The certificate is valid up to and including this date.
+    2026-03-15 → 2029-03-14. The certificate is valid up to and including this date. The issue
+    day itself counts, so the period ends the day before the corresponding day; where the end
+    month has no corresponding day (issued on 29 February) it ends on that month's last day:
+    2028-02-29 → 2031-02-28 (not 02-27), while 2029-03-01 → 2032-02-29.
     """
-    return add_years(issue_date, validity_years) - _ONE_DAY
+    months = 12 * validity_years
+    anniversary = add_months(issue_date, months)
+    if anniversary.day < issue_date.day:  # no corresponding day: the month's last day ends it
+        return anniversary
+    return anniversary - _ONE_DAY
 
 
 def end_of_year(day: dt.date) -> dt.date:

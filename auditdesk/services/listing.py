@@ -12,8 +12,8 @@ from sqlalchemy.orm import Session
 
 from auditdesk.model import (
     Audit,
-    AuditTeamMember,
     Auditor,
+    AuditTeamMember,
     Certificate,
     Nonconformity,
     Organisation,
