@@ -63,7 +63,7 @@ class Audit(Entity):
     team: Mapped[list[AuditTeamMember]] = relationship(back_populates="audit", cascade="all, delete-orphan")
     sites: Mapped[list[AuditSite]] = relationship(back_populates="audit", cascade="all, delete-orphan")
     evidence: Mapped[list[EvidenceItem]] = relationship(back_populates="audit")
-    nonconformities: Mapped[list[Nonconformity]] = relationship(back_populates="audit")
+    nonconformities: Mapped[list[Nonconformity]] = relationship(back_populates="audit", foreign_keys="Nonconformity.audit_id")
     termination: Mapped[AuditTermination | None] = relationship(back_populates="audit", uselist=False)
     judgements: Mapped[list[ClauseJudgement]] = relationship(back_populates="audit")
 

@@ -56,8 +56,14 @@ class Nonconformity(Entity):
     effectiveness: Mapped[str] = mapped_column(String, default="")
     closed_on: Mapped[dt.date | None]
     archived: Mapped[bool] = mapped_column(default=False)
+    # Re-verification at the next audit of the same certificate (DOMAIN §4, 17021-1 9.6.2.2).
+    reverified_in_audit_id: Mapped[uuid.UUID | None] = mapped_column(ForeignKey("audit.id"), index=True)
+    reverified_on: Mapped[dt.date | None]
+    reverified_by: Mapped[str] = mapped_column(String(60), default="")
+    reverification_effective: Mapped[bool | None]
+    reverification_note: Mapped[str] = mapped_column(String, default="")
 
-    audit: Mapped[Audit] = relationship(back_populates="nonconformities")
+    audit: Mapped[Audit] = relationship(back_populates="nonconformities", foreign_keys=[audit_id])
     clause: Mapped[Clause | None] = relationship()
     evidence: Mapped[list[EvidenceItem]] = relationship(secondary=nc_evidence)
     transitions: Mapped[list[NCTransition]] = relationship(

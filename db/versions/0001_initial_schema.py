@@ -2,7 +2,7 @@
 
 Revision ID: 0001
 Revises: 
-Create Date: 2026-11-21 09:51:17.851723
+Create Date: 2026-11-21 09:54:00.832252
 """
 from alembic import op
 import sqlalchemy as sa
@@ -448,18 +448,25 @@ def upgrade() -> None:
     sa.Column('effectiveness', sa.String(), nullable=False),
     sa.Column('closed_on', sa.Date(), nullable=True),
     sa.Column('archived', sa.Boolean(), nullable=False),
+    sa.Column('reverified_in_audit_id', sa.Uuid(), nullable=True),
+    sa.Column('reverified_on', sa.Date(), nullable=True),
+    sa.Column('reverified_by', sa.String(length=60), nullable=False),
+    sa.Column('reverification_effective', sa.Boolean(), nullable=True),
+    sa.Column('reverification_note', sa.String(), nullable=False),
     sa.Column('id', sa.Uuid(), nullable=False),
     sa.Column('created_at', auditdesk.model.base.UTCDateTime(), server_default=sa.text('(CURRENT_TIMESTAMP)'), nullable=False),
     sa.Column('updated_at', auditdesk.model.base.UTCDateTime(), server_default=sa.text('(CURRENT_TIMESTAMP)'), nullable=False),
     sa.Column('version', sa.Integer(), server_default='1', nullable=False),
     sa.ForeignKeyConstraint(['audit_id'], ['audit.id'], name=op.f('fk_nonconformity_audit_id_audit')),
     sa.ForeignKeyConstraint(['clause_id'], ['clause.id'], name=op.f('fk_nonconformity_clause_id_clause')),
+    sa.ForeignKeyConstraint(['reverified_in_audit_id'], ['audit.id'], name=op.f('fk_nonconformity_reverified_in_audit_id_audit')),
     sa.PrimaryKeyConstraint('id', name=op.f('pk_nonconformity')),
     sa.UniqueConstraint('number', name=op.f('uq_nonconformity_number'))
     )
     with op.batch_alter_table('nonconformity', schema=None) as batch_op:
         batch_op.create_index(batch_op.f('ix_nonconformity_audit_id'), ['audit_id'], unique=False)
         batch_op.create_index(batch_op.f('ix_nonconformity_clause_id'), ['clause_id'], unique=False)
+        batch_op.create_index(batch_op.f('ix_nonconformity_reverified_in_audit_id'), ['reverified_in_audit_id'], unique=False)
         batch_op.create_index('ix_nonconformity_state', ['state'], unique=False)
 
     op.create_table('attachment',
@@ -556,6 +563,7 @@ def downgrade() -> None:
     op.drop_table('attachment')
     with op.batch_alter_table('nonconformity', schema=None) as batch_op:
         batch_op.drop_index('ix_nonconformity_state')
+        batch_op.drop_index(batch_op.f('ix_nonconformity_reverified_in_audit_id'))
         batch_op.drop_index(batch_op.f('ix_nonconformity_clause_id'))
         batch_op.drop_index(batch_op.f('ix_nonconformity_audit_id'))
 
