@@ -16,6 +16,7 @@ from auditdesk.model.evidence import Attachment, EvidenceItem, evidence_clause
 from auditdesk.model.nonconformity import NCTransition, Nonconformity, nc_evidence
 from auditdesk.model.organisation import Licence, Organisation, PersonnelRecord, Site
 from auditdesk.model.people import Auditor, User
+from auditdesk.model.report import ReportRevision
 from auditdesk.model.settings import CBSetting, RuleSetRecord
 from auditdesk.model.standard import Clause, Standard
 
@@ -23,6 +24,6 @@ __all__ = [
     "Attachment", "Audit", "AuditSite", "AuditTeamMember", "AuditTermination", "Auditor", "Base",
     "CBSetting", "Certificate", "CertificateEvent", "ChangeLogEntry", "Clause", "ClauseJudgement",
     "Entity", "EvidenceItem", "Licence", "MergeConflict", "NCTransition", "Nonconformity",
-    "Organisation", "PersonnelRecord", "RuleSetRecord", "Site", "Standard", "User",
+    "Organisation", "PersonnelRecord", "ReportRevision", "RuleSetRecord", "Site", "Standard", "User",
     "audit_certificate", "evidence_clause", "nc_evidence", "utcnow",
 ]

@@ -2,7 +2,7 @@
 
 Revision ID: 0001
 Revises: 
-Create Date: 2026-11-21 09:54:00.832252
+Create Date: 2026-11-21 09:54:08.629488
 """
 from alembic import op
 import sqlalchemy as sa
@@ -469,6 +469,25 @@ def upgrade() -> None:
         batch_op.create_index(batch_op.f('ix_nonconformity_reverified_in_audit_id'), ['reverified_in_audit_id'], unique=False)
         batch_op.create_index('ix_nonconformity_state', ['state'], unique=False)
 
+    op.create_table('report_revision',
+    sa.Column('audit_id', sa.Uuid(), nullable=False),
+    sa.Column('revision', sa.Integer(), nullable=False),
+    sa.Column('issued_at', auditdesk.model.base.UTCDateTime(), nullable=False),
+    sa.Column('issued_by', sa.String(length=60), nullable=False),
+    sa.Column('change_note', sa.String(), nullable=False),
+    sa.Column('fingerprint', sa.String(length=64), nullable=False),
+    sa.Column('files', sa.JSON(), nullable=False),
+    sa.Column('id', sa.Uuid(), nullable=False),
+    sa.Column('created_at', auditdesk.model.base.UTCDateTime(), server_default=sa.text('(CURRENT_TIMESTAMP)'), nullable=False),
+    sa.Column('updated_at', auditdesk.model.base.UTCDateTime(), server_default=sa.text('(CURRENT_TIMESTAMP)'), nullable=False),
+    sa.Column('version', sa.Integer(), server_default='1', nullable=False),
+    sa.ForeignKeyConstraint(['audit_id'], ['audit.id'], name=op.f('fk_report_revision_audit_id_audit')),
+    sa.PrimaryKeyConstraint('id', name=op.f('pk_report_revision')),
+    sa.UniqueConstraint('audit_id', 'revision', name='uq_report_revision_audit_revision')
+    )
+    with op.batch_alter_table('report_revision', schema=None) as batch_op:
+        batch_op.create_index(batch_op.f('ix_report_revision_audit_id'), ['audit_id'], unique=False)
+
     op.create_table('attachment',
     sa.Column('evidence_id', sa.Uuid(), nullable=True),
     sa.Column('nonconformity_id', sa.Uuid(), nullable=True),
@@ -561,6 +580,10 @@ def downgrade() -> None:
         batch_op.drop_index(batch_op.f('ix_attachment_audit_id'))
 
     op.drop_table('attachment')
+    with op.batch_alter_table('report_revision', schema=None) as batch_op:
+        batch_op.drop_index(batch_op.f('ix_report_revision_audit_id'))
+
+    op.drop_table('report_revision')
     with op.batch_alter_table('nonconformity', schema=None) as batch_op:
         batch_op.drop_index('ix_nonconformity_state')
         batch_op.drop_index(batch_op.f('ix_nonconformity_reverified_in_audit_id'))

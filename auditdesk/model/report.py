@@ -1,0 +1,30 @@
+"""Issued audit reports: one row per revision, with the fingerprint of the records it shows."""
+
+from __future__ import annotations
+
+import datetime as dt
+import uuid
+from typing import Any
+
+from sqlalchemy import JSON, ForeignKey, String, UniqueConstraint
+from sqlalchemy.orm import Mapped, mapped_column
+
+from auditdesk.model.base import Entity, UTCDateTime
+
+
+class ReportRevision(Entity):
+    """Revision 1 is the first issue; each correction of an issued audit adds the next one."""
+
+    __tablename__ = "report_revision"
+
+    audit_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("audit.id"), index=True)
+    revision: Mapped[int]
+    issued_at: Mapped[dt.datetime] = mapped_column(UTCDateTime)
+    issued_by: Mapped[str] = mapped_column(String(60), default="")
+    change_note: Mapped[str] = mapped_column(String, default="")
+    # SHA-256 over a canonical JSON of the audit's records at issue time (see services.report_issue).
+    fingerprint: Mapped[str] = mapped_column(String(64))
+    # [{"name": "report-zh.pdf", "format": "pdf", "lang": "zh", "sha256": "..."}]
+    files: Mapped[list[Any]] = mapped_column(JSON, default=list)
+
+    __table_args__ = (UniqueConstraint("audit_id", "revision", name="uq_report_revision_audit_revision"),)
