@@ -24,6 +24,8 @@ class ReportRevision(Entity):
     change_note: Mapped[str] = mapped_column(String, default="")
     # SHA-256 over a canonical JSON of the audit's records at issue time (see services.report_issue).
     fingerprint: Mapped[str] = mapped_column(String(64))
+    # The change log's hash-chain head folded into the fingerprint ("" when there is no log).
+    chain_head: Mapped[str] = mapped_column(String(64), default="")
     # [{"name": "report-zh.pdf", "format": "pdf", "lang": "zh", "sha256": "..."}]
     files: Mapped[list[Any]] = mapped_column(JSON, default=list)
 

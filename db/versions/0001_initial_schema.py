@@ -2,7 +2,7 @@
 
 Revision ID: 0001
 Revises: 
-Create Date: 2026-11-21 09:54:08.629488
+Create Date: 2026-11-21 09:54:20.920322
 """
 from alembic import op
 import sqlalchemy as sa
@@ -476,6 +476,7 @@ def upgrade() -> None:
     sa.Column('issued_by', sa.String(length=60), nullable=False),
     sa.Column('change_note', sa.String(), nullable=False),
     sa.Column('fingerprint', sa.String(length=64), nullable=False),
+    sa.Column('chain_head', sa.String(length=64), nullable=False),
     sa.Column('files', sa.JSON(), nullable=False),
     sa.Column('id', sa.Uuid(), nullable=False),
     sa.Column('created_at', auditdesk.model.base.UTCDateTime(), server_default=sa.text('(CURRENT_TIMESTAMP)'), nullable=False),
