@@ -1,0 +1,77 @@
+"""Recording a certificate's status and scope events (suspend, restore, withdraw, ...).
+
+The rules engine's event state machine (:mod:`auditdesk.rules.events`) decides whether the
+move is legal; a refused move raises :class:`IllegalTransition` with the refusal code and the
+rule behind it. Scope changes give the certificate a new revision.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import uuid
+
+from sqlalchemy.orm import Session
+
+from auditdesk.model import Certificate, CertificateEvent, CertificateEventKind, CertificateStatus
+from auditdesk.rules import events as rules_events
+from auditdesk.rules.status import StatusCode
+from auditdesk.services.certificates import get_certificate
+from auditdesk.services.errors import IllegalTransition, ValidationFailed
+from auditdesk.services.programme import certificate_programme
+from auditdesk.services.users import Permission, current_username, require
+
+# The events a user records through a dialog (issue/expire/recertify come from other flows).
+USER_EVENTS = (
+    CertificateEventKind.SUSPEND, CertificateEventKind.RESTORE, CertificateEventKind.WITHDRAW,
+    CertificateEventKind.CANCEL, CertificateEventKind.REDUCE_SCOPE, CertificateEventKind.EXTEND_SCOPE,
+)
+SCOPE_EVENTS = (CertificateEventKind.REDUCE_SCOPE, CertificateEventKind.EXTEND_SCOPE)
+
+
+def check_event(session: Session, cert: Certificate, kind: CertificateEventKind) -> rules_events.Transition:
+    """Whether ``kind`` may be recorded now (without recording it): the UI greys out refused ones."""
+    state = rules_events.CertificateState(cert.status.value)
+    restorable = False
+    if state is rules_events.CertificateState.EXPIRED and kind is CertificateEventKind.RESTORE:
+        status = certificate_programme(session, cert.id).status
+        restorable = status.code is StatusCode.RESTORABLE
+    return rules_events.check_event(state, rules_events.CertificateEvent(kind.value), restorable=restorable)
+
+
+def record_event(session: Session, cert_id: uuid.UUID, kind: CertificateEventKind, on: dt.date, reason: str,
+                 scope_after: str | None = None) -> CertificateEvent:
+    require(session, Permission.EDIT_REGISTERS)
+    cert = get_certificate(session, cert_id)
+    errors: dict[str, str] = {}
+    if kind not in USER_EVENTS:
+        errors["kind"] = "not_a_user_event"
+    if not reason.strip():
+        errors["reason"] = "required"
+    if on < cert.issue_date:
+        errors["date"] = "before_issue"
+    if kind in SCOPE_EVENTS and not (scope_after or "").strip():
+        errors["scope_after"] = "required"
+    if errors:
+        raise ValidationFailed(f"certificate {cert.number} {kind.value}: {errors}", errors)
+    transition = check_event(session, cert, kind)
+    if not transition.allowed:
+        raise IllegalTransition(
+            f"certificate {cert.number}: {kind.value} refused ({transition.reason})",
+            reason=transition.reason, rule=transition.basis.rule_id, clause=transition.basis.clause,
+        )
+    event = CertificateEvent(certificate_id=cert.id, kind=kind, event_date=on, reason=reason.strip(),
+                             by_user=current_username(session), revision=cert.revision)
+    if kind in SCOPE_EVENTS:
+        cert.revision += 1
+        event.revision = cert.revision
+        event.scope_before = cert.scope_zh
+        event.scope_after = (scope_after or "").strip()
+        cert.scope_zh = event.scope_after
+    new_state = CertificateStatus(transition.state.value)
+    if new_state != cert.status:
+        cert.status = new_state
+        cert.status_date = on
+        cert.status_reason = reason.strip()
+    session.add(event)
+    session.flush()
+    return event

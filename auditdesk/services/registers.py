@@ -1,0 +1,281 @@
+"""Register queries: one page of one register, sorted, filtered and searched in SQL.
+
+The GUI's register model asks for ``count_rows`` once and ``fetch_rows`` page by page
+(LIMIT/OFFSET); nothing here loads a whole table into Python. Rows are plain tuples of
+stored values (dates, numbers, enum codes); the UI formats and translates them.
+
+Filters: ``{column_key: value}``. An enum/bool column matches exactly; a text column matches
+a substring; a date or number column accepts ``(low, high)`` (either may be None).
+Presets (``{"preset": name}``) are named conditions the dashboard links to, e.g. the NC
+register's ``overdue``. ``{"ids": [...]}`` restricts to given records.
+Search matches any searchable column by substring (SQLite ``LIKE`` compares the UTF-8 text,
+so 1- and 2-character Chinese queries work; ASCII case is ignored).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import uuid
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
+from typing import Any
+
+from sqlalchemy import ColumnElement, Select, and_, false, func, or_, select
+from sqlalchemy.orm import Session, aliased
+
+from auditdesk.model import (
+    Audit,
+    Auditor,
+    Certificate,
+    NCState,
+    Nonconformity,
+    Organisation,
+    Standard,
+)
+
+OPEN_NC_STATES = (NCState.ISSUED, NCState.RESPONSE_RECEIVED, NCState.RESPONSE_ACCEPTED, NCState.RESPONSE_REJECTED)
+AWAITING_RESPONSE = (NCState.ISSUED, NCState.RESPONSE_REJECTED)
+AWAITING_VERIFICATION = (NCState.RESPONSE_RECEIVED, NCState.RESPONSE_ACCEPTED)
+
+
+class UnknownRegister(LookupError):
+    pass
+
+
+@dataclass(frozen=True)
+class Column:
+    key: str
+    expr: Any
+    kind: str = "text"  # text | date | enum | number | bool
+    searchable: bool = False
+    enum_values: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class RegisterSpec:
+    name: str
+    entity: Any
+    columns: tuple[Column, ...]
+    base: Callable[[Select[Any]], Select[Any]] = lambda s: s
+    default_sort: str = ""
+    archived: Any = None
+    presets: dict[str, Callable[[dt.date], ColumnElement[bool]]] = field(default_factory=dict)
+
+    def column(self, key: str) -> Column:
+        for c in self.columns:
+            if c.key == key:
+                return c
+        raise KeyError(key)
+
+    @property
+    def keys(self) -> tuple[str, ...]:
+        return tuple(c.key for c in self.columns)
+
+
+def _enum(e: Any) -> tuple[str, ...]:
+    return tuple(m.value for m in e)
+
+
+def _overdue_nc(on: dt.date) -> ColumnElement[bool]:
+    return or_(
+        and_(Nonconformity.state.in_(AWAITING_RESPONSE), Nonconformity.response_due < on),
+        and_(Nonconformity.state.in_(AWAITING_VERIFICATION), Nonconformity.verification_due < on),
+    )
+
+
+def _due_within(days: int) -> Callable[[dt.date], ColumnElement[bool]]:
+    def cond(on: dt.date) -> ColumnElement[bool]:
+        when = func.coalesce(Audit.start_date, Audit.window_latest)
+        return and_(Audit.status == "planned", when >= on, when <= on + dt.timedelta(days=days))
+    return cond
+
+
+def _specs() -> dict[str, RegisterSpec]:
+    from auditdesk.model import (
+        AuditMode,
+        AuditorGrade,
+        AuditStatus,
+        AuditType,
+        CertificateStatus,
+        NCGrade,
+    )
+
+    org_c = aliased(Organisation)
+    org_a = aliased(Organisation)
+    org_n = aliased(Organisation)
+    audit_n = aliased(Audit)
+    return {
+        "clients": RegisterSpec(
+            "clients", Organisation,
+            (
+                Column("name_zh", Organisation.name_zh, searchable=True),
+                Column("name_en", Organisation.name_en, searchable=True),
+                Column("credit_code", Organisation.credit_code, searchable=True),
+                Column("province", Organisation.province, searchable=True),
+                Column("city", Organisation.city, searchable=True),
+                Column("effective_personnel", Organisation.effective_personnel, "number"),
+                Column("technical_codes", Organisation.technical_codes, searchable=True),
+                Column("contact_name", Organisation.contact_name, searchable=True),
+            ),
+            default_sort="name_zh", archived=Organisation.archived,
+        ),
+        "certificates": RegisterSpec(
+            "certificates", Certificate,
+            (
+                Column("number", Certificate.number, searchable=True),
+                Column("client", org_c.name_zh, searchable=True),
+                Column("standard", Standard.code, searchable=True),
+                Column("issue_date", Certificate.issue_date, "date"),
+                Column("expiry_date", Certificate.expiry_date, "date"),
+                Column("status", Certificate.status, "enum", enum_values=_enum(CertificateStatus)),
+                Column("scope_zh", Certificate.scope_zh, searchable=True),
+                Column("scope_en", Certificate.scope_en, searchable=True),
+            ),
+            base=lambda s: s.join(org_c, org_c.id == Certificate.organisation_id).join(
+                Standard, Standard.id == Certificate.standard_id),
+            default_sort="number", archived=Certificate.archived,
+        ),
+        "audits": RegisterSpec(
+            "audits", Audit,
+            (
+                Column("number", Audit.number, searchable=True),
+                Column("client", org_a.name_zh, searchable=True),
+                Column("audit_type", Audit.audit_type, "enum", enum_values=_enum(AuditType)),
+                Column("status", Audit.status, "enum", enum_values=_enum(AuditStatus)),
+                Column("mode", Audit.mode, "enum", enum_values=_enum(AuditMode)),
+                Column("start_date", Audit.start_date, "date"),
+                Column("end_date", Audit.end_date, "date"),
+                Column("window_latest", Audit.window_latest, "date"),
+                Column("planned_days", Audit.planned_days, "number"),
+            ),
+            base=lambda s: s.join(org_a, org_a.id == Audit.organisation_id),
+            default_sort="number", archived=Audit.archived,
+            presets={"due_30": _due_within(30), "due_60": _due_within(60), "due_90": _due_within(90),
+                     "planned": lambda on: Audit.status == "planned"},
+        ),
+        "ncs": RegisterSpec(
+            "ncs", Nonconformity,
+            (
+                Column("number", Nonconformity.number, searchable=True),
+                Column("audit", audit_n.number, searchable=True),
+                Column("client", org_n.name_zh, searchable=True),
+                Column("grade", Nonconformity.grade, "enum", enum_values=_enum(NCGrade)),
+                Column("state", Nonconformity.state, "enum", enum_values=_enum(NCState)),
+                Column("issued_on", Nonconformity.issued_on, "date"),
+                Column("response_due", Nonconformity.response_due, "date"),
+                Column("verification_due", Nonconformity.verification_due, "date"),
+                Column("closed_on", Nonconformity.closed_on, "date"),
+                Column("evidence_text", Nonconformity.evidence_text, searchable=True),
+            ),
+            base=lambda s: s.join(audit_n, audit_n.id == Nonconformity.audit_id).join(
+                org_n, org_n.id == audit_n.organisation_id),
+            default_sort="number", archived=Nonconformity.archived,
+            presets={"overdue": _overdue_nc, "open": lambda on: Nonconformity.state.in_(OPEN_NC_STATES)},
+        ),
+        "auditors": RegisterSpec(
+            "auditors", Auditor,
+            (
+                Column("name_zh", Auditor.name_zh, searchable=True),
+                Column("name_en", Auditor.name_en, searchable=True),
+                Column("ccaa_no", Auditor.ccaa_no, searchable=True),
+                Column("grade", Auditor.grade, "enum", enum_values=_enum(AuditorGrade)),
+                Column("registration_expiry", Auditor.registration_expiry, "date"),
+                Column("technical_codes", Auditor.technical_codes, searchable=True),
+            ),
+            default_sort="name_zh", archived=Auditor.archived,
+        ),
+        "standards": RegisterSpec(
+            "standards", Standard,
+            (
+                Column("key", Standard.key, searchable=True),
+                Column("code", Standard.code, searchable=True),
+                Column("national_code", Standard.national_code, searchable=True),
+                Column("scheme", Standard.scheme, searchable=True),
+                Column("title_zh", Standard.title_zh, searchable=True),
+                Column("title_en", Standard.title_en, searchable=True),
+            ),
+            default_sort="key", archived=Standard.archived,
+        ),
+    }
+
+
+_SPECS: dict[str, RegisterSpec] | None = None
+REGISTERS = ("clients", "certificates", "audits", "ncs", "auditors", "standards")
+
+
+def spec(name: str) -> RegisterSpec:
+    global _SPECS
+    if _SPECS is None:
+        _SPECS = _specs()
+    try:
+        return _SPECS[name]
+    except KeyError:
+        raise UnknownRegister(name) from None
+
+
+def _like(text: str) -> str:
+    escaped = text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
+    return f"%{escaped}%"
+
+
+def _where(sp: RegisterSpec, filters: dict[str, Any] | None, search: str, include_archived: bool,
+           on: dt.date) -> list[ColumnElement[bool]]:
+    conds: list[ColumnElement[bool]] = []
+    if sp.archived is not None and not include_archived:
+        conds.append(sp.archived.is_(False))
+    for key, value in (filters or {}).items():
+        if value is None or value == "":
+            continue
+        if key == "preset":
+            conds.append(sp.presets[value](on))
+            continue
+        if key == "ids":
+            ids = [v if isinstance(v, uuid.UUID) else uuid.UUID(str(v)) for v in value]
+            conds.append(sp.entity.id.in_(ids) if ids else false())
+            continue
+        col = sp.column(key)
+        if col.kind in ("date", "number") and isinstance(value, tuple | list):
+            low, high = value
+            if low is not None:
+                conds.append(col.expr >= low)
+            if high is not None:
+                conds.append(col.expr <= high)
+        elif col.kind in ("enum", "bool", "date", "number"):
+            conds.append(col.expr == value)
+        else:
+            conds.append(col.expr.like(_like(str(value)), escape="\\"))
+    words = search.split()
+    searchable = [c.expr for c in sp.columns if c.searchable]
+    for word in words:  # every word must match some column
+        conds.append(or_(*[func.coalesce(e, "").like(_like(word), escape="\\") for e in searchable]))
+    return conds
+
+
+def count_rows(session: Session, register: str, *, filters: dict[str, Any] | None = None, search: str = "",
+               include_archived: bool = False, on: dt.date | None = None) -> int:
+    sp = spec(register)
+    stmt = sp.base(select(func.count(sp.entity.id)).select_from(sp.entity))
+    stmt = stmt.where(*_where(sp, filters, search, include_archived, on or dt.date.today()))
+    return int(session.scalar(stmt) or 0)
+
+
+def fetch_rows(session: Session, register: str, *, offset: int = 0, limit: int = 200, sort: str | None = None,
+               descending: bool = False, filters: dict[str, Any] | None = None, search: str = "",
+               include_archived: bool = False, on: dt.date | None = None) -> list[tuple[uuid.UUID, tuple[Any, ...]]]:
+    """One page: ``[(id, (value per column, ...)), ...]`` in the register's column order."""
+    sp = spec(register)
+    exprs = [c.expr for c in sp.columns]
+    stmt = sp.base(select(sp.entity.id, *exprs).select_from(sp.entity))
+    stmt = stmt.where(*_where(sp, filters, search, include_archived, on or dt.date.today()))
+    order = sp.column(sort or sp.default_sort).expr
+    stmt = stmt.order_by(order.desc() if descending else order.asc(), sp.entity.id).offset(offset).limit(limit)
+    out = []
+    for row in session.execute(stmt):
+        values = tuple(v.value if hasattr(v, "value") and not isinstance(v, bool | int | float) else v
+                       for v in row[1:])
+        out.append((row[0], values))
+    return out
+
+
+def enum_choices(register: str, key: str) -> Sequence[str]:
+    return spec(register).column(key).enum_values

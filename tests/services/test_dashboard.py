@@ -1,0 +1,55 @@
+"""Dashboard figures each count what their register filter lists."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from auditdesk.model import AuditMode, AuditTeamMember, TeamRole
+from auditdesk.services import dashboard, registers
+from tests.services.test_registers import TODAY, make_sample
+
+
+def test_figures_match_their_register_filters(session):
+    make_sample(session)
+    board = dashboard.build_dashboard(session, TODAY)
+    by_code = {f.code: f for f in board.figures}
+    assert by_code["overdue_ncs"].value == 1
+    assert by_code["audits_due_30"].value == 1
+    assert by_code["audits_due_90"].value == 1
+    for f in board.figures:
+        assert registers.count_rows(session, f.register, filters=f.filters, on=TODAY) == f.value, f.code
+
+
+def test_surveillance_overdue_means_suspension_required(session):
+    s = make_sample(session)
+    # CN-Q-0002 was issued 2025-01-10 under the legacy rules; its first surveillance is done,
+    # CN-Q-0001 (issued 2026-03-15, CNCA 2025) has none: latest 2027-03-15, overdue on 2027-06-01.
+    suspend, _withdraw = dashboard.certificates_needing_action(session, TODAY)
+    assert str(s["certs"][0].id) in suspend.filters["ids"]
+    assert suspend.basis is not None and suspend.basis.code == "surveillance_overdue"
+
+
+def test_auditor_load_counts_onsite_days_of_the_year(session):
+    s = make_sample(session)
+    session.add(AuditTeamMember(audit_id=s["audit"].id, auditor_id=s["auditor"].id, role=TeamRole.TEAM_LEADER,
+                                days=2.0))
+    session.flush()
+    load = dashboard.auditor_load(session, TODAY.year)
+    assert [(x.name_zh, x.onsite_days, x.limit) for x in load] == [("王审核", 2.0, 180.0)]
+    s["audit"].mode = AuditMode.REMOTE
+    session.flush()
+    assert dashboard.auditor_load(session, TODAY.year) == ()
+
+
+def test_audits_per_month(session):
+    make_sample(session)
+    months = dashboard.audits_per_month(session, 2026)
+    assert months[0] == 1 and sum(months) == 1
+
+
+def test_nc_closure_buckets(session):
+    s = make_sample(session)
+    nc = s["ncs"][0]
+    nc.closed_on = nc.issued_on + dt.timedelta(days=45)
+    session.flush()
+    assert dict(dashboard.nc_closure_times(session)) == {"0-30": 0, "31-60": 1, "61-90": 0, "91+": 0}
