@@ -99,6 +99,15 @@ class Database:
         self.Session = sessionmaker(bind=engine, expire_on_commit=False)
         self.backup_path: Path | None = None
         self.created = False
+        # Every flush is recorded in the hash-chained change log; commits count toward the
+        # next automatic backup (storage/changelog.py, storage/backup.py).
+        from auditdesk.storage import backup, changelog
+
+        changelog.install(self.Session)
+        self.auto_backup: backup.AutoBackup | None = backup.AutoBackup()
+        self.changes_since_backup = 0
+        self.opening = False  # no automatic backups while open() migrates and seeds
+        backup.install(self)
 
     @property
     def path(self) -> Path | None:
@@ -132,6 +141,7 @@ class Database:
                 raise errors.DatabaseMissing(f"no database at {path}", str(path))
         engine = make_engine(url)
         db = cls(url, engine)
+        db.opening = True
         try:
             if migrate:
                 state = migrations.check_revision(engine)
@@ -152,10 +162,17 @@ class Database:
                 if path is not None:
                     with engine.begin() as conn:
                         conn.exec_driver_sql(f"PRAGMA application_id = {APPLICATION_ID}")
+                from auditdesk.storage.changelog import ensure_append_only
+
+                ensure_append_only(engine)
             if is_new and on_create is not None:
                 with db.session() as session:
                     on_create(session)
             db.created = is_new
+            db.opening = False
+            from auditdesk.storage.backup import backup_on_open
+
+            backup_on_open(db)
         except BaseException as exc:
             engine.dispose()
             mapped = errors.classify_sqlite_error(exc, str(path or url)) if not isinstance(exc, errors.StorageError) else None

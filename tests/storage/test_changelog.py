@@ -1,0 +1,129 @@
+"""Change log: every create/update/delete recorded with who, when, field, old → new, in a
+SHA-256 hash chain that is append-only and that shows any later edit."""
+
+from __future__ import annotations
+
+import sqlite3
+
+import pytest
+from sqlalchemy import func, select, text
+from sqlalchemy.exc import DatabaseError
+
+from auditdesk.model import ChangeLogEntry, Organisation, Role
+from auditdesk.services.clients import OrganisationData, create_organisation, update_organisation
+from auditdesk.services.users import create_user
+from auditdesk.storage.changelog import GENESIS_HASH, chain_head, history, verify_chain
+
+
+def _log(session, entity_id):
+    return history(session, "organisation", str(entity_id))
+
+
+def test_create_update_delete_are_logged_with_user_field_old_and_new(database):
+    with database.session() as s:
+        create_user(s, "wang", "secret-123", Role.ADMIN)
+    with database.session(user="wang") as s:
+        org = create_organisation(s, OrganisationData(name_zh="深圳市测试有限公司"))
+    with database.session(user="wang") as s:
+        update_organisation(s, org.id, {"name_zh": "深圳市测试股份有限公司"})
+    with database.session(user="wang") as s:
+        s.delete(s.get(Organisation, org.id))
+    with database.session() as s:
+        rows = _log(s, org.id)
+    assert [(r.action, r.field) for r in rows] == [("create", ""), ("update", "name_zh"), ("delete", "")]
+    assert all(r.user == "wang" for r in rows)
+    assert '"name_zh":"深圳市测试有限公司"' in rows[0].new
+    assert (rows[1].old, rows[1].new) == ('"深圳市测试有限公司"', '"深圳市测试股份有限公司"')
+    assert '"深圳市测试股份有限公司"' in rows[2].old and rows[2].new is None
+    assert all(r.at.tzinfo is not None for r in rows)
+
+
+def test_bookkeeping_columns_are_not_logged_as_changes(session):
+    org = create_organisation(session, OrganisationData(name_zh="甲"))
+    update_organisation(session, org.id, {"address": "深圳"})
+    fields = [r.field for r in _log(session, org.id) if r.action == "update"]
+    assert fields == ["address"]
+
+
+def test_entries_form_a_hash_chain_from_genesis(session):
+    create_organisation(session, OrganisationData(name_zh="甲"))
+    rows = list(session.scalars(select(ChangeLogEntry).order_by(ChangeLogEntry.seq)))
+    assert rows[0].prev_hash == GENESIS_HASH
+    assert all(b.prev_hash == a.hash for a, b in zip(rows, rows[1:], strict=False))
+    assert chain_head(session) == rows[-1].hash
+    assert verify_chain(session) == []
+
+
+def test_a_rolled_back_action_leaves_no_entries(database):
+    with database.session() as s:
+        before = s.scalar(select(func.count()).select_from(ChangeLogEntry))
+        head = chain_head(s)
+    with pytest.raises(RuntimeError), database.session() as s:
+        create_organisation(s, OrganisationData(name_zh="乙"))
+        raise RuntimeError("user cancelled")
+    with database.session() as s:
+        assert s.scalar(select(func.count()).select_from(ChangeLogEntry)) == before
+        assert chain_head(s) == head
+        create_organisation(s, OrganisationData(name_zh="丙"))
+    with database.session() as s:
+        assert verify_chain(s) == []
+
+
+def test_bulk_flush_of_many_records_chains_correctly(session):
+    for i in range(300):
+        session.add(Organisation(name_zh=f"公司{i}"))
+    session.flush()
+    assert verify_chain(session) == []
+    assert session.scalar(select(func.count()).where(ChangeLogEntry.entity == "organisation")) == 300
+
+
+def test_log_refuses_update_and_delete(database):
+    with database.session() as s:
+        create_organisation(s, OrganisationData(name_zh="甲"))
+    with pytest.raises(DatabaseError, match="append-only"), database.session() as s:
+        s.execute(text("UPDATE change_log SET new = 'x'"))
+    with pytest.raises(DatabaseError, match="append-only"), database.session() as s:
+        s.execute(text("DELETE FROM change_log"))
+
+
+def test_a_changed_byte_is_found_at_its_row(database):
+    with database.session() as s:
+        org = create_organisation(s, OrganisationData(name_zh="深圳市测试有限公司"))
+        update_organisation(s, org.id, {"address": "深圳市南山区"})
+    path = database.path
+    database.close()
+    con = sqlite3.connect(path)
+    con.execute("DROP TRIGGER change_log_no_update")  # what an attacker would do first
+    seq = con.execute("SELECT seq FROM change_log WHERE field = 'address'").fetchone()[0]
+    con.execute("UPDATE change_log SET new = '\"深圳市福田区\"' WHERE seq = ?", (seq,))
+    con.commit()
+    con.close()
+    from auditdesk.storage.database import Database
+
+    db = Database.open(f"sqlite:///{path}")
+    with db.session() as s:
+        problems = verify_chain(s)
+    db.close()
+    assert [(p.seq, p.code, p.field) for p in problems] == [(seq, "hash_mismatch", "address")]
+
+
+def test_a_removed_row_breaks_the_link(database):
+    with database.session() as s:
+        org = create_organisation(s, OrganisationData(name_zh="甲"))
+        update_organisation(s, org.id, {"address": "一"})
+        update_organisation(s, org.id, {"address": "二"})
+    path = database.path
+    database.close()
+    con = sqlite3.connect(path)
+    con.execute("DROP TRIGGER change_log_no_delete")
+    seq = con.execute("SELECT min(seq) FROM change_log WHERE field = 'address'").fetchone()[0]
+    con.execute("DELETE FROM change_log WHERE seq = ?", (seq,))
+    con.commit()
+    con.close()
+    from auditdesk.storage.database import Database
+
+    db = Database.open(f"sqlite:///{path}")
+    with db.session() as s:
+        codes = {(p.seq, p.code) for p in verify_chain(s)}
+    db.close()
+    assert codes == {(seq + 1, "seq_gap"), (seq + 1, "broken_link")}
