@@ -53,3 +53,12 @@ def user_data_dir() -> Path:
 def default_database_path() -> Path:
     """The embedded default database: a SQLite file in the user's data folder."""
     return user_data_dir() / "auditdesk.sqlite3"
+
+
+CJK_FONT_FILE = "wqy-microhei.ttc"
+CJK_FONT_FAMILY = "WenQuanYi Micro Hei"
+
+
+def cjk_font_path() -> Path:
+    """The shipped font covering Chinese and Latin (TrueType outlines; a .ttc, face index 0)."""
+    return resource("fonts", CJK_FONT_FILE)

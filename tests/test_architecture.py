@@ -57,5 +57,5 @@ def test_wheel_carries_resources_and_migrations(tmp_path):
     assert "auditdesk/db/env.py" in names
     assert any(n.startswith("auditdesk/db/versions/0001") for n in names)
     assert "auditdesk/resources/standards/iso9001-2015.json" in names
-    assert "auditdesk/resources/fonts/DroidSansFallbackFull.ttf" in names
+    assert "auditdesk/resources/fonts/wqy-microhei.ttc" in names
     assert any(n.startswith("auditdesk/resources/translations/") and n.endswith(".qm") for n in names)

@@ -1,0 +1,264 @@
+"""ReportLab building blocks shared by the PDF documents.
+
+Fonts: Chinese in Droid Sans Fallback (``resources/fonts``, embedded as a subset: ReportLab
+embeds only the glyphs used of a ``TTFont``), Latin text in Helvetica, because the CJK font has
+no Latin glyphs. ``markup`` splits a string into runs of each. Pages carry a letterhead line,
+"page X of Y" (a two-pass canvas) and, for long documents, a table of contents built with
+``multiBuild``. ``invariant=True`` makes the bytes depend on the content only (tests).
+"""
+
+from __future__ import annotations
+
+import functools
+from collections.abc import Callable, Sequence
+from typing import Any, BinaryIO
+from xml.sax.saxutils import escape
+
+from reportlab.lib import colors
+from reportlab.lib.enums import TA_CENTER
+from reportlab.lib.pagesizes import A4
+from reportlab.lib.styles import ParagraphStyle
+from reportlab.lib.units import mm
+from reportlab.pdfbase import pdfmetrics
+from reportlab.pdfbase.ttfonts import TTFont
+from reportlab.pdfgen import canvas as rl_canvas
+from reportlab.platypus import (
+    BaseDocTemplate,
+    Flowable,
+    Frame,
+    LongTable,
+    PageTemplate,
+    Paragraph,
+    Spacer,
+    TableStyle,
+)
+from reportlab.platypus.tableofcontents import TableOfContents
+
+from auditdesk.exports.labels import Lang, text
+from auditdesk.paths import cjk_font_path, resource
+
+CJK = "AuditDeskCJK"
+LATIN = "Helvetica"
+LATIN_BOLD = "Helvetica-Bold"
+PAGE_W, PAGE_H = A4
+MARGIN = 18 * mm
+CONTENT_W = PAGE_W - 2 * MARGIN
+HEADER_FILL = colors.HexColor("#DCE6F1")
+RULE = colors.HexColor("#1F4E79")
+GRID = colors.HexColor("#8EA9C1")
+
+
+@functools.cache
+def register_fonts() -> None:
+    pdfmetrics.registerFont(TTFont(CJK, str(cjk_font_path()), subfontIndex=0))
+
+
+def _latin(ch: str) -> bool:
+    try:
+        ch.encode("cp1252")
+    except UnicodeEncodeError:
+        return False
+    return True
+
+
+def markup(value: object, bold: bool = False) -> str:
+    """Paragraph markup for ``value``: CJK runs in the embedded font, the rest in Helvetica.
+
+    Bold CJK is drawn with a thin stroke-free fallback (the font has one weight), so headings
+    rely on size and colour.
+    """
+    s = "" if value is None else str(value)
+    out: list[str] = []
+    run: list[str] = []
+    run_latin: bool | None = None
+
+    def flush() -> None:
+        if not run:
+            return
+        chunk = escape("".join(run)).replace("\n", "<br/>")
+        if run_latin:
+            out.append(f"<font name='{LATIN_BOLD}'>{chunk}</font>" if bold else chunk)
+        else:
+            out.append(f"<font name='{CJK}'>{chunk}</font>")
+        run.clear()
+
+    for ch in s:
+        is_latin = _latin(ch) or ch == "\n"
+        if run_latin is not None and is_latin != run_latin:
+            flush()
+        run_latin = is_latin
+        run.append(ch)
+    flush()
+    return "".join(out)
+
+
+def draw_mixed(c: rl_canvas.Canvas, x: float, y: float, s: str, size: float, align: str = "left") -> None:
+    """Draw a one-line mixed CJK/Latin string on the canvas (headers and footers)."""
+    runs: list[tuple[str, str]] = []
+    for ch in s:
+        font = LATIN if _latin(ch) else CJK
+        if runs and runs[-1][0] == font:
+            runs[-1] = (font, runs[-1][1] + ch)
+        else:
+            runs.append((font, ch))
+    width = sum(pdfmetrics.stringWidth(t, f, size) for f, t in runs)
+    if align == "right":
+        x -= width
+    elif align == "center":
+        x -= width / 2
+    for font, t in runs:
+        c.setFont(font, size)
+        c.drawString(x, y, t)
+        x += pdfmetrics.stringWidth(t, font, size)
+
+
+@functools.cache
+def styles() -> dict[str, ParagraphStyle]:
+    register_fonts()
+    base = ParagraphStyle("body", fontName=LATIN, fontSize=9.5, leading=14, spaceAfter=3, wordWrap="CJK")
+    return {
+        "body": base,
+        "title": ParagraphStyle("title", parent=base, fontSize=20, leading=28, alignment=TA_CENTER,
+                                textColor=RULE, spaceAfter=4),
+        "subtitle": ParagraphStyle("subtitle", parent=base, fontSize=11, leading=16, alignment=TA_CENTER,
+                                   textColor=colors.HexColor("#404040"), spaceAfter=12),
+        "h1": ParagraphStyle("h1", parent=base, fontSize=13.5, leading=19, textColor=RULE, spaceBefore=10,
+                             spaceAfter=5, keepWithNext=1),
+        "h2": ParagraphStyle("h2", parent=base, fontSize=11, leading=16, textColor=RULE, spaceBefore=6,
+                             spaceAfter=3, keepWithNext=1),
+        "cell": ParagraphStyle("cell", parent=base, fontSize=8.5, leading=11.5, spaceAfter=0),
+        "cell_head": ParagraphStyle("cell_head", parent=base, fontSize=8.5, leading=11.5, spaceAfter=0,
+                                    textColor=colors.HexColor("#0B2A45")),
+        "caption": ParagraphStyle("caption", parent=base, fontSize=8.5, leading=11, alignment=TA_CENTER,
+                                  textColor=colors.HexColor("#404040")),
+        "toc1": ParagraphStyle("toc1", parent=base, fontSize=10, leading=15, leftIndent=4 * mm),
+        "small": ParagraphStyle("small", parent=base, fontSize=7.5, leading=10,
+                                textColor=colors.HexColor("#606060")),
+    }
+
+
+def para(value: object, style: str = "body", bold: bool = False) -> Paragraph:
+    return Paragraph(markup(value, bold=bold), styles()[style])
+
+
+class Heading(Paragraph):
+    """A heading that also feeds the table of contents."""
+
+    def __init__(self, value: str, level: int = 1) -> None:
+        super().__init__(markup(value, bold=True), styles()["h1" if level == 1 else "h2"])
+        self.toc_level = level - 1
+        self.toc_text = value
+
+
+def grid_table(header: Sequence[str], rows: Sequence[Sequence[object]], widths: Sequence[float],
+               extra_style: Sequence[tuple[Any, ...]] = ()) -> LongTable:
+    """A bordered table whose header row repeats on every page it spans."""
+    cells: list[list[Any]] = [[para(h, "cell_head", bold=True) for h in header]]
+    for r in rows:
+        cells.append([c if isinstance(c, Flowable) else para(c, "cell") for c in r])
+    total = sum(widths)
+    col_w = [w * CONTENT_W / total for w in widths]
+    t = LongTable(cells, colWidths=col_w, repeatRows=1, splitByRow=1)
+    t.setStyle(TableStyle([
+        ("GRID", (0, 0), (-1, -1), 0.5, GRID),
+        ("BACKGROUND", (0, 0), (-1, 0), HEADER_FILL),
+        ("VALIGN", (0, 0), (-1, -1), "TOP"),
+        ("LEFTPADDING", (0, 0), (-1, -1), 4),
+        ("RIGHTPADDING", (0, 0), (-1, -1), 4),
+        ("TOPPADDING", (0, 0), (-1, -1), 3),
+        ("BOTTOMPADDING", (0, 0), (-1, -1), 3),
+        *[("BACKGROUND", (0, i), (-1, i), colors.HexColor("#F6F8FA")) for i in range(2, len(cells), 2)],
+        *extra_style,
+    ]))
+    return t
+
+
+def field_table(pairs: Sequence[tuple[str, object]], label_width: float = 0.3) -> LongTable:
+    """Label | value rows (the report's header blocks)."""
+    rows = [[para(k, "cell_head", bold=True), para(v, "cell")] for k, v in pairs]
+    t = LongTable(rows, colWidths=[CONTENT_W * label_width, CONTENT_W * (1 - label_width)], splitByRow=1)
+    t.setStyle(TableStyle([
+        ("GRID", (0, 0), (-1, -1), 0.5, GRID),
+        ("BACKGROUND", (0, 0), (0, -1), HEADER_FILL),
+        ("VALIGN", (0, 0), (-1, -1), "TOP"),
+        ("TOPPADDING", (0, 0), (-1, -1), 3),
+        ("BOTTOMPADDING", (0, 0), (-1, -1), 3),
+    ]))
+    return t
+
+
+def _numbered_canvas(lang: Lang, header_left: str, header_right: str) -> type[rl_canvas.Canvas]:
+    class NumberedCanvas(rl_canvas.Canvas):
+        """Keeps every page until the end so the footer can say "page X of Y"."""
+
+        def __init__(self, *args: Any, **kwargs: Any) -> None:
+            super().__init__(*args, **kwargs)
+            self._pages: list[dict[str, Any]] = []
+
+        def showPage(self) -> None:  # noqa: N802 - ReportLab's name
+            self._pages.append(dict(self.__dict__))
+            self._startPage()
+
+        def save(self) -> None:
+            total = len(self._pages)
+            for state in self._pages:
+                self.__dict__.update(state)
+                self._decorate(total)
+                super().showPage()
+            super().save()
+
+        def _decorate(self, total: int) -> None:
+            self.saveState()
+            self.setStrokeColor(RULE)
+            self.setLineWidth(0.8)
+            top = PAGE_H - MARGIN + 6 * mm
+            self.line(MARGIN, top - 2, PAGE_W - MARGIN, top - 2)
+            self.setFillColor(RULE)
+            draw_mixed(self, MARGIN, top + 1, header_left, 8.5)
+            draw_mixed(self, PAGE_W - MARGIN, top + 1, header_right, 8.5, align="right")
+            self.setFillColor(colors.HexColor("#404040"))
+            self.line(MARGIN, MARGIN - 6 * mm, PAGE_W - MARGIN, MARGIN - 6 * mm)
+            footer = text("page_x_of_y", lang, sep="  ", page=self._pageNumber, pages=total)
+            draw_mixed(self, PAGE_W / 2, MARGIN - 10 * mm, footer, 8, align="center")
+            self.restoreState()
+
+    return NumberedCanvas
+
+
+class _Doc(BaseDocTemplate):
+    def afterFlowable(self, flowable: Flowable) -> None:  # noqa: N802 - ReportLab's name
+        if isinstance(flowable, Heading):
+            key = f"h{id(flowable)}"
+            self.canv.bookmarkPage(key)
+            self.canv.addOutlineEntry(flowable.toc_text, key, level=flowable.toc_level, closed=True)
+            self.notify("TOCEntry", (flowable.toc_level, markup(flowable.toc_text), self.page, key))
+
+
+def build_pdf(target: str | BinaryIO, story: list[Flowable], *, lang: Lang, title: str, header_left: str,
+              header_right: str, with_toc: bool = False, invariant: bool = False) -> None:
+    """Lay ``story`` out on A4 pages with the letterhead line, page numbers and optional contents."""
+    register_fonts()
+    doc = _Doc(target, pagesize=A4, leftMargin=MARGIN, rightMargin=MARGIN, topMargin=MARGIN + 4 * mm,
+               bottomMargin=MARGIN, title=title, author=header_left, creator="AuditDesk",
+               invariant=1 if invariant else 0)
+    frame = Frame(doc.leftMargin, doc.bottomMargin, doc.width, doc.height, id="body")
+    doc.addPageTemplates([PageTemplate(id="page", frames=[frame])])
+    canvasmaker = _numbered_canvas(lang, header_left, header_right)
+    if with_toc:
+        toc = TableOfContents(levelStyles=[styles()["toc1"]], dotsMinLevel=0)
+        cover_end = next((i for i, f in enumerate(story) if isinstance(f, TocMarker)), 0)
+        story = [*story[:cover_end], para(text("contents", lang), "h1", bold=True), toc, *story[cover_end:]]
+        doc.multiBuild(story, canvasmaker=canvasmaker)
+    else:
+        doc.build(story, canvasmaker=canvasmaker)
+
+
+class TocMarker(Spacer):
+    """Where the table of contents goes (after the cover block)."""
+
+    def __init__(self) -> None:
+        super().__init__(1, 1)
+
+
+def blank_lines(n: int) -> Callable[[], Spacer]:
+    return lambda: Spacer(1, n * 14)
