@@ -54,6 +54,9 @@ class CBSettings:
     def __post_init__(self) -> None:
         for field in dataclasses.fields(self):
             value = getattr(self, field.name)
+            if field.type == "float" and isinstance(value, int) and not isinstance(value, bool):
+                value = float(value)
+                object.__setattr__(self, field.name, value)  # 180 means 180.0 days
             _check_value(field.name, field.type, value)
         if not 1 <= self.monthly_report_day <= 28:
             raise ValueError("monthly_report_day: must be between 1 and 28")

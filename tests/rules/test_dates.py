@@ -9,7 +9,13 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from auditdesk.rules.dates import add_months, add_years, days_in_month, default_expiry, is_within_months
+from auditdesk.rules.dates import (
+    add_months,
+    add_years,
+    days_in_month,
+    default_expiry,
+    is_within_months,
+)
 
 D = dt.date
 dates = st.dates(min_value=D(1900, 1, 1), max_value=D(2300, 12, 31))
