@@ -281,6 +281,9 @@ _GB_RE = re.compile(r"gb(?:/t|t)?-?(\d{4,5})(?:\.\d+)?(?:-(\d{4}))?")
 def normalise_standard_text(text: str) -> str:
     """NFKC (full-width to half-width), unify dashes, lower-case, drop whitespace."""
     text = unicodedata.normalize("NFKC", text).translate(_DASHES).lower()
+    # "ISO 9001 2015" / "GB/T 19001 2016": a year separated only by spaces becomes ":" / "-".
+    text = re.sub(r"(iso(?:\s*/\s*iec)?\s*\d{4,5})\s+((?:19|20)\d{2})(?!\d)", r"\1:\2", text)
+    text = re.sub(r"(gb\s*(?:/\s*t)?\s*\d{4,5})\s+((?:19|20)\d{2})(?!\d)", r"\1-\2", text)
     return re.sub(r"\s+", "", text)
 
 

@@ -302,6 +302,11 @@ def test_missing_file_raises_standard_file_error(tmp_path):
         ("ISO 27001", "ISO27001:2022"),
         ("GB/T 22080-2025", "ISO27001:2022"),
         ("  iso  9001 : 2015 ", "ISO9001:2015"),
+        ("ISO 9001 2015", "ISO9001:2015"),
+        ("GB/T 24001 2016", "ISO14001:2015"),
+        ("ISO 9001:2015/Amd 1:2024", "ISO9001:2015"),
+        ("ISO9001:2015质量管理体系", "ISO9001:2015"),
+        ("质量管理体系", "ISO9001:2015"),
     ],
 )
 def test_match_standard_recognises_real_world_spellings(defs, text, key):
@@ -320,6 +325,8 @@ def test_match_standard_recognises_real_world_spellings(defs, text, key):
         "GB/T 22080-2016",
         "ISO 50001:2018",
         "ISO/IEC 20000-1:2018",
+        "ISO 9001 2008",
+        "ISO 14001:2026",
         "quality",
     ],
 )
