@@ -1,8 +1,8 @@
 """Backups with SQLite's online backup API: consistent copies of a live database.
 
 - ``backup_file``: one copy, safe while the database is in use (WAL content included).
-- Automatic rotating backups (``AutoBackup``): one when a database is opened (only if it
-  changed since the newest backup, so read-only CLI runs do not pile up copies) and one after
+- Automatic rotating backups (``AutoBackup``): one when a database is opened (only if its
+  change-log head moved since the newest backup, so read-only CLI runs add no copies) and one after
   every ``every_changes`` change-log rows written; the newest ``keep`` are kept.
 - ``restore``: checks the backup, keeps the current file aside (itself as a backup), then
   replaces the database with the backup.
@@ -85,9 +85,17 @@ def rotating_backup(db_path: Path, keep: int = 10) -> Path:
     return target
 
 
-def _last_modified(db_path: Path) -> float:
-    times = [p.stat().st_mtime for p in (db_path, Path(f"{db_path}-wal")) if p.exists()]
-    return max(times) if times else 0.0
+def _log_head(path: Path) -> tuple[int, str] | None:
+    """(rows, last hash) of a file's change log; None when unreadable."""
+    try:
+        con = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
+        try:
+            row = con.execute("SELECT seq, hash FROM change_log ORDER BY seq DESC LIMIT 1").fetchone()
+        finally:
+            con.close()
+    except sqlite3.Error:
+        return None
+    return (int(row[0]), str(row[1])) if row else (0, "")
 
 
 def backup_on_open(db: Database) -> Path | None:
@@ -97,7 +105,8 @@ def backup_on_open(db: Database) -> Path | None:
     if policy is None or not policy.on_open or path is None or db.created or not path.exists():
         return None
     existing = automatic_backups(path)
-    if existing and existing[-1].stat().st_mtime >= _last_modified(path):
+    # Unchanged since the newest backup (same change-log head): opening to read adds no copy.
+    if existing and _log_head(existing[-1]) == _log_head(path):
         return None
     return rotating_backup(path, policy.keep)
 
