@@ -24,33 +24,52 @@ from auditdesk.rules.rulesets import UnknownRuleSet
 from auditdesk.rules.sampling import SamplingError, sample_size
 from auditdesk.rules.status import certificate_status
 
-AUDIT_CHOICES = [AuditKind.INITIAL.value, AuditKind.SURVEILLANCE.value, AuditKind.RECERTIFICATION.value]
+AUDIT_CHOICES = [
+    AuditKind.INITIAL.value,
+    AuditKind.SURVEILLANCE.value,
+    AuditKind.RECERTIFICATION.value,
+]
 COMPLEXITY_CHOICES = ["high", "medium", "low", "limited"]
 
 
 def register(sub: Any, common: argparse.ArgumentParser) -> None:
-    calc = sub.add_parser("calc", help="audit time, sampling and audit programme by the rules",
-                          description="Compute figures and dates from the certification rules.")
+    calc = sub.add_parser(
+        "calc",
+        help="audit time, sampling and audit programme by the rules",
+        description="Compute figures and dates from the certification rules.",
+    )
     # the sub-parsers inherit calc's parser class: errors exit 2 with one line, like every command
     calc_sub = calc.add_subparsers(dest="calc_command", metavar="WHAT", required=True)
 
     p = calc_sub.add_parser("audit-time", parents=[common], help="audit days by IAF MD5")
-    p.add_argument("--scheme", required=True, help="QMS, EMS, OHSMS (or a scheme added to the tables)")
+    p.add_argument(
+        "--scheme", required=True, help="QMS, EMS, OHSMS (or a scheme added to the tables)"
+    )
     p.add_argument("--personnel", required=True, help="effective personnel (whole number ≥ 1)")
-    p.add_argument("--complexity", choices=COMPLEXITY_CHOICES,
-                   help="complexity (EMS) or risk (OHSMS) category; default medium; QMS has one column")
-    p.add_argument("--audit", choices=AUDIT_CHOICES, default="initial", help="audit type (default initial)")
+    p.add_argument(
+        "--complexity",
+        choices=COMPLEXITY_CHOICES,
+        help="complexity (EMS) or risk (OHSMS) category; default medium; QMS has one column",
+    )
+    p.add_argument(
+        "--audit", choices=AUDIT_CHOICES, default="initial", help="audit type (default initial)"
+    )
     p.set_defaults(func=run_audit_time)
 
     p = calc_sub.add_parser("sampling", parents=[common], help="multi-site sample size by IAF MD1")
     p.add_argument("--sites", required=True, help="number of sites (whole number ≥ 1)")
     p.add_argument("--audit", required=True, choices=AUDIT_CHOICES)
-    p.add_argument("--no-sampling", action="store_true",
-                   help="sampling not allowed: all sites (initial/recertification), 30 %% per surveillance")
+    p.add_argument(
+        "--no-sampling",
+        action="store_true",
+        help="sampling not allowed: all sites (initial/recertification), 30 %% per surveillance",
+    )
     p.add_argument("--risk-increase", default="0", help="extra sites from the CB's risk analysis")
     p.set_defaults(func=run_sampling)
 
-    p = calc_sub.add_parser("programme", parents=[common], help="surveillance/recertification dates and status")
+    p = calc_sub.add_parser(
+        "programme", parents=[common], help="surveillance/recertification dates and status"
+    )
     p.add_argument("--rule-set", required=True, help="rule set id, e.g. CNCA-QMS-01:2025")
     p.add_argument("--issue-date", required=True)
     p.add_argument("--expiry-date", help="printed expiry (default issue + 3 years − 1 day)")
@@ -97,14 +116,19 @@ def run_audit_time(args: argparse.Namespace) -> int:
         table = book.table(args.scheme)
     except UnknownScheme:
         known = ", ".join(sorted(book.tables))
-        raise CommandError(f"--scheme: unknown scheme '{args.scheme}' (known: {known})", EXIT_USAGE) from None
+        raise CommandError(
+            f"--scheme: unknown scheme '{args.scheme}' (known: {known})", EXIT_USAGE
+        ) from None
     category = args.complexity
     if category is not None and category not in table.days:
         if len(table.days) == 1:
             category = None  # one-column table (QMS): complexity does not change the table days
         else:
-            raise CommandError(f"--complexity: '{category}' is not a category of {table.scheme} "
-                               f"({', '.join(table.categories)})", EXIT_USAGE)
+            raise CommandError(
+                f"--complexity: '{category}' is not a category of {table.scheme} "
+                f"({', '.join(table.categories)})",
+                EXIT_USAGE,
+            )
     try:
         result = audit_time(book, table.scheme, personnel, category)
     except AuditTimeError as exc:
@@ -135,10 +159,19 @@ def run_audit_time(args: argparse.Namespace) -> int:
         print_json(out)
         return 0
     row = result.row
-    print(f"{result.scheme}, {personnel} effective personnel, category {result.category}: table row "
-          f"{row.band_from}-{row.band_to} = {row.days:g} days ({result.basis.rule_id} {result.basis.clause})")
-    rows = [{"audit": k.value, "days": f"{result.days_for(k):g}", "onsite_min_days": f"{result.onsite_min_for(k):g}",
-             "selected": "*" if k is kind else ""} for k in map(AuditKind, AUDIT_CHOICES)]
+    print(
+        f"{result.scheme}, {personnel} effective personnel, category {result.category}: table row "
+        f"{row.band_from}-{row.band_to} = {row.days:g} days ({result.basis.rule_id} {result.basis.clause})"
+    )
+    rows = [
+        {
+            "audit": k.value,
+            "days": f"{result.days_for(k):g}",
+            "onsite_min_days": f"{result.onsite_min_for(k):g}",
+            "selected": "*" if k is kind else "",
+        }
+        for k in map(AuditKind, AUDIT_CHOICES)
+    ]
     print_table(rows, ["audit", "days", "onsite_min_days", "selected"])
     return 0
 
@@ -147,7 +180,9 @@ def run_sampling(args: argparse.Namespace) -> int:
     sites = _whole(args.sites, "--sites", 1)
     risk = _whole(args.risk_increase, "--risk-increase", 0)
     try:
-        result = sample_size(sites, AuditKind(args.audit), sampling_allowed=not args.no_sampling, risk_increase=risk)
+        result = sample_size(
+            sites, AuditKind(args.audit), sampling_allowed=not args.no_sampling, risk_increase=risk
+        )
     except SamplingError as exc:
         raise CommandError(str(exc), EXIT_USAGE) from None
     out: dict[str, Any] = {
@@ -165,8 +200,10 @@ def run_sampling(args: argparse.Namespace) -> int:
         print_json(out)
         return 0
     extra = " + the central function" if result.central_function_included else ""
-    print(f"{result.audit.value}: visit {result.sites} of {sites} sites{extra} "
-          f"({result.method.value}; {result.basis.rule_id} {result.basis.clause})")
+    print(
+        f"{result.audit.value}: visit {result.sites} of {sites} sites{extra} "
+        f"({result.method.value}; {result.basis.rule_id} {result.basis.clause})"
+    )
     return 0
 
 
@@ -180,7 +217,9 @@ def run_programme(args: argparse.Namespace) -> int:
         rule_set = data.rule_book.get(args.rule_set)
     except UnknownRuleSet:
         known = ", ".join(data.rule_book.ids)
-        raise CommandError(f"--rule-set: unknown rule set '{args.rule_set}' (known: {known})", EXIT_USAGE) from None
+        raise CommandError(
+            f"--rule-set: unknown rule set '{args.rule_set}' (known: {known})", EXIT_USAGE
+        ) from None
     issue = parse_date(args.issue_date, "--issue-date")
     expiry = _opt_date(args.expiry_date, "--expiry-date")
     if expiry is not None and expiry <= issue:
@@ -230,7 +269,9 @@ def run_programme(args: argparse.Namespace) -> int:
     if args.json:
         print_json(out)
         return 0
-    print(f"{rule_set.id}: issued {issue.isoformat()}, expires {programme.expiry.date.isoformat()}; on {on.isoformat()}")
+    print(
+        f"{rule_set.id}: issued {issue.isoformat()}, expires {programme.expiry.date.isoformat()}; on {on.isoformat()}"
+    )
     print_table(entries, ["type", "window_start", "latest", "rule", "clause", "state", "done_date"])
     s = out["status"]
     tail = f", deadline {s['deadline']}" if s["deadline"] else ""

@@ -156,7 +156,13 @@ def table_row(table: AuditTimeTable, personnel: int, category: str) -> TableRow:
     width = last_hi - last_lo + 1
     step = days[-1] - days[-2]
     k = math.ceil((personnel - last_hi) / width)
-    return TableRow(last_hi + (k - 1) * width + 1, last_hi + k * width, category, float(days[-1] + k * step), True)
+    return TableRow(
+        last_hi + (k - 1) * width + 1,
+        last_hi + k * width,
+        category,
+        float(days[-1] + k * step),
+        True,
+    )
 
 
 def audit_time(
@@ -173,7 +179,9 @@ def audit_time(
     table = book.table(scheme)
     cat = (category or table.default_category).lower()
     if cat not in table.days:
-        raise AuditTimeError(f"category: {cat!r} is not one of {', '.join(table.categories)} for {table.scheme}")
+        raise AuditTimeError(
+            f"category: {cat!r} is not one of {', '.join(table.categories)} for {table.scheme}"
+        )
     for adj in adjustments:
         if not adj.reason or not adj.reason.strip():
             raise AuditTimeError("adjustment: every adjustment needs a written reason")
@@ -218,9 +226,13 @@ def audit_time(
         initial_onsite_min_days=onsite(initial),
         surveillance_onsite_min_days=onsite(surveillance),
         recertification_onsite_min_days=onsite(recert),
-        basis=Basis(table.rule_id, table.clause, "extrapolated_row" if row.extrapolated else "table_row"),
+        basis=Basis(
+            table.rule_id, table.clause, "extrapolated_row" if row.extrapolated else "table_row"
+        ),
         rounding_basis=Basis(rules.rule_id, "2.2.3", "nearest_half_day"),
-        integrated_basis=Basis(IAF_MD11, "integrated audit time", "integrated_reduction") if integrated else None,
+        integrated_basis=Basis(IAF_MD11, "integrated audit time", "integrated_reduction")
+        if integrated
+        else None,
     )
 
 
@@ -233,12 +245,15 @@ def audit_time_book_from_mapping(data: Mapping[str, Any]) -> AuditTimeBook:
             recertification_factor=Fraction(*r.get("recertification_factor", [2, 3])),
             max_reduction=Fraction(str(r.get("max_reduction_percent", 30))) / 100,
             min_onsite=Fraction(str(r.get("min_onsite_percent", 80))) / 100,
-            integrated_max_reduction=Fraction(str(r.get("integrated_max_reduction_percent", 20))) / 100,
+            integrated_max_reduction=Fraction(str(r.get("integrated_max_reduction_percent", 20)))
+            / 100,
         )
         tables: dict[str, AuditTimeTable] = {}
         for scheme, t in data["schemes"].items():
             bands = tuple((int(lo), int(hi)) for lo, hi in t["bands"])
-            days = {str(c).lower(): tuple(Fraction(str(v)) for v in col) for c, col in t["days"].items()}
+            days = {
+                str(c).lower(): tuple(Fraction(str(v)) for v in col) for c, col in t["days"].items()
+            }
             _validate_table(scheme, bands, days)
             tables[scheme.upper()] = AuditTimeTable(
                 scheme=scheme.upper(),
@@ -253,7 +268,9 @@ def audit_time_book_from_mapping(data: Mapping[str, Any]) -> AuditTimeBook:
     return AuditTimeBook(rules, tables)
 
 
-def _validate_table(scheme: str, bands: tuple[tuple[int, int], ...], days: Mapping[str, tuple[Fraction, ...]]) -> None:
+def _validate_table(
+    scheme: str, bands: tuple[tuple[int, int], ...], days: Mapping[str, tuple[Fraction, ...]]
+) -> None:
     if not bands or bands[0][0] != 1:
         raise ValueError(f"{scheme}: bands must start at 1")
     for (lo, hi), (nlo, _nhi) in zip(bands, bands[1:], strict=False):

@@ -25,4 +25,6 @@ class RuleData:
 def load_rule_data(rules_dir: str | Path) -> RuleData:
     """``rules_dir`` holds ``rule_sets.json`` and ``audit_time.json``."""
     folder = Path(rules_dir)
-    return RuleData(load_rule_book(folder / RULE_SETS_FILE), load_audit_time_book(folder / AUDIT_TIME_FILE))
+    return RuleData(
+        load_rule_book(folder / RULE_SETS_FILE), load_audit_time_book(folder / AUDIT_TIME_FILE)
+    )

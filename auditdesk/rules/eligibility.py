@@ -57,10 +57,17 @@ def client_eligibility(
         return any(start <= d <= apply_date for d in dates)
 
     if not held(internal_audit_dates):
-        findings.append(Finding("no_internal_audit", Basis(CB_SETTING, "eligibility", "internal_audit_required")))
+        findings.append(
+            Finding(
+                "no_internal_audit", Basis(CB_SETTING, "eligibility", "internal_audit_required")
+            )
+        )
     if not held(management_review_dates):
         findings.append(
-            Finding("no_management_review", Basis(CB_SETTING, "eligibility", "management_review_required"))
+            Finding(
+                "no_management_review",
+                Basis(CB_SETTING, "eligibility", "management_review_required"),
+            )
         )
     if last_own_suspension_or_withdrawal is not None:
         bar_end = add_months(last_own_suspension_or_withdrawal, settings.eligibility_bar_months)

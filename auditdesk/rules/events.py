@@ -84,7 +84,9 @@ _REFUSALS: dict[tuple[CertificateState, CertificateEvent], tuple[str, str, str]]
 }
 
 
-def check_event(state: CertificateState, event: CertificateEvent, *, restorable: bool = False) -> Transition:
+def check_event(
+    state: CertificateState, event: CertificateEvent, *, restorable: bool = False
+) -> Transition:
     """Whether ``event`` may happen in ``state``; ``restorable`` only matters for expired ones."""
     if (state, event) in _ALLOWED:
         new, clause, code = _ALLOWED[(state, event)]
@@ -92,8 +94,15 @@ def check_event(state: CertificateState, event: CertificateEvent, *, restorable:
         return Transition(True, new, None, Basis(rule, clause, code))
     if state is S.EXPIRED and event is E.RESTORE:
         if restorable:
-            return Transition(True, S.VALID, None, Basis(ISO_17021, "9.6.3.2.5", "restored_after_expiry"))
-        return Transition(False, state, "restore_window_closed", Basis(ISO_17021, "9.6.3.2.5", "restore_window_closed"))
+            return Transition(
+                True, S.VALID, None, Basis(ISO_17021, "9.6.3.2.5", "restored_after_expiry")
+            )
+        return Transition(
+            False,
+            state,
+            "restore_window_closed",
+            Basis(ISO_17021, "9.6.3.2.5", "restore_window_closed"),
+        )
     if (state, event) in _REFUSALS:
         rule, clause, code = _REFUSALS[(state, event)]
         return Transition(False, state, code, Basis(rule, clause, code))
@@ -106,7 +115,9 @@ def check_event(state: CertificateState, event: CertificateEvent, *, restorable:
     raise AssertionError(f"unhandled {state}/{event}")  # pragma: no cover - the tables are total
 
 
-def apply_event(state: CertificateState, event: CertificateEvent, *, restorable: bool = False) -> CertificateState:
+def apply_event(
+    state: CertificateState, event: CertificateEvent, *, restorable: bool = False
+) -> CertificateState:
     transition = check_event(state, event, restorable=restorable)
     if not transition.allowed:
         raise EventRefused(transition)

@@ -27,7 +27,14 @@ from auditdesk.rules.dates import add_days, add_months
 from auditdesk.rules.kinds import AuditKind
 from auditdesk.rules.settings import DEFAULT_SETTINGS, CBSettings
 
-__all__ = ["AuditKind", "InitialNcOutcome", "NcDeadlines", "NcSeverity", "initial_nc_outcome", "nc_deadlines"]
+__all__ = [
+    "AuditKind",
+    "InitialNcOutcome",
+    "NcDeadlines",
+    "NcSeverity",
+    "initial_nc_outcome",
+    "nc_deadlines",
+]
 
 
 class NcSeverity(StrEnum):
@@ -80,13 +87,21 @@ def initial_nc_outcome(
 ) -> tuple[InitialNcOutcome, Basis]:
     """The published CB practice for closing initial-audit NCs (DOMAIN §4) [setting]."""
     if all_closed_on <= add_months(stage2_last_day, settings.initial_nc_certify_months):
-        return InitialNcOutcome.CERTIFY, Basis(CB_SETTING, "initial_nc_certify_months", "closed_in_time")
+        return InitialNcOutcome.CERTIFY, Basis(
+            CB_SETTING, "initial_nc_certify_months", "closed_in_time"
+        )
     if all_closed_on <= add_months(stage2_last_day, settings.initial_nc_follow_up_months):
-        return InitialNcOutcome.FOLLOW_UP_AUDIT, Basis(CB_SETTING, "initial_nc_follow_up_months", "follow_up_first")
-    return InitialNcOutcome.REFUSE, Basis(CB_SETTING, "initial_nc_follow_up_months", "closed_too_late")
+        return InitialNcOutcome.FOLLOW_UP_AUDIT, Basis(
+            CB_SETTING, "initial_nc_follow_up_months", "follow_up_first"
+        )
+    return InitialNcOutcome.REFUSE, Basis(
+        CB_SETTING, "initial_nc_follow_up_months", "closed_too_late"
+    )
 
 
-def surveillance_nc_suspension_end(suspended_on: dt.date, settings: CBSettings = DEFAULT_SETTINGS) -> Dated:
+def surveillance_nc_suspension_end(
+    suspended_on: dt.date, settings: CBSettings = DEFAULT_SETTINGS
+) -> Dated:
     """Overdue surveillance NCs: suspension lasts up to N months, then withdrawal [setting]."""
     return Dated(
         add_months(suspended_on, settings.surveillance_nc_suspension_months),

@@ -135,7 +135,9 @@ def _second_surveillance_latest(rs: RuleSet, previous: dt.date) -> tuple[dt.date
     return calendar, Basis(rs.id, rs.interval_clause, "once_per_calendar_year")
 
 
-def audit_programme(facts: CycleFacts, on: dt.date, settings: CBSettings = DEFAULT_SETTINGS) -> Programme:
+def audit_programme(
+    facts: CycleFacts, on: dt.date, settings: CBSettings = DEFAULT_SETTINGS
+) -> Programme:
     """The cycle's surveillance 1, surveillance 2 and recertification, evaluated on ``on``."""
     rs = facts.rule_set
     expiry = expiry_of(facts, settings)
@@ -144,9 +146,13 @@ def audit_programme(facts: CycleFacts, on: dt.date, settings: CBSettings = DEFAU
     window_basis = Basis(CB_SETTING, "surveillance_window_months", "window_before_latest")
 
     if rs.anchor is Anchor.DECISION_DATE and facts.decision_date is not None:
-        anchor = Dated(facts.decision_date, Basis(rs.id, rs.first_surveillance_clause, "decision_date"))
+        anchor = Dated(
+            facts.decision_date, Basis(rs.id, rs.first_surveillance_clause, "decision_date")
+        )
     elif rs.anchor is Anchor.DECISION_DATE:
-        anchor = Dated(facts.issue_date, Basis(rs.id, rs.first_surveillance_clause, "issue_date_for_decision"))
+        anchor = Dated(
+            facts.issue_date, Basis(rs.id, rs.first_surveillance_clause, "issue_date_for_decision")
+        )
     else:
         anchor = Dated(facts.issue_date, Basis(rs.id, rs.first_surveillance_clause, "issue_date"))
 

@@ -100,8 +100,13 @@ class RuleSet:
             raise RuleSetDataError(f"rule set {rid}: missing field {exc.args[0]}") from None
         except ValueError as exc:
             raise RuleSetDataError(f"rule set {rid}: {exc}") from None
-        if values["interval_rule"] is not IntervalRule.CALENDAR_YEAR and values["interval_months"] is None:
-            raise RuleSetDataError(f"rule set {rid}: interval_months is required for {values['interval_rule']}")
+        if (
+            values["interval_rule"] is not IntervalRule.CALENDAR_YEAR
+            and values["interval_months"] is None
+        ):
+            raise RuleSetDataError(
+                f"rule set {rid}: interval_months is required for {values['interval_rule']}"
+            )
         return cls(**values)
 
     def to_mapping(self) -> dict[str, Any]:
@@ -153,7 +158,9 @@ class RuleBook:
         best: tuple[int, str] | None = None
         for prefix, scheme in self.standard_schemes.items():
             p = prefix.upper()
-            if (text == p or text.startswith((p + ":", p + "-"))) and (best is None or len(p) > best[0]):
+            if (text == p or text.startswith((p + ":", p + "-"))) and (
+                best is None or len(p) > best[0]
+            ):
                 best = (len(p), scheme)
         return best[1] if best else text
 
@@ -164,7 +171,9 @@ class RuleBook:
                 return self.get(rule.rule_set)
         raise UnknownRuleSet(f"no default rule set for {scheme} issued {issue_date.isoformat()}")
 
-    def resolve(self, standard_or_scheme: str, issue_date: dt.date, override_id: str | None = None) -> RuleSet:
+    def resolve(
+        self, standard_or_scheme: str, issue_date: dt.date, override_id: str | None = None
+    ) -> RuleSet:
         """The certificate's own rule set if it names one, else the default."""
         if override_id:
             return self.get(override_id)
@@ -178,6 +187,11 @@ class RuleBook:
             merged[rid] = {**base, **fields, "id": rid}
         rule_sets = {rid: RuleSet.from_mapping(m) for rid, m in merged.items()}
         return dataclasses.replace(self, rule_sets=rule_sets)
+
+
+def default_rule_set_id(book: RuleBook, standard_or_scheme: str, issue_date: dt.date) -> str:
+    """The id of the rule set a certificate of this standard issued on this date gets by default."""
+    return book.default_for(standard_or_scheme, issue_date).id
 
 
 def rule_book_from_mapping(data: Mapping[str, Any]) -> RuleBook:
@@ -194,7 +208,9 @@ def rule_book_from_mapping(data: Mapping[str, Any]) -> RuleBook:
     for item in data.get("defaults", []):
         rule = DefaultRule(
             rule_set=str(item["rule_set"]),
-            schemes=frozenset(str(s).upper() if s != "*" else "*" for s in item.get("schemes", ["*"])),
+            schemes=frozenset(
+                str(s).upper() if s != "*" else "*" for s in item.get("schemes", ["*"])
+            ),
             issued_from=_opt_date(item.get("issued_from")),
             issued_until=_opt_date(item.get("issued_until")),
         )

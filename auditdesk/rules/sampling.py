@@ -78,13 +78,18 @@ def sample_size(
     if isinstance(site_count, bool) or not isinstance(site_count, int) or site_count < 1:
         raise SamplingError(f"sites: must be a whole number of at least 1, got {site_count!r}")
     if audit not in _K_SQUARED:
-        raise SamplingError(f"audit: sampling is defined for initial, surveillance and recertification, not {audit}")
+        raise SamplingError(
+            f"audit: sampling is defined for initial, surveillance and recertification, not {audit}"
+        )
     if risk_increase < 0:
         raise SamplingError("risk_increase: must not be negative")
     if not sampling_allowed:
         if audit is AuditKind.SURVEILLANCE:
             n = -(-site_count * 3 // 10)  # 30 %, rounded up
-            method, basis = SamplingMethod.PERCENT_PER_SURVEILLANCE, Basis(IAF_MD1, "8", "thirty_percent_per_surveillance")
+            method, basis = (
+                SamplingMethod.PERCENT_PER_SURVEILLANCE,
+                Basis(IAF_MD1, "8", "thirty_percent_per_surveillance"),
+            )
         else:
             n = site_count
             method, basis = SamplingMethod.ALL_SITES, Basis(IAF_MD1, "8", "all_sites")

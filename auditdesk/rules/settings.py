@@ -61,7 +61,9 @@ class CBSettings:
         if not 1 <= self.monthly_report_day <= 28:
             raise ValueError("monthly_report_day: must be between 1 and 28")
         if self.initial_nc_follow_up_months < self.initial_nc_certify_months:
-            raise ValueError("initial_nc_follow_up_months: must not be below initial_nc_certify_months")
+            raise ValueError(
+                "initial_nc_follow_up_months: must not be below initial_nc_certify_months"
+            )
 
     @classmethod
     def from_mapping(cls, values: Mapping[str, Any]) -> CBSettings:

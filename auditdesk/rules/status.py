@@ -82,18 +82,30 @@ def certificate_status(
 
     if facts.cancelled_on is not None and on >= facts.cancelled_on:
         return CertificateStatus(
-            StatusCode.CANCELLED, Basis(rs.id, rs.suspension_clause, "cancelled_at_client_request"),
-            facts.cancelled_on, None, None, expiry,
+            StatusCode.CANCELLED,
+            Basis(rs.id, rs.suspension_clause, "cancelled_at_client_request"),
+            facts.cancelled_on,
+            None,
+            None,
+            expiry,
         )
     if facts.withdrawn_on is not None and on >= facts.withdrawn_on:
         return CertificateStatus(
-            StatusCode.WITHDRAWN, Basis(rs.id, rs.suspension_clause, "withdrawn"),
-            facts.withdrawn_on, None, None, expiry,
+            StatusCode.WITHDRAWN,
+            Basis(rs.id, rs.suspension_clause, "withdrawn"),
+            facts.withdrawn_on,
+            None,
+            None,
+            expiry,
         )
     if on < facts.issue_date:
         return CertificateStatus(
-            StatusCode.NOT_YET_VALID, Basis(rs.id, "certificate", "before_issue_date"),
-            None, facts.issue_date, None, expiry,
+            StatusCode.NOT_YET_VALID,
+            Basis(rs.id, "certificate", "before_issue_date"),
+            None,
+            facts.issue_date,
+            None,
+            expiry,
         )
 
     suspended = (
@@ -107,56 +119,98 @@ def certificate_status(
         recert = facts.recertification_done
         if recert is not None and recert <= expiry:
             return CertificateStatus(
-                StatusCode.EXPIRED, Basis(rs.id, rs.recertification_clause, "superseded_by_recertification"),
-                after, None, EntryKind.RECERTIFICATION, expiry,
+                StatusCode.EXPIRED,
+                Basis(rs.id, rs.recertification_clause, "superseded_by_recertification"),
+                after,
+                None,
+                EntryKind.RECERTIFICATION,
+                expiry,
             )
         if rs.restore_window_months is None:
             return CertificateStatus(
-                StatusCode.EXPIRED, Basis(rs.id, rs.recertification_clause, "restart_as_initial"),
-                after, None, EntryKind.RECERTIFICATION, expiry,
+                StatusCode.EXPIRED,
+                Basis(rs.id, rs.recertification_clause, "restart_as_initial"),
+                after,
+                None,
+                EntryKind.RECERTIFICATION,
+                expiry,
             )
         restore_until = add_months(expiry, rs.restore_window_months)
         if not suspended and on <= restore_until:
             return CertificateStatus(
-                StatusCode.RESTORABLE, Basis(rs.id, rs.restore_clause, "restore_after_expiry"),
-                after, restore_until, EntryKind.RECERTIFICATION, expiry,
+                StatusCode.RESTORABLE,
+                Basis(rs.id, rs.restore_clause, "restore_after_expiry"),
+                after,
+                restore_until,
+                EntryKind.RECERTIFICATION,
+                expiry,
             )
         code = "suspended_at_expiry" if suspended else "restore_window_closed"
         return CertificateStatus(
-            StatusCode.EXPIRED, Basis(rs.id, rs.restore_clause, code),
-            after, None, EntryKind.RECERTIFICATION, expiry,
+            StatusCode.EXPIRED,
+            Basis(rs.id, rs.restore_clause, code),
+            after,
+            None,
+            EntryKind.RECERTIFICATION,
+            expiry,
         )
 
     if suspended:
         assert facts.suspended_on is not None
         if rs.suspension_max_months is None:
             return CertificateStatus(
-                StatusCode.SUSPENDED, Basis(rs.id, rs.suspension_clause, "suspended_no_maximum"),
-                facts.suspended_on, None, None, expiry,
+                StatusCode.SUSPENDED,
+                Basis(rs.id, rs.suspension_clause, "suspended_no_maximum"),
+                facts.suspended_on,
+                None,
+                None,
+                expiry,
             )
         suspension_end = add_months(facts.suspended_on, rs.suspension_max_months)
         if on > suspension_end:
             return CertificateStatus(
-                StatusCode.WITHDRAWAL_REQUIRED, Basis(rs.id, rs.suspension_clause, "suspension_maximum_passed"),
-                suspension_end + _ONE_DAY, None, None, expiry,
+                StatusCode.WITHDRAWAL_REQUIRED,
+                Basis(rs.id, rs.suspension_clause, "suspension_maximum_passed"),
+                suspension_end + _ONE_DAY,
+                None,
+                None,
+                expiry,
             )
         return CertificateStatus(
-            StatusCode.SUSPENDED, Basis(rs.id, rs.suspension_clause, "suspended"),
-            facts.suspended_on, suspension_end, None, expiry,
+            StatusCode.SUSPENDED,
+            Basis(rs.id, rs.suspension_clause, "suspended"),
+            facts.suspended_on,
+            suspension_end,
+            None,
+            expiry,
         )
 
     for entry in programme.entries:
         if entry.state is EntryState.OVERDUE and entry.kind is not EntryKind.RECERTIFICATION:
             return CertificateStatus(
-                StatusCode.SUSPENSION_REQUIRED, Basis(rs.id, rs.suspension_clause, "surveillance_overdue"),
-                entry.latest + _ONE_DAY, None, entry.kind, expiry,
+                StatusCode.SUSPENSION_REQUIRED,
+                Basis(rs.id, rs.suspension_clause, "surveillance_overdue"),
+                entry.latest + _ONE_DAY,
+                None,
+                entry.kind,
+                expiry,
             )
 
     for entry in programme.entries:
         if entry.state is not EntryState.DONE:
-            return CertificateStatus(StatusCode.VALID, entry.basis, facts.restored_on or facts.issue_date,
-                                     entry.latest, entry.kind, expiry)
+            return CertificateStatus(
+                StatusCode.VALID,
+                entry.basis,
+                facts.restored_on or facts.issue_date,
+                entry.latest,
+                entry.kind,
+                expiry,
+            )
     return CertificateStatus(
-        StatusCode.VALID, Basis(rs.id, rs.recertification_clause, "cycle_complete"),
-        facts.restored_on or facts.issue_date, expiry, None, expiry,
+        StatusCode.VALID,
+        Basis(rs.id, rs.recertification_clause, "cycle_complete"),
+        facts.restored_on or facts.issue_date,
+        expiry,
+        None,
+        expiry,
     )

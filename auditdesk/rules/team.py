@@ -95,32 +95,63 @@ def check_team(
 
     for area in sorted(audit.technical_areas):
         if not any(area_covers(q, area) for m in team for q in m.technical_areas):
-            warnings.append(TeamWarning("technical_area_not_covered", Basis(ISO_17021, "7.2.4", "team_competence"),
-                                        subject=area))
+            warnings.append(
+                TeamWarning(
+                    "technical_area_not_covered",
+                    Basis(ISO_17021, "7.2.4", "team_competence"),
+                    subject=area,
+                )
+            )
 
     for scheme in sorted(audit.schemes):
-        if not any(r.scheme == scheme and r.valid_for(audit.start, audit.end)
-                   for m in auditing for r in m.registrations):
-            warnings.append(TeamWarning("standard_not_covered", Basis(ISO_17021, "9.2.2.1", "team_competence"),
-                                        subject=scheme))
+        if not any(
+            r.scheme == scheme and r.valid_for(audit.start, audit.end)
+            for m in auditing
+            for r in m.registrations
+        ):
+            warnings.append(
+                TeamWarning(
+                    "standard_not_covered",
+                    Basis(ISO_17021, "9.2.2.1", "team_competence"),
+                    subject=scheme,
+                )
+            )
 
     for m in auditing:
         held = sorted({r.scheme for r in m.registrations} & audit.schemes)
         if not held:
-            warnings.append(TeamWarning("not_registered_for_audit_standards",
-                                        Basis(CCAA, "registration", "registered_auditor"), person_id=m.person_id))
+            warnings.append(
+                TeamWarning(
+                    "not_registered_for_audit_standards",
+                    Basis(CCAA, "registration", "registered_auditor"),
+                    person_id=m.person_id,
+                )
+            )
         for scheme in held:
-            if not any(r.valid_for(audit.start, audit.end) for r in m.registrations if r.scheme == scheme):
-                warnings.append(TeamWarning("registration_not_valid_on_audit_dates",
-                                            Basis(CCAA, "registration", "valid_on_audit_dates"),
-                                            person_id=m.person_id, subject=scheme))
+            if not any(
+                r.valid_for(audit.start, audit.end) for r in m.registrations if r.scheme == scheme
+            ):
+                warnings.append(
+                    TeamWarning(
+                        "registration_not_valid_on_audit_dates",
+                        Basis(CCAA, "registration", "valid_on_audit_dates"),
+                        person_id=m.person_id,
+                        subject=scheme,
+                    )
+                )
 
     parties = {audit.client_id} | ({audit.consultant_id} if audit.consultant_id else set())
     for m in team:
         for org in sorted(m.conflicts & parties):
             code = "conflict_with_client" if org == audit.client_id else "conflict_with_consultant"
-            warnings.append(TeamWarning(code, Basis(ISO_17021, "5.2", "impartiality"), person_id=m.person_id,
-                                        subject=org))
+            warnings.append(
+                TeamWarning(
+                    code,
+                    Basis(ISO_17021, "5.2", "impartiality"),
+                    person_id=m.person_id,
+                    subject=org,
+                )
+            )
 
     limit = settings.rotation_max_consecutive_audits
     for m in team:
@@ -132,18 +163,38 @@ def check_team(
                 break
             run += 1
         if run >= limit:
-            warnings.append(TeamWarning("rotation_due", Basis(CB_SETTING, "rotation_max_consecutive_audits",
-                                                              "familiarity_threat"), person_id=m.person_id, count=run))
+            warnings.append(
+                TeamWarning(
+                    "rotation_due",
+                    Basis(CB_SETTING, "rotation_max_consecutive_audits", "familiarity_threat"),
+                    person_id=m.person_id,
+                    count=run,
+                )
+            )
 
     leaders = [m for m in team if m.role is TeamRole.TEAM_LEADER]
     if not leaders:
-        warnings.append(TeamWarning("no_team_leader", Basis(ISO_17021, "9.2.2.1", "team_leader_appointed")))
+        warnings.append(
+            TeamWarning("no_team_leader", Basis(ISO_17021, "9.2.2.1", "team_leader_appointed"))
+        )
     elif len(leaders) > 1:
-        warnings.append(TeamWarning("several_team_leaders", Basis(ISO_17021, "9.2.2.1", "team_leader_appointed"),
-                                    count=len(leaders)))
+        warnings.append(
+            TeamWarning(
+                "several_team_leaders",
+                Basis(ISO_17021, "9.2.2.1", "team_leader_appointed"),
+                count=len(leaders),
+            )
+        )
     for leader in leaders:
-        if not any(r.lead_auditor and r.scheme in audit.schemes and r.valid_for(audit.start, audit.end)
-                   for r in leader.registrations):
-            warnings.append(TeamWarning("team_leader_not_lead_auditor",
-                                        Basis(CCAA, "registration", "lead_auditor_grade"), person_id=leader.person_id))
+        if not any(
+            r.lead_auditor and r.scheme in audit.schemes and r.valid_for(audit.start, audit.end)
+            for r in leader.registrations
+        ):
+            warnings.append(
+                TeamWarning(
+                    "team_leader_not_lead_auditor",
+                    Basis(CCAA, "registration", "lead_auditor_grade"),
+                    person_id=leader.person_id,
+                )
+            )
     return tuple(warnings)

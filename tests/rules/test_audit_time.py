@@ -23,14 +23,18 @@ from auditdesk.rules.audit_time import (
 from auditdesk.rules.kinds import AuditKind
 
 # Transcribed from DOMAIN.md §5, independently of resources/rules/audit_time.json.
-BANDS = ("1-5, 6-10, 11-15, 16-25, 26-45, 46-65, 66-85, 86-125, 126-175, 176-275, 276-425, 426-625, "
-         "626-875, 876-1175, 1176-1550, 1551-2025, 2026-2675, 2676-3450, 3451-4350, 4351-5450, "
-         "5451-6800, 6801-8500, 8501-10700")
+BANDS = (
+    "1-5, 6-10, 11-15, 16-25, 26-45, 46-65, 66-85, 86-125, 126-175, 176-275, 276-425, 426-625, "
+    "626-875, 876-1175, 1176-1550, 1551-2025, 2026-2675, 2676-3450, 3451-4350, 4351-5450, "
+    "5451-6800, 6801-8500, 8501-10700"
+)
 QMS = "1.5 2 2.5 3 4 5 6 7 8 9 10 11 12 13 14 15 16 17 18 19 20 21 22"
-EMS = ("3/2.5/2.5/2.5, 3.5/3/3/3, 4.5/3.5/3/3, 5.5/4.5/3.5/3, 7/5.5/4/3, 8/6/4.5/3.5, 9/7/5/3.5, "
-       "11/8/5.5/4, 12/9/6/4.5, 13/10/7/5, 15/11/8/5.5, 16/12/9/6, 17/13/10/6.5, 19/15/11/7, "
-       "20/16/12/7.5, 21/17/12/8, 23/18/13/8.5, 25/19/14/9, 27/20/15/10, 28/21/16/11, "
-       "30/23/17/12, 32/25/19/13, 34/27/20/14")
+EMS = (
+    "3/2.5/2.5/2.5, 3.5/3/3/3, 4.5/3.5/3/3, 5.5/4.5/3.5/3, 7/5.5/4/3, 8/6/4.5/3.5, 9/7/5/3.5, "
+    "11/8/5.5/4, 12/9/6/4.5, 13/10/7/5, 15/11/8/5.5, 16/12/9/6, 17/13/10/6.5, 19/15/11/7, "
+    "20/16/12/7.5, 21/17/12/8, 23/18/13/8.5, 25/19/14/9, 27/20/15/10, 28/21/16/11, "
+    "30/23/17/12, 32/25/19/13, 34/27/20/14"
+)
 
 bands = [tuple(int(x) for x in b.split("-")) for b in BANDS.split(", ")]
 ems_rows = [[float(v) for v in r.split("/")] for r in EMS.split(", ")]
@@ -74,16 +78,27 @@ def test_every_table_row_at_both_ends_of_its_band(
     ],
 )
 def test_surveillance_is_a_third_and_recertification_two_thirds_in_half_days(
-    time_book: AuditTimeBook, scheme: str, personnel: int, category: str | None,
-    initial: float, surveillance: float, recert: float,
+    time_book: AuditTimeBook,
+    scheme: str,
+    personnel: int,
+    category: str | None,
+    initial: float,
+    surveillance: float,
+    recert: float,
 ) -> None:
     r = audit_time(time_book, scheme, personnel, category)
-    assert (r.initial_days, r.surveillance_days, r.recertification_days) == (initial, surveillance, recert)
+    assert (r.initial_days, r.surveillance_days, r.recertification_days) == (
+        initial,
+        surveillance,
+        recert,
+    )
     assert r.days_for(AuditKind.SURVEILLANCE) == surveillance
 
 
-@pytest.mark.parametrize(("days", "rounded"), [("5.3", "5.5"), ("5.2", "5"), ("5.25", "5.5"), ("5.75", "6"),
-                                               ("5.74", "5.5"), ("0.2", "0")])
+@pytest.mark.parametrize(
+    ("days", "rounded"),
+    [("5.3", "5.5"), ("5.2", "5"), ("5.25", "5.5"), ("5.75", "6"), ("5.74", "5.5"), ("0.2", "0")],
+)
 def test_half_day_rounding_md5_examples(days: str, rounded: str) -> None:
     assert round_half_day(Fraction(days)) == Fraction(rounded)
 
@@ -94,11 +109,20 @@ def test_default_categories(time_book: AuditTimeBook) -> None:
     assert audit_time(time_book, "ohsms", 10).category == "medium"  # scheme codes are case-free
 
 
-def test_adjustments_need_a_reason_and_reductions_are_capped_at_30_percent(time_book: AuditTimeBook) -> None:
+def test_adjustments_need_a_reason_and_reductions_are_capped_at_30_percent(
+    time_book: AuditTimeBook,
+) -> None:
     with pytest.raises(AuditTimeError, match="reason"):
         audit_time(time_book, "QMS", 200, adjustments=[Adjustment(-10, " ")])
-    r = audit_time(time_book, "QMS", 200, adjustments=[Adjustment(-20, "single site, simple processes"),
-                                                       Adjustment(-20, "low risk product")])
+    r = audit_time(
+        time_book,
+        "QMS",
+        200,
+        adjustments=[
+            Adjustment(-20, "single site, simple processes"),
+            Adjustment(-20, "low risk product"),
+        ],
+    )
     assert r.reduction_capped and r.adjustment_percent == -30
     assert r.initial_days == 6.5  # 9 × 0.7 = 6.3 → 6.5
     r = audit_time(time_book, "QMS", 200, adjustments=[Adjustment(-20, "a"), Adjustment(10, "b")])
@@ -107,7 +131,9 @@ def test_adjustments_need_a_reason_and_reductions_are_capped_at_30_percent(time_
 
 
 def test_increases_are_not_capped(time_book: AuditTimeBook) -> None:
-    r = audit_time(time_book, "QMS", 200, adjustments=[Adjustment(50, "complex processes, many shifts")])
+    r = audit_time(
+        time_book, "QMS", 200, adjustments=[Adjustment(50, "complex processes, many shifts")]
+    )
     assert r.initial_days == 13.5
 
 
@@ -128,7 +154,12 @@ def test_onsite_is_at_least_80_percent_rounded_up(time_book: AuditTimeBook) -> N
 
 def test_above_the_last_band_follows_the_progression(time_book: AuditTimeBook) -> None:
     r = audit_time(time_book, "QMS", 10701)
-    assert (r.row.band_from, r.row.band_to, r.row.days, r.row.extrapolated) == (10701, 12900, 23, True)
+    assert (r.row.band_from, r.row.band_to, r.row.days, r.row.extrapolated) == (
+        10701,
+        12900,
+        23,
+        True,
+    )
     assert r.basis.code == "extrapolated_row"
     assert audit_time(time_book, "QMS", 12901).row.days == 24
     assert audit_time(time_book, "EMS", 10701, "high").row.days == 36  # last step +2
@@ -157,8 +188,12 @@ def test_unknown_scheme_and_category(time_book: AuditTimeBook) -> None:
 def test_a_further_scheme_is_just_data() -> None:
     with resource("rules", "audit_time.json").open(encoding="utf-8") as fh:
         data = json.load(fh)
-    data["schemes"]["ISMS"] = {"rule_id": "ISO/IEC 27006-1:2024", "clause": "Annex C", "bands": [[1, 10], [11, 50]],
-                               "days": {"standard": [5, 7]}}
+    data["schemes"]["ISMS"] = {
+        "rule_id": "ISO/IEC 27006-1:2024",
+        "clause": "Annex C",
+        "bands": [[1, 10], [11, 50]],
+        "days": {"standard": [5, 7]},
+    }
     book = load_audit_time_book(data)
     assert audit_time(book, "ISMS", 20).initial_days == 7
     assert audit_time(book, "ISMS", 20).basis.rule_id == "ISO/IEC 27006-1:2024"

@@ -55,7 +55,9 @@ def test_add_months_follows_the_civil_code(start: dt.date, months: int, end: dt.
         (D(2028, 3, 1), D(2031, 2, 28)),
     ],
 )
-def test_default_expiry_is_issue_plus_three_years_minus_one_day(issue: dt.date, expiry: dt.date) -> None:
+def test_default_expiry_is_issue_plus_three_years_minus_one_day(
+    issue: dt.date, expiry: dt.date
+) -> None:
     assert default_expiry(issue) == expiry
 
 
@@ -86,10 +88,14 @@ def test_property_matches_an_independent_calendar_computation(start: dt.date, mo
 
 
 @given(dates, month_counts)
-def test_property_lands_in_the_target_month_on_the_same_or_last_day(start: dt.date, months: int) -> None:
+def test_property_lands_in_the_target_month_on_the_same_or_last_day(
+    start: dt.date, months: int
+) -> None:
     end = add_months(start, months)
     assert (end.year - start.year) * 12 + end.month - start.month == months
-    assert end.day == start.day or (end.day < start.day and end.day == days_in_month(end.year, end.month))
+    assert end.day == start.day or (
+        end.day < start.day and end.day == days_in_month(end.year, end.month)
+    )
 
 
 @given(dates, dates, st.integers(min_value=0, max_value=120))
@@ -113,3 +119,38 @@ def test_property_expiry_is_the_day_before_the_anniversary_or_february_end(issue
     else:
         assert expiry == anniversary - dt.timedelta(days=1)
     assert D(issue.year + 2, 12, 30) <= expiry <= D(issue.year + 3, 12, 31)
+
+
+# Dates where month arithmetic goes wrong: month ends, 29 February, year ends and starts.
+edge_dates = st.one_of(
+    st.builds(
+        lambda y, m: D(y, m, days_in_month(y, m)), st.integers(1901, 2299), st.integers(1, 12)
+    ),
+    st.builds(
+        lambda y: D(y * 4, 2, 29) if _leap(y * 4) else D(y * 4, 2, 28), st.integers(476, 574)
+    ),
+    st.builds(lambda y: D(y, 12, 31), st.integers(1901, 2299)),
+    st.builds(lambda y: D(y, 1, 1), st.integers(1901, 2299)),
+)
+
+
+def _leap(year: int) -> bool:
+    return calendar.isleap(year)
+
+
+@given(edge_dates, month_counts)
+def test_property_edge_dates_match_the_calendar(start: dt.date, months: int) -> None:
+    end = add_months(start, months)
+    last = calendar.monthrange(end.year, end.month)[1]
+    assert end.day == min(start.day, last)
+    if start.day == 29 and start.month == 2 and months % 12 == 0:
+        assert end == D(end.year, 2, 29 if calendar.isleap(end.year) else 28)
+
+
+@given(edge_dates)
+def test_property_twelve_months_is_within_a_year_and_a_day(start: dt.date) -> None:
+    end = add_months(start, 12)
+    assert 365 <= (end - start).days <= 366
+    assert is_within_months(start, end, 12) and not is_within_months(
+        start, end + dt.timedelta(days=1), 12
+    )

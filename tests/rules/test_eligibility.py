@@ -31,14 +31,19 @@ def test_internal_audit_and_management_review_needed_before_applying() -> None:
 
 
 def test_unknown_start_is_reported() -> None:
-    assert "system_start_unknown" in codes(client_eligibility(D(2026, 6, 1), None, [D(2026, 5, 1)], [D(2026, 5, 1)]))
+    assert "system_start_unknown" in codes(
+        client_eligibility(D(2026, 6, 1), None, [D(2026, 5, 1)], [D(2026, 5, 1)])
+    )
 
 
 def test_one_year_bar_after_suspension_or_withdrawal() -> None:
     args = (D(2026, 3, 1), [D(2026, 5, 1)], [D(2026, 5, 20)])
     f = client_eligibility(D(2027, 5, 10), *args, last_own_suspension_or_withdrawal=D(2026, 5, 10))
     assert codes(f) == ["barred_after_suspension_or_withdrawal"] and f[0].date == D(2027, 5, 11)
-    assert client_eligibility(D(2027, 5, 11), *args, last_own_suspension_or_withdrawal=D(2026, 5, 10)) == ()
+    assert (
+        client_eligibility(D(2027, 5, 11), *args, last_own_suspension_or_withdrawal=D(2026, 5, 10))
+        == ()
+    )
 
 
 def test_auditor_load_counts_one_calendar_year() -> None:
@@ -48,7 +53,10 @@ def test_auditor_load_counts_one_calendar_year() -> None:
     total, finding = auditor_load(days, 2026, planned_days=1)
     assert total == 180.5 and finding is not None and finding.code == "auditor_yearly_load_exceeded"
     assert finding.basis.clause == "3.9"
-    assert auditor_load(days, 2026, settings=CBSettings(auditor_yearly_onsite_day_limit=150))[1] is not None
+    assert (
+        auditor_load(days, 2026, settings=CBSettings(auditor_yearly_onsite_day_limit=150))[1]
+        is not None
+    )
 
 
 def test_short_notice_audit_within_30_days() -> None:

@@ -30,21 +30,25 @@ ALLOWED = [
     (S.SUSPENDED, E.CANCEL, S.CANCELLED),
 ]
 
-REFUSED = [
-    (S.VALID, E.RESTORE, "not_suspended"),
-    (S.SUSPENDED, E.SUSPEND, "already_suspended"),
-    (S.SUSPENDED, E.TRANSFER, "suspended_cannot_transfer"),
-    (S.SUSPENDED, E.EXTEND_SCOPE, "suspended_restore_first"),
-    (S.SUSPENDED, E.RECERTIFY, "suspended_restore_first"),
-    (S.EXPIRED, E.RESTORE, "restore_window_closed"),
-    (S.EXPIRED, E.RECERTIFY, "expired_restart_as_initial"),
-    (S.EXPIRED, E.TRANSFER, "certificate_expired"),
-    (S.EXPIRED, E.SUSPEND, "certificate_expired"),
-    (S.EXPIRED, E.WITHDRAW, "certificate_expired"),
-    (S.EXPIRED, E.REDUCE_SCOPE, "certificate_expired"),
-    (S.EXPIRED, E.EXTEND_SCOPE, "certificate_expired"),
-    (S.EXPIRED, E.CANCEL, "certificate_expired"),
-] + [(S.WITHDRAWN, e, "certificate_withdrawn") for e in E] + [(S.CANCELLED, e, "certificate_cancelled") for e in E]
+REFUSED = (
+    [
+        (S.VALID, E.RESTORE, "not_suspended"),
+        (S.SUSPENDED, E.SUSPEND, "already_suspended"),
+        (S.SUSPENDED, E.TRANSFER, "suspended_cannot_transfer"),
+        (S.SUSPENDED, E.EXTEND_SCOPE, "suspended_restore_first"),
+        (S.SUSPENDED, E.RECERTIFY, "suspended_restore_first"),
+        (S.EXPIRED, E.RESTORE, "restore_window_closed"),
+        (S.EXPIRED, E.RECERTIFY, "expired_restart_as_initial"),
+        (S.EXPIRED, E.TRANSFER, "certificate_expired"),
+        (S.EXPIRED, E.SUSPEND, "certificate_expired"),
+        (S.EXPIRED, E.WITHDRAW, "certificate_expired"),
+        (S.EXPIRED, E.REDUCE_SCOPE, "certificate_expired"),
+        (S.EXPIRED, E.EXTEND_SCOPE, "certificate_expired"),
+        (S.EXPIRED, E.CANCEL, "certificate_expired"),
+    ]
+    + [(S.WITHDRAWN, e, "certificate_withdrawn") for e in E]
+    + [(S.CANCELLED, e, "certificate_cancelled") for e in E]
+)
 
 
 @pytest.mark.parametrize(("state", "event", "after"), ALLOWED)

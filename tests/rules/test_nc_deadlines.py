@@ -39,7 +39,10 @@ def test_initial_major_six_month_stage2_limit() -> None:
     d = nc_deadlines(NcSeverity.MAJOR, AuditKind.INITIAL, D(2026, 8, 31))
     assert d.stage2_repeat_after is not None
     assert d.stage2_repeat_after.date == D(2027, 2, 28)  # Civil Code: no 31 Feb
-    assert (d.stage2_repeat_after.basis.rule_id, d.stage2_repeat_after.basis.clause) == ("ISO17021-1:2015", "9.5.3.2")
+    assert (d.stage2_repeat_after.basis.rule_id, d.stage2_repeat_after.basis.clause) == (
+        "ISO17021-1:2015",
+        "9.5.3.2",
+    )
 
 
 def test_settings_change_the_deadlines() -> None:
@@ -59,7 +62,9 @@ def test_settings_change_the_deadlines() -> None:
         (D(2026, 12, 11), InitialNcOutcome.REFUSE),
     ],
 )
-def test_published_practice_for_initial_nc_closure(closed: dt.date, outcome: InitialNcOutcome) -> None:
+def test_published_practice_for_initial_nc_closure(
+    closed: dt.date, outcome: InitialNcOutcome
+) -> None:
     assert initial_nc_outcome(LAST_DAY, closed)[0] is outcome
 
 

@@ -27,7 +27,10 @@ def test_cnca_2025_new_certificate(cnca2025: RuleSet) -> None:
     assert p.expiry.date == D(2029, 3, 14)
     assert dates_of(p) == {
         "surveillance_1": ("2026-12-15", "2027-03-15"),  # planned in months 9-12 after issue
-        "surveillance_2": ("2027-12-15", "2028-03-15"),  # 12 months after s1's latest while not done
+        "surveillance_2": (
+            "2027-12-15",
+            "2028-03-15",
+        ),  # 12 months after s1's latest while not done
         "recertification": ("2028-09-14", "2029-03-14"),  # last 6 months, latest = expiry
     }
     assert p.recertification_application_due.date == D(2028, 12, 14)
@@ -37,7 +40,9 @@ def test_cnca_2025_new_certificate(cnca2025: RuleSet) -> None:
 
 
 def test_cnca_2025_second_surveillance_follows_the_actual_first(cnca2025: RuleSet) -> None:
-    p = audit_programme(CycleFacts(cnca2025, D(2026, 3, 15), surveillance_1_done=D(2026, 12, 20)), on=D(2027, 1, 5))
+    p = audit_programme(
+        CycleFacts(cnca2025, D(2026, 3, 15), surveillance_1_done=D(2026, 12, 20)), on=D(2027, 1, 5)
+    )
     s2 = p.entry(S2)
     assert s2.latest == D(2027, 12, 20)
     assert s2.window_start == D(2027, 9, 20)
@@ -45,8 +50,12 @@ def test_cnca_2025_second_surveillance_follows_the_actual_first(cnca2025: RuleSe
     assert p.entry(S1).state is EntryState.DONE and p.entry(S1).done_date == D(2026, 12, 20)
 
 
-def test_cnca_2025_first_surveillance_counts_from_issue_even_with_a_decision_date(cnca2025: RuleSet) -> None:
-    p = audit_programme(CycleFacts(cnca2025, D(2026, 3, 15), decision_date=D(2026, 3, 1)), on=D(2026, 4, 1))
+def test_cnca_2025_first_surveillance_counts_from_issue_even_with_a_decision_date(
+    cnca2025: RuleSet,
+) -> None:
+    p = audit_programme(
+        CycleFacts(cnca2025, D(2026, 3, 15), decision_date=D(2026, 3, 1)), on=D(2026, 4, 1)
+    )
     assert p.entry(S1).latest == D(2027, 3, 15)
     assert p.anchor.basis.code == "issue_date"
 
@@ -58,13 +67,17 @@ def test_leap_day_issue(cnca2025: RuleSet) -> None:
 
 
 def test_imported_certificate_keeps_its_printed_expiry(cnca2025: RuleSet) -> None:
-    p = audit_programme(CycleFacts(cnca2025, D(2026, 3, 15), expiry_date=D(2029, 3, 1)), on=D(2026, 4, 1))
+    p = audit_programme(
+        CycleFacts(cnca2025, D(2026, 3, 15), expiry_date=D(2029, 3, 1)), on=D(2026, 4, 1)
+    )
     assert p.entry(RC).latest == D(2029, 3, 1)
     assert p.expiry.basis.code == "printed_expiry"
 
 
 def test_iso_counts_from_the_certification_decision(iso17021: RuleSet) -> None:
-    p = audit_programme(CycleFacts(iso17021, D(2026, 3, 15), decision_date=D(2026, 3, 1)), on=D(2026, 4, 1))
+    p = audit_programme(
+        CycleFacts(iso17021, D(2026, 3, 15), decision_date=D(2026, 3, 1)), on=D(2026, 4, 1)
+    )
     assert p.entry(S1).latest == D(2027, 3, 1)
     assert p.entry(S1).basis.clause == "9.1.3.3"
     # at least once per calendar year: by the end of the year after the first surveillance's year
@@ -79,13 +92,17 @@ def test_iso_without_decision_date_uses_the_issue_date_and_says_so(iso17021: Rul
 
 
 def test_cnca_2016_calendar_year_binds_when_earlier(cnca2016: RuleSet) -> None:
-    p = audit_programme(CycleFacts(cnca2016, D(2026, 3, 15), surveillance_1_done=D(2026, 12, 1)), on=D(2027, 1, 1))
+    p = audit_programme(
+        CycleFacts(cnca2016, D(2026, 3, 15), surveillance_1_done=D(2026, 12, 1)), on=D(2027, 1, 1)
+    )
     assert p.entry(S2).latest == D(2027, 12, 31)  # not 2028-03-01 (15 months)
     assert p.entry(S2).basis.code == "once_per_calendar_year"
 
 
 def test_cnca_2016_fifteen_months_binds_when_earlier(cnca2016: RuleSet) -> None:
-    p = audit_programme(CycleFacts(cnca2016, D(2026, 3, 15), surveillance_1_done=D(2027, 3, 10)), on=D(2027, 4, 1))
+    p = audit_programme(
+        CycleFacts(cnca2016, D(2026, 3, 15), surveillance_1_done=D(2027, 3, 10)), on=D(2027, 4, 1)
+    )
     assert p.entry(S2).latest == D(2028, 6, 10)
     assert p.entry(S2).basis.code == "interval_after_previous_surveillance"
 
@@ -99,18 +116,26 @@ def test_cnca_2016_fifteen_months_binds_when_earlier(cnca2016: RuleSet) -> None:
         (D(2027, 3, 16), EntryState.OVERDUE),
     ],
 )
-def test_states_of_the_first_surveillance(cnca2025: RuleSet, on: dt.date, state: EntryState) -> None:
+def test_states_of_the_first_surveillance(
+    cnca2025: RuleSet, on: dt.date, state: EntryState
+) -> None:
     assert audit_programme(CycleFacts(cnca2025, D(2026, 3, 15)), on=on).entry(S1).state is state
 
 
 def test_done_wins_over_overdue(cnca2025: RuleSet) -> None:
-    p = audit_programme(CycleFacts(cnca2025, D(2026, 3, 15), surveillance_1_done=D(2027, 4, 1)), on=D(2027, 5, 1))
+    p = audit_programme(
+        CycleFacts(cnca2025, D(2026, 3, 15), surveillance_1_done=D(2027, 4, 1)), on=D(2027, 5, 1)
+    )
     assert p.entry(S1).state is EntryState.DONE
     assert p.entry(S2).latest == D(2028, 4, 1)  # a late first surveillance moves the second
 
 
 def test_windows_follow_the_cb_settings(cnca2025: RuleSet) -> None:
-    settings = CBSettings(surveillance_window_months=2, recertification_window_months=4, recertification_apply_months=5)
+    settings = CBSettings(
+        surveillance_window_months=2,
+        recertification_window_months=4,
+        recertification_apply_months=5,
+    )
     p = audit_programme(CycleFacts(cnca2025, D(2026, 3, 15)), on=D(2026, 4, 1), settings=settings)
     assert p.entry(S1).window_start == D(2027, 1, 15)
     assert p.entry(RC).window_start == D(2028, 11, 14)
@@ -133,7 +158,11 @@ def cycles(draw: st.DrawFn, rule_id: st.SearchStrategy[str] = rule_ids) -> Cycle
     s1 = issue + dt.timedelta(days=200 + s1_off) if s1_off is not None else None
     s2 = s1 + dt.timedelta(days=200 + s2_off) if s1 is not None and s2_off is not None else None
     decision = issue - dt.timedelta(days=draw(st.integers(0, 60))) if draw(st.booleans()) else None
-    expiry = add_months(issue, 36) - dt.timedelta(days=draw(st.integers(0, 40))) if draw(st.booleans()) else None
+    expiry = (
+        add_months(issue, 36) - dt.timedelta(days=draw(st.integers(0, 40)))
+        if draw(st.booleans())
+        else None
+    )
     return CycleFacts(rs, issue, expiry, decision, s1, s2)
 
 
@@ -141,7 +170,9 @@ on_dates = st.dates(min_value=D(1999, 1, 1), max_value=D(2095, 12, 31))
 
 
 @given(cycles(st.just("CNCA-QMS-01:2025")), on_dates)
-def test_property_cnca_2025_no_two_surveillances_more_than_12_months_apart(facts: CycleFacts, on: dt.date) -> None:
+def test_property_cnca_2025_no_two_surveillances_more_than_12_months_apart(
+    facts: CycleFacts, on: dt.date
+) -> None:
     p = audit_programme(facts, on)
     s1 = p.entry(S1)
     assert s1.latest <= add_months(facts.issue_date, 12)
@@ -171,7 +202,9 @@ def test_property_state_agrees_with_the_dates(facts: CycleFacts, on: dt.date) ->
 
 
 @given(cycles(st.just("CNCA-QMS-2016")), on_dates)
-def test_property_cnca_2016_once_per_calendar_year_and_15_months(facts: CycleFacts, on: dt.date) -> None:
+def test_property_cnca_2016_once_per_calendar_year_and_15_months(
+    facts: CycleFacts, on: dt.date
+) -> None:
     p = audit_programme(facts, on)
     s1_date = facts.surveillance_1_done or p.entry(S1).latest
     s2 = p.entry(S2).latest

@@ -29,19 +29,41 @@ def shipped() -> dict[str, Any]:
 @pytest.mark.parametrize(
     ("rule_id", "anchor", "first", "interval_rule", "interval", "restore", "suspension"),
     [
-        ("CNCA-QMS-01:2025", Anchor.ISSUE_DATE, 12, IntervalRule.MONTHS_AFTER_PREVIOUS, 12, None, 6),
+        (
+            "CNCA-QMS-01:2025",
+            Anchor.ISSUE_DATE,
+            12,
+            IntervalRule.MONTHS_AFTER_PREVIOUS,
+            12,
+            None,
+            6,
+        ),
         ("CNCA-QMS-2016", Anchor.ISSUE_DATE, 12, IntervalRule.CALENDAR_YEAR_AND_MONTHS, 15, 6, 6),
         ("ISO17021-1:2015", Anchor.DECISION_DATE, 12, IntervalRule.CALENDAR_YEAR, None, 6, 6),
     ],
 )
 def test_each_row_of_the_domain_table(
-    book: RuleBook, rule_id: str, anchor: Anchor, first: int, interval_rule: IntervalRule,
-    interval: int | None, restore: int | None, suspension: int,
+    book: RuleBook,
+    rule_id: str,
+    anchor: Anchor,
+    first: int,
+    interval_rule: IntervalRule,
+    interval: int | None,
+    restore: int | None,
+    suspension: int,
 ) -> None:
     rs = book.get(rule_id)
     assert (rs.anchor, rs.first_surveillance_months, rs.interval_rule, rs.interval_months) == (
-        anchor, first, interval_rule, interval)
-    assert (rs.restore_window_months, rs.suspension_max_months, rs.min_surveillances) == (restore, suspension, 2)
+        anchor,
+        first,
+        interval_rule,
+        interval,
+    )
+    assert (rs.restore_window_months, rs.suspension_max_months, rs.min_surveillances) == (
+        restore,
+        suspension,
+        2,
+    )
 
 
 def test_the_2016_rules_are_marked_for_checking(book: RuleBook) -> None:
@@ -62,7 +84,11 @@ def test_cnca_2025_clauses_are_the_cited_ones(book: RuleBook) -> None:
         ("ISO 9001:2015", D(2026, 1, 1), "CNCA-QMS-01:2025"),
         ("GB/T 19001-2016", D(2027, 6, 1), "CNCA-QMS-01:2025"),
         ("QMS", D(2025, 12, 31), "CNCA-QMS-2016"),
-        ("ISO 14001:2015", D(2026, 5, 1), "CNCA-QMS-01:2025"),  # EMS uses the 2025 QMS cycle [check]
+        (
+            "ISO 14001:2015",
+            D(2026, 5, 1),
+            "CNCA-QMS-01:2025",
+        ),  # EMS uses the 2025 QMS cycle [check]
         ("GB/T 45001-2020", D(2024, 5, 1), "CNCA-QMS-2016"),
         ("ISO/IEC 27001:2022", D(2026, 5, 1), "CNCA-QMS-01:2025"),
         ("ISO 50001:2018", D(2026, 5, 1), "ISO17021-1:2015"),  # not a CNCA-cycle scheme here
@@ -125,3 +151,9 @@ def test_defaults_must_name_a_known_rule_set() -> None:
     data["defaults"][0]["rule_set"] = "NOPE"
     with pytest.raises(RuleSetDataError):
         load_rule_book(data)
+
+
+def test_default_rule_set_id_helper(book: RuleBook) -> None:
+    from auditdesk.rules.rulesets import default_rule_set_id
+
+    assert default_rule_set_id(book, "GB/T 19001-2016", D(2026, 3, 15)) == "CNCA-QMS-01:2025"

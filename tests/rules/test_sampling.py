@@ -31,7 +31,9 @@ def test_domain_example_16_sites() -> None:
         (1000, 32, 19, 26),
     ],
 )
-def test_square_root_rules_rounded_up(sites: int, initial: int, surveillance: int, recert: int) -> None:
+def test_square_root_rules_rounded_up(
+    sites: int, initial: int, surveillance: int, recert: int
+) -> None:
     assert [sample_size(sites, k).sites for k in (INI, S, R)] == [initial, surveillance, recert]
 
 

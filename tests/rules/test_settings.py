@@ -9,9 +9,21 @@ from auditdesk.rules.settings import CBSettings
 
 def test_defaults_are_the_domain_values() -> None:
     s = CBSettings()
-    assert (s.surveillance_window_months, s.recertification_window_months, s.recertification_apply_months) == (3, 6, 3)
-    assert (s.nc_response_days, s.major_nc_verification_days, s.stage2_major_limit_months) == (30, 90, 6)
-    assert (s.auditor_yearly_onsite_day_limit, s.validity_years, s.short_notice_audit_days) == (180, 3, 30)
+    assert (
+        s.surveillance_window_months,
+        s.recertification_window_months,
+        s.recertification_apply_months,
+    ) == (3, 6, 3)
+    assert (s.nc_response_days, s.major_nc_verification_days, s.stage2_major_limit_months) == (
+        30,
+        90,
+        6,
+    )
+    assert (s.auditor_yearly_onsite_day_limit, s.validity_years, s.short_notice_audit_days) == (
+        180,
+        3,
+        30,
+    )
     assert (s.eligibility_min_operation_months, s.eligibility_bar_months) == (3, 12)
     assert s.rotation_max_consecutive_audits == 6
 
