@@ -1,0 +1,590 @@
+"""Nonconformities: raising, the lifecycle, deadlines, overdue flags, certificates at risk,
+and re-verification of previous NCs at the next audit (DOMAIN §4, issue 6).
+
+Every lifecycle step goes through :func:`_apply`: the role check (``services.users.require``
+with the permission of the action in ``rules.nc_lifecycle.ACTIONS``), the state machine, the
+action's required fields, then an ``NCTransition`` row with who and when. Refusals raise
+``PermissionDenied`` (names the role needed), ``IllegalTransition`` (``details["reason"]`` is the
+state machine's reason code) or ``ValidationFailed`` (field -> code).
+
+Resolved ambiguities:
+- Deadlines are computed when the NC is raised (so a draft already shows them) and again when
+  it is issued, from the audit's last day (``end_date``, else ``start_date``, else the day of
+  issue) and the CB settings of that moment. A minor has no verification date: its
+  effectiveness is checked at the next audit.
+- Overdue (same rule as the NC register): awaiting the client's response (issued, rejected) past
+  ``response_due``, or awaiting verification (response received or accepted) past
+  ``verification_due``. The day itself is not late.
+- Certificate at risk, proposed action per overdue NC, the worst one wins:
+  initial audit (stage 1/2): a major past the 6-month stage-2 limit → ``repeat_stage2``
+  (17021-1 9.5.3.2); past the CB's follow-up band (9 months) → ``refuse_certification``;
+  otherwise ``follow_up_audit``. Later audits: the client did not answer in time →
+  ``suspension`` (the CB's published practice, DOMAIN §4); the answer is in but its
+  verification is late → ``follow_up_audit`` (verify on site before deciding to suspend).
+- Previous NCs of an audit: NCs of earlier audits of the same certificate(s) that are still open,
+  or were closed after the last day of the previous audit, and were not re-verified at another
+  audit. Each is re-verified once, at the next audit; the record names that audit.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import uuid
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from enum import StrEnum
+from pathlib import Path
+from typing import Any
+
+from sqlalchemy import and_, func, or_, select
+from sqlalchemy.orm import Session
+
+from auditdesk.model import (
+    Attachment,
+    Audit,
+    AuditType,
+    Certificate,
+    CertificateStatus,
+    Clause,
+    EvidenceItem,
+    NCGrade,
+    NCState,
+    NCTransition,
+    Nonconformity,
+    VerificationMethod,
+    audit_certificate,
+    utcnow,
+)
+from auditdesk.rules import nc_lifecycle
+from auditdesk.rules.basis import CB_SETTING, ISO_17021, Basis, Dated
+from auditdesk.rules.kinds import AuditKind
+from auditdesk.rules.nc_deadlines import (
+    InitialNcOutcome,
+    NcDeadlines,
+    NcSeverity,
+    initial_nc_outcome,
+    nc_deadlines,
+    surveillance_nc_suspension_end,
+)
+from auditdesk.services.audits import ensure_unlocked, get_audit
+from auditdesk.services.errors import IllegalTransition, NotFound, ValidationFailed
+from auditdesk.services.programme import cb_settings
+from auditdesk.services.users import Permission, current_user, require
+
+AWAITING_RESPONSE = (NCState.ISSUED, NCState.RESPONSE_REJECTED)
+AWAITING_VERIFICATION = (NCState.RESPONSE_RECEIVED, NCState.RESPONSE_ACCEPTED)
+OPEN_STATES = (NCState.ISSUED, *AWAITING_VERIFICATION, NCState.RESPONSE_REJECTED)
+_INITIAL_TYPES = (AuditType.STAGE1, AuditType.STAGE2)
+
+
+class Overdue(StrEnum):
+    RESPONSE = "response_overdue"
+    VERIFICATION = "verification_overdue"
+
+
+class ProposedAction(StrEnum):
+    """What the CB should do about a certificate with overdue NCs, mildest first."""
+
+    FOLLOW_UP_AUDIT = "follow_up_audit"
+    SUSPENSION = "suspension"
+    REPEAT_STAGE2 = "repeat_stage2"
+    REFUSE_CERTIFICATION = "refuse_certification"
+
+
+_SEVERITY = {a: i for i, a in enumerate(ProposedAction)}
+
+
+# ---------------------------------------------------------------- raising and editing drafts
+
+
+@dataclass
+class NCDraft:
+    audit_id: uuid.UUID
+    clause_id: uuid.UUID | None
+    grade: NCGrade
+    requirement: str  # standard + clause and what it requires
+    evidence_text: str  # what was seen, where, record ids
+    reason: str  # why it does not conform
+    evidence_ids: list[uuid.UUID] = field(default_factory=list)
+
+
+def get_nc(session: Session, nc_id: uuid.UUID) -> Nonconformity:
+    nc = session.get(Nonconformity, nc_id)
+    if nc is None:
+        raise NotFound(f"no nonconformity {nc_id}", id=str(nc_id))
+    return nc
+
+
+def find_nc(session: Session, number_or_id: str) -> Nonconformity:
+    nc = session.scalar(select(Nonconformity).where(Nonconformity.number == number_or_id.strip()))
+    if nc is None:
+        try:
+            nc = session.get(Nonconformity, uuid.UUID(number_or_id))
+        except ValueError:
+            nc = None
+    if nc is None:
+        raise NotFound(f"no nonconformity '{number_or_id}'", id=number_or_id)
+    return nc
+
+
+def next_nc_number(session: Session, audit: Audit) -> str:
+    """``NC-<audit number>-NN``, sequential within the audit (``NC-2027-0012-03``)."""
+    prefix = f"NC-{audit.number}-"
+    numbers = session.scalars(select(Nonconformity.number).where(Nonconformity.number.like(prefix + "%")))
+    taken = [int(n[len(prefix):]) for n in numbers if n[len(prefix):].isdigit()]
+    return f"{prefix}{max(taken, default=0) + 1:02d}"
+
+
+def _check_statement(session: Session, audit: Audit, data: NCDraft) -> dict[str, str]:
+    errors: dict[str, str] = {}
+    for name in ("requirement", "evidence_text", "reason"):
+        if not str(getattr(data, name) or "").strip():
+            errors[name] = "required"
+    if not isinstance(data.grade, NCGrade):
+        try:
+            data.grade = NCGrade(data.grade)
+        except ValueError:
+            errors["grade"] = "unknown_grade"
+    if not data.evidence_ids:
+        errors["evidence"] = "at_least_one"
+    else:
+        items = [session.get(EvidenceItem, eid) for eid in data.evidence_ids]
+        if any(e is None or e.audit_id != audit.id for e in items):
+            errors["evidence"] = "not_in_audit"
+    if data.clause_id is not None:
+        clause = session.get(Clause, data.clause_id)
+        standard_ids = {c.standard_id for c in audit.certificates}
+        if clause is None:
+            errors["clause"] = "not_found"
+        elif standard_ids and clause.standard_id not in standard_ids:
+            errors["clause"] = "not_in_audit_standards"
+    return errors
+
+
+def raise_nc(session: Session, data: NCDraft, on: dt.date | None = None) -> Nonconformity:
+    """A new draft NC on a clause of an audit, linked to at least one evidence item."""
+    user = require(session, Permission.EDIT_DRAFT_NC)
+    audit = get_audit(session, data.audit_id)
+    ensure_unlocked(audit)
+    errors = _check_statement(session, audit, data)
+    if errors:
+        raise ValidationFailed(f"nonconformity: {errors}", errors)
+    nc = Nonconformity(
+        audit_id=audit.id, clause_id=data.clause_id, number=next_nc_number(session, audit),
+        grade=data.grade, state=NCState.DRAFT, requirement=data.requirement.strip(),
+        evidence_text=data.evidence_text.strip(), reason=data.reason.strip(), raised_by=user.username,
+    )
+    nc.evidence = [session.get(EvidenceItem, eid) for eid in data.evidence_ids]  # type: ignore[misc]
+    session.add(nc)
+    session.flush()
+    _set_deadlines(session, nc, on or dt.date.today())
+    _record(session, nc, nc_lifecycle.RAISE, None, NCState.DRAFT, user.username, "")
+    return nc
+
+
+def edit_draft(session: Session, nc_id: uuid.UUID, data: NCDraft) -> Nonconformity:
+    """Replace a draft's grade, clause, statement and evidence links."""
+    require(session, Permission.EDIT_DRAFT_NC)
+    nc = get_nc(session, nc_id)
+    audit = nc.audit
+    ensure_unlocked(audit)
+    errors = _check_statement(session, audit, data)
+    if errors:
+        raise ValidationFailed(f"nonconformity {nc.number}: {errors}", errors)
+
+    def change(nc: Nonconformity) -> None:
+        nc.grade, nc.clause_id = data.grade, data.clause_id
+        nc.requirement, nc.evidence_text = data.requirement.strip(), data.evidence_text.strip()
+        nc.reason = data.reason.strip()
+        nc.evidence = [session.get(EvidenceItem, eid) for eid in data.evidence_ids]  # type: ignore[misc]
+
+    values = {"requirement": data.requirement, "evidence_text": data.evidence_text, "reason": data.reason}
+    _apply(session, nc, nc_lifecycle.NCAction.EDIT, values, change)
+    _set_deadlines(session, nc, dt.date.today())
+    return nc
+
+
+def _statement_values(nc: Nonconformity) -> dict[str, Any]:
+    return {"requirement": nc.requirement, "evidence_text": nc.evidence_text, "reason": nc.reason,
+            "evidence": list(nc.evidence)}
+
+
+# ---------------------------------------------------------------- the lifecycle
+
+
+def _record(session: Session, nc: Nonconformity, action: str, from_state: NCState | None, to_state: NCState,
+            user: str, note: str) -> NCTransition:
+    step = NCTransition(nonconformity_id=nc.id, action=action, from_state=from_state, to_state=to_state,
+                        by_user=user, at=utcnow(), note=note)
+    session.add(step)
+    session.flush()
+    return step
+
+
+def _apply(session: Session, nc: Nonconformity, action: nc_lifecycle.NCAction, values: dict[str, Any],
+           change: Any = None, note: str = "") -> Nonconformity:
+    action_spec = nc_lifecycle.ACTIONS[action]
+    user = require(session, Permission(action_spec.permission))
+    try:
+        target = NCState(nc_lifecycle.next_state(nc.state.value, action.value).value)
+    except nc_lifecycle.IllegalNCTransition as exc:
+        raise IllegalTransition(f"{nc.number}: {exc}", reason=exc.reason, state=exc.state, action=exc.action,
+                                number=nc.number) from None
+    missing = nc_lifecycle.missing_fields(action.value, values)
+    if missing:
+        raise ValidationFailed(f"{nc.number}: cannot {action.value}, missing {', '.join(missing)}",
+                               {name: "required" for name in missing}, number=nc.number)
+    if change is not None:
+        change(nc)
+    before = nc.state
+    nc.state = target
+    _record(session, nc, action.value, before, target, user.username, note)
+    return nc
+
+
+def issue_nc(session: Session, nc_id: uuid.UUID, on: dt.date | None = None) -> Nonconformity:
+    nc = get_nc(session, nc_id)
+    day = on or dt.date.today()
+
+    def change(nc: Nonconformity) -> None:
+        nc.issued_on = day
+        _set_deadlines(session, nc, day)
+
+    return _apply(session, nc, nc_lifecycle.NCAction.ISSUE, _statement_values(nc), change)
+
+
+@dataclass
+class NCResponse:
+    """The client's answer as the auditor enters it from their reply."""
+
+    correction: str
+    root_cause: str
+    corrective_action: str
+    owners: str
+    planned_date: dt.date | None
+    received_on: dt.date | None = None
+    done_date: dt.date | None = None
+
+
+def record_response(session: Session, nc_id: uuid.UUID, response: NCResponse) -> Nonconformity:
+    nc = get_nc(session, nc_id)
+    received = response.received_on or dt.date.today()
+    values = {"correction": response.correction, "root_cause": response.root_cause,
+              "corrective_action": response.corrective_action, "owners": response.owners,
+              "planned_date": response.planned_date, "response_received_on": received}
+
+    def change(nc: Nonconformity) -> None:
+        nc.correction, nc.root_cause = response.correction.strip(), response.root_cause.strip()
+        nc.corrective_action, nc.owners = response.corrective_action.strip(), response.owners.strip()
+        nc.planned_date, nc.done_date, nc.response_received_on = response.planned_date, response.done_date, received
+
+    return _apply(session, nc, nc_lifecycle.NCAction.RECORD_RESPONSE, values, change)
+
+
+def add_response_attachment(session: Session, nc_id: uuid.UUID, source: Path, store: Any = None) -> Attachment:
+    """Store a file of the client's response in the attachment store and link it to the NC."""
+    from auditdesk.storage.attachments import AttachmentStore
+    from auditdesk.storage.database import sqlite_path
+
+    require(session, Permission.ENTER_NC_RESPONSE)
+    nc = get_nc(session, nc_id)
+    if nc.state in (NCState.DRAFT, NCState.CLOSED):
+        raise IllegalTransition(f"{nc.number}: no response to attach to in state {nc.state.value}",
+                                reason="not_awaiting_response", state=nc.state.value, action="attach")
+    if store is None:
+        db_path = sqlite_path(str(session.get_bind().engine.url))
+        if db_path is None:
+            raise ValidationFailed("attachments need a database file", {"attachment": "no_store"})
+        store = AttachmentStore.beside(db_path)
+    stored = store.put(Path(source))
+    attachment = Attachment(nonconformity_id=nc.id, audit_id=nc.audit_id, sha256=stored.sha256,
+                            filename=Path(source).name, media_type=stored.media_type, size=stored.size,
+                            is_photo=stored.is_photo, captured_at=stored.captured_at)
+    session.add(attachment)
+    session.flush()
+    return attachment
+
+
+def response_attachments(session: Session, nc_id: uuid.UUID) -> list[Attachment]:
+    return list(session.scalars(select(Attachment).where(Attachment.nonconformity_id == nc_id,
+                                                         Attachment.archived.is_(False))))
+
+
+def accept_response(session: Session, nc_id: uuid.UUID, note: str = "") -> Nonconformity:
+    nc = get_nc(session, nc_id)
+
+    def change(nc: Nonconformity) -> None:
+        nc.review_reason = note.strip()
+
+    return _apply(session, nc, nc_lifecycle.NCAction.ACCEPT, {}, change, note.strip())
+
+
+def reject_response(session: Session, nc_id: uuid.UUID, reason: str) -> Nonconformity:
+    """Back to the client, with the reason they must address."""
+    nc = get_nc(session, nc_id)
+
+    def change(nc: Nonconformity) -> None:
+        nc.review_reason = reason.strip()
+
+    return _apply(session, nc, nc_lifecycle.NCAction.REJECT, {"reason": reason}, change, reason.strip())
+
+
+@dataclass
+class Verification:
+    method: VerificationMethod
+    effectiveness: str
+    verified_on: dt.date | None = None
+    verified_by: str = ""  # defaults to the signed-in user's name
+
+
+def verify_nc(session: Session, nc_id: uuid.UUID, verification: Verification) -> Nonconformity:
+    nc = get_nc(session, nc_id)
+    user = current_user(session)
+    by = verification.verified_by.strip() or user.display_name or user.username
+    on = verification.verified_on or dt.date.today()
+    values = {"verification_method": verification.method, "verified_by": by, "verified_on": on,
+              "effectiveness": verification.effectiveness}
+
+    def change(nc: Nonconformity) -> None:
+        if nc.response_received_on and on < nc.response_received_on:
+            raise ValidationFailed(f"{nc.number}: verified before the response arrived",
+                                   {"verified_on": "before_response"}, number=nc.number)
+        nc.verification_method = VerificationMethod(verification.method)
+        nc.verified_by, nc.verified_on, nc.effectiveness = by, on, verification.effectiveness.strip()
+
+    return _apply(session, nc, nc_lifecycle.NCAction.VERIFY, values, change,
+                  f"{VerificationMethod(verification.method).value}: {verification.effectiveness.strip()}")
+
+
+def close_nc(session: Session, nc_id: uuid.UUID, on: dt.date | None = None) -> Nonconformity:
+    nc = get_nc(session, nc_id)
+
+    def change(nc: Nonconformity) -> None:
+        nc.closed_on = on or dt.date.today()
+
+    return _apply(session, nc, nc_lifecycle.NCAction.CLOSE, {}, change)
+
+
+def reopen_nc(session: Session, nc_id: uuid.UUID, reason: str) -> Nonconformity:
+    """Admin only: the response goes back under review; verification and closure are undone
+    on the record (the history keeps what they were)."""
+    nc = get_nc(session, nc_id)
+
+    def change(nc: Nonconformity) -> None:
+        nc.closed_on = None
+        nc.verified_on, nc.verified_by, nc.verification_method, nc.effectiveness = None, "", None, ""
+
+    return _apply(session, nc, nc_lifecycle.NCAction.REOPEN, {"reason": reason}, change, reason.strip())
+
+
+def history(session: Session, nc_id: uuid.UUID) -> list[NCTransition]:
+    return list(session.scalars(select(NCTransition).where(NCTransition.nonconformity_id == nc_id)
+                                .order_by(NCTransition.at, NCTransition.created_at)))
+
+
+def ncs_of_audit(session: Session, audit_id: uuid.UUID) -> list[Nonconformity]:
+    return list(session.scalars(select(Nonconformity).where(Nonconformity.audit_id == audit_id,
+                                                            Nonconformity.archived.is_(False))
+                                .order_by(Nonconformity.number)))
+
+
+# ---------------------------------------------------------------- deadlines and overdue flags
+
+
+def audit_kind(audit_type: AuditType) -> AuditKind:
+    if audit_type in _INITIAL_TYPES:
+        return AuditKind.INITIAL
+    if audit_type in (AuditType.SURVEILLANCE_1, AuditType.SURVEILLANCE_2):
+        return AuditKind.SURVEILLANCE
+    if audit_type is AuditType.RECERTIFICATION:
+        return AuditKind.RECERTIFICATION
+    return AuditKind.SPECIAL
+
+
+def _audit_last_day(audit: Audit, fallback: dt.date) -> dt.date:
+    return audit.end_date or audit.start_date or fallback
+
+
+def deadlines(session: Session, nc: Nonconformity, on: dt.date | None = None) -> NcDeadlines:
+    """The NC's deadlines with the rule behind each (for the UI: "due 2027-04-09 — CB setting")."""
+    audit = nc.audit
+    last_day = _audit_last_day(audit, nc.issued_on or on or dt.date.today())
+    return nc_deadlines(NcSeverity(nc.grade.value), audit_kind(audit.audit_type), last_day, cb_settings(session))
+
+
+def _set_deadlines(session: Session, nc: Nonconformity, on: dt.date) -> None:
+    result = deadlines(session, nc, on)
+    nc.response_due = result.response_due.date
+    nc.verification_due = result.verification_due.date if result.verification_due else None
+
+
+def overdue_flags(nc: Nonconformity, on: dt.date) -> frozenset[Overdue]:
+    flags = set()
+    if nc.state in AWAITING_RESPONSE and nc.response_due is not None and nc.response_due < on:
+        flags.add(Overdue.RESPONSE)
+    if nc.state in AWAITING_VERIFICATION and nc.verification_due is not None and nc.verification_due < on:
+        flags.add(Overdue.VERIFICATION)
+    return frozenset(flags)
+
+
+def overdue_condition(on: dt.date) -> Any:
+    """The same rule as :func:`overdue_flags`, as a SQL condition."""
+    return or_(
+        and_(Nonconformity.state.in_(AWAITING_RESPONSE), Nonconformity.response_due < on),
+        and_(Nonconformity.state.in_(AWAITING_VERIFICATION), Nonconformity.verification_due < on),
+    )
+
+
+# ---------------------------------------------------------------- certificates at risk
+
+
+@dataclass(frozen=True, slots=True)
+class OverdueNC:
+    nc_id: uuid.UUID
+    number: str
+    grade: NCGrade
+    flags: frozenset[Overdue]
+    due: dt.date | None
+    action: ProposedAction
+    basis: Basis
+
+
+@dataclass(frozen=True, slots=True)
+class CertificateAtRisk:
+    certificate_id: uuid.UUID
+    certificate_number: str
+    organisation_id: uuid.UUID
+    ncs: tuple[OverdueNC, ...]
+    action: ProposedAction  # the most serious proposal among ``ncs``
+    basis: Basis
+    # While suspended for overdue NCs: the end of the suspension, after which withdrawal follows.
+    suspension_ends: Dated | None
+
+
+def _proposal(nc: Nonconformity, flags: frozenset[Overdue], on: dt.date, settings: Any) -> tuple[ProposedAction, Basis]:
+    audit = nc.audit
+    last_day = _audit_last_day(audit, nc.issued_on or on)
+    if audit.audit_type in _INITIAL_TYPES:
+        result = nc_deadlines(NcSeverity(nc.grade.value), AuditKind.INITIAL, last_day, settings)
+        if result.stage2_repeat_after is not None and on > result.stage2_repeat_after.date:
+            return ProposedAction.REPEAT_STAGE2, result.stage2_repeat_after.basis
+        outcome, basis = initial_nc_outcome(last_day, on, settings)
+        if outcome is InitialNcOutcome.REFUSE:
+            return ProposedAction.REFUSE_CERTIFICATION, basis
+        return ProposedAction.FOLLOW_UP_AUDIT, basis
+    if Overdue.RESPONSE in flags:
+        return ProposedAction.SUSPENSION, Basis(CB_SETTING, "surveillance_nc_suspension_months", "suspend_overdue_nc")
+    return ProposedAction.FOLLOW_UP_AUDIT, Basis(ISO_17021, "9.6.2.2", "verify_overdue_corrective_action")
+
+
+def certificates_at_risk(session: Session, on: dt.date | None = None,
+                         certificate_ids: Iterable[uuid.UUID] | None = None) -> list[CertificateAtRisk]:
+    """Certificates (valid or suspended) with overdue NCs, each with the proposed action."""
+    on = on or dt.date.today()
+    settings = cb_settings(session)
+    stmt = (
+        select(Certificate, Nonconformity)
+        .join(audit_certificate, audit_certificate.c.certificate_id == Certificate.id)
+        .join(Nonconformity, Nonconformity.audit_id == audit_certificate.c.audit_id)
+        .where(overdue_condition(on), Nonconformity.archived.is_(False),
+               Certificate.status.in_((CertificateStatus.VALID, CertificateStatus.SUSPENDED)))
+        .order_by(Certificate.number, Nonconformity.number)
+    )
+    if certificate_ids is not None:
+        stmt = stmt.where(Certificate.id.in_(list(certificate_ids)))
+    grouped: dict[uuid.UUID, tuple[Certificate, list[OverdueNC]]] = {}
+    for cert, nc in session.execute(stmt):
+        flags = overdue_flags(nc, on)
+        action, basis = _proposal(nc, flags, on, settings)
+        due = nc.response_due if Overdue.RESPONSE in flags else nc.verification_due
+        grouped.setdefault(cert.id, (cert, []))[1].append(OverdueNC(nc.id, nc.number, nc.grade, flags, due, action, basis))
+    out = []
+    for cert, items in grouped.values():
+        worst = max(items, key=lambda i: _SEVERITY[i.action])
+        ends = None
+        if cert.status is CertificateStatus.SUSPENDED and cert.status_date is not None:
+            ends = surveillance_nc_suspension_end(cert.status_date, settings)
+        out.append(CertificateAtRisk(cert.id, cert.number, cert.organisation_id, tuple(items), worst.action,
+                                     worst.basis, ends))
+    return out
+
+
+def certificate_risk(session: Session, certificate_id: uuid.UUID, on: dt.date | None = None) -> CertificateAtRisk | None:
+    found = certificates_at_risk(session, on, [certificate_id])
+    return found[0] if found else None
+
+
+# ---------------------------------------------------------------- previous NCs at the next audit
+
+
+def _audit_day(audit: Audit) -> dt.date | None:
+    return audit.start_date or audit.end_date or audit.window_latest
+
+
+def _earlier_audits(session: Session, audit: Audit) -> list[Audit]:
+    cert_ids = [c.id for c in audit.certificates]
+    if not cert_ids:
+        return []
+    others = session.scalars(
+        select(Audit).join(audit_certificate, audit_certificate.c.audit_id == Audit.id)
+        .where(audit_certificate.c.certificate_id.in_(cert_ids), Audit.id != audit.id).distinct()
+    )
+    this_day = _audit_day(audit)
+    earlier = []
+    for other in others:
+        day = _audit_day(other)
+        if this_day is None or day is None:
+            if other.created_at < audit.created_at:
+                earlier.append(other)
+        elif day < this_day:
+            earlier.append(other)
+    return sorted(earlier, key=lambda a: (_audit_day(a) or dt.date.min, a.created_at))
+
+
+def previous_ncs(session: Session, audit_id: uuid.UUID) -> list[Nonconformity]:
+    """NCs to re-verify at this audit: open ones, and those closed since the previous audit,
+    of earlier audits of the same certificate(s); already re-verified elsewhere excluded."""
+    audit = get_audit(session, audit_id)
+    earlier = _earlier_audits(session, audit)
+    if not earlier:
+        return []
+    previous = earlier[-1]
+    since = previous.end_date or previous.start_date
+    stmt = select(Nonconformity).where(
+        Nonconformity.audit_id.in_([a.id for a in earlier]),
+        Nonconformity.archived.is_(False),
+        Nonconformity.state != NCState.DRAFT,
+        or_(Nonconformity.reverified_in_audit_id.is_(None), Nonconformity.reverified_in_audit_id == audit.id),
+    )
+    if since is not None:
+        stmt = stmt.where(or_(Nonconformity.state != NCState.CLOSED, Nonconformity.closed_on >= since))
+    return list(session.scalars(stmt.order_by(Nonconformity.number)))
+
+
+def record_reverification(session: Session, nc_id: uuid.UUID, audit_id: uuid.UUID, effective: bool,
+                          note: str, on: dt.date | None = None) -> Nonconformity:
+    """The audit team's check, at ``audit``, that an earlier NC's corrective action works."""
+    user = require(session, Permission.RECORD_EVIDENCE)
+    audit = get_audit(session, audit_id)
+    ensure_unlocked(audit)
+    nc = get_nc(session, nc_id)
+    if nc not in previous_ncs(session, audit_id):
+        raise ValidationFailed(f"{nc.number} is not a previous NC of audit {audit.number}",
+                               {"nonconformity": "not_previous_nc"}, number=nc.number)
+    if not note.strip():
+        raise ValidationFailed(f"{nc.number}: re-verification needs a note", {"note": "required"})
+    nc.reverified_in_audit_id = audit.id
+    nc.reverified_on = on or _audit_day(audit) or dt.date.today()
+    nc.reverified_by = user.display_name or user.username
+    nc.reverification_effective = effective
+    nc.reverification_note = note.strip()
+    _record(session, nc, "reverify", nc.state, nc.state, user.username,
+            f"{audit.number}: {'effective' if effective else 'not_effective'}: {note.strip()}")
+    return nc
+
+
+def count_by_state(session: Session, audit_ids: Sequence[uuid.UUID] | None = None) -> dict[NCState, int]:
+    stmt = select(Nonconformity.state, func.count(Nonconformity.id)).group_by(Nonconformity.state)
+    if audit_ids is not None:
+        stmt = stmt.where(Nonconformity.audit_id.in_(list(audit_ids)))
+    return {NCState(state): n for state, n in session.execute(stmt)}
