@@ -40,7 +40,7 @@ def upsert_standard(session: Session, definition: StandardDef, source: str = "",
         std = Standard(key=definition.key)
         session.add(std)
     std.code = definition.code
-    std.national_code = definition.national_code
+    std.national_code = definition.national_code or ""
     std.scheme = definition.scheme
     std.edition = definition.edition
     std.title_zh = definition.title_zh
