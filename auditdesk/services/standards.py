@@ -52,7 +52,7 @@ def upsert_standard(session: Session, definition: StandardDef, source: str = "",
     session.flush()
     existing = {c.number: c for c in session.scalars(select(Clause).where(Clause.standard_id == std.id))}
     by_number: dict[str, Clause] = {}
-    for order, (cdef, parent, depth) in enumerate(_flatten(definition.clauses)):
+    for order, (cdef, _parent, depth) in enumerate(_flatten(definition.clauses)):
         clause = existing.get(cdef.number)
         if clause is None:
             clause = Clause(standard_id=std.id, number=cdef.number)
