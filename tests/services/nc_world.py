@@ -59,8 +59,8 @@ def clause(session, standard_key: str, number: str) -> Clause:
 
 def build(session, *, client="深圳市华南精密机械有限公司", cert_no="CN-QMS-2026-0001",
           audit_type=AuditType.SURVEILLANCE_1, start=dt.date(2027, 3, 8), end=dt.date(2027, 3, 10),
-          number="2027-0012") -> World:
-    org = create_organisation(session, OrganisationData(name_zh=client, credit_code="914403001922038216"))
+          number="2027-0012", with_users=True, credit_code="914403001922038216") -> World:
+    org = create_organisation(session, OrganisationData(name_zh=client, credit_code=credit_code))
     cert = create_certificate(session, CertificateData(number=cert_no, organisation_id=org.id,
                                                        standard_key="ISO9001:2015", issue_date=dt.date(2026, 3, 15)))
     lead = Auditor(name_zh="王审核", name_en="Wang")
@@ -69,9 +69,10 @@ def build(session, *, client="深圳市华南精密机械有限公司", cert_no=
     audit = create_audit(session, AuditData(certificate_ids=[cert.id], audit_type=audit_type, start_date=start,
                                             end_date=end, number=number, team=[(lead.id, TeamRole.TEAM_LEADER)]))
     items = [add_evidence(session, audit.id), add_evidence(session, audit.id, "Gauge G-12 in use on line 2")]
-    add_user(session, "alice", Role.AUDITOR)
-    add_user(session, "lena", Role.LEAD, auditor_id=lead.id)
-    add_user(session, "adam", Role.ADMIN)
+    if with_users:
+        add_user(session, "alice", Role.AUDITOR)
+        add_user(session, "lena", Role.LEAD, auditor_id=lead.id)
+        add_user(session, "adam", Role.ADMIN)
     return World(org.id, cert.id, audit.id, audit.number, clause(session, "ISO9001:2015", "7.1.5").id,
                  [i.id for i in items], lead.id)
 

@@ -1,0 +1,172 @@
+"""The lead's review queue: NCs waiting for the signed-in lead (issue 6 point 5).
+
+Two kinds of work: client responses to review (``response_received``) and verifications due
+(``response_accepted``). A lead linked to an auditor record sees the NCs of the audits they lead
+(team leader); a user without an auditor record (the CB office, the ``system`` user) sees all.
+
+Bulk verification is allowed only for document review: a follow-up visit or a check at the next
+audit is one visit per NC, recorded one by one.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import uuid
+from collections.abc import Sequence
+from dataclasses import dataclass
+from enum import StrEnum
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session, selectinload
+
+from auditdesk.model import (
+    Audit,
+    AuditTeamMember,
+    Certificate,
+    NCGrade,
+    NCState,
+    Nonconformity,
+    Organisation,
+    Standard,
+    TeamRole,
+    VerificationMethod,
+    audit_certificate,
+)
+from auditdesk.services import nonconformities as ncs
+from auditdesk.services.errors import IllegalTransition, ValidationFailed
+from auditdesk.services.users import Permission, require
+
+BULK_METHODS = (VerificationMethod.DOCUMENT_REVIEW,)
+
+
+class QueueKind(StrEnum):
+    RESPONSE_TO_REVIEW = "response_to_review"
+    VERIFICATION_DUE = "verification_due"
+
+
+_KIND_OF_STATE = {NCState.RESPONSE_RECEIVED: QueueKind.RESPONSE_TO_REVIEW,
+                  NCState.RESPONSE_ACCEPTED: QueueKind.VERIFICATION_DUE}
+
+
+@dataclass(frozen=True, slots=True)
+class QueueFilter:
+    organisation_id: uuid.UUID | None = None
+    standard_id: uuid.UUID | None = None
+    grade: NCGrade | None = None
+    due_before: dt.date | None = None  # due on or before this day (undated items excluded)
+    kind: QueueKind | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class QueueItem:
+    nc_id: uuid.UUID
+    number: str
+    kind: QueueKind
+    grade: NCGrade
+    state: NCState
+    organisation_id: uuid.UUID
+    client: str
+    standards: tuple[str, ...]
+    clause: str
+    audit_number: str
+    due: dt.date | None
+    overdue: frozenset[ncs.Overdue]
+    requirement: str
+    reason: str
+    response_received_on: dt.date | None
+
+
+def _due(nc: Nonconformity) -> dt.date | None:
+    # Reviewing and verifying both count towards the verification deadline; a minor has none
+    # (checked at the next audit), so its response deadline stands in for sorting.
+    return nc.verification_due or nc.response_due
+
+
+def review_queue(session: Session, filters: QueueFilter | None = None, on: dt.date | None = None,
+                 everyone: bool = False) -> list[QueueItem]:
+    """What waits for the signed-in lead, most urgent first (undated last)."""
+    user = require(session, Permission.REVIEW_NC)
+    filters = filters or QueueFilter()
+    on = on or dt.date.today()
+    states = [s for s, k in _KIND_OF_STATE.items() if filters.kind in (None, k)]
+    stmt = (
+        select(Nonconformity)
+        .join(Audit, Audit.id == Nonconformity.audit_id)
+        .where(Nonconformity.state.in_(states), Nonconformity.archived.is_(False))
+        .options(selectinload(Nonconformity.audit).selectinload(Audit.certificates).selectinload(Certificate.standard),
+                 selectinload(Nonconformity.audit).selectinload(Audit.organisation),
+                 selectinload(Nonconformity.clause))
+    )
+    if user.auditor_id is not None and not everyone:
+        led = select(AuditTeamMember.audit_id).where(AuditTeamMember.auditor_id == user.auditor_id,
+                                                     AuditTeamMember.role == TeamRole.TEAM_LEADER)
+        stmt = stmt.where(Audit.id.in_(led))
+    if filters.organisation_id is not None:
+        stmt = stmt.where(Audit.organisation_id == filters.organisation_id)
+    if filters.grade is not None:
+        stmt = stmt.where(Nonconformity.grade == filters.grade)
+    if filters.standard_id is not None:
+        by_cert = (select(audit_certificate.c.audit_id)
+                   .join(Certificate, Certificate.id == audit_certificate.c.certificate_id)
+                   .where(Certificate.standard_id == filters.standard_id))
+        stmt = stmt.where(Audit.id.in_(by_cert))
+    items = []
+    for nc in session.scalars(stmt):
+        due = _due(nc)
+        if filters.due_before is not None and (due is None or due > filters.due_before):
+            continue
+        audit = nc.audit
+        items.append(QueueItem(
+            nc_id=nc.id, number=nc.number, kind=_KIND_OF_STATE[nc.state], grade=nc.grade, state=nc.state,
+            organisation_id=audit.organisation_id, client=audit.organisation.name_zh,
+            standards=tuple(sorted({c.standard.code for c in audit.certificates})),
+            clause=nc.clause.number if nc.clause else "", audit_number=audit.number, due=due,
+            overdue=ncs.overdue_flags(nc, on), requirement=nc.requirement, reason=nc.reason,
+            response_received_on=nc.response_received_on,
+        ))
+    items.sort(key=lambda i: (i.due is None, i.due or dt.date.max, i.number))
+    return items
+
+
+@dataclass(frozen=True, slots=True)
+class FilterChoices:
+    clients: tuple[tuple[uuid.UUID, str], ...]
+    standards: tuple[tuple[uuid.UUID, str], ...]
+
+
+def filter_choices(session: Session) -> FilterChoices:
+    """Clients and standards that have NCs at all (for the queue's filter lists)."""
+    audits_with_ncs = select(Nonconformity.audit_id).distinct()
+    clients = session.execute(
+        select(Organisation.id, Organisation.name_zh).join(Audit, Audit.organisation_id == Organisation.id)
+        .where(Audit.id.in_(audits_with_ncs)).distinct().order_by(Organisation.name_zh)
+    ).all()
+    standards = session.execute(
+        select(Standard.id, Standard.code)
+        .join(Certificate, Certificate.standard_id == Standard.id)
+        .join(audit_certificate, audit_certificate.c.certificate_id == Certificate.id)
+        .where(audit_certificate.c.audit_id.in_(audits_with_ncs)).distinct().order_by(Standard.code)
+    ).all()
+    return FilterChoices(tuple((r[0], r[1]) for r in clients), tuple((r[0], r[1]) for r in standards))
+
+
+def bulk_verify(session: Session, nc_ids: Sequence[uuid.UUID], effectiveness: str, verified_on: dt.date | None = None,
+                method: VerificationMethod = VerificationMethod.DOCUMENT_REVIEW) -> list[Nonconformity]:
+    """Verify several NCs by document review at once: all or none.
+
+    Refused (nothing changed) when the method is not a document review, when any NC is not
+    awaiting verification, or when the effectiveness note is blank.
+    """
+    require(session, Permission.VERIFY_NC)
+    if method not in BULK_METHODS:
+        raise ValidationFailed(f"bulk verification is for document review only, not {method.value}",
+                               {"verification_method": "not_allowed_in_bulk"})
+    if not nc_ids:
+        raise ValidationFailed("nothing selected", {"selection": "empty"})
+    found = [ncs.get_nc(session, nid) for nid in nc_ids]
+    wrong = [nc.number for nc in found if nc.state is not NCState.RESPONSE_ACCEPTED]
+    if wrong:
+        raise IllegalTransition(f"not awaiting verification: {', '.join(wrong)}", reason="response_not_accepted",
+                                numbers=wrong, action="verify")
+    verification = ncs.Verification(method, effectiveness, verified_on)
+    return [ncs.verify_nc(session, nc.id, verification) for nc in found]
