@@ -17,4 +17,8 @@ def initialise_new_database(session: Session) -> None:
 
 
 def open_database(url: str, *, create: bool = False) -> Database:
-    return Database.open(url, create=create, on_create=initialise_new_database)
+    from auditdesk.services.search import ensure_search_index
+
+    db = Database.open(url, create=create, on_create=initialise_new_database)
+    ensure_search_index(db.engine)  # the FTS5 table is not an ORM table: made here, not by Alembic
+    return db

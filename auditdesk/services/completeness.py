@@ -1,0 +1,123 @@
+"""Is the audit ready for its report? A list of what is missing, each with where to fix it.
+
+Checks:
+- every clause row of the audit (the second level: 4.1, 7.1, 8.5 ...) is judged, or marked
+  not audited / not applicable. A judgement on a parent (8) covers its children; a clause
+  whose children are all judged is judged;
+- every nonconformity of the audit is linked to at least one evidence item;
+- on-site audits (FS01, FS03) have opening and closing check-in photos (认证到);
+- nonconformities raised at earlier audits of the same certificates are verified or closed;
+- surveillance must-cover items (17021-1 9.6.2.2) have evidence.
+
+Each :class:`Problem` carries a code and a locator (audit / clause / NC id) so the
+workspace can jump to the place; the UI writes the sentence.
+"""
+
+from __future__ import annotations
+
+import uuid
+from dataclasses import dataclass
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from auditdesk.model import (
+    Attachment,
+    Audit,
+    AuditMode,
+    CheckInMoment,
+    NCState,
+    Nonconformity,
+    audit_certificate,
+)
+from auditdesk.services.audits import get_audit
+from auditdesk.services.coverage import audit_clause_rows, audit_coverage
+
+
+@dataclass(frozen=True)
+class Problem:
+    code: str
+    audit_id: uuid.UUID
+    clause_number: str | None = None
+    clause_id: uuid.UUID | None = None
+    nc_id: uuid.UUID | None = None
+    detail: str = ""  # NC number, must-cover item: data, not a sentence
+
+
+CLAUSE_NOT_JUDGED = "clause.not_judged"
+NC_WITHOUT_EVIDENCE = "nc.no_evidence"
+CHECK_IN_OPENING_MISSING = "check_in.opening_missing"
+CHECK_IN_CLOSING_MISSING = "check_in.closing_missing"
+PREVIOUS_NC_NOT_VERIFIED = "previous_nc.not_verified"
+MUST_COVER_MISSING = "coverage.must_cover_missing"
+
+_DONE_STATES = (NCState.VERIFIED, NCState.CLOSED)
+
+
+def check_completeness(session: Session, audit_id: uuid.UUID) -> list[Problem]:
+    audit = get_audit(session, audit_id)
+    problems: list[Problem] = []
+    problems += _unjudged_clauses(session, audit)
+    for nc in session.scalars(select(Nonconformity).where(
+            Nonconformity.audit_id == audit.id, Nonconformity.archived.is_(False)).order_by(Nonconformity.number)):
+        if not [e for e in nc.evidence if not e.archived]:
+            problems.append(Problem(NC_WITHOUT_EVIDENCE, audit.id, nc_id=nc.id, detail=nc.number,
+                                    clause_id=nc.clause_id))
+    if audit.mode in (AuditMode.ON_SITE, AuditMode.MIXED):
+        moments = set(session.scalars(select(Attachment.check_in).where(
+            Attachment.audit_id == audit.id, Attachment.archived.is_(False), Attachment.check_in.is_not(None))))
+        if CheckInMoment.OPENING not in moments:
+            problems.append(Problem(CHECK_IN_OPENING_MISSING, audit.id))
+        if CheckInMoment.CLOSING not in moments:
+            problems.append(Problem(CHECK_IN_CLOSING_MISSING, audit.id))
+    for nc in previous_open_ncs(session, audit):
+        problems.append(Problem(PREVIOUS_NC_NOT_VERIFIED, audit.id, nc_id=nc.id, detail=nc.number,
+                                clause_id=nc.clause_id))
+    coverage = audit_coverage(session, audit.id)
+    for item in coverage.must_cover_missing:
+        problems.append(Problem(MUST_COVER_MISSING, audit.id, clause_number=None if item == "marks" else item,
+                                detail=item))
+    return problems
+
+
+def _unjudged_clauses(session: Session, audit: Audit) -> list[Problem]:
+    rows = audit_clause_rows(session, audit.id)
+    judged = {j.clause_id for j in audit.judgements}
+    children: dict[str | None, list[str]] = {}
+    for row in rows:
+        children.setdefault(row.parent_number, []).append(row.number)
+    by_number = {r.number: r for r in rows}
+
+    def own(number: str) -> bool:
+        return all(cid in judged for cid in by_number[number].clause_ids)
+
+    def covered(number: str) -> bool:
+        if own(number):
+            return True
+        kids = children.get(number, [])
+        return bool(kids) and all(covered(k) for k in kids)
+
+    problems = []
+    for row in rows:
+        if row.depth != 1:
+            continue
+        parent_judged = row.parent_number is not None and own(row.parent_number)
+        if not parent_judged and not covered(row.number):
+            problems.append(Problem(CLAUSE_NOT_JUDGED, audit.id, clause_number=row.number,
+                                    clause_id=row.clause_ids[0]))
+    return problems
+
+
+def previous_open_ncs(session: Session, audit: Audit) -> list[Nonconformity]:
+    """NCs of earlier audits of the same certificates that are not verified or closed yet."""
+    cert_ids = [c.id for c in audit.certificates]
+    if not cert_ids:
+        return []
+    earlier = select(audit_certificate.c.audit_id).where(audit_certificate.c.certificate_id.in_(cert_ids))
+    stmt = (select(Nonconformity).join(Audit, Audit.id == Nonconformity.audit_id)
+            .where(Nonconformity.audit_id.in_(earlier), Nonconformity.audit_id != audit.id,
+                   Nonconformity.archived.is_(False), Nonconformity.state.not_in(_DONE_STATES),
+                   Nonconformity.state != NCState.DRAFT))
+    if audit.start_date is not None:
+        stmt = stmt.where((Audit.start_date.is_(None)) | (Audit.start_date < audit.start_date))
+    return list(session.scalars(stmt.order_by(Nonconformity.number)))

@@ -1,0 +1,320 @@
+"""Evidence items, their clause links and attachments, check-in photos, clause judgements.
+
+Built for autosave: the workspace calls :func:`update_evidence` with one field at a time, each
+in its own short transaction, so a power cut loses at most the field being typed. Every
+writer checks the RECORD_EVIDENCE permission and that the audit is not locked.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import uuid
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from sqlalchemy import func, select
+from sqlalchemy.orm import Session
+
+from auditdesk.model import (
+    Attachment,
+    Audit,
+    AuditMode,
+    CheckInMoment,
+    Clause,
+    ClauseJudgement,
+    EvidenceItem,
+    EvidenceType,
+    Judgement,
+    Site,
+    utcnow,
+)
+from auditdesk.services.audits import ensure_unlocked, get_audit
+from auditdesk.services.errors import NotFound, ValidationFailed
+from auditdesk.services.users import Permission, require
+from auditdesk.storage.attachments import AttachmentStore, StoredFile
+from auditdesk.storage.database import sqlite_path
+
+EDITABLE_FIELDS = (
+    "evidence_type", "site_id", "department", "remote", "observed_at", "description",
+    "references", "interviewee_role",
+)
+
+
+@dataclass
+class EvidenceData:
+    evidence_type: EvidenceType = EvidenceType.DOCUMENT
+    clause_ids: list[uuid.UUID] = field(default_factory=list)
+    site_id: uuid.UUID | None = None
+    department: str = ""
+    remote: bool | None = None  # None: remote when the audit is remote (FS02)
+    observed_at: dt.datetime | None = None  # None: now
+    description: str = ""
+    references: str = ""
+    interviewee_role: str = ""
+
+
+def store_for(session: Session) -> AttachmentStore:
+    """The attachment store beside this session's database file."""
+    bind = session.get_bind()
+    path = sqlite_path(str(bind.engine.url if hasattr(bind, "engine") else bind.url))  # type: ignore[union-attr]
+    if path is None:
+        from auditdesk.paths import user_data_dir
+
+        return AttachmentStore(user_data_dir() / "attachments")
+    return AttachmentStore.beside(path)
+
+
+def _writable_audit(session: Session, audit_id: uuid.UUID) -> Audit:
+    require(session, Permission.RECORD_EVIDENCE)
+    audit = get_audit(session, audit_id)
+    ensure_unlocked(audit)
+    return audit
+
+
+def get_evidence(session: Session, evidence_id: uuid.UUID) -> EvidenceItem:
+    item = session.get(EvidenceItem, evidence_id)
+    if item is None:
+        raise NotFound(f"no evidence item {evidence_id}", id=str(evidence_id))
+    return item
+
+
+def _validate(session: Session, audit: Audit, values: dict[str, Any]) -> dict[str, str]:
+    errors: dict[str, str] = {}
+    if "evidence_type" in values:
+        try:
+            values["evidence_type"] = EvidenceType(values["evidence_type"])
+        except ValueError:
+            errors["evidence_type"] = "unknown"
+    if values.get("site_id") is not None:
+        site = session.get(Site, values["site_id"])
+        if site is None or site.organisation_id != audit.organisation_id:
+            errors["site_id"] = "not_of_client"
+    if "observed_at" in values:
+        when = values["observed_at"]
+        if not isinstance(when, dt.datetime) or when.tzinfo is None:
+            errors["observed_at"] = "invalid"
+    for name in ("department", "interviewee_role"):
+        if name in values and len(str(values[name] or "")) > 200:
+            errors[name] = "too_long"
+    return errors
+
+
+def _check_clauses(session: Session, audit: Audit, clause_ids: list[uuid.UUID]) -> list[Clause]:
+    clauses = [session.get(Clause, cid) for cid in clause_ids]
+    allowed = {c.standard_id for c in audit.certificates}
+    if any(c is None or c.standard_id not in allowed for c in clauses):
+        raise ValidationFailed("clause not in the audit's standards", {"clause_ids": "not_in_audit"})
+    return [c for c in clauses if c is not None]
+
+
+def add_evidence(session: Session, audit_id: uuid.UUID, data: EvidenceData | None = None) -> EvidenceItem:
+    """A new evidence item at the end of the audit's list."""
+    data = data or EvidenceData()
+    audit = _writable_audit(session, audit_id)
+    values: dict[str, Any] = {"evidence_type": data.evidence_type, "site_id": data.site_id, "department": data.department,
+              "interviewee_role": data.interviewee_role}
+    if data.observed_at is not None:
+        values["observed_at"] = data.observed_at
+    errors = _validate(session, audit, values)
+    if errors:
+        raise ValidationFailed(f"evidence: {errors}", errors)
+    clauses = _check_clauses(session, audit, data.clause_ids)
+    seq = (session.scalar(select(func.max(EvidenceItem.seq)).where(EvidenceItem.audit_id == audit.id)) or 0) + 1
+    remote = data.remote if data.remote is not None else audit.mode == AuditMode.REMOTE
+    item = EvidenceItem(
+        audit_id=audit.id, evidence_type=values["evidence_type"], site_id=data.site_id,
+        department=data.department, remote=remote, observed_at=data.observed_at or utcnow(),
+        description=data.description, references=data.references,
+        interviewee_role=data.interviewee_role, seq=seq,
+    )
+    item.clauses = clauses
+    session.add(item)
+    session.flush()
+    return item
+
+
+def update_evidence(session: Session, evidence_id: uuid.UUID, changes: dict[str, Any]) -> EvidenceItem:
+    """Change some fields (the workspace sends one at a time, as the auditor types)."""
+    item = get_evidence(session, evidence_id)
+    audit = _writable_audit(session, item.audit_id)
+    unknown = set(changes) - set(EDITABLE_FIELDS)
+    if unknown:
+        raise ValidationFailed(f"not editable: {sorted(unknown)}", {f: "not_editable" for f in unknown})
+    values = dict(changes)
+    errors = _validate(session, audit, values)
+    if errors:
+        raise ValidationFailed(f"evidence: {errors}", errors)
+    for name, value in values.items():
+        if getattr(item, name) != value:
+            setattr(item, name, value)
+    session.flush()
+    return item
+
+
+def set_evidence_clauses(session: Session, evidence_id: uuid.UUID, clause_ids: list[uuid.UUID]) -> EvidenceItem:
+    item = get_evidence(session, evidence_id)
+    audit = _writable_audit(session, item.audit_id)
+    item.clauses = _check_clauses(session, audit, clause_ids)
+    session.flush()
+    return item
+
+
+def link_clause(session: Session, evidence_id: uuid.UUID, clause_id: uuid.UUID) -> EvidenceItem:
+    item = get_evidence(session, evidence_id)
+    ids = [c.id for c in item.clauses]
+    return item if clause_id in ids else set_evidence_clauses(session, evidence_id, [*ids, clause_id])
+
+
+def unlink_clause(session: Session, evidence_id: uuid.UUID, clause_id: uuid.UUID) -> EvidenceItem:
+    item = get_evidence(session, evidence_id)
+    return set_evidence_clauses(session, evidence_id, [c.id for c in item.clauses if c.id != clause_id])
+
+
+def archive_evidence(session: Session, evidence_id: uuid.UUID, archived: bool = True) -> EvidenceItem:
+    """Evidence is never deleted: archived items drop out of lists, coverage and reports."""
+    item = get_evidence(session, evidence_id)
+    _writable_audit(session, item.audit_id)
+    item.archived = archived
+    session.flush()
+    return item
+
+
+def list_evidence(session: Session, audit_id: uuid.UUID, *, clause_ids: list[uuid.UUID] | None = None,
+                  site_id: uuid.UUID | None = None, include_archived: bool = False) -> list[EvidenceItem]:
+    stmt = select(EvidenceItem).where(EvidenceItem.audit_id == audit_id)
+    if not include_archived:
+        stmt = stmt.where(EvidenceItem.archived.is_(False))
+    if site_id is not None:
+        stmt = stmt.where(EvidenceItem.site_id == site_id)
+    if clause_ids is not None:
+        stmt = stmt.where(EvidenceItem.clauses.any(Clause.id.in_(clause_ids)))
+    return list(session.scalars(stmt.order_by(EvidenceItem.seq)))
+
+
+# --- attachments -----------------------------------------------------------------------------
+
+
+def _attachment_row(stored: StoredFile, filename: str, **kw: Any) -> Attachment:
+    return Attachment(sha256=stored.sha256, filename=filename[:260], media_type=stored.media_type,
+                      size=stored.size, is_photo=stored.is_photo, captured_at=stored.captured_at, **kw)
+
+
+def attach_file(session: Session, evidence_id: uuid.UUID, source: Path | str, *, filename: str | None = None,
+                caption: str = "", store: AttachmentStore | None = None) -> Attachment:
+    """Copy a file into the store (refusing disguised files) and attach it to an evidence item."""
+    item = get_evidence(session, evidence_id)
+    _writable_audit(session, item.audit_id)
+    source = Path(source)
+    stored = (store or store_for(session)).put(source, filename or source.name)
+    att = _attachment_row(stored, filename or source.name, evidence_id=item.id, audit_id=item.audit_id,
+                          caption=caption)
+    session.add(att)
+    session.flush()
+    return att
+
+
+def attach_bytes(session: Session, evidence_id: uuid.UUID, data: bytes, filename: str, *,
+                 store: AttachmentStore | None = None) -> Attachment:
+    """A pasted image or file from the clipboard."""
+    item = get_evidence(session, evidence_id)
+    _writable_audit(session, item.audit_id)
+    stored = (store or store_for(session)).put_bytes(data, filename)
+    att = _attachment_row(stored, filename, evidence_id=item.id, audit_id=item.audit_id)
+    session.add(att)
+    session.flush()
+    return att
+
+
+def list_attachments(session: Session, *, evidence_id: uuid.UUID | None = None, audit_id: uuid.UUID | None = None,
+                     check_in_only: bool = False) -> list[Attachment]:
+    stmt = select(Attachment).where(Attachment.archived.is_(False))
+    if evidence_id is not None:
+        stmt = stmt.where(Attachment.evidence_id == evidence_id)
+    if audit_id is not None:
+        stmt = stmt.where(Attachment.audit_id == audit_id)
+    if check_in_only:
+        stmt = stmt.where(Attachment.check_in.is_not(None))
+    return list(session.scalars(stmt.order_by(Attachment.created_at)))
+
+
+def archive_attachment(session: Session, attachment_id: uuid.UUID, archived: bool = True) -> Attachment:
+    att = session.get(Attachment, attachment_id)
+    if att is None:
+        raise NotFound(f"no attachment {attachment_id}", id=str(attachment_id))
+    if att.audit_id is not None:
+        _writable_audit(session, att.audit_id)
+    att.archived = archived
+    session.flush()
+    return att
+
+
+# --- check-in (认证到) photos ------------------------------------------------------------------
+
+
+def mark_check_in(session: Session, attachment_id: uuid.UUID, moment: CheckInMoment | None, *, place: str = "",
+                  taken_at: dt.datetime | None = None, audit_id: uuid.UUID | None = None) -> Attachment:
+    """Mark (or with ``moment`` None unmark) a photo as taken at the opening/closing meeting.
+
+    Time defaults to the EXIF capture time, else the time the photo was added.
+    """
+    att = session.get(Attachment, attachment_id)
+    if att is None:
+        raise NotFound(f"no attachment {attachment_id}", id=str(attachment_id))
+    audit = _writable_audit(session, audit_id or att.audit_id)  # type: ignore[arg-type]
+    if moment is not None and not att.is_photo:
+        raise ValidationFailed("a check-in needs a photo", {"attachment": "not_a_photo"})
+    att.audit_id = audit.id
+    att.check_in = moment
+    if moment is not None:
+        att.place = place or att.place
+        att.captured_at = taken_at or att.captured_at or att.created_at or utcnow()
+        att.include_in_report = True
+    session.flush()
+    return att
+
+
+def add_check_in_photo(session: Session, audit_id: uuid.UUID, source: Path | str, moment: CheckInMoment, *,
+                       place: str = "", taken_at: dt.datetime | None = None,
+                       store: AttachmentStore | None = None) -> Attachment:
+    """A whole-team photo of the opening or closing meeting, attached to the audit itself."""
+    audit = _writable_audit(session, audit_id)
+    source = Path(source)
+    stored = (store or store_for(session)).put(source)
+    if not stored.is_photo:
+        raise ValidationFailed("a check-in needs a photo", {"attachment": "not_a_photo"})
+    att = _attachment_row(stored, source.name, audit_id=audit.id)
+    session.add(att)
+    session.flush()
+    return mark_check_in(session, att.id, moment, place=place, taken_at=taken_at)
+
+
+# --- judgements -------------------------------------------------------------------------------
+
+
+def set_judgement(session: Session, audit_id: uuid.UUID, clause_id: uuid.UUID, judgement: Judgement | None, *,
+                  site_id: uuid.UUID | None = None, note: str | None = None) -> ClauseJudgement | None:
+    """Judge one clause (optionally for one site); ``None`` clears the judgement."""
+    audit = _writable_audit(session, audit_id)
+    _check_clauses(session, audit, [clause_id])
+    existing = session.scalar(select(ClauseJudgement).where(
+        ClauseJudgement.audit_id == audit.id, ClauseJudgement.clause_id == clause_id,
+        ClauseJudgement.site_id.is_(None) if site_id is None else ClauseJudgement.site_id == site_id))
+    if judgement is None:
+        if existing is not None:
+            session.delete(existing)
+            session.flush()
+        return None
+    if existing is None:
+        existing = ClauseJudgement(audit_id=audit.id, clause_id=clause_id, site_id=site_id, judgement=judgement)
+        session.add(existing)
+    existing.judgement = Judgement(judgement)
+    if note is not None:
+        existing.note = note
+    existing.judged_at = utcnow()
+    session.flush()
+    return existing
+
+
+def judgements_of(session: Session, audit_id: uuid.UUID) -> list[ClauseJudgement]:
+    return list(session.scalars(select(ClauseJudgement).where(ClauseJudgement.audit_id == audit_id)))

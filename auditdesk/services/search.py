@@ -1,0 +1,188 @@
+"""Full-text search over evidence and NC text, Chinese included.
+
+SQLite's FTS5 ``trigram`` tokenizer cannot find the 1- and 2-character words most Chinese
+queries are (审核, 证书, 记录, 火). So the text is tokenised here, in Python, and the FTS5
+table (``unicode61`` over space-separated tokens) stores two columns:
+
+- ``grams``: Latin/digit words (lower-case) and, for each run of CJK characters, its
+  overlapping bigrams in order (a 1-character run stands as itself);
+- ``chars``: every CJK character on its own.
+
+A query of CJK text of 2+ characters becomes the *phrase* of its bigrams in ``grams``
+(consecutive positions, so 审核记录 does not match 审核 … 核记 … 记录 far apart); a single CJK
+character searches ``chars``; a Latin word is a prefix term. Terms are ANDed. Every lookup is
+an index lookup, so 1- and 2-character queries stay fast at a million rows.
+
+The index is kept in sync by a Session ``after_flush`` hook: any EvidenceItem or
+Nonconformity written through the ORM, by any service, is reindexed in the same transaction.
+"""
+
+from __future__ import annotations
+
+import re
+import uuid
+import weakref
+from dataclasses import dataclass
+from typing import Any
+
+from sqlalchemy import Engine, event, select, text
+from sqlalchemy.orm import Session
+
+from auditdesk.model import EvidenceItem, Nonconformity
+
+TABLE = "search_index"
+_CJK = r"\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\u3040-\u30ff\uac00-\ud7af"
+_TOKEN = re.compile(rf"[{_CJK}]+|[^\W_{_CJK}]+", re.UNICODE)
+_IS_CJK = re.compile(rf"[{_CJK}]")
+
+_indexed_engines: weakref.WeakSet[Engine] = weakref.WeakSet()
+
+
+def tokenise(value: str) -> tuple[str, str]:
+    """(grams, chars) columns for a text."""
+    grams: list[str] = []
+    chars: list[str] = []
+    for token in _TOKEN.findall(value or ""):
+        if _IS_CJK.match(token):
+            chars.extend(token)
+            if len(token) == 1:
+                grams.append(token)
+            else:
+                grams.extend(token[i:i + 2] for i in range(len(token) - 1))
+        else:
+            grams.append(token.lower())
+    return " ".join(grams), " ".join(chars)
+
+
+def fts_query(query: str) -> str | None:
+    """The FTS5 MATCH expression for a user's query, or None when it has no searchable term."""
+    parts: list[str] = []
+    for token in _TOKEN.findall(query or ""):
+        if _IS_CJK.match(token):
+            if len(token) == 1:
+                parts.append(f'chars : "{token}"')
+            else:
+                bigrams = " ".join(token[i:i + 2] for i in range(len(token) - 1))
+                parts.append(f'grams : "{bigrams}"')
+        else:
+            parts.append(f'grams : "{token.lower()}"*')
+    return " AND ".join(parts) if parts else None
+
+
+def ensure_search_index(engine: Engine) -> None:
+    """Create the FTS5 table when missing (and fill it from existing rows); enable syncing."""
+    if engine.dialect.name != "sqlite":
+        return  # PostgreSQL would use its own full-text search; not built yet.
+    with engine.begin() as conn:
+        exists = conn.exec_driver_sql(
+            "SELECT 1 FROM sqlite_master WHERE type='table' AND name=?", (TABLE,)
+        ).first()
+        if not exists:
+            conn.exec_driver_sql(
+                f"CREATE VIRTUAL TABLE {TABLE} USING fts5("
+                "kind UNINDEXED, ref_id UNINDEXED, audit_id UNINDEXED, grams, chars, "
+                "tokenize = 'unicode61 remove_diacritics 0')"
+            )
+    _indexed_engines.add(engine)
+    if not exists:
+        with Session(engine) as session, session.begin():
+            rebuild_search_index(session)
+
+
+def rebuild_search_index(session: Session) -> int:
+    """Reindex every evidence item and NC; returns the number of rows indexed."""
+    conn = session.connection()
+    conn.execute(text(f"DELETE FROM {TABLE}"))
+    n = 0
+    for item in session.scalars(select(EvidenceItem)):
+        _write(conn, "evidence", item.id, item.audit_id, evidence_text(item))
+        n += 1
+    for nc in session.scalars(select(Nonconformity)):
+        _write(conn, "nc", nc.id, nc.audit_id, nc_text(nc))
+        n += 1
+    return n
+
+
+def evidence_text(item: EvidenceItem) -> str:
+    return " ".join((item.description, item.references, item.interviewee_role, item.department))
+
+
+def nc_text(nc: Nonconformity) -> str:
+    return " ".join((nc.number, nc.requirement, nc.evidence_text, nc.reason, nc.correction,
+                     nc.root_cause, nc.corrective_action, nc.effectiveness))
+
+
+def _write(conn: Any, kind: str, ref_id: uuid.UUID, audit_id: uuid.UUID | None, body: str) -> None:
+    conn.execute(text(f"DELETE FROM {TABLE} WHERE ref_id = :r"), {"r": ref_id.hex})
+    grams, chars = tokenise(body)
+    conn.execute(
+        text(f"INSERT INTO {TABLE}(kind, ref_id, audit_id, grams, chars) VALUES (:k, :r, :a, :g, :c)"),
+        {"k": kind, "r": ref_id.hex, "a": audit_id.hex if audit_id else "", "g": grams, "c": chars},
+    )
+
+
+@event.listens_for(Session, "after_flush")
+def _sync_after_flush(session: Session, _ctx: Any) -> None:
+    bind = session.get_bind()
+    engine = bind if isinstance(bind, Engine) else getattr(bind, "engine", None)
+    if engine not in _indexed_engines:
+        return
+    conn = session.connection()
+    for obj in list(session.new) + list(session.dirty):
+        if isinstance(obj, EvidenceItem):
+            _write(conn, "evidence", obj.id, obj.audit_id, evidence_text(obj))
+        elif isinstance(obj, Nonconformity):
+            _write(conn, "nc", obj.id, obj.audit_id, nc_text(obj))
+    for obj in session.deleted:
+        if isinstance(obj, EvidenceItem | Nonconformity):
+            conn.execute(text(f"DELETE FROM {TABLE} WHERE ref_id = :r"), {"r": obj.id.hex})
+
+
+@dataclass(frozen=True)
+class SearchHit:
+    kind: str  # "evidence" | "nc"
+    ref_id: uuid.UUID
+    audit_id: uuid.UUID | None
+    snippet: str
+
+
+def search(session: Session, query: str, *, audit_id: uuid.UUID | None = None, kinds: tuple[str, ...] = ("evidence", "nc"),
+           limit: int = 100, include_archived: bool = False) -> list[SearchHit]:
+    """Evidence items and NCs whose text matches ``query`` (AND of its terms), best first."""
+    match = fts_query(query)
+    if match is None:
+        return []
+    sql = f"SELECT kind, ref_id, audit_id FROM {TABLE} WHERE {TABLE} MATCH :m"
+    params: dict[str, Any] = {"m": match, "lim": limit * 2}
+    if audit_id is not None:
+        sql += " AND audit_id = :a"
+        params["a"] = audit_id.hex
+    sql += " ORDER BY rank LIMIT :lim"
+    rows = session.execute(text(sql), params).all()
+    hits: list[SearchHit] = []
+    for kind, ref, aud in rows:
+        if kind not in kinds:
+            continue
+        rid = uuid.UUID(ref)
+        obj: EvidenceItem | Nonconformity | None
+        if kind == "evidence":
+            obj = session.get(EvidenceItem, rid)
+            body = obj.description if obj else ""
+        else:
+            obj = session.get(Nonconformity, rid)
+            body = (obj.evidence_text or obj.requirement) if obj else ""
+        if obj is None or (obj.archived and not include_archived):
+            continue
+        hits.append(SearchHit(kind, rid, uuid.UUID(aud) if aud else None, _snippet(body, query)))
+        if len(hits) >= limit:
+            break
+    return hits
+
+
+def _snippet(body: str, query: str, width: int = 60) -> str:
+    first = next(iter(_TOKEN.findall(query)), "")
+    pos = body.lower().find(first.lower()) if first else -1
+    if pos < 0 or len(body) <= width:
+        return body[:width]
+    start = max(0, pos - width // 3)
+    return ("…" if start else "") + body[start:start + width] + ("…" if start + width < len(body) else "")

@@ -1,0 +1,87 @@
+"""Full-text search over evidence and NC text: Chinese 1- and 2-character queries, Latin words."""
+
+from __future__ import annotations
+
+import pytest
+from sqlalchemy import text
+
+from auditdesk.model import NCGrade, Nonconformity
+from auditdesk.services import evidence as ev
+from auditdesk.services.search import fts_query, rebuild_search_index, search, tokenise
+from tests.services.workspace_data import make_audit
+
+
+@pytest.fixture
+def items(session):
+    facts = make_audit(session)
+    a = ev.add_evidence(session, facts.audit_id, ev.EvidenceData(description="抽查2026年内部审核报告3份，审核员独立"))
+    b = ev.add_evidence(session, facts.audit_id, ev.EvidenceData(description="现场查看危险废物暂存间，联单齐全"))
+    c = ev.add_evidence(session, facts.audit_id, ev.EvidenceData(description="Calibration certificates for CMM-07 checked",
+                                                               references="REC-2027-114"))
+    return facts, a, b, c
+
+
+def ids(hits):
+    return {h.ref_id for h in hits}
+
+
+def test_tokens_are_cjk_bigrams_single_characters_and_words():
+    grams, chars = tokenise("内审OK 记录")
+    assert grams.split() == ["内审", "ok", "记录"]
+    assert chars.split() == ["内", "审", "记", "录"]
+    assert fts_query("  ") is None
+
+
+def test_two_character_chinese_query(session, items):
+    _f, a, b, _c = items
+    assert ids(search(session, "审核")) == {a.id}
+    assert ids(search(session, "联单")) == {b.id}
+
+
+def test_one_character_chinese_query(session, items):
+    _f, a, b, _c = items
+    assert ids(search(session, "废")) == {b.id}
+    assert ids(search(session, "审")) == {a.id}
+
+
+def test_longer_chinese_query_is_a_phrase_not_scattered_bigrams(session, items):
+    _f, a, _b, _c = items
+    assert ids(search(session, "内部审核报告")) == {a.id}
+    assert ids(search(session, "审核报废")) == set()
+
+
+def test_latin_words_match_by_prefix_case_insensitively(session, items):
+    _f, _a, _b, c = items
+    assert ids(search(session, "calib")) == {c.id}
+    assert ids(search(session, "rec-2027")) == {c.id}
+    assert ids(search(session, "CMM 审核")) == set()
+
+
+def test_edits_and_archiving_keep_the_index_in_step(session, items):
+    _f, a, _b, _c = items
+    ev.update_evidence(session, a.id, {"description": "管理评审输入齐全"})
+    assert ids(search(session, "审核")) == set()
+    assert ids(search(session, "评审")) == {a.id}
+    ev.archive_evidence(session, a.id)
+    assert search(session, "评审") == []
+    assert ids(search(session, "评审", include_archived=True)) == {a.id}
+
+
+def test_nonconformities_are_searched_too_and_can_be_scoped_to_an_audit(session, items):
+    facts, _a, _b, _c = items
+    other = make_audit(session, tag="B")
+    nc = Nonconformity(audit_id=facts.audit_id, number="NC-2027-0001-01", grade=NCGrade.MINOR,
+                       requirement="GB/T 19001-2016 7.1.5", evidence_text="三坐标测量机校准证书已过期")
+    session.add(nc)
+    session.flush()
+    hits = search(session, "校准")
+    assert {(h.kind, h.ref_id) for h in hits} == {("nc", nc.id)}
+    assert search(session, "校准", audit_id=other.audit_id) == []
+    assert "校准" in hits[0].snippet
+
+
+def test_rebuild_restores_a_lost_index(session, items):
+    session.execute(text("DELETE FROM search_index"))
+    assert search(session, "联单") == []
+    assert rebuild_search_index(session) == 3
+    assert len(search(session, "联单")) == 1
