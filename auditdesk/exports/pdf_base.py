@@ -10,7 +10,7 @@ no Latin glyphs. ``markup`` splits a string into runs of each. Pages carry a let
 from __future__ import annotations
 
 import functools
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 from typing import Any, BinaryIO
 from xml.sax.saxutils import escape
 
@@ -35,7 +35,7 @@ from reportlab.platypus import (
 from reportlab.platypus.tableofcontents import TableOfContents
 
 from auditdesk.exports.labels import Lang, text
-from auditdesk.paths import cjk_font_path, resource
+from auditdesk.paths import cjk_font_path
 
 CJK = "AuditDeskCJK"
 LATIN = "Helvetica"
@@ -141,7 +141,7 @@ def para(value: object, style: str = "body", bold: bool = False) -> Paragraph:
     return Paragraph(markup(value, bold=bold), styles()[style])
 
 
-class Heading(Paragraph):
+class TocHeading(Paragraph):
     """A heading that also feeds the table of contents."""
 
     def __init__(self, value: str, level: int = 1) -> None:
@@ -195,7 +195,7 @@ def _numbered_canvas(lang: Lang, header_left: str, header_right: str) -> type[rl
             super().__init__(*args, **kwargs)
             self._pages: list[dict[str, Any]] = []
 
-        def showPage(self) -> None:  # noqa: N802 - ReportLab's name
+        def showPage(self) -> None:
             self._pages.append(dict(self.__dict__))
             self._startPage()
 
@@ -226,8 +226,8 @@ def _numbered_canvas(lang: Lang, header_left: str, header_right: str) -> type[rl
 
 
 class _Doc(BaseDocTemplate):
-    def afterFlowable(self, flowable: Flowable) -> None:  # noqa: N802 - ReportLab's name
-        if isinstance(flowable, Heading):
+    def afterFlowable(self, flowable: Flowable) -> None:
+        if isinstance(flowable, TocHeading):
             key = f"h{id(flowable)}"
             self.canv.bookmarkPage(key)
             self.canv.addOutlineEntry(flowable.toc_text, key, level=flowable.toc_level, closed=True)
@@ -258,7 +258,3 @@ class TocMarker(Spacer):
 
     def __init__(self) -> None:
         super().__init__(1, 1)
-
-
-def blank_lines(n: int) -> Callable[[], Spacer]:
-    return lambda: Spacer(1, n * 14)

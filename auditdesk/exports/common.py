@@ -1,0 +1,70 @@
+"""What every exported document shares: the CB's identity, local time, where photos are kept."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+from pathlib import Path
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from auditdesk.model import CBSetting
+
+# Chinese CBs work in China Standard Time; evidence times are stored in UTC.
+try:
+    from zoneinfo import ZoneInfo
+
+    LOCAL_TZ: dt.tzinfo = ZoneInfo("Asia/Shanghai")
+except Exception:  # pragma: no cover - a system without tz data
+    LOCAL_TZ = dt.timezone(dt.timedelta(hours=8))
+
+# CB settings read for the letterhead (set by an admin; absent keys leave the field empty).
+CB_KEYS = ("cb_name_zh", "cb_name_en", "cb_address", "cb_phone", "cb_accreditation")
+
+
+@dataclass(frozen=True)
+class CBIdentity:
+    name_zh: str = ""
+    name_en: str = ""
+    address: str = ""
+    phone: str = ""
+    accreditation: str = ""
+
+
+def cb_identity(session: Session) -> CBIdentity:
+    rows = session.execute(select(CBSetting.key, CBSetting.value).where(CBSetting.key.in_(CB_KEYS)))
+    values = {k: str(v or "") for k, v in rows}
+    return CBIdentity(
+        name_zh=values.get("cb_name_zh", ""),
+        name_en=values.get("cb_name_en", ""),
+        address=values.get("cb_address", ""),
+        phone=values.get("cb_phone", ""),
+        accreditation=values.get("cb_accreditation", ""),
+    )
+
+
+def local_time(value: dt.datetime | None) -> dt.datetime | None:
+    if value is None:
+        return None
+    if value.tzinfo is None:
+        value = value.replace(tzinfo=dt.UTC)
+    return value.astimezone(LOCAL_TZ).replace(tzinfo=None)
+
+
+def attachment_root(session: Session) -> Path | None:
+    """The attachment store folder of the session's database (``<db dir>/<stem>-files``)."""
+    from auditdesk.storage.attachments import AttachmentStore
+
+    bind = session.get_bind()
+    database = getattr(getattr(bind, "url", None), "database", None)
+    if not database or database == ":memory:":
+        return None
+    return AttachmentStore.beside(Path(database)).root
+
+
+def photo_path(root: Path | None, sha256: str) -> Path | None:
+    if root is None or len(sha256) != 64:
+        return None
+    path = root / sha256[:2].lower() / sha256[2:].lower()
+    return path if path.is_file() else None

@@ -1,0 +1,308 @@
+"""Every heading and fixed text of the exported documents, in Chinese and English.
+
+The services return codes; the documents need words. This table is the only place those words
+live for the exports (the UI has its own Qt Linguist files). ``text(key, lang)`` gives the
+Chinese, the English, or both ("中文 / English") for bilingual documents; ``code(kind, value,
+lang)`` translates a stored code (audit type, NC grade, ...) the same way.
+"""
+
+from __future__ import annotations
+
+from enum import StrEnum
+
+
+class Lang(StrEnum):
+    ZH = "zh"
+    EN = "en"
+    BILINGUAL = "bilingual"
+
+
+# key -> (zh, en)
+LABELS: dict[str, tuple[str, str]] = {
+    # document titles
+    "report_title": ("管理体系审核报告", "Management System Audit Report"),
+    "plan_title": ("审核计划", "Audit Plan"),
+    "nc_form_title": ("不符合报告", "Nonconformity Report"),
+    "case_title": ("良好认证审核案例（初稿）", "Good Audit Case (draft)"),
+    "schedule_title": ("年度监督审核计划表", "Annual Surveillance Schedule"),
+    "contents": ("目录", "Contents"),
+    "page_x_of_y": ("第 {page} 页 共 {pages} 页", "page {page} of {pages}"),
+    "report_no": ("报告编号", "Report no."),
+    "revision": ("版次", "Revision"),
+    "fingerprint": ("记录指纹 (SHA-256)", "Records fingerprint (SHA-256)"),
+    "issued_on": ("签发日期", "Issued on"),
+    "draft": ("草稿（未签发）", "Draft (not issued)"),
+    "change_note": ("修订说明", "Change note"),
+    # report sections
+    "sec_cb_client": ("认证机构与受审核方", "Certification body and client"),
+    "sec_audit": ("审核概况", "The audit"),
+    "sec_scope_sites": ("审核范围与场所", "Scope and sites"),
+    "sec_team": ("审核组", "Audit team"),
+    "sec_dates_places": ("审核日期与地点", "Dates and places"),
+    "sec_deviations": ("审核计划偏离及原因", "Deviations from the audit plan"),
+    "sec_programme_issues": ("影响审核方案的问题", "Issues affecting the audit programme"),
+    "sec_changes": ("自上次审核以来的重大变更", "Significant changes since the last audit"),
+    "sec_findings": ("审核发现（按条款）", "Findings by clause"),
+    "sec_evidence": ("审核证据清单", "Audit evidence register"),
+    "sec_ncs": ("不符合项", "Nonconformities"),
+    "sec_previous_ncs": ("以往不符合项纠正措施的验证", "Verification of previous corrective actions"),
+    "sec_unresolved": ("未解决的问题", "Unresolved issues"),
+    "sec_sampling": ("抽样说明", "Sampling disclaimer"),
+    "sec_conclusions": ("审核结论", "Conclusions"),
+    "sec_recommendation": ("审核组推荐意见", "Recommendation of the audit team"),
+    "sec_marks": ("认证证书及标志的使用控制", "Control of certificates and marks"),
+    "sec_photos": ("现场照片", "Photographs"),
+    "sec_signatures": ("签字", "Signatures"),
+    "sec_revisions": ("报告修订记录", "Report revisions"),
+    # field labels
+    "cb": ("认证机构", "Certification body"),
+    "cb_address": ("认证机构地址", "CB address"),
+    "accreditation": ("认可信息", "Accreditation"),
+    "client": ("受审核方", "Client"),
+    "client_en": ("英文名称", "Name in English"),
+    "credit_code": ("统一社会信用代码", "Unified social credit code"),
+    "address": ("地址", "Address"),
+    "representative": ("法定代表人", "Representative"),
+    "contact": ("联系人", "Contact"),
+    "audit_no": ("审核编号", "Audit no."),
+    "audit_type": ("审核类型", "Audit type"),
+    "audit_mode": ("审核方式", "Audit mode"),
+    "criteria": ("审核准则", "Audit criteria"),
+    "objectives": ("审核目的", "Audit objectives"),
+    "scope": ("审核范围", "Audit scope"),
+    "certificates": ("相关证书", "Certificates"),
+    "integrated_note": ("结合/联合/一体化审核说明", "Combined / joint / integrated audit"),
+    "integrated_yes": ("本次为一体化审核，覆盖以下标准：{standards}", "This is an integrated audit covering: {standards}"),
+    "integrated_no": ("不适用（单一标准审核）", "Not applicable (single-standard audit)"),
+    "audit_dates": ("审核日期", "Audit dates"),
+    "audit_days": ("审核人日", "Audit days"),
+    "planned_days": ("计划人日", "Planned days"),
+    "actual_days": ("实际人日", "Actual days"),
+    "md5_days": ("IAF MD5 核定人日", "IAF MD5 audit days"),
+    "site": ("场所", "Site"),
+    "sites": ("审核场所", "Sites"),
+    "site_kind": ("类型", "Kind"),
+    "site_central": ("中心职能", "Central function"),
+    "site_permanent": ("固定场所", "Permanent site"),
+    "site_temporary": ("临时场所", "Temporary site"),
+    "on_site": ("现场", "On site"),
+    "remote": ("远程", "Remote"),
+    "visit_date": ("审核日期", "Date"),
+    "activities": ("活动/过程", "Activities"),
+    "name": ("姓名", "Name"),
+    "role": ("组内身份", "Role"),
+    "registration": ("注册号", "Registration no."),
+    "days": ("人日", "Days"),
+    "clause": ("条款", "Clause"),
+    "clause_title": ("条款名称", "Clause title"),
+    "judgement": ("评价", "Judgement"),
+    "evidence_refs": ("证据编号", "Evidence"),
+    "note": ("说明", "Note"),
+    "seq": ("序号", "No."),
+    "evidence_type": ("证据类型", "Type"),
+    "department": ("部门/场所", "Department / site"),
+    "time": ("时间", "Time"),
+    "description": ("描述", "Description"),
+    "references": ("记录编号", "Record references"),
+    "nc_no": ("不符合编号", "NC no."),
+    "grade": ("等级", "Grade"),
+    "statement": ("不符合陈述", "Statement"),
+    "state": ("状态", "Status"),
+    "requirement": ("标准要求", "Requirement"),
+    "objective_evidence": ("客观证据", "Objective evidence"),
+    "reason": ("不符合原因（违反要求之处）", "Why this does not meet the requirement"),
+    "response_due": ("回复期限", "Response due"),
+    "verification_due": ("验证期限", "Verification due"),
+    "raised_by": ("开具人", "Raised by"),
+    "issued_date": ("开具日期", "Issued on"),
+    "previous_audit": ("原审核", "Raised in audit"),
+    "verification": ("验证情况", "Verification"),
+    "effectiveness": ("有效性", "Effectiveness"),
+    "none": ("无", "None"),
+    "not_recorded": ("（未填写）", "(not recorded)"),
+    "sampling_text": (
+        "审核是基于对可获得信息的抽样进行的，审核证据建立在样本的基础上，因此审核结论存在一定的不确定性。"
+        "未发现不符合并不表示受审核方的管理体系中不存在其他不符合。",
+        "The audit was based on a sample of the available information; audit evidence is based on a sample, "
+        "so an element of uncertainty remains. The absence of other nonconformities does not mean that none exist.",
+    ),
+    "conclusion_conformity": ("管理体系与审核准则的符合性", "Conformity of the management system with the audit criteria"),
+    "conclusion_effectiveness": ("管理体系的有效性（含内部审核和管理评审）",
+                                 "Effectiveness of the management system (incl. internal audit and management review)"),
+    "conclusion_scope": ("认证范围是否适宜", "Is the certification scope appropriate"),
+    "conclusion_objectives": ("审核目的是否实现", "Were the audit objectives met"),
+    "conclusion_team": ("审核组结论", "Conclusion of the audit team"),
+    "conformity_ok": ("符合审核准则", "Conforms with the audit criteria"),
+    "conformity_minor": ("基本符合审核准则，存在一般不符合 {minor} 项", "Conforms, with {minor} minor nonconformities"),
+    "conformity_major": ("存在严重不符合 {major} 项，未完全符合审核准则",
+                         "{major} major nonconformities: not fully conforming with the audit criteria"),
+    "interviewee": ("受访人员岗位", "Interviewee (role)"),
+    "colon": ("：", ": "),
+    "nc_summary": ("不符合项：严重 {major} 项，一般 {minor} 项；未关闭 {open} 项。",
+                   "Nonconformities: {major} major, {minor} minor; {open} not closed."),
+    "clauses_summary": ("已审核条款 {audited} 个，其中符合 {conform} 个。", "{audited} clauses audited, {conform} conforming."),
+    "evidence_summary": ("共记录审核证据 {count} 条。", "{count} evidence items recorded."),
+    "recommendation": ("推荐意见", "Recommendation"),
+    "marks_control": ("证书和标志使用情况", "Use of certificates and marks"),
+    "sign_team_leader": ("审核组长", "Team leader"),
+    "sign_client": ("受审核方代表", "Client representative"),
+    "sign_date": ("日期", "Date"),
+    "signature": ("签字", "Signature"),
+    "photo_caption": ("图 {n}：{caption}", "Photo {n}: {caption}"),
+    "check_in_opening": ("首次会议签到", "Opening meeting check-in"),
+    "check_in_closing": ("末次会议签到", "Closing meeting check-in"),
+    # plan
+    "sec_plan_general": ("审核基本信息", "General"),
+    "sec_plan_team": ("审核组成员", "Audit team"),
+    "sec_plan_sites": ("审核场所", "Sites"),
+    "sec_plan_agenda": ("审核日程安排", "Agenda"),
+    "sec_plan_time": ("审核时间核算", "Audit time"),
+    "agenda_date": ("日期", "Date"),
+    "agenda_slot": ("时间", "Time"),
+    "agenda_item": ("审核内容（过程/条款）", "Process / clauses"),
+    "agenda_auditor": ("审核员", "Auditor"),
+    "opening_meeting": ("首次会议", "Opening meeting"),
+    "closing_meeting": ("末次会议", "Closing meeting"),
+    "team_review": ("审核组内部沟通", "Audit team review"),
+    "md5_basis": ("依据", "Basis"),
+    "md5_difference": ("计划与 MD5 之差", "Planned minus MD5"),
+    "md5_below": ("计划人日低于 MD5 核定值，应书面说明理由。", "Planned days are below the MD5 figure: a written reason is required."),
+    "md5_ok": ("计划人日不低于 MD5 核定值。", "Planned days are not below the MD5 figure."),
+    "md5_unknown": ("未能计算 MD5 人日（缺少有效人数或体系类别）。", "The MD5 figure could not be computed (no personnel or scheme)."),
+    # NC form client part
+    "sec_nc_finding": ("不符合事实（审核组填写）", "The finding (audit team)"),
+    "sec_nc_response": ("受审核方回复（受审核方填写）", "Response (to be completed by the client)"),
+    "sec_nc_verification": ("验证（审核组填写）", "Verification (audit team)"),
+    "correction": ("纠正", "Correction"),
+    "root_cause": ("原因分析", "Root cause"),
+    "corrective_action": ("纠正措施", "Corrective action"),
+    "owners": ("责任人", "Responsible"),
+    "planned_date": ("计划完成日期", "Planned completion date"),
+    "done_date": ("实际完成日期", "Completed on"),
+    "verified_by": ("验证人", "Verified by"),
+    "verified_on": ("验证日期", "Verified on"),
+    "client_signature": ("受审核方确认", "Client acknowledgement"),
+    # case
+    "sec_case_background": ("一、案例发生的背景", "1. Background"),
+    "sec_case_course": ("二、案例发生的主要过程", "2. Course of the audit"),
+    "sec_case_findings": ("三、主要的审核发现与沟通过程", "3. Main findings and communication"),
+    "sec_case_improvements": ("四、受审核组织主要的改进方法及其成效", "4. The client's improvements and their effect"),
+    "case_field": ("认证领域", "Certification field"),
+    "case_client": ("受审核组织", "Organisation"),
+    "case_site": ("场所", "Sites"),
+    "case_time": ("时间", "Time"),
+    "case_people": ("参与人员", "People"),
+    "case_industry": ("行业", "Industry"),
+    "case_editor_note": ("以下内容由系统根据审核记录生成，请审核员补充和修改。",
+                         "Generated from the audit's records: the auditor completes and edits it."),
+    "case_improvement_pending": ("（待受审核方提交纠正措施后补充）", "(to be completed once the client's corrective actions are in)"),
+    "case_communication": ("与受审核方沟通情况：（请补充）", "Communication with the client: (to be completed)"),
+    # schedule sheet 2
+    "month": ("月份", "Month"),
+    "total": ("合计", "Total"),
+}
+
+# Code translations: kind -> code -> (zh, en)
+CODES: dict[str, dict[str, tuple[str, str]]] = {
+    "audit_type": {
+        "stage1": ("初次认证第一阶段", "Initial certification, stage 1"),
+        "stage2": ("初次认证第二阶段", "Initial certification, stage 2"),
+        "surveillance_1": ("第一次监督审核", "First surveillance"),
+        "surveillance_2": ("第二次监督审核", "Second surveillance"),
+        "recertification": ("再认证审核", "Recertification"),
+        "special": ("特殊审核", "Special audit"),
+        "short_notice": ("提前较短时间通知的审核", "Short-notice audit"),
+        "transfer": ("认证转换审核", "Transfer audit"),
+    },
+    "audit_mode": {
+        "FS01": ("现场审核", "On-site audit"),
+        "FS02": ("远程审核", "Remote audit"),
+        "FS03": ("现场结合远程审核", "On-site and remote audit"),
+    },
+    "team_role": {
+        "team_leader": ("审核组长", "Team leader"),
+        "auditor": ("审核员", "Auditor"),
+        "tech_expert": ("技术专家", "Technical expert"),
+        "observer": ("观察员", "Observer"),
+        "trainee": ("实习审核员", "Trainee auditor"),
+    },
+    "evidence_type": {
+        "document": ("文件评审", "Document review"),
+        "record": ("记录抽样", "Record sample"),
+        "interview": ("面谈", "Interview"),
+        "observation": ("现场观察", "Site observation"),
+        "photo": ("照片", "Photo"),
+        "remote_screen_share": ("远程屏幕共享", "Remote screen share"),
+        "it_system_sample": ("信息系统抽样", "IT-system sample"),
+    },
+    "judgement": {
+        "conform": ("符合", "Conforms"),
+        "nonconformity": ("不符合", "Nonconformity"),
+        "observation": ("观察项", "Observation"),
+        "ofi": ("改进机会", "Opportunity for improvement"),
+        "not_audited": ("未审核", "Not audited"),
+        "not_applicable": ("不适用", "Not applicable"),
+    },
+    "nc_grade": {"major": ("严重", "Major"), "minor": ("一般", "Minor")},
+    "nc_state": {
+        "draft": ("草稿", "Draft"),
+        "issued": ("已开具", "Issued"),
+        "response_received": ("已回复", "Response received"),
+        "response_accepted": ("回复已接受", "Response accepted"),
+        "response_rejected": ("回复被退回", "Response rejected"),
+        "verified": ("已验证", "Verified"),
+        "closed": ("已关闭", "Closed"),
+    },
+    "verification_method": {
+        "document_review": ("书面验证", "Document review"),
+        "follow_up_visit": ("现场跟踪验证", "Follow-up visit"),
+        "next_audit": ("下次审核时验证", "At the next audit"),
+    },
+    "recommendation": {
+        "grant": ("推荐认证注册", "Recommend certification"),
+        "maintain": ("推荐保持认证注册", "Recommend maintaining certification"),
+        "recertify": ("推荐再认证注册", "Recommend recertification"),
+        "not_recommended": ("不推荐", "Not recommended"),
+        "conditional": ("纠正措施验证后推荐", "Recommend once corrective actions are verified"),
+        "": ("（未填写）", "(not recorded)"),
+    },
+    "schedule_state": {
+        "planned": ("计划", "planned"),
+        "due": ("应审", "due"),
+        "overdue": ("超期", "overdue"),
+        "done": ("已完成", "done"),
+    },
+}
+
+
+def _pick(pair: tuple[str, str], lang: Lang | str, sep: str) -> str:
+    zh, en = pair
+    if lang == Lang.ZH:
+        return zh
+    if lang == Lang.EN:
+        return en
+    return zh if zh == en else f"{zh}{sep}{en}"
+
+
+def text(key: str, lang: Lang | str, sep: str = " / ", **values: object) -> str:
+    """The fixed text ``key`` in ``lang`` (bilingual: "中文 / English"), formatted with ``values``."""
+    zh, en = LABELS[key]
+    pair = (zh.format(**values), en.format(**values)) if values else (zh, en)
+    return _pick(pair, lang, sep)
+
+
+def code(kind: str, value: object, lang: Lang | str, sep: str = " / ") -> str:
+    """A stored code in words; an unknown code is shown as itself (never hidden)."""
+    raw = getattr(value, "value", value)
+    raw = "" if raw is None else str(raw)
+    pair = CODES.get(kind, {}).get(raw)
+    if pair is None:
+        return raw
+    return _pick(pair, lang, sep)
+
+
+def parse_lang(value: str) -> Lang:
+    try:
+        return Lang(value)
+    except ValueError:
+        raise ValueError(f"lang: '{value}' is not one of zh, en, bilingual") from None

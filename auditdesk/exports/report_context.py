@@ -1,0 +1,427 @@
+"""Everything the audit report shows (ISO/IEC 17021-1 9.4.8, DOMAIN.md §6), as frozen data.
+
+``build_report_context`` reads the database once and returns plain values; the renderers
+(``report_docx``, ``report_pdf``) only lay them out. Free text is the auditor's own; codes stay
+codes (the renderers translate them through ``labels``).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import uuid
+from dataclasses import dataclass
+from pathlib import Path
+
+from sqlalchemy import or_, select
+from sqlalchemy.orm import Session, selectinload
+
+from auditdesk.exports.common import (
+    CBIdentity,
+    attachment_root,
+    cb_identity,
+    local_time,
+    photo_path,
+)
+from auditdesk.exports.labels import Lang
+from auditdesk.model import (
+    Attachment,
+    Audit,
+    AuditSite,
+    AuditTeamMember,
+    Clause,
+    ClauseJudgement,
+    EvidenceItem,
+    Judgement,
+    NCGrade,
+    NCState,
+    Nonconformity,
+    Site,
+    TeamRole,
+)
+from auditdesk.services.audits import find_audit
+
+_ROLE_ORDER = {r: i for i, r in enumerate(TeamRole)}
+_CLOSED = (NCState.VERIFIED, NCState.CLOSED)
+# Clauses whose judgement speaks to the system's effectiveness (internal audit, management review).
+EFFECTIVENESS_CLAUSES = ("9.2", "9.3")
+SCOPE_CLAUSE = "4.3"
+
+
+@dataclass(frozen=True)
+class Party:
+    name_zh: str
+    name_en: str
+    credit_code: str
+    address: str
+    representative: str
+    contact: str
+
+
+@dataclass(frozen=True)
+class CertificateRow:
+    number: str
+    standard: str  # "ISO 9001:2015 / GB/T 19001-2016"
+    scope_zh: str
+    scope_en: str
+    expiry: dt.date
+
+
+@dataclass(frozen=True)
+class SiteRow:
+    name: str
+    address: str
+    central: bool
+    temporary: bool
+    remote: bool
+    visit_date: dt.date | None
+    activities: str
+
+
+@dataclass(frozen=True)
+class TeamRow:
+    name_zh: str
+    name_en: str
+    role: str  # TeamRole code
+    registration: str
+    days: float | None
+
+
+@dataclass(frozen=True)
+class FindingRow:
+    standard: str
+    clause: str
+    title_zh: str
+    title_en: str
+    judgement: str | None  # Judgement code; None = evidence recorded but not judged
+    evidence_refs: tuple[int, ...]
+    nc_numbers: tuple[str, ...]
+    note: str
+
+
+@dataclass(frozen=True)
+class EvidenceRow:
+    seq: int
+    evidence_type: str
+    clauses: tuple[str, ...]
+    place: str
+    remote: bool
+    observed_at: dt.datetime | None  # local (China) time
+    description: str
+    references: str
+    interviewee_role: str
+
+
+@dataclass(frozen=True)
+class NCRow:
+    number: str
+    grade: str
+    clause: str
+    clause_title_zh: str
+    clause_title_en: str
+    requirement: str
+    evidence_text: str
+    reason: str
+    state: str
+    issued_on: dt.date | None
+    response_due: dt.date | None
+    verification_due: dt.date | None
+    evidence_refs: tuple[int, ...]
+
+
+@dataclass(frozen=True)
+class PreviousNCRow:
+    number: str
+    audit_number: str
+    grade: str
+    clause: str
+    state: str
+    corrective_action: str
+    verification_method: str | None
+    verified_on: dt.date | None
+    effective: bool | None
+    note: str
+
+
+@dataclass(frozen=True)
+class PhotoRow:
+    sha256: str
+    path: Path | None  # None: the file is not in this computer's store
+    caption: str
+    filename: str
+    place: str
+    captured_at: dt.datetime | None
+    check_in: str | None
+    evidence_seq: int | None
+
+
+@dataclass(frozen=True)
+class RevisionRow:
+    revision: int
+    issued_at: dt.datetime
+    issued_by: str
+    change_note: str
+    fingerprint: str
+
+
+@dataclass(frozen=True)
+class Summary:
+    evidence_count: int
+    clauses_audited: int
+    clauses_conform: int
+    major_ncs: int
+    minor_ncs: int
+    open_ncs: int
+    effectiveness_judgements: tuple[tuple[str, str], ...]  # (clause, judgement code)
+    scope_appropriate: bool  # no nonconformity against the scope clause
+    objectives_met: bool  # not terminated, and every planned site visited
+
+
+@dataclass(frozen=True)
+class ReportContext:
+    lang: Lang
+    cb: CBIdentity
+    client: Party
+    audit_id: uuid.UUID
+    audit_number: str
+    audit_type: str
+    audit_mode: str
+    status: str
+    criteria: tuple[str, ...]
+    certificates: tuple[CertificateRow, ...]
+    integrated: bool
+    objectives: str
+    scope: str
+    start_date: dt.date | None
+    end_date: dt.date | None
+    planned_days: float | None
+    md5_days: float | None
+    actual_days: float | None
+    sites: tuple[SiteRow, ...]
+    team: tuple[TeamRow, ...]
+    plan_deviations: str
+    programme_issues: str
+    significant_changes: str
+    unresolved_issues: str
+    findings: tuple[FindingRow, ...]
+    evidence: tuple[EvidenceRow, ...]
+    nonconformities: tuple[NCRow, ...]
+    previous_ncs: tuple[PreviousNCRow, ...]
+    conclusion: str
+    summary: Summary
+    recommendation: str
+    marks_control: str
+    photos: tuple[PhotoRow, ...]
+    revision: int  # 0 = draft
+    fingerprint: str
+    revisions: tuple[RevisionRow, ...]
+    terminated: bool
+
+    @property
+    def team_leader(self) -> TeamRow | None:
+        return next((m for m in self.team if m.role == TeamRole.TEAM_LEADER.value), None)
+
+
+def standard_label(code: str, national: str) -> str:
+    return f"{code} / {national}" if national else code
+
+
+def _party(audit: Audit) -> Party:
+    org = audit.organisation
+    contact = " ".join(p for p in (org.contact_name, org.contact_phone) if p)
+    return Party(org.name_zh, org.name_en, org.credit_code or "", org.address, org.representative, contact)
+
+
+def _sites(session: Session, audit: Audit) -> tuple[SiteRow, ...]:
+    rows = session.execute(
+        select(AuditSite, Site).join(Site, AuditSite.site_id == Site.id).where(AuditSite.audit_id == audit.id)
+    ).all()
+    out = [SiteRow(s.name, s.address, s.is_central, s.is_temporary, a.remote, a.visit_date, s.activities)
+           for a, s in rows]
+    out.sort(key=lambda r: (not r.central, r.visit_date or dt.date.max, r.name))
+    return tuple(out)
+
+
+def _team(session: Session, audit: Audit) -> tuple[TeamRow, ...]:
+    members = session.scalars(select(AuditTeamMember).options(selectinload(AuditTeamMember.auditor))
+                              .where(AuditTeamMember.audit_id == audit.id)).all()
+    rows = [TeamRow(m.auditor.name_zh, m.auditor.name_en, m.role.value, m.auditor.ccaa_no, m.days) for m in members]
+    rows.sort(key=lambda r: (_ROLE_ORDER.get(TeamRole(r.role), 99), r.name_zh))
+    return tuple(rows)
+
+
+def _evidence(session: Session, audit: Audit) -> tuple[list[EvidenceItem], dict[uuid.UUID, int]]:
+    items = list(session.scalars(
+        select(EvidenceItem).options(selectinload(EvidenceItem.clauses))
+        .where(EvidenceItem.audit_id == audit.id, EvidenceItem.archived.is_(False))
+        .order_by(EvidenceItem.seq, EvidenceItem.observed_at)
+    ))
+    # Evidence is cited by its position in this report (E1, E2, ...), stable for a given record set.
+    return items, {e.id: i + 1 for i, e in enumerate(items)}
+
+
+def _clause_key(number: str) -> tuple[int | str, ...]:
+    return tuple(int(p) if p.isdigit() else p for p in number.split("."))
+
+
+def build_report_context(session: Session, audit_id: uuid.UUID | str, lang: Lang | str = Lang.ZH,
+                         attachments_root: Path | None = None) -> ReportContext:
+    """The report of one audit (by UUID or number) in ``lang`` (zh, en or bilingual)."""
+    from auditdesk.services import report_issue
+
+    audit = find_audit(session, str(audit_id))
+    lang = Lang(lang)
+    site_names = {s.id: s.name for s in audit.organisation.sites}
+    items, seq_of = _evidence(session, audit)
+    evidence_rows = tuple(
+        EvidenceRow(
+            seq=seq_of[e.id], evidence_type=e.evidence_type.value,
+            clauses=tuple(sorted((c.number for c in e.clauses), key=_clause_key)),
+            place=" ".join(p for p in (site_names.get(e.site_id, "") if e.site_id else "", e.department) if p),
+            remote=e.remote, observed_at=local_time(e.observed_at), description=e.description,
+            references=e.references, interviewee_role=e.interviewee_role,
+        )
+        for e in items
+    )
+    ncs = list(session.scalars(
+        select(Nonconformity).options(selectinload(Nonconformity.clause), selectinload(Nonconformity.evidence))
+        .where(Nonconformity.audit_id == audit.id, Nonconformity.archived.is_(False))
+        .order_by(Nonconformity.number)
+    ))
+    nc_rows = tuple(
+        NCRow(
+            number=n.number, grade=n.grade.value, clause=n.clause.number if n.clause else "",
+            clause_title_zh=n.clause.title_zh if n.clause else "", clause_title_en=n.clause.title_en if n.clause else "",
+            requirement=n.requirement, evidence_text=n.evidence_text, reason=n.reason, state=n.state.value,
+            issued_on=n.issued_on, response_due=n.response_due, verification_due=n.verification_due,
+            evidence_refs=tuple(sorted(seq_of[e.id] for e in n.evidence if e.id in seq_of)),
+        )
+        for n in ncs
+    )
+    findings = _findings(session, audit, items, seq_of, ncs)
+    prev = _previous_ncs(session, audit)
+    photos = _photos(session, audit, items, seq_of, attachments_root)
+    certs = sorted(audit.certificates, key=lambda c: c.number)
+    criteria = tuple(dict.fromkeys(standard_label(c.standard.code, c.standard.national_code) for c in certs))
+    revs = report_issue.revisions(session, audit.id)
+    if revs:
+        fingerprint = revs[-1].fingerprint
+    else:
+        fingerprint = report_issue.records_fingerprint(session, audit.id, report_issue.change_log_head(session))
+    judged = [f for f in findings if f.judgement not in (None, Judgement.NOT_AUDITED.value,
+                                                         Judgement.NOT_APPLICABLE.value)]
+    sites = _sites(session, audit)
+    summary = Summary(
+        evidence_count=len(evidence_rows),
+        clauses_audited=len(judged),
+        clauses_conform=sum(1 for f in judged if f.judgement == Judgement.CONFORM.value),
+        major_ncs=sum(1 for n in ncs if n.grade is NCGrade.MAJOR),
+        minor_ncs=sum(1 for n in ncs if n.grade is NCGrade.MINOR),
+        open_ncs=sum(1 for n in ncs if n.state not in _CLOSED),
+        effectiveness_judgements=tuple(
+            (f.clause, f.judgement or "") for f in findings if f.clause in EFFECTIVENESS_CLAUSES
+        ),
+        scope_appropriate=not any(n.clause is not None and n.clause.number == SCOPE_CLAUSE for n in ncs),
+        objectives_met=audit.termination is None and all(s.visit_date is not None or s.remote for s in sites),
+    )
+    return ReportContext(
+        lang=lang, cb=cb_identity(session), client=_party(audit), audit_id=audit.id, audit_number=audit.number,
+        audit_type=audit.audit_type.value, audit_mode=audit.mode.value, status=audit.status.value,
+        criteria=criteria,
+        certificates=tuple(CertificateRow(c.number, standard_label(c.standard.code, c.standard.national_code),
+                                          c.scope_zh, c.scope_en, c.expiry_date) for c in certs),
+        integrated=len({c.standard_id for c in certs}) > 1,
+        objectives=audit.objectives, scope=audit.scope, start_date=audit.start_date, end_date=audit.end_date,
+        planned_days=audit.planned_days, md5_days=audit.md5_days, actual_days=audit.actual_days,
+        sites=sites, team=_team(session, audit),
+        plan_deviations=audit.plan_deviations, programme_issues=audit.programme_issues,
+        significant_changes=audit.significant_changes, unresolved_issues=audit.unresolved_issues,
+        findings=findings, evidence=evidence_rows, nonconformities=nc_rows, previous_ncs=prev,
+        conclusion=audit.conclusion, summary=summary, recommendation=audit.recommendation,
+        marks_control=audit.marks_control, photos=photos, revision=audit.report_revision if audit.locked else 0,
+        fingerprint=fingerprint,
+        revisions=tuple(RevisionRow(r.revision, local_time(r.issued_at) or r.issued_at, r.issued_by, r.change_note,
+                                    r.fingerprint) for r in revs),
+        terminated=audit.termination is not None,
+    )
+
+
+def _findings(session: Session, audit: Audit, items: list[EvidenceItem], seq_of: dict[uuid.UUID, int],
+              ncs: list[Nonconformity]) -> tuple[FindingRow, ...]:
+    judgements = {j.clause_id: j for j in session.scalars(
+        select(ClauseJudgement).where(ClauseJudgement.audit_id == audit.id, ClauseJudgement.site_id.is_(None))
+    )}
+    refs: dict[uuid.UUID, list[int]] = {}
+    for e in items:
+        for c in e.clauses:
+            refs.setdefault(c.id, []).append(seq_of[e.id])
+    nc_by_clause: dict[uuid.UUID, list[str]] = {}
+    for n in ncs:
+        if n.clause_id:
+            nc_by_clause.setdefault(n.clause_id, []).append(n.number)
+    ids = set(judgements) | set(refs) | set(nc_by_clause)
+    if not ids:
+        return ()
+    clauses = session.scalars(select(Clause).options(selectinload(Clause.standard)).where(Clause.id.in_(ids))).all()
+    clauses = sorted(clauses, key=lambda c: (c.standard.code, c.sort_order, _clause_key(c.number)))
+    rows = []
+    for c in clauses:
+        j = judgements.get(c.id)
+        rows.append(FindingRow(
+            standard=c.standard.code, clause=c.number, title_zh=c.title_zh, title_en=c.title_en,
+            judgement=j.judgement.value if j else None, evidence_refs=tuple(sorted(refs.get(c.id, []))),
+            nc_numbers=tuple(nc_by_clause.get(c.id, [])), note=j.note if j else "",
+        ))
+    return tuple(rows)
+
+
+def _previous_ncs(session: Session, audit: Audit) -> tuple[PreviousNCRow, ...]:
+    """NCs of earlier audits this audit re-verifies (the NC service's definition when present)."""
+    try:
+        from auditdesk.services.nonconformities import previous_ncs
+    except ImportError:  # pragma: no cover - the NC service not installed yet
+        previous = list(session.scalars(
+            select(Nonconformity).join(Audit, Nonconformity.audit_id == Audit.id)
+            .where(Audit.organisation_id == audit.organisation_id, Audit.id != audit.id,
+                   Nonconformity.state.not_in(_CLOSED), Nonconformity.archived.is_(False))
+        ))
+    else:
+        previous = previous_ncs(session, audit.id)
+    numbers = dict(session.execute(select(Audit.id, Audit.number).where(
+        Audit.id.in_({n.audit_id for n in previous}))).all()) if previous else {}
+    rows = []
+    for n in sorted(previous, key=lambda x: x.number):
+        here = getattr(n, "reverified_in_audit_id", None) == audit.id
+        rows.append(PreviousNCRow(
+            number=n.number, audit_number=numbers.get(n.audit_id, ""), grade=n.grade.value,
+            clause=n.clause.number if n.clause else "", state=n.state.value, corrective_action=n.corrective_action,
+            verification_method=n.verification_method.value if n.verification_method else None,
+            verified_on=getattr(n, "reverified_on", None) if here else n.verified_on,
+            effective=getattr(n, "reverification_effective", None) if here else None,
+            note=(getattr(n, "reverification_note", "") or "") if here else n.effectiveness,
+        ))
+    return tuple(rows)
+
+
+def _photos(session: Session, audit: Audit, items: list[EvidenceItem], seq_of: dict[uuid.UUID, int],
+            root: Path | None) -> tuple[PhotoRow, ...]:
+    root = root if root is not None else attachment_root(session)
+    ev_ids = list(seq_of)
+    stmt = select(Attachment).where(
+        or_(Attachment.audit_id == audit.id, Attachment.evidence_id.in_(ev_ids)),
+        Attachment.is_photo.is_(True), Attachment.archived.is_(False),
+        or_(Attachment.include_in_report.is_(True), Attachment.check_in.is_not(None)),
+    )
+    found = list(session.scalars(stmt))
+    found.sort(key=lambda a: (a.check_in is None, a.captured_at or a.created_at, a.filename))
+    seen: set[str] = set()
+    rows = []
+    for a in found:
+        if a.sha256 in seen:
+            continue
+        seen.add(a.sha256)
+        rows.append(PhotoRow(
+            sha256=a.sha256, path=photo_path(root, a.sha256), caption=a.caption, filename=a.filename, place=a.place,
+            captured_at=local_time(a.captured_at), check_in=a.check_in.value if a.check_in else None,
+            evidence_seq=seq_of.get(a.evidence_id) if a.evidence_id else None,
+        ))
+    return tuple(rows)
