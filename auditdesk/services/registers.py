@@ -279,3 +279,80 @@ def fetch_rows(session: Session, register: str, *, offset: int = 0, limit: int =
 
 def enum_choices(register: str, key: str) -> Sequence[str]:
     return spec(register).column(key).enum_values
+
+
+# -- auditor register edits (small; until an auditors service exists) ---------------------------
+AUDITOR_FIELDS = ("name_zh", "name_en", "ccaa_no", "grade", "registration_expiry", "schemes", "technical_codes",
+                  "phone", "email")
+
+
+def _auditor_values(values: dict[str, Any]) -> tuple[dict[str, Any], dict[str, str]]:
+    from auditdesk.model import AuditorGrade
+
+    errors: dict[str, str] = {}
+    out = {k: v for k, v in values.items() if k in AUDITOR_FIELDS}
+    if set(values) - set(AUDITOR_FIELDS):
+        errors.update({k: "unknown_field" for k in set(values) - set(AUDITOR_FIELDS)})
+    if "name_zh" in out and not str(out["name_zh"] or "").strip():
+        errors["name_zh"] = "required"
+    if "grade" in out:
+        try:
+            out["grade"] = AuditorGrade(getattr(out["grade"], "value", out["grade"]) or "auditor")
+        except ValueError:
+            errors["grade"] = "unknown_value"
+    if "schemes" in out and isinstance(out["schemes"], str):
+        out["schemes"] = [s.strip().upper() for s in out["schemes"].replace("，", ",").split(",") if s.strip()]
+    if "registration_expiry" in out and isinstance(out["registration_expiry"], str):
+        try:
+            out["registration_expiry"] = dt.date.fromisoformat(out["registration_expiry"]) \
+                if out["registration_expiry"].strip() else None
+        except ValueError:
+            errors["registration_expiry"] = "date"
+    email = str(out.get("email") or "")
+    if email and "@" not in email:
+        errors["email"] = "email"
+    return out, errors
+
+
+def save_auditor(session: Session, auditor_id: uuid.UUID | None, values: dict[str, Any]) -> Auditor:
+    """Create (``auditor_id`` None) or change an auditor of the register."""
+    from auditdesk.services.errors import NotFound, ValidationFailed
+    from auditdesk.services.users import Permission, require
+
+    require(session, Permission.EDIT_REGISTERS)
+    out, errors = _auditor_values(values)
+    if auditor_id is None and not str(out.get("name_zh") or "").strip():
+        errors["name_zh"] = "required"
+    if errors:
+        raise ValidationFailed(f"auditor: {errors}", errors)
+    if auditor_id is None:
+        auditor = Auditor(**{"name_en": "", **out})
+        session.add(auditor)
+    else:
+        found = session.get(Auditor, auditor_id)
+        if found is None:
+            raise NotFound(f"no auditor {auditor_id}", id=str(auditor_id))
+        auditor = found
+        for k, v in out.items():
+            setattr(auditor, k, v)
+    session.flush()
+    return auditor
+
+
+def set_archived(session: Session, register: str, record_id: uuid.UUID, archived: bool = True) -> None:
+    """Archive or bring back a record (nothing with evidence is ever deleted)."""
+    from auditdesk.services.errors import NotFound
+    from auditdesk.services.users import Permission, require
+
+    require(session, Permission.EDIT_REGISTERS)
+    sp = spec(register)
+    if register == "clients":
+        from auditdesk.services.clients import archive_organisation
+
+        archive_organisation(session, record_id, archived)
+        return
+    record = session.get(sp.entity, record_id)
+    if record is None:
+        raise NotFound(f"no {register} record {record_id}", id=str(record_id))
+    record.archived = archived
+    session.flush()

@@ -1,0 +1,237 @@
+"""A certificate beside the register: its data, its audit programme from the rules engine
+(window, latest date, state; rule and clause in the tooltip), its events, and the status-event
+dialogs (suspend, restore, withdraw, cancel, reduce/extend scope)."""
+
+from __future__ import annotations
+
+import datetime as dt
+import uuid
+
+from PySide6.QtCore import QDate, QEvent, Qt, Signal
+from PySide6.QtWidgets import (
+    QDateEdit,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QGridLayout,
+    QGroupBox,
+    QHeaderView,
+    QLabel,
+    QPlainTextEdit,
+    QPushButton,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from auditdesk.model import CertificateEventKind
+from auditdesk.services import certificate_events
+from auditdesk.services.errors import IllegalTransition, ValidationFailed
+from auditdesk.ui import labels
+from auditdesk.ui.context import AppContext
+
+
+class StatusEventDialog(QDialog):
+    """Asks the reason and date (and the new scope for a scope change), then records the event."""
+
+    def __init__(self, ctx: AppContext, cert_id: uuid.UUID, kind: CertificateEventKind, scope: str,
+                 parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.ctx, self.cert_id, self.kind = ctx, cert_id, kind
+        self.setObjectName("statusEventDialog")
+        self.setWindowTitle(labels.label("event", kind))
+        form = QFormLayout(self)
+        self.date = QDateEdit(QDate.currentDate())
+        self.date.setObjectName("eventDate")
+        self.date.setCalendarPopup(True)
+        self.date.setDisplayFormat("yyyy-MM-dd")
+        self.reason = QPlainTextEdit()
+        self.reason.setObjectName("eventReason")
+        self.reason.setFixedHeight(80)
+        self.scope = QPlainTextEdit(scope)
+        self.scope.setObjectName("eventScope")
+        self.scope.setFixedHeight(80)
+        self.errors = {k: QLabel() for k in ("date", "reason", "scope_after", "kind")}
+        for lab in self.errors.values():
+            lab.setStyleSheet("color: #b00020;")
+            lab.setWordWrap(True)
+            lab.hide()
+        form.addRow(labels.column("date"), self.date)
+        form.addRow("", self.errors["date"])
+        form.addRow(labels.column("reason") + " *", self.reason)
+        form.addRow("", self.errors["reason"])
+        if kind in certificate_events.SCOPE_EVENTS:
+            form.addRow(labels.column("scope_after") + " *", self.scope)
+            form.addRow("", self.errors["scope_after"])
+        form.addRow(self.errors["kind"])
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
+        buttons.accepted.connect(self.record)
+        buttons.rejected.connect(self.reject)
+        form.addRow(buttons)
+
+    def record(self) -> bool:
+        on = self.date.date().toPython()
+        assert isinstance(on, dt.date)
+        for lab in self.errors.values():
+            lab.hide()
+        try:
+            with self.ctx.session() as s:
+                certificate_events.record_event(s, self.cert_id, self.kind, on, self.reason.toPlainText(),
+                                                self.scope.toPlainText()
+                                                if self.kind in certificate_events.SCOPE_EVENTS else None)
+        except ValidationFailed as exc:
+            for field, code in exc.errors.items():
+                lab = self.errors.get(field, self.errors["kind"])
+                lab.setText(labels.validation(code))
+                lab.show()
+            return False
+        except IllegalTransition as exc:
+            reason = exc.details.get("reason")
+            self.errors["kind"].setText(f"{labels.label('refusal', reason)} ({exc.details.get('rule', '')} "
+                                        f"{exc.details.get('clause', '')})")
+            self.errors["kind"].show()
+            return False
+        self.accept()
+        return True
+
+
+class CertificateView(QWidget):
+    changed = Signal(object)
+
+    def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.ctx = ctx
+        self.setObjectName("certificateView")
+        self.cert_id: uuid.UUID | None = None
+        self._scope = ""
+        outer = QVBoxLayout(self)
+        self.title = QLabel()
+        self.title.setObjectName("certTitle")
+        self.title.setWordWrap(True)
+        self.title.setTextFormat(Qt.TextFormat.RichText)
+        outer.addWidget(self.title)
+        self.status = QLabel()
+        self.status.setObjectName("certStatus")
+        self.status.setWordWrap(True)
+        outer.addWidget(self.status)
+
+        self.programme_box = QGroupBox()
+        pl = QVBoxLayout(self.programme_box)
+        self.programme = QTableWidget(0, 5)
+        self.programme.setObjectName("programmeTable")
+        self.programme.verticalHeader().setVisible(False)
+        self.programme.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
+        self.programme.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
+        pl.addWidget(self.programme)
+        self.application = QLabel()
+        self.application.setObjectName("applicationDue")
+        pl.addWidget(self.application)
+        outer.addWidget(self.programme_box)
+
+        self.actions_box = QGroupBox()
+        grid = QGridLayout(self.actions_box)
+        self.event_buttons: dict[CertificateEventKind, QPushButton] = {}
+        for i, kind in enumerate(certificate_events.USER_EVENTS):
+            b = QPushButton()
+            b.setObjectName(f"event_{kind.value}")
+            b.clicked.connect(lambda _c=False, k=kind: self.open_event_dialog(k))
+            grid.addWidget(b, i // 3, i % 3)
+            self.event_buttons[kind] = b
+        outer.addWidget(self.actions_box)
+
+        self.events_box = QGroupBox()
+        el = QVBoxLayout(self.events_box)
+        self.events = QTableWidget(0, 4)
+        self.events.setObjectName("eventsTable")
+        self.events.verticalHeader().setVisible(False)
+        self.events.horizontalHeader().setStretchLastSection(True)
+        self.events.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
+        el.addWidget(self.events)
+        outer.addWidget(self.events_box, 1)
+        self.retranslate()
+
+    def retranslate(self) -> None:
+        self.programme_box.setTitle(self.tr("Audit programme"))
+        self.programme.setHorizontalHeaderLabels([self.tr("Audit"), self.tr("Window opens"), self.tr("Latest date"),
+                                                  self.tr("State"), self.tr("Done on")])
+        self.actions_box.setTitle(self.tr("Status and scope"))
+        for kind, b in self.event_buttons.items():
+            b.setText(labels.label("event", kind) + "…")
+        self.events_box.setTitle(self.tr("History"))
+        self.events.setHorizontalHeaderLabels([self.tr("Date"), self.tr("Event"), self.tr("Reason"), self.tr("By")])
+        if self.cert_id is not None:
+            self.load(self.cert_id)
+        else:
+            self.title.setText(self.tr("Select a certificate."))
+
+    def changeEvent(self, e: QEvent) -> None:
+        if e.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
+        super().changeEvent(e)
+
+    def load(self, cert_id: uuid.UUID) -> None:
+        from auditdesk.services.certificates import get_certificate
+        from auditdesk.services.programme import certificate_programme
+
+        self.cert_id = cert_id
+        with self.ctx.session() as s:
+            cert = get_certificate(s, cert_id)
+            cp = certificate_programme(s, cert_id)
+            allowed = {k: certificate_events.check_event(s, cert, k) for k in certificate_events.USER_EVENTS}
+            org, std = cert.organisation, cert.standard
+            self._scope = cert.scope_zh
+            self.title.setText(
+                f"<b>{cert.number}</b> — {org.name_zh}<br>{std.code} {std.national_code}<br>"
+                + self.tr("Issued %1, expires %2").replace("%1", cert.issue_date.isoformat()).replace(
+                    "%2", cert.expiry_date.isoformat())
+                + f"<br>{labels.column('scope_zh')}: {cert.scope_zh}")
+            events = [(e.event_date, e.kind, e.reason, e.by_user) for e in cert.events]
+        status = cp.status
+        text = self.tr("Status: %1").replace("%1", labels.label("status_code", status.code))
+        if status.deadline:
+            text += "  —  " + self.tr("next date %1").replace("%1", status.deadline.isoformat())
+        self.status.setText(text)
+        self.status.setToolTip(labels.basis_text(status.basis))
+        warn = status.code.value in ("suspension_required", "withdrawal_required")
+        self.status.setStyleSheet("color: #b00020; font-weight: bold;" if warn else "font-weight: bold;")
+
+        entries = cp.programme.entries
+        self.programme.setRowCount(len(entries))
+        for row, e in enumerate(entries):
+            cells = [labels.label("entry", e.kind), e.window_start.isoformat(), e.latest.isoformat(),
+                     labels.label("entry_state", e.state), e.done_date.isoformat() if e.done_date else ""]
+            for col, text in enumerate(cells):
+                item = QTableWidgetItem(text)
+                item.setToolTip(self.tr("Latest: %1\nWindow: %2").replace("%1", labels.basis_text(e.basis)).replace(
+                    "%2", labels.basis_text(e.window_basis)))
+                if e.state.value == "overdue":
+                    item.setForeground(Qt.GlobalColor.red)
+                self.programme.setItem(row, col, item)
+        app = cp.programme.recertification_application_due
+        self.application.setText(self.tr("Recertification application due: %1").replace("%1", app.date.isoformat()))
+        self.application.setToolTip(labels.basis_text(app.basis))
+        for kind, b in self.event_buttons.items():
+            t = allowed[kind]
+            b.setEnabled(t.allowed)
+            b.setToolTip("" if t.allowed else f"{labels.label('refusal', t.reason)}\n{labels.basis_text(t.basis)}")
+        self.events.setRowCount(len(events))
+        for row, (on, kind, reason, by) in enumerate(events):
+            for col, text in enumerate([on.isoformat(), labels.label("event", kind), reason, by]):
+                self.events.setItem(row, col, QTableWidgetItem(text))
+
+    def programme_rows(self) -> list[list[str]]:
+        return [[self.programme.item(r, c).text() for c in range(self.programme.columnCount())]
+                for r in range(self.programme.rowCount())]
+
+    def event_dialog(self, kind: CertificateEventKind) -> StatusEventDialog:
+        assert self.cert_id is not None
+        return StatusEventDialog(self.ctx, self.cert_id, kind, self._scope, self)
+
+    def open_event_dialog(self, kind: CertificateEventKind) -> None:
+        if self.cert_id is None:
+            return
+        dialog = self.event_dialog(kind)
+        if dialog.exec() == QDialog.DialogCode.Accepted:
+            self.load(self.cert_id)
+            self.changed.emit(self.cert_id)

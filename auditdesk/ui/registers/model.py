@@ -1,0 +1,194 @@
+"""A thin, lazy ``QAbstractTableModel`` over :mod:`auditdesk.services.registers`.
+
+It holds (id, row) tuples a service returned, counts once per query and fetches further
+pages only when the view scrolls (``canFetchMore``/``fetchMore``), so 100 000 rows cost one
+COUNT and a page of 200. ``data()`` never raises.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import uuid
+from collections.abc import Callable
+from dataclasses import dataclass, field, replace
+from typing import Any
+
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
+
+from auditdesk.ui import labels
+
+IdRole = Qt.ItemDataRole.UserRole
+RawRole = Qt.ItemDataRole.UserRole + 1
+
+Index = QModelIndex | QPersistentModelIndex
+
+
+@dataclass(frozen=True)
+class Query:
+    sort: str | None = None
+    descending: bool = False
+    filters: dict[str, Any] = field(default_factory=dict)
+    search: str = ""
+    include_archived: bool = False
+
+
+class RegisterSource:
+    """Where the rows come from: the database through the register service."""
+
+    def __init__(self, session_factory: Callable[[], Any], register: str) -> None:
+        self.session_factory = session_factory
+        self.register = register
+
+    def count(self, q: Query) -> int:
+        from auditdesk.services import registers
+
+        with self.session_factory() as s:
+            return registers.count_rows(s, self.register, filters=q.filters, search=q.search,
+                                        include_archived=q.include_archived)
+
+    def page(self, q: Query, offset: int, limit: int) -> list[tuple[uuid.UUID, tuple[Any, ...]]]:
+        from auditdesk.services import registers
+
+        with self.session_factory() as s:
+            return registers.fetch_rows(s, self.register, offset=offset, limit=limit, sort=q.sort,
+                                        descending=q.descending, filters=q.filters, search=q.search,
+                                        include_archived=q.include_archived)
+
+
+class RegisterModel(QAbstractTableModel):
+    PAGE = 200
+
+    def __init__(self, source: RegisterSource, register: str, columns: tuple[str, ...], parent: Any = None) -> None:
+        super().__init__(parent)
+        self.source = source
+        self.register = register
+        self.columns = columns
+        self.query = Query()
+        self._rows: list[tuple[uuid.UUID, tuple[Any, ...]]] = []
+        self._total = 0
+        self.error: BaseException | None = None
+        self.refresh()
+
+    # -- queries -----------------------------------------------------------------------------
+    def set_query(self, **changes: Any) -> None:
+        self.query = replace(self.query, **changes)
+        self.refresh()
+
+    def refresh(self) -> None:
+        """Count again and load the first page (after an edit, a filter change, a sort)."""
+        self.beginResetModel()
+        try:
+            self._total = self.source.count(self.query)
+            self._rows = self.source.page(self.query, 0, self.PAGE) if self._total else []
+            self.error = None
+        except Exception as exc:  # shown by the widget; the model stays empty and usable
+            self._rows, self._total, self.error = [], 0, exc
+        self.endResetModel()
+
+    @property
+    def total(self) -> int:
+        return self._total
+
+    def id_at(self, row: int) -> uuid.UUID | None:
+        return self._rows[row][0] if 0 <= row < len(self._rows) else None
+
+    def row_of(self, record_id: uuid.UUID) -> int:
+        for i, (rid, _values) in enumerate(self._rows):
+            if rid == record_id:
+                return i
+        return -1
+
+    def reload_row(self, record_id: uuid.UUID) -> None:
+        """Refresh one loaded row in place (after an edit or an undo)."""
+        row = self.row_of(record_id)
+        if row < 0:
+            return
+        try:
+            fresh = self.source.page(replace(self.query, filters={**self.query.filters, "ids": [record_id]}), 0, 1)
+        except Exception:
+            return
+        if fresh:
+            self._rows[row] = fresh[0]
+            self.dataChanged.emit(self.index(row, 0), self.index(row, len(self.columns) - 1))
+
+    # -- Qt model ------------------------------------------------------------------------------
+    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self._rows)
+
+    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self.columns)
+
+    def canFetchMore(self, parent: Index = QModelIndex()) -> bool:  # noqa: B008
+        return not parent.isValid() and len(self._rows) < self._total
+
+    def fetchMore(self, parent: Index = QModelIndex()) -> None:  # noqa: B008
+        if parent.isValid() or len(self._rows) >= self._total:
+            return
+        try:
+            page = self.source.page(self.query, len(self._rows), self.PAGE)
+        except Exception as exc:
+            self.error = exc
+            self._total = len(self._rows)
+            return
+        if not page:  # rows vanished meanwhile: stop asking
+            self._total = len(self._rows)
+            return
+        start = len(self._rows)
+        self.beginInsertRows(QModelIndex(), start, start + len(page) - 1)
+        self._rows.extend(page)
+        self.endInsertRows()
+
+    def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if orientation == Qt.Orientation.Horizontal and 0 <= section < len(self.columns):
+            if role == Qt.ItemDataRole.DisplayRole:
+                return labels.column(self.columns[section])
+            if role == IdRole:
+                return self.columns[section]
+        elif orientation == Qt.Orientation.Vertical and role == Qt.ItemDataRole.DisplayRole:
+            return section + 1
+        return None
+
+    def flags(self, index: Index) -> Qt.ItemFlag:
+        if not index.isValid():
+            return Qt.ItemFlag.NoItemFlags
+        return Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid() or index.row() >= len(self._rows) or index.column() >= len(self.columns):
+            return None
+        try:
+            record_id, values = self._rows[index.row()]
+            value = values[index.column()]
+            key = self.columns[index.column()]
+            if role == Qt.ItemDataRole.DisplayRole:
+                return self.format(key, value)
+            if role == Qt.ItemDataRole.ToolTipRole:
+                text = self.format(key, value)
+                return text if len(text) > 30 else None
+            if role == IdRole:
+                return str(record_id)
+            if role == RawRole:
+                return value.isoformat() if isinstance(value, dt.date) else value
+            if role == Qt.ItemDataRole.TextAlignmentRole and isinstance(value, int | float) \
+                    and not isinstance(value, bool):
+                return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        except Exception:
+            return None
+        return None
+
+    def format(self, key: str, value: Any) -> str:
+        if value is None:
+            return ""
+        group = labels.ENUM_GROUPS.get((self.register, key))
+        if group:
+            return labels.label(group, value)
+        if isinstance(value, dt.date):
+            return value.isoformat()
+        if isinstance(value, float):
+            return f"{value:g}"
+        return str(value)
+
+    # Sorting happens in SQL: the view's header click lands here.
+    def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
+        if 0 <= column < len(self.columns):
+            self.set_query(sort=self.columns[column], descending=order == Qt.SortOrder.DescendingOrder)

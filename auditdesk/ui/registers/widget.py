@@ -1,0 +1,350 @@
+"""The generic register widget: search, column filters, lazy table, detail beside it."""
+
+from __future__ import annotations
+
+import uuid
+from typing import Any
+
+from PySide6.QtCore import QEvent, QItemSelectionModel, QSettings, Qt, QTimer, Signal
+from PySide6.QtGui import QUndoStack
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QCheckBox,
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QSplitter,
+    QTableView,
+    QToolButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from auditdesk.services import registers
+from auditdesk.ui import labels
+from auditdesk.ui.context import AppContext
+from auditdesk.ui.registers.configs import RegisterConfig
+from auditdesk.ui.registers.editor import DetailEditor
+from auditdesk.ui.registers.model import RegisterModel, RegisterSource
+
+SEARCH_DELAY_MS = 250
+
+
+class RegisterWidget(QWidget):
+    record_selected = Signal(object)
+
+    def __init__(self, ctx: AppContext, config: RegisterConfig, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.ctx, self.config = ctx, config
+        self.setObjectName(f"register_{config.name}")
+        self.undo_stack = QUndoStack(self)
+        self.model = RegisterModel(RegisterSource(ctx.session, config.name), config.name, config.columns, self)
+        self._filters: dict[str, Any] = {}
+
+        layout = QVBoxLayout(self)
+        bar = QHBoxLayout()
+        self.search = QLineEdit()
+        self.search.setObjectName("search")
+        self.search.setClearButtonEnabled(True)
+        self._search_timer = QTimer(self)
+        self._search_timer.setSingleShot(True)
+        self._search_timer.setInterval(SEARCH_DELAY_MS)
+        self._search_timer.timeout.connect(self.apply_search)
+        self.search.textChanged.connect(lambda _t: self._search_timer.start())
+        self.search.returnPressed.connect(self.apply_search)
+        bar.addWidget(self.search, 2)
+
+        self.filter_boxes: dict[str, QComboBox] = {}
+        for key in config.filter_columns:
+            box = QComboBox()
+            box.setObjectName(f"filter_{key}")
+            box.addItem("", None)
+            for code in registers.enum_choices(config.name, key):
+                box.addItem(code, code)
+            box.currentIndexChanged.connect(lambda _i, k=key: self._on_filter(k))
+            self.filter_boxes[key] = box
+            bar.addWidget(box)
+        self.preset_box: QComboBox | None = None
+        if config.presets:
+            self.preset_box = QComboBox()
+            self.preset_box.setObjectName("filter_preset")
+            self.preset_box.addItem("", None)
+            for p in config.presets:
+                self.preset_box.addItem(p, p)
+            self.preset_box.currentIndexChanged.connect(lambda _i: self._on_filter("preset"))
+            bar.addWidget(self.preset_box)
+        self.archived_box = QCheckBox()
+        self.archived_box.setVisible(config.archivable)
+        self.archived_box.toggled.connect(lambda on: self.model.set_query(include_archived=on) or self._after_query())
+        bar.addWidget(self.archived_box)
+        self.new_button = QPushButton()
+        self.new_button.setObjectName("newButton")
+        self.new_button.clicked.connect(self.new_record)
+        self.new_button.setVisible(bool(config.editor and config.editor.create) or config.create_editor is not None
+                                   or config.new_action is not None)
+        bar.addWidget(self.new_button)
+        self.archive_button = QPushButton()
+        self.archive_button.setObjectName("archiveButton")
+        self.archive_button.clicked.connect(self.archive_selected)
+        self.archive_button.setVisible(config.archivable)
+        bar.addWidget(self.archive_button)
+        layout.addLayout(bar)
+
+        chip_row = QHBoxLayout()
+        self.chip = QLabel()
+        self.chip.setObjectName("filterChip")
+        self.chip_clear = QToolButton()
+        self.chip_clear.setText("✕")
+        self.chip_clear.clicked.connect(self.clear_filters)
+        self.count_label = QLabel()
+        self.count_label.setObjectName("countLabel")
+        chip_row.addWidget(self.chip)
+        chip_row.addWidget(self.chip_clear)
+        chip_row.addStretch(1)
+        chip_row.addWidget(self.count_label)
+        layout.addLayout(chip_row)
+
+        self.splitter = QSplitter(Qt.Orientation.Horizontal)
+        self.view = QTableView()
+        self.view.setObjectName("registerView")
+        self.view.setModel(self.model)
+        self.view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.view.setAlternatingRowColors(True)
+        self.view.setWordWrap(False)
+        self.view.verticalHeader().setVisible(False)
+        self.view.verticalHeader().setDefaultSectionSize(self.fontMetrics().height() + 8)
+        header = self.view.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        header.setStretchLastSection(True)
+        header.setSortIndicatorShown(True)
+        header.setSectionsClickable(True)
+        header.sortIndicatorChanged.connect(self.model.sort)
+        self.view.selectionModel().currentRowChanged.connect(self._on_current)
+        self.view.doubleClicked.connect(self._on_double)
+        self.splitter.addWidget(self.view)
+
+        self.detail: Any = None
+        self.editor: DetailEditor | None = None
+        if config.editor is not None:
+            self.editor = DetailEditor(ctx, config.editor, self.undo_stack)
+            self.editor.created.connect(self._on_created)
+            self.editor.changed.connect(self.model.reload_row)
+            self.detail = self.editor
+        elif config.detail_factory is not None:
+            self.detail = config.detail_factory(ctx, self)
+        if self.detail is not None:
+            self.splitter.addWidget(self.detail)
+            self.splitter.setStretchFactor(0, 3)
+            self.splitter.setStretchFactor(1, 2)
+        layout.addWidget(self.splitter, 1)
+        self.retranslate()
+        self._after_query()
+
+    # -- text ------------------------------------------------------------------------------------
+    def retranslate(self) -> None:
+        self.search.setPlaceholderText(self.tr("Search (Chinese or English)…  Ctrl+F"))
+        for key, box in self.filter_boxes.items():
+            group = labels.ENUM_GROUPS.get((self.config.name, key), "")
+            box.setItemText(0, self.tr("All: %1").replace("%1", labels.column(key)))
+            for i in range(1, box.count()):
+                box.setItemText(i, labels.label(group, box.itemData(i)))
+        if self.preset_box is not None:
+            self.preset_box.setItemText(0, self.tr("All records"))
+            for i in range(1, self.preset_box.count()):
+                self.preset_box.setItemText(i, labels.label("preset", self.preset_box.itemData(i)))
+        self.archived_box.setText(self.tr("Show archived"))
+        self.new_button.setText(self.tr("New") + "  (Ctrl+N)")
+        self.archive_button.setText(self.tr("Archive"))
+        self.chip_clear.setToolTip(self.tr("Show all records"))
+        self.model.headerDataChanged.emit(Qt.Orientation.Horizontal, 0, len(self.config.columns) - 1)
+        self._update_labels()
+
+    def changeEvent(self, e: QEvent) -> None:
+        if e.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
+            self.model.layoutChanged.emit()
+        super().changeEvent(e)
+
+    def _update_labels(self) -> None:
+        self.count_label.setText(self.tr("%n record(s)", "", self.model.total))
+        special = {k: v for k, v in self._filters.items() if k in ("ids",) or (
+            k == "preset" and self.preset_box is None)}
+        if special:
+            names = [labels.label("preset", v if k == "preset" else k) for k, v in special.items()]
+            self.chip.setText(self.tr("Filtered: %1").replace("%1", ", ".join(names)))
+        self.chip.setVisible(bool(special))
+        self.chip_clear.setVisible(bool(special))
+        if self.model.error is not None:
+            from auditdesk.ui.errors import message_for
+
+            known = message_for(self.model.error)
+            self.count_label.setText(known[1].split("\n")[0] if known else str(self.model.error))
+
+    # -- querying --------------------------------------------------------------------------------
+    def apply_search(self) -> None:
+        self._search_timer.stop()
+        if self.search.text() != self.model.query.search:
+            self.model.set_query(search=self.search.text())
+            self._after_query()
+
+    def set_search(self, text: str) -> None:
+        self.search.setText(text)
+        self.apply_search()
+
+    def _on_filter(self, key: str) -> None:
+        if key == "preset":
+            assert self.preset_box is not None
+            self._filters["preset"] = self.preset_box.currentData()
+        else:
+            self._filters[key] = self.filter_boxes[key].currentData()
+        self._filters = {k: v for k, v in self._filters.items() if v not in (None, "")}
+        self.model.set_query(filters=dict(self._filters))
+        self._after_query()
+
+    def set_filters(self, filters: dict[str, Any]) -> None:
+        """Replace the filters (the dashboard opens a register this way)."""
+        self._filters = {k: v for k, v in filters.items() if v not in (None, "")}
+        for key, box in self.filter_boxes.items():
+            box.blockSignals(True)
+            box.setCurrentIndex(max(0, box.findData(self._filters.get(key))))
+            box.blockSignals(False)
+        if self.preset_box is not None:
+            self.preset_box.blockSignals(True)
+            self.preset_box.setCurrentIndex(max(0, self.preset_box.findData(self._filters.get("preset"))))
+            self.preset_box.blockSignals(False)
+        self.model.set_query(filters=dict(self._filters))
+        self._after_query()
+
+    def clear_filters(self) -> None:
+        self.search.blockSignals(True)
+        self.search.clear()
+        self.search.blockSignals(False)
+        self.model.query = type(self.model.query)(sort=self.model.query.sort, descending=self.model.query.descending,
+                                                  include_archived=self.model.query.include_archived)
+        self.set_filters({})
+
+    def refresh(self) -> None:
+        current = self.current_id()
+        self.model.refresh()
+        self._after_query()
+        if current is not None:
+            self.select_id(current)
+
+    def _after_query(self) -> None:
+        self._update_labels()
+
+    # -- selection and records -------------------------------------------------------------------
+    def current_id(self) -> uuid.UUID | None:
+        idx = self.view.currentIndex()
+        return self.model.id_at(idx.row()) if idx.isValid() else None
+
+    def select_id(self, record_id: uuid.UUID) -> bool:
+        row = self.model.row_of(record_id)
+        if row < 0:
+            return False
+        self.view.selectionModel().setCurrentIndex(
+            self.model.index(row, 0),
+            QItemSelectionModel.SelectionFlag.ClearAndSelect | QItemSelectionModel.SelectionFlag.Rows)
+        self.view.scrollTo(self.model.index(row, 0))
+        return True
+
+    def _on_current(self, current: Any, _previous: Any) -> None:
+        rid = self.model.id_at(current.row()) if current.isValid() else None
+        if rid is None:
+            return
+        if self.detail is not None and hasattr(self.detail, "load"):
+            try:
+                self.detail.load(rid)
+            except Exception as exc:
+                from auditdesk.ui.errors import show_error
+
+                show_error(exc, self)
+        self.record_selected.emit(rid)
+
+    def _on_double(self, index: Any) -> None:
+        rid = self.model.id_at(index.row())
+        if rid is not None and self.config.open_action is not None:
+            self.config.open_action(self, rid)
+
+    def _on_created(self, record_id: uuid.UUID) -> None:
+        self.model.refresh()
+        self._after_query()
+        if not self.select_id(record_id):  # not on the first page: show just the new record
+            self.set_filters({"ids": [record_id]})
+            self.select_id(record_id)
+
+    def new_record(self) -> None:
+        if self.config.new_action is not None:
+            self.config.new_action(self)
+        elif self.editor is not None and self.config.editor and self.config.editor.create:
+            self.view.clearSelection()
+            self.editor.clear()
+            first = next(iter(self.editor.inputs.values()))
+            first.setFocus()
+        elif self.config.create_editor is not None:
+            self._create_in_dialog()
+
+    def _create_in_dialog(self) -> None:
+        assert self.config.create_editor is not None
+        dialog = QDialog(self)
+        dialog.setObjectName("createDialog")
+        dialog.setWindowTitle(self.tr("New record"))
+        lay = QVBoxLayout(dialog)
+        editor = DetailEditor(self.ctx, self.config.create_editor, self.undo_stack, dialog)
+        lay.addWidget(editor)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
+        buttons.rejected.connect(dialog.reject)
+        lay.addWidget(buttons)
+
+        def created(rid: uuid.UUID) -> None:
+            dialog.accept()
+            self._on_created(rid)
+
+        editor.created.connect(created)
+        dialog.resize(520, 560)
+        dialog.open()
+        self._create_dialog = dialog
+
+    def archive_selected(self) -> None:
+        rid = self.current_id()
+        if rid is None:
+            return
+        try:
+            with self.ctx.session() as s:
+                registers.set_archived(s, self.config.name, rid, not self.model.query.include_archived)
+        except Exception as exc:
+            from auditdesk.ui.errors import show_error
+
+            show_error(exc, self)
+            return
+        self.refresh()
+
+    def focus_search(self) -> None:
+        self.search.setFocus()
+        self.search.selectAll()
+
+    # -- remembered layout -----------------------------------------------------------------------
+    def save_state(self, settings: QSettings) -> None:
+        prefix = f"registers/{self.config.name}"
+        settings.setValue(f"{prefix}/header", self.view.horizontalHeader().saveState())
+        settings.setValue(f"{prefix}/splitter", self.splitter.saveState())
+
+    def restore_state(self, settings: QSettings) -> None:
+        prefix = f"registers/{self.config.name}"
+        header = settings.value(f"{prefix}/header")
+        if header is not None:
+            self.view.horizontalHeader().restoreState(header)
+        else:
+            for i, key in enumerate(self.config.columns):
+                self.view.setColumnWidth(i, 260 if key in ("name_zh", "client", "scope_zh", "title_zh") else 120)
+        splitter = settings.value(f"{prefix}/splitter")
+        if splitter is not None:
+            self.splitter.restoreState(splitter)
+        else:
+            self.splitter.setSizes([700, 420])

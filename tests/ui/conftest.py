@@ -1,0 +1,45 @@
+"""GUI test fixtures: an AppContext on a fresh database, settings in a temp file, dialogs
+captured instead of shown, jobs run synchronously."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+
+@pytest.fixture
+def ui_settings(tmp_path):
+    from PySide6.QtCore import QSettings
+
+    return QSettings(str(tmp_path / "settings.ini"), QSettings.Format.IniFormat)
+
+
+@pytest.fixture
+def ctx(database, ui_settings, qapp):
+    from auditdesk.ui import errors, i18n, jobs
+    from auditdesk.ui.context import AppContext
+
+    i18n.install_language("en")
+    shown: list[tuple[str, str]] = []
+    errors.shown = shown
+    jobs.set_executor(jobs.SynchronousExecutor())
+    jobs.set_session_factory(lambda: database.session())
+    context = AppContext(database, "system", ui_settings)
+    context.shown = shown  # type: ignore[attr-defined]
+    yield context
+    errors.shown = None
+    jobs.set_executor(None)
+    jobs.set_session_factory(None)
+    i18n.install_language("en")
+
+
+@pytest.fixture
+def sample(database):
+    from tests.services.test_registers import make_sample
+
+    with database.session() as s:
+        data = make_sample(s, dt.date.today())
+        ids = {"clients": [c.id for c in data["clients"]], "certs": [c.id for c in data["certs"]],
+               "auditor": data["auditor"].id, "audit": data["audit"].id}
+    return ids
