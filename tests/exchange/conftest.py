@@ -1,0 +1,34 @@
+"""Helpers for the exchange tests: writing workbooks as offices fill them in."""
+
+from __future__ import annotations
+
+import pytest
+from sqlalchemy import func, select
+
+
+def write_xlsx(path, rows):
+    import openpyxl
+
+    wb = openpyxl.Workbook()
+    ws = wb.active
+    for row in rows:
+        ws.append(list(row))
+    wb.save(path)
+    return path
+
+
+def table_counts(session):
+    from auditdesk.model import Audit, Certificate, ChangeLogEntry, Organisation
+
+    return {m.__name__: session.scalar(select(func.count()).select_from(m))
+            for m in (Organisation, Certificate, Audit, ChangeLogEntry)}
+
+
+@pytest.fixture
+def xlsx(tmp_path):
+    counter = iter(range(10_000))
+
+    def make(rows, name=None):
+        return write_xlsx(tmp_path / (name or f"book{next(counter)}.xlsx"), rows)
+
+    return make
