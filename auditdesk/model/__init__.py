@@ -10,7 +10,7 @@ from auditdesk.model.audit import (
 )
 from auditdesk.model.base import Base, Entity, utcnow
 from auditdesk.model.certificate import Certificate, CertificateEvent
-from auditdesk.model.changelog import ChangeLogEntry, MergeConflict
+from auditdesk.model.changelog import ChangeLogEntry, ExchangeBase, MergeConflict
 from auditdesk.model.enums import *  # noqa: F403 - the codes are part of the model's API
 from auditdesk.model.evidence import Attachment, EvidenceItem, evidence_clause
 from auditdesk.model.nonconformity import NCTransition, Nonconformity, nc_evidence
@@ -23,7 +23,7 @@ from auditdesk.model.standard import Clause, Standard
 __all__ = [
     "Attachment", "Audit", "AuditSite", "AuditTeamMember", "AuditTermination", "Auditor", "Base",
     "CBSetting", "Certificate", "CertificateEvent", "ChangeLogEntry", "Clause", "ClauseJudgement",
-    "Entity", "EvidenceItem", "Licence", "MergeConflict", "NCTransition", "Nonconformity",
+    "Entity", "EvidenceItem", "ExchangeBase", "Licence", "MergeConflict", "NCTransition", "Nonconformity",
     "Organisation", "PersonnelRecord", "ReportRevision", "RuleSetRecord", "Site", "Standard", "User",
     "audit_certificate", "evidence_clause", "nc_evidence", "utcnow",
 ]

@@ -2,7 +2,7 @@
 
 Revision ID: 0001
 Revises: 
-Create Date: 2026-11-21 09:54:20.920322
+Create Date: 2026-11-21 09:59:56.417895
 """
 from alembic import op
 import sqlalchemy as sa
@@ -65,6 +65,16 @@ def upgrade() -> None:
     with op.batch_alter_table('change_log', schema=None) as batch_op:
         batch_op.create_index('ix_change_log_entity', ['entity', 'entity_id'], unique=False)
 
+    op.create_table('exchange_base',
+    sa.Column('seq', sa.Integer(), autoincrement=True, nullable=False),
+    sa.Column('entity', sa.String(length=60), nullable=False),
+    sa.Column('entity_id', sa.String(length=36), nullable=False),
+    sa.Column('snapshot', sa.String(), nullable=False),
+    sa.Column('package', sa.String(length=200), nullable=False),
+    sa.Column('at', auditdesk.model.base.UTCDateTime(), nullable=False),
+    sa.PrimaryKeyConstraint('seq', name=op.f('pk_exchange_base')),
+    sa.UniqueConstraint('entity', 'entity_id', name='uq_exchange_base_record')
+    )
     op.create_table('merge_conflict',
     sa.Column('seq', sa.Integer(), autoincrement=True, nullable=False),
     sa.Column('at', auditdesk.model.base.UTCDateTime(), nullable=False),
@@ -658,6 +668,7 @@ def downgrade() -> None:
 
     op.drop_table('organisation')
     op.drop_table('merge_conflict')
+    op.drop_table('exchange_base')
     with op.batch_alter_table('change_log', schema=None) as batch_op:
         batch_op.drop_index('ix_change_log_entity')
 
