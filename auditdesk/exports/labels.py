@@ -164,6 +164,8 @@ LABELS: dict[str, tuple[str, str]] = {
     "opening_meeting": ("首次会议", "Opening meeting"),
     "closing_meeting": ("末次会议", "Closing meeting"),
     "team_review": ("审核组内部沟通", "Audit team review"),
+    "onsite_min": ("其中现场审核至少", "Of which on site at least"),
+    "must_cover": ("监督审核必审内容（ISO/IEC 17021-1 9.6.2.2）", "Every surveillance covers (ISO/IEC 17021-1 9.6.2.2)"),
     "md5_basis": ("依据", "Basis"),
     "md5_difference": ("计划与 MD5 之差", "Planned minus MD5"),
     "md5_below": ("计划人日低于 MD5 核定值，应书面说明理由。", "Planned days are below the MD5 figure: a written reason is required."),

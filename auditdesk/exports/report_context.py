@@ -255,8 +255,8 @@ def _evidence(session: Session, audit: Audit) -> tuple[list[EvidenceItem], dict[
         .where(EvidenceItem.audit_id == audit.id, EvidenceItem.archived.is_(False))
         .order_by(EvidenceItem.seq, EvidenceItem.observed_at)
     ))
-    # Evidence is cited by its position in this report (E1, E2, ...), stable for a given record set.
-    return items, {e.id: i + 1 for i, e in enumerate(items)}
+    # Evidence is cited as E<seq>, the number the auditor sees in the workspace and on NC forms.
+    return items, {e.id: e.seq or i + 1 for i, e in enumerate(items)}
 
 
 def _clause_key(number: str) -> tuple[int | str, ...]:

@@ -284,14 +284,6 @@ def report_document(ctx: ReportContext) -> b.Document:
 def render_report(ctx: ReportContext, fmt: str, target: str | Path | BinaryIO, *, invariant: bool = False,
                   template_dir: Path | None = None) -> None:
     """The report as ``docx`` or ``pdf`` to a path or a binary stream."""
-    doc = report_document(ctx)
-    if fmt == "pdf":
-        from auditdesk.exports.pdf_render import render_pdf
+    from auditdesk.exports.render import render_document
 
-        render_pdf(doc, target, invariant=invariant)
-    elif fmt == "docx":
-        from auditdesk.exports.docx_render import render_docx
-
-        render_docx(doc, target, template_dir=template_dir)
-    else:
-        raise ValueError(f"format: '{fmt}' is not one of docx, pdf")
+    render_document(report_document(ctx), fmt, target, invariant=invariant, template_dir=template_dir)

@@ -1,0 +1,25 @@
+"""One entry point for every document and format: ``render_document(doc, "pdf"|"docx", target)``."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import BinaryIO
+
+from auditdesk.exports.blocks import Document
+
+FORMATS = ("docx", "pdf")
+
+
+def render_document(doc: Document, fmt: str, target: str | Path | BinaryIO, *, invariant: bool = False,
+                    template_dir: Path | None = None) -> None:
+    """Write ``doc`` as ``fmt`` to a path or a binary stream."""
+    if fmt == "pdf":
+        from auditdesk.exports.pdf_render import render_pdf
+
+        render_pdf(doc, target, invariant=invariant)
+    elif fmt == "docx":
+        from auditdesk.exports.docx_render import render_docx
+
+        render_docx(doc, target, template_dir=template_dir)
+    else:
+        raise ValueError(f"format: '{fmt}' is not one of {', '.join(FORMATS)}")
