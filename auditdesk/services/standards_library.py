@@ -25,6 +25,7 @@ import unicodedata
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Literal, overload
 
 from auditdesk.paths import resource
 
@@ -125,6 +126,10 @@ class StandardDef:
 _NUMBER_RE = re.compile(r"^(?:A\.)?\d+(?:\.\d+)*$")
 
 
+@overload
+def _text(path: Path, obj: dict, key: str, where: str, *, required: Literal[True] = True) -> str: ...
+@overload
+def _text(path: Path, obj: dict, key: str, where: str, *, required: Literal[False]) -> str | None: ...
 def _text(path: Path, obj: dict, key: str, where: str, *, required: bool = True) -> str | None:
     value = obj.get(key)
     if value is None and not required:
