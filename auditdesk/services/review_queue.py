@@ -1,7 +1,7 @@
 """The lead's review queue: NCs waiting for the signed-in lead (issue 6 point 5).
 
-Two kinds of work: client responses to review (``response_received``) and verifications due
-(``response_accepted``). A lead linked to an auditor record sees the NCs of the audits they lead
+Three kinds of work: client responses to review (``response_received``), verifications due
+(``response_accepted``) and verified NCs to close (``verified``). A lead linked to an auditor record sees the NCs of the audits they lead
 (team leader); a user without an auditor record (the CB office, the ``system`` user) sees all.
 
 Bulk verification is allowed only for document review: a follow-up visit or a check at the next
@@ -42,10 +42,12 @@ BULK_METHODS = (VerificationMethod.DOCUMENT_REVIEW,)
 class QueueKind(StrEnum):
     RESPONSE_TO_REVIEW = "response_to_review"
     VERIFICATION_DUE = "verification_due"
+    READY_TO_CLOSE = "ready_to_close"
 
 
 _KIND_OF_STATE = {NCState.RESPONSE_RECEIVED: QueueKind.RESPONSE_TO_REVIEW,
-                  NCState.RESPONSE_ACCEPTED: QueueKind.VERIFICATION_DUE}
+                  NCState.RESPONSE_ACCEPTED: QueueKind.VERIFICATION_DUE,
+                  NCState.VERIFIED: QueueKind.READY_TO_CLOSE}
 
 
 @dataclass(frozen=True, slots=True)

@@ -57,6 +57,9 @@ def test_accepting_from_the_queue_moves_the_item_on(session, world):
     [item] = rq.review_queue(session)
     assert item.kind is rq.QueueKind.VERIFICATION_DUE
     ncs.verify_nc(session, nc.id, ncs.Verification(VerificationMethod.DOCUMENT_REVIEW, "ok", D(2027, 4, 20)))
+    [item] = rq.review_queue(session)
+    assert item.kind is rq.QueueKind.READY_TO_CLOSE
+    ncs.close_nc(session, nc.id)
     assert rq.review_queue(session) == []
 
 

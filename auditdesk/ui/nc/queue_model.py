@@ -1,0 +1,94 @@
+"""Thin table model over the rows ``services.review_queue.review_queue`` returned (STYLE habit 1)."""
+
+from __future__ import annotations
+
+import datetime as dt
+import uuid
+from typing import Any
+
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, QPersistentModelIndex, Qt
+from PySide6.QtGui import QBrush, QColor
+
+from auditdesk.services.review_queue import QueueItem
+from auditdesk.ui.nc.texts import NCTexts
+
+NC_ID_ROLE = Qt.ItemDataRole.UserRole + 1
+OVERDUE_BACKGROUND = QColor("#fde2e1")
+OVERDUE_FOREGROUND = QColor("#9b1c1c")
+
+_Index = QModelIndex | QPersistentModelIndex
+
+
+class ReviewQueueModel(QAbstractTableModel):
+    COLUMNS = ("number", "kind", "grade", "client", "standard", "clause", "audit", "due", "overdue")
+
+    def __init__(self, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.texts = NCTexts(self)
+        self.items: list[QueueItem] = []
+        self._headers = [self.tr("NC"), self.tr("Waiting for"), self.tr("Grade"), self.tr("Client"),
+                         self.tr("Standard"), self.tr("Clause"), self.tr("Audit"), self.tr("Due"),
+                         self.tr("Overdue")]
+
+    def set_items(self, items: list[QueueItem]) -> None:
+        self.beginResetModel()
+        self.items = list(items)
+        self.endResetModel()
+
+    def item(self, row: int) -> QueueItem | None:
+        return self.items[row] if 0 <= row < len(self.items) else None
+
+    def row_of(self, nc_id: uuid.UUID) -> int:
+        return next((i for i, it in enumerate(self.items) if it.nc_id == nc_id), -1)
+
+    def rowCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008 - Qt's signature
+        return 0 if parent.isValid() else len(self.items)
+
+    def columnCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self.COLUMNS)
+
+    def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole and 0 <= section < len(
+                self._headers):
+            return self._headers[section]
+        return None
+
+    def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid() or not (0 <= index.row() < len(self.items)) or not (
+                0 <= index.column() < len(self.COLUMNS)):
+            return None
+        it = self.items[index.row()]
+        column = self.COLUMNS[index.column()]
+        if role == Qt.ItemDataRole.DisplayRole:
+            return self._display(it, column)
+        if role == NC_ID_ROLE:
+            return str(it.nc_id)
+        if role == Qt.ItemDataRole.BackgroundRole and it.overdue:
+            return QBrush(OVERDUE_BACKGROUND)
+        if role == Qt.ItemDataRole.ForegroundRole and it.overdue:
+            return QBrush(OVERDUE_FOREGROUND)
+        if role == Qt.ItemDataRole.ToolTipRole:
+            return f"{it.requirement}\n\n{it.reason}"
+        return None
+
+    def _display(self, it: QueueItem, column: str) -> str:
+        t = self.texts
+        if column == "number":
+            return it.number
+        if column == "kind":
+            return t.kind(it.kind)
+        if column == "grade":
+            return t.grade(it.grade.value)
+        if column == "client":
+            return it.client
+        if column == "standard":
+            return ", ".join(it.standards)
+        if column == "clause":
+            return it.clause
+        if column == "audit":
+            return it.audit_number
+        if column == "due":
+            return it.due.isoformat() if isinstance(it.due, dt.date) else ""
+        if column == "overdue":
+            return ", ".join(t.overdue(f) for f in sorted(it.overdue))
+        return ""
