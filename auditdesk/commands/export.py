@@ -1,0 +1,183 @@
+"""``auditdesk export``: the documents that leave AuditDesk.
+
+    auditdesk export report   --audit ID --format docx|pdf [--lang zh|en|bilingual] [--issue [--change-note T]] --out FILE
+    auditdesk export plan     --audit ID [--format docx|pdf] [--lang ...] --out FILE
+    auditdesk export nc-form  --nc NUMBER --format docx|pdf [--lang ...] --out FILE
+    auditdesk export case     --audit ID [--lang ...] --out FILE.docx
+    auditdesk export schedule --year YYYY [--as-of D] [--lang zh|en] --out FILE.xlsx
+
+ID is the audit's number (2026-0031) or UUID. ``--issue`` issues the report first (locks the audit,
+records the revision, its fingerprint and the file's SHA-256). The exchange helpers add
+``export template`` and ``export package`` (``auditdesk.commands.export_exchange``).
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import importlib
+import os
+import tempfile
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any, BinaryIO
+
+from auditdesk.commands.base import EXIT_USAGE, CommandError, open_session, parse_date, print_json
+
+LANGS = ["zh", "en", "bilingual"]
+
+
+def register(sub: Any, common: argparse.ArgumentParser) -> None:
+    export = sub.add_parser("export", help="audit report, plan, NC form, case draft, schedule (and more)",
+                            description="Write documents: Word, PDF and Excel.")
+    export_sub = export.add_subparsers(dest="export_command", metavar="WHAT", required=True)
+
+    p = export_sub.add_parser("report", parents=[common], help="the audit report (ISO/IEC 17021-1 9.4.8)")
+    p.add_argument("--audit", required=True, metavar="ID", help="audit number or UUID")
+    _format_lang(p, LANGS)
+    p.add_argument("--issue", action="store_true", help="issue the report: lock the audit and record a revision")
+    p.add_argument("--change-note", default="", help="what a corrected revision changes (needed from revision 2)")
+    p.set_defaults(func=run_report)
+
+    p = export_sub.add_parser("plan", parents=[common], help="the audit plan with agenda and MD5 audit days")
+    p.add_argument("--audit", required=True, metavar="ID", help="audit number or UUID")
+    _format_lang(p, LANGS)
+    p.set_defaults(func=run_plan)
+
+    p = export_sub.add_parser("nc-form", parents=[common], help="a nonconformity report for the client to answer")
+    p.add_argument("--nc", required=True, metavar="NUMBER", help="NC number (NC-2026-0031-01) or UUID")
+    _format_lang(p, LANGS)
+    p.set_defaults(func=run_nc_form)
+
+    p = export_sub.add_parser("case", parents=[common], help="a good-audit-case draft (Word)")
+    p.add_argument("--audit", required=True, metavar="ID", help="audit number or UUID")
+    _format_lang(p, LANGS)
+    p.set_defaults(func=run_case)
+
+    p = export_sub.add_parser("schedule", parents=[common], help="the annual surveillance schedule (Excel)")
+    p.add_argument("--year", required=True, help="calendar year, e.g. 2027")
+    p.add_argument("--as-of", help="date the states are evaluated on (default today)")
+    p.add_argument("--lang", choices=["zh", "en"], default="zh", help="header language (default zh)")
+    p.add_argument("--out", required=True, help=".xlsx file to write")
+    p.set_defaults(func=run_schedule)
+
+    try:
+        extra = importlib.import_module("auditdesk.commands.export_exchange")
+    except ModuleNotFoundError as exc:
+        if exc.name != "auditdesk.commands.export_exchange":
+            raise
+    else:
+        extra.register(export_sub, common)
+
+
+def _format_lang(p: argparse.ArgumentParser, langs: list[str]) -> None:
+    p.add_argument("--format", choices=["docx", "pdf"], help="file format (default: from --out's extension)")
+    p.add_argument("--lang", choices=langs, default="zh", help="language (default zh)")
+    p.add_argument("--out", required=True, help="file to write")
+
+
+def _fmt(args: argparse.Namespace, allowed: tuple[str, ...] = ("docx", "pdf")) -> str:
+    fmt = args.format or Path(args.out).suffix.lower().lstrip(".")
+    if fmt not in allowed:
+        raise CommandError(f"--format: choose {' or '.join(allowed)} (or give --out a .{' / .'.join(allowed)} name)",
+                           EXIT_USAGE)
+    return fmt
+
+
+def write_atomically(out: Path, write: Callable[[BinaryIO], None]) -> str:
+    """Write through a temporary file beside ``out`` and rename it: never a half-written document.
+
+    Returns the file's SHA-256.
+    """
+    from auditdesk.services.report_issue import sha256_file
+
+    out = out.expanduser()
+    if not out.parent.is_dir():
+        raise CommandError(f"--out: folder {out.parent} does not exist", EXIT_USAGE)
+    fd, tmp = tempfile.mkstemp(dir=out.parent, prefix=f".{out.name}.", suffix=".part")
+    try:
+        with os.fdopen(fd, "wb") as fh:
+            write(fh)
+        os.replace(tmp, out)
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)
+        raise
+    return sha256_file(out)
+
+
+def _done(args: argparse.Namespace, out: Path, sha: str, **extra: Any) -> int:
+    if args.json:
+        print_json({"file": str(out), "sha256": sha, **extra})
+    else:
+        print(f"written: {out}  sha256 {sha[:16]}…" + "".join(f"  {k} {v}" for k, v in extra.items()))
+    return 0
+
+
+def run_report(args: argparse.Namespace) -> int:
+    from auditdesk.exports.report_context import build_report_context
+    from auditdesk.exports.report_document import render_report
+    from auditdesk.services import report_issue
+    from auditdesk.services.audits import find_audit
+
+    fmt = _fmt(args)
+    out = Path(args.out)
+    with open_session(args) as session:
+        audit = find_audit(session, args.audit)
+        revision = report_issue.issue_report(session, audit.id, args.change_note) if args.issue else None
+        ctx = build_report_context(session, audit.id, args.lang)
+        sha = write_atomically(out, lambda fh: render_report(ctx, fmt, fh))
+        extra: dict[str, Any] = {"fingerprint": ctx.fingerprint}
+        if revision is not None:
+            report_issue.record_files(session, revision, [{"name": out.name, "format": fmt, "lang": args.lang,
+                                                           "sha256": sha}])
+            extra["revision"] = revision.revision
+    return _done(args, out, sha, **extra)
+
+
+def run_plan(args: argparse.Namespace) -> int:
+    from auditdesk.exports.plan import build_plan_context, render_plan
+
+    fmt = _fmt(args)
+    with open_session(args) as session:
+        ctx = build_plan_context(session, args.audit, args.lang)
+        sha = write_atomically(Path(args.out), lambda fh: render_plan(ctx, fmt, fh))
+    return _done(args, Path(args.out), sha)
+
+
+def run_nc_form(args: argparse.Namespace) -> int:
+    from auditdesk.exports.nc_form import build_nc_form_context, render_nc_form
+
+    fmt = _fmt(args)
+    with open_session(args) as session:
+        ctx = build_nc_form_context(session, args.nc, args.lang)
+        sha = write_atomically(Path(args.out), lambda fh: render_nc_form(ctx, fmt, fh))
+    return _done(args, Path(args.out), sha)
+
+
+def run_case(args: argparse.Namespace) -> int:
+    from auditdesk.exports.case import build_case_context, render_case
+
+    fmt = _fmt(args, ("docx",))
+    with open_session(args) as session:
+        ctx = build_case_context(session, args.audit, args.lang)
+        sha = write_atomically(Path(args.out), lambda fh: render_case(ctx, fmt, fh))
+    return _done(args, Path(args.out), sha)
+
+
+def run_schedule(args: argparse.Namespace) -> int:
+    from auditdesk.exports.schedule import build_schedule_context, render_schedule_xlsx
+
+    try:
+        year = int(args.year)
+        if not 1900 < year < 10000:
+            raise ValueError
+    except ValueError:
+        raise CommandError(f"--year: '{args.year}' is not a year", EXIT_USAGE) from None
+    as_of = parse_date(args.as_of, "--as-of") if args.as_of else dt.date.today()
+    if Path(args.out).suffix.lower() != ".xlsx":
+        raise CommandError("--out: the schedule is an Excel workbook; name it *.xlsx", EXIT_USAGE)
+    with open_session(args) as session:
+        ctx = build_schedule_context(session, year, as_of, args.lang)
+        sha = write_atomically(Path(args.out), lambda fh: render_schedule_xlsx(ctx, fh))
+    overdue = sum(1 for r in ctx.rows if r.state == "overdue")
+    return _done(args, Path(args.out), sha, rows=len(ctx.rows), overdue=overdue)
