@@ -122,6 +122,9 @@ class CertificateView(QWidget):
         self.programme.setObjectName("programmeTable")
         self.programme.verticalHeader().setVisible(False)
         self.programme.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
+        self.programme.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.ResizeToContents)
+        self.programme.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        self.programme.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.programme.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
         pl.addWidget(self.programme)
         self.application = QLabel()
@@ -138,6 +141,10 @@ class CertificateView(QWidget):
             b.clicked.connect(lambda _c=False, k=kind: self.open_event_dialog(k))
             grid.addWidget(b, i // 3, i % 3)
             self.event_buttons[kind] = b
+        self.plan_button = QPushButton()
+        self.plan_button.setObjectName("planAuditButton")
+        self.plan_button.clicked.connect(self.plan_audit)
+        grid.addWidget(self.plan_button, 2, 0, 1, 3)
         outer.addWidget(self.actions_box)
 
         self.events_box = QGroupBox()
@@ -158,6 +165,7 @@ class CertificateView(QWidget):
         self.actions_box.setTitle(self.tr("Status and scope"))
         for kind, b in self.event_buttons.items():
             b.setText(labels.label("event", kind) + "…")
+        self.plan_button.setText(self.tr("Plan an audit…"))
         self.events_box.setTitle(self.tr("History"))
         self.events.setHorizontalHeaderLabels([self.tr("Date"), self.tr("Event"), self.tr("Reason"), self.tr("By")])
         if self.cert_id is not None:
@@ -198,6 +206,8 @@ class CertificateView(QWidget):
 
         entries = cp.programme.entries
         self.programme.setRowCount(len(entries))
+        row_h = self.programme.fontMetrics().height() + 10
+        self.programme.setFixedHeight(self.programme.horizontalHeader().sizeHint().height() + row_h * len(entries) + 4)
         for row, e in enumerate(entries):
             cells = [labels.label("entry", e.kind), e.window_start.isoformat(), e.latest.isoformat(),
                      labels.label("entry_state", e.state), e.done_date.isoformat() if e.done_date else ""]
@@ -219,6 +229,10 @@ class CertificateView(QWidget):
         for row, (on, kind, reason, by) in enumerate(events):
             for col, text in enumerate([on.isoformat(), labels.label("event", kind), reason, by]):
                 self.events.setItem(row, col, QTableWidgetItem(text))
+
+    def plan_audit(self) -> None:
+        if self.cert_id is not None and self.ctx.navigate is not None:
+            self.ctx.navigate("plan_audit", {"id": self.cert_id})
 
     def programme_rows(self) -> list[list[str]]:
         return [[self.programme.item(r, c).text() for c in range(self.programme.columnCount())]

@@ -28,10 +28,6 @@ from auditdesk.ui import labels
 shown: list[tuple[str, str]] | None = None
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("Errors", text)
-
-
 def storage_error_of(exc: BaseException) -> StorageError | None:
     if isinstance(exc, StorageError):
         return exc
@@ -45,10 +41,10 @@ def message_for(exc: BaseException) -> tuple[str, str] | None:
         text = labels.label("storage", storage.code)
         if storage.path:
             text += "\n\n" + storage.path
-        return _tr("Database problem"), text
+        return QCoreApplication.translate("Errors", "Database problem"), text
     if isinstance(exc, ValidationFailed):
         lines = [f"{labels.column(f)}: {labels.validation(c)}" for f, c in exc.errors.items()]
-        return _tr("Please check"), "\n".join([labels.label("service", exc.code), *lines])
+        return QCoreApplication.translate("Errors", "Please check"), "\n".join([labels.label("service", exc.code), *lines])
     if isinstance(exc, ServiceError):
         text = labels.label("service", exc.code)
         reason = exc.details.get("reason")
@@ -56,7 +52,7 @@ def message_for(exc: BaseException) -> tuple[str, str] | None:
             text += "\n" + labels.label("refusal", reason)
         if exc.details.get("rule"):
             text += f"\n({exc.details['rule']} {exc.details.get('clause', '')})"
-        return _tr("Not possible"), text
+        return QCoreApplication.translate("Errors", "Not possible"), text
     return None
 
 

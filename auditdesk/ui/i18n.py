@@ -64,7 +64,9 @@ def register_cjk_font(app: QApplication) -> str | None:
     """Make the shipped CJK font a fallback of every font, so Chinese never shows as boxes,
     also on a machine without Chinese fonts installed."""
     global CJK_FAMILY
-    font_id = QFontDatabase.addApplicationFont(str(resource("fonts", "DroidSansFallbackFull.ttf")))
+    from auditdesk.paths import cjk_font_path
+
+    font_id = QFontDatabase.addApplicationFont(str(cjk_font_path()))
     families = QFontDatabase.applicationFontFamilies(font_id) if font_id >= 0 else []
     if not families:
         return None

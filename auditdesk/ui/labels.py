@@ -104,7 +104,7 @@ _TEXT: dict[tuple[str, str], str] = {
     ("column", "number"): QT_TRANSLATE_NOOP("Labels", "Number"),
     ("column", "client"): QT_TRANSLATE_NOOP("Labels", "Client"),
     ("column", "standard"): QT_TRANSLATE_NOOP("Labels", "Standard"),
-    ("column", "issue_date"): QT_TRANSLATE_NOOP("Labels", "Issued"),
+    ("column", "issue_date"): QT_TRANSLATE_NOOP("Labels", "Issue date"),
     ("column", "expiry_date"): QT_TRANSLATE_NOOP("Labels", "Expires"),
     ("column", "status"): QT_TRANSLATE_NOOP("Labels", "Status"),
     ("column", "scope_zh"): QT_TRANSLATE_NOOP("Labels", "Scope (Chinese)"),

@@ -38,16 +38,11 @@ class RecordView(QWidget):
         self.open_button = QPushButton()
         self.open_button.setObjectName("openButton")
         self.open_button.clicked.connect(self.open_record)
-        self.plan_button = QPushButton()
-        self.plan_button.setObjectName("planButton")
-        self.plan_button.clicked.connect(self.plan)
         buttons.addWidget(self.open_button)
-        buttons.addWidget(self.plan_button)
         buttons.addStretch(1)
         outer.addLayout(buttons)
         outer.addStretch(1)
         self.open_button.setVisible(False)
-        self.plan_button.setVisible(False)
         self.retranslate()
 
     def retranslate(self) -> None:
@@ -56,7 +51,6 @@ class RecordView(QWidget):
         self.heading.setText("<b>" + self.tr("Details") + "</b>")
         self.open_button.setText(self.tr("Open audit workspace") if self.register == "audits"
                                  else self.tr("Open in NC review"))
-        self.plan_button.setText(self.tr("Plan an audit…"))
         self._show()
 
     def changeEvent(self, e: QEvent) -> None:
@@ -86,6 +80,3 @@ class RecordView(QWidget):
         if self.record_id is None or self.ctx.navigate is None:
             return
         self.ctx.navigate("open_audit" if self.register == "audits" else "open_nc", {"id": self.record_id})
-
-    def plan(self) -> None:
-        pass

@@ -1,0 +1,114 @@
+"""Starting the desktop app: QApplication, CJK font, language, database, demo offer, window.
+
+``run_gui(db, lang)`` is what ``auditdesk`` (no subcommand) calls.
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+from typing import Any
+
+from PySide6.QtCore import QCoreApplication, QSettings, Qt
+from PySide6.QtGui import QGuiApplication
+from PySide6.QtWidgets import QApplication, QMessageBox
+
+from auditdesk.storage.database import Database
+
+ORGANISATION = "AuditDesk"
+APPLICATION = "AuditDesk"
+
+
+def create_application(argv: list[str] | None = None) -> QApplication:
+    """The QApplication with AuditDesk's names, high-DPI policy and the CJK fallback font."""
+    from auditdesk.ui import i18n
+
+    existing = QApplication.instance()
+    if isinstance(existing, QApplication):
+        app = existing
+    else:
+        QGuiApplication.setHighDpiScaleFactorRoundingPolicy(Qt.HighDpiScaleFactorRoundingPolicy.PassThrough)
+        app = QApplication(argv if argv is not None else sys.argv[:1])
+    QCoreApplication.setOrganizationName(ORGANISATION)
+    QCoreApplication.setApplicationName(APPLICATION)
+    i18n.register_cjk_font(app)
+    return app
+
+
+def database_url(db: str | None) -> str:
+    from auditdesk.paths import default_database_path
+
+    target = db or os.environ.get("AUDITDESK_DB") or str(default_database_path())
+    return target if "://" in target else f"sqlite:///{target}"
+
+
+def open_or_explain(url: str) -> Database | None:
+    """Open the database; on an environment error show what to do and return None."""
+    from auditdesk.services.setup import open_database
+    from auditdesk.ui.errors import show_error
+
+    try:
+        return open_database(url, create=True)
+    except Exception as exc:
+        show_error(exc)
+        return None
+
+
+def offer_demo(db: Database, parent: Any = None, ask: Any = None) -> bool:
+    """An empty database (no organisations): offer to fill it with demo data."""
+    from auditdesk.services import demo as demo_service
+    from auditdesk.services.clients import count_organisations
+
+    if not hasattr(demo_service, "build_demo"):
+        return False
+    with db.session() as s:
+        if count_organisations(s):
+            return False
+    question = QCoreApplication.translate(
+        "App", "This database is empty.\n\nLoad demonstration data (clients, certificates, audits, "
+               "nonconformities) to explore AuditDesk?")
+    if ask is None:
+        answer = QMessageBox.question(parent, QCoreApplication.translate("App", "Demo data"), question)
+        yes = answer == QMessageBox.StandardButton.Yes
+    else:
+        yes = bool(ask(question))
+    if not yes:
+        return False
+    from auditdesk.ui.jobs import run_job
+
+    done: list[bool] = []
+
+    def build(job: Any) -> None:
+        with job.session() as s:
+            demo_service.build_demo(s)
+
+    run_job(build, lambda _r: done.append(True), None, QCoreApplication.translate("App", "Building demo data…"),
+            parent=parent, write=True)
+    return True
+
+
+def run_gui(db: str | None = None, lang: str | None = None) -> int:
+    from auditdesk.ui import errors, i18n, jobs
+    from auditdesk.ui.context import AppContext
+    from auditdesk.ui.main_window import MainWindow
+
+    app = create_application()
+    errors.install_excepthook()
+    settings = QSettings()
+    i18n.install_language(i18n.preferred_language(settings, lang))
+    database = open_or_explain(database_url(db))
+    if database is None:
+        return 1
+    user = os.environ.get("AUDITDESK_USER") or "system"
+    ctx = AppContext(database, user, settings)
+    jobs.set_session_factory(lambda: database.session(user))
+    window = MainWindow(ctx)
+    window.show()
+    if offer_demo(database, window):
+        for reg in window.registers.values():
+            reg.refresh()
+        window.show_page("dashboard")
+    try:
+        return int(app.exec())
+    finally:
+        database.close()

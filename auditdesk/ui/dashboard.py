@@ -1,0 +1,148 @@
+"""The dashboard: figures that open the filtered register when clicked, and charts."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable
+from typing import Any
+
+from PySide6.QtCore import QEvent, Qt, Signal
+from PySide6.QtWidgets import (
+    QGridLayout,
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QScrollArea,
+    QVBoxLayout,
+    QWidget,
+)
+
+from auditdesk.services.dashboard import Dashboard, build_dashboard
+from auditdesk.ui import labels
+from auditdesk.ui.charts import BarChart
+from auditdesk.ui.context import AppContext
+
+
+class FigureButton(QPushButton):
+    def __init__(self, code: str, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.code = code
+        self.setObjectName(f"figure_{code}")
+        self.setMinimumHeight(84)
+        self.setCursor(Qt.CursorShape.PointingHandCursor)
+        self.value = 0
+
+    def show_value(self, value: int, caption: str, alarm: bool) -> None:
+        self.value = value
+        self.setText(f"{value}\n{caption}")
+        color = "#b00020" if alarm and value else "#1f3b5c"
+        self.setStyleSheet(f"QPushButton {{ font-size: 15px; color: {color}; text-align: center; padding: 8px; }}")
+
+
+class DashboardPage(QWidget):
+    # register name, filters
+    open_register = Signal(str, dict)
+
+    ALARMS = {"overdue_ncs", "suspension_required", "withdrawal_required"}
+
+    def __init__(self, ctx: AppContext, parent: QWidget | None = None,
+                 today: Callable[[], dt.date] = dt.date.today) -> None:
+        super().__init__(parent)
+        self.ctx, self.today = ctx, today
+        self.setObjectName("dashboard")
+        self.data: Dashboard | None = None
+        outer = QVBoxLayout(self)
+        head = QHBoxLayout()
+        self.heading = QLabel()
+        self.heading.setObjectName("dashboardHeading")
+        self.refresh_button = QPushButton()
+        self.refresh_button.clicked.connect(self.refresh)
+        head.addWidget(self.heading, 1)
+        head.addWidget(self.refresh_button)
+        outer.addLayout(head)
+        scroll = QScrollArea()
+        scroll.setWidgetResizable(True)
+        body = QWidget()
+        self.grid = QGridLayout(body)
+        self.figures: dict[str, FigureButton] = {}
+        codes = ("overdue_ncs", "audits_due_30", "audits_due_60", "audits_due_90", "suspension_required",
+                 "withdrawal_required")
+        for i, code in enumerate(codes):
+            b = FigureButton(code)
+            b.clicked.connect(lambda _c=False, k=code: self._open(k))
+            self.figures[code] = b
+            self.grid.addWidget(b, i // 3, i % 3)
+        self.month_chart = BarChart()
+        self.month_chart.setObjectName("chartAuditsPerMonth")
+        self.closure_chart = BarChart()
+        self.closure_chart.setObjectName("chartNcClosure")
+        self.closure_chart.color = self.closure_chart.color.fromString("#2e7d32")
+        self.load_chart = BarChart()
+        self.load_chart.setObjectName("chartAuditorLoad")
+        self.load_chart.color = self.load_chart.color.fromString("#6a4c93")
+        self.month_chart.bar_clicked.connect(self._open_month)
+        self.grid.addWidget(self.month_chart, 2, 0, 1, 2)
+        self.grid.addWidget(self.closure_chart, 2, 2, 1, 1)
+        self.grid.addWidget(self.load_chart, 3, 0, 1, 3)
+        for col in range(3):
+            self.grid.setColumnStretch(col, 1)
+        scroll.setWidget(body)
+        outer.addWidget(scroll, 1)
+        self.retranslate()
+
+    def retranslate(self) -> None:
+        self.refresh_button.setText(self.tr("Refresh"))
+        self._show()
+
+    def changeEvent(self, e: QEvent) -> None:
+        if e.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
+        super().changeEvent(e)
+
+    def refresh(self) -> None:
+        on = self.today()
+        with self.ctx.session() as s:
+            self.data = build_dashboard(s, on)
+        self._show()
+
+    def _show(self) -> None:
+        on = self.data.on if self.data else self.today()
+        self.heading.setText("<h2>" + self.tr("Dashboard") + "</h2>" + self.tr("As of %1").replace("%1", on.isoformat()))
+        if self.data is None:
+            return
+        for f in self.data.figures:
+            b = self.figures.get(f.code)
+            if b is None:
+                continue
+            b.show_value(f.value, labels.label("figure", f.code), f.code in self.ALARMS)
+            b.setToolTip(labels.basis_text(f.basis) if f.basis else self.tr("Click to open the list"))
+        months = [self.tr("Jan"), self.tr("Feb"), self.tr("Mar"), self.tr("Apr"), self.tr("May"), self.tr("Jun"),
+                  self.tr("Jul"), self.tr("Aug"), self.tr("Sep"), self.tr("Oct"), self.tr("Nov"), self.tr("Dec")]
+        self.month_chart.set_data(self.tr("Audits per month, %1").replace("%1", str(on.year)), months,
+                                  [float(v) for v in self.data.audits_per_month])
+        self.closure_chart.set_data(self.tr("NC closure time (days from issue to closure)"),
+                                    [b for b, _n in self.data.closure_buckets],
+                                    [float(n) for _b, n in self.data.closure_buckets])
+        load = self.data.auditor_load[:12]
+        limit = load[0].limit if load else None
+        self.load_chart.set_data(self.tr("Auditor on-site days this year (limit %1)").replace(
+            "%1", f"{limit:g}" if limit else "—"),
+            [a.name_zh or a.name_en for a in load], [a.onsite_days for a in load], limit)
+        if load:
+            self.load_chart.setToolTip(self.load_chart.toolTip() + "\n" + labels.basis_text(load[0].basis))
+
+    def _open(self, code: str) -> None:
+        if self.data is None:
+            return
+        for f in self.data.figures:
+            if f.code == code:
+                self.open_register.emit(f.register, dict(f.filters))
+
+    def _open_month(self, month_index: int) -> None:
+        on = self.data.on if self.data else self.today()
+        first = dt.date(on.year, month_index + 1, 1)
+        last = (dt.date(on.year + (month_index == 11), (month_index + 1) % 12 + 1, 1) - dt.timedelta(days=1))
+        self.open_register.emit("audits", {"start_date": (first, last)})
+
+    def figure_values(self) -> dict[str, Any]:
+        return {code: b.value for code, b in self.figures.items()}

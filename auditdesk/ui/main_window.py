@@ -1,0 +1,363 @@
+"""The main window: navigation to every page, shortcuts, remembered layout, plug-in pages.
+
+Pages owned by other parts of the UI are plugged in by import when their module exists:
+the NC review queue (``auditdesk.ui.nc.ReviewQueuePage``) as a tab of the Nonconformities
+page, and the audit workspace (``auditdesk.ui.workspace``: ``AuditWorkspace``/
+``WorkspaceWindow``/``open_workspace``) opened from the Audits register.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import importlib
+import uuid
+from collections.abc import Callable
+from typing import Any
+
+from PySide6.QtCore import QByteArray, QEvent, QSize, Qt
+from PySide6.QtGui import QAction, QKeySequence, QShortcut, QUndoGroup
+from PySide6.QtWidgets import (
+    QInputDialog,
+    QListWidget,
+    QListWidgetItem,
+    QMainWindow,
+    QMessageBox,
+    QSplitter,
+    QStackedWidget,
+    QTabWidget,
+    QWidget,
+)
+
+from auditdesk import __version__
+from auditdesk.ui.context import AppContext
+from auditdesk.ui.dashboard import DashboardPage
+from auditdesk.ui.registers.configs import RegisterConfig, build_configs
+from auditdesk.ui.registers.widget import RegisterWidget
+from auditdesk.ui.settings_page import SettingsPage
+
+PAGES = ("dashboard", "clients", "certificates", "audits", "ncs", "schedule", "standards", "auditors", "settings")
+
+
+def find_plugin(module: str, names: tuple[str, ...]) -> Any:
+    """The first of ``names`` found in ``module``; None when the module is not there yet."""
+    try:
+        mod = importlib.import_module(module)
+    except ImportError:
+        return None
+    for name in names:
+        found = getattr(mod, name, None)
+        if found is not None:
+            return found
+    return None
+
+
+class MainWindow(QMainWindow):
+    def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.ctx = ctx
+        ctx.navigate = self.navigate
+        self.setObjectName("mainWindow")
+        self.undo_group = QUndoGroup(self)
+        self.configs = build_configs(ctx)
+        self.configs["audits"] = dataclasses.replace(self.configs["audits"], new_action=self.plan_from_register,
+                                                     open_action=lambda _w, rid: self.open_audit(rid))
+        self.configs["certificates"] = dataclasses.replace(self.configs["certificates"],
+                                                           open_action=lambda _w, rid: self.plan_audit(rid))
+        self.registers: dict[str, RegisterWidget] = {}
+        self.pages: dict[str, QWidget] = {}
+
+        self.nav = QListWidget()
+        self.nav.setObjectName("navigation")
+        self.nav.setIconSize(QSize(20, 20))
+        self.nav.setMaximumWidth(220)
+        self.nav.setStyleSheet("QListWidget#navigation { font-size: 14px; } "
+                               "QListWidget#navigation::item { padding: 8px 10px; }")
+        self.stack = QStackedWidget()
+        self.splitter = QSplitter()
+        self.splitter.addWidget(self.nav)
+        self.splitter.addWidget(self.stack)
+        self.splitter.setStretchFactor(1, 1)
+        self.setCentralWidget(self.splitter)
+
+        for name in PAGES:
+            page = self._make_page(name)
+            self.pages[name] = page
+            self.stack.addWidget(page)
+            item = QListWidgetItem()
+            item.setData(Qt.ItemDataRole.UserRole, name)
+            self.nav.addItem(item)
+        self.nav.currentRowChanged.connect(self._on_page)
+        self._build_menus()
+        self.retranslate()
+        self.restore_state()
+
+    # -- pages -----------------------------------------------------------------------------------
+    def _register(self, name: str, config: RegisterConfig) -> RegisterWidget:
+        w = RegisterWidget(self.ctx, config)
+        self.undo_group.addStack(w.undo_stack)
+        self.registers[name] = w
+        return w
+
+    def _make_page(self, name: str) -> QWidget:
+        if name == "dashboard":
+            page = DashboardPage(self.ctx)
+            page.open_register.connect(self.open_register)
+            return page
+        if name == "settings":
+            return SettingsPage(self.ctx)
+        if name == "schedule":
+            config = dataclasses.replace(self.configs["audits"], name="audits")
+            w = self._register("schedule", config)
+            w.state_key = "schedule"  # type: ignore[attr-defined]
+            w.model.query = dataclasses.replace(w.model.query, sort="start_date")
+            w.set_filters({"preset": "planned"})
+            return w
+        if name == "ncs":
+            register = self._register("ncs", self.configs["ncs"])
+            queue_cls = find_plugin("auditdesk.ui.nc", ("ReviewQueuePage",))
+            if queue_cls is None:
+                return register
+            tabs = QTabWidget()
+            tabs.setObjectName("ncTabs")
+            tabs.addTab(register, "")
+            try:
+                self.nc_queue = queue_cls(self.ctx, None, self.ctx.user)
+                tabs.addTab(self.nc_queue, "")
+            except Exception as exc:  # another part's page failing must not stop the app
+                from auditdesk.ui.errors import show_error
+
+                show_error(exc, self)
+            return tabs
+        return self._register(name, self.configs[name])
+
+    def current_page(self) -> str:
+        item = self.nav.currentItem()
+        return item.data(Qt.ItemDataRole.UserRole) if item else "dashboard"
+
+    def show_page(self, name: str) -> QWidget:
+        self.nav.setCurrentRow(PAGES.index(name))
+        return self.pages[name]
+
+    def _on_page(self, row: int) -> None:
+        self.stack.setCurrentIndex(row)
+        name = PAGES[row]
+        reg = self.registers.get(name)
+        self.undo_group.setActiveStack(reg.undo_stack if reg else None)
+        if name == "dashboard":
+            page = self.pages["dashboard"]
+            if isinstance(page, DashboardPage):
+                try:
+                    page.refresh()
+                except Exception as exc:
+                    from auditdesk.ui.errors import show_error
+
+                    show_error(exc, self)
+
+    def open_register(self, register: str, filters: dict[str, Any]) -> RegisterWidget:
+        """Show a register with the given filters (what the dashboard figures do)."""
+        self.show_page(register)
+        widget = self.registers[register]
+        if isinstance(self.pages[register], QTabWidget):
+            self.pages[register].setCurrentIndex(0)  # type: ignore[attr-defined]
+        widget.clear_filters()
+        widget.set_filters(filters)
+        return widget
+
+    def navigate(self, what: str, args: dict[str, Any]) -> None:
+        if what == "open_audit":
+            self.open_audit(args["id"])
+        elif what == "open_nc":
+            self.show_page("ncs")
+            page = self.pages["ncs"]
+            if isinstance(page, QTabWidget) and page.count() > 1:
+                page.setCurrentIndex(1)
+        elif what == "plan_audit":
+            self.plan_audit(args["id"])
+        elif what == "register":
+            self.open_register(args["register"], args.get("filters", {}))
+
+    # -- actions ---------------------------------------------------------------------------------
+    def open_audit(self, audit_id: uuid.UUID) -> None:
+        opener = find_plugin("auditdesk.ui.workspace", ("open_workspace", "AuditWorkspace", "WorkspaceWindow",
+                                                        "AuditWorkspaceWindow"))
+        if opener is None:
+            QMessageBox.information(self, self.tr("Audit workspace"),
+                                    self.tr("The audit workspace is not available in this build."))
+            return
+        try:
+            win = opener(self.ctx, audit_id, self)
+            if isinstance(win, QWidget):
+                win.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+                win.show()
+                self._workspace = win
+        except Exception as exc:
+            from auditdesk.ui.errors import show_error
+
+            show_error(exc, self)
+
+    def plan_audit(self, certificate_id: uuid.UUID) -> None:
+        from auditdesk.ui.planning_dialog import PlanningDialog
+
+        dialog = PlanningDialog(self.ctx, certificate_id, self)
+        if dialog.exec() and dialog.created_id is not None:
+            for name in ("audits", "schedule", "certificates"):
+                self.registers[name].refresh()
+            self.open_register("audits", {"ids": [dialog.created_id]})
+
+    def plan_from_register(self, _widget: Any = None) -> None:
+        """Audits → New: ask which certificate, then plan."""
+        from auditdesk.services.certificates import find_certificate
+        from auditdesk.services.errors import NotFound
+
+        cert_reg = self.registers["certificates"]
+        preset = ""
+        if cert_reg.current_id() is not None:
+            idx = cert_reg.view.currentIndex()
+            preset = cert_reg.model.data(cert_reg.model.index(idx.row(), 0)) or ""
+        number, ok = QInputDialog.getText(self, self.tr("Plan an audit"), self.tr("Certificate number:"), text=preset)
+        if not ok or not number.strip():
+            return
+        try:
+            with self.ctx.session() as s:
+                cert_id = find_certificate(s, number).id
+        except NotFound:
+            QMessageBox.warning(self, self.tr("Plan an audit"), self.tr("No certificate with this number."))
+            return
+        self.plan_audit(cert_id)
+
+    def new_record(self) -> None:
+        reg = self.registers.get(self.current_page())
+        if reg is not None:
+            reg.new_record()
+
+    def focus_search(self) -> None:
+        reg = self.registers.get(self.current_page())
+        if reg is not None:
+            reg.focus_search()
+
+    def _build_menus(self) -> None:
+        bar = self.menuBar()
+        self.file_menu = bar.addMenu("")
+        self.quit_action = QAction(self)
+        self.quit_action.setShortcut(QKeySequence.StandardKey.Quit)
+        self.quit_action.triggered.connect(self.close)
+        self.file_menu.addAction(self.quit_action)
+        self.edit_menu = bar.addMenu("")
+        self.undo_action = self.undo_group.createUndoAction(self)
+        self.undo_action.setShortcut(QKeySequence.StandardKey.Undo)
+        self.redo_action = self.undo_group.createRedoAction(self)
+        self.redo_action.setShortcut(QKeySequence.StandardKey.Redo)
+        self.new_action = QAction(self)
+        self.new_action.setShortcut(QKeySequence.StandardKey.New)
+        self.new_action.triggered.connect(self.new_record)
+        self.find_action = QAction(self)
+        self.find_action.setShortcut(QKeySequence.StandardKey.Find)
+        self.find_action.triggered.connect(self.focus_search)
+        for a in (self.undo_action, self.redo_action, self.new_action, self.find_action):
+            self.edit_menu.addAction(a)
+        self.go_menu = bar.addMenu("")
+        self.go_actions: list[QAction] = []
+        for i, name in enumerate(PAGES):
+            a = QAction(self)
+            a.setShortcut(QKeySequence(f"Ctrl+{i + 1}"))
+            a.triggered.connect(lambda _c=False, n=name: self.show_page(n))
+            self.go_menu.addAction(a)
+            self.go_actions.append(a)
+        self.help_menu = bar.addMenu("")
+        self.about_action = QAction(self)
+        self.about_action.triggered.connect(self.about)
+        self.help_menu.addAction(self.about_action)
+        # F5 reloads the current page's list (another user may have changed it).
+        QShortcut(QKeySequence(QKeySequence.StandardKey.Refresh), self, activated=self.refresh_page)
+
+    def refresh_page(self) -> None:
+        reg = self.registers.get(self.current_page())
+        if reg is not None:
+            reg.refresh()
+        elif self.current_page() == "dashboard":
+            self._on_page(0)
+
+    def page_titles(self) -> dict[str, str]:
+        return {
+            "dashboard": self.tr("Dashboard"), "clients": self.tr("Clients"), "certificates": self.tr("Certificates"),
+            "audits": self.tr("Audits"), "ncs": self.tr("Nonconformities"), "schedule": self.tr("Schedule"),
+            "standards": self.tr("Standards"), "auditors": self.tr("Auditors"), "settings": self.tr("Settings"),
+        }
+
+    def retranslate(self) -> None:
+        self.setWindowTitle(self.tr("AuditDesk") + f" — {self.ctx.db.path or self.ctx.db.url}")
+        titles = self.page_titles()
+        for i, name in enumerate(PAGES):
+            self.nav.item(i).setText(f"{titles[name]}")
+            self.nav.item(i).setToolTip(f"Ctrl+{i + 1}")
+            self.go_actions[i].setText(titles[name])
+        self.file_menu.setTitle(self.tr("&File"))
+        self.quit_action.setText(self.tr("Quit"))
+        self.edit_menu.setTitle(self.tr("&Edit"))
+        self.undo_action.setText(self.tr("Undo"))
+        self.redo_action.setText(self.tr("Redo"))
+        self.new_action.setText(self.tr("New record"))
+        self.find_action.setText(self.tr("Search"))
+        self.go_menu.setTitle(self.tr("&Go"))
+        self.help_menu.setTitle(self.tr("&Help"))
+        self.about_action.setText(self.tr("About AuditDesk"))
+        page = self.pages.get("ncs")
+        if isinstance(page, QTabWidget):
+            page.setTabText(0, self.tr("Register"))
+            if page.count() > 1:
+                page.setTabText(1, self.tr("Review queue"))
+
+    def changeEvent(self, e: QEvent) -> None:
+        if e.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
+        super().changeEvent(e)
+
+    def about(self) -> None:
+        QMessageBox.about(self, self.tr("About AuditDesk"),
+                          self.tr("AuditDesk %1\nAudit evidence manager for certification-body auditors.")
+                          .replace("%1", __version__))
+
+    # -- remembered layout -----------------------------------------------------------------------
+    def restore_state(self) -> None:
+        s = self.ctx.settings
+        geometry = s.value("window/geometry")
+        if isinstance(geometry, QByteArray | bytes):
+            self.restoreGeometry(geometry)
+        else:
+            self.resize(1400, 860)
+        state = s.value("window/state")
+        if isinstance(state, QByteArray | bytes):
+            self.restoreState(state)
+        splitter = s.value("window/splitter")
+        if isinstance(splitter, QByteArray | bytes):
+            self.splitter.restoreState(splitter)
+        else:
+            self.splitter.setSizes([180, 1220])
+        for name, reg in self.registers.items():
+            _with_key(reg, name, lambda r: r.restore_state(s))
+        last = s.value("window/page", "dashboard")
+        self.show_page(last if last in PAGES else "dashboard")
+
+    def save_state(self) -> None:
+        s = self.ctx.settings
+        s.setValue("window/geometry", self.saveGeometry())
+        s.setValue("window/state", self.saveState())
+        s.setValue("window/splitter", self.splitter.saveState())
+        s.setValue("window/page", self.current_page())
+        for name, reg in self.registers.items():
+            _with_key(reg, name, lambda r: r.save_state(s))
+        s.sync()
+
+    def closeEvent(self, e: Any) -> None:
+        self.save_state()
+        super().closeEvent(e)
+
+
+def _with_key(reg: RegisterWidget, key: str, fn: Callable[[RegisterWidget], None]) -> None:
+    """Registers sharing a config (Audits and Schedule) keep their layouts apart."""
+    original = reg.config
+    reg.config = dataclasses.replace(original, name=key)
+    try:
+        fn(reg)
+    finally:
+        reg.config = original

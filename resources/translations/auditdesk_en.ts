@@ -1,0 +1,2463 @@
+<?xml version='1.0' encoding='utf-8'?>
+<TS version="2.1" language="en" sourcelanguage="en">
+<context>
+    <name>App</name>
+    <message>
+        <source>This database is empty.
+
+Load demonstration data (clients, certificates, audits, nonconformities) to explore AuditDesk?</source>
+        <translation>This database is empty.
+
+Load demonstration data (clients, certificates, audits, nonconformities) to explore AuditDesk?</translation>
+    </message>
+    <message>
+        <source>Demo data</source>
+        <translation>Demo data</translation>
+    </message>
+    <message>
+        <source>Building demo data…</source>
+        <translation>Building demo data…</translation>
+    </message>
+</context>
+<context>
+    <name>AttachmentStrip</name>
+    <message>
+        <source>Drop files here, or paste with Ctrl+V. Double-click to view.</source>
+        <translation>Drop files here, or paste with Ctrl+V. Double-click to view.</translation>
+    </message>
+    <message>
+        <source>View</source>
+        <translation>View</translation>
+    </message>
+    <message>
+        <source>Mark as opening-meeting check-in photo</source>
+        <translation>Mark as opening-meeting check-in photo</translation>
+    </message>
+    <message>
+        <source>Mark as closing-meeting check-in photo</source>
+        <translation>Mark as closing-meeting check-in photo</translation>
+    </message>
+    <message>
+        <source>Not a check-in photo</source>
+        <translation>Not a check-in photo</translation>
+    </message>
+    <message>
+        <source>Remove from this item</source>
+        <translation>Remove from this item</translation>
+    </message>
+</context>
+<context>
+    <name>AuditWorkspace</name>
+    <message>
+        <source>Sites axis: show counts and items of one site</source>
+        <translation>Sites axis: show counts and items of one site</translation>
+    </message>
+    <message>
+        <source>Search evidence and NCs (Ctrl+F)</source>
+        <translation>Search evidence and NCs (Ctrl+F)</translation>
+    </message>
+    <message>
+        <source>All audits</source>
+        <translation>All audits</translation>
+    </message>
+    <message>
+        <source>Check-in photos</source>
+        <translation>Check-in photos</translation>
+    </message>
+    <message>
+        <source>Coverage</source>
+        <translation>Coverage</translation>
+    </message>
+    <message>
+        <source>Completeness</source>
+        <translation>Completeness</translation>
+    </message>
+    <message>
+        <source>Terminate (撤组)…</source>
+        <translation>Terminate (撤组)…</translation>
+    </message>
+    <message>
+        <source>Clause</source>
+        <translation>Clause</translation>
+    </message>
+    <message>
+        <source>Standards</source>
+        <translation>Standards</translation>
+    </message>
+    <message>
+        <source>Evidence</source>
+        <translation>Evidence</translation>
+    </message>
+    <message>
+        <source>Judgement</source>
+        <translation>Judgement</translation>
+    </message>
+    <message>
+        <source>Typical evidence. Enter on a prompt starts an item with it.</source>
+        <translation>Typical evidence. Enter on a prompt starts an item with it.</translation>
+    </message>
+    <message>
+        <source>Judgement note</source>
+        <translation>Judgement note</translation>
+    </message>
+    <message>
+        <source>New item (Ctrl+Enter)</source>
+        <translation>New item (Ctrl+Enter)</translation>
+    </message>
+    <message>
+        <source>Attach file… (Ctrl+Shift+A)</source>
+        <translation>Attach file… (Ctrl+Shift+A)</translation>
+    </message>
+    <message>
+        <source>Paste (Ctrl+Shift+V)</source>
+        <translation>Paste (Ctrl+Shift+V)</translation>
+    </message>
+    <message>
+        <source>Archive item</source>
+        <translation>Archive item</translation>
+    </message>
+    <message>
+        <source>Evidence items</source>
+        <translation>Evidence items</translation>
+    </message>
+    <message>
+        <source>Search results</source>
+        <translation>Search results</translation>
+    </message>
+    <message>
+        <source>All sites</source>
+        <translation>All sites</translation>
+    </message>
+    <message>
+        <source>Every surveillance must cover this clause</source>
+        <translation>Every surveillance must cover this clause</translation>
+    </message>
+    <message>
+        <source>(empty)</source>
+        <translation>(empty)</translation>
+    </message>
+    <message>
+        <source>Not attached</source>
+        <translation>Not attached</translation>
+    </message>
+    <message>
+        <source>Attach files</source>
+        <translation>Attach files</translation>
+    </message>
+</context>
+<context>
+    <name>CertificateView</name>
+    <message>
+        <source>Audit programme</source>
+        <translation>Audit programme</translation>
+    </message>
+    <message>
+        <source>Audit</source>
+        <translation>Audit</translation>
+    </message>
+    <message>
+        <source>Window opens</source>
+        <translation>Window opens</translation>
+    </message>
+    <message>
+        <source>Latest date</source>
+        <translation>Latest date</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>State</translation>
+    </message>
+    <message>
+        <source>Done on</source>
+        <translation>Done on</translation>
+    </message>
+    <message>
+        <source>Status and scope</source>
+        <translation>Status and scope</translation>
+    </message>
+    <message>
+        <source>Plan an audit…</source>
+        <translation>Plan an audit…</translation>
+    </message>
+    <message>
+        <source>History</source>
+        <translation>History</translation>
+    </message>
+    <message>
+        <source>Date</source>
+        <translation>Date</translation>
+    </message>
+    <message>
+        <source>Event</source>
+        <translation>Event</translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation>Reason</translation>
+    </message>
+    <message>
+        <source>By</source>
+        <translation>By</translation>
+    </message>
+    <message>
+        <source>Select a certificate.</source>
+        <translation>Select a certificate.</translation>
+    </message>
+    <message>
+        <source>Issued %1, expires %2</source>
+        <translation>Issued %1, expires %2</translation>
+    </message>
+    <message>
+        <source>Status: %1</source>
+        <translation>Status: %1</translation>
+    </message>
+    <message>
+        <source>next date %1</source>
+        <translation>next date %1</translation>
+    </message>
+    <message>
+        <source>Latest: %1
+Window: %2</source>
+        <translation>Latest: %1
+Window: %2</translation>
+    </message>
+    <message>
+        <source>Recertification application due: %1</source>
+        <translation>Recertification application due: %1</translation>
+    </message>
+</context>
+<context>
+    <name>CheckInDialog</name>
+    <message>
+        <source>Check-in photos (认证到)</source>
+        <translation>Check-in photos (认证到)</translation>
+    </message>
+    <message>
+        <source>Moment</source>
+        <translation>Moment</translation>
+    </message>
+    <message>
+        <source>Time</source>
+        <translation>Time</translation>
+    </message>
+    <message>
+        <source>Place</source>
+        <translation>Place</translation>
+    </message>
+    <message>
+        <source>File</source>
+        <translation>File</translation>
+    </message>
+    <message>
+        <source>Add opening-meeting photo…</source>
+        <translation>Add opening-meeting photo…</translation>
+    </message>
+    <message>
+        <source>Add closing-meeting photo…</source>
+        <translation>Add closing-meeting photo…</translation>
+    </message>
+</context>
+<context>
+    <name>CoverageDialog</name>
+    <message>
+        <source>Coverage</source>
+        <translation>Coverage</translation>
+    </message>
+</context>
+<context>
+    <name>CrashDialog</name>
+    <message>
+        <source>AuditDesk: unexpected error</source>
+        <translation>AuditDesk: unexpected error</translation>
+    </message>
+    <message>
+        <source>Something went wrong that AuditDesk did not expect. Your saved work is safe.
+Copy the details below and send them to your administrator.</source>
+        <translation>Something went wrong that AuditDesk did not expect. Your saved work is safe.
+Copy the details below and send them to your administrator.</translation>
+    </message>
+    <message>
+        <source>Copy details</source>
+        <translation>Copy details</translation>
+    </message>
+</context>
+<context>
+    <name>DashboardPage</name>
+    <message>
+        <source>Refresh</source>
+        <translation>Refresh</translation>
+    </message>
+    <message>
+        <source>Dashboard</source>
+        <translation>Dashboard</translation>
+    </message>
+    <message>
+        <source>As of %1</source>
+        <translation>As of %1</translation>
+    </message>
+    <message>
+        <source>Click to open the list</source>
+        <translation>Click to open the list</translation>
+    </message>
+    <message>
+        <source>Jan</source>
+        <translation>Jan</translation>
+    </message>
+    <message>
+        <source>Feb</source>
+        <translation>Feb</translation>
+    </message>
+    <message>
+        <source>Mar</source>
+        <translation>Mar</translation>
+    </message>
+    <message>
+        <source>Apr</source>
+        <translation>Apr</translation>
+    </message>
+    <message>
+        <source>May</source>
+        <translation>May</translation>
+    </message>
+    <message>
+        <source>Jun</source>
+        <translation>Jun</translation>
+    </message>
+    <message>
+        <source>Jul</source>
+        <translation>Jul</translation>
+    </message>
+    <message>
+        <source>Aug</source>
+        <translation>Aug</translation>
+    </message>
+    <message>
+        <source>Sep</source>
+        <translation>Sep</translation>
+    </message>
+    <message>
+        <source>Oct</source>
+        <translation>Oct</translation>
+    </message>
+    <message>
+        <source>Nov</source>
+        <translation>Nov</translation>
+    </message>
+    <message>
+        <source>Dec</source>
+        <translation>Dec</translation>
+    </message>
+    <message>
+        <source>Audits per month, %1</source>
+        <translation>Audits per month, %1</translation>
+    </message>
+    <message>
+        <source>NC closure time (days from issue to closure)</source>
+        <translation>NC closure time (days from issue to closure)</translation>
+    </message>
+    <message>
+        <source>Auditor on-site days this year (limit %1)</source>
+        <translation>Auditor on-site days this year (limit %1)</translation>
+    </message>
+</context>
+<context>
+    <name>DetailEditor</name>
+    <message>
+        <source>Create</source>
+        <translation>Create</translation>
+    </message>
+    <message>
+        <source>New record</source>
+        <translation>New record</translation>
+    </message>
+    <message>
+        <source>Fill in the fields marked * and press Create.</source>
+        <translation>Fill in the fields marked * and press Create.</translation>
+    </message>
+    <message>
+        <source>Details</source>
+        <translation>Details</translation>
+    </message>
+    <message>
+        <source>Changes are saved when you leave a field (Ctrl+Z undoes).</source>
+        <translation>Changes are saved when you leave a field (Ctrl+Z undoes).</translation>
+    </message>
+</context>
+<context>
+    <name>Errors</name>
+    <message>
+        <source>Database problem</source>
+        <translation>Database problem</translation>
+    </message>
+    <message>
+        <source>Please check</source>
+        <translation>Please check</translation>
+    </message>
+    <message>
+        <source>Not possible</source>
+        <translation>Not possible</translation>
+    </message>
+</context>
+<context>
+    <name>EvidenceEditor</name>
+    <message>
+        <source>Remote</source>
+        <translation>Remote</translation>
+    </message>
+    <message>
+        <source>What you saw, read or heard: objective, verifiable</source>
+        <translation>What you saw, read or heard: objective, verifiable</translation>
+    </message>
+    <message>
+        <source>Record ids, document numbers</source>
+        <translation>Record ids, document numbers</translation>
+    </message>
+    <message>
+        <source>Role of the person interviewed</source>
+        <translation>Role of the person interviewed</translation>
+    </message>
+    <message>
+        <source>Department</source>
+        <translation>Department</translation>
+    </message>
+    <message>
+        <source>Evidence</source>
+        <translation>Evidence</translation>
+    </message>
+    <message>
+        <source>Description</source>
+        <translation>Description</translation>
+    </message>
+    <message>
+        <source>References</source>
+        <translation>References</translation>
+    </message>
+    <message>
+        <source>Interviewee</source>
+        <translation>Interviewee</translation>
+    </message>
+    <message>
+        <source>(no site)</source>
+        <translation>(no site)</translation>
+    </message>
+</context>
+<context>
+    <name>Labels</name>
+    <message>
+        <source>Valid</source>
+        <translation>Valid</translation>
+    </message>
+    <message>
+        <source>Suspended</source>
+        <translation>Suspended</translation>
+    </message>
+    <message>
+        <source>Withdrawn</source>
+        <translation>Withdrawn</translation>
+    </message>
+    <message>
+        <source>Expired</source>
+        <translation>Expired</translation>
+    </message>
+    <message>
+        <source>Cancelled</source>
+        <translation>Cancelled</translation>
+    </message>
+    <message>
+        <source>Suspension required</source>
+        <translation>Suspension required</translation>
+    </message>
+    <message>
+        <source>Withdrawal required</source>
+        <translation>Withdrawal required</translation>
+    </message>
+    <message>
+        <source>Expired, restorable</source>
+        <translation>Expired, restorable</translation>
+    </message>
+    <message>
+        <source>Not yet valid</source>
+        <translation>Not yet valid</translation>
+    </message>
+    <message>
+        <source>Issue</source>
+        <translation>Issue</translation>
+    </message>
+    <message>
+        <source>Suspend</source>
+        <translation>Suspend</translation>
+    </message>
+    <message>
+        <source>Restore</source>
+        <translation>Restore</translation>
+    </message>
+    <message>
+        <source>Withdraw</source>
+        <translation>Withdraw</translation>
+    </message>
+    <message>
+        <source>Cancel at client's request</source>
+        <translation>Cancel at client's request</translation>
+    </message>
+    <message>
+        <source>Reduce scope</source>
+        <translation>Reduce scope</translation>
+    </message>
+    <message>
+        <source>Extend scope</source>
+        <translation>Extend scope</translation>
+    </message>
+    <message>
+        <source>Recertify</source>
+        <translation>Recertify</translation>
+    </message>
+    <message>
+        <source>Expire</source>
+        <translation>Expire</translation>
+    </message>
+    <message>
+        <source>Transfer</source>
+        <translation>Transfer</translation>
+    </message>
+    <message>
+        <source>Stage 1</source>
+        <translation>Stage 1</translation>
+    </message>
+    <message>
+        <source>Stage 2</source>
+        <translation>Stage 2</translation>
+    </message>
+    <message>
+        <source>Surveillance 1</source>
+        <translation>Surveillance 1</translation>
+    </message>
+    <message>
+        <source>Surveillance 2</source>
+        <translation>Surveillance 2</translation>
+    </message>
+    <message>
+        <source>Recertification</source>
+        <translation>Recertification</translation>
+    </message>
+    <message>
+        <source>Special audit</source>
+        <translation>Special audit</translation>
+    </message>
+    <message>
+        <source>Short-notice audit</source>
+        <translation>Short-notice audit</translation>
+    </message>
+    <message>
+        <source>Transfer audit</source>
+        <translation>Transfer audit</translation>
+    </message>
+    <message>
+        <source>Planned</source>
+        <translation>Planned</translation>
+    </message>
+    <message>
+        <source>In progress</source>
+        <translation>In progress</translation>
+    </message>
+    <message>
+        <source>Completed</source>
+        <translation>Completed</translation>
+    </message>
+    <message>
+        <source>Terminated</source>
+        <translation>Terminated</translation>
+    </message>
+    <message>
+        <source>Report issued</source>
+        <translation>Report issued</translation>
+    </message>
+    <message>
+        <source>On site (FS01)</source>
+        <translation>On site (FS01)</translation>
+    </message>
+    <message>
+        <source>Remote (FS02)</source>
+        <translation>Remote (FS02)</translation>
+    </message>
+    <message>
+        <source>Mixed (FS03)</source>
+        <translation>Mixed (FS03)</translation>
+    </message>
+    <message>
+        <source>Team leader</source>
+        <translation>Team leader</translation>
+    </message>
+    <message>
+        <source>Auditor</source>
+        <translation>Auditor</translation>
+    </message>
+    <message>
+        <source>Technical expert</source>
+        <translation>Technical expert</translation>
+    </message>
+    <message>
+        <source>Observer</source>
+        <translation>Observer</translation>
+    </message>
+    <message>
+        <source>Trainee</source>
+        <translation>Trainee</translation>
+    </message>
+    <message>
+        <source>Lead auditor</source>
+        <translation>Lead auditor</translation>
+    </message>
+    <message>
+        <source>Provisional auditor</source>
+        <translation>Provisional auditor</translation>
+    </message>
+    <message>
+        <source>Major</source>
+        <translation>Major</translation>
+    </message>
+    <message>
+        <source>Minor</source>
+        <translation>Minor</translation>
+    </message>
+    <message>
+        <source>Draft</source>
+        <translation>Draft</translation>
+    </message>
+    <message>
+        <source>Issued</source>
+        <translation>Issued</translation>
+    </message>
+    <message>
+        <source>Response received</source>
+        <translation>Response received</translation>
+    </message>
+    <message>
+        <source>Response accepted</source>
+        <translation>Response accepted</translation>
+    </message>
+    <message>
+        <source>Response rejected</source>
+        <translation>Response rejected</translation>
+    </message>
+    <message>
+        <source>Verified</source>
+        <translation>Verified</translation>
+    </message>
+    <message>
+        <source>Closed</source>
+        <translation>Closed</translation>
+    </message>
+    <message>
+        <source>Not yet due</source>
+        <translation>Not yet due</translation>
+    </message>
+    <message>
+        <source>Due</source>
+        <translation>Due</translation>
+    </message>
+    <message>
+        <source>Overdue</source>
+        <translation>Overdue</translation>
+    </message>
+    <message>
+        <source>Done</source>
+        <translation>Done</translation>
+    </message>
+    <message>
+        <source>Name (Chinese)</source>
+        <translation>Name (Chinese)</translation>
+    </message>
+    <message>
+        <source>Name (English)</source>
+        <translation>Name (English)</translation>
+    </message>
+    <message>
+        <source>Unified social credit code</source>
+        <translation>Unified social credit code</translation>
+    </message>
+    <message>
+        <source>Province</source>
+        <translation>Province</translation>
+    </message>
+    <message>
+        <source>City</source>
+        <translation>City</translation>
+    </message>
+    <message>
+        <source>Address</source>
+        <translation>Address</translation>
+    </message>
+    <message>
+        <source>Legal representative</source>
+        <translation>Legal representative</translation>
+    </message>
+    <message>
+        <source>Contact</source>
+        <translation>Contact</translation>
+    </message>
+    <message>
+        <source>Phone</source>
+        <translation>Phone</translation>
+    </message>
+    <message>
+        <source>E-mail</source>
+        <translation>E-mail</translation>
+    </message>
+    <message>
+        <source>Industry</source>
+        <translation>Industry</translation>
+    </message>
+    <message>
+        <source>Effective personnel</source>
+        <translation>Effective personnel</translation>
+    </message>
+    <message>
+        <source>Technical areas</source>
+        <translation>Technical areas</translation>
+    </message>
+    <message>
+        <source>Consultant</source>
+        <translation>Consultant</translation>
+    </message>
+    <message>
+        <source>Notes</source>
+        <translation>Notes</translation>
+    </message>
+    <message>
+        <source>Number</source>
+        <translation>Number</translation>
+    </message>
+    <message>
+        <source>Client</source>
+        <translation>Client</translation>
+    </message>
+    <message>
+        <source>Standard</source>
+        <translation>Standard</translation>
+    </message>
+    <message>
+        <source>Issue date</source>
+        <translation>Issue date</translation>
+    </message>
+    <message>
+        <source>Expires</source>
+        <translation>Expires</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>Scope (Chinese)</source>
+        <translation>Scope (Chinese)</translation>
+    </message>
+    <message>
+        <source>Scope (English)</source>
+        <translation>Scope (English)</translation>
+    </message>
+    <message>
+        <source>Complexity / risk</source>
+        <translation>Complexity / risk</translation>
+    </message>
+    <message>
+        <source>Audit type</source>
+        <translation>Audit type</translation>
+    </message>
+    <message>
+        <source>Mode</source>
+        <translation>Mode</translation>
+    </message>
+    <message>
+        <source>Start</source>
+        <translation>Start</translation>
+    </message>
+    <message>
+        <source>End</source>
+        <translation>End</translation>
+    </message>
+    <message>
+        <source>Latest date</source>
+        <translation>Latest date</translation>
+    </message>
+    <message>
+        <source>Audit days</source>
+        <translation>Audit days</translation>
+    </message>
+    <message>
+        <source>Audit</source>
+        <translation>Audit</translation>
+    </message>
+    <message>
+        <source>Grade</source>
+        <translation>Grade</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>State</translation>
+    </message>
+    <message>
+        <source>Issued on</source>
+        <translation>Issued on</translation>
+    </message>
+    <message>
+        <source>Response due</source>
+        <translation>Response due</translation>
+    </message>
+    <message>
+        <source>Verification due</source>
+        <translation>Verification due</translation>
+    </message>
+    <message>
+        <source>Closed on</source>
+        <translation>Closed on</translation>
+    </message>
+    <message>
+        <source>Evidence</source>
+        <translation>Evidence</translation>
+    </message>
+    <message>
+        <source>CCAA registration no.</source>
+        <translation>CCAA registration no.</translation>
+    </message>
+    <message>
+        <source>Registration expires</source>
+        <translation>Registration expires</translation>
+    </message>
+    <message>
+        <source>Schemes</source>
+        <translation>Schemes</translation>
+    </message>
+    <message>
+        <source>Key</source>
+        <translation>Key</translation>
+    </message>
+    <message>
+        <source>National standard</source>
+        <translation>National standard</translation>
+    </message>
+    <message>
+        <source>Scheme</source>
+        <translation>Scheme</translation>
+    </message>
+    <message>
+        <source>Title (Chinese)</source>
+        <translation>Title (Chinese)</translation>
+    </message>
+    <message>
+        <source>Title (English)</source>
+        <translation>Title (English)</translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation>Reason</translation>
+    </message>
+    <message>
+        <source>Date</source>
+        <translation>Date</translation>
+    </message>
+    <message>
+        <source>New scope</source>
+        <translation>New scope</translation>
+    </message>
+    <message>
+        <source>Certificates</source>
+        <translation>Certificates</translation>
+    </message>
+    <message>
+        <source>Required.</source>
+        <translation>Required.</translation>
+    </message>
+    <message>
+        <source>Already used by another record.</source>
+        <translation>Already used by another record.</translation>
+    </message>
+    <message>
+        <source>A credit code has 18 characters.</source>
+        <translation>A credit code has 18 characters.</translation>
+    </message>
+    <message>
+        <source>Not a credit code character (I, O, Z, S, V are never used).</source>
+        <translation>Not a credit code character (I, O, Z, S, V are never used).</translation>
+    </message>
+    <message>
+        <source>Check character does not match: a character is mistyped.</source>
+        <translation>Check character does not match: a character is mistyped.</translation>
+    </message>
+    <message>
+        <source>Enter the 18-character credit code.</source>
+        <translation>Enter the 18-character credit code.</translation>
+    </message>
+    <message>
+        <source>Must not be negative.</source>
+        <translation>Must not be negative.</translation>
+    </message>
+    <message>
+        <source>Enter a whole number.</source>
+        <translation>Enter a whole number.</translation>
+    </message>
+    <message>
+        <source>Not an e-mail address.</source>
+        <translation>Not an e-mail address.</translation>
+    </message>
+    <message>
+        <source>Enter a date as YYYY-MM-DD.</source>
+        <translation>Enter a date as YYYY-MM-DD.</translation>
+    </message>
+    <message>
+        <source>Not found.</source>
+        <translation>Not found.</translation>
+    </message>
+    <message>
+        <source>Unknown standard.</source>
+        <translation>Unknown standard.</translation>
+    </message>
+    <message>
+        <source>Expiry must be after the issue date.</source>
+        <translation>Expiry must be after the issue date.</translation>
+    </message>
+    <message>
+        <source>Before the certificate's issue date.</source>
+        <translation>Before the certificate's issue date.</translation>
+    </message>
+    <message>
+        <source>Ends before it starts.</source>
+        <translation>Ends before it starts.</translation>
+    </message>
+    <message>
+        <source>Must be more than zero.</source>
+        <translation>Must be more than zero.</translation>
+    </message>
+    <message>
+        <source>The certificates belong to different clients.</source>
+        <translation>The certificates belong to different clients.</translation>
+    </message>
+    <message>
+        <source>This field cannot be changed.</source>
+        <translation>This field cannot be changed.</translation>
+    </message>
+    <message>
+        <source>The certificate is not suspended.</source>
+        <translation>The certificate is not suspended.</translation>
+    </message>
+    <message>
+        <source>The certificate is already suspended.</source>
+        <translation>The certificate is already suspended.</translation>
+    </message>
+    <message>
+        <source>A suspended certificate cannot be transferred.</source>
+        <translation>A suspended certificate cannot be transferred.</translation>
+    </message>
+    <message>
+        <source>The certificate is suspended: restore it first.</source>
+        <translation>The certificate is suspended: restore it first.</translation>
+    </message>
+    <message>
+        <source>The certificate has been withdrawn.</source>
+        <translation>The certificate has been withdrawn.</translation>
+    </message>
+    <message>
+        <source>The certificate has been cancelled.</source>
+        <translation>The certificate has been cancelled.</translation>
+    </message>
+    <message>
+        <source>The certificate has expired.</source>
+        <translation>The certificate has expired.</translation>
+    </message>
+    <message>
+        <source>The certificate has expired: restart as an initial certification.</source>
+        <translation>The certificate has expired: restart as an initial certification.</translation>
+    </message>
+    <message>
+        <source>The restore window has closed.</source>
+        <translation>The restore window has closed.</translation>
+    </message>
+    <message>
+        <source>Technical area {subject} is not covered.</source>
+        <translation>Technical area {subject} is not covered.</translation>
+    </message>
+    <message>
+        <source>No registered auditor for {subject}.</source>
+        <translation>No registered auditor for {subject}.</translation>
+    </message>
+    <message>
+        <source>{person} is not registered for the audit's standards.</source>
+        <translation>{person} is not registered for the audit's standards.</translation>
+    </message>
+    <message>
+        <source>{person}: registration for {subject} is not valid on the audit dates.</source>
+        <translation>{person}: registration for {subject} is not valid on the audit dates.</translation>
+    </message>
+    <message>
+        <source>{person} has declared a conflict with the client.</source>
+        <translation>{person} has declared a conflict with the client.</translation>
+    </message>
+    <message>
+        <source>{person} has declared a conflict with the client's consultant.</source>
+        <translation>{person} has declared a conflict with the client's consultant.</translation>
+    </message>
+    <message>
+        <source>{person} was on the last {count} audits: rotation due.</source>
+        <translation>{person} was on the last {count} audits: rotation due.</translation>
+    </message>
+    <message>
+        <source>No team leader.</source>
+        <translation>No team leader.</translation>
+    </message>
+    <message>
+        <source>{count} team leaders: appoint one.</source>
+        <translation>{count} team leaders: appoint one.</translation>
+    </message>
+    <message>
+        <source>{person} is not a registered lead auditor for this standard.</source>
+        <translation>{person} is not a registered lead auditor for this standard.</translation>
+    </message>
+    <message>
+        <source>No MD5 table time for this audit type.</source>
+        <translation>No MD5 table time for this audit type.</translation>
+    </message>
+    <message>
+        <source>The client has no effective personnel.</source>
+        <translation>The client has no effective personnel.</translation>
+    </message>
+    <message>
+        <source>No MD5 table for this scheme.</source>
+        <translation>No MD5 table for this scheme.</translation>
+    </message>
+    <message>
+        <source>Audit time cannot be computed.</source>
+        <translation>Audit time cannot be computed.</translation>
+    </message>
+    <message>
+        <source>Overdue nonconformities</source>
+        <translation>Overdue nonconformities</translation>
+    </message>
+    <message>
+        <source>Audits in the next 30 days</source>
+        <translation>Audits in the next 30 days</translation>
+    </message>
+    <message>
+        <source>Audits in the next 60 days</source>
+        <translation>Audits in the next 60 days</translation>
+    </message>
+    <message>
+        <source>Audits in the next 90 days</source>
+        <translation>Audits in the next 90 days</translation>
+    </message>
+    <message>
+        <source>Certificates to suspend</source>
+        <translation>Certificates to suspend</translation>
+    </message>
+    <message>
+        <source>Certificates to withdraw</source>
+        <translation>Certificates to withdraw</translation>
+    </message>
+    <message>
+        <source>Open</source>
+        <translation>Open</translation>
+    </message>
+    <message>
+        <source>Due in 30 days</source>
+        <translation>Due in 30 days</translation>
+    </message>
+    <message>
+        <source>Due in 60 days</source>
+        <translation>Due in 60 days</translation>
+    </message>
+    <message>
+        <source>Due in 90 days</source>
+        <translation>Due in 90 days</translation>
+    </message>
+    <message>
+        <source>Selected records</source>
+        <translation>Selected records</translation>
+    </message>
+    <message>
+        <source>Surveillance window (months before latest)</source>
+        <translation>Surveillance window (months before latest)</translation>
+    </message>
+    <message>
+        <source>Recertification window (months)</source>
+        <translation>Recertification window (months)</translation>
+    </message>
+    <message>
+        <source>Recertification application (months before expiry)</source>
+        <translation>Recertification application (months before expiry)</translation>
+    </message>
+    <message>
+        <source>Certificate validity (years)</source>
+        <translation>Certificate validity (years)</translation>
+    </message>
+    <message>
+        <source>NC response time (days)</source>
+        <translation>NC response time (days)</translation>
+    </message>
+    <message>
+        <source>Major NC verification (days)</source>
+        <translation>Major NC verification (days)</translation>
+    </message>
+    <message>
+        <source>Stage 2 major NC limit (months)</source>
+        <translation>Stage 2 major NC limit (months)</translation>
+    </message>
+    <message>
+        <source>Initial audit NC: certify within (months)</source>
+        <translation>Initial audit NC: certify within (months)</translation>
+    </message>
+    <message>
+        <source>Initial audit NC: follow-up (months)</source>
+        <translation>Initial audit NC: follow-up (months)</translation>
+    </message>
+    <message>
+        <source>Surveillance NC: suspend after (months)</source>
+        <translation>Surveillance NC: suspend after (months)</translation>
+    </message>
+    <message>
+        <source>Rotation after consecutive audits</source>
+        <translation>Rotation after consecutive audits</translation>
+    </message>
+    <message>
+        <source>Auditor on-site days per year</source>
+        <translation>Auditor on-site days per year</translation>
+    </message>
+    <message>
+        <source>Short-notice audit within (days)</source>
+        <translation>Short-notice audit within (days)</translation>
+    </message>
+    <message>
+        <source>System in operation at least (months)</source>
+        <translation>System in operation at least (months)</translation>
+    </message>
+    <message>
+        <source>Bar after suspension/withdrawal (months)</source>
+        <translation>Bar after suspension/withdrawal (months)</translation>
+    </message>
+    <message>
+        <source>Monthly report due on day</source>
+        <translation>Monthly report due on day</translation>
+    </message>
+    <message>
+        <source>The database is locked by another program.
+
+Close other AuditDesk windows or programs using the file (sync tools, backups) and try again.</source>
+        <translation>The database is locked by another program.
+
+Close other AuditDesk windows or programs using the file (sync tools, backups) and try again.</translation>
+    </message>
+    <message>
+        <source>The database file is read-only.
+
+Copy it to a folder you can write to, or ask your administrator for write permission, then open it again.</source>
+        <translation>The database file is read-only.
+
+Copy it to a folder you can write to, or ask your administrator for write permission, then open it again.</translation>
+    </message>
+    <message>
+        <source>The disk is full. Your last change was not saved.
+
+Free some disk space and repeat the action.</source>
+        <translation>The disk is full. Your last change was not saved.
+
+Free some disk space and repeat the action.</translation>
+    </message>
+    <message>
+        <source>The database file is damaged.
+
+Restore the latest backup (auditdesk restore) or ask your administrator. Do not keep working on this file.</source>
+        <translation>The database file is damaged.
+
+Restore the latest backup (auditdesk restore) or ask your administrator. Do not keep working on this file.</translation>
+    </message>
+    <message>
+        <source>This file is not an AuditDesk database.
+
+Choose another file.</source>
+        <translation>This file is not an AuditDesk database.
+
+Choose another file.</translation>
+    </message>
+    <message>
+        <source>This database was written by a newer AuditDesk.
+
+Update AuditDesk to open it.</source>
+        <translation>This database was written by a newer AuditDesk.
+
+Update AuditDesk to open it.</translation>
+    </message>
+    <message>
+        <source>The database file cannot be found or opened.
+
+Check the path and that the drive is connected.</source>
+        <translation>The database file cannot be found or opened.
+
+Check the path and that the drive is connected.</translation>
+    </message>
+    <message>
+        <source>The database cannot be used.
+
+See the details.</source>
+        <translation>The database cannot be used.
+
+See the details.</translation>
+    </message>
+    <message>
+        <source>Your role does not allow this action.</source>
+        <translation>Your role does not allow this action.</translation>
+    </message>
+    <message>
+        <source>The record no longer exists.</source>
+        <translation>The record no longer exists.</translation>
+    </message>
+    <message>
+        <source>The audit's report is issued: the audit is read-only.</source>
+        <translation>The audit's report is issued: the audit is read-only.</translation>
+    </message>
+    <message>
+        <source>Someone else changed this record meanwhile. Reload it and repeat your change.</source>
+        <translation>Someone else changed this record meanwhile. Reload it and repeat your change.</translation>
+    </message>
+    <message>
+        <source>This change is not allowed now.</source>
+        <translation>This change is not allowed now.</translation>
+    </message>
+    <message>
+        <source>Some fields need correcting.</source>
+        <translation>Some fields need correcting.</translation>
+    </message>
+    <message>
+        <source>The action could not be done.</source>
+        <translation>The action could not be done.</translation>
+    </message>
+</context>
+<context>
+    <name>MainWindow</name>
+    <message>
+        <source>Audit workspace</source>
+        <translation>Audit workspace</translation>
+    </message>
+    <message>
+        <source>The audit workspace is not available in this build.</source>
+        <translation>The audit workspace is not available in this build.</translation>
+    </message>
+    <message>
+        <source>Plan an audit</source>
+        <translation>Plan an audit</translation>
+    </message>
+    <message>
+        <source>Certificate number:</source>
+        <translation>Certificate number:</translation>
+    </message>
+    <message>
+        <source>No certificate with this number.</source>
+        <translation>No certificate with this number.</translation>
+    </message>
+    <message>
+        <source>Dashboard</source>
+        <translation>Dashboard</translation>
+    </message>
+    <message>
+        <source>Clients</source>
+        <translation>Clients</translation>
+    </message>
+    <message>
+        <source>Certificates</source>
+        <translation>Certificates</translation>
+    </message>
+    <message>
+        <source>Audits</source>
+        <translation>Audits</translation>
+    </message>
+    <message>
+        <source>Nonconformities</source>
+        <translation>Nonconformities</translation>
+    </message>
+    <message>
+        <source>Schedule</source>
+        <translation>Schedule</translation>
+    </message>
+    <message>
+        <source>Standards</source>
+        <translation>Standards</translation>
+    </message>
+    <message>
+        <source>Auditors</source>
+        <translation>Auditors</translation>
+    </message>
+    <message>
+        <source>Settings</source>
+        <translation>Settings</translation>
+    </message>
+    <message>
+        <source>AuditDesk</source>
+        <translation>AuditDesk</translation>
+    </message>
+    <message>
+        <source>&amp;File</source>
+        <translation>&amp;File</translation>
+    </message>
+    <message>
+        <source>Quit</source>
+        <translation>Quit</translation>
+    </message>
+    <message>
+        <source>&amp;Edit</source>
+        <translation>&amp;Edit</translation>
+    </message>
+    <message>
+        <source>Undo</source>
+        <translation>Undo</translation>
+    </message>
+    <message>
+        <source>Redo</source>
+        <translation>Redo</translation>
+    </message>
+    <message>
+        <source>New record</source>
+        <translation>New record</translation>
+    </message>
+    <message>
+        <source>Search</source>
+        <translation>Search</translation>
+    </message>
+    <message>
+        <source>&amp;Go</source>
+        <translation>&amp;Go</translation>
+    </message>
+    <message>
+        <source>&amp;Help</source>
+        <translation>&amp;Help</translation>
+    </message>
+    <message>
+        <source>About AuditDesk</source>
+        <translation>About AuditDesk</translation>
+    </message>
+    <message>
+        <source>Register</source>
+        <translation>Register</translation>
+    </message>
+    <message>
+        <source>Review queue</source>
+        <translation>Review queue</translation>
+    </message>
+    <message>
+        <source>AuditDesk %1
+Audit evidence manager for certification-body auditors.</source>
+        <translation>AuditDesk %1
+Audit evidence manager for certification-body auditors.</translation>
+    </message>
+</context>
+<context>
+    <name>NCDetailWidget</name>
+    <message>
+        <source>Select a nonconformity</source>
+        <translation>Select a nonconformity</translation>
+    </message>
+    <message>
+        <source>History</source>
+        <translation>History</translation>
+    </message>
+    <message>
+        <source>When (UTC)</source>
+        <translation>When (UTC)</translation>
+    </message>
+    <message>
+        <source>Who</source>
+        <translation>Who</translation>
+    </message>
+    <message>
+        <source>Action</source>
+        <translation>Action</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>State</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation>Note</translation>
+    </message>
+    <message>
+        <source>Client</source>
+        <translation>Client</translation>
+    </message>
+    <message>
+        <source>Audit</source>
+        <translation>Audit</translation>
+    </message>
+    <message>
+        <source>Clause</source>
+        <translation>Clause</translation>
+    </message>
+    <message>
+        <source>Requirement</source>
+        <translation>Requirement</translation>
+    </message>
+    <message>
+        <source>Objective evidence</source>
+        <translation>Objective evidence</translation>
+    </message>
+    <message>
+        <source>Why it does not conform</source>
+        <translation>Why it does not conform</translation>
+    </message>
+    <message>
+        <source>Linked evidence</source>
+        <translation>Linked evidence</translation>
+    </message>
+    <message>
+        <source>Response due</source>
+        <translation>Response due</translation>
+    </message>
+    <message>
+        <source>Verification due</source>
+        <translation>Verification due</translation>
+    </message>
+    <message>
+        <source>effectiveness checked at the next audit</source>
+        <translation>effectiveness checked at the next audit</translation>
+    </message>
+    <message>
+        <source>Stage 2 repeated if not verified by</source>
+        <translation>Stage 2 repeated if not verified by</translation>
+    </message>
+    <message>
+        <source>Overdue</source>
+        <translation>Overdue</translation>
+    </message>
+    <message>
+        <source>Response received on</source>
+        <translation>Response received on</translation>
+    </message>
+    <message>
+        <source>Correction</source>
+        <translation>Correction</translation>
+    </message>
+    <message>
+        <source>Root cause</source>
+        <translation>Root cause</translation>
+    </message>
+    <message>
+        <source>Corrective action</source>
+        <translation>Corrective action</translation>
+    </message>
+    <message>
+        <source>Owners</source>
+        <translation>Owners</translation>
+    </message>
+    <message>
+        <source>Planned / done</source>
+        <translation>Planned / done</translation>
+    </message>
+    <message>
+        <source>Attachments</source>
+        <translation>Attachments</translation>
+    </message>
+    <message>
+        <source>Review note</source>
+        <translation>Review note</translation>
+    </message>
+    <message>
+        <source>Verification</source>
+        <translation>Verification</translation>
+    </message>
+    <message>
+        <source>Closed on</source>
+        <translation>Closed on</translation>
+    </message>
+    <message>
+        <source>effective</source>
+        <translation>effective</translation>
+    </message>
+    <message>
+        <source>not effective</source>
+        <translation>not effective</translation>
+    </message>
+    <message>
+        <source>Re-verified at audit</source>
+        <translation>Re-verified at audit</translation>
+    </message>
+</context>
+<context>
+    <name>NCDialog</name>
+    <message>
+        <source>Edit draft nonconformity</source>
+        <translation>Edit draft nonconformity</translation>
+    </message>
+    <message>
+        <source>Raise nonconformity</source>
+        <translation>Raise nonconformity</translation>
+    </message>
+    <message>
+        <source>Clause</source>
+        <translation>Clause</translation>
+    </message>
+    <message>
+        <source>Grade</source>
+        <translation>Grade</translation>
+    </message>
+    <message>
+        <source>Evidence that shows the nonconformity (at least one)</source>
+        <translation>Evidence that shows the nonconformity (at least one)</translation>
+    </message>
+    <message>
+        <source>Standard and clause, and what it requires</source>
+        <translation>Standard and clause, and what it requires</translation>
+    </message>
+    <message>
+        <source>What was seen, where, record numbers</source>
+        <translation>What was seen, where, record numbers</translation>
+    </message>
+    <message>
+        <source>Why this does not conform to the requirement</source>
+        <translation>Why this does not conform to the requirement</translation>
+    </message>
+    <message>
+        <source>1. Requirement</source>
+        <translation>1. Requirement</translation>
+    </message>
+    <message>
+        <source>2. Objective evidence</source>
+        <translation>2. Objective evidence</translation>
+    </message>
+    <message>
+        <source>3. Why it does not conform</source>
+        <translation>3. Why it does not conform</translation>
+    </message>
+    <message>
+        <source>Save draft</source>
+        <translation>Save draft</translation>
+    </message>
+    <message>
+        <source>Save and issue</source>
+        <translation>Save and issue</translation>
+    </message>
+</context>
+<context>
+    <name>NCTexts</name>
+    <message>
+        <source>Major</source>
+        <translation>Major</translation>
+    </message>
+    <message>
+        <source>Minor</source>
+        <translation>Minor</translation>
+    </message>
+    <message>
+        <source>Major (严重不符合): affects the capability of the management system to achieve its intended results — e.g. significant doubt that process control is effective, or several minors on the same requirement showing a systemic failure (ISO/IEC 17021-1 3.12).</source>
+        <translation>Major (严重不符合): affects the capability of the management system to achieve its intended results — e.g. significant doubt that process control is effective, or several minors on the same requirement showing a systemic failure (ISO/IEC 17021-1 3.12).</translation>
+    </message>
+    <message>
+        <source>Minor (一般不符合): does not affect the capability of the management system to achieve its intended results (ISO/IEC 17021-1 3.13).</source>
+        <translation>Minor (一般不符合): does not affect the capability of the management system to achieve its intended results (ISO/IEC 17021-1 3.13).</translation>
+    </message>
+    <message>
+        <source>Draft</source>
+        <translation>Draft</translation>
+    </message>
+    <message>
+        <source>Issued</source>
+        <translation>Issued</translation>
+    </message>
+    <message>
+        <source>Response received</source>
+        <translation>Response received</translation>
+    </message>
+    <message>
+        <source>Response accepted</source>
+        <translation>Response accepted</translation>
+    </message>
+    <message>
+        <source>Response rejected</source>
+        <translation>Response rejected</translation>
+    </message>
+    <message>
+        <source>Verified</source>
+        <translation>Verified</translation>
+    </message>
+    <message>
+        <source>Closed</source>
+        <translation>Closed</translation>
+    </message>
+    <message>
+        <source>Raised</source>
+        <translation>Raised</translation>
+    </message>
+    <message>
+        <source>Draft edited</source>
+        <translation>Draft edited</translation>
+    </message>
+    <message>
+        <source>Issued to client</source>
+        <translation>Issued to client</translation>
+    </message>
+    <message>
+        <source>Client response entered</source>
+        <translation>Client response entered</translation>
+    </message>
+    <message>
+        <source>Reopened</source>
+        <translation>Reopened</translation>
+    </message>
+    <message>
+        <source>Re-verified at a later audit</source>
+        <translation>Re-verified at a later audit</translation>
+    </message>
+    <message>
+        <source>Response to review</source>
+        <translation>Response to review</translation>
+    </message>
+    <message>
+        <source>Verification due</source>
+        <translation>Verification due</translation>
+    </message>
+    <message>
+        <source>Ready to close</source>
+        <translation>Ready to close</translation>
+    </message>
+    <message>
+        <source>Document review</source>
+        <translation>Document review</translation>
+    </message>
+    <message>
+        <source>Follow-up visit</source>
+        <translation>Follow-up visit</translation>
+    </message>
+    <message>
+        <source>At the next audit</source>
+        <translation>At the next audit</translation>
+    </message>
+    <message>
+        <source>Response overdue</source>
+        <translation>Response overdue</translation>
+    </message>
+    <message>
+        <source>Verification overdue</source>
+        <translation>Verification overdue</translation>
+    </message>
+    <message>
+        <source>Follow-up audit</source>
+        <translation>Follow-up audit</translation>
+    </message>
+    <message>
+        <source>Suspension</source>
+        <translation>Suspension</translation>
+    </message>
+    <message>
+        <source>Repeat stage 2</source>
+        <translation>Repeat stage 2</translation>
+    </message>
+    <message>
+        <source>Refuse certification</source>
+        <translation>Refuse certification</translation>
+    </message>
+    <message>
+        <source>Only a draft NC can be edited; this one has been issued.</source>
+        <translation>Only a draft NC can be edited; this one has been issued.</translation>
+    </message>
+    <message>
+        <source>This NC has already been issued.</source>
+        <translation>This NC has already been issued.</translation>
+    </message>
+    <message>
+        <source>This NC is not waiting for a client response.</source>
+        <translation>This NC is not waiting for a client response.</translation>
+    </message>
+    <message>
+        <source>There is no client response waiting for review.</source>
+        <translation>There is no client response waiting for review.</translation>
+    </message>
+    <message>
+        <source>Only an NC whose response was accepted can be verified.</source>
+        <translation>Only an NC whose response was accepted can be verified.</translation>
+    </message>
+    <message>
+        <source>An NC must be verified before it is closed.</source>
+        <translation>An NC must be verified before it is closed.</translation>
+    </message>
+    <message>
+        <source>Only a verified or closed NC can be reopened.</source>
+        <translation>Only a verified or closed NC can be reopened.</translation>
+    </message>
+    <message>
+        <source>This NC is closed; only an administrator can reopen it.</source>
+        <translation>This NC is closed; only an administrator can reopen it.</translation>
+    </message>
+    <message>
+        <source>Requirement</source>
+        <translation>Requirement</translation>
+    </message>
+    <message>
+        <source>Objective evidence</source>
+        <translation>Objective evidence</translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation>Reason</translation>
+    </message>
+    <message>
+        <source>Linked evidence</source>
+        <translation>Linked evidence</translation>
+    </message>
+    <message>
+        <source>Clause</source>
+        <translation>Clause</translation>
+    </message>
+    <message>
+        <source>Grade</source>
+        <translation>Grade</translation>
+    </message>
+    <message>
+        <source>Correction</source>
+        <translation>Correction</translation>
+    </message>
+    <message>
+        <source>Root cause</source>
+        <translation>Root cause</translation>
+    </message>
+    <message>
+        <source>Corrective action</source>
+        <translation>Corrective action</translation>
+    </message>
+    <message>
+        <source>Owners</source>
+        <translation>Owners</translation>
+    </message>
+    <message>
+        <source>Planned date</source>
+        <translation>Planned date</translation>
+    </message>
+    <message>
+        <source>Response received on</source>
+        <translation>Response received on</translation>
+    </message>
+    <message>
+        <source>Verification method</source>
+        <translation>Verification method</translation>
+    </message>
+    <message>
+        <source>Verified by</source>
+        <translation>Verified by</translation>
+    </message>
+    <message>
+        <source>Verified on</source>
+        <translation>Verified on</translation>
+    </message>
+    <message>
+        <source>Effectiveness</source>
+        <translation>Effectiveness</translation>
+    </message>
+    <message>
+        <source>Selection</source>
+        <translation>Selection</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation>Note</translation>
+    </message>
+    <message>
+        <source>required</source>
+        <translation>required</translation>
+    </message>
+    <message>
+        <source>link at least one evidence item</source>
+        <translation>link at least one evidence item</translation>
+    </message>
+    <message>
+        <source>evidence of another audit</source>
+        <translation>evidence of another audit</translation>
+    </message>
+    <message>
+        <source>clause of a standard this audit does not cover</source>
+        <translation>clause of a standard this audit does not cover</translation>
+    </message>
+    <message>
+        <source>before the response was received</source>
+        <translation>before the response was received</translation>
+    </message>
+    <message>
+        <source>only document review can be done in bulk</source>
+        <translation>only document review can be done in bulk</translation>
+    </message>
+    <message>
+        <source>nothing selected</source>
+        <translation>nothing selected</translation>
+    </message>
+    <message>
+        <source>auditor</source>
+        <translation>auditor</translation>
+    </message>
+    <message>
+        <source>lead auditor</source>
+        <translation>lead auditor</translation>
+    </message>
+    <message>
+        <source>administrator</source>
+        <translation>administrator</translation>
+    </message>
+    <message>
+        <source>You are signed in as %1 (%2). This action needs the %3 role.</source>
+        <translation>You are signed in as %1 (%2). This action needs the %3 role.</translation>
+    </message>
+</context>
+<context>
+    <name>PanelsMixin</name>
+    <message>
+        <source>Ready for the report: nothing is missing.</source>
+        <translation>Ready for the report: nothing is missing.</translation>
+    </message>
+    <message>
+        <source>Completeness (%1)</source>
+        <translation>Completeness (%1)</translation>
+    </message>
+    <message>
+        <source>NC</source>
+        <translation>NC</translation>
+    </message>
+    <message>
+        <source>Search results (%1)</source>
+        <translation>Search results (%1)</translation>
+    </message>
+    <message>
+        <source>This audit: clause × site</source>
+        <translation>This audit: clause × site</translation>
+    </message>
+    <message>
+        <source>(no site)</source>
+        <translation>(no site)</translation>
+    </message>
+    <message>
+        <source>Cycle %1 (%2): clause × audit</source>
+        <translation>Cycle %1 (%2): clause × audit</translation>
+    </message>
+    <message>
+        <source>%1 evidence items. Surveillance must cover, still missing: %2</source>
+        <translation>%1 evidence items. Surveillance must cover, still missing: %2</translation>
+    </message>
+    <message>
+        <source>nothing</source>
+        <translation>nothing</translation>
+    </message>
+    <message>
+        <source>Check-in photo</source>
+        <translation>Check-in photo</translation>
+    </message>
+    <message>
+        <source>Photos (*.jpg *.jpeg *.png *.heic *.webp)</source>
+        <translation>Photos (*.jpg *.jpeg *.png *.heic *.webp)</translation>
+    </message>
+    <message>
+        <source>The audit is terminated. Re-audit due by %1.</source>
+        <translation>The audit is terminated. Re-audit due by %1.</translation>
+    </message>
+    <message>
+        <source>Terminated</source>
+        <translation>Terminated</translation>
+    </message>
+</context>
+<context>
+    <name>PlaceDialog</name>
+    <message>
+        <source>Check-in photo</source>
+        <translation>Check-in photo</translation>
+    </message>
+    <message>
+        <source>e.g. 2nd floor meeting room, main plant</source>
+        <translation>e.g. 2nd floor meeting room, main plant</translation>
+    </message>
+    <message>
+        <source>Place</source>
+        <translation>Place</translation>
+    </message>
+    <message>
+        <source>Time</source>
+        <translation>Time</translation>
+    </message>
+</context>
+<context>
+    <name>PlanningDialog</name>
+    <message>
+        <source>Plan an audit</source>
+        <translation>Plan an audit</translation>
+    </message>
+    <message>
+        <source>Proposal from the rules</source>
+        <translation>Proposal from the rules</translation>
+    </message>
+    <message>
+        <source>Team</source>
+        <translation>Team</translation>
+    </message>
+    <message>
+        <source>Auditor</source>
+        <translation>Auditor</translation>
+    </message>
+    <message>
+        <source>Role</source>
+        <translation>Role</translation>
+    </message>
+    <message>
+        <source>Add member</source>
+        <translation>Add member</translation>
+    </message>
+    <message>
+        <source>Remove</source>
+        <translation>Remove</translation>
+    </message>
+    <message>
+        <source>Team checks</source>
+        <translation>Team checks</translation>
+    </message>
+    <message>
+        <source>Plan audit</source>
+        <translation>Plan audit</translation>
+    </message>
+    <message>
+        <source>Choose at least one certificate.</source>
+        <translation>Choose at least one certificate.</translation>
+    </message>
+    <message>
+        <source>%1: %2 audit days (MD5 table %3 days for %4 persons)</source>
+        <translation>%1: %2 audit days (MD5 table %3 days for %4 persons)</translation>
+    </message>
+    <message>
+        <source>Sites: visit %1 of %2 (IAF MD1)</source>
+        <translation>Sites: visit %1 of %2 (IAF MD1)</translation>
+    </message>
+    <message>
+        <source>Programme window: %1 to %2</source>
+        <translation>Programme window: %1 to %2</translation>
+    </message>
+    <message>
+        <source>The start date is after the latest date.</source>
+        <translation>The start date is after the latest date.</translation>
+    </message>
+    <message>
+        <source>No problems found with this team.</source>
+        <translation>No problems found with this team.</translation>
+    </message>
+</context>
+<context>
+    <name>QProgressDialog</name>
+    <message>
+        <source>Cancel</source>
+        <translation>Cancel</translation>
+    </message>
+</context>
+<context>
+    <name>RecordView</name>
+    <message>
+        <source>Details</source>
+        <translation>Details</translation>
+    </message>
+    <message>
+        <source>Open audit workspace</source>
+        <translation>Open audit workspace</translation>
+    </message>
+    <message>
+        <source>Open in NC review</source>
+        <translation>Open in NC review</translation>
+    </message>
+</context>
+<context>
+    <name>RegisterWidget</name>
+    <message>
+        <source>Search (Chinese or English)…  Ctrl+F</source>
+        <translation>Search (Chinese or English)…  Ctrl+F</translation>
+    </message>
+    <message>
+        <source>All: %1</source>
+        <translation>All: %1</translation>
+    </message>
+    <message>
+        <source>All records</source>
+        <translation>All records</translation>
+    </message>
+    <message>
+        <source>Show archived</source>
+        <translation>Show archived</translation>
+    </message>
+    <message>
+        <source>New</source>
+        <translation>New</translation>
+    </message>
+    <message>
+        <source>Archive</source>
+        <translation>Archive</translation>
+    </message>
+    <message>
+        <source>Show all records</source>
+        <translation>Show all records</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n record(s)</source>
+        <translation><numerusform>%n record(s)</numerusform><numerusform>%n record(s)</numerusform></translation>
+    </message>
+    <message>
+        <source>Filtered: %1</source>
+        <translation>Filtered: %1</translation>
+    </message>
+    <message>
+        <source>New record</source>
+        <translation>New record</translation>
+    </message>
+</context>
+<context>
+    <name>ResponseDialog</name>
+    <message>
+        <source>Client response</source>
+        <translation>Client response</translation>
+    </message>
+    <message>
+        <source>not yet</source>
+        <translation>not yet</translation>
+    </message>
+    <message>
+        <source>Correction</source>
+        <translation>Correction</translation>
+    </message>
+    <message>
+        <source>Root cause</source>
+        <translation>Root cause</translation>
+    </message>
+    <message>
+        <source>Corrective action</source>
+        <translation>Corrective action</translation>
+    </message>
+    <message>
+        <source>Owners</source>
+        <translation>Owners</translation>
+    </message>
+    <message>
+        <source>Planned date</source>
+        <translation>Planned date</translation>
+    </message>
+    <message>
+        <source>Done date</source>
+        <translation>Done date</translation>
+    </message>
+    <message>
+        <source>Received on</source>
+        <translation>Received on</translation>
+    </message>
+    <message>
+        <source>Add attachment…</source>
+        <translation>Add attachment…</translation>
+    </message>
+    <message>
+        <source>Attachments</source>
+        <translation>Attachments</translation>
+    </message>
+    <message>
+        <source>Attach files of the client's response</source>
+        <translation>Attach files of the client's response</translation>
+    </message>
+</context>
+<context>
+    <name>ReviewQueueModel</name>
+    <message>
+        <source>NC</source>
+        <translation>NC</translation>
+    </message>
+    <message>
+        <source>Waiting for</source>
+        <translation>Waiting for</translation>
+    </message>
+    <message>
+        <source>Grade</source>
+        <translation>Grade</translation>
+    </message>
+    <message>
+        <source>Client</source>
+        <translation>Client</translation>
+    </message>
+    <message>
+        <source>Standard</source>
+        <translation>Standard</translation>
+    </message>
+    <message>
+        <source>Clause</source>
+        <translation>Clause</translation>
+    </message>
+    <message>
+        <source>Audit</source>
+        <translation>Audit</translation>
+    </message>
+    <message>
+        <source>Due</source>
+        <translation>Due</translation>
+    </message>
+    <message>
+        <source>Overdue</source>
+        <translation>Overdue</translation>
+    </message>
+</context>
+<context>
+    <name>ReviewQueuePage</name>
+    <message>
+        <source>Review queue</source>
+        <translation>Review queue</translation>
+    </message>
+    <message>
+        <source>Due by</source>
+        <translation>Due by</translation>
+    </message>
+    <message>
+        <source>All audits</source>
+        <translation>All audits</translation>
+    </message>
+    <message>
+        <source>Show NCs of audits led by others too</source>
+        <translation>Show NCs of audits led by others too</translation>
+    </message>
+    <message>
+        <source>Client</source>
+        <translation>Client</translation>
+    </message>
+    <message>
+        <source>Standard</source>
+        <translation>Standard</translation>
+    </message>
+    <message>
+        <source>Grade</source>
+        <translation>Grade</translation>
+    </message>
+    <message>
+        <source>Waiting for</source>
+        <translation>Waiting for</translation>
+    </message>
+    <message>
+        <source>Accept response</source>
+        <translation>Accept response</translation>
+    </message>
+    <message>
+        <source>Reject response…</source>
+        <translation>Reject response…</translation>
+    </message>
+    <message>
+        <source>Verify…</source>
+        <translation>Verify…</translation>
+    </message>
+    <message>
+        <source>Bulk verify (document review)…</source>
+        <translation>Bulk verify (document review)…</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>Close</translation>
+    </message>
+    <message>
+        <source>Refresh</source>
+        <translation>Refresh</translation>
+    </message>
+    <message>
+        <source>All</source>
+        <translation>All</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n NC(s) waiting</source>
+        <translation><numerusform>%n NC(s) waiting</numerusform><numerusform>%n NC(s) waiting</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n overdue</source>
+        <translation><numerusform>%n overdue</numerusform><numerusform>%n overdue</numerusform></translation>
+    </message>
+    <message>
+        <source>Not possible</source>
+        <translation>Not possible</translation>
+    </message>
+    <message>
+        <source>Reject response</source>
+        <translation>Reject response</translation>
+    </message>
+    <message>
+        <source>Why is the response not acceptable? The client will be told.</source>
+        <translation>Why is the response not acceptable? The client will be told.</translation>
+    </message>
+</context>
+<context>
+    <name>SettingsPage</name>
+    <message>
+        <source>Interface</source>
+        <translation>Interface</translation>
+    </message>
+    <message>
+        <source>Language</source>
+        <translation>Language</translation>
+    </message>
+    <message>
+        <source>Certification body settings</source>
+        <translation>Certification body settings</translation>
+    </message>
+    <message>
+        <source>These values change deadlines and audit programmes for every user. Only administrators can change them.</source>
+        <translation>These values change deadlines and audit programmes for every user. Only administrators can change them.</translation>
+    </message>
+    <message>
+        <source>Save settings</source>
+        <translation>Save settings</translation>
+    </message>
+    <message>
+        <source>Saved.</source>
+        <translation>Saved.</translation>
+    </message>
+</context>
+<context>
+    <name>TerminationDialog</name>
+    <message>
+        <source>Terminate audit (撤组) — %1</source>
+        <translation>Terminate audit (撤组) — %1</translation>
+    </message>
+    <message>
+        <source>Reasons (the team leader proposes, the CB decides):</source>
+        <translation>Reasons (the team leader proposes, the CB decides):</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation>Note</translation>
+    </message>
+    <message>
+        <source>Terminated on</source>
+        <translation>Terminated on</translation>
+    </message>
+    <message>
+        <source>CB sets the re-audit date</source>
+        <translation>CB sets the re-audit date</translation>
+    </message>
+    <message>
+        <source>Agreed by:</source>
+        <translation>Agreed by:</translation>
+    </message>
+    <message>
+        <source>Role</source>
+        <translation>Role</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <source>When</source>
+        <translation>When</translation>
+    </message>
+</context>
+<context>
+    <name>VerifyDialog</name>
+    <message>
+        <source>Verify nonconformities</source>
+        <translation>Verify nonconformities</translation>
+    </message>
+    <message>
+        <source>Verify nonconformity</source>
+        <translation>Verify nonconformity</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n selected NC(s) will be verified by document review.</source>
+        <translation><numerusform>%n selected NC(s) will be verified by document review.</numerusform><numerusform>%n selected NC(s) will be verified by document review.</numerusform></translation>
+    </message>
+    <message>
+        <source>Method</source>
+        <translation>Method</translation>
+    </message>
+    <message>
+        <source>Verified by</source>
+        <translation>Verified by</translation>
+    </message>
+    <message>
+        <source>Verified on</source>
+        <translation>Verified on</translation>
+    </message>
+    <message>
+        <source>What was checked and whether the corrective action is effective</source>
+        <translation>What was checked and whether the corrective action is effective</translation>
+    </message>
+    <message>
+        <source>Effectiveness</source>
+        <translation>Effectiveness</translation>
+    </message>
+</context>
+<context>
+    <name>Workspace</name>
+    <message>
+        <source>Document review</source>
+        <translation>Document review</translation>
+    </message>
+    <message>
+        <source>Record sample</source>
+        <translation>Record sample</translation>
+    </message>
+    <message>
+        <source>Interview</source>
+        <translation>Interview</translation>
+    </message>
+    <message>
+        <source>Site observation</source>
+        <translation>Site observation</translation>
+    </message>
+    <message>
+        <source>Photo</source>
+        <translation>Photo</translation>
+    </message>
+    <message>
+        <source>Remote screen-share</source>
+        <translation>Remote screen-share</translation>
+    </message>
+    <message>
+        <source>Client IT-system sample</source>
+        <translation>Client IT-system sample</translation>
+    </message>
+    <message>
+        <source>Not judged</source>
+        <translation>Not judged</translation>
+    </message>
+    <message>
+        <source>Conform</source>
+        <translation>Conform</translation>
+    </message>
+    <message>
+        <source>Nonconformity</source>
+        <translation>Nonconformity</translation>
+    </message>
+    <message>
+        <source>Observation</source>
+        <translation>Observation</translation>
+    </message>
+    <message>
+        <source>Opportunity for improvement</source>
+        <translation>Opportunity for improvement</translation>
+    </message>
+    <message>
+        <source>Not audited this time</source>
+        <translation>Not audited this time</translation>
+    </message>
+    <message>
+        <source>Not applicable</source>
+        <translation>Not applicable</translation>
+    </message>
+    <message>
+        <source>Opening meeting</source>
+        <translation>Opening meeting</translation>
+    </message>
+    <message>
+        <source>Closing meeting</source>
+        <translation>Closing meeting</translation>
+    </message>
+    <message>
+        <source>No system documents for this cycle</source>
+        <translation>No system documents for this cycle</translation>
+    </message>
+    <message>
+        <source>No internal audit, management review or objective statistics this cycle</source>
+        <translation>No internal audit, management review or objective statistics this cycle</translation>
+    </message>
+    <message>
+        <source>No production/inspection/service records this cycle</source>
+        <translation>No production/inspection/service records this cycle</translation>
+    </message>
+    <message>
+        <source>No production or inspection equipment for the scope</source>
+        <translation>No production or inspection equipment for the scope</translation>
+    </message>
+    <message>
+        <source>Special-equipment certificates expired</source>
+        <translation>Special-equipment certificates expired</translation>
+    </message>
+    <message>
+        <source>Measuring-instrument verification expired</source>
+        <translation>Measuring-instrument verification expired</translation>
+    </message>
+    <message>
+        <source>No valid type-test report</source>
+        <translation>No valid type-test report</translation>
+    </message>
+    <message>
+        <source>Administrative licence expired</source>
+        <translation>Administrative licence expired</translation>
+    </message>
+    <message>
+        <source>Scope changed beyond the team's competence</source>
+        <translation>Scope changed beyond the team's competence</translation>
+    </message>
+    <message>
+        <source>Headcount changed significantly; client refuses extra audit days</source>
+        <translation>Headcount changed significantly; client refuses extra audit days</translation>
+    </message>
+    <message>
+        <source>Top management refuses to cooperate or is absent</source>
+        <translation>Top management refuses to cooperate or is absent</translation>
+    </message>
+    <message>
+        <source>Actual situation differs materially from the application or scope</source>
+        <translation>Actual situation differs materially from the application or scope</translation>
+    </message>
+    <message>
+        <source>Other (explain in the note)</source>
+        <translation>Other (explain in the note)</translation>
+    </message>
+    <message>
+        <source>Team leader</source>
+        <translation>Team leader</translation>
+    </message>
+    <message>
+        <source>Team member</source>
+        <translation>Team member</translation>
+    </message>
+    <message>
+        <source>Client</source>
+        <translation>Client</translation>
+    </message>
+    <message>
+        <source>CB scheduler</source>
+        <translation>CB scheduler</translation>
+    </message>
+    <message>
+        <source>Clause %1 is not judged</source>
+        <translation>Clause %1 is not judged</translation>
+    </message>
+    <message>
+        <source>Nonconformity %1 is not linked to evidence</source>
+        <translation>Nonconformity %1 is not linked to evidence</translation>
+    </message>
+    <message>
+        <source>No check-in photo of the opening meeting</source>
+        <translation>No check-in photo of the opening meeting</translation>
+    </message>
+    <message>
+        <source>No check-in photo of the closing meeting</source>
+        <translation>No check-in photo of the closing meeting</translation>
+    </message>
+    <message>
+        <source>Previous nonconformity %1 is not verified</source>
+        <translation>Previous nonconformity %1 is not verified</translation>
+    </message>
+    <message>
+        <source>Surveillance must cover %1: no evidence yet</source>
+        <translation>Surveillance must cover %1: no evidence yet</translation>
+    </message>
+    <message>
+        <source>use of marks and certificate references</source>
+        <translation>use of marks and certificate references</translation>
+    </message>
+    <message>
+        <source>%1 is not what its extension says (its content is %2). It was not attached.</source>
+        <translation>%1 is not what its extension says (its content is %2). It was not attached.</translation>
+    </message>
+    <message>
+        <source>%1 is a program, not evidence. It was not attached.</source>
+        <translation>%1 is a program, not evidence. It was not attached.</translation>
+    </message>
+    <message>
+        <source>%1 is empty. It was not attached.</source>
+        <translation>%1 is empty. It was not attached.</translation>
+    </message>
+    <message>
+        <source>%1 cannot be read. It was not attached.</source>
+        <translation>%1 cannot be read. It was not attached.</translation>
+    </message>
+</context>
+<context>
+    <name>ws</name>
+    <message>
+        <source>Audit %1</source>
+        <translation>Audit %1</translation>
+    </message>
+</context>
+</TS>

@@ -1,0 +1,2469 @@
+<?xml version='1.0' encoding='utf-8'?>
+<TS version="2.1" language="zh_CN" sourcelanguage="en">
+<context>
+    <name>App</name>
+    <message>
+        <source>This database is empty.
+
+Load demonstration data (clients, certificates, audits, nonconformities) to explore AuditDesk?</source>
+        <translation>数据库为空。
+
+是否载入演示数据（受审核方、证书、审核、不符合项）以体验 AuditDesk？</translation>
+    </message>
+    <message>
+        <source>Demo data</source>
+        <translation>演示数据</translation>
+    </message>
+    <message>
+        <source>Building demo data…</source>
+        <translation>正在生成演示数据…</translation>
+    </message>
+</context>
+<context>
+    <name>AttachmentStrip</name>
+    <message>
+        <source>Drop files here, or paste with Ctrl+V. Double-click to view.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>View</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Mark as opening-meeting check-in photo</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Mark as closing-meeting check-in photo</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Not a check-in photo</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Remove from this item</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
+    <name>AuditWorkspace</name>
+    <message>
+        <source>Sites axis: show counts and items of one site</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Search evidence and NCs (Ctrl+F)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>All audits</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Check-in photos</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Coverage</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Completeness</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Terminate (撤组)…</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Clause</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Standards</source>
+        <translation>认证标准</translation>
+    </message>
+    <message>
+        <source>Evidence</source>
+        <translation>审核证据</translation>
+    </message>
+    <message>
+        <source>Judgement</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Typical evidence. Enter on a prompt starts an item with it.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Judgement note</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>New item (Ctrl+Enter)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Attach file… (Ctrl+Shift+A)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Paste (Ctrl+Shift+V)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Archive item</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Evidence items</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Search results</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>All sites</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Every surveillance must cover this clause</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>(empty)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Not attached</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Attach files</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
+    <name>CertificateView</name>
+    <message>
+        <source>Audit programme</source>
+        <translation>审核方案</translation>
+    </message>
+    <message>
+        <source>Audit</source>
+        <translation>审核</translation>
+    </message>
+    <message>
+        <source>Window opens</source>
+        <translation>窗口开始</translation>
+    </message>
+    <message>
+        <source>Latest date</source>
+        <translation>最迟日期</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>Done on</source>
+        <translation>完成日期</translation>
+    </message>
+    <message>
+        <source>Status and scope</source>
+        <translation>状态与范围</translation>
+    </message>
+    <message>
+        <source>Plan an audit…</source>
+        <translation>策划审核…</translation>
+    </message>
+    <message>
+        <source>History</source>
+        <translation>历史记录</translation>
+    </message>
+    <message>
+        <source>Date</source>
+        <translation>日期</translation>
+    </message>
+    <message>
+        <source>Event</source>
+        <translation>事件</translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation>原因</translation>
+    </message>
+    <message>
+        <source>By</source>
+        <translation>操作人</translation>
+    </message>
+    <message>
+        <source>Select a certificate.</source>
+        <translation>请选择一张证书。</translation>
+    </message>
+    <message>
+        <source>Issued %1, expires %2</source>
+        <translation>发证日期 %1，有效期至 %2</translation>
+    </message>
+    <message>
+        <source>Status: %1</source>
+        <translation>状态：%1</translation>
+    </message>
+    <message>
+        <source>next date %1</source>
+        <translation>下一关键日期 %1</translation>
+    </message>
+    <message>
+        <source>Latest: %1
+Window: %2</source>
+        <translation>最迟日期依据：%1
+窗口依据：%2</translation>
+    </message>
+    <message>
+        <source>Recertification application due: %1</source>
+        <translation>再认证申请截止：%1</translation>
+    </message>
+</context>
+<context>
+    <name>CheckInDialog</name>
+    <message>
+        <source>Check-in photos (认证到)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Moment</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Time</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Place</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>File</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Add opening-meeting photo…</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Add closing-meeting photo…</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
+    <name>CoverageDialog</name>
+    <message>
+        <source>Coverage</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
+    <name>CrashDialog</name>
+    <message>
+        <source>AuditDesk: unexpected error</source>
+        <translation>AuditDesk：意外错误</translation>
+    </message>
+    <message>
+        <source>Something went wrong that AuditDesk did not expect. Your saved work is safe.
+Copy the details below and send them to your administrator.</source>
+        <translation>AuditDesk 遇到了意外错误。已保存的工作不受影响。
+请复制下面的详细信息并发送给管理员。</translation>
+    </message>
+    <message>
+        <source>Copy details</source>
+        <translation>复制详细信息</translation>
+    </message>
+</context>
+<context>
+    <name>DashboardPage</name>
+    <message>
+        <source>Refresh</source>
+        <translation>刷新</translation>
+    </message>
+    <message>
+        <source>Dashboard</source>
+        <translation>工作台</translation>
+    </message>
+    <message>
+        <source>As of %1</source>
+        <translation>截至 %1</translation>
+    </message>
+    <message>
+        <source>Click to open the list</source>
+        <translation>点击打开列表</translation>
+    </message>
+    <message>
+        <source>Jan</source>
+        <translation>1月</translation>
+    </message>
+    <message>
+        <source>Feb</source>
+        <translation>2月</translation>
+    </message>
+    <message>
+        <source>Mar</source>
+        <translation>3月</translation>
+    </message>
+    <message>
+        <source>Apr</source>
+        <translation>4月</translation>
+    </message>
+    <message>
+        <source>May</source>
+        <translation>5月</translation>
+    </message>
+    <message>
+        <source>Jun</source>
+        <translation>6月</translation>
+    </message>
+    <message>
+        <source>Jul</source>
+        <translation>7月</translation>
+    </message>
+    <message>
+        <source>Aug</source>
+        <translation>8月</translation>
+    </message>
+    <message>
+        <source>Sep</source>
+        <translation>9月</translation>
+    </message>
+    <message>
+        <source>Oct</source>
+        <translation>10月</translation>
+    </message>
+    <message>
+        <source>Nov</source>
+        <translation>11月</translation>
+    </message>
+    <message>
+        <source>Dec</source>
+        <translation>12月</translation>
+    </message>
+    <message>
+        <source>Audits per month, %1</source>
+        <translation>%1 年每月审核数</translation>
+    </message>
+    <message>
+        <source>NC closure time (days from issue to closure)</source>
+        <translation>不符合项关闭用时（开具至关闭天数）</translation>
+    </message>
+    <message>
+        <source>Auditor on-site days this year (limit %1)</source>
+        <translation>本年审核员现场审核人日（上限 %1）</translation>
+    </message>
+</context>
+<context>
+    <name>DetailEditor</name>
+    <message>
+        <source>Create</source>
+        <translation>创建</translation>
+    </message>
+    <message>
+        <source>New record</source>
+        <translation>新建记录</translation>
+    </message>
+    <message>
+        <source>Fill in the fields marked * and press Create.</source>
+        <translation>填写带 * 的字段，然后点击“创建”。</translation>
+    </message>
+    <message>
+        <source>Details</source>
+        <translation>详细信息</translation>
+    </message>
+    <message>
+        <source>Changes are saved when you leave a field (Ctrl+Z undoes).</source>
+        <translation>离开字段时自动保存（Ctrl+Z 撤销）。</translation>
+    </message>
+</context>
+<context>
+    <name>Errors</name>
+    <message>
+        <source>Database problem</source>
+        <translation>数据库问题</translation>
+    </message>
+    <message>
+        <source>Please check</source>
+        <translation>请检查</translation>
+    </message>
+    <message>
+        <source>Not possible</source>
+        <translation>无法执行</translation>
+    </message>
+</context>
+<context>
+    <name>EvidenceEditor</name>
+    <message>
+        <source>Remote</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>What you saw, read or heard: objective, verifiable</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Record ids, document numbers</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Role of the person interviewed</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Department</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Evidence</source>
+        <translation>审核证据</translation>
+    </message>
+    <message>
+        <source>Description</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>References</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Interviewee</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>(no site)</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
+    <name>Labels</name>
+    <message>
+        <source>Valid</source>
+        <translation>有效</translation>
+    </message>
+    <message>
+        <source>Suspended</source>
+        <translation>暂停</translation>
+    </message>
+    <message>
+        <source>Withdrawn</source>
+        <translation>撤销</translation>
+    </message>
+    <message>
+        <source>Expired</source>
+        <translation>过期</translation>
+    </message>
+    <message>
+        <source>Cancelled</source>
+        <translation>注销</translation>
+    </message>
+    <message>
+        <source>Suspension required</source>
+        <translation>应暂停</translation>
+    </message>
+    <message>
+        <source>Withdrawal required</source>
+        <translation>应撤销</translation>
+    </message>
+    <message>
+        <source>Expired, restorable</source>
+        <translation>已过期，可恢复</translation>
+    </message>
+    <message>
+        <source>Not yet valid</source>
+        <translation>尚未生效</translation>
+    </message>
+    <message>
+        <source>Issue</source>
+        <translation>发证</translation>
+    </message>
+    <message>
+        <source>Suspend</source>
+        <translation>暂停</translation>
+    </message>
+    <message>
+        <source>Restore</source>
+        <translation>恢复</translation>
+    </message>
+    <message>
+        <source>Withdraw</source>
+        <translation>撤销</translation>
+    </message>
+    <message>
+        <source>Cancel at client's request</source>
+        <translation>应客户要求注销</translation>
+    </message>
+    <message>
+        <source>Reduce scope</source>
+        <translation>缩小认证范围</translation>
+    </message>
+    <message>
+        <source>Extend scope</source>
+        <translation>扩大认证范围</translation>
+    </message>
+    <message>
+        <source>Recertify</source>
+        <translation>再认证</translation>
+    </message>
+    <message>
+        <source>Expire</source>
+        <translation>到期</translation>
+    </message>
+    <message>
+        <source>Transfer</source>
+        <translation>认证转换</translation>
+    </message>
+    <message>
+        <source>Stage 1</source>
+        <translation>第一阶段审核</translation>
+    </message>
+    <message>
+        <source>Stage 2</source>
+        <translation>第二阶段审核</translation>
+    </message>
+    <message>
+        <source>Surveillance 1</source>
+        <translation>第一次监督审核</translation>
+    </message>
+    <message>
+        <source>Surveillance 2</source>
+        <translation>第二次监督审核</translation>
+    </message>
+    <message>
+        <source>Recertification</source>
+        <translation>再认证审核</translation>
+    </message>
+    <message>
+        <source>Special audit</source>
+        <translation>特殊审核</translation>
+    </message>
+    <message>
+        <source>Short-notice audit</source>
+        <translation>提前较短时间通知的审核</translation>
+    </message>
+    <message>
+        <source>Transfer audit</source>
+        <translation>认证转换审核</translation>
+    </message>
+    <message>
+        <source>Planned</source>
+        <translation>已策划</translation>
+    </message>
+    <message>
+        <source>In progress</source>
+        <translation>进行中</translation>
+    </message>
+    <message>
+        <source>Completed</source>
+        <translation>已完成</translation>
+    </message>
+    <message>
+        <source>Terminated</source>
+        <translation>已终止</translation>
+    </message>
+    <message>
+        <source>Report issued</source>
+        <translation>报告已签发</translation>
+    </message>
+    <message>
+        <source>On site (FS01)</source>
+        <translation>现场（FS01）</translation>
+    </message>
+    <message>
+        <source>Remote (FS02)</source>
+        <translation>远程（FS02）</translation>
+    </message>
+    <message>
+        <source>Mixed (FS03)</source>
+        <translation>现场与远程结合（FS03）</translation>
+    </message>
+    <message>
+        <source>Team leader</source>
+        <translation>审核组长</translation>
+    </message>
+    <message>
+        <source>Auditor</source>
+        <translation>审核员</translation>
+    </message>
+    <message>
+        <source>Technical expert</source>
+        <translation>技术专家</translation>
+    </message>
+    <message>
+        <source>Observer</source>
+        <translation>观察员</translation>
+    </message>
+    <message>
+        <source>Trainee</source>
+        <translation>实习审核员</translation>
+    </message>
+    <message>
+        <source>Lead auditor</source>
+        <translation>高级审核员</translation>
+    </message>
+    <message>
+        <source>Provisional auditor</source>
+        <translation>实习审核员</translation>
+    </message>
+    <message>
+        <source>Major</source>
+        <translation>严重</translation>
+    </message>
+    <message>
+        <source>Minor</source>
+        <translation>一般</translation>
+    </message>
+    <message>
+        <source>Draft</source>
+        <translation>草稿</translation>
+    </message>
+    <message>
+        <source>Issued</source>
+        <translation>已开具</translation>
+    </message>
+    <message>
+        <source>Response received</source>
+        <translation>已收到整改</translation>
+    </message>
+    <message>
+        <source>Response accepted</source>
+        <translation>整改已接受</translation>
+    </message>
+    <message>
+        <source>Response rejected</source>
+        <translation>整改被退回</translation>
+    </message>
+    <message>
+        <source>Verified</source>
+        <translation>已验证</translation>
+    </message>
+    <message>
+        <source>Closed</source>
+        <translation>已关闭</translation>
+    </message>
+    <message>
+        <source>Not yet due</source>
+        <translation>未到期</translation>
+    </message>
+    <message>
+        <source>Due</source>
+        <translation>应进行</translation>
+    </message>
+    <message>
+        <source>Overdue</source>
+        <translation>已逾期</translation>
+    </message>
+    <message>
+        <source>Done</source>
+        <translation>已完成</translation>
+    </message>
+    <message>
+        <source>Name (Chinese)</source>
+        <translation>名称（中文）</translation>
+    </message>
+    <message>
+        <source>Name (English)</source>
+        <translation>名称（英文）</translation>
+    </message>
+    <message>
+        <source>Unified social credit code</source>
+        <translation>统一社会信用代码</translation>
+    </message>
+    <message>
+        <source>Province</source>
+        <translation>省份</translation>
+    </message>
+    <message>
+        <source>City</source>
+        <translation>城市</translation>
+    </message>
+    <message>
+        <source>Address</source>
+        <translation>地址</translation>
+    </message>
+    <message>
+        <source>Legal representative</source>
+        <translation>法定代表人</translation>
+    </message>
+    <message>
+        <source>Contact</source>
+        <translation>联系人</translation>
+    </message>
+    <message>
+        <source>Phone</source>
+        <translation>电话</translation>
+    </message>
+    <message>
+        <source>E-mail</source>
+        <translation>电子邮件</translation>
+    </message>
+    <message>
+        <source>Industry</source>
+        <translation>行业</translation>
+    </message>
+    <message>
+        <source>Effective personnel</source>
+        <translation>有效人数</translation>
+    </message>
+    <message>
+        <source>Technical areas</source>
+        <translation>专业代码</translation>
+    </message>
+    <message>
+        <source>Consultant</source>
+        <translation>咨询机构</translation>
+    </message>
+    <message>
+        <source>Notes</source>
+        <translation>备注</translation>
+    </message>
+    <message>
+        <source>Number</source>
+        <translation>编号</translation>
+    </message>
+    <message>
+        <source>Client</source>
+        <translation>受审核方</translation>
+    </message>
+    <message>
+        <source>Standard</source>
+        <translation>认证标准</translation>
+    </message>
+    <message>
+        <source>Issue date</source>
+        <translation>发证日期</translation>
+    </message>
+    <message>
+        <source>Expires</source>
+        <translation>有效期至</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>Scope (Chinese)</source>
+        <translation>认证范围（中文）</translation>
+    </message>
+    <message>
+        <source>Scope (English)</source>
+        <translation>认证范围（英文）</translation>
+    </message>
+    <message>
+        <source>Complexity / risk</source>
+        <translation>复杂程度 / 风险</translation>
+    </message>
+    <message>
+        <source>Audit type</source>
+        <translation>审核类型</translation>
+    </message>
+    <message>
+        <source>Mode</source>
+        <translation>审核方式</translation>
+    </message>
+    <message>
+        <source>Start</source>
+        <translation>开始</translation>
+    </message>
+    <message>
+        <source>End</source>
+        <translation>结束</translation>
+    </message>
+    <message>
+        <source>Latest date</source>
+        <translation>最迟日期</translation>
+    </message>
+    <message>
+        <source>Audit days</source>
+        <translation>审核人日</translation>
+    </message>
+    <message>
+        <source>Audit</source>
+        <translation>审核</translation>
+    </message>
+    <message>
+        <source>Grade</source>
+        <translation>等级</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>Issued on</source>
+        <translation>开具日期</translation>
+    </message>
+    <message>
+        <source>Response due</source>
+        <translation>整改期限</translation>
+    </message>
+    <message>
+        <source>Verification due</source>
+        <translation>验证期限</translation>
+    </message>
+    <message>
+        <source>Closed on</source>
+        <translation>关闭日期</translation>
+    </message>
+    <message>
+        <source>Evidence</source>
+        <translation>审核证据</translation>
+    </message>
+    <message>
+        <source>CCAA registration no.</source>
+        <translation>CCAA 注册号</translation>
+    </message>
+    <message>
+        <source>Registration expires</source>
+        <translation>注册有效期至</translation>
+    </message>
+    <message>
+        <source>Schemes</source>
+        <translation>认证领域</translation>
+    </message>
+    <message>
+        <source>Key</source>
+        <translation>标识</translation>
+    </message>
+    <message>
+        <source>National standard</source>
+        <translation>国家标准</translation>
+    </message>
+    <message>
+        <source>Scheme</source>
+        <translation>领域</translation>
+    </message>
+    <message>
+        <source>Title (Chinese)</source>
+        <translation>标题（中文）</translation>
+    </message>
+    <message>
+        <source>Title (English)</source>
+        <translation>标题（英文）</translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation>原因</translation>
+    </message>
+    <message>
+        <source>Date</source>
+        <translation>日期</translation>
+    </message>
+    <message>
+        <source>New scope</source>
+        <translation>新的认证范围</translation>
+    </message>
+    <message>
+        <source>Certificates</source>
+        <translation>证书</translation>
+    </message>
+    <message>
+        <source>Required.</source>
+        <translation>必填。</translation>
+    </message>
+    <message>
+        <source>Already used by another record.</source>
+        <translation>已被其他记录使用。</translation>
+    </message>
+    <message>
+        <source>A credit code has 18 characters.</source>
+        <translation>统一社会信用代码应为 18 位。</translation>
+    </message>
+    <message>
+        <source>Not a credit code character (I, O, Z, S, V are never used).</source>
+        <translation>含有无效字符（不使用 I、O、Z、S、V）。</translation>
+    </message>
+    <message>
+        <source>Check character does not match: a character is mistyped.</source>
+        <translation>校验码不符：有字符输入错误。</translation>
+    </message>
+    <message>
+        <source>Enter the 18-character credit code.</source>
+        <translation>请输入 18 位统一社会信用代码。</translation>
+    </message>
+    <message>
+        <source>Must not be negative.</source>
+        <translation>不能为负数。</translation>
+    </message>
+    <message>
+        <source>Enter a whole number.</source>
+        <translation>请输入整数。</translation>
+    </message>
+    <message>
+        <source>Not an e-mail address.</source>
+        <translation>不是有效的电子邮件地址。</translation>
+    </message>
+    <message>
+        <source>Enter a date as YYYY-MM-DD.</source>
+        <translation>请按 YYYY-MM-DD 格式输入日期。</translation>
+    </message>
+    <message>
+        <source>Not found.</source>
+        <translation>未找到。</translation>
+    </message>
+    <message>
+        <source>Unknown standard.</source>
+        <translation>未知的认证标准。</translation>
+    </message>
+    <message>
+        <source>Expiry must be after the issue date.</source>
+        <translation>有效期必须晚于发证日期。</translation>
+    </message>
+    <message>
+        <source>Before the certificate's issue date.</source>
+        <translation>早于证书发证日期。</translation>
+    </message>
+    <message>
+        <source>Ends before it starts.</source>
+        <translation>结束日期早于开始日期。</translation>
+    </message>
+    <message>
+        <source>Must be more than zero.</source>
+        <translation>必须大于零。</translation>
+    </message>
+    <message>
+        <source>The certificates belong to different clients.</source>
+        <translation>这些证书属于不同的受审核方。</translation>
+    </message>
+    <message>
+        <source>This field cannot be changed.</source>
+        <translation>此字段不能修改。</translation>
+    </message>
+    <message>
+        <source>The certificate is not suspended.</source>
+        <translation>证书未处于暂停状态。</translation>
+    </message>
+    <message>
+        <source>The certificate is already suspended.</source>
+        <translation>证书已处于暂停状态。</translation>
+    </message>
+    <message>
+        <source>A suspended certificate cannot be transferred.</source>
+        <translation>暂停状态的证书不能转换。</translation>
+    </message>
+    <message>
+        <source>The certificate is suspended: restore it first.</source>
+        <translation>证书已暂停：请先恢复。</translation>
+    </message>
+    <message>
+        <source>The certificate has been withdrawn.</source>
+        <translation>证书已撤销。</translation>
+    </message>
+    <message>
+        <source>The certificate has been cancelled.</source>
+        <translation>证书已注销。</translation>
+    </message>
+    <message>
+        <source>The certificate has expired.</source>
+        <translation>证书已过期。</translation>
+    </message>
+    <message>
+        <source>The certificate has expired: restart as an initial certification.</source>
+        <translation>证书已过期：须按初次认证重新进行。</translation>
+    </message>
+    <message>
+        <source>The restore window has closed.</source>
+        <translation>恢复期限已过。</translation>
+    </message>
+    <message>
+        <source>Technical area {subject} is not covered.</source>
+        <translation>专业代码 {subject} 未被覆盖。</translation>
+    </message>
+    <message>
+        <source>No registered auditor for {subject}.</source>
+        <translation>没有 {subject} 领域的注册审核员。</translation>
+    </message>
+    <message>
+        <source>{person} is not registered for the audit's standards.</source>
+        <translation>{person} 未注册本次审核的认证领域。</translation>
+    </message>
+    <message>
+        <source>{person}: registration for {subject} is not valid on the audit dates.</source>
+        <translation>{person}：{subject} 注册资格在审核日期内无效。</translation>
+    </message>
+    <message>
+        <source>{person} has declared a conflict with the client.</source>
+        <translation>{person} 声明与受审核方存在利益冲突。</translation>
+    </message>
+    <message>
+        <source>{person} has declared a conflict with the client's consultant.</source>
+        <translation>{person} 声明与受审核方的咨询机构存在利益冲突。</translation>
+    </message>
+    <message>
+        <source>{person} was on the last {count} audits: rotation due.</source>
+        <translation>{person} 已连续参加 {count} 次审核：应轮换。</translation>
+    </message>
+    <message>
+        <source>No team leader.</source>
+        <translation>未指定审核组长。</translation>
+    </message>
+    <message>
+        <source>{count} team leaders: appoint one.</source>
+        <translation>有 {count} 名组长：只能指定一名。</translation>
+    </message>
+    <message>
+        <source>{person} is not a registered lead auditor for this standard.</source>
+        <translation>{person} 不是该领域的注册高级审核员。</translation>
+    </message>
+    <message>
+        <source>No MD5 table time for this audit type.</source>
+        <translation>该审核类型在 MD5 中没有表列时间。</translation>
+    </message>
+    <message>
+        <source>The client has no effective personnel.</source>
+        <translation>受审核方未填写有效人数。</translation>
+    </message>
+    <message>
+        <source>No MD5 table for this scheme.</source>
+        <translation>该领域没有 MD5 审核时间表。</translation>
+    </message>
+    <message>
+        <source>Audit time cannot be computed.</source>
+        <translation>无法计算审核时间。</translation>
+    </message>
+    <message>
+        <source>Overdue nonconformities</source>
+        <translation>逾期不符合项</translation>
+    </message>
+    <message>
+        <source>Audits in the next 30 days</source>
+        <translation>30 天内的审核</translation>
+    </message>
+    <message>
+        <source>Audits in the next 60 days</source>
+        <translation>60 天内的审核</translation>
+    </message>
+    <message>
+        <source>Audits in the next 90 days</source>
+        <translation>90 天内的审核</translation>
+    </message>
+    <message>
+        <source>Certificates to suspend</source>
+        <translation>应暂停的证书</translation>
+    </message>
+    <message>
+        <source>Certificates to withdraw</source>
+        <translation>应撤销的证书</translation>
+    </message>
+    <message>
+        <source>Open</source>
+        <translation>未关闭</translation>
+    </message>
+    <message>
+        <source>Due in 30 days</source>
+        <translation>30 天内</translation>
+    </message>
+    <message>
+        <source>Due in 60 days</source>
+        <translation>60 天内</translation>
+    </message>
+    <message>
+        <source>Due in 90 days</source>
+        <translation>90 天内</translation>
+    </message>
+    <message>
+        <source>Selected records</source>
+        <translation>选定的记录</translation>
+    </message>
+    <message>
+        <source>Surveillance window (months before latest)</source>
+        <translation>监督审核窗口（最迟日期前月数）</translation>
+    </message>
+    <message>
+        <source>Recertification window (months)</source>
+        <translation>再认证审核窗口（月）</translation>
+    </message>
+    <message>
+        <source>Recertification application (months before expiry)</source>
+        <translation>再认证申请（到期前月数）</translation>
+    </message>
+    <message>
+        <source>Certificate validity (years)</source>
+        <translation>证书有效期（年）</translation>
+    </message>
+    <message>
+        <source>NC response time (days)</source>
+        <translation>不符合项整改期限（天）</translation>
+    </message>
+    <message>
+        <source>Major NC verification (days)</source>
+        <translation>严重不符合项验证期限（天）</translation>
+    </message>
+    <message>
+        <source>Stage 2 major NC limit (months)</source>
+        <translation>第二阶段严重不符合项期限（月）</translation>
+    </message>
+    <message>
+        <source>Initial audit NC: certify within (months)</source>
+        <translation>初次审核不符合项：认证决定期限（月）</translation>
+    </message>
+    <message>
+        <source>Initial audit NC: follow-up (months)</source>
+        <translation>初次审核不符合项：跟踪期限（月）</translation>
+    </message>
+    <message>
+        <source>Surveillance NC: suspend after (months)</source>
+        <translation>监督审核不符合项：逾期暂停（月）</translation>
+    </message>
+    <message>
+        <source>Rotation after consecutive audits</source>
+        <translation>连续审核次数达到后轮换</translation>
+    </message>
+    <message>
+        <source>Auditor on-site days per year</source>
+        <translation>审核员每年现场审核人日上限</translation>
+    </message>
+    <message>
+        <source>Short-notice audit within (days)</source>
+        <translation>提前较短时间通知的审核期限（天）</translation>
+    </message>
+    <message>
+        <source>System in operation at least (months)</source>
+        <translation>体系运行至少（月）</translation>
+    </message>
+    <message>
+        <source>Bar after suspension/withdrawal (months)</source>
+        <translation>暂停/撤销后不受理期限（月）</translation>
+    </message>
+    <message>
+        <source>Monthly report due on day</source>
+        <translation>每月上报截止日</translation>
+    </message>
+    <message>
+        <source>The database is locked by another program.
+
+Close other AuditDesk windows or programs using the file (sync tools, backups) and try again.</source>
+        <translation>数据库被其他程序锁定。
+
+请关闭其他 AuditDesk 窗口或正在使用该文件的程序（同步工具、备份），然后重试。</translation>
+    </message>
+    <message>
+        <source>The database file is read-only.
+
+Copy it to a folder you can write to, or ask your administrator for write permission, then open it again.</source>
+        <translation>数据库文件为只读。
+
+请将其复制到有写入权限的文件夹，或请管理员授予写入权限，然后重新打开。</translation>
+    </message>
+    <message>
+        <source>The disk is full. Your last change was not saved.
+
+Free some disk space and repeat the action.</source>
+        <translation>磁盘已满，最后的修改未能保存。
+
+请释放磁盘空间后重复操作。</translation>
+    </message>
+    <message>
+        <source>The database file is damaged.
+
+Restore the latest backup (auditdesk restore) or ask your administrator. Do not keep working on this file.</source>
+        <translation>数据库文件已损坏。
+
+请恢复最近的备份（auditdesk restore）或联系管理员。不要继续使用此文件。</translation>
+    </message>
+    <message>
+        <source>This file is not an AuditDesk database.
+
+Choose another file.</source>
+        <translation>此文件不是 AuditDesk 数据库。
+
+请选择其他文件。</translation>
+    </message>
+    <message>
+        <source>This database was written by a newer AuditDesk.
+
+Update AuditDesk to open it.</source>
+        <translation>此数据库由更新版本的 AuditDesk 写入。
+
+请升级 AuditDesk 后再打开。</translation>
+    </message>
+    <message>
+        <source>The database file cannot be found or opened.
+
+Check the path and that the drive is connected.</source>
+        <translation>找不到或无法打开数据库文件。
+
+请检查路径以及磁盘是否已连接。</translation>
+    </message>
+    <message>
+        <source>The database cannot be used.
+
+See the details.</source>
+        <translation>数据库无法使用。
+
+请查看详细信息。</translation>
+    </message>
+    <message>
+        <source>Your role does not allow this action.</source>
+        <translation>您的角色无权执行此操作。</translation>
+    </message>
+    <message>
+        <source>The record no longer exists.</source>
+        <translation>该记录已不存在。</translation>
+    </message>
+    <message>
+        <source>The audit's report is issued: the audit is read-only.</source>
+        <translation>审核报告已签发：该审核为只读。</translation>
+    </message>
+    <message>
+        <source>Someone else changed this record meanwhile. Reload it and repeat your change.</source>
+        <translation>其他人已修改了此记录。请重新加载后再修改。</translation>
+    </message>
+    <message>
+        <source>This change is not allowed now.</source>
+        <translation>当前不允许此项变更。</translation>
+    </message>
+    <message>
+        <source>Some fields need correcting.</source>
+        <translation>部分字段需要更正。</translation>
+    </message>
+    <message>
+        <source>The action could not be done.</source>
+        <translation>操作未能完成。</translation>
+    </message>
+</context>
+<context>
+    <name>MainWindow</name>
+    <message>
+        <source>Audit workspace</source>
+        <translation>审核工作区</translation>
+    </message>
+    <message>
+        <source>The audit workspace is not available in this build.</source>
+        <translation>此版本中没有审核工作区。</translation>
+    </message>
+    <message>
+        <source>Plan an audit</source>
+        <translation>策划审核</translation>
+    </message>
+    <message>
+        <source>Certificate number:</source>
+        <translation>证书编号：</translation>
+    </message>
+    <message>
+        <source>No certificate with this number.</source>
+        <translation>没有该编号的证书。</translation>
+    </message>
+    <message>
+        <source>Dashboard</source>
+        <translation>工作台</translation>
+    </message>
+    <message>
+        <source>Clients</source>
+        <translation>受审核方</translation>
+    </message>
+    <message>
+        <source>Certificates</source>
+        <translation>证书</translation>
+    </message>
+    <message>
+        <source>Audits</source>
+        <translation>审核</translation>
+    </message>
+    <message>
+        <source>Nonconformities</source>
+        <translation>不符合项</translation>
+    </message>
+    <message>
+        <source>Schedule</source>
+        <translation>审核日程</translation>
+    </message>
+    <message>
+        <source>Standards</source>
+        <translation>认证标准</translation>
+    </message>
+    <message>
+        <source>Auditors</source>
+        <translation>审核员</translation>
+    </message>
+    <message>
+        <source>Settings</source>
+        <translation>设置</translation>
+    </message>
+    <message>
+        <source>AuditDesk</source>
+        <translation>AuditDesk 审核助手</translation>
+    </message>
+    <message>
+        <source>&amp;File</source>
+        <translation>文件(&amp;F)</translation>
+    </message>
+    <message>
+        <source>Quit</source>
+        <translation>退出</translation>
+    </message>
+    <message>
+        <source>&amp;Edit</source>
+        <translation>编辑(&amp;E)</translation>
+    </message>
+    <message>
+        <source>Undo</source>
+        <translation>撤销</translation>
+    </message>
+    <message>
+        <source>Redo</source>
+        <translation>重做</translation>
+    </message>
+    <message>
+        <source>New record</source>
+        <translation>新建记录</translation>
+    </message>
+    <message>
+        <source>Search</source>
+        <translation>搜索</translation>
+    </message>
+    <message>
+        <source>&amp;Go</source>
+        <translation>转到(&amp;G)</translation>
+    </message>
+    <message>
+        <source>&amp;Help</source>
+        <translation>帮助(&amp;H)</translation>
+    </message>
+    <message>
+        <source>About AuditDesk</source>
+        <translation>关于 AuditDesk</translation>
+    </message>
+    <message>
+        <source>Register</source>
+        <translation>登记表</translation>
+    </message>
+    <message>
+        <source>Review queue</source>
+        <translation>待审核队列</translation>
+    </message>
+    <message>
+        <source>AuditDesk %1
+Audit evidence manager for certification-body auditors.</source>
+        <translation>AuditDesk %1
+面向认证机构审核员的审核证据管理工具。</translation>
+    </message>
+</context>
+<context>
+    <name>NCDetailWidget</name>
+    <message>
+        <source>Select a nonconformity</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>History</source>
+        <translation>历史记录</translation>
+    </message>
+    <message>
+        <source>When (UTC)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Who</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Action</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>State</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Client</source>
+        <translation>受审核方</translation>
+    </message>
+    <message>
+        <source>Audit</source>
+        <translation>审核</translation>
+    </message>
+    <message>
+        <source>Clause</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Requirement</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Objective evidence</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Why it does not conform</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Linked evidence</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Response due</source>
+        <translation>整改期限</translation>
+    </message>
+    <message>
+        <source>Verification due</source>
+        <translation>验证期限</translation>
+    </message>
+    <message>
+        <source>effectiveness checked at the next audit</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Stage 2 repeated if not verified by</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Overdue</source>
+        <translation>已逾期</translation>
+    </message>
+    <message>
+        <source>Response received on</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Correction</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Root cause</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Corrective action</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Owners</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Planned / done</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Attachments</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Review note</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Verification</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Closed on</source>
+        <translation>关闭日期</translation>
+    </message>
+    <message>
+        <source>effective</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>not effective</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Re-verified at audit</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
+    <name>NCDialog</name>
+    <message>
+        <source>Edit draft nonconformity</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Raise nonconformity</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Clause</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Grade</source>
+        <translation>等级</translation>
+    </message>
+    <message>
+        <source>Evidence that shows the nonconformity (at least one)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Standard and clause, and what it requires</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>What was seen, where, record numbers</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Why this does not conform to the requirement</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>1. Requirement</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>2. Objective evidence</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>3. Why it does not conform</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Save draft</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Save and issue</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
+    <name>NCTexts</name>
+    <message>
+        <source>Major</source>
+        <translation>严重</translation>
+    </message>
+    <message>
+        <source>Minor</source>
+        <translation>一般</translation>
+    </message>
+    <message>
+        <source>Major (严重不符合): affects the capability of the management system to achieve its intended results — e.g. significant doubt that process control is effective, or several minors on the same requirement showing a systemic failure (ISO/IEC 17021-1 3.12).</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Minor (一般不符合): does not affect the capability of the management system to achieve its intended results (ISO/IEC 17021-1 3.13).</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Draft</source>
+        <translation>草稿</translation>
+    </message>
+    <message>
+        <source>Issued</source>
+        <translation>已开具</translation>
+    </message>
+    <message>
+        <source>Response received</source>
+        <translation>已收到整改</translation>
+    </message>
+    <message>
+        <source>Response accepted</source>
+        <translation>整改已接受</translation>
+    </message>
+    <message>
+        <source>Response rejected</source>
+        <translation>整改被退回</translation>
+    </message>
+    <message>
+        <source>Verified</source>
+        <translation>已验证</translation>
+    </message>
+    <message>
+        <source>Closed</source>
+        <translation>已关闭</translation>
+    </message>
+    <message>
+        <source>Raised</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Draft edited</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Issued to client</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Client response entered</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Reopened</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Re-verified at a later audit</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Response to review</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Verification due</source>
+        <translation>验证期限</translation>
+    </message>
+    <message>
+        <source>Ready to close</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Document review</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Follow-up visit</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>At the next audit</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Response overdue</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Verification overdue</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Follow-up audit</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Suspension</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Repeat stage 2</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Refuse certification</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Only a draft NC can be edited; this one has been issued.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>This NC has already been issued.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>This NC is not waiting for a client response.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>There is no client response waiting for review.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Only an NC whose response was accepted can be verified.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>An NC must be verified before it is closed.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Only a verified or closed NC can be reopened.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>This NC is closed; only an administrator can reopen it.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Requirement</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Objective evidence</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation>原因</translation>
+    </message>
+    <message>
+        <source>Linked evidence</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Clause</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Grade</source>
+        <translation>等级</translation>
+    </message>
+    <message>
+        <source>Correction</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Root cause</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Corrective action</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Owners</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Planned date</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Response received on</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Verification method</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Verified by</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Verified on</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Effectiveness</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Selection</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Note</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>required</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>link at least one evidence item</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>evidence of another audit</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>clause of a standard this audit does not cover</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>before the response was received</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>only document review can be done in bulk</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>nothing selected</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>auditor</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>lead auditor</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>administrator</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>You are signed in as %1 (%2). This action needs the %3 role.</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
+    <name>PanelsMixin</name>
+    <message>
+        <source>Ready for the report: nothing is missing.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Completeness (%1)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>NC</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Search results (%1)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>This audit: clause × site</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>(no site)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Cycle %1 (%2): clause × audit</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>%1 evidence items. Surveillance must cover, still missing: %2</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>nothing</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Check-in photo</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Photos (*.jpg *.jpeg *.png *.heic *.webp)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>The audit is terminated. Re-audit due by %1.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Terminated</source>
+        <translation>已终止</translation>
+    </message>
+</context>
+<context>
+    <name>PlaceDialog</name>
+    <message>
+        <source>Check-in photo</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>e.g. 2nd floor meeting room, main plant</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Place</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Time</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
+    <name>PlanningDialog</name>
+    <message>
+        <source>Plan an audit</source>
+        <translation>策划审核</translation>
+    </message>
+    <message>
+        <source>Proposal from the rules</source>
+        <translation>规则建议</translation>
+    </message>
+    <message>
+        <source>Team</source>
+        <translation>审核组</translation>
+    </message>
+    <message>
+        <source>Auditor</source>
+        <translation>审核员</translation>
+    </message>
+    <message>
+        <source>Role</source>
+        <translation>角色</translation>
+    </message>
+    <message>
+        <source>Add member</source>
+        <translation>添加成员</translation>
+    </message>
+    <message>
+        <source>Remove</source>
+        <translation>移除</translation>
+    </message>
+    <message>
+        <source>Team checks</source>
+        <translation>审核组检查</translation>
+    </message>
+    <message>
+        <source>Plan audit</source>
+        <translation>创建审核计划</translation>
+    </message>
+    <message>
+        <source>Choose at least one certificate.</source>
+        <translation>请至少选择一张证书。</translation>
+    </message>
+    <message>
+        <source>%1: %2 audit days (MD5 table %3 days for %4 persons)</source>
+        <translation>%1：%2 人日（MD5 表：%4 人对应 %3 人日）</translation>
+    </message>
+    <message>
+        <source>Sites: visit %1 of %2 (IAF MD1)</source>
+        <translation>场所：抽样 %1 / 共 %2 个（IAF MD1）</translation>
+    </message>
+    <message>
+        <source>Programme window: %1 to %2</source>
+        <translation>方案窗口：%1 至 %2</translation>
+    </message>
+    <message>
+        <source>The start date is after the latest date.</source>
+        <translation>开始日期晚于最迟日期。</translation>
+    </message>
+    <message>
+        <source>No problems found with this team.</source>
+        <translation>审核组未发现问题。</translation>
+    </message>
+</context>
+<context>
+    <name>QProgressDialog</name>
+    <message>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+</context>
+<context>
+    <name>RecordView</name>
+    <message>
+        <source>Details</source>
+        <translation>详细信息</translation>
+    </message>
+    <message>
+        <source>Open audit workspace</source>
+        <translation>打开审核工作区</translation>
+    </message>
+    <message>
+        <source>Open in NC review</source>
+        <translation>在不符合项审核中打开</translation>
+    </message>
+</context>
+<context>
+    <name>RegisterWidget</name>
+    <message>
+        <source>Search (Chinese or English)…  Ctrl+F</source>
+        <translation>搜索（中文或英文）…  Ctrl+F</translation>
+    </message>
+    <message>
+        <source>All: %1</source>
+        <translation>全部：%1</translation>
+    </message>
+    <message>
+        <source>All records</source>
+        <translation>全部记录</translation>
+    </message>
+    <message>
+        <source>Show archived</source>
+        <translation>显示已归档</translation>
+    </message>
+    <message>
+        <source>New</source>
+        <translation>新建</translation>
+    </message>
+    <message>
+        <source>Archive</source>
+        <translation>归档</translation>
+    </message>
+    <message>
+        <source>Show all records</source>
+        <translation>显示全部记录</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n record(s)</source>
+        <translation><numerusform>%n 条记录</numerusform></translation>
+    </message>
+    <message>
+        <source>Filtered: %1</source>
+        <translation>已筛选：%1</translation>
+    </message>
+    <message>
+        <source>New record</source>
+        <translation>新建记录</translation>
+    </message>
+</context>
+<context>
+    <name>ResponseDialog</name>
+    <message>
+        <source>Client response</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>not yet</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Correction</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Root cause</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Corrective action</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Owners</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Planned date</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Done date</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Received on</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Add attachment…</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Attachments</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Attach files of the client's response</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
+    <name>ReviewQueueModel</name>
+    <message>
+        <source>NC</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Waiting for</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Grade</source>
+        <translation>等级</translation>
+    </message>
+    <message>
+        <source>Client</source>
+        <translation>受审核方</translation>
+    </message>
+    <message>
+        <source>Standard</source>
+        <translation>认证标准</translation>
+    </message>
+    <message>
+        <source>Clause</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Audit</source>
+        <translation>审核</translation>
+    </message>
+    <message>
+        <source>Due</source>
+        <translation>应进行</translation>
+    </message>
+    <message>
+        <source>Overdue</source>
+        <translation>已逾期</translation>
+    </message>
+</context>
+<context>
+    <name>ReviewQueuePage</name>
+    <message>
+        <source>Review queue</source>
+        <translation>待审核队列</translation>
+    </message>
+    <message>
+        <source>Due by</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>All audits</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Show NCs of audits led by others too</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Client</source>
+        <translation>受审核方</translation>
+    </message>
+    <message>
+        <source>Standard</source>
+        <translation>认证标准</translation>
+    </message>
+    <message>
+        <source>Grade</source>
+        <translation>等级</translation>
+    </message>
+    <message>
+        <source>Waiting for</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Accept response</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Reject response…</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Verify…</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Bulk verify (document review)…</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Close</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Refresh</source>
+        <translation>刷新</translation>
+    </message>
+    <message>
+        <source>All</source>
+        <translation type="unfinished" />
+    </message>
+    <message numerus="yes">
+        <source>%n NC(s) waiting</source>
+        <translation type="unfinished">
+            <numerusform />
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n overdue</source>
+        <translation type="unfinished">
+            <numerusform />
+        </translation>
+    </message>
+    <message>
+        <source>Not possible</source>
+        <translation>无法执行</translation>
+    </message>
+    <message>
+        <source>Reject response</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Why is the response not acceptable? The client will be told.</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
+    <name>SettingsPage</name>
+    <message>
+        <source>Interface</source>
+        <translation>界面</translation>
+    </message>
+    <message>
+        <source>Language</source>
+        <translation>语言</translation>
+    </message>
+    <message>
+        <source>Certification body settings</source>
+        <translation>认证机构设置</translation>
+    </message>
+    <message>
+        <source>These values change deadlines and audit programmes for every user. Only administrators can change them.</source>
+        <translation>这些设置会改变所有用户的期限和审核方案，仅管理员可以修改。</translation>
+    </message>
+    <message>
+        <source>Save settings</source>
+        <translation>保存设置</translation>
+    </message>
+    <message>
+        <source>Saved.</source>
+        <translation>已保存。</translation>
+    </message>
+</context>
+<context>
+    <name>TerminationDialog</name>
+    <message>
+        <source>Terminate audit (撤组) — %1</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Reasons (the team leader proposes, the CB decides):</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Note</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Terminated on</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>CB sets the re-audit date</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Agreed by:</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Role</source>
+        <translation>角色</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>When</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
+    <name>VerifyDialog</name>
+    <message>
+        <source>Verify nonconformities</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Verify nonconformity</source>
+        <translation type="unfinished" />
+    </message>
+    <message numerus="yes">
+        <source>%n selected NC(s) will be verified by document review.</source>
+        <translation type="unfinished">
+            <numerusform />
+        </translation>
+    </message>
+    <message>
+        <source>Method</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Verified by</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Verified on</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>What was checked and whether the corrective action is effective</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Effectiveness</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
+    <name>Workspace</name>
+    <message>
+        <source>Document review</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Record sample</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Interview</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Site observation</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Photo</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Remote screen-share</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Client IT-system sample</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Not judged</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Conform</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Nonconformity</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Observation</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Opportunity for improvement</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Not audited this time</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Not applicable</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Opening meeting</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Closing meeting</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>No system documents for this cycle</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>No internal audit, management review or objective statistics this cycle</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>No production/inspection/service records this cycle</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>No production or inspection equipment for the scope</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Special-equipment certificates expired</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Measuring-instrument verification expired</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>No valid type-test report</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Administrative licence expired</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Scope changed beyond the team's competence</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Headcount changed significantly; client refuses extra audit days</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Top management refuses to cooperate or is absent</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Actual situation differs materially from the application or scope</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Other (explain in the note)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Team leader</source>
+        <translation>审核组长</translation>
+    </message>
+    <message>
+        <source>Team member</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Client</source>
+        <translation>受审核方</translation>
+    </message>
+    <message>
+        <source>CB scheduler</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Clause %1 is not judged</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Nonconformity %1 is not linked to evidence</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>No check-in photo of the opening meeting</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>No check-in photo of the closing meeting</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Previous nonconformity %1 is not verified</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Surveillance must cover %1: no evidence yet</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>use of marks and certificate references</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>%1 is not what its extension says (its content is %2). It was not attached.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>%1 is a program, not evidence. It was not attached.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>%1 is empty. It was not attached.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>%1 cannot be read. It was not attached.</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
+    <name>ws</name>
+    <message>
+        <source>Audit %1</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+</TS>
