@@ -1,0 +1,212 @@
+"""Offline audit packages: office -> laptop -> office with a deliberate conflict, attachments
+by hash, encryption, and merges that never drop a note."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import zipfile
+
+import pytest
+from sqlalchemy import func, select
+
+from auditdesk.exchange.conflicts import decoded, list_conflicts, resolve_conflict
+from auditdesk.exchange.errors import PackageRefused
+from auditdesk.exchange.package import audits_of_team_leader, export_package, import_package
+from auditdesk.model import (
+    Attachment,
+    Audit,
+    Auditor,
+    AuditType,
+    Clause,
+    EvidenceItem,
+    EvidenceType,
+    NCGrade,
+    Nonconformity,
+    Role,
+    Standard,
+    TeamRole,
+    utcnow,
+)
+from auditdesk.services.audits import AuditData, create_audit
+from auditdesk.services.certificates import CertificateData, create_certificate
+from auditdesk.services.clients import OrganisationData, create_organisation
+from auditdesk.services.errors import PermissionDenied
+from auditdesk.services.setup import open_database
+from auditdesk.services.users import create_user
+from auditdesk.storage.attachments import AttachmentStore
+from auditdesk.storage.integrity import check_database
+
+PHOTO = b"\x89PNG\r\n\x1a\n" + bytes(range(256)) * 40
+
+
+def _clause(s, number, key="ISO9001:2015"):
+    return s.scalar(select(Clause).join(Standard).where(Standard.key == key, Clause.number == number))
+
+
+@pytest.fixture
+def office(database):
+    """An office database with one planned audit: evidence, an NC, a photo."""
+    store = AttachmentStore.beside(database.path)
+    photo = store.put_bytes(PHOTO, "warehouse.png")
+    with database.session() as s:
+        org = create_organisation(s, OrganisationData(name_zh="深圳市示例科技有限公司", credit_code="914403001922038216"))
+        cert = create_certificate(s, CertificateData(number="00126Q30001R1M", organisation_id=org.id,
+                                                     standard_key="ISO9001:2015", issue_date=dt.date(2026, 3, 15)))
+        lead = Auditor(name_zh="张伟", name_en="Zhang Wei")
+        s.add(lead)
+        s.flush()
+        audit = create_audit(s, AuditData(certificate_ids=[cert.id], audit_type=AuditType.SURVEILLANCE_1,
+                                          start_date=dt.date(2027, 1, 18), end_date=dt.date(2027, 1, 19),
+                                          team=[(lead.id, TeamRole.TEAM_LEADER)]))
+        ev = EvidenceItem(audit_id=audit.id, evidence_type=EvidenceType.RECORD, observed_at=utcnow(),
+                          description="抽查了2026年12月的仓库温湿度记录。", seq=1)
+        ev.clauses = [_clause(s, "7.1.4")]
+        s.add(ev)
+        s.flush()
+        s.add(Attachment(evidence_id=ev.id, audit_id=audit.id, sha256=photo.sha256, filename="warehouse.png",
+                         size=photo.size, is_photo=True))
+        s.add(Nonconformity(audit_id=audit.id, clause_id=_clause(s, "7.1.5").id, number="NC-1", grade=NCGrade.MINOR,
+                            requirement="监视和测量资源应得到校准", evidence_text="量具未校准", reason="不符合7.1.5"))
+        create_user(s, "li", "lead-pass-1", Role.LEAD)
+    return database, audit.id, ev.id
+
+
+def _laptop(tmp_path):
+    return open_database(f"sqlite:///{tmp_path / 'laptop' / 'laptop.sqlite3'}", create=True)
+
+
+def _count(db, model):
+    with db.session() as s:
+        return s.scalar(select(func.count()).select_from(model))
+
+
+def test_round_trip_laptop_to_office_with_a_conflict(office, tmp_path):
+    db, audit_id, ev_id = office
+    out = tmp_path / "audit.adpkg"
+    with db.session() as s:
+        manifest = export_package(s, [audit_id], out)
+    assert len(manifest["attachments"]) == 1
+
+    laptop = _laptop(tmp_path)
+    with laptop.session() as s:
+        first = import_package(s, out)
+    assert first.conflicts == 0 and first.attachments == 1 and first.created == len(manifest["records"])
+    assert check_database(laptop.url).ok
+
+    # On the laptop: the auditor edits the evidence note, adds a clause, adds evidence.
+    with laptop.session() as s:
+        ev = s.get(EvidenceItem, ev_id)
+        ev.description = "抽查了2026年12月的仓库温湿度记录，记录完整。"
+        ev.clauses = [*ev.clauses, _clause(s, "8.5.4")]
+        s.add(EvidenceItem(audit_id=audit_id, evidence_type=EvidenceType.INTERVIEW, observed_at=utcnow(),
+                           description="访谈仓库主管", seq=2))
+        nc = s.scalar(select(Nonconformity))
+        nc.evidence_text = "现场2把游标卡尺未校准"
+    # Meanwhile at the office: the NC's evidence text changed too (the conflict), and the
+    # NC reason (a field the laptop left alone).
+    with db.session() as s:
+        nc = s.scalar(select(Nonconformity))
+        nc.evidence_text = "量具未按期校准"
+        nc.reason = "不符合GB/T19001-2016 7.1.5.2"
+
+    back = tmp_path / "back.adpkg"
+    with laptop.session(user="system") as s:
+        export_package(s, [audit_id], back)
+    with db.session() as s:
+        result = import_package(s, back)
+    assert result.conflicts == 1 and result.created == 1
+    with db.session() as s:
+        ev = s.get(EvidenceItem, ev_id)
+        assert ev.description.endswith("记录完整。")  # changed on the laptop only: taken
+        assert sorted(c.number for c in ev.clauses) == ["7.1.4", "8.5.4"]
+        nc = s.scalar(select(Nonconformity))
+        assert nc.reason == "不符合GB/T19001-2016 7.1.5.2"  # changed at the office only: kept
+        assert nc.evidence_text == "量具未按期校准"  # both changed: local kept until resolved ...
+        (conflict,) = list_conflicts(s)
+        assert (conflict.entity, conflict.field) == ("nonconformity", "evidence_text")
+        assert decoded(conflict.local_value) == "量具未按期校准"
+        assert decoded(conflict.incoming_value) == "现场2把游标卡尺未校准"  # ... and the laptop's note kept
+        assert s.scalar(select(func.count()).select_from(EvidenceItem)) == 2
+
+    # Importing the same package again adds nothing.
+    with db.session() as s:
+        again = import_package(s, back)
+    assert again.conflicts == 0 and again.created == 0 and again.updated == 0
+
+    # An auditor may not resolve; a lead may.
+    with pytest.raises(PermissionDenied), db.session(user="li") as s:
+        create_user(s, "zhao", "auditor-pass", Role.AUDITOR)
+    with db.session() as s:
+        create_user(s, "zhao", "auditor-pass", Role.AUDITOR)
+    with pytest.raises(PermissionDenied), db.session(user="zhao") as s:
+        resolve_conflict(s, conflict.seq, "incoming")
+    with db.session(user="li") as s:
+        done = resolve_conflict(s, conflict.seq, "incoming")
+        assert done.resolved_by == "li"
+    with db.session() as s:
+        assert s.scalar(select(Nonconformity)).evidence_text == "现场2把游标卡尺未校准"
+        assert list_conflicts(s) == []
+    assert check_database(db.url).ok
+    laptop.close()
+
+
+def test_office_changes_flow_to_the_laptop_without_conflicts(office, tmp_path):
+    db, audit_id, ev_id = office
+    out = tmp_path / "a.adpkg"
+    with db.session() as s:
+        export_package(s, [audit_id], out)
+    laptop = _laptop(tmp_path)
+    with laptop.session() as s:
+        import_package(s, out)
+    with laptop.session() as s:
+        export_package(s, [audit_id], tmp_path / "b.adpkg")
+    with db.session() as s:
+        import_package(s, tmp_path / "b.adpkg")
+        s.get(Audit, audit_id).objectives = "确认体系持续有效"
+    with db.session() as s:
+        export_package(s, [audit_id], tmp_path / "c.adpkg")
+    with laptop.session() as s:
+        result = import_package(s, tmp_path / "c.adpkg")
+        assert result.conflicts == 0 and result.updated == 1
+        assert s.get(Audit, audit_id).objectives == "确认体系持续有效"
+    laptop.close()
+
+
+def test_encrypted_package_needs_the_password(office, tmp_path):
+    db, audit_id, _ = office
+    out = tmp_path / "secret.adpkg"
+    with db.session() as s:
+        export_package(s, [audit_id], out, password="正确的密码")
+    assert b"warehouse" not in out.read_bytes() and b"PK\x03\x04" not in out.read_bytes()[:64]
+    laptop = _laptop(tmp_path)
+    for password, reason in ((None, "encrypted_needs_password"), ("wrong", "wrong_password")):
+        with pytest.raises(PackageRefused) as info, laptop.session() as s:
+            import_package(s, out, password=password)
+        assert info.value.reason == reason
+    with laptop.session() as s:
+        assert import_package(s, out, password="正确的密码").attachments == 1
+    laptop.close()
+
+
+def test_packages_by_team_leader(office):
+    db, audit_id, _ = office
+    with db.session() as s:
+        assert audits_of_team_leader(s, "张伟") == [audit_id]
+        assert audits_of_team_leader(s, "Zhang Wei") == [audit_id]
+        assert audits_of_team_leader(s, "李四") == []
+
+
+def test_manifest_has_versions_and_bases(office, tmp_path):
+    db, audit_id, _ = office
+    with db.session() as s:
+        export_package(s, [audit_id], tmp_path / "1.adpkg")
+        m = export_package(s, [audit_id], tmp_path / "2.adpkg")
+    with zipfile.ZipFile(tmp_path / "2.adpkg") as zf:
+        manifest = json.loads(zf.read("manifest.json"))
+    assert manifest["format_version"] == 1 and manifest["audit_ids"] == [str(audit_id)]
+    rec = next(r for r in manifest["records"] if r["entity"] == "audit")
+    assert rec["meta"]["version"] >= 1 and rec["base"] == rec["data"]
+    ev = next(r for r in manifest["records"] if r["entity"] == "evidence_item")
+    assert ev["data"]["links.clauses"] == [["clause", "ISO9001:2015", "7.1.4"]]
+    assert m["by"] == "system"
