@@ -352,8 +352,7 @@ def verify_nc(session: Session, nc_id: uuid.UUID, verification: Verification) ->
         nc.verification_method = VerificationMethod(verification.method)
         nc.verified_by, nc.verified_on, nc.effectiveness = by, on, verification.effectiveness.strip()
 
-    return _apply(session, nc, nc_lifecycle.NCAction.VERIFY, values, change,
-                  f"{VerificationMethod(verification.method).value}: {verification.effectiveness.strip()}")
+    return _apply(session, nc, nc_lifecycle.NCAction.VERIFY, values, change, verification.effectiveness.strip())
 
 
 def close_nc(session: Session, nc_id: uuid.UUID, on: dt.date | None = None) -> Nonconformity:
@@ -579,7 +578,7 @@ def record_reverification(session: Session, nc_id: uuid.UUID, audit_id: uuid.UUI
     nc.reverification_effective = effective
     nc.reverification_note = note.strip()
     _record(session, nc, "reverify", nc.state, nc.state, user.username,
-            f"{audit.number}: {'effective' if effective else 'not_effective'}: {note.strip()}")
+            f"{audit.number}: {note.strip()}")
     return nc
 
 

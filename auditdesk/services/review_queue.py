@@ -79,14 +79,14 @@ class QueueItem:
 
 
 def _due(nc: Nonconformity) -> dt.date | None:
-    # Reviewing and verifying both count towards the verification deadline; a minor has none
-    # (checked at the next audit), so its response deadline stands in for sorting.
-    return nc.verification_due or nc.response_due
+    # Reviewing and verifying both count towards the verification deadline. A minor has none (its
+    # effectiveness is checked at the next audit) and closing a verified NC has none either.
+    return nc.verification_due if nc.state in ncs.AWAITING_VERIFICATION else None
 
 
 def review_queue(session: Session, filters: QueueFilter | None = None, on: dt.date | None = None,
                  everyone: bool = False) -> list[QueueItem]:
-    """What waits for the signed-in lead, most urgent first (undated last)."""
+    """What waits for the signed-in lead: overdue first, then by due date, undated last."""
     user = require(session, Permission.REVIEW_NC)
     filters = filters or QueueFilter()
     on = on or dt.date.today()
@@ -126,7 +126,7 @@ def review_queue(session: Session, filters: QueueFilter | None = None, on: dt.da
             overdue=ncs.overdue_flags(nc, on), requirement=nc.requirement, reason=nc.reason,
             response_received_on=nc.response_received_on,
         ))
-    items.sort(key=lambda i: (i.due is None, i.due or dt.date.max, i.number))
+    items.sort(key=lambda i: (not i.overdue, i.due is None, i.due or dt.date.max, i.number))
     return items
 
 

@@ -85,36 +85,38 @@ def test_an_auditor_has_no_review_queue(session, world):
 
 
 def test_filters_by_client_standard_grade_and_due_date(session, world):
-    minor = nc_with_response(session, world, NCGrade.MINOR)  # due 2027-04-09 (response)
-    major = nc_with_response(session, world, NCGrade.MAJOR)  # due 2027-06-08 (verification)
+    minor = nc_with_response(session, world, NCGrade.MINOR)  # no date: checked at the next audit
+    major = nc_with_response(session, world, NCGrade.MAJOR)  # verification due 2027-06-08
     act_as(session, "system")
     second = build(session, client="苏州绿源环保科技有限公司", cert_no="CN-QMS-2026-0002", number="2027-0013",
                    with_users=False, credit_code="91310000717854505W")
     ncs.issue_nc(session, ncs.raise_nc(session, draft(second)).id, on=D(2027, 3, 10))
     lead = act_as(session, "adam")
     everything = rq.review_queue(lead)
-    assert numbers(everything) == [minor.number, major.number]  # only response_received+ are queued
+    assert numbers(everything) == [major.number, minor.number]  # dated first; drafts/issued not queued
     qms = standard_by_key(session, "ISO9001:2015")
     ems = standard_by_key(session, "ISO14001:2015")
     assert numbers(rq.review_queue(session, rq.QueueFilter(grade=NCGrade.MAJOR))) == [major.number]
     assert numbers(rq.review_queue(session, rq.QueueFilter(organisation_id=second.organisation_id))) == []
     assert numbers(rq.review_queue(session, rq.QueueFilter(organisation_id=world.organisation_id))) == [
-        minor.number, major.number]
-    assert numbers(rq.review_queue(session, rq.QueueFilter(standard_id=qms.id))) == [minor.number, major.number]
+        major.number, minor.number]
+    assert numbers(rq.review_queue(session, rq.QueueFilter(standard_id=qms.id))) == [major.number, minor.number]
     assert rq.review_queue(session, rq.QueueFilter(standard_id=ems.id)) == []
-    assert numbers(rq.review_queue(session, rq.QueueFilter(due_before=D(2027, 5, 1)))) == [minor.number]
+    assert numbers(rq.review_queue(session, rq.QueueFilter(due_before=D(2027, 6, 7)))) == []
+    assert numbers(rq.review_queue(session, rq.QueueFilter(due_before=D(2027, 6, 8)))) == [major.number]
     choices = rq.filter_choices(session)
     assert [name for _id, name in choices.clients] == ["深圳市华南精密机械有限公司", "苏州绿源环保科技有限公司"]
     assert [code for _id, code in choices.standards] == ["ISO 9001:2015"]
 
 
-def test_overdue_items_are_flagged(session, world):
+def test_overdue_items_are_flagged_and_come_first(session, world):
+    minor = nc_with_response(session, world, NCGrade.MINOR)
     major = nc_with_response(session, world, NCGrade.MAJOR)
     act_as(session, "lena")
-    [item] = rq.review_queue(session, on=D(2027, 6, 9))
-    assert item.nc_id == major.id and item.overdue == {ncs.Overdue.VERIFICATION}
-    [item] = rq.review_queue(session, on=D(2027, 6, 8))
-    assert item.overdue == frozenset()
+    first, second = rq.review_queue(session, on=D(2027, 6, 9))
+    assert first.nc_id == major.id and first.overdue == {ncs.Overdue.VERIFICATION}
+    assert second.nc_id == minor.id and second.overdue == frozenset() and second.due is None
+    assert rq.review_queue(session, on=D(2027, 6, 8))[0].overdue == frozenset()
 
 
 def test_bulk_verify_by_document_review(session, world):

@@ -38,7 +38,7 @@ def test_raise_from_a_clause_with_its_evidence_and_issue(qtbot, database):
     qtbot.addWidget(dialog)
     # The clause's evidence is pre-linked and the requirement names the standard and clause.
     assert dialog.checked_evidence() == [world.evidence_ids[0]]
-    assert dialog.requirement.toPlainText().startswith("ISO 9001:2015 7.1.5")
+    assert dialog.requirement.toPlainText().startswith("ISO 9001:2015 / GB/T 19001-2016 7.1.5 监视和测量资源")
     dialog.grade_buttons[NCGrade.MAJOR].setChecked(True)
     dialog.requirement.setPlainText(dialog.requirement.toPlainText() + "measuring equipment calibrated")
     dialog.evidence_text.setPlainText("Gauge G-12 on line 2 without calibration record")

@@ -130,9 +130,9 @@ def test_filters_narrow_the_queue(qtbot, database, seeded):
     page.grade_filter.setCurrentIndex(page.grade_filter.findData("major"))
     assert page.model.rowCount() == 1
     page.grade_filter.setCurrentIndex(0)
-    page.due_date.setDate(review_queue_page.QDate(2027, 5, 1))
+    page.due_date.setDate(review_queue_page.QDate(2027, 6, 30))
     page.due_check.setChecked(True)
-    assert page.model.rowCount() == 1  # the minor (due 2027-04-09); the major is due 2027-06-08
+    assert page.model.rowCount() == 1  # the major, verification due 2027-06-08; the minor has no date
 
 
 def test_queue_model_passes_the_model_tester(qtmodeltester, database, seeded):

@@ -55,7 +55,11 @@ class NCDetailWidget(QWidget):
             [self.tr("When (UTC)"), self.tr("Who"), self.tr("Action"), self.tr("State"), self.tr("Note")])
         self.history.verticalHeader().setVisible(False)
         self.history.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
-        self.history.horizontalHeader().setSectionResizeMode(4, QHeaderView.ResizeMode.Stretch)
+        header = self.history.horizontalHeader()
+        for col in range(4):
+            header.setSectionResizeMode(col, QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(4, QHeaderView.ResizeMode.Stretch)
+        self.history.setWordWrap(True)
         hl.addWidget(self.history)
         split.addWidget(history_box)
         split.setSizes([320, 180])
@@ -137,4 +141,4 @@ class NCDetailWidget(QWidget):
             state = t.state(after) if before is None else f"{t.state(before)} → {t.state(after)}"
             for col, value in enumerate((at.strftime("%Y-%m-%d %H:%M"), who, t.action(action), state, note)):
                 self.history.setItem(i, col, QTableWidgetItem(str(value)))
-        self.history.resizeColumnsToContents()
+        self.history.resizeRowsToContents()

@@ -33,9 +33,10 @@ from auditdesk.ui.nc.texts import NCTexts
 _ID_ROLE = Qt.ItemDataRole.UserRole + 1
 
 
-def _requirement_stub(standard_code: str, clause: Clause) -> str:
+def _requirement_stub(standard_code: str, national_code: str, clause: Clause) -> str:
     title = " / ".join(t for t in (clause.title_zh, clause.title_en) if t)
-    return f"{standard_code} {clause.number} {title}: "
+    codes = f"{standard_code} / {national_code}" if national_code else standard_code
+    return f"{codes} {clause.number} {title}: "
 
 
 class NCDialog(QDialog):
@@ -81,7 +82,7 @@ class NCDialog(QDialog):
 
         layout.addWidget(QLabel(self.tr("Evidence that shows the nonconformity (at least one)")))
         self.evidence = QListWidget()
-        self.evidence.setMaximumHeight(130)
+        self.evidence.setMinimumHeight(150)
         layout.addWidget(self.evidence)
 
         statement = QFormLayout()
@@ -122,7 +123,7 @@ class NCDialog(QDialog):
                 std = cert.standard
                 for clause in std.clauses:
                     self.clause.addItem(f"{std.code}  {clause.number}  {clause.title_zh}", str(clause.id))
-                    self._stubs[str(clause.id)] = _requirement_stub(std.code, clause)
+                    self._stubs[str(clause.id)] = _requirement_stub(std.code, std.national_code, clause)
             evidence = session.scalars(select(EvidenceItem).where(EvidenceItem.audit_id == audit.id,
                                                                   EvidenceItem.archived.is_(False))
                                        .order_by(EvidenceItem.seq, EvidenceItem.observed_at)).all()
