@@ -1,0 +1,195 @@
+"""Workspace dialogs: termination (撤组), check-in photos (认证到), coverage heatmap."""
+
+from __future__ import annotations
+
+import datetime as dt
+import uuid
+
+from PySide6.QtCore import QDate, QDateTime, Qt
+from PySide6.QtGui import QBrush, QColor
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QDateEdit,
+    QDateTimeEdit,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QLabel,
+    QLineEdit,
+    QListWidget,
+    QListWidgetItem,
+    QPlainTextEdit,
+    QTableWidget,
+    QTableWidgetItem,
+    QTabWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from auditdesk.services.termination import (
+    Agreement,
+    AgreementRole,
+    TerminationData,
+    TerminationReason,
+)
+from auditdesk.ui.workspace.editor import from_qdatetime
+from auditdesk.ui.workspace.words import word
+
+
+class TerminationDialog(QDialog):
+    """Reasons of DOMAIN.md §8, a note, the date, who agreed and when, optional re-audit date."""
+
+    def __init__(self, audit_label: str, start: dt.date | None, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle(self.tr("Terminate audit (撤组) — %1").replace("%1", audit_label))
+        layout = QVBoxLayout(self)
+        layout.addWidget(QLabel(self.tr("Reasons (the team leader proposes, the CB decides):")))
+        self.reasons = QListWidget()
+        for r in TerminationReason:
+            item = QListWidgetItem(word("reason", r.value))
+            item.setData(Qt.ItemDataRole.UserRole, r.value)
+            item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
+            item.setCheckState(Qt.CheckState.Unchecked)
+            self.reasons.addItem(item)
+        layout.addWidget(self.reasons)
+        form = QFormLayout()
+        self.note = QPlainTextEdit()
+        self.note.setTabChangesFocus(True)
+        self.note.setFixedHeight(60)
+        form.addRow(self.tr("Note"), self.note)
+        self.on = QDateEdit(QDate.currentDate())
+        self.on.setCalendarPopup(True)
+        form.addRow(self.tr("Terminated on"), self.on)
+        self.reaudit_set = QCheckBox(self.tr("CB sets the re-audit date"))
+        self.reaudit = QDateEdit(QDate.currentDate().addMonths(1))
+        self.reaudit.setEnabled(False)
+        self.reaudit_set.toggled.connect(self.reaudit.setEnabled)
+        form.addRow(self.reaudit_set, self.reaudit)
+        layout.addLayout(form)
+        layout.addWidget(QLabel(self.tr("Agreed by:")))
+        self.agreed = QTableWidget(len(AgreementRole), 3)
+        self.agreed.setHorizontalHeaderLabels([self.tr("Role"), self.tr("Name"), self.tr("When")])
+        self._when: list[QDateTimeEdit] = []
+        for row, role in enumerate(AgreementRole):
+            cell = QTableWidgetItem(word("agreement", role.value))
+            cell.setData(Qt.ItemDataRole.UserRole, role.value)
+            cell.setFlags(Qt.ItemFlag.ItemIsEnabled)
+            self.agreed.setItem(row, 0, cell)
+            self.agreed.setItem(row, 1, QTableWidgetItem(""))
+            when = QDateTimeEdit(QDateTime.currentDateTime())
+            when.setDisplayFormat("yyyy-MM-dd HH:mm")
+            self.agreed.setCellWidget(row, 2, when)
+            self._when.append(when)
+        self.agreed.horizontalHeader().setStretchLastSection(True)
+        self.agreed.setColumnWidth(1, 160)
+        layout.addWidget(self.agreed)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+        layout.addWidget(buttons)
+        self.resize(620, 640)
+
+    def data(self) -> TerminationData:
+        reasons = [TerminationReason(self.reasons.item(i).data(Qt.ItemDataRole.UserRole))
+                   for i in range(self.reasons.count())
+                   if self.reasons.item(i).checkState() == Qt.CheckState.Checked]
+        agreed = []
+        for row in range(self.agreed.rowCount()):
+            name = (self.agreed.item(row, 1).text() if self.agreed.item(row, 1) else "").strip()
+            if name:
+                agreed.append(Agreement(AgreementRole(self.agreed.item(row, 0).data(Qt.ItemDataRole.UserRole)), name,
+                                        from_qdatetime(self._when[row].dateTime())))
+        return TerminationData(
+            reasons=reasons, terminated_on=self.on.date().toPython(), agreed_by=agreed,
+            note=self.note.toPlainText(),
+            reaudit_due=self.reaudit.date().toPython() if self.reaudit_set.isChecked() else None)
+
+
+def heat_colour(count: int, peak: int) -> QColor:
+    if count <= 0:
+        return QColor("#f4d6d2")  # never sampled: soft red
+    strength = min(1.0, count / max(peak, 1))
+    return QColor.fromHsvF(0.33, 0.25 + 0.6 * strength, 0.92 - 0.25 * strength)
+
+
+class CoverageDialog(QDialog):
+    """Heatmaps: this audit's clause × site counts, and each certificate's clause × audit cycle."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle(self.tr("Coverage"))
+        self.tabs = QTabWidget()
+        layout = QVBoxLayout(self)
+        self.summary = QLabel()
+        self.summary.setWordWrap(True)
+        layout.addWidget(self.summary)
+        layout.addWidget(self.tabs)
+        self.resize(1000, 760)
+
+    def add_table(self, title: str, rows: list[tuple[str, str]], columns: list[str],
+                  counts: list[list[int]], highlight_rows: set[int] | None = None) -> QTableWidget:
+        table = QTableWidget(len(rows), len(columns))
+        table.setHorizontalHeaderLabels(columns)
+        table.setVerticalHeaderLabels([f"{n} {t}" for n, t in rows])
+        peak = max((c for r in counts for c in r), default=1)
+        for r, line in enumerate(counts):
+            for c, value in enumerate(line):
+                cell = QTableWidgetItem(str(value) if value else "")
+                cell.setTextAlignment(Qt.AlignmentFlag.AlignCenter)
+                cell.setBackground(QBrush(heat_colour(value, peak)))
+                cell.setFlags(Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable)
+                table.setItem(r, c, cell)
+            if highlight_rows and r in highlight_rows:
+                head = table.verticalHeaderItem(r)
+                if head is not None:
+                    head.setForeground(QBrush(QColor("#b3261e")))
+                    head.setText("⚠ " + head.text())
+        table.horizontalHeader().setDefaultSectionSize(110)
+        self.tabs.addTab(table, title)
+        return table
+
+
+class CheckInDialog(QDialog):
+    """Check-in photos of the audit: moment, time and place of each."""
+
+    def __init__(self, rows: list[tuple[uuid.UUID, str, str, str, str]], parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle(self.tr("Check-in photos (认证到)"))
+        layout = QVBoxLayout(self)
+        self.table = QTableWidget(len(rows), 4)
+        self.table.setHorizontalHeaderLabels([self.tr("Moment"), self.tr("Time"), self.tr("Place"), self.tr("File")])
+        for r, (_id, moment, when, place, name) in enumerate(rows):
+            for c, text in enumerate((moment, when, place, name)):
+                self.table.setItem(r, c, QTableWidgetItem(text))
+        self.table.horizontalHeader().setStretchLastSection(True)
+        layout.addWidget(self.table)
+        buttons = QDialogButtonBox()
+        self.add_opening = buttons.addButton(self.tr("Add opening-meeting photo…"), QDialogButtonBox.ButtonRole.ActionRole)
+        self.add_closing = buttons.addButton(self.tr("Add closing-meeting photo…"), QDialogButtonBox.ButtonRole.ActionRole)
+        close = buttons.addButton(QDialogButtonBox.StandardButton.Close)
+        close.clicked.connect(self.accept)
+        layout.addWidget(buttons)
+        self.resize(720, 360)
+
+
+class PlaceDialog(QDialog):
+    """Where a check-in photo was taken (and when, prefilled from EXIF)."""
+
+    def __init__(self, when: dt.datetime | None, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle(self.tr("Check-in photo"))
+        form = QFormLayout(self)
+        self.place = QLineEdit()
+        self.place.setPlaceholderText(self.tr("e.g. 2nd floor meeting room, main plant"))
+        self.when = QDateTimeEdit(QDateTime.currentDateTime() if when is None else
+                                  QDateTime.fromSecsSinceEpoch(int(when.timestamp())))
+        self.when.setDisplayFormat("yyyy-MM-dd HH:mm")
+        form.addRow(self.tr("Place"), self.place)
+        form.addRow(self.tr("Time"), self.when)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+        form.addRow(buttons)
+
+    def values(self) -> tuple[str, dt.datetime]:
+        return self.place.text().strip(), from_qdatetime(self.when.dateTime())

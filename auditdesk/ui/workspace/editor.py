@@ -1,0 +1,179 @@
+"""The evidence editor: keyboard-first, autosaving.
+
+Every change is saved by the workspace in its own short transaction: choices (type, site,
+remote, time) at once, typed text 400 ms after the last keystroke and whenever focus leaves
+the field or the auditor moves on (Ctrl+Enter, another item, another clause). A crash or a
+power cut loses at most the last 400 ms of typing in one field. There is no save button.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import uuid
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import Any
+
+from PySide6.QtCore import QDateTime, QEvent, QObject, QTimer, QTimeZone
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QDateTimeEdit,
+    QFormLayout,
+    QHBoxLayout,
+    QLineEdit,
+    QPlainTextEdit,
+    QWidget,
+)
+
+from auditdesk.model import EvidenceType
+from auditdesk.ui.workspace.words import word
+
+SAVE_DELAY_MS = 400
+
+
+@dataclass
+class EvidenceSnapshot:
+    id: uuid.UUID
+    seq: int
+    evidence_type: str
+    site_id: uuid.UUID | None
+    department: str
+    remote: bool
+    observed_at: dt.datetime
+    description: str
+    references: str
+    interviewee_role: str
+    clause_numbers: list[str]
+    attachments: int
+
+
+def to_qdatetime(value: dt.datetime) -> QDateTime:
+    return QDateTime.fromSecsSinceEpoch(int(value.timestamp()), QTimeZone.systemTimeZone())
+
+
+def from_qdatetime(value: QDateTime) -> dt.datetime:
+    return dt.datetime.fromtimestamp(value.toSecsSinceEpoch(), dt.UTC)
+
+
+class EvidenceEditor(QWidget):
+    def __init__(self, save: Callable[[uuid.UUID, dict[str, Any]], bool], parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._save = save
+        self.item_id: uuid.UUID | None = None
+        self._loading = False
+        self._pending: dict[str, Any] = {}
+        self._timer = QTimer(self, singleShot=True, interval=SAVE_DELAY_MS)
+        self._timer.timeout.connect(self.flush)
+
+        self.type_box = QComboBox()
+        for t in EvidenceType:
+            self.type_box.addItem(word("evidence_type", t.value), t.value)
+        self.site_box = QComboBox()
+        self.department = QLineEdit()
+        self.remote = QCheckBox(self.tr("Remote"))
+        self.observed_at = QDateTimeEdit()
+        self.observed_at.setDisplayFormat("yyyy-MM-dd HH:mm")
+        self.observed_at.setCalendarPopup(True)
+        self.description = QPlainTextEdit()
+        self.description.setTabChangesFocus(True)
+        self.description.setPlaceholderText(self.tr("What you saw, read or heard: objective, verifiable"))
+        self.references = QLineEdit()
+        self.references.setPlaceholderText(self.tr("Record ids, document numbers"))
+        self.interviewee = QLineEdit()
+        self.interviewee.setPlaceholderText(self.tr("Role of the person interviewed"))
+
+        row = QHBoxLayout()
+        row.addWidget(self.type_box, 2)
+        row.addWidget(self.site_box, 2)
+        row.addWidget(self.department, 2)
+        row.addWidget(self.remote)
+        row.addWidget(self.observed_at, 1)
+        self.department.setPlaceholderText(self.tr("Department"))
+        form = QFormLayout(self)
+        form.setContentsMargins(0, 0, 0, 0)
+        form.addRow(self.tr("Evidence"), row)
+        form.addRow(self.tr("Description"), self.description)
+        form.addRow(self.tr("References"), self.references)
+        form.addRow(self.tr("Interviewee"), self.interviewee)
+        # Tab goes where the eye goes: description first, then the details.
+        QWidget.setTabOrder(self.description, self.references)
+        QWidget.setTabOrder(self.references, self.interviewee)
+        QWidget.setTabOrder(self.interviewee, self.type_box)
+        QWidget.setTabOrder(self.type_box, self.site_box)
+        QWidget.setTabOrder(self.site_box, self.department)
+        QWidget.setTabOrder(self.department, self.remote)
+        QWidget.setTabOrder(self.remote, self.observed_at)
+
+        self.type_box.currentIndexChanged.connect(lambda _i: self._now("evidence_type", self.type_box.currentData()))
+        self.site_box.currentIndexChanged.connect(lambda _i: self._now("site_id", self.site_box.currentData()))
+        self.remote.toggled.connect(lambda on: self._now("remote", on))
+        self.observed_at.dateTimeChanged.connect(lambda v: self._later("observed_at", from_qdatetime(v)))
+        self.description.textChanged.connect(lambda: self._later("description", self.description.toPlainText()))
+        self.references.textEdited.connect(lambda v: self._later("references", v))
+        self.interviewee.textEdited.connect(lambda v: self._later("interviewee_role", v))
+        self.department.textEdited.connect(lambda v: self._later("department", v))
+        for w in (self.description, self.references, self.interviewee, self.department, self.observed_at):
+            w.installEventFilter(self)
+        self.setEnabled(False)
+
+    def set_sites(self, sites: list[tuple[uuid.UUID, str]]) -> None:
+        self._loading = True
+        self.site_box.clear()
+        self.site_box.addItem(self.tr("(no site)"), None)
+        for sid, name in sites:
+            self.site_box.addItem(name, sid)
+        self._loading = False
+
+    def load(self, snap: EvidenceSnapshot | None) -> None:
+        self.flush()
+        self._loading = True
+        try:
+            self.item_id = snap.id if snap else None
+            self.setEnabled(snap is not None)
+            if snap is None:
+                self.description.setPlainText("")
+                self.references.clear()
+                self.interviewee.clear()
+                self.department.clear()
+                return
+            self.type_box.setCurrentIndex(max(0, self.type_box.findData(snap.evidence_type)))
+            self.site_box.setCurrentIndex(max(0, self.site_box.findData(snap.site_id)))
+            self.department.setText(snap.department)
+            self.remote.setChecked(snap.remote)
+            self.observed_at.setDateTime(to_qdatetime(snap.observed_at))
+            self.description.setPlainText(snap.description)
+            self.references.setText(snap.references)
+            self.interviewee.setText(snap.interviewee_role)
+        finally:
+            self._loading = False
+
+    def _now(self, name: str, value: Any) -> None:
+        if self._loading or self.item_id is None:
+            return
+        self._pending[name] = value
+        self.flush()
+
+    def _later(self, name: str, value: Any) -> None:
+        if self._loading or self.item_id is None:
+            return
+        self._pending[name] = value
+        self._timer.start()
+
+    def flush(self) -> None:
+        """Save what is pending now (the workspace calls this before moving on)."""
+        self._timer.stop()
+        if not self._pending or self.item_id is None:
+            self._pending.clear()
+            return
+        changes, self._pending = self._pending, {}
+        self._save(self.item_id, changes)
+
+    @property
+    def has_pending(self) -> bool:
+        return bool(self._pending)
+
+    def eventFilter(self, obj: QObject, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.FocusOut:
+            self.flush()
+        return False

@@ -1,0 +1,215 @@
+"""The workspace's panels and dialogs: completeness (clickable lines), search results,
+coverage heatmaps, check-in photos and termination. A mixin of AuditWorkspace."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QBrush, QColor
+from PySide6.QtWidgets import QFileDialog, QListWidgetItem, QMessageBox
+
+from auditdesk.ui.workspace.words import problem_text, word
+
+
+class PanelsMixin:
+    # --- completeness ------------------------------------------------------------------------
+    def run_completeness(self) -> list:
+        from auditdesk.services.completeness import check_completeness
+
+        self.editor.flush()
+        with self._session() as s:
+            problems = check_completeness(s, self.audit_id)
+        self.problems.clear()
+        for p in problems:
+            item = QListWidgetItem(problem_text(p.code, p.detail or p.clause_number or ""))
+            item.setData(Qt.ItemDataRole.UserRole, p)
+            self.problems.addItem(item)
+        if not problems:
+            ok = QListWidgetItem(self.tr("Ready for the report: nothing is missing."))
+            ok.setForeground(QBrush(QColor("#1e6b2e")))
+            self.problems.addItem(ok)
+        self.bottom.setTabText(0, self.tr("Completeness (%1)").replace("%1", str(len(problems))))
+        self.bottom.setCurrentWidget(self.problems)
+        return problems
+
+    def _open_problem(self, item: QListWidgetItem) -> None:
+        p = item.data(Qt.ItemDataRole.UserRole)
+        if p is None:
+            return
+        self.go_to_problem(p)
+
+    def go_to_problem(self, p) -> None:
+        """Jump to where a completeness problem is fixed."""
+        if p.code.startswith("check_in."):
+            self.show_check_in()
+            return
+        number = p.clause_number
+        if number is None and p.clause_id is not None:
+            number = next((r.number for r in self.rows.values() if p.clause_id in r.clause_ids), None)
+        if number:
+            self.select_clause(number)
+            self.judgement.setFocus() if p.code == "clause.not_judged" else self.tree.setFocus()
+        if p.nc_id is not None:
+            self.openNonconformityRequested.emit(p.nc_id)
+
+    # --- search -------------------------------------------------------------------------------
+    def run_search(self) -> list:
+        from auditdesk.model import EvidenceItem
+        from auditdesk.services.search import search
+
+        query = self.search_box.text()
+        scope = None if self.search_all.isChecked() else self.audit_id
+        with self._session() as s:
+            hits = search(s, query, audit_id=scope, limit=200)
+            lines = []
+            for h in hits:
+                where = ""
+                if h.kind == "evidence":
+                    item = s.get(EvidenceItem, h.ref_id)
+                    where = ", ".join(c.number for c in item.clauses) if item else ""
+                    label = f"#{item.seq} §{where}" if item else ""
+                else:
+                    label = self.tr("NC")
+                if h.audit_id and h.audit_id != self.audit_id:
+                    from auditdesk.model import Audit
+
+                    a = s.get(Audit, h.audit_id)
+                    label = f"{a.number if a else ''} {label}"
+                lines.append((f"{label}  {h.snippet}", h))
+        self.results.clear()
+        for text, h in lines:
+            it = QListWidgetItem(text)
+            it.setData(Qt.ItemDataRole.UserRole, h)
+            self.results.addItem(it)
+        self.bottom.setTabText(1, self.tr("Search results (%1)").replace("%1", str(len(lines))))
+        self.bottom.setCurrentWidget(self.results)
+        return [h for _t, h in lines]
+
+    def _open_result(self, item: QListWidgetItem) -> None:
+        self.go_to_hit(item.data(Qt.ItemDataRole.UserRole))
+
+    def go_to_hit(self, hit) -> None:
+        from auditdesk.model import EvidenceItem, Nonconformity
+
+        if hit.audit_id and hit.audit_id != self.audit_id:
+            self.openAuditRequested.emit(hit.audit_id)
+            return
+        if hit.kind == "nc":
+            with self._session() as s:
+                nc = s.get(Nonconformity, hit.ref_id)
+                clause_id = nc.clause_id if nc else None
+            number = next((r.number for r in self.rows.values() if clause_id in r.clause_ids), None)
+            if number:
+                self.select_clause(number)
+            self.openNonconformityRequested.emit(hit.ref_id)
+            return
+        with self._session() as s:
+            item = s.get(EvidenceItem, hit.ref_id)
+            ids = [c.id for c in item.clauses] if item else []
+        number = next((r.number for r in self.rows.values() if set(ids) & set(r.clause_ids)), None)
+        if number:
+            if self.site_filter.currentIndex() != 0:
+                self.site_filter.setCurrentIndex(0)
+            self.select_clause(number)
+            self._select_item(hit.ref_id)
+            self.editor.description.setFocus()
+
+    # --- coverage -----------------------------------------------------------------------------
+    def show_coverage(self):
+        from auditdesk.model import Audit
+        from auditdesk.services.coverage import audit_coverage, cycle_matrix
+        from auditdesk.ui.workspace.dialogs import CoverageDialog
+
+        dlg = CoverageDialog(self)
+        with self._session() as s:
+            cov = audit_coverage(s, self.audit_id)
+            audit = s.get(Audit, self.audit_id)
+            matrices = [(c.number, c.standard.code, cycle_matrix(s, c.id)) for c in audit.certificates]
+            audit_numbers = {}
+            for _n, _c, m in matrices:
+                for aid, number, _atype, start in m.audits:
+                    audit_numbers[aid] = f"{number}\n{start or ''}"
+            site_names = {sid: name for sid, name in self.sites}
+        rows = [(n, r.title) for n, r in self.rows.items()]
+        site_cols = [sid for sid, _n in self.sites] + [None]
+        counts = [[cov.evidence_by_clause_site.get(n, {}).get(sid, 0) for sid in site_cols] for n, _t in rows]
+        missing = {i for i, (n, _t) in enumerate(rows) if n in cov.must_cover_missing}
+        dlg.add_table(self.tr("This audit: clause × site"), rows,
+                      [site_names.get(sid, "") if sid else self.tr("(no site)") for sid in site_cols], counts, missing)
+        for cert_number, code, m in matrices:
+            crow = [(n, t) for n, t, _d in m.clauses]
+            ccounts = [[m.counts.get(n, {}).get(aid, 0) for aid, *_x in m.audits] for n, _t in crow]
+            never = {i for i, (n, _t) in enumerate(crow) if n in m.never_sampled}
+            dlg.add_table(self.tr("Cycle %1 (%2): clause × audit").replace("%1", cert_number).replace("%2", code),
+                          crow, [audit_numbers[aid] for aid, *_x in m.audits], ccounts, never)
+        must = ", ".join(word("must_cover", x) if x == "marks" else x for x in cov.must_cover_missing)
+        dlg.summary.setText(
+            self.tr("%1 evidence items. Surveillance must cover, still missing: %2").replace(
+                "%1", str(cov.total_evidence)).replace("%2", must or self.tr("nothing")))
+        self.coverage_dialog = dlg
+        dlg.show()
+        return dlg
+
+    # --- check-in -----------------------------------------------------------------------------
+    def show_check_in(self):
+        from auditdesk.services import evidence as ev
+        from auditdesk.ui.workspace.dialogs import CheckInDialog
+
+        with self._session() as s:
+            atts = ev.list_attachments(s, audit_id=self.audit_id, check_in_only=True)
+            rows = [(a.id, word("check_in", a.check_in.value), a.captured_at.astimezone().strftime("%Y-%m-%d %H:%M")
+                     if a.captured_at else "", a.place, a.filename) for a in atts]
+        dlg = CheckInDialog(rows, self)
+        dlg.add_opening.clicked.connect(lambda: (self.add_check_in_photo_interactive("opening"), dlg.accept()))
+        dlg.add_closing.clicked.connect(lambda: (self.add_check_in_photo_interactive("closing"), dlg.accept()))
+        self.check_in_dialog = dlg
+        dlg.show()
+        return dlg
+
+    def add_check_in_photo(self, path: Path, moment: str, place: str = "", taken_at=None):
+        from auditdesk.model import CheckInMoment
+        from auditdesk.services import evidence as ev
+
+        return self._run(lambda s: ev.add_check_in_photo(s, self.audit_id, path, CheckInMoment(moment), place=place,
+                                                         taken_at=taken_at, store=self._store()).id)
+
+    def add_check_in_photo_interactive(self, moment: str) -> None:
+        from auditdesk.ui.workspace.dialogs import PlaceDialog
+
+        name, _f = QFileDialog.getOpenFileName(self, self.tr("Check-in photo"), "",
+                                               self.tr("Photos (*.jpg *.jpeg *.png *.heic *.webp)"))
+        if not name:
+            return
+        dlg = PlaceDialog(None, self)
+        if dlg.exec():
+            place, taken = dlg.values()
+            self.add_check_in_photo(Path(name), moment, place, taken)
+
+    # --- termination --------------------------------------------------------------------------
+    def terminate(self, data=None) -> bool:
+        """Open the 撤组 dialog (or, for scripts and tests, record ``data`` directly)."""
+        from auditdesk.services.audits import get_audit
+        from auditdesk.services.termination import terminate_audit
+        from auditdesk.ui.workspace.dialogs import TerminationDialog
+
+        self.editor.flush()
+        if data is None:
+            dlg = TerminationDialog(self.audit_label, self.audit_start, self)
+            if not dlg.exec():
+                return False
+            data = dlg.data()
+        due = self._run(lambda s: terminate_audit(s, self.audit_id, data).reaudit_due or "")
+        if due is None:
+            return False
+        with self._session() as s:
+            self._set_header_words(get_audit(s, self.audit_id))
+        text = self.tr("The audit is terminated. Re-audit due by %1.").replace("%1", str(due or "—"))
+        self.messages.append(text)
+        from auditdesk.ui import errors
+
+        if errors.shown is None:
+            QMessageBox.information(self, self.tr("Terminated"), text)
+        self.changed.emit()
+        return True
+

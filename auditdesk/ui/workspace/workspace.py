@@ -1,0 +1,620 @@
+"""The audit workspace: the screen an auditor uses most, on site, offline, by keyboard.
+
+Left, the clause tree of the audit's standards (shared clauses of an integrated audit once,
+with each standard's number), with evidence counts and judgements; right, the selected
+clause's prompts, judgement, evidence items and the editor; below, completeness problems and
+search results. Every edit is saved at once in its own transaction (see editor.py).
+
+Keys: Ctrl+Enter new evidence item on this clause · Ctrl+PgDown/PgUp next/previous clause ·
+Alt+Down/Up next/previous item · Ctrl+1…6 judge the clause, Ctrl+0 clear · Ctrl+J judgement ·
+Ctrl+F search · Ctrl+Shift+A attach a file · Ctrl+Shift+V paste an attachment.
+"""
+
+from __future__ import annotations
+
+import uuid
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QAction, QBrush, QColor, QFont, QKeySequence
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QFileDialog,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QListWidget,
+    QListWidgetItem,
+    QMessageBox,
+    QPushButton,
+    QSplitter,
+    QTabWidget,
+    QTreeWidget,
+    QTreeWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from auditdesk.model import Judgement
+from auditdesk.services import evidence as ev
+from auditdesk.services.errors import ServiceError
+from auditdesk.storage.attachments import AttachmentRefused
+from auditdesk.ui import errors
+from auditdesk.ui.workspace.attachments_view import (
+    AttachmentStrip,
+    PhotoViewer,
+    open_externally,
+    paste_from_clipboard,
+)
+from auditdesk.ui.workspace.editor import EvidenceEditor, EvidenceSnapshot
+from auditdesk.ui.workspace.panels import PanelsMixin
+from auditdesk.ui.workspace.words import refusal_text, word
+
+JUDGEMENTS = [None, *Judgement]
+COVERED = QColor("#cfe8cf")
+MUST_COVER = QColor("#ffd8a8")
+
+
+@dataclass
+class Row:
+    number: str
+    title: str
+    depth: int
+    parent: str | None
+    clause_ids: list[uuid.UUID]
+    members: list[tuple[str, str]]  # (standard code, clause number)
+    prompts: list[str] = field(default_factory=list)
+
+
+def _short(code: str) -> str:
+    """"ISO 9001:2015" -> "9001": the column has room for several."""
+    return code.replace("ISO/IEC ", "").replace("ISO ", "").split(":")[0]
+
+
+class AuditWorkspace(PanelsMixin, QWidget):
+    openAuditRequested = Signal(uuid.UUID)
+    openNonconformityRequested = Signal(uuid.UUID)
+    changed = Signal()
+
+    def __init__(self, database, audit_id: uuid.UUID, parent: QWidget | None = None, *, user: str | None = None):
+        super().__init__(parent)
+        # Accept the main window's AppContext (db + signed-in user) or a bare Database.
+        self.db = getattr(database, "db", database)
+        self.user = user or getattr(database, "user", None) or "system"
+        self.audit_id = audit_id
+        self.rows: dict[str, Row] = {}
+        self.tree_items: dict[str, QTreeWidgetItem] = {}
+        self.current: Row | None = None
+        self.messages: list[str] = []  # what was told to the user (tests read it)
+        self._build()
+        self._load_audit()
+        self.refresh_coverage()
+        first = next((n for n, r in self.rows.items() if r.depth >= 1), None)
+        if first:
+            self.select_clause(first)
+
+    # --- building ------------------------------------------------------------------------------
+    def _build(self) -> None:
+        self.title = QLabel()
+        self.title.setTextFormat(Qt.TextFormat.RichText)
+        self.site_filter = QComboBox()
+        self.site_filter.setToolTip(self.tr("Sites axis: show counts and items of one site"))
+        self.search_box = QLineEdit()
+        self.search_box.setPlaceholderText(self.tr("Search evidence and NCs (Ctrl+F)"))
+        self.search_box.setClearButtonEnabled(True)
+        self.search_all = QCheckBox(self.tr("All audits"))
+        self.btn_checkin = QPushButton(self.tr("Check-in photos"))
+        self.btn_coverage = QPushButton(self.tr("Coverage"))
+        self.btn_complete = QPushButton(self.tr("Completeness"))
+        self.btn_terminate = QPushButton(self.tr("Terminate (撤组)…"))
+        top = QHBoxLayout()
+        top.addWidget(self.title, 1)
+        top.addWidget(self.site_filter)
+        top.addWidget(self.search_box)
+        top.addWidget(self.search_all)
+        for b in (self.btn_checkin, self.btn_coverage, self.btn_complete, self.btn_terminate):
+            top.addWidget(b)
+
+        self.tree = QTreeWidget()
+        self.tree.setHeaderLabels([self.tr("Clause"), self.tr("Standards"), self.tr("Evidence"), self.tr("Judgement")])
+        self.tree.setColumnWidth(0, 330)
+        self.tree.setColumnWidth(1, 90)
+        self.tree.setColumnWidth(2, 70)
+        self.tree.setUniformRowHeights(True)
+
+        self.clause_title = QLabel()
+        f = self.clause_title.font()
+        f.setPointSizeF(f.pointSizeF() * 1.25)
+        f.setBold(True)
+        self.clause_title.setFont(f)
+        self.clause_title.setWordWrap(True)
+        self.members_label = QLabel()
+        self.prompts = QListWidget()
+        self.prompts.setMaximumHeight(96)
+        self.prompts.setToolTip(self.tr("Typical evidence. Enter on a prompt starts an item with it."))
+        self.judgement = QComboBox()
+        for j in JUDGEMENTS:
+            self.judgement.addItem(word("judgement", j.value if j else ""), j.value if j else None)
+        self.judgement_note = QLineEdit()
+        self.judgement_note.setPlaceholderText(self.tr("Judgement note"))
+        judge_row = QHBoxLayout()
+        judge_row.addWidget(QLabel(self.tr("Judgement")))
+        judge_row.addWidget(self.judgement)
+        judge_row.addWidget(self.judgement_note, 1)
+        self.items = QListWidget()
+        self.items.setMaximumHeight(170)
+        self.editor = EvidenceEditor(self._save_fields)
+        self.strip = AttachmentStrip()
+        self.btn_new = QPushButton(self.tr("New item (Ctrl+Enter)"))
+        self.btn_attach = QPushButton(self.tr("Attach file… (Ctrl+Shift+A)"))
+        self.btn_paste = QPushButton(self.tr("Paste (Ctrl+Shift+V)"))
+        self.btn_archive = QPushButton(self.tr("Archive item"))
+        buttons = QHBoxLayout()
+        for b in (self.btn_new, self.btn_attach, self.btn_paste, self.btn_archive):
+            buttons.addWidget(b)
+        buttons.addStretch(1)
+        right = QWidget()
+        rl = QVBoxLayout(right)
+        rl.addWidget(self.clause_title)
+        rl.addWidget(self.members_label)
+        rl.addWidget(self.prompts)
+        rl.addLayout(judge_row)
+        rl.addWidget(QLabel(self.tr("Evidence items")))
+        rl.addWidget(self.items)
+        rl.addWidget(self.editor, 1)
+        rl.addWidget(self.strip)
+        rl.addLayout(buttons)
+
+        split = QSplitter(Qt.Orientation.Horizontal)
+        split.addWidget(self.tree)
+        split.addWidget(right)
+        split.setStretchFactor(0, 2)
+        split.setStretchFactor(1, 3)
+        split.setSizes([560, 900])
+
+        self.bottom = QTabWidget()
+        self.problems = QListWidget()
+        self.results = QListWidget()
+        self.bottom.addTab(self.problems, self.tr("Completeness"))
+        self.bottom.addTab(self.results, self.tr("Search results"))
+        vsplit = QSplitter(Qt.Orientation.Vertical)
+        vsplit.addWidget(split)
+        vsplit.addWidget(self.bottom)
+        vsplit.setSizes([760, 150])
+
+        layout = QVBoxLayout(self)
+        layout.addLayout(top)
+        layout.addWidget(vsplit, 1)
+
+        self.tree.currentItemChanged.connect(self._tree_moved)
+        self.items.currentItemChanged.connect(self._item_moved)
+        self.judgement.activated.connect(lambda _i: self._judge(self.judgement.currentData()))
+        self.judgement_note.editingFinished.connect(lambda: self._judge(self.judgement.currentData(), note_only=True))
+        self.prompts.itemActivated.connect(lambda it: self.new_item(description=it.text() + "："))
+        self.site_filter.currentIndexChanged.connect(lambda _i: self._site_changed())
+        self.search_box.returnPressed.connect(self.run_search)
+        self.results.itemActivated.connect(self._open_result)
+        self.problems.itemActivated.connect(self._open_problem)
+        self.btn_new.clicked.connect(lambda: self.new_item())
+        self.btn_attach.clicked.connect(self.attach_dialog)
+        self.btn_paste.clicked.connect(lambda: paste_from_clipboard(self.strip))
+        self.btn_archive.clicked.connect(self.archive_current_item)
+        self.btn_complete.clicked.connect(self.run_completeness)
+        self.btn_coverage.clicked.connect(self.show_coverage)
+        self.btn_terminate.clicked.connect(self.terminate)
+        self.btn_checkin.clicked.connect(self.show_check_in)
+        self.strip.filesDropped.connect(self.attach_paths)
+        self.strip.imagePasted.connect(self.attach_image)
+        self.strip.openRequested.connect(self.view_attachment)
+        self.strip.checkInRequested.connect(self.mark_check_in_interactive)
+        self.strip.archiveRequested.connect(self.archive_attachment)
+
+        def act(keys: list[str], slot) -> None:
+            a = QAction(self)
+            a.setShortcuts([QKeySequence(k) for k in keys])
+            a.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+            a.triggered.connect(slot)
+            self.addAction(a)
+
+        act(["Ctrl+Return", "Ctrl+Enter"], lambda: self.new_item())
+        act(["Ctrl+PgDown"], lambda: self.step_clause(1))
+        act(["Ctrl+PgUp"], lambda: self.step_clause(-1))
+        act(["Alt+Down"], lambda: self._step_item(1))
+        act(["Alt+Up"], lambda: self._step_item(-1))
+        act(["Ctrl+F"], lambda: (self.search_box.setFocus(), self.search_box.selectAll()))
+        act(["Ctrl+J"], lambda: self.judgement.setFocus())
+        act(["Ctrl+Shift+A"], self.attach_dialog)
+        act(["Ctrl+Shift+V"], lambda: paste_from_clipboard(self.strip))
+        for i, j in enumerate(JUDGEMENTS):
+            act([f"Ctrl+{i}"], lambda _=False, j=j: self._judge(j.value if j else None))
+
+    # --- loading -------------------------------------------------------------------------------
+    def _session(self):
+        return self.db.session(self.user)
+
+    def _load_audit(self) -> None:
+        from auditdesk.services.audits import get_audit
+        from auditdesk.services.coverage import audit_clause_rows
+        from auditdesk.ui.i18n import current_language
+
+        zh = current_language() == "zh_CN"
+        with self._session() as s:
+            audit = get_audit(s, self.audit_id)
+            self.locked = audit.locked
+            self.audit_label = audit.number
+            self.audit_start = audit.start_date
+            org = audit.organisation
+            sites = [(a.site.id, a.site.name) for a in audit.sites] or [(x.id, x.name) for x in org.sites]
+            self.title.setText(f"<b>{audit.number}</b> &nbsp; {org.name_zh} &nbsp; "
+                               f"<span style='color:#555'>{audit.audit_type.value} · {audit.mode.value} · "
+                               f"{audit.status.value}</span>")
+            self._set_header_words(audit)
+            for r in audit_clause_rows(s, self.audit_id):
+                self.rows[r.number] = Row(
+                    r.number, (r.title_zh or r.title_en) if zh else (r.title_en or r.title_zh), r.depth,
+                    r.parent_number, r.clause_ids, [(code, c.number) for code, c in r.members],
+                    [(p.get("zh") or p.get("en", "")) if zh else (p.get("en") or p.get("zh", "")) for p in r.prompts])
+        self.sites = sites
+        self.editor.set_sites(sites)
+        self.site_filter.blockSignals(True)
+        self.site_filter.addItem(self.tr("All sites"), None)
+        for sid, name in sites:
+            self.site_filter.addItem(name, sid)
+        self.site_filter.blockSignals(False)
+        self.tree.clear()
+        for number, row in self.rows.items():
+            parent = self.tree_items.get(row.parent) if row.parent else None
+            item = QTreeWidgetItem([f"{number}  {row.title}", " · ".join(_short(c) for c, _n in row.members), "", ""])
+            item.setData(0, Qt.ItemDataRole.UserRole, number)
+            item.setToolTip(1, "\n".join(f"{c} §{n}" for c, n in row.members))
+            if row.depth == 0:
+                bold = QFont(item.font(0))
+                bold.setBold(True)
+                item.setFont(0, bold)
+            (parent.addChild(item) if parent else self.tree.addTopLevelItem(item))
+            self.tree_items[number] = item
+        self.tree.expandAll()
+        if self.locked:
+            for w in (self.editor, self.btn_new, self.btn_attach, self.btn_paste, self.btn_archive, self.judgement,
+                      self.btn_terminate):
+                w.setEnabled(False)
+
+    def _set_header_words(self, audit) -> None:
+        from auditdesk.ui import labels
+
+        self.title.setText(f"<b>{audit.number}</b> &nbsp; {audit.organisation.name_zh} &nbsp; "
+                           f"<span style='color:#555'>{labels.label('audit_type', audit.audit_type.value)} · "
+                           f"{labels.label('audit_mode', audit.mode.value)} · "
+                           f"{labels.label('audit_status', audit.status.value)}</span>")
+
+    def site_id(self) -> uuid.UUID | None:
+        return self.site_filter.currentData()
+
+    def refresh_coverage(self) -> None:
+        from auditdesk.services.coverage import audit_coverage
+
+        with self._session() as s:
+            cov = audit_coverage(s, self.audit_id)
+        self.coverage = cov
+        site = self.site_id()
+        missing = set(cov.must_cover_missing)
+        for number, item in self.tree_items.items():
+            count = (cov.evidence_by_clause.get(number, 0) if site is None
+                     else cov.evidence_by_clause_site.get(number, {}).get(site, 0))
+            item.setText(2, str(count) if count else ("!" if number in missing else ""))
+            colour = COVERED if count else (MUST_COVER if number in missing else None)
+            item.setBackground(2, QBrush(colour) if colour else QBrush())
+            if number in missing:
+                item.setToolTip(2, self.tr("Every surveillance must cover this clause"))
+            judged = cov.judgements.get(number, [])
+            item.setText(3, word("judgement", judged[0].value) if judged else "")
+            if judged and judged[0] == Judgement.NONCONFORMITY:
+                item.setForeground(3, QBrush(QColor("#b3261e")))
+            else:
+                item.setForeground(3, QBrush())
+
+    def evidence_count(self, number: str) -> int:
+        """What the tree shows for a clause (tests read it)."""
+        text = self.tree_items[number].text(2)
+        return int(text) if text.isdigit() else 0
+
+    # --- navigation ----------------------------------------------------------------------------
+    def select_clause(self, number: str) -> None:
+        item = self.tree_items.get(number)
+        if item is not None:
+            self.tree.setCurrentItem(item)
+            self.tree.scrollToItem(item)
+
+    def step_clause(self, delta: int) -> None:
+        numbers = list(self.rows)
+        if self.current is None or not numbers:
+            return
+        i = numbers.index(self.current.number) + delta
+        if 0 <= i < len(numbers):
+            self.select_clause(numbers[i])
+
+    def _tree_moved(self, item: QTreeWidgetItem | None, _previous=None) -> None:
+        self.editor.flush()
+        if item is None:
+            return
+        row = self.rows[item.data(0, Qt.ItemDataRole.UserRole)]
+        self.current = row
+        self.clause_title.setText(f"{row.number}  {row.title}")
+        self.members_label.setText("  ·  ".join(f"{c} §{n}" for c, n in row.members))
+        self.prompts.clear()
+        self.prompts.addItems(row.prompts)
+        self._load_items()
+
+    def _site_changed(self) -> None:
+        self.refresh_coverage()
+        self._load_items()
+
+    def _load_items(self, select: uuid.UUID | None = None) -> None:
+        row = self.current
+        self.items.blockSignals(True)
+        self.items.clear()
+        if row is None:
+            self.items.blockSignals(False)
+            return
+        with self._session() as s:
+            found = ev.list_evidence(s, self.audit_id, clause_ids=row.clause_ids, site_id=self.site_id())
+            snaps = [self._snapshot(i) for i in found]
+            judged = [j for j in ev.judgements_of(s, self.audit_id)
+                      if j.clause_id in row.clause_ids and j.site_id == self.site_id()]
+        self._snaps = {sn.id: sn for sn in snaps}
+        for sn in snaps:
+            li = QListWidgetItem(self._item_text(sn))
+            li.setData(Qt.ItemDataRole.UserRole, sn.id)
+            self.items.addItem(li)
+        self.items.blockSignals(False)
+        j = judged[0] if judged else None
+        self.judgement.setCurrentIndex(max(0, self.judgement.findData(j.judgement.value if j else None)))
+        self.judgement_note.setText(j.note if j else "")
+        target = select or (snaps[-1].id if snaps else None)
+        if target is None:
+            had_focus = self.editor.isAncestorOf(self.focusWidget()) if self.focusWidget() else False
+            self.editor.load(None)
+            self.strip.clear()
+            if had_focus:  # a disabled editor drops focus; keep the keyboard in the workspace
+                self.tree.setFocus()
+        else:
+            self._select_item(target)
+
+    def _snapshot(self, item) -> EvidenceSnapshot:
+        return EvidenceSnapshot(item.id, item.seq, item.evidence_type.value, item.site_id, item.department,
+                                item.remote, item.observed_at, item.description, item.references,
+                                item.interviewee_role, [c.number for c in item.clauses],
+                                len([a for a in item.attachments if not a.archived]))
+
+    def _item_text(self, sn: EvidenceSnapshot) -> str:
+        first = (sn.description.strip().splitlines() or [self.tr("(empty)")])[0]
+        clip = f"  📎{sn.attachments}" if sn.attachments else ""
+        return f"{sn.seq}. [{word('evidence_type', sn.evidence_type)}] {first[:90]}{clip}"
+
+    def _select_item(self, item_id: uuid.UUID) -> None:
+        for i in range(self.items.count()):
+            if self.items.item(i).data(Qt.ItemDataRole.UserRole) == item_id:
+                self.items.setCurrentRow(i)
+                return
+
+    def _item_moved(self, li: QListWidgetItem | None, _prev=None) -> None:
+        self.editor.flush()
+        if li is None:
+            self.editor.load(None)
+            return
+        item_id = li.data(Qt.ItemDataRole.UserRole)
+        snap = self._snaps.get(item_id)
+        self.editor.load(snap)
+        self.editor.setEnabled(snap is not None and not self.locked)
+        self._load_attachments()
+
+    def _step_item(self, delta: int) -> None:
+        i = self.items.currentRow() + delta
+        if 0 <= i < self.items.count():
+            self.items.setCurrentRow(i)
+            self.editor.description.setFocus()
+
+    def current_item_id(self) -> uuid.UUID | None:
+        return self.editor.item_id
+
+    # --- writing -------------------------------------------------------------------------------
+    def _run(self, fn):
+        """Run one user action in its own transaction; tell the user when it is refused."""
+        try:
+            with self._session() as s:
+                return fn(s)
+        except AttachmentRefused as exc:
+            self._tell(refusal_text(exc.code, Path(exc.path).name or exc.path, exc.actual))
+        except ServiceError as exc:
+            errors.show_error(exc, self)
+            self.messages.append(type(exc).__name__)
+        return None
+
+    def _tell(self, text: str) -> None:
+        self.messages.append(text)
+        if errors.shown is not None:
+            errors.shown.append((self.tr("Not attached"), text))
+        else:
+            QMessageBox.warning(self, self.tr("Not attached"), text)
+
+    def _save_fields(self, item_id: uuid.UUID, changes: dict) -> bool:
+        saved = self._run(lambda s: self._snapshot(ev.update_evidence(s, item_id, changes)))
+        if saved is None:
+            return False
+        self._snaps[item_id] = saved
+        cur = self.items.currentItem()
+        if cur is not None and cur.data(Qt.ItemDataRole.UserRole) == item_id:
+            cur.setText(self._item_text(saved))
+        if "site_id" in changes:
+            self.refresh_coverage()
+        self.changed.emit()
+        return True
+
+    def new_item(self, description: str = "") -> uuid.UUID | None:
+        """Ctrl+Enter: save what is typed, start the next item on this clause, cursor in its text."""
+        if self.current is None or self.locked:
+            return None
+        self.editor.flush()
+        last = self._snaps.get(self.editor.item_id) if self.editor.item_id else None
+        data = ev.EvidenceData(
+            evidence_type=last.evidence_type if last else "document",  # type: ignore[arg-type]
+            clause_ids=list(self.current.clause_ids),
+            site_id=self.site_id() or (last.site_id if last else None),
+            department=last.department if last else "",
+            description=description)
+        new_id = self._run(lambda s: ev.add_evidence(s, self.audit_id, data).id)
+        if new_id is None:
+            return None
+        self._load_items(select=new_id)
+        self.refresh_coverage()
+        self.editor.description.setFocus()
+        self.editor.description.moveCursor(self.editor.description.textCursor().MoveOperation.End)
+        self.changed.emit()
+        return new_id
+
+    def archive_current_item(self) -> None:
+        item_id = self.editor.item_id
+        if item_id is None:
+            return
+        self.editor.flush()
+        if self._run(lambda s: ev.archive_evidence(s, item_id)) is not None:
+            self._load_items()
+            self.refresh_coverage()
+
+    def _judge(self, value: str | None, note_only: bool = False) -> None:
+        row = self.current
+        if row is None or self.locked:
+            return
+        if note_only and value is None:
+            return
+        note = self.judgement_note.text()
+
+        def apply(s):
+            for cid in row.clause_ids:
+                ev.set_judgement(s, self.audit_id, cid, Judgement(value) if value else None,
+                                 site_id=self.site_id(), note=note)
+            return True
+
+        if self._run(apply):
+            self.judgement.setCurrentIndex(max(0, self.judgement.findData(value)))
+            self.refresh_coverage()
+            self.changed.emit()
+
+    # --- attachments ---------------------------------------------------------------------------
+    def _ensure_item_for_files(self) -> uuid.UUID | None:
+        return self.editor.item_id or self.new_item()
+
+    def attach_paths(self, paths: list[Path]) -> int:
+        """Drop, file dialog and pasted files all end here. Returns how many were attached."""
+        item_id = self._ensure_item_for_files()
+        if item_id is None:
+            return 0
+        store = self._store()
+        done = 0
+        for p in paths:
+            if self._run(lambda s, p=p: ev.attach_file(s, item_id, Path(p), store=store)) is not None:
+                done += 1
+        self._after_attach(item_id)
+        return done
+
+    def attach_image(self, data: bytes, name: str) -> None:
+        item_id = self._ensure_item_for_files()
+        if item_id is not None:
+            self._run(lambda s: ev.attach_bytes(s, item_id, data, name, store=self._store()))
+            self._after_attach(item_id)
+
+    def attach_dialog(self) -> None:
+        files, _f = QFileDialog.getOpenFileNames(self, self.tr("Attach files"))
+        if files:
+            self.attach_paths([Path(f) for f in files])
+
+    def _after_attach(self, item_id: uuid.UUID) -> None:
+        self._load_items(select=item_id)
+        self.changed.emit()
+
+    def _store(self):
+        with self._session() as s:
+            return ev.store_for(s)
+
+    def _load_attachments(self) -> None:
+        item_id = self.editor.item_id
+        if item_id is None:
+            self.strip.clear()
+            return
+        store = self._store()
+        with self._session() as s:
+            atts = ev.list_attachments(s, evidence_id=item_id)
+            rows = [(a.id, a.filename, a.sha256, a.is_photo, store.path_of(a.sha256),
+                     word("check_in", a.check_in.value) if a.check_in else "") for a in atts]
+        self._attachment_rows = rows
+        self.strip.show_attachments(rows)
+
+    def view_attachment(self, att_id: uuid.UUID) -> None:
+        rows = getattr(self, "_attachment_rows", [])
+        photos = [(name, path) for _id, name, _sha, is_photo, path, _c in rows if is_photo]
+        for _id, name, _sha, is_photo, path, _c in rows:
+            if _id == att_id:
+                if is_photo:
+                    index = [n for n, _p in photos].index(name)
+                    PhotoViewer(photos, index, self).exec()
+                else:
+                    open_externally(path, name)
+                return
+
+    def archive_attachment(self, att_id: uuid.UUID) -> None:
+        if self._run(lambda s: ev.archive_attachment(s, att_id)) is not None:
+            self._load_items(select=self.editor.item_id)
+
+    def mark_check_in(self, att_id: uuid.UUID, moment: str, place: str = "", taken_at=None) -> bool:
+        from auditdesk.model import CheckInMoment
+
+        ok = self._run(lambda s: ev.mark_check_in(s, att_id, CheckInMoment(moment) if moment else None,
+                                                  place=place, taken_at=taken_at, audit_id=self.audit_id))
+        self._load_attachments()
+        return ok is not None
+
+    def mark_check_in_interactive(self, att_id: uuid.UUID, moment: str) -> None:
+        from auditdesk.model import Attachment
+        from auditdesk.ui.workspace.dialogs import PlaceDialog
+
+        if not moment:
+            self.mark_check_in(att_id, "")
+            return
+        with self._session() as s:
+            att = s.get(Attachment, att_id)
+            when = att.captured_at if att else None
+        dlg = PlaceDialog(when, self)
+        if dlg.exec():
+            place, taken = dlg.values()
+            self.mark_check_in(att_id, moment, place, taken)
+
+    def closeEvent(self, event):
+        self.editor.flush()
+        super().closeEvent(event)
+
+    def hideEvent(self, event):
+        self.editor.flush()
+        super().hideEvent(event)
+
+
+def open_workspace(main_window, database, audit_id: uuid.UUID) -> AuditWorkspace:
+    """Open an audit's workspace in the main window (a tab or page when it offers one), else
+    in its own window. ``database`` may be the window's AppContext or a Database."""
+    ws = AuditWorkspace(database, audit_id, None)
+    title = ws.tr("Audit %1").replace("%1", ws.audit_label)
+    for name in ("open_page", "add_page", "open_tab"):
+        opener = getattr(main_window, name, None)
+        if callable(opener):
+            opener(ws, title)
+            return ws
+    tabs = getattr(main_window, "tabs", None)
+    if tabs is not None and hasattr(tabs, "addTab"):
+        tabs.setCurrentIndex(tabs.addTab(ws, title))
+        return ws
+    ws.setParent(main_window, Qt.WindowType.Window) if main_window is not None else None
+    ws.setWindowTitle(title)
+    ws.resize(1500, 950)
+    ws.show()
+    return ws
