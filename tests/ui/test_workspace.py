@@ -11,7 +11,12 @@ from sqlalchemy import select
 
 from auditdesk.model import Attachment, AuditMode, AuditStatus, EvidenceItem, Judgement
 from auditdesk.services import evidence as ev
-from auditdesk.services.termination import Agreement, AgreementRole, TerminationData, TerminationReason
+from auditdesk.services.termination import (
+    Agreement,
+    AgreementRole,
+    TerminationData,
+    TerminationReason,
+)
 from tests.services.workspace_data import jpeg_bytes, make_audit
 
 
