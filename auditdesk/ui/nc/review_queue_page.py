@@ -134,6 +134,7 @@ class ReviewQueuePage(QWidget):
         self.due_date.dateChanged.connect(self.refresh)
         self.everyone.toggled.connect(self.refresh)
         self.table.selectionModel().selectionChanged.connect(self._selection_changed)
+        self.table.doubleClicked.connect(lambda index: self.open_detail(index.row()))
 
         self._fill_filters()
         self.refresh()
@@ -282,6 +283,18 @@ class ReviewQueuePage(QWidget):
     def close_selected(self) -> bool:
         ids = self.selected_ids()
         return bool(ids) and self._run(lambda s: [ncs.close_nc(s, i, self.today) for i in ids])
+
+    def open_detail(self, row: int) -> None:
+        """The NC with all its actions and history (e.g. to reopen, or read the full response)."""
+        from auditdesk.ui.nc.detail_dialog import NCDetailDialog
+
+        item = self.model.item(row)
+        if item is None:
+            return
+        dialog = NCDetailDialog(self.database, item.nc_id, self, self.user, self.today)
+        dialog.changed.connect(self.refresh)
+        dialog.changed.connect(self.changed)
+        dialog.exec()
 
     # ------------------------------------------------------------------ dialogs
 
