@@ -61,6 +61,7 @@ class MainWindow(QMainWindow):
         self.configs = build_configs(ctx)
         self.configs["audits"] = dataclasses.replace(self.configs["audits"], new_action=self.plan_from_register,
                                                      open_action=lambda _w, rid: self.open_audit(rid))
+        self.configs["ncs"] = dataclasses.replace(self.configs["ncs"], open_action=lambda _w, rid: self.open_nc(rid))
         self.configs["certificates"] = dataclasses.replace(self.configs["certificates"],
                                                            open_action=lambda _w, rid: self.plan_audit(rid))
         self.registers: dict[str, RegisterWidget] = {}
@@ -167,10 +168,13 @@ class MainWindow(QMainWindow):
         if what == "open_audit":
             self.open_audit(args["id"])
         elif what == "open_nc":
-            self.show_page("ncs")
-            page = self.pages["ncs"]
-            if isinstance(page, QTabWidget) and page.count() > 1:
-                page.setCurrentIndex(1)
+            if args.get("id") is not None:
+                self.open_nc(args["id"])
+            else:
+                self.show_page("ncs")
+                page = self.pages["ncs"]
+                if isinstance(page, QTabWidget) and page.count() > 1:
+                    page.setCurrentIndex(1)
         elif what == "plan_audit":
             self.plan_audit(args["id"])
         elif what == "register":
@@ -190,6 +194,24 @@ class MainWindow(QMainWindow):
                 win.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
                 win.show()
                 self._workspace = win
+        except Exception as exc:
+            from auditdesk.ui.errors import show_error
+
+            show_error(exc, self)
+
+    def open_nc(self, nc_id: uuid.UUID) -> None:
+        """One NC with its lifecycle actions (the NC part's dialog), or its register row."""
+        dialog_cls = find_plugin("auditdesk.ui.nc.detail_dialog", ("NCDetailDialog",))
+        if dialog_cls is None:
+            self.open_register("ncs", {"ids": [nc_id]})
+            return
+        try:
+            dialog = dialog_cls(self.ctx, nc_id, self)
+            if hasattr(dialog, "changed"):
+                dialog.changed.connect(lambda: self.registers["ncs"].refresh())
+            dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+            dialog.show()
+            self._nc_dialog = dialog
         except Exception as exc:
             from auditdesk.ui.errors import show_error
 

@@ -65,7 +65,7 @@ class PlanningDialog(QDialog):
         self.certs.setMaximumHeight(90)
         for cid, text in self.cert_rows:
             item = QListWidgetItem(text)
-            item.setData(Qt.ItemDataRole.UserRole, cid)
+            item.setData(Qt.ItemDataRole.UserRole, str(cid))
             item.setCheckState(Qt.CheckState.Checked if cid == certificate_id else Qt.CheckState.Unchecked)
             self.certs.addItem(item)
         self.certs.itemChanged.connect(lambda _i: self.update_proposal())
@@ -73,7 +73,7 @@ class PlanningDialog(QDialog):
         self.audit_type = QComboBox()
         self.audit_type.setObjectName("planType")
         for t in PLANNABLE:
-            self.audit_type.addItem(labels.label("audit_type", t), t)
+            self.audit_type.addItem(labels.label("audit_type", t), t.value)
         self.audit_type.currentIndexChanged.connect(lambda _i: self.update_proposal())
         form.addRow(labels.column("audit_type"), self.audit_type)
         today = QDate.currentDate()
@@ -89,7 +89,7 @@ class PlanningDialog(QDialog):
         form.addRow(labels.column("end_date"), self.end)
         self.mode = QComboBox()
         for m in AuditMode:
-            self.mode.addItem(labels.label("audit_mode", m), m)
+            self.mode.addItem(labels.label("audit_mode", m), m.value)
         form.addRow(labels.column("mode"), self.mode)
         self.days = QDoubleSpinBox()
         self.days.setObjectName("planDays")
@@ -150,7 +150,7 @@ class PlanningDialog(QDialog):
 
     # -- inputs ------------------------------------------------------------------------------
     def certificate_ids(self) -> list[uuid.UUID]:
-        return [self.certs.item(i).data(Qt.ItemDataRole.UserRole) for i in range(self.certs.count())
+        return [uuid.UUID(self.certs.item(i).data(Qt.ItemDataRole.UserRole)) for i in range(self.certs.count())
                 if self.certs.item(i).checkState() == Qt.CheckState.Checked]
 
     def add_member(self, auditor_id: uuid.UUID | None = None, role: TeamRole | None = None) -> None:
@@ -158,13 +158,13 @@ class PlanningDialog(QDialog):
         self.team.insertRow(r)
         who = QComboBox()
         for aid, name in self.auditors:
-            who.addItem(name, aid)
+            who.addItem(name, str(aid))
         if auditor_id is not None:
-            who.setCurrentIndex(max(0, who.findData(auditor_id)))
+            who.setCurrentIndex(max(0, who.findData(str(auditor_id))))
         what = QComboBox()
         for tr_ in TEAM_ROLES:
-            what.addItem(labels.label("team_role", tr_), tr_)
-        what.setCurrentIndex(max(0, what.findData(role or (TeamRole.TEAM_LEADER if r == 0 else TeamRole.AUDITOR))))
+            what.addItem(labels.label("team_role", tr_), tr_.value)
+        what.setCurrentIndex(max(0, what.findData((role or (TeamRole.TEAM_LEADER if r == 0 else TeamRole.AUDITOR)).value)))
         who.currentIndexChanged.connect(lambda _i: self.update_proposal())
         what.currentIndexChanged.connect(lambda _i: self.update_proposal())
         self.team.setCellWidget(r, 0, who)
@@ -182,7 +182,7 @@ class PlanningDialog(QDialog):
         for r in range(self.team.rowCount()):
             who, what = self.team.cellWidget(r, 0), self.team.cellWidget(r, 1)
             if isinstance(who, QComboBox) and isinstance(what, QComboBox) and who.currentData() is not None:
-                out.append((who.currentData(), what.currentData()))
+                out.append((uuid.UUID(who.currentData()), TeamRole(what.currentData())))
         return out
 
     def dates(self) -> tuple[dt.date, dt.date]:
@@ -200,7 +200,7 @@ class PlanningDialog(QDialog):
         start, end = self.dates()
         try:
             with self.ctx.session() as s:
-                p = planning.propose(s, ids, self.audit_type.currentData(), start, end, self.team_rows())
+                p = planning.propose(s, ids, AuditType(self.audit_type.currentData()), start, end, self.team_rows())
         except Exception as exc:
             self.proposal.setText(str(exc))
             return
@@ -245,8 +245,8 @@ class PlanningDialog(QDialog):
         start, end = self.dates()
         try:
             with self.ctx.session() as s:
-                audit = planning.plan_audit(s, self.certificate_ids(), self.audit_type.currentData(), start, end,
-                                            self.team_rows(), mode=self.mode.currentData(),
+                audit = planning.plan_audit(s, self.certificate_ids(), AuditType(self.audit_type.currentData()), start,
+                                            end, self.team_rows(), mode=AuditMode(self.mode.currentData()),
                                             planned_days=self.days.value() or None)
                 self.created_id = audit.id
         except ValidationFailed as exc:

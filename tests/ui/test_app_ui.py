@@ -1,0 +1,173 @@
+"""The main window, dashboard, certificate view, planning, language switch, errors."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QComboBox, QLabel, QListWidget
+
+from auditdesk.model import CertificateEventKind, TeamRole
+from auditdesk.ui import errors, i18n
+from auditdesk.ui.main_window import PAGES, MainWindow
+
+
+@pytest.fixture
+def window(qtbot, ctx, sample):
+    w = MainWindow(ctx)
+    qtbot.addWidget(w)
+    w.show()
+    return w
+
+
+def test_every_page_is_reachable_by_shortcut_order(window):
+    for i, name in enumerate(PAGES):
+        window.go_actions[i].trigger()
+        assert window.current_page() == name
+    assert window.go_actions[0].shortcut().toString() == "Ctrl+1"
+
+
+def test_dashboard_figure_opens_filtered_register(window):
+    window.show_page("dashboard")
+    dash = window.pages["dashboard"]
+    assert dash.figure_values()["overdue_ncs"] == 1
+    dash.figures["overdue_ncs"].click()
+    assert window.current_page() == "ncs"
+    reg = window.registers["ncs"]
+    assert reg.model.total == 1
+    assert reg.model.data(reg.model.index(0, 0)) == "NC-2026-0001-01"
+
+
+def test_switch_language_shows_chinese_labels(window, qtbot):
+    settings = window.show_page("settings")
+    combo = settings.findChild(QComboBox, "languageCombo")
+    combo.setCurrentIndex(combo.findData("zh_CN"))
+    assert i18n.current_language() == "zh_CN"
+    nav = window.findChild(QListWidget, "navigation")
+    # Qt delivers LanguageChange through the event loop.
+    qtbot.waitUntil(lambda: nav.item(PAGES.index("clients")).text() == "受审核方", timeout=3000)
+    reg = window.registers["certificates"]
+    assert reg.model.headerData(0, Qt.Orientation.Horizontal) == "编号"
+    status_col = reg.config.columns.index("status")
+    assert reg.model.data(reg.model.index(0, status_col)) == "有效"
+    assert window.registers["clients"].search.placeholderText().startswith("搜索")
+    assert window.ctx.settings.value("ui/language") == "zh_CN"
+    combo.setCurrentIndex(combo.findData("en"))
+    qtbot.waitUntil(lambda: nav.item(PAGES.index("clients")).text() == "Clients", timeout=3000)
+
+
+def test_open_certificate_and_read_its_programme(window, sample):
+    reg = window.open_register("certificates", {})
+    assert reg.select_id(sample["certs"][0])
+    view = reg.detail
+    rows = view.programme_rows()
+    # CN-Q-0001 issued 2026-03-15 under CNCA-QMS-01:2025: first surveillance by 2027-03-15.
+    assert rows[0][:3] == ["Surveillance 1", "2026-12-15", "2027-03-15"]
+    assert [r[0] for r in rows] == ["Surveillance 1", "Surveillance 2", "Recertification"]
+    assert "CNCA-QMS-01:2025" in view.programme.item(0, 2).toolTip()
+    assert "§5.4.1.4" in view.programme.item(0, 2).toolTip()
+    assert "CN-Q-0001" in view.findChild(QLabel, "certTitle").text()
+
+
+def test_status_event_dialog_suspends_and_refuses_illegal_moves(window, sample):
+    reg = window.open_register("certificates", {})
+    reg.select_id(sample["certs"][0])
+    view = reg.detail
+    assert not view.event_buttons[CertificateEventKind.RESTORE].isEnabled()
+    dialog = view.event_dialog(CertificateEventKind.SUSPEND)
+    assert not dialog.record()  # no reason given
+    assert dialog.errors["reason"].text() == "Required."
+    dialog.reason.setPlainText("监督审核逾期")
+    assert dialog.record()
+    view.load(sample["certs"][0])
+    assert "Suspended" in view.status.text()
+    assert view.event_buttons[CertificateEventKind.RESTORE].isEnabled()
+    assert not view.event_buttons[CertificateEventKind.EXTEND_SCOPE].isEnabled()
+    assert "restore it first" in view.event_buttons[CertificateEventKind.EXTEND_SCOPE].toolTip()
+
+
+def test_planning_dialog_proposes_days_and_warns_about_team(window, sample, qtbot):
+    from auditdesk.ui.planning_dialog import PlanningDialog
+
+    d = PlanningDialog(window.ctx, sample["certs"][0], window)
+    qtbot.addWidget(d)
+    assert d.days.value() == 2.5  # MD5: 120 persons QMS → 7 days initial, 1/3 for surveillance
+    assert "2027-03-15" in d.proposal.text()
+    d.add_member(sample["auditor"], TeamRole.AUDITOR)
+    assert any("No team leader" in t for t in d.warning_texts())
+    d.team.cellWidget(0, 1).setCurrentIndex(0)  # make them team leader
+    assert d.warning_texts() == ["✓ No problems found with this team."]
+    d.plan()
+    assert d.created_id is not None
+    schedule = window.registers["schedule"]
+    schedule.refresh()
+    assert schedule.model.row_of(d.created_id) >= 0
+
+
+def test_remembers_last_page_and_column_widths(qtbot, ctx, sample):
+    w = MainWindow(ctx)
+    qtbot.addWidget(w)
+    w.show_page("auditors")
+    w.registers["clients"].view.setColumnWidth(0, 333)
+    w.save_state()
+    again = MainWindow(ctx)
+    qtbot.addWidget(again)
+    assert again.current_page() == "auditors"
+    assert again.registers["clients"].view.columnWidth(0) == 333
+
+
+def test_storage_errors_get_a_clear_message(ctx):
+    from auditdesk.storage.errors import DatabaseLocked, DiskFull
+
+    errors.show_error(DatabaseLocked("locked", "/x.sqlite3"))
+    errors.show_error(DiskFull("full"))
+    assert ctx.shown[0][0] == "Database problem" and "Close other AuditDesk windows" in ctx.shown[0][1]
+    assert "Free some disk space" in ctx.shown[1][1]
+
+
+def test_sqlite_operational_errors_are_classified(ctx):
+    from sqlalchemy.exc import OperationalError
+
+    errors.show_error(OperationalError("INSERT", {}, Exception("attempt to write a readonly database")))
+    assert "read-only" in ctx.shown[0][1]
+
+
+def test_unexpected_errors_open_crash_dialog_with_details(ctx):
+    try:
+        raise RuntimeError("boom")
+    except RuntimeError as exc:
+        errors.excepthook(type(exc), exc, exc.__traceback__)
+    assert ctx.shown[0][0] == "crash" and "RuntimeError: boom" in ctx.shown[0][1]
+
+
+def test_crash_dialog_copies_details(qtbot):
+    d = errors.CrashDialog("Traceback: details")
+    qtbot.addWidget(d)
+    assert d.details.toPlainText() == "Traceback: details"
+
+
+def test_settings_page_saves_cb_settings(window):
+    from auditdesk.services import cb_settings
+
+    page = window.show_page("settings")
+    page.inputs["nc_response_days"].setValue(45)
+    assert page.save()
+    with window.ctx.session() as s:
+        assert cb_settings.current(s).nc_response_days == 45
+
+
+def test_run_gui_database_url(tmp_path):
+    from auditdesk.ui.app import database_url
+
+    assert database_url(str(tmp_path / "a.sqlite3")) == f"sqlite:///{tmp_path / 'a.sqlite3'}"
+    assert database_url("sqlite:///x.db") == "sqlite:///x.db"
+
+
+def test_demo_offered_for_empty_database(ctx):
+    from auditdesk.ui.app import offer_demo
+
+    asked: list[str] = []
+    assert offer_demo(ctx.db, ask=lambda q: asked.append(q) or False) is False
+    assert asked and "empty" in asked[0]
+    assert dt.date.today()

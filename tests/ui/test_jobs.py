@@ -1,0 +1,52 @@
+"""run_job: synchronous executor for tests, errors to on_error, cancellation."""
+
+from __future__ import annotations
+
+from auditdesk.services.clients import count_organisations
+from auditdesk.ui import jobs
+
+
+def test_synchronous_job_returns_result_before_run_job_returns(ctx, sample):
+    got: list[int] = []
+
+    def count(job):
+        job.progress(1, 1, "counting")
+        with job.session() as s:
+            return count_organisations(s)
+
+    jobs.run_job(count, got.append, None, "Counting…")
+    assert got == [2]
+
+
+def test_errors_go_to_on_error(ctx):
+    errors: list[BaseException] = []
+    jobs.run_job(lambda job: 1 / 0, lambda r: None, errors.append)
+    assert isinstance(errors[0], ZeroDivisionError)
+
+
+def test_default_error_handler_shows_crash_dialog(ctx):
+    jobs.run_job(lambda job: {}["missing"])
+    assert ctx.shown and ctx.shown[0][0] == "crash" and "KeyError" in ctx.shown[0][1]
+
+
+def test_cancelled_job_calls_nothing(ctx):
+    calls: list[object] = []
+
+    def work(job):
+        job.cancel()
+        job.check()
+
+    jobs.run_job(work, calls.append, calls.append)
+    assert calls == []
+
+
+def test_thread_pool_job_reports_back_on_gui_thread(qtbot, ctx, sample):
+    jobs.set_executor(jobs.ThreadPoolExecutor())
+    got: list[int] = []
+
+    def count(job):
+        with job.session() as s:
+            return count_organisations(s)
+
+    jobs.run_job(count, got.append, None, None, write=True)
+    qtbot.waitUntil(lambda: got == [2], timeout=5000)

@@ -1,0 +1,76 @@
+"""The register model: qtmodeltester, lazy fetching at 100 000 rows, never raising."""
+
+from __future__ import annotations
+
+import uuid
+
+import pytest
+from sqlalchemy import insert
+
+from auditdesk.model import Organisation
+from auditdesk.ui.registers.model import Query, RegisterModel, RegisterSource
+
+
+def test_model_passes_qtmodeltester(qtmodeltester, ctx, sample):
+    model = RegisterModel(RegisterSource(ctx.session, "certificates"), "certificates",
+                          ("number", "client", "standard", "issue_date", "expiry_date", "status"))
+    qtmodeltester.check(model, force_py=True)
+    model.sort(0)
+    qtmodeltester.check(model, force_py=True)
+
+
+def test_model_with_several_pages_passes_qtmodeltester(qtmodeltester, ctx, database):
+    with database.session() as s:
+        s.execute(insert(Organisation), [{"id": uuid.uuid4(), "name_zh": f"公司{i:03d}"} for i in range(450)])
+    model = RegisterModel(RegisterSource(ctx.session, "clients"), "clients", ("name_zh", "city"))
+    qtmodeltester.check(model, force_py=True)
+
+
+class CountingSource(RegisterSource):
+    def __init__(self, *a, **kw):
+        super().__init__(*a, **kw)
+        self.pages: list[tuple[int, int]] = []
+
+    def page(self, q: Query, offset: int, limit: int):
+        self.pages.append((offset, limit))
+        return super().page(q, offset, limit)
+
+
+@pytest.mark.slow
+def test_lazy_fetch_with_100k_rows(ctx, database):
+    with database.session() as s:
+        s.execute(insert(Organisation), [{"id": uuid.uuid4(), "name_zh": f"企业{i:06d}", "city": "深圳"}
+                                         for i in range(100_000)])
+    source = CountingSource(ctx.session, "clients")
+    model = RegisterModel(source, "clients", ("name_zh", "city"))
+    assert model.total == 100_000
+    assert model.rowCount() == RegisterModel.PAGE  # only the first page is in memory
+    assert source.pages == [(0, RegisterModel.PAGE)]
+    assert model.canFetchMore()
+    model.fetchMore()
+    assert model.rowCount() == 2 * RegisterModel.PAGE
+    assert source.pages[-1] == (RegisterModel.PAGE, RegisterModel.PAGE)
+    assert model.data(model.index(RegisterModel.PAGE, 0)) == f"企业{RegisterModel.PAGE:06d}"
+    # Sorting and searching go to SQL and start again from one page.
+    model.sort(0, order=model.sort.__defaults__[0].__class__.DescendingOrder)
+    assert model.rowCount() == RegisterModel.PAGE
+    assert model.data(model.index(0, 0)) == "企业099999"
+    model.set_query(search="09999")
+    assert model.total == 11 and model.rowCount() == 11
+
+
+def test_data_never_raises(ctx, sample):
+    model = RegisterModel(RegisterSource(ctx.session, "clients"), "clients", ("name_zh",))
+    assert model.data(model.index(99, 0)) is None
+    assert model.data(model.createIndex(0, 5)) is None
+
+
+def test_storage_error_leaves_an_empty_model(ctx):
+    class Broken(RegisterSource):
+        def count(self, q):
+            from sqlalchemy.exc import OperationalError
+
+            raise OperationalError("SELECT", {}, Exception("database is locked"))
+
+    model = RegisterModel(Broken(ctx.session, "clients"), "clients", ("name_zh",))
+    assert model.rowCount() == 0 and model.error is not None
