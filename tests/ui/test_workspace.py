@@ -209,3 +209,27 @@ def test_locked_audit_is_read_only(ctx, database, qtbot):
     w = AuditWorkspace(ctx, facts.audit_id)
     qtbot.addWidget(w)
     assert not w.btn_new.isEnabled() and w.new_item() is None
+
+
+def test_open_workspace_accepts_both_call_styles(ctx, database, facts, qtbot):
+    from PySide6.QtWidgets import QMainWindow
+
+    from auditdesk.ui.workspace import AuditWorkspace, open_workspace
+
+    main = QMainWindow()
+    qtbot.addWidget(main)
+    a = open_workspace(main, ctx, facts.audit_id)
+    b = open_workspace(ctx, facts.audit_id, main)
+    for w in (a, b):
+        assert isinstance(w, AuditWorkspace) and w.isWindow() and w.parent() is main
+        assert w.audit_id == facts.audit_id and w.user == "system"
+        w.close()
+
+
+def test_edits_are_saved_when_focus_leaves_the_field(ws, qtbot, database, facts):
+    ws.select_clause("5.1")
+    ws.tree.setFocus()
+    type_item(qtbot, ws, "Top management interview")
+    ws.tree.setFocus()  # focus out saves at once, before the 400 ms timer
+    assert not ws.editor.has_pending
+    assert items_of(database, facts.audit_id)[0][0] == "Top management interview"

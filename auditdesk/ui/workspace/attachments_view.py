@@ -74,6 +74,16 @@ class AttachmentStrip(QListWidget):
             item.setToolTip(name)
             self.addItem(item)
 
+    def paintEvent(self, event):
+        super().paintEvent(event)
+        if self.count() == 0:
+            from PySide6.QtGui import QPainter
+
+            painter = QPainter(self.viewport())
+            painter.setPen(self.palette().placeholderText().color())
+            painter.drawText(self.viewport().rect(), Qt.AlignmentFlag.AlignCenter,
+                             self.tr("Drop photos or files here · Ctrl+Shift+V pastes · Ctrl+Shift+A opens a file"))
+
     # drag and drop -----------------------------------------------------------------------
     def dragEnterEvent(self, event):
         if event.mimeData().hasUrls():

@@ -145,6 +145,7 @@ class CoverageDialog(QDialog):
                     head.setForeground(QBrush(QColor("#b3261e")))
                     head.setText("⚠ " + head.text())
         table.horizontalHeader().setDefaultSectionSize(110)
+        table.verticalHeader().setDefaultSectionSize(22)
         self.tabs.addTab(table, title)
         return table
 

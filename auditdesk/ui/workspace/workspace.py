@@ -132,7 +132,7 @@ class AuditWorkspace(PanelsMixin, QWidget):
         self.clause_title.setWordWrap(True)
         self.members_label = QLabel()
         self.prompts = QListWidget()
-        self.prompts.setMaximumHeight(96)
+        self.prompts.setMaximumHeight(72)
         self.prompts.setToolTip(self.tr("Typical evidence. Enter on a prompt starts an item with it."))
         self.judgement = QComboBox()
         for j in JUDGEMENTS:
@@ -144,7 +144,7 @@ class AuditWorkspace(PanelsMixin, QWidget):
         judge_row.addWidget(self.judgement)
         judge_row.addWidget(self.judgement_note, 1)
         self.items = QListWidget()
-        self.items.setMaximumHeight(170)
+        self.items.setMaximumHeight(150)
         self.editor = EvidenceEditor(self._save_fields)
         self.strip = AttachmentStrip()
         self.btn_new = QPushButton(self.tr("New item (Ctrl+Enter)"))
@@ -325,7 +325,7 @@ class AuditWorkspace(PanelsMixin, QWidget):
         item = self.tree_items.get(number)
         if item is not None:
             self.tree.setCurrentItem(item)
-            self.tree.scrollToItem(item)
+            self.tree.scrollToItem(item, QTreeWidget.ScrollHint.PositionAtCenter)
 
     def step_clause(self, delta: int) -> None:
         numbers = list(self.rows)
@@ -599,22 +599,28 @@ class AuditWorkspace(PanelsMixin, QWidget):
         super().hideEvent(event)
 
 
-def open_workspace(main_window, database, audit_id: uuid.UUID) -> AuditWorkspace:
-    """Open an audit's workspace in the main window (a tab or page when it offers one), else
-    in its own window. ``database`` may be the window's AppContext or a Database."""
-    ws = AuditWorkspace(database, audit_id, None)
-    title = ws.tr("Audit %1").replace("%1", ws.audit_label)
-    for name in ("open_page", "add_page", "open_tab"):
-        opener = getattr(main_window, name, None)
-        if callable(opener):
-            opener(ws, title)
-            return ws
-    tabs = getattr(main_window, "tabs", None)
-    if tabs is not None and hasattr(tabs, "addTab"):
-        tabs.setCurrentIndex(tabs.addTab(ws, title))
-        return ws
-    ws.setParent(main_window, Qt.WindowType.Window) if main_window is not None else None
-    ws.setWindowTitle(title)
+def open_workspace(*args, **kwargs) -> AuditWorkspace:
+    """Open an audit's workspace in its own window, owned by the main window.
+
+    Accepts both ``open_workspace(main_window, database, audit_id)`` and the main window's
+    plugin call ``open_workspace(ctx, audit_id, main_window)``; ``database`` may be the
+    window's AppContext (database + signed-in user) or a Database.
+    """
+    if len(args) == 3 and isinstance(args[1], uuid.UUID):
+        database, audit_id, main_window = args
+    elif len(args) == 3:
+        main_window, database, audit_id = args
+    else:
+        main_window = kwargs.get("main_window", args[0] if args else None)
+        database = kwargs["database"]
+        audit_id = kwargs["audit_id"]
+    ws = AuditWorkspace(database, audit_id, main_window)
+    ws.setWindowFlag(Qt.WindowType.Window, True)
+    ws.setWindowTitle(ws.tr("Audit %1 — AuditDesk").replace("%1", ws.audit_label))
     ws.resize(1500, 950)
+    navigate = getattr(main_window, "navigate", None)
+    if callable(navigate):
+        ws.openAuditRequested.connect(lambda aid: navigate("open_audit", {"id": aid}))
+        ws.openNonconformityRequested.connect(lambda nid: navigate("open_nc", {"id": nid}))
     ws.show()
     return ws
