@@ -56,11 +56,8 @@ def attachment_root(session: Session) -> Path | None:
     """The attachment store folder of the session's database (``<db dir>/<stem>-files``)."""
     from auditdesk.storage.attachments import AttachmentStore
 
-    bind = session.get_bind()
-    database = getattr(getattr(bind, "url", None), "database", None)
-    if not database or database == ":memory:":
-        return None
-    return AttachmentStore.beside(Path(database)).root
+    store = AttachmentStore.for_session(session)
+    return store.root if store is not None else None
 
 
 def photo_path(root: Path | None, sha256: str) -> Path | None:

@@ -1,10 +1,12 @@
 """ReportLab building blocks shared by the PDF documents.
 
-Fonts: Chinese in Droid Sans Fallback (``resources/fonts``, embedded as a subset: ReportLab
-embeds only the glyphs used of a ``TTFont``), Latin text in Helvetica, because the CJK font has
-no Latin glyphs. ``markup`` splits a string into runs of each. Pages carry a letterhead line,
-"page X of Y" (a two-pass canvas) and, for long documents, a table of contents built with
-``multiBuild``. ``invariant=True`` makes the bytes depend on the content only (tests).
+Font: the shipped WenQuanYi Micro Hei (``auditdesk.paths.cjk_font_path()``, TrueType outlines,
+Chinese and Latin in one face) for every character, embedded as a subset: ReportLab embeds
+only the glyphs used of a ``TTFont``, so a report carries ~100-300 KB of font, not 5 MB, and
+every font in the PDF is embedded (no reliance on the reader's Helvetica). The face has one
+weight: headings stand out by size and colour. Pages carry a letterhead line, "page X of Y"
+(a two-pass canvas) and, for long documents, a table of contents built with ``multiBuild``.
+``invariant=True`` makes the bytes depend on the content only (tests).
 """
 
 from __future__ import annotations
@@ -38,8 +40,6 @@ from auditdesk.exports.labels import Lang, text
 from auditdesk.paths import cjk_font_path
 
 CJK = "AuditDeskCJK"
-LATIN = "Helvetica"
-LATIN_BOLD = "Helvetica-Bold"
 PAGE_W, PAGE_H = A4
 MARGIN = 18 * mm
 CONTENT_W = PAGE_W - 2 * MARGIN
@@ -53,69 +53,28 @@ def register_fonts() -> None:
     pdfmetrics.registerFont(TTFont(CJK, str(cjk_font_path()), subfontIndex=0))
 
 
-def _latin(ch: str) -> bool:
-    try:
-        ch.encode("cp1252")
-    except UnicodeEncodeError:
-        return False
-    return True
-
-
 def markup(value: object, bold: bool = False) -> str:
-    """Paragraph markup for ``value``: CJK runs in the embedded font, the rest in Helvetica.
-
-    Bold CJK is drawn with a thin stroke-free fallback (the font has one weight), so headings
-    rely on size and colour.
-    """
+    """Paragraph markup for ``value``: XML-escaped, line breaks kept (``bold`` is kept for the
+    day a bold face ships; the one weight of the shipped font cannot be bolded)."""
     s = "" if value is None else str(value)
-    out: list[str] = []
-    run: list[str] = []
-    run_latin: bool | None = None
-
-    def flush() -> None:
-        if not run:
-            return
-        chunk = escape("".join(run)).replace("\n", "<br/>")
-        if run_latin:
-            out.append(f"<font name='{LATIN_BOLD}'>{chunk}</font>" if bold else chunk)
-        else:
-            out.append(f"<font name='{CJK}'>{chunk}</font>")
-        run.clear()
-
-    for ch in s:
-        is_latin = _latin(ch) or ch == "\n"
-        if run_latin is not None and is_latin != run_latin:
-            flush()
-        run_latin = is_latin
-        run.append(ch)
-    flush()
-    return "".join(out)
+    return escape(s).replace("\n", "<br/>")
 
 
-def draw_mixed(c: rl_canvas.Canvas, x: float, y: float, s: str, size: float, align: str = "left") -> None:
-    """Draw a one-line mixed CJK/Latin string on the canvas (headers and footers)."""
-    runs: list[tuple[str, str]] = []
-    for ch in s:
-        font = LATIN if _latin(ch) else CJK
-        if runs and runs[-1][0] == font:
-            runs[-1] = (font, runs[-1][1] + ch)
-        else:
-            runs.append((font, ch))
-    width = sum(pdfmetrics.stringWidth(t, f, size) for f, t in runs)
+def draw_text(c: rl_canvas.Canvas, x: float, y: float, s: str, size: float, align: str = "left") -> None:
+    """One line on the canvas (headers and footers)."""
+    c.setFont(CJK, size)
     if align == "right":
-        x -= width
+        c.drawRightString(x, y, s)
     elif align == "center":
-        x -= width / 2
-    for font, t in runs:
-        c.setFont(font, size)
-        c.drawString(x, y, t)
-        x += pdfmetrics.stringWidth(t, font, size)
+        c.drawCentredString(x, y, s)
+    else:
+        c.drawString(x, y, s)
 
 
 @functools.cache
 def styles() -> dict[str, ParagraphStyle]:
     register_fonts()
-    base = ParagraphStyle("body", fontName=LATIN, fontSize=9.5, leading=14, spaceAfter=3, wordWrap="CJK")
+    base = ParagraphStyle("body", fontName=CJK, bulletFontName=CJK, fontSize=9.5, leading=14, spaceAfter=3, wordWrap="CJK")
     return {
         "body": base,
         "title": ParagraphStyle("title", parent=base, fontSize=20, leading=28, alignment=TA_CENTER,
@@ -132,6 +91,7 @@ def styles() -> dict[str, ParagraphStyle]:
         "caption": ParagraphStyle("caption", parent=base, fontSize=8.5, leading=11, alignment=TA_CENTER,
                                   textColor=colors.HexColor("#404040")),
         "toc1": ParagraphStyle("toc1", parent=base, fontSize=10, leading=15, leftIndent=4 * mm),
+        "toc2": ParagraphStyle("toc2", parent=base, fontSize=9, leading=13, leftIndent=10 * mm),
         "small": ParagraphStyle("small", parent=base, fontSize=7.5, leading=10,
                                 textColor=colors.HexColor("#606060")),
     }
@@ -159,7 +119,7 @@ def grid_table(header: Sequence[str], rows: Sequence[Sequence[object]], widths: 
     total = sum(widths)
     col_w = [w * CONTENT_W / total for w in widths]
     t = LongTable(cells, colWidths=col_w, repeatRows=1, splitByRow=1)
-    t.setStyle(TableStyle([
+    t.setStyle(TableStyle([("FONTNAME", (0, 0), (-1, -1), CJK),
         ("GRID", (0, 0), (-1, -1), 0.5, GRID),
         ("BACKGROUND", (0, 0), (-1, 0), HEADER_FILL),
         ("VALIGN", (0, 0), (-1, -1), "TOP"),
@@ -177,7 +137,7 @@ def field_table(pairs: Sequence[tuple[str, object]], label_width: float = 0.3) -
     """Label | value rows (the report's header blocks)."""
     rows = [[para(k, "cell_head", bold=True), para(v, "cell")] for k, v in pairs]
     t = LongTable(rows, colWidths=[CONTENT_W * label_width, CONTENT_W * (1 - label_width)], splitByRow=1)
-    t.setStyle(TableStyle([
+    t.setStyle(TableStyle([("FONTNAME", (0, 0), (-1, -1), CJK),
         ("GRID", (0, 0), (-1, -1), 0.5, GRID),
         ("BACKGROUND", (0, 0), (0, -1), HEADER_FILL),
         ("VALIGN", (0, 0), (-1, -1), "TOP"),
@@ -214,12 +174,12 @@ def _numbered_canvas(lang: Lang, header_left: str, header_right: str) -> type[rl
             top = PAGE_H - MARGIN + 6 * mm
             self.line(MARGIN, top - 2, PAGE_W - MARGIN, top - 2)
             self.setFillColor(RULE)
-            draw_mixed(self, MARGIN, top + 1, header_left, 8.5)
-            draw_mixed(self, PAGE_W - MARGIN, top + 1, header_right, 8.5, align="right")
+            draw_text(self, MARGIN, top + 1, header_left, 8.5)
+            draw_text(self, PAGE_W - MARGIN, top + 1, header_right, 8.5, align="right")
             self.setFillColor(colors.HexColor("#404040"))
             self.line(MARGIN, MARGIN - 6 * mm, PAGE_W - MARGIN, MARGIN - 6 * mm)
             footer = text("page_x_of_y", lang, sep="  ", page=self._pageNumber, pages=total)
-            draw_mixed(self, PAGE_W / 2, MARGIN - 10 * mm, footer, 8, align="center")
+            draw_text(self, PAGE_W / 2, MARGIN - 10 * mm, footer, 8, align="center")
             self.restoreState()
 
     return NumberedCanvas
@@ -240,12 +200,16 @@ def build_pdf(target: str | BinaryIO, story: list[Flowable], *, lang: Lang, titl
     register_fonts()
     doc = _Doc(target, pagesize=A4, leftMargin=MARGIN, rightMargin=MARGIN, topMargin=MARGIN + 4 * mm,
                bottomMargin=MARGIN, title=title, author=header_left, creator="AuditDesk",
-               invariant=1 if invariant else 0)
+               invariant=1 if invariant else 0, initialFontName=CJK, initialFontSize=10,
+               initialLeading=12)
     frame = Frame(doc.leftMargin, doc.bottomMargin, doc.width, doc.height, id="body")
     doc.addPageTemplates([PageTemplate(id="page", frames=[frame])])
     canvasmaker = _numbered_canvas(lang, header_left, header_right)
     if with_toc:
-        toc = TableOfContents(levelStyles=[styles()["toc1"]], dotsMinLevel=0)
+        toc = TableOfContents(levelStyles=[styles()["toc1"], styles()["toc2"]], dotsMinLevel=0,
+                              tableStyle=TableStyle([("FONTNAME", (0, 0), (-1, -1), CJK), ("VALIGN", (0, 0), (-1, -1), "TOP"),
+                                                     ("RIGHTPADDING", (0, 0), (-1, -1), 0),
+                                                     ("LEFTPADDING", (0, 0), (-1, -1), 0)]))
         cover_end = next((i for i, f in enumerate(story) if isinstance(f, TocMarker)), 0)
         story = [*story[:cover_end], para(text("contents", lang), "h1", bold=True), toc, *story[cover_end:]]
         doc.multiBuild(story, canvasmaker=canvasmaker)

@@ -21,6 +21,7 @@ from reportlab.platypus import PageBreak as RLPageBreak
 from auditdesk.exports import blocks as b
 from auditdesk.exports.labels import Lang
 from auditdesk.exports.pdf_base import (
+    CJK,
     CONTENT_W,
     GRID,
     HEADER_FILL,
@@ -51,14 +52,14 @@ def _photos(block: b.Photos) -> Flowable:
     cells = [_photo_cell(p, block.missing_text) for p in block.items]
     rows = [cells[i:i + 2] + ([[]] if len(cells[i:i + 2]) == 1 else []) for i in range(0, len(cells), 2)]
     t = Table(rows, colWidths=[CONTENT_W / 2] * 2)
-    t.setStyle(TableStyle([("ALIGN", (0, 0), (-1, -1), "CENTER"), ("VALIGN", (0, 0), (-1, -1), "BOTTOM"),
+    t.setStyle(TableStyle([("FONTNAME", (0, 0), (-1, -1), CJK), ("ALIGN", (0, 0), (-1, -1), "CENTER"), ("VALIGN", (0, 0), (-1, -1), "BOTTOM"),
                            ("BOTTOMPADDING", (0, 0), (-1, -1), 8)]))
     return t
 
 
 def _box(block: b.Box) -> Flowable:
     t = Table([[para(block.label, "cell_head", bold=True)], [Spacer(1, block.lines * 16)]], colWidths=[CONTENT_W])
-    t.setStyle(TableStyle([("BOX", (0, 0), (-1, -1), 0.6, GRID), ("BACKGROUND", (0, 0), (-1, 0), HEADER_FILL),
+    t.setStyle(TableStyle([("FONTNAME", (0, 0), (-1, -1), CJK), ("BOX", (0, 0), (-1, -1), 0.6, GRID), ("BACKGROUND", (0, 0), (-1, 0), HEADER_FILL),
                            ("LINEBELOW", (0, 0), (-1, 0), 0.4, GRID)]))
     return KeepTogether([t, Spacer(1, 4)])
 
@@ -72,7 +73,7 @@ def _signatures(block: b.Signatures) -> Flowable:
         [para(f"{block.date_label}:", "cell") for _ in block.parties],
     ]
     t = Table(rows, colWidths=[CONTENT_W / cols] * cols)
-    t.setStyle(TableStyle([("BOX", (0, 0), (-1, -1), 0.6, GRID), ("INNERGRID", (0, 0), (-1, 0), 0.4, GRID),
+    t.setStyle(TableStyle([("FONTNAME", (0, 0), (-1, -1), CJK), ("BOX", (0, 0), (-1, -1), 0.6, GRID), ("INNERGRID", (0, 0), (-1, 0), 0.4, GRID),
                            ("LINEAFTER", (0, 0), (-2, -1), 0.6, GRID), ("BACKGROUND", (0, 0), (-1, 0), HEADER_FILL)]))
     return KeepTogether([Spacer(1, 6), t])
 

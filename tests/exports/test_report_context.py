@@ -1,0 +1,75 @@
+"""The report's content: every element of ISO/IEC 17021-1 9.4.8 (DOMAIN.md §6) is in the context."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from auditdesk.exports import blocks as b
+from auditdesk.exports.report_context import build_report_context
+from auditdesk.exports.report_document import report_document
+
+
+def test_context_holds_the_audit_records(session, demo_audit):
+    ctx = build_report_context(session, demo_audit.number, "zh")
+    assert ctx.audit_number == "2026-0031"
+    assert ctx.cb.name_zh == "华信质量认证有限公司"
+    assert ctx.client.name_zh == "苏州精达塑胶制品有限公司" and ctx.client.representative == "王建国"
+    assert ctx.audit_type == "surveillance_1" and ctx.audit_mode == "FS01"
+    assert ctx.criteria == ("ISO 9001:2015 / GB/T 19001-2016",)
+    assert len(ctx.evidence) == 42
+    assert [n.number for n in ctx.nonconformities] == demo_audit.nc_numbers
+    assert {n.grade for n in ctx.nonconformities} == {"major", "minor"}
+    assert len(ctx.photos) == 6 and all(p.path is not None and p.path.is_file() for p in ctx.photos)
+    assert ctx.photos[0].check_in == "opening"  # check-in photos first
+    assert ctx.team_leader is not None and ctx.team_leader.name_zh == "张伟"
+    assert [s.central for s in ctx.sites] == [True, False]
+    assert ctx.summary.major_ncs == 1 and ctx.summary.minor_ncs == 4 and ctx.summary.open_ncs == 5
+    assert ctx.recommendation == "maintain"
+    assert len(ctx.fingerprint) == 64 and ctx.revision == 0
+
+
+def test_findings_cite_evidence_and_ncs_by_clause(session, demo_audit):
+    ctx = build_report_context(session, demo_audit.audit_id, "en")
+    by_clause = {f.clause: f for f in ctx.findings}
+    assert by_clause["7.1.5"].judgement == "nonconformity"
+    assert by_clause["7.1.5"].nc_numbers == (demo_audit.nc_numbers[0],)
+    assert by_clause["4.1"].judgement == "conform" and by_clause["4.1"].evidence_refs
+    cited = {n for f in ctx.findings for n in f.evidence_refs}
+    assert cited == {e.seq for e in ctx.evidence}
+    assert by_clause["9.2"].judgement == "nonconformity"
+    assert dict(ctx.summary.effectiveness_judgements) == {"9.2": "nonconformity", "9.3": "conform"}
+
+
+def test_evidence_times_are_shown_in_china_time(session, demo_audit):
+    ctx = build_report_context(session, demo_audit.number, "zh")
+    assert ctx.evidence[0].observed_at == dt.datetime(2026, 3, 2, 9, 0)  # 01:00 UTC
+
+
+def test_report_has_every_17021_element_in_order(session, demo_audit):
+    doc = report_document(build_report_context(session, demo_audit.number, "zh"))
+    headings = [x.text for x in doc.blocks if isinstance(x, b.Heading)]
+    assert headings == [
+        "审核概况", "审核范围与场所", "审核组", "审核计划偏离及原因", "影响审核方案的问题", "自上次审核以来的重大变更",
+        "审核发现（按条款）", "不符合项", "以往不符合项纠正措施的验证", "未解决的问题", "审核证据清单", "抽样说明",
+        "审核结论", "审核组推荐意见", "认证证书及标志的使用控制", "现场照片", "签字",
+    ]
+    fields = dict(p for x in doc.blocks if isinstance(x, b.Fields) for p in x.pairs)
+    for label in ("认证机构", "受审核方", "地址", "法定代表人", "审核类型", "审核准则", "审核目的", "审核范围",
+                  "结合/联合/一体化审核说明", "管理体系与审核准则的符合性", "认证范围是否适宜", "审核目的是否实现",
+                  "记录指纹 (SHA-256)"):
+        assert label in fields, label
+    assert fields["管理体系与审核准则的符合性"].startswith("存在严重不符合 1 项")
+    assert any(isinstance(x, b.Para) and "审核证据建立在样本的基础上" in x.text for x in doc.blocks)
+    assert any(isinstance(x, b.Para) and x.text == "推荐保持认证注册" for x in doc.blocks)
+    assert doc.toc
+
+
+def test_an_empty_audit_still_makes_a_complete_short_report(session, demo_audit):
+    from auditdesk.model import AuditType
+    from auditdesk.services.audits import AuditData, create_audit, find_audit
+
+    cert = find_audit(session, demo_audit.number).certificates[0]
+    empty = create_audit(session, AuditData(certificate_ids=[cert.id], audit_type=AuditType.SURVEILLANCE_2))
+    doc = report_document(build_report_context(session, empty.number, "en"))
+    assert not doc.toc
+    assert any(isinstance(x, b.Para) and x.text == "None" for x in doc.blocks)
