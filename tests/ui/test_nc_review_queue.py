@@ -6,11 +6,11 @@ import datetime as dt
 
 import pytest
 
-from auditdesk.model import NCGrade, NCState, VerificationMethod
+from auditdesk.model import Auditor, NCGrade, NCState, Role, VerificationMethod
 from auditdesk.services import nonconformities as ncs
 from auditdesk.ui.nc import ReviewQueuePage, review_queue_page
 from auditdesk.ui.nc.queue_model import OVERDUE_BACKGROUND, ReviewQueueModel
-from tests.services.nc_world import act_as, build, draft
+from tests.services.nc_world import act_as, add_user, build, draft
 
 D = dt.date
 RESPONSE = ncs.NCResponse(correction="G-12 calibrated", root_cause="not in the plan", corrective_action="plan fixed",
@@ -142,3 +142,18 @@ def test_queue_model_passes_the_model_tester(qtmodeltester, database, seeded):
     with database.session("lena") as session:
         model.set_items(rq.review_queue(session, on=D(2027, 6, 9)))
     qtmodeltester.check(model)
+
+
+
+def test_a_lead_is_told_about_ncs_of_audits_led_by_others(qtbot, database, seeded):
+    with database.session() as session:
+        other = Auditor(name_zh="李组长")
+        session.add(other)
+        session.flush()
+        add_user(session, "lars", Role.LEAD, auditor_id=other.id)  # led none of these audits
+    page = ReviewQueuePage(database, user="lars", today=D(2027, 4, 5))
+    qtbot.addWidget(page)
+    assert page.model.rowCount() == 0
+    assert "2 more in audits led by others" in page.summary.text()
+    page.everyone.setChecked(True)
+    assert page.model.rowCount() == 2

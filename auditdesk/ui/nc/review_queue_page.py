@@ -176,9 +176,12 @@ class ReviewQueuePage(QWidget):
 
     def refresh(self) -> None:
         keep = set(self.selected_ids())
+        others = 0
         try:
             with self.database.session(self.user) as session:
                 items = rq.review_queue(session, self.current_filter(), self.today, everyone=self.everyone.isChecked())
+                if not self.everyone.isChecked():
+                    others = len(rq.review_queue(session, self.current_filter(), self.today, everyone=True)) - len(items)
         except ServiceError as exc:
             self.model.set_items([])
             self.summary.setText(self.texts.error(exc))
@@ -189,6 +192,8 @@ class ReviewQueuePage(QWidget):
         text = self.tr("%n NC(s) waiting", "", len(items))
         if overdue:
             text += " · " + self.tr("%n overdue", "", overdue)
+        if others:
+            text += " · " + self.tr("%n more in audits led by others (tick \"All audits\")", "", others)
         self.summary.setText(text)
         self.summary.setStyleSheet("color: #9b1c1c; font-weight: bold;" if overdue else "")
         selection = self.table.selectionModel()
