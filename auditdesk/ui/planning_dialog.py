@@ -16,6 +16,7 @@ from PySide6.QtWidgets import (
     QFormLayout,
     QGroupBox,
     QHBoxLayout,
+    QHeaderView,
     QLabel,
     QListWidget,
     QListWidgetItem,
@@ -82,7 +83,7 @@ class PlanningDialog(QDialog):
         for d in (self.start, self.end):
             d.setCalendarPopup(True)
             d.setDisplayFormat("yyyy-MM-dd")
-            d.dateChanged.connect(lambda _d: self.update_proposal())
+            d.dateChanged.connect(self._on_date)
         self.start.setObjectName("planStart")
         self.end.setObjectName("planEnd")
         form.addRow(labels.column("start_date"), self.start)
@@ -106,6 +107,7 @@ class PlanningDialog(QDialog):
         self.proposal.setWordWrap(True)
         pl.addWidget(self.proposal)
         left.addWidget(self.proposal_box)
+        left.addStretch(1)
         outer.addLayout(left, 3)
 
         right = QVBoxLayout()
@@ -114,7 +116,8 @@ class PlanningDialog(QDialog):
         self.team = QTableWidget(0, 2)
         self.team.setObjectName("planTeam")
         self.team.setHorizontalHeaderLabels([self.tr("Auditor"), self.tr("Role")])
-        self.team.horizontalHeader().setStretchLastSection(True)
+        self.team.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        self.team.horizontalHeader().setSectionResizeMode(1, QHeaderView.ResizeMode.ResizeToContents)
         self.team.verticalHeader().setVisible(False)
         tl.addWidget(self.team)
         row = QHBoxLayout()
@@ -145,8 +148,10 @@ class PlanningDialog(QDialog):
         outer.addLayout(right, 2)
         self.resize(980, 560)
         self._days_touched = False
+        self._dates_touched = False
         self.days.valueChanged.connect(lambda _v: setattr(self, "_days_touched", True))
         self.update_proposal()
+        self._dates_touched = False
 
     # -- inputs ------------------------------------------------------------------------------
     def certificate_ids(self) -> list[uuid.UUID]:
@@ -169,6 +174,10 @@ class PlanningDialog(QDialog):
         what.currentIndexChanged.connect(lambda _i: self.update_proposal())
         self.team.setCellWidget(r, 0, who)
         self.team.setCellWidget(r, 1, what)
+        self.update_proposal()
+
+    def _on_date(self, _d: QDate) -> None:
+        self._dates_touched = True
         self.update_proposal()
 
     def remove_member(self) -> None:
@@ -215,6 +224,15 @@ class PlanningDialog(QDialog):
         if p.sampling is not None:
             lines.append(self.tr("Sites: visit %1 of %2 (IAF MD1)").replace("%1", str(p.sampling.sites))
                          .replace("%2", str(p.site_count)))
+        if p.window_start is not None and not self._dates_touched and start < p.window_start:
+            # Propose the programme window's first day rather than a date before the window opens.
+            length = (end - start).days
+            for widget, day in ((self.start, p.window_start), (self.end, p.window_start + dt.timedelta(days=length))):
+                widget.blockSignals(True)
+                widget.setDate(QDate(day.year, day.month, day.day))
+                widget.blockSignals(False)
+            self.update_proposal()  # again, with the new dates (team registrations depend on them)
+            return
         if p.window_latest is not None and p.window_start is not None:
             lines.append(self.tr("Programme window: %1 to %2").replace("%1", p.window_start.isoformat())
                          .replace("%2", p.window_latest.isoformat()))

@@ -35,6 +35,7 @@ class SettingsPage(QWidget):
         lf = QFormLayout(self.lang_box)
         self.language = QComboBox()
         self.language.setObjectName("languageCombo")
+        self.language.setMaximumWidth(240)
         self.language.addItem("中文（简体）", "zh_CN")
         self.language.addItem("English", "en")
         self.language.setCurrentIndex(max(0, self.language.findData(i18n.current_language())))
@@ -64,6 +65,7 @@ class SettingsPage(QWidget):
                 w = QSpinBox()
                 w.setRange(1, 10000)
             w.setObjectName(f"cb_{key}")
+            w.setMaximumWidth(160)
             cap = QLabel()
             self.form.addRow(cap, w)
             self.inputs[key], self.captions[key] = w, cap
@@ -74,6 +76,7 @@ class SettingsPage(QWidget):
         self.save_button.clicked.connect(self.save)
         self.message = QLabel()
         cl.addWidget(self.message)
+        self.save_button.setMaximumWidth(240)
         cl.addWidget(self.save_button)
         outer.addWidget(self.cb_box, 1)
         self.load()

@@ -119,7 +119,10 @@ class DetailEditor(QWidget):
         scroll = QScrollArea()
         scroll.setWidgetResizable(True)
         body = QWidget()
-        self.form = QFormLayout(body)
+        body_layout = QVBoxLayout(body)
+        self.form = QFormLayout()
+        body_layout.addLayout(self.form)
+        body_layout.addStretch(1)
         self.form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
         for spec in config.fields:
             self._add_field(spec)

@@ -325,6 +325,14 @@ class RegisterWidget(QWidget):
             return
         self.refresh()
 
+    def showEvent(self, e: Any) -> None:
+        super().showEvent(e)
+        # Show something useful beside the list: the first record, unless one is chosen.
+        if self.current_id() is None and self.model.rowCount() and (
+                self.editor is None or self.editor.record_id is None and not any(
+                    self.editor.text_of(s.key) for s in self.editor.config.fields if s.kind != "choice")):
+            self.view.selectRow(0)
+
     def focus_search(self) -> None:
         self.search.setFocus()
         self.search.selectAll()
@@ -341,8 +349,10 @@ class RegisterWidget(QWidget):
         if header is not None:
             self.view.horizontalHeader().restoreState(header)
         else:
+            wide = {"name_zh": 260, "client": 260, "scope_zh": 320, "title_zh": 260, "title_en": 260, "name_en": 220,
+                    "credit_code": 180, "technical_codes": 150, "ccaa_no": 180, "national_code": 150}
             for i, key in enumerate(self.config.columns):
-                self.view.setColumnWidth(i, 260 if key in ("name_zh", "client", "scope_zh", "title_zh") else 120)
+                self.view.setColumnWidth(i, wide.get(key, 110))
         splitter = settings.value(f"{prefix}/splitter")
         if splitter is not None:
             self.splitter.restoreState(splitter)
