@@ -74,7 +74,7 @@ def draw_text(c: rl_canvas.Canvas, x: float, y: float, s: str, size: float, alig
 @functools.cache
 def styles() -> dict[str, ParagraphStyle]:
     register_fonts()
-    base = ParagraphStyle("body", fontName=CJK, bulletFontName=CJK, fontSize=9.5, leading=14, spaceAfter=3, wordWrap="CJK")
+    base = ParagraphStyle("body", fontName=CJK, bulletFontName=CJK, fontSize=9.5, leading=14, spaceAfter=3)
     return {
         "body": base,
         "title": ParagraphStyle("title", parent=base, fontSize=20, leading=28, alignment=TA_CENTER,

@@ -160,7 +160,7 @@ def report_document(ctx: ReportContext) -> b.Document:
                code("judgement", f.judgement, lang) if f.judgement else "",
                ", ".join(f"E{n}" for n in f.evidence_refs), "\n".join(f.nc_numbers), f.note)
               for f in ctx.findings) or ((text("none", lang), "", "", "", "", ""),),
-        (0.9, 2.6, 1.2, 1.6, 2.2, 2.4),
+        (0.9, 2.4, 1.6, 1.5, 2.1, 2.3),
         highlight=frozenset(i for i, f in enumerate(ctx.findings) if f.judgement == "nonconformity"),
     ))
 
