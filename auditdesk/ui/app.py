@@ -87,6 +87,22 @@ def offer_demo(db: Database, parent: Any = None, ask: Any = None) -> bool:
     return True
 
 
+def sign_in(db: Database, settings: QSettings) -> str | None:
+    """Who works in this window: the sign-in part's dialog when it is there (``auditdesk.ui.signin``
+    with ``sign_in(database, settings) -> username | None``), else $AUDITDESK_USER or the
+    built-in ``system`` user. None = the user cancelled."""
+    from auditdesk.ui.main_window import find_plugin
+
+    override = os.environ.get("AUDITDESK_USER")
+    if override:
+        return override
+    dialog = find_plugin("auditdesk.ui.signin", ("sign_in",))
+    if dialog is None:
+        return "system"
+    result = dialog(db, settings)
+    return None if result is None else str(result)
+
+
 def run_gui(db: str | None = None, lang: str | None = None) -> int:
     from auditdesk.ui import errors, i18n, jobs
     from auditdesk.ui.context import AppContext
@@ -99,7 +115,10 @@ def run_gui(db: str | None = None, lang: str | None = None) -> int:
     database = open_or_explain(database_url(db))
     if database is None:
         return 1
-    user = os.environ.get("AUDITDESK_USER") or "system"
+    user = sign_in(database, settings)
+    if user is None:
+        database.close()
+        return 0
     ctx = AppContext(database, user, settings)
     jobs.set_session_factory(lambda: database.session(user))
     window = MainWindow(ctx)

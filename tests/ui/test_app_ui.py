@@ -171,3 +171,45 @@ def test_demo_offered_for_empty_database(ctx):
     assert offer_demo(ctx.db, ask=lambda q: asked.append(q) or False) is False
     assert asked and "empty" in asked[0]
     assert dt.date.today()
+
+
+def test_run_gui_opens_the_window_and_returns(qapp, tmp_path, monkeypatch, database, sample):
+    """The real entry point: font, language, database, window, event loop, exit code 0."""
+    from PySide6.QtCore import QTimer
+    from PySide6.QtWidgets import QApplication
+
+    from auditdesk.ui import i18n
+    from auditdesk.ui.app import run_gui
+
+    import sys
+
+    from auditdesk.ui import jobs
+
+    monkeypatch.setenv("XDG_CONFIG_HOME", str(tmp_path / "config"))
+    monkeypatch.setenv("AUDITDESK_USER", "system")
+    monkeypatch.setattr(sys, "excepthook", sys.excepthook)
+    monkeypatch.setattr(jobs, "_session_factory", None)
+    seen: list[str] = []
+
+    def close() -> None:
+        seen.extend(w.objectName() for w in QApplication.topLevelWidgets() if w.isVisible())
+        QApplication.closeAllWindows()
+
+    QTimer.singleShot(300, close)
+    assert run_gui(str(database.path), "zh_CN") == 0
+    assert "mainWindow" in seen
+    assert i18n.current_language() == "zh_CN"
+    assert i18n.CJK_FAMILY  # the shipped font is registered
+
+
+def test_run_gui_explains_a_broken_database(ctx, tmp_path, monkeypatch):
+    import sys
+
+    from auditdesk.ui.app import run_gui
+
+    monkeypatch.setattr(sys, "excepthook", sys.excepthook)
+    monkeypatch.setenv("XDG_CONFIG_HOME", str(tmp_path / "config"))
+    bad = tmp_path / "notes.sqlite3"
+    bad.write_text("this is not a database")
+    assert run_gui(str(bad), "en") == 1
+    assert ctx.shown[0][0] == "Database problem" and "not an AuditDesk database" in ctx.shown[0][1]
