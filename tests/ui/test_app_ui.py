@@ -175,15 +175,13 @@ def test_demo_offered_for_empty_database(ctx):
 
 def test_run_gui_opens_the_window_and_returns(qapp, tmp_path, monkeypatch, database, sample):
     """The real entry point: font, language, database, window, event loop, exit code 0."""
+    import sys
+
     from PySide6.QtCore import QTimer
     from PySide6.QtWidgets import QApplication
 
-    from auditdesk.ui import i18n
+    from auditdesk.ui import i18n, jobs
     from auditdesk.ui.app import run_gui
-
-    import sys
-
-    from auditdesk.ui import jobs
 
     monkeypatch.setenv("XDG_CONFIG_HOME", str(tmp_path / "config"))
     monkeypatch.setenv("AUDITDESK_USER", "system")
