@@ -25,6 +25,7 @@ import shutil
 import tempfile
 import uuid
 import zipfile
+import zlib
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
@@ -152,6 +153,9 @@ def _remember(session: Session, entity: str, entity_id: str, data: dict[str, Any
 def _store_of(session: Session) -> Any:
     from auditdesk.storage.attachments import AttachmentStore
 
+    for_session = getattr(AttachmentStore, "for_session", None)
+    if for_session is not None:  # beside a SQLite file, or the configured folder of a server DB
+        return for_session(session)
     path = sqlite_path(session.get_bind().url.render_as_string(hide_password=False))
     return AttachmentStore.beside(path) if path is not None else None
 
@@ -250,7 +254,8 @@ def _check_manifest(m: Any) -> dict[str, Any]:
             raise PackageRefused(f"manifest.json lists a bad attachment {sha!r:.80}", "bad_manifest")
     seen: set[tuple[str, str]] = set()
     for rec in records:
-        if not isinstance(rec, dict) or rec.get("entity") not in BY_NAME or not isinstance(rec.get("data"), dict):
+        if (not isinstance(rec, dict) or not isinstance(rec.get("entity"), str) or rec["entity"] not in BY_NAME
+                or not isinstance(rec.get("data"), dict)):
             raise PackageRefused(f"manifest.json has a malformed record {str(rec)[:80]!r}", "bad_manifest")
         if not isinstance(rec.get("base"), dict | None) or not isinstance(rec.get("meta", {}), dict):
             raise PackageRefused("manifest.json has a malformed record base", "bad_manifest")
@@ -326,7 +331,7 @@ def open_package(path: Path | str, password: str | None = None) -> Iterator[Pack
                         raise PackageRefused(f"attachment {sha} does not match its hash (altered or damaged)",
                                              "hash_mismatch", entry=info.filename)
                     files[sha] = target
-        except (zipfile.BadZipFile, EOFError, zipfile.LargeZipFile, NotImplementedError) as exc:
+        except (zipfile.BadZipFile, zlib.error, EOFError, zipfile.LargeZipFile, NotImplementedError) as exc:
             raise PackageRefused(f"the package is damaged or truncated ({exc})", "truncated") from None
         except (OSError, ValueError) as exc:
             if isinstance(exc, PackageRefused):

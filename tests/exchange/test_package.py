@@ -47,7 +47,12 @@ def _clause(s, number, key="ISO9001:2015"):
 @pytest.fixture
 def office(database):
     """An office database with one planned audit: evidence, an NC, a photo."""
-    store = AttachmentStore.beside(database.path)
+    return build_office(database)
+
+
+def build_office(database):
+    with database.session() as s:
+        store = AttachmentStore.for_session(s)
     photo = store.put_bytes(PHOTO, "warehouse.png")
     with database.session() as s:
         org = create_organisation(s, OrganisationData(name_zh="深圳市示例科技有限公司", credit_code="914403001922038216"))
