@@ -75,3 +75,39 @@ def test_export_template(tmp_path, capsys):
     assert args.func(args) == 0
     headers = [c.value for c in openpyxl.load_workbook(out).worksheets[0][1]]
     assert headers[:3] == ["certificate_no", "organisation", "credit_code"]
+
+
+def test_export_and_import_package_through_the_cli(tmp_path, capsys, monkeypatch):
+    from auditdesk.services.setup import open_database
+    from tests.exchange.test_package import build_office
+
+    office = open_database(f"sqlite:///{tmp_path / 'office.sqlite3'}", create=True)
+    _, audit_id, _ = build_office(office)
+    office.close()
+    laptop = open_database(f"sqlite:///{tmp_path / 'laptop.sqlite3'}", create=True)
+    laptop.close()
+    pkg = tmp_path / "a.adpkg"
+    monkeypatch.setenv("PKG_PW", "密码-123456")
+    assert main(["export", "package", "--audit", str(audit_id), "--out", str(pkg), "--password-env", "PKG_PW",
+                 "--db", str(tmp_path / "office.sqlite3")]) == 0
+    assert "encrypted" in capsys.readouterr().out
+    assert main(["import", "package", str(pkg), "--db", str(tmp_path / "laptop.sqlite3")]) == 1
+    assert "encrypted: give its password" in capsys.readouterr().err
+    assert main(["import", "package", str(pkg), "--password-env", "PKG_PW", "--db",
+                 str(tmp_path / "laptop.sqlite3"), "--json"]) == 0
+    result = json.loads(capsys.readouterr().out)
+    assert result["attachments"] == 1 and result["conflicts"] == 0 and result["created"] > 5
+    assert main(["export", "package", "--team-leader", "张伟", "--out", str(tmp_path / "b.adpkg"),
+                 "--db", str(tmp_path / "laptop.sqlite3")]) == 0
+    assert main(["check", "--db", str(tmp_path / "laptop.sqlite3")]) == 0
+
+
+def test_a_hostile_package_exits_1_with_the_reason(database, tmp_path, capsys):
+    import zipfile
+
+    db = _db(database)
+    bad = tmp_path / "evil.adpkg"
+    with zipfile.ZipFile(bad, "w") as zf:
+        zf.writestr("../../outside.txt", "x")
+    assert main(["import", "package", str(bad), "--db", db]) == 1
+    assert "leaves the package" in capsys.readouterr().err
