@@ -1,0 +1,132 @@
+"""The annual surveillance schedule: rows from the rules engine, read back by openpyxl and LibreOffice."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+from openpyxl import load_workbook
+from sqlalchemy import event
+
+from auditdesk.exports.schedule import HEADER_EN, build_schedule_context, render_schedule_xlsx
+from auditdesk.model import CertificateStatus
+from tests.exports.conftest import needs_soffice, soffice_convert
+
+EXACT_HEADER = ("certificate_no, organisation, credit_code, standard, province, audit_type, window_start, "
+                "latest_date, rule, state, team_leader, audit_days, sites")
+
+
+def _org(session, n: int, personnel: int = 50, sites: int = 0):
+    from auditdesk.rules.credit_code import check_character
+    from auditdesk.services.clients import OrganisationData, add_site, create_organisation
+
+    base = f"9132050{n:02d}MA1N2Q3R"
+    org = create_organisation(session, OrganisationData(
+        name_zh=f"测试企业{n}有限公司", credit_code=base + check_character(base), province="江苏省",
+        effective_personnel=personnel))
+    if sites:
+        add_site(session, org.id, "总部", is_central=True)
+        for i in range(sites):
+            add_site(session, org.id, f"分场所{i + 1}")
+    return org
+
+
+def _cert(session, org, number: str, issued: dt.date, status=CertificateStatus.VALID, std="ISO9001:2015"):
+    from auditdesk.services.certificates import CertificateData, create_certificate
+
+    return create_certificate(session, CertificateData(number=number, organisation_id=org.id, standard_key=std,
+                                                       issue_date=issued, status=status, team_leader_name="张伟"))
+
+
+@pytest.fixture
+def register(session):
+    _cert(session, _org(session, 1), "Q-2026-001", dt.date(2026, 3, 15))  # S1 latest 2027-03-15
+    _cert(session, _org(session, 2, personnel=180, sites=16), "Q-2025-002", dt.date(2025, 6, 1))  # S2 2027-06-01
+    _cert(session, _org(session, 3), "Q-2024-003", dt.date(2024, 9, 10))  # recertification 2027-09-09
+    _cert(session, _org(session, 4), "Q-2026-004", dt.date(2026, 2, 1), CertificateStatus.WITHDRAWN)
+    _cert(session, _org(session, 5), "Q-2026-005", dt.date(2026, 2, 1), CertificateStatus.CANCELLED)
+    _cert(session, _org(session, 6), "Q-2026-006", dt.date(2026, 1, 10))  # S1 2027-01-10: overdue on 2027-02-01
+    session.flush()
+
+
+def test_rows_are_the_programme_entries_of_the_year(session, register):
+    ctx = build_schedule_context(session, 2027, dt.date(2027, 2, 1), "en")
+    got = {(r.certificate_no, r.audit_type): r for r in ctx.rows}
+    assert set(got) == {("Q-2026-006", "surveillance_1"), ("Q-2026-001", "surveillance_1"),
+                        ("Q-2025-002", "surveillance_2"), ("Q-2024-003", "recertification")}
+    s1 = got[("Q-2026-001", "surveillance_1")]
+    assert s1.latest_date == dt.date(2027, 3, 15) and s1.window_start == dt.date(2026, 12, 15)
+    assert s1.state == "due" and s1.rule == "CNCA-QMS-01:2025 §5.4.1.4"
+    assert got[("Q-2026-006", "surveillance_1")].state == "overdue"
+    assert got[("Q-2024-003", "recertification")].state == "planned"
+    assert s1.team_leader == "张伟" and s1.province == "江苏省"
+
+
+def test_audit_days_and_sites_come_from_md5_and_md1(session, register):
+    ctx = build_schedule_context(session, 2027, dt.date(2027, 2, 1), "en")
+    multi = next(r for r in ctx.rows if r.certificate_no == "Q-2025-002")
+    assert multi.audit_days == 3.0  # 180 persons: 9 initial days, surveillance 1/3
+    assert multi.sites == 3 + 1  # 16 sites: 0.6 * sqrt(16) = 2.4 -> 3, plus the central function
+    single = next(r for r in ctx.rows if r.certificate_no == "Q-2026-001")
+    assert single.audit_days == 1.5 and single.sites == 1  # 50 persons: 4.5 days initial, 1/3 -> 1.5
+
+
+def test_workbook_reads_back_with_the_exact_english_header_and_real_dates(session, register, tmp_path):
+    out = tmp_path / "schedule.xlsx"
+    render_schedule_xlsx(build_schedule_context(session, 2027, dt.date(2027, 2, 1), "en"), out)
+    wb = load_workbook(out)
+    ws = wb.worksheets[0]
+    rows = list(ws.iter_rows())
+    assert ", ".join(c.value for c in rows[0]) == EXACT_HEADER
+    assert tuple(c.value for c in rows[0]) == HEADER_EN
+    assert len(rows) == 5
+    for row in rows[1:]:
+        for idx in (6, 7):  # window_start, latest_date
+            assert row[idx].is_date and isinstance(row[idx].value, dt.datetime)
+    assert ws.freeze_panes == "A2" and ws.auto_filter.ref == "A1:M5"
+    overdue = [r for r in rows[1:] if r[9].value == "overdue"]
+    assert overdue and all(c.fill.fgColor.rgb.endswith("F8CBAD") for c in overdue[0])
+    assert ws.column_dimensions["B"].width > 20
+    months = wb.worksheets[1]
+    values = list(months.iter_rows(values_only=True))
+    assert values[0] == ("month", "surveillance_1", "surveillance_2", "recertification", "overdue", "total")
+    jan, mar = values[1], values[3]
+    assert jan[1:] == (1, 0, 0, 1, 1) and mar[1:] == (1, 0, 0, 0, 1)
+    assert values[-1][0] == "total"
+
+
+def test_chinese_workbook_uses_chinese_headers_and_values(session, register, tmp_path):
+    out = tmp_path / "schedule-zh.xlsx"
+    render_schedule_xlsx(build_schedule_context(session, 2027, dt.date(2027, 2, 1), "zh"), out)
+    ws = load_workbook(out).worksheets[0]
+    header = [c.value for c in next(ws.iter_rows())]
+    assert header[0] == "证书编号" and header[9] == "状态"
+    values = {c.value for row in ws.iter_rows(min_row=2) for c in row}
+    assert {"第一次监督审核", "超期"} <= values
+
+
+def test_no_query_per_certificate(session, register, database):
+    """The same number of SQL statements for 4 certificates as for 24."""
+    def count() -> int:
+        statements = []
+        listener = lambda *a: statements.append(a[2])  # noqa: E731
+        event.listen(database.engine, "before_cursor_execute", listener)
+        try:
+            build_schedule_context(session, 2027, dt.date(2027, 2, 1), "en")
+        finally:
+            event.remove(database.engine, "before_cursor_execute", listener)
+        return len(statements)
+
+    few = count()
+    org = _org(session, 40)
+    for i in range(20):
+        _cert(session, org, f"Q-2026-1{i:02d}", dt.date(2026, 4, 1) + dt.timedelta(days=i))
+    session.flush()
+    assert count() == few
+
+
+@needs_soffice
+def test_libreoffice_opens_the_schedule(session, register, tmp_path):
+    out = tmp_path / "schedule.xlsx"
+    render_schedule_xlsx(build_schedule_context(session, 2027, dt.date(2027, 2, 1), "zh"), out)
+    soffice_convert(out, tmp_path)
