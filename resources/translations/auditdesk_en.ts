@@ -26,6 +26,10 @@ Load demonstration data (clients, certificates, audits, nonconformities) to expl
         <translation>Drop files here, or paste with Ctrl+V. Double-click to view.</translation>
     </message>
     <message>
+        <source>Drop photos or files here · Ctrl+Shift+V pastes · Ctrl+Shift+A opens a file</source>
+        <translation>Drop photos or files here · Ctrl+Shift+V pastes · Ctrl+Shift+A opens a file</translation>
+    </message>
+    <message>
         <source>View</source>
         <translation>View</translation>
     </message>
@@ -137,6 +141,10 @@ Load demonstration data (clients, certificates, audits, nonconformities) to expl
         <translation>(empty)</translation>
     </message>
     <message>
+        <source>(%1 files)</source>
+        <translation>(%1 files)</translation>
+    </message>
+    <message>
         <source>Not attached</source>
         <translation>Not attached</translation>
     </message>
@@ -166,6 +174,10 @@ Load demonstration data (clients, certificates, audits, nonconformities) to expl
     <message>
         <source>State</source>
         <translation>State</translation>
+    </message>
+    <message>
+        <source>Planned audit</source>
+        <translation>Planned audit</translation>
     </message>
     <message>
         <source>Done on</source>
@@ -222,8 +234,47 @@ Window: %2</source>
 Window: %2</translation>
     </message>
     <message>
+        <source>Planned after the latest date %1.</source>
+        <translation>Planned after the latest date %1.</translation>
+    </message>
+    <message>
         <source>Recertification application due: %1</source>
         <translation>Recertification application due: %1</translation>
+    </message>
+</context>
+<context>
+    <name>CertificatesAtRiskWidget</name>
+    <message>
+        <source>Certificate</source>
+        <translation>Certificate</translation>
+    </message>
+    <message>
+        <source>Client</source>
+        <translation>Client</translation>
+    </message>
+    <message>
+        <source>Overdue NCs</source>
+        <translation>Overdue NCs</translation>
+    </message>
+    <message>
+        <source>Proposed action</source>
+        <translation>Proposed action</translation>
+    </message>
+    <message>
+        <source>Rule</source>
+        <translation>Rule</translation>
+    </message>
+    <message>
+        <source>withdrawal after %1</source>
+        <translation>withdrawal after %1</translation>
+    </message>
+    <message numerus="yes">
+        <source>Certificates at risk: %n</source>
+        <translation><numerusform>Certificates at risk: %n</numerusform><numerusform>Certificates at risk: %n</numerusform></translation>
+    </message>
+    <message>
+        <source>No certificate at risk from overdue nonconformities</source>
+        <translation>No certificate at risk from overdue nonconformities</translation>
     </message>
 </context>
 <context>
@@ -1346,6 +1397,73 @@ Audit evidence manager for certification-body auditors.</translation>
     </message>
 </context>
 <context>
+    <name>NCDetailDialog</name>
+    <message>
+        <source>Nonconformity</source>
+        <translation>Nonconformity</translation>
+    </message>
+    <message>
+        <source>Edit draft…</source>
+        <translation>Edit draft…</translation>
+    </message>
+    <message>
+        <source>Issue to client</source>
+        <translation>Issue to client</translation>
+    </message>
+    <message>
+        <source>Enter client response…</source>
+        <translation>Enter client response…</translation>
+    </message>
+    <message>
+        <source>Accept response</source>
+        <translation>Accept response</translation>
+    </message>
+    <message>
+        <source>Reject response…</source>
+        <translation>Reject response…</translation>
+    </message>
+    <message>
+        <source>Verify…</source>
+        <translation>Verify…</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>Close</translation>
+    </message>
+    <message>
+        <source>Reopen…</source>
+        <translation>Reopen…</translation>
+    </message>
+    <message>
+        <source>Needs the %1 role</source>
+        <translation>Needs the %1 role</translation>
+    </message>
+    <message>
+        <source>Reject response</source>
+        <translation>Reject response</translation>
+    </message>
+    <message>
+        <source>Why is the response not acceptable? The client will be told.</source>
+        <translation>Why is the response not acceptable? The client will be told.</translation>
+    </message>
+    <message>
+        <source>Reopen nonconformity</source>
+        <translation>Reopen nonconformity</translation>
+    </message>
+    <message>
+        <source>Why must this NC be reopened? The reason is kept in its history.</source>
+        <translation>Why must this NC be reopened? The reason is kept in its history.</translation>
+    </message>
+    <message>
+        <source>Not possible</source>
+        <translation>Not possible</translation>
+    </message>
+    <message>
+        <source>Attachment not stored</source>
+        <translation>Attachment not stored</translation>
+    </message>
+</context>
+<context>
     <name>NCDetailWidget</name>
     <message>
         <source>Select a nonconformity</source>
@@ -1529,6 +1647,10 @@ Audit evidence manager for certification-body auditors.</translation>
     <message>
         <source>Save and issue</source>
         <translation>Save and issue</translation>
+    </message>
+    <message>
+        <source>Audit</source>
+        <translation>Audit</translation>
     </message>
 </context>
 <context>
@@ -1797,6 +1919,10 @@ Audit evidence manager for certification-body auditors.</translation>
         <source>You are signed in as %1 (%2). This action needs the %3 role.</source>
         <translation>You are signed in as %1 (%2). This action needs the %3 role.</translation>
     </message>
+    <message>
+        <source>CB setting</source>
+        <translation>CB setting</translation>
+    </message>
 </context>
 <context>
     <name>PanelsMixin</name>
@@ -1936,6 +2062,61 @@ Audit evidence manager for certification-body auditors.</translation>
     </message>
 </context>
 <context>
+    <name>PreviousNCsWidget</name>
+    <message>
+        <source>Previous nonconformities to re-verify at this audit</source>
+        <translation>Previous nonconformities to re-verify at this audit</translation>
+    </message>
+    <message>
+        <source>NC</source>
+        <translation>NC</translation>
+    </message>
+    <message>
+        <source>Audit</source>
+        <translation>Audit</translation>
+    </message>
+    <message>
+        <source>Grade</source>
+        <translation>Grade</translation>
+    </message>
+    <message>
+        <source>Clause</source>
+        <translation>Clause</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>State</translation>
+    </message>
+    <message>
+        <source>Corrective action</source>
+        <translation>Corrective action</translation>
+    </message>
+    <message>
+        <source>Re-verified here</source>
+        <translation>Re-verified here</translation>
+    </message>
+    <message>
+        <source>Record re-verification…</source>
+        <translation>Record re-verification…</translation>
+    </message>
+    <message>
+        <source>effective</source>
+        <translation>effective</translation>
+    </message>
+    <message>
+        <source>not effective</source>
+        <translation>not effective</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n not yet re-verified</source>
+        <translation><numerusform>%n not yet re-verified</numerusform><numerusform>%n not yet re-verified</numerusform></translation>
+    </message>
+    <message>
+        <source>Not possible</source>
+        <translation>Not possible</translation>
+    </message>
+</context>
+<context>
     <name>QProgressDialog</name>
     <message>
         <source>Cancel</source>
@@ -2052,6 +2233,21 @@ Audit evidence manager for certification-body auditors.</translation>
     </message>
 </context>
 <context>
+    <name>ReverificationDialog</name>
+    <message>
+        <source>Re-verify %1</source>
+        <translation>Re-verify %1</translation>
+    </message>
+    <message>
+        <source>What was checked at this audit, and is the corrective action effective?</source>
+        <translation>What was checked at this audit, and is the corrective action effective?</translation>
+    </message>
+    <message>
+        <source>Corrective action effective</source>
+        <translation>Corrective action effective</translation>
+    </message>
+</context>
+<context>
     <name>ReviewQueueModel</name>
     <message>
         <source>NC</source>
@@ -2082,8 +2278,8 @@ Audit evidence manager for certification-body auditors.</translation>
         <translation>Audit</translation>
     </message>
     <message>
-        <source>Due</source>
-        <translation>Due</translation>
+        <source>Due date</source>
+        <translation>Due date</translation>
     </message>
     <message>
         <source>Overdue</source>
@@ -2159,6 +2355,10 @@ Audit evidence manager for certification-body auditors.</translation>
     <message numerus="yes">
         <source>%n overdue</source>
         <translation><numerusform>%n overdue</numerusform><numerusform>%n overdue</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n more in audits led by others (tick "All audits")</source>
+        <translation><numerusform>%n more in audits led by others (tick "All audits")</numerusform><numerusform>%n more in audits led by others (tick "All audits")</numerusform></translation>
     </message>
     <message>
         <source>Not possible</source>
@@ -2456,8 +2656,8 @@ Audit evidence manager for certification-body auditors.</translation>
 <context>
     <name>ws</name>
     <message>
-        <source>Audit %1</source>
-        <translation>Audit %1</translation>
+        <source>Audit %1 — AuditDesk</source>
+        <translation>Audit %1 — AuditDesk</translation>
     </message>
 </context>
 </TS>

@@ -23,62 +23,66 @@ Load demonstration data (clients, certificates, audits, nonconformities) to expl
     <name>AttachmentStrip</name>
     <message>
         <source>Drop files here, or paste with Ctrl+V. Double-click to view.</source>
-        <translation type="unfinished" />
+        <translation>将文件拖到此处，或按 Ctrl+V 粘贴；双击查看。</translation>
+    </message>
+    <message>
+        <source>Drop photos or files here · Ctrl+Shift+V pastes · Ctrl+Shift+A opens a file</source>
+        <translation>将照片或文件拖到此处 · Ctrl+Shift+V 粘贴 · Ctrl+Shift+A 选择文件</translation>
     </message>
     <message>
         <source>View</source>
-        <translation type="unfinished" />
+        <translation>查看</translation>
     </message>
     <message>
         <source>Mark as opening-meeting check-in photo</source>
-        <translation type="unfinished" />
+        <translation>标记为首次会议签到照片</translation>
     </message>
     <message>
         <source>Mark as closing-meeting check-in photo</source>
-        <translation type="unfinished" />
+        <translation>标记为末次会议签到照片</translation>
     </message>
     <message>
         <source>Not a check-in photo</source>
-        <translation type="unfinished" />
+        <translation>不是签到照片</translation>
     </message>
     <message>
         <source>Remove from this item</source>
-        <translation type="unfinished" />
+        <translation>从此条证据中移除</translation>
     </message>
 </context>
 <context>
     <name>AuditWorkspace</name>
     <message>
         <source>Sites axis: show counts and items of one site</source>
-        <translation type="unfinished" />
+        <translation>按场所查看：只显示该场所的证据及计数</translation>
     </message>
     <message>
         <source>Search evidence and NCs (Ctrl+F)</source>
-        <translation type="unfinished" />
+        <translation>搜索审核证据和不符合项（Ctrl+F）</translation>
     </message>
     <message>
         <source>All audits</source>
-        <translation type="unfinished" />
+        <translation>全部审核</translation>
     </message>
     <message>
         <source>Check-in photos</source>
-        <translation type="unfinished" />
+        <translation>认证到照片</translation>
     </message>
     <message>
         <source>Coverage</source>
-        <translation type="unfinished" />
+        <translation>覆盖情况</translation>
     </message>
     <message>
         <source>Completeness</source>
-        <translation type="unfinished" />
+        <translation>完整性检查</translation>
     </message>
     <message>
         <source>Terminate (撤组)…</source>
-        <translation type="unfinished" />
+        <translation>撤组…</translation>
     </message>
     <message>
         <source>Clause</source>
-        <translation type="unfinished" />
+        <translation>条款</translation>
     </message>
     <message>
         <source>Standards</source>
@@ -90,59 +94,63 @@ Load demonstration data (clients, certificates, audits, nonconformities) to expl
     </message>
     <message>
         <source>Judgement</source>
-        <translation type="unfinished" />
+        <translation>评价</translation>
     </message>
     <message>
         <source>Typical evidence. Enter on a prompt starts an item with it.</source>
-        <translation type="unfinished" />
+        <translation>典型审核证据。在提示上按回车即以其开始一条证据。</translation>
     </message>
     <message>
         <source>Judgement note</source>
-        <translation type="unfinished" />
+        <translation>评价说明</translation>
     </message>
     <message>
         <source>New item (Ctrl+Enter)</source>
-        <translation type="unfinished" />
+        <translation>新增一条（Ctrl+Enter）</translation>
     </message>
     <message>
         <source>Attach file… (Ctrl+Shift+A)</source>
-        <translation type="unfinished" />
+        <translation>添加附件…（Ctrl+Shift+A）</translation>
     </message>
     <message>
         <source>Paste (Ctrl+Shift+V)</source>
-        <translation type="unfinished" />
+        <translation>粘贴（Ctrl+Shift+V）</translation>
     </message>
     <message>
         <source>Archive item</source>
-        <translation type="unfinished" />
+        <translation>归档此条</translation>
     </message>
     <message>
         <source>Evidence items</source>
-        <translation type="unfinished" />
+        <translation>审核证据</translation>
     </message>
     <message>
         <source>Search results</source>
-        <translation type="unfinished" />
+        <translation>搜索结果</translation>
     </message>
     <message>
         <source>All sites</source>
-        <translation type="unfinished" />
+        <translation>全部场所</translation>
     </message>
     <message>
         <source>Every surveillance must cover this clause</source>
-        <translation type="unfinished" />
+        <translation>每次监督审核都必须覆盖此条款</translation>
     </message>
     <message>
         <source>(empty)</source>
-        <translation type="unfinished" />
+        <translation>（空）</translation>
+    </message>
+    <message>
+        <source>(%1 files)</source>
+        <translation>（%1 个附件）</translation>
     </message>
     <message>
         <source>Not attached</source>
-        <translation type="unfinished" />
+        <translation>未添加附件</translation>
     </message>
     <message>
         <source>Attach files</source>
-        <translation type="unfinished" />
+        <translation>添加附件</translation>
     </message>
 </context>
 <context>
@@ -166,6 +174,10 @@ Load demonstration data (clients, certificates, audits, nonconformities) to expl
     <message>
         <source>State</source>
         <translation>状态</translation>
+    </message>
+    <message>
+        <source>Planned audit</source>
+        <translation>已策划审核</translation>
     </message>
     <message>
         <source>Done on</source>
@@ -222,46 +234,85 @@ Window: %2</source>
 窗口依据：%2</translation>
     </message>
     <message>
+        <source>Planned after the latest date %1.</source>
+        <translation>策划日期晚于最迟日期 %1。</translation>
+    </message>
+    <message>
         <source>Recertification application due: %1</source>
         <translation>再认证申请截止：%1</translation>
+    </message>
+</context>
+<context>
+    <name>CertificatesAtRiskWidget</name>
+    <message>
+        <source>Certificate</source>
+        <translation>证书</translation>
+    </message>
+    <message>
+        <source>Client</source>
+        <translation>受审核方</translation>
+    </message>
+    <message>
+        <source>Overdue NCs</source>
+        <translation>逾期不符合项</translation>
+    </message>
+    <message>
+        <source>Proposed action</source>
+        <translation>建议措施</translation>
+    </message>
+    <message>
+        <source>Rule</source>
+        <translation>依据</translation>
+    </message>
+    <message>
+        <source>withdrawal after %1</source>
+        <translation>%1 后撤销</translation>
+    </message>
+    <message numerus="yes">
+        <source>Certificates at risk: %n</source>
+        <translation><numerusform>有风险的证书：%n</numerusform></translation>
+    </message>
+    <message>
+        <source>No certificate at risk from overdue nonconformities</source>
+        <translation>没有因不符合项逾期而有风险的证书</translation>
     </message>
 </context>
 <context>
     <name>CheckInDialog</name>
     <message>
         <source>Check-in photos (认证到)</source>
-        <translation type="unfinished" />
+        <translation>认证到（现场签到）照片</translation>
     </message>
     <message>
         <source>Moment</source>
-        <translation type="unfinished" />
+        <translation>时点</translation>
     </message>
     <message>
         <source>Time</source>
-        <translation type="unfinished" />
+        <translation>时间</translation>
     </message>
     <message>
         <source>Place</source>
-        <translation type="unfinished" />
+        <translation>地点</translation>
     </message>
     <message>
         <source>File</source>
-        <translation type="unfinished" />
+        <translation>文件</translation>
     </message>
     <message>
         <source>Add opening-meeting photo…</source>
-        <translation type="unfinished" />
+        <translation>添加首次会议照片…</translation>
     </message>
     <message>
         <source>Add closing-meeting photo…</source>
-        <translation type="unfinished" />
+        <translation>添加末次会议照片…</translation>
     </message>
 </context>
 <context>
     <name>CoverageDialog</name>
     <message>
         <source>Coverage</source>
-        <translation type="unfinished" />
+        <translation>覆盖情况</translation>
     </message>
 </context>
 <context>
@@ -402,23 +453,23 @@ Copy the details below and send them to your administrator.</source>
     <name>EvidenceEditor</name>
     <message>
         <source>Remote</source>
-        <translation type="unfinished" />
+        <translation>远程</translation>
     </message>
     <message>
         <source>What you saw, read or heard: objective, verifiable</source>
-        <translation type="unfinished" />
+        <translation>看到、查阅或听到的内容：客观、可验证</translation>
     </message>
     <message>
         <source>Record ids, document numbers</source>
-        <translation type="unfinished" />
+        <translation>记录编号、文件编号</translation>
     </message>
     <message>
         <source>Role of the person interviewed</source>
-        <translation type="unfinished" />
+        <translation>面谈对象的岗位</translation>
     </message>
     <message>
         <source>Department</source>
-        <translation type="unfinished" />
+        <translation>部门</translation>
     </message>
     <message>
         <source>Evidence</source>
@@ -426,19 +477,19 @@ Copy the details below and send them to your administrator.</source>
     </message>
     <message>
         <source>Description</source>
-        <translation type="unfinished" />
+        <translation>描述</translation>
     </message>
     <message>
         <source>References</source>
-        <translation type="unfinished" />
+        <translation>引用记录</translation>
     </message>
     <message>
         <source>Interviewee</source>
-        <translation type="unfinished" />
+        <translation>面谈对象</translation>
     </message>
     <message>
         <source>(no site)</source>
-        <translation type="unfinished" />
+        <translation>（未指定场所）</translation>
     </message>
 </context>
 <context>
@@ -1346,10 +1397,77 @@ Audit evidence manager for certification-body auditors.</source>
     </message>
 </context>
 <context>
+    <name>NCDetailDialog</name>
+    <message>
+        <source>Nonconformity</source>
+        <translation>不符合</translation>
+    </message>
+    <message>
+        <source>Edit draft…</source>
+        <translation>编辑草稿…</translation>
+    </message>
+    <message>
+        <source>Issue to client</source>
+        <translation>发给受审核方</translation>
+    </message>
+    <message>
+        <source>Enter client response…</source>
+        <translation>录入受审核方回复…</translation>
+    </message>
+    <message>
+        <source>Accept response</source>
+        <translation>接受回复</translation>
+    </message>
+    <message>
+        <source>Reject response…</source>
+        <translation>退回回复…</translation>
+    </message>
+    <message>
+        <source>Verify…</source>
+        <translation>验证…</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>关闭</translation>
+    </message>
+    <message>
+        <source>Reopen…</source>
+        <translation>重新打开…</translation>
+    </message>
+    <message>
+        <source>Needs the %1 role</source>
+        <translation>需要%1角色</translation>
+    </message>
+    <message>
+        <source>Reject response</source>
+        <translation>退回回复</translation>
+    </message>
+    <message>
+        <source>Why is the response not acceptable? The client will be told.</source>
+        <translation>回复为什么不能接受？该理由将告知受审核方。</translation>
+    </message>
+    <message>
+        <source>Reopen nonconformity</source>
+        <translation>重新打开不符合项</translation>
+    </message>
+    <message>
+        <source>Why must this NC be reopened? The reason is kept in its history.</source>
+        <translation>为什么要重新打开此不符合项？理由将记入其历史。</translation>
+    </message>
+    <message>
+        <source>Not possible</source>
+        <translation>无法执行</translation>
+    </message>
+    <message>
+        <source>Attachment not stored</source>
+        <translation>附件未保存</translation>
+    </message>
+</context>
+<context>
     <name>NCDetailWidget</name>
     <message>
         <source>Select a nonconformity</source>
-        <translation type="unfinished" />
+        <translation>请选择一项不符合</translation>
     </message>
     <message>
         <source>History</source>
@@ -1357,15 +1475,15 @@ Audit evidence manager for certification-body auditors.</source>
     </message>
     <message>
         <source>When (UTC)</source>
-        <translation type="unfinished" />
+        <translation>时间（UTC）</translation>
     </message>
     <message>
         <source>Who</source>
-        <translation type="unfinished" />
+        <translation>操作人</translation>
     </message>
     <message>
         <source>Action</source>
-        <translation type="unfinished" />
+        <translation>操作</translation>
     </message>
     <message>
         <source>State</source>
@@ -1373,7 +1491,7 @@ Audit evidence manager for certification-body auditors.</source>
     </message>
     <message>
         <source>Note</source>
-        <translation type="unfinished" />
+        <translation>说明</translation>
     </message>
     <message>
         <source>Client</source>
@@ -1385,23 +1503,23 @@ Audit evidence manager for certification-body auditors.</source>
     </message>
     <message>
         <source>Clause</source>
-        <translation type="unfinished" />
+        <translation>条款</translation>
     </message>
     <message>
         <source>Requirement</source>
-        <translation type="unfinished" />
+        <translation>要求</translation>
     </message>
     <message>
         <source>Objective evidence</source>
-        <translation type="unfinished" />
+        <translation>客观证据</translation>
     </message>
     <message>
         <source>Why it does not conform</source>
-        <translation type="unfinished" />
+        <translation>不符合的理由</translation>
     </message>
     <message>
         <source>Linked evidence</source>
-        <translation type="unfinished" />
+        <translation>关联的审核证据</translation>
     </message>
     <message>
         <source>Response due</source>
@@ -1413,11 +1531,11 @@ Audit evidence manager for certification-body auditors.</source>
     </message>
     <message>
         <source>effectiveness checked at the next audit</source>
-        <translation type="unfinished" />
+        <translation>有效性在下次审核时验证</translation>
     </message>
     <message>
         <source>Stage 2 repeated if not verified by</source>
-        <translation type="unfinished" />
+        <translation>逾期未验证则重新进行第二阶段审核，期限</translation>
     </message>
     <message>
         <source>Overdue</source>
@@ -1425,39 +1543,39 @@ Audit evidence manager for certification-body auditors.</source>
     </message>
     <message>
         <source>Response received on</source>
-        <translation type="unfinished" />
+        <translation>收到回复日期</translation>
     </message>
     <message>
         <source>Correction</source>
-        <translation type="unfinished" />
+        <translation>纠正</translation>
     </message>
     <message>
         <source>Root cause</source>
-        <translation type="unfinished" />
+        <translation>原因分析</translation>
     </message>
     <message>
         <source>Corrective action</source>
-        <translation type="unfinished" />
+        <translation>纠正措施</translation>
     </message>
     <message>
         <source>Owners</source>
-        <translation type="unfinished" />
+        <translation>责任人</translation>
     </message>
     <message>
         <source>Planned / done</source>
-        <translation type="unfinished" />
+        <translation>计划 / 完成</translation>
     </message>
     <message>
         <source>Attachments</source>
-        <translation type="unfinished" />
+        <translation>附件</translation>
     </message>
     <message>
         <source>Review note</source>
-        <translation type="unfinished" />
+        <translation>评审意见</translation>
     </message>
     <message>
         <source>Verification</source>
-        <translation type="unfinished" />
+        <translation>验证</translation>
     </message>
     <message>
         <source>Closed on</source>
@@ -1465,30 +1583,30 @@ Audit evidence manager for certification-body auditors.</source>
     </message>
     <message>
         <source>effective</source>
-        <translation type="unfinished" />
+        <translation>有效</translation>
     </message>
     <message>
         <source>not effective</source>
-        <translation type="unfinished" />
+        <translation>无效</translation>
     </message>
     <message>
         <source>Re-verified at audit</source>
-        <translation type="unfinished" />
+        <translation>在以下审核中复查</translation>
     </message>
 </context>
 <context>
     <name>NCDialog</name>
     <message>
         <source>Edit draft nonconformity</source>
-        <translation type="unfinished" />
+        <translation>编辑不符合项草稿</translation>
     </message>
     <message>
         <source>Raise nonconformity</source>
-        <translation type="unfinished" />
+        <translation>开具不符合项</translation>
     </message>
     <message>
         <source>Clause</source>
-        <translation type="unfinished" />
+        <translation>条款</translation>
     </message>
     <message>
         <source>Grade</source>
@@ -1496,39 +1614,43 @@ Audit evidence manager for certification-body auditors.</source>
     </message>
     <message>
         <source>Evidence that shows the nonconformity (at least one)</source>
-        <translation type="unfinished" />
+        <translation>证明该不符合的审核证据（至少一条）</translation>
     </message>
     <message>
         <source>Standard and clause, and what it requires</source>
-        <translation type="unfinished" />
+        <translation>标准及条款，以及其要求</translation>
     </message>
     <message>
         <source>What was seen, where, record numbers</source>
-        <translation type="unfinished" />
+        <translation>看到了什么、在哪里、记录编号</translation>
     </message>
     <message>
         <source>Why this does not conform to the requirement</source>
-        <translation type="unfinished" />
+        <translation>为什么不符合该要求</translation>
     </message>
     <message>
         <source>1. Requirement</source>
-        <translation type="unfinished" />
+        <translation>1. 要求</translation>
     </message>
     <message>
         <source>2. Objective evidence</source>
-        <translation type="unfinished" />
+        <translation>2. 客观证据</translation>
     </message>
     <message>
         <source>3. Why it does not conform</source>
-        <translation type="unfinished" />
+        <translation>3. 不符合的理由</translation>
     </message>
     <message>
         <source>Save draft</source>
-        <translation type="unfinished" />
+        <translation>保存草稿</translation>
     </message>
     <message>
         <source>Save and issue</source>
-        <translation type="unfinished" />
+        <translation>保存并发出</translation>
+    </message>
+    <message>
+        <source>Audit</source>
+        <translation>审核</translation>
     </message>
 </context>
 <context>
@@ -1543,11 +1665,11 @@ Audit evidence manager for certification-body auditors.</source>
     </message>
     <message>
         <source>Major (严重不符合): affects the capability of the management system to achieve its intended results — e.g. significant doubt that process control is effective, or several minors on the same requirement showing a systemic failure (ISO/IEC 17021-1 3.12).</source>
-        <translation type="unfinished" />
+        <translation>严重不符合：影响管理体系实现预期结果的能力——例如对过程控制是否有效存在重大疑问，或针对同一要求的多项一般不符合显示出系统性失效（ISO/IEC 17021-1 3.12）。</translation>
     </message>
     <message>
         <source>Minor (一般不符合): does not affect the capability of the management system to achieve its intended results (ISO/IEC 17021-1 3.13).</source>
-        <translation type="unfinished" />
+        <translation>一般不符合：不影响管理体系实现预期结果的能力（ISO/IEC 17021-1 3.13）。</translation>
     </message>
     <message>
         <source>Draft</source>
@@ -1579,31 +1701,31 @@ Audit evidence manager for certification-body auditors.</source>
     </message>
     <message>
         <source>Raised</source>
-        <translation type="unfinished" />
+        <translation>开具</translation>
     </message>
     <message>
         <source>Draft edited</source>
-        <translation type="unfinished" />
+        <translation>修改草稿</translation>
     </message>
     <message>
         <source>Issued to client</source>
-        <translation type="unfinished" />
+        <translation>已发给受审核方</translation>
     </message>
     <message>
         <source>Client response entered</source>
-        <translation type="unfinished" />
+        <translation>录入受审核方回复</translation>
     </message>
     <message>
         <source>Reopened</source>
-        <translation type="unfinished" />
+        <translation>重新打开</translation>
     </message>
     <message>
         <source>Re-verified at a later audit</source>
-        <translation type="unfinished" />
+        <translation>在后续审核中复查</translation>
     </message>
     <message>
         <source>Response to review</source>
-        <translation type="unfinished" />
+        <translation>待评审回复</translation>
     </message>
     <message>
         <source>Verification due</source>
@@ -1611,83 +1733,83 @@ Audit evidence manager for certification-body auditors.</source>
     </message>
     <message>
         <source>Ready to close</source>
-        <translation type="unfinished" />
+        <translation>待关闭</translation>
     </message>
     <message>
         <source>Document review</source>
-        <translation type="unfinished" />
+        <translation>文件审查</translation>
     </message>
     <message>
         <source>Follow-up visit</source>
-        <translation type="unfinished" />
+        <translation>跟踪审核（现场）</translation>
     </message>
     <message>
         <source>At the next audit</source>
-        <translation type="unfinished" />
+        <translation>下次审核时</translation>
     </message>
     <message>
         <source>Response overdue</source>
-        <translation type="unfinished" />
+        <translation>回复逾期</translation>
     </message>
     <message>
         <source>Verification overdue</source>
-        <translation type="unfinished" />
+        <translation>验证逾期</translation>
     </message>
     <message>
         <source>Follow-up audit</source>
-        <translation type="unfinished" />
+        <translation>跟踪审核</translation>
     </message>
     <message>
         <source>Suspension</source>
-        <translation type="unfinished" />
+        <translation>暂停</translation>
     </message>
     <message>
         <source>Repeat stage 2</source>
-        <translation type="unfinished" />
+        <translation>重新进行第二阶段审核</translation>
     </message>
     <message>
         <source>Refuse certification</source>
-        <translation type="unfinished" />
+        <translation>不予认证</translation>
     </message>
     <message>
         <source>Only a draft NC can be edited; this one has been issued.</source>
-        <translation type="unfinished" />
+        <translation>只能编辑草稿状态的不符合项；此项已发出。</translation>
     </message>
     <message>
         <source>This NC has already been issued.</source>
-        <translation type="unfinished" />
+        <translation>此不符合项已发出。</translation>
     </message>
     <message>
         <source>This NC is not waiting for a client response.</source>
-        <translation type="unfinished" />
+        <translation>此不符合项不在等待受审核方回复。</translation>
     </message>
     <message>
         <source>There is no client response waiting for review.</source>
-        <translation type="unfinished" />
+        <translation>没有待评审的受审核方回复。</translation>
     </message>
     <message>
         <source>Only an NC whose response was accepted can be verified.</source>
-        <translation type="unfinished" />
+        <translation>只有回复已被接受的不符合项才能验证。</translation>
     </message>
     <message>
         <source>An NC must be verified before it is closed.</source>
-        <translation type="unfinished" />
+        <translation>不符合项须先验证才能关闭。</translation>
     </message>
     <message>
         <source>Only a verified or closed NC can be reopened.</source>
-        <translation type="unfinished" />
+        <translation>只有已验证或已关闭的不符合项才能重新打开。</translation>
     </message>
     <message>
         <source>This NC is closed; only an administrator can reopen it.</source>
-        <translation type="unfinished" />
+        <translation>此不符合项已关闭，只有管理员可以重新打开。</translation>
     </message>
     <message>
         <source>Requirement</source>
-        <translation type="unfinished" />
+        <translation>要求</translation>
     </message>
     <message>
         <source>Objective evidence</source>
-        <translation type="unfinished" />
+        <translation>客观证据</translation>
     </message>
     <message>
         <source>Reason</source>
@@ -1695,11 +1817,11 @@ Audit evidence manager for certification-body auditors.</source>
     </message>
     <message>
         <source>Linked evidence</source>
-        <translation type="unfinished" />
+        <translation>关联的审核证据</translation>
     </message>
     <message>
         <source>Clause</source>
-        <translation type="unfinished" />
+        <translation>条款</translation>
     </message>
     <message>
         <source>Grade</source>
@@ -1707,146 +1829,150 @@ Audit evidence manager for certification-body auditors.</source>
     </message>
     <message>
         <source>Correction</source>
-        <translation type="unfinished" />
+        <translation>纠正</translation>
     </message>
     <message>
         <source>Root cause</source>
-        <translation type="unfinished" />
+        <translation>原因分析</translation>
     </message>
     <message>
         <source>Corrective action</source>
-        <translation type="unfinished" />
+        <translation>纠正措施</translation>
     </message>
     <message>
         <source>Owners</source>
-        <translation type="unfinished" />
+        <translation>责任人</translation>
     </message>
     <message>
         <source>Planned date</source>
-        <translation type="unfinished" />
+        <translation>计划完成日期</translation>
     </message>
     <message>
         <source>Response received on</source>
-        <translation type="unfinished" />
+        <translation>收到回复日期</translation>
     </message>
     <message>
         <source>Verification method</source>
-        <translation type="unfinished" />
+        <translation>验证方式</translation>
     </message>
     <message>
         <source>Verified by</source>
-        <translation type="unfinished" />
+        <translation>验证人</translation>
     </message>
     <message>
         <source>Verified on</source>
-        <translation type="unfinished" />
+        <translation>验证日期</translation>
     </message>
     <message>
         <source>Effectiveness</source>
-        <translation type="unfinished" />
+        <translation>有效性</translation>
     </message>
     <message>
         <source>Selection</source>
-        <translation type="unfinished" />
+        <translation>选择</translation>
     </message>
     <message>
         <source>Note</source>
-        <translation type="unfinished" />
+        <translation>说明</translation>
     </message>
     <message>
         <source>required</source>
-        <translation type="unfinished" />
+        <translation>必填</translation>
     </message>
     <message>
         <source>link at least one evidence item</source>
-        <translation type="unfinished" />
+        <translation>至少关联一条审核证据</translation>
     </message>
     <message>
         <source>evidence of another audit</source>
-        <translation type="unfinished" />
+        <translation>属于其他审核的证据</translation>
     </message>
     <message>
         <source>clause of a standard this audit does not cover</source>
-        <translation type="unfinished" />
+        <translation>本次审核未覆盖该标准的条款</translation>
     </message>
     <message>
         <source>before the response was received</source>
-        <translation type="unfinished" />
+        <translation>早于收到回复的日期</translation>
     </message>
     <message>
         <source>only document review can be done in bulk</source>
-        <translation type="unfinished" />
+        <translation>只有文件审查可以批量进行</translation>
     </message>
     <message>
         <source>nothing selected</source>
-        <translation type="unfinished" />
+        <translation>未选择任何项</translation>
     </message>
     <message>
         <source>auditor</source>
-        <translation type="unfinished" />
+        <translation>审核员</translation>
     </message>
     <message>
         <source>lead auditor</source>
-        <translation type="unfinished" />
+        <translation>审核组长</translation>
     </message>
     <message>
         <source>administrator</source>
-        <translation type="unfinished" />
+        <translation>管理员</translation>
     </message>
     <message>
         <source>You are signed in as %1 (%2). This action needs the %3 role.</source>
-        <translation type="unfinished" />
+        <translation>您当前以 %1（%2）身份登录，此操作需要%3角色。</translation>
+    </message>
+    <message>
+        <source>CB setting</source>
+        <translation>认证机构设置</translation>
     </message>
 </context>
 <context>
     <name>PanelsMixin</name>
     <message>
         <source>Ready for the report: nothing is missing.</source>
-        <translation type="unfinished" />
+        <translation>可以编写报告：没有缺项。</translation>
     </message>
     <message>
         <source>Completeness (%1)</source>
-        <translation type="unfinished" />
+        <translation>完整性检查（%1）</translation>
     </message>
     <message>
         <source>NC</source>
-        <translation type="unfinished" />
+        <translation>不符合</translation>
     </message>
     <message>
         <source>Search results (%1)</source>
-        <translation type="unfinished" />
+        <translation>搜索结果（%1）</translation>
     </message>
     <message>
         <source>This audit: clause × site</source>
-        <translation type="unfinished" />
+        <translation>本次审核：条款 × 场所</translation>
     </message>
     <message>
         <source>(no site)</source>
-        <translation type="unfinished" />
+        <translation>（未指定场所）</translation>
     </message>
     <message>
         <source>Cycle %1 (%2): clause × audit</source>
-        <translation type="unfinished" />
+        <translation>认证周期 %1（%2）：条款 × 审核</translation>
     </message>
     <message>
         <source>%1 evidence items. Surveillance must cover, still missing: %2</source>
-        <translation type="unfinished" />
+        <translation>共 %1 条审核证据。监督审核必审项目中尚缺：%2</translation>
     </message>
     <message>
         <source>nothing</source>
-        <translation type="unfinished" />
+        <translation>无</translation>
     </message>
     <message>
         <source>Check-in photo</source>
-        <translation type="unfinished" />
+        <translation>认证到照片</translation>
     </message>
     <message>
         <source>Photos (*.jpg *.jpeg *.png *.heic *.webp)</source>
-        <translation type="unfinished" />
+        <translation>照片 (*.jpg *.jpeg *.png *.heic *.webp)</translation>
     </message>
     <message>
         <source>The audit is terminated. Re-audit due by %1.</source>
-        <translation type="unfinished" />
+        <translation>审核已终止（撤组）。须在 %1 前再次审核。</translation>
     </message>
     <message>
         <source>Terminated</source>
@@ -1857,19 +1983,19 @@ Audit evidence manager for certification-body auditors.</source>
     <name>PlaceDialog</name>
     <message>
         <source>Check-in photo</source>
-        <translation type="unfinished" />
+        <translation>认证到照片</translation>
     </message>
     <message>
         <source>e.g. 2nd floor meeting room, main plant</source>
-        <translation type="unfinished" />
+        <translation>例如：总部工厂二楼会议室</translation>
     </message>
     <message>
         <source>Place</source>
-        <translation type="unfinished" />
+        <translation>地点</translation>
     </message>
     <message>
         <source>Time</source>
-        <translation type="unfinished" />
+        <translation>时间</translation>
     </message>
 </context>
 <context>
@@ -1933,6 +2059,61 @@ Audit evidence manager for certification-body auditors.</source>
     <message>
         <source>No problems found with this team.</source>
         <translation>审核组未发现问题。</translation>
+    </message>
+</context>
+<context>
+    <name>PreviousNCsWidget</name>
+    <message>
+        <source>Previous nonconformities to re-verify at this audit</source>
+        <translation>本次审核需复查的以往不符合项</translation>
+    </message>
+    <message>
+        <source>NC</source>
+        <translation>不符合</translation>
+    </message>
+    <message>
+        <source>Audit</source>
+        <translation>审核</translation>
+    </message>
+    <message>
+        <source>Grade</source>
+        <translation>等级</translation>
+    </message>
+    <message>
+        <source>Clause</source>
+        <translation>条款</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>Corrective action</source>
+        <translation>纠正措施</translation>
+    </message>
+    <message>
+        <source>Re-verified here</source>
+        <translation>本次复查</translation>
+    </message>
+    <message>
+        <source>Record re-verification…</source>
+        <translation>记录复查结果…</translation>
+    </message>
+    <message>
+        <source>effective</source>
+        <translation>有效</translation>
+    </message>
+    <message>
+        <source>not effective</source>
+        <translation>无效</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n not yet re-verified</source>
+        <translation><numerusform>%n 项尚未复查</numerusform></translation>
+    </message>
+    <message>
+        <source>Not possible</source>
+        <translation>无法执行</translation>
     </message>
 </context>
 <context>
@@ -2004,62 +2185,77 @@ Audit evidence manager for certification-body auditors.</source>
     <name>ResponseDialog</name>
     <message>
         <source>Client response</source>
-        <translation type="unfinished" />
+        <translation>受审核方回复</translation>
     </message>
     <message>
         <source>not yet</source>
-        <translation type="unfinished" />
+        <translation>尚未完成</translation>
     </message>
     <message>
         <source>Correction</source>
-        <translation type="unfinished" />
+        <translation>纠正</translation>
     </message>
     <message>
         <source>Root cause</source>
-        <translation type="unfinished" />
+        <translation>原因分析</translation>
     </message>
     <message>
         <source>Corrective action</source>
-        <translation type="unfinished" />
+        <translation>纠正措施</translation>
     </message>
     <message>
         <source>Owners</source>
-        <translation type="unfinished" />
+        <translation>责任人</translation>
     </message>
     <message>
         <source>Planned date</source>
-        <translation type="unfinished" />
+        <translation>计划完成日期</translation>
     </message>
     <message>
         <source>Done date</source>
-        <translation type="unfinished" />
+        <translation>实际完成日期</translation>
     </message>
     <message>
         <source>Received on</source>
-        <translation type="unfinished" />
+        <translation>收到日期</translation>
     </message>
     <message>
         <source>Add attachment…</source>
-        <translation type="unfinished" />
+        <translation>添加附件…</translation>
     </message>
     <message>
         <source>Attachments</source>
-        <translation type="unfinished" />
+        <translation>附件</translation>
     </message>
     <message>
         <source>Attach files of the client's response</source>
-        <translation type="unfinished" />
+        <translation>添加受审核方回复的附件</translation>
+    </message>
+</context>
+<context>
+    <name>ReverificationDialog</name>
+    <message>
+        <source>Re-verify %1</source>
+        <translation>复查 %1</translation>
+    </message>
+    <message>
+        <source>What was checked at this audit, and is the corrective action effective?</source>
+        <translation>本次审核验证了什么？纠正措施是否有效？</translation>
+    </message>
+    <message>
+        <source>Corrective action effective</source>
+        <translation>纠正措施有效</translation>
     </message>
 </context>
 <context>
     <name>ReviewQueueModel</name>
     <message>
         <source>NC</source>
-        <translation type="unfinished" />
+        <translation>不符合</translation>
     </message>
     <message>
         <source>Waiting for</source>
-        <translation type="unfinished" />
+        <translation>待办</translation>
     </message>
     <message>
         <source>Grade</source>
@@ -2075,15 +2271,15 @@ Audit evidence manager for certification-body auditors.</source>
     </message>
     <message>
         <source>Clause</source>
-        <translation type="unfinished" />
+        <translation>条款</translation>
     </message>
     <message>
         <source>Audit</source>
         <translation>审核</translation>
     </message>
     <message>
-        <source>Due</source>
-        <translation>应进行</translation>
+        <source>Due date</source>
+        <translation>期限</translation>
     </message>
     <message>
         <source>Overdue</source>
@@ -2098,15 +2294,15 @@ Audit evidence manager for certification-body auditors.</source>
     </message>
     <message>
         <source>Due by</source>
-        <translation type="unfinished" />
+        <translation>截止不晚于</translation>
     </message>
     <message>
         <source>All audits</source>
-        <translation type="unfinished" />
+        <translation>全部审核</translation>
     </message>
     <message>
         <source>Show NCs of audits led by others too</source>
-        <translation type="unfinished" />
+        <translation>同时显示其他审核组长所负责审核的不符合项</translation>
     </message>
     <message>
         <source>Client</source>
@@ -2122,27 +2318,27 @@ Audit evidence manager for certification-body auditors.</source>
     </message>
     <message>
         <source>Waiting for</source>
-        <translation type="unfinished" />
+        <translation>待办</translation>
     </message>
     <message>
         <source>Accept response</source>
-        <translation type="unfinished" />
+        <translation>接受回复</translation>
     </message>
     <message>
         <source>Reject response…</source>
-        <translation type="unfinished" />
+        <translation>退回回复…</translation>
     </message>
     <message>
         <source>Verify…</source>
-        <translation type="unfinished" />
+        <translation>验证…</translation>
     </message>
     <message>
         <source>Bulk verify (document review)…</source>
-        <translation type="unfinished" />
+        <translation>批量验证（文件审查）…</translation>
     </message>
     <message>
         <source>Close</source>
-        <translation type="unfinished" />
+        <translation>关闭</translation>
     </message>
     <message>
         <source>Refresh</source>
@@ -2150,19 +2346,19 @@ Audit evidence manager for certification-body auditors.</source>
     </message>
     <message>
         <source>All</source>
-        <translation type="unfinished" />
+        <translation>全部</translation>
     </message>
     <message numerus="yes">
         <source>%n NC(s) waiting</source>
-        <translation type="unfinished">
-            <numerusform />
-        </translation>
+        <translation><numerusform>%n 项待处理</numerusform></translation>
     </message>
     <message numerus="yes">
         <source>%n overdue</source>
-        <translation type="unfinished">
-            <numerusform />
-        </translation>
+        <translation><numerusform>%n 项逾期</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n more in audits led by others (tick "All audits")</source>
+        <translation><numerusform>其他组长负责的审核中另有 %n 项（勾选“全部审核”）</numerusform></translation>
     </message>
     <message>
         <source>Not possible</source>
@@ -2170,11 +2366,11 @@ Audit evidence manager for certification-body auditors.</source>
     </message>
     <message>
         <source>Reject response</source>
-        <translation type="unfinished" />
+        <translation>退回回复</translation>
     </message>
     <message>
         <source>Why is the response not acceptable? The client will be told.</source>
-        <translation type="unfinished" />
+        <translation>回复为什么不能接受？该理由将告知受审核方。</translation>
     </message>
 </context>
 <context>
@@ -2208,27 +2404,27 @@ Audit evidence manager for certification-body auditors.</source>
     <name>TerminationDialog</name>
     <message>
         <source>Terminate audit (撤组) — %1</source>
-        <translation type="unfinished" />
+        <translation>撤组（终止审核）— %1</translation>
     </message>
     <message>
         <source>Reasons (the team leader proposes, the CB decides):</source>
-        <translation type="unfinished" />
+        <translation>撤组原因（审核组长提出，认证机构决定）：</translation>
     </message>
     <message>
         <source>Note</source>
-        <translation type="unfinished" />
+        <translation>说明</translation>
     </message>
     <message>
         <source>Terminated on</source>
-        <translation type="unfinished" />
+        <translation>撤组日期</translation>
     </message>
     <message>
         <source>CB sets the re-audit date</source>
-        <translation type="unfinished" />
+        <translation>由认证机构指定再审核日期</translation>
     </message>
     <message>
         <source>Agreed by:</source>
-        <translation type="unfinished" />
+        <translation>同意人：</translation>
     </message>
     <message>
         <source>Role</source>
@@ -2236,167 +2432,165 @@ Audit evidence manager for certification-body auditors.</source>
     </message>
     <message>
         <source>Name</source>
-        <translation type="unfinished" />
+        <translation>姓名</translation>
     </message>
     <message>
         <source>When</source>
-        <translation type="unfinished" />
+        <translation>时间</translation>
     </message>
 </context>
 <context>
     <name>VerifyDialog</name>
     <message>
         <source>Verify nonconformities</source>
-        <translation type="unfinished" />
+        <translation>验证不符合项</translation>
     </message>
     <message>
         <source>Verify nonconformity</source>
-        <translation type="unfinished" />
+        <translation>验证不符合项</translation>
     </message>
     <message numerus="yes">
         <source>%n selected NC(s) will be verified by document review.</source>
-        <translation type="unfinished">
-            <numerusform />
-        </translation>
+        <translation><numerusform>所选 %n 项不符合将以文件审查方式验证。</numerusform></translation>
     </message>
     <message>
         <source>Method</source>
-        <translation type="unfinished" />
+        <translation>方式</translation>
     </message>
     <message>
         <source>Verified by</source>
-        <translation type="unfinished" />
+        <translation>验证人</translation>
     </message>
     <message>
         <source>Verified on</source>
-        <translation type="unfinished" />
+        <translation>验证日期</translation>
     </message>
     <message>
         <source>What was checked and whether the corrective action is effective</source>
-        <translation type="unfinished" />
+        <translation>验证了什么，纠正措施是否有效</translation>
     </message>
     <message>
         <source>Effectiveness</source>
-        <translation type="unfinished" />
+        <translation>有效性</translation>
     </message>
 </context>
 <context>
     <name>Workspace</name>
     <message>
         <source>Document review</source>
-        <translation type="unfinished" />
+        <translation>文件审查</translation>
     </message>
     <message>
         <source>Record sample</source>
-        <translation type="unfinished" />
+        <translation>记录抽样</translation>
     </message>
     <message>
         <source>Interview</source>
-        <translation type="unfinished" />
+        <translation>面谈</translation>
     </message>
     <message>
         <source>Site observation</source>
-        <translation type="unfinished" />
+        <translation>现场观察</translation>
     </message>
     <message>
         <source>Photo</source>
-        <translation type="unfinished" />
+        <translation>照片</translation>
     </message>
     <message>
         <source>Remote screen-share</source>
-        <translation type="unfinished" />
+        <translation>远程屏幕共享</translation>
     </message>
     <message>
         <source>Client IT-system sample</source>
-        <translation type="unfinished" />
+        <translation>受审核方信息系统抽样</translation>
     </message>
     <message>
         <source>Not judged</source>
-        <translation type="unfinished" />
+        <translation>未评价</translation>
     </message>
     <message>
         <source>Conform</source>
-        <translation type="unfinished" />
+        <translation>符合</translation>
     </message>
     <message>
         <source>Nonconformity</source>
-        <translation type="unfinished" />
+        <translation>不符合</translation>
     </message>
     <message>
         <source>Observation</source>
-        <translation type="unfinished" />
+        <translation>观察项</translation>
     </message>
     <message>
         <source>Opportunity for improvement</source>
-        <translation type="unfinished" />
+        <translation>改进机会</translation>
     </message>
     <message>
         <source>Not audited this time</source>
-        <translation type="unfinished" />
+        <translation>本次未审核</translation>
     </message>
     <message>
         <source>Not applicable</source>
-        <translation type="unfinished" />
+        <translation>不适用</translation>
     </message>
     <message>
         <source>Opening meeting</source>
-        <translation type="unfinished" />
+        <translation>首次会议</translation>
     </message>
     <message>
         <source>Closing meeting</source>
-        <translation type="unfinished" />
+        <translation>末次会议</translation>
     </message>
     <message>
         <source>No system documents for this cycle</source>
-        <translation type="unfinished" />
+        <translation>本周期无体系文件</translation>
     </message>
     <message>
         <source>No internal audit, management review or objective statistics this cycle</source>
-        <translation type="unfinished" />
+        <translation>本周期未开展内部审核、管理评审或目标统计</translation>
     </message>
     <message>
         <source>No production/inspection/service records this cycle</source>
-        <translation type="unfinished" />
+        <translation>本周期无生产、检验或服务记录</translation>
     </message>
     <message>
         <source>No production or inspection equipment for the scope</source>
-        <translation type="unfinished" />
+        <translation>无认证范围所需的生产或检验设备</translation>
     </message>
     <message>
         <source>Special-equipment certificates expired</source>
-        <translation type="unfinished" />
+        <translation>特种设备证书已过期</translation>
     </message>
     <message>
         <source>Measuring-instrument verification expired</source>
-        <translation type="unfinished" />
+        <translation>计量器具检定已过期</translation>
     </message>
     <message>
         <source>No valid type-test report</source>
-        <translation type="unfinished" />
+        <translation>无有效的型式试验报告</translation>
     </message>
     <message>
         <source>Administrative licence expired</source>
-        <translation type="unfinished" />
+        <translation>行政许可已过期</translation>
     </message>
     <message>
         <source>Scope changed beyond the team's competence</source>
-        <translation type="unfinished" />
+        <translation>范围变更超出审核组的专业能力</translation>
     </message>
     <message>
         <source>Headcount changed significantly; client refuses extra audit days</source>
-        <translation type="unfinished" />
+        <translation>人数变化较大，受审核方拒绝增加审核人日</translation>
     </message>
     <message>
         <source>Top management refuses to cooperate or is absent</source>
-        <translation type="unfinished" />
+        <translation>最高管理者拒绝配合或缺席</translation>
     </message>
     <message>
         <source>Actual situation differs materially from the application or scope</source>
-        <translation type="unfinished" />
+        <translation>实际情况与申请或认证范围严重不符</translation>
     </message>
     <message>
         <source>Other (explain in the note)</source>
-        <translation type="unfinished" />
+        <translation>其他（请在说明中注明）</translation>
     </message>
     <message>
         <source>Team leader</source>
@@ -2404,7 +2598,7 @@ Audit evidence manager for certification-body auditors.</source>
     </message>
     <message>
         <source>Team member</source>
-        <translation type="unfinished" />
+        <translation>审核组成员</translation>
     </message>
     <message>
         <source>Client</source>
@@ -2412,58 +2606,58 @@ Audit evidence manager for certification-body auditors.</source>
     </message>
     <message>
         <source>CB scheduler</source>
-        <translation type="unfinished" />
+        <translation>认证机构调度</translation>
     </message>
     <message>
         <source>Clause %1 is not judged</source>
-        <translation type="unfinished" />
+        <translation>条款 %1 尚未评价</translation>
     </message>
     <message>
         <source>Nonconformity %1 is not linked to evidence</source>
-        <translation type="unfinished" />
+        <translation>不符合项 %1 未关联审核证据</translation>
     </message>
     <message>
         <source>No check-in photo of the opening meeting</source>
-        <translation type="unfinished" />
+        <translation>缺少首次会议签到照片</translation>
     </message>
     <message>
         <source>No check-in photo of the closing meeting</source>
-        <translation type="unfinished" />
+        <translation>缺少末次会议签到照片</translation>
     </message>
     <message>
         <source>Previous nonconformity %1 is not verified</source>
-        <translation type="unfinished" />
+        <translation>上次审核的不符合项 %1 尚未验证</translation>
     </message>
     <message>
         <source>Surveillance must cover %1: no evidence yet</source>
-        <translation type="unfinished" />
+        <translation>监督审核必审项目 %1：尚无审核证据</translation>
     </message>
     <message>
         <source>use of marks and certificate references</source>
-        <translation type="unfinished" />
+        <translation>认证标志和证书的使用</translation>
     </message>
     <message>
         <source>%1 is not what its extension says (its content is %2). It was not attached.</source>
-        <translation type="unfinished" />
+        <translation>%1 的内容与扩展名不符（实际为 %2），未添加为附件。</translation>
     </message>
     <message>
         <source>%1 is a program, not evidence. It was not attached.</source>
-        <translation type="unfinished" />
+        <translation>%1 是可执行程序，不是审核证据，未添加为附件。</translation>
     </message>
     <message>
         <source>%1 is empty. It was not attached.</source>
-        <translation type="unfinished" />
+        <translation>%1 是空文件，未添加为附件。</translation>
     </message>
     <message>
         <source>%1 cannot be read. It was not attached.</source>
-        <translation type="unfinished" />
+        <translation>无法读取 %1，未添加为附件。</translation>
     </message>
 </context>
 <context>
     <name>ws</name>
     <message>
-        <source>Audit %1</source>
-        <translation type="unfinished" />
+        <source>Audit %1 — AuditDesk</source>
+        <translation>审核 %1 — AuditDesk</translation>
     </message>
 </context>
 </TS>

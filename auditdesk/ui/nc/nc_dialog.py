@@ -117,7 +117,8 @@ class NCDialog(QDialog):
     def _load(self, clause_id: uuid.UUID | None) -> None:
         with self.database.session(self.user) as session:
             audit = get_audit(session, self.audit_id)
-            self.header.setText(f"{self.tr('Audit')} {audit.number} · {audit.organisation.name_zh}")
+            audit_word = self.tr("Audit")
+            self.header.setText(f"{audit_word} {audit.number} · {audit.organisation.name_zh}")
             self._stubs: dict[str, str] = {}
             for cert in audit.certificates:
                 std = cert.standard

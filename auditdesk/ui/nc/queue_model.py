@@ -27,7 +27,7 @@ class ReviewQueueModel(QAbstractTableModel):
         self.texts = NCTexts(self)
         self.items: list[QueueItem] = []
         self._headers = [self.tr("NC"), self.tr("Waiting for"), self.tr("Grade"), self.tr("Client"),
-                         self.tr("Standard"), self.tr("Clause"), self.tr("Audit"), self.tr("Due"),
+                         self.tr("Standard"), self.tr("Clause"), self.tr("Audit"), self.tr("Due date"),
                          self.tr("Overdue")]
 
     def set_items(self, items: list[QueueItem]) -> None:

@@ -126,4 +126,5 @@ class NCTexts(QObject):
         clause = basis.clause
         if clause and clause[0].isdigit():
             clause = "§" + clause
-        return f"{basis.rule_id} {clause}"
+        rule = self.tr("CB setting") if basis.rule_id == "CB setting" else basis.rule_id
+        return f"{rule} {clause}"
