@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import datetime as dt
-import uuid
 
 from PySide6.QtCore import QDate, QDateTime, Qt
 from PySide6.QtGui import QBrush, QColor
@@ -153,15 +152,24 @@ class CoverageDialog(QDialog):
 class CheckInDialog(QDialog):
     """Check-in photos of the audit: moment, time and place of each."""
 
-    def __init__(self, rows: list[tuple[uuid.UUID, str, str, str, str]], parent: QWidget | None = None) -> None:
+    def __init__(self, rows: list[tuple], parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setWindowTitle(self.tr("Check-in photos (认证到)"))
         layout = QVBoxLayout(self)
         self.table = QTableWidget(len(rows), 4)
         self.table.setHorizontalHeaderLabels([self.tr("Moment"), self.tr("Time"), self.tr("Place"), self.tr("File")])
-        for r, (_id, moment, when, place, name) in enumerate(rows):
+        from PySide6.QtCore import QSize
+        from PySide6.QtGui import QIcon
+
+        from auditdesk.ui.workspace.attachments_view import thumbnail
+
+        self.table.setIconSize(QSize(64, 64))
+        self.table.verticalHeader().setDefaultSectionSize(70)
+        for r, (_id, moment, when, place, name, path, sha) in enumerate(rows):
             for c, text in enumerate((moment, when, place, name)):
                 self.table.setItem(r, c, QTableWidgetItem(text))
+            self.table.item(r, 0).setIcon(QIcon(thumbnail(path, sha, 64)))
+        self.table.resizeColumnsToContents()
         self.table.horizontalHeader().setStretchLastSection(True)
         layout.addWidget(self.table)
         buttons = QDialogButtonBox()
@@ -170,7 +178,7 @@ class CheckInDialog(QDialog):
         close = buttons.addButton(QDialogButtonBox.StandardButton.Close)
         close.clicked.connect(self.accept)
         layout.addWidget(buttons)
-        self.resize(720, 360)
+        self.resize(860, 380)
 
 
 class PlaceDialog(QDialog):

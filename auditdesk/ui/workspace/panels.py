@@ -158,8 +158,9 @@ class PanelsMixin:
 
         with self._session() as s:
             atts = ev.list_attachments(s, audit_id=self.audit_id, check_in_only=True)
+            store = ev.store_for(s)
             rows = [(a.id, word("check_in", a.check_in.value), a.captured_at.astimezone().strftime("%Y-%m-%d %H:%M")
-                     if a.captured_at else "", a.place, a.filename) for a in atts]
+                     if a.captured_at else "", a.place, a.filename, store.path_of(a.sha256), a.sha256) for a in atts]
         dlg = CheckInDialog(rows, self)
         dlg.add_opening.clicked.connect(lambda: (self.add_check_in_photo_interactive("opening"), dlg.accept()))
         dlg.add_closing.clicked.connect(lambda: (self.add_check_in_photo_interactive("closing"), dlg.accept()))

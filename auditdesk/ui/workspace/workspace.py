@@ -390,7 +390,7 @@ class AuditWorkspace(PanelsMixin, QWidget):
 
     def _item_text(self, sn: EvidenceSnapshot) -> str:
         first = (sn.description.strip().splitlines() or [self.tr("(empty)")])[0]
-        clip = f"  📎{sn.attachments}" if sn.attachments else ""
+        clip = "  " + self.tr("(%1 files)").replace("%1", str(sn.attachments)) if sn.attachments else ""
         return f"{sn.seq}. [{word('evidence_type', sn.evidence_type)}] {first[:90]}{clip}"
 
     def _select_item(self, item_id: uuid.UUID) -> None:
