@@ -157,3 +157,20 @@ def test_a_lead_is_told_about_ncs_of_audits_led_by_others(qtbot, database, seede
     assert "2 more in audits led by others" in page.summary.text()
     page.everyone.setChecked(True)
     assert page.model.rowCount() == 2
+
+
+def test_switching_language_retranslates_the_queue(qtbot, database, seeded):
+    from auditdesk.ui.i18n import install_language
+
+    page = ReviewQueuePage(database, user="lena", today=D(2027, 4, 5))
+    qtbot.addWidget(page)
+    page.select_nc(seeded[1][0])
+    try:
+        assert install_language("zh_CN")
+        qtbot.waitUntil(lambda: page.accept_button.text() == "接受回复")
+        assert page.model.headerData(7, review_queue_page.Qt.Orientation.Horizontal) == "期限"
+        assert page.model.data(page.model.index(0, 1)) == "待评审回复"
+        assert page.summary.text().startswith("2 项待处理")
+    finally:
+        install_language("en")
+    qtbot.waitUntil(lambda: page.accept_button.text() == "Accept response")

@@ -38,7 +38,7 @@ class NCDetailWidget(QWidget):
         self.today = dt.date.today()
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
-        self.title = QLabel(self.tr("Select a nonconformity"))
+        self.title = QLabel()
         self.title.setObjectName("ncTitle")
         self.title.setStyleSheet("font-weight: bold; font-size: 13pt;")
         layout.addWidget(self.title)
@@ -49,10 +49,9 @@ class NCDetailWidget(QWidget):
         history_box = QWidget()
         hl = QVBoxLayout(history_box)
         hl.setContentsMargins(0, 0, 0, 0)
-        hl.addWidget(QLabel(self.tr("History")))
+        self.history_label = QLabel()
+        hl.addWidget(self.history_label)
         self.history = QTableWidget(0, 5)
-        self.history.setHorizontalHeaderLabels(
-            [self.tr("When (UTC)"), self.tr("Who"), self.tr("Action"), self.tr("State"), self.tr("Note")])
         self.history.verticalHeader().setVisible(False)
         self.history.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
         header = self.history.horizontalHeader()
@@ -64,6 +63,16 @@ class NCDetailWidget(QWidget):
         split.addWidget(history_box)
         split.setSizes([320, 180])
         layout.addWidget(split)
+        self.retranslate()
+
+    def retranslate(self) -> None:
+        self.history_label.setText(self.tr("History"))
+        self.history.setHorizontalHeaderLabels(
+            [self.tr("When (UTC)"), self.tr("Who"), self.tr("Action"), self.tr("State"), self.tr("Note")])
+        if self.nc_id is None:
+            self.title.setText(self.tr("Select a nonconformity"))
+        else:
+            self.load(self.nc_id)
 
     def clear(self) -> None:
         self.nc_id = None

@@ -26,9 +26,15 @@ class ReviewQueueModel(QAbstractTableModel):
         super().__init__(parent)
         self.texts = NCTexts(self)
         self.items: list[QueueItem] = []
+        self.retranslate()
+
+    def retranslate(self) -> None:
         self._headers = [self.tr("NC"), self.tr("Waiting for"), self.tr("Grade"), self.tr("Client"),
                          self.tr("Standard"), self.tr("Clause"), self.tr("Audit"), self.tr("Due date"),
                          self.tr("Overdue")]
+        self.headerDataChanged.emit(Qt.Orientation.Horizontal, 0, len(self.COLUMNS) - 1)
+        if self.items:
+            self.dataChanged.emit(self.index(0, 0), self.index(len(self.items) - 1, len(self.COLUMNS) - 1))
 
     def set_items(self, items: list[QueueItem]) -> None:
         self.beginResetModel()

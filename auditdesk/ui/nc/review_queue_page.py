@@ -7,7 +7,7 @@ import uuid
 from collections.abc import Callable
 from typing import Any
 
-from PySide6.QtCore import QDate, Qt, Signal
+from PySide6.QtCore import QDate, QEvent, Qt, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
@@ -63,9 +63,9 @@ class ReviewQueuePage(QWidget):
 
         layout = QVBoxLayout(self)
         head = QHBoxLayout()
-        title = QLabel(self.tr("Review queue"))
-        title.setStyleSheet("font-weight: bold; font-size: 15pt;")
-        head.addWidget(title)
+        self.title = QLabel()
+        self.title.setStyleSheet("font-weight: bold; font-size: 15pt;")
+        head.addWidget(self.title)
         self.summary = QLabel()
         head.addWidget(self.summary, 1)
         layout.addLayout(head)
@@ -75,16 +75,17 @@ class ReviewQueuePage(QWidget):
         self.standard_filter = QComboBox()
         self.grade_filter = QComboBox()
         self.kind_filter = QComboBox()
-        self.due_check = QCheckBox(self.tr("Due by"))
+        self.due_check = QCheckBox()
         self.due_date = QDateEdit(QDate(self.today.year, self.today.month, self.today.day).addDays(30))
         self.due_date.setCalendarPopup(True)
         self.due_date.setDisplayFormat("yyyy-MM-dd")
         self.due_date.setEnabled(False)
-        self.everyone = QCheckBox(self.tr("All audits"))
-        self.everyone.setToolTip(self.tr("Show NCs of audits led by others too"))
-        for label, widget in ((self.tr("Client"), self.client_filter), (self.tr("Standard"), self.standard_filter),
-                              (self.tr("Grade"), self.grade_filter), (self.tr("Waiting for"), self.kind_filter)):
-            filters.addWidget(QLabel(label))
+        self.everyone = QCheckBox()
+        self.filter_labels: list[QLabel] = []
+        for widget in (self.client_filter, self.standard_filter, self.grade_filter, self.kind_filter):
+            label = QLabel()
+            self.filter_labels.append(label)
+            filters.addWidget(label)
             filters.addWidget(widget)
         filters.addWidget(self.due_check)
         filters.addWidget(self.due_date)
@@ -109,12 +110,12 @@ class ReviewQueuePage(QWidget):
         layout.addWidget(split, 1)
 
         buttons = QHBoxLayout()
-        self.accept_button = QPushButton(self.tr("Accept response"))
-        self.reject_button = QPushButton(self.tr("Reject response…"))
-        self.verify_button = QPushButton(self.tr("Verify…"))
-        self.bulk_button = QPushButton(self.tr("Bulk verify (document review)…"))
-        self.close_button = QPushButton(self.tr("Close"))
-        self.refresh_button = QPushButton(self.tr("Refresh"))
+        self.accept_button = QPushButton()
+        self.reject_button = QPushButton()
+        self.verify_button = QPushButton()
+        self.bulk_button = QPushButton()
+        self.close_button = QPushButton()
+        self.refresh_button = QPushButton()
         for b in (self.accept_button, self.reject_button, self.verify_button, self.bulk_button, self.close_button):
             buttons.addWidget(b)
         buttons.addStretch(1)
@@ -136,8 +137,40 @@ class ReviewQueuePage(QWidget):
         self.table.selectionModel().selectionChanged.connect(self._selection_changed)
         self.table.doubleClicked.connect(lambda index: self.open_detail(index.row()))
 
+        self.retranslate()
         self._fill_filters()
         self.refresh()
+
+    def retranslate(self) -> None:
+        self.title.setText(self.tr("Review queue"))
+        self.due_check.setText(self.tr("Due by"))
+        self.everyone.setText(self.tr("All audits"))
+        self.everyone.setToolTip(self.tr("Show NCs of audits led by others too"))
+        for label, text in zip(self.filter_labels, (self.tr("Client"), self.tr("Standard"), self.tr("Grade"),
+                                                    self.tr("Waiting for")), strict=True):
+            label.setText(text)
+        self.accept_button.setText(self.tr("Accept response"))
+        self.reject_button.setText(self.tr("Reject response…"))
+        self.verify_button.setText(self.tr("Verify…"))
+        self.bulk_button.setText(self.tr("Bulk verify (document review)…"))
+        self.close_button.setText(self.tr("Close"))
+        self.refresh_button.setText(self.tr("Refresh"))
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange and hasattr(self, "model"):
+            self.retranslate()
+            self.model.retranslate()
+            chosen = [c.currentData() for c in (self.client_filter, self.standard_filter, self.grade_filter,
+                                                self.kind_filter)]
+            self._fill_filters()
+            for combo, value in zip((self.client_filter, self.standard_filter, self.grade_filter, self.kind_filter),
+                                    chosen, strict=True):
+                combo.blockSignals(True)
+                combo.setCurrentIndex(max(0, combo.findData(value)))
+                combo.blockSignals(False)
+            self.detail.retranslate()
+            self.refresh()
+        super().changeEvent(event)
 
     # ------------------------------------------------------------------ data
 
