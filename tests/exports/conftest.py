@@ -128,7 +128,7 @@ def build_demo_audit(session, workdir: Path, *, evidence_count: int = 42, photos
                          Judgement.NONCONFORMITY if number in nc_clauses else Judgement.CONFORM)
     nc_numbers = []
     for k, number in enumerate(nc_clauses):
-        linked = [it.id for it in items if clauses[number] in it.clauses][:2]
+        linked = [it.id for it in items if clauses[number] in it.clauses][:2] or [items[0].id]
         nc = ncs.raise_nc(session, ncs.NCDraft(
             audit_id=audit.id, clause_id=clauses[number].id, grade=NCGrade.MAJOR if k == 0 else NCGrade.MINOR,
             requirement=f"GB/T 19001-2016 {number} 条款要求组织对相关过程实施控制并保留成文信息。",
@@ -144,7 +144,7 @@ def build_demo_audit(session, workdir: Path, *, evidence_count: int = 42, photos
         if k == 0:
             ev.add_check_in_photo(session, audit.id, path, CheckInMoment.OPENING, place="公司会议室")
         else:
-            att = ev.attach_file(session, items[k * 5].id, path, caption=f"现场照片：注塑车间 {k} 号机")
+            att = ev.attach_file(session, items[(k * 5) % len(items)].id, path, caption=f"现场照片：注塑车间 {k} 号机")
             att.include_in_report = True
     session.flush()
     return DemoAudit(audit.id, audit.number, nc_numbers, photos, evidence_count)
