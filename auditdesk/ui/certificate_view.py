@@ -118,12 +118,12 @@ class CertificateView(QWidget):
 
         self.programme_box = QGroupBox()
         pl = QVBoxLayout(self.programme_box)
-        self.programme = QTableWidget(0, 5)
+        self.programme = QTableWidget(0, 6)
         self.programme.setObjectName("programmeTable")
         self.programme.verticalHeader().setVisible(False)
-        self.programme.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
-        self.programme.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.ResizeToContents)
-        self.programme.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        self.programme.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        self.programme.horizontalHeader().setStretchLastSection(True)
+        self.programme.setWordWrap(False)
         self.programme.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.programme.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
         pl.addWidget(self.programme)
@@ -161,7 +161,8 @@ class CertificateView(QWidget):
     def retranslate(self) -> None:
         self.programme_box.setTitle(self.tr("Audit programme"))
         self.programme.setHorizontalHeaderLabels([self.tr("Audit"), self.tr("Window opens"), self.tr("Latest date"),
-                                                  self.tr("State"), self.tr("Done on")])
+                                                  self.tr("State"), self.tr("Planned audit"),
+                                                  self.tr("Done on")])
         self.actions_box.setTitle(self.tr("Status and scope"))
         for kind, b in self.event_buttons.items():
             b.setText(labels.label("event", kind) + "…")
@@ -195,6 +196,11 @@ class CertificateView(QWidget):
                     "%2", cert.expiry_date.isoformat())
                 + f"<br>{labels.column('scope_zh')}: {cert.scope_zh}")
             events = [(e.event_date, e.kind, e.reason, e.by_user) for e in cert.events]
+            planned: dict[str, tuple[str, dt.date | None]] = {}
+            for a in sorted(cert.audits, key=lambda a: a.start_date or dt.date.max):
+                if a.status.value in ("planned", "in_progress") and not a.archived:
+                    when = a.start_date.isoformat() if a.start_date else ""
+                    planned.setdefault(a.audit_type.value, (f"{when} ({a.number})", a.start_date))
         status = cp.status
         text = self.tr("Status: %1").replace("%1", labels.label("status_code", status.code))
         if status.deadline:
@@ -206,17 +212,23 @@ class CertificateView(QWidget):
 
         entries = cp.programme.entries
         self.programme.setRowCount(len(entries))
-        row_h = self.programme.fontMetrics().height() + 10
-        self.programme.setFixedHeight(self.programme.horizontalHeader().sizeHint().height() + row_h * len(entries) + 4)
+        row_h = self.programme.verticalHeader().defaultSectionSize()
+        self.programme.setFixedHeight(self.programme.horizontalHeader().sizeHint().height() + row_h * len(entries)
+                                      + 2 * self.programme.frameWidth() + 2)
         for row, e in enumerate(entries):
             cells = [labels.label("entry", e.kind), e.window_start.isoformat(), e.latest.isoformat(),
-                     labels.label("entry_state", e.state), e.done_date.isoformat() if e.done_date else ""]
+                     labels.label("entry_state", e.state), planned.get(e.kind.value, ("", None))[0],
+                     e.done_date.isoformat() if e.done_date else ""]
             for col, text in enumerate(cells):
                 item = QTableWidgetItem(text)
                 item.setToolTip(self.tr("Latest: %1\nWindow: %2").replace("%1", labels.basis_text(e.basis)).replace(
                     "%2", labels.basis_text(e.window_basis)))
-                if e.state.value == "overdue":
+                planned_on = planned.get(e.kind.value, ("", None))[1]
+                late_plan = col == 4 and planned_on is not None and planned_on > e.latest
+                if e.state.value == "overdue" or late_plan:
                     item.setForeground(Qt.GlobalColor.red)
+                if late_plan:
+                    item.setToolTip(self.tr("Planned after the latest date %1.").replace("%1", e.latest.isoformat()))
                 self.programme.setItem(row, col, item)
         app = cp.programme.recertification_application_due
         self.application.setText(self.tr("Recertification application due: %1").replace("%1", app.date.isoformat()))

@@ -15,7 +15,7 @@ from collections.abc import Callable
 from typing import Any
 
 from PySide6.QtCore import QByteArray, QEvent, QSize, Qt
-from PySide6.QtGui import QAction, QKeySequence, QShortcut, QUndoGroup
+from PySide6.QtGui import QAction, QIcon, QKeySequence, QShortcut, QUndoGroup
 from PySide6.QtWidgets import (
     QInputDialog,
     QListWidget,
@@ -51,12 +51,20 @@ def find_plugin(module: str, names: tuple[str, ...]) -> Any:
     return None
 
 
+def page_icon(name: str) -> QIcon:
+    from auditdesk.paths import resource
+
+    path = resource("icons", f"{name}.svg")
+    return QIcon(str(path)) if path.exists() else QIcon()
+
+
 class MainWindow(QMainWindow):
     def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.ctx = ctx
         ctx.navigate = self.navigate
         self.setObjectName("mainWindow")
+        self.setWindowIcon(page_icon("auditdesk"))
         self.undo_group = QUndoGroup(self)
         self.configs = build_configs(ctx)
         self.configs["audits"] = dataclasses.replace(self.configs["audits"], new_action=self.plan_from_register,
@@ -84,7 +92,7 @@ class MainWindow(QMainWindow):
             page = self._make_page(name)
             self.pages[name] = page
             self.stack.addWidget(page)
-            item = QListWidgetItem()
+            item = QListWidgetItem(page_icon(name), "")
             item.setData(Qt.ItemDataRole.UserRole, name)
             self.nav.addItem(item)
         self.nav.currentRowChanged.connect(self._on_page)

@@ -2285,6 +2285,10 @@ Audit evidence manager for certification-body auditors.</translation>
         <source>Overdue</source>
         <translation>Overdue</translation>
     </message>
+    <message>
+        <source>Certificate at risk: %1 (%2)</source>
+        <translation>Certificate at risk: %1 (%2)</translation>
+    </message>
 </context>
 <context>
     <name>ReviewQueuePage</name>

@@ -2285,6 +2285,10 @@ Audit evidence manager for certification-body auditors.</source>
         <source>Overdue</source>
         <translation>已逾期</translation>
     </message>
+    <message>
+        <source>Certificate at risk: %1 (%2)</source>
+        <translation>证书有风险：%1（%2）</translation>
+    </message>
 </context>
 <context>
     <name>ReviewQueuePage</name>

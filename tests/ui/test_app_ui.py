@@ -103,6 +103,10 @@ def test_planning_dialog_proposes_days_and_warns_about_team(window, sample, qtbo
     schedule = window.registers["schedule"]
     schedule.refresh()
     assert schedule.model.row_of(d.created_id) >= 0
+    certs = window.open_register("certificates", {})
+    certs.select_id(sample["certs"][0])
+    planned_col = certs.detail.programme_rows()[0][4]
+    assert planned_col.endswith(")") and planned_col.startswith("20")  # "2026-12-21 (2026-0002)"
 
 
 def test_remembers_last_page_and_column_widths(qtbot, ctx, sample):

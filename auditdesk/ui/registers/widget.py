@@ -357,4 +357,4 @@ class RegisterWidget(QWidget):
         if splitter is not None:
             self.splitter.restoreState(splitter)
         else:
-            self.splitter.setSizes([700, 420])
+            self.splitter.setSizes([640, 520])
