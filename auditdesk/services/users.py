@@ -151,3 +151,89 @@ def require(session: Session, permission: Permission) -> User:
 
 def list_users(session: Session) -> list[User]:
     return list(session.scalars(select(User).order_by(User.username)))
+
+
+# --------------------------------------------------------------------------- sign-in and user management
+
+def sign_in(session: Session, username: str, password: str) -> User:
+    """The user for these credentials; PermissionDenied(code sign_in_failed) otherwise, without
+    saying whether the name or the password was wrong."""
+    user = authenticate(session, username, password)
+    if user is None or user.username == SYSTEM_USER:
+        raise PermissionDenied("wrong user name or password", reason="sign_in_failed")
+    return user
+
+
+def active_user(session: Session, username: str) -> User | None:
+    """A remembered user who may still work here (exists, active, not the system user)."""
+    user = session.scalar(select(User).where(User.username == username.strip(), User.active.is_(True)))
+    return None if user is None or user.username == SYSTEM_USER else user
+
+
+def has_people(session: Session) -> bool:
+    """Whether anyone but the built-in system user can sign in (a new database has no one)."""
+    return session.scalar(select(User.id).where(User.username != SYSTEM_USER, User.active.is_(True))) is not None
+
+
+def create_first_admin(session: Session, username: str, password: str, display_name: str = "") -> User:
+    """The first person on a new database becomes its admin (no one else could appoint one)."""
+    if has_people(session):
+        raise PermissionDenied("this database already has users; an admin adds new ones", reason="has_users")
+    session.info["user"] = SYSTEM_USER
+    return create_user(session, username, password, Role.ADMIN, display_name)
+
+
+def _managed(session: Session, username: str) -> User:
+    require(session, Permission.MANAGE_USERS)
+    user = session.scalar(select(User).where(User.username == username.strip()))
+    if user is None:
+        raise NotFound(f"no user '{username}'", user=username)
+    if user.username == SYSTEM_USER:
+        raise PermissionDenied("the built-in system user cannot be changed", reason="system_user")
+    return user
+
+
+def _other_active_admins(session: Session, user: User) -> int:
+    return len(list(session.scalars(select(User.id).where(
+        User.role == Role.ADMIN, User.active.is_(True), User.id != user.id, User.username != SYSTEM_USER))))
+
+
+def set_role(session: Session, username: str, role: Role) -> User:
+    user = _managed(session, username)
+    if user.role == Role.ADMIN and role != Role.ADMIN and _other_active_admins(session, user) == 0:
+        raise ValidationFailed("the last admin cannot lose the admin role", {"role": "last_admin"})
+    user.role = role
+    session.flush()
+    return user
+
+
+def set_active(session: Session, username: str, active: bool) -> User:
+    user = _managed(session, username)
+    if not active and user.username == current_username(session):
+        raise ValidationFailed("you cannot deactivate yourself", {"active": "self"})
+    if not active and user.role == Role.ADMIN and _other_active_admins(session, user) == 0:
+        raise ValidationFailed("the last admin cannot be deactivated", {"active": "last_admin"})
+    user.active = active
+    session.flush()
+    return user
+
+
+def reset_password(session: Session, username: str, new_password: str) -> User:
+    """An admin sets a new password (e.g. the user forgot theirs)."""
+    user = _managed(session, username)
+    if len(new_password) < 8:
+        raise ValidationFailed("password too short", {"password": "too_short"})
+    user.password_hash = hash_password(new_password)
+    session.flush()
+    return user
+
+
+def change_own_password(session: Session, old_password: str, new_password: str) -> User:
+    user = current_user(session)
+    if not user.password_hash or not verify_password(old_password, user.password_hash):
+        raise PermissionDenied("the current password is wrong", reason="sign_in_failed")
+    if len(new_password) < 8:
+        raise ValidationFailed("password too short", {"password": "too_short"})
+    user.password_hash = hash_password(new_password)
+    session.flush()
+    return user

@@ -35,6 +35,9 @@ from auditdesk.model.changelog import ChangeLogEntry
 GENESIS_HASH = "0" * 64
 # Bookkeeping columns that change on every update; logging them would only add noise.
 SKIPPED_ON_UPDATE = frozenset({"updated_at", "version"})
+# Secrets are logged as changed, never with their value (a hash is still a secret).
+REDACTED_FIELDS = frozenset({"password_hash"})
+REDACTED = "<redacted>"
 APPEND_ONLY_TRIGGERS = {
     "change_log_no_update": "UPDATE",
     "change_log_no_delete": "DELETE",
@@ -96,7 +99,8 @@ def snapshot(obj: Entity) -> dict[str, Any]:
     """Every column of a record as plain JSON data (keys are attribute names)."""
     state = inspect(obj)
     values = state.dict
-    return {attr.key: to_plain(values.get(attr.key)) for attr in state.mapper.column_attrs}
+    return {attr.key: REDACTED if attr.key in REDACTED_FIELDS and values.get(attr.key)
+            else to_plain(values.get(attr.key)) for attr in state.mapper.column_attrs}
 
 
 def _link_ids(items: Any) -> list[str]:
@@ -114,7 +118,9 @@ def _changes_of(obj: Entity) -> Iterator[tuple[str, str | None, str | None]]:
             continue
         old = canonical_json(hist.deleted[0]) if hist.deleted else None
         new = canonical_json(hist.added[0]) if hist.added else "null"
-        if old != new:
+        if attr.key in REDACTED_FIELDS and old != new:
+            yield attr.key, canonical_json(REDACTED), canonical_json(REDACTED)
+        elif old != new:
             yield attr.key, old, new
     for rel in state.mapper.relationships:
         if rel.secondary is None or rel.viewonly:

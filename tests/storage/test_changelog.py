@@ -127,3 +127,15 @@ def test_a_removed_row_breaks_the_link(database):
         codes = {(p.seq, p.code) for p in verify_chain(s)}
     db.close()
     assert codes == {(seq + 1, "seq_gap"), (seq + 1, "broken_link")}
+
+
+def test_password_changes_are_logged_without_the_hash(database):
+    from auditdesk.services.users import reset_password
+
+    with database.session() as s:
+        user = create_user(s, "wang", "secret-123", Role.ADMIN)
+        reset_password(s, "wang", "secret-456")
+    with database.session() as s:
+        rows = history(s, "app_user", str(user.id))
+    assert "scrypt$" not in "".join((r.old or "") + (r.new or "") for r in rows)
+    assert [r.field for r in rows if r.action == "update"] == ["password_hash"]
