@@ -1,0 +1,186 @@
+"""Merge conflicts for leads: a field changed here and on a laptop, with both values side by
+side; keep ours, take theirs, or write a combined text. Nothing is resolved silently.
+
+``show_conflicts(database, user, parent=None) -> int`` opens the dialog and returns how many
+conflicts were resolved; ``unresolved_count(database)`` is for a badge in the main window.
+"""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QDialog,
+    QDialogButtonBox,
+    QHBoxLayout,
+    QHeaderView,
+    QInputDialog,
+    QLabel,
+    QPlainTextEdit,
+    QPushButton,
+    QSplitter,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from auditdesk.exchange import conflicts as service
+from auditdesk.ui.errors import show_error
+
+_Index = QModelIndex | QPersistentModelIndex
+
+
+def _shown(text: str | None) -> str:
+    value = service.decoded(text)
+    if value is None:
+        return ""
+    return value if isinstance(value, str) else json.dumps(value, ensure_ascii=False)
+
+
+class ConflictModel(QAbstractTableModel):
+    """Rows of plain dicts (what the service returned), never ORM objects."""
+
+    COLUMNS = ("entity", "field", "local", "incoming", "incoming_by", "at")
+
+    def __init__(self, rows: list[dict[str, Any]] | None = None) -> None:
+        super().__init__()
+        self.rows = rows or []
+
+    def set_rows(self, rows: list[dict[str, Any]]) -> None:
+        self.beginResetModel()
+        self.rows = rows
+        self.endResetModel()
+
+    def rowCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self.rows)
+
+    def columnCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self.COLUMNS)
+
+    def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if role != Qt.ItemDataRole.DisplayRole or orientation != Qt.Orientation.Horizontal:
+            return None
+        titles = (self.tr("Record"), self.tr("Field"), self.tr("Here"), self.tr("From the laptop"),
+                  self.tr("Laptop user"), self.tr("Merged at"))
+        return titles[section] if 0 <= section < len(titles) else None
+
+    def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid() or not 0 <= index.row() < len(self.rows):
+            return None
+        row = self.rows[index.row()]
+        key = self.COLUMNS[index.column()]
+        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
+            value = row.get(key, "")
+            text = "" if value is None else str(value)
+            return text if role == Qt.ItemDataRole.ToolTipRole or len(text) <= 80 else text[:79] + "…"
+        return None
+
+
+def load_rows(database: Any) -> list[dict[str, Any]]:
+    with database.session() as s:
+        return [{"seq": c.seq, "entity": f"{c.entity} {c.entity_id[:8]}", "field": c.field,
+                 "local": _shown(c.local_value), "incoming": _shown(c.incoming_value),
+                 "incoming_by": c.incoming_by, "at": c.at.strftime("%Y-%m-%d %H:%M") if c.at else ""}
+                for c in service.list_conflicts(s)]
+
+
+def unresolved_count(database: Any) -> int:
+    with database.session() as s:
+        return service.count_unresolved(s)
+
+
+class ConflictsDialog(QDialog):
+    def __init__(self, database: Any, user: str, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.database, self.user = database, user
+        self.resolved = 0
+        self.setWindowTitle(self.tr("Merge conflicts"))
+        layout = QVBoxLayout(self)
+        intro = QLabel(self.tr("These fields were changed both here and on a laptop. The value here is kept "
+                               "until you decide; the laptop's value is kept beside it."))
+        intro.setWordWrap(True)
+        layout.addWidget(intro)
+        self.model = ConflictModel()
+        self.table = QTableView()
+        self.table.setModel(self.model)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
+        splitter = QSplitter(Qt.Orientation.Vertical)
+        splitter.addWidget(self.table)
+        panes = QWidget()
+        side = QHBoxLayout(panes)
+        self.local_text, self.incoming_text = QPlainTextEdit(), QPlainTextEdit()
+        for title, edit in ((self.tr("Here"), self.local_text), (self.tr("From the laptop"), self.incoming_text)):
+            edit.setReadOnly(True)
+            box = QVBoxLayout()
+            box.addWidget(QLabel(title))
+            box.addWidget(edit)
+            side.addLayout(box)
+        splitter.addWidget(panes)
+        layout.addWidget(splitter)
+        row = QHBoxLayout()
+        self.keep_button = QPushButton(self.tr("Keep the value here"))
+        self.take_button = QPushButton(self.tr("Take the laptop's value"))
+        self.edit_button = QPushButton(self.tr("Write a combined value…"))
+        for b in (self.keep_button, self.take_button, self.edit_button):
+            row.addWidget(b)
+        layout.addLayout(row)
+        self.keep_button.clicked.connect(lambda: self.resolve("local"))
+        self.take_button.clicked.connect(lambda: self.resolve("incoming"))
+        self.edit_button.clicked.connect(self.resolve_edited)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
+        buttons.rejected.connect(self.accept)
+        layout.addWidget(buttons)
+        self.table.selectionModel().selectionChanged.connect(self._show_selected)
+        self.resize(900, 560)
+        self.refresh()
+
+    def refresh(self) -> None:
+        self.model.set_rows(load_rows(self.database))
+        if self.model.rows:
+            self.table.selectRow(0)
+        self._show_selected()
+
+    def selected(self) -> dict[str, Any] | None:
+        rows = self.table.selectionModel().selectedRows()
+        return self.model.rows[rows[0].row()] if rows else None
+
+    def _show_selected(self, *_: Any) -> None:
+        row = self.selected()
+        self.local_text.setPlainText(row["local"] if row else "")
+        self.incoming_text.setPlainText(row["incoming"] if row else "")
+        for b in (self.keep_button, self.take_button, self.edit_button):
+            b.setEnabled(row is not None)
+
+    def resolve(self, resolution: str, value: Any = None) -> bool:
+        row = self.selected()
+        if row is None:
+            return False
+        try:
+            with self.database.session(self.user) as s:
+                service.resolve_conflict(s, row["seq"], resolution, value)
+        except Exception as exc:  # permission, validation, storage: said on screen
+            show_error(exc, self)
+            return False
+        self.resolved += 1
+        self.refresh()
+        return True
+
+    def resolve_edited(self) -> None:
+        row = self.selected()
+        if row is None:
+            return
+        start = row["local"] if row["local"] == row["incoming"] else f"{row['local']}\n{row['incoming']}"
+        text, ok = QInputDialog.getMultiLineText(self, self.tr("Combined value"), row["field"], start)
+        if ok:
+            self.resolve("edited", text)
+
+
+def show_conflicts(database: Any, user: str, parent: QWidget | None = None) -> int:
+    dialog = ConflictsDialog(database, user, parent)
+    dialog.exec()
+    return dialog.resolved
