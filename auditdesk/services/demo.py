@@ -103,6 +103,8 @@ SCENARIOS = (
     Scenario("recert_window_open", 32, (AuditType.SURVEILLANCE_1, AuditType.SURVEILLANCE_2)),
     Scenario("s1_overdue", 13, (), planned_next=False),
     Scenario("suspended", 15, (), CertificateStatus.SUSPENDED, planned_next=False),
+    # Suspended eight months ago: past the 6-month maximum, withdrawal is now required.
+    Scenario("suspension_expired", 20, (), CertificateStatus.SUSPENDED, planned_next=False),
     Scenario("withdrawn", 22, (), CertificateStatus.WITHDRAWN, planned_next=False),
     Scenario("cancelled", 20, (AuditType.SURVEILLANCE_1,), CertificateStatus.CANCELLED, planned_next=False),
     Scenario("expired", 38, (AuditType.SURVEILLANCE_1, AuditType.SURVEILLANCE_2), CertificateStatus.EXPIRED,

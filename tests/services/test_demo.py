@@ -54,7 +54,7 @@ def test_certificates_for_all_four_standards_at_every_point_of_the_cycle(demo):
         states = Counter(p.status.code.value for p in programmes(s, TODAY))
         entries = Counter((e.kind.value, e.state.value) for p in programmes(s, TODAY) for e in p.programme.entries)
     assert keys == {"ISO9001:2015", "ISO14001:2015", "ISO45001:2018", "ISO27001:2022"}
-    for code in ("valid", "suspension_required", "suspended", "withdrawn", "cancelled"):
+    for code in ("valid", "suspension_required", "suspended", "withdrawal_required", "withdrawn", "cancelled"):
         assert states[code] > 0, code
     for entry in (("surveillance_1", "due"), ("surveillance_1", "done"), ("surveillance_1", "overdue"),
                   ("surveillance_2", "due"), ("recertification", "due")):
