@@ -182,7 +182,8 @@ class _Builder:
             province=o["province"], city=o.get("city", ""), industry=o.get("industry_zh", ""),
             effective_personnel=int(o["effective_personnel"]), technical_codes=o.get("technical_area", ""),
             consultant=o.get("consultant") or "",
-            representative=self.rng.choice(["张", "李", "王", "刘", "陈", "杨", "赵", "黄"]) + self.rng.choice(["总", "经理"]),
+            representative=self.rng.choice(["张", "李", "王", "刘", "陈", "杨", "赵", "黄"])
+            + self.rng.choice(["建华", "国强", "海燕", "志明", "永刚", "丽华", "德胜", "秀英"]),
             contact_name=self.rng.choice(["周", "吴", "徐", "孙", "马", "朱"]) + self.rng.choice(["敏", "静", "伟", "强", "磊", "洁"]),
             contact_phone=f"1{self.rng.choice('3589')}{self.rng.randrange(10**9):09d}",
             sites=[{"name": site["name"], "address": site.get("address", ""), "is_central": i == 0,
