@@ -100,9 +100,19 @@ class DashboardPage(QWidget):
         super().changeEvent(e)
 
     def refresh(self) -> None:
+        """Recompute in the background: every certificate's programme goes through the rules."""
+        from auditdesk.ui.jobs import run_job
+
         on = self.today()
-        with self.ctx.session() as s:
-            self.data = build_dashboard(s, on)
+
+        def build(job: Any) -> Dashboard:
+            with job.session() as s:
+                return build_dashboard(s, on)
+
+        run_job(build, self._set_data, None, None, parent=self, session_factory=self.ctx.session)
+
+    def _set_data(self, data: Dashboard) -> None:
+        self.data = data
         self._show()
 
     def _show(self) -> None:

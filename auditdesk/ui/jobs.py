@@ -133,6 +133,7 @@ def run_job(
     *,
     parent: QWidget | None = None,
     write: bool = False,
+    session_factory: Callable[[], AbstractContextManager[Any]] | None = None,
 ) -> Job:
     """Run ``fn(job)`` in the background; ``progress`` is the dialog's label (None: no dialog).
 
@@ -143,7 +144,7 @@ def run_job(
     _running.add(signals)
     dialog: QProgressDialog | None = None
     timer: QTimer | None = None
-    job = Job(_session_factory, lambda d, t, s: signals.progress.emit(d, t, s))
+    job = Job(session_factory or _session_factory, lambda d, t, s: signals.progress.emit(d, t, s))
 
     def finish() -> None:
         _running.discard(signals)

@@ -268,6 +268,13 @@ class MainWindow(QMainWindow):
     def _build_menus(self) -> None:
         bar = self.menuBar()
         self.file_menu = bar.addMenu("")
+        self.export_action = QAction(self)
+        self.export_action.triggered.connect(lambda: self._file_action("export_schedule"))
+        self.backup_action = QAction(self)
+        self.backup_action.triggered.connect(lambda: self._file_action("backup_database"))
+        self.file_menu.addAction(self.export_action)
+        self.file_menu.addAction(self.backup_action)
+        self.file_menu.addSeparator()
         self.quit_action = QAction(self)
         self.quit_action.setShortcut(QKeySequence.StandardKey.Quit)
         self.quit_action.triggered.connect(self.close)
@@ -300,6 +307,11 @@ class MainWindow(QMainWindow):
         # F5 reloads the current page's list (another user may have changed it).
         QShortcut(QKeySequence(QKeySequence.StandardKey.Refresh), self, activated=self.refresh_page)
 
+    def _file_action(self, name: str) -> None:
+        from auditdesk.ui import file_actions
+
+        getattr(file_actions, name)(self.ctx, self)
+
     def refresh_page(self) -> None:
         reg = self.registers.get(self.current_page())
         if reg is not None:
@@ -323,6 +335,8 @@ class MainWindow(QMainWindow):
             self.go_actions[i].setText(titles[name])
         self.file_menu.setTitle(self.tr("&File"))
         self.quit_action.setText(self.tr("Quit"))
+        self.export_action.setText(self.tr("Export surveillance schedule…"))
+        self.backup_action.setText(self.tr("Back up the database…"))
         self.edit_menu.setTitle(self.tr("&Edit"))
         self.undo_action.setText(self.tr("Undo"))
         self.redo_action.setText(self.tr("Redo"))

@@ -1,6 +1,119 @@
 <?xml version='1.0' encoding='utf-8'?>
 <TS version="2.1" language="en" sourcelanguage="en">
 <context>
+    <name />
+    <message>
+        <source>Import</source>
+        <comment>a value is required</comment>
+        <translation>Import</translation>
+    </message>
+    <message>
+        <source>Import</source>
+        <comment>not a date (use 2026-03-15, 2026/3/15 or 2026年3月15日)</comment>
+        <translation>Import</translation>
+    </message>
+    <message>
+        <source>Import</source>
+        <comment>the year is implausible</comment>
+        <translation>Import</translation>
+    </message>
+    <message>
+        <source>Import</source>
+        <comment>not a number</comment>
+        <translation>Import</translation>
+    </message>
+    <message>
+        <source>Import</source>
+        <comment>not a whole number</comment>
+        <translation>Import</translation>
+    </message>
+    <message>
+        <source>Import</source>
+        <comment>cannot be negative</comment>
+        <translation>Import</translation>
+    </message>
+    <message>
+        <source>Import</source>
+        <comment>implausibly large</comment>
+        <translation>Import</translation>
+    </message>
+    <message>
+        <source>Import</source>
+        <comment>technical codes look like 19.05.01</comment>
+        <translation>Import</translation>
+    </message>
+    <message>
+        <source>Import</source>
+        <comment>unknown status (有效/暂停/撤销/过期/注销)</comment>
+        <translation>Import</translation>
+    </message>
+    <message>
+        <source>Import</source>
+        <comment>unknown standard</comment>
+        <translation>Import</translation>
+    </message>
+    <message>
+        <source>Import</source>
+        <comment>unknown rule set</comment>
+        <translation>Import</translation>
+    </message>
+    <message>
+        <source>Import</source>
+        <comment>duplicate of row {0}</comment>
+        <translation>Import</translation>
+    </message>
+    <message>
+        <source>Import</source>
+        <comment>expiry is not after the issue date</comment>
+        <translation>Import</translation>
+    </message>
+    <message>
+        <source>Import</source>
+        <comment>before the issue date</comment>
+        <translation>Import</translation>
+    </message>
+    <message>
+        <source>Import</source>
+        <comment>not after the first surveillance</comment>
+        <translation>Import</translation>
+    </message>
+    <message>
+        <source>Import</source>
+        <comment>a second surveillance needs the first</comment>
+        <translation>Import</translation>
+    </message>
+    <message>
+        <source>Import</source>
+        <comment>this certificate number belongs to another organisation</comment>
+        <translation>Import</translation>
+    </message>
+    <message>
+        <source>Import</source>
+        <comment>credit code check character is wrong</comment>
+        <translation>Import</translation>
+    </message>
+    <message>
+        <source>Import</source>
+        <comment>credit code must have 18 characters</comment>
+        <translation>Import</translation>
+    </message>
+    <message>
+        <source>Import</source>
+        <comment>credit code has a character that is not allowed</comment>
+        <translation>Import</translation>
+    </message>
+    <message>
+        <source>Import</source>
+        <comment>not an e-mail address</comment>
+        <translation>Import</translation>
+    </message>
+    <message>
+        <source>Import</source>
+        <comment>already exists</comment>
+        <translation>Import</translation>
+    </message>
+</context>
+<context>
     <name>App</name>
     <message>
         <source>This database is empty.
@@ -309,6 +422,68 @@ Window: %2</translation>
     </message>
 </context>
 <context>
+    <name>ConflictModel</name>
+    <message>
+        <source>Record</source>
+        <translation>Record</translation>
+    </message>
+    <message>
+        <source>Field</source>
+        <translation>Field</translation>
+    </message>
+    <message>
+        <source>Here</source>
+        <translation>Here</translation>
+    </message>
+    <message>
+        <source>From the laptop</source>
+        <translation>From the laptop</translation>
+    </message>
+    <message>
+        <source>Laptop user</source>
+        <translation>Laptop user</translation>
+    </message>
+    <message>
+        <source>Merged at</source>
+        <translation>Merged at</translation>
+    </message>
+</context>
+<context>
+    <name>ConflictsDialog</name>
+    <message>
+        <source>Merge conflicts</source>
+        <translation>Merge conflicts</translation>
+    </message>
+    <message>
+        <source>These fields were changed both here and on a laptop. The value here is kept until you decide; the laptop's value is kept beside it.</source>
+        <translation>These fields were changed both here and on a laptop. The value here is kept until you decide; the laptop's value is kept beside it.</translation>
+    </message>
+    <message>
+        <source>Here</source>
+        <translation>Here</translation>
+    </message>
+    <message>
+        <source>From the laptop</source>
+        <translation>From the laptop</translation>
+    </message>
+    <message>
+        <source>Keep the value here</source>
+        <translation>Keep the value here</translation>
+    </message>
+    <message>
+        <source>Take the laptop's value</source>
+        <translation>Take the laptop's value</translation>
+    </message>
+    <message>
+        <source>Write a combined value…</source>
+        <translation>Write a combined value…</translation>
+    </message>
+    <message>
+        <source>Combined value</source>
+        <translation>Combined value</translation>
+    </message>
+</context>
+<context>
     <name>CoverageDialog</name>
     <message>
         <source>Coverage</source>
@@ -490,6 +665,136 @@ Copy the details below and send them to your administrator.</translation>
     <message>
         <source>(no site)</source>
         <translation>(no site)</translation>
+    </message>
+</context>
+<context>
+    <name>FileActions</name>
+    <message>
+        <source>Export surveillance schedule</source>
+        <translation>Export surveillance schedule</translation>
+    </message>
+    <message>
+        <source>Computing programmes…</source>
+        <translation>Computing programmes…</translation>
+    </message>
+    <message>
+        <source>Writing the workbook…</source>
+        <translation>Writing the workbook…</translation>
+    </message>
+    <message>
+        <source>Export finished</source>
+        <translation>Export finished</translation>
+    </message>
+    <message>
+        <source>Saved to %1</source>
+        <translation>Saved to %1</translation>
+    </message>
+    <message>
+        <source>Exporting the schedule…</source>
+        <translation>Exporting the schedule…</translation>
+    </message>
+    <message>
+        <source>Back up the database</source>
+        <translation>Back up the database</translation>
+    </message>
+    <message>
+        <source>Copying…</source>
+        <translation>Copying…</translation>
+    </message>
+    <message>
+        <source>Backup finished</source>
+        <translation>Backup finished</translation>
+    </message>
+    <message>
+        <source>Backing up…</source>
+        <translation>Backing up…</translation>
+    </message>
+</context>
+<context>
+    <name>ImportDialog</name>
+    <message>
+        <source>Import from Excel</source>
+        <translation>Import from Excel</translation>
+    </message>
+    <message>
+        <source>Certificates</source>
+        <translation>Certificates</translation>
+    </message>
+    <message>
+        <source>Clients</source>
+        <translation>Clients</translation>
+    </message>
+    <message>
+        <source>Workbook (.xlsx)</source>
+        <translation>Workbook (.xlsx)</translation>
+    </message>
+    <message>
+        <source>Choose…</source>
+        <translation>Choose…</translation>
+    </message>
+    <message>
+        <source>Save template…</source>
+        <translation>Save template…</translation>
+    </message>
+    <message>
+        <source>Row</source>
+        <translation>Row</translation>
+    </message>
+    <message>
+        <source>Column</source>
+        <translation>Column</translation>
+    </message>
+    <message>
+        <source>Value</source>
+        <translation>Value</translation>
+    </message>
+    <message>
+        <source>Problem</source>
+        <translation>Problem</translation>
+    </message>
+    <message>
+        <source>Check</source>
+        <translation>Check</translation>
+    </message>
+    <message>
+        <source>Import</source>
+        <translation>Import</translation>
+    </message>
+    <message>
+        <source>Workbook to import</source>
+        <translation>Workbook to import</translation>
+    </message>
+    <message>
+        <source>Excel (*.xlsx)</source>
+        <translation>Excel (*.xlsx)</translation>
+    </message>
+    <message>
+        <source>Save template</source>
+        <translation>Save template</translation>
+    </message>
+    <message>
+        <source>Check passed: nothing written yet.</source>
+        <translation>Check passed: nothing written yet.</translation>
+    </message>
+    <message>
+        <source>Imported.</source>
+        <translation>Imported.</translation>
+    </message>
+    <message>
+        <source>{0} row(s); new: {1}; changed: {2}; unchanged: {3}</source>
+        <translation>{0} row(s); new: {1}; changed: {2}; unchanged: {3}</translation>
+    </message>
+    <message>
+        <source>Choose a workbook first.</source>
+        <translation>Choose a workbook first.</translation>
+    </message>
+    <message>
+        <source>{0} problem(s) in {1} row(s). Nothing was imported; correct the workbook and check again.</source>
+        <translation>{0} problem(s) in {1} row(s). Nothing was imported; correct the workbook and check again.</translation>
+    </message>
+    <message>
+        <source>The workbook cannot be imported: {0}</source>
+        <translation>The workbook cannot be imported: {0}</translation>
     </message>
 </context>
 <context>
@@ -1348,6 +1653,14 @@ See the details.</translation>
     <message>
         <source>Quit</source>
         <translation>Quit</translation>
+    </message>
+    <message>
+        <source>Export surveillance schedule…</source>
+        <translation>Export surveillance schedule…</translation>
+    </message>
+    <message>
+        <source>Back up the database…</source>
+        <translation>Back up the database…</translation>
     </message>
     <message>
         <source>&amp;Edit</source>
@@ -2402,6 +2715,61 @@ Audit evidence manager for certification-body auditors.</translation>
     <message>
         <source>Saved.</source>
         <translation>Saved.</translation>
+    </message>
+</context>
+<context>
+    <name>SignInDialog</name>
+    <message>
+        <source>Sign in to AuditDesk</source>
+        <translation>Sign in to AuditDesk</translation>
+    </message>
+    <message>
+        <source>This database has no users yet. Create the first account: it will be the administrator.</source>
+        <translation>This database has no users yet. Create the first account: it will be the administrator.</translation>
+    </message>
+    <message>
+        <source>Who is working?</source>
+        <translation>Who is working?</translation>
+    </message>
+    <message>
+        <source>User name</source>
+        <translation>User name</translation>
+    </message>
+    <message>
+        <source>Full name</source>
+        <translation>Full name</translation>
+    </message>
+    <message>
+        <source>Password</source>
+        <translation>Password</translation>
+    </message>
+    <message>
+        <source>Password again</source>
+        <translation>Password again</translation>
+    </message>
+    <message>
+        <source>Remember me on this computer (a laptop only I use)</source>
+        <translation>Remember me on this computer (a laptop only I use)</translation>
+    </message>
+    <message>
+        <source>The two passwords differ.</source>
+        <translation>The two passwords differ.</translation>
+    </message>
+    <message>
+        <source>Wrong user name or password.</source>
+        <translation>Wrong user name or password.</translation>
+    </message>
+    <message>
+        <source>Enter a user name.</source>
+        <translation>Enter a user name.</translation>
+    </message>
+    <message>
+        <source>That name is taken.</source>
+        <translation>That name is taken.</translation>
+    </message>
+    <message>
+        <source>The password needs at least 8 characters.</source>
+        <translation>The password needs at least 8 characters.</translation>
     </message>
 </context>
 <context>

@@ -1,6 +1,119 @@
 <?xml version='1.0' encoding='utf-8'?>
 <TS version="2.1" language="zh_CN" sourcelanguage="en">
 <context>
+    <name />
+    <message>
+        <source>Import</source>
+        <comment>a value is required</comment>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Import</source>
+        <comment>not a date (use 2026-03-15, 2026/3/15 or 2026年3月15日)</comment>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Import</source>
+        <comment>the year is implausible</comment>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Import</source>
+        <comment>not a number</comment>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Import</source>
+        <comment>not a whole number</comment>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Import</source>
+        <comment>cannot be negative</comment>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Import</source>
+        <comment>implausibly large</comment>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Import</source>
+        <comment>technical codes look like 19.05.01</comment>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Import</source>
+        <comment>unknown status (有效/暂停/撤销/过期/注销)</comment>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Import</source>
+        <comment>unknown standard</comment>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Import</source>
+        <comment>unknown rule set</comment>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Import</source>
+        <comment>duplicate of row {0}</comment>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Import</source>
+        <comment>expiry is not after the issue date</comment>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Import</source>
+        <comment>before the issue date</comment>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Import</source>
+        <comment>not after the first surveillance</comment>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Import</source>
+        <comment>a second surveillance needs the first</comment>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Import</source>
+        <comment>this certificate number belongs to another organisation</comment>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Import</source>
+        <comment>credit code check character is wrong</comment>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Import</source>
+        <comment>credit code must have 18 characters</comment>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Import</source>
+        <comment>credit code has a character that is not allowed</comment>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Import</source>
+        <comment>not an e-mail address</comment>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Import</source>
+        <comment>already exists</comment>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
     <name>App</name>
     <message>
         <source>This database is empty.
@@ -309,6 +422,68 @@ Window: %2</source>
     </message>
 </context>
 <context>
+    <name>ConflictModel</name>
+    <message>
+        <source>Record</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Field</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Here</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>From the laptop</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Laptop user</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Merged at</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
+    <name>ConflictsDialog</name>
+    <message>
+        <source>Merge conflicts</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>These fields were changed both here and on a laptop. The value here is kept until you decide; the laptop's value is kept beside it.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Here</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>From the laptop</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Keep the value here</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Take the laptop's value</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Write a combined value…</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Combined value</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
     <name>CoverageDialog</name>
     <message>
         <source>Coverage</source>
@@ -490,6 +665,136 @@ Copy the details below and send them to your administrator.</source>
     <message>
         <source>(no site)</source>
         <translation>（未指定场所）</translation>
+    </message>
+</context>
+<context>
+    <name>FileActions</name>
+    <message>
+        <source>Export surveillance schedule</source>
+        <translation>导出年度监督审核计划</translation>
+    </message>
+    <message>
+        <source>Computing programmes…</source>
+        <translation>正在计算审核方案…</translation>
+    </message>
+    <message>
+        <source>Writing the workbook…</source>
+        <translation>正在写入工作簿…</translation>
+    </message>
+    <message>
+        <source>Export finished</source>
+        <translation>导出完成</translation>
+    </message>
+    <message>
+        <source>Saved to %1</source>
+        <translation>已保存到 %1</translation>
+    </message>
+    <message>
+        <source>Exporting the schedule…</source>
+        <translation>正在导出计划…</translation>
+    </message>
+    <message>
+        <source>Back up the database</source>
+        <translation>备份数据库</translation>
+    </message>
+    <message>
+        <source>Copying…</source>
+        <translation>正在复制…</translation>
+    </message>
+    <message>
+        <source>Backup finished</source>
+        <translation>备份完成</translation>
+    </message>
+    <message>
+        <source>Backing up…</source>
+        <translation>正在备份…</translation>
+    </message>
+</context>
+<context>
+    <name>ImportDialog</name>
+    <message>
+        <source>Import from Excel</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Certificates</source>
+        <translation>证书</translation>
+    </message>
+    <message>
+        <source>Clients</source>
+        <translation>受审核方</translation>
+    </message>
+    <message>
+        <source>Workbook (.xlsx)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Choose…</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Save template…</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Row</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Column</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Value</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Problem</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Check</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Import</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Workbook to import</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Excel (*.xlsx)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Save template</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Check passed: nothing written yet.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Imported.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>{0} row(s); new: {1}; changed: {2}; unchanged: {3}</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Choose a workbook first.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>{0} problem(s) in {1} row(s). Nothing was imported; correct the workbook and check again.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>The workbook cannot be imported: {0}</source>
+        <translation type="unfinished" />
     </message>
 </context>
 <context>
@@ -1348,6 +1653,14 @@ See the details.</source>
     <message>
         <source>Quit</source>
         <translation>退出</translation>
+    </message>
+    <message>
+        <source>Export surveillance schedule…</source>
+        <translation>导出年度监督审核计划…</translation>
+    </message>
+    <message>
+        <source>Back up the database…</source>
+        <translation>备份数据库…</translation>
     </message>
     <message>
         <source>&amp;Edit</source>
@@ -2402,6 +2715,61 @@ Audit evidence manager for certification-body auditors.</source>
     <message>
         <source>Saved.</source>
         <translation>已保存。</translation>
+    </message>
+</context>
+<context>
+    <name>SignInDialog</name>
+    <message>
+        <source>Sign in to AuditDesk</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>This database has no users yet. Create the first account: it will be the administrator.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Who is working?</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>User name</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Full name</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Password</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Password again</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Remember me on this computer (a laptop only I use)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>The two passwords differ.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Wrong user name or password.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Enter a user name.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>That name is taken.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>The password needs at least 8 characters.</source>
+        <translation type="unfinished" />
     </message>
 </context>
 <context>

@@ -50,3 +50,39 @@ def test_thread_pool_job_reports_back_on_gui_thread(qtbot, ctx, sample):
 
     jobs.run_job(count, got.append, None, None, write=True)
     qtbot.waitUntil(lambda: got == [2], timeout=5000)
+
+
+def test_export_schedule_runs_as_a_job(qtbot, ctx, sample, tmp_path):
+    from PySide6.QtWidgets import QWidget
+
+    from auditdesk.ui import file_actions
+
+    parent = QWidget()
+    qtbot.addWidget(parent)
+    target = tmp_path / "schedule.xlsx"
+    file_actions.export_schedule(ctx, parent, str(target), year=2027, notify=False)
+    assert target.exists() and target.stat().st_size > 0
+    assert ctx.shown == []
+
+
+def test_backup_runs_as_a_job(qtbot, ctx, sample, tmp_path):
+    from PySide6.QtWidgets import QWidget
+
+    from auditdesk.ui import file_actions
+
+    parent = QWidget()
+    qtbot.addWidget(parent)
+    target = tmp_path / "copy.sqlite3"
+    file_actions.backup_database(ctx, parent, str(target), notify=False)
+    assert target.read_bytes()[:16] == b"SQLite format 3\x00"
+
+
+def test_dashboard_refresh_in_a_worker_thread(qtbot, ctx, sample):
+    from auditdesk.ui.dashboard import DashboardPage
+
+    jobs.set_executor(jobs.ThreadPoolExecutor())
+    page = DashboardPage(ctx)
+    qtbot.addWidget(page)
+    page.refresh()
+    qtbot.waitUntil(lambda: page.data is not None, timeout=10000)
+    assert page.figure_values()["overdue_ncs"] == 1
