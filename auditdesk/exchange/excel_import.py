@@ -421,7 +421,8 @@ def _check_certificates(session: Session, rows: list[ParsedRow], report: ImportR
             else:
                 first_row[key] = pr.row
         if v.get("standard"):
-            std = match_standard(v["standard"], standards)  # type: ignore[arg-type]
+            # Standard rows carry the attributes match_standard reads (key, code, aliases, ...).
+            std: Any = match_standard(v["standard"], standards)  # type: ignore[arg-type]
             if std is None:
                 _err(report, pr, "standard", "unknown_standard")
             else:

@@ -156,7 +156,8 @@ def _store_of(session: Session) -> Any:
     for_session = getattr(AttachmentStore, "for_session", None)
     if for_session is not None:  # beside a SQLite file, or the configured folder of a server DB
         return for_session(session)
-    path = sqlite_path(session.get_bind().url.render_as_string(hide_password=False))
+    bind: Any = session.get_bind()
+    path = sqlite_path(bind.engine.url.render_as_string(hide_password=False))
     return AttachmentStore.beside(path) if path is not None else None
 
 
@@ -315,10 +316,11 @@ def open_package(path: Path | str, password: str | None = None) -> Iterator[Pack
                                              "bad_manifest", entry=name)
                 files: dict[str, Path] = {}
                 for sha, size in manifest["attachments"].items():
-                    info = entries.get(ATTACHMENT_DIR + sha)
-                    if info is None:
+                    found = entries.get(ATTACHMENT_DIR + sha)
+                    if found is None:
                         raise PackageRefused(f"attachment {sha} is listed but not in the package", "missing_entry",
                                              entry=ATTACHMENT_DIR + sha)
+                    info = found
                     if info.file_size != size:
                         raise _refuse("size_mismatch", info.filename)
                     target = tmp / sha

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import stat
 import zipfile
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from pathlib import PurePosixPath
 
 MAX_ENTRY_BYTES = 4 * 1024**3
@@ -63,7 +63,7 @@ def check_entries(
 
 
 def read_limited(zf: zipfile.ZipFile, info: zipfile.ZipInfo, refuse: Callable[[str, str], Exception],
-                 chunk: int = 1024 * 1024):
+                 chunk: int = 1024 * 1024) -> Iterator[bytes]:
     """Yield an entry's bytes, refusing when it inflates beyond its declared size."""
     produced = 0
     with zf.open(info) as fh:

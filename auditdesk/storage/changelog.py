@@ -33,6 +33,7 @@ from auditdesk.model.base import Entity, utcnow
 from auditdesk.model.changelog import ChangeLogEntry
 
 GENESIS_HASH = "0" * 64
+CHAIN_LOCK_KEY = 0x4144534B  # "ADSK": the PostgreSQL advisory lock guarding the chain head
 # Bookkeeping columns that change on every update; logging them would only add noise.
 SKIPPED_ON_UPDATE = frozenset({"updated_at", "version"})
 # Secrets are logged as changed, never with their value (a hash is still a secret).
@@ -197,8 +198,12 @@ def _after_flush(session: Session, _flush_context: Any) -> None:
     if not rows:
         return
     conn = session.connection()
+    if conn.dialect.name == "postgresql":
+        # Writers on a server take turns at the head of the chain (released at commit), as
+        # SQLite's single writer does by itself: two transactions never fork the chain.
+        conn.execute(text("SELECT pg_advisory_xact_lock(:key)"), {"key": CHAIN_LOCK_KEY})
     seq, prev = read_head(conn)
-    conn.execute(insert(ChangeLogEntry.__table__), chain_rows(rows, seq, prev))
+    conn.execute(insert(ChangeLogEntry), chain_rows(rows, seq, prev))
     session.info["changelog_written"] = session.info.get("changelog_written", 0) + len(rows)
 
 
