@@ -233,3 +233,28 @@ def test_edits_are_saved_when_focus_leaves_the_field(ws, qtbot, database, facts)
     ws.tree.setFocus()  # focus out saves at once, before the 400 ms timer
     assert not ws.editor.has_pending
     assert items_of(database, facts.audit_id)[0][0] == "Top management interview"
+
+
+def test_pasting_a_screenshot_attaches_it(ws, qtbot, database):
+    from PySide6.QtGui import QColor, QImage
+    from PySide6.QtWidgets import QApplication
+
+    ws.select_clause("7.5")
+    image = QImage(40, 30, QImage.Format.Format_RGB32)
+    image.fill(QColor("steelblue"))
+    QApplication.clipboard().setImage(image)
+    ws.tree.setFocus()
+    QTest.keyClick(ws.tree, Qt.Key.Key_V, Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier)
+    with database.session() as s:
+        att = s.scalars(select(Attachment)).one()
+        assert att.is_photo and att.media_type == "image/png"
+    assert ws.strip.count() == 1 and ws.evidence_count("7.5") == 1
+
+
+def test_thumbnails_are_decoded_small(qapp, tmp_path):
+    from auditdesk.ui.workspace.attachments_view import thumbnail
+
+    big = tmp_path / "big.jpg"
+    big.write_bytes(jpeg_bytes(size=(2400, 1600)))
+    pix = thumbnail(big, "f" * 64, 96)
+    assert max(pix.width(), pix.height()) == 96
