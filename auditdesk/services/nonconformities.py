@@ -284,7 +284,6 @@ def record_response(session: Session, nc_id: uuid.UUID, response: NCResponse) ->
 def add_response_attachment(session: Session, nc_id: uuid.UUID, source: Path, store: Any = None) -> Attachment:
     """Store a file of the client's response in the attachment store and link it to the NC."""
     from auditdesk.storage.attachments import AttachmentStore
-    from auditdesk.storage.database import sqlite_path
 
     require(session, Permission.ENTER_NC_RESPONSE)
     nc = get_nc(session, nc_id)
@@ -292,10 +291,9 @@ def add_response_attachment(session: Session, nc_id: uuid.UUID, source: Path, st
         raise IllegalTransition(f"{nc.number}: no response to attach to in state {nc.state.value}",
                                 reason="not_awaiting_response", state=nc.state.value, action="attach")
     if store is None:
-        db_path = sqlite_path(str(session.get_bind().engine.url))
-        if db_path is None:
-            raise ValidationFailed("attachments need a database file", {"attachment": "no_store"})
-        store = AttachmentStore.beside(db_path)
+        store = AttachmentStore.for_session(session)
+        if store is None:
+            raise ValidationFailed("attachments need a database file or AUDITDESK_FILES", {"attachment": "no_store"})
     stored = store.put(Path(source))
     attachment = Attachment(nonconformity_id=nc.id, audit_id=nc.audit_id, sha256=stored.sha256,
                             filename=Path(source).name, media_type=stored.media_type, size=stored.size,
@@ -460,7 +458,9 @@ class CertificateAtRisk:
     suspension_ends: Dated | None
 
 
-def _proposal(nc: Nonconformity, flags: frozenset[Overdue], on: dt.date, settings: Any) -> tuple[ProposedAction, Basis]:
+def proposed_action(nc: Nonconformity, flags: frozenset[Overdue], on: dt.date,
+                    settings: Any) -> tuple[ProposedAction, Basis]:
+    """What an overdue NC calls for (see the module docstring), with the rule behind it."""
     audit = nc.audit
     last_day = _audit_last_day(audit, nc.issued_on or on)
     if audit.audit_type in _INITIAL_TYPES:
@@ -494,7 +494,7 @@ def certificates_at_risk(session: Session, on: dt.date | None = None,
     grouped: dict[uuid.UUID, tuple[Certificate, list[OverdueNC]]] = {}
     for cert, nc in session.execute(stmt):
         flags = overdue_flags(nc, on)
-        action, basis = _proposal(nc, flags, on, settings)
+        action, basis = proposed_action(nc, flags, on, settings)
         due = nc.response_due if Overdue.RESPONSE in flags else nc.verification_due
         grouped.setdefault(cert.id, (cert, []))[1].append(OverdueNC(nc.id, nc.number, nc.grade, flags, due, action, basis))
     out = []

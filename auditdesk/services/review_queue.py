@@ -32,8 +32,10 @@ from auditdesk.model import (
     VerificationMethod,
     audit_certificate,
 )
+from auditdesk.rules.basis import Basis
 from auditdesk.services import nonconformities as ncs
 from auditdesk.services.errors import IllegalTransition, ValidationFailed
+from auditdesk.services.programme import cb_settings
 from auditdesk.services.users import Permission, require
 
 BULK_METHODS = (VerificationMethod.DOCUMENT_REVIEW,)
@@ -76,6 +78,9 @@ class QueueItem:
     requirement: str
     reason: str
     response_received_on: dt.date | None
+    # Overdue items put their certificate at risk: the proposed action and its rule.
+    risk: ncs.ProposedAction | None = None
+    risk_basis: Basis | None = None
 
 
 def _due(nc: Nonconformity) -> dt.date | None:
@@ -113,18 +118,21 @@ def review_queue(session: Session, filters: QueueFilter | None = None, on: dt.da
                    .where(Certificate.standard_id == filters.standard_id))
         stmt = stmt.where(Audit.id.in_(by_cert))
     items = []
+    settings = cb_settings(session)
     for nc in session.scalars(stmt):
         due = _due(nc)
         if filters.due_before is not None and (due is None or due > filters.due_before):
             continue
         audit = nc.audit
+        flags = ncs.overdue_flags(nc, on)
+        risk, risk_basis = ncs.proposed_action(nc, flags, on, settings) if flags else (None, None)
         items.append(QueueItem(
             nc_id=nc.id, number=nc.number, kind=_KIND_OF_STATE[nc.state], grade=nc.grade, state=nc.state,
             organisation_id=audit.organisation_id, client=audit.organisation.name_zh,
             standards=tuple(sorted({c.standard.code for c in audit.certificates})),
             clause=nc.clause.number if nc.clause else "", audit_number=audit.number, due=due,
-            overdue=ncs.overdue_flags(nc, on), requirement=nc.requirement, reason=nc.reason,
-            response_received_on=nc.response_received_on,
+            overdue=flags, requirement=nc.requirement, reason=nc.reason,
+            response_received_on=nc.response_received_on, risk=risk, risk_basis=risk_basis,
         ))
     items.sort(key=lambda i: (not i.overdue, i.due is None, i.due or dt.date.max, i.number))
     return items

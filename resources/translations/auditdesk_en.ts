@@ -1587,26 +1587,6 @@ See the details.</translation>
 <context>
     <name>MainWindow</name>
     <message>
-        <source>Audit workspace</source>
-        <translation>Audit workspace</translation>
-    </message>
-    <message>
-        <source>The audit workspace is not available in this build.</source>
-        <translation>The audit workspace is not available in this build.</translation>
-    </message>
-    <message>
-        <source>Plan an audit</source>
-        <translation>Plan an audit</translation>
-    </message>
-    <message>
-        <source>Certificate number:</source>
-        <translation>Certificate number:</translation>
-    </message>
-    <message>
-        <source>No certificate with this number.</source>
-        <translation>No certificate with this number.</translation>
-    </message>
-    <message>
         <source>Dashboard</source>
         <translation>Dashboard</translation>
     </message>
@@ -1659,6 +1639,18 @@ See the details.</translation>
         <translation>Export surveillance schedule…</translation>
     </message>
     <message>
+        <source>Import from Excel…</source>
+        <translation>Import from Excel…</translation>
+    </message>
+    <message>
+        <source>Merge conflicts…</source>
+        <translation>Merge conflicts…</translation>
+    </message>
+    <message>
+        <source>Sign out</source>
+        <translation>Sign out</translation>
+    </message>
+    <message>
         <source>Back up the database…</source>
         <translation>Back up the database…</translation>
     </message>
@@ -1701,12 +1693,6 @@ See the details.</translation>
     <message>
         <source>Review queue</source>
         <translation>Review queue</translation>
-    </message>
-    <message>
-        <source>AuditDesk %1
-Audit evidence manager for certification-body auditors.</source>
-        <translation>AuditDesk %1
-Audit evidence manager for certification-body auditors.</translation>
     </message>
 </context>
 <context>
@@ -2844,6 +2830,47 @@ Audit evidence manager for certification-body auditors.</translation>
     <message>
         <source>Effectiveness</source>
         <translation>Effectiveness</translation>
+    </message>
+</context>
+<context>
+    <name>WindowActions</name>
+    <message>
+        <source>Audit workspace</source>
+        <translation>Audit workspace</translation>
+    </message>
+    <message>
+        <source>The audit workspace is not available in this build.</source>
+        <translation>The audit workspace is not available in this build.</translation>
+    </message>
+    <message>
+        <source>Plan an audit</source>
+        <translation>Plan an audit</translation>
+    </message>
+    <message>
+        <source>Certificate number:</source>
+        <translation>Certificate number:</translation>
+    </message>
+    <message>
+        <source>No certificate with this number.</source>
+        <translation>No certificate with this number.</translation>
+    </message>
+    <message>
+        <source>Sign out</source>
+        <translation>Sign out</translation>
+    </message>
+    <message>
+        <source>AuditDesk will ask who you are when it starts next time.</source>
+        <translation>AuditDesk will ask who you are when it starts next time.</translation>
+    </message>
+    <message>
+        <source>About AuditDesk</source>
+        <translation>About AuditDesk</translation>
+    </message>
+    <message>
+        <source>AuditDesk %1
+Audit evidence manager for certification-body auditors.</source>
+        <translation>AuditDesk %1
+Audit evidence manager for certification-body auditors.</translation>
     </message>
 </context>
 <context>

@@ -1587,26 +1587,6 @@ See the details.</source>
 <context>
     <name>MainWindow</name>
     <message>
-        <source>Audit workspace</source>
-        <translation>审核工作区</translation>
-    </message>
-    <message>
-        <source>The audit workspace is not available in this build.</source>
-        <translation>此版本中没有审核工作区。</translation>
-    </message>
-    <message>
-        <source>Plan an audit</source>
-        <translation>策划审核</translation>
-    </message>
-    <message>
-        <source>Certificate number:</source>
-        <translation>证书编号：</translation>
-    </message>
-    <message>
-        <source>No certificate with this number.</source>
-        <translation>没有该编号的证书。</translation>
-    </message>
-    <message>
         <source>Dashboard</source>
         <translation>工作台</translation>
     </message>
@@ -1659,6 +1639,18 @@ See the details.</source>
         <translation>导出年度监督审核计划…</translation>
     </message>
     <message>
+        <source>Import from Excel…</source>
+        <translation>从 Excel 导入…</translation>
+    </message>
+    <message>
+        <source>Merge conflicts…</source>
+        <translation>合并冲突…</translation>
+    </message>
+    <message>
+        <source>Sign out</source>
+        <translation>退出登录</translation>
+    </message>
+    <message>
         <source>Back up the database…</source>
         <translation>备份数据库…</translation>
     </message>
@@ -1701,12 +1693,6 @@ See the details.</source>
     <message>
         <source>Review queue</source>
         <translation>待审核队列</translation>
-    </message>
-    <message>
-        <source>AuditDesk %1
-Audit evidence manager for certification-body auditors.</source>
-        <translation>AuditDesk %1
-面向认证机构审核员的审核证据管理工具。</translation>
     </message>
 </context>
 <context>
@@ -2844,6 +2830,47 @@ Audit evidence manager for certification-body auditors.</source>
     <message>
         <source>Effectiveness</source>
         <translation>有效性</translation>
+    </message>
+</context>
+<context>
+    <name>WindowActions</name>
+    <message>
+        <source>Audit workspace</source>
+        <translation>审核工作区</translation>
+    </message>
+    <message>
+        <source>The audit workspace is not available in this build.</source>
+        <translation>此版本中没有审核工作区。</translation>
+    </message>
+    <message>
+        <source>Plan an audit</source>
+        <translation>策划审核</translation>
+    </message>
+    <message>
+        <source>Certificate number:</source>
+        <translation>证书编号：</translation>
+    </message>
+    <message>
+        <source>No certificate with this number.</source>
+        <translation>没有该编号的证书。</translation>
+    </message>
+    <message>
+        <source>Sign out</source>
+        <translation>退出登录</translation>
+    </message>
+    <message>
+        <source>AuditDesk will ask who you are when it starts next time.</source>
+        <translation>下次启动时 AuditDesk 将要求重新登录。</translation>
+    </message>
+    <message>
+        <source>About AuditDesk</source>
+        <translation>关于 AuditDesk</translation>
+    </message>
+    <message>
+        <source>AuditDesk %1
+Audit evidence manager for certification-body auditors.</source>
+        <translation>AuditDesk %1
+面向认证机构审核员的审核证据管理工具。</translation>
     </message>
 </context>
 <context>

@@ -115,6 +115,8 @@ def test_overdue_items_are_flagged_and_come_first(session, world):
     act_as(session, "lena")
     first, second = rq.review_queue(session, on=D(2027, 6, 9))
     assert first.nc_id == major.id and first.overdue == {ncs.Overdue.VERIFICATION}
+    assert first.risk is ncs.ProposedAction.FOLLOW_UP_AUDIT and first.risk_basis.clause == "9.6.2.2"
+    assert second.risk is None
     assert second.nc_id == minor.id and second.overdue == frozenset() and second.due is None
     assert rq.review_queue(session, on=D(2027, 6, 8))[0].overdue == frozenset()
 

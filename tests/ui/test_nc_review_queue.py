@@ -119,6 +119,7 @@ def test_overdue_rows_are_highlighted_and_counted(qtbot, database, seeded):
     major_row = page.model.row_of(seeded[1][0])
     background = page.model.data(page.model.index(major_row, 0), review_queue_page.Qt.ItemDataRole.BackgroundRole)
     assert background is not None and background.color() == OVERDUE_BACKGROUND
+    assert page.model.data(page.model.index(major_row, 8)) == "Verification overdue → Follow-up audit"
     minor_row = page.model.row_of(seeded[1][1])
     assert page.model.data(page.model.index(minor_row, 0), review_queue_page.Qt.ItemDataRole.BackgroundRole) is None
     assert "1" in page.summary.text()

@@ -74,6 +74,9 @@ class ReviewQueueModel(QAbstractTableModel):
         if role == Qt.ItemDataRole.ForegroundRole and it.overdue:
             return QBrush(OVERDUE_FOREGROUND)
         if role == Qt.ItemDataRole.ToolTipRole:
+            if column == "overdue" and it.risk is not None:
+                return self.tr("Certificate at risk: %1 (%2)").replace("%1", self.texts.proposed_action(it.risk)).replace(
+                    "%2", self.texts.basis(it.risk_basis))
             return f"{it.requirement}\n\n{it.reason}"
         return None
 
@@ -96,5 +99,8 @@ class ReviewQueueModel(QAbstractTableModel):
         if column == "due":
             return it.due.isoformat() if isinstance(it.due, dt.date) else ""
         if column == "overdue":
-            return ", ".join(t.overdue(f) for f in sorted(it.overdue))
+            text = ", ".join(t.overdue(f) for f in sorted(it.overdue))
+            if it.risk is not None:
+                text += " → " + t.proposed_action(it.risk)
+            return text
         return ""
