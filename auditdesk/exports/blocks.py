@@ -98,3 +98,4 @@ class Document:
     header_right: str
     blocks: tuple[Block, ...]
     toc: bool = False
+    toc_title: str = ""

@@ -191,10 +191,16 @@ def _signatures(doc: Any, block: b.Signatures) -> None:
     set_widths(table, [_content_width(doc) // n] * n)
 
 
-def _toc(doc: Any) -> None:
-    """A Word TOC field: Word fills it on open (F9); LibreOffice on update."""
-    p = doc.add_paragraph()
-    run = p.add_run()
+def _toc(doc: Any, title: str, headings: list[str]) -> None:
+    """A Word TOC field whose current result already lists the headings.
+
+    Word updates it on opening (``updateFields``) and adds page numbers; LibreOffice, which
+    converts without updating fields, still shows the list.
+    """
+    if title:
+        _add_text(doc.add_paragraph(style="TOC Heading" if "TOC Heading" in doc.styles else "Heading 1"), title)
+    first = doc.add_paragraph()
+    run = first.add_run()
     for kind, instr in (("begin", None), ("instr", 'TOC \\o "1-2" \\h \\z \\u'), ("separate", None)):
         el = OxmlElement("w:instrText" if instr else "w:fldChar")
         if instr:
@@ -203,9 +209,12 @@ def _toc(doc: Any) -> None:
         else:
             el.set(qn("w:fldCharType"), kind)
         run._r.append(el)
+    paragraphs = [first] + [doc.add_paragraph() for _ in headings[1:]]
+    for p, heading in zip(paragraphs, headings, strict=False):
+        _add_text(p, heading)
     end = OxmlElement("w:fldChar")
     end.set(qn("w:fldCharType"), "end")
-    run._r.append(end)
+    paragraphs[-1].add_run()._r.append(end)
     settings = doc.settings.element
     if settings.find(qn("w:updateFields")) is None:
         upd = OxmlElement("w:updateFields")
@@ -260,7 +269,7 @@ def render_docx(doc: b.Document, target: str | Path | BinaryIO, *, template_dir:
         elif isinstance(block, b.Signatures):
             _signatures(word, block)
         elif isinstance(block, b.TocHere):
-            _toc(word)
+            _toc(word, doc.toc_title, [h.text for h in doc.blocks if isinstance(h, b.Heading) and h.level == 1])
         elif isinstance(block, b.PageBreak):
             word.add_page_break()
     word.save(target if not isinstance(target, Path) else str(target))

@@ -102,8 +102,7 @@ def report_document(ctx: ReportContext) -> b.Document:
         (t("fingerprint"), ctx.fingerprint),
     )))
     if len(ctx.evidence) >= TOC_MIN_EVIDENCE or len(ctx.findings) >= TOC_MIN_EVIDENCE:
-        blocks.append(b.TocHere())
-        blocks.append(b.PageBreak())
+        blocks += [b.PageBreak(), b.TocHere(), b.PageBreak()]
 
     # 1. The audit: type, criteria, objectives, scope, time, certificates, integrated audit.
     blocks.append(b.Heading(t("sec_audit")))
@@ -274,10 +273,10 @@ def report_document(ctx: ReportContext) -> b.Document:
     ))
     return b.Document(
         kind="report", lang=lang.value, title=f"{t('report_title')} {ctx.audit_number}",
-        header_left=cb_name(ctx.cb, lang) or "AuditDesk",
+        header_left=cb_name(ctx.cb, Lang.ZH if lang == Lang.BILINGUAL else lang) or "AuditDesk",
         header_right=f"{t('report_title')} · {ctx.audit_number}" + (f" · {t('revision')} {ctx.revision}"
                                                                     if ctx.revision else ""),
-        blocks=tuple(blocks), toc=any(isinstance(x, b.TocHere) for x in blocks),
+        blocks=tuple(blocks), toc=any(isinstance(x, b.TocHere) for x in blocks), toc_title=t("contents"),
     )
 
 
