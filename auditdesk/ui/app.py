@@ -91,7 +91,7 @@ def sign_in(db: Database, settings: QSettings) -> str | None:
     """Who works in this window: the sign-in part's dialog when it is there (``auditdesk.ui.signin``
     with ``sign_in(database, settings) -> username | None``), else $AUDITDESK_USER or the
     built-in ``system`` user. None = the user cancelled."""
-    from auditdesk.ui.main_window import find_plugin
+    from auditdesk.ui.window_actions import find_plugin
 
     override = os.environ.get("AUDITDESK_USER")
     if override:

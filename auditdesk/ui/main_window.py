@@ -9,46 +9,29 @@ page, and the audit workspace (``auditdesk.ui.workspace``: ``AuditWorkspace``/
 from __future__ import annotations
 
 import dataclasses
-import importlib
-import uuid
 from collections.abc import Callable
 from typing import Any
 
 from PySide6.QtCore import QByteArray, QEvent, QSize, Qt
 from PySide6.QtGui import QAction, QIcon, QKeySequence, QShortcut, QUndoGroup
 from PySide6.QtWidgets import (
-    QInputDialog,
     QListWidget,
     QListWidgetItem,
     QMainWindow,
-    QMessageBox,
     QSplitter,
     QStackedWidget,
     QTabWidget,
     QWidget,
 )
 
-from auditdesk import __version__
 from auditdesk.ui.context import AppContext
 from auditdesk.ui.dashboard import DashboardPage
 from auditdesk.ui.registers.configs import RegisterConfig, build_configs
 from auditdesk.ui.registers.widget import RegisterWidget
 from auditdesk.ui.settings_page import SettingsPage
+from auditdesk.ui.window_actions import WindowActions, find_plugin
 
 PAGES = ("dashboard", "clients", "certificates", "audits", "ncs", "schedule", "standards", "auditors", "settings")
-
-
-def find_plugin(module: str, names: tuple[str, ...]) -> Any:
-    """The first of ``names`` found in ``module``; None when the module is not there yet."""
-    try:
-        mod = importlib.import_module(module)
-    except ImportError:
-        return None
-    for name in names:
-        found = getattr(mod, name, None)
-        if found is not None:
-            return found
-    return None
 
 
 def page_icon(name: str) -> QIcon:
@@ -58,7 +41,7 @@ def page_icon(name: str) -> QIcon:
     return QIcon(str(path)) if path.exists() else QIcon()
 
 
-class MainWindow(QMainWindow):
+class MainWindow(WindowActions, QMainWindow):
     def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.ctx = ctx
@@ -189,72 +172,6 @@ class MainWindow(QMainWindow):
             self.open_register(args["register"], args.get("filters", {}))
 
     # -- actions ---------------------------------------------------------------------------------
-    def open_audit(self, audit_id: uuid.UUID) -> None:
-        opener = find_plugin("auditdesk.ui.workspace", ("open_workspace", "AuditWorkspace", "WorkspaceWindow",
-                                                        "AuditWorkspaceWindow"))
-        if opener is None:
-            QMessageBox.information(self, self.tr("Audit workspace"),
-                                    self.tr("The audit workspace is not available in this build."))
-            return
-        try:
-            win = opener(self.ctx, audit_id, self)
-            if isinstance(win, QWidget):
-                win.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-                win.show()
-                self._workspace = win
-        except Exception as exc:
-            from auditdesk.ui.errors import show_error
-
-            show_error(exc, self)
-
-    def open_nc(self, nc_id: uuid.UUID) -> None:
-        """One NC with its lifecycle actions (the NC part's dialog), or its register row."""
-        dialog_cls = find_plugin("auditdesk.ui.nc.detail_dialog", ("NCDetailDialog",))
-        if dialog_cls is None:
-            self.open_register("ncs", {"ids": [nc_id]})
-            return
-        try:
-            dialog = dialog_cls(self.ctx, nc_id, self)
-            if hasattr(dialog, "changed"):
-                dialog.changed.connect(lambda: self.registers["ncs"].refresh())
-            dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-            dialog.show()
-            self._nc_dialog = dialog
-        except Exception as exc:
-            from auditdesk.ui.errors import show_error
-
-            show_error(exc, self)
-
-    def plan_audit(self, certificate_id: uuid.UUID) -> None:
-        from auditdesk.ui.planning_dialog import PlanningDialog
-
-        dialog = PlanningDialog(self.ctx, certificate_id, self)
-        if dialog.exec() and dialog.created_id is not None:
-            for name in ("audits", "schedule", "certificates"):
-                self.registers[name].refresh()
-            self.open_register("audits", {"ids": [dialog.created_id]})
-
-    def plan_from_register(self, _widget: Any = None) -> None:
-        """Audits → New: ask which certificate, then plan."""
-        from auditdesk.services.certificates import find_certificate
-        from auditdesk.services.errors import NotFound
-
-        cert_reg = self.registers["certificates"]
-        preset = ""
-        if cert_reg.current_id() is not None:
-            idx = cert_reg.view.currentIndex()
-            preset = cert_reg.model.data(cert_reg.model.index(idx.row(), 0)) or ""
-        number, ok = QInputDialog.getText(self, self.tr("Plan an audit"), self.tr("Certificate number:"), text=preset)
-        if not ok or not number.strip():
-            return
-        try:
-            with self.ctx.session() as s:
-                cert_id = find_certificate(s, number).id
-        except NotFound:
-            QMessageBox.warning(self, self.tr("Plan an audit"), self.tr("No certificate with this number."))
-            return
-        self.plan_audit(cert_id)
-
     def new_record(self) -> None:
         reg = self.registers.get(self.current_page())
         if reg is not None:
@@ -272,8 +189,22 @@ class MainWindow(QMainWindow):
         self.export_action.triggered.connect(lambda: self._file_action("export_schedule"))
         self.backup_action = QAction(self)
         self.backup_action.triggered.connect(lambda: self._file_action("backup_database"))
+        # The exchange part's dialogs (Excel import, merge conflicts, sign-out), when present.
+        self.import_action = QAction(self)
+        self.import_action.triggered.connect(self.import_excel)
+        self.import_action.setVisible(find_plugin("auditdesk.ui.import_dialog", ("show_import_dialog",)) is not None)
+        self.conflicts_action = QAction(self)
+        self.conflicts_action.triggered.connect(self.show_conflicts)
+        self.conflicts_action.setVisible(find_plugin("auditdesk.ui.conflicts", ("show_conflicts",)) is not None)
+        self.signout_action = QAction(self)
+        self.signout_action.triggered.connect(self.sign_out)
+        self.signout_action.setVisible(find_plugin("auditdesk.ui.signin", ("forget_user",)) is not None)
+        self.file_menu.addAction(self.import_action)
         self.file_menu.addAction(self.export_action)
         self.file_menu.addAction(self.backup_action)
+        self.file_menu.addSeparator()
+        self.file_menu.addAction(self.conflicts_action)
+        self.file_menu.addAction(self.signout_action)
         self.file_menu.addSeparator()
         self.quit_action = QAction(self)
         self.quit_action.setShortcut(QKeySequence.StandardKey.Quit)
@@ -307,11 +238,6 @@ class MainWindow(QMainWindow):
         # F5 reloads the current page's list (another user may have changed it).
         QShortcut(QKeySequence(QKeySequence.StandardKey.Refresh), self, activated=self.refresh_page)
 
-    def _file_action(self, name: str) -> None:
-        from auditdesk.ui import file_actions
-
-        getattr(file_actions, name)(self.ctx, self)
-
     def refresh_page(self) -> None:
         reg = self.registers.get(self.current_page())
         if reg is not None:
@@ -336,6 +262,9 @@ class MainWindow(QMainWindow):
         self.file_menu.setTitle(self.tr("&File"))
         self.quit_action.setText(self.tr("Quit"))
         self.export_action.setText(self.tr("Export surveillance schedule…"))
+        self.import_action.setText(self.tr("Import from Excel…"))
+        self.conflicts_action.setText(self.tr("Merge conflicts…"))
+        self.signout_action.setText(self.tr("Sign out"))
         self.backup_action.setText(self.tr("Back up the database…"))
         self.edit_menu.setTitle(self.tr("&Edit"))
         self.undo_action.setText(self.tr("Undo"))
@@ -356,12 +285,6 @@ class MainWindow(QMainWindow):
             self.retranslate()
         super().changeEvent(e)
 
-    def about(self) -> None:
-        QMessageBox.about(self, self.tr("About AuditDesk"),
-                          self.tr("AuditDesk %1\nAudit evidence manager for certification-body auditors.")
-                          .replace("%1", __version__))
-
-    # -- remembered layout -----------------------------------------------------------------------
     def restore_state(self) -> None:
         s = self.ctx.settings
         geometry = s.value("window/geometry")
