@@ -2476,6 +2476,18 @@ See the details.</translation>
         <translation>Filtered: %1</translation>
     </message>
     <message>
+        <source>Filter “%1”…</source>
+        <translation>Filter “%1”…</translation>
+    </message>
+    <message>
+        <source>Clear column filters</source>
+        <translation>Clear column filters</translation>
+    </message>
+    <message>
+        <source>Show rows containing:</source>
+        <translation>Show rows containing:</translation>
+    </message>
+    <message>
         <source>New record</source>
         <translation>New record</translation>
     </message>

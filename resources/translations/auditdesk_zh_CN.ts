@@ -2476,6 +2476,18 @@ See the details.</source>
         <translation>已筛选：%1</translation>
     </message>
     <message>
+        <source>Filter “%1”…</source>
+        <translation>筛选“%1”…</translation>
+    </message>
+    <message>
+        <source>Clear column filters</source>
+        <translation>清除列筛选</translation>
+    </message>
+    <message>
+        <source>Show rows containing:</source>
+        <translation>显示包含以下内容的行：</translation>
+    </message>
+    <message>
         <source>New record</source>
         <translation>新建记录</translation>
     </message>

@@ -151,3 +151,14 @@ def test_auditor_register_create(qtbot, ctx):
     w.findChild(QLineEdit, "field_registration_expiry").setText("2030-12-01")
     assert isinstance(w.editor.create_record(), uuid.UUID)
     assert w.model.total == 1
+
+
+def test_text_column_filter(qtbot, ctx, sample):
+    w = make(qtbot, ctx, "clients")
+    w.set_column_filter("city", "北京")
+    assert w.model.total == 1
+    assert "北京" in w.chip.text() and w.chip.isVisible()
+    w.set_search("huaqiang")  # search and column filter combine
+    assert w.model.total == 0
+    w.clear_filters()
+    assert w.model.total == 2

@@ -15,8 +15,10 @@ from PySide6.QtWidgets import (
     QDialogButtonBox,
     QHBoxLayout,
     QHeaderView,
+    QInputDialog,
     QLabel,
     QLineEdit,
+    QMenu,
     QPushButton,
     QSplitter,
     QTableView,
@@ -125,6 +127,8 @@ class RegisterWidget(QWidget):
         header.setSortIndicatorShown(True)
         header.setSectionsClickable(True)
         header.sortIndicatorChanged.connect(self.model.sort)
+        header.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+        header.customContextMenuRequested.connect(self._header_menu)
         self.view.selectionModel().currentRowChanged.connect(self._on_current)
         self.view.doubleClicked.connect(self._on_double)
         self.splitter.addWidget(self.view)
@@ -174,9 +178,16 @@ class RegisterWidget(QWidget):
     def _update_labels(self) -> None:
         self.count_label.setText(self.tr("%n record(s)", "", self.model.total))
         special = {k: v for k, v in self._filters.items() if k in ("ids",) or (
-            k == "preset" and self.preset_box is None)}
+            k == "preset" and self.preset_box is None) or k in self._column_filter_keys()}
         if special:
-            names = [labels.label("preset", v if k == "preset" else k) for k, v in special.items()]
+            names = []
+            for k, v in special.items():
+                if k in ("ids", "preset"):
+                    names.append(labels.label("preset", v if k == "preset" else k))
+                elif isinstance(v, tuple | list):
+                    names.append(f"{labels.column(k)} {v[0] or ''}–{v[1] or ''}")
+                else:
+                    names.append(f"{labels.column(k)} ∋ “{v}”")
             self.chip.setText(self.tr("Filtered: %1").replace("%1", ", ".join(names)))
         self.chip.setVisible(bool(special))
         self.chip_clear.setVisible(bool(special))
@@ -228,6 +239,39 @@ class RegisterWidget(QWidget):
         self.model.query = type(self.model.query)(sort=self.model.query.sort, descending=self.model.query.descending,
                                                   include_archived=self.model.query.include_archived)
         self.set_filters({})
+
+    def _header_menu(self, pos: Any) -> None:
+        """Right-click a column header: filter that column by text (any text column)."""
+        section = self.view.horizontalHeader().logicalIndexAt(pos)
+        if section < 0:
+            return
+        key = self.config.columns[section]
+        col = registers.spec(self.config.name).column(key)
+        menu = QMenu(self)
+        if col.kind == "text":
+            menu.addAction(self.tr("Filter “%1”…").replace("%1", labels.column(key)),
+                           lambda: self._ask_column_filter(key))
+        if any(k in self._filters for k in self._column_filter_keys()):
+            menu.addAction(self.tr("Clear column filters"), self._clear_column_filters)
+        if not menu.isEmpty():
+            menu.exec(self.view.horizontalHeader().mapToGlobal(pos))
+
+    def _column_filter_keys(self) -> list[str]:
+        return [k for k in self.config.columns if k not in self.filter_boxes]
+
+    def _ask_column_filter(self, key: str) -> None:
+        text, ok = QInputDialog.getText(self, labels.column(key), self.tr("Show rows containing:"),
+                                        text=str(self._filters.get(key, "")))
+        if ok:
+            self.set_column_filter(key, text.strip())
+
+    def set_column_filter(self, key: str, text: str) -> None:
+        filters = dict(self._filters)
+        filters[key] = text
+        self.set_filters(filters)
+
+    def _clear_column_filters(self) -> None:
+        self.set_filters({k: v for k, v in self._filters.items() if k not in self._column_filter_keys()})
 
     def refresh(self) -> None:
         current = self.current_id()
