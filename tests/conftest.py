@@ -9,9 +9,59 @@ import pytest
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 
+# The storage, services, exchange and change-log tests run on both backends: every test there
+# that uses ``db_url`` (directly or through ``database``/``session``) runs as [sqlite] and
+# [postgres]. The PostgreSQL server is a throwaway one (tests/pg_server.py), one per session.
+BOTH_BACKENDS = ("storage", "services", "exchange", "postgres")
+# Tests about SQLite files themselves (file backups, PRAGMAs, tampering with the file).
+SQLITE_ONLY_FILES = {"test_backup.py", "test_integrity.py"}
+
+
+def pytest_generate_tests(metafunc):
+    if "db_url" not in metafunc.fixturenames:
+        return
+    path = metafunc.definition.path
+    layer = path.parent.name
+    if path.parent.parent.name == "tests" and layer in BOTH_BACKENDS and path.name not in SQLITE_ONLY_FILES:
+        backends = ["postgres"] if layer == "postgres" else ["sqlite", "postgres"]
+        metafunc.parametrize("backend", backends, indirect=True)
+
+
 @pytest.fixture
-def db_url(tmp_path):
-    return f"sqlite:///{tmp_path / 'auditdesk.sqlite3'}"
+def backend(request):
+    """'sqlite' or 'postgres' (parametrised for the layers in BOTH_BACKENDS)."""
+    return getattr(request, "param", "sqlite")
+
+
+@pytest.fixture(scope="session")
+def pg_server():
+    """One throwaway PostgreSQL server for the whole run, with a template database at head."""
+    from tests.pg_server import NoPostgres, PgServer, in_ci
+
+    try:
+        server = PgServer()
+    except NoPostgres as exc:
+        if in_ci():
+            pytest.fail(f"CI=true but {exc}", pytrace=False)
+        pytest.skip(str(exc))
+    try:
+        server.build_template()
+        yield server
+    finally:
+        server.stop()
+
+
+@pytest.fixture
+def db_url(request, backend, tmp_path, monkeypatch):
+    if backend == "postgres":
+        server = request.getfixturevalue("pg_server")
+        name = server.fresh_database()
+        # A server database keeps attachment files in a configured folder, not beside a file.
+        monkeypatch.setenv("AUDITDESK_FILES", str(tmp_path / "files"))
+        yield server.url(name)
+        server.drop_database(name)
+        return
+    yield f"sqlite:///{tmp_path / 'auditdesk.sqlite3'}"
 
 
 @pytest.fixture

@@ -117,7 +117,10 @@ CLOSURE_BUCKETS = ((0, 30, "0-30"), (31, 60, "31-60"), (61, 90, "61-90"), (91, N
 
 def nc_closure_times(session: Session, since: dt.date | None = None) -> tuple[tuple[str, int], ...]:
     """Closed NCs by days from issue to closure."""
-    span = func.julianday(Nonconformity.closed_on) - func.julianday(Nonconformity.issued_on)
+    if session.get_bind().dialect.name == "sqlite":
+        span = func.julianday(Nonconformity.closed_on) - func.julianday(Nonconformity.issued_on)
+    else:  # PostgreSQL: date - date is a number of days
+        span = Nonconformity.closed_on - Nonconformity.issued_on
     conds = [Nonconformity.closed_on.is_not(None), Nonconformity.issued_on.is_not(None)]
     if since is not None:
         conds.append(Nonconformity.closed_on >= since)

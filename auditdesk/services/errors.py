@@ -5,6 +5,8 @@ from __future__ import annotations
 
 from typing import Any
 
+from auditdesk.storage import concurrency as _concurrency
+
 
 class ServiceError(Exception):
     code = "service_error"
@@ -44,9 +46,16 @@ class Locked(ServiceError):
 
 
 class Conflict(ServiceError):
-    """Someone else changed the record meanwhile (optimistic locking)."""
+    """Someone else changed the record meanwhile (optimistic locking).
+
+    ``details``: entity, record_id, changed_by, changed_at, version (storage/concurrency.py).
+    """
 
     code = "conflict"
+
+
+# Database.session raises this class (not storage's EditConflict) for a stale save.
+_concurrency.raise_as(Conflict)
 
 
 def describe_error(exc: BaseException) -> str:

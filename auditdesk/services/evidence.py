@@ -55,7 +55,10 @@ class EvidenceData:
 
 
 def store_for(session: Session) -> AttachmentStore:
-    """The attachment store beside this session's database file."""
+    """The attachment store beside this session's database file (or a server database's folder)."""
+    store = AttachmentStore.for_session(session)
+    if store is not None:
+        return store
     bind = session.get_bind()
     path = sqlite_path(str(bind.engine.url if hasattr(bind, "engine") else bind.url))  # type: ignore[union-attr]
     if path is None:

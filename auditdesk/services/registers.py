@@ -9,7 +9,7 @@ a substring; a date or number column accepts ``(low, high)`` (either may be None
 Presets (``{"preset": name}``) are named conditions the dashboard links to, e.g. the NC
 register's ``overdue``. ``{"ids": [...]}`` restricts to given records.
 Search matches any searchable column by substring (SQLite ``LIKE`` compares the UTF-8 text,
-so 1- and 2-character Chinese queries work; ASCII case is ignored).
+so 1- and 2-character Chinese queries work; ASCII case is ignored: ILIKE on PostgreSQL).
 """
 
 from __future__ import annotations
@@ -243,11 +243,11 @@ def _where(sp: RegisterSpec, filters: dict[str, Any] | None, search: str, includ
         elif col.kind in ("enum", "bool", "date", "number"):
             conds.append(col.expr == value)
         else:
-            conds.append(col.expr.like(_like(str(value)), escape="\\"))
+            conds.append(col.expr.ilike(_like(str(value)), escape="\\"))
     words = search.split()
     searchable = [c.expr for c in sp.columns if c.searchable]
     for word in words:  # every word must match some column
-        conds.append(or_(*[func.coalesce(e, "").like(_like(word), escape="\\") for e in searchable]))
+        conds.append(or_(*[func.coalesce(e, "").ilike(_like(word), escape="\\") for e in searchable]))
     return conds
 
 

@@ -23,11 +23,14 @@ import tempfile
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
-from typing import BinaryIO
+from typing import Any, BinaryIO
 
 from auditdesk.storage.errors import StorageError
 
 CHUNK = 1024 * 1024
+# Where a server database's files live (AttachmentStore.for_session): environment, then CB setting.
+FILES_ENV = "AUDITDESK_FILES"
+FILES_SETTING = "storage.files_root"
 SNIFF_BYTES = 64
 
 
@@ -177,6 +180,24 @@ class AttachmentStore:
         """``<db dir>/<db stem>-files``."""
         database_path = Path(database_path)
         return cls(database_path.parent / f"{database_path.stem}-files")
+
+    @classmethod
+    def for_session(cls, session: Any) -> AttachmentStore | None:
+        """The store of the session's database: beside a SQLite file; for a server database
+        (PostgreSQL) the folder in ``$AUDITDESK_FILES``, else the CB setting ``storage.files_root``
+        (a shared folder every AuditDesk of the office mounts); None when neither is set."""
+        from sqlalchemy import select
+
+        from auditdesk.model.settings import CBSetting
+
+        bind = session.get_bind()
+        url = getattr(bind, "url", None) or bind.engine.url
+        if url.get_backend_name() == "sqlite":
+            return cls.beside(Path(url.database)) if url.database and url.database != ":memory:" else None
+        if os.environ.get(FILES_ENV):
+            return cls(Path(os.environ[FILES_ENV]).expanduser())
+        root = session.scalar(select(CBSetting.value).where(CBSetting.key == FILES_SETTING))
+        return cls(Path(str(root)).expanduser()) if root else None
 
     def path_of(self, sha256: str) -> Path:
         sha256 = sha256.lower()

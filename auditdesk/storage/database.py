@@ -7,6 +7,10 @@
 3. writes a backup copy, then upgrades an older database to head;
 4. creates and seeds a new database when ``create`` is allowed.
 Every connection gets foreign keys, WAL, ``synchronous=FULL`` and a busy timeout.
+
+A ``postgresql+psycopg://`` URL goes to storage/postgres.py instead (the central database).
+On every backend, two sessions saving the same record raise a conflict naming who saved it
+first (storage/concurrency.py).
 """
 
 from __future__ import annotations
@@ -52,6 +56,10 @@ def make_engine(url: str, **kw: Any) -> Engine:
         event.listen(engine, "connect", lambda c, _r: setattr(c, "isolation_level", None))
         event.listen(engine, "begin", lambda conn: conn.exec_driver_sql("BEGIN"))
         return engine
+    if parsed.get_backend_name() == "postgresql":
+        from auditdesk.storage import postgres
+
+        return postgres.make_engine(url, **kw)
     return create_engine(url, pool_pre_ping=True, **kw)
 
 
@@ -101,9 +109,11 @@ class Database:
         self.created = False
         # Every flush is recorded in the hash-chained change log; commits count toward the
         # next automatic backup (storage/changelog.py, storage/backup.py).
-        from auditdesk.storage import backup, changelog
+        from auditdesk.storage import backup, changelog, concurrency
 
         changelog.install(self.Session)
+        concurrency.install(self.Session)
+        self.upgrade_note = ""  # PostgreSQL: advice shown after an upgrade without a file backup
         self.auto_backup: backup.AutoBackup | None = backup.AutoBackup()
         self.changes_since_backup = 0
         self.opening = False  # no automatic backups while open() migrates and seeds
@@ -129,6 +139,10 @@ class Database:
         """
         from auditdesk.storage import migrations
 
+        if make_url(url).get_backend_name() == "postgresql":
+            from auditdesk.storage import postgres
+
+            return postgres.open_database(cls, url, create=create, migrate=migrate, on_create=on_create)
         path = sqlite_path(url)
         is_new = False
         if path is not None:
@@ -183,10 +197,23 @@ class Database:
 
     @contextmanager
     def session(self, user: str | None = None) -> Iterator[Session]:
-        """One transaction for one user action: commit on success, roll back on error."""
-        with self.Session.begin() as session:
-            session.info["user"] = user or "system"
-            yield session
+        """One transaction for one user action: commit on success, roll back on error.
+
+        A record someone else saved meanwhile raises a conflict naming them (concurrency.py).
+        """
+        from sqlalchemy.orm.exc import StaleDataError
+
+        session = self.Session()
+        try:
+            with session.begin():
+                session.info["user"] = user or "system"
+                yield session
+        except StaleDataError as exc:
+            from auditdesk.storage.concurrency import conflict_from
+
+            raise conflict_from(exc, session, self.engine) from exc
+        finally:
+            session.close()
 
     def close(self) -> None:
         self.engine.dispose()

@@ -44,6 +44,38 @@ class DatabaseMissing(StorageError):
     code = "missing"
 
 
+class ServerUnreachable(StorageError):
+    """The database server (PostgreSQL) does not answer: wrong host/port, down, or a firewall."""
+
+    code = "server_unreachable"
+
+
+class AuthenticationFailed(StorageError):
+    """The database server refused the user name or password."""
+
+    code = "auth_failed"
+
+
+class ServerPermission(StorageError):
+    """The database role lacks a right AuditDesk needs (e.g. to create its tables)."""
+
+    code = "server_permission"
+
+
+class EditConflict(StorageError):
+    """Someone else saved the same record meanwhile (optimistic locking, ``version`` column).
+
+    ``details``: entity, record_id, changed_by (user or ""), changed_at, version. The services
+    layer turns this into ``services.errors.Conflict`` (storage/concurrency.py).
+    """
+
+    code = "conflict"
+
+    def __init__(self, message: str, **details: object) -> None:
+        super().__init__(message)
+        self.details = details
+
+
 def classify_sqlite_error(exc: BaseException, path: str = "") -> StorageError | None:
     """Map a sqlite3/SQLAlchemy operational error to the environment error it really is."""
     text = str(getattr(exc, "orig", None) or exc).lower()

@@ -81,10 +81,12 @@ def file_sha256(path: Path) -> str:
     return digest.hexdigest()
 
 
-def _attachment_checks(session: Session, db_path: Path, report: Report) -> None:
+def _attachment_checks(session: Session, report: Report) -> None:
     from auditdesk.storage.attachments import AttachmentStore
 
-    store = AttachmentStore.beside(db_path)
+    store = AttachmentStore.for_session(session)
+    if store is None:  # a server database without AUDITDESK_FILES / storage.files_root
+        return
     seen: dict[str, str | None] = {}  # sha -> problem code (None = fine); files are shared
     for att_id, sha, filename in session.execute(
         select(Attachment.id, Attachment.sha256, Attachment.filename).order_by(Attachment.sha256)
@@ -133,8 +135,7 @@ def check_database(url: str) -> Report:
             return report
         with Session(engine) as session:
             _chain_checks(session, report)
-            if path is not None:
-                _attachment_checks(session, path, report)
+            _attachment_checks(session, report)
     except Exception as exc:  # a database too damaged to read is a finding, not a crash
         mapped = errors.classify_sqlite_error(exc, str(path or url))
         if mapped is None:

@@ -1,0 +1,90 @@
+"""Full-text search on PostgreSQL: the same bigram index as the SQLite FTS5 one, as a tsvector.
+
+search.py tokenises text in Python (Latin words, CJK bigrams, single CJK characters); here
+those tokens become one ``tsvector`` per row, written as a literal so PostgreSQL's parser and
+dictionaries never split or stem them (Chinese has no word boundaries for them to find):
+
+- grams in order, with positions, so a query of 2+ CJK characters is the *phrase* of its
+  bigrams (``'审核' <-> '核记' <-> '记录'``): consecutive, exactly like the FTS5 phrase;
+- each CJK character as ``#字`` (the ``#`` cannot occur in a token), for 1-character queries;
+- a Latin word is a prefix term (``'iso':*``).
+
+A GIN index on the vector makes every query an index lookup, 1- and 2-character ones included.
+No extension (pg_trgm) is needed, so any database owner can set it up.
+"""
+
+from __future__ import annotations
+
+import uuid
+from typing import Any
+
+from sqlalchemy import Engine, text
+from sqlalchemy.orm import Session
+
+CHAR_MARK = "#"
+MAX_POSITION = 16383  # PostgreSQL's limit; later tokens keep the last position
+
+
+def _quote(lexeme: str) -> str:
+    return "'" + lexeme.replace("\\", "\\\\").replace("'", "''") + "'"
+
+
+def vector_literal(body: str) -> str:
+    """The tsvector literal of a text: grams with positions, then marked single characters."""
+    from auditdesk.services.search import tokenise
+
+    grams, chars = tokenise(body)
+    parts = [f"{_quote(g)}:{min(i, MAX_POSITION)}" for i, g in enumerate(grams.split(), start=1)]
+    parts += [_quote(CHAR_MARK + c) for c in sorted(set(chars.split()))]
+    return " ".join(parts)
+
+
+def query_literal(query: str) -> str | None:
+    """The tsquery literal for a user's query (AND of its terms), or None when nothing to search."""
+    from auditdesk.services.search import _IS_CJK, _TOKEN
+
+    parts: list[str] = []
+    for token in _TOKEN.findall(query or ""):
+        if _IS_CJK.match(token):
+            if len(token) == 1:
+                parts.append(_quote(CHAR_MARK + token))
+            else:
+                parts.append("(" + " <-> ".join(_quote(token[i:i + 2]) for i in range(len(token) - 1)) + ")")
+        else:
+            parts.append(_quote(token.lower()) + ":*")
+    return " & ".join(parts) if parts else None
+
+
+def ensure_table(engine: Engine, table: str) -> bool:
+    """Create the index table when missing; True when it was just created (so: fill it)."""
+    with engine.begin() as conn:
+        if conn.execute(text("SELECT to_regclass(:t)"), {"t": table}).scalar() is not None:
+            return False
+        conn.execute(text(f"CREATE TABLE {table} (kind varchar(10) NOT NULL, ref_id varchar(32) NOT NULL, "
+                          f"audit_id varchar(32) NOT NULL DEFAULT '', doc tsvector NOT NULL)"))
+        conn.execute(text(f"CREATE INDEX ix_{table}_ref ON {table} (ref_id)"))
+        conn.execute(text(f"CREATE INDEX ix_{table}_doc ON {table} USING gin (doc)"))
+    return True
+
+
+def write(conn: Any, table: str, kind: str, ref_id: uuid.UUID, audit_id: uuid.UUID | None, body: str) -> None:
+    conn.execute(text(f"DELETE FROM {table} WHERE ref_id = :r"), {"r": ref_id.hex})
+    conn.execute(
+        text(f"INSERT INTO {table}(kind, ref_id, audit_id, doc) VALUES (:k, :r, :a, CAST(:d AS tsvector))"),
+        {"k": kind, "r": ref_id.hex, "a": audit_id.hex if audit_id else "", "d": vector_literal(body)},
+    )
+
+
+def matching_rows(session: Session, table: str, query: str, audit_id: uuid.UUID | None,
+                  limit: int) -> list[Any]:
+    """(kind, ref_id, audit_id) rows matching ``query``, best first."""
+    q = query_literal(query)
+    if q is None:
+        return []
+    sql = f"SELECT kind, ref_id, audit_id FROM {table} WHERE doc @@ CAST(:q AS tsquery)"
+    params: dict[str, Any] = {"q": q, "lim": limit}
+    if audit_id is not None:
+        sql += " AND audit_id = :a"
+        params["a"] = audit_id.hex
+    sql += " ORDER BY ts_rank(doc, CAST(:q AS tsquery)) DESC, ref_id LIMIT :lim"
+    return list(session.execute(text(sql), params).all())

@@ -1,0 +1,216 @@
+"""The central database on PostgreSQL: what ``Database.open`` does for a ``postgresql+psycopg`` URL.
+
+1. Connect, and turn the ways that fails into errors saying what to do: server unreachable,
+   password refused, database missing (created when allowed and the role may), no right to
+   create tables.
+2. Where does the database stand (``migrations.check_revision``): an empty database is made
+   and filled; one at head is used; an older one is upgraded — under an advisory lock, so
+   two AuditDesks starting at once do not both migrate. There is **no file to copy** before
+   an upgrade on a server: :data:`UPGRADE_ADVICE` says to take a ``pg_dump`` first, and
+   ``Database.upgrade_note`` carries that advice to the UI. A newer or foreign database is
+   refused untouched. An empty database (as the administrator creates it) is set up like a
+   new SQLite file.
+3. The change log stays append-only (a trigger refuses UPDATE, DELETE and TRUNCATE) and its
+   hash chain stays a chain with many writers: each writing transaction takes one advisory
+   lock before its first flush, so two flushes never read the same chain head. Writers queue
+   for milliseconds; readers never wait.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable
+from typing import TYPE_CHECKING, Any
+
+from sqlalchemy import Engine, create_engine, event, text
+from sqlalchemy.engine import make_url
+from sqlalchemy.exc import DBAPIError
+from sqlalchemy.orm import Session
+
+from auditdesk.storage import errors
+
+if TYPE_CHECKING:
+    from auditdesk.storage.database import Database
+
+log = logging.getLogger(__name__)
+
+# pg_advisory_xact_lock keys ("ADSK" + purpose) — any constant no other program uses.
+CHANGE_LOG_LOCK = 0x4144534B01
+MIGRATION_LOCK = 0x4144534B02
+CONNECT_TIMEOUT_S = 10
+UPGRADE_ADVICE = ("PostgreSQL databases are not copied before an upgrade; take a backup first: "
+                  "pg_dump -Fc -f auditdesk-before-upgrade.dump DBNAME")
+
+_APPEND_ONLY_SQL = (
+    """CREATE OR REPLACE FUNCTION auditdesk_change_log_append_only() RETURNS trigger
+       LANGUAGE plpgsql AS $$ BEGIN RAISE EXCEPTION 'change_log is append-only'; END $$""",
+    """DROP TRIGGER IF EXISTS change_log_append_only ON change_log""",
+    """CREATE TRIGGER change_log_append_only BEFORE UPDATE OR DELETE ON change_log
+       FOR EACH ROW EXECUTE FUNCTION auditdesk_change_log_append_only()""",
+    """DROP TRIGGER IF EXISTS change_log_no_truncate ON change_log""",
+    """CREATE TRIGGER change_log_no_truncate BEFORE TRUNCATE ON change_log
+       FOR EACH STATEMENT EXECUTE FUNCTION auditdesk_change_log_append_only()""",
+)
+
+
+def is_postgres_url(url: str) -> bool:
+    return make_url(url).get_backend_name() == "postgresql"
+
+
+def make_engine(url: str, **kw: Any) -> Engine:
+    connect_args = {"connect_timeout": CONNECT_TIMEOUT_S, "application_name": "AuditDesk"}
+    connect_args.update(kw.pop("connect_args", {}))
+    return create_engine(url, pool_pre_ping=True, connect_args=connect_args, **kw)
+
+
+def where(url: str) -> str:
+    """The URL as shown to people: without the password."""
+    return make_url(url).render_as_string(hide_password=True)
+
+
+def classify_error(exc: BaseException, url: str) -> errors.StorageError | None:
+    """Map a connection/permission failure to the environment error it is (None: not one)."""
+    text_ = str(getattr(exc, "orig", None) or exc)
+    low = text_.lower()
+    shown = where(url)
+    parsed = make_url(url)
+    if "password authentication failed" in low or "no password supplied" in low \
+            or ("role" in low and "does not exist" in low) or "pg_hba.conf" in low:
+        return errors.AuthenticationFailed(
+            f"the PostgreSQL server refused user '{parsed.username or ''}' for {shown}: check the user "
+            f"name and password (or ask the administrator to grant access in pg_hba.conf)", shown)
+    if "database" in low and "does not exist" in low:
+        return errors.DatabaseMissing(
+            f"there is no database '{parsed.database}' on the server of {shown}: ask the administrator to "
+            f"create it (createdb -O {parsed.username or 'USER'} {parsed.database})", shown)
+    if "permission denied" in low or "must be owner" in low:
+        return errors.ServerPermission(
+            f"user '{parsed.username or ''}' may not change the database {shown}: ask the administrator to "
+            f"make it the database owner (ALTER DATABASE {parsed.database} OWNER TO {parsed.username or 'USER'})",
+            shown)
+    if any(s in low for s in ("connection refused", "could not connect", "connection failed", "timeout expired",
+                              "no such file or directory", "could not translate host name",
+                              "name or service not known", "server closed the connection",
+                              "network is unreachable", "connection timed out")):
+        return errors.ServerUnreachable(
+            f"cannot reach the PostgreSQL server of {shown}: check the host and port, that the server is "
+            f"running and that the network lets you through", shown)
+    return None
+
+
+def _connect_or_explain(engine: Engine, url: str) -> None:
+    try:
+        with engine.connect():
+            pass
+    except DBAPIError as exc:
+        mapped = classify_error(exc, url)
+        if mapped is not None:
+            raise mapped from exc
+        raise
+
+
+def _create_database(url: str) -> None:
+    """CREATE DATABASE via the server's maintenance database (the role needs CREATEDB)."""
+    parsed = make_url(url)
+    admin = make_engine(parsed.set(database="postgres").render_as_string(hide_password=False),
+                        isolation_level="AUTOCOMMIT")
+    try:
+        with admin.connect() as conn:
+            name = str(parsed.database).replace('"', '""')
+            conn.exec_driver_sql(f'CREATE DATABASE "{name}" ENCODING \'UTF8\' TEMPLATE template0')
+    except DBAPIError as exc:
+        mapped = classify_error(exc, url)
+        if isinstance(mapped, errors.ServerPermission):
+            raise errors.DatabaseMissing(
+                f"there is no database '{parsed.database}' on the server of {where(url)} and user "
+                f"'{parsed.username or ''}' may not create one: ask the administrator to run "
+                f"createdb -O {parsed.username or 'USER'} {parsed.database}", where(url)) from exc
+        raise (mapped or exc) from exc
+    finally:
+        admin.dispose()
+
+
+def _lock_change_log(session: Session, _ctx: Any, _instances: Any) -> None:
+    # Before the flush writes anything, so writers queue here instead of deadlocking on rows.
+    if session.new or session.dirty or session.deleted:
+        session.connection().execute(text("SELECT pg_advisory_xact_lock(:k)"), {"k": CHANGE_LOG_LOCK})
+
+
+def ensure_append_only(engine: Engine) -> None:
+    with engine.begin() as conn:
+        if conn.execute(text("SELECT to_regclass('change_log')")).scalar() is None:
+            return
+        for sql in _APPEND_ONLY_SQL:
+            conn.execute(text(sql))
+
+
+def _upgrade(engine: Engine) -> str:
+    """Upgrade to head under the migration lock; returns the state found under the lock."""
+    from alembic import command
+
+    from auditdesk.storage import migrations
+
+    with engine.begin() as conn:
+        conn.execute(text("SELECT pg_advisory_xact_lock(:k)"), {"k": MIGRATION_LOCK})
+        state = migrations.check_revision(engine)  # someone may have upgraded while we waited
+        if state in ("empty", "behind"):
+            cfg = migrations.alembic_config(engine)
+            cfg.attributes["connection"] = conn
+            command.upgrade(cfg, "head")
+    return state
+
+
+def open_database(
+    cls: type[Database],
+    url: str,
+    *,
+    create: bool,
+    migrate: bool,
+    on_create: Callable[[Session], None] | None,
+) -> Database:
+    """``Database.open`` for PostgreSQL (see the module docstring)."""
+    from auditdesk.storage import migrations
+
+    shown = where(url)
+    engine = make_engine(url)
+    try:
+        try:
+            _connect_or_explain(engine, url)
+        except errors.DatabaseMissing:
+            if not create:
+                raise
+            _create_database(url)
+            _connect_or_explain(engine, url)
+        db = cls(url, engine)
+        db.opening = True
+        event.listen(db.Session, "before_flush", _lock_change_log)
+        is_new = False
+        if migrate:
+            state = migrations.check_revision(engine)
+            if state == "newer":
+                raise errors.NewerDatabase(f"{shown} was written by a newer AuditDesk; update AuditDesk to open it",
+                                           shown)
+            if state == "foreign":
+                raise errors.NotAnAuditDeskDatabase(f"{shown} holds tables of another program, not AuditDesk's",
+                                                    shown)
+            if state in ("empty", "behind"):
+                if state == "behind":
+                    log.warning("upgrading %s: %s", shown, UPGRADE_ADVICE)
+                    db.upgrade_note = UPGRADE_ADVICE
+                is_new = _upgrade(engine) == "empty"
+            ensure_append_only(engine)
+        if is_new and on_create is not None:
+            with db.session() as session:
+                on_create(session)
+        db.created = is_new
+        db.opening = False
+        return db
+    except DBAPIError as exc:
+        engine.dispose()
+        mapped = classify_error(exc, url)
+        if mapped is not None:
+            raise mapped from exc
+        raise
+    except BaseException:
+        engine.dispose()
+        raise
