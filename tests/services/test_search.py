@@ -85,3 +85,39 @@ def test_rebuild_restores_a_lost_index(session, items):
     assert search(session, "联单") == []
     assert rebuild_search_index(session) == 3
     assert len(search(session, "联单")) == 1
+
+
+def test_reopening_rebuilds_an_index_that_missed_rows(database, db_url):
+    from auditdesk.services.setup import open_database
+
+    with database.session() as s:
+        facts = make_audit(s)
+        ev.add_evidence(s, facts.audit_id, ev.EvidenceData(description="排污许可证在有效期内"))
+    with database.engine.begin() as conn:
+        conn.exec_driver_sql("DELETE FROM search_index")
+    again = open_database(db_url)
+    try:
+        with again.session() as s:
+            assert len(search(s, "排污")) == 1
+    finally:
+        again.close()
+
+
+def test_an_index_of_an_earlier_layout_is_rebuilt(database, db_url):
+    if database.engine.dialect.name != "sqlite":
+        pytest.skip("the FTS5 layout is SQLite's")
+    from auditdesk.services.setup import open_database
+
+    with database.session() as s:
+        facts = make_audit(s)
+        ev.add_evidence(s, facts.audit_id, ev.EvidenceData(description="应急演练记录"))
+    with database.engine.begin() as conn:
+        conn.exec_driver_sql("DROP TABLE search_index")
+        conn.exec_driver_sql("CREATE VIRTUAL TABLE search_index USING fts5(kind UNINDEXED, ref_id UNINDEXED, "
+                             "audit_id UNINDEXED, grams, chars)")
+    again = open_database(db_url)
+    try:
+        with again.session() as s:
+            assert len(search(s, "演练", audit_id=facts.audit_id)) == 1
+    finally:
+        again.close()
