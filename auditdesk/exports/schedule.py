@@ -95,7 +95,7 @@ def _programmes(session: Session, on: dt.date) -> list[Any]:
 
 def build_schedule_context(session: Session, year: int, as_of: dt.date | None = None,
                            lang: Lang | str = Lang.ZH) -> ScheduleContext:
-    from auditdesk.rules.audit_time import AuditTimeError, UnknownScheme, audit_time
+    from auditdesk.rules.audit_time import AuditTimeError, UnknownScheme, audit_time, table_row
     from auditdesk.rules.kinds import AuditKind
     from auditdesk.rules.sampling import sample_size
     from auditdesk.services.programme import builtin_rule_data
@@ -133,17 +133,22 @@ def build_schedule_context(session: Session, year: int, as_of: dt.date | None = 
         if day is not None and (key not in leaders or day > leaders[key][0]):
             leaders[key] = (day, name)
     book = builtin_rule_data().audit_time
-    md5_cache: dict[tuple[str, int, str, str], float | None] = {}
+    # MD5 days depend on the personnel band, not the exact headcount: compute once per band.
+    md5_cache: dict[tuple[str, str, int, str], float | None] = {}
 
     def md5(scheme: str, personnel: int, category: str, kind: AuditKind) -> float | None:
-        key = (scheme, personnel, category, kind.value)
+        try:
+            table = book.table(scheme)
+        except UnknownScheme:
+            return None
+        cat = category if category in table.days else table.default_category
+        try:
+            band = table_row(table, personnel, cat).band_from
+        except AuditTimeError:
+            return None
+        key = (table.scheme, cat, band, kind.value)
         if key not in md5_cache:
-            try:
-                table = book.table(scheme)
-                cat = category if category in table.days else table.default_category
-                md5_cache[key] = audit_time(book, scheme, personnel, cat).days_for(kind)
-            except (AuditTimeError, UnknownScheme):
-                md5_cache[key] = None
+            md5_cache[key] = audit_time(book, scheme, personnel, cat).days_for(kind)
         return md5_cache[key]
 
     rows: list[ScheduleRow] = []
@@ -219,16 +224,23 @@ def render_schedule_xlsx(ctx: ScheduleContext, target: str | Path | BinaryIO) ->
         c.alignment = Alignment(vertical="center", wrap_text=True)
         head_cells.append(c)
     ws.append(head_cells)
+    type_words = {k: code("audit_type", k, Lang.ZH) if zh else k for k in ("surveillance_1", "surveillance_2",
+                                                                              "recertification")}
+    state_words = {k: code("schedule_state", k, Lang.ZH) if zh else k for k in ("planned", "due", "overdue", "done")}
     for r in ctx.rows:
-        fill = overdue_fill if r.state == "overdue" else due_fill if r.state == "due" else None
-        audit_type = code("audit_type", r.audit_type, Lang.ZH) if zh else r.audit_type
-        state = code("schedule_state", r.state, Lang.ZH) if zh else r.state
-        ws.append([
-            cell(r.certificate_no, fill), cell(r.organisation, fill), cell(r.credit_code, fill), cell(r.standard, fill),
-            cell(r.province, fill), cell(audit_type, fill), cell(r.window_start, fill, "yyyy-mm-dd"),
-            cell(r.latest_date, fill, "yyyy-mm-dd"), cell(r.rule, fill), cell(state, fill),
-            cell(r.team_leader, fill), cell(r.audit_days, fill, "0.0"), cell(r.sites, fill),
-        ])
+        # Plain values are written fastest; openpyxl gives dates a date format by itself.
+        ws.append([r.certificate_no, r.organisation, r.credit_code, r.standard, r.province,
+                   type_words.get(r.audit_type, r.audit_type), r.window_start, r.latest_date, r.rule,
+                   state_words.get(r.state, r.state), r.team_leader, r.audit_days, r.sites])
+    if ctx.rows:
+        # Overdue (and due) rows are shaded by conditional formatting on the state column: one rule
+        # instead of 13 styled cells per row, and the shading follows the state if a user edits it.
+        from openpyxl.formatting.rule import FormulaRule
+
+        area = f"A2:{last}{len(ctx.rows) + 1}"
+        for state, fill in (("overdue", overdue_fill), ("due", due_fill)):
+            ws.conditional_formatting.add(area, FormulaRule(formula=[f'$J2="{state_words[state]}"'], fill=fill,
+                                                            stopIfTrue=True))
     months = wb.create_sheet("月度统计" if zh else "per_month")
     kinds = ("surveillance_1", "surveillance_2", "recertification")
     months.column_dimensions["A"].width = 12

@@ -84,8 +84,10 @@ def test_workbook_reads_back_with_the_exact_english_header_and_real_dates(sessio
         for idx in (6, 7):  # window_start, latest_date
             assert row[idx].is_date and isinstance(row[idx].value, dt.datetime)
     assert ws.freeze_panes == "A2" and ws.auto_filter.ref == "A1:M5"
-    overdue = [r for r in rows[1:] if r[9].value == "overdue"]
-    assert overdue and all(c.fill.fgColor.rgb.endswith("F8CBAD") for c in overdue[0])
+    assert any(r[9].value == "overdue" for r in rows[1:])
+    rules = {r.formula[0]: r.dxf.fill.fgColor.rgb for cf in ws.conditional_formatting for r in cf.rules}
+    assert rules['$J2="overdue"'].endswith("F8CBAD")  # overdue rows shaded
+    assert [str(cf.sqref) for cf in ws.conditional_formatting] == ["A2:M5"]
     assert ws.column_dimensions["B"].width > 20
     months = wb.worksheets[1]
     values = list(months.iter_rows(values_only=True))
@@ -103,6 +105,7 @@ def test_chinese_workbook_uses_chinese_headers_and_values(session, register, tmp
     assert header[0] == "证书编号" and header[9] == "状态"
     values = {c.value for row in ws.iter_rows(min_row=2) for c in row}
     assert {"第一次监督审核", "超期"} <= values
+    assert {r.formula[0] for cf in ws.conditional_formatting for r in cf.rules} == {'$J2="超期"', '$J2="应审"'}
 
 
 def test_no_query_per_certificate(session, register, database):
