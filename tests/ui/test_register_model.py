@@ -30,6 +30,11 @@ class CountingSource(RegisterSource):
     def __init__(self, *a, **kw):
         super().__init__(*a, **kw)
         self.pages: list[tuple[int, int]] = []
+        self.counts = 0
+
+    def count(self, q: Query) -> int:
+        self.counts += 1
+        return super().count(q)
 
     def page(self, q: Query, offset: int, limit: int):
         self.pages.append((offset, limit))
@@ -46,6 +51,7 @@ def test_lazy_fetch_with_100k_rows(ctx, database):
     assert model.total == 100_000
     assert model.rowCount() == RegisterModel.PAGE  # only the first page is in memory
     assert source.pages == [(0, RegisterModel.PAGE)]
+    assert source.counts == 1
     assert model.canFetchMore()
     model.fetchMore()
     assert model.rowCount() == 2 * RegisterModel.PAGE
@@ -55,8 +61,10 @@ def test_lazy_fetch_with_100k_rows(ctx, database):
     model.sort(0, order=model.sort.__defaults__[0].__class__.DescendingOrder)
     assert model.rowCount() == RegisterModel.PAGE
     assert model.data(model.index(0, 0)) == "企业099999"
+    counts = source.counts
     model.set_query(search="09999")
     assert model.total == 11 and model.rowCount() == 11
+    assert source.counts == counts  # a short first page needs no COUNT
 
 
 def test_data_never_raises(ctx, sample):
@@ -67,7 +75,7 @@ def test_data_never_raises(ctx, sample):
 
 def test_storage_error_leaves_an_empty_model(ctx):
     class Broken(RegisterSource):
-        def count(self, q):
+        def page(self, q, offset, limit):
             from sqlalchemy.exc import OperationalError
 
             raise OperationalError("SELECT", {}, Exception("database is locked"))

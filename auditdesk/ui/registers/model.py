@@ -78,8 +78,9 @@ class RegisterModel(QAbstractTableModel):
         """Count again and load the first page (after an edit, a filter change, a sort)."""
         self.beginResetModel()
         try:
-            self._total = self.source.count(self.query)
-            self._rows = self.source.page(self.query, 0, self.PAGE) if self._total else []
+            self._rows = self.source.page(self.query, 0, self.PAGE)
+            # A short first page is the whole result: no COUNT scan needed.
+            self._total = len(self._rows) if len(self._rows) < self.PAGE else self.source.count(self.query)
             self.error = None
         except Exception as exc:  # shown by the widget; the model stays empty and usable
             self._rows, self._total, self.error = [], 0, exc
