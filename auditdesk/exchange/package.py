@@ -198,7 +198,7 @@ def export_package(session: Session, audit_ids: list[uuid.UUID], out: Path | str
             zf.writestr(MANIFEST, json.dumps(manifest, ensure_ascii=False, sort_keys=True),
                         compress_type=zipfile.ZIP_DEFLATED)
             for sha in sorted(manifest["attachments"]):
-                zf.write(store.path_of(sha), ATTACHMENT_DIR + sha, compress_type=zipfile.ZIP_STORED)
+                _write_verified(zf, store.path_of(sha), sha)
         if password:
             crypto.encrypt_file(tmp, out, password)
             tmp.unlink()
@@ -213,6 +213,21 @@ def export_package(session: Session, audit_ids: list[uuid.UUID], out: Path | str
         _remember(session, rec["entity"], rec["id"], rec["data"], package_id)
     session.flush()
     return manifest
+
+
+def _write_verified(zf: zipfile.ZipFile, source: Path, sha: str) -> None:
+    """Stream a store file into the package, refusing one that no longer matches its hash
+    (the receiver would refuse the whole package; better to say so here)."""
+    digest = hashlib.sha256()
+    info = zipfile.ZipInfo(ATTACHMENT_DIR + sha)
+    info.compress_type = zipfile.ZIP_STORED
+    with source.open("rb") as src, zf.open(info, "w", force_zip64=True) as dst:
+        for block in iter(lambda: src.read(1024 * 1024), b""):
+            digest.update(block)
+            dst.write(block)
+    if digest.hexdigest() != sha:
+        raise ExchangeError(f"attachment file {source} no longer matches its hash {sha}; run auditdesk check",
+                            code_detail="attachment_hash_mismatch")
 
 
 # --------------------------------------------------------------------------- reading, fully checked

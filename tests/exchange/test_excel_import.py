@@ -177,3 +177,14 @@ def test_the_exported_template_imports_once_filled_in(session, tmp_path, lang):
     report = import_workbook(session, path, "certificates")
     assert report.created["certificate"] == 1
     assert session.scalar(select(Audit).join(Audit.certificates).where(Certificate.number == "T-1")) is None
+
+
+def test_imported_done_dates_feed_the_programme(session, xlsx):
+    from auditdesk.services.programme import certificate_programme
+
+    path = xlsx([ZH, ["P-1", "甲公司", "", "ISO 9001", "", "2026-03-15", "", "CNCA-QMS-01:2025", "", "", "", "",
+                      "2027-01-20", "", "有效"]])
+    import_workbook(session, path, "certificates")
+    prog = certificate_programme(session, _cert(session, "P-1").id, on=dt.date(2027, 2, 1))
+    assert prog.facts.surveillance_1_done == dt.date(2027, 1, 20)
+    assert prog.facts.surveillance_2_done is None

@@ -215,3 +215,19 @@ def test_manifest_has_versions_and_bases(office, tmp_path):
     ev = next(r for r in manifest["records"] if r["entity"] == "evidence_item")
     assert ev["data"]["links.clauses"] == [["clause", "ISO9001:2015", "7.1.4"]]
     assert m["by"] == "system"
+
+
+def test_export_refuses_an_attachment_altered_in_the_store(office, tmp_path):
+    from auditdesk.exchange.errors import ExchangeError
+
+    db, audit_id, _ = office
+    with db.session() as s:
+        store = AttachmentStore.for_session(s)
+        sha = s.scalar(select(Attachment.sha256))
+    path = store.path_of(sha)
+    data = bytearray(path.read_bytes())
+    data[20] ^= 1
+    path.write_bytes(bytes(data))
+    with pytest.raises(ExchangeError, match="no longer matches"), db.session() as s:
+        export_package(s, [audit_id], tmp_path / "x.adpkg")
+    assert not (tmp_path / "x.adpkg").exists()

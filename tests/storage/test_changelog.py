@@ -3,8 +3,6 @@ SHA-256 hash chain that is append-only and that shows any later edit."""
 
 from __future__ import annotations
 
-import sqlite3
-
 import pytest
 from sqlalchemy import func, select, text
 from sqlalchemy.exc import DatabaseError
@@ -86,21 +84,26 @@ def test_log_refuses_update_and_delete(database):
         s.execute(text("DELETE FROM change_log"))
 
 
+def _as_attacker(database, *statements):
+    """Run SQL outside AuditDesk after dropping the append-only guard, as an attacker would."""
+    from auditdesk.storage.database import Database
+
+    drop = (["DROP TRIGGER change_log_no_update", "DROP TRIGGER change_log_no_delete"]
+            if database.engine.dialect.name == "sqlite" else ["DROP TRIGGER change_log_append_only ON change_log"])
+    url = database.url
+    with database.engine.begin() as conn:
+        for sql in [*drop, *statements]:
+            conn.execute(text(sql))
+    database.close()
+    return Database.open(url, migrate=False)
+
+
 def test_a_changed_byte_is_found_at_its_row(database):
     with database.session() as s:
         org = create_organisation(s, OrganisationData(name_zh="深圳市测试有限公司"))
         update_organisation(s, org.id, {"address": "深圳市南山区"})
-    path = database.path
-    database.close()
-    con = sqlite3.connect(path)
-    con.execute("DROP TRIGGER change_log_no_update")  # what an attacker would do first
-    seq = con.execute("SELECT seq FROM change_log WHERE field = 'address'").fetchone()[0]
-    con.execute("UPDATE change_log SET new = '\"深圳市福田区\"' WHERE seq = ?", (seq,))
-    con.commit()
-    con.close()
-    from auditdesk.storage.database import Database
-
-    db = Database.open(f"sqlite:///{path}")
+        seq = s.scalar(select(ChangeLogEntry.seq).where(ChangeLogEntry.field == "address"))
+    db = _as_attacker(database, f"UPDATE change_log SET new = '\"深圳市福田区\"' WHERE seq = {seq}")
     with db.session() as s:
         problems = verify_chain(s)
     db.close()
@@ -112,17 +115,8 @@ def test_a_removed_row_breaks_the_link(database):
         org = create_organisation(s, OrganisationData(name_zh="甲"))
         update_organisation(s, org.id, {"address": "一"})
         update_organisation(s, org.id, {"address": "二"})
-    path = database.path
-    database.close()
-    con = sqlite3.connect(path)
-    con.execute("DROP TRIGGER change_log_no_delete")
-    seq = con.execute("SELECT min(seq) FROM change_log WHERE field = 'address'").fetchone()[0]
-    con.execute("DELETE FROM change_log WHERE seq = ?", (seq,))
-    con.commit()
-    con.close()
-    from auditdesk.storage.database import Database
-
-    db = Database.open(f"sqlite:///{path}")
+        seq = s.scalar(select(func.min(ChangeLogEntry.seq)).where(ChangeLogEntry.field == "address"))
+    db = _as_attacker(database, f"DELETE FROM change_log WHERE seq = {seq}")
     with db.session() as s:
         codes = {(p.seq, p.code) for p in verify_chain(s)}
     db.close()
