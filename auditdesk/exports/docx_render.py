@@ -151,7 +151,7 @@ def _photos(doc: Any, block: b.Photos) -> None:
             if prepared is not None:
                 import io
 
-                width = PHOTO_WIDTH
+                width = int(PHOTO_WIDTH)
                 if prepared.height > prepared.width:  # portrait photos no taller than landscape ones
                     width = int(PHOTO_WIDTH * prepared.width / prepared.height * 0.75)
                 p.add_run().add_picture(io.BytesIO(prepared.data), width=width)

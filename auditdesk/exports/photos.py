@@ -28,8 +28,8 @@ def prepare_photo(path: Path, max_pixels: int = MAX_PIXELS) -> PreparedPhoto | N
     from PIL import Image, ImageOps, UnidentifiedImageError
 
     try:
-        with Image.open(path) as img:
-            img = ImageOps.exif_transpose(img)
+        with Image.open(path) as original:
+            img: Image.Image = ImageOps.exif_transpose(original)
             img.thumbnail((max_pixels, max_pixels), Image.Resampling.LANCZOS)
             if img.mode not in ("RGB", "L"):
                 img = img.convert("RGB")

@@ -160,9 +160,9 @@ def build_schedule_context(session: Session, year: int, as_of: dt.date | None = 
             if entry.latest.year != year:
                 continue
             kind = AuditKind.RECERTIFICATION if entry.kind.value == "recertification" else AuditKind.SURVEILLANCE
-            others, central = sites.get(f.organisation_id, (0, 0))
+            others, centrals = sites.get(f.organisation_id, (0, 0))
             if others:
-                n_sites = sample_size(others, kind).sites + (1 if central else 0)
+                n_sites = sample_size(others, kind).sites + (1 if centrals else 0)
             else:
                 n_sites = 1
             rows.append(ScheduleRow(
