@@ -1,0 +1,37 @@
+"""The harness on the tiny dataset: it runs an operation and writes the agreed JSON keys."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from auditdesk.cli import main
+
+
+def test_bench_run_only_programme_writes_the_json_keys(tiny_dataset: Path, tmp_path: Path,
+                                                        capsys: pytest.CaptureFixture[str]) -> None:
+    out = tmp_path / "results.json"
+    assert main(["bench", "run", "--db", str(tiny_dataset), "--only", "programme", "--repeat", "2",
+                 "--json", str(out)]) == 0
+    results = json.loads(out.read_text(encoding="utf-8"))
+    assert [r["operation"] for r in results] == ["programme.all"]
+    r = results[0]
+    assert {"operation", "median_s", "floor_s", "ratio", "peak_rss_mb"} <= set(r)
+    assert r["median_s"] > 0 and r["floor_s"] > 0 and r["peak_rss_mb"] > 0
+    assert r["ratio"] == pytest.approx(r["median_s"] / r["floor_s"], rel=0.05)
+    assert "programme.all" in capsys.readouterr().out
+
+
+def test_an_unknown_operation_is_bad_usage(tiny_dataset: Path) -> None:
+    assert main(["bench", "run", "--db", str(tiny_dataset), "--only", "no-such-operation"]) == 2
+
+
+def test_every_issue_operation_is_listed(capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["bench", "run", "--db", "unused", "--list"]) == 0
+    names = capsys.readouterr().out
+    for name in ("cold_start", "register.", "search.zh2", "search.latin", "programme.all", "dashboard",
+                 "schedule.xlsx", "report.docx", "report.pdf", "package.export", "package.import", "check",
+                 "gui.max_stall"):
+        assert name in names
