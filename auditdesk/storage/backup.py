@@ -82,6 +82,10 @@ def rotating_backup(db_path: Path, keep: int = 10) -> Path:
     old = automatic_backups(db_path)
     for path in old[: max(0, len(old) - max(1, keep))]:
         path.unlink(missing_ok=True)
+    # Copies cut short by a crash never got their final name; they are of no use.
+    for part in backup_dir(db_path).glob(f"{db_path.stem}-{AUTO_TAG}-*.sqlite3.part"):
+        if part != target.with_name(target.name + ".part"):
+            part.unlink(missing_ok=True)
     return target
 
 

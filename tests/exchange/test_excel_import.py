@@ -188,3 +188,49 @@ def test_imported_done_dates_feed_the_programme(session, xlsx):
     prog = certificate_programme(session, _cert(session, "P-1").id, on=dt.date(2027, 2, 1))
     assert prog.facts.surveillance_1_done == dt.date(2027, 1, 20)
     assert prog.facts.surveillance_2_done is None
+
+
+def _big_sheet(n):
+    import random
+
+    from auditdesk.rules.credit_code import generate
+
+    rng = random.Random(7)
+    standards = ["GB/T19001-2016/ISO9001:2015", "ISO 14001:2015", "iso45001", "ISO/IEC 27001:2022"]
+    rows = [["证书编号", "组织名称", "统一社会信用代码", "认证标准", "颁证日期", "监督一完成日期", "证书状态", "有效人数"]]
+    for i in range(n):
+        year = rng.randint(2023, 2025)
+        rows.append([f"BIG-{i:05d}", f"测试公司{i // 2}", generate(rng) if i % 2 == 0 else None, standards[i % 4],
+                     f"{year}/{rng.randint(1, 12)}/{rng.randint(1, 28)}", f"{year + 1}年{rng.randint(1, 12)}月1日",
+                     rng.choice(["有效", "valid", "暂停"]), rng.randint(5, 900)])
+    return rows
+
+
+def test_three_hundred_rows_import_once_and_reimport_changes_nothing(session, xlsx):
+    path = xlsx(_big_sheet(300))
+    report = import_workbook(session, path, "certificates")
+    assert report.rows_read == 300
+    assert report.created == {"organisation": 150, "certificate": 300, "audit": 300}
+    before = table_counts(session)
+    assert import_workbook(session, path, "certificates").unchanged == {"organisation": 150, "certificate": 300,
+                                                                         "audit": 300}
+    assert table_counts(session) == before
+
+
+def test_a_failure_while_writing_the_last_row_rolls_back_every_row(session, xlsx, monkeypatch):
+    from auditdesk.exchange import excel_import
+    from auditdesk.services.errors import ValidationFailed
+
+    real = excel_import.create_audit
+
+    def failing(s, data):
+        if s.get(Certificate, data.certificate_ids[0]).number == "BIG-00049":
+            raise ValidationFailed("audit: refused", {"end_date": "before_start"})
+        return real(s, data)
+
+    monkeypatch.setattr(excel_import, "create_audit", failing)
+    before = table_counts(session)
+    with pytest.raises(ImportRejected) as info:
+        import_workbook(session, xlsx(_big_sheet(50)), "certificates")
+    assert [(e.row, e.field, e.reason) for e in info.value.errors] == [(51, "surveillance_1_done", "before_start")]
+    assert table_counts(session) == before

@@ -91,3 +91,5 @@ def test_kill_9_at_random_points_loses_no_committed_write(tmp_path):
         assert orgs[org_id].name_zh == f"崩溃测试公司{n}" and orgs[org_id].address == f"深圳市南山区{n}号"
         assert sha == "-" or sha in shas
     assert len(reported) >= KILLS
+    print(f"crash safety: {KILLS} kills, {len(reported)} committed writes verified, "
+          f"{sum(sha != '-' for _o, sha in reported.values())} with attachment files")
