@@ -233,9 +233,11 @@ class CertificateView(QWidget):
         app = cp.programme.recertification_application_due
         self.application.setText(self.tr("Recertification application due: %1").replace("%1", app.date.isoformat()))
         self.application.setToolTip(labels.basis_text(app.basis))
+        may_edit = self.ctx.can("edit_registers")
+        self.plan_button.setEnabled(self.ctx.can("plan_audit"))
         for kind, b in self.event_buttons.items():
             t = allowed[kind]
-            b.setEnabled(t.allowed)
+            b.setEnabled(t.allowed and may_edit)
             b.setToolTip("" if t.allowed else f"{labels.label('refusal', t.reason)}\n{labels.basis_text(t.basis)}")
         self.events.setRowCount(len(events))
         for row, (on, kind, reason, by) in enumerate(events):

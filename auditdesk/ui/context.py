@@ -32,3 +32,13 @@ class AppContext:
 
         with self.session() as s:
             return current_user(s).role.value
+
+    def can(self, permission: str) -> bool:
+        """Whether the signed-in user may do this (the services check again on every write)."""
+        from auditdesk.services.users import Permission, can, current_user
+
+        try:
+            with self.session() as s:
+                return can(current_user(s), Permission(permission))
+        except Exception:
+            return False

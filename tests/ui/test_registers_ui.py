@@ -162,3 +162,18 @@ def test_text_column_filter(qtbot, ctx, sample):
     assert w.model.total == 0
     w.clear_filters()
     assert w.model.total == 2
+
+
+def test_auditor_role_sees_registers_read_only(qtbot, ctx, sample, database):
+    import dataclasses
+
+    from auditdesk.model import Role
+    from auditdesk.services.users import create_user
+
+    with database.session() as s:
+        create_user(s, "li", "a-long-password", Role.AUDITOR)
+    auditor_ctx = dataclasses.replace(ctx, user="li")
+    w = make(qtbot, auditor_ctx, "clients")
+    assert not w.new_button.isVisible() and not w.archive_button.isVisible()
+    w.select_id(sample["clients"][0])
+    assert not w.findChild(QLineEdit, "field_city").isEnabled()

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import uuid
 from typing import Any
 
@@ -47,6 +48,7 @@ class RegisterWidget(QWidget):
         self.undo_stack = QUndoStack(self)
         self.model = RegisterModel(RegisterSource(ctx.session, config.name), config.name, config.columns, self)
         self._filters: dict[str, Any] = {}
+        self.can_edit = ctx.can("edit_registers")
 
         layout = QVBoxLayout(self)
         bar = QHBoxLayout()
@@ -87,13 +89,14 @@ class RegisterWidget(QWidget):
         self.new_button = QPushButton()
         self.new_button.setObjectName("newButton")
         self.new_button.clicked.connect(self.new_record)
-        self.new_button.setVisible(bool(config.editor and config.editor.create) or config.create_editor is not None
-                                   or config.new_action is not None)
+        self.new_button.setVisible(self.can_edit and (bool(config.editor and config.editor.create)
+                                                      or config.create_editor is not None
+                                                      or config.new_action is not None))
         bar.addWidget(self.new_button)
         self.archive_button = QPushButton()
         self.archive_button.setObjectName("archiveButton")
         self.archive_button.clicked.connect(self.archive_selected)
-        self.archive_button.setVisible(config.archivable)
+        self.archive_button.setVisible(config.archivable and self.can_edit)
         bar.addWidget(self.archive_button)
         layout.addLayout(bar)
 
@@ -136,7 +139,9 @@ class RegisterWidget(QWidget):
         self.detail: Any = None
         self.editor: DetailEditor | None = None
         if config.editor is not None:
-            self.editor = DetailEditor(ctx, config.editor, self.undo_stack)
+            editor_config = config.editor if self.can_edit else dataclasses.replace(config.editor, create=None,
+                                                                                    update=None)
+            self.editor = DetailEditor(ctx, editor_config, self.undo_stack)
             self.editor.created.connect(self._on_created)
             self.editor.changed.connect(self.model.reload_row)
             self.detail = self.editor
@@ -324,6 +329,8 @@ class RegisterWidget(QWidget):
             self.select_id(record_id)
 
     def new_record(self) -> None:
+        if not self.can_edit:
+            return
         if self.config.new_action is not None:
             self.config.new_action(self)
         elif self.editor is not None and self.config.editor and self.config.editor.create:
