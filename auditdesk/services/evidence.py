@@ -321,3 +321,12 @@ def set_judgement(session: Session, audit_id: uuid.UUID, clause_id: uuid.UUID, j
 
 def judgements_of(session: Session, audit_id: uuid.UUID) -> list[ClauseJudgement]:
     return list(session.scalars(select(ClauseJudgement).where(ClauseJudgement.audit_id == audit_id)))
+
+
+def set_marks_control(session: Session, audit_id: uuid.UUID, text: str) -> Audit:
+    """What the auditor found about the use of marks and certificate references (a surveillance
+    must-cover item, 17021-1 9.6.2.2), recorded in the audit's ``marks_control``."""
+    audit = _writable_audit(session, audit_id)
+    audit.marks_control = text.strip()
+    session.flush()
+    return audit

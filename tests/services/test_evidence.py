@@ -179,3 +179,14 @@ def test_judgement_is_set_changed_per_site_and_cleared(session, facts):
     assert len(ev.judgements_of(session, facts.audit_id)) == 2 and per_site.site_id == facts.site_ids[1]
     ev.set_judgement(session, facts.audit_id, c, None)
     assert [x.site_id for x in ev.judgements_of(session, facts.audit_id)] == [facts.site_ids[1]]
+
+
+def test_marks_control_is_recorded_for_the_must_cover_item(session, facts):
+    from auditdesk.services.coverage import audit_coverage
+
+    assert "marks" in audit_coverage(session, facts.audit_id).must_cover_missing
+    ev.set_marks_control(session, facts.audit_id, "  证书及认证标志使用符合规定  ")
+    assert "marks" not in audit_coverage(session, facts.audit_id).must_cover_missing
+    from auditdesk.services.audits import get_audit
+
+    assert get_audit(session, facts.audit_id).marks_control == "证书及认证标志使用符合规定"

@@ -258,3 +258,15 @@ def test_thumbnails_are_decoded_small(qapp, tmp_path):
     big.write_bytes(jpeg_bytes(size=(2400, 1600)))
     pix = thumbnail(big, "f" * 64, 96)
     assert max(pix.width(), pix.height()) == 96
+
+
+def test_marks_must_cover_line_jumps_to_the_marks_field(ws, qtbot):
+    problems = ws.run_completeness()
+    marks = [i for i in range(ws.problems.count())
+             if getattr(ws.problems.item(i).data(Qt.ItemDataRole.UserRole), "detail", "") == "marks"]
+    assert marks and any(p.detail == "marks" for p in problems)
+    ws.problems.itemActivated.emit(ws.problems.item(marks[0]))
+    assert ws.focusWidget() is ws.marks
+    type_text(ws.marks, "证书及标志使用符合规定")
+    QTest.keyClick(ws.marks, Qt.Key.Key_Return)
+    assert "marks" not in ws.coverage.must_cover_missing

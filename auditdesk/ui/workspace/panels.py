@@ -44,6 +44,9 @@ class PanelsMixin:
         if p.code.startswith("check_in."):
             self.show_check_in()
             return
+        if p.code == "coverage.must_cover_missing" and p.detail == "marks":
+            self.marks.setFocus()
+            return
         number = p.clause_number
         if number is None and p.clause_id is not None:
             number = next((r.number for r in self.rows.values() if p.clause_id in r.clause_ids), None)

@@ -167,8 +167,17 @@ class AuditWorkspace(PanelsMixin, QWidget):
         rl.addWidget(self.strip)
         rl.addLayout(buttons)
 
+        self.marks = QLineEdit()
+        self.marks.setPlaceholderText(self.tr("Use of marks and certificate references: what you found"))
+        left = QWidget()
+        ll = QVBoxLayout(left)
+        ll.setContentsMargins(0, 0, 0, 0)
+        ll.addWidget(self.tree, 1)
+        ll.addWidget(QLabel(self.tr("Marks and certificate references")))
+        ll.addWidget(self.marks)
+
         split = QSplitter(Qt.Orientation.Horizontal)
-        split.addWidget(self.tree)
+        split.addWidget(left)
         split.addWidget(right)
         split.setStretchFactor(0, 2)
         split.setStretchFactor(1, 3)
@@ -188,6 +197,7 @@ class AuditWorkspace(PanelsMixin, QWidget):
         layout.addLayout(top)
         layout.addWidget(vsplit, 1)
 
+        self.marks.editingFinished.connect(self._save_marks)
         self.tree.currentItemChanged.connect(self._tree_moved)
         self.items.currentItemChanged.connect(self._item_moved)
         self.judgement.activated.connect(lambda _i: self._judge(self.judgement.currentData()))
@@ -251,6 +261,7 @@ class AuditWorkspace(PanelsMixin, QWidget):
                                f"<span style='color:#555'>{audit.audit_type.value} · {audit.mode.value} · "
                                f"{audit.status.value}</span>")
             self._set_header_words(audit)
+            self.marks.setText(audit.marks_control)
             for r in audit_clause_rows(s, self.audit_id):
                 self.rows[r.number] = Row(
                     r.number, (r.title_zh or r.title_en) if zh else (r.title_en or r.title_zh), r.depth,
@@ -277,7 +288,7 @@ class AuditWorkspace(PanelsMixin, QWidget):
             self.tree_items[number] = item
         self.tree.expandAll()
         if self.locked:
-            for w in (self.editor, self.btn_new, self.btn_attach, self.btn_paste, self.btn_archive, self.judgement,
+            for w in (self.marks, self.editor, self.btn_new, self.btn_attach, self.btn_paste, self.btn_archive, self.judgement,
                       self.btn_terminate):
                 w.setEnabled(False)
 
@@ -473,6 +484,12 @@ class AuditWorkspace(PanelsMixin, QWidget):
         self.editor.description.moveCursor(self.editor.description.textCursor().MoveOperation.End)
         self.changed.emit()
         return new_id
+
+    def _save_marks(self) -> None:
+        if self.locked:
+            return
+        if self._run(lambda s: ev.set_marks_control(s, self.audit_id, self.marks.text())) is not None:
+            self.refresh_coverage()
 
     def archive_current_item(self) -> None:
         item_id = self.editor.item_id
