@@ -320,11 +320,20 @@ class AuditWorkspace(PanelsMixin, QWidget):
             if number in missing:
                 item.setToolTip(2, self.tr("Every surveillance must cover this clause"))
             judged = cov.judgements.get(number, [])
-            item.setText(3, word("judgement", judged[0].value) if judged else "")
+            inherited = None
+            parent = self.rows[number].parent
+            while not judged and parent and inherited is None:
+                found = cov.judgements.get(parent, [])
+                inherited = found[0] if found else None
+                parent = self.rows[parent].parent if parent in self.rows else None
+            if judged:
+                item.setText(3, word("judgement", judged[0].value))
+            else:  # a judgement of the parent covers its sub-clauses (completeness agrees)
+                item.setText(3, f"({word('judgement', inherited.value)})" if inherited else "")
             if judged and judged[0] == Judgement.NONCONFORMITY:
                 item.setForeground(3, QBrush(QColor("#b3261e")))
             else:
-                item.setForeground(3, QBrush())
+                item.setForeground(3, QBrush(QColor("#777777")) if inherited else QBrush())
 
     def evidence_count(self, number: str) -> int:
         """What the tree shows for a clause (tests read it)."""
