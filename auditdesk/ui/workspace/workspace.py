@@ -119,8 +119,8 @@ class AuditWorkspace(PanelsMixin, QWidget):
 
         self.tree = QTreeWidget()
         self.tree.setHeaderLabels([self.tr("Clause"), self.tr("Standards"), self.tr("Evidence"), self.tr("Judgement")])
-        self.tree.setColumnWidth(0, 330)
-        self.tree.setColumnWidth(1, 90)
+        self.tree.setColumnWidth(0, 300)
+        self.tree.setColumnWidth(1, 130)
         self.tree.setColumnWidth(2, 70)
         self.tree.setUniformRowHeights(True)
 
@@ -277,7 +277,7 @@ class AuditWorkspace(PanelsMixin, QWidget):
         self.tree.clear()
         for number, row in self.rows.items():
             parent = self.tree_items.get(row.parent) if row.parent else None
-            item = QTreeWidgetItem([f"{number}  {row.title}", " · ".join(_short(c) for c, _n in row.members), "", ""])
+            item = QTreeWidgetItem([f"{number}  {row.title}", "·".join(_short(c) for c, _n in row.members), "", ""])
             item.setData(0, Qt.ItemDataRole.UserRole, number)
             item.setToolTip(1, "\n".join(f"{c} §{n}" for c, n in row.members))
             if row.depth == 0:
