@@ -29,10 +29,14 @@ def _db_path(args: argparse.Namespace) -> Path:
 
 
 def run_backup(args: argparse.Namespace) -> int:
-    from auditdesk.storage.backup import backup_file, check_backup_file
+    from auditdesk.storage import errors
+    from auditdesk.storage.backup import backup_file
+    from auditdesk.storage.database import inspect_sqlite_file
 
     path = _db_path(args)
-    check_backup_file(path)
+    if not path.is_file():
+        raise errors.DatabaseMissing(f"no database at {path}", str(path))
+    inspect_sqlite_file(path)  # refuses a file that is not an AuditDesk database, untouched
     out = backup_file(path, Path(args.out).expanduser().resolve())
     if args.json:
         print_json({"backup": str(out)})

@@ -70,6 +70,7 @@ class ImportDialog(QDialog):
         super().__init__(parent)
         self.database, self.user = database, user
         self.imported = False
+        self.last_report: ImportReport | None = None
         self.setWindowTitle(self.tr("Import from Excel"))
         layout = QVBoxLayout(self)
         top = QHBoxLayout()
@@ -138,31 +139,51 @@ class ImportDialog(QDialog):
                 .format(report.rows_read, part(report.created), part(report.updated), part(report.unchanged)))
 
     def run(self, dry_run: bool) -> ImportReport | None:
+        """Check (dry run) or import in the background writer; returns the report when the job
+        ran synchronously (tests), else None and the dialog updates when it finishes."""
+        from auditdesk.ui.jobs import run_job
+
         path = self.path_edit.text().strip()
+        self.last_report = None
         if not path:
             self.summary.setText(self.tr("Choose a workbook first."))
             return None
-        try:
-            with self.database.session(self.user) as s:
-                report = import_workbook(s, Path(path), self.kind(), dry_run=dry_run)
-        except ImportRejected as exc:
+        kind = self.kind()
+
+        def work(job: Any) -> ImportReport:
+            with job.session() as s:
+                return import_workbook(s, Path(path), kind, dry_run=dry_run)
+
+        self.check_button.setEnabled(False)
+        self.import_button.setEnabled(False)
+        run_job(work, self._finished, self._failed, self.tr("Importing…"), parent=self, write=not dry_run,
+                session_factory=lambda: self.database.session(self.user))
+        return self.last_report
+
+    def _enable(self) -> None:
+        self.check_button.setEnabled(True)
+        self.import_button.setEnabled(True)
+
+    def _finished(self, report: ImportReport) -> None:
+        self._enable()
+        self.last_report = report
+        self.show_errors([])
+        self.summary.setText(self.describe(report))
+        if not report.dry_run:
+            self.imported = True
+
+    def _failed(self, exc: BaseException) -> None:
+        self._enable()
+        if isinstance(exc, ImportRejected):
             self.show_errors(exc.errors)
             self.summary.setText(self.tr("{0} problem(s) in {1} row(s). Nothing was imported; correct the "
                                          "workbook and check again.")
                                  .format(len(exc.errors), len({e.row for e in exc.errors})))
-            return None
-        except WorkbookUnreadable as exc:
+        elif isinstance(exc, WorkbookUnreadable):
             self.show_errors([])
             self.summary.setText(self.tr("The workbook cannot be imported: {0}").format(str(exc)))
-            return None
-        except Exception as exc:
+        else:
             show_error(exc, self)
-            return None
-        self.show_errors([])
-        self.summary.setText(self.describe(report))
-        if not dry_run:
-            self.imported = True
-        return report
 
 
 def show_import_dialog(database: Any, user: str, parent: QWidget | None = None, kind: str = "certificates") -> bool:

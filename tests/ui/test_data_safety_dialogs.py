@@ -17,6 +17,15 @@ def db(tmp_path):
 
 
 @pytest.fixture
+def sync_jobs():
+    from auditdesk.ui import jobs
+
+    jobs.set_executor(jobs.SynchronousExecutor())
+    yield
+    jobs.set_executor(None)
+
+
+@pytest.fixture
 def settings(tmp_path):
     return QSettings(str(tmp_path / "settings.ini"), QSettings.Format.IniFormat)
 
@@ -51,7 +60,7 @@ def test_wrong_password_is_refused(qtbot, db, settings):
     assert not dialog.try_accept() and dialog.username is None
 
 
-def test_import_dialog_lists_bad_cells_and_writes_nothing(qtbot, db, tmp_path):
+def test_import_dialog_lists_bad_cells_and_writes_nothing(qtbot, db, tmp_path, sync_jobs):
     from auditdesk.ui.import_dialog import ImportDialog
 
     book = write_xlsx(tmp_path / "c.xlsx", [["证书编号", "组织名称", "认证标准", "颁证日期"],
