@@ -72,6 +72,7 @@ class Signatures:
     parties: tuple[tuple[str, str], ...]
     signature_label: str
     date_label: str
+    colon: str = ": "  # "：" in Chinese documents
 
 
 @dataclass(frozen=True)

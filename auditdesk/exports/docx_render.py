@@ -182,9 +182,9 @@ def _signatures(doc: Any, block: b.Signatures) -> None:
     for i, (role, name) in enumerate(block.parties):
         _add_text(table.rows[0].cells[i].paragraphs[0], role, bold=True, size=9)
         _shade(table.rows[0].cells[i], HEADER_FILL)
-        _add_text(table.rows[1].cells[i].paragraphs[0], f"{block.signature_label}: {name}", size=9)
+        _add_text(table.rows[1].cells[i].paragraphs[0], f"{block.signature_label}{block.colon}{name}", size=9)
         table.rows[2].cells[i].add_paragraph()
-        _add_text(table.rows[3].cells[i].paragraphs[0], f"{block.date_label}:", size=9)
+        _add_text(table.rows[3].cells[i].paragraphs[0], f"{block.date_label}{block.colon}", size=9)
     for row in table.rows:
         _cant_split(row)
     n = len(block.parties)

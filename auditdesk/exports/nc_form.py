@@ -119,7 +119,7 @@ def nc_form_document(ctx: NCFormContext) -> b.Document:
                   for e in ctx.evidence),
             (0.8, 1.5, 1.6, 6)))
     blocks.append(b.Signatures(((t("raised_by"), ctx.raised_by), (t("sign_team_leader"), ctx.team_leader),
-                                (t("client_signature"), "")), t("signature"), t("sign_date")))
+                                (t("client_signature"), "")), t("signature"), t("sign_date"), "：" if lang == Lang.ZH else ": "))
     blocks.append(b.Heading(t("sec_nc_response")))
     for key, value in (("correction", ctx.correction), ("root_cause", ctx.root_cause),
                        ("corrective_action", ctx.corrective_action)):

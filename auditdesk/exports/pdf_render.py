@@ -57,20 +57,20 @@ def _photos(block: b.Photos) -> Flowable:
     return t
 
 
-def _box(block: b.Box) -> Flowable:
+def _box(block: b.Box) -> KeepTogether:
     t = Table([[para(block.label, "cell_head", bold=True)], [Spacer(1, block.lines * 16)]], colWidths=[CONTENT_W])
     t.setStyle(TableStyle([("FONTNAME", (0, 0), (-1, -1), CJK), ("BOX", (0, 0), (-1, -1), 0.6, GRID), ("BACKGROUND", (0, 0), (-1, 0), HEADER_FILL),
                            ("LINEBELOW", (0, 0), (-1, 0), 0.4, GRID)]))
     return KeepTogether([t, Spacer(1, 4)])
 
 
-def _signatures(block: b.Signatures) -> Flowable:
+def _signatures(block: b.Signatures) -> KeepTogether:
     cols = len(block.parties)
     rows: list[list[Any]] = [
         [para(role, "cell_head", bold=True) for role, _ in block.parties],
-        [para(f"{block.signature_label}: {name}", "cell") for _, name in block.parties],
+        [para(f"{block.signature_label}{block.colon}{name}", "cell") for _, name in block.parties],
         [Spacer(1, 24) for _ in block.parties],
-        [para(f"{block.date_label}:", "cell") for _ in block.parties],
+        [para(f"{block.date_label}{block.colon}", "cell") for _ in block.parties],
     ]
     t = Table(rows, colWidths=[CONTENT_W / cols] * cols)
     t.setStyle(TableStyle([("FONTNAME", (0, 0), (-1, -1), CJK), ("BOX", (0, 0), (-1, -1), 0.6, GRID), ("INNERGRID", (0, 0), (-1, 0), 0.4, GRID),
@@ -80,6 +80,13 @@ def _signatures(block: b.Signatures) -> Flowable:
 
 def _flowables(doc: b.Document) -> list[Flowable]:
     story: list[Flowable] = []
+
+    def keep_with_heading(group: KeepTogether) -> None:
+        # ReportLab's keepWithNext does not bind a heading to a KeepTogether; do it here.
+        if story and isinstance(story[-1], TocHeading):
+            group = KeepTogether([story.pop(), *group._content])
+        story.append(group)
+
     for block in doc.blocks:
         if isinstance(block, b.Title):
             story += [Spacer(1, 6 * mm), para(block.text, "title", bold=True)]
@@ -97,9 +104,9 @@ def _flowables(doc: b.Document) -> list[Flowable]:
         elif isinstance(block, b.Photos):
             story.append(_photos(block))
         elif isinstance(block, b.Box):
-            story.append(_box(block))
+            keep_with_heading(_box(block))
         elif isinstance(block, b.Signatures):
-            story.append(_signatures(block))
+            keep_with_heading(_signatures(block))
         elif isinstance(block, b.TocHere):
             story.append(TocMarker())
         elif isinstance(block, b.PageBreak):

@@ -257,7 +257,7 @@ def plan_document(ctx: PlanContext) -> b.Document:
     )))
     leader = next((x for x in ctx.team if x.role == TeamRole.TEAM_LEADER.value), None)
     blocks.append(b.Signatures(((t("sign_team_leader"), leader.name_zh if leader else ""),
-                                (t("sign_client"), ctx.client.representative)), t("signature"), t("sign_date")))
+                                (t("sign_client"), ctx.client.representative)), t("signature"), t("sign_date"), "：" if lang == Lang.ZH else ": "))
     return b.Document("plan", lang.value, f"{t('plan_title')} {ctx.audit_number}", cb_name(ctx.cb, lang) or "AuditDesk",
                       f"{t('plan_title')} · {ctx.audit_number}", tuple(blocks))
 

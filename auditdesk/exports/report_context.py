@@ -173,7 +173,7 @@ class Summary:
     open_ncs: int
     effectiveness_judgements: tuple[tuple[str, str], ...]  # (clause, judgement code)
     scope_appropriate: bool  # no nonconformity against the scope clause
-    objectives_met: bool  # not terminated, and every planned site visited
+    objectives_met: bool  # the audit was completed, not terminated (撤组)
 
 
 @dataclass(frozen=True)
@@ -321,7 +321,7 @@ def build_report_context(session: Session, audit_id: uuid.UUID | str, lang: Lang
             (f.clause, f.judgement or "") for f in findings if f.clause in EFFECTIVENESS_CLAUSES
         ),
         scope_appropriate=not any(n.clause is not None and n.clause.number == SCOPE_CLAUSE for n in ncs),
-        objectives_met=audit.termination is None and all(s.visit_date is not None or s.remote for s in sites),
+        objectives_met=audit.termination is None,
     )
     return ReportContext(
         lang=lang, cb=cb_identity(session), client=_party(audit), audit_id=audit.id, audit_number=audit.number,

@@ -269,7 +269,7 @@ def report_document(ctx: ReportContext) -> b.Document:
     blocks.append(b.Heading(t("sec_signatures")))
     blocks.append(b.Signatures(
         ((t("sign_team_leader"), _name(leader, lang) if leader else ""), (t("sign_client"), ctx.client.representative)),
-        t("signature"), t("sign_date"),
+        t("signature"), t("sign_date"), "：" if lang == Lang.ZH else ": ",
     ))
     return b.Document(
         kind="report", lang=lang.value, title=f"{t('report_title')} {ctx.audit_number}",
