@@ -82,3 +82,34 @@ def test_storage_error_leaves_an_empty_model(ctx):
 
     model = RegisterModel(Broken(ctx.session, "clients"), "clients", ("name_zh",))
     assert model.rowCount() == 0 and model.error is not None
+
+
+def test_queries_run_off_the_gui_thread(qtbot, ctx, database):
+    """With the real thread pool the first page and later pages arrive by signal."""
+    from auditdesk.ui import jobs
+
+    with database.session() as s:
+        s.execute(insert(Organisation), [{"id": uuid.uuid4(), "name_zh": f"公司{i:04d}"} for i in range(450)])
+    jobs.set_executor(jobs.ThreadPoolExecutor())
+    source = RegisterSource(ctx.session, "clients")
+    model = RegisterModel(source, "clients", ("name_zh",))
+    qtbot.waitUntil(lambda: not model.loading, timeout=5000)
+    assert model.total == 450 and model.rowCount() == RegisterModel.PAGE
+    model.fetchMore()
+    assert not model.canFetchMore()  # one page in flight at a time
+    qtbot.waitUntil(lambda: model.rowCount() == 2 * RegisterModel.PAGE, timeout=5000)
+    with qtbot.waitSignal(model.loaded, timeout=5000):
+        model.set_query(search="公司0449")
+    assert model.total == 1 and model.data(model.index(0, 0)) == "公司0449"
+
+
+def test_results_of_a_superseded_query_are_dropped(qtbot, ctx, sample):
+    from auditdesk.ui import jobs
+
+    jobs.set_executor(jobs.ThreadPoolExecutor())
+    model = RegisterModel(RegisterSource(ctx.session, "clients"), "clients", ("name_zh",))
+    model.set_query(search="啤酒")
+    model.set_query(search="华强")  # typed on before the first answer came back
+    qtbot.waitUntil(lambda: not model.loading, timeout=5000)
+    qtbot.wait(100)
+    assert [model.data(model.index(r, 0)) for r in range(model.rowCount())] == ["深圳华强电子有限公司"]

@@ -2,7 +2,8 @@
 
 It holds (id, row) tuples a service returned, counts once per query and fetches further
 pages only when the view scrolls (``canFetchMore``/``fetchMore``), so 100 000 rows cost one
-COUNT and a page of 200. ``data()`` never raises.
+COUNT and a page of 200. Queries run through the job runner, never on the GUI thread, so a
+slow search at 100 000 rows does not freeze the window. ``data()`` never raises.
 """
 
 from __future__ import annotations
@@ -13,7 +14,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 from typing import Any
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt, Signal
 
 from auditdesk.ui import labels
 
@@ -57,6 +58,7 @@ class RegisterSource:
 
 class RegisterModel(QAbstractTableModel):
     PAGE = 200
+    loaded = Signal()  # a (re)query's first page arrived
 
     def __init__(self, source: RegisterSource, register: str, columns: tuple[str, ...], parent: Any = None) -> None:
         super().__init__(parent)
@@ -66,6 +68,9 @@ class RegisterModel(QAbstractTableModel):
         self.query = Query()
         self._rows: list[tuple[uuid.UUID, tuple[Any, ...]]] = []
         self._total = 0
+        self._generation = 0  # results of an older query are dropped
+        self._fetching = False
+        self.loading = False
         self.error: BaseException | None = None
         self.refresh()
 
@@ -75,16 +80,41 @@ class RegisterModel(QAbstractTableModel):
         self.refresh()
 
     def refresh(self) -> None:
-        """Count again and load the first page (after an edit, a filter change, a sort)."""
-        self.beginResetModel()
-        try:
-            self._rows = self.source.page(self.query, 0, self.PAGE)
+        """Count again and load the first page (after an edit, a filter change, a sort).
+
+        The queries run through the job runner, off the GUI thread; the old rows stay on
+        screen until the new ones arrive, then ``loaded`` fires. (With the synchronous
+        executor of the tests this all happens before ``refresh`` returns.)
+        """
+        from auditdesk.ui.jobs import run_job
+
+        self._generation += 1
+        generation, query, source, page_size = self._generation, self.query, self.source, self.PAGE
+        self.loading = True
+
+        def work(_job: Any) -> tuple[list[tuple[uuid.UUID, tuple[Any, ...]]], int]:
+            rows = source.page(query, 0, page_size)
             # A short first page is the whole result: no COUNT scan needed.
-            self._total = len(self._rows) if len(self._rows) < self.PAGE else self.source.count(self.query)
-            self.error = None
-        except Exception as exc:  # shown by the widget; the model stays empty and usable
-            self._rows, self._total, self.error = [], 0, exc
+            return rows, (len(rows) if len(rows) < page_size else source.count(query))
+
+        def done(result: tuple[list[tuple[uuid.UUID, tuple[Any, ...]]], int]) -> None:
+            self._apply(generation, result[0], result[1], None)
+
+        def failed(exc: BaseException) -> None:  # shown by the widget; the model stays usable
+            self._apply(generation, [], 0, exc)
+
+        run_job(work, done, failed, None)
+
+    def _apply(self, generation: int, rows: list[tuple[uuid.UUID, tuple[Any, ...]]], total: int,
+               error: BaseException | None) -> None:
+        if generation != self._generation:
+            return
+        self.beginResetModel()
+        self._rows, self._total, self.error = rows, total, error
+        self._fetching = False
         self.endResetModel()
+        self.loading = False
+        self.loaded.emit()
 
     @property
     def total(self) -> int:
@@ -120,24 +150,35 @@ class RegisterModel(QAbstractTableModel):
         return 0 if parent.isValid() else len(self.columns)
 
     def canFetchMore(self, parent: Index = QModelIndex()) -> bool:  # noqa: B008
-        return not parent.isValid() and len(self._rows) < self._total
+        return not parent.isValid() and not self._fetching and len(self._rows) < self._total
 
     def fetchMore(self, parent: Index = QModelIndex()) -> None:  # noqa: B008
-        if parent.isValid() or len(self._rows) >= self._total:
+        """The next page, in the background; the rows are appended when they arrive."""
+        from auditdesk.ui.jobs import run_job
+
+        if parent.isValid() or self._fetching or len(self._rows) >= self._total:
             return
-        try:
-            page = self.source.page(self.query, len(self._rows), self.PAGE)
-        except Exception as exc:
-            self.error = exc
-            self._total = len(self._rows)
-            return
-        if not page:  # rows vanished meanwhile: stop asking
-            self._total = len(self._rows)
-            return
-        start = len(self._rows)
-        self.beginInsertRows(QModelIndex(), start, start + len(page) - 1)
-        self._rows.extend(page)
-        self.endInsertRows()
+        self._fetching = True
+        generation, query, source, offset, size = self._generation, self.query, self.source, len(self._rows), self.PAGE
+
+        def done(page: list[tuple[uuid.UUID, tuple[Any, ...]]]) -> None:
+            if generation != self._generation or offset != len(self._rows):
+                return
+            self._fetching = False
+            if not page:  # rows vanished meanwhile: stop asking
+                self._total = len(self._rows)
+                return
+            self.beginInsertRows(QModelIndex(), offset, offset + len(page) - 1)
+            self._rows.extend(page)
+            self.endInsertRows()
+
+        def failed(exc: BaseException) -> None:
+            if generation == self._generation:
+                self._fetching = False
+                self.error = exc
+                self._total = len(self._rows)
+
+        run_job(lambda _job: source.page(query, offset, size), done, failed, None)
 
     def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if orientation == Qt.Orientation.Horizontal and 0 <= section < len(self.columns):

@@ -48,6 +48,9 @@ class RegisterWidget(QWidget):
         self.undo_stack = QUndoStack(self)
         self.model = RegisterModel(RegisterSource(ctx.session, config.name), config.name, config.columns, self)
         self._filters: dict[str, Any] = {}
+        # (record id, show it alone if it is not on the first page) to select once rows arrive.
+        self._pending_select: tuple[uuid.UUID, bool] | None = None
+        self.model.loaded.connect(self._on_loaded)
         self.can_edit = ctx.can("edit_registers")
 
         layout = QVBoxLayout(self)
@@ -280,10 +283,18 @@ class RegisterWidget(QWidget):
 
     def refresh(self) -> None:
         current = self.current_id()
+        self._pending_select = (current, False) if current is not None else None
         self.model.refresh()
-        self._after_query()
-        if current is not None:
-            self.select_id(current)
+
+    def _on_loaded(self) -> None:
+        self._update_labels()
+        pending, self._pending_select = self._pending_select, None
+        if pending is None:
+            return
+        record_id, alone = pending
+        if not self.select_id(record_id) and alone:  # not on the first page: show just this record
+            self._pending_select = (record_id, False)
+            self.set_filters({"ids": [record_id]})
 
     def _after_query(self) -> None:
         self._update_labels()
@@ -322,11 +333,8 @@ class RegisterWidget(QWidget):
             self.config.open_action(self, rid)
 
     def _on_created(self, record_id: uuid.UUID) -> None:
+        self._pending_select = (record_id, True)
         self.model.refresh()
-        self._after_query()
-        if not self.select_id(record_id):  # not on the first page: show just the new record
-            self.set_filters({"ids": [record_id]})
-            self.select_id(record_id)
 
     def new_record(self) -> None:
         if not self.can_edit:
