@@ -102,7 +102,7 @@ def case_document(ctx: CaseContext) -> b.Document:
         blocks.append(b.Table(
             (t("judgement"), t("nc_no"), t("clause"), t("description")),
             tuple((code("judgement", f.kind, lang), f.reference, f.clause, f.statement) for f in ctx.findings),
-            (1.4, 2, 0.8, 6)))
+            (1.2, 2.4, 0.9, 5.7)))
     else:
         blocks.append(b.Para(text("none", lang)))
     blocks.append(b.Para(t("case_communication")))
@@ -112,7 +112,7 @@ def case_document(ctx: CaseContext) -> b.Document:
             (t("nc_no"), t("correction"), t("corrective_action"), t("effectiveness"), t("state")),
             tuple((i.reference, i.correction, i.corrective_action, i.effectiveness, code("nc_state", i.state, lang))
                   for i in ctx.improvements),
-            (1.8, 2.5, 3, 2.5, 1.2)))
+            (2.3, 2.4, 2.8, 2.4, 1.1)))
     else:
         blocks.append(b.Para(t("case_improvement_pending")))
     return b.Document("case", lang.value, f"{t('case_title')} {r.audit_number}", cb_name(r.cb, lang) or "AuditDesk",

@@ -104,7 +104,7 @@ def canonical_json(data: Any) -> bytes:
 def change_log_head(session: Session) -> str:
     """The change log's chain head, or "" while no change log module provides one."""
     try:
-        from auditdesk.storage import changelog  # type: ignore[attr-defined]
+        from auditdesk.storage import changelog
     except ImportError:
         return ""
     head = getattr(changelog, "chain_head", None)
@@ -147,6 +147,7 @@ def issue_report(session: Session, audit_id: uuid.UUID, change_note: str = "",
     revision = audit.report_revision + 1
     if revision > 1 and not change_note.strip():
         raise ValidationFailed("a corrected report needs a change note", {"change_note": "required"})
+    session.flush()  # pending edits enter the change log before its head is read
     head = change_log_head(session)
     rev = ReportRevision(
         audit_id=audit.id, revision=revision, issued_at=at or utcnow(), issued_by=current_username(session),

@@ -83,3 +83,12 @@ def demo_audit_committed(database, tmp_path):
 
     with database.session() as s:
         return build_demo_audit(s, tmp_path / "p", evidence_count=3, photos=1)
+
+
+def test_the_change_log_head_is_folded_in_when_there_is_a_log(session, demo_audit):
+    rev = report_issue.issue_report(session, demo_audit.audit_id)
+    from auditdesk.storage.changelog import chain_head
+
+    assert len(rev.chain_head) == 64
+    assert rev.chain_head != chain_head(session)  # issuing itself was logged after the head was read
+    assert rev.fingerprint == report_issue.records_fingerprint(session, demo_audit.audit_id, rev.chain_head)
