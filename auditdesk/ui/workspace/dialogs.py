@@ -94,14 +94,19 @@ class TerminationDialog(QDialog):
                    if self.reasons.item(i).checkState() == Qt.CheckState.Checked]
         agreed = []
         for row in range(self.agreed.rowCount()):
-            name = (self.agreed.item(row, 1).text() if self.agreed.item(row, 1) else "").strip()
-            if name:
-                agreed.append(Agreement(AgreementRole(self.agreed.item(row, 0).data(Qt.ItemDataRole.UserRole)), name,
+            name_cell, role_cell = self.agreed.item(row, 1), self.agreed.item(row, 0)
+            name = name_cell.text().strip() if name_cell is not None else ""
+            if name and role_cell is not None:
+                agreed.append(Agreement(AgreementRole(role_cell.data(Qt.ItemDataRole.UserRole)), name,
                                         from_qdatetime(self._when[row].dateTime())))
         return TerminationData(
-            reasons=reasons, terminated_on=self.on.date().toPython(), agreed_by=agreed,
+            reasons=reasons, terminated_on=_date(self.on.date()), agreed_by=agreed,
             note=self.note.toPlainText(),
-            reaudit_due=self.reaudit.date().toPython() if self.reaudit_set.isChecked() else None)
+            reaudit_due=_date(self.reaudit.date()) if self.reaudit_set.isChecked() else None)
+
+
+def _date(value: QDate) -> dt.date:
+    return dt.date(value.year(), value.month(), value.day())
 
 
 def heat_colour(count: int, peak: int) -> QColor:
@@ -168,7 +173,9 @@ class CheckInDialog(QDialog):
         for r, (_id, moment, when, place, name, path, sha) in enumerate(rows):
             for c, text in enumerate((moment, when, place, name)):
                 self.table.setItem(r, c, QTableWidgetItem(text))
-            self.table.item(r, 0).setIcon(QIcon(thumbnail(path, sha, 64)))
+            first = self.table.item(r, 0)
+            if first is not None:
+                first.setIcon(QIcon(thumbnail(path, sha, 64)))
         self.table.resizeColumnsToContents()
         self.table.horizontalHeader().setStretchLastSection(True)
         layout.addWidget(self.table)

@@ -4,6 +4,7 @@ coverage heatmaps, check-in photos and termination. A mixin of AuditWorkspace.""
 from __future__ import annotations
 
 from pathlib import Path
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QBrush, QColor
@@ -13,6 +14,9 @@ from auditdesk.ui.workspace.words import problem_text, word
 
 
 class PanelsMixin:
+    if TYPE_CHECKING:  # the widgets and helpers live on AuditWorkspace, which mixes this in
+        def __getattr__(self, name: str) -> Any: ...
+
     # --- completeness ------------------------------------------------------------------------
     def run_completeness(self) -> list:
         from auditdesk.services.completeness import check_completeness
@@ -124,7 +128,7 @@ class PanelsMixin:
         from auditdesk.services.coverage import audit_coverage, cycle_matrix
         from auditdesk.ui.workspace.dialogs import CoverageDialog
 
-        dlg = CoverageDialog(self)
+        dlg = CoverageDialog(self.window_widget())
         with self._session() as s:
             cov = audit_coverage(s, self.audit_id)
             audit = s.get(Audit, self.audit_id)
@@ -162,11 +166,15 @@ class PanelsMixin:
         with self._session() as s:
             atts = ev.list_attachments(s, audit_id=self.audit_id, check_in_only=True)
             store = ev.store_for(s)
-            rows = [(a.id, word("check_in", a.check_in.value), a.captured_at.astimezone().strftime("%Y-%m-%d %H:%M")
+            rows = [(a.id, word("check_in", a.check_in.value if a.check_in else ""), a.captured_at.astimezone().strftime("%Y-%m-%d %H:%M")
                      if a.captured_at else "", a.place, a.filename, store.path_of(a.sha256), a.sha256) for a in atts]
-        dlg = CheckInDialog(rows, self)
-        dlg.add_opening.clicked.connect(lambda: (self.add_check_in_photo_interactive("opening"), dlg.accept()))
-        dlg.add_closing.clicked.connect(lambda: (self.add_check_in_photo_interactive("closing"), dlg.accept()))
+        dlg = CheckInDialog(rows, self.window_widget())
+        def add(moment: str) -> None:
+            dlg.accept()
+            self.add_check_in_photo_interactive(moment)
+
+        dlg.add_opening.clicked.connect(lambda: add("opening"))
+        dlg.add_closing.clicked.connect(lambda: add("closing"))
         self.check_in_dialog = dlg
         dlg.show()
         return dlg
@@ -181,11 +189,11 @@ class PanelsMixin:
     def add_check_in_photo_interactive(self, moment: str) -> None:
         from auditdesk.ui.workspace.dialogs import PlaceDialog
 
-        name, _f = QFileDialog.getOpenFileName(self, self.tr("Check-in photo"), "",
+        name, _f = QFileDialog.getOpenFileName(self.window_widget(), self.tr("Check-in photo"), "",
                                                self.tr("Photos (*.jpg *.jpeg *.png *.heic *.webp)"))
         if not name:
             return
-        dlg = PlaceDialog(None, self)
+        dlg = PlaceDialog(None, self.window_widget())
         if dlg.exec():
             place, taken = dlg.values()
             self.add_check_in_photo(Path(name), moment, place, taken)
@@ -199,7 +207,7 @@ class PanelsMixin:
 
         self.editor.flush()
         if data is None:
-            dlg = TerminationDialog(self.audit_label, self.audit_start, self)
+            dlg = TerminationDialog(self.audit_label, self.audit_start, self.window_widget())
             if not dlg.exec():
                 return False
             data = dlg.data()
@@ -213,7 +221,7 @@ class PanelsMixin:
         from auditdesk.ui import errors
 
         if errors.shown is None:
-            QMessageBox.information(self, self.tr("Terminated"), text)
+            QMessageBox.information(self.window_widget(), self.tr("Terminated"), text)
         self.changed.emit()
         return True
 

@@ -3,11 +3,13 @@ problems, refused attachments). Context ``Workspace`` in Qt Linguist."""
 
 from __future__ import annotations
 
+from typing import Any
+
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
 
 _CTX = "Workspace"
 
-_TEXT: dict[tuple[str, str], str] = {
+_TEXT: dict[tuple[str, str], Any] = {  # QT_TRANSLATE_NOOP marks the text for lupdate
     ("evidence_type", "document"): QT_TRANSLATE_NOOP("Workspace", "Document review"),
     ("evidence_type", "record"): QT_TRANSLATE_NOOP("Workspace", "Record sample"),
     ("evidence_type", "interview"): QT_TRANSLATE_NOOP("Workspace", "Interview"),
@@ -67,7 +69,7 @@ _TEXT: dict[tuple[str, str], str] = {
 def word(group: str, code: object) -> str:
     key = (group, str(getattr(code, "value", code) or ""))
     text = _TEXT.get(key)
-    return QCoreApplication.translate(_CTX, text) if text else key[1]
+    return QCoreApplication.translate(_CTX, str(text)) if text else key[1]
 
 
 def codes(group: str) -> list[str]:

@@ -233,12 +233,19 @@ class AuditWorkspace(PanelsMixin, QWidget):
         act(["Ctrl+PgUp"], lambda: self.step_clause(-1))
         act(["Alt+Down"], lambda: self._step_item(1))
         act(["Alt+Up"], lambda: self._step_item(-1))
-        act(["Ctrl+F"], lambda: (self.search_box.setFocus(), self.search_box.selectAll()))
+        act(["Ctrl+F"], self._focus_search)
         act(["Ctrl+J"], lambda: self.judgement.setFocus())
         act(["Ctrl+Shift+A"], self.attach_dialog)
         act(["Ctrl+Shift+V"], lambda: paste_from_clipboard(self.strip))
         for i, j in enumerate(JUDGEMENTS):
             act([f"Ctrl+{i}"], lambda _=False, j=j: self._judge(j.value if j else None))
+
+    def _focus_search(self) -> None:
+        self.search_box.setFocus()
+        self.search_box.selectAll()
+
+    def window_widget(self) -> QWidget:
+        return self
 
     # --- loading -------------------------------------------------------------------------------
     def _session(self):
