@@ -98,10 +98,8 @@ class MainWindow(WindowActions, QMainWindow):
         if name == "settings":
             return SettingsPage(self.ctx)
         if name == "schedule":
-            config = dataclasses.replace(self.configs["audits"], name="audits")
+            config = dataclasses.replace(self.configs["audits"], sort=("start_date", False))
             w = self._register("schedule", config)
-            w.state_key = "schedule"  # type: ignore[attr-defined]
-            w.model.query = dataclasses.replace(w.model.query, sort="start_date")
             w.set_filters({"preset": "planned"})
             return w
         if name == "ncs":

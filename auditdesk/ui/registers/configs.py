@@ -30,6 +30,7 @@ class RegisterConfig:
     open_action: Callable[[Any, uuid.UUID], None] | None = None  # double-click
     archivable: bool = True
     hidden_columns: tuple[str, ...] = ()
+    sort: tuple[str, bool] | None = None  # (column, descending) when first shown
 
 
 # -- clients -------------------------------------------------------------------------------------
@@ -160,12 +161,12 @@ def build_configs(ctx: AppContext) -> dict[str, RegisterConfig]:
         "audits": RegisterConfig(
             "audits", ("number", "client", "audit_type", "status", "mode", "start_date", "end_date", "window_latest",
                        "planned_days"),
-            filter_columns=enums("audits"), presets=("planned", "due_30", "due_60", "due_90"),
+            filter_columns=enums("audits"), presets=("planned", "due_30", "due_60", "due_90"), sort=("number", True),
             detail_factory=lambda c, p: RecordView(c, "audits", p)),
         "ncs": RegisterConfig(
             "ncs", ("number", "audit", "client", "grade", "state", "issued_on", "response_due", "verification_due",
                     "closed_on"),
-            filter_columns=enums("ncs"), presets=("open", "overdue"),
+            filter_columns=enums("ncs"), presets=("open", "overdue"), sort=("number", True),
             detail_factory=lambda c, p: RecordView(c, "ncs", p)),
         "auditors": RegisterConfig(
             "auditors", ("name_zh", "name_en", "ccaa_no", "grade", "registration_expiry", "technical_codes"),

@@ -60,12 +60,13 @@ class RegisterModel(QAbstractTableModel):
     PAGE = 200
     loaded = Signal()  # a (re)query's first page arrived
 
-    def __init__(self, source: RegisterSource, register: str, columns: tuple[str, ...], parent: Any = None) -> None:
+    def __init__(self, source: RegisterSource, register: str, columns: tuple[str, ...], parent: Any = None,
+                 query: Query | None = None) -> None:
         super().__init__(parent)
         self.source = source
         self.register = register
         self.columns = columns
-        self.query = Query()
+        self.query = query or Query()
         self._rows: list[tuple[uuid.UUID, tuple[Any, ...]]] = []
         self._total = 0
         self._generation = 0  # results of an older query are dropped

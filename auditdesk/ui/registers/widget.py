@@ -33,7 +33,7 @@ from auditdesk.ui import labels
 from auditdesk.ui.context import AppContext
 from auditdesk.ui.registers.configs import RegisterConfig
 from auditdesk.ui.registers.editor import DetailEditor
-from auditdesk.ui.registers.model import RegisterModel, RegisterSource
+from auditdesk.ui.registers.model import Query, RegisterModel, RegisterSource
 
 SEARCH_DELAY_MS = 250
 
@@ -46,7 +46,8 @@ class RegisterWidget(QWidget):
         self.ctx, self.config = ctx, config
         self.setObjectName(f"register_{config.name}")
         self.undo_stack = QUndoStack(self)
-        self.model = RegisterModel(RegisterSource(ctx.session, config.name), config.name, config.columns, self)
+        first = Query(sort=config.sort[0], descending=config.sort[1]) if config.sort else None
+        self.model = RegisterModel(RegisterSource(ctx.session, config.name), config.name, config.columns, self, first)
         self._filters: dict[str, Any] = {}
         # (record id, show it alone if it is not on the first page) to select once rows arrive.
         self._pending_select: tuple[uuid.UUID, bool] | None = None
@@ -131,6 +132,9 @@ class RegisterWidget(QWidget):
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         header.setStretchLastSection(True)
         header.setSortIndicatorShown(True)
+        if config.sort and config.sort[0] in config.columns:
+            header.setSortIndicator(config.columns.index(config.sort[0]),
+                                    Qt.SortOrder.DescendingOrder if config.sort[1] else Qt.SortOrder.AscendingOrder)
         header.setSectionsClickable(True)
         header.sortIndicatorChanged.connect(self.model.sort)
         header.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
