@@ -145,7 +145,7 @@ def paste_from_clipboard(strip: AttachmentStrip) -> bool:
             data = QByteArray()
             buf = QBuffer(data)
             buf.open(QIODevice.OpenModeFlag.WriteOnly)
-            image.save(buf, b"PNG")
+            image.save(buf, "PNG")  # type: ignore[call-overload]
             strip.imagePasted.emit(bytes(data.data()), "clipboard.png")
             return True
     return False
