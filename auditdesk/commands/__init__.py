@@ -15,5 +15,6 @@ COMMAND_MODULES = [
     "export",
     "check",
     "backup",
+    "migrate",
     "bench",
 ]

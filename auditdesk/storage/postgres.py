@@ -11,9 +11,10 @@
    refused untouched. An empty database (as the administrator creates it) is set up like a
    new SQLite file.
 3. The change log stays append-only (a trigger refuses UPDATE, DELETE and TRUNCATE) and its
-   hash chain stays a chain with many writers: each writing transaction takes one advisory
-   lock before its first flush, so two flushes never read the same chain head. Writers queue
-   for milliseconds; readers never wait.
+   hash chain stays a chain with many writers: each writing transaction takes the chain's
+   advisory lock before its first flush writes a row (changelog.py takes it again, reentrantly,
+   before reading the head), so two flushes never read the same head and never wait on each
+   other's rows in the opposite order. Writers queue for milliseconds; readers never wait.
 """
 
 from __future__ import annotations
@@ -28,14 +29,17 @@ from sqlalchemy.exc import DBAPIError
 from sqlalchemy.orm import Session
 
 from auditdesk.storage import errors
+from auditdesk.storage.changelog import CHAIN_LOCK_KEY
 
 if TYPE_CHECKING:
     from auditdesk.storage.database import Database
 
 log = logging.getLogger(__name__)
 
-# pg_advisory_xact_lock keys ("ADSK" + purpose) — any constant no other program uses.
-CHANGE_LOG_LOCK = 0x4144534B01
+# pg_advisory_xact_lock keys: the change log's own chain-head key (changelog.py takes it after
+# the flush; taking it already before the flush's first row write keeps two writers from
+# deadlocking on a row one of them updated), and "ADSK"+02 for migrations.
+CHANGE_LOG_LOCK = CHAIN_LOCK_KEY
 MIGRATION_LOCK = 0x4144534B02
 CONNECT_TIMEOUT_S = 10
 UPGRADE_ADVICE = ("PostgreSQL databases are not copied before an upgrade; take a backup first: "

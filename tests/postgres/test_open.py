@@ -1,0 +1,99 @@
+"""Opening the central database: clear errors for the server's environment, revisions checked,
+the change log append-only."""
+
+from __future__ import annotations
+
+import pytest
+from sqlalchemy import text
+from sqlalchemy.exc import DBAPIError
+
+from auditdesk.services.setup import open_database
+from auditdesk.storage import errors
+from auditdesk.storage.database import Database
+from auditdesk.storage.migrations import current_revision, head_revision
+
+
+def test_an_empty_database_is_set_up_like_a_new_file(empty_pg_url):
+    db = open_database(empty_pg_url)
+    assert db.created and current_revision(db.engine) == head_revision()
+    with db.session() as s:
+        assert s.scalar(text("SELECT count(*) FROM app_user WHERE username = 'system'")) == 1
+        assert s.scalar(text("SELECT count(*) FROM standard")) > 0
+    db.close()
+    again = open_database(empty_pg_url)
+    assert not again.created
+    again.close()
+
+
+def test_unreachable_server_says_so(pg_server):
+    url = pg_server.url("auditdesk").replace(f"port={pg_server.port}", "port=1")
+    with pytest.raises(errors.ServerUnreachable, match="cannot reach the PostgreSQL server"):
+        Database.open(url)
+
+
+def test_wrong_password_says_so_without_showing_it(pg_server, pg_role):
+    url = pg_server.url("postgres", user=pg_role, password="wrong-password")
+    with pytest.raises(errors.AuthenticationFailed) as info:
+        Database.open(url)
+    assert pg_role in str(info.value) and "wrong-password" not in str(info.value)
+
+
+def test_missing_database_is_not_created_without_permission(pg_server):
+    with pytest.raises(errors.DatabaseMissing, match="createdb"):
+        Database.open(pg_server.url("no_such_db"))
+
+
+def test_missing_database_needs_a_role_allowed_to_create_it(pg_server, pg_role):
+    url = pg_server.url("clerks_db", user=pg_role, password="right-password")
+    with pytest.raises(errors.DatabaseMissing, match="may not create one"):
+        Database.open(url, create=True)
+
+
+def test_missing_database_is_created_when_allowed(pg_server):
+    url = pg_server.url("made_by_auditdesk")
+    db = open_database(url, create=True)
+    assert db.created
+    db.close()
+    pg_server.drop_database("made_by_auditdesk")
+
+
+def test_newer_database_is_refused_untouched(db_url):
+    db = Database.open(db_url)
+    with db.engine.begin() as conn:
+        conn.execute(text("UPDATE alembic_version SET version_num = 'ffff_from_the_future'"))
+    db.close()
+    with pytest.raises(errors.NewerDatabase):
+        Database.open(db_url)
+    probe = Database.open(db_url, migrate=False)
+    assert current_revision(probe.engine) == "ffff_from_the_future"
+    probe.close()
+
+
+def test_another_programs_database_is_refused(pg_server, empty_pg_url):
+    from sqlalchemy import create_engine
+
+    engine = create_engine(empty_pg_url)
+    with engine.begin() as conn:
+        conn.execute(text("CREATE TABLE recipes (name text)"))
+    engine.dispose()
+    with pytest.raises(errors.NotAnAuditDeskDatabase):
+        Database.open(empty_pg_url, create=True)
+
+
+def test_older_database_is_upgraded_with_pg_dump_advice(db_url, monkeypatch):
+    from auditdesk.storage import migrations
+
+    states = iter(["behind", "current"])
+    monkeypatch.setattr(migrations, "check_revision", lambda engine: next(states, "current"))
+    db = Database.open(db_url)
+    assert "pg_dump" in db.upgrade_note and db.backup_path is None
+    db.close()
+
+
+def test_change_log_is_append_only_on_the_server(database):
+    with database.engine.connect() as conn:
+        for sql in ("UPDATE change_log SET \"user\" = 'mallory'", "DELETE FROM change_log",
+                    "TRUNCATE change_log"):
+            with pytest.raises(DBAPIError, match="append-only"):
+                with conn.begin():
+                    conn.execute(text(sql))
