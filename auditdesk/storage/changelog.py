@@ -195,24 +195,56 @@ def _after_flush(session: Session, _flush_context: Any) -> None:
     if session.info.get("changelog_disabled"):
         return
     rows = pending_entries(session)
-    if not rows:
-        return
+    if rows:
+        _append(session, rows)
+
+
+def _take_turn(session: Session) -> None:
+    """PostgreSQL: writers take turns at the head of the chain until commit, as SQLite's one
+    writer does by itself, so two transactions never fork the chain. storage/postgres.py
+    takes the same lock before each flush (re-taking it here is free); a bulk statement
+    takes it before it runs."""
     conn = session.connection()
     if conn.dialect.name == "postgresql":
-        # Writers on a server take turns at the head of the chain (released at commit), as
-        # SQLite's single writer does by itself: two transactions never fork the chain.
         conn.execute(text("SELECT pg_advisory_xact_lock(:key)"), {"key": CHAIN_LOCK_KEY})
+
+
+def _append(session: Session, rows: list[dict[str, Any]]) -> None:
+    _take_turn(session)
+    conn = session.connection()
     seq, prev = read_head(conn)
     conn.execute(insert(ChangeLogEntry), chain_rows(rows, seq, prev))
     session.info["changelog_written"] = session.info.get("changelog_written", 0) + len(rows)
 
 
+def _bulk_statement(state: Any) -> Any:
+    """ORM-enabled UPDATE/DELETE statements bypass the flush: log that they ran, by whom, on
+    which table, how many rows, with which SQL and values (per-field detail is not known), as
+    one row with entity_id and field ``*``."""
+    if not (state.is_update or state.is_delete) or state.session.info.get("changelog_disabled"):
+        return None
+    mapper = state.bind_mapper
+    if mapper is None or not issubclass(mapper.class_, Entity):
+        return None
+    _take_turn(state.session)
+    result = state.invoke_statement()
+    compiled = state.statement.compile(dialect=state.session.get_bind().dialect)
+    params = {**compiled.params, **(state.parameters or {})}
+    detail = canonical_json({"sql": str(compiled), "params": params, "rows": result.rowcount})
+    _append(state.session, [{"at": utcnow(), "user": str(state.session.info.get("user") or "system"),
+                             "entity": mapper.class_.__tablename__, "entity_id": "*",
+                             "action": "update" if state.is_update else "delete",
+                             "field": "*", "old": None, "new": detail}])
+    return result
+
+
 def install(session_factory: sessionmaker[Session]) -> None:
-    """Record every flush of sessions made by ``session_factory`` in the change log."""
+    """Record every flush (and ORM bulk UPDATE/DELETE) of ``session_factory``'s sessions."""
     from sqlalchemy import event
 
     if not event.contains(session_factory, "after_flush", _after_flush):
         event.listen(session_factory, "after_flush", _after_flush)
+        event.listen(session_factory, "do_orm_execute", _bulk_statement)
 
 
 def ensure_append_only(engine: Engine) -> None:

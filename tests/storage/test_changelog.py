@@ -133,3 +133,15 @@ def test_password_changes_are_logged_without_the_hash(database):
         rows = history(s, "app_user", str(user.id))
     assert "scrypt$" not in "".join((r.old or "") + (r.new or "") for r in rows)
     assert [r.field for r in rows if r.action == "update"] == ["password_hash"]
+
+
+def test_orm_bulk_update_is_logged_too(session):
+    from sqlalchemy import update
+
+    create_organisation(session, OrganisationData(name_zh="甲", province="广东省"))
+    create_organisation(session, OrganisationData(name_zh="乙", province="广东省"))
+    session.execute(update(Organisation).where(Organisation.province == "广东省").values(city="深圳市"))
+    row = session.scalars(select(ChangeLogEntry).order_by(ChangeLogEntry.seq.desc())).first()
+    assert (row.entity, row.entity_id, row.field, row.action) == ("organisation", "*", "*", "update")
+    assert '"rows":2' in row.new and "深圳市" in row.new
+    assert verify_chain(session) == []
