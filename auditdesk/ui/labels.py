@@ -246,6 +246,18 @@ _TEXT: dict[tuple[str, str], str] = {
         "Labels", "This database was written by a newer AuditDesk.\n\nUpdate AuditDesk to open it."),
     ("storage", "missing"): QT_TRANSLATE_NOOP(
         "Labels", "The database file cannot be found or opened.\n\nCheck the path and that the drive is connected."),
+    # the central database on PostgreSQL (storage/postgres.py)
+    ("storage", "server_unreachable"): QT_TRANSLATE_NOOP(
+        "Labels", "The database server does not answer.\n\nCheck the network connection and the server "
+        "address; if it persists, ask your administrator whether the server is running."),
+    ("storage", "auth_failed"): QT_TRANSLATE_NOOP(
+        "Labels", "The database server refused the user name or password.\n\nCheck them, or ask your "
+        "administrator for access."),
+    ("storage", "server_permission"): QT_TRANSLATE_NOOP(
+        "Labels", "Your database account may not set up or change this database.\n\nAsk your administrator "
+        "to make it the database owner."),
+    ("storage", "conflict"): QT_TRANSLATE_NOOP(
+        "Labels", "Someone else changed this record meanwhile. Reload it and repeat your change."),
     ("storage", "storage"): QT_TRANSLATE_NOOP("Labels", "The database cannot be used.\n\nSee the details."),
     ("service", "permission"): QT_TRANSLATE_NOOP("Labels", "Your role does not allow this action."),
     ("service", "not_found"): QT_TRANSLATE_NOOP("Labels", "The record no longer exists."),
