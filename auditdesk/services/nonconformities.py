@@ -1,5 +1,6 @@
-"""Nonconformities: raising, the lifecycle, deadlines, overdue flags, certificates at risk,
-and re-verification of previous NCs at the next audit (DOMAIN §4, issue 6).
+"""Nonconformities: raising, the lifecycle with its history, and re-verification of previous NCs
+at the next audit (DOMAIN §4, issue 6). Deadlines, overdue flags and certificates at risk live in
+:mod:`auditdesk.services.nc_schedule` and are re-exported here.
 
 Every lifecycle step goes through :func:`_apply`: the role check (``services.users.require``
 with the permission of the action in ``rules.nc_lifecycle.ACTIONS``), the state machine, the
@@ -8,19 +9,6 @@ action's required fields, then an ``NCTransition`` row with who and when. Refusa
 state machine's reason code) or ``ValidationFailed`` (field -> code).
 
 Resolved ambiguities:
-- Deadlines are computed when the NC is raised (so a draft already shows them) and again when
-  it is issued, from the audit's last day (``end_date``, else ``start_date``, else the day of
-  issue) and the CB settings of that moment. A minor has no verification date: its
-  effectiveness is checked at the next audit.
-- Overdue (same rule as the NC register): awaiting the client's response (issued, rejected) past
-  ``response_due``, or awaiting verification (response received or accepted) past
-  ``verification_due``. The day itself is not late.
-- Certificate at risk, proposed action per overdue NC, the worst one wins:
-  initial audit (stage 1/2): a major past the 6-month stage-2 limit → ``repeat_stage2``
-  (17021-1 9.5.3.2); past the CB's follow-up band (9 months) → ``refuse_certification``;
-  otherwise ``follow_up_audit``. Later audits: the client did not answer in time →
-  ``suspension`` (the CB's published practice, DOMAIN §4); the answer is in but its
-  verification is late → ``follow_up_audit`` (verify on site before deciding to suspend).
 - Previous NCs of an audit: NCs of earlier audits of the same certificate(s) that are still open,
   or were closed after the last day of the previous audit, and were not re-verified at another
   audit. Each is re-verified once, at the next audit; the record names that audit.
@@ -30,21 +18,17 @@ from __future__ import annotations
 
 import datetime as dt
 import uuid
-from collections.abc import Iterable, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass, field
-from enum import StrEnum
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import and_, func, or_, select
+from sqlalchemy import func, or_, select
 from sqlalchemy.orm import Session
 
 from auditdesk.model import (
     Attachment,
     Audit,
-    AuditType,
-    Certificate,
-    CertificateStatus,
     Clause,
     EvidenceItem,
     NCGrade,
@@ -56,43 +40,35 @@ from auditdesk.model import (
     utcnow,
 )
 from auditdesk.rules import nc_lifecycle
-from auditdesk.rules.basis import CB_SETTING, ISO_17021, Basis, Dated
-from auditdesk.rules.kinds import AuditKind
-from auditdesk.rules.nc_deadlines import (
-    InitialNcOutcome,
-    NcDeadlines,
-    NcSeverity,
-    initial_nc_outcome,
-    nc_deadlines,
-    surveillance_nc_suspension_end,
-)
 from auditdesk.services.audits import ensure_unlocked, get_audit
 from auditdesk.services.errors import IllegalTransition, NotFound, ValidationFailed
-from auditdesk.services.programme import cb_settings
+from auditdesk.services.nc_schedule import (
+    AWAITING_RESPONSE,
+    AWAITING_VERIFICATION,
+    OPEN_STATES,
+    CertificateAtRisk,
+    Overdue,
+    OverdueNC,
+    ProposedAction,
+    audit_kind,
+    certificate_risk,
+    certificates_at_risk,
+    deadlines,
+    overdue_condition,
+    overdue_flags,
+    proposed_action,
+    set_deadlines,
+)
 from auditdesk.services.users import Permission, current_user, require
 
-AWAITING_RESPONSE = (NCState.ISSUED, NCState.RESPONSE_REJECTED)
-AWAITING_VERIFICATION = (NCState.RESPONSE_RECEIVED, NCState.RESPONSE_ACCEPTED)
-OPEN_STATES = (NCState.ISSUED, *AWAITING_VERIFICATION, NCState.RESPONSE_REJECTED)
-_INITIAL_TYPES = (AuditType.STAGE1, AuditType.STAGE2)
-
-
-class Overdue(StrEnum):
-    RESPONSE = "response_overdue"
-    VERIFICATION = "verification_overdue"
-
-
-class ProposedAction(StrEnum):
-    """What the CB should do about a certificate with overdue NCs, mildest first."""
-
-    FOLLOW_UP_AUDIT = "follow_up_audit"
-    SUSPENSION = "suspension"
-    REPEAT_STAGE2 = "repeat_stage2"
-    REFUSE_CERTIFICATION = "refuse_certification"
-
-
-_SEVERITY = {a: i for i, a in enumerate(ProposedAction)}
-
+__all__ = [
+    "AWAITING_RESPONSE", "AWAITING_VERIFICATION", "OPEN_STATES", "CertificateAtRisk", "NCDraft", "NCResponse",
+    "Overdue", "OverdueNC", "ProposedAction", "Verification", "accept_response", "add_response_attachment",
+    "audit_kind", "certificate_risk", "certificates_at_risk", "close_nc", "count_by_state", "deadlines",
+    "edit_draft", "find_nc", "get_nc", "history", "issue_nc", "ncs_of_audit", "next_nc_number",
+    "overdue_condition", "overdue_flags", "previous_ncs", "proposed_action", "raise_nc", "record_response",
+    "record_reverification", "reject_response", "reopen_nc", "response_attachments", "verify_nc",
+]
 
 # ---------------------------------------------------------------- raising and editing drafts
 
@@ -177,7 +153,7 @@ def raise_nc(session: Session, data: NCDraft, on: dt.date | None = None) -> Nonc
     nc.evidence = [session.get(EvidenceItem, eid) for eid in data.evidence_ids]  # type: ignore[misc]
     session.add(nc)
     session.flush()
-    _set_deadlines(session, nc, on or dt.date.today())
+    set_deadlines(session, nc, on or dt.date.today())
     _record(session, nc, nc_lifecycle.RAISE, None, NCState.DRAFT, user.username, "")
     return nc
 
@@ -200,7 +176,7 @@ def edit_draft(session: Session, nc_id: uuid.UUID, data: NCDraft) -> Nonconformi
 
     values = {"requirement": data.requirement, "evidence_text": data.evidence_text, "reason": data.reason}
     _apply(session, nc, nc_lifecycle.NCAction.EDIT, values, change)
-    _set_deadlines(session, nc, dt.date.today())
+    set_deadlines(session, nc, dt.date.today())
     return nc
 
 
@@ -248,7 +224,7 @@ def issue_nc(session: Session, nc_id: uuid.UUID, on: dt.date | None = None) -> N
 
     def change(nc: Nonconformity) -> None:
         nc.issued_on = day
-        _set_deadlines(session, nc, day)
+        set_deadlines(session, nc, day)
 
     return _apply(session, nc, nc_lifecycle.NCAction.ISSUE, _statement_values(nc), change)
 
@@ -383,134 +359,6 @@ def ncs_of_audit(session: Session, audit_id: uuid.UUID) -> list[Nonconformity]:
     return list(session.scalars(select(Nonconformity).where(Nonconformity.audit_id == audit_id,
                                                             Nonconformity.archived.is_(False))
                                 .order_by(Nonconformity.number)))
-
-
-# ---------------------------------------------------------------- deadlines and overdue flags
-
-
-def audit_kind(audit_type: AuditType) -> AuditKind:
-    if audit_type in _INITIAL_TYPES:
-        return AuditKind.INITIAL
-    if audit_type in (AuditType.SURVEILLANCE_1, AuditType.SURVEILLANCE_2):
-        return AuditKind.SURVEILLANCE
-    if audit_type is AuditType.RECERTIFICATION:
-        return AuditKind.RECERTIFICATION
-    return AuditKind.SPECIAL
-
-
-def _audit_last_day(audit: Audit, fallback: dt.date) -> dt.date:
-    return audit.end_date or audit.start_date or fallback
-
-
-def deadlines(session: Session, nc: Nonconformity, on: dt.date | None = None) -> NcDeadlines:
-    """The NC's deadlines with the rule behind each (for the UI: "due 2027-04-09 — CB setting")."""
-    audit = nc.audit
-    last_day = _audit_last_day(audit, nc.issued_on or on or dt.date.today())
-    return nc_deadlines(NcSeverity(nc.grade.value), audit_kind(audit.audit_type), last_day, cb_settings(session))
-
-
-def _set_deadlines(session: Session, nc: Nonconformity, on: dt.date) -> None:
-    result = deadlines(session, nc, on)
-    nc.response_due = result.response_due.date
-    nc.verification_due = result.verification_due.date if result.verification_due else None
-
-
-def overdue_flags(nc: Nonconformity, on: dt.date) -> frozenset[Overdue]:
-    flags = set()
-    if nc.state in AWAITING_RESPONSE and nc.response_due is not None and nc.response_due < on:
-        flags.add(Overdue.RESPONSE)
-    if nc.state in AWAITING_VERIFICATION and nc.verification_due is not None and nc.verification_due < on:
-        flags.add(Overdue.VERIFICATION)
-    return frozenset(flags)
-
-
-def overdue_condition(on: dt.date) -> Any:
-    """The same rule as :func:`overdue_flags`, as a SQL condition."""
-    return or_(
-        and_(Nonconformity.state.in_(AWAITING_RESPONSE), Nonconformity.response_due < on),
-        and_(Nonconformity.state.in_(AWAITING_VERIFICATION), Nonconformity.verification_due < on),
-    )
-
-
-# ---------------------------------------------------------------- certificates at risk
-
-
-@dataclass(frozen=True, slots=True)
-class OverdueNC:
-    nc_id: uuid.UUID
-    number: str
-    grade: NCGrade
-    flags: frozenset[Overdue]
-    due: dt.date | None
-    action: ProposedAction
-    basis: Basis
-
-
-@dataclass(frozen=True, slots=True)
-class CertificateAtRisk:
-    certificate_id: uuid.UUID
-    certificate_number: str
-    organisation_id: uuid.UUID
-    ncs: tuple[OverdueNC, ...]
-    action: ProposedAction  # the most serious proposal among ``ncs``
-    basis: Basis
-    # While suspended for overdue NCs: the end of the suspension, after which withdrawal follows.
-    suspension_ends: Dated | None
-
-
-def proposed_action(nc: Nonconformity, flags: frozenset[Overdue], on: dt.date,
-                    settings: Any) -> tuple[ProposedAction, Basis]:
-    """What an overdue NC calls for (see the module docstring), with the rule behind it."""
-    audit = nc.audit
-    last_day = _audit_last_day(audit, nc.issued_on or on)
-    if audit.audit_type in _INITIAL_TYPES:
-        result = nc_deadlines(NcSeverity(nc.grade.value), AuditKind.INITIAL, last_day, settings)
-        if result.stage2_repeat_after is not None and on > result.stage2_repeat_after.date:
-            return ProposedAction.REPEAT_STAGE2, result.stage2_repeat_after.basis
-        outcome, basis = initial_nc_outcome(last_day, on, settings)
-        if outcome is InitialNcOutcome.REFUSE:
-            return ProposedAction.REFUSE_CERTIFICATION, basis
-        return ProposedAction.FOLLOW_UP_AUDIT, basis
-    if Overdue.RESPONSE in flags:
-        return ProposedAction.SUSPENSION, Basis(CB_SETTING, "surveillance_nc_suspension_months", "suspend_overdue_nc")
-    return ProposedAction.FOLLOW_UP_AUDIT, Basis(ISO_17021, "9.6.2.2", "verify_overdue_corrective_action")
-
-
-def certificates_at_risk(session: Session, on: dt.date | None = None,
-                         certificate_ids: Iterable[uuid.UUID] | None = None) -> list[CertificateAtRisk]:
-    """Certificates (valid or suspended) with overdue NCs, each with the proposed action."""
-    on = on or dt.date.today()
-    settings = cb_settings(session)
-    stmt = (
-        select(Certificate, Nonconformity)
-        .join(audit_certificate, audit_certificate.c.certificate_id == Certificate.id)
-        .join(Nonconformity, Nonconformity.audit_id == audit_certificate.c.audit_id)
-        .where(overdue_condition(on), Nonconformity.archived.is_(False),
-               Certificate.status.in_((CertificateStatus.VALID, CertificateStatus.SUSPENDED)))
-        .order_by(Certificate.number, Nonconformity.number)
-    )
-    if certificate_ids is not None:
-        stmt = stmt.where(Certificate.id.in_(list(certificate_ids)))
-    grouped: dict[uuid.UUID, tuple[Certificate, list[OverdueNC]]] = {}
-    for cert, nc in session.execute(stmt):
-        flags = overdue_flags(nc, on)
-        action, basis = proposed_action(nc, flags, on, settings)
-        due = nc.response_due if Overdue.RESPONSE in flags else nc.verification_due
-        grouped.setdefault(cert.id, (cert, []))[1].append(OverdueNC(nc.id, nc.number, nc.grade, flags, due, action, basis))
-    out = []
-    for cert, items in grouped.values():
-        worst = max(items, key=lambda i: _SEVERITY[i.action])
-        ends = None
-        if cert.status is CertificateStatus.SUSPENDED and cert.status_date is not None:
-            ends = surveillance_nc_suspension_end(cert.status_date, settings)
-        out.append(CertificateAtRisk(cert.id, cert.number, cert.organisation_id, tuple(items), worst.action,
-                                     worst.basis, ends))
-    return out
-
-
-def certificate_risk(session: Session, certificate_id: uuid.UUID, on: dt.date | None = None) -> CertificateAtRisk | None:
-    found = certificates_at_risk(session, on, [certificate_id])
-    return found[0] if found else None
 
 
 # ---------------------------------------------------------------- previous NCs at the next audit

@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
 )
 
 from auditdesk.services import nonconformities as ncs
+from auditdesk.services.audits import get_audit
 from auditdesk.ui.nc.texts import NCTexts
 
 
@@ -92,7 +93,7 @@ class NCDetailWidget(QWidget):
             client = audit.organisation.name_zh
             evidence = [(e.description, e.references) for e in nc.evidence]
             files = [a.filename for a in ncs.response_attachments(session, nc.id)]
-            reverified_in = ncs.get_audit(session, nc.reverified_in_audit_id).number if nc.reverified_in_audit_id else ""
+            reverified_in = get_audit(session, nc.reverified_in_audit_id).number if nc.reverified_in_audit_id else ""
             n = nc
             self.nc_id = nc.id
             self.title.setText(f"{n.number} · {t.grade(n.grade.value)} · {t.state(n.state)}")
