@@ -16,7 +16,12 @@ from auditdesk.model import (
 )
 from auditdesk.services import nonconformities as ncs
 from auditdesk.services.audits import AuditData, create_audit
-from auditdesk.services.errors import IllegalTransition, PermissionDenied, ValidationFailed
+from auditdesk.services.errors import (
+    IllegalTransition,
+    NotFound,
+    PermissionDenied,
+    ValidationFailed,
+)
 from tests.services.nc_world import act_as, add_evidence, build, clause, draft
 
 D = dt.date
@@ -365,3 +370,23 @@ def test_response_attachments_go_to_the_store(session, world, tmp_path):
     attachment = ncs.add_response_attachment(session, nc.id, source, store)
     assert store.contains(attachment.sha256)
     assert [a.filename for a in ncs.response_attachments(session, nc.id)] == ["calibration.pdf"]
+
+
+def test_find_by_number_or_id_and_count_by_state(session, world):
+    nc = raised_and_issued(session, world)
+    ncs.raise_nc(session, draft(world))
+    assert ncs.find_nc(session, "NC-2027-0012-01") is nc
+    assert ncs.find_nc(session, str(nc.id)) is nc
+    with pytest.raises(NotFound):
+        ncs.find_nc(session, "NC-1999-0001-01")
+    assert ncs.count_by_state(session, [world.audit_id]) == {NCState.ISSUED: 1, NCState.DRAFT: 1}
+    assert [n.number for n in ncs.ncs_of_audit(session, world.audit_id)] == ["NC-2027-0012-01", "NC-2027-0012-02"]
+
+
+def test_raising_on_an_issued_report_is_refused(session, world):
+    from auditdesk.model import Audit
+    from auditdesk.services.errors import Locked
+
+    session.get(Audit, world.audit_id).locked = True
+    with pytest.raises(Locked):
+        ncs.raise_nc(act_as(session, "alice"), draft(world))
