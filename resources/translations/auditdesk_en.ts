@@ -112,6 +112,90 @@
         <comment>already exists</comment>
         <translation>Import</translation>
     </message>
+    <message>
+        <source>someone else</source>
+        <translation>someone else</translation>
+    </message>
+    <message>
+        <source>{who} deleted this record while you were editing it.</source>
+        <translation>{who} deleted this record while you were editing it.</translation>
+    </message>
+    <message>
+        <source>{who} changed this record while you were editing it.</source>
+        <translation>{who} changed this record while you were editing it.</translation>
+    </message>
+    <message>
+        <source>(saved {when})</source>
+        <translation>(saved {when})</translation>
+    </message>
+    <message>
+        <source>Reload shows their version; Merge puts your edits back on top of it.</source>
+        <translation>Reload shows their version; Merge puts your edits back on top of it.</translation>
+    </message>
+    <message>
+        <source>Changed meanwhile</source>
+        <translation>Changed meanwhile</translation>
+    </message>
+    <message>
+        <source>Reload</source>
+        <translation>Reload</translation>
+    </message>
+    <message>
+        <source>Merge my edits</source>
+        <translation>Merge my edits</translation>
+    </message>
+    <message>
+        <source>Ready for the report: nothing is missing.</source>
+        <translation>Ready for the report: nothing is missing.</translation>
+    </message>
+    <message>
+        <source>Completeness (%1)</source>
+        <translation>Completeness (%1)</translation>
+    </message>
+    <message>
+        <source>NC</source>
+        <translation>NC</translation>
+    </message>
+    <message>
+        <source>Search results (%1)</source>
+        <translation>Search results (%1)</translation>
+    </message>
+    <message>
+        <source>This audit: clause × site</source>
+        <translation>This audit: clause × site</translation>
+    </message>
+    <message>
+        <source>(no site)</source>
+        <translation>(no site)</translation>
+    </message>
+    <message>
+        <source>Cycle %1 (%2): clause × audit</source>
+        <translation>Cycle %1 (%2): clause × audit</translation>
+    </message>
+    <message>
+        <source>%1 evidence items. Surveillance must cover, still missing: %2</source>
+        <translation>%1 evidence items. Surveillance must cover, still missing: %2</translation>
+    </message>
+    <message>
+        <source>nothing</source>
+        <translation>nothing</translation>
+    </message>
+    <message>
+        <source>Check-in photo</source>
+        <translation>Check-in photo</translation>
+    </message>
+    <message>
+        <source>Photos (*.jpg *.jpeg *.png *.heic *.webp)</source>
+        <translation>Photos (*.jpg *.jpeg *.png *.heic *.webp)</translation>
+    </message>
+    <message>
+        <source>The audit is terminated. Re-audit due by %1.</source>
+        <translation>The audit is terminated. Re-audit due by %1.</translation>
+    </message>
+    <message>
+        <source>Terminated</source>
+        <translation>Terminated</translation>
+    </message>
 </context>
 <context>
     <name>App</name>
@@ -236,6 +320,14 @@ Load demonstration data (clients, certificates, audits, nonconformities) to expl
     <message>
         <source>Evidence items</source>
         <translation>Evidence items</translation>
+    </message>
+    <message>
+        <source>Use of marks and certificate references: what you found</source>
+        <translation>Use of marks and certificate references: what you found</translation>
+    </message>
+    <message>
+        <source>Marks and certificate references</source>
+        <translation>Marks and certificate references</translation>
     </message>
     <message>
         <source>Search results</source>
@@ -787,6 +879,10 @@ Copy the details below and send them to your administrator.</translation>
     <message>
         <source>Choose a workbook first.</source>
         <translation>Choose a workbook first.</translation>
+    </message>
+    <message>
+        <source>Importing…</source>
+        <translation>Importing…</translation>
     </message>
     <message>
         <source>{0} problem(s) in {1} row(s). Nothing was imported; correct the workbook and check again.</source>
@@ -1548,6 +1644,30 @@ Check the path and that the drive is connected.</source>
 Check the path and that the drive is connected.</translation>
     </message>
     <message>
+        <source>The database server does not answer.
+
+Check the network connection and the server address; if it persists, ask your administrator whether the server is running.</source>
+        <translation>The database server does not answer.
+
+Check the network connection and the server address; if it persists, ask your administrator whether the server is running.</translation>
+    </message>
+    <message>
+        <source>The database server refused the user name or password.
+
+Check them, or ask your administrator for access.</source>
+        <translation>The database server refused the user name or password.
+
+Check them, or ask your administrator for access.</translation>
+    </message>
+    <message>
+        <source>Your database account may not set up or change this database.
+
+Ask your administrator to make it the database owner.</source>
+        <translation>Your database account may not set up or change this database.
+
+Ask your administrator to make it the database owner.</translation>
+    </message>
+    <message>
         <source>The database cannot be used.
 
 See the details.</source>
@@ -2219,63 +2339,16 @@ See the details.</translation>
         <translation>You are signed in as %1 (%2). This action needs the %3 role.</translation>
     </message>
     <message>
+        <source>Someone else changed this nonconformity meanwhile. The list shows the current state; please look again and repeat the action if it is still needed.</source>
+        <translation>Someone else changed this nonconformity meanwhile. The list shows the current state; please look again and repeat the action if it is still needed.</translation>
+    </message>
+    <message>
+        <source>The audit's report has been issued: its findings can no longer be changed.</source>
+        <translation>The audit's report has been issued: its findings can no longer be changed.</translation>
+    </message>
+    <message>
         <source>CB setting</source>
         <translation>CB setting</translation>
-    </message>
-</context>
-<context>
-    <name>PanelsMixin</name>
-    <message>
-        <source>Ready for the report: nothing is missing.</source>
-        <translation>Ready for the report: nothing is missing.</translation>
-    </message>
-    <message>
-        <source>Completeness (%1)</source>
-        <translation>Completeness (%1)</translation>
-    </message>
-    <message>
-        <source>NC</source>
-        <translation>NC</translation>
-    </message>
-    <message>
-        <source>Search results (%1)</source>
-        <translation>Search results (%1)</translation>
-    </message>
-    <message>
-        <source>This audit: clause × site</source>
-        <translation>This audit: clause × site</translation>
-    </message>
-    <message>
-        <source>(no site)</source>
-        <translation>(no site)</translation>
-    </message>
-    <message>
-        <source>Cycle %1 (%2): clause × audit</source>
-        <translation>Cycle %1 (%2): clause × audit</translation>
-    </message>
-    <message>
-        <source>%1 evidence items. Surveillance must cover, still missing: %2</source>
-        <translation>%1 evidence items. Surveillance must cover, still missing: %2</translation>
-    </message>
-    <message>
-        <source>nothing</source>
-        <translation>nothing</translation>
-    </message>
-    <message>
-        <source>Check-in photo</source>
-        <translation>Check-in photo</translation>
-    </message>
-    <message>
-        <source>Photos (*.jpg *.jpeg *.png *.heic *.webp)</source>
-        <translation>Photos (*.jpg *.jpeg *.png *.heic *.webp)</translation>
-    </message>
-    <message>
-        <source>The audit is terminated. Re-audit due by %1.</source>
-        <translation>The audit is terminated. Re-audit due by %1.</translation>
-    </message>
-    <message>
-        <source>Terminated</source>
-        <translation>Terminated</translation>
     </message>
 </context>
 <context>

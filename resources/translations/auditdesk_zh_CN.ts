@@ -5,112 +5,196 @@
     <message>
         <source>Import</source>
         <comment>a value is required</comment>
-        <translation type="unfinished" />
+        <translation>导入</translation>
     </message>
     <message>
         <source>Import</source>
         <comment>not a date (use 2026-03-15, 2026/3/15 or 2026年3月15日)</comment>
-        <translation type="unfinished" />
+        <translation>导入</translation>
     </message>
     <message>
         <source>Import</source>
         <comment>the year is implausible</comment>
-        <translation type="unfinished" />
+        <translation>导入</translation>
     </message>
     <message>
         <source>Import</source>
         <comment>not a number</comment>
-        <translation type="unfinished" />
+        <translation>导入</translation>
     </message>
     <message>
         <source>Import</source>
         <comment>not a whole number</comment>
-        <translation type="unfinished" />
+        <translation>导入</translation>
     </message>
     <message>
         <source>Import</source>
         <comment>cannot be negative</comment>
-        <translation type="unfinished" />
+        <translation>导入</translation>
     </message>
     <message>
         <source>Import</source>
         <comment>implausibly large</comment>
-        <translation type="unfinished" />
+        <translation>导入</translation>
     </message>
     <message>
         <source>Import</source>
         <comment>technical codes look like 19.05.01</comment>
-        <translation type="unfinished" />
+        <translation>导入</translation>
     </message>
     <message>
         <source>Import</source>
         <comment>unknown status (有效/暂停/撤销/过期/注销)</comment>
-        <translation type="unfinished" />
+        <translation>导入</translation>
     </message>
     <message>
         <source>Import</source>
         <comment>unknown standard</comment>
-        <translation type="unfinished" />
+        <translation>导入</translation>
     </message>
     <message>
         <source>Import</source>
         <comment>unknown rule set</comment>
-        <translation type="unfinished" />
+        <translation>导入</translation>
     </message>
     <message>
         <source>Import</source>
         <comment>duplicate of row {0}</comment>
-        <translation type="unfinished" />
+        <translation>导入</translation>
     </message>
     <message>
         <source>Import</source>
         <comment>expiry is not after the issue date</comment>
-        <translation type="unfinished" />
+        <translation>导入</translation>
     </message>
     <message>
         <source>Import</source>
         <comment>before the issue date</comment>
-        <translation type="unfinished" />
+        <translation>导入</translation>
     </message>
     <message>
         <source>Import</source>
         <comment>not after the first surveillance</comment>
-        <translation type="unfinished" />
+        <translation>导入</translation>
     </message>
     <message>
         <source>Import</source>
         <comment>a second surveillance needs the first</comment>
-        <translation type="unfinished" />
+        <translation>导入</translation>
     </message>
     <message>
         <source>Import</source>
         <comment>this certificate number belongs to another organisation</comment>
-        <translation type="unfinished" />
+        <translation>导入</translation>
     </message>
     <message>
         <source>Import</source>
         <comment>credit code check character is wrong</comment>
-        <translation type="unfinished" />
+        <translation>导入</translation>
     </message>
     <message>
         <source>Import</source>
         <comment>credit code must have 18 characters</comment>
-        <translation type="unfinished" />
+        <translation>导入</translation>
     </message>
     <message>
         <source>Import</source>
         <comment>credit code has a character that is not allowed</comment>
-        <translation type="unfinished" />
+        <translation>导入</translation>
     </message>
     <message>
         <source>Import</source>
         <comment>not an e-mail address</comment>
-        <translation type="unfinished" />
+        <translation>导入</translation>
     </message>
     <message>
         <source>Import</source>
         <comment>already exists</comment>
+        <translation>导入</translation>
+    </message>
+    <message>
+        <source>someone else</source>
         <translation type="unfinished" />
+    </message>
+    <message>
+        <source>{who} deleted this record while you were editing it.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>{who} changed this record while you were editing it.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>(saved {when})</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Reload shows their version; Merge puts your edits back on top of it.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Changed meanwhile</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Reload</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Merge my edits</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Ready for the report: nothing is missing.</source>
+        <translation>可以编写报告：没有缺项。</translation>
+    </message>
+    <message>
+        <source>Completeness (%1)</source>
+        <translation>完整性检查（%1）</translation>
+    </message>
+    <message>
+        <source>NC</source>
+        <translation>不符合</translation>
+    </message>
+    <message>
+        <source>Search results (%1)</source>
+        <translation>搜索结果（%1）</translation>
+    </message>
+    <message>
+        <source>This audit: clause × site</source>
+        <translation>本次审核：条款 × 场所</translation>
+    </message>
+    <message>
+        <source>(no site)</source>
+        <translation>（未指定场所）</translation>
+    </message>
+    <message>
+        <source>Cycle %1 (%2): clause × audit</source>
+        <translation>认证周期 %1（%2）：条款 × 审核</translation>
+    </message>
+    <message>
+        <source>%1 evidence items. Surveillance must cover, still missing: %2</source>
+        <translation>共 %1 条审核证据。监督审核必审项目中尚缺：%2</translation>
+    </message>
+    <message>
+        <source>nothing</source>
+        <translation>无</translation>
+    </message>
+    <message>
+        <source>Check-in photo</source>
+        <translation>认证到照片</translation>
+    </message>
+    <message>
+        <source>Photos (*.jpg *.jpeg *.png *.heic *.webp)</source>
+        <translation>照片 (*.jpg *.jpeg *.png *.heic *.webp)</translation>
+    </message>
+    <message>
+        <source>The audit is terminated. Re-audit due by %1.</source>
+        <translation>审核已终止（撤组）。须在 %1 前再次审核。</translation>
+    </message>
+    <message>
+        <source>Terminated</source>
+        <translation>已终止</translation>
     </message>
 </context>
 <context>
@@ -236,6 +320,14 @@ Load demonstration data (clients, certificates, audits, nonconformities) to expl
     <message>
         <source>Evidence items</source>
         <translation>审核证据</translation>
+    </message>
+    <message>
+        <source>Use of marks and certificate references: what you found</source>
+        <translation>认证标志和证书的使用：审核发现</translation>
+    </message>
+    <message>
+        <source>Marks and certificate references</source>
+        <translation>认证标志和证书的使用</translation>
     </message>
     <message>
         <source>Search results</source>
@@ -425,62 +517,62 @@ Window: %2</source>
     <name>ConflictModel</name>
     <message>
         <source>Record</source>
-        <translation type="unfinished" />
+        <translation>记录</translation>
     </message>
     <message>
         <source>Field</source>
-        <translation type="unfinished" />
+        <translation>字段</translation>
     </message>
     <message>
         <source>Here</source>
-        <translation type="unfinished" />
+        <translation>本机的值</translation>
     </message>
     <message>
         <source>From the laptop</source>
-        <translation type="unfinished" />
+        <translation>笔记本上的值</translation>
     </message>
     <message>
         <source>Laptop user</source>
-        <translation type="unfinished" />
+        <translation>笔记本用户</translation>
     </message>
     <message>
         <source>Merged at</source>
-        <translation type="unfinished" />
+        <translation>合并时间</translation>
     </message>
 </context>
 <context>
     <name>ConflictsDialog</name>
     <message>
         <source>Merge conflicts</source>
-        <translation type="unfinished" />
+        <translation>合并冲突</translation>
     </message>
     <message>
         <source>These fields were changed both here and on a laptop. The value here is kept until you decide; the laptop's value is kept beside it.</source>
-        <translation type="unfinished" />
+        <translation>以下字段在本机和笔记本上都被修改过。在您决定之前保留本机的值，笔记本上的值也一并保存。</translation>
     </message>
     <message>
         <source>Here</source>
-        <translation type="unfinished" />
+        <translation>本机的值</translation>
     </message>
     <message>
         <source>From the laptop</source>
-        <translation type="unfinished" />
+        <translation>笔记本上的值</translation>
     </message>
     <message>
         <source>Keep the value here</source>
-        <translation type="unfinished" />
+        <translation>保留本机的值</translation>
     </message>
     <message>
         <source>Take the laptop's value</source>
-        <translation type="unfinished" />
+        <translation>采用笔记本上的值</translation>
     </message>
     <message>
         <source>Write a combined value…</source>
-        <translation type="unfinished" />
+        <translation>填写合并后的值…</translation>
     </message>
     <message>
         <source>Combined value</source>
-        <translation type="unfinished" />
+        <translation>合并后的值</translation>
     </message>
 </context>
 <context>
@@ -714,7 +806,7 @@ Copy the details below and send them to your administrator.</source>
     <name>ImportDialog</name>
     <message>
         <source>Import from Excel</source>
-        <translation type="unfinished" />
+        <translation>从 Excel 导入</translation>
     </message>
     <message>
         <source>Certificates</source>
@@ -726,75 +818,79 @@ Copy the details below and send them to your administrator.</source>
     </message>
     <message>
         <source>Workbook (.xlsx)</source>
-        <translation type="unfinished" />
+        <translation>工作簿（.xlsx）</translation>
     </message>
     <message>
         <source>Choose…</source>
-        <translation type="unfinished" />
+        <translation>选择…</translation>
     </message>
     <message>
         <source>Save template…</source>
-        <translation type="unfinished" />
+        <translation>保存模板…</translation>
     </message>
     <message>
         <source>Row</source>
-        <translation type="unfinished" />
+        <translation>行</translation>
     </message>
     <message>
         <source>Column</source>
-        <translation type="unfinished" />
+        <translation>列</translation>
     </message>
     <message>
         <source>Value</source>
-        <translation type="unfinished" />
+        <translation>值</translation>
     </message>
     <message>
         <source>Problem</source>
-        <translation type="unfinished" />
+        <translation>问题</translation>
     </message>
     <message>
         <source>Check</source>
-        <translation type="unfinished" />
+        <translation>检查</translation>
     </message>
     <message>
         <source>Import</source>
-        <translation type="unfinished" />
+        <translation>导入</translation>
     </message>
     <message>
         <source>Workbook to import</source>
-        <translation type="unfinished" />
+        <translation>要导入的工作簿</translation>
     </message>
     <message>
         <source>Excel (*.xlsx)</source>
-        <translation type="unfinished" />
+        <translation>Excel（*.xlsx）</translation>
     </message>
     <message>
         <source>Save template</source>
-        <translation type="unfinished" />
+        <translation>保存模板</translation>
     </message>
     <message>
         <source>Check passed: nothing written yet.</source>
-        <translation type="unfinished" />
+        <translation>检查通过：尚未写入任何数据。</translation>
     </message>
     <message>
         <source>Imported.</source>
-        <translation type="unfinished" />
+        <translation>已导入。</translation>
     </message>
     <message>
         <source>{0} row(s); new: {1}; changed: {2}; unchanged: {3}</source>
-        <translation type="unfinished" />
+        <translation>{0} 行；新增：{1}；修改：{2}；未变：{3}</translation>
     </message>
     <message>
         <source>Choose a workbook first.</source>
-        <translation type="unfinished" />
+        <translation>请先选择工作簿。</translation>
+    </message>
+    <message>
+        <source>Importing…</source>
+        <translation>正在导入…</translation>
     </message>
     <message>
         <source>{0} problem(s) in {1} row(s). Nothing was imported; correct the workbook and check again.</source>
-        <translation type="unfinished" />
+        <translation>{1} 行中有 {0} 个问题。未导入任何数据；请修改工作簿后重新检查。</translation>
     </message>
     <message>
         <source>The workbook cannot be imported: {0}</source>
-        <translation type="unfinished" />
+        <translation>无法导入该工作簿：{0}</translation>
     </message>
 </context>
 <context>
@@ -1548,6 +1644,24 @@ Check the path and that the drive is connected.</source>
 请检查路径以及磁盘是否已连接。</translation>
     </message>
     <message>
+        <source>The database server does not answer.
+
+Check the network connection and the server address; if it persists, ask your administrator whether the server is running.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>The database server refused the user name or password.
+
+Check them, or ask your administrator for access.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Your database account may not set up or change this database.
+
+Ask your administrator to make it the database owner.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
         <source>The database cannot be used.
 
 See the details.</source>
@@ -2219,63 +2333,16 @@ See the details.</source>
         <translation>您当前以 %1（%2）身份登录，此操作需要%3角色。</translation>
     </message>
     <message>
+        <source>Someone else changed this nonconformity meanwhile. The list shows the current state; please look again and repeat the action if it is still needed.</source>
+        <translation>其他人刚刚修改了此不符合项。列表已显示其当前状态，请重新查看，如仍需要请再次操作。</translation>
+    </message>
+    <message>
+        <source>The audit's report has been issued: its findings can no longer be changed.</source>
+        <translation>该审核报告已发布，其审核发现不能再修改。</translation>
+    </message>
+    <message>
         <source>CB setting</source>
         <translation>认证机构设置</translation>
-    </message>
-</context>
-<context>
-    <name>PanelsMixin</name>
-    <message>
-        <source>Ready for the report: nothing is missing.</source>
-        <translation>可以编写报告：没有缺项。</translation>
-    </message>
-    <message>
-        <source>Completeness (%1)</source>
-        <translation>完整性检查（%1）</translation>
-    </message>
-    <message>
-        <source>NC</source>
-        <translation>不符合</translation>
-    </message>
-    <message>
-        <source>Search results (%1)</source>
-        <translation>搜索结果（%1）</translation>
-    </message>
-    <message>
-        <source>This audit: clause × site</source>
-        <translation>本次审核：条款 × 场所</translation>
-    </message>
-    <message>
-        <source>(no site)</source>
-        <translation>（未指定场所）</translation>
-    </message>
-    <message>
-        <source>Cycle %1 (%2): clause × audit</source>
-        <translation>认证周期 %1（%2）：条款 × 审核</translation>
-    </message>
-    <message>
-        <source>%1 evidence items. Surveillance must cover, still missing: %2</source>
-        <translation>共 %1 条审核证据。监督审核必审项目中尚缺：%2</translation>
-    </message>
-    <message>
-        <source>nothing</source>
-        <translation>无</translation>
-    </message>
-    <message>
-        <source>Check-in photo</source>
-        <translation>认证到照片</translation>
-    </message>
-    <message>
-        <source>Photos (*.jpg *.jpeg *.png *.heic *.webp)</source>
-        <translation>照片 (*.jpg *.jpeg *.png *.heic *.webp)</translation>
-    </message>
-    <message>
-        <source>The audit is terminated. Re-audit due by %1.</source>
-        <translation>审核已终止（撤组）。须在 %1 前再次审核。</translation>
-    </message>
-    <message>
-        <source>Terminated</source>
-        <translation>已终止</translation>
     </message>
 </context>
 <context>
@@ -2719,55 +2786,55 @@ See the details.</source>
     <name>SignInDialog</name>
     <message>
         <source>Sign in to AuditDesk</source>
-        <translation type="unfinished" />
+        <translation>登录 AuditDesk</translation>
     </message>
     <message>
         <source>This database has no users yet. Create the first account: it will be the administrator.</source>
-        <translation type="unfinished" />
+        <translation>此数据库还没有用户。请创建第一个账户，它将成为管理员。</translation>
     </message>
     <message>
         <source>Who is working?</source>
-        <translation type="unfinished" />
+        <translation>请登录</translation>
     </message>
     <message>
         <source>User name</source>
-        <translation type="unfinished" />
+        <translation>用户名</translation>
     </message>
     <message>
         <source>Full name</source>
-        <translation type="unfinished" />
+        <translation>姓名</translation>
     </message>
     <message>
         <source>Password</source>
-        <translation type="unfinished" />
+        <translation>密码</translation>
     </message>
     <message>
         <source>Password again</source>
-        <translation type="unfinished" />
+        <translation>再次输入密码</translation>
     </message>
     <message>
         <source>Remember me on this computer (a laptop only I use)</source>
-        <translation type="unfinished" />
+        <translation>在此电脑上记住我（仅限本人专用的笔记本）</translation>
     </message>
     <message>
         <source>The two passwords differ.</source>
-        <translation type="unfinished" />
+        <translation>两次输入的密码不一致。</translation>
     </message>
     <message>
         <source>Wrong user name or password.</source>
-        <translation type="unfinished" />
+        <translation>用户名或密码错误。</translation>
     </message>
     <message>
         <source>Enter a user name.</source>
-        <translation type="unfinished" />
+        <translation>请输入用户名。</translation>
     </message>
     <message>
         <source>That name is taken.</source>
-        <translation type="unfinished" />
+        <translation>该用户名已被使用。</translation>
     </message>
     <message>
         <source>The password needs at least 8 characters.</source>
-        <translation type="unfinished" />
+        <translation>密码至少需要 8 个字符。</translation>
     </message>
 </context>
 <context>

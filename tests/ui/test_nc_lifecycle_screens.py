@@ -129,3 +129,22 @@ def test_certificates_at_risk_widget(qtbot, database, issued):
     one = CertificatesAtRiskWidget(database, user="lena", certificate_id=world.certificate_id, today=D(2027, 4, 9))
     qtbot.addWidget(one)
     assert one.table.rowCount() == 0
+
+
+def test_refusals_are_explained_in_words(qtbot):
+    from auditdesk.services.errors import (
+        Conflict,
+        IllegalTransition,
+        PermissionDenied,
+        ValidationFailed,
+    )
+    from auditdesk.ui.nc.texts import NCTexts
+
+    texts = NCTexts()
+    assert "changed this nonconformity meanwhile" in texts.error(Conflict("stale"))
+    assert texts.error(IllegalTransition("x", reason="closed_is_final", number="NC-2027-0012-01")) == (
+        "This NC is closed; only an administrator can reopen it.\nNC-2027-0012-01")
+    assert texts.error(PermissionDenied("x", user="lena", role="lead", needs="admin")) == (
+        "You are signed in as lena (lead auditor). This action needs the administrator role.")
+    assert texts.error(ValidationFailed("x", {"evidence": "at_least_one"})) == (
+        "Linked evidence: link at least one evidence item")

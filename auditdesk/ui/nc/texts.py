@@ -7,7 +7,9 @@ from typing import Any
 from PySide6.QtCore import QObject
 
 from auditdesk.services.errors import (
+    Conflict,
     IllegalTransition,
+    Locked,
     PermissionDenied,
     ServiceError,
     ValidationFailed,
@@ -116,6 +118,11 @@ class NCTexts(QObject):
             text = self.refusal(str(exc.details.get("reason", "")))
             numbers = exc.details.get("numbers") or ([exc.details["number"]] if exc.details.get("number") else [])
             return f"{text}\n{', '.join(numbers)}" if numbers else text
+        if isinstance(exc, Conflict):
+            return self.tr("Someone else changed this nonconformity meanwhile. The list shows the current state;"
+                           " please look again and repeat the action if it is still needed.")
+        if isinstance(exc, Locked):
+            return self.tr("The audit's report has been issued: its findings can no longer be changed.")
         if isinstance(exc, ValidationFailed):
             return "\n".join(f"{self.field(f)}: {self.problem(c)}" for f, c in exc.errors.items())
         return str(exc)
