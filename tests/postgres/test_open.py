@@ -97,3 +97,14 @@ def test_change_log_is_append_only_on_the_server(database):
             with pytest.raises(DBAPIError, match="append-only"):
                 with conn.begin():
                     conn.execute(text(sql))
+
+
+def test_a_connection_lost_mid_session_is_an_environment_error(database, pg_server):
+    with database.engine.connect() as conn:
+        pid = conn.execute(text("SELECT pg_backend_pid()")).scalar()
+        pg_server.admin(f"SELECT pg_terminate_backend({pid})")
+        with pytest.raises(DBAPIError) as info:
+            conn.execute(text("SELECT 1"))
+    assert isinstance(errors.classify_sqlite_error(info.value), errors.ServerUnreachable)
+    with database.session() as s:  # the pool notices and reconnects: the next action works
+        assert s.scalar(text("SELECT 1")) == 1
