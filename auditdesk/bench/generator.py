@@ -85,6 +85,7 @@ class GenerationSummary:
     counts: dict[str, int] = field(default_factory=dict)
     report_audit: str = ""
     seconds: float = 0.0
+    cpu_seconds: float = 0.0
     steps: dict[str, float] = field(default_factory=dict)
 
 
@@ -151,7 +152,7 @@ class Generator:
     def run(self) -> GenerationSummary:
         from auditdesk.services.demo import load_corpus
 
-        started = time.perf_counter()
+        started, cpu_started = time.perf_counter(), time.process_time()
         self._create_schema()
         self.corpus = load_corpus()
         con = self._connect()
@@ -183,6 +184,7 @@ class Generator:
         self.log(f"search index optimize + ANALYZE: {self.summary.steps['optimize']:.1f} s")
         self._change_log_entry()
         self.summary.seconds = round(time.perf_counter() - started, 1)
+        self.summary.cpu_seconds = round(time.process_time() - cpu_started, 1)
         metadata_path(self.db).write_text(json.dumps(asdict(self.summary), ensure_ascii=False, indent=1),
                                           encoding="utf-8")
         return self.summary

@@ -51,7 +51,7 @@ def run_generate(args: argparse.Namespace) -> int:
     log = None if args.quiet else (lambda m: print(f"  {m}", file=sys.stderr, flush=True))
     summary = generate(path, args.scale, DEFAULT_SEED if args.seed is None else args.seed, today, log)
     counts = summary.counts
-    print(f"reference dataset ready in {summary.seconds:.1f} s: {counts.get('organisation', 0)} organisations, "
+    print(f"reference dataset ready in {summary.seconds:.1f} s ({summary.cpu_seconds:.1f} s CPU): {counts.get('organisation', 0)} organisations, "
           f"{counts.get('certificate', 0)} certificates, {counts.get('audit', 0)} audits, "
           f"{counts.get('evidence_item', 0)} evidence items, {counts.get('nonconformity', 0)} NCs, "
           f"{counts.get('attachment', 0)} attachments; report audit {summary.report_audit}")
