@@ -108,3 +108,19 @@ def test_a_connection_lost_mid_session_is_an_environment_error(database, pg_serv
     assert isinstance(errors.classify_sqlite_error(info.value), errors.ServerUnreachable)
     with database.session() as s:  # the pool notices and reconnects: the next action works
         assert s.scalar(text("SELECT 1")) == 1
+
+
+def test_models_and_migrations_agree_on_postgresql(database):
+    from alembic.autogenerate import compare_metadata
+    from alembic.migration import MigrationContext
+
+    from auditdesk.model import Base
+
+    def ours(obj, name, type_, reflected, compare_to):  # the search index is not an ORM table
+        return not (type_ == "table" and name == "search_index") and not (
+            type_ == "index" and name and name.startswith("ix_search_index"))
+
+    with database.engine.connect() as conn:
+        ctx = MigrationContext.configure(conn, opts={"compare_type": True, "include_object": ours})
+        diff = compare_metadata(ctx, Base.metadata)
+    assert diff == [], f"models and migrations disagree on PostgreSQL: {diff}"
