@@ -43,10 +43,12 @@ from auditdesk.model import (
     EvidenceType,
     Judgement,
     NCGrade,
+    Nonconformity,
     Organisation,
     Role,
     Standard,
     TeamRole,
+    User,
     VerificationMethod,
 )
 from auditdesk.paths import resource
@@ -408,6 +410,18 @@ class _Builder:
             return
         nc_service.close_nc(self.s, nc.id, on=raised_on + dt.timedelta(days=36))
 
+    def lead_audits_with_ncs(self) -> None:
+        """The demo ``lead`` user leads every audit that raised NCs, so their review queue is full."""
+        lead = self.s.scalar(select(User).where(User.username == "lead"))
+        if lead is None or lead.auditor_id is None:
+            return
+        audits = self.s.scalars(select(Audit).where(Audit.id.in_(select(Nonconformity.audit_id)))).all()
+        for audit in audits:
+            for member in audit.team:
+                if member.role is TeamRole.TEAM_LEADER:
+                    member.auditor_id = lead.auditor_id
+        self.s.flush()
+
     def ncs_for(self, std_key: str) -> list[dict[str, Any]]:
         found = [n for n in self.corpus["nonconformities"] if n["standard"] == std_key]
         return found or [n for n in self.corpus["nonconformities"] if n["standard"] == "ISO9001:2015"]
@@ -483,4 +497,5 @@ def build_demo(session: Session, today: dt.date | None = None, seed: int = DEMO_
         b.nc(audit, std_key, examples[5 % len(examples)], ids, "draft", b.today)
         b.summary.workspace_audit = audit.number
     session.flush()
+    b.lead_audits_with_ncs()
     return b.summary

@@ -87,3 +87,11 @@ def test_demo_refuses_a_database_that_already_has_data(demo):
         build_demo(s, today=TODAY)
     with db.session() as s:
         assert s.scalar(select(func.count(Organisation.id))) == 44
+
+
+def test_demo_lead_has_a_review_queue(demo):
+    from auditdesk.services.review_queue import review_queue
+
+    db, _ = demo
+    with db.session(user="lead") as s:
+        assert len(review_queue(s, on=TODAY)) >= 3
