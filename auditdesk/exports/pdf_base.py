@@ -118,7 +118,7 @@ def grid_table(header: Sequence[str], rows: Sequence[Sequence[object]], widths: 
         cells.append([c if isinstance(c, Flowable) else para(c, "cell") for c in r])
     total = sum(widths)
     col_w = [w * CONTENT_W / total for w in widths]
-    t = LongTable(cells, colWidths=col_w, repeatRows=1, splitByRow=1)
+    t = LongTable(cells, colWidths=col_w, repeatRows=1, splitByRow=1, splitInRow=1)
     t.setStyle(TableStyle([("FONTNAME", (0, 0), (-1, -1), CJK),
         ("GRID", (0, 0), (-1, -1), 0.5, GRID),
         ("BACKGROUND", (0, 0), (-1, 0), HEADER_FILL),
@@ -136,7 +136,8 @@ def grid_table(header: Sequence[str], rows: Sequence[Sequence[object]], widths: 
 def field_table(pairs: Sequence[tuple[str, object]], label_width: float = 0.3) -> LongTable:
     """Label | value rows (the report's header blocks)."""
     rows = [[para(k, "cell_head", bold=True), para(v, "cell")] for k, v in pairs]
-    t = LongTable(rows, colWidths=[CONTENT_W * label_width, CONTENT_W * (1 - label_width)], splitByRow=1)
+    t = LongTable(rows, colWidths=[CONTENT_W * label_width, CONTENT_W * (1 - label_width)], splitByRow=1,
+                  splitInRow=1)
     t.setStyle(TableStyle([("FONTNAME", (0, 0), (-1, -1), CJK),
         ("GRID", (0, 0), (-1, -1), 0.5, GRID),
         ("BACKGROUND", (0, 0), (0, -1), HEADER_FILL),

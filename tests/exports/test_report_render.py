@@ -117,3 +117,14 @@ def test_libreoffice_converts_the_docx_report(session, demo_audit, tmp_path, lan
     if shutil.which("pdftotext"):
         text = pdf_text(pdf)
         assert ("审核发现" in text) if lang != "en" else ("Findings by clause" in text)
+
+
+def test_a_cell_longer_than_a_page_splits_instead_of_failing(session, demo_audit):
+    from auditdesk.model import EvidenceItem
+
+    item = session.query(EvidenceItem).filter_by(audit_id=demo_audit.audit_id, seq=1).one()
+    item.description = "现场抽查记录：" + "注塑车间首件检验记录齐全，巡检频次符合作业指导书要求。" * 200
+    session.flush()
+    out = io.BytesIO()
+    render_report(build_report_context(session, demo_audit.number, "zh"), "pdf", out)
+    assert out.getvalue().startswith(b"%PDF-")
