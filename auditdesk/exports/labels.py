@@ -119,6 +119,7 @@ LABELS: dict[str, tuple[str, str]] = {
     "verification": ("验证情况", "Verification"),
     "effectiveness": ("有效性", "Effectiveness"),
     "none": ("无", "None"),
+    "photo_missing": ("（照片文件不在本机的附件库中）", "(the photo file is not in this computer's attachment store)"),
     "not_recorded": ("（未填写）", "(not recorded)"),
     "sampling_text": (
         "审核是基于对可获得信息的抽样进行的，审核证据建立在样本的基础上，因此审核结论存在一定的不确定性。"

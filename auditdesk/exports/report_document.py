@@ -255,7 +255,7 @@ def report_document(ctx: ReportContext) -> b.Document:
             extra = " · ".join(x for x in (p.place, p.captured_at.strftime("%Y-%m-%d %H:%M") if p.captured_at else "",
                                           f"E{p.evidence_seq}" if p.evidence_seq else "") if x)
             items.append(b.Photo(p.path, t("photo_caption", n=i, caption=caption) + (f"\n{extra}" if extra else "")))
-        blocks.append(b.Photos(tuple(items), missing_text=text("not_recorded", lang)))
+        blocks.append(b.Photos(tuple(items), missing_text=text("photo_missing", lang)))
 
     # 12. Revisions and signatures.
     if ctx.revisions:

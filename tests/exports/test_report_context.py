@@ -73,3 +73,33 @@ def test_an_empty_audit_still_makes_a_complete_short_report(session, demo_audit)
     doc = report_document(build_report_context(session, empty.number, "en"))
     assert not doc.toc
     assert any(isinstance(x, b.Para) and x.text == "None" for x in doc.blocks)
+
+
+def test_previous_ncs_of_an_earlier_audit_are_listed_for_verification(session, demo_audit):
+    import datetime as dt
+
+    from auditdesk.model import AuditType, Clause, EvidenceType, NCGrade
+    from auditdesk.services import evidence as ev
+    from auditdesk.services import nonconformities as ncs
+    from auditdesk.services.audits import AuditData, create_audit, find_audit
+
+    current = find_audit(session, demo_audit.number)
+    cert = current.certificates[0]
+    earlier = create_audit(session, AuditData(certificate_ids=[cert.id], audit_type=AuditType.STAGE2,
+                                              start_date=dt.date(2025, 3, 1), end_date=dt.date(2025, 3, 2)))
+    clause = session.query(Clause).filter_by(standard_id=cert.standard_id, number="8.5.1").one()
+    item = ev.add_evidence(session, earlier.id, ev.EvidenceData(evidence_type=EvidenceType.RECORD, clause_ids=[clause.id]))
+    nc = ncs.raise_nc(session, ncs.NCDraft(audit_id=earlier.id, clause_id=clause.id, grade=NCGrade.MINOR,
+                                           requirement="8.5.1", evidence_text="首件检验记录缺失。", reason="未执行",
+                                           evidence_ids=[item.id]), on=dt.date(2025, 3, 2))
+    ncs.issue_nc(session, nc.id, on=dt.date(2025, 3, 2))
+    ctx = build_report_context(session, demo_audit.number, "zh")
+    assert [(p.number, p.audit_number, p.clause, p.state) for p in ctx.previous_ncs] == [
+        (nc.number, earlier.number, "8.5.1", "issued")]
+
+
+def test_a_photo_missing_from_this_computer_is_named_not_dropped(session, demo_audit, tmp_path):
+    ctx = build_report_context(session, demo_audit.number, "en", attachments_root=tmp_path / "elsewhere")
+    assert len(ctx.photos) == 6 and all(p.path is None for p in ctx.photos)
+    photos = next(x for x in report_document(ctx).blocks if isinstance(x, b.Photos))
+    assert photos.missing_text == "(the photo file is not in this computer's attachment store)"
