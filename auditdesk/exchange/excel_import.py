@@ -180,7 +180,8 @@ def _check_container(path: Path) -> None:
             check_entries(zf, lambda reason, entry: WorkbookUnreadable(
                 f"{path.name}: refused ({reason}: {entry})", "too_large" if reason != "unsafe_path" else "unreadable",
                 entry=entry), max_entry=MAX_WORKBOOK_BYTES, max_total=MAX_WORKBOOK_BYTES)
-    except zipfile.BadZipFile:
+    except (zipfile.BadZipFile, NotImplementedError, ValueError, EOFError, RuntimeError):
+        # RuntimeError: an encrypted entry; NotImplementedError: an unknown zip version.
         raise WorkbookUnreadable(f"{path.name} is not an .xlsx workbook (or it is damaged)", "not_xlsx") from None
     except OSError as exc:
         raise WorkbookUnreadable(f"cannot read {path}: {exc.strerror or exc}", "unreadable") from None

@@ -303,7 +303,7 @@ def open_package(path: Path | str, password: str | None = None) -> Iterator[Pack
             crypto.decrypt_file(path, zip_path, password)
         try:
             zf = zipfile.ZipFile(zip_path)
-        except zipfile.BadZipFile:
+        except (zipfile.BadZipFile, NotImplementedError, ValueError, EOFError):
             with zip_path.open("rb") as fh:
                 head = fh.read(4)
             if head.startswith(b"PK"):
@@ -348,7 +348,8 @@ def open_package(path: Path | str, password: str | None = None) -> Iterator[Pack
                         raise PackageRefused(f"attachment {sha} does not match its hash (altered or damaged)",
                                              "hash_mismatch", entry=info.filename)
                     files[sha] = target
-        except (zipfile.BadZipFile, zlib.error, EOFError, zipfile.LargeZipFile, NotImplementedError) as exc:
+        except (zipfile.BadZipFile, zlib.error, EOFError, zipfile.LargeZipFile, NotImplementedError,
+                RuntimeError) as exc:  # RuntimeError: an entry encrypted with a zip password
             raise PackageRefused(f"the package is damaged or truncated ({exc})", "truncated") from None
         except (OSError, ValueError) as exc:
             if isinstance(exc, PackageRefused):

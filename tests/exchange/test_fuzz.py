@@ -174,3 +174,16 @@ def test_malformed_manifests(fuzz_db, tmp_path, good_package, data):
 
 def test_typed_errors_are_exchange_errors():
     assert issubclass(PackageRefused, ExchangeError) and issubclass(ImportRejected, ExchangeError)
+
+
+@pytest.mark.parametrize("version", [20, 84])
+def test_zip_of_an_unknown_version_is_refused_not_raised(fuzz_db, tmp_path, good_workbook_bytes, good_package, version):
+    """Found by the fuzzer: a central directory asking for zip version 8.4 made zipfile raise
+    NotImplementedError; both importers now refuse such files with their typed error."""
+    for src, check in ((good_workbook_bytes, _import_or_typed_error), (good_package, _package_or_typed_error)):
+        data = bytearray(src.read_bytes())
+        pos = data.find(b"PK\x01\x02")
+        data[pos + 6] = version  # "version needed to extract"
+        bad = tmp_path / f"v{version}{src.suffix}"
+        bad.write_bytes(bytes(data))
+        check(fuzz_db, bad)
