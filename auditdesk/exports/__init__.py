@@ -11,6 +11,9 @@ good-audit case    ``case.build_case_context``                 ``case.render_cas
 yearly schedule    ``schedule.build_schedule_context``         ``schedule.render_schedule_xlsx`` (xlsx)
 =================  ==========================================  ==========================
 
+``api.export_document(session, kind, ref, fmt, lang, target)`` and ``api.export_schedule`` are the
+one call a GUI job or the CLI needs.
+
 Contexts are frozen dataclasses of plain values and codes. The Word/PDF documents go through a
 small block model (``blocks``): ``*_document(ctx)`` lays out the content once, ``pdf_render`` and
 ``docx_render`` draw any block list, so the Word and PDF versions say the same thing. Fixed texts

@@ -113,3 +113,23 @@ def test_libreoffice_converts_each_word_document(session, demo_audit, tmp_path, 
         expected = "一、案例发生的背景"
     assert expected in _all_text(out)
     soffice_convert(out, tmp_path)
+
+
+@pytest.mark.parametrize("kind, fmt", [("report", "pdf"), ("plan", "docx"), ("nc_form", "pdf"), ("case", "docx")])
+def test_one_call_exports_any_document_to_a_stream(session, demo_audit, kind, fmt):
+    import io
+
+    from auditdesk.exports.api import export_document
+
+    out = io.BytesIO()
+    export_document(session, kind, demo_audit.nc_numbers[0] if kind == "nc_form" else demo_audit.number, fmt, "zh", out)
+    assert out.getvalue().startswith(b"%PDF-" if fmt == "pdf" else b"PK")
+
+
+def test_a_case_draft_has_no_pdf(session, demo_audit):
+    import io
+
+    from auditdesk.exports.api import export_document
+
+    with pytest.raises(ValueError, match="format"):
+        export_document(session, "case", demo_audit.number, "pdf", "zh", io.BytesIO())
