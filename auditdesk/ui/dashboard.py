@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import time
 from collections.abc import Callable
 from typing import Any
 
@@ -51,6 +52,8 @@ class DashboardPage(QWidget):
         self.ctx, self.today = ctx, today
         self.setObjectName("dashboard")
         self.data: Dashboard | None = None
+        self._computing = False
+        self._computed_at = 0.0
         outer = QVBoxLayout(self)
         head = QHBoxLayout()
         self.heading = QLabel()
@@ -99,21 +102,39 @@ class DashboardPage(QWidget):
             self.retranslate()
         super().changeEvent(e)
 
+    STALE_AFTER_S = 300
+
+    def refresh_if_stale(self) -> None:
+        """Showing the page recomputes only old figures (Refresh or F5 always recompute)."""
+        if self._computing or (self.data is not None and time.monotonic() - self._computed_at < self.STALE_AFTER_S
+                               and self.data.on == self.today()):
+            return
+        self.refresh()
+
     def refresh(self) -> None:
         """Recompute in the background: every certificate's programme goes through the rules."""
         from auditdesk.ui.jobs import run_job
 
         on = self.today()
+        self._computing = True
+        self._computed_at = time.monotonic()
 
         def build(job: Any) -> Dashboard:
             with job.session() as s:
                 return build_dashboard(s, on)
 
-        run_job(build, self._set_data, None, None, parent=self, session_factory=self.ctx.session)
+        run_job(build, self._set_data, self._failed, None, parent=self, session_factory=self.ctx.session)
 
     def _set_data(self, data: Dashboard) -> None:
+        self._computing = False
         self.data = data
         self._show()
+
+    def _failed(self, exc: BaseException) -> None:
+        from auditdesk.ui.errors import show_error
+
+        self._computing = False
+        show_error(exc, self)
 
     def _show(self) -> None:
         on = self.data.on if self.data else self.today()

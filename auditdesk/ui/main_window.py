@@ -136,12 +136,7 @@ class MainWindow(WindowActions, QMainWindow):
         if name == "dashboard":
             page = self.pages["dashboard"]
             if isinstance(page, DashboardPage):
-                try:
-                    page.refresh()
-                except Exception as exc:
-                    from auditdesk.ui.errors import show_error
-
-                    show_error(exc, self)
+                page.refresh_if_stale()
 
     def open_register(self, register: str, filters: dict[str, Any]) -> RegisterWidget:
         """Show a register with the given filters (what the dashboard figures do)."""
@@ -241,7 +236,7 @@ class MainWindow(WindowActions, QMainWindow):
         if reg is not None:
             reg.refresh()
         elif self.current_page() == "dashboard":
-            self._on_page(0)
+            self.pages["dashboard"].refresh()  # type: ignore[attr-defined]
 
     def page_titles(self) -> dict[str, str]:
         return {

@@ -388,14 +388,6 @@ class RegisterWidget(QWidget):
             return
         self.refresh()
 
-    def showEvent(self, e: Any) -> None:
-        super().showEvent(e)
-        # Show something useful beside the list: the first record, unless one is chosen.
-        if self.current_id() is None and self.model.rowCount() and (
-                self.editor is None or self.editor.record_id is None and not any(
-                    self.editor.text_of(s.key) for s in self.editor.config.fields if s.kind != "choice")):
-            self.view.selectRow(0)
-
     def focus_search(self) -> None:
         self.search.setFocus()
         self.search.selectAll()
