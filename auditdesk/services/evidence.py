@@ -204,12 +204,21 @@ def _attachment_row(stored: StoredFile, filename: str, **kw: Any) -> Attachment:
 
 
 def attach_file(session: Session, evidence_id: uuid.UUID, source: Path | str, *, filename: str | None = None,
-                caption: str = "", store: AttachmentStore | None = None) -> Attachment:
-    """Copy a file into the store (refusing disguised files) and attach it to an evidence item."""
+                caption: str = "", store: AttachmentStore | None = None,
+                adopt_capture_time: bool = False) -> Attachment:
+    """Copy a file into the store (refusing disguised files) and attach it to an evidence item.
+
+    With ``adopt_capture_time`` the item's time becomes the photo's EXIF capture time when the
+    item has no files yet (a photo item recorded later than it was taken).
+    """
     item = get_evidence(session, evidence_id)
     _writable_audit(session, item.audit_id)
     source = Path(source)
     stored = (store or store_for(session)).put(source, filename or source.name)
+    if adopt_capture_time and stored.captured_at and not session.scalar(
+            select(func.count()).select_from(Attachment).where(
+                Attachment.evidence_id == item.id, Attachment.archived.is_(False))):
+        item.observed_at = stored.captured_at
     att = _attachment_row(stored, filename or source.name, evidence_id=item.id, audit_id=item.audit_id,
                           caption=caption)
     session.add(att)

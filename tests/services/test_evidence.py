@@ -190,3 +190,17 @@ def test_marks_control_is_recorded_for_the_must_cover_item(session, facts):
     from auditdesk.services.audits import get_audit
 
     assert get_audit(session, facts.audit_id).marks_control == "证书及认证标志使用符合规定"
+
+
+def test_a_photo_can_date_a_fresh_item(session, facts, tmp_path):
+    item = ev.add_evidence(session, facts.audit_id, ev.EvidenceData(EvidenceType.PHOTO))
+    first, second = tmp_path / "a.jpg", tmp_path / "b.jpg"
+    first.write_bytes(jpeg_bytes("2027:03:01 10:15:00", "+08:00"))
+    second.write_bytes(jpeg_bytes("2027:03:01 11:30:00", "+08:00", color=(1, 2, 3)))
+    ev.attach_file(session, item.id, first, adopt_capture_time=True)
+    ev.attach_file(session, item.id, second, adopt_capture_time=True)
+    assert item.observed_at == dt.datetime(2027, 3, 1, 2, 15, tzinfo=dt.UTC)  # the first photo's time
+    other = ev.add_evidence(session, facts.audit_id)
+    before = other.observed_at
+    ev.attach_file(session, other.id, first)
+    assert other.observed_at == before

@@ -270,3 +270,13 @@ def test_marks_must_cover_line_jumps_to_the_marks_field(ws, qtbot):
     type_text(ws.marks, "证书及标志使用符合规定")
     QTest.keyClick(ws.marks, Qt.Key.Key_Return)
     assert "marks" not in ws.coverage.must_cover_missing
+
+
+def test_photos_dropped_on_a_new_item_date_it(ws, tmp_path, database):
+    ws.select_clause("8.5.4")
+    photo = tmp_path / "store.jpg"
+    photo.write_bytes(jpeg_bytes("2027:03:01 09:40:00", "+08:00"))
+    ws.strip.filesDropped.emit([photo])
+    with database.session() as s:
+        item = s.scalars(select(EvidenceItem)).one()
+        assert item.observed_at == dt.datetime(2027, 3, 1, 1, 40, tzinfo=dt.UTC)

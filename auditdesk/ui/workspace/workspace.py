@@ -545,9 +545,13 @@ class AuditWorkspace(PanelsMixin, QWidget):
         if item_id is None:
             return 0
         store = self._store()
+        snap = self._snaps.get(item_id)
+        fresh = snap is not None and not snap.description.strip() and not snap.attachments
         done = 0
         for p in paths:
-            if self._run(lambda s, p=p: ev.attach_file(s, item_id, Path(p), store=store)) is not None:
+            # A photo dropped on a fresh item dates the item: when it was taken, not typed.
+            if self._run(lambda s, p=p: ev.attach_file(s, item_id, Path(p), store=store,
+                                                       adopt_capture_time=fresh)) is not None:
                 done += 1
         self._after_attach(item_id)
         return done
