@@ -15,8 +15,6 @@ from pathlib import Path
 
 from auditdesk.storage.attachments import AttachmentStore
 
-SEARCH_TABLE = "search_index"
-SEARCH_INSERT = f"INSERT INTO {SEARCH_TABLE} (kind, ref_id, audit_id, grams, chars) VALUES (?, ?, ?, ?, ?)"
 SCENES = ("workshop", "warehouse", "outdoor", "meeting")
 CHINA = dt.timezone(dt.timedelta(hours=8))
 

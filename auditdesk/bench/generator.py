@@ -9,8 +9,9 @@ How it is fast enough (minutes, not hours, on 2 cores):
 - then rows go in with raw ``sqlite3`` ``executemany`` in chunks of 20 000 (one transaction
   per chunk), with journalling, fsync and foreign-key checks off *during generation only*
   (the file is restored to WAL afterwards, and ``auditdesk check`` verifies the keys);
-- evidence texts come from a pool of composed descriptions tokenised once for the search
-  index (``auditdesk.services.search.tokenise``, the same function the app uses);
+- evidence texts come from a pool of composed descriptions; the search index is filled
+  afterwards from the stored rows with the search module's own tokeniser, each pooled
+  description tokenised once (``search_fill``);
 - attachment records share 500 real small files in the store (it is content-addressed, so
   that is what 50 000 attachments of repeated scans look like); the report audit has 40 real
   photos of its own.
@@ -33,7 +34,7 @@ from dataclasses import asdict, dataclass, field
 from pathlib import Path
 from typing import Any
 
-from auditdesk.bench import files
+from auditdesk.bench import files, search_fill
 from auditdesk.bench.text import (
     BRANDS,
     CITY_WORDS,
@@ -167,7 +168,7 @@ class Generator:
         steps = [("organisations", self._organisations), ("auditors", self._auditors),
                  ("certificates", self._certificates), ("audits", self._audits),
                  ("files", self._files), ("evidence", self._evidence), ("nonconformities", self._ncs),
-                 ("report_audit", self._report_audit_extras)]
+                 ("report_audit", self._report_audit_extras), ("search_index", self._search_index)]
         for name, fn in steps:
             t0 = time.perf_counter()
             fn()
@@ -176,7 +177,7 @@ class Generator:
             self.log(f"{name}: {self.summary.steps[name]:.1f} s")
         t0 = time.perf_counter()
         self.summary.counts = self.w.counts()
-        con.execute(f"INSERT INTO {files.SEARCH_TABLE}({files.SEARCH_TABLE}) VALUES ('optimize')")
+        search_fill.optimize(con)
         con.execute("ANALYZE")
         con.execute("PRAGMA journal_mode = WAL")
         con.close()
@@ -420,7 +421,6 @@ class Generator:
             counts[i % len(counts)] += 1
         self.texts = EvidenceTexts(self.corpus, random.Random(self.seed + 3), max(2000, min(60_000, rest // 20)),
                                    self.years)
-        self.token_cache: dict[tuple[str, int], tuple[str, str]] = {}
         n_attach = self.n["attachments"] - REPORT_PHOTOS
         attach_every = max(1, rest // max(1, n_attach))
         self.attach_left = n_attach
@@ -434,8 +434,6 @@ class Generator:
             self._attachment(aid, evs[-1], rng)
 
     def _evidence_of(self, audit: _Audit, count: int, attach_every: int) -> None:
-        from auditdesk.services.search import evidence_text, tokenise
-
         rng, w = self.rng, self.w
         scheme = self.certs[audit.cert][2]
         std_key = next(s[1] for s in SCHEMES if s[0] == scheme)
@@ -443,7 +441,7 @@ class Generator:
         report = audit is self.report_audit
         ids = []
         for seq in range(1, count + 1):
-            pi, desc, snip = self.texts.pick(std_key, rng)
+            _i, desc, snip = self.texts.pick(std_key, rng)
             eid = self.ids.new()
             refs = references(snip, rng, audit.start.year)
             dept = rng.choice(DEPARTMENTS)
@@ -454,13 +452,6 @@ class Generator:
             clause = self.clause_by_number.get((std_key, snip["clause"])) or rng.choice(self.clauses[std_key])[0]
             w.raw("evidence_clause", "INSERT OR IGNORE INTO evidence_clause (evidence_id, clause_id) VALUES (?, ?)",
                   (eid, clause))
-            key = (std_key, pi)
-            tok = self.token_cache.get(key)
-            if tok is None:
-                tok = self.token_cache[key] = tokenise(desc)
-            rest_g, rest_c = tokenise(evidence_text(_Text("", refs, role, dept)))
-            w.raw(files.SEARCH_TABLE, files.SEARCH_INSERT,
-                  ("evidence", eid, audit.id, f"{tok[0]} {rest_g}", f"{tok[1]} {rest_c}".strip()))
             ids.append(eid)
             if report and seq <= REPORT_PHOTOS - 2:
                 self._report_photo(audit, eid, seq)
@@ -483,9 +474,6 @@ class Generator:
 
     # ------------------------------------------------------------------ nonconformities
     def _ncs(self) -> None:
-        from auditdesk.services.search import nc_text as nc_index_text
-        from auditdesk.services.search import tokenise
-
         rng, w = self.rng, self.w
         audits = [a for a in self.audit_plan if a.id in self.first_evidence and a is not self.report_audit]
         examples: dict[str, list[dict[str, Any]]] = {}
@@ -538,8 +526,6 @@ class Generator:
                       from_state=frm, to_state=to, by_user="system", at=at + dt.timedelta(days=7 * step))
             w.raw("nc_evidence", "INSERT OR IGNORE INTO nc_evidence (nonconformity_id, evidence_id) VALUES (?, ?)",
                   (values["id"], self.first_evidence[audit.id][0]))
-            g, c = tokenise(nc_index_text(_NCText(values)))
-            w.raw(files.SEARCH_TABLE, files.SEARCH_INSERT, ("nc", values["id"], audit.id, g, c))
 
     def _report_audit_extras(self) -> None:
         """Check-in photos and a judgement per clause for the report audit."""
@@ -551,6 +537,11 @@ class Generator:
                        place="总部及生产厂区", include_in_report=True)
         for cid, _number in self.clauses["ISO9001:2015"]:
             self.w.add("clause_judgement", id=self.ids.new(), audit_id=a.id, clause_id=cid, judgement="conform")
+
+    def _search_index(self) -> None:
+        """The search module's index rows for every evidence item and NC (see search_fill)."""
+        self.w.flush()
+        search_fill.fill(self.w.con, self.log)
 
     # ------------------------------------------------------------------ change log
     def _change_log_entry(self) -> None:
@@ -574,19 +565,6 @@ class Generator:
                 conn.execute(insert(ChangeLogEntry.__table__), chain_rows([row], seq, prev))
         finally:
             engine.dispose()
-
-
-class _Text:
-    def __init__(self, description: str, references: str, interviewee_role: str, department: str) -> None:
-        self.description, self.references = description, references
-        self.interviewee_role, self.department = interviewee_role, department
-
-
-class _NCText:
-    def __init__(self, values: dict[str, Any]) -> None:
-        for key in ("number", "requirement", "evidence_text", "reason", "correction", "root_cause",
-                    "corrective_action", "effectiveness"):
-            setattr(self, key, values.get(key, ""))
 
 
 def generate(db: Path | str, scale: float = 1.0, seed: int = DEFAULT_SEED, today: dt.date | None = None,

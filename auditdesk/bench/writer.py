@@ -21,6 +21,18 @@ from auditdesk.model import Base
 CHUNK = 20_000
 
 
+def insert_many(con: sqlite3.Connection, sql: str, rows: list[tuple[Any, ...]]) -> None:
+    """One explicit transaction per chunk. (On a connection in autocommit mode, ``with con``
+    would let every row commit on its own, and FTS5 flush a segment per row.)"""
+    con.execute("BEGIN")
+    try:
+        con.executemany(sql, rows)
+    except BaseException:
+        con.execute("ROLLBACK")
+        raise
+    con.execute("COMMIT")
+
+
 def to_sqlite(value: Any) -> Any:
     if value is None or isinstance(value, int | float | str):
         return int(value) if isinstance(value, bool) else value
@@ -77,8 +89,7 @@ class _TableWriter:
     def flush(self) -> None:
         if not self.rows:
             return
-        with self.con:  # one transaction per chunk
-            self.con.executemany(self.sql, self.rows)
+        insert_many(self.con, self.sql, self.rows)
         self.count += len(self.rows)
         self.rows = []
 
@@ -109,8 +120,7 @@ class BulkWriter:
     def _flush_raw(self, key: str) -> None:
         sql, rows = self._raw[key]
         if rows:
-            with self.con:
-                self.con.executemany(sql, rows)
+            insert_many(self.con, sql, rows)
             self.raw_counts[key] = self.raw_counts.get(key, 0) + len(rows)
             rows.clear()
 

@@ -1,6 +1,7 @@
 """``auditdesk bench generate|run``: the reference dataset and the performance harness.
 
     auditdesk bench generate --db PATH --scale N [--seed S] [--today YYYY-MM-DD]
+    auditdesk bench reindex --db PATH
     auditdesk bench run --db PATH [--json FILE] [--only NAME[,NAME...]] [--repeat N]
 
 Not part of the default test run; see auditdesk/bench/README.md.
@@ -30,6 +31,11 @@ def register(sub: Any, common: argparse.ArgumentParser) -> None:
     g.add_argument("--quiet", action="store_true", help="no progress lines")
     g.set_defaults(func=run_generate)
 
+    x = bench_sub.add_parser("reindex", help="refill the search index of a generated database in the current "
+                             "layout (after the search module changed it), without the ORM")
+    x.add_argument("--db", required=True, help="database made by 'bench generate'")
+    x.set_defaults(func=run_reindex)
+
     r = bench_sub.add_parser("run", help="measure every operation against its bare-library floor")
     r.add_argument("--db", required=True, help="database made by 'bench generate'")
     r.add_argument("--json", dest="json_file", metavar="FILE", help="also write the results as a JSON array")
@@ -55,6 +61,20 @@ def run_generate(args: argparse.Namespace) -> int:
           f"{counts.get('certificate', 0)} certificates, {counts.get('audit', 0)} audits, "
           f"{counts.get('evidence_item', 0)} evidence items, {counts.get('nonconformity', 0)} NCs, "
           f"{counts.get('attachment', 0)} attachments; report audit {summary.report_audit}")
+    return EXIT_OK
+
+
+def run_reindex(args: argparse.Namespace) -> int:
+    import time
+
+    from auditdesk.bench.search_fill import reindex
+
+    path = Path(args.db).expanduser()
+    if not path.exists():
+        raise CommandError(f"no database at {path}", EXIT_USAGE)
+    t0 = time.perf_counter()
+    n = reindex(path, lambda m: print(f"  {m}", file=sys.stderr, flush=True))
+    print(f"search index refilled: {n} rows in {time.perf_counter() - t0:.1f} s")
     return EXIT_OK
 
 
