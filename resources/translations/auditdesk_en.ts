@@ -354,6 +354,10 @@ Load demonstration data (clients, certificates, audits, nonconformities) to expl
         <translation>Not attached</translation>
     </message>
     <message>
+        <source>No clause %1 in this audit's standards.</source>
+        <translation>No clause %1 in this audit's standards.</translation>
+    </message>
+    <message>
         <source>Attach files</source>
         <translation>Attach files</translation>
     </message>
@@ -700,6 +704,10 @@ Copy the details below and send them to your administrator.</translation>
         <source>Changes are saved when you leave a field (Ctrl+Z undoes).</source>
         <translation>Changes are saved when you leave a field (Ctrl+Z undoes).</translation>
     </message>
+    <message>
+        <source>Both of you changed: %1. Yours was kept; check it.</source>
+        <translation>Both of you changed: %1. Yours was kept; check it.</translation>
+    </message>
 </context>
 <context>
     <name>Errors</name>
@@ -731,6 +739,14 @@ Copy the details below and send them to your administrator.</translation>
         <translation>Record ids, document numbers</translation>
     </message>
     <message>
+        <source>Clause numbers, e.g. 9.2, 10.2</source>
+        <translation>Clause numbers, e.g. 9.2, 10.2</translation>
+    </message>
+    <message>
+        <source>The clauses this evidence supports; separate with commas</source>
+        <translation>The clauses this evidence supports; separate with commas</translation>
+    </message>
+    <message>
         <source>Role of the person interviewed</source>
         <translation>Role of the person interviewed</translation>
     </message>
@@ -753,6 +769,10 @@ Copy the details below and send them to your administrator.</translation>
     <message>
         <source>Interviewee</source>
         <translation>Interviewee</translation>
+    </message>
+    <message>
+        <source>Clauses</source>
+        <translation>Clauses</translation>
     </message>
     <message>
         <source>(no site)</source>

@@ -354,6 +354,10 @@ Load demonstration data (clients, certificates, audits, nonconformities) to expl
         <translation>未添加附件</translation>
     </message>
     <message>
+        <source>No clause %1 in this audit's standards.</source>
+        <translation>本次审核的标准中没有条款 %1。</translation>
+    </message>
+    <message>
         <source>Attach files</source>
         <translation>添加附件</translation>
     </message>
@@ -700,6 +704,10 @@ Copy the details below and send them to your administrator.</source>
         <source>Changes are saved when you leave a field (Ctrl+Z undoes).</source>
         <translation>离开字段时自动保存（Ctrl+Z 撤销）。</translation>
     </message>
+    <message>
+        <source>Both of you changed: %1. Yours was kept; check it.</source>
+        <translation>双方都修改了：%1。已保留您的修改，请核对。</translation>
+    </message>
 </context>
 <context>
     <name>Errors</name>
@@ -731,6 +739,14 @@ Copy the details below and send them to your administrator.</source>
         <translation>记录编号、文件编号</translation>
     </message>
     <message>
+        <source>Clause numbers, e.g. 9.2, 10.2</source>
+        <translation>条款号，例如 9.2, 10.2</translation>
+    </message>
+    <message>
+        <source>The clauses this evidence supports; separate with commas</source>
+        <translation>此证据支持的条款，用逗号分隔</translation>
+    </message>
+    <message>
         <source>Role of the person interviewed</source>
         <translation>面谈对象的岗位</translation>
     </message>
@@ -753,6 +769,10 @@ Copy the details below and send them to your administrator.</source>
     <message>
         <source>Interviewee</source>
         <translation>面谈对象</translation>
+    </message>
+    <message>
+        <source>Clauses</source>
+        <translation>条款</translation>
     </message>
     <message>
         <source>(no site)</source>
@@ -1647,19 +1667,25 @@ Check the path and that the drive is connected.</source>
         <source>The database server does not answer.
 
 Check the network connection and the server address; if it persists, ask your administrator whether the server is running.</source>
-        <translation type="unfinished" />
+        <translation>数据库服务器没有响应。
+
+请检查网络连接和服务器地址；如果问题持续，请联系管理员确认服务器是否在运行。</translation>
     </message>
     <message>
         <source>The database server refused the user name or password.
 
 Check them, or ask your administrator for access.</source>
-        <translation type="unfinished" />
+        <translation>数据库服务器拒绝了用户名或密码。
+
+请检查，或向管理员申请访问权限。</translation>
     </message>
     <message>
         <source>Your database account may not set up or change this database.
 
 Ask your administrator to make it the database owner.</source>
-        <translation type="unfinished" />
+        <translation>您的数据库账户无权建立或修改此数据库。
+
+请管理员将其设为数据库所有者。</translation>
     </message>
     <message>
         <source>The database cannot be used.

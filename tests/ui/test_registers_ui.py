@@ -177,3 +177,53 @@ def test_auditor_role_sees_registers_read_only(qtbot, ctx, sample, database):
     assert not w.new_button.isVisible() and not w.archive_button.isVisible()
     w.select_id(sample["clients"][0])
     assert not w.findChild(QLineEdit, "field_city").isEnabled()
+
+
+def _two_editors(qtbot, ctx, sample):
+    a, b = make(qtbot, ctx, "clients"), make(qtbot, ctx, "clients")
+    for w in (a, b):
+        assert w.select_id(sample["clients"][0])
+    return a, b
+
+
+def test_changed_meanwhile_merge_keeps_both_edits(qtbot, ctx, sample):
+    import functools
+
+    from auditdesk.services.clients import get_organisation
+    from auditdesk.ui.conflict_reload import resolve_conflict
+
+    a, b = _two_editors(qtbot, ctx, sample)
+    b_city = b.findChild(QLineEdit, "field_city")
+    b_city.setText("广州")
+    b_city.editingFinished.emit()  # B saves first
+    asked: list[str] = []
+    a.editor.resolve_conflict = functools.partial(
+        resolve_conflict, ask=lambda exc, parent: asked.append(str(exc)) or "merge")
+    a_phone = a.findChild(QLineEdit, "field_contact_phone")
+    a_phone.setText("0755-12345678")
+    a_phone.editingFinished.emit()  # A saves over a version it did not see
+    assert asked, "A was told the record changed meanwhile"
+    with ctx.session() as s:
+        org = get_organisation(s, sample["clients"][0])
+        assert (org.city, org.contact_phone) == ("广州", "0755-12345678")
+    assert a.findChild(QLineEdit, "field_city").text() == "广州"  # A now sees B's change
+
+
+def test_changed_meanwhile_reload_drops_my_edit(qtbot, ctx, sample):
+    import functools
+
+    from auditdesk.services.clients import get_organisation
+    from auditdesk.ui.conflict_reload import resolve_conflict
+
+    a, b = _two_editors(qtbot, ctx, sample)
+    b_city = b.findChild(QLineEdit, "field_city")
+    b_city.setText("广州")
+    b_city.editingFinished.emit()
+    a.editor.resolve_conflict = functools.partial(resolve_conflict, ask=lambda exc, parent: "reload")
+    a_city = a.findChild(QLineEdit, "field_city")
+    a_city.setText("珠海")
+    a_city.editingFinished.emit()
+    assert a.undo_stack.count() == 0  # nothing saved, nothing to undo
+    assert a_city.text() == "广州"
+    with ctx.session() as s:
+        assert get_organisation(s, sample["clients"][0]).city == "广州"

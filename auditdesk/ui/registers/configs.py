@@ -12,6 +12,7 @@ from typing import Any
 from PySide6.QtWidgets import QWidget
 from sqlalchemy import select
 
+from auditdesk.model import Auditor, Organisation
 from auditdesk.services import registers
 from auditdesk.ui.context import AppContext
 from auditdesk.ui.registers.editor import EditorConfig, FieldSpec
@@ -68,13 +69,12 @@ CLIENT_EDITOR = EditorConfig(
         FieldSpec("notes", "multiline"),
     ),
     load=_client_load, create=_client_create, update=_client_update, validate=_client_validate,
+    entity=Organisation,
 )
 
 
 # -- auditors ------------------------------------------------------------------------------------
 def _auditor_load(s: Any, rid: uuid.UUID) -> dict[str, Any]:
-    from auditdesk.model import Auditor
-
     a = s.get(Auditor, rid)
     values = {k: getattr(a, k) for k in registers.AUDITOR_FIELDS}
     values["schemes"] = ", ".join(a.schemes or [])
@@ -93,6 +93,7 @@ AUDITOR_EDITOR = EditorConfig(
     create=lambda s, v: registers.save_auditor(s, None, v).id,
     update=lambda s, rid, ch: registers.save_auditor(s, rid, ch) and None,
     validate=lambda v: registers._auditor_values(v)[1],
+    entity=Auditor,
 )
 
 

@@ -46,6 +46,9 @@ class EditorConfig:
     create: Callable[[Any, dict[str, Any]], uuid.UUID] | None = None
     update: Callable[[Any, uuid.UUID, dict[str, Any]], None] | None = None
     validate: Callable[[dict[str, Any]], dict[str, str]] = field(default=lambda values: {})
+    # The ORM class edited: its ``version`` says which version the user saw, so a save over
+    # someone else's newer change is refused ("changed meanwhile": reload or merge).
+    entity: Any = None
 
 
 def parse_value(spec: FieldSpec, text: str) -> tuple[Any, str | None]:
@@ -106,6 +109,9 @@ class DetailEditor(QWidget):
         self.ctx, self.config, self.undo_stack = ctx, config, undo_stack
         self.record_id: uuid.UUID | None = None
         self.saved: dict[str, Any] = {}
+        self.version_seen: int | None = None
+        # Replaceable in tests: how a "changed meanwhile" conflict is resolved.
+        self.resolve_conflict: Callable[..., Any] | None = None
         self.inputs: dict[str, QLineEdit | QPlainTextEdit | QComboBox] = {}
         self.errors: dict[str, QLabel] = {}
         self.captions: dict[str, QLabel] = {}
@@ -288,12 +294,21 @@ class DetailEditor(QWidget):
         self.create_button.setEnabled(False)
         self._update_heading()
 
-    def load(self, record_id: uuid.UUID) -> None:
+    def _read(self, record_id: uuid.UUID) -> tuple[dict[str, Any], int | None]:
         with self.ctx.session() as s:
             values = self.config.load(s, record_id)
+            record = s.get(self.config.entity, record_id) if self.config.entity is not None else None
+            return values, (record.version if record is not None else None)
+
+    def load(self, record_id: uuid.UUID) -> None:
+        values, version = self._read(record_id)
+        self._show_record(record_id, values, version)
+
+    def _show_record(self, record_id: uuid.UUID, values: dict[str, Any], version: int | None) -> None:
         self._loading = True
         self.record_id = record_id
         self.saved = dict(values)
+        self.version_seen = version
         editable = self.config.update is not None
         for spec in self.config.fields:
             self.set_text(spec.key, values.get(spec.key))
@@ -303,15 +318,27 @@ class DetailEditor(QWidget):
         self.create_button.setVisible(False)
         self._update_heading()
 
-    def write(self, record_id: uuid.UUID, changes: dict[str, Any]) -> bool:
+    def write(self, record_id: uuid.UUID, changes: dict[str, Any], retry: bool = True) -> bool:
         """Save through the service; show its validation codes next to the fields."""
+        from auditdesk.services.errors import Conflict
+
         assert self.config.update is not None
+        seen = self.version_seen if self.record_id == record_id else None
         try:
             with self.ctx.session() as s:
+                if seen is not None and self.config.entity is not None:
+                    from auditdesk.storage.concurrency import expect_version
+
+                    expect_version(s, self.config.entity, record_id, seen)
                 self.config.update(s, record_id, changes)
+                s.flush()
+                record = s.get(self.config.entity, record_id) if self.config.entity is not None else None
+                new_version = record.version if record is not None else None
         except ValidationFailed as exc:
             self.show_errors(exc.errors)
             return False
+        except Conflict as exc:
+            return self._on_conflict(exc, record_id, changes, retry)
         except Exception as exc:
             from auditdesk.ui.errors import show_error
 
@@ -323,9 +350,32 @@ class DetailEditor(QWidget):
                 self.saved[k] = v
                 self.set_text(k, v)
             self._loading = False
+            self.version_seen = new_version
             self.show_errors({})
         self.changed.emit(record_id)
         return True
+
+    def _on_conflict(self, exc: Exception, record_id: uuid.UUID, changes: dict[str, Any], retry: bool) -> bool:
+        """Someone saved this record since it was loaded: reload theirs, or merge mine on top."""
+        from auditdesk.ui.conflict_reload import MERGE, resolve_conflict
+
+        resolve = self.resolve_conflict or resolve_conflict
+        base = dict(self.saved)
+        outcome = resolve(exc, base=base, mine={**base, **changes}, reload=lambda: self._read(record_id),
+                          parent=self)
+        if outcome is None:  # cancel: keep my text in the field, nothing saved
+            return False
+        theirs, version = self._read(record_id)
+        self._show_record(record_id, theirs, version)
+        if outcome.choice != MERGE or not retry:
+            self.changed.emit(record_id)
+            return False
+        mine = {k: v for k, v in outcome.values.items() if k in changes}
+        ok = self.write(record_id, mine, retry=False)
+        if ok and outcome.both_changed:
+            self.hint.setText(self.tr("Both of you changed: %1. Yours was kept; check it.").replace(
+                "%1", ", ".join(labels.column(k) for k in outcome.both_changed)))
+        return ok
 
     def create_record(self) -> uuid.UUID | None:
         problems = self.problems()
