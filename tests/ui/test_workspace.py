@@ -280,3 +280,22 @@ def test_photos_dropped_on_a_new_item_date_it(ws, tmp_path, database):
     with database.session() as s:
         item = s.scalars(select(EvidenceItem)).one()
         assert item.observed_at == dt.datetime(2027, 3, 1, 1, 40, tzinfo=dt.UTC)
+
+
+def test_clauses_of_an_item_are_typed(ws, qtbot, database, facts):
+    ws.select_clause("9.2")
+    ws.tree.setFocus()
+    type_item(qtbot, ws, "Internal audit found the CA open", "IA-7")
+    QTest.keyClick(ws.focusWidget(), Qt.Key.Key_Tab)  # references -> interviewee
+    QTest.keyClick(ws.focusWidget(), Qt.Key.Key_Tab)  # interviewee -> clauses
+    assert ws.focusWidget() is ws.editor.clauses
+    ws.editor.clauses.selectAll()
+    type_text(ws.editor.clauses, "9.2, 10.2")
+    QTest.keyClick(ws.editor.clauses, Qt.Key.Key_Return)
+    assert items_of(database, facts.audit_id)[0][2] == ["10.2", "9.2"]
+    assert ws.evidence_count("10.2") == 1
+    ws.editor.clauses.selectAll()
+    type_text(ws.editor.clauses, "99.9")
+    QTest.keyClick(ws.editor.clauses, Qt.Key.Key_Return)
+    assert "99.9" in ws.messages[-1]
+    assert items_of(database, facts.audit_id)[0][2] == ["10.2", "9.2"]

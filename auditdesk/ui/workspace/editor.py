@@ -14,7 +14,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
-from PySide6.QtCore import QDateTime, QEvent, QObject, QTimer, QTimeZone
+from PySide6.QtCore import QDateTime, QEvent, QObject, QTimer, QTimeZone, Signal
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -57,6 +57,8 @@ def from_qdatetime(value: QDateTime) -> dt.datetime:
 
 
 class EvidenceEditor(QWidget):
+    clausesEdited = Signal(uuid.UUID, list)  # item id, clause numbers typed
+
     def __init__(self, save: Callable[[uuid.UUID, dict[str, Any]], bool], parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._save = save
@@ -80,6 +82,9 @@ class EvidenceEditor(QWidget):
         self.description.setPlaceholderText(self.tr("What you saw, read or heard: objective, verifiable"))
         self.references = QLineEdit()
         self.references.setPlaceholderText(self.tr("Record ids, document numbers"))
+        self.clauses = QLineEdit()
+        self.clauses.setPlaceholderText(self.tr("Clause numbers, e.g. 9.2, 10.2"))
+        self.clauses.setToolTip(self.tr("The clauses this evidence supports; separate with commas"))
         self.interviewee = QLineEdit()
         self.interviewee.setPlaceholderText(self.tr("Role of the person interviewed"))
 
@@ -96,10 +101,12 @@ class EvidenceEditor(QWidget):
         form.addRow(self.tr("Description"), self.description)
         form.addRow(self.tr("References"), self.references)
         form.addRow(self.tr("Interviewee"), self.interviewee)
+        form.addRow(self.tr("Clauses"), self.clauses)
         # Tab goes where the eye goes: description first, then the details.
         QWidget.setTabOrder(self.description, self.references)
         QWidget.setTabOrder(self.references, self.interviewee)
-        QWidget.setTabOrder(self.interviewee, self.type_box)
+        QWidget.setTabOrder(self.interviewee, self.clauses)
+        QWidget.setTabOrder(self.clauses, self.type_box)
         QWidget.setTabOrder(self.type_box, self.site_box)
         QWidget.setTabOrder(self.site_box, self.department)
         QWidget.setTabOrder(self.department, self.remote)
@@ -113,6 +120,7 @@ class EvidenceEditor(QWidget):
         self.references.textEdited.connect(lambda v: self._later("references", v))
         self.interviewee.textEdited.connect(lambda v: self._later("interviewee_role", v))
         self.department.textEdited.connect(lambda v: self._later("department", v))
+        self.clauses.editingFinished.connect(self._clauses_done)
         for w in (self.description, self.references, self.interviewee, self.department, self.observed_at):
             w.installEventFilter(self)
         self.setEnabled(False)
@@ -136,6 +144,7 @@ class EvidenceEditor(QWidget):
                 self.references.clear()
                 self.interviewee.clear()
                 self.department.clear()
+                self.clauses.clear()
                 return
             self.type_box.setCurrentIndex(max(0, self.type_box.findData(snap.evidence_type)))
             self.site_box.setCurrentIndex(max(0, self.site_box.findData(snap.site_id)))
@@ -145,8 +154,18 @@ class EvidenceEditor(QWidget):
             self.description.setPlainText(snap.description)
             self.references.setText(snap.references)
             self.interviewee.setText(snap.interviewee_role)
+            self.clauses.setText(", ".join(snap.clause_numbers))
+            self._clause_text = self.clauses.text()
         finally:
             self._loading = False
+
+    def _clauses_done(self) -> None:
+        text = self.clauses.text()
+        if self._loading or self.item_id is None or text == getattr(self, "_clause_text", None):
+            return
+        self._clause_text = text
+        numbers = [n.strip() for n in text.replace("，", ",").replace(";", ",").split(",") if n.strip()]
+        self.clausesEdited.emit(self.item_id, numbers)
 
     def _now(self, name: str, value: Any) -> None:
         if self._loading or self.item_id is None:

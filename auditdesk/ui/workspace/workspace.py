@@ -198,6 +198,7 @@ class AuditWorkspace(PanelsMixin, QWidget):
         layout.addWidget(vsplit, 1)
 
         self.marks.editingFinished.connect(self._save_marks)
+        self.editor.clausesEdited.connect(self.set_item_clauses)
         self.tree.currentItemChanged.connect(self._tree_moved)
         self.items.currentItemChanged.connect(self._item_moved)
         self.judgement.activated.connect(lambda _i: self._judge(self.judgement.currentData()))
@@ -500,6 +501,20 @@ class AuditWorkspace(PanelsMixin, QWidget):
         self.editor.description.moveCursor(self.editor.description.textCursor().MoveOperation.End)
         self.changed.emit()
         return new_id
+
+    def set_item_clauses(self, item_id: uuid.UUID, numbers: list[str]) -> bool:
+        """Link an item to the clauses typed (each shared clause to every standard's clause)."""
+        unknown = [n for n in numbers if n not in self.rows]
+        if unknown:
+            self._tell(self.tr("No clause %1 in this audit's standards.").replace("%1", ", ".join(unknown)))
+            return False
+        ids = [cid for n in numbers for cid in self.rows[n].clause_ids]
+        if self._run(lambda s: ev.set_evidence_clauses(s, item_id, ids)) is None:
+            return False
+        self.refresh_coverage()
+        self._load_items(select=item_id)
+        self.changed.emit()
+        return True
 
     def _save_marks(self) -> None:
         if self.locked:
