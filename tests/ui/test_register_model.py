@@ -113,3 +113,9 @@ def test_results_of_a_superseded_query_are_dropped(qtbot, ctx, sample):
     qtbot.waitUntil(lambda: not model.loading, timeout=5000)
     qtbot.wait(100)
     assert [model.data(model.index(r, 0)) for r in range(model.rowCount())] == ["深圳华强电子有限公司"]
+
+
+def test_columns_may_be_a_reordered_subset(ctx, sample):
+    model = RegisterModel(RegisterSource(ctx.session, "certificates"), "certificates", ("status", "number"))
+    model.sort(1)
+    assert [model.data(model.index(0, c)) for c in range(2)] == ["Valid", "CN-Q-0001"]

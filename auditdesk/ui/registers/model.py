@@ -66,6 +66,11 @@ class RegisterModel(QAbstractTableModel):
         self.source = source
         self.register = register
         self.columns = columns
+        # Rows come in the register's own column order; a view may show fewer, reordered.
+        from auditdesk.services import registers
+
+        keys = registers.spec(register).keys
+        self._value_index = [keys.index(k) for k in columns]
         self.query = query or Query()
         self._rows: list[tuple[uuid.UUID, tuple[Any, ...]]] = []
         self._total = 0
@@ -201,7 +206,7 @@ class RegisterModel(QAbstractTableModel):
             return None
         try:
             record_id, values = self._rows[index.row()]
-            value = values[index.column()]
+            value = values[self._value_index[index.column()]]
             key = self.columns[index.column()]
             if role == Qt.ItemDataRole.DisplayRole:
                 return self.format(key, value)
