@@ -1,12 +1,15 @@
 """The workspace's panels and dialogs: completeness (clickable lines), search results,
-coverage heatmaps, check-in photos and termination. A mixin of AuditWorkspace."""
+coverage heatmaps, check-in photos and termination. A mixin of AuditWorkspace.
+
+Its words use the context ``Workspace`` explicitly: lupdate does not see a mixin as a QObject
+class, so ``self.tr`` here would be extracted without a context and never translated."""
 
 from __future__ import annotations
 
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtGui import QBrush, QColor
 from PySide6.QtWidgets import QFileDialog, QListWidgetItem, QMessageBox
 
@@ -30,10 +33,10 @@ class PanelsMixin:
             item.setData(Qt.ItemDataRole.UserRole, p)
             self.problems.addItem(item)
         if not problems:
-            ok = QListWidgetItem(self.tr("Ready for the report: nothing is missing."))
+            ok = QListWidgetItem(QCoreApplication.translate("Workspace", "Ready for the report: nothing is missing."))
             ok.setForeground(QBrush(QColor("#1e6b2e")))
             self.problems.addItem(ok)
-        self.bottom.setTabText(0, self.tr("Completeness (%1)").replace("%1", str(len(problems))))
+        self.bottom.setTabText(0, QCoreApplication.translate("Workspace", "Completeness (%1)").replace("%1", str(len(problems))))
         self.bottom.setCurrentWidget(self.problems)
         return problems
 
@@ -77,7 +80,7 @@ class PanelsMixin:
                     where = ", ".join(c.number for c in item.clauses) if item else ""
                     label = f"#{item.seq} §{where}" if item else ""
                 else:
-                    label = self.tr("NC")
+                    label = QCoreApplication.translate("Workspace", "NC")
                 if h.audit_id and h.audit_id != self.audit_id:
                     from auditdesk.model import Audit
 
@@ -89,7 +92,7 @@ class PanelsMixin:
             it = QListWidgetItem(text)
             it.setData(Qt.ItemDataRole.UserRole, h)
             self.results.addItem(it)
-        self.bottom.setTabText(1, self.tr("Search results (%1)").replace("%1", str(len(lines))))
+        self.bottom.setTabText(1, QCoreApplication.translate("Workspace", "Search results (%1)").replace("%1", str(len(lines))))
         self.bottom.setCurrentWidget(self.results)
         return [h for _t, h in lines]
 
@@ -142,18 +145,18 @@ class PanelsMixin:
         site_cols = [sid for sid, _n in self.sites] + [None]
         counts = [[cov.evidence_by_clause_site.get(n, {}).get(sid, 0) for sid in site_cols] for n, _t in rows]
         missing = {i for i, (n, _t) in enumerate(rows) if n in cov.must_cover_missing}
-        dlg.add_table(self.tr("This audit: clause × site"), rows,
-                      [site_names.get(sid, "") if sid else self.tr("(no site)") for sid in site_cols], counts, missing)
+        dlg.add_table(QCoreApplication.translate("Workspace", "This audit: clause × site"), rows,
+                      [site_names.get(sid, "") if sid else QCoreApplication.translate("Workspace", "(no site)") for sid in site_cols], counts, missing)
         for cert_number, code, m in matrices:
             crow = [(n, t) for n, t, _d in m.clauses]
             ccounts = [[m.counts.get(n, {}).get(aid, 0) for aid, *_x in m.audits] for n, _t in crow]
             never = {i for i, (n, _t) in enumerate(crow) if n in m.never_sampled}
-            dlg.add_table(self.tr("Cycle %1 (%2): clause × audit").replace("%1", cert_number).replace("%2", code),
+            dlg.add_table(QCoreApplication.translate("Workspace", "Cycle %1 (%2): clause × audit").replace("%1", cert_number).replace("%2", code),
                           crow, [audit_numbers[aid] for aid, *_x in m.audits], ccounts, never)
         must = ", ".join(word("must_cover", x) if x == "marks" else x for x in cov.must_cover_missing)
         dlg.summary.setText(
-            self.tr("%1 evidence items. Surveillance must cover, still missing: %2").replace(
-                "%1", str(cov.total_evidence)).replace("%2", must or self.tr("nothing")))
+            QCoreApplication.translate("Workspace", "%1 evidence items. Surveillance must cover, still missing: %2").replace(
+                "%1", str(cov.total_evidence)).replace("%2", must or QCoreApplication.translate("Workspace", "nothing")))
         self.coverage_dialog = dlg
         dlg.show()
         return dlg
@@ -189,8 +192,8 @@ class PanelsMixin:
     def add_check_in_photo_interactive(self, moment: str) -> None:
         from auditdesk.ui.workspace.dialogs import PlaceDialog
 
-        name, _f = QFileDialog.getOpenFileName(self.window_widget(), self.tr("Check-in photo"), "",
-                                               self.tr("Photos (*.jpg *.jpeg *.png *.heic *.webp)"))
+        name, _f = QFileDialog.getOpenFileName(self.window_widget(), QCoreApplication.translate("Workspace", "Check-in photo"), "",
+                                               QCoreApplication.translate("Workspace", "Photos (*.jpg *.jpeg *.png *.heic *.webp)"))
         if not name:
             return
         dlg = PlaceDialog(None, self.window_widget())
@@ -216,12 +219,12 @@ class PanelsMixin:
             return False
         with self._session() as s:
             self._set_header_words(get_audit(s, self.audit_id))
-        text = self.tr("The audit is terminated. Re-audit due by %1.").replace("%1", str(due or "—"))
+        text = QCoreApplication.translate("Workspace", "The audit is terminated. Re-audit due by %1.").replace("%1", str(due or "—"))
         self.messages.append(text)
         from auditdesk.ui import errors
 
         if errors.shown is None:
-            QMessageBox.information(self.window_widget(), self.tr("Terminated"), text)
+            QMessageBox.information(self.window_widget(), QCoreApplication.translate("Workspace", "Terminated"), text)
         self.changed.emit()
         return True
 
