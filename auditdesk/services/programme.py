@@ -166,8 +166,14 @@ def programmes(session: Session, on: dt.date, certificate_ids: Iterable[uuid.UUI
     book = rule_book(session)
     settings = cb_settings(session)
     result = []
+    # Resolving a rule set parses the standard's code; thousands of certificates share a few
+    # standards and issue dates, so resolve each combination once.
+    resolved: dict[tuple[str, dt.date, str | None], RuleSet] = {}
     for row in rows:
-        rs = book.resolve(row.standard_code, row.cycle_start or row.issue_date, row.rule_set_id)
+        key = (row.standard_code, row.cycle_start or row.issue_date, row.rule_set_id)
+        rs = resolved.get(key)
+        if rs is None:
+            rs = resolved[key] = book.resolve(*key)
         facts = _facts(row, rs, done.get(row.id, []), events.get(row.id, []))
         prog = audit_programme(facts, on, settings)
         status = certificate_status(facts, on, settings, programme=prog)

@@ -39,7 +39,10 @@ def _set_sqlite_pragmas(dbapi_connection: Any, _record: Any) -> None:
         cursor.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
         cursor.execute("PRAGMA foreign_keys = ON")
         mode = cursor.execute("PRAGMA journal_mode").fetchone()[0]
-        if mode != "memory":  # in-memory databases cannot use WAL
+        # WAL is persistent in the file; switching needs an exclusive lock, so only switch
+        # when the file is not in WAL yet (a reader must not wait on a busy writer here).
+        # In-memory databases cannot use WAL.
+        if mode not in ("wal", "memory"):
             cursor.execute("PRAGMA journal_mode = WAL")
         cursor.execute("PRAGMA synchronous = FULL")
     finally:
