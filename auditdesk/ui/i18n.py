@@ -27,7 +27,9 @@ def system_language() -> str:
 def preferred_language(settings: QSettings | None = None, override: str | None = None) -> str:
     if override in LANGUAGES:
         return override  # type: ignore[return-value]
-    stored = (settings or QSettings()).value("ui/language", "")
+    from auditdesk.ui.options import LANGUAGE
+
+    stored = LANGUAGE.get(settings or QSettings())
     return stored if stored in LANGUAGES else system_language()
 
 

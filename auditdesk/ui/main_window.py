@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
 
 from auditdesk.ui.context import AppContext
 from auditdesk.ui.dashboard import DashboardPage
+from auditdesk.ui.options import LAST_PAGE
 from auditdesk.ui.registers.configs import RegisterConfig, build_configs
 from auditdesk.ui.registers.widget import RegisterWidget
 from auditdesk.ui.settings_page import SettingsPage
@@ -298,7 +299,7 @@ class MainWindow(WindowActions, QMainWindow):
             self.splitter.setSizes([180, 1220])
         for name, reg in self.registers.items():
             _with_key(reg, name, lambda r: r.restore_state(s))
-        last = s.value("window/page", "dashboard")
+        last = LAST_PAGE.get(s)
         self.show_page(last if last in PAGES else "dashboard")
 
     def save_state(self) -> None:
@@ -306,7 +307,7 @@ class MainWindow(WindowActions, QMainWindow):
         s.setValue("window/geometry", self.saveGeometry())
         s.setValue("window/state", self.saveState())
         s.setValue("window/splitter", self.splitter.saveState())
-        s.setValue("window/page", self.current_page())
+        LAST_PAGE.set(s, self.current_page())
         for name, reg in self.registers.items():
             _with_key(reg, name, lambda r: r.save_state(s))
         s.sync()

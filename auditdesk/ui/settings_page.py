@@ -21,6 +21,7 @@ from auditdesk.rules.settings import CBSettings
 from auditdesk.services import cb_settings
 from auditdesk.ui import i18n, labels
 from auditdesk.ui.context import AppContext
+from auditdesk.ui.options import LANGUAGE
 
 
 class SettingsPage(QWidget):
@@ -128,6 +129,6 @@ class SettingsPage(QWidget):
 
     def _on_language(self, _i: int) -> None:
         lang = self.language.currentData()
-        self.ctx.settings.setValue("ui/language", lang)
+        LANGUAGE.set(self.ctx.settings, lang)
         i18n.install_language(lang)
         self.language_changed.emit(lang)
