@@ -12,7 +12,7 @@ import uuid
 from dataclasses import dataclass, field
 from typing import Any
 
-from sqlalchemy import and_, extract, func, select
+from sqlalchemy import ColumnElement, and_, extract, func, select
 from sqlalchemy.orm import Session
 
 from auditdesk.model import Audit, AuditMode, Auditor, AuditStatus, AuditTeamMember, Nonconformity
@@ -121,7 +121,7 @@ def nc_closure_times(session: Session, since: dt.date | None = None) -> tuple[tu
         span = func.julianday(Nonconformity.closed_on) - func.julianday(Nonconformity.issued_on)
     else:  # PostgreSQL: date - date is a number of days
         span = Nonconformity.closed_on - Nonconformity.issued_on
-    conds = [Nonconformity.closed_on.is_not(None), Nonconformity.issued_on.is_not(None)]
+    conds: list[ColumnElement[bool]] = [Nonconformity.closed_on.is_not(None), Nonconformity.issued_on.is_not(None)]
     if since is not None:
         conds.append(Nonconformity.closed_on >= since)
     out = []
