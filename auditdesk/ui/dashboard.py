@@ -84,6 +84,7 @@ class DashboardPage(QWidget):
         self.load_chart.setObjectName("chartAuditorLoad")
         self.load_chart.color = self.load_chart.color.fromString("#6a4c93")
         self.month_chart.bar_clicked.connect(self._open_month)
+        self.load_chart.bar_clicked.connect(self._open_auditor)
         self.grid.addWidget(self.month_chart, 2, 0, 1, 2)
         self.grid.addWidget(self.closure_chart, 2, 2, 1, 1)
         self.grid.addWidget(self.load_chart, 3, 0, 1, 3)
@@ -174,6 +175,10 @@ class DashboardPage(QWidget):
         first = dt.date(on.year, month_index + 1, 1)
         last = (dt.date(on.year + (month_index == 11), (month_index + 1) % 12 + 1, 1) - dt.timedelta(days=1))
         self.open_register.emit("audits", {"start_date": (first, last)})
+
+    def _open_auditor(self, index: int) -> None:
+        if self.data is not None and index < len(self.data.auditor_load):
+            self.open_register.emit("auditors", {"ids": [str(self.data.auditor_load[index].auditor_id)]})
 
     def figure_values(self) -> dict[str, Any]:
         return {code: b.value for code, b in self.figures.items()}

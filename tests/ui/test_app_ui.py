@@ -215,3 +215,36 @@ def test_run_gui_explains_a_broken_database(ctx, tmp_path, monkeypatch):
     bad.write_text("this is not a database")
     assert run_gui(str(bad), "en") == 1
     assert ctx.shown[0][0] == "Database problem" and "not an AuditDesk database" in ctx.shown[0][1]
+
+
+def test_charts_open_filtered_registers(window, sample):
+    dash = window.show_page("dashboard")
+    dash.refresh()
+    this_month = dt.date.today().month - 1
+    dash.month_chart.bar_clicked.emit(this_month)
+    assert window.current_page() == "audits"
+    assert "start_date" in window.registers["audits"].model.query.filters
+
+
+def test_new_certificate_dialog_validates_and_creates(qtbot, ctx, sample):
+    from PySide6.QtGui import QUndoStack
+    from PySide6.QtWidgets import QLineEdit
+
+    from auditdesk.ui.registers.configs import build_configs
+    from auditdesk.ui.registers.editor import DetailEditor
+
+    config = build_configs(ctx)["certificates"].create_editor
+    editor = DetailEditor(ctx, config, QUndoStack())
+    qtbot.addWidget(editor)
+    editor.clear()
+    editor.findChild(QLineEdit, "field_number").setText("CN-Q-0003")
+    editor.findChild(QLineEdit, "field_organisation").setText("不存在的公司")
+    editor.findChild(QLineEdit, "field_issue_date").setText("2026-07-01")
+    assert editor.create_record() is None
+    assert editor.error_text("organisation") == "Not found."
+    editor.findChild(QLineEdit, "field_organisation").setText("914403001922038216")  # by credit code
+    editor.findChild(QLineEdit, "field_expiry_date").setText("2026-06-30")
+    assert editor.create_record() is None
+    assert editor.error_text("expiry_date") == "Expiry must be after the issue date."
+    editor.findChild(QLineEdit, "field_expiry_date").setText("")
+    assert editor.create_record() is not None
