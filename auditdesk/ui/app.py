@@ -54,8 +54,9 @@ def open_or_explain(url: str) -> Database | None:
         return None
 
 
-def offer_demo(db: Database, parent: Any = None, ask: Any = None) -> bool:
-    """An empty database (no organisations): offer to fill it with demo data."""
+def offer_demo(db: Database, parent: Any = None, ask: Any = None, on_done: Any = None) -> bool:
+    """An empty database (no organisations): offer to fill it with demo data, built in the
+    background; ``on_done()`` runs when it is there."""
     from auditdesk.services import demo as demo_service
     from auditdesk.services.clients import count_organisations
 
@@ -76,14 +77,13 @@ def offer_demo(db: Database, parent: Any = None, ask: Any = None) -> bool:
         return False
     from auditdesk.ui.jobs import run_job
 
-    done: list[bool] = []
-
     def build(job: Any) -> None:
         with job.session() as s:
             demo_service.build_demo(s)
 
-    run_job(build, lambda _r: done.append(True), None, QCoreApplication.translate("App", "Building demo data…"),
-            parent=parent, write=True)
+    run_job(build, lambda _r: on_done() if on_done is not None else None, None,
+            QCoreApplication.translate("App", "Building demo data…"), parent=parent, write=True,
+            session_factory=lambda: db.session())
     return True
 
 
@@ -123,10 +123,14 @@ def run_gui(db: str | None = None, lang: str | None = None) -> int:
     jobs.set_session_factory(lambda: database.session(user))
     window = MainWindow(ctx)
     window.show()
-    if offer_demo(database, window):
+    def demo_ready() -> None:
         for reg in window.registers.values():
             reg.refresh()
+        dashboard = window.pages["dashboard"]
         window.show_page("dashboard")
+        dashboard.refresh()  # type: ignore[attr-defined]
+
+    offer_demo(database, window, on_done=demo_ready)
     try:
         return int(app.exec())
     finally:

@@ -248,3 +248,15 @@ def test_new_certificate_dialog_validates_and_creates(qtbot, ctx, sample):
     assert editor.error_text("expiry_date") == "Expiry must be after the issue date."
     editor.findChild(QLineEdit, "field_expiry_date").setText("")
     assert editor.create_record() is not None
+
+
+def test_demo_data_loaded_in_the_background_when_accepted(ctx):
+    from auditdesk.services.clients import count_organisations
+    from auditdesk.ui.app import offer_demo
+
+    ready: list[bool] = []
+    assert offer_demo(ctx.db, ask=lambda q: True, on_done=lambda: ready.append(True))
+    assert ready == [True]
+    with ctx.session() as s:
+        assert count_organisations(s) > 10
+    assert offer_demo(ctx.db, ask=lambda q: True) is False  # not empty any more: not offered
