@@ -299,3 +299,18 @@ def test_clauses_of_an_item_are_typed(ws, qtbot, database, facts):
     QTest.keyClick(ws.editor.clauses, Qt.Key.Key_Return)
     assert "99.9" in ws.messages[-1]
     assert items_of(database, facts.audit_id)[0][2] == ["10.2", "9.2"]
+
+
+def test_site_of_an_item_shows_and_changes_in_the_editor(ws, qtbot, database, facts):
+    ws.site_filter.setCurrentIndex(2)  # the second site: new items get it
+    ws.select_clause("8.2")
+    ws.tree.setFocus()
+    type_item(qtbot, ws, "Emergency drill record")
+    assert ws.editor.selected_site() == facts.site_ids[1]
+    ws.editor.site_box.setCurrentIndex(1)  # first site: saved at once
+    with database.session() as s:
+        assert [i.site_id for i in ev.list_evidence(s, facts.audit_id)] == [facts.site_ids[0]]
+    ws.site_filter.setCurrentIndex(0)
+    ws.select_clause("8.2")
+    assert ws.editor.selected_site() == facts.site_ids[0]
+    assert ws.editor.clauses.text() == "8.2"

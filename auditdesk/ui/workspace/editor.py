@@ -113,7 +113,8 @@ class EvidenceEditor(QWidget):
         QWidget.setTabOrder(self.remote, self.observed_at)
 
         self.type_box.currentIndexChanged.connect(lambda _i: self._now("evidence_type", self.type_box.currentData()))
-        self.site_box.currentIndexChanged.connect(lambda _i: self._now("site_id", self.site_box.currentData()))
+        # Combo data are strings: QComboBox.findData cannot match a Python UUID object.
+        self.site_box.currentIndexChanged.connect(lambda _i: self._now("site_id", self.selected_site()))
         self.remote.toggled.connect(lambda on: self._now("remote", on))
         self.observed_at.dateTimeChanged.connect(lambda v: self._later("observed_at", from_qdatetime(v)))
         self.description.textChanged.connect(lambda: self._later("description", self.description.toPlainText()))
@@ -130,8 +131,12 @@ class EvidenceEditor(QWidget):
         self.site_box.clear()
         self.site_box.addItem(self.tr("(no site)"), None)
         for sid, name in sites:
-            self.site_box.addItem(name, sid)
+            self.site_box.addItem(name, str(sid))
         self._loading = False
+
+    def selected_site(self) -> uuid.UUID | None:
+        data = self.site_box.currentData()
+        return uuid.UUID(data) if data else None
 
     def load(self, snap: EvidenceSnapshot | None) -> None:
         self.flush()
@@ -147,14 +152,14 @@ class EvidenceEditor(QWidget):
                 self.clauses.clear()
                 return
             self.type_box.setCurrentIndex(max(0, self.type_box.findData(snap.evidence_type)))
-            self.site_box.setCurrentIndex(max(0, self.site_box.findData(snap.site_id)))
+            self.site_box.setCurrentIndex(max(0, self.site_box.findData(str(snap.site_id)) if snap.site_id else 0))
             self.department.setText(snap.department)
             self.remote.setChecked(snap.remote)
             self.observed_at.setDateTime(to_qdatetime(snap.observed_at))
             self.description.setPlainText(snap.description)
             self.references.setText(snap.references)
             self.interviewee.setText(snap.interviewee_role)
-            self.clauses.setText(", ".join(snap.clause_numbers))
+            self.clauses.setText(", ".join(dict.fromkeys(snap.clause_numbers)))  # shared clauses once
             self._clause_text = self.clauses.text()
         finally:
             self._loading = False
