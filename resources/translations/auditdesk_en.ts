@@ -144,58 +144,6 @@
         <source>Merge my edits</source>
         <translation>Merge my edits</translation>
     </message>
-    <message>
-        <source>Ready for the report: nothing is missing.</source>
-        <translation>Ready for the report: nothing is missing.</translation>
-    </message>
-    <message>
-        <source>Completeness (%1)</source>
-        <translation>Completeness (%1)</translation>
-    </message>
-    <message>
-        <source>NC</source>
-        <translation>NC</translation>
-    </message>
-    <message>
-        <source>Search results (%1)</source>
-        <translation>Search results (%1)</translation>
-    </message>
-    <message>
-        <source>This audit: clause × site</source>
-        <translation>This audit: clause × site</translation>
-    </message>
-    <message>
-        <source>(no site)</source>
-        <translation>(no site)</translation>
-    </message>
-    <message>
-        <source>Cycle %1 (%2): clause × audit</source>
-        <translation>Cycle %1 (%2): clause × audit</translation>
-    </message>
-    <message>
-        <source>%1 evidence items. Surveillance must cover, still missing: %2</source>
-        <translation>%1 evidence items. Surveillance must cover, still missing: %2</translation>
-    </message>
-    <message>
-        <source>nothing</source>
-        <translation>nothing</translation>
-    </message>
-    <message>
-        <source>Check-in photo</source>
-        <translation>Check-in photo</translation>
-    </message>
-    <message>
-        <source>Photos (*.jpg *.jpeg *.png *.heic *.webp)</source>
-        <translation>Photos (*.jpg *.jpeg *.png *.heic *.webp)</translation>
-    </message>
-    <message>
-        <source>The audit is terminated. Re-audit due by %1.</source>
-        <translation>The audit is terminated. Re-audit due by %1.</translation>
-    </message>
-    <message>
-        <source>Terminated</source>
-        <translation>Terminated</translation>
-    </message>
 </context>
 <context>
     <name>App</name>
@@ -3155,6 +3103,58 @@ Audit evidence manager for certification-body auditors.</translation>
     <message>
         <source>%1 cannot be read. It was not attached.</source>
         <translation>%1 cannot be read. It was not attached.</translation>
+    </message>
+    <message>
+        <source>Ready for the report: nothing is missing.</source>
+        <translation>Ready for the report: nothing is missing.</translation>
+    </message>
+    <message>
+        <source>Completeness (%1)</source>
+        <translation>Completeness (%1)</translation>
+    </message>
+    <message>
+        <source>NC</source>
+        <translation>NC</translation>
+    </message>
+    <message>
+        <source>Search results (%1)</source>
+        <translation>Search results (%1)</translation>
+    </message>
+    <message>
+        <source>This audit: clause × site</source>
+        <translation>This audit: clause × site</translation>
+    </message>
+    <message>
+        <source>(no site)</source>
+        <translation>(no site)</translation>
+    </message>
+    <message>
+        <source>Cycle %1 (%2): clause × audit</source>
+        <translation>Cycle %1 (%2): clause × audit</translation>
+    </message>
+    <message>
+        <source>%1 evidence items. Surveillance must cover, still missing: %2</source>
+        <translation>%1 evidence items. Surveillance must cover, still missing: %2</translation>
+    </message>
+    <message>
+        <source>nothing</source>
+        <translation>nothing</translation>
+    </message>
+    <message>
+        <source>Check-in photo</source>
+        <translation>Check-in photo</translation>
+    </message>
+    <message>
+        <source>Photos (*.jpg *.jpeg *.png *.heic *.webp)</source>
+        <translation>Photos (*.jpg *.jpeg *.png *.heic *.webp)</translation>
+    </message>
+    <message>
+        <source>The audit is terminated. Re-audit due by %1.</source>
+        <translation>The audit is terminated. Re-audit due by %1.</translation>
+    </message>
+    <message>
+        <source>Terminated</source>
+        <translation>Terminated</translation>
     </message>
 </context>
 <context>

@@ -144,58 +144,6 @@
         <source>Merge my edits</source>
         <translation type="unfinished" />
     </message>
-    <message>
-        <source>Ready for the report: nothing is missing.</source>
-        <translation>可以编写报告：没有缺项。</translation>
-    </message>
-    <message>
-        <source>Completeness (%1)</source>
-        <translation>完整性检查（%1）</translation>
-    </message>
-    <message>
-        <source>NC</source>
-        <translation>不符合</translation>
-    </message>
-    <message>
-        <source>Search results (%1)</source>
-        <translation>搜索结果（%1）</translation>
-    </message>
-    <message>
-        <source>This audit: clause × site</source>
-        <translation>本次审核：条款 × 场所</translation>
-    </message>
-    <message>
-        <source>(no site)</source>
-        <translation>（未指定场所）</translation>
-    </message>
-    <message>
-        <source>Cycle %1 (%2): clause × audit</source>
-        <translation>认证周期 %1（%2）：条款 × 审核</translation>
-    </message>
-    <message>
-        <source>%1 evidence items. Surveillance must cover, still missing: %2</source>
-        <translation>共 %1 条审核证据。监督审核必审项目中尚缺：%2</translation>
-    </message>
-    <message>
-        <source>nothing</source>
-        <translation>无</translation>
-    </message>
-    <message>
-        <source>Check-in photo</source>
-        <translation>认证到照片</translation>
-    </message>
-    <message>
-        <source>Photos (*.jpg *.jpeg *.png *.heic *.webp)</source>
-        <translation>照片 (*.jpg *.jpeg *.png *.heic *.webp)</translation>
-    </message>
-    <message>
-        <source>The audit is terminated. Re-audit due by %1.</source>
-        <translation>审核已终止（撤组）。须在 %1 前再次审核。</translation>
-    </message>
-    <message>
-        <source>Terminated</source>
-        <translation>已终止</translation>
-    </message>
 </context>
 <context>
     <name>App</name>
@@ -3155,6 +3103,58 @@ Audit evidence manager for certification-body auditors.</source>
     <message>
         <source>%1 cannot be read. It was not attached.</source>
         <translation>无法读取 %1，未添加为附件。</translation>
+    </message>
+    <message>
+        <source>Ready for the report: nothing is missing.</source>
+        <translation>可以编写报告：没有缺项。</translation>
+    </message>
+    <message>
+        <source>Completeness (%1)</source>
+        <translation>完整性检查（%1）</translation>
+    </message>
+    <message>
+        <source>NC</source>
+        <translation>不符合</translation>
+    </message>
+    <message>
+        <source>Search results (%1)</source>
+        <translation>搜索结果（%1）</translation>
+    </message>
+    <message>
+        <source>This audit: clause × site</source>
+        <translation>本次审核：条款 × 场所</translation>
+    </message>
+    <message>
+        <source>(no site)</source>
+        <translation>（未指定场所）</translation>
+    </message>
+    <message>
+        <source>Cycle %1 (%2): clause × audit</source>
+        <translation>认证周期 %1（%2）：条款 × 审核</translation>
+    </message>
+    <message>
+        <source>%1 evidence items. Surveillance must cover, still missing: %2</source>
+        <translation>共 %1 条审核证据。监督审核必审项目中尚缺：%2</translation>
+    </message>
+    <message>
+        <source>nothing</source>
+        <translation>无</translation>
+    </message>
+    <message>
+        <source>Check-in photo</source>
+        <translation>认证到照片</translation>
+    </message>
+    <message>
+        <source>Photos (*.jpg *.jpeg *.png *.heic *.webp)</source>
+        <translation>照片 (*.jpg *.jpeg *.png *.heic *.webp)</translation>
+    </message>
+    <message>
+        <source>The audit is terminated. Re-audit due by %1.</source>
+        <translation>审核已终止（撤组）。须在 %1 前再次审核。</translation>
+    </message>
+    <message>
+        <source>Terminated</source>
+        <translation>已终止</translation>
     </message>
 </context>
 <context>
