@@ -3156,9 +3156,6 @@ Audit evidence manager for certification-body auditors.</translation>
         <source>Terminated</source>
         <translation>Terminated</translation>
     </message>
-</context>
-<context>
-    <name>ws</name>
     <message>
         <source>Audit %1 — AuditDesk</source>
         <translation>Audit %1 — AuditDesk</translation>

@@ -3156,9 +3156,6 @@ Audit evidence manager for certification-body auditors.</source>
         <source>Terminated</source>
         <translation>已终止</translation>
     </message>
-</context>
-<context>
-    <name>ws</name>
     <message>
         <source>Audit %1 — AuditDesk</source>
         <translation>审核 %1 — AuditDesk</translation>

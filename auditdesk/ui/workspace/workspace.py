@@ -16,7 +16,7 @@ import uuid
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QCoreApplication, Qt, Signal
 from PySide6.QtGui import QAction, QBrush, QColor, QFont, QKeySequence
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -668,7 +668,7 @@ def open_workspace(*args, **kwargs) -> AuditWorkspace:
         audit_id = kwargs["audit_id"]
     ws = AuditWorkspace(database, audit_id, main_window)
     ws.setWindowFlag(Qt.WindowType.Window, True)
-    ws.setWindowTitle(ws.tr("Audit %1 — AuditDesk").replace("%1", ws.audit_label))
+    ws.setWindowTitle(QCoreApplication.translate("Workspace", "Audit %1 — AuditDesk").replace("%1", ws.audit_label))
     ws.resize(1500, 950)
     navigate = getattr(main_window, "navigate", None)
     if callable(navigate):
