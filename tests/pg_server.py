@@ -9,7 +9,8 @@ so it never competes for a TCP port with another cluster on the machine (such as
 Debian's ``postgresql`` package starts). ``initdb`` refuses to run as root: as root the
 server runs as the system user ``auditdesk_pg`` (made with ``useradd`` when missing).
 
-Binaries are found via ``pg_config --bindir``, ``/usr/lib/postgresql/*/bin`` or ``PATH``.
+Binaries are found via ``$AUDITDESK_TEST_PG_BINDIR``, else ``pg_config --bindir``,
+``/usr/lib/postgresql/*/bin`` or ``PATH``.
 Without them the PostgreSQL variants are skipped with that reason, except under ``CI=true``,
 where a missing server fails the run instead.
 """
@@ -35,7 +36,11 @@ class NoPostgres(Exception):
 
 
 def find_bindir() -> Path | None:
-    candidates: list[Path] = []
+    override = os.environ.get("AUDITDESK_TEST_PG_BINDIR")  # pick one of several installed versions
+    if override:
+        candidates = [Path(override)]
+        return candidates[0] if all((candidates[0] / t).is_file() for t in ("initdb", "pg_ctl", "postgres")) else None
+    candidates = []
     pg_config = shutil.which("pg_config")
     if pg_config:
         try:
