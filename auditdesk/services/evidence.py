@@ -60,6 +60,9 @@ def store_for(session: Session) -> AttachmentStore:
     if store is not None:
         return store
     bind = session.get_bind()
+    if bind.dialect.name != "sqlite":  # one machine's folder would hide the files from the office
+        raise ValidationFailed("a server database needs AUDITDESK_FILES or the storage.files_root setting",
+                               {"attachment": "no_store"})
     path = sqlite_path(str(bind.engine.url if hasattr(bind, "engine") else bind.url))  # type: ignore[union-attr]
     if path is None:
         from auditdesk.paths import user_data_dir

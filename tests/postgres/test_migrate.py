@@ -117,3 +117,13 @@ def test_a_value_the_server_refuses_names_the_table(laptop, empty_pg_url):
         assert s.scalar(text("SELECT count(*) FROM change_log")) == 0
     db.close()
 
+
+
+def test_a_server_database_without_a_files_folder_refuses_attachments(database, monkeypatch):
+    from auditdesk.services.errors import ValidationFailed
+    from auditdesk.services.evidence import store_for
+
+    monkeypatch.delenv("AUDITDESK_FILES")
+    with pytest.raises(ValidationFailed) as info, database.session() as s:
+        store_for(s)
+    assert info.value.errors == {"attachment": "no_store"}
