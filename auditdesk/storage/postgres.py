@@ -62,9 +62,12 @@ def is_postgres_url(url: str) -> bool:
 
 
 def make_engine(url: str, **kw: Any) -> Engine:
+    parsed = make_url(url)
+    if parsed.drivername == "postgresql":  # plain postgresql:// means psycopg 3 (the driver we ship)
+        parsed = parsed.set(drivername="postgresql+psycopg")
     connect_args = {"connect_timeout": CONNECT_TIMEOUT_S, "application_name": "AuditDesk"}
     connect_args.update(kw.pop("connect_args", {}))
-    return create_engine(url, pool_pre_ping=True, connect_args=connect_args, **kw)
+    return create_engine(parsed, pool_pre_ping=True, connect_args=connect_args, **kw)
 
 
 def where(url: str) -> str:
