@@ -6,7 +6,8 @@ Checks:
   whose children are all judged is judged;
 - every nonconformity of the audit is linked to at least one evidence item;
 - on-site audits (FS01, FS03) have opening and closing check-in photos (认证到);
-- nonconformities raised at earlier audits of the same certificates are verified or closed;
+- nonconformities of earlier audits of the same certificates (open, or closed since the previous
+  audit: ``nonconformities.previous_ncs``) are re-verified at this audit (17021-1 9.6.2.2);
 - surveillance must-cover items (17021-1 9.6.2.2) have evidence.
 
 Each :class:`Problem` carries a code and a locator (audit / clause / NC id) so the
@@ -26,9 +27,7 @@ from auditdesk.model import (
     Audit,
     AuditMode,
     CheckInMoment,
-    NCState,
     Nonconformity,
-    audit_certificate,
 )
 from auditdesk.services.audits import get_audit
 from auditdesk.services.coverage import audit_clause_rows, audit_coverage
@@ -51,8 +50,6 @@ CHECK_IN_CLOSING_MISSING = "check_in.closing_missing"
 PREVIOUS_NC_NOT_VERIFIED = "previous_nc.not_verified"
 MUST_COVER_MISSING = "coverage.must_cover_missing"
 
-_DONE_STATES = (NCState.VERIFIED, NCState.CLOSED)
-
 
 def check_completeness(session: Session, audit_id: uuid.UUID) -> list[Problem]:
     audit = get_audit(session, audit_id)
@@ -70,7 +67,7 @@ def check_completeness(session: Session, audit_id: uuid.UUID) -> list[Problem]:
             problems.append(Problem(CHECK_IN_OPENING_MISSING, audit.id))
         if CheckInMoment.CLOSING not in moments:
             problems.append(Problem(CHECK_IN_CLOSING_MISSING, audit.id))
-    for nc in previous_open_ncs(session, audit):
+    for nc in previous_unverified_ncs(session, audit):
         problems.append(Problem(PREVIOUS_NC_NOT_VERIFIED, audit.id, nc_id=nc.id, detail=nc.number,
                                 clause_id=nc.clause_id))
     coverage = audit_coverage(session, audit.id)
@@ -108,16 +105,9 @@ def _unjudged_clauses(session: Session, audit: Audit) -> list[Problem]:
     return problems
 
 
-def previous_open_ncs(session: Session, audit: Audit) -> list[Nonconformity]:
-    """NCs of earlier audits of the same certificates that are not verified or closed yet."""
-    cert_ids = [c.id for c in audit.certificates]
-    if not cert_ids:
-        return []
-    earlier = select(audit_certificate.c.audit_id).where(audit_certificate.c.certificate_id.in_(cert_ids))
-    stmt = (select(Nonconformity).join(Audit, Audit.id == Nonconformity.audit_id)
-            .where(Nonconformity.audit_id.in_(earlier), Nonconformity.audit_id != audit.id,
-                   Nonconformity.archived.is_(False), Nonconformity.state.not_in(_DONE_STATES),
-                   Nonconformity.state != NCState.DRAFT))
-    if audit.start_date is not None:
-        stmt = stmt.where((Audit.start_date.is_(None)) | (Audit.start_date < audit.start_date))
-    return list(session.scalars(stmt.order_by(Nonconformity.number)))
+def previous_unverified_ncs(session: Session, audit: Audit) -> list[Nonconformity]:
+    """Previous NCs (the workspace's list) not yet re-verified at this audit: a previous NC
+    counts as done only by its re-verification here, even when closed meanwhile."""
+    from auditdesk.services.nonconformities import previous_ncs
+
+    return [n for n in previous_ncs(session, audit.id) if n.reverified_in_audit_id != audit.id]

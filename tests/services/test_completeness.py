@@ -19,6 +19,7 @@ from auditdesk.model import (
 from auditdesk.services import evidence as ev
 from auditdesk.services.completeness import check_completeness
 from auditdesk.services.coverage import audit_clause_rows
+from auditdesk.services.nonconformities import record_reverification
 from tests.services.workspace_data import clause_id, jpeg_bytes, make_audit
 
 
@@ -85,4 +86,8 @@ def test_nc_without_evidence_and_previous_open_nc_are_listed_with_their_ids(sess
     new.evidence = [item]
     old.state = NCState.VERIFIED
     session.flush()
+    # Verified meanwhile is not enough: the team re-verifies it at this audit (17021-1 9.6.2.2).
+    assert [(p.code, p.nc_id) for p in check_completeness(session, now.audit_id) if p.nc_id] == [
+        ("previous_nc.not_verified", old.id)]
+    record_reverification(session, old.id, now.audit_id, True, "Gauges recalibrated, records seen")
     assert [p for p in check_completeness(session, now.audit_id) if p.nc_id] == []
