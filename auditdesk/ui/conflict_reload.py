@@ -31,10 +31,6 @@ from PySide6.QtWidgets import QMessageBox, QWidget
 RELOAD, MERGE, CANCEL = "reload", "merge", "cancel"
 
 
-def tr(text: str) -> str:
-    return QCoreApplication.translate("ConflictReload", text)
-
-
 @dataclass
 class Outcome:
     choice: str
@@ -59,23 +55,23 @@ def merge_edits(base: Mapping[str, Any], mine: Mapping[str, Any],
 
 def conflict_text(exc: BaseException) -> str:
     details = getattr(exc, "details", {}) or {}
-    who = details.get("changed_by") or tr("someone else")
+    who = details.get("changed_by") or QCoreApplication.translate("ConflictReload", "someone else")
     when = details.get("changed_at")
     when_text = when.astimezone().strftime("%Y-%m-%d %H:%M") if hasattr(when, "astimezone") else ""
     if details.get("version") is None and details.get("record_id"):
-        return tr("{who} deleted this record while you were editing it.").format(who=who)
-    text = tr("{who} changed this record while you were editing it.").format(who=who)
+        return QCoreApplication.translate("ConflictReload", "{who} deleted this record while you were editing it.").format(who=who)
+    text = QCoreApplication.translate("ConflictReload", "{who} changed this record while you were editing it.").format(who=who)
     if when_text:
-        text += " " + tr("(saved {when})").format(when=when_text)
-    return text + "\n\n" + tr("Reload shows their version; Merge puts your edits back on top of it.")
+        text += " " + QCoreApplication.translate("ConflictReload", "(saved {when})").format(when=when_text)
+    return text + "\n\n" + QCoreApplication.translate("ConflictReload", "Reload shows their version; Merge puts your edits back on top of it.")
 
 
 def ask_reload_or_merge(exc: BaseException, parent: QWidget | None = None) -> str:
     """RELOAD, MERGE or CANCEL, asked in a message box."""
-    box = QMessageBox(QMessageBox.Icon.Warning, tr("Changed meanwhile"), conflict_text(exc),
+    box = QMessageBox(QMessageBox.Icon.Warning, QCoreApplication.translate("ConflictReload", "Changed meanwhile"), conflict_text(exc),
                       QMessageBox.StandardButton.NoButton, parent)
-    reload_button = box.addButton(tr("Reload"), QMessageBox.ButtonRole.DestructiveRole)
-    merge_button = box.addButton(tr("Merge my edits"), QMessageBox.ButtonRole.AcceptRole)
+    reload_button = box.addButton(QCoreApplication.translate("ConflictReload", "Reload"), QMessageBox.ButtonRole.DestructiveRole)
+    merge_button = box.addButton(QCoreApplication.translate("ConflictReload", "Merge my edits"), QMessageBox.ButtonRole.AcceptRole)
     box.addButton(QMessageBox.StandardButton.Cancel)
     deleted = (getattr(exc, "details", {}) or {}).get("version") is None
     merge_button.setEnabled(not deleted)
