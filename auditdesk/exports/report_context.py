@@ -143,6 +143,16 @@ class PreviousNCRow:
 
 
 @dataclass(frozen=True)
+class TerminationRow:
+    """The 撤组 record (DOMAIN.md §8): reason codes, who agreed and when, the re-audit due."""
+    terminated_on: dt.date
+    reasons: tuple[str, ...]  # services.termination.TerminationReason codes
+    agreed_by: tuple[tuple[str, str, str], ...]  # (AgreementRole code, name, "YYYY-MM-DD HH:MM" local)
+    reaudit_due: dt.date | None
+    note: str
+
+
+@dataclass(frozen=True)
 class PhotoRow:
     sha256: str
     path: Path | None  # None: the file is not in this computer's store
@@ -215,6 +225,7 @@ class ReportContext:
     fingerprint: str
     revisions: tuple[RevisionRow, ...]
     terminated: bool
+    termination: TerminationRow | None = None
 
     @property
     def team_leader(self) -> TeamRow | None:
@@ -342,7 +353,25 @@ def build_report_context(session: Session, audit_id: uuid.UUID | str, lang: Lang
         revisions=tuple(RevisionRow(r.revision, local_time(r.issued_at) or r.issued_at, r.issued_by, r.change_note,
                                     r.fingerprint) for r in revs),
         terminated=audit.termination is not None,
+        termination=_termination(audit),
     )
+
+
+def _termination(audit: Audit) -> TerminationRow | None:
+    t = audit.termination
+    if t is None:
+        return None
+    agreed = []
+    for a in t.agreed_by or []:
+        at = a.get("at") or ""
+        try:
+            when = dt.datetime.fromisoformat(at)
+            at = (local_time(when) if when.tzinfo else when).strftime("%Y-%m-%d %H:%M")  # type: ignore[union-attr]
+        except (TypeError, ValueError):
+            pass
+        agreed.append((str(a.get("role", "")), str(a.get("name", "")), str(at)))
+    return TerminationRow(t.terminated_on, tuple(str(c) for c in t.reason_codes or []), tuple(agreed),
+                          t.reaudit_due, t.note)
 
 
 def _findings(session: Session, audit: Audit, items: list[EvidenceItem], seq_of: dict[uuid.UUID, int],

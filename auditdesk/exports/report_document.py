@@ -237,6 +237,19 @@ def report_document(ctx: ReportContext) -> b.Document:
         (t("conclusion_objectives"), yes_no(s.objectives_met)),
         (t("conclusion_team"), _or_none(ctx.conclusion, lang)),
     ), label_width=0.38))
+    if ctx.termination is not None:  # 撤组: why, who agreed and when, the re-audit due (DOMAIN.md §8)
+        term = ctx.termination
+        blocks.append(b.Heading(t("sec_termination")))
+        blocks.append(b.Fields((
+            (t("terminated_on"), fmt_date(term.terminated_on)),
+            (t("termination_reasons"), "\n".join(code("termination_reason", r, lang) for r in term.reasons)
+             or text("not_recorded", lang)),
+            (t("termination_agreed_by"), "\n".join(
+                " ".join(x for x in (code("agreement_role", role, lang), name, at) if x)
+                for role, name, at in term.agreed_by) or text("not_recorded", lang)),
+            (t("reaudit_due"), fmt_date(term.reaudit_due)),
+            (t("termination_note"), _or_none(term.note, lang)),
+        ), label_width=0.38))
     blocks.append(b.Heading(t("sec_recommendation")))
     blocks.append(b.Para(code("recommendation", ctx.recommendation, lang)))
     blocks.append(b.Heading(t("sec_marks")))

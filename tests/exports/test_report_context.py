@@ -103,3 +103,36 @@ def test_a_photo_missing_from_this_computer_is_named_not_dropped(session, demo_a
     assert len(ctx.photos) == 6 and all(p.path is None for p in ctx.photos)
     photos = next(x for x in report_document(ctx).blocks if isinstance(x, b.Photos))
     assert photos.missing_text == "(the photo file is not in this computer's attachment store)"
+
+
+def test_a_terminated_audit_report_gives_the_reasons_who_agreed_and_when(session, demo_audit):
+    from auditdesk.model import AuditType
+    from auditdesk.services.audits import AuditData, create_audit, find_audit
+    from auditdesk.services.termination import (
+        Agreement,
+        AgreementRole,
+        TerminationData,
+        TerminationReason,
+        terminate_audit,
+    )
+
+    cert = find_audit(session, demo_audit.number).certificates[0]
+    audit = create_audit(session, AuditData(certificate_ids=[cert.id], audit_type=AuditType.SURVEILLANCE_2,
+                                            start_date=dt.date(2027, 3, 1), end_date=dt.date(2027, 3, 2)))
+    at = dt.datetime(2027, 3, 1, 2, 30, tzinfo=dt.UTC)  # 10:30 in China
+    terminate_audit(session, audit.id, TerminationData(
+        [TerminationReason.LICENCE_EXPIRED, TerminationReason.MANAGEMENT_REFUSES], dt.date(2027, 3, 1),
+        [Agreement(AgreementRole.TEAM_LEADER, "张伟", at), Agreement(AgreementRole.CLIENT, "王建国", at)],
+        reaudit_due=dt.date(2027, 5, 1)))
+    ctx = build_report_context(session, audit.number, "zh")
+    assert ctx.termination is not None and not ctx.summary.objectives_met
+    assert ctx.termination.reasons == ("licence_expired", "management_refuses")
+    fields = {k: v for x in report_document(ctx).blocks if isinstance(x, b.Fields) for k, v in x.pairs}
+    assert fields["撤组原因"] == "行政许可已过期\n最高管理者拒绝配合或缺席"
+    assert fields["同意撤组"] == "审核组长 张伟 2027-03-01 10:30\n受审核方 王建国 2027-03-01 10:30"
+    assert fields["撤组日期"] == "2027-03-01" and fields["重新审核截止日期"] == "2027-05-01"
+    en = {k: v for x in report_document(build_report_context(session, audit.number, "en")).blocks
+          if isinstance(x, b.Fields) for k, v in x.pairs}
+    assert en["Reasons"] == "Administrative licence expired\nTop management refuses to cooperate or is absent"
+    # A completed audit has no termination section.
+    assert build_report_context(session, demo_audit.number, "zh").termination is None
