@@ -51,6 +51,9 @@ class PanelsMixin:
         if p.code.startswith("check_in."):
             self.show_check_in()
             return
+        if p.code == "previous_nc.not_verified":  # re-verified in the Previous NCs tab
+            self.show_previous_ncs(p.nc_id)
+            return
         if p.code == "coverage.must_cover_missing" and p.detail == "marks":
             self.marks.setFocus()
             return

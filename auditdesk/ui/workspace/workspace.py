@@ -7,7 +7,11 @@ search results. Every edit is saved at once in its own transaction (see editor.p
 
 Keys: Ctrl+Enter new evidence item on this clause · Ctrl+PgDown/PgUp next/previous clause ·
 Alt+Down/Up next/previous item · Ctrl+1…6 judge the clause, Ctrl+0 clear · Ctrl+J judgement ·
-Ctrl+F search · Ctrl+Shift+A attach a file · Ctrl+Shift+V paste an attachment.
+Ctrl+F search · Ctrl+Shift+A attach a file · Ctrl+Shift+V paste an attachment ·
+Ctrl+Shift+N raise a nonconformity on this clause (its evidence preselected).
+
+The clause panel lists the clause's nonconformities (Enter/double-click opens one); the
+"Previous NCs" tab lists earlier audits' NCs of the same certificate to re-verify here.
 """
 
 from __future__ import annotations
@@ -151,8 +155,13 @@ class AuditWorkspace(PanelsMixin, QWidget):
         self.btn_attach = QPushButton(self.tr("Attach file… (Ctrl+Shift+A)"))
         self.btn_paste = QPushButton(self.tr("Paste (Ctrl+Shift+V)"))
         self.btn_archive = QPushButton(self.tr("Archive item"))
+        self.btn_raise_nc = QPushButton(self.tr("Raise NC… (Ctrl+Shift+N)"))
+        self.btn_raise_nc.setToolTip(self.tr("Raise a nonconformity on this clause, linked to its evidence"))
+        self.nc_list = QListWidget()
+        self.nc_list.setMaximumHeight(70)
+        self.nc_list.setToolTip(self.tr("Nonconformities raised on this clause. Enter or double-click opens one."))
         buttons = QHBoxLayout()
-        for b in (self.btn_new, self.btn_attach, self.btn_paste, self.btn_archive):
+        for b in (self.btn_new, self.btn_attach, self.btn_paste, self.btn_archive, self.btn_raise_nc):
             buttons.addWidget(b)
         buttons.addStretch(1)
         right = QWidget()
@@ -166,6 +175,9 @@ class AuditWorkspace(PanelsMixin, QWidget):
         rl.addWidget(self.editor, 1)
         rl.addWidget(self.strip)
         rl.addLayout(buttons)
+        self.nc_heading = QLabel(self.tr("Nonconformities on this clause"))
+        rl.addWidget(self.nc_heading)
+        rl.addWidget(self.nc_list)
 
         self.marks = QLineEdit()
         self.marks.setPlaceholderText(self.tr("Use of marks and certificate references: what you found"))
@@ -188,6 +200,12 @@ class AuditWorkspace(PanelsMixin, QWidget):
         self.results = QListWidget()
         self.bottom.addTab(self.problems, self.tr("Completeness"))
         self.bottom.addTab(self.results, self.tr("Search results"))
+        from auditdesk.ui.nc import PreviousNCsWidget
+
+        self.previous = PreviousNCsWidget(self.db, self.audit_id, user=self.user)
+        self.previous.reverify_button.setEnabled(not self._audit_locked())
+        self.bottom.addTab(self.previous, "")
+        self._previous_tab_text()
         vsplit = QSplitter(Qt.Orientation.Vertical)
         vsplit.addWidget(split)
         vsplit.addWidget(self.bottom)
@@ -212,6 +230,11 @@ class AuditWorkspace(PanelsMixin, QWidget):
         self.btn_attach.clicked.connect(self.attach_dialog)
         self.btn_paste.clicked.connect(lambda: paste_from_clipboard(self.strip))
         self.btn_archive.clicked.connect(self.archive_current_item)
+        self.btn_raise_nc.clicked.connect(lambda: self.raise_nc())
+        # Activated: Enter, or a double-click (once; itemDoubleClicked would open it twice).
+        self.nc_list.itemActivated.connect(lambda it: self.openNonconformityRequested.emit(it.data(Qt.ItemDataRole.UserRole)))
+        self.openNonconformityRequested.connect(self.open_nc)
+        self.previous.changed.connect(self._previous_changed)
         self.btn_complete.clicked.connect(self.run_completeness)
         self.btn_coverage.clicked.connect(self.show_coverage)
         self.btn_terminate.clicked.connect(self.terminate)
@@ -238,6 +261,7 @@ class AuditWorkspace(PanelsMixin, QWidget):
         act(["Ctrl+J"], lambda: self.judgement.setFocus())
         act(["Ctrl+Shift+A"], self.attach_dialog)
         act(["Ctrl+Shift+V"], lambda: paste_from_clipboard(self.strip))
+        act(["Ctrl+Shift+N"], lambda: self.raise_nc())
         for i, j in enumerate(JUDGEMENTS):
             act([f"Ctrl+{i}"], lambda _=False, j=j: self._judge(j.value if j else None))
 
@@ -297,7 +321,7 @@ class AuditWorkspace(PanelsMixin, QWidget):
         self.tree.expandAll()
         if self.locked:
             for w in (self.marks, self.editor, self.btn_new, self.btn_attach, self.btn_paste, self.btn_archive, self.judgement,
-                      self.btn_terminate):
+                      self.btn_terminate, self.btn_raise_nc):
                 w.setEnabled(False)
 
     def _set_header_words(self, audit) -> None:
@@ -400,6 +424,7 @@ class AuditWorkspace(PanelsMixin, QWidget):
         j = judged[0] if judged else None
         self.judgement.setCurrentIndex(max(0, self.judgement.findData(j.judgement.value if j else None)))
         self.judgement_note.setText(j.note if j else "")
+        self._load_ncs()
         target = select or (snaps[-1].id if snaps else None)
         if target is None:
             had_focus = self.editor.isAncestorOf(self.focusWidget()) if self.focusWidget() else False
@@ -409,6 +434,119 @@ class AuditWorkspace(PanelsMixin, QWidget):
                 self.tree.setFocus()
         else:
             self._select_item(target)
+
+    def _load_ncs(self) -> None:
+        """The clause panel's nonconformities: number, grade, state, first words of the statement."""
+        from auditdesk.services.nonconformities import ncs_of_audit
+        from auditdesk.ui.nc.texts import NCTexts
+
+        self.nc_list.clear()
+        row = self.current
+        if row is None:
+            return
+        texts = NCTexts(self)
+        with self._session() as s:
+            found = [(n.id, n.number, texts.grade(n.grade.value), texts.state(n.state),
+                      (n.reason or n.evidence_text or n.requirement).strip().splitlines())
+                     for n in ncs_of_audit(s, self.audit_id) if n.clause_id in row.clause_ids]
+        for nc_id, number, grade, state, lines in found:
+            it = QListWidgetItem(f"{number}  [{grade} · {state}]  {(lines or [''])[0][:80]}")
+            it.setData(Qt.ItemDataRole.UserRole, nc_id)
+            it.setForeground(QBrush(QColor("#b3261e")))
+            self.nc_list.addItem(it)
+        self.nc_heading.setText(self.tr("Nonconformities on this clause (%1)").replace("%1", str(len(found))))
+
+    def clause_nc_numbers(self) -> list[str]:
+        """What the clause panel lists (tests read it)."""
+        return [self.nc_list.item(i).text().split()[0] for i in range(self.nc_list.count())]
+
+    # --- nonconformities -----------------------------------------------------------------------
+    def raise_nc(self):
+        """Ctrl+Shift+N: the raise dialog for this audit and clause, the clause's evidence ticked.
+
+        The dialog is opened window-modal (not exec'd), so the keyboard stays in it and tests can
+        fill it; on save the clause is judged a nonconformity (when not judged yet) and the
+        panels refresh."""
+        from auditdesk.ui.nc import NCDialog
+
+        row = self.current
+        if row is None or self.locked:
+            return None
+        self.editor.flush()
+        dlg = NCDialog(self.db, self.audit_id, row.clause_ids[0], self.window_widget(), user=self.user)
+        dlg.accepted.connect(lambda: self._nc_raised(dlg.nc_id))
+        self.nc_dialog = dlg
+        dlg.open()
+        return dlg
+
+    def _nc_raised(self, nc_id: uuid.UUID | None) -> None:
+        from auditdesk.model import Nonconformity
+
+        if nc_id is None:
+            return
+        with self._session() as s:
+            nc = s.get(Nonconformity, nc_id)
+            clause_id = nc.clause_id if nc else None
+        number = next((r.number for r in self.rows.values() if clause_id in r.clause_ids), None)
+        if number is not None:
+            row = self.rows[number]
+            site = self.site_id()
+
+            def judge_if_unset(s):
+                judged = {j.clause_id for j in ev.judgements_of(s, self.audit_id) if j.site_id == site}
+                for cid in row.clause_ids:
+                    if cid not in judged:
+                        ev.set_judgement(s, self.audit_id, cid, Judgement.NONCONFORMITY, site_id=site)
+                return True
+
+            self._run(judge_if_unset)
+            if self.current is None or self.current.number != number:
+                self.select_clause(number)
+        self.refresh_coverage()
+        self._load_items(select=self.editor.item_id)
+        self.messages.append(self.tr("Nonconformity raised."))
+        self.changed.emit()
+
+    def open_nc(self, nc_id: uuid.UUID):
+        """One NC with its lifecycle actions; the workspace refreshes when it changes."""
+        from auditdesk.ui.nc import NCDetailDialog
+
+        if nc_id is None:
+            return None
+        dlg = NCDetailDialog(self.db, nc_id, self.window_widget(), user=self.user)
+        dlg.changed.connect(lambda: (self._load_items(select=self.editor.item_id), self.previous.refresh()))
+        self.nc_detail_dialog = dlg
+        dlg.show()
+        return dlg
+
+    def _audit_locked(self) -> bool:
+        from auditdesk.services.audits import get_audit
+
+        with self._session() as s:
+            return bool(get_audit(s, self.audit_id).locked)
+
+    def _previous_tab_text(self) -> None:
+        n = self.previous.table.rowCount()
+        i = self.bottom.indexOf(self.previous)
+        self.bottom.setTabText(i, self.tr("Previous NCs (%1)").replace("%1", str(n)) if n else self.tr("Previous NCs"))
+
+    def _previous_changed(self) -> None:
+        self._previous_tab_text()
+        if self.problems.count():  # the completeness list was shown: keep it true
+            current = self.bottom.currentWidget()
+            self.run_completeness()
+            self.bottom.setCurrentWidget(current)
+        self.changed.emit()
+
+    def show_previous_ncs(self, nc_id: uuid.UUID | None = None) -> None:
+        self.bottom.setCurrentWidget(self.previous)
+        table = self.previous.table
+        for r in range(table.rowCount()):
+            item = table.item(r, 0)
+            if nc_id is not None and item is not None and item.data(Qt.ItemDataRole.UserRole + 1) == str(nc_id):
+                table.selectRow(r)
+                break
+        table.setFocus()
 
     def _snapshot(self, item) -> EvidenceSnapshot:
         return EvidenceSnapshot(item.id, item.seq, item.evidence_type.value, item.site_id, item.department,
@@ -673,6 +811,6 @@ def open_workspace(*args, **kwargs) -> AuditWorkspace:
     navigate = getattr(main_window, "navigate", None)
     if callable(navigate):
         ws.openAuditRequested.connect(lambda aid: navigate("open_audit", {"id": aid}))
-        ws.openNonconformityRequested.connect(lambda nid: navigate("open_nc", {"id": nid}))
+        # NCs open in the workspace itself (AuditWorkspace.open_nc), refreshing it on change.
     ws.show()
     return ws
