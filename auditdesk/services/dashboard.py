@@ -56,6 +56,20 @@ def overdue_ncs(session: Session, on: dt.date) -> Figure:
     return Figure("overdue_ncs", n, "ncs", {"preset": "overdue"})
 
 
+def certificates_at_risk(session: Session, on: dt.date) -> Figure:
+    """Certificates with overdue NCs (nc_schedule.certificates_at_risk): the register filtered to them.
+
+    The basis is the most serious proposal's rule (follow-up audit 17021-1 9.6.2.2, or the CB's
+    suspension setting)."""
+    from auditdesk.services.nc_schedule import ProposedAction
+    from auditdesk.services.nc_schedule import certificates_at_risk as at_risk
+
+    risks = at_risk(session, on)
+    worst = max(risks, key=lambda r: list(ProposedAction).index(r.action)) if risks else None
+    return Figure("certificates_at_risk", len(risks), "certificates",
+                  {"ids": [str(r.certificate_id) for r in risks]}, worst.basis if worst else None)
+
+
 def audits_due(session: Session, on: dt.date, days: int) -> Figure:
     preset = f"due_{days}"
     n = registers.count_rows(session, "audits", filters={"preset": preset}, on=on)
@@ -135,7 +149,7 @@ def build_dashboard(session: Session, on: dt.date | None = None) -> Dashboard:
     on = on or dt.date.today()
     suspend, withdraw = certificates_needing_action(session, on)
     figures = (
-        overdue_ncs(session, on),
+        overdue_ncs(session, on), certificates_at_risk(session, on),
         audits_due(session, on, 30), audits_due(session, on, 60), audits_due(session, on, 90),
         suspend, withdraw,
     )

@@ -22,6 +22,7 @@ from typing import Any
 
 from sqlalchemy import ColumnElement, Select, and_, false, func, or_, select
 from sqlalchemy.orm import Session, aliased
+from sqlalchemy.sql.util import find_tables
 
 from auditdesk.model import (
     Audit,
@@ -81,6 +82,20 @@ def _overdue_nc(on: dt.date) -> ColumnElement[bool]:
         and_(Nonconformity.state.in_(AWAITING_RESPONSE), Nonconformity.response_due < on),
         and_(Nonconformity.state.in_(AWAITING_VERIFICATION), Nonconformity.verification_due < on),
     )
+
+
+def nc_row_overdue(values: tuple[Any, ...], on: dt.date) -> bool:
+    """The ``overdue`` preset for one fetched NC row (the register's column order), so the
+    register can highlight overdue NCs among all the others."""
+    keys = spec("ncs").keys
+    state, response_due, verification_due = (values[keys.index(k)] for k in ("state", "response_due",
+                                                                               "verification_due"))
+    try:
+        state = NCState(getattr(state, "value", state))
+    except ValueError:
+        return False
+    return ((state in AWAITING_RESPONSE and response_due is not None and response_due < on)
+            or (state in AWAITING_VERIFICATION and verification_due is not None and verification_due < on))
 
 
 def _due_within(days: int) -> Callable[[dt.date], ColumnElement[bool]]:
@@ -254,9 +269,14 @@ def _where(sp: RegisterSpec, filters: dict[str, Any] | None, search: str, includ
 def count_rows(session: Session, register: str, *, filters: dict[str, Any] | None = None, search: str = "",
                include_archived: bool = False, on: dt.date | None = None) -> int:
     sp = spec(register)
-    stmt = sp.base(select(func.count(sp.entity.id)).select_from(sp.entity))
-    stmt = stmt.where(*_where(sp, filters, search, include_archived, on or dt.date.today()))
-    return int(session.scalar(stmt) or 0)
+    conds = _where(sp, filters, search, include_archived, on or dt.date.today())
+    stmt = select(func.count()).select_from(sp.entity)
+    # The register's joins follow NOT NULL foreign keys, so they never change the count; join
+    # only when a condition needs a joined table (at 100 000 NCs the joins cost ~0.3 s).
+    own = sp.entity.__table__
+    if any(t is not own for c in conds for t in find_tables(c, include_aliases=True)):
+        stmt = sp.base(stmt)
+    return int(session.scalar(stmt.where(*conds)) or 0)
 
 
 def fetch_rows(session: Session, register: str, *, offset: int = 0, limit: int = 200, sort: str | None = None,

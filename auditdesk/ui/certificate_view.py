@@ -6,6 +6,8 @@ from __future__ import annotations
 
 import datetime as dt
 import uuid
+from collections.abc import Callable
+from typing import Any
 
 from PySide6.QtCore import QDate, QEvent, Qt, Signal
 from PySide6.QtWidgets import (
@@ -99,9 +101,10 @@ class StatusEventDialog(QDialog):
 class CertificateView(QWidget):
     changed = Signal(object)
 
-    def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
+    def __init__(self, ctx: AppContext, parent: QWidget | None = None,
+                 today: Callable[[], dt.date] = dt.date.today) -> None:
         super().__init__(parent)
-        self.ctx = ctx
+        self.ctx, self.today = ctx, today
         self.setObjectName("certificateView")
         self.cert_id: uuid.UUID | None = None
         self._scope = ""
@@ -115,6 +118,13 @@ class CertificateView(QWidget):
         self.status.setObjectName("certStatus")
         self.status.setWordWrap(True)
         outer.addWidget(self.status)
+        # At risk from overdue NCs (nc_schedule.certificate_risk): proposed action and its rule.
+        self.risk = QLabel()
+        self.risk.setObjectName("certRisk")
+        self.risk.setWordWrap(True)
+        self.risk.setStyleSheet("color: #b00020; background: #fdecea; padding: 4px;")
+        self.risk.hide()
+        outer.addWidget(self.risk)
 
         self.programme_box = QGroupBox()
         pl = QVBoxLayout(self.programme_box)
@@ -181,6 +191,7 @@ class CertificateView(QWidget):
 
     def load(self, cert_id: uuid.UUID) -> None:
         from auditdesk.services.certificates import get_certificate
+        from auditdesk.services.nc_schedule import certificate_risk
         from auditdesk.services.programme import certificate_programme
 
         self.cert_id = cert_id
@@ -188,6 +199,7 @@ class CertificateView(QWidget):
             cert = get_certificate(s, cert_id)
             cp = certificate_programme(s, cert_id)
             allowed = {k: certificate_events.check_event(s, cert, k) for k in certificate_events.USER_EVENTS}
+            risk = certificate_risk(s, cert_id, self.today())
             org, std = cert.organisation, cert.standard
             self._scope = cert.scope_zh
             self.title.setText(
@@ -209,6 +221,7 @@ class CertificateView(QWidget):
         self.status.setToolTip(labels.basis_text(status.basis))
         warn = status.code.value in ("suspension_required", "withdrawal_required")
         self.status.setStyleSheet("color: #b00020; font-weight: bold;" if warn else "font-weight: bold;")
+        self._show_risk(risk)
 
         entries = cp.programme.entries
         self.programme.setRowCount(len(entries))
@@ -243,6 +256,28 @@ class CertificateView(QWidget):
         for row, (on, kind, reason, by) in enumerate(events):
             for col, text in enumerate([on.isoformat(), labels.label("event", kind), reason, by]):
                 self.events.setItem(row, col, QTableWidgetItem(text))
+
+    def _show_risk(self, risk: Any) -> None:
+        from auditdesk.ui.nc.texts import NCTexts
+
+        self.risk.setVisible(risk is not None)
+        if risk is None:
+            self.risk.clear()
+            return
+        texts = NCTexts(self)
+        overdue = "; ".join(f"{n.number} ({', '.join(texts.overdue(f) for f in sorted(n.flags))} {n.due or ''})"
+                            for n in risk.ncs)
+        text = (self.tr("At risk: %1 proposed (%2).").replace("%1", texts.proposed_action(risk.action))
+                .replace("%2", texts.basis(risk.basis))
+                + " " + self.tr("Overdue nonconformities: %1").replace("%1", overdue))
+        if risk.suspension_ends is not None:
+            text += " " + self.tr("Withdrawal after %1.").replace("%1", risk.suspension_ends.date.isoformat())
+        self.risk.setText(text)
+        self.risk.setToolTip("\n".join(f"{n.number}: {texts.proposed_action(n.action)} — {texts.basis(n.basis)}"
+                                       for n in risk.ncs))
+
+    def risk_text(self) -> str:
+        return self.risk.text()
 
     def plan_audit(self) -> None:
         if self.cert_id is not None and self.ctx.navigate is not None:

@@ -44,7 +44,8 @@ class DashboardPage(QWidget):
     # register name, filters
     open_register = Signal(str, dict)
 
-    ALARMS = {"overdue_ncs", "suspension_required", "withdrawal_required"}
+    ALARMS = {"overdue_ncs", "certificates_at_risk", "suspension_required", "withdrawal_required"}
+    COLUMNS = 4
 
     def __init__(self, ctx: AppContext, parent: QWidget | None = None,
                  today: Callable[[], dt.date] = dt.date.today) -> None:
@@ -68,13 +69,15 @@ class DashboardPage(QWidget):
         body = QWidget()
         self.grid = QGridLayout(body)
         self.figures: dict[str, FigureButton] = {}
-        codes = ("overdue_ncs", "audits_due_30", "audits_due_60", "audits_due_90", "suspension_required",
-                 "withdrawal_required")
+        codes = ("overdue_ncs", "certificates_at_risk", "suspension_required", "withdrawal_required",
+                 "audits_due_30", "audits_due_60", "audits_due_90")
+        cols = self.COLUMNS
         for i, code in enumerate(codes):
             b = FigureButton(code)
             b.clicked.connect(lambda _c=False, k=code: self._open(k))
             self.figures[code] = b
-            self.grid.addWidget(b, i // 3, i % 3)
+            self.grid.addWidget(b, i // cols, i % cols)
+        charts = (len(codes) + cols - 1) // cols  # first row below the figures
         self.month_chart = BarChart()
         self.month_chart.setObjectName("chartAuditsPerMonth")
         self.closure_chart = BarChart()
@@ -85,10 +88,10 @@ class DashboardPage(QWidget):
         self.load_chart.color = self.load_chart.color.fromString("#6a4c93")
         self.month_chart.bar_clicked.connect(self._open_month)
         self.load_chart.bar_clicked.connect(self._open_auditor)
-        self.grid.addWidget(self.month_chart, 2, 0, 1, 2)
-        self.grid.addWidget(self.closure_chart, 2, 2, 1, 1)
-        self.grid.addWidget(self.load_chart, 3, 0, 1, 3)
-        for col in range(3):
+        self.grid.addWidget(self.month_chart, charts, 0, 1, 2)
+        self.grid.addWidget(self.closure_chart, charts, 2, 1, 2)
+        self.grid.addWidget(self.load_chart, charts + 1, 0, 1, cols)
+        for col in range(cols):
             self.grid.setColumnStretch(col, 1)
         scroll.setWidget(body)
         outer.addWidget(scroll, 1)

@@ -197,6 +197,7 @@ _TEXT: dict[tuple[str, str], str] = {
     ("md5", "audit_time_error"): QT_TRANSLATE_NOOP("Labels", "Audit time cannot be computed."),
     # dashboard figures
     ("figure", "overdue_ncs"): QT_TRANSLATE_NOOP("Labels", "Overdue nonconformities"),
+    ("figure", "certificates_at_risk"): QT_TRANSLATE_NOOP("Labels", "Certificates at risk (overdue NCs)"),
     ("figure", "audits_due_30"): QT_TRANSLATE_NOOP("Labels", "Audits in the next 30 days"),
     ("figure", "audits_due_60"): QT_TRANSLATE_NOOP("Labels", "Audits in the next 60 days"),
     ("figure", "audits_due_90"): QT_TRANSLATE_NOOP("Labels", "Audits in the next 90 days"),

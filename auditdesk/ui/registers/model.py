@@ -72,6 +72,7 @@ class RegisterModel(QAbstractTableModel):
         keys = registers.spec(register).keys
         self._value_index = [keys.index(k) for k in columns]
         self.query = query or Query()
+        self.today: Callable[[], dt.date] = dt.date.today  # the day overdue rows are judged by
         self._rows: list[tuple[uuid.UUID, tuple[Any, ...]]] = []
         self._total = 0
         self._generation = 0  # results of an older query are dropped
@@ -217,12 +218,25 @@ class RegisterModel(QAbstractTableModel):
                 return str(record_id)
             if role == RawRole:
                 return value.isoformat() if isinstance(value, dt.date) else value
+            if role in (Qt.ItemDataRole.BackgroundRole, Qt.ItemDataRole.ForegroundRole) and self.register == "ncs":
+                return self._overdue_brush(values, role)
             if role == Qt.ItemDataRole.TextAlignmentRole and isinstance(value, int | float) \
                     and not isinstance(value, bool):
                 return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         except Exception:
             return None
         return None
+
+    def _overdue_brush(self, values: tuple[Any, ...], role: int) -> Any:
+        """Overdue NCs stand out in the register as in the review queue (issue 6: everywhere)."""
+        from PySide6.QtGui import QBrush
+
+        from auditdesk.services.registers import nc_row_overdue
+        from auditdesk.ui.nc.queue_model import OVERDUE_BACKGROUND, OVERDUE_FOREGROUND
+
+        if not nc_row_overdue(values, self.today()):
+            return None
+        return QBrush(OVERDUE_BACKGROUND if role == Qt.ItemDataRole.BackgroundRole else OVERDUE_FOREGROUND)
 
     def format(self, key: str, value: Any) -> str:
         if value is None:
