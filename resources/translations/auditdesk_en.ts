@@ -112,38 +112,6 @@
         <comment>already exists</comment>
         <translation>Import</translation>
     </message>
-    <message>
-        <source>someone else</source>
-        <translation>someone else</translation>
-    </message>
-    <message>
-        <source>{who} deleted this record while you were editing it.</source>
-        <translation>{who} deleted this record while you were editing it.</translation>
-    </message>
-    <message>
-        <source>{who} changed this record while you were editing it.</source>
-        <translation>{who} changed this record while you were editing it.</translation>
-    </message>
-    <message>
-        <source>(saved {when})</source>
-        <translation>(saved {when})</translation>
-    </message>
-    <message>
-        <source>Reload shows their version; Merge puts your edits back on top of it.</source>
-        <translation>Reload shows their version; Merge puts your edits back on top of it.</translation>
-    </message>
-    <message>
-        <source>Changed meanwhile</source>
-        <translation>Changed meanwhile</translation>
-    </message>
-    <message>
-        <source>Reload</source>
-        <translation>Reload</translation>
-    </message>
-    <message>
-        <source>Merge my edits</source>
-        <translation>Merge my edits</translation>
-    </message>
 </context>
 <context>
     <name>App</name>
@@ -266,8 +234,24 @@ Load demonstration data (clients, certificates, audits, nonconformities) to expl
         <translation>Archive item</translation>
     </message>
     <message>
+        <source>Raise NC… (Ctrl+Shift+N)</source>
+        <translation>Raise NC… (Ctrl+Shift+N)</translation>
+    </message>
+    <message>
+        <source>Raise a nonconformity on this clause, linked to its evidence</source>
+        <translation>Raise a nonconformity on this clause, linked to its evidence</translation>
+    </message>
+    <message>
+        <source>Nonconformities raised on this clause. Enter or double-click opens one.</source>
+        <translation>Nonconformities raised on this clause. Enter or double-click opens one.</translation>
+    </message>
+    <message>
         <source>Evidence items</source>
         <translation>Evidence items</translation>
+    </message>
+    <message>
+        <source>Nonconformities on this clause</source>
+        <translation>Nonconformities on this clause</translation>
     </message>
     <message>
         <source>Use of marks and certificate references: what you found</source>
@@ -288,6 +272,22 @@ Load demonstration data (clients, certificates, audits, nonconformities) to expl
     <message>
         <source>Every surveillance must cover this clause</source>
         <translation>Every surveillance must cover this clause</translation>
+    </message>
+    <message>
+        <source>Nonconformities on this clause (%1)</source>
+        <translation>Nonconformities on this clause (%1)</translation>
+    </message>
+    <message>
+        <source>Nonconformity raised.</source>
+        <translation>Nonconformity raised.</translation>
+    </message>
+    <message>
+        <source>Previous NCs (%1)</source>
+        <translation>Previous NCs (%1)</translation>
+    </message>
+    <message>
+        <source>Previous NCs</source>
+        <translation>Previous NCs</translation>
     </message>
     <message>
         <source>(empty)</source>
@@ -398,6 +398,18 @@ Window: %2</translation>
         <source>Recertification application due: %1</source>
         <translation>Recertification application due: %1</translation>
     </message>
+    <message>
+        <source>At risk: %1 proposed (%2).</source>
+        <translation>At risk: %1 proposed (%2).</translation>
+    </message>
+    <message>
+        <source>Overdue nonconformities: %1</source>
+        <translation>Overdue nonconformities: %1</translation>
+    </message>
+    <message>
+        <source>Withdrawal after %1.</source>
+        <translation>Withdrawal after %1.</translation>
+    </message>
 </context>
 <context>
     <name>CertificatesAtRiskWidget</name>
@@ -490,6 +502,41 @@ Window: %2</translation>
     <message>
         <source>Merged at</source>
         <translation>Merged at</translation>
+    </message>
+</context>
+<context>
+    <name>ConflictReload</name>
+    <message>
+        <source>someone else</source>
+        <translation>someone else</translation>
+    </message>
+    <message>
+        <source>{who} deleted this record while you were editing it.</source>
+        <translation>{who} deleted this record while you were editing it.</translation>
+    </message>
+    <message>
+        <source>{who} changed this record while you were editing it.</source>
+        <translation>{who} changed this record while you were editing it.</translation>
+    </message>
+    <message>
+        <source>(saved {when})</source>
+        <translation>(saved {when})</translation>
+    </message>
+    <message>
+        <source>Reload shows their version; Merge puts your edits back on top of it.</source>
+        <translation>Reload shows their version; Merge puts your edits back on top of it.</translation>
+    </message>
+    <message>
+        <source>Changed meanwhile</source>
+        <translation>Changed meanwhile</translation>
+    </message>
+    <message>
+        <source>Reload</source>
+        <translation>Reload</translation>
+    </message>
+    <message>
+        <source>Merge my edits</source>
+        <translation>Merge my edits</translation>
     </message>
 </context>
 <context>
@@ -1450,6 +1497,10 @@ Copy the details below and send them to your administrator.</translation>
     <message>
         <source>Overdue nonconformities</source>
         <translation>Overdue nonconformities</translation>
+    </message>
+    <message>
+        <source>Certificates at risk (overdue NCs)</source>
+        <translation>Certificates at risk (overdue NCs)</translation>
     </message>
     <message>
         <source>Audits in the next 30 days</source>

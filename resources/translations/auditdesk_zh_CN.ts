@@ -112,38 +112,6 @@
         <comment>already exists</comment>
         <translation>导入</translation>
     </message>
-    <message>
-        <source>someone else</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <source>{who} deleted this record while you were editing it.</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <source>{who} changed this record while you were editing it.</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <source>(saved {when})</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <source>Reload shows their version; Merge puts your edits back on top of it.</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <source>Changed meanwhile</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <source>Reload</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <source>Merge my edits</source>
-        <translation type="unfinished" />
-    </message>
 </context>
 <context>
     <name>App</name>
@@ -266,8 +234,24 @@ Load demonstration data (clients, certificates, audits, nonconformities) to expl
         <translation>归档此条</translation>
     </message>
     <message>
+        <source>Raise NC… (Ctrl+Shift+N)</source>
+        <translation>开具不符合项…（Ctrl+Shift+N）</translation>
+    </message>
+    <message>
+        <source>Raise a nonconformity on this clause, linked to its evidence</source>
+        <translation>在本条款开具不符合项，并关联其审核证据</translation>
+    </message>
+    <message>
+        <source>Nonconformities raised on this clause. Enter or double-click opens one.</source>
+        <translation>本条款已开具的不符合项。按回车或双击打开。</translation>
+    </message>
+    <message>
         <source>Evidence items</source>
         <translation>审核证据</translation>
+    </message>
+    <message>
+        <source>Nonconformities on this clause</source>
+        <translation>本条款的不符合项</translation>
     </message>
     <message>
         <source>Use of marks and certificate references: what you found</source>
@@ -288,6 +272,22 @@ Load demonstration data (clients, certificates, audits, nonconformities) to expl
     <message>
         <source>Every surveillance must cover this clause</source>
         <translation>每次监督审核都必须覆盖此条款</translation>
+    </message>
+    <message>
+        <source>Nonconformities on this clause (%1)</source>
+        <translation>本条款的不符合项（%1）</translation>
+    </message>
+    <message>
+        <source>Nonconformity raised.</source>
+        <translation>已开具不符合项。</translation>
+    </message>
+    <message>
+        <source>Previous NCs (%1)</source>
+        <translation>以往不符合项（%1）</translation>
+    </message>
+    <message>
+        <source>Previous NCs</source>
+        <translation>以往不符合项</translation>
     </message>
     <message>
         <source>(empty)</source>
@@ -398,6 +398,18 @@ Window: %2</source>
         <source>Recertification application due: %1</source>
         <translation>再认证申请截止：%1</translation>
     </message>
+    <message>
+        <source>At risk: %1 proposed (%2).</source>
+        <translation>证书存在风险：建议%1（%2）。</translation>
+    </message>
+    <message>
+        <source>Overdue nonconformities: %1</source>
+        <translation>超期不符合项：%1</translation>
+    </message>
+    <message>
+        <source>Withdrawal after %1.</source>
+        <translation>%1 后撤销证书。</translation>
+    </message>
 </context>
 <context>
     <name>CertificatesAtRiskWidget</name>
@@ -490,6 +502,41 @@ Window: %2</source>
     <message>
         <source>Merged at</source>
         <translation>合并时间</translation>
+    </message>
+</context>
+<context>
+    <name>ConflictReload</name>
+    <message>
+        <source>someone else</source>
+        <translation>其他用户</translation>
+    </message>
+    <message>
+        <source>{who} deleted this record while you were editing it.</source>
+        <translation>{who} 在您编辑时删除了此记录。</translation>
+    </message>
+    <message>
+        <source>{who} changed this record while you were editing it.</source>
+        <translation>{who} 在您编辑时修改了此记录。</translation>
+    </message>
+    <message>
+        <source>(saved {when})</source>
+        <translation>（保存于 {when}）</translation>
+    </message>
+    <message>
+        <source>Reload shows their version; Merge puts your edits back on top of it.</source>
+        <translation>“重新加载”显示对方的版本；“合并”把您的修改放回到该版本之上。</translation>
+    </message>
+    <message>
+        <source>Changed meanwhile</source>
+        <translation>记录已被他人修改</translation>
+    </message>
+    <message>
+        <source>Reload</source>
+        <translation>重新加载</translation>
+    </message>
+    <message>
+        <source>Merge my edits</source>
+        <translation>合并我的修改</translation>
     </message>
 </context>
 <context>
@@ -1450,6 +1497,10 @@ Copy the details below and send them to your administrator.</source>
     <message>
         <source>Overdue nonconformities</source>
         <translation>逾期不符合项</translation>
+    </message>
+    <message>
+        <source>Certificates at risk (overdue NCs)</source>
+        <translation>有风险的证书（不符合项超期）</translation>
     </message>
     <message>
         <source>Audits in the next 30 days</source>
