@@ -209,7 +209,7 @@ class AuditWorkspace(PanelsMixin, QWidget):
         vsplit = QSplitter(Qt.Orientation.Vertical)
         vsplit.addWidget(split)
         vsplit.addWidget(self.bottom)
-        vsplit.setSizes([760, 150])
+        vsplit.setSizes([720, 200])  # the bottom tabs hold the previous NCs too
 
         layout = QVBoxLayout(self)
         layout.addLayout(top)
