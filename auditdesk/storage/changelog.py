@@ -264,6 +264,10 @@ def ensure_append_only(engine: Engine) -> None:
 
 
 def missing_triggers(conn: Connection) -> list[str]:
+    if conn.dialect.name == "postgresql":
+        from auditdesk.storage.postgres import missing_triggers as missing_on_server
+
+        return missing_on_server(conn)
     if conn.dialect.name != "sqlite":
         return []
     present = {r[0] for r in conn.execute(text("SELECT name FROM sqlite_master WHERE type='trigger'"))}

@@ -23,7 +23,7 @@ import logging
 from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
-from sqlalchemy import Engine, create_engine, event, text
+from sqlalchemy import Connection, Engine, create_engine, event, text
 from sqlalchemy.engine import make_url
 from sqlalchemy.exc import DBAPIError
 from sqlalchemy.orm import Session
@@ -149,6 +149,17 @@ def ensure_append_only(engine: Engine) -> None:
             return
         for sql in _APPEND_ONLY_SQL:
             conn.execute(text(sql))
+
+
+APPEND_ONLY_TRIGGERS = ("change_log_append_only", "change_log_no_truncate")
+
+
+def missing_triggers(conn: Connection) -> list[str]:
+    """The change log's guard triggers that are not in place (for ``auditdesk check``)."""
+    present = set(conn.execute(text(
+        "SELECT tgname FROM pg_trigger WHERE tgrelid = to_regclass('change_log') AND tgenabled <> 'D'"
+    )).scalars())
+    return [name for name in APPEND_ONLY_TRIGGERS if name not in present]
 
 
 def _upgrade(engine: Engine) -> str:

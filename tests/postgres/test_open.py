@@ -124,3 +124,16 @@ def test_models_and_migrations_agree_on_postgresql(database):
         ctx = MigrationContext.configure(conn, opts={"compare_type": True, "include_object": ours})
         diff = compare_metadata(ctx, Base.metadata)
     assert diff == [], f"models and migrations disagree on PostgreSQL: {diff}"
+
+
+def test_check_finds_a_removed_guard_and_an_edited_log_row(database):
+    from auditdesk.storage.integrity import check_database
+
+    assert check_database(database.url).ok
+    with database.engine.begin() as conn:
+        conn.execute(text("DROP TRIGGER change_log_append_only ON change_log"))
+        conn.execute(text("UPDATE change_log SET \"user\" = 'mallory' WHERE seq = 3"))
+    database.close()
+    codes = {(p.code, p.where.split(" ")[0]) for p in check_database(database.url).problems}
+    assert ("append_only_trigger_missing", "change_log_append_only") in codes
+    assert ("hash_mismatch", "change_log") in codes
