@@ -71,11 +71,16 @@ def test_env_variable_names_the_database(tmp_path, monkeypatch, capsys):
     assert json.loads(capsys.readouterr().out) == []
 
 
-@pytest.mark.parametrize("kind", ["clients", "certificates", "audits", "ncs"])
-def test_every_register_lists_from_the_demo(tmp_path, kind, capsys):
-    db = str(tmp_path / "demo.sqlite3")
+@pytest.fixture(scope="module")
+def demo_db(tmp_path_factory):
+    db = str(tmp_path_factory.mktemp("cli") / "demo.sqlite3")
     assert main(["demo", "--db", db, "--today", "2026-11-21"]) == 0
+    return db
+
+
+@pytest.mark.parametrize("kind", ["clients", "certificates", "audits", "ncs"])
+def test_every_register_lists_from_the_demo(demo_db, kind, capsys):
     capsys.readouterr()
-    assert main(["list", kind, "--db", db, "--json"]) == 0
+    assert main(["list", kind, "--db", demo_db, "--json"]) == 0
     rows = json.loads(capsys.readouterr().out)
     assert rows and all("id" in r for r in rows)
