@@ -30,8 +30,8 @@ from typing import Any
 from auditdesk.bench import ops_db, ops_docs, ops_gui
 from auditdesk.bench.model import Context, Operation, Result, Unavailable
 
-OPERATIONS: list[Operation] = [*ops_gui.operations()[:1], *ops_db.operations(), *ops_docs.operations(),
-                               *ops_gui.operations()[1:]]
+OPERATIONS: list[Operation] = [*ops_gui.operations()[:2], *ops_db.operations(), *ops_docs.operations(),
+                               *ops_gui.operations()[2:]]
 CHILD_TIMEOUT_S = 1800
 
 
@@ -175,10 +175,15 @@ def run(db: Path, *, only: list[str] | None = None, repeat: int | None = None, j
             work = Path(tmp) / op.name.replace("/", "_")
             work.mkdir(parents=True, exist_ok=True)
             results.append(_result(op, _run_child(op, db, work, repeat)))
+            if progress:
+                r = results[-1]
+                print(f"    {_fmt(r.median_s)} s (floor {_fmt(r.floor_s)} s, cpu {_fmt(r.cpu_s)} s, "
+                      f"{r.peak_rss_mb} MB) {r.note[:120]}", file=sys.stderr, flush=True)
+            if json_file is not None:  # written as it goes: a long run can be read before it ends
+                json_file.write_text(json.dumps([asdict(x) for x in results], ensure_ascii=False, indent=1),
+                                     encoding="utf-8")
     if results:
         print_results(results)
-    if json_file is not None and results:
-        json_file.write_text(json.dumps([asdict(r) for r in results], ensure_ascii=False, indent=1), encoding="utf-8")
     return results
 
 

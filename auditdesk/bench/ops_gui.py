@@ -60,6 +60,40 @@ def _cold_start() -> Operation:
                      floor, target=("lt", 1.5), repeat=5, memory_limit_mb=MEMORY_LIMIT_MB, subprocess_timed=True)
 
 
+def _touch(ctx: Context) -> None:
+    """One real change through the services (a CB setting), as a day of work leaves behind."""
+    from sqlalchemy import select
+
+    from auditdesk.model import CBSetting
+    from auditdesk.services.setup import open_database
+
+    db = open_database(ctx.url)
+    try:
+        with db.session() as s:
+            row = s.scalar(select(CBSetting).where(CBSetting.key == "bench_touch"))
+            if row is None:
+                s.add(CBSetting(key="bench_touch", value=1))
+            else:
+                row.value = int(row.value or 0) + 1
+    finally:
+        db.close()
+
+
+def _cold_start_after_change() -> Operation:
+    """The start after a day's work: the file changed since the newest automatic backup."""
+    op = _cold_start()
+
+    def run(state: dict[str, Any]) -> float:
+        _touch(state["ctx"])
+        elapsed, peak = _spawn([str(state["ctx"].db)])
+        state["peak"] = max(state["peak"], peak)
+        return elapsed
+
+    return Operation("cold_start.after_change", "cold start when the file changed since its newest automatic "
+                     "backup (the open-time backup copies the whole file)", op.setup, run, op.floor_setup, op.floor,
+                     target=("lt", 1.5), repeat=3, memory_limit_mb=MEMORY_LIMIT_MB, subprocess_timed=True)
+
+
 # ------------------------------------------------------------------ stall probe
 class _Probe:
     def __init__(self) -> None:
@@ -208,7 +242,7 @@ def _wait_jobs(app: Any, probe: _Probe, limit: float = 120.0) -> None:
 
 
 def operations() -> list[Operation]:
-    return [_cold_start(), _gui_probe()]
+    return [_cold_start(), _cold_start_after_change(), _gui_probe()]
 
 
 def work_dir(ctx: Context) -> Path:
