@@ -40,6 +40,7 @@ from auditdesk.model import (
     CertificateStatus,
     CheckInMoment,
     Clause,
+    EvidenceItem,
     EvidenceType,
     Judgement,
     NCGrade,
@@ -373,10 +374,20 @@ class _Builder:
     def nc(self, audit: Audit, std_key: str, example: dict[str, Any], evidence_ids: list[uuid.UUID],
            target: str, raised_on: dt.date) -> None:
         clause = self.clause(std_key, example["clause"])
+        # The objective evidence of the NC is itself an evidence item on the NC's clause, as an
+        # auditor records it before raising the NC.
+        first = self.s.get(EvidenceItem, evidence_ids[0]) if evidence_ids else None
+        seen = evidence_service.add_evidence(self.s, audit.id, evidence_service.EvidenceData(
+            evidence_type=EvidenceType.RECORD, clause_ids=[clause.id] if clause else [],
+            site_id=first.site_id if first else None, department=first.department if first else "",
+            observed_at=(first.observed_at if first else dt.datetime.now(dt.UTC)) + dt.timedelta(minutes=5),
+            description=example["evidence_zh"], references="",
+        ))
+        self.summary.evidence += 1
         nc = nc_service.raise_nc(self.s, nc_service.NCDraft(
             audit_id=audit.id, clause_id=clause.id if clause else None, grade=NCGrade(example["grade"]),
             requirement=example["requirement_zh"], evidence_text=example["evidence_zh"], reason=example["reason_zh"],
-            evidence_ids=evidence_ids[:1],
+            evidence_ids=[seen.id],
         ), on=raised_on)
         self.summary.nonconformities += 1
         if target == "draft":
