@@ -73,10 +73,12 @@ class PgServer:
                              "pg_config --bindir, /usr/lib/postgresql/*/bin or PATH; "
                              "install Debian's 'postgresql' package to run the PostgreSQL variants")
         self.bindir = bindir
+        self.as_root = os.geteuid() == 0
+        self._reap_orphans()
         self.root = Path(tempfile.mkdtemp(prefix="adpg-"))
+        (self.root / "owner.pid").write_text(str(os.getpid()), encoding="ascii")
         self.data = self.root / "data"
         self.port = _free_port()
-        self.as_root = os.geteuid() == 0
         self.started = False
         if self.as_root:
             self._ensure_service_user()
@@ -96,6 +98,25 @@ class PgServer:
                   "-w", "-t", "60", "start")
         self.started = True
 
+    def _reap_orphans(self) -> None:
+        """Stop servers left behind by test runs that died (a crash skips the fixture's stop)."""
+        for owner in Path(tempfile.gettempdir()).glob("adpg-*/owner.pid"):
+            try:
+                pid = int(owner.read_text(encoding="ascii"))
+                os.kill(pid, 0)
+                continue  # its test run is still going
+            except ProcessLookupError:
+                pass
+            except (OSError, ValueError):
+                continue
+            data = owner.parent / "data"
+            if (data / "postmaster.pid").exists():
+                try:
+                    self._run("pg_ctl", "-D", str(data), "-m", "immediate", "-w", "stop")
+                except RuntimeError:
+                    continue
+            shutil.rmtree(owner.parent, ignore_errors=True)
+
     def _ensure_service_user(self) -> None:
         if subprocess.run(["id", "-u", SERVICE_USER], capture_output=True).returncode != 0:
             subprocess.run(["useradd", "--system", "--no-create-home", "--shell", "/usr/sbin/nologin",
@@ -105,9 +126,9 @@ class PgServer:
         cmd = [str(self.bindir / tool), *args]
         if self.as_root:
             cmd = ["runuser", "-u", SERVICE_USER, "--", *cmd]
-        result = subprocess.run(cmd, capture_output=True, text=True, cwd=self.root)
+        result = subprocess.run(cmd, capture_output=True, text=True, cwd="/")
         if result.returncode != 0:
-            log = self.root / "server.log"
+            log = getattr(self, "root", Path("/nonexistent")) / "server.log"
             tail = log.read_text(errors="replace")[-2000:] if log.exists() else ""
             raise RuntimeError(f"{tool} failed ({result.returncode}): {result.stderr or result.stdout}\n{tail}")
 
