@@ -24,7 +24,8 @@ def _db_path(args: argparse.Namespace) -> Path:
 
     path = sqlite_path(database_url(args.db))
     if path is None:
-        raise CommandError("backup and restore work on SQLite database files", EXIT_USAGE)
+        raise CommandError("backup and restore work on SQLite database files; back up a PostgreSQL "
+                           "database with pg_dump -Fc (see the README)", EXIT_USAGE)
     return path
 
 
