@@ -102,6 +102,7 @@ class _Probe:
         self.max_gap = 0.0
         self.where = ""
         self.step = ""
+        self.gaps: list[tuple[float, str]] = []
         self.last = time.perf_counter()
         self.timer = QTimer()
         self.timer.setInterval(10)
@@ -110,6 +111,8 @@ class _Probe:
     def tick(self) -> None:
         now = time.perf_counter()
         gap = now - self.last
+        if gap > 0.1:
+            self.gaps.append((gap, self.step))
         if gap > self.max_gap:
             self.max_gap, self.where = gap, self.step
         self.last = now
@@ -117,6 +120,7 @@ class _Probe:
     def start(self) -> None:
         self.last = time.perf_counter()
         self.max_gap = 0.0
+        self.gaps = []
         self.timer.start()
 
 
@@ -162,7 +166,9 @@ def _gui_probe() -> Operation:
         _wait_jobs(app, probe)
         probe.timer.stop()
         state["elapsed"] = time.perf_counter() - t0
-        state["where"].append(f"longest stall: {probe.where} ({probe.max_gap * 1000:.0f} ms)")
+        worst = sorted(probe.gaps, reverse=True)[:4]
+        state["where"].append(f"{len(probe.gaps)} stalls > 100 ms; longest: "
+                              + ", ".join(f"{step} {gap * 1000:.0f} ms" for gap, step in worst))
         del window
         return probe.max_gap
 
