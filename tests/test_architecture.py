@@ -59,3 +59,11 @@ def test_wheel_carries_resources_and_migrations(tmp_path):
     assert "auditdesk/resources/standards/iso9001-2015.json" in names
     assert "auditdesk/resources/fonts/wqy-microhei.ttc" in names
     assert any(n.startswith("auditdesk/resources/translations/") and n.endswith(".qm") for n in names)
+
+
+def test_core_is_type_clean():
+    """mypy with disallow_untyped_defs (pyproject.toml) over everything below the UI."""
+    core = ["auditdesk/rules", "auditdesk/model", "auditdesk/storage", "auditdesk/services",
+            "auditdesk/exchange", "auditdesk/exports"]
+    result = subprocess.run([_tool("mypy"), "--no-incremental", *core], cwd=ROOT, capture_output=True, text=True)
+    assert result.returncode == 0, result.stdout[-4000:]
