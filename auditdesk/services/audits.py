@@ -45,7 +45,9 @@ class AuditData:
 def next_audit_number(session: Session, year: int) -> str:
     """``YYYY-NNNN``, sequential within the year."""
     prefix = f"{year}-"
-    last = session.scalar(select(func.max(Audit.number)).where(Audit.number.like(prefix + "%")))
+    # Longest first: past 9999 audits a year "2026-9999" sorts after "2026-10000" as text.
+    last = session.scalar(select(Audit.number).where(Audit.number.like(prefix + "%"))
+                          .order_by(func.length(Audit.number).desc(), Audit.number.desc()).limit(1))
     seq = int(last.split("-")[1]) + 1 if last else 1
     return f"{prefix}{seq:04d}"
 
