@@ -47,12 +47,7 @@ def build_parser() -> argparse.ArgumentParser:
                         help="interface language for this run")
     sub = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
     for name in COMMAND_MODULES:
-        try:
-            module = importlib.import_module(f"auditdesk.commands.{name}")
-        except ModuleNotFoundError as exc:
-            if exc.name == f"auditdesk.commands.{name}":
-                continue  # a subcommand still being built is simply not offered yet
-            raise
+        module = importlib.import_module(name if "." in name else f"auditdesk.commands.{name}")
         module.register(sub, common)
     return parser
 
