@@ -15,14 +15,16 @@ import uuid
 from collections.abc import Sequence
 from dataclasses import dataclass
 from enum import StrEnum
+from typing import Any
 
-from sqlalchemy import select
+from sqlalchemy import Select, func, select
 from sqlalchemy.orm import Session, selectinload
 
 from auditdesk.model import (
     Audit,
     AuditTeamMember,
     Certificate,
+    Clause,
     NCGrade,
     NCState,
     Nonconformity,
@@ -83,26 +85,15 @@ class QueueItem:
     risk_basis: Basis | None = None
 
 
-def _due(nc: Nonconformity) -> dt.date | None:
-    # Reviewing and verifying both count towards the verification deadline. A minor has none (its
-    # effectiveness is checked at the next audit) and closing a verified NC has none either.
-    return nc.verification_due if nc.state in ncs.AWAITING_VERIFICATION else None
-
-
-def review_queue(session: Session, filters: QueueFilter | None = None, on: dt.date | None = None,
-                 everyone: bool = False) -> list[QueueItem]:
-    """What waits for the signed-in lead: overdue first, then by due date, undated last."""
+def _queue_statement(session: Session, filters: QueueFilter, everyone: bool) -> Select[Any]:
+    """NCs in the queue's three states matching ``filters``, as a bare ``select()`` (SQL filters only)."""
     user = require(session, Permission.REVIEW_NC)
-    filters = filters or QueueFilter()
-    on = on or dt.date.today()
     states = [s for s, k in _KIND_OF_STATE.items() if filters.kind in (None, k)]
     stmt = (
-        select(Nonconformity)
+        select()
+        .select_from(Nonconformity)
         .join(Audit, Audit.id == Nonconformity.audit_id)
         .where(Nonconformity.state.in_(states), Nonconformity.archived.is_(False))
-        .options(selectinload(Nonconformity.audit).selectinload(Audit.certificates).selectinload(Certificate.standard),
-                 selectinload(Nonconformity.audit).selectinload(Audit.organisation),
-                 selectinload(Nonconformity.clause))
     )
     if user.auditor_id is not None and not everyone:
         led = select(AuditTeamMember.audit_id).where(AuditTeamMember.auditor_id == user.auditor_id,
@@ -117,22 +108,68 @@ def review_queue(session: Session, filters: QueueFilter | None = None, on: dt.da
                    .join(Certificate, Certificate.id == audit_certificate.c.certificate_id)
                    .where(Certificate.standard_id == filters.standard_id))
         stmt = stmt.where(Audit.id.in_(by_cert))
+    if filters.due_before is not None:  # the same rule as _due: dated only while awaiting verification
+        stmt = stmt.where(Nonconformity.state.in_(ncs.AWAITING_VERIFICATION),
+                          Nonconformity.verification_due.is_not(None),
+                          Nonconformity.verification_due <= filters.due_before)
+    return stmt
+
+
+def review_queue_count(session: Session, filters: QueueFilter | None = None, everyone: bool = False) -> int:
+    """How many NCs :func:`review_queue` would return (one COUNT, no rows loaded)."""
+    stmt = _queue_statement(session, filters or QueueFilter(), everyone)
+    return int(session.scalar(stmt.with_only_columns(func.count(Nonconformity.id))) or 0)
+
+
+def review_queue(session: Session, filters: QueueFilter | None = None, on: dt.date | None = None,
+                 everyone: bool = False) -> list[QueueItem]:
+    """What waits for the signed-in lead: overdue first, then by due date, undated last.
+
+    Reads only the columns the queue shows (no ORM objects), except for the few overdue NCs,
+    whose proposed action needs the NC and its audit.
+    """
+    filters = filters or QueueFilter()
+    on = on or dt.date.today()
+    base = _queue_statement(session, filters, everyone)
+    rows = session.execute(
+        base.add_columns(Nonconformity.id, Nonconformity.number, Nonconformity.state, Nonconformity.grade,
+                         Nonconformity.response_due, Nonconformity.verification_due, Nonconformity.requirement,
+                         Nonconformity.reason, Nonconformity.response_received_on, Audit.id, Audit.number,
+                         Audit.organisation_id, Organisation.name_zh, Clause.number)
+        .join(Organisation, Organisation.id == Audit.organisation_id)
+        .outerjoin(Clause, Clause.id == Nonconformity.clause_id)
+    ).all()
+    audit_ids = base.with_only_columns(Audit.id).distinct().scalar_subquery()
+    standards: dict[uuid.UUID, set[str]] = {}
+    for audit_id, code in session.execute(
+            select(audit_certificate.c.audit_id, Standard.code)
+            .join(Certificate, Certificate.id == audit_certificate.c.certificate_id)
+            .join(Standard, Standard.id == Certificate.standard_id)
+            .where(audit_certificate.c.audit_id.in_(audit_ids))):
+        standards.setdefault(audit_id, set()).add(code)
+    flagged: dict[uuid.UUID, frozenset[ncs.Overdue]] = {}
+    for r in rows:
+        # The shared overdue rule, on a transient (never added) NC carrying just its dates.
+        flags = ncs.overdue_flags(Nonconformity(state=r[2], response_due=r[4], verification_due=r[5]), on)
+        if flags:
+            flagged[r[0]] = flags
+    risks: dict[uuid.UUID, tuple[ncs.ProposedAction, Basis]] = {}
+    if flagged:
+        settings = cb_settings(session)
+        for nc in session.scalars(select(Nonconformity).where(Nonconformity.id.in_(list(flagged)))
+                                  .options(selectinload(Nonconformity.audit))):
+            risks[nc.id] = ncs.proposed_action(nc, flagged[nc.id], on, settings)
     items = []
-    settings = cb_settings(session)
-    for nc in session.scalars(stmt):
-        due = _due(nc)
-        if filters.due_before is not None and (due is None or due > filters.due_before):
-            continue
-        audit = nc.audit
-        flags = ncs.overdue_flags(nc, on)
-        risk, risk_basis = ncs.proposed_action(nc, flags, on, settings) if flags else (None, None)
+    for (nc_id, number, state, grade, _response_due, verification_due, requirement, reason, received_on,
+         audit_id, audit_number, organisation_id, client, clause) in rows:
+        risk, risk_basis = risks.get(nc_id, (None, None))
         items.append(QueueItem(
-            nc_id=nc.id, number=nc.number, kind=_KIND_OF_STATE[nc.state], grade=nc.grade, state=nc.state,
-            organisation_id=audit.organisation_id, client=audit.organisation.name_zh,
-            standards=tuple(sorted({c.standard.code for c in audit.certificates})),
-            clause=nc.clause.number if nc.clause else "", audit_number=audit.number, due=due,
-            overdue=flags, requirement=nc.requirement, reason=nc.reason,
-            response_received_on=nc.response_received_on, risk=risk, risk_basis=risk_basis,
+            nc_id=nc_id, number=number, kind=_KIND_OF_STATE[state], grade=grade, state=state,
+            organisation_id=organisation_id, client=client, standards=tuple(sorted(standards.get(audit_id, ()))),
+            clause=clause or "", audit_number=audit_number,
+            due=verification_due if state in ncs.AWAITING_VERIFICATION else None,
+            overdue=flagged.get(nc_id, frozenset()), requirement=requirement, reason=reason,
+            response_received_on=received_on, risk=risk, risk_basis=risk_basis,
         ))
     items.sort(key=lambda i: (not i.overdue, i.due is None, i.due or dt.date.max, i.number))
     return items

@@ -99,10 +99,12 @@ class MainWindow(WindowActions, QMainWindow):
         if name == "settings":
             return SettingsPage(self.ctx)
         if name == "schedule":
+            from auditdesk.ui.documents import schedule_actions
+
             config = dataclasses.replace(
                 self.configs["audits"], sort=("start_date", False),
                 columns=("start_date", "end_date", "client", "audit_type", "mode", "planned_days", "window_latest",
-                         "number", "status"))
+                         "number", "status"), actions=schedule_actions)
             w = self._register("schedule", config)
             w.set_filters({"preset": "planned"})
             return w
@@ -115,7 +117,8 @@ class MainWindow(WindowActions, QMainWindow):
             tabs.setObjectName("ncTabs")
             tabs.addTab(register, "")
             try:
-                self.nc_queue = queue_cls(self.ctx, None, self.ctx.user)
+                # Deferred: the queue reads nothing until its tab is first shown, then loads in the background.
+                self.nc_queue = queue_cls(self.ctx, None, self.ctx.user, deferred=True)
                 tabs.addTab(self.nc_queue, "")
             except Exception as exc:  # another part's page failing must not stop the app
                 from auditdesk.ui.errors import show_error
@@ -236,6 +239,11 @@ class MainWindow(WindowActions, QMainWindow):
         QShortcut(QKeySequence(QKeySequence.StandardKey.Refresh), self, activated=self.refresh_page)
 
     def refresh_page(self) -> None:
+        page = self.pages.get(self.current_page())
+        queue = getattr(self, "nc_queue", None)
+        if isinstance(page, QTabWidget) and queue is not None and page.currentWidget() is queue:
+            queue.refresh()
+            return
         reg = self.registers.get(self.current_page())
         if reg is not None:
             reg.refresh()

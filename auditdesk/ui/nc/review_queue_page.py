@@ -5,9 +5,11 @@ from __future__ import annotations
 import datetime as dt
 import uuid
 from collections.abc import Callable
+from dataclasses import dataclass
 from typing import Any
 
 from PySide6.QtCore import QDate, QEvent, Qt, Signal
+from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
@@ -30,6 +32,7 @@ from auditdesk.services import nonconformities as ncs
 from auditdesk.services import review_queue as rq
 from auditdesk.services.errors import ServiceError
 from auditdesk.services.users import current_user
+from auditdesk.ui.jobs import Job
 from auditdesk.ui.nc.action_dialogs import ReasonDialog, VerifyDialog
 from auditdesk.ui.nc.detail import NCDetailWidget
 from auditdesk.ui.nc.queue_model import ReviewQueueModel
@@ -46,16 +49,43 @@ def _database_and_user(database: Any, user: str | None) -> tuple[Any, str | None
     return database, user
 
 
+@dataclass(frozen=True, slots=True)
+class _Loaded:
+    """One load of the queue: its rows, how many more wait in audits led by others, and (on the
+    first load) the filter choices."""
+
+    items: list[rq.QueueItem]
+    others: int
+    choices: rq.FilterChoices | None
+
+
+def _load(session: Any, filters: rq.QueueFilter, today: dt.date, everyone: bool, with_choices: bool) -> _Loaded:
+    items = rq.review_queue(session, filters, today, everyone=everyone)
+    others = 0 if everyone else rq.review_queue_count(session, filters, everyone=True) - len(items)
+    return _Loaded(items, others, rq.filter_choices(session) if with_choices else None)
+
+
 class ReviewQueuePage(QWidget):
-    """NCs waiting for the signed-in lead. ``changed`` fires after every recorded action."""
+    """NCs waiting for the signed-in lead. ``changed`` fires after every recorded action.
+
+    ``deferred=True`` (the main window): nothing is read in the constructor; the queue loads
+    through the job runner (off the GUI thread) when the page is first shown, and on every
+    refresh after that. Standalone (the default) the page loads at once, in the calling thread.
+    """
 
     changed = Signal()
+    loaded = Signal()
 
     def __init__(self, database: Any, parent: QWidget | None = None, user: str | None = None,
-                 today: dt.date | None = None) -> None:
+                 today: dt.date | None = None, *, deferred: bool = False) -> None:
         super().__init__(parent)
         self.database, self.user = _database_and_user(database, user)
         self.today = today or dt.date.today()
+        self.deferred = deferred
+        self.is_loaded = False
+        self._choices: rq.FilterChoices | None = None
+        self._job: Job | None = None
+        self._loading = False
         self.texts = NCTexts(self)
         # Replaceable for tests: return None when the user cancels.
         self.ask_reason: Callable[[str, str], str | None] = self._ask_reason
@@ -138,8 +168,13 @@ class ReviewQueuePage(QWidget):
         self.table.doubleClicked.connect(lambda index: self.open_detail(index.row()))
 
         self.retranslate()
-        self._fill_filters()
-        self.refresh()
+        if not deferred:
+            self.refresh()
+
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        if not self.is_loaded and not self._loading:
+            self.refresh()
 
     def retranslate(self) -> None:
         self.title.setText(self.tr("Review queue"))
@@ -160,6 +195,9 @@ class ReviewQueuePage(QWidget):
         if event.type() == QEvent.Type.LanguageChange and hasattr(self, "model"):
             self.retranslate()
             self.model.retranslate()
+            if not self.is_loaded:  # nothing read yet: the first load fills the filters
+                super().changeEvent(event)
+                return
             chosen = [c.currentData() for c in (self.client_filter, self.standard_filter, self.grade_filter,
                                                 self.kind_filter)]
             self._fill_filters()
@@ -174,9 +212,10 @@ class ReviewQueuePage(QWidget):
 
     # ------------------------------------------------------------------ data
 
-    def _fill_filters(self) -> None:
-        with self.database.session(self.user) as session:
-            choices = rq.filter_choices(session)
+    def _fill_filters(self, choices: rq.FilterChoices | None = None) -> None:
+        if choices is not None:
+            self._choices = choices
+        choices = self._choices or rq.FilterChoices((), ())
         for combo in (self.client_filter, self.standard_filter, self.grade_filter, self.kind_filter):
             combo.blockSignals(True)
             combo.clear()
@@ -208,18 +247,56 @@ class ReviewQueuePage(QWidget):
                               kind=rq.QueueKind(kind) if kind else None)
 
     def refresh(self) -> None:
-        keep = set(self.selected_ids())
-        others = 0
-        try:
-            with self.database.session(self.user) as session:
-                items = rq.review_queue(session, self.current_filter(), self.today, everyone=self.everyone.isChecked())
-                if not self.everyone.isChecked():
-                    others = len(rq.review_queue(session, self.current_filter(), self.today, everyone=True)) - len(items)
-        except ServiceError as exc:
-            self.model.set_items([])
-            self.summary.setText(self.texts.error(exc))
-            self._update_buttons()
+        """Reload the queue: in the background when deferred (the main window), else at once."""
+        filters, everyone, first = self.current_filter(), self.everyone.isChecked(), not self.is_loaded
+        if not self.deferred:
+            try:
+                with self.database.session(self.user) as session:
+                    result = _load(session, filters, self.today, everyone, first)
+            except ServiceError as exc:
+                self._load_failed(exc)
+                return
+            self._apply(result)
             return
+        from auditdesk.ui.jobs import run_job
+
+        if self._job is not None:
+            self._job.cancel()  # a newer load replaces it; its result is dropped
+        self._loading = True
+        today, database, user = self.today, self.database, self.user
+
+        def work(job: Job) -> _Loaded:
+            with job.session() as session:
+                return _load(session, filters, today, everyone, first)
+
+        def done(result: _Loaded) -> None:
+            self._loading = False
+            self._apply(result)
+
+        def failed(exc: BaseException) -> None:
+            self._loading = False
+            if isinstance(exc, ServiceError):
+                self._load_failed(exc)
+                return
+            from auditdesk.ui.errors import show_error
+
+            show_error(exc, self)
+
+        self._job = run_job(work, done, failed, None, parent=self,
+                            session_factory=lambda: database.session(user))
+
+    def _load_failed(self, exc: ServiceError) -> None:
+        self.model.set_items([])
+        self.summary.setText(self.texts.error(exc))
+        self.summary.setStyleSheet("")
+        self._update_buttons()
+
+    def _apply(self, result: _Loaded) -> None:
+        if result.choices is not None:
+            self._fill_filters(result.choices)
+        self.is_loaded = True
+        items, others = result.items, result.others
+        keep = set(self.selected_ids())
         self.model.set_items(items)
         overdue = sum(1 for i in items if i.overdue)
         text = self.tr("%n NC(s) waiting", "", len(items))
@@ -237,6 +314,7 @@ class ReviewQueuePage(QWidget):
         if not self.selected_ids():
             self.detail.clear()
         self._update_buttons()
+        self.loaded.emit()
 
     def selected_items(self) -> list[rq.QueueItem]:
         rows = sorted({i.row() for i in self.table.selectionModel().selectedRows()})
