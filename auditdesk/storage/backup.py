@@ -3,7 +3,12 @@
 - ``backup_file``: one copy, safe while the database is in use (WAL content included).
 - Automatic rotating backups (``AutoBackup``): one when a database is opened (only if its
   change-log head moved since the newest backup, so read-only CLI runs add no copies) and one after
-  every ``every_changes`` change-log rows written; the newest ``keep`` are kept.
+  every ``every_changes`` change-log rows written; the newest ``keep`` are kept. Both run OFF the
+  user's path (``BackgroundBackups``): ``Database.open`` returns and a commit completes before the
+  copy starts, in a background thread with its own ``sqlite3`` connections (the online backup API
+  reads a consistent snapshot while WAL writers go on). At most one copy runs at a time; a request
+  arriving meanwhile runs once after it. ``Database.close()`` waits for the copy, so a normal exit
+  leaves no ``.part`` file; one cut short by a crash is deleted by the next automatic backup.
 - ``restore``: checks the backup, keeps the current file aside (itself as a backup), then
   replaces the database with the backup.
 """
@@ -11,8 +16,10 @@
 from __future__ import annotations
 
 import datetime as dt
+import logging
 import os
 import sqlite3
+import threading
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -21,6 +28,8 @@ from auditdesk.storage import errors
 
 if TYPE_CHECKING:
     from auditdesk.storage.database import Database
+
+log = logging.getLogger(__name__)
 
 BACKUP_DIR_NAME = "backups"
 AUTO_TAG = "auto"
@@ -103,7 +112,10 @@ def _log_head(path: Path) -> tuple[int, str] | None:
 
 
 def backup_on_open(db: Database) -> Path | None:
-    """The open-time backup: only for an existing file that changed since the newest backup."""
+    """The open-time backup: only for an existing file that changed since the newest backup.
+
+    Runs in the background thread (``BackgroundBackups``), never on the path of ``open()``.
+    """
     policy: AutoBackup | None = getattr(db, "auto_backup", None)
     path = db.path
     if policy is None or not policy.on_open or path is None or db.created or not path.exists():
@@ -115,8 +127,77 @@ def backup_on_open(db: Database) -> Path | None:
     return rotating_backup(path, policy.keep)
 
 
+def backup_after_changes(db: Database) -> Path | None:
+    """The every-N-changes backup (background thread); on failure the next commit asks again."""
+    policy: AutoBackup | None = getattr(db, "auto_backup", None)
+    if policy is None or db.path is None:
+        return None
+    try:
+        return rotating_backup(db.path, policy.keep)
+    except (OSError, sqlite3.Error):
+        # A failed automatic backup must not fail anything the user did; the next commit
+        # tries again.
+        with db.backups.lock:
+            db.changes_since_backup = max(db.changes_since_backup, policy.every_changes)
+        raise
+
+
+class BackgroundBackups:
+    """Runs a database's automatic backups in one background thread, one copy at a time.
+
+    ``schedule(kind)`` only records the request and makes sure the thread runs; it never
+    copies on the caller's thread. Requests made while a copy runs are run once afterwards
+    (the same kind twice is one request). ``wait()`` blocks until nothing is running or pending.
+    """
+
+    def __init__(self, db: Database) -> None:
+        self._db = db
+        self.lock = threading.Lock()  # guards the queue, the thread and db.changes_since_backup
+        self._pending: list[str] = []
+        self._thread: threading.Thread | None = None
+        self._idle = threading.Event()
+        self._idle.set()
+        self.last_error: BaseException | None = None
+
+    def schedule(self, kind: str) -> None:
+        with self.lock:
+            if kind not in self._pending:
+                self._pending.append(kind)
+            if self._thread is None:
+                self._idle.clear()
+                # Daemon: a crash or kill may cut a copy short (its .part is dropped later);
+                # Database.close() waits, so a normal exit does not.
+                self._thread = threading.Thread(target=self._run, name="auditdesk-backup", daemon=True)
+                self._thread.start()
+
+    def _run(self) -> None:
+        while True:
+            with self.lock:
+                if not self._pending:
+                    self._thread = None
+                    self._idle.set()
+                    return
+                kind = self._pending.pop(0)
+            try:
+                # Looked up at call time, so tests can slow a job down.
+                job = {"open": backup_on_open, "changes": backup_after_changes}[kind]
+                job(self._db)
+            except Exception as exc:  # a background copy must never take the app down
+                self.last_error = exc
+                log.warning("automatic backup (%s) of %s failed: %s", kind, self._db.path, exc)
+
+    @property
+    def running(self) -> bool:
+        return not self._idle.is_set()
+
+    def wait(self, timeout: float | None = None) -> bool:
+        """Block until no backup runs or is pending; False if ``timeout`` ran out first."""
+        return self._idle.wait(timeout)
+
+
 def install(db: Database) -> None:
-    """Count change-log rows committed through ``db``'s sessions; back up every N of them."""
+    """Count change-log rows committed through ``db``'s sessions; every N of them, schedule a
+    backup (it runs after the commit, in the background thread)."""
     from sqlalchemy import event
 
     def after_commit(session: Any) -> None:
@@ -124,15 +205,13 @@ def install(db: Database) -> None:
         policy: AutoBackup | None = getattr(db, "auto_backup", None)
         if not written or policy is None or db.path is None or db.opening:
             return
-        db.changes_since_backup += written
-        if db.changes_since_backup >= policy.every_changes:
-            db.changes_since_backup = 0
-            try:
-                rotating_backup(db.path, policy.keep)
-            except (OSError, sqlite3.Error):
-                # A failed automatic backup must not fail the user's committed action;
-                # the next commit tries again.
-                db.changes_since_backup = policy.every_changes
+        with db.backups.lock:
+            db.changes_since_backup += written
+            due = db.changes_since_backup >= policy.every_changes
+            if due:
+                db.changes_since_backup = 0
+        if due:
+            db.backups.schedule("changes")
 
     def after_rollback(session: Any) -> None:
         session.info.pop("changelog_written", None)

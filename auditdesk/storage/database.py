@@ -5,7 +5,9 @@
    without touching it;
 2. refuses a database written by a newer AuditDesk (unknown Alembic revision);
 3. writes a backup copy, then upgrades an older database to head;
-4. creates and seeds a new database when ``create`` is allowed.
+4. creates and seeds a new database when ``create`` is allowed;
+5. schedules the automatic open-time backup, which runs in a background thread after
+   ``open`` has returned (storage/backup.py); ``close()`` waits for it.
 Every connection gets foreign keys, WAL, ``synchronous=FULL`` and a busy timeout.
 
 A ``postgresql+psycopg://`` URL goes to storage/postgres.py instead (the central database).
@@ -119,6 +121,7 @@ class Database:
         self.upgrade_note = ""  # PostgreSQL: advice shown after an upgrade without a file backup
         self.auto_backup: backup.AutoBackup | None = backup.AutoBackup()
         self.changes_since_backup = 0
+        self.backups = backup.BackgroundBackups(self)  # automatic backups, off the user's path
         self.opening = False  # no automatic backups while open() migrates and seeds
         backup.install(self)
 
@@ -187,9 +190,8 @@ class Database:
                     on_create(session)
             db.created = is_new
             db.opening = False
-            from auditdesk.storage.backup import backup_on_open
-
-            backup_on_open(db)
+            if db.auto_backup is not None and db.auto_backup.on_open and path is not None and not is_new:
+                db.backups.schedule("open")  # copies in the background; open() does not wait
         except BaseException as exc:
             engine.dispose()
             mapped = errors.classify_sqlite_error(exc, str(path or url)) if not isinstance(exc, errors.StorageError) else None
@@ -218,7 +220,13 @@ class Database:
         finally:
             session.close()
 
+    def wait_for_backups(self, timeout: float | None = None) -> bool:
+        """Block until no automatic backup runs or is pending (False: ``timeout`` ran out)."""
+        return self.backups.wait(timeout)
+
     def close(self) -> None:
+        """Wait for a running automatic backup (so no copy is cut short), then close."""
+        self.backups.wait()
         self.engine.dispose()
 
 

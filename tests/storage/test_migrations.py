@@ -2,16 +2,22 @@
 
 from __future__ import annotations
 
+import os
 import sqlite3
+import subprocess
+import sys
+from pathlib import Path
 
 import pytest
 from alembic.autogenerate import compare_metadata
 from alembic.migration import MigrationContext
 
 from auditdesk.model import Base
-from auditdesk.storage import errors
+from auditdesk.storage import errors, migrations
 from auditdesk.storage.database import APPLICATION_ID, Database
 from auditdesk.storage.migrations import current_revision, head_revision
+
+REPO = Path(__file__).resolve().parents[2]
 
 
 def test_models_and_migrations_agree(tmp_path):
@@ -106,3 +112,48 @@ def test_corrupt_file_is_reported_as_corrupt(tmp_path):
     path.write_bytes(bytes(data))
     with pytest.raises((errors.CorruptDatabase, errors.NotAnAuditDeskDatabase)):
         Database.open(f"sqlite:///{path}")
+
+
+def test_head_revision_constant_is_alembics_head():
+    # Adding a migration to db/versions without updating HEAD_REVISION fails here.
+    assert migrations.HEAD_REVISION == head_revision()
+
+
+def test_a_database_at_another_revision_is_judged_by_alembic(tmp_path, monkeypatch):
+    path = tmp_path / "a.sqlite3"
+    db = Database.open(f"sqlite:///{path}", create=True)
+    try:
+        assert migrations.check_revision(db.engine) == "current"
+        # Were the constant stale, the script directory still has the last word.
+        monkeypatch.setattr(migrations, "HEAD_REVISION", "0000_stale")
+        assert migrations.check_revision(db.engine) == "current"
+        with db.engine.begin() as conn:
+            conn.exec_driver_sql("UPDATE alembic_version SET version_num = 'ffff_from_the_future'")
+        assert migrations.check_revision(db.engine) == "newer"
+        with db.engine.begin() as conn:
+            conn.exec_driver_sql("DELETE FROM alembic_version")
+        assert migrations.check_revision(db.engine) == "foreign"
+    finally:
+        db.close()
+
+
+OPEN_AND_LIST_MODULES = r"""
+import sys
+from auditdesk.services.setup import open_database
+import auditdesk.storage.database, auditdesk.storage.migrations
+assert "alembic" not in sys.modules, "importing the storage modules imported alembic"
+db = open_database(sys.argv[1])
+db.close()
+print(" ".join(sorted(m for m in sys.modules if m == "alembic" or m.startswith("alembic."))))
+"""
+
+
+def test_opening_a_database_at_head_does_not_import_alembic(tmp_path):
+    url = f"sqlite:///{tmp_path / 'a.sqlite3'}"
+    from auditdesk.services.setup import open_database
+
+    open_database(url, create=True).close()
+    out = subprocess.run([sys.executable, "-c", OPEN_AND_LIST_MODULES, url], capture_output=True, text=True,
+                         cwd=REPO, env=dict(os.environ, PYTHONPATH=str(REPO)), check=True).stdout.split()
+    assert "alembic.script" not in out
+    assert out == []
