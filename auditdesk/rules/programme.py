@@ -108,14 +108,19 @@ def expiry_of(facts: CycleFacts, settings: CBSettings = DEFAULT_SETTINGS) -> Dat
     )
 
 
+# Enum member lookups through the class are slow on Python 3.11; the programme is evaluated
+# for every certificate of a CB at once, so the states are looked up once here.
+_DONE, _OVERDUE, _DUE, _PLANNED = EntryState.DONE, EntryState.OVERDUE, EntryState.DUE, EntryState.PLANNED
+
+
 def _state(on: dt.date, window_start: dt.date, latest: dt.date, done: dt.date | None) -> EntryState:
     if done is not None:
-        return EntryState.DONE
+        return _DONE
     if on > latest:
-        return EntryState.OVERDUE
+        return _OVERDUE
     if on >= window_start:
-        return EntryState.DUE
-    return EntryState.PLANNED
+        return _DUE
+    return _PLANNED
 
 
 def _second_surveillance_latest(rs: RuleSet, previous: dt.date) -> tuple[dt.date, Basis]:
