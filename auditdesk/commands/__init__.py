@@ -15,6 +15,7 @@ COMMAND_MODULES = [
     "calc",
     "import_",
     "export",
+    "standards",
     "check",
     "backup",
     "migrate",

@@ -79,6 +79,17 @@ def load_standard_from_file(session: Session, path: Path) -> Standard:
     return upsert_standard(session, definition, source=path.name, content_hash=digest)
 
 
+def add_or_update_standard(session: Session, path: Path) -> Standard:
+    """The admin's action (GUI and CLI): the role is checked, then the file is validated in full
+    before anything is written (a bad file raises StandardFileError and changes nothing)."""
+    from auditdesk.services.users import Permission, require
+
+    require(session, Permission.EDIT_SETTINGS)
+    std = load_standard_from_file(session, Path(path))
+    session.expire(std, ["clauses"])
+    return std
+
+
 def load_builtin_standards(session: Session) -> list[Standard]:
     return [load_standard_from_file(session, p) for p in builtin_standard_files()]
 

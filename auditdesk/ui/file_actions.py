@@ -16,8 +16,8 @@ from auditdesk.ui.jobs import Job, run_job
 
 
 def export_schedule(ctx: AppContext, parent: QWidget, target: str | None = None, year: int | None = None,
-                    notify: bool = True) -> Job | None:
-    """The annual surveillance schedule as .xlsx, in the interface language."""
+                    notify: bool = True, lang: str | None = None) -> Job | None:
+    """The annual surveillance schedule as .xlsx, in ``lang`` (zh/en; default the interface language)."""
     year = year or dt.date.today().year
     if target is None:
         target, _filter = QFileDialog.getSaveFileName(
@@ -25,7 +25,7 @@ def export_schedule(ctx: AppContext, parent: QWidget, target: str | None = None,
             str(Path.home() / f"schedule-{year}.xlsx"), "Excel (*.xlsx)")
         if not target:
             return None
-    lang = "zh" if i18n.current_language() == "zh_CN" else "en"
+    lang = lang or ("zh" if i18n.current_language() == "zh_CN" else "en")
 
     def work(job: Job) -> str:
         from auditdesk.exports.schedule import build_schedule_context, render_schedule_xlsx
@@ -41,8 +41,9 @@ def export_schedule(ctx: AppContext, parent: QWidget, target: str | None = None,
 
     def done(path: Any) -> None:
         if notify:
-            QMessageBox.information(parent, QCoreApplication.translate("FileActions", "Export finished"),
-                                    QCoreApplication.translate("FileActions", "Saved to %1").replace("%1", path))
+            from auditdesk.ui.documents import show_saved
+
+            show_saved(parent, path)  # with an "Open folder" button
 
     return run_job(work, done, None, QCoreApplication.translate("FileActions", "Exporting the schedule…"),
                    parent=parent, session_factory=ctx.session)

@@ -99,10 +99,12 @@ class MainWindow(WindowActions, QMainWindow):
         if name == "settings":
             return SettingsPage(self.ctx)
         if name == "schedule":
+            from auditdesk.ui.documents import schedule_actions
+
             config = dataclasses.replace(
                 self.configs["audits"], sort=("start_date", False),
                 columns=("start_date", "end_date", "client", "audit_type", "mode", "planned_days", "window_latest",
-                         "number", "status"))
+                         "number", "status"), actions=schedule_actions)
             w = self._register("schedule", config)
             w.set_filters({"preset": "planned"})
             return w

@@ -68,11 +68,22 @@ class NCDetailDialog(QDialog):
             self.action_buttons[action] = button
             row.addWidget(button)
         row.addStretch(1)
+        self.export_button = QPushButton(self.tr("Export NC form…"))
+        self.export_button.setObjectName("exportNCForm")
+        self.export_button.setToolTip(self.tr("The NC form for the client to answer, as Word or PDF"))
+        self.export_button.clicked.connect(lambda: self.export_form())
+        row.addWidget(self.export_button)
         layout.addLayout(row)
         close = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
         close.rejected.connect(self.reject)
         layout.addWidget(close)
         self.reload()
+
+    def export_form(self, choice: tuple[str, str] | None = None, target: str | None = None) -> Any:
+        """Ask format and language (unless ``choice`` = (fmt, lang)) and a file; export in the background."""
+        from auditdesk.ui.documents import export_nc_form
+
+        return export_nc_form(self, self.database, self.user, self.nc_id, choice, target)
 
     def reload(self) -> None:
         self.detail.load(self.nc_id)

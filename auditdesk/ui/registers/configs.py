@@ -32,6 +32,8 @@ class RegisterConfig:
     archivable: bool = True
     hidden_columns: tuple[str, ...] = ()
     sort: tuple[str, bool] | None = None  # (column, descending) when first shown
+    # Extra toolbar widgets, made for each register widget: actions(ctx, register_widget).
+    actions: Callable[[AppContext, Any], list[QWidget]] | None = None
 
 
 # -- clients -------------------------------------------------------------------------------------
@@ -144,6 +146,7 @@ def certificate_create_editor(standard_keys: tuple[str, ...]) -> EditorConfig:
 def build_configs(ctx: AppContext) -> dict[str, RegisterConfig]:
     from auditdesk.model import Standard
     from auditdesk.ui.certificate_view import CertificateView
+    from auditdesk.ui.documents import audit_actions, standards_actions
     from auditdesk.ui.record_view import RecordView
 
     with ctx.session() as s:
@@ -163,7 +166,7 @@ def build_configs(ctx: AppContext) -> dict[str, RegisterConfig]:
             "audits", ("number", "client", "audit_type", "status", "mode", "start_date", "end_date", "window_latest",
                        "planned_days"),
             filter_columns=enums("audits"), presets=("planned", "due_30", "due_60", "due_90"), sort=("number", True),
-            detail_factory=lambda c, p: RecordView(c, "audits", p)),
+            detail_factory=lambda c, p: RecordView(c, "audits", p), actions=audit_actions),
         "ncs": RegisterConfig(
             "ncs", ("number", "audit", "client", "grade", "state", "issued_on", "response_due", "verification_due",
                     "closed_on"),
@@ -174,5 +177,5 @@ def build_configs(ctx: AppContext) -> dict[str, RegisterConfig]:
             filter_columns=enums("auditors"), editor=AUDITOR_EDITOR),
         "standards": RegisterConfig(
             "standards", ("key", "code", "national_code", "scheme", "title_zh", "title_en"), archivable=False,
-            detail_factory=lambda c, p: RecordView(c, "standards", p)),
+            detail_factory=lambda c, p: RecordView(c, "standards", p), actions=standards_actions),
     }

@@ -90,6 +90,9 @@ class RegisterWidget(QWidget):
         self.archived_box.setVisible(config.archivable)
         self.archived_box.toggled.connect(lambda on: self.model.set_query(include_archived=on) or self._after_query())
         bar.addWidget(self.archived_box)
+        self.action_widgets = config.actions(ctx, self) if config.actions is not None else []
+        for w in self.action_widgets:
+            bar.addWidget(w)
         self.new_button = QPushButton()
         self.new_button.setObjectName("newButton")
         self.new_button.clicked.connect(self.new_record)

@@ -113,12 +113,15 @@ class AuditWorkspace(PanelsMixin, QWidget):
         self.btn_coverage = QPushButton(self.tr("Coverage"))
         self.btn_complete = QPushButton(self.tr("Completeness"))
         self.btn_terminate = QPushButton(self.tr("Terminate (撤组)…"))
+        self.btn_documents = QPushButton(self.tr("Documents…"))
+        self.btn_documents.setObjectName("documentsButton")
+        self.btn_documents.setToolTip(self.tr("Audit report, plan and case draft; issue the report (lead)"))
         top = QHBoxLayout()
         top.addWidget(self.title, 1)
         top.addWidget(self.site_filter)
         top.addWidget(self.search_box)
         top.addWidget(self.search_all)
-        for b in (self.btn_checkin, self.btn_coverage, self.btn_complete, self.btn_terminate):
+        for b in (self.btn_checkin, self.btn_coverage, self.btn_complete, self.btn_terminate, self.btn_documents):
             top.addWidget(b)
 
         self.tree = QTreeWidget()
@@ -238,6 +241,7 @@ class AuditWorkspace(PanelsMixin, QWidget):
         self.btn_complete.clicked.connect(self.run_completeness)
         self.btn_coverage.clicked.connect(self.show_coverage)
         self.btn_terminate.clicked.connect(self.terminate)
+        self.btn_documents.clicked.connect(lambda: self.show_documents())
         self.btn_checkin.clicked.connect(self.show_check_in)
         self.strip.filesDropped.connect(self.attach_paths)
         self.strip.imagePasted.connect(self.attach_image)
@@ -319,10 +323,39 @@ class AuditWorkspace(PanelsMixin, QWidget):
             (parent.addChild(item) if parent else self.tree.addTopLevelItem(item))
             self.tree_items[number] = item
         self.tree.expandAll()
+        self._apply_lock()
+
+    def _apply_lock(self) -> None:
+        """An issued audit is read-only; a correction opened on it makes it editable again."""
+        for w in (self.marks, self.btn_new, self.btn_attach, self.btn_paste, self.btn_archive, self.judgement,
+                  self.btn_terminate, self.btn_raise_nc):
+            w.setEnabled(not self.locked)
         if self.locked:
-            for w in (self.marks, self.editor, self.btn_new, self.btn_attach, self.btn_paste, self.btn_archive, self.judgement,
-                      self.btn_terminate, self.btn_raise_nc):
-                w.setEnabled(False)
+            self.editor.setEnabled(False)  # unlocked, the selected item enables it (_item_moved)
+        if hasattr(self, "previous"):
+            self.previous.reverify_button.setEnabled(not self.locked)
+
+    def show_documents(self):
+        """The audit's documents (report, plan, case draft) and, for leads, issuing the report."""
+        from auditdesk.ui.documents import DocumentsDialog
+
+        self.editor.flush()
+        dlg = DocumentsDialog(self.db, self.audit_id, self.window_widget(), user=self.user)
+        dlg.issued.connect(self._lock_changed)
+        self.documents_dialog = dlg
+        dlg.open()
+        return dlg
+
+    def _lock_changed(self) -> None:
+        from auditdesk.services.audits import get_audit
+
+        with self._session() as s:
+            audit = get_audit(s, self.audit_id)
+            self.locked = bool(audit.locked)
+            self._set_header_words(audit)
+        self._apply_lock()
+        self._load_items(select=self.editor.item_id)
+        self.changed.emit()
 
     def _set_header_words(self, audit) -> None:
         from auditdesk.ui import labels
