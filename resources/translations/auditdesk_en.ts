@@ -194,6 +194,14 @@ Load demonstration data (clients, certificates, audits, nonconformities) to expl
         <translation>Terminate (撤组)…</translation>
     </message>
     <message>
+        <source>Documents…</source>
+        <translation>Documents…</translation>
+    </message>
+    <message>
+        <source>Audit report, plan and case draft; issue the report (lead)</source>
+        <translation>Audit report, plan and case draft; issue the report (lead)</translation>
+    </message>
+    <message>
         <source>Clause</source>
         <translation>Clause</translation>
     </message>
@@ -705,6 +713,156 @@ Copy the details below and send them to your administrator.</translation>
     </message>
 </context>
 <context>
+    <name>Documents</name>
+    <message>
+        <source>Audit report</source>
+        <translation>Audit report</translation>
+    </message>
+    <message>
+        <source>Audit plan</source>
+        <translation>Audit plan</translation>
+    </message>
+    <message>
+        <source>Good-audit-case draft</source>
+        <translation>Good-audit-case draft</translation>
+    </message>
+    <message>
+        <source>NC form</source>
+        <translation>NC form</translation>
+    </message>
+    <message>
+        <source>Chinese</source>
+        <translation>Chinese</translation>
+    </message>
+    <message>
+        <source>English</source>
+        <translation>English</translation>
+    </message>
+    <message>
+        <source>Bilingual (Chinese and English)</source>
+        <translation>Bilingual (Chinese and English)</translation>
+    </message>
+    <message>
+        <source>Export finished</source>
+        <translation>Export finished</translation>
+    </message>
+    <message>
+        <source>Saved to %1</source>
+        <translation>Saved to %1</translation>
+    </message>
+    <message>
+        <source>Open folder</source>
+        <translation>Open folder</translation>
+    </message>
+    <message>
+        <source>Word document (*.docx)</source>
+        <translation>Word document (*.docx)</translation>
+    </message>
+    <message>
+        <source>PDF document (*.pdf)</source>
+        <translation>PDF document (*.pdf)</translation>
+    </message>
+    <message>
+        <source>Export %1</source>
+        <translation>Export %1</translation>
+    </message>
+    <message>
+        <source>Writing %1…</source>
+        <translation>Writing %1…</translation>
+    </message>
+    <message>
+        <source>Exporting %1…</source>
+        <translation>Exporting %1…</translation>
+    </message>
+</context>
+<context>
+    <name>DocumentsDialog</name>
+    <message>
+        <source>Documents</source>
+        <translation>Documents</translation>
+    </message>
+    <message>
+        <source>Export a document</source>
+        <translation>Export a document</translation>
+    </message>
+    <message>
+        <source>Document</source>
+        <translation>Document</translation>
+    </message>
+    <message>
+        <source>Format</source>
+        <translation>Format</translation>
+    </message>
+    <message>
+        <source>Language</source>
+        <translation>Language</translation>
+    </message>
+    <message>
+        <source>Export…</source>
+        <translation>Export…</translation>
+    </message>
+    <message>
+        <source>Report issue</source>
+        <translation>Report issue</translation>
+    </message>
+    <message>
+        <source>Issue report…</source>
+        <translation>Issue report…</translation>
+    </message>
+    <message>
+        <source>Open correction…</source>
+        <translation>Open correction…</translation>
+    </message>
+    <message>
+        <source>Needs the lead auditor role</source>
+        <translation>Needs the lead auditor role</translation>
+    </message>
+    <message>
+        <source>Not issued yet. Issuing locks the audit: its records become read-only.</source>
+        <translation>Not issued yet. Issuing locks the audit: its records become read-only.</translation>
+    </message>
+    <message>
+        <source>Issued: revision %1, %2 by %3. The audit is locked (read-only).</source>
+        <translation>Issued: revision %1, %2 by %3. The audit is locked (read-only).</translation>
+    </message>
+    <message>
+        <source>Open for correction after revision %1. Issuing again makes revision %2 and needs a change note.</source>
+        <translation>Open for correction after revision %1. Issuing again makes revision %2 and needs a change note.</translation>
+    </message>
+    <message>
+        <source>Word (.docx)</source>
+        <translation>Word (.docx)</translation>
+    </message>
+    <message>
+        <source>PDF (.pdf)</source>
+        <translation>PDF (.pdf)</translation>
+    </message>
+    <message>
+        <source>Corrected report</source>
+        <translation>Corrected report</translation>
+    </message>
+    <message>
+        <source>What does revision %1 correct? The note is kept with the revision.</source>
+        <translation>What does revision %1 correct? The note is kept with the revision.</translation>
+    </message>
+    <message>
+        <source>Issue report</source>
+        <translation>Issue report</translation>
+    </message>
+    <message>
+        <source>Issue the report of audit %1? The audit is then locked: its records become read-only.</source>
+        <translation>Issue the report of audit %1? The audit is then locked: its records become read-only.</translation>
+    </message>
+    <message>
+        <source>Report of audit %1 issued as revision %2; the audit is locked.</source>
+        <translation>Report of audit %1 issued as revision %2; the audit is locked.</translation>
+    </message>
+    <message>
+        <source>Audit %1 is open for correction. Issue the report again with a change note when done.</source>
+        <translation>Audit %1 is open for correction. Issue the report again with a change note when done.</translation>
+    </message>
+</context>
+<context>
     <name>Errors</name>
     <message>
         <source>Database problem</source>
@@ -787,10 +945,6 @@ Copy the details below and send them to your administrator.</translation>
     <message>
         <source>Writing the workbook…</source>
         <translation>Writing the workbook…</translation>
-    </message>
-    <message>
-        <source>Export finished</source>
-        <translation>Export finished</translation>
     </message>
     <message>
         <source>Saved to %1</source>
@@ -1877,6 +2031,14 @@ See the details.</translation>
         <translation>Needs the %1 role</translation>
     </message>
     <message>
+        <source>Export NC form…</source>
+        <translation>Export NC form…</translation>
+    </message>
+    <message>
+        <source>The NC form for the client to answer, as Word or PDF</source>
+        <translation>The NC form for the client to answer, as Word or PDF</translation>
+    </message>
+    <message>
         <source>Reject response</source>
         <translation>Reject response</translation>
     </message>
@@ -2089,6 +2251,33 @@ See the details.</translation>
     <message>
         <source>Audit</source>
         <translation>Audit</translation>
+    </message>
+</context>
+<context>
+    <name>NCFormDialog</name>
+    <message>
+        <source>Export NC form</source>
+        <translation>Export NC form</translation>
+    </message>
+    <message>
+        <source>Word (.docx)</source>
+        <translation>Word (.docx)</translation>
+    </message>
+    <message>
+        <source>PDF (.pdf)</source>
+        <translation>PDF (.pdf)</translation>
+    </message>
+    <message>
+        <source>Format</source>
+        <translation>Format</translation>
+    </message>
+    <message>
+        <source>Language</source>
+        <translation>Language</translation>
+    </message>
+    <message>
+        <source>Export…</source>
+        <translation>Export…</translation>
     </message>
 </context>
 <context>
@@ -2527,6 +2716,73 @@ See the details.</translation>
     <message>
         <source>Open in NC review</source>
         <translation>Open in NC review</translation>
+    </message>
+</context>
+<context>
+    <name>RegisterActions</name>
+    <message>
+        <source>Documents</source>
+        <translation>Documents</translation>
+    </message>
+    <message>
+        <source>Select an audit first.</source>
+        <translation>Select an audit first.</translation>
+    </message>
+    <message>
+        <source>Documents…</source>
+        <translation>Documents…</translation>
+    </message>
+    <message>
+        <source>Audit report, plan and case draft of the selected audit; issue the report</source>
+        <translation>Audit report, plan and case draft of the selected audit; issue the report</translation>
+    </message>
+    <message>
+        <source>Year </source>
+        <translation>Year </translation>
+    </message>
+    <message>
+        <source>Export schedule…</source>
+        <translation>Export schedule…</translation>
+    </message>
+    <message>
+        <source>The annual surveillance schedule as an Excel workbook</source>
+        <translation>The annual surveillance schedule as an Excel workbook</translation>
+    </message>
+    <message>
+        <source>Add or update standard from file…</source>
+        <translation>Add or update standard from file…</translation>
+    </message>
+    <message>
+        <source>Add or update standard from file</source>
+        <translation>Add or update standard from file</translation>
+    </message>
+    <message>
+        <source>Standard files (*.json)</source>
+        <translation>Standard files (*.json)</translation>
+    </message>
+    <message>
+        <source>Standard loaded</source>
+        <translation>Standard loaded</translation>
+    </message>
+    <message>
+        <source>%1 loaded from %2 (%3 clauses).</source>
+        <translation>%1 loaded from %2 (%3 clauses).</translation>
+    </message>
+    <message>
+        <source>Not a usable standard file</source>
+        <translation>Not a usable standard file</translation>
+    </message>
+    <message>
+        <source>%1 was not loaded; nothing was changed.
+
+%2</source>
+        <translation>%1 was not loaded; nothing was changed.
+
+%2</translation>
+    </message>
+    <message>
+        <source>Loading the standard…</source>
+        <translation>Loading the standard…</translation>
     </message>
 </context>
 <context>

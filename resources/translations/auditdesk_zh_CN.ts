@@ -194,6 +194,14 @@ Load demonstration data (clients, certificates, audits, nonconformities) to expl
         <translation>撤组…</translation>
     </message>
     <message>
+        <source>Documents…</source>
+        <translation>文件…</translation>
+    </message>
+    <message>
+        <source>Audit report, plan and case draft; issue the report (lead)</source>
+        <translation>审核报告、审核计划和案例初稿；签发报告（审核组长）</translation>
+    </message>
+    <message>
         <source>Clause</source>
         <translation>条款</translation>
     </message>
@@ -705,6 +713,156 @@ Copy the details below and send them to your administrator.</source>
     </message>
 </context>
 <context>
+    <name>Documents</name>
+    <message>
+        <source>Audit report</source>
+        <translation>审核报告</translation>
+    </message>
+    <message>
+        <source>Audit plan</source>
+        <translation>审核计划</translation>
+    </message>
+    <message>
+        <source>Good-audit-case draft</source>
+        <translation>优秀审核案例初稿</translation>
+    </message>
+    <message>
+        <source>NC form</source>
+        <translation>不符合报告</translation>
+    </message>
+    <message>
+        <source>Chinese</source>
+        <translation>中文</translation>
+    </message>
+    <message>
+        <source>English</source>
+        <translation>英文</translation>
+    </message>
+    <message>
+        <source>Bilingual (Chinese and English)</source>
+        <translation>中英双语</translation>
+    </message>
+    <message>
+        <source>Export finished</source>
+        <translation>导出完成</translation>
+    </message>
+    <message>
+        <source>Saved to %1</source>
+        <translation>已保存到 %1</translation>
+    </message>
+    <message>
+        <source>Open folder</source>
+        <translation>打开所在文件夹</translation>
+    </message>
+    <message>
+        <source>Word document (*.docx)</source>
+        <translation>Word 文档 (*.docx)</translation>
+    </message>
+    <message>
+        <source>PDF document (*.pdf)</source>
+        <translation>PDF 文档 (*.pdf)</translation>
+    </message>
+    <message>
+        <source>Export %1</source>
+        <translation>导出%1</translation>
+    </message>
+    <message>
+        <source>Writing %1…</source>
+        <translation>正在写入 %1…</translation>
+    </message>
+    <message>
+        <source>Exporting %1…</source>
+        <translation>正在导出%1…</translation>
+    </message>
+</context>
+<context>
+    <name>DocumentsDialog</name>
+    <message>
+        <source>Documents</source>
+        <translation>文件</translation>
+    </message>
+    <message>
+        <source>Export a document</source>
+        <translation>导出文件</translation>
+    </message>
+    <message>
+        <source>Document</source>
+        <translation>文件</translation>
+    </message>
+    <message>
+        <source>Format</source>
+        <translation>格式</translation>
+    </message>
+    <message>
+        <source>Language</source>
+        <translation>语言</translation>
+    </message>
+    <message>
+        <source>Export…</source>
+        <translation>导出…</translation>
+    </message>
+    <message>
+        <source>Report issue</source>
+        <translation>报告签发</translation>
+    </message>
+    <message>
+        <source>Issue report…</source>
+        <translation>签发报告…</translation>
+    </message>
+    <message>
+        <source>Open correction…</source>
+        <translation>开启更正…</translation>
+    </message>
+    <message>
+        <source>Needs the lead auditor role</source>
+        <translation>需要审核组长角色</translation>
+    </message>
+    <message>
+        <source>Not issued yet. Issuing locks the audit: its records become read-only.</source>
+        <translation>尚未签发。签发后审核将被锁定，其记录变为只读。</translation>
+    </message>
+    <message>
+        <source>Issued: revision %1, %2 by %3. The audit is locked (read-only).</source>
+        <translation>已签发：第 %1 版，%2，签发人 %3。审核已锁定（只读）。</translation>
+    </message>
+    <message>
+        <source>Open for correction after revision %1. Issuing again makes revision %2 and needs a change note.</source>
+        <translation>第 %1 版签发后已开启更正。再次签发将生成第 %2 版，须填写更改说明。</translation>
+    </message>
+    <message>
+        <source>Word (.docx)</source>
+        <translation>Word (.docx)</translation>
+    </message>
+    <message>
+        <source>PDF (.pdf)</source>
+        <translation>PDF (.pdf)</translation>
+    </message>
+    <message>
+        <source>Corrected report</source>
+        <translation>更正报告</translation>
+    </message>
+    <message>
+        <source>What does revision %1 correct? The note is kept with the revision.</source>
+        <translation>第 %1 版更正了什么？该说明随该版本保存。</translation>
+    </message>
+    <message>
+        <source>Issue report</source>
+        <translation>签发报告</translation>
+    </message>
+    <message>
+        <source>Issue the report of audit %1? The audit is then locked: its records become read-only.</source>
+        <translation>签发审核 %1 的报告？签发后审核将被锁定，其记录变为只读。</translation>
+    </message>
+    <message>
+        <source>Report of audit %1 issued as revision %2; the audit is locked.</source>
+        <translation>审核 %1 的报告已签发为第 %2 版；审核已锁定。</translation>
+    </message>
+    <message>
+        <source>Audit %1 is open for correction. Issue the report again with a change note when done.</source>
+        <translation>审核 %1 已开启更正。更正完成后请填写更改说明并再次签发报告。</translation>
+    </message>
+</context>
+<context>
     <name>Errors</name>
     <message>
         <source>Database problem</source>
@@ -787,10 +945,6 @@ Copy the details below and send them to your administrator.</source>
     <message>
         <source>Writing the workbook…</source>
         <translation>正在写入工作簿…</translation>
-    </message>
-    <message>
-        <source>Export finished</source>
-        <translation>导出完成</translation>
     </message>
     <message>
         <source>Saved to %1</source>
@@ -1877,6 +2031,14 @@ See the details.</source>
         <translation>需要%1角色</translation>
     </message>
     <message>
+        <source>Export NC form…</source>
+        <translation>导出不符合报告…</translation>
+    </message>
+    <message>
+        <source>The NC form for the client to answer, as Word or PDF</source>
+        <translation>供受审核方填写回复的不符合报告（Word 或 PDF）</translation>
+    </message>
+    <message>
         <source>Reject response</source>
         <translation>退回回复</translation>
     </message>
@@ -2089,6 +2251,33 @@ See the details.</source>
     <message>
         <source>Audit</source>
         <translation>审核</translation>
+    </message>
+</context>
+<context>
+    <name>NCFormDialog</name>
+    <message>
+        <source>Export NC form</source>
+        <translation>导出不符合报告</translation>
+    </message>
+    <message>
+        <source>Word (.docx)</source>
+        <translation>Word (.docx)</translation>
+    </message>
+    <message>
+        <source>PDF (.pdf)</source>
+        <translation>PDF (.pdf)</translation>
+    </message>
+    <message>
+        <source>Format</source>
+        <translation>格式</translation>
+    </message>
+    <message>
+        <source>Language</source>
+        <translation>语言</translation>
+    </message>
+    <message>
+        <source>Export…</source>
+        <translation>导出…</translation>
     </message>
 </context>
 <context>
@@ -2527,6 +2716,73 @@ See the details.</source>
     <message>
         <source>Open in NC review</source>
         <translation>在不符合项审核中打开</translation>
+    </message>
+</context>
+<context>
+    <name>RegisterActions</name>
+    <message>
+        <source>Documents</source>
+        <translation>文件</translation>
+    </message>
+    <message>
+        <source>Select an audit first.</source>
+        <translation>请先选择一个审核。</translation>
+    </message>
+    <message>
+        <source>Documents…</source>
+        <translation>文件…</translation>
+    </message>
+    <message>
+        <source>Audit report, plan and case draft of the selected audit; issue the report</source>
+        <translation>所选审核的审核报告、审核计划和案例初稿；签发报告</translation>
+    </message>
+    <message>
+        <source>Year </source>
+        <translation>年度 </translation>
+    </message>
+    <message>
+        <source>Export schedule…</source>
+        <translation>导出监督审核计划表…</translation>
+    </message>
+    <message>
+        <source>The annual surveillance schedule as an Excel workbook</source>
+        <translation>年度监督审核计划表（Excel 工作簿）</translation>
+    </message>
+    <message>
+        <source>Add or update standard from file…</source>
+        <translation>从文件添加或更新标准…</translation>
+    </message>
+    <message>
+        <source>Add or update standard from file</source>
+        <translation>从文件添加或更新标准</translation>
+    </message>
+    <message>
+        <source>Standard files (*.json)</source>
+        <translation>标准文件 (*.json)</translation>
+    </message>
+    <message>
+        <source>Standard loaded</source>
+        <translation>标准已载入</translation>
+    </message>
+    <message>
+        <source>%1 loaded from %2 (%3 clauses).</source>
+        <translation>已从 %2 载入 %1（%3 个条款）。</translation>
+    </message>
+    <message>
+        <source>Not a usable standard file</source>
+        <translation>不是可用的标准文件</translation>
+    </message>
+    <message>
+        <source>%1 was not loaded; nothing was changed.
+
+%2</source>
+        <translation>%1 未载入，未做任何更改。
+
+%2</translation>
+    </message>
+    <message>
+        <source>Loading the standard…</source>
+        <translation>正在载入标准…</translation>
     </message>
 </context>
 <context>
