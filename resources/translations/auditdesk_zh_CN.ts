@@ -195,7 +195,7 @@ Load demonstration data (clients, certificates, audits, nonconformities) to expl
     </message>
     <message>
         <source>Documents…</source>
-        <translation>文件…</translation>
+        <translation>文档…</translation>
     </message>
     <message>
         <source>Audit report, plan and case draft; issue the report (lead)</source>
@@ -779,15 +779,15 @@ Copy the details below and send them to your administrator.</source>
     <name>DocumentsDialog</name>
     <message>
         <source>Documents</source>
-        <translation>文件</translation>
+        <translation>文档</translation>
     </message>
     <message>
         <source>Export a document</source>
-        <translation>导出文件</translation>
+        <translation>导出文档</translation>
     </message>
     <message>
         <source>Document</source>
-        <translation>文件</translation>
+        <translation>文档</translation>
     </message>
     <message>
         <source>Format</source>
@@ -2722,7 +2722,7 @@ See the details.</source>
     <name>RegisterActions</name>
     <message>
         <source>Documents</source>
-        <translation>文件</translation>
+        <translation>文档</translation>
     </message>
     <message>
         <source>Select an audit first.</source>
@@ -2730,7 +2730,7 @@ See the details.</source>
     </message>
     <message>
         <source>Documents…</source>
-        <translation>文件…</translation>
+        <translation>文档…</translation>
     </message>
     <message>
         <source>Audit report, plan and case draft of the selected audit; issue the report</source>
