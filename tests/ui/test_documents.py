@@ -70,8 +70,9 @@ def test_workspace_documents_exports_the_report_as_word_and_pdf(qtbot, ctx, demo
 
     ws = AuditWorkspace(ctx, demo.audit_id)
     qtbot.addWidget(ws)
-    dlg = ws.show_documents()
-    assert ws.btn_documents.isVisible() or not ws.isVisible()
+    ws.btn_documents.click()
+    dlg = ws.documents_dialog
+    assert dlg.isVisible() and dlg.heading.text().startswith(demo.number)
 
     save_to.append(str(tmp_path / "report.docx"))
     dlg.select("report", "docx", "zh")
