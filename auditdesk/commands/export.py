@@ -16,8 +16,6 @@ from __future__ import annotations
 import argparse
 import datetime as dt
 import importlib
-import os
-import tempfile
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any, BinaryIO
@@ -84,24 +82,15 @@ def _fmt(args: argparse.Namespace, allowed: tuple[str, ...] = ("docx", "pdf")) -
     return fmt
 
 
-def write_atomically(out: Path, write: Callable[[BinaryIO], None]) -> str:
-    """Write through a temporary file beside ``out`` and rename it: never a half-written document.
-
-    Returns the file's SHA-256.
-    """
+def write_output(out: Path, write: Callable[[BinaryIO], None]) -> str:
+    """Write ``out`` atomically (see auditdesk.exports.files); returns the file's SHA-256."""
+    from auditdesk.exports.files import write_atomically as write_file
     from auditdesk.services.report_issue import sha256_file
 
     out = out.expanduser()
     if not out.parent.is_dir():
         raise CommandError(f"--out: folder {out.parent} does not exist", EXIT_USAGE)
-    fd, tmp = tempfile.mkstemp(dir=out.parent, prefix=f".{out.name}.", suffix=".part")
-    try:
-        with os.fdopen(fd, "wb") as fh:
-            write(fh)
-        os.replace(tmp, out)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
+    write_file(out, write)
     return sha256_file(out)
 
 
@@ -125,7 +114,7 @@ def run_report(args: argparse.Namespace) -> int:
         audit = find_audit(session, args.audit)
         revision = report_issue.issue_report(session, audit.id, args.change_note) if args.issue else None
         ctx = build_report_context(session, audit.id, args.lang)
-        sha = write_atomically(out, lambda fh: render_report(ctx, fmt, fh))
+        sha = write_output(out, lambda fh: render_report(ctx, fmt, fh))
         extra: dict[str, Any] = {"fingerprint": ctx.fingerprint}
         if revision is not None:
             report_issue.record_files(session, revision, [{"name": out.name, "format": fmt, "lang": args.lang,
@@ -140,7 +129,7 @@ def run_plan(args: argparse.Namespace) -> int:
     fmt = _fmt(args)
     with open_session(args) as session:
         ctx = build_plan_context(session, args.audit, args.lang)
-        sha = write_atomically(Path(args.out), lambda fh: render_plan(ctx, fmt, fh))
+        sha = write_output(Path(args.out), lambda fh: render_plan(ctx, fmt, fh))
     return _done(args, Path(args.out), sha)
 
 
@@ -150,7 +139,7 @@ def run_nc_form(args: argparse.Namespace) -> int:
     fmt = _fmt(args)
     with open_session(args) as session:
         ctx = build_nc_form_context(session, args.nc, args.lang)
-        sha = write_atomically(Path(args.out), lambda fh: render_nc_form(ctx, fmt, fh))
+        sha = write_output(Path(args.out), lambda fh: render_nc_form(ctx, fmt, fh))
     return _done(args, Path(args.out), sha)
 
 
@@ -160,7 +149,7 @@ def run_case(args: argparse.Namespace) -> int:
     fmt = _fmt(args, ("docx",))
     with open_session(args) as session:
         ctx = build_case_context(session, args.audit, args.lang)
-        sha = write_atomically(Path(args.out), lambda fh: render_case(ctx, fmt, fh))
+        sha = write_output(Path(args.out), lambda fh: render_case(ctx, fmt, fh))
     return _done(args, Path(args.out), sha)
 
 
@@ -178,6 +167,6 @@ def run_schedule(args: argparse.Namespace) -> int:
         raise CommandError("--out: the schedule is an Excel workbook; name it *.xlsx", EXIT_USAGE)
     with open_session(args) as session:
         ctx = build_schedule_context(session, year, as_of, args.lang)
-        sha = write_atomically(Path(args.out), lambda fh: render_schedule_xlsx(ctx, fh))
+        sha = write_output(Path(args.out), lambda fh: render_schedule_xlsx(ctx, fh))
     overdue = sum(1 for r in ctx.rows if r.state == "overdue")
     return _done(args, Path(args.out), sha, rows=len(ctx.rows), overdue=overdue)

@@ -9,8 +9,6 @@ correction are the lead's (``services.report_issue``; the service checks the rol
 from __future__ import annotations
 
 import datetime as dt
-import os
-import tempfile
 import uuid
 from collections.abc import Callable, Iterator
 from contextlib import AbstractContextManager, contextmanager
@@ -36,6 +34,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from auditdesk.exports.files import write_atomically
 from auditdesk.ui import errors
 from auditdesk.ui.jobs import Job, run_job
 
@@ -62,18 +61,6 @@ def show_saved(parent: QWidget | None, path: str) -> None:
     box.exec()
     if box.clickedButton() is folder:
         QDesktopServices.openUrl(QUrl.fromLocalFile(str(Path(path).parent)))
-
-
-def write_atomically(target: Path, write: Callable[[Any], None]) -> None:
-    """Write through a temporary file beside ``target``: never a half-written document."""
-    fd, tmp = tempfile.mkstemp(dir=target.parent, prefix=f".{target.name}.", suffix=".part")
-    try:
-        with os.fdopen(fd, "wb") as fh:
-            write(fh)
-        os.replace(tmp, target)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
 
 
 def export_to_file(parent: QWidget, session_factory: SessionFactory | None, kind: str, ref: str, fmt: str,

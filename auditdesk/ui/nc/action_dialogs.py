@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 from pathlib import Path
+from typing import Any
 
 from PySide6.QtCore import QDate
 from PySide6.QtWidgets import (
@@ -142,3 +143,18 @@ class ResponseDialog(QDialog):
         return NCResponse(self.correction.toPlainText(), self.root_cause.toPlainText(),
                           self.corrective_action.toPlainText(), self.owners.text(), _pydate(self.planned.date()),
                           _pydate(self.received.date()), done)
+
+
+def ask_verification(parent: Any, database: Any, user: str, bulk_count: int, today: Any) -> Any:
+    """Ask the signed-in lead how an NC (or ``bulk_count`` NCs) was verified; None = cancelled.
+
+    The verifier defaults to the signed-in user's display name.
+    """
+    from auditdesk.services.users import current_user
+
+    with database.session(user) as session:
+        signed_in = current_user(session)
+        name = signed_in.display_name or signed_in.username
+    dialog = VerifyDialog(parent, name, bulk_count, today)
+    return dialog.verification() if dialog.exec() == QDialog.DialogCode.Accepted else None
+

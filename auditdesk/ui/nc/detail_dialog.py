@@ -22,8 +22,7 @@ from PySide6.QtWidgets import (
 from auditdesk.rules.nc_lifecycle import ACTIONS, NCAction, allowed_actions
 from auditdesk.services import nonconformities as ncs
 from auditdesk.services.errors import ServiceError
-from auditdesk.services.users import current_user
-from auditdesk.ui.nc.action_dialogs import ReasonDialog, ResponseDialog, VerifyDialog
+from auditdesk.ui.nc.action_dialogs import ReasonDialog, ResponseDialog, ask_verification
 from auditdesk.ui.nc.detail import NCDetailWidget
 from auditdesk.ui.nc.texts import NCTexts
 
@@ -180,11 +179,7 @@ class NCDetailDialog(QDialog):
         return dialog.response(), dialog.attachments()
 
     def _ask_verification(self) -> ncs.Verification | None:
-        with self.database.session(self.user) as session:
-            user = current_user(session)
-            name = user.display_name or user.username
-        dialog = VerifyDialog(self, name, 0, self.today)
-        return dialog.verification() if dialog.exec() == QDialog.DialogCode.Accepted else None
+        return ask_verification(self, self.database, self.user, 0, self.today)
 
     def _show(self, title: str, text: str) -> None:
         if shown is not None:

@@ -31,9 +31,8 @@ from auditdesk.model import NCGrade
 from auditdesk.services import nonconformities as ncs
 from auditdesk.services import review_queue as rq
 from auditdesk.services.errors import ServiceError
-from auditdesk.services.users import current_user
 from auditdesk.ui.jobs import Job
-from auditdesk.ui.nc.action_dialogs import ReasonDialog, VerifyDialog
+from auditdesk.ui.nc.action_dialogs import ReasonDialog, ask_verification
 from auditdesk.ui.nc.detail import NCDetailWidget
 from auditdesk.ui.nc.queue_model import ReviewQueueModel
 from auditdesk.ui.nc.texts import NCTexts
@@ -419,11 +418,7 @@ class ReviewQueuePage(QWidget):
         return dialog.reason() if dialog.exec() == QDialog.DialogCode.Accepted else None
 
     def _ask_verification(self, bulk_count: int) -> ncs.Verification | None:
-        with self.database.session(self.user) as session:
-            user = current_user(session)
-            name = user.display_name or user.username
-        dialog = VerifyDialog(self, name, bulk_count, self.today)
-        return dialog.verification() if dialog.exec() == QDialog.DialogCode.Accepted else None
+        return ask_verification(self, self.database, self.user, bulk_count, self.today)
 
     def _show(self, title: str, text: str) -> None:
         if shown is not None:
