@@ -169,7 +169,11 @@ class _Builder:
             self.auditors.append(auditor)
         self.s.flush()
         leads = [a for a in self.auditors if a.grade is AuditorGrade.LEAD_AUDITOR]
+        existing = set(self.s.scalars(select(User.username)))
         for username, role, display in DEMO_USERS:
+            if username in existing:
+                # The first start already made this account (the person's own password): keep it.
+                continue
             linked = next((a for a in self.auditors if a.name_zh == display), None)
             if linked is None and role is Role.AUDITOR:
                 linked = next(a for a in self.auditors if a.grade is AuditorGrade.AUDITOR)

@@ -95,3 +95,21 @@ def test_demo_lead_has_a_review_queue(demo):
     db, _ = demo
     with db.session(user="lead") as s:
         assert len(review_queue(s, on=TODAY)) >= 3
+
+
+def test_demo_keeps_an_account_made_at_first_start(tmp_path):
+    """First start asks for the first admin; loading the demo afterwards must not clash with it."""
+    from auditdesk.model import User
+    from auditdesk.services import users
+    from auditdesk.services.setup import open_database
+
+    db = open_database(f"sqlite:///{tmp_path / 'first.sqlite3'}", create=True)
+    with db.session() as s:
+        users.create_first_admin(s, "admin", "my-own-password", "Me")
+    with db.session(user="admin") as s:
+        build_demo(s, today=TODAY)
+    with db.session() as s:
+        names = set(s.scalars(select(User.username)))
+        assert users.authenticate(s, "admin", "my-own-password") is not None
+    db.close()
+    assert {"admin", "lead", "auditor"} <= names
