@@ -1,6 +1,6 @@
 """GUI operations of the harness: cold start, and the event-loop stall probe.
 
-Cold start runs the app in a fresh process (``auditdesk.bench.launcher``) per repeat; its floor
+Cold start runs the app in a fresh process (``auditdesk.ui.bench_launcher``) per repeat; its floor
 is a bare PySide6 window started the same way.
 
 The stall probe builds the real main window on the database, then — while a 10 ms QTimer
@@ -31,7 +31,7 @@ def _spawn(args: list[str]) -> tuple[float, float]:
 
     env = {**os.environ, "QT_QPA_PLATFORM": "offscreen"}
     t0 = time.time()
-    proc = subprocess.run([sys.executable, "-m", "auditdesk.bench.launcher", *args], capture_output=True, text=True,
+    proc = subprocess.run([sys.executable, "-m", "auditdesk.ui.bench_launcher", *args], capture_output=True, text=True,
                           env=env, timeout=300)
     shown = next((float(line.split()[1]) for line in proc.stdout.splitlines() if line.startswith("SHOWN ")), None)
     if shown is None:
@@ -95,35 +95,6 @@ def _cold_start_after_change() -> Operation:
 
 
 # ------------------------------------------------------------------ stall probe
-class _Probe:
-    def __init__(self) -> None:
-        from PySide6.QtCore import QTimer
-
-        self.max_gap = 0.0
-        self.where = ""
-        self.step = ""
-        self.gaps: list[tuple[float, str]] = []
-        self.last = time.perf_counter()
-        self.timer = QTimer()
-        self.timer.setInterval(10)
-        self.timer.timeout.connect(self.tick)
-
-    def tick(self) -> None:
-        now = time.perf_counter()
-        gap = now - self.last
-        if gap > 0.1:
-            self.gaps.append((gap, self.step))
-        if gap > self.max_gap:
-            self.max_gap, self.where = gap, self.step
-        self.last = now
-
-    def start(self) -> None:
-        self.last = time.perf_counter()
-        self.max_gap = 0.0
-        self.gaps = []
-        self.timer.start()
-
-
 def _pump(app: Any, seconds: float) -> None:
     end = time.perf_counter() + seconds
     while time.perf_counter() < end:
@@ -135,25 +106,12 @@ def _gui_probe() -> Operation:
     def setup(ctx: Context) -> dict[str, Any]:
         os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
         try:
-            from PySide6.QtCore import QSettings
-
-            from auditdesk.ui import jobs
-            from auditdesk.ui.app import create_application
-            from auditdesk.ui.context import AppContext
-            from auditdesk.ui.main_window import MainWindow
+            from auditdesk.ui.bench_support import StallProbe, open_probe_window
         except ImportError as exc:
             raise Unavailable(f"the GUI cannot be imported: {exc}") from exc
-        from auditdesk.services.setup import open_database
-
-        app = create_application()
-        db = open_database(ctx.url)
-        app_ctx = AppContext(db, "system", QSettings())
-        jobs.set_session_factory(lambda: db.session("system"))
-        window = MainWindow(app_ctx)
-        window.resize(1400, 900)
-        window.show()
+        app, db, window = open_probe_window(ctx.url)
         _pump(app, 0.2)
-        return {"ctx": ctx, "app": app, "db": db, "window": window, "probe": _Probe(), "where": []}
+        return {"ctx": ctx, "app": app, "db": db, "window": window, "probe": StallProbe(), "where": []}
 
     def run(state: dict[str, Any]) -> float:
         app, window, probe = state["app"], state["window"], state["probe"]
@@ -236,7 +194,7 @@ def _script(state: dict[str, Any]) -> list[tuple[str, Any]]:
     return steps
 
 
-def _wait_jobs(app: Any, probe: _Probe, limit: float = 120.0) -> None:
+def _wait_jobs(app: Any, probe: Any, limit: float = 120.0) -> None:
     from auditdesk.ui import jobs
 
     probe.step = "waiting for jobs"

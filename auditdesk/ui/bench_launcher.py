@@ -1,6 +1,6 @@
 """Bench-only launcher: start the desktop app as ``run_gui`` does, quit once the window is shown.
 
-``python -m auditdesk.bench.launcher DB`` prints ``SHOWN <epoch seconds>`` when the main
+``python -m auditdesk.ui.bench_launcher DB`` prints ``SHOWN <epoch seconds>`` when the main
 window has been shown and the event loop has run once (the first paint is queued then), and
 exits. The harness measures from just before it spawned the process to that moment: process
 start, imports, database open, every page built, first page of each register fetched.

@@ -1,0 +1,55 @@
+"""Qt pieces of the benchmark harness (``auditdesk.bench.ops_gui``): the event-loop stall probe
+and the main window it watches. They live in the UI layer because only ``auditdesk.ui`` imports
+Qt; the harness above it drives them."""
+
+from __future__ import annotations
+
+import time
+from typing import Any
+
+from PySide6.QtCore import QSettings, QTimer
+
+
+class StallProbe:
+    def __init__(self) -> None:
+        self.max_gap = 0.0
+        self.where = ""
+        self.step = ""
+        self.gaps: list[tuple[float, str]] = []
+        self.last = time.perf_counter()
+        self.timer = QTimer()
+        self.timer.setInterval(10)
+        self.timer.timeout.connect(self.tick)
+
+    def tick(self) -> None:
+        now = time.perf_counter()
+        gap = now - self.last
+        if gap > 0.1:
+            self.gaps.append((gap, self.step))
+        if gap > self.max_gap:
+            self.max_gap, self.where = gap, self.step
+        self.last = now
+
+    def start(self) -> None:
+        self.last = time.perf_counter()
+        self.max_gap = 0.0
+        self.gaps = []
+        self.timer.start()
+
+
+def open_probe_window(url: str) -> tuple[Any, Any, Any]:
+    """(application, database, main window shown) on ``url``, as the app builds them."""
+    from auditdesk.services.setup import open_database
+    from auditdesk.ui import jobs
+    from auditdesk.ui.app import create_application
+    from auditdesk.ui.context import AppContext
+    from auditdesk.ui.main_window import MainWindow
+
+    app = create_application()
+    db = open_database(url)
+    app_ctx = AppContext(db, "system", QSettings())
+    jobs.set_session_factory(lambda: db.session("system"))
+    window = MainWindow(app_ctx)
+    window.resize(1400, 900)
+    window.show()
+    return app, db, window
