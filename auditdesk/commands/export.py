@@ -123,34 +123,32 @@ def run_report(args: argparse.Namespace) -> int:
     return _done(args, out, sha, **extra)
 
 
+def _export_one(args: argparse.Namespace, build: Any, render: Any, ref: str,
+                formats: tuple[str, ...] = ("docx", "pdf")) -> int:
+    """Build one document's context from the database and write it to ``--out``."""
+    fmt = _fmt(args, formats)
+    with open_session(args) as session:
+        ctx = build(session, ref, args.lang)
+        sha = write_output(Path(args.out), lambda fh: render(ctx, fmt, fh))
+    return _done(args, Path(args.out), sha)
+
+
 def run_plan(args: argparse.Namespace) -> int:
     from auditdesk.exports.plan import build_plan_context, render_plan
 
-    fmt = _fmt(args)
-    with open_session(args) as session:
-        ctx = build_plan_context(session, args.audit, args.lang)
-        sha = write_output(Path(args.out), lambda fh: render_plan(ctx, fmt, fh))
-    return _done(args, Path(args.out), sha)
+    return _export_one(args, build_plan_context, render_plan, args.audit)
 
 
 def run_nc_form(args: argparse.Namespace) -> int:
     from auditdesk.exports.nc_form import build_nc_form_context, render_nc_form
 
-    fmt = _fmt(args)
-    with open_session(args) as session:
-        ctx = build_nc_form_context(session, args.nc, args.lang)
-        sha = write_output(Path(args.out), lambda fh: render_nc_form(ctx, fmt, fh))
-    return _done(args, Path(args.out), sha)
+    return _export_one(args, build_nc_form_context, render_nc_form, args.nc)
 
 
 def run_case(args: argparse.Namespace) -> int:
     from auditdesk.exports.case import build_case_context, render_case
 
-    fmt = _fmt(args, ("docx",))
-    with open_session(args) as session:
-        ctx = build_case_context(session, args.audit, args.lang)
-        sha = write_output(Path(args.out), lambda fh: render_case(ctx, fmt, fh))
-    return _done(args, Path(args.out), sha)
+    return _export_one(args, build_case_context, render_case, args.audit, ("docx",))
 
 
 def run_schedule(args: argparse.Namespace) -> int:

@@ -93,3 +93,9 @@ def act_as(session, username: str):
     """Switch the acting user of the session (as ``Database.session(user=...)`` does)."""
     session.info["user"] = username
     return session
+
+
+# A client's answer as the auditor types it in, shared by the NC screen tests.
+CLIENT_RESPONSE = ncs.NCResponse(correction="G-12 calibrated", root_cause="not in the plan",
+                                 corrective_action="plan fixed", owners="质量部",
+                                 planned_date=dt.date(2027, 4, 1), received_on=dt.date(2027, 4, 2))

@@ -18,11 +18,10 @@ from auditdesk.ui.nc import (
     detail_dialog,
     previous,
 )
-from tests.services.nc_world import act_as, build, draft
+from tests.services.nc_world import CLIENT_RESPONSE, act_as, build, draft
 
 D = dt.date
-RESPONSE = ncs.NCResponse(correction="G-12 calibrated", root_cause="not in the plan", corrective_action="plan fixed",
-                          owners="质量部", planned_date=D(2027, 4, 1), received_on=D(2027, 4, 2))
+RESPONSE = CLIENT_RESPONSE
 
 
 @pytest.fixture

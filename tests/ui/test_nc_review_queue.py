@@ -10,11 +10,10 @@ from auditdesk.model import Auditor, NCGrade, NCState, Role, VerificationMethod
 from auditdesk.services import nonconformities as ncs
 from auditdesk.ui.nc import ReviewQueuePage, review_queue_page
 from auditdesk.ui.nc.queue_model import OVERDUE_BACKGROUND, ReviewQueueModel
-from tests.services.nc_world import act_as, add_user, build, draft
+from tests.services.nc_world import CLIENT_RESPONSE, act_as, add_user, build, draft
 
 D = dt.date
-RESPONSE = ncs.NCResponse(correction="G-12 calibrated", root_cause="not in the plan", corrective_action="plan fixed",
-                          owners="质量部", planned_date=D(2027, 4, 1), received_on=D(2027, 4, 2))
+RESPONSE = CLIENT_RESPONSE
 
 
 @pytest.fixture
