@@ -88,18 +88,15 @@ def offer_demo(db: Database, parent: Any = None, ask: Any = None, on_done: Any =
 
 
 def sign_in(db: Database, settings: QSettings) -> str | None:
-    """Who works in this window: the sign-in part's dialog when it is there (``auditdesk.ui.signin``
-    with ``sign_in(database, settings) -> username | None``), else $AUDITDESK_USER or the
-    built-in ``system`` user. None = the user cancelled."""
-    from auditdesk.ui.window_actions import find_plugin
+    """Who works in this window: $AUDITDESK_USER when set, else the sign-in dialog
+    (``auditdesk.ui.signin``: first admin account, remembered user, password). None = the
+    user cancelled."""
+    from auditdesk.ui.signin import sign_in as sign_in_dialog
 
     override = os.environ.get("AUDITDESK_USER")
     if override:
         return override
-    dialog = find_plugin("auditdesk.ui.signin", ("sign_in",))
-    if dialog is None:
-        return "system"
-    result = dialog(db, settings)
+    result = sign_in_dialog(db, settings)
     return None if result is None else str(result)
 
 

@@ -30,7 +30,7 @@ from auditdesk.ui.options import LAST_PAGE
 from auditdesk.ui.registers.configs import RegisterConfig, build_configs
 from auditdesk.ui.registers.widget import RegisterWidget
 from auditdesk.ui.settings_page import SettingsPage
-from auditdesk.ui.window_actions import WindowActions, find_plugin
+from auditdesk.ui.window_actions import WindowActions
 
 PAGES = ("dashboard", "clients", "certificates", "audits", "ncs", "schedule", "standards", "auditors", "settings")
 
@@ -110,20 +110,14 @@ class MainWindow(WindowActions, QMainWindow):
             return w
         if name == "ncs":
             register = self._register("ncs", self.configs["ncs"])
-            queue_cls = find_plugin("auditdesk.ui.nc", ("ReviewQueuePage",))
-            if queue_cls is None:
-                return register
+            from auditdesk.ui.nc import ReviewQueuePage
+
             tabs = QTabWidget()
             tabs.setObjectName("ncTabs")
             tabs.addTab(register, "")
-            try:
-                # Deferred: the queue reads nothing until its tab is first shown, then loads in the background.
-                self.nc_queue = queue_cls(self.ctx, None, self.ctx.user, deferred=True)
-                tabs.addTab(self.nc_queue, "")
-            except Exception as exc:  # another part's page failing must not stop the app
-                from auditdesk.ui.errors import show_error
-
-                show_error(exc, self)
+            # Deferred: the queue reads nothing until its tab is first shown, then loads in the background.
+            self.nc_queue = ReviewQueuePage(self.ctx, None, self.ctx.user, deferred=True)
+            tabs.addTab(self.nc_queue, "")
             return tabs
         return self._register(name, self.configs[name])
 
@@ -189,16 +183,13 @@ class MainWindow(WindowActions, QMainWindow):
         self.export_action.triggered.connect(lambda: self._file_action("export_schedule"))
         self.backup_action = QAction(self)
         self.backup_action.triggered.connect(lambda: self._file_action("backup_database"))
-        # The exchange part's dialogs (Excel import, merge conflicts, sign-out), when present.
+        # The exchange part's dialogs (Excel import, merge conflicts) and sign-out.
         self.import_action = QAction(self)
         self.import_action.triggered.connect(self.import_excel)
-        self.import_action.setVisible(find_plugin("auditdesk.ui.import_dialog", ("show_import_dialog",)) is not None)
         self.conflicts_action = QAction(self)
         self.conflicts_action.triggered.connect(self.show_conflicts)
-        self.conflicts_action.setVisible(find_plugin("auditdesk.ui.conflicts", ("show_conflicts",)) is not None)
         self.signout_action = QAction(self)
         self.signout_action.triggered.connect(self.sign_out)
-        self.signout_action.setVisible(find_plugin("auditdesk.ui.signin", ("forget_user",)) is not None)
         self.file_menu.addAction(self.import_action)
         self.file_menu.addAction(self.export_action)
         self.file_menu.addAction(self.backup_action)

@@ -1,34 +1,18 @@
 """What the main window opens beyond its own pages: the audit workspace, NC dialogs, the
 planning dialog, the exchange part's dialogs (import, conflicts, sign-out), About.
 
-Pages and dialogs owned by other parts of the UI are found by import (``find_plugin``) so the
-window still starts while one of them is being built.
+The dialogs are imported when first used, so they cost nothing at start-up.
 """
 
 from __future__ import annotations
 
-import importlib
 import uuid
 from typing import Any
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QInputDialog, QMessageBox, QWidget
+from PySide6.QtWidgets import QInputDialog, QMessageBox
 
 from auditdesk import __version__
-
-
-def find_plugin(module: str, names: tuple[str, ...]) -> Any:
-    """The first of ``names`` found in ``module``; None when the module is not there yet."""
-    try:
-        mod = importlib.import_module(module)
-    except ImportError:
-        return None
-    for name in names:
-        found = getattr(mod, name, None)
-        if found is not None:
-            return found
-    return None
-
 
 
 class WindowActions:
@@ -38,33 +22,25 @@ class WindowActions:
     registers: dict[str, Any]
 
     def open_audit(self, audit_id: uuid.UUID) -> None:
-        opener = find_plugin("auditdesk.ui.workspace", ("open_workspace", "AuditWorkspace", "WorkspaceWindow",
-                                                        "AuditWorkspaceWindow"))
-        if opener is None:
-            QMessageBox.information(self, self.tr("Audit workspace"),
-                                    self.tr("The audit workspace is not available in this build."))
-            return
+        from auditdesk.ui.workspace import open_workspace
+
         try:
-            win = opener(self.ctx, audit_id, self)
-            if isinstance(win, QWidget):
-                win.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-                win.show()
-                self._workspace = win
+            win = open_workspace(self.ctx, audit_id, self)
+            win.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+            win.show()
+            self._workspace = win
         except Exception as exc:
             from auditdesk.ui.errors import show_error
 
             show_error(exc, self)
 
     def open_nc(self, nc_id: uuid.UUID) -> None:
-        """One NC with its lifecycle actions (the NC part's dialog), or its register row."""
-        dialog_cls = find_plugin("auditdesk.ui.nc.detail_dialog", ("NCDetailDialog",))
-        if dialog_cls is None:
-            self.open_register("ncs", {"ids": [nc_id]})
-            return
+        """One NC with its lifecycle actions (raise, respond, accept, verify, close)."""
+        from auditdesk.ui.nc.detail_dialog import NCDetailDialog
+
         try:
-            dialog = dialog_cls(self.ctx, nc_id, self)
-            if hasattr(dialog, "changed"):
-                dialog.changed.connect(lambda: self.registers["ncs"].refresh())
+            dialog = NCDetailDialog(self.ctx, nc_id, self)
+            dialog.changed.connect(lambda: self.registers["ncs"].refresh())
             dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
             dialog.show()
             self._nc_dialog = dialog
@@ -104,23 +80,25 @@ class WindowActions:
         self.plan_audit(cert_id)
 
     def import_excel(self) -> None:
-        show = find_plugin("auditdesk.ui.import_dialog", ("show_import_dialog",))
+        from auditdesk.ui.import_dialog import show_import_dialog
+
         kind = "clients" if self.current_page() == "clients" else "certificates"
-        if show is not None and show(self.ctx.db, self.ctx.user, self, kind):
+        if show_import_dialog(self.ctx.db, self.ctx.user, self, kind):
             for reg in self.registers.values():
                 reg.refresh()
 
     def show_conflicts(self) -> None:
-        show = find_plugin("auditdesk.ui.conflicts", ("show_conflicts",))
-        if show is not None and show(self.ctx.db, self.ctx.user, self):
+        from auditdesk.ui.conflicts import show_conflicts
+
+        if show_conflicts(self.ctx.db, self.ctx.user, self):
             for reg in self.registers.values():
                 reg.refresh()
 
     def sign_out(self) -> None:
         """Forget the remembered user: the next start asks who is working."""
-        forget = find_plugin("auditdesk.ui.signin", ("forget_user",))
-        if forget is not None:
-            forget(self.ctx.settings)
+        from auditdesk.ui.signin import forget_user
+
+        forget_user(self.ctx.settings)
         QMessageBox.information(self, self.tr("Sign out"),
                                 self.tr("AuditDesk will ask who you are when it starts next time."))
         self.close()

@@ -3195,14 +3195,6 @@ See the details.</translation>
 <context>
     <name>WindowActions</name>
     <message>
-        <source>Audit workspace</source>
-        <translation>Audit workspace</translation>
-    </message>
-    <message>
-        <source>The audit workspace is not available in this build.</source>
-        <translation>The audit workspace is not available in this build.</translation>
-    </message>
-    <message>
         <source>Plan an audit</source>
         <translation>Plan an audit</translation>
     </message>

@@ -3195,14 +3195,6 @@ See the details.</source>
 <context>
     <name>WindowActions</name>
     <message>
-        <source>Audit workspace</source>
-        <translation>审核工作区</translation>
-    </message>
-    <message>
-        <source>The audit workspace is not available in this build.</source>
-        <translation>此版本中没有审核工作区。</translation>
-    </message>
-    <message>
         <source>Plan an audit</source>
         <translation>策划审核</translation>
     </message>
