@@ -12,6 +12,7 @@ weight: headings stand out by size and colour. Pages carry a letterhead line, "p
 from __future__ import annotations
 
 import functools
+import io
 from collections.abc import Sequence
 from typing import Any, BinaryIO
 from xml.sax.saxutils import escape
@@ -21,6 +22,7 @@ from reportlab.lib.enums import TA_CENTER
 from reportlab.lib.pagesizes import A4
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
+from reportlab.lib.utils import ImageReader
 from reportlab.pdfbase import pdfmetrics
 from reportlab.pdfbase.ttfonts import TTFont
 from reportlab.pdfgen import canvas as rl_canvas
@@ -97,11 +99,68 @@ def styles() -> dict[str, ParagraphStyle]:
     }
 
 
+class WrapOnceParagraph(Paragraph):
+    """A Paragraph that breaks its lines once per width.
+
+    A table cell is wrapped again and again at the same width: to size its row, at every page
+    split of the table (the rows left over are measured again) and once more when the table is
+    drawn. Line breaking is most of a long report's time. A Paragraph's lines depend only on
+    the width (its style and text never change once built; a split makes new Paragraphs), so
+    the answer for the last width is kept while its lines are (``split`` drops them when the
+    paragraph cannot start on the page).
+    """
+
+    _wrapped_for: float | None = None
+
+    def wrap(self, availWidth: float, availHeight: float) -> tuple[float, float]:
+        if availWidth == self._wrapped_for and "blPara" in self.__dict__:
+            return self.width, self.height
+        width, height = super().wrap(availWidth, availHeight)
+        self._wrapped_for = availWidth
+        return width, height
+
+
 def para(value: object, style: str = "body", bold: bool = False) -> Paragraph:
-    return Paragraph(markup(value, bold=bold), styles()[style])
+    return WrapOnceParagraph(markup(value, bold=bold), styles()[style])
 
 
-class TocHeading(Paragraph):
+class JpegReader(ImageReader):
+    """An in-memory JPEG that ReportLab embeds as it is (DCTDecode).
+
+    ``canvas.drawImage`` names an image by the digest of ``getRGBData()``, which for a plain
+    ImageReader decodes the whole photo to raw pixels (and keeps them: ~2 MB a photo, at each
+    layout pass). The JPEG's own bytes name it just as well, and are what gets embedded.
+    """
+
+    def __init__(self, data: bytes) -> None:
+        super().__init__(io.BytesIO(data))
+        self._jpeg = data
+        self._dataA = None  # no soft mask (drawImage reads it)
+
+    def getRGBData(self) -> bytes:
+        if self.jpeg_fh() is None:  # not a JPEG after all: pixels, as ReportLab expects
+            data: bytes = super().getRGBData()
+            return data
+        return self._jpeg
+
+
+class JpegImage(Flowable):
+    """A JPEG drawn at a fixed size (see :class:`JpegReader`)."""
+
+    def __init__(self, data: bytes, width: float, height: float) -> None:
+        super().__init__()
+        self.reader = JpegReader(data)
+        self.width, self.height = width, height
+        self.hAlign = "CENTER"
+
+    def wrap(self, availWidth: float, availHeight: float) -> tuple[float, float]:
+        return self.width, self.height
+
+    def draw(self) -> None:
+        self.canv.drawImage(self.reader, 0, 0, self.width, self.height)
+
+
+class TocHeading(WrapOnceParagraph):
     """A heading that also feeds the table of contents."""
 
     def __init__(self, value: str, level: int = 1) -> None:

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import io
 from pathlib import Path
 from typing import Any, BinaryIO
 
@@ -10,7 +9,6 @@ from reportlab.lib import colors
 from reportlab.lib.units import mm
 from reportlab.platypus import (
     Flowable,
-    Image,
     KeepTogether,
     Spacer,
     Table,
@@ -25,6 +23,7 @@ from auditdesk.exports.pdf_base import (
     CONTENT_W,
     GRID,
     HEADER_FILL,
+    JpegImage,
     TocHeading,
     TocMarker,
     build_pdf,
@@ -44,7 +43,7 @@ def _photo_cell(photo: b.Photo, missing: str) -> list[Flowable]:
     if prepared is None:
         return [para(missing, "caption"), para(photo.caption, "caption")]
     scale = min(PHOTO_W / prepared.width, PHOTO_MAX_H / prepared.height)
-    img = Image(io.BytesIO(prepared.data), width=prepared.width * scale, height=prepared.height * scale)
+    img = JpegImage(prepared.data, prepared.width * scale, prepared.height * scale)
     return [img, Spacer(1, 2), para(photo.caption, "caption")]
 
 
