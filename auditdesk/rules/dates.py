@@ -39,13 +39,17 @@ def add_months(start: dt.date, months: int) -> dt.date:
     Negative ``months`` count backwards with the same corresponding-day rule.
     Raises ``OverflowError`` beyond year 9999 (as ``datetime.date`` does).
     """
-    index = start.year * 12 + (start.month - 1) + months
-    year, month0 = divmod(index, 12)
+    # Called several times per certificate when a whole register is evaluated: only a day
+    # after the 28th needs the length of the target month.
+    year, month0 = divmod(start.year * 12 + start.month - 1 + months, 12)
     if not 1 <= year <= 9999:
         raise OverflowError("date out of range")
-    month = month0 + 1
-    last = days_in_month(year, month)
-    return dt.date(year, month, start.day if start.day <= last else last)
+    day = start.day
+    if day > 28:
+        last = 29 if month0 == 1 and _is_leap(year) else _DAYS_IN_MONTH[month0]
+        if day > last:
+            day = last
+    return dt.date(year, month0 + 1, day)
 
 
 def add_years(start: dt.date, years: int) -> dt.date:

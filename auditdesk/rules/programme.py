@@ -99,18 +99,86 @@ class Programme:
         raise KeyError(kind)
 
 
+class RuleBases:
+    """The :class:`Basis` values one rule set gives its programme and status results.
+
+    They depend on the rule set only, so a register of 15 000 certificates shares a handful
+    of them instead of building six per certificate (see :func:`bases_of`)."""
+
+    __slots__ = (
+        "rule_set", "printed_expiry", "anchor_decision", "anchor_issue_for_decision", "anchor_issue",
+        "first_after_decision", "first_after_issue_for_decision", "first_after_issue",
+        "interval_after_previous", "once_per_calendar_year", "recertification_before_expiry",
+        "cancelled", "withdrawn", "before_issue", "superseded", "restart_as_initial", "restorable",
+        "suspended_at_expiry", "restore_window_closed", "suspended_no_maximum", "suspension_maximum_passed",
+        "suspended", "surveillance_overdue", "cycle_complete",
+    )
+
+    def __init__(self, rs: RuleSet) -> None:
+        first, interval, recert = rs.first_surveillance_clause, rs.interval_clause, rs.recertification_clause
+        susp, restore = rs.suspension_clause, rs.restore_clause
+        self.rule_set = rs
+        self.printed_expiry = Basis(rs.id, "certificate", "printed_expiry")
+        self.anchor_decision = Basis(rs.id, first, "decision_date")
+        self.anchor_issue_for_decision = Basis(rs.id, first, "issue_date_for_decision")
+        self.anchor_issue = Basis(rs.id, first, "issue_date")
+        self.first_after_decision = Basis(rs.id, first, "first_surveillance_after_decision_date")
+        self.first_after_issue_for_decision = Basis(
+            rs.id, first, "first_surveillance_after_issue_date_for_decision"
+        )
+        self.first_after_issue = Basis(rs.id, first, "first_surveillance_after_issue_date")
+        self.interval_after_previous = Basis(rs.id, interval, "interval_after_previous_surveillance")
+        self.once_per_calendar_year = Basis(rs.id, interval, "once_per_calendar_year")
+        self.recertification_before_expiry = Basis(rs.id, recert, "recertification_before_expiry")
+        self.cancelled = Basis(rs.id, susp, "cancelled_at_client_request")
+        self.withdrawn = Basis(rs.id, susp, "withdrawn")
+        self.before_issue = Basis(rs.id, "certificate", "before_issue_date")
+        self.superseded = Basis(rs.id, recert, "superseded_by_recertification")
+        self.restart_as_initial = Basis(rs.id, recert, "restart_as_initial")
+        self.restorable = Basis(rs.id, restore, "restore_after_expiry")
+        self.suspended_at_expiry = Basis(rs.id, restore, "suspended_at_expiry")
+        self.restore_window_closed = Basis(rs.id, restore, "restore_window_closed")
+        self.suspended_no_maximum = Basis(rs.id, susp, "suspended_no_maximum")
+        self.suspension_maximum_passed = Basis(rs.id, susp, "suspension_maximum_passed")
+        self.suspended = Basis(rs.id, susp, "suspended")
+        self.surveillance_overdue = Basis(rs.id, susp, "surveillance_overdue")
+        self.cycle_complete = Basis(rs.id, recert, "cycle_complete")
+
+
+# Keyed by the rule set object's id and checked by identity: the entry holds the rule set, so
+# its id cannot be reused while cached, and a corrected rule set is a new object (new bases).
+_BASES: dict[int, RuleBases] = {}
+
+
+def bases_of(rs: RuleSet) -> RuleBases:
+    """The bases of ``rs`` (built once per rule set object; they are pure functions of it)."""
+    found = _BASES.get(id(rs))
+    if found is not None and found.rule_set is rs:
+        return found
+    if len(_BASES) >= 256:
+        _BASES.clear()
+    found = _BASES[id(rs)] = RuleBases(rs)
+    return found
+
+
+_SURVEILLANCE_WINDOW = Basis(CB_SETTING, "surveillance_window_months", "window_before_latest")
+_RECERTIFICATION_WINDOW = Basis(CB_SETTING, "recertification_window_months", "window_before_expiry")
+_APPLICATION = Basis(CB_SETTING, "recertification_apply_months", "application_before_expiry")
+_DEFAULT_EXPIRY = Basis(CB_SETTING, "validity_years", "issue_plus_validity_minus_one_day")
+
+
 def expiry_of(facts: CycleFacts, settings: CBSettings = DEFAULT_SETTINGS) -> Dated:
     if facts.expiry_date is not None:
-        return Dated(facts.expiry_date, Basis(facts.rule_set.id, "certificate", "printed_expiry"))
-    return Dated(
-        default_expiry(facts.issue_date, settings.validity_years),
-        Basis(CB_SETTING, "validity_years", "issue_plus_validity_minus_one_day"),
-    )
+        return Dated(facts.expiry_date, bases_of(facts.rule_set).printed_expiry)
+    return Dated(default_expiry(facts.issue_date, settings.validity_years), _DEFAULT_EXPIRY)
 
 
 # Enum member lookups through the class are slow on Python 3.11; the programme is evaluated
-# for every certificate of a CB at once, so the states are looked up once here.
+# for every certificate of a CB at once, so members are looked up once here.
 _DONE, _OVERDUE, _DUE, _PLANNED = EntryState.DONE, EntryState.OVERDUE, EntryState.DUE, EntryState.PLANNED
+_S1, _S2, _RC = EntryKind.SURVEILLANCE_1, EntryKind.SURVEILLANCE_2, EntryKind.RECERTIFICATION
+_DECISION_DATE = Anchor.DECISION_DATE
+_MONTHS_AFTER_PREVIOUS, _CALENDAR_YEAR = IntervalRule.MONTHS_AFTER_PREVIOUS, IntervalRule.CALENDAR_YEAR
 
 
 def _state(on: dt.date, window_start: dt.date, latest: dt.date, done: dt.date | None) -> EntryState:
@@ -123,21 +191,19 @@ def _state(on: dt.date, window_start: dt.date, latest: dt.date, done: dt.date | 
     return _PLANNED
 
 
-def _second_surveillance_latest(rs: RuleSet, previous: dt.date) -> tuple[dt.date, Basis]:
+def _second_surveillance_latest(rs: RuleSet, b: RuleBases, previous: dt.date) -> tuple[dt.date, Basis]:
     rule = rs.interval_rule
-    if rule is IntervalRule.MONTHS_AFTER_PREVIOUS:
+    if rule is _MONTHS_AFTER_PREVIOUS:
         assert rs.interval_months is not None
-        return add_months(previous, rs.interval_months), Basis(
-            rs.id, rs.interval_clause, "interval_after_previous_surveillance"
-        )
+        return add_months(previous, rs.interval_months), b.interval_after_previous
     calendar = dt.date(previous.year + 1, 12, 31)
-    if rule is IntervalRule.CALENDAR_YEAR:
-        return calendar, Basis(rs.id, rs.interval_clause, "once_per_calendar_year")
+    if rule is _CALENDAR_YEAR:
+        return calendar, b.once_per_calendar_year
     assert rs.interval_months is not None
     by_interval = add_months(previous, rs.interval_months)
     if by_interval < calendar:
-        return by_interval, Basis(rs.id, rs.interval_clause, "interval_after_previous_surveillance")
-    return calendar, Basis(rs.id, rs.interval_clause, "once_per_calendar_year")
+        return by_interval, b.interval_after_previous
+    return calendar, b.once_per_calendar_year
 
 
 def audit_programme(
@@ -145,60 +211,50 @@ def audit_programme(
 ) -> Programme:
     """The cycle's surveillance 1, surveillance 2 and recertification, evaluated on ``on``."""
     rs = facts.rule_set
-    expiry = expiry_of(facts, settings)
-    expiry_date = expiry.date
-    window = settings.surveillance_window_months
-    window_basis = Basis(CB_SETTING, "surveillance_window_months", "window_before_latest")
-
-    if rs.anchor is Anchor.DECISION_DATE and facts.decision_date is not None:
-        anchor = Dated(
-            facts.decision_date, Basis(rs.id, rs.first_surveillance_clause, "decision_date")
-        )
-    elif rs.anchor is Anchor.DECISION_DATE:
-        anchor = Dated(
-            facts.issue_date, Basis(rs.id, rs.first_surveillance_clause, "issue_date_for_decision")
-        )
+    b = bases_of(rs)
+    if facts.expiry_date is not None:
+        expiry_date = facts.expiry_date
+        expiry = Dated(expiry_date, b.printed_expiry)
     else:
-        anchor = Dated(facts.issue_date, Basis(rs.id, rs.first_surveillance_clause, "issue_date"))
+        expiry_date = default_expiry(facts.issue_date, settings.validity_years)
+        expiry = Dated(expiry_date, _DEFAULT_EXPIRY)
+    window = settings.surveillance_window_months
 
-    s1_latest = min(add_months(anchor.date, rs.first_surveillance_months), expiry_date)
+    if rs.anchor is _DECISION_DATE and facts.decision_date is not None:
+        anchor = Dated(facts.decision_date, b.anchor_decision)
+        first_basis = b.first_after_decision
+    elif rs.anchor is _DECISION_DATE:
+        anchor = Dated(facts.issue_date, b.anchor_issue_for_decision)
+        first_basis = b.first_after_issue_for_decision
+    else:
+        anchor = Dated(facts.issue_date, b.anchor_issue)
+        first_basis = b.first_after_issue
+
+    s1_latest = add_months(anchor.date, rs.first_surveillance_months)
+    if s1_latest > expiry_date:
+        s1_latest = expiry_date
     s1_start = add_months(s1_latest, -window)
+    s1_done = facts.surveillance_1_done
     s1 = ProgrammeEntry(
-        EntryKind.SURVEILLANCE_1,
-        s1_start,
-        s1_latest,
-        Basis(rs.id, rs.first_surveillance_clause, "first_surveillance_after_" + anchor.basis.code),
-        window_basis,
-        _state(on, s1_start, s1_latest, facts.surveillance_1_done),
-        facts.surveillance_1_done,
+        _S1, s1_start, s1_latest, first_basis, _SURVEILLANCE_WINDOW,
+        _state(on, s1_start, s1_latest, s1_done), s1_done,
     )
 
-    s2_latest, s2_basis = _second_surveillance_latest(rs, facts.surveillance_1_done or s1_latest)
+    s2_latest, s2_basis = _second_surveillance_latest(rs, b, s1_done or s1_latest)
     if s2_latest > expiry_date:
         s2_latest = expiry_date
     s2_start = add_months(s2_latest, -window)
+    s2_done = facts.surveillance_2_done
     s2 = ProgrammeEntry(
-        EntryKind.SURVEILLANCE_2,
-        s2_start,
-        s2_latest,
-        s2_basis,
-        window_basis,
-        _state(on, s2_start, s2_latest, facts.surveillance_2_done),
-        facts.surveillance_2_done,
+        _S2, s2_start, s2_latest, s2_basis, _SURVEILLANCE_WINDOW,
+        _state(on, s2_start, s2_latest, s2_done), s2_done,
     )
 
     rc_start = add_months(expiry_date, -settings.recertification_window_months)
+    rc_done = facts.recertification_done
     rc = ProgrammeEntry(
-        EntryKind.RECERTIFICATION,
-        rc_start,
-        expiry_date,
-        Basis(rs.id, rs.recertification_clause, "recertification_before_expiry"),
-        Basis(CB_SETTING, "recertification_window_months", "window_before_expiry"),
-        _state(on, rc_start, expiry_date, facts.recertification_done),
-        facts.recertification_done,
+        _RC, rc_start, expiry_date, b.recertification_before_expiry, _RECERTIFICATION_WINDOW,
+        _state(on, rc_start, expiry_date, rc_done), rc_done,
     )
-    application = Dated(
-        add_months(expiry_date, -settings.recertification_apply_months),
-        Basis(CB_SETTING, "recertification_apply_months", "application_before_expiry"),
-    )
+    application = Dated(add_months(expiry_date, -settings.recertification_apply_months), _APPLICATION)
     return Programme(rs.id, on, anchor, expiry, (s1, s2, rc), application)

@@ -165,7 +165,11 @@ class RuleBook:
         return best[1] if best else text
 
     def default_for(self, standard_or_scheme: str, issue_date: dt.date) -> RuleSet:
-        scheme = self.scheme_of(standard_or_scheme)
+        return self.default_for_scheme(self.scheme_of(standard_or_scheme), issue_date)
+
+    def default_for_scheme(self, scheme: str, issue_date: dt.date) -> RuleSet:
+        """:meth:`default_for` with the scheme already found by :meth:`scheme_of` (callers
+        resolving thousands of certificates of a few standards look each scheme up once)."""
         for rule in self.defaults:
             if rule.matches(scheme, issue_date):
                 return self.get(rule.rule_set)

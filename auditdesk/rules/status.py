@@ -37,6 +37,7 @@ from auditdesk.rules.programme import (
     EntryState,
     Programme,
     audit_programme,
+    bases_of,
 )
 from auditdesk.rules.settings import DEFAULT_SETTINGS, CBSettings
 
@@ -69,6 +70,14 @@ class CertificateStatus:
     expiry: dt.date
 
 
+_S1, _S2, _RC = EntryKind.SURVEILLANCE_1, EntryKind.SURVEILLANCE_2, EntryKind.RECERTIFICATION
+_OVERDUE, _DONE = EntryState.OVERDUE, EntryState.DONE
+(_VALID, _SUSPENSION_REQUIRED, _SUSPENDED, _WITHDRAWAL_REQUIRED, _WITHDRAWN, _EXPIRED, _RESTORABLE, _CANCELLED,
+ _NOT_YET_VALID) = (StatusCode.VALID, StatusCode.SUSPENSION_REQUIRED, StatusCode.SUSPENDED,
+                    StatusCode.WITHDRAWAL_REQUIRED, StatusCode.WITHDRAWN, StatusCode.EXPIRED, StatusCode.RESTORABLE,
+                    StatusCode.CANCELLED, StatusCode.NOT_YET_VALID)
+
+
 def certificate_status(
     facts: CycleFacts,
     on: dt.date,
@@ -76,141 +85,61 @@ def certificate_status(
     programme: Programme | None = None,
 ) -> CertificateStatus:
     rs = facts.rule_set
+    b = bases_of(rs)
     if programme is None:
         programme = audit_programme(facts, on, settings)
     expiry = programme.expiry.date
 
-    if facts.cancelled_on is not None and on >= facts.cancelled_on:
-        return CertificateStatus(
-            StatusCode.CANCELLED,
-            Basis(rs.id, rs.suspension_clause, "cancelled_at_client_request"),
-            facts.cancelled_on,
-            None,
-            None,
-            expiry,
-        )
-    if facts.withdrawn_on is not None and on >= facts.withdrawn_on:
-        return CertificateStatus(
-            StatusCode.WITHDRAWN,
-            Basis(rs.id, rs.suspension_clause, "withdrawn"),
-            facts.withdrawn_on,
-            None,
-            None,
-            expiry,
-        )
+    cancelled_on = facts.cancelled_on
+    if cancelled_on is not None and on >= cancelled_on:
+        return CertificateStatus(_CANCELLED, b.cancelled, cancelled_on, None, None, expiry)
+    withdrawn_on = facts.withdrawn_on
+    if withdrawn_on is not None and on >= withdrawn_on:
+        return CertificateStatus(_WITHDRAWN, b.withdrawn, withdrawn_on, None, None, expiry)
     if on < facts.issue_date:
-        return CertificateStatus(
-            StatusCode.NOT_YET_VALID,
-            Basis(rs.id, "certificate", "before_issue_date"),
-            None,
-            facts.issue_date,
-            None,
-            expiry,
-        )
+        return CertificateStatus(_NOT_YET_VALID, b.before_issue, None, facts.issue_date, None, expiry)
 
+    suspended_on, restored_on = facts.suspended_on, facts.restored_on
     suspended = (
-        facts.suspended_on is not None
-        and on >= facts.suspended_on
-        and not (facts.restored_on is not None and facts.suspended_on <= facts.restored_on <= on)
+        suspended_on is not None
+        and on >= suspended_on
+        and not (restored_on is not None and suspended_on <= restored_on <= on)
     )
 
     if on > expiry:
         after = expiry + _ONE_DAY
         recert = facts.recertification_done
         if recert is not None and recert <= expiry:
-            return CertificateStatus(
-                StatusCode.EXPIRED,
-                Basis(rs.id, rs.recertification_clause, "superseded_by_recertification"),
-                after,
-                None,
-                EntryKind.RECERTIFICATION,
-                expiry,
-            )
+            return CertificateStatus(_EXPIRED, b.superseded, after, None, _RC, expiry)
         if rs.restore_window_months is None:
-            return CertificateStatus(
-                StatusCode.EXPIRED,
-                Basis(rs.id, rs.recertification_clause, "restart_as_initial"),
-                after,
-                None,
-                EntryKind.RECERTIFICATION,
-                expiry,
-            )
+            return CertificateStatus(_EXPIRED, b.restart_as_initial, after, None, _RC, expiry)
         restore_until = add_months(expiry, rs.restore_window_months)
         if not suspended and on <= restore_until:
-            return CertificateStatus(
-                StatusCode.RESTORABLE,
-                Basis(rs.id, rs.restore_clause, "restore_after_expiry"),
-                after,
-                restore_until,
-                EntryKind.RECERTIFICATION,
-                expiry,
-            )
-        code = "suspended_at_expiry" if suspended else "restore_window_closed"
-        return CertificateStatus(
-            StatusCode.EXPIRED,
-            Basis(rs.id, rs.restore_clause, code),
-            after,
-            None,
-            EntryKind.RECERTIFICATION,
-            expiry,
-        )
+            return CertificateStatus(_RESTORABLE, b.restorable, after, restore_until, _RC, expiry)
+        basis = b.suspended_at_expiry if suspended else b.restore_window_closed
+        return CertificateStatus(_EXPIRED, basis, after, None, _RC, expiry)
 
     if suspended:
-        assert facts.suspended_on is not None
+        assert suspended_on is not None
         if rs.suspension_max_months is None:
-            return CertificateStatus(
-                StatusCode.SUSPENDED,
-                Basis(rs.id, rs.suspension_clause, "suspended_no_maximum"),
-                facts.suspended_on,
-                None,
-                None,
-                expiry,
-            )
-        suspension_end = add_months(facts.suspended_on, rs.suspension_max_months)
+            return CertificateStatus(_SUSPENDED, b.suspended_no_maximum, suspended_on, None, None, expiry)
+        suspension_end = add_months(suspended_on, rs.suspension_max_months)
         if on > suspension_end:
             return CertificateStatus(
-                StatusCode.WITHDRAWAL_REQUIRED,
-                Basis(rs.id, rs.suspension_clause, "suspension_maximum_passed"),
-                suspension_end + _ONE_DAY,
-                None,
-                None,
-                expiry,
+                _WITHDRAWAL_REQUIRED, b.suspension_maximum_passed, suspension_end + _ONE_DAY, None, None, expiry
             )
-        return CertificateStatus(
-            StatusCode.SUSPENDED,
-            Basis(rs.id, rs.suspension_clause, "suspended"),
-            facts.suspended_on,
-            suspension_end,
-            None,
-            expiry,
-        )
+        return CertificateStatus(_SUSPENDED, b.suspended, suspended_on, suspension_end, None, expiry)
 
-    for entry in programme.entries:
-        if entry.state is EntryState.OVERDUE and entry.kind is not EntryKind.RECERTIFICATION:
+    entries = programme.entries
+    for entry in entries:
+        if entry.state is _OVERDUE and entry.kind is not _RC:
             return CertificateStatus(
-                StatusCode.SUSPENSION_REQUIRED,
-                Basis(rs.id, rs.suspension_clause, "surveillance_overdue"),
-                entry.latest + _ONE_DAY,
-                None,
-                entry.kind,
-                expiry,
+                _SUSPENSION_REQUIRED, b.surveillance_overdue, entry.latest + _ONE_DAY, None, entry.kind, expiry
             )
 
-    for entry in programme.entries:
-        if entry.state is not EntryState.DONE:
+    for entry in entries:
+        if entry.state is not _DONE:
             return CertificateStatus(
-                StatusCode.VALID,
-                entry.basis,
-                facts.restored_on or facts.issue_date,
-                entry.latest,
-                entry.kind,
-                expiry,
+                _VALID, entry.basis, restored_on or facts.issue_date, entry.latest, entry.kind, expiry
             )
-    return CertificateStatus(
-        StatusCode.VALID,
-        Basis(rs.id, rs.recertification_clause, "cycle_complete"),
-        facts.restored_on or facts.issue_date,
-        expiry,
-        None,
-        expiry,
-    )
+    return CertificateStatus(_VALID, b.cycle_complete, restored_on or facts.issue_date, expiry, None, expiry)

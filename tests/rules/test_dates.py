@@ -154,3 +154,20 @@ def test_property_twelve_months_is_within_a_year_and_a_day(start: dt.date) -> No
     assert is_within_months(start, end, 12) and not is_within_months(
         start, end + dt.timedelta(days=1), 12
     )
+
+
+def _months_by_calendar(start: dt.date, months: int) -> dt.date:
+    """The Civil Code rule spelled out with the calendar module: same day of the target
+    month, or that month's last day."""
+    year, month0 = divmod(start.year * 12 + start.month - 1 + months, 12)
+    return dt.date(year, month0 + 1, min(start.day, calendar.monthrange(year, month0 + 1)[1]))
+
+
+def test_add_months_on_every_day_of_a_leap_cycle() -> None:
+    # The month-end short cut (only days after the 28th look at the month length) against
+    # the calendar, for every start day of 2023-2028 and the month counts the rules use.
+    day = dt.date(2023, 1, 1)
+    while day < dt.date(2029, 1, 1):
+        for months in (-36, -12, -6, -3, -2, -1, 1, 2, 3, 6, 12, 13, 15, 36):
+            assert add_months(day, months) == _months_by_calendar(day, months), (day, months)
+        day += dt.timedelta(days=1)

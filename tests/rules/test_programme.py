@@ -218,3 +218,21 @@ def test_property_every_date_carries_its_rule(facts: CycleFacts, on: dt.date) ->
     for e in p.entries:
         assert e.basis.rule_id == facts.rule_set.id
         assert e.basis.clause and e.basis.code
+
+
+def test_a_corrected_rule_set_gives_its_own_clauses(cnca2025: RuleSet) -> None:
+    # Bases are shared per rule set object; a correction is a new object with its own clauses.
+    import dataclasses
+
+    from auditdesk.rules.status import certificate_status
+
+    corrected = dataclasses.replace(cnca2025, first_surveillance_clause="§9.9", suspension_clause="§8.8")
+    before = audit_programme(CycleFacts(cnca2025, D(2026, 3, 15)), on=D(2027, 4, 1))
+    after = audit_programme(CycleFacts(corrected, D(2026, 3, 15)), on=D(2027, 4, 1))
+    assert before.entry(S1).basis.clause == cnca2025.first_surveillance_clause != "§9.9"
+    assert after.entry(S1).basis.clause == "§9.9"
+    assert after.anchor.basis.clause == "§9.9"
+    status = certificate_status(CycleFacts(corrected, D(2026, 3, 15)), D(2027, 4, 1))
+    assert (status.code, status.basis.clause) == ("suspension_required", "§8.8")
+    again = audit_programme(CycleFacts(cnca2025, D(2026, 3, 15)), on=D(2027, 4, 1))
+    assert again.entry(S1).basis == before.entry(S1).basis

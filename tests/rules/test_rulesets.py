@@ -157,3 +157,11 @@ def test_default_rule_set_id_helper(book: RuleBook) -> None:
     from auditdesk.rules.rulesets import default_rule_set_id
 
     assert default_rule_set_id(book, "GB/T 19001-2016", D(2026, 3, 15)) == "CNCA-QMS-01:2025"
+
+
+@pytest.mark.parametrize("issued", [D(2025, 12, 31), D(2026, 1, 1), D(2031, 7, 1)])
+@pytest.mark.parametrize("standard", ["ISO 9001:2015", "GB/T 45001-2020", "ISO 50001:2018", "something else"])
+def test_default_for_a_scheme_found_once_is_the_default_for_the_standard(
+    book: RuleBook, standard: str, issued: dt.date
+) -> None:
+    assert book.default_for_scheme(book.scheme_of(standard), issued) == book.default_for(standard, issued)

@@ -72,3 +72,134 @@ def test_admin_correction_of_a_rule_set_changes_the_dates(session):
     session.flush()
     result = prog.certificate_programme(session, cert.id, on=dt.date(2026, 6, 1))
     assert result.programme.entries[0].latest == dt.date(2027, 1, 15)
+
+
+# --------------------------------------------------------------- the fast fact path
+# ``programmes`` reads the facts as stored text (ids, dates, enum codes) in three set-based
+# queries. The reference below gathers the same facts the obvious way, through ORM objects,
+# and the two must give the same programmes and statuses on a varied register.
+
+def _reference_programmes(session, on):
+    from sqlalchemy import select
+
+    from auditdesk.model import Certificate
+    from auditdesk.rules.programme import CycleFacts, audit_programme
+    from auditdesk.rules.status import certificate_status
+
+    done_states = (AuditStatus.COMPLETED, AuditStatus.REPORT_ISSUED)
+    cycle_types = (AuditType.SURVEILLANCE_1, AuditType.SURVEILLANCE_2, AuditType.RECERTIFICATION)
+    book, settings = prog.rule_book(session), prog.cb_settings(session)
+    out = {}
+    for cert in session.scalars(select(Certificate).where(Certificate.archived.is_(False))):
+        start = cert.cycle_start or cert.issue_date
+        rs = book.resolve(cert.standard.code, start, cert.rule_set_id)
+        first = {}
+        for audit in cert.audits:
+            day = audit.end_date or audit.start_date
+            if audit.archived or audit.status not in done_states or audit.audit_type not in cycle_types or not day:
+                continue
+            if day > start or (audit.audit_type is AuditType.RECERTIFICATION and day == start):
+                first[audit.audit_type] = min(day, first.get(audit.audit_type, day))
+        marks = {"suspend": None, "restore": None, "withdraw": None, "cancel": None}
+        for event in sorted(cert.events, key=lambda e: e.event_date):
+            if event.event_date >= start and event.kind.value in marks:
+                marks[event.kind.value] = event.event_date
+                if event.kind is CertificateEventKind.SUSPEND:
+                    marks["restore"] = None
+        facts = CycleFacts(rs, start, cert.expiry_date, cert.decision_date,
+                           first.get(AuditType.SURVEILLANCE_1), first.get(AuditType.SURVEILLANCE_2),
+                           first.get(AuditType.RECERTIFICATION), marks["suspend"], marks["restore"],
+                           marks["withdraw"], marks["cancel"])
+        programme = audit_programme(facts, on, settings)
+        out[cert.id] = (cert.number, rs.id, facts, programme, certificate_status(facts, on, settings, programme))
+    return out
+
+
+def _varied_register(session):
+    """40 certificates of three standards: issue dates across leap years and month ends,
+    recertified cycles, decision dates or none, a rule-set override, archived ones; audits of
+    every cycle type in done and not-done states (some before the cycle, some archived, some
+    with only a start date); suspend/restore/withdraw/cancel events."""
+    import random
+
+    from auditdesk.model import Audit
+
+    rng = random.Random(20261121)
+    standards = ("ISO9001:2015", "ISO14001:2015", "ISO45001:2018")
+    for i in range(40):
+        org = create_organisation(session, OrganisationData(name_zh=f"客户{i}"))
+        issue = dt.date(2022, 1, 1) + dt.timedelta(days=rng.randrange(0, 1600))
+        if i % 9 == 0:
+            issue = dt.date(2024, 2, 29)
+        cert = create_certificate(session, CertificateData(
+            number=f"V-{i:03d}", organisation_id=org.id, standard_key=standards[i % 3], issue_date=issue,
+            decision_date=issue - dt.timedelta(days=rng.randrange(1, 20)) if i % 4 else None))
+        if i % 5 == 0:  # a recertified certificate: the cycle starts later than the first issue
+            cert.cycle_start = issue + dt.timedelta(days=3 * 365)
+            cert.expiry_date = cert.cycle_start + dt.timedelta(days=3 * 365 - 1)
+        if i % 11 == 0:
+            cert.rule_set_id = "ISO17021-1:2015"
+        if i == 13:
+            cert.archived = True
+        start = cert.cycle_start or issue
+        for audit_type in (AuditType.SURVEILLANCE_1, AuditType.SURVEILLANCE_2, AuditType.RECERTIFICATION):
+            for _ in range(rng.randrange(0, 3)):
+                day = start + dt.timedelta(days=rng.randrange(-60, 1100))
+                if rng.random() < 0.1:
+                    day = start
+                audit = create_audit(session, AuditData(
+                    certificate_ids=[cert.id], audit_type=audit_type, start_date=day - dt.timedelta(days=1),
+                    end_date=None if rng.random() < 0.2 else day,
+                    status=rng.choice((AuditStatus.COMPLETED, AuditStatus.REPORT_ISSUED, AuditStatus.PLANNED))))
+                if rng.random() < 0.1:
+                    session.get(Audit, audit.id).archived = True
+        if i % 7 == 3:  # suspended, restored, suspended again: the second suspension clears the restore
+            for kind, days in (("suspend", 200), ("restore", 260), ("suspend", 400)):
+                session.add(CertificateEvent(certificate_id=cert.id, kind=CertificateEventKind(kind),
+                                             event_date=start + dt.timedelta(days=days)))
+            continue
+        kinds = list(CertificateEventKind)
+        for n in range(rng.randrange(0, 4)):
+            session.add(CertificateEvent(certificate_id=cert.id, kind=rng.choice(kinds),
+                                         event_date=start + dt.timedelta(days=100 * n + rng.randrange(-30, 90))))
+    session.flush()
+
+
+def test_fast_fact_path_gives_the_programmes_of_the_orm_objects(session):
+    _varied_register(session)
+    session.expire_all()
+    for on in (dt.date(2024, 6, 30), dt.date(2025, 3, 1), dt.date(2026, 11, 21), dt.date(2028, 12, 31)):
+        fast = {r.certificate_id: (r.number, r.rule_set.id, r.facts, r.programme, r.status)
+                for r in prog.programmes(session, on)}
+        reference = _reference_programmes(session, on)
+        assert len(fast) == 39
+        assert fast == reference
+    states = {e.state for r in prog.programmes(session, dt.date(2026, 11, 21)) for e in r.programme.entries}
+    codes = {r.status.code for r in prog.programmes(session, dt.date(2026, 11, 21))}
+    assert {"done", "overdue"} <= states and len(codes) >= 4  # the fixture really is varied
+
+
+def test_certificate_ids_come_back_as_uuids_of_the_asked_certificates(session):
+    import uuid
+
+    _varied_register(session)
+    every = prog.programmes(session, dt.date(2026, 11, 21))
+    some = [r.certificate_id for r in every[:3]]
+    picked = prog.programmes(session, dt.date(2026, 11, 21), some)
+    assert all(isinstance(r.certificate_id, uuid.UUID) for r in picked)
+    assert sorted(map(str, (r.certificate_id for r in picked))) == sorted(map(str, some))
+    assert {r.certificate_id: r.status for r in picked} == {r.certificate_id: r.status for r in every[:3]}
+
+
+def test_the_collector_is_switched_back_on_after_a_register_is_evaluated(session):
+    import gc
+
+    assert gc.isenabled()
+    prog.programmes(session, dt.date(2026, 11, 21))
+    assert gc.isenabled()
+    gc.disable()
+    try:
+        prog.programmes(session, dt.date(2026, 11, 21))
+        assert not gc.isenabled()  # left as found
+    finally:
+        gc.enable()
