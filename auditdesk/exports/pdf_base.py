@@ -5,7 +5,9 @@ Chinese and Latin in one face) for every character, embedded as a subset: Report
 only the glyphs used of a ``TTFont``, so a report carries ~100-300 KB of font, not 5 MB, and
 every font in the PDF is embedded (no reliance on the reader's Helvetica). The face has one
 weight: headings stand out by size and colour. Pages carry a letterhead line, "page X of Y"
-(a two-pass canvas) and, for long documents, a table of contents built with ``multiBuild``.
+and, for long documents, a table of contents. Both are laid out in one pass: the page count and
+the contents' page numbers are drawn when the document is saved (:class:`OnePassContents`),
+instead of ReportLab's ``multiBuild`` laying out and drawing the whole report twice.
 ``invariant=True`` makes the bytes depend on the content only (tests).
 """
 
@@ -13,7 +15,8 @@ from __future__ import annotations
 
 import functools
 import io
-from collections.abc import Sequence
+from ast import literal_eval
+from collections.abc import Iterator, Sequence
 from typing import Any, BinaryIO
 from xml.sax.saxutils import escape
 
@@ -36,7 +39,7 @@ from reportlab.platypus import (
     Spacer,
     TableStyle,
 )
-from reportlab.platypus.tableofcontents import TableOfContents
+from reportlab.platypus.tableofcontents import TableOfContents, drawPageNumbers
 
 from auditdesk.exports.labels import Lang, text
 from auditdesk.paths import cjk_font_path
@@ -161,12 +164,54 @@ class JpegImage(Flowable):
 
 
 class TocHeading(WrapOnceParagraph):
-    """A heading that also feeds the table of contents."""
+    """A heading that also feeds the table of contents (``toc_key`` names its PDF destination)."""
 
     def __init__(self, value: str, level: int = 1) -> None:
         super().__init__(markup(value, bold=True), styles()["h1" if level == 1 else "h2"])
         self.toc_level = level - 1
         self.toc_text = value
+        self.toc_key = ""
+
+
+class _TocSlot:
+    """Where a contents line's dots and page number go, in its page's content stream, until
+    the page of its heading is known."""
+
+    __slots__ = ("key", "level", "x", "y", "avail_width", "dot")
+
+    def __init__(self, key: str, level: int, x: float, y: float, avail_width: float, dot: str) -> None:
+        self.key, self.level, self.x, self.y, self.avail_width, self.dot = key, level, x, y, avail_width, dot
+
+
+class OnePassContents(TableOfContents):
+    """A table of contents whose lines are known before layout (every heading of the story)
+    and whose page numbers are filled in when the canvas is saved.
+
+    ReportLab's ``TableOfContents`` draws the page numbers of the previous pass, so a report
+    with contents was laid out and drawn twice (``multiBuild``). Here the lines take their
+    place in the first and only pass; where ReportLab would draw the dots and the number, a
+    :class:`_TocSlot` holds the place in the page's content stream, and the numbered canvas
+    draws them there, the same way, once every heading has its page.
+    """
+
+    def __init__(self, entries: Sequence[tuple[int, str, str]], **kwargs: Any) -> None:
+        super().__init__(**kwargs)
+        # (level, text markup, page, key): what TableOfContents.wrap lays out.
+        self._lastEntries = [(level, markup(value), 0, key) for level, value, key in entries]
+        self._entries = list(self._lastEntries)
+
+    def wrap(self, availWidth: float, availHeight: float) -> tuple[float, float]:
+        size: tuple[float, float] = super().wrap(availWidth, availHeight)
+
+        def hold_place(canvas: Any, kind: str, label: str) -> None:
+            _page, level, key = label.split(",", 2)
+            lvl = int(level)
+            dot = " . " if self.dotsMinLevel >= 0 and lvl >= self.dotsMinLevel else ""
+            info = canvas._curr_tx_info
+            canvas._code.append(_TocSlot(literal_eval(key), lvl, info["cur_x"], info["cur_y"], availWidth, dot))
+
+        self.canv.setNamedCB("drawTOCEntryEnd", hold_place)
+        return size
 
 
 def grid_table(header: Sequence[str], rows: Sequence[Sequence[object]], widths: Sequence[float],
@@ -207,7 +252,8 @@ def field_table(pairs: Sequence[tuple[str, object]], label_width: float = 0.3) -
     return t
 
 
-def _numbered_canvas(lang: Lang, header_left: str, header_right: str) -> type[rl_canvas.Canvas]:
+def _numbered_canvas(lang: Lang, header_left: str, header_right: str,
+                     heading_pages: dict[str, int]) -> type[rl_canvas.Canvas]:
     class NumberedCanvas(rl_canvas.Canvas):
         """Keeps every page until the end so the footer can say "page X of Y"."""
 
@@ -223,9 +269,26 @@ def _numbered_canvas(lang: Lang, header_left: str, header_right: str) -> type[rl
             total = len(self._pages)
             for state in self._pages:
                 self.__dict__.update(state)
+                self._fill_contents()
                 self._decorate(total)
                 super().showPage()
             super().save()
+
+        def _fill_contents(self) -> None:
+            """Dots and page numbers of the contents lines on this page (see OnePassContents)."""
+            code: list[Any] = self.__dict__["_code"]
+            if not any(isinstance(item, _TocSlot) for item in code):
+                return
+            for i, item in enumerate(code):
+                if isinstance(item, _TocSlot):
+                    drawn: list[str] = []
+                    self.__dict__["_code"] = drawn
+                    self._curr_tx_info = {"cur_x": item.x, "cur_y": item.y}
+                    drawPageNumbers(self, contents_styles()[item.level], [(heading_pages[item.key], item.key)],
+                                    item.avail_width, 0, item.dot)
+                    del self._curr_tx_info
+                    code[i] = "\n".join(drawn)
+            self.__dict__["_code"] = code
 
         def _decorate(self, total: int) -> None:
             self.saveState()
@@ -246,12 +309,14 @@ def _numbered_canvas(lang: Lang, header_left: str, header_right: str) -> type[rl
 
 
 class _Doc(BaseDocTemplate):
+    heading_pages: dict[str, int]
+
     def afterFlowable(self, flowable: Flowable) -> None:
         if isinstance(flowable, TocHeading):
-            key = f"h{id(flowable)}"
+            key = flowable.toc_key
             self.canv.bookmarkPage(key)
             self.canv.addOutlineEntry(flowable.toc_text, key, level=flowable.toc_level, closed=True)
-            self.notify("TOCEntry", (flowable.toc_level, markup(flowable.toc_text), self.page, key))
+            self.heading_pages[key] = self.page
 
 
 def build_pdf(target: str | BinaryIO, story: list[Flowable], *, lang: Lang, title: str, header_left: str,
@@ -264,17 +329,34 @@ def build_pdf(target: str | BinaryIO, story: list[Flowable], *, lang: Lang, titl
                initialLeading=12)
     frame = Frame(doc.leftMargin, doc.bottomMargin, doc.width, doc.height, id="body")
     doc.addPageTemplates([PageTemplate(id="page", frames=[frame])])
-    canvasmaker = _numbered_canvas(lang, header_left, header_right)
+    doc.heading_pages = {}
+    headings = list(_headings(story))
+    for i, heading in enumerate(headings):
+        heading.toc_key = f"h{i}"
+    canvasmaker = _numbered_canvas(lang, header_left, header_right, doc.heading_pages)
     if with_toc:
-        toc = TableOfContents(levelStyles=[styles()["toc1"], styles()["toc2"]], dotsMinLevel=0,
-                              tableStyle=TableStyle([("FONTNAME", (0, 0), (-1, -1), CJK), ("VALIGN", (0, 0), (-1, -1), "TOP"),
-                                                     ("RIGHTPADDING", (0, 0), (-1, -1), 0),
-                                                     ("LEFTPADDING", (0, 0), (-1, -1), 0)]))
+        toc = OnePassContents(
+            [(h.toc_level, h.toc_text, h.toc_key) for h in headings],
+            levelStyles=list(contents_styles()), dotsMinLevel=0,
+            tableStyle=TableStyle([("FONTNAME", (0, 0), (-1, -1), CJK), ("VALIGN", (0, 0), (-1, -1), "TOP"),
+                                   ("RIGHTPADDING", (0, 0), (-1, -1), 0),
+                                   ("LEFTPADDING", (0, 0), (-1, -1), 0)]))
         cover_end = next((i for i, f in enumerate(story) if isinstance(f, TocMarker)), 0)
         story = [*story[:cover_end], para(text("contents", lang), "h1", bold=True), toc, *story[cover_end:]]
-        doc.multiBuild(story, canvasmaker=canvasmaker)
-    else:
-        doc.build(story, canvasmaker=canvasmaker)
+    doc.build(story, canvasmaker=canvasmaker)
+
+
+def _headings(flowables: Sequence[Flowable]) -> Iterator[TocHeading]:
+    """The headings in story order, also those kept together with what follows them."""
+    for f in flowables:
+        if isinstance(f, TocHeading):
+            yield f
+        else:
+            yield from _headings(getattr(f, "_content", ()))
+
+
+def contents_styles() -> tuple[ParagraphStyle, ParagraphStyle]:
+    return styles()["toc1"], styles()["toc2"]
 
 
 class TocMarker(Spacer):
