@@ -10,15 +10,17 @@ the styles; its body is replaced.
 from __future__ import annotations
 
 import os
+import re
 from pathlib import Path
 from typing import Any, BinaryIO
+from xml.sax.saxutils import escape
 
 from docx import Document as open_docx
 from docx.enum.table import WD_TABLE_ALIGNMENT
 from docx.enum.text import WD_BREAK
-from docx.oxml import OxmlElement
-from docx.oxml.ns import qn
-from docx.shared import Cm, Pt
+from docx.oxml import OxmlElement, parse_xml
+from docx.oxml.ns import nsdecls, qn
+from docx.shared import Cm, Emu, Pt
 
 from auditdesk.exports import blocks as b
 from auditdesk.exports.photos import prepare_photo
@@ -97,32 +99,80 @@ def _content_width(doc: Any) -> int:
 
 def _table(doc: Any, header: tuple[str, ...] | None, rows: list[tuple[str, ...]], widths: tuple[float, ...],
            highlight: frozenset[int] = frozenset(), label_col: bool = False) -> Any:
+    """A bordered table with fixed column widths, the header row repeated on every page.
+
+    The rows are written as WordprocessingML text and parsed once: building 300 rows of six
+    cells through python-docx's element proxies was most of the Word report's time. The XML
+    is what python-docx writes for the same calls (``_add_text``, ``_shade``, ``set_widths``).
+    """
     ncols = len(widths)
     table = doc.add_table(rows=0, cols=ncols)
     table.style = doc.styles["Table Grid"]
     table.alignment = WD_TABLE_ALIGNMENT.CENTER
+    table.autofit = False
     total = sum(widths)
     col_w = [int(_content_width(doc) * w / total) for w in widths]
+    for i, col in enumerate(table._tbl.tblGrid.findall(qn("w:gridCol"))):
+        col.set(qn("w:w"), str(int(col_w[i] / 635)))  # EMU -> twips
+    tc_w = [f'<w:tcW w:type="dxa" w:w="{Emu(w).twips}"/>' for w in col_w]
+    head_fill = _shd_xml(HEADER_FILL)
+    parts: list[str] = []
     if header:
-        hrow = table.add_row()
-        _repeat_header(hrow)
-        for i, text in enumerate(header):
-            cell = hrow.cells[i]
-            _add_text(cell.paragraphs[0], text, bold=True, size=9)
-            _shade(cell, HEADER_FILL)
+        parts.append('<w:tr><w:trPr><w:tblHeader w:val="true"/></w:trPr>')
+        parts += [_cell_xml(tc_w[i], head_fill, text, True) for i, text in enumerate(header)]
+        parts.append("</w:tr>")
+    row_fill = _shd_xml(HIGHLIGHT_FILL)
     for r, values in enumerate(rows):
-        row = table.add_row()
-        _cant_split(row)
-        for i, text in enumerate(values):
-            cell = row.cells[i]
-            _add_text(cell.paragraphs[0], text, bold=label_col and i == 0, size=9)
+        parts.append("<w:tr><w:trPr><w:cantSplit/></w:trPr>")
+        fill = row_fill if r in highlight else ""
+        for i in range(ncols):
+            text = values[i] if i < len(values) else None
             if label_col and i == 0:
-                _shade(cell, HEADER_FILL)
-            elif r in highlight:
-                _shade(cell, HIGHLIGHT_FILL)
-    set_widths(table, col_w)
+                parts.append(_cell_xml(tc_w[i], head_fill, text, True))
+            else:
+                parts.append(_cell_xml(tc_w[i], fill, text, False))
+        parts.append("</w:tr>")
+    table._tbl.extend(list(parse_xml(f"<w:tbl {nsdecls('w')}>{''.join(parts)}</w:tbl>")))
     doc.add_paragraph()
     return table
+
+
+_XML_UNSAFE = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff\ud800-\udfff]")
+_TAB_OR_CR = re.compile("(\t|\r)")
+
+
+def _shd_xml(fill: str) -> str:
+    return f'<w:shd w:val="clear" w:color="auto" w:fill="{fill}"/>'
+
+
+def _cell_xml(tc_w: str, shd: str, text: str | None, bold: bool) -> str:
+    """One ``w:tc``: width, shading, one paragraph holding ``text`` as ``_add_text`` would (9 pt)."""
+    if text is None:
+        return f"<w:tc><w:tcPr>{tc_w}{shd}</w:tcPr><w:p/></w:tc>"
+    return f"<w:tc><w:tcPr>{tc_w}{shd}</w:tcPr><w:p>{_runs_xml(text, bold, 18)}</w:p></w:tc>"
+
+
+def _runs_xml(value: str, bold: bool, half_points: int) -> str:
+    """``_add_text``'s runs: one per line, a line break closing each but the last; in a line, a
+    tab is ``w:tab`` and a carriage return ``w:br`` (python-docx's ``run.text``). Characters XML
+    cannot hold (control characters pasted into a text) are left out."""
+    rpr = ('<w:rPr><w:rFonts w:hint="eastAsia"/>' + ("<w:b/>" if bold else "")
+           + f'<w:sz w:val="{half_points}"/></w:rPr>')
+    lines = _XML_UNSAFE.sub("", value).split("\n")
+    out = []
+    last = len(lines) - 1
+    for n, line in enumerate(lines):
+        content = []
+        for piece in _TAB_OR_CR.split(line):
+            if piece == "\t":
+                content.append("<w:tab/>")
+            elif piece == "\r":
+                content.append("<w:br/>")
+            elif piece:
+                space = ' xml:space="preserve"' if len(piece.strip()) < len(piece) else ""
+                content.append(f"<w:t{space}>{escape(piece)}</w:t>")
+        out.append(f"<w:r>{rpr}{''.join(content)}{'<w:br/>' if n < last else ''}</w:r>")
+    return "".join(out)
 
 
 def set_widths(table: Any, col_w: list[int]) -> None:
