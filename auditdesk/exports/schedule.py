@@ -86,25 +86,27 @@ class ScheduleContext:
         return [dict(c) for c in out]
 
 
-def _programmes(session: Session, on: dt.date) -> list[Any]:
-    from auditdesk.services import programme as programme_service
-
-    all_of = getattr(programme_service, "programmes_for_all", None)
-    return list(all_of(session, on) if all_of else programme_service.programmes(session, on))
-
-
 def build_schedule_context(session: Session, year: int, as_of: dt.date | None = None,
                            lang: Lang | str = Lang.ZH) -> ScheduleContext:
+    from auditdesk.services.programme import bulk_evaluation
+
+    with bulk_evaluation():  # ~15 000 programmes and their rows: acyclic, see bulk_evaluation
+        return _build_schedule_context(session, year, as_of or dt.date.today(), Lang(lang))
+
+
+def _build_schedule_context(session: Session, year: int, as_of: dt.date, lang: Lang) -> ScheduleContext:
     from auditdesk.rules.audit_time import AuditTimeError, UnknownScheme, audit_time, table_row
     from auditdesk.rules.kinds import AuditKind
+    from auditdesk.rules.programme import EntryKind, EntryState
     from auditdesk.rules.sampling import sample_size
-    from auditdesk.services.programme import builtin_rule_data
+    from auditdesk.services.programme import builtin_rule_data, programmes, stored, stored_rows
 
-    as_of = as_of or dt.date.today()
+    # Ids, dates and codes are read as stored (see services.programme.stored): the joins below
+    # are made in Python on the stored id text, and no UUID, date or enum is built per row.
     facts = {
-        row.id: row for row in session.execute(
-            select(Certificate.id, Certificate.number, Certificate.status, Certificate.complexity,
-                   Certificate.team_leader_name, Certificate.organisation_id, Organisation.name_zh,
+        row[0]: row for row in stored_rows(session,
+            select(stored(Certificate.id), Certificate.number, Certificate.complexity,
+                   Certificate.team_leader_name, stored(Certificate.organisation_id), Organisation.name_zh,
                    Organisation.credit_code, Organisation.province, Organisation.effective_personnel,
                    Standard.code, Standard.scheme)
             .join(Organisation, Certificate.organisation_id == Organisation.id)
@@ -112,71 +114,96 @@ def build_schedule_context(session: Session, year: int, as_of: dt.date | None = 
             .where(Certificate.archived.is_(False), Certificate.status.not_in(_EXCLUDED))
         )
     }
-    sites: dict[uuid.UUID, tuple[int, int]] = {}
-    for org_id, central, n in session.execute(
-        select(Site.organisation_id, Site.is_central, func.count(Site.id))
+    sites: dict[Any, tuple[int, int]] = {}
+    for org_id, central, n in stored_rows(session, (
+        select(stored(Site.organisation_id), Site.is_central, func.count(Site.id))
         .where(Site.archived.is_(False)).group_by(Site.organisation_id, Site.is_central)
-    ):
+    )):
         others, has_central = sites.get(org_id, (0, 0))
         sites[org_id] = (others, has_central + n) if central else (others + n, has_central)
-    leaders: dict[tuple[uuid.UUID, str], tuple[dt.date, str]] = {}
-    for cert_id, audit_type, day, name in session.execute(
-        select(audit_certificate.c.certificate_id, Audit.audit_type,
-               func.coalesce(Audit.start_date, Audit.window_latest), Auditor.name_zh)
+    # The leader of the latest audit (by start, else latest date) per certificate and audit type.
+    # Dates stay as stored: ISO text on SQLite sorts as the dates do, PostgreSQL gives dates.
+    leaders: dict[tuple[Any, str], tuple[Any, str]] = {}
+    for cert_id, audit_type, day, name in stored_rows(session, (
+        select(stored(audit_certificate.c.certificate_id), stored(Audit.audit_type),
+               stored(func.coalesce(Audit.start_date, Audit.window_latest)), Auditor.name_zh)
         .join(Audit, Audit.id == audit_certificate.c.audit_id)
         .join(AuditTeamMember, (AuditTeamMember.audit_id == Audit.id) & (AuditTeamMember.role == TeamRole.TEAM_LEADER))
         .join(Auditor, Auditor.id == AuditTeamMember.auditor_id)
         .where(Audit.archived.is_(False), Audit.audit_type.in_(
             (AuditType.SURVEILLANCE_1, AuditType.SURVEILLANCE_2, AuditType.RECERTIFICATION)))
-    ):
-        key = (cert_id, audit_type.value)
-        if day is not None and (key not in leaders or day > leaders[key][0]):
-            leaders[key] = (day, name)
+    )):
+        if day is not None:
+            key = (cert_id, audit_type)
+            found = leaders.get(key)
+            if found is None or day > found[0]:
+                leaders[key] = (day, name)
     book = builtin_rule_data().audit_time
-    # MD5 days depend on the personnel band, not the exact headcount: compute once per band.
-    md5_cache: dict[tuple[str, str, int, str], float | None] = {}
+    # MD5 days depend on the scheme, personnel band, category and kind: computed once per call
+    # for each combination met.
+    md5_cache: dict[tuple[str, int, str, AuditKind], float | None] = {}
+    band_cache: dict[tuple[str, str, int, str], float | None] = {}
 
     def md5(scheme: str, personnel: int, category: str, kind: AuditKind) -> float | None:
+        key = (scheme, personnel, category, kind)
+        if key in md5_cache:
+            return md5_cache[key]
         try:
             table = book.table(scheme)
         except UnknownScheme:
+            md5_cache[key] = None
             return None
         cat = category if category in table.days else table.default_category
         try:
             band = table_row(table, personnel, cat).band_from
         except AuditTimeError:
+            md5_cache[key] = None
             return None
-        key = (table.scheme, cat, band, kind.value)
-        if key not in md5_cache:
-            md5_cache[key] = audit_time(book, scheme, personnel, cat).days_for(kind)
+        band_key = (table.scheme, cat, band, kind.value)
+        if band_key not in band_cache:
+            band_cache[band_key] = audit_time(book, scheme, personnel, cat).days_for(kind)
+        md5_cache[key] = band_cache[band_key]
         return md5_cache[key]
 
+    sample_cache: dict[tuple[int, AuditKind], int] = {}
+    kinds = {k: (k.value, AuditKind.RECERTIFICATION if k is EntryKind.RECERTIFICATION else AuditKind.SURVEILLANCE)
+             for k in EntryKind}
+    states = {s: s.value for s in EntryState}
+    rules: dict[tuple[str, str], str] = {}
     rows: list[ScheduleRow] = []
-    for prog in _programmes(session, as_of):
-        f = facts.get(prog.certificate_id)
+    for prog in programmes(session, as_of):
+        f = facts.get(prog.key)
         if f is None:
             continue
         for entry in prog.programme.entries:
-            if entry.latest.year != year:
+            latest = entry.latest
+            if latest.year != year:
                 continue
-            kind = AuditKind.RECERTIFICATION if entry.kind.value == "recertification" else AuditKind.SURVEILLANCE
-            others, centrals = sites.get(f.organisation_id, (0, 0))
+            kind_code, kind = kinds[entry.kind]
+            _cid, number, complexity, leader_name, org_id, name_zh, credit_code, province, personnel, std, scheme = f
+            others, centrals = sites.get(org_id, (0, 0))
             if others:
-                n_sites = sample_size(others, kind).sites + (1 if centrals else 0)
+                sample_key = (others, kind)
+                if sample_key not in sample_cache:
+                    sample_cache[sample_key] = sample_size(others, kind).sites
+                n_sites = sample_cache[sample_key] + (1 if centrals else 0)
             else:
                 n_sites = 1
+            basis = entry.basis
+            rule_key = (basis.rule_id, basis.clause)
+            rule = rules.get(rule_key)
+            if rule is None:
+                rule = rules[rule_key] = f"{basis.rule_id} {basis.clause}"
+            leader = leaders.get((prog.key, kind_code))
             rows.append(ScheduleRow(
-                certificate_id=prog.certificate_id, certificate_no=f.number, organisation=f.name_zh,
-                credit_code=f.credit_code or "", standard=f.code, province=f.province,
-                audit_type=entry.kind.value, window_start=entry.window_start, latest_date=entry.latest,
-                rule=f"{entry.basis.rule_id} {entry.basis.clause}", state=entry.state.value,
-                team_leader=leaders.get((prog.certificate_id, entry.kind.value), (None, f.team_leader_name))[1],
-                audit_days=md5(f.scheme, f.effective_personnel, f.complexity, kind) if f.effective_personnel > 0
-                else None,
-                sites=n_sites,
+                prog.certificate_id, number, name_zh, credit_code or "", std, province, kind_code,
+                entry.window_start, latest, rule, states[entry.state],
+                leader[1] if leader is not None else leader_name,
+                md5(scheme, personnel, complexity, kind) if personnel > 0 else None,
+                n_sites,
             ))
     rows.sort(key=lambda r: (r.latest_date, r.certificate_no, r.audit_type))
-    return ScheduleContext(year, as_of, Lang(lang), tuple(rows))
+    return ScheduleContext(year, as_of, lang, tuple(rows))
 
 
 def render_schedule_xlsx(ctx: ScheduleContext, target: str | Path | BinaryIO) -> None:

@@ -133,3 +133,125 @@ def test_libreoffice_opens_the_schedule(session, register, tmp_path):
     out = tmp_path / "schedule.xlsx"
     render_schedule_xlsx(build_schedule_context(session, 2027, dt.date(2027, 2, 1), "zh"), out)
     soffice_convert(out, tmp_path)
+
+
+# --------------------------------------------------------------- the stored-value joins
+# The context reads ids, dates and codes as stored and joins them in Python. The reference
+# below is the straightforward version (typed values, UUID keys) the export had before; both
+# must give the same rows on a varied register, on SQLite and on PostgreSQL.
+
+def _reference_rows(session, year, as_of):
+    from sqlalchemy import func, select
+
+    from auditdesk.model import (
+        Audit,
+        Auditor,
+        AuditTeamMember,
+        AuditType,
+        Certificate,
+        Organisation,
+        Site,
+        Standard,
+        TeamRole,
+        audit_certificate,
+    )
+    from auditdesk.rules.audit_time import AuditTimeError, UnknownScheme, audit_time
+    from auditdesk.rules.kinds import AuditKind
+    from auditdesk.rules.sampling import sample_size
+    from auditdesk.services.programme import builtin_rule_data, programmes
+
+    facts = {row.id: row for row in session.execute(
+        select(Certificate.id, Certificate.number, Certificate.complexity, Certificate.team_leader_name,
+               Certificate.organisation_id, Organisation.name_zh, Organisation.credit_code, Organisation.province,
+               Organisation.effective_personnel, Standard.code, Standard.scheme)
+        .join(Organisation, Certificate.organisation_id == Organisation.id)
+        .join(Standard, Certificate.standard_id == Standard.id)
+        .where(Certificate.archived.is_(False),
+               Certificate.status.not_in((CertificateStatus.WITHDRAWN, CertificateStatus.CANCELLED))))}
+    sites = {}
+    for site in session.scalars(select(Site).where(Site.archived.is_(False))):
+        others, centrals = sites.get(site.organisation_id, (0, 0))
+        sites[site.organisation_id] = (others, centrals + 1) if site.is_central else (others + 1, centrals)
+    leaders = {}
+    for cert_id, audit_type, day, name in session.execute(
+        select(audit_certificate.c.certificate_id, Audit.audit_type,
+               func.coalesce(Audit.start_date, Audit.window_latest), Auditor.name_zh)
+        .join(Audit, Audit.id == audit_certificate.c.audit_id)
+        .join(AuditTeamMember, (AuditTeamMember.audit_id == Audit.id) & (AuditTeamMember.role == TeamRole.TEAM_LEADER))
+        .join(Auditor, Auditor.id == AuditTeamMember.auditor_id)
+        .where(Audit.archived.is_(False), Audit.audit_type.in_(
+            (AuditType.SURVEILLANCE_1, AuditType.SURVEILLANCE_2, AuditType.RECERTIFICATION)))):
+        key = (cert_id, audit_type.value)
+        if day is not None and (key not in leaders or day > leaders[key][0]):
+            leaders[key] = (day, name)
+    book = builtin_rule_data().audit_time
+
+    def md5(scheme, personnel, category, kind):
+        try:
+            table = book.table(scheme)
+            return audit_time(book, scheme, personnel, category if category in table.days else
+                              table.default_category).days_for(kind)
+        except (UnknownScheme, AuditTimeError):
+            return None
+
+    rows = []
+    for prog in programmes(session, as_of):
+        f = facts.get(prog.certificate_id)
+        for entry in prog.programme.entries if f is not None else ():
+            if entry.latest.year != year:
+                continue
+            kind = AuditKind.RECERTIFICATION if entry.kind.value == "recertification" else AuditKind.SURVEILLANCE
+            others, centrals = sites.get(f.organisation_id, (0, 0))
+            n_sites = sample_size(others, kind).sites + (1 if centrals else 0) if others else 1
+            rows.append((prog.certificate_id, f.number, f.name_zh, f.credit_code or "", f.code, f.province,
+                         entry.kind.value, entry.window_start, entry.latest,
+                         f"{entry.basis.rule_id} {entry.basis.clause}", entry.state.value,
+                         leaders.get((prog.certificate_id, entry.kind.value), (None, f.team_leader_name))[1],
+                         md5(f.scheme, f.effective_personnel, f.complexity, kind) if f.effective_personnel > 0
+                         else None, n_sites))
+    return sorted(rows, key=lambda r: (r[8], r[1], r[6]))
+
+
+@pytest.mark.parametrize("backend", ["sqlite", "postgres"], indirect=True)
+def test_rows_read_as_stored_are_the_rows_of_the_typed_values(session):
+    import random
+
+    from auditdesk.model import Audit, Auditor, AuditStatus, AuditType, TeamRole
+    from auditdesk.services.audits import AuditData, create_audit
+    from auditdesk.services.clients import add_site
+
+    rng = random.Random(7)
+    auditors = [Auditor(name_zh=f"审核员{i}") for i in range(4)]
+    session.add_all(auditors)
+    session.flush()
+    statuses = list(CertificateStatus)
+    for i in range(30):
+        org = _org(session, i + 10, personnel=rng.choice((0, 8, 60, 180, 700)), sites=rng.choice((0, 0, 2, 9)))
+        if i % 7 == 5:  # sites without a central function
+            org = _org(session, i + 50, personnel=60)
+            for n in range(5):
+                add_site(session, org.id, f"仓库{n}")
+        cert = _cert(session, org, f"S-{i:03d}", dt.date(2024, 1, 1) + dt.timedelta(days=rng.randrange(0, 900)),
+                     rng.choice(statuses), ("ISO9001:2015", "ISO14001:2015", "ISO45001:2018")[i % 3])
+        if i % 10 == 0:
+            cert.complexity = "high"
+        for audit_type in (AuditType.SURVEILLANCE_1, AuditType.SURVEILLANCE_2, AuditType.RECERTIFICATION):
+            for _ in range(rng.randrange(0, 3)):
+                start = cert.issue_date + dt.timedelta(days=rng.randrange(200, 1100))
+                team = [(rng.choice(auditors).id, TeamRole.TEAM_LEADER)] if rng.random() < 0.8 else []
+                audit = create_audit(session, AuditData(
+                    certificate_ids=[cert.id], audit_type=audit_type, team=team,
+                    start_date=None if rng.random() < 0.2 else start, window_latest=start,
+                    status=rng.choice((AuditStatus.PLANNED, AuditStatus.COMPLETED))))
+                if rng.random() < 0.1:
+                    session.get(Audit, audit.id).archived = True
+    session.flush()
+    for year, as_of in ((2025, dt.date(2025, 6, 1)), (2026, dt.date(2026, 11, 21)), (2027, dt.date(2027, 2, 1))):
+        ctx = build_schedule_context(session, year, as_of, "en")
+        got = [(r.certificate_id, r.certificate_no, r.organisation, r.credit_code, r.standard, r.province,
+                r.audit_type, r.window_start, r.latest_date, r.rule, r.state, r.team_leader, r.audit_days, r.sites)
+               for r in ctx.rows]
+        assert got == _reference_rows(session, year, as_of)
+        assert all(type(r.audit_type) is str and type(r.state) is str for r in ctx.rows)
+    leaders = {r.team_leader for r in ctx.rows}
+    assert {"张伟"} < leaders and len({r.sites for r in ctx.rows}) > 1  # the register really is varied

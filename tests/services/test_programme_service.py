@@ -203,3 +203,13 @@ def test_the_collector_is_switched_back_on_after_a_register_is_evaluated(session
         assert not gc.isenabled()  # left as found
     finally:
         gc.enable()
+
+
+def test_changes_not_yet_flushed_are_seen(session):
+    # The facts are read from the DB-API cursor: pending changes must be flushed first, as
+    # session.execute would.
+    cert = _certificate(session)
+    session.flush()
+    session.add(CertificateEvent(certificate_id=cert.id, kind=CertificateEventKind.SUSPEND,
+                                 event_date=dt.date(2027, 3, 20)))
+    assert prog.certificate_programme(session, cert.id, on=dt.date(2027, 4, 1)).status.code == "suspended"
