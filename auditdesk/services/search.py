@@ -69,6 +69,41 @@ def fts_query(query: str) -> str | None:
     return " AND ".join(parts) if parts else None
 
 
+_PLAIN_IDEOGRAPHS = re.compile(r"[\u4e00-\u9fa5]+")  # letters to every unicode61 build: one token each
+
+
+def substring_query(word: str) -> str | None:
+    """A MATCH expression that every row whose indexed text contains ``word`` as a substring
+    (ASCII case ignored) matches, or None when the index cannot narrow such a search.
+
+    Used by the registers to narrow a ``LIKE '%word%'`` before checking it; it may match more
+    rows, never fewer. Terms the index cannot answer for a substring are left out: a Latin
+    term at the start of ``word`` (the text's word may begin earlier: ``libr`` in
+    ``calibration``; the index only knows word prefixes), non-ASCII Latin letters and CJK
+    characters outside the basic ideograph block (case folding and tokenising may differ).
+    A Latin term after the first is a word start in the text too, so its prefix term holds.
+    """
+    parts: list[str] = []
+    for m in _TOKEN.finditer(word or ""):
+        token = m.group()
+        if _IS_CJK.match(token):
+            if not _PLAIN_IDEOGRAPHS.fullmatch(token):
+                continue
+        elif m.start() == 0 or not token.isascii():
+            continue
+        term = fts_query(token)
+        if term:
+            parts.append(term)
+    return " AND ".join(parts) if parts else None
+
+
+def index_is_kept(session: Session) -> bool:
+    """True when this session's SQLite database has the FTS table and writes keep it current."""
+    bind = session.get_bind()
+    engine = bind if isinstance(bind, Engine) else getattr(bind, "engine", None)
+    return engine in _indexed_engines and bind.dialect.name == "sqlite"
+
+
 def ensure_search_index(engine: Engine) -> None:
     """Create the FTS5 table when missing (and fill it from existing rows); enable syncing."""
     if engine.dialect.name == "postgresql":  # a tsvector table instead of FTS5 (search_pg.py)
