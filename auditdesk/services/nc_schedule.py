@@ -26,7 +26,7 @@ from enum import StrEnum
 from typing import Any
 
 from sqlalchemy import and_, or_, select
-from sqlalchemy.orm import Session
+from sqlalchemy.orm import Session, joinedload
 
 from auditdesk.model import (
     Audit,
@@ -176,6 +176,7 @@ def certificates_at_risk(session: Session, on: dt.date | None = None,
         .where(overdue_condition(on), Nonconformity.archived.is_(False),
                Certificate.status.in_((CertificateStatus.VALID, CertificateStatus.SUSPENDED)))
         .order_by(Certificate.number, Nonconformity.number)
+        .options(joinedload(Nonconformity.audit))
     )
     if certificate_ids is not None:
         stmt = stmt.where(Certificate.id.in_(list(certificate_ids)))

@@ -53,3 +53,38 @@ def test_nc_closure_buckets(session):
     nc.closed_on = nc.issued_on + dt.timedelta(days=45)
     session.flush()
     assert dict(dashboard.nc_closure_times(session)) == {"0-30": 0, "31-60": 1, "61-90": 0, "91+": 0}
+
+
+def test_dashboard_queries_do_not_grow_with_overdue_ncs(session, database):
+    """The same number of SQL statements with one overdue NC as with six on six audits (the
+    at-risk figure loads each NC's audit with the NC, not one query per NC)."""
+    from sqlalchemy import event
+
+    from auditdesk.model import AuditStatus, AuditType, NCGrade, NCState, Nonconformity
+    from auditdesk.services.audits import AuditData, create_audit
+
+    s = make_sample(session)
+
+    def count() -> int:
+        session.expunge_all()  # nothing already in the identity map
+        statements = []
+        listener = lambda *a: statements.append(a[2])  # noqa: E731
+        event.listen(database.engine, "before_cursor_execute", listener)
+        try:
+            dashboard.build_dashboard(session, TODAY)
+        finally:
+            event.remove(database.engine, "before_cursor_execute", listener)
+        return len(statements)
+
+    cert_id = s["certs"][1].id
+    one = count()
+    for i in range(5):
+        audit = create_audit(session, AuditData([cert_id], AuditType.SPECIAL, start_date=dt.date(2026, 2, 1 + i),
+                                                end_date=dt.date(2026, 2, 2 + i), status=AuditStatus.COMPLETED))
+        session.add(Nonconformity(audit_id=audit.id, number=f"NC-2026-X{i}", grade=NCGrade.MINOR,
+                                  state=NCState.ISSUED, evidence_text="记录缺失", issued_on=dt.date(2026, 2, 2 + i),
+                                  response_due=TODAY - dt.timedelta(days=3)))
+    session.flush()
+    assert count() == one
+    overdue = {f.code: f.value for f in dashboard.build_dashboard(session, TODAY).figures}["overdue_ncs"]
+    assert overdue == 6
