@@ -276,17 +276,19 @@ def _numbered_canvas(lang: Lang, header_left: str, header_right: str,
 
         def _fill_contents(self) -> None:
             """Dots and page numbers of the contents lines on this page (see OnePassContents)."""
-            code: list[Any] = self.__dict__["_code"]
+            code: list[Any] = self.__dict__["_code"]  # the page's content stream (untyped in ReportLab)
             if not any(isinstance(item, _TocSlot) for item in code):
                 return
             for i, item in enumerate(code):
                 if isinstance(item, _TocSlot):
+                    page = heading_pages.get(item.key)
                     drawn: list[str] = []
-                    self.__dict__["_code"] = drawn
-                    self._curr_tx_info = {"cur_x": item.x, "cur_y": item.y}
-                    drawPageNumbers(self, contents_styles()[item.level], [(heading_pages[item.key], item.key)],
-                                    item.avail_width, 0, item.dot)
-                    del self._curr_tx_info
+                    if page is not None:  # a heading never laid out keeps its line, without a number
+                        self.__dict__["_code"] = drawn
+                        self._curr_tx_info = {"cur_x": item.x, "cur_y": item.y}
+                        drawPageNumbers(self, contents_styles()[item.level], [(page, item.key)], item.avail_width, 0,
+                                        item.dot)
+                        del self._curr_tx_info
                     code[i] = "\n".join(drawn)
             self.__dict__["_code"] = code
 
