@@ -315,7 +315,7 @@ class _Matcher:
 
         if not self.sqlite or not search.index_is_kept(self.session):
             return None
-        match = search.substring_query(self.word)
+        match = search.substring_query(self.word, latin=False)  # Chinese terms: a few index pages each
         if match is None:
             return None
         table = search.TABLE

@@ -72,7 +72,7 @@ def fts_query(query: str) -> str | None:
 _PLAIN_IDEOGRAPHS = re.compile(r"[\u4e00-\u9fa5]+")  # letters to every unicode61 build: one token each
 
 
-def substring_query(word: str) -> str | None:
+def substring_query(word: str, *, latin: bool = True) -> str | None:
     """A MATCH expression that every row whose indexed text contains ``word`` as a substring
     (ASCII case ignored) matches, or None when the index cannot narrow such a search.
 
@@ -82,6 +82,8 @@ def substring_query(word: str) -> str | None:
     ``calibration``; the index only knows word prefixes), non-ASCII Latin letters and CJK
     characters outside the basic ideograph block (case folding and tokenising may differ).
     A Latin term after the first is a word start in the text too, so its prefix term holds.
+    ``latin=False`` leaves out Latin terms too (a prefix term of a common prefix, ``2026``*,
+    merges every matching word's list: ~20 ms at a million rows).
     """
     parts: list[str] = []
     for m in _TOKEN.finditer(word or ""):
@@ -89,7 +91,7 @@ def substring_query(word: str) -> str | None:
         if _IS_CJK.match(token):
             if not _PLAIN_IDEOGRAPHS.fullmatch(token):
                 continue
-        elif m.start() == 0 or not token.isascii():
+        elif not latin or m.start() == 0 or not token.isascii():
             continue
         term = fts_query(token)
         if term:

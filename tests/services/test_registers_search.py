@@ -236,13 +236,14 @@ def test_substring_query_never_misses_a_row():
     words = set().union(*(_all_substrings(t) for t in TEXTS)) | {w.upper() for w in WORDS} | set(WORDS)
     narrowed = 0
     for word in sorted(words):
-        match = search.substring_query(word)
-        if match is None:
-            continue
-        narrowed += 1
-        hits = {r[0] for r in con.execute("SELECT rowid FROM t WHERE t MATCH ?", (match,))}
         wanted = {i for i, body in enumerate(TEXTS) if fold(word) in fold(body)}
-        assert wanted <= hits, (word, match)
+        for latin in (True, False):
+            match = search.substring_query(word, latin=latin)
+            if match is None:
+                continue
+            narrowed += 1
+            hits = {r[0] for r in con.execute("SELECT rowid FROM t WHERE t MATCH ?", (match,))}
+            assert wanted <= hits, (word, match)
     assert narrowed > 200  # the pre-filter is used, not always given up
 
 
@@ -252,3 +253,9 @@ def test_substring_query_never_misses_a_row():
 ])
 def test_substring_query_gives_up_where_the_index_cannot_answer(word, narrowed):
     assert (search.substring_query(word) is not None) == narrowed
+
+
+def test_substring_query_without_latin_terms_keeps_only_the_chinese_ones():
+    assert search.substring_query("R-7", latin=False) is None
+    assert search.substring_query("QR-7 记录", latin=False) == search.substring_query("记录")
+    assert search.substring_query("s排 x", latin=True) != search.substring_query("s排 x", latin=False)
