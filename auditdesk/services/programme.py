@@ -106,8 +106,9 @@ def stored_rows(session: Session, stmt: Select[Any]) -> list[Any]:
 
 
 def _day_reader() -> Callable[[Any], dt.date | None]:
-    """Stored date → ``date``: SQLite gives ISO text, PostgreSQL a ``date``. Many certificates
-    share a date, so texts are parsed once per call (the memo lives only as long as the call)."""
+    """Stored date → ``date``: SQLite gives ISO text (parsed with ``date.fromisoformat``, as
+    SQLAlchemy's SQLite date type does), PostgreSQL a ``date``. Many certificates share a date,
+    so texts are parsed once per call (the memo lives only as long as the call)."""
     memo: dict[str, dt.date] = {}
 
     def day(value: Any) -> dt.date | None:

@@ -213,3 +213,11 @@ def test_changes_not_yet_flushed_are_seen(session):
     session.add(CertificateEvent(certificate_id=cert.id, kind=CertificateEventKind.SUSPEND,
                                  event_date=dt.date(2027, 3, 20)))
     assert prog.certificate_programme(session, cert.id, on=dt.date(2027, 4, 1)).status.code == "suspended"
+
+
+def test_stored_dates_are_read_as_the_sqlite_date_type_reads_them():
+    day = prog._day_reader()
+    assert day("2026-03-15") == dt.date(2026, 3, 15)
+    assert day("2026-03-15") is day("2026-03-15")  # parsed once per call
+    assert day(dt.date(2027, 1, 1)) == dt.date(2027, 1, 1)  # PostgreSQL gives dates
+    assert day(None) is None
