@@ -103,11 +103,16 @@ def _report(fmt: str) -> Operation:
                      floor_setup, floor, target=("lt", 3.0), repeat=3, memory_limit_mb=MEMORY_LIMIT_MB)
 
 
-def _downscaled(path: Path, max_pixels: int = 1000) -> bytes:
+def _downscaled(path: Path) -> bytes:
+    """The photo as bare Pillow shrinks it at its best: libjpeg's reduced-scale decoding
+    (``draft``) then ``thumbnail`` to the app's long side, so the floor does the same pixel work."""
     from PIL import Image
 
+    from auditdesk.exports.photos import MAX_PIXELS
+
     with Image.open(path) as img:
-        img.thumbnail((max_pixels, max_pixels))
+        img.draft("RGB", (MAX_PIXELS, MAX_PIXELS))
+        img.thumbnail((MAX_PIXELS, MAX_PIXELS))
         out = io.BytesIO()
         img.convert("RGB").save(out, "JPEG", quality=80)
         return out.getvalue()
