@@ -123,21 +123,23 @@ def _build_schedule_context(session: Session, year: int, as_of: dt.date, lang: L
         sites[org_id] = (others, has_central + n) if central else (others + n, has_central)
     # The leader of the latest audit (by start, else latest date) per certificate and audit type.
     # Dates stay as stored: ISO text on SQLite sorts as the dates do, PostgreSQL gives dates.
-    leaders: dict[tuple[Any, str], tuple[Any, str]] = {}
-    for cert_id, audit_type, day, name in stored_rows(session, (
+    # Names come from the few hundred auditors, not from a join per team member.
+    names = {auditor_id: name for auditor_id, name in
+             stored_rows(session, select(stored(Auditor.id), Auditor.name_zh))}
+    leaders: dict[tuple[Any, str], tuple[Any, Any]] = {}
+    for cert_id, audit_type, day, auditor_id in stored_rows(session, (
         select(stored(audit_certificate.c.certificate_id), stored(Audit.audit_type),
-               stored(func.coalesce(Audit.start_date, Audit.window_latest)), Auditor.name_zh)
+               stored(func.coalesce(Audit.start_date, Audit.window_latest)), stored(AuditTeamMember.auditor_id))
         .join(Audit, Audit.id == audit_certificate.c.audit_id)
         .join(AuditTeamMember, (AuditTeamMember.audit_id == Audit.id) & (AuditTeamMember.role == TeamRole.TEAM_LEADER))
-        .join(Auditor, Auditor.id == AuditTeamMember.auditor_id)
         .where(Audit.archived.is_(False), Audit.audit_type.in_(
             (AuditType.SURVEILLANCE_1, AuditType.SURVEILLANCE_2, AuditType.RECERTIFICATION)))
     )):
-        if day is not None:
+        if day is not None and auditor_id in names:
             key = (cert_id, audit_type)
             found = leaders.get(key)
             if found is None or day > found[0]:
-                leaders[key] = (day, name)
+                leaders[key] = (day, auditor_id)
     book = builtin_rule_data().audit_time
     # MD5 days depend on the scheme, personnel band, category and kind: computed once per call
     # for each combination met.
@@ -198,7 +200,7 @@ def _build_schedule_context(session: Session, year: int, as_of: dt.date, lang: L
             rows.append(ScheduleRow(
                 prog.certificate_id, number, name_zh, credit_code or "", std, province, kind_code,
                 entry.window_start, latest, rule, states[entry.state],
-                leader[1] if leader is not None else leader_name,
+                names[leader[1]] if leader is not None else leader_name,
                 md5(scheme, personnel, complexity, kind) if personnel > 0 else None,
                 n_sites,
             ))
