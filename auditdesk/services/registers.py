@@ -33,7 +33,18 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
-from sqlalchemy import ColumnElement, Select, and_, false, func, literal_column, or_, select, text
+from sqlalchemy import (
+    ColumnElement,
+    Select,
+    and_,
+    bindparam,
+    false,
+    func,
+    literal_column,
+    or_,
+    select,
+    text,
+)
 from sqlalchemy.orm import Session, aliased
 from sqlalchemy.sql.elements import ColumnClause, UnaryExpression
 from sqlalchemy.sql.operators import custom_op
@@ -326,8 +337,10 @@ class _Matcher:
             return False
         if hits > FULLTEXT_NARROW_MAX:
             return None
+        # A unique parameter: every narrowed word of a search brings its own MATCH expression.
+        term = bindparam("fts_match", match, unique=True)
         return select(literal_column("ref_id")).select_from(text(table)).where(
-            text(f"{table} MATCH :fts_m").bindparams(fts_m=match)).correlate(None)
+            literal_column(table).op("MATCH")(term)).correlate(None)
 
 
 def _word_condition(session: Session, sp: RegisterSpec, word: str) -> ColumnElement[bool]:
