@@ -40,7 +40,7 @@ class StallProbe:
 def open_probe_window(url: str) -> tuple[Any, Any, Any]:
     """(application, database, main window shown) on ``url``, as the app builds them."""
     from auditdesk.services.setup import open_database
-    from auditdesk.ui import jobs
+    from auditdesk.ui import errors, jobs
     from auditdesk.ui.app import create_application
     from auditdesk.ui.context import AppContext
     from auditdesk.ui.main_window import MainWindow
@@ -49,7 +49,32 @@ def open_probe_window(url: str) -> tuple[Any, Any, Any]:
     db = open_database(url)
     app_ctx = AppContext(db, "system", QSettings())
     jobs.set_session_factory(lambda: db.session("system"))
+    errors.shown = []  # "Saved to …" messages are collected, not shown modally
     window = MainWindow(app_ctx)
     window.resize(1400, 900)
     window.show()
+    from auditdesk.ui.app import freeze_start_up_objects
+
+    freeze_start_up_objects()  # as run_gui does once the window is shown
     return app, db, window
+
+
+def export_report(window: Any, audit_number: str, target: Any) -> Any:
+    """The report as a user exports it: the audit's Documents dialog, PDF, Chinese."""
+    from auditdesk.services.audits import find_audit
+    from auditdesk.ui.documents import DocumentsDialog
+
+    ctx = window.ctx
+    with ctx.session() as s:
+        audit_id = find_audit(s, audit_number).id
+    dialog = DocumentsDialog(ctx, audit_id, window)
+    dialog.select("report", "pdf", "zh")
+    window._bench_documents = dialog  # kept alive until the job reports back
+    return dialog.export(str(target))
+
+
+def export_schedule(window: Any, year: int, target: Any) -> Any:
+    """The annual schedule as the File menu and the Schedule page export it."""
+    from auditdesk.ui import file_actions
+
+    return file_actions.export_schedule(window.ctx, window, str(target), year=year, notify=False)

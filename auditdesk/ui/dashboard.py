@@ -18,7 +18,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from auditdesk.services.dashboard import Dashboard, build_dashboard
+from auditdesk.services.dashboard import Dashboard
 from auditdesk.ui import labels
 from auditdesk.ui.charts import BarChart
 from auditdesk.ui.context import AppContext
@@ -117,17 +117,15 @@ class DashboardPage(QWidget):
 
     def refresh(self) -> None:
         """Recompute in the background: every certificate's programme goes through the rules."""
-        from auditdesk.ui.jobs import run_job
+        from auditdesk.ui.jobs import run_in_process
 
         on = self.today()
         self._computing = True
         self._computed_at = time.monotonic()
 
-        def build(job: Any) -> Dashboard:
-            with job.session() as s:
-                return build_dashboard(s, on)
-
-        run_job(build, self._set_data, self._failed, None, parent=self, session_factory=self.ctx.session)
+        # Seconds of CPU-bound Python: in a worker process, so the window stays responsive.
+        run_in_process("auditdesk.ui.worker_process:dashboard", (on,), self._set_data, self._failed, None,
+                       url=self.ctx.db.url, user=self.ctx.user, parent=self, session_factory=self.ctx.session)
 
     def _set_data(self, data: Dashboard) -> None:
         self._computing = False

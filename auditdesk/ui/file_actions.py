@@ -12,7 +12,7 @@ from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
 
 from auditdesk.ui import i18n
 from auditdesk.ui.context import AppContext
-from auditdesk.ui.jobs import Job, run_job
+from auditdesk.ui.jobs import Job, run_in_process, run_job
 
 
 def export_schedule(ctx: AppContext, parent: QWidget, target: str | None = None, year: int | None = None,
@@ -27,26 +27,17 @@ def export_schedule(ctx: AppContext, parent: QWidget, target: str | None = None,
             return None
     lang = lang or ("zh" if i18n.current_language() == "zh_CN" else "en")
 
-    def work(job: Job) -> str:
-        from auditdesk.exports.schedule import build_schedule_context, render_schedule_xlsx
-
-        job.progress(0, 2, QCoreApplication.translate("FileActions", "Computing programmes…"))
-        with job.session() as s:
-            context = build_schedule_context(s, year, lang=lang)
-        job.check()
-        job.progress(1, 2, QCoreApplication.translate("FileActions", "Writing the workbook…"))
-        render_schedule_xlsx(context, target)
-        job.progress(2, 2)
-        return str(target)
-
     def done(path: Any) -> None:
         if notify:
             from auditdesk.ui.documents import show_saved
 
             show_saved(parent, path)  # with an "Open folder" button
 
-    return run_job(work, done, None, QCoreApplication.translate("FileActions", "Exporting the schedule…"),
-                   parent=parent, session_factory=ctx.session)
+    # The programme of every certificate and the workbook are seconds of CPU-bound Python: they
+    # run in a worker process, so the window keeps its GIL and its memory (jobs.run_in_process).
+    return run_in_process("auditdesk.ui.worker_process:export_schedule_to", (year, lang, str(target)), done, None,
+                          QCoreApplication.translate("FileActions", "Exporting the schedule…"),
+                          url=ctx.db.url, user=ctx.user, parent=parent, session_factory=ctx.session)
 
 
 def backup_database(ctx: AppContext, parent: QWidget, target: str | None = None, notify: bool = True) -> Job | None:

@@ -8,6 +8,11 @@ is still running after ~500 ms; its Cancel button sets ``job.cancelled``.
 
 Tests install :class:`SynchronousExecutor` (``set_executor``): the job then runs inline and
 its callbacks fire before ``run_job`` returns.
+
+CPU-heavy work (document exports, the dashboard's programme of every certificate) goes through
+``run_in_process``: the same callbacks, dialog and cancellation, but the work runs in a spawned
+worker process (``auditdesk.ui.worker_process``) so it neither holds the GUI process's GIL nor
+grows its memory; Cancel terminates the process. Under the synchronous executor it runs inline.
 """
 
 from __future__ import annotations
@@ -17,6 +22,7 @@ from collections.abc import Callable
 from contextlib import AbstractContextManager
 from typing import Any
 
+import shiboken6
 from PySide6.QtCore import QObject, QRunnable, Qt, QThreadPool, QTimer, Signal, Slot
 from PySide6.QtWidgets import QProgressDialog, QWidget
 
@@ -138,7 +144,8 @@ def run_job(
     """Run ``fn(job)`` in the background; ``progress`` is the dialog's label (None: no dialog).
 
     ``on_error`` defaults to the app's error dialog (:func:`auditdesk.ui.errors.show_error`).
-    A cancelled job calls neither callback.
+    A cancelled job calls neither callback, nor does a job whose ``parent`` widget was destroyed
+    before it finished (a closed window's page must not be updated).
     """
     signals = _Signals()
     _running.add(signals)
@@ -154,16 +161,20 @@ def run_job(
             dialog.reset()
             dialog.deleteLater()
 
+    def orphaned() -> bool:
+        """The widget that started the job was destroyed meanwhile (its window closed)."""
+        return parent is not None and not shiboken6.isValid(parent)
+
     @Slot(object)
     def done(result: Any) -> None:
         finish()
-        if not job.cancelled and on_done is not None:
+        if not job.cancelled and on_done is not None and not orphaned():
             on_done(result)
 
     @Slot(object)
     def failed(exc: BaseException) -> None:
         finish()
-        if isinstance(exc, JobCancelled) or job.cancelled:
+        if isinstance(exc, JobCancelled) or job.cancelled or orphaned():
             return
         if on_error is not None:
             on_error(exc)
@@ -199,3 +210,106 @@ def run_job(
         timer.start(PROGRESS_DELAY_MS)
     executor().start(fn, job, signals, write)
     return job
+
+
+# -- jobs in a worker process -------------------------------------------------------------------
+WORKER_POLL_S = 0.1
+
+
+def worker_command() -> tuple[list[str], dict[str, str]]:
+    """How to start a worker: this interpreter, the worker module, this checkout on the path."""
+    import os
+    import sys
+    from pathlib import Path
+
+    import auditdesk
+
+    root = str(Path(auditdesk.__file__).resolve().parent.parent)
+    env = dict(os.environ)
+    env["PYTHONPATH"] = os.pathsep.join([root, *(p for p in env.get("PYTHONPATH", "").split(os.pathsep) if p)])
+    return [sys.executable, "-m", "auditdesk.ui.worker_process"], env
+
+
+def in_worker_process(target: str, args: tuple[Any, ...], url: str, user: str | None) -> Callable[[Job], Any]:
+    """A job function that runs ``target(session, *args)`` in a worker process and waits for it.
+
+    The waiting pool thread sleeps in ``communicate`` (no GIL held); Cancel terminates the
+    process. An error raised in the child is re-raised here, so ``on_error`` sees the service's
+    own exception type.
+    """
+
+    def work(job: Job) -> Any:
+        import pickle
+        import subprocess
+
+        command, env = worker_command()
+        request: bytes | None = pickle.dumps((url, user, target, args))
+        proc = subprocess.Popen(command, stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=subprocess.PIPE,
+                                env=env)
+        try:
+            while True:
+                try:
+                    out, err = proc.communicate(request, timeout=WORKER_POLL_S)
+                    break
+                except subprocess.TimeoutExpired:
+                    request = None  # sent with the first call
+                    if job.cancelled:
+                        raise JobCancelled() from None
+        finally:
+            if proc.poll() is None:
+                proc.kill()
+                proc.wait()
+        if not out:
+            tail = err.decode("utf-8", "replace").strip()[-2000:]
+            raise RuntimeError(f"the worker process ended without an answer (exit code {proc.returncode}): {tail}")
+        status, payload = pickle.loads(out)
+        if status == "error":
+            raise payload
+        return payload
+
+    return work
+
+
+def _inline(target: str, args: tuple[Any, ...]) -> Callable[[Job], Any]:
+    def work(job: Job) -> Any:
+        from auditdesk.ui.worker_process import resolve
+
+        fn = resolve(target)
+        with job.session() as s:
+            return fn(s, *args)
+
+    return work
+
+
+def _shareable(url: str) -> bool:
+    """Whether another process can open ``url`` (an in-memory SQLite database cannot)."""
+    from sqlalchemy.engine import make_url
+
+    parsed = make_url(url)
+    return not (parsed.get_backend_name() == "sqlite" and parsed.database in (None, "", ":memory:"))
+
+
+def run_in_process(
+    target: str,
+    args: tuple[Any, ...],
+    on_done: Callable[[Any], None] | None = None,
+    on_error: Callable[[BaseException], None] | None = None,
+    progress: str | None = None,
+    *,
+    url: str,
+    user: str | None,
+    parent: QWidget | None = None,
+    session_factory: Callable[[], AbstractContextManager[Any]] | None = None,
+) -> Job:
+    """``run_job`` for CPU-heavy work: ``target`` (``"module:function"``, called as
+    ``fn(session, *args)`` in a session of ``user`` on the database at ``url``) runs in a worker
+    process; the result (picklable) comes back to ``on_done`` on the GUI thread.
+
+    Under the synchronous executor (tests, CLI), or on an in-memory database, it runs inline
+    with ``session_factory``.
+    """
+    if executor().synchronous or not _shareable(url):
+        fn = _inline(target, args)
+    else:
+        fn = in_worker_process(target, args, url, user)
+    return run_job(fn, on_done, on_error, progress, parent=parent, session_factory=session_factory)

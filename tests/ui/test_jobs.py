@@ -77,12 +77,26 @@ def test_backup_runs_as_a_job(qtbot, ctx, sample, tmp_path):
     assert target.read_bytes()[:16] == b"SQLite format 3\x00"
 
 
-def test_dashboard_refresh_in_a_worker_thread(qtbot, ctx, sample):
-    from auditdesk.ui.dashboard import DashboardPage
+def test_a_job_whose_widget_was_destroyed_calls_nothing(qtbot, ctx):
+    import threading
+
+    import shiboken6
+    from PySide6.QtWidgets import QWidget
 
     jobs.set_executor(jobs.ThreadPoolExecutor())
-    page = DashboardPage(ctx)
-    qtbot.addWidget(page)
-    page.refresh()
-    qtbot.waitUntil(lambda: page.data is not None, timeout=10000)
-    assert page.figure_values()["overdue_ncs"] == 1
+    release = threading.Event()
+    calls: list[object] = []
+
+    def work(job):
+        release.wait(30)
+        return "late"
+
+    page, dialog = QWidget(), QWidget()
+    jobs.run_job(work, calls.append, calls.append, parent=page)
+    jobs.run_job(lambda job: (release.wait(30), 1 / 0), calls.append, None, parent=dialog)
+    shiboken6.delete(page)  # their windows closed while the jobs ran
+    shiboken6.delete(dialog)
+    release.set()
+    qtbot.waitUntil(lambda: jobs._running == set(), timeout=10000)
+    assert calls == []
+    assert ctx.shown == []  # the second job's error dialog had no living parent either
