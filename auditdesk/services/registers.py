@@ -28,6 +28,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+import threading
 import uuid
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
@@ -417,7 +418,18 @@ def _reads_other_tables(conds: list[ColumnElement[bool]], own: Any) -> bool:
 def count_rows(session: Session, register: str, *, filters: dict[str, Any] | None = None, search: str = "",
                include_archived: bool = False, on: dt.date | None = None) -> int:
     sp = spec(register)
-    conds = _where(session, sp, filters, search, include_archived, on or dt.date.today())
+    on = on or dt.date.today()
+    if _pages_on_own_table(session, sp, search, sp.column(sp.default_sort)):
+        # A search reads every row once anyway: that read also gives the first page in the
+        # default order, kept for the fetch_rows that follows (and vice versa).
+        query = _query_key(register, filters, search, include_archived, on)
+        total = _PAGES.total(session, query)
+        if total is None:
+            conds = _where(session, sp, filters, search, include_archived, on)
+            _ids, total = _page_ids(session, sp, conds, query, sp.column(sp.default_sort), False, 0, PAGE)
+        if total is not None:
+            return total
+    conds = _where(session, sp, filters, search, include_archived, on)
     # count(*), not count(id): an index that answers the conditions then answers the count too.
     stmt = select(func.count()).select_from(sp.entity)
     # The register's joins follow NOT NULL foreign keys, so they never change the count; join
@@ -432,25 +444,24 @@ def fetch_rows(session: Session, register: str, *, offset: int = 0, limit: int =
                include_archived: bool = False, on: dt.date | None = None) -> list[tuple[uuid.UUID, tuple[Any, ...]]]:
     """One page: ``[(id, (value per column, ...)), ...]`` in the register's column order."""
     sp = spec(register)
+    on = on or dt.date.today()
     exprs = [c.expr for c in sp.columns]
-    conds = _where(session, sp, filters, search, include_archived, on or dt.date.today())
     sort_col = sp.column(sort or sp.default_sort)
     order = sort_col.expr
-    table = sp.entity.__table__
     stmt = sp.base(select(sp.entity.id, *exprs).select_from(sp.entity))
-    if (search.split() and session.get_bind().dialect.name == "sqlite" and sort_col.via is None
-            and getattr(order, "table", None) is table):
-        # Pick the page's rows on the register's own table, then join only those. Sorted with
-        # ``+column`` so SQLite collects the matches and sorts them instead of walking the whole
-        # sort index and reading every row in index order (3x slower when few rows match).
-        plain = UnaryExpression(order.expression, operator=custom_op("+"), type_=order.type)
-        page = (select(literal_column("rowid")).select_from(table).where(*conds)
-                .order_by(plain.desc() if descending else plain.asc(), *(() if sort_col.unique else (sp.entity.id,)))
-                .offset(offset).limit(limit).correlate(None))
-        stmt = stmt.where(_rowid(table).in_(page))
+    if _pages_on_own_table(session, sp, search, sort_col):
+        # Pick the page's rows on the register's own table, then join only those.
+        query = _query_key(register, filters, search, include_archived, on)
+        ids = _PAGES.page(session, query, (sort_col.key, descending, offset, limit))
+        if ids is None:
+            conds = _where(session, sp, filters, search, include_archived, on)
+            ids, _total = _page_ids(session, sp, conds, query, sort_col, descending, offset, limit)
+        if not ids:
+            return []
+        stmt = stmt.where(_rowid(sp.entity.__table__).in_(ids))
         stmt = stmt.order_by(order.desc() if descending else order.asc(), sp.entity.id)
     else:
-        stmt = stmt.where(*conds)
+        stmt = stmt.where(*_where(session, sp, filters, search, include_archived, on))
         stmt = stmt.order_by(order.desc() if descending else order.asc(), sp.entity.id).offset(offset).limit(limit)
     out = []
     for row in session.execute(stmt):
@@ -458,6 +469,86 @@ def fetch_rows(session: Session, register: str, *, offset: int = 0, limit: int =
                        for v in row[1:])
         out.append((row[0], values))
     return out
+
+
+# -- one read for the count and the first page of a search (SQLite) ------------------------------
+PAGE = 200  # the register model's page
+
+
+def _pages_on_own_table(session: Session, sp: RegisterSpec, search: str, sort_col: Column) -> bool:
+    return (bool(search.split()) and session.get_bind().dialect.name == "sqlite" and sort_col.via is None
+            and getattr(sort_col.expr, "table", None) is sp.entity.__table__)
+
+
+def _query_key(register: str, filters: dict[str, Any] | None, search: str, include_archived: bool,
+               on: dt.date) -> tuple[Any, ...]:
+    return (register, repr(sorted((filters or {}).items())), tuple(search.split()), include_archived, on)
+
+
+def _page_ids(session: Session, sp: RegisterSpec, conds: list[ColumnElement[bool]], query: tuple[Any, ...],
+              sort_col: Column, descending: bool, offset: int, limit: int) -> tuple[list[int], int | None]:
+    """The rowids of one page, sorted on the register's own table, and the number of matches
+    (None when an empty page past the end cannot tell). Sorted with ``+column`` so SQLite
+    collects the matches and sorts them instead of walking the whole sort index and reading
+    every row in index order (3x slower when few rows match); ``count(*) OVER ()`` counts the
+    matches in the same read."""
+    token = _PAGES.token(session)
+    table = sp.entity.__table__
+    order = sort_col.expr
+    plain = UnaryExpression(order.expression, operator=custom_op("+"), type_=order.type)
+    stmt = (select(literal_column("rowid"), func.count().over()).select_from(table).where(*conds)
+            .order_by(plain.desc() if descending else plain.asc(), *(() if sort_col.unique else (sp.entity.id,)))
+            .offset(offset).limit(limit))
+    rows = session.execute(stmt).all()
+    ids = [int(r[0]) for r in rows]
+    total = int(rows[0][1]) if rows else (0 if offset == 0 else None)
+    _PAGES.keep(token, query, (sort_col.key, descending, offset, limit), ids, total)
+    return ids, total
+
+
+class _LastPage:
+    """The last search page read, for the count or page asked for next with the same query.
+
+    Valid only on the same SQLite connection with nothing written since: ``PRAGMA
+    data_version`` changes when any other connection commits, ``total_changes()`` when this
+    one writes (even if it rolls back). Anything else reads again."""
+
+    def __init__(self) -> None:
+        self._lock = threading.Lock()
+        self._kept: tuple[Any, ...] | None = None
+
+    @staticmethod
+    def token(session: Session) -> tuple[Any, int, int]:
+        # Through session.execute, so pending changes are flushed (and counted) first.
+        version = session.execute(text("PRAGMA data_version")).scalar()
+        changes = session.execute(text("SELECT total_changes()")).scalar()
+        return session.connection().connection.dbapi_connection, int(version or 0), int(changes or 0)
+
+    def keep(self, token: tuple[Any, int, int], query: tuple[Any, ...], paging: tuple[Any, ...], ids: list[int],
+             total: int | None) -> None:
+        with self._lock:
+            self._kept = (token, query, paging, ids, total)
+
+    def _get(self, session: Session, query: tuple[Any, ...]) -> tuple[Any, ...] | None:
+        with self._lock:
+            kept = self._kept
+        if kept is None or kept[1] != query:
+            return None
+        token = self.token(session)
+        if kept[0][0] is not token[0] or kept[0][1:] != token[1:]:
+            return None
+        return kept
+
+    def total(self, session: Session, query: tuple[Any, ...]) -> int | None:
+        kept = self._get(session, query)
+        return None if kept is None else kept[4]
+
+    def page(self, session: Session, query: tuple[Any, ...], paging: tuple[Any, ...]) -> list[int] | None:
+        kept = self._get(session, query)
+        return None if kept is None or kept[2] != paging else list(kept[3])
+
+
+_PAGES = _LastPage()
 
 
 def enum_choices(register: str, key: str) -> Sequence[str]:

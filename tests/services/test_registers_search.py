@@ -264,3 +264,81 @@ def test_substring_query_without_latin_terms_keeps_only_the_chinese_ones():
     assert search.substring_query("R-7", latin=False) is None
     assert search.substring_query("QR-7 记录", latin=False) == search.substring_query("记录")
     assert search.substring_query("s排 x", latin=True) != search.substring_query("s排 x", latin=False)
+
+
+# -- the count and the first page share one read; never across a change --------------------------
+def _count(database, query: str) -> int:
+    with database.session() as s:
+        return registers.count_rows(s, "ncs", search=query, on=TODAY)
+
+
+def _page(database, query: str) -> set:
+    with database.session() as s:
+        return {r[0] for r in registers.fetch_rows(s, "ncs", search=query, limit=registers.PAGE, on=TODAY)}
+
+
+def _world(database) -> dict:
+    with database.session() as s:
+        return {"ncs": [nc.id for nc in make_world(s)["ncs"]]}
+
+
+def _set_text(database, nc_id, body: str) -> None:
+    with database.session() as s:
+        s.get(Nonconformity, nc_id).evidence_text = body
+
+
+def test_count_then_page_and_page_then_count_agree(database):
+    ids = _world(database)["ncs"]
+    assert _count(database, "记录") == len(_page(database, "记录")) == 7  # count first, as the harness
+    assert len(_page(database, "RQUE 记录")) == _count(database, "RQUE 记录") == 0  # page first, as the model
+    assert _page(database, "-") == set(ids) and _count(database, "-") == len(ids)
+
+
+def test_a_change_between_count_and_page_is_seen(database):
+    ids = _world(database)["ncs"]
+    assert _count(database, "zebra") == 0
+    _set_text(database, ids[3], "zebra crossing not marked")
+    assert _page(database, "zebra") == {ids[3]}
+    _set_text(database, ids[4], "Zebra 2")
+    assert _count(database, "zebra") == 2
+    assert _page(database, "zebra") == {ids[3], ids[4]}
+
+
+def test_an_unflushed_change_in_the_same_session_is_seen(database):
+    ids = _world(database)["ncs"]
+    with database.session() as s:
+        assert registers.count_rows(s, "ncs", search="zebra", on=TODAY) == 0
+        s.get(Nonconformity, ids[2]).evidence_text = "zebra"
+        assert [r[0] for r in registers.fetch_rows(s, "ncs", search="zebra", on=TODAY)] == [ids[2]]
+        assert registers.count_rows(s, "ncs", search="zebra", on=TODAY) == 1
+
+
+def test_a_commit_by_another_connection_is_seen(database, backend):
+    if backend != "sqlite":
+        pytest.skip("another connection to the same SQLite file")
+    ids = _world(database)["ncs"]
+    assert _page(database, "zebra") == set() and _count(database, "zebra") == 0
+    other = sqlite3.connect(str(database.path))
+    try:
+        with other:
+            other.execute("UPDATE nonconformity SET evidence_text = 'zebra' WHERE id = ?", (ids[5].hex,))
+    finally:
+        other.close()
+    assert _count(database, "zebra") == 1
+    assert _page(database, "zebra") == {ids[5]}
+
+
+def test_the_page_after_the_count_reads_no_nc_rows_again(database, backend):
+    """One read of the NCs answers both the count and the first page (SQLite; issue 9)."""
+    if backend != "sqlite":
+        pytest.skip("the shared read is SQLite's")
+    _world(database)
+    statements: list[str] = []
+    listener = lambda *a: statements.append(a[2])  # noqa: E731
+    assert _count(database, "记录 NC") == 7
+    event.listen(database.engine, "before_cursor_execute", listener)
+    try:
+        assert len(_page(database, "记录 NC")) == 7
+    finally:
+        event.remove(database.engine, "before_cursor_execute", listener)
+    assert not [s for s in statements if "evidence_text LIKE" in s or "instr(" in s]
