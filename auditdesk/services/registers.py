@@ -507,7 +507,7 @@ def _page_ids(session: Session, sp: RegisterSpec, conds: list[ColumnElement[bool
 
 
 class _LastPage:
-    """The last search page read, for the count or page asked for next with the same query.
+    """The last search page read, for the one count or page asked for next with the same query.
 
     Valid only on the same SQLite connection with nothing written since: ``PRAGMA
     data_version`` changes when any other connection commits, ``total_changes()`` when this
@@ -530,8 +530,10 @@ class _LastPage:
             self._kept = (token, query, paging, ids, total)
 
     def _get(self, session: Session, query: tuple[Any, ...]) -> tuple[Any, ...] | None:
+        """The kept read if it answers ``query`` now; it serves one call only (a repeated
+        count or page reads again, so nothing is answered from an old read twice)."""
         with self._lock:
-            kept = self._kept
+            kept, self._kept = self._kept, None
         if kept is None or kept[1] != query:
             return None
         token = self.token(session)

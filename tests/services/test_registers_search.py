@@ -342,3 +342,19 @@ def test_the_page_after_the_count_reads_no_nc_rows_again(database, backend):
     finally:
         event.remove(database.engine, "before_cursor_execute", listener)
     assert not [s for s in statements if "evidence_text LIKE" in s or "instr(" in s]
+
+
+def test_the_shared_read_serves_one_call_only(database, backend):
+    if backend != "sqlite":
+        pytest.skip("the shared read is SQLite's")
+    _world(database)
+    statements: list[str] = []
+    listener = lambda *a: statements.append(a[2])  # noqa: E731
+    _count(database, "记录")
+    _page(database, "记录")
+    event.listen(database.engine, "before_cursor_execute", listener)
+    try:
+        assert len(_page(database, "记录")) == 7
+    finally:
+        event.remove(database.engine, "before_cursor_execute", listener)
+    assert [s for s in statements if "instr(" in s]  # read again
