@@ -21,7 +21,10 @@ How that stays fast at 100 000 NCs / 60 000 audits (issue 9):
   answer for the word and few rows carry it (``search.substring_query``); the ``LIKE`` is still
   applied to those rows, so the answer is the plain ``LIKE`` answer;
 - a search page on SQLite picks its rows' ids first (sorted on the register's own table) and
-  joins only those: the joins are not made for every match.
+  joins only those: the joins are not made for every match. That read also counts the
+  matches, and the count reads the first page; the read is kept for the one call that follows
+  with the same query, on the same connection, with nothing written since (``_LastPage``), so
+  a refresh (count + first page) reads the table once.
 """
 
 from __future__ import annotations
@@ -80,7 +83,7 @@ class Column:
     # For a joined column: ``via(match)`` is the condition on the register's own table, given
     # ``match(column) -> condition`` (e.g. ``Audit.organisation_id IN (SELECT id FROM
     # organisation WHERE name_zh LIKE ...)``).
-    via: Callable[[Callable[[Any], ColumnElement[bool]]], ColumnElement[bool]] | None = None
+    via: Callable[[Any], ColumnElement[bool]] | None = None
     indexed: bool = False  # SQLite: an index holds this column (search the index, not the table)
     fulltext: bool = False  # NC text also kept in the search module's full-text index
     unique: bool = False  # no two rows share a value (a sort on it needs no tie-break)
@@ -154,7 +157,7 @@ def _specs() -> dict[str, RegisterSpec]:
     org_n = aliased(Organisation)
     audit_n = aliased(Audit)
 
-    def orgs(match: Callable[..., ColumnElement[bool]]) -> Select[Any]:
+    def orgs(match: _Matcher) -> Select[Any]:
         return _ids(Organisation, match(Organisation.name_zh, indexed=True))
 
     return {
@@ -315,7 +318,7 @@ class _Matcher:
             cond = func.instr(column, self.word) > 0
         if indexed and self.sqlite:
             table = column.table
-            inner = select(literal_column("rowid")).select_from(table).where(cond).correlate(None)
+            inner: Select[Any] = select(literal_column("rowid")).select_from(table).where(cond).correlate(None)
             return _rowid(table).in_(inner)
         return cond
 
@@ -339,7 +342,7 @@ class _Matcher:
         if hits > FULLTEXT_NARROW_MAX:
             return None
         # A unique parameter: every narrowed word of a search brings its own MATCH expression.
-        term = bindparam("fts_match", match, unique=True)
+        term: Any = bindparam("fts_match", match, unique=True)
         return select(literal_column("ref_id")).select_from(text(table)).where(
             literal_column(table).op("MATCH")(term)).correlate(None)
 
@@ -496,7 +499,7 @@ def _page_ids(session: Session, sp: RegisterSpec, conds: list[ColumnElement[bool
     table = sp.entity.__table__
     order = sort_col.expr
     plain = UnaryExpression(order.expression, operator=custom_op("+"), type_=order.type)
-    stmt = (select(literal_column("rowid"), func.count().over()).select_from(table).where(*conds)
+    stmt: Any = (select(literal_column("rowid"), func.count().over()).select_from(table).where(*conds)
             .order_by(plain.desc() if descending else plain.asc(), *(() if sort_col.unique else (sp.entity.id,)))
             .offset(offset).limit(limit))
     rows = session.execute(stmt).all()
