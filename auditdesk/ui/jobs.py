@@ -23,7 +23,16 @@ from contextlib import AbstractContextManager
 from typing import Any
 
 import shiboken6
-from PySide6.QtCore import QObject, QRunnable, Qt, QThreadPool, QTimer, Signal, Slot
+from PySide6.QtCore import (
+    QCoreApplication,
+    QObject,
+    QRunnable,
+    Qt,
+    QThreadPool,
+    QTimer,
+    Signal,
+    Slot,
+)
 from PySide6.QtWidgets import QProgressDialog, QWidget
 
 
@@ -80,9 +89,16 @@ class _Runnable(QRunnable):
             else:
                 result = self.fn(self.job)
         except BaseException as exc:
-            self.signals.failed.emit(exc)
+            self._emit(self.signals.failed, exc)
         else:
-            self.signals.done.emit(result)
+            self._emit(self.signals.done, result)
+
+    @staticmethod
+    def _emit(signal: Any, value: Any) -> None:
+        try:
+            signal.emit(value)
+        except RuntimeError:  # the app is shutting down: nobody is left to tell
+            pass
 
 
 class ThreadPoolExecutor:
@@ -111,6 +127,26 @@ _executor: ThreadPoolExecutor | SynchronousExecutor | None = None
 _session_factory: Callable[[], AbstractContextManager[Any]] | None = None
 _running: set[_Signals] = set()
 PROGRESS_DELAY_MS = 500
+
+
+def cancel_all() -> None:
+    """Cancel every running job (the app is quitting): worker processes are terminated at once,
+    so quitting does not wait for a dashboard or an export nobody will see."""
+    for signals in list(_running):
+        job = getattr(signals, "job", None)
+        if job is not None:
+            job.cancel()
+
+
+_quit_hooked = False
+
+
+def _hook_quit() -> None:
+    global _quit_hooked
+    app = QCoreApplication.instance()
+    if app is not None and not _quit_hooked:
+        app.aboutToQuit.connect(cancel_all)
+        _quit_hooked = True
 
 
 def set_executor(executor: ThreadPoolExecutor | SynchronousExecutor | None) -> None:
@@ -152,6 +188,8 @@ def run_job(
     dialog: QProgressDialog | None = None
     timer: QTimer | None = None
     job = Job(session_factory or _session_factory, lambda d, t, s: signals.progress.emit(d, t, s))
+    signals.job = job  # type: ignore[attr-defined]
+    _hook_quit()
 
     def finish() -> None:
         _running.discard(signals)

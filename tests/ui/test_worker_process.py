@@ -99,6 +99,19 @@ def test_cancel_terminates_the_worker_and_calls_nothing(qtbot, ctx, pool, tmp_pa
         os.kill(pid, 0)  # terminated and reaped
 
 
+def test_quitting_the_app_terminates_running_workers(qtbot, ctx, pool, tmp_path):
+    pid_file = tmp_path / "pid"
+    calls: list[object] = []
+    jobs.run_in_process(f"{TARGETS}:sleep_long", (str(pid_file),), calls.append, calls.append,
+                        url=ctx.db.url, user="system")
+    qtbot.waitUntil(lambda: pid_file.exists() and pid_file.read_text() != "", timeout=60000)
+    jobs.cancel_all()  # connected to QCoreApplication.aboutToQuit by the first run_job
+    qtbot.waitUntil(lambda: jobs._running == set(), timeout=10000)
+    assert calls == []
+    with pytest.raises(ProcessLookupError):
+        os.kill(int(pid_file.read_text()), 0)
+
+
 def test_synchronous_executor_runs_the_target_inline(ctx, sample):
     got: list[object] = []
     jobs.run_in_process(f"{TARGETS}:organisations_and_pid", (), got.append, None, url=ctx.db.url, user="system",
