@@ -110,9 +110,12 @@ def _gui_probe() -> Operation:
             from auditdesk.ui.bench_support import StallProbe, open_probe_window
         except ImportError as exc:
             raise Unavailable(f"the GUI cannot be imported: {exc}") from exc
+        from auditdesk.ui.bench_support import audit_id
+
         app, db, window = open_probe_window(ctx.url)
         _pump(app, 0.2)
-        return {"ctx": ctx, "app": app, "db": db, "window": window, "probe": StallProbe(), "where": []}
+        return {"ctx": ctx, "app": app, "db": db, "window": window, "probe": StallProbe(), "where": [],
+                "report_audit_id": audit_id(window, ctx.report_audit)}
 
     def run(state: dict[str, Any]) -> float:
         app, window, probe = state["app"], state["window"], state["probe"]
@@ -192,7 +195,7 @@ def _script(state: dict[str, Any]) -> list[tuple[str, Any]]:
     # certificate, the report through the audit's Documents dialog, the schedule from its page.
     steps += [("refresh dashboard", lambda: window.pages["dashboard"].refresh()),
               ("job search", job(search_job)),
-              ("export report pdf", lambda: export_report(window, ctx.report_audit, ctx.work / "gui-report.pdf")),
+              ("export report pdf", lambda: export_report(window, state["report_audit_id"], ctx.work / "gui-report.pdf")),
               ("export schedule xlsx", lambda: export_schedule(window, today.year + 1, ctx.work / "gui-schedule.xlsx"))]
     steps.append(("open page dashboard", lambda: window.show_page("dashboard")))
     return steps

@@ -59,15 +59,19 @@ def open_probe_window(url: str) -> tuple[Any, Any, Any]:
     return app, db, window
 
 
-def export_report(window: Any, audit_number: str, target: Any) -> Any:
-    """The report as a user exports it: the audit's Documents dialog, PDF, Chinese."""
+def audit_id(window: Any, audit_number: str) -> Any:
+    """The audit's id (a user opens its Documents from the register row, which knows it)."""
     from auditdesk.services.audits import find_audit
+
+    with window.ctx.session() as s:
+        return find_audit(s, audit_number).id
+
+
+def export_report(window: Any, audit_id: Any, target: Any) -> Any:
+    """The report as a user exports it: the audit's Documents dialog, PDF, Chinese."""
     from auditdesk.ui.documents import DocumentsDialog
 
-    ctx = window.ctx
-    with ctx.session() as s:
-        audit_id = find_audit(s, audit_number).id
-    dialog = DocumentsDialog(ctx, audit_id, window)
+    dialog = DocumentsDialog(window.ctx, audit_id, window)
     dialog.select("report", "pdf", "zh")
     window._bench_documents = dialog  # kept alive until the job reports back
     return dialog.export(str(target))
