@@ -252,6 +252,7 @@ def run_job(
 
 # -- jobs in a worker process -------------------------------------------------------------------
 WORKER_POLL_S = 0.1
+WORKER_TERM_GRACE_S = 1.0  # after Cancel, how long the child may take to clean up before it is killed
 
 
 def worker_command() -> tuple[list[str], dict[str, str]]:
@@ -294,9 +295,13 @@ def in_worker_process(target: str, args: tuple[Any, ...], url: str, user: str | 
                     if job.cancelled:
                         raise JobCancelled() from None
         finally:
-            if proc.poll() is None:
-                proc.kill()
-                proc.wait()
+            if proc.poll() is None:  # cancelled: SIGTERM lets the child remove its temporary file
+                proc.terminate()
+                try:
+                    proc.wait(WORKER_TERM_GRACE_S)
+                except subprocess.TimeoutExpired:
+                    proc.kill()
+                    proc.wait()
         if not out:
             tail = err.decode("utf-8", "replace").strip()[-2000:]
             raise RuntimeError(f"the worker process ended without an answer (exit code {proc.returncode}): {tail}")

@@ -66,8 +66,13 @@ def main() -> int:
     """``python -m auditdesk.ui.worker_process``: one pickled request on stdin
     (``(url, user, target, args)``), one pickled answer on stdout."""
     import os
+    import signal
     import sys
 
+    def cancelled(_signum: int, _frame: Any) -> None:
+        raise SystemExit(1)  # unwinds through write_atomically, which removes its temporary file
+
+    signal.signal(signal.SIGTERM, cancelled)
     out = os.fdopen(os.dup(sys.stdout.fileno()), "wb")
     sys.stdout = sys.stderr  # nothing a library prints may corrupt the answer
     try:
@@ -79,8 +84,11 @@ def main() -> int:
         data = pickle.dumps(answer)
     except Exception as exc:  # an unpicklable result
         data = pickle.dumps(("error", RuntimeError(f"{target} returned an unpicklable result: {exc}")))
-    out.write(data)
-    out.close()
+    try:
+        out.write(data)
+        out.close()
+    except OSError:  # the GUI stopped listening (cancelled)
+        pass
     return 0
 
 

@@ -46,6 +46,18 @@ def sleep_long(session, pid_file):
         time.sleep(0.05)
 
 
+def slow_write(session, path, started):
+    from auditdesk.exports.files import write_atomically
+
+    def write(fh):
+        fh.write(b"partial")
+        fh.flush()
+        Path(started).write_text(str(os.getpid()))
+        time.sleep(30)
+
+    write_atomically(Path(path), write)
+
+
 # -- tests ------------------------------------------------------------------------------------------
 @pytest.fixture
 def pool(ctx):
@@ -110,6 +122,18 @@ def test_quitting_the_app_terminates_running_workers(qtbot, ctx, pool, tmp_path)
     assert calls == []
     with pytest.raises(ProcessLookupError):
         os.kill(int(pid_file.read_text()), 0)
+
+
+def test_a_cancelled_export_leaves_no_file_behind(qtbot, ctx, pool, tmp_path):
+    target, started = tmp_path / "report.pdf", tmp_path / "started"
+    job = jobs.run_in_process(f"{TARGETS}:slow_write", (str(target), str(started)), None, None,
+                              url=ctx.db.url, user="system")
+    qtbot.waitUntil(lambda: started.exists() and started.read_text() != "", timeout=60000)
+    assert list(tmp_path.glob(".report.pdf.*.part"))  # the temporary file is being written
+    job.cancel()
+    qtbot.waitUntil(lambda: jobs._running == set(), timeout=10000)
+    assert not target.exists()
+    assert list(tmp_path.glob(".report.pdf.*.part")) == []
 
 
 def test_synchronous_executor_runs_the_target_inline(ctx, sample):
