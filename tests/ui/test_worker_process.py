@@ -84,6 +84,13 @@ def test_the_work_runs_in_another_process_on_the_same_database_as_the_user(qtbot
     assert jobs._running == set()
 
 
+@pytest.mark.parametrize("backend", ["postgres"], indirect=True)
+def test_a_worker_opens_a_postgresql_database_by_url_too(qtbot, ctx, sample, pool, backend):
+    _job, got, failed = run(qtbot, ctx, "organisations_and_pid")
+    assert failed == []
+    assert got[0][0] == 2 and got[0][1] != os.getpid()
+
+
 def test_a_service_error_comes_back_with_its_own_type(qtbot, ctx, pool):
     _job, got, failed = run(qtbot, ctx, "raise_not_found", "2026-0099")
     assert got == []
