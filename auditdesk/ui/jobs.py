@@ -348,8 +348,9 @@ def run_in_process(
     ``fn(session, *args)`` in a session of ``user`` on the database at ``url``) runs in a worker
     process; the result (picklable) comes back to ``on_done`` on the GUI thread.
 
-    Under the synchronous executor (tests, CLI), or on an in-memory database, it runs inline
-    with ``session_factory``.
+    For reading work (exports, figures): the worker's session is its own, outside the one-writer
+    lock of ``run_job(write=True)``. Under the synchronous executor (tests, CLI), or on an
+    in-memory database, it runs inline with ``session_factory``.
     """
     if executor().synchronous or not _shareable(url):
         fn = _inline(target, args)
