@@ -358,3 +358,30 @@ def test_the_shared_read_serves_one_call_only(database, backend):
     finally:
         event.remove(database.engine, "before_cursor_execute", listener)
     assert [s for s in statements if "instr(" in s]  # read again
+
+
+@pytest.mark.parametrize("walk", [1, 5, 2000])
+def test_pages_are_the_same_whether_walked_or_collected(session, monkeypatch, walk):
+    """A page is found by walking the first WALK rows in number order when they hold it, else by
+    collecting every match: either way the same rows in the same order."""
+    make_world(session)
+    every = [r[0] for r in registers.fetch_rows(session, "ncs", search="NC-2027", limit=1000, on=TODAY)]
+    assert len(every) == len(NC_TEXTS)
+    monkeypatch.setattr(registers, "WALK", walk)
+    for descending in (False, True):
+        want = every[::-1] if descending else every
+        got = [r[0] for o in range(0, len(NC_TEXTS), 4)
+               for r in registers.fetch_rows(session, "ncs", search="NC-2027", offset=o, limit=4,
+                                             descending=descending, on=TODAY)]
+        assert got == want, descending
+        dense = [r[0] for r in registers.fetch_rows(session, "ncs", search="记录", limit=4, descending=descending,
+                                                    on=TODAY)]
+        with_word = found(session, "ncs", "记录")
+        assert dense == [i for i in want if i in with_word][:4]
+
+
+def test_count_and_page_agree_when_the_page_is_walked(database, monkeypatch):
+    monkeypatch.setattr(registers, "PAGE", 3)
+    _world(database)
+    assert _count(database, "记录") == 7 and len(_page(database, "记录")) == 3
+    assert len(_page(database, "NC")) == 3 and _count(database, "NC") == len(NC_TEXTS)
