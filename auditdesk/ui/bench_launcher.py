@@ -27,7 +27,12 @@ def launch_app(db: str) -> int:
     from PySide6.QtCore import QSettings, QTimer
 
     from auditdesk.ui import errors, i18n, jobs
-    from auditdesk.ui.app import create_application, database_url, open_or_explain
+    from auditdesk.ui.app import (
+        create_application,
+        database_url,
+        freeze_start_up_objects,
+        open_or_explain,
+    )
     from auditdesk.ui.context import AppContext
     from auditdesk.ui.main_window import MainWindow
 
@@ -43,6 +48,7 @@ def launch_app(db: str) -> int:
     jobs.set_session_factory(lambda: database.session(user))
     window = MainWindow(ctx)
     window.show()
+    freeze_start_up_objects()
     QTimer.singleShot(0, lambda: _report_and_quit(app))
     try:
         return int(app.exec())
