@@ -21,7 +21,9 @@ How that stays fast at 100 000 NCs / 60 000 audits (issue 9):
   answer for the word and few rows carry it (``search.substring_query``); the ``LIKE`` is still
   applied to those rows, so the answer is the plain ``LIKE`` answer;
 - a search page on SQLite picks its rows' ids first (sorted on the register's own table) and
-  joins only those: the joins are not made for every match. That read also counts the
+  joins only those: the joins are not made for every match. A page that lies within the first
+  ``WALK`` rows in number order is found by walking them (common words); otherwise every
+  match is collected and sorted (rare words: one read of the table). That read also counts the
   matches, and the count reads the first page; the read is kept for the one call that follows
   with the same query, on the same connection, with nothing written since (``_LastPage``), so
   a refresh (count + first page) reads the table once.
