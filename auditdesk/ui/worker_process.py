@@ -92,9 +92,6 @@ def main() -> int:
     return 0
 
 
-if __name__ == "__main__":
-    raise SystemExit(main())
-
 
 # -- targets ---------------------------------------------------------------------------------------
 def export_document_to(session: Any, kind: str, ref: str, fmt: str, lang: str, path: str) -> str:
@@ -124,3 +121,7 @@ def dashboard(session: Any, on: Any) -> Any:
     from auditdesk.services.dashboard import build_dashboard
 
     return build_dashboard(session, on)
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
