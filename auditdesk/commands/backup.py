@@ -33,12 +33,15 @@ def run_backup(args: argparse.Namespace) -> int:
     from auditdesk.storage import errors
     from auditdesk.storage.backup import backup_file
     from auditdesk.storage.database import inspect_sqlite_file
+    from auditdesk.storage.dblock import acquire_shared
 
     path = _db_path(args)
     if not path.is_file():
         raise errors.DatabaseMissing(f"no database at {path}", str(path))
-    inspect_sqlite_file(path)  # refuses a file that is not an AuditDesk database, untouched
-    out = backup_file(path, Path(args.out).expanduser().resolve())
+    # A reader like any other: waits for a restore of this file to finish (storage/dblock.py).
+    with acquire_shared(path):
+        inspect_sqlite_file(path)  # refuses a file that is not an AuditDesk database, untouched
+        out = backup_file(path, Path(args.out).expanduser().resolve())
     if args.json:
         print_json({"backup": str(out)})
     else:
@@ -47,6 +50,7 @@ def run_backup(args: argparse.Namespace) -> int:
 
 
 def run_restore(args: argparse.Namespace) -> int:
+    """Refuses (exit 1, "close it first") while any AuditDesk has the database open."""
     from auditdesk.storage.backup import restore
 
     path = _db_path(args)

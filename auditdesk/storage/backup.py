@@ -9,8 +9,9 @@
   reads a consistent snapshot while WAL writers go on). At most one copy runs at a time; a request
   arriving meanwhile runs once after it. ``Database.close()`` waits for the copy, so a normal exit
   leaves no ``.part`` file; one cut short by a crash is deleted by the next automatic backup.
-- ``restore``: checks the backup, keeps the current file aside (itself as a backup), then
-  replaces the database with the backup.
+- ``restore``: checks the backup, refuses while any AuditDesk process has the database open
+  (storage/dblock.py), keeps the current file aside (itself as a backup), then replaces the
+  database with the backup.
 """
 
 from __future__ import annotations
@@ -243,16 +244,40 @@ def check_backup_file(path: Path) -> None:
 def restore(backup: Path, db_path: Path) -> Path | None:
     """Replace the database at ``db_path`` by ``backup``; return where the old file was kept.
 
-    The backup is checked first (AuditDesk database, SQLite integrity); the current database,
-    if any, is copied aside with the online backup API before it is replaced.
+    The backup is checked first (AuditDesk database, SQLite integrity). Then restore takes the
+    exclusive lock on the database (storage/dblock.py) without waiting: while any AuditDesk
+    process, this one included, has it open, it raises ``DatabaseInUse`` and changes nothing.
+    Holding the lock, it copies the current database, if any, aside with the online backup API
+    and replaces it; processes opening the database meanwhile wait for it.
     """
+    from auditdesk.storage import dblock
+
     check_backup_file(backup)
-    kept: Path | None = None
-    if db_path.exists() and db_path.stat().st_size > 0:
-        kept = backup_file(db_path, backup_dir(db_path) / f"{db_path.stem}-before-restore-{_stamp()}.sqlite3")
-    tmp = db_path.with_name(db_path.name + ".restore")
-    backup_file(backup, tmp)
-    for suffix in ("-wal", "-shm"):
-        Path(f"{db_path}{suffix}").unlink(missing_ok=True)
-    tmp.replace(db_path)
+    with dblock.acquire_exclusive(db_path):
+        kept: Path | None = None
+        if db_path.exists() and db_path.stat().st_size > 0:
+            kept = backup_file(db_path, backup_dir(db_path) / f"{db_path.stem}-before-restore-{_stamp()}.sqlite3")
+        tmp = db_path.with_name(db_path.name + ".restore")
+        try:
+            backup_file(backup, tmp)
+            _replace(tmp, db_path)
+        finally:
+            tmp.unlink(missing_ok=True)
     return kept
+
+
+def _replace(new: Path, db_path: Path) -> None:
+    """Put ``new`` in place of ``db_path``, dropping the old file's -wal/-shm (their content is in
+    the copy kept aside). The -wal goes first, so that no old log is ever applied to the new file."""
+    try:
+        for suffix in ("-wal", "-shm"):
+            Path(f"{db_path}{suffix}").unlink(missing_ok=True)
+        new.replace(db_path)
+    except PermissionError as exc:
+        # Windows has no flock (dblock is a no-op there) but refuses to delete or replace a file
+        # another program has open: that is the same "in use", and nothing was replaced.
+        if os.name == "nt":
+            from auditdesk.storage.dblock import IN_USE_MESSAGE
+
+            raise errors.DatabaseInUse(f"{db_path}: {IN_USE_MESSAGE}", str(db_path)) from exc
+        raise

@@ -27,7 +27,8 @@ from sqlalchemy import Engine, create_engine, event
 from sqlalchemy.engine import make_url
 from sqlalchemy.orm import Session, sessionmaker
 
-from auditdesk.storage import errors
+from auditdesk.storage import dblock, errors
+from auditdesk.storage.dblock import DatabaseLock
 
 # "ADSK" — marks a SQLite file as an AuditDesk database (PRAGMA application_id).
 APPLICATION_ID = 0x4144534B
@@ -106,9 +107,14 @@ def inspect_sqlite_file(path: Path) -> str:
 class Database:
     """An open AuditDesk database: its engine and its one sessionmaker."""
 
-    def __init__(self, url: str, engine: Engine) -> None:
+    def __init__(self, url: str, engine: Engine, *, lock: DatabaseLock | None = None) -> None:
         self.url = url
         self.engine = engine
+        # A SQLite file is "in use" while this object is open: restore refuses (storage/dblock.py).
+        # open() passes the lock it took before reading the file; made directly (a GUI worker
+        # process), the object takes its own.
+        path = sqlite_path(url)
+        self._lock = lock if lock is not None or path is None else dblock.acquire_shared(path)
         self.Session = sessionmaker(bind=engine, expire_on_commit=False)
         self.backup_path: Path | None = None
         self.created = False
@@ -151,16 +157,23 @@ class Database:
             return postgres.open_database(cls, url, create=create, migrate=migrate, on_create=on_create)
         path = sqlite_path(url)
         is_new = False
-        if path is not None:
-            if path.exists():
-                is_new = inspect_sqlite_file(path) == "empty"
-            elif create:
-                path.parent.mkdir(parents=True, exist_ok=True)
-                is_new = True
-            else:
+        if path is not None and not path.exists():
+            if not create:
                 raise errors.DatabaseMissing(f"no database at {path}", str(path))
-        engine = make_engine(url)
-        db = cls(url, engine)
+            path.parent.mkdir(parents=True, exist_ok=True)
+            is_new = True
+        # Held from before the file is read until close(): a restore cannot swap the file
+        # between the checks below and the first connection, nor while it is open.
+        lock = dblock.acquire_shared(path) if path is not None else None
+        try:
+            if path is not None and path.exists():
+                is_new = inspect_sqlite_file(path) == "empty"
+            engine = make_engine(url)
+            db = cls(url, engine, lock=lock)
+        except BaseException:
+            if lock is not None:
+                lock.release()
+            raise
         db.opening = True
         try:
             if migrate:
@@ -194,6 +207,7 @@ class Database:
                 db.backups.schedule("open")  # copies in the background; open() does not wait
         except BaseException as exc:
             engine.dispose()
+            db.release_lock()
             mapped = errors.classify_sqlite_error(exc, str(path or url)) if not isinstance(exc, errors.StorageError) else None
             if mapped is not None:
                 raise mapped from exc
@@ -228,6 +242,12 @@ class Database:
         """Wait for a running automatic backup (so no copy is cut short), then close."""
         self.backups.wait()
         self.engine.dispose()
+        self.release_lock()
+
+    def release_lock(self) -> None:
+        """No longer in use (after every connection and the backup thread are done)."""
+        if self._lock is not None:
+            self._lock.release()
 
 
 def is_sqlite(engine: Engine) -> bool:

@@ -32,6 +32,14 @@ class DatabaseLocked(StorageError):
     code = "locked"
 
 
+class DatabaseInUse(StorageError):
+    """Restore refused: an AuditDesk process (this one or another: the desktop app, a command,
+    a background backup) still has the database open; replacing the file under it would lose
+    the work it saves afterwards (storage/dblock.py)."""
+
+    code = "in_use"
+
+
 class DatabaseReadOnly(StorageError):
     code = "read_only"
 
