@@ -7,7 +7,7 @@ import sys
 import traceback
 from types import TracebackType
 
-from PySide6.QtCore import QCoreApplication
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
 from PySide6.QtWidgets import (
     QApplication,
     QDialog,
@@ -28,6 +28,19 @@ from auditdesk.ui import labels
 shown: list[tuple[str, str]] | None = None
 
 
+# Storage errors whose text lives here rather than in labels.py (code -> what to do).
+STORAGE_TEXT: dict[str, str] = {
+    "in_use": str(QT_TRANSLATE_NOOP(
+        "Errors", "AuditDesk is still using this database, in this window, another window, a command "
+        "or a background backup.\n\nClose it first, then restore the backup. Nothing was changed.")),
+}
+
+
+def storage_text(code: str) -> str:
+    text = STORAGE_TEXT.get(code)
+    return QCoreApplication.translate("Errors", text) if text else labels.label("storage", code)
+
+
 def storage_error_of(exc: BaseException) -> StorageError | None:
     if isinstance(exc, StorageError):
         return exc
@@ -38,7 +51,7 @@ def message_for(exc: BaseException) -> tuple[str, str] | None:
     """(title, text) for an error the user can act on; None for a bug."""
     storage = storage_error_of(exc)
     if storage is not None:
-        text = labels.label("storage", storage.code)
+        text = storage_text(storage.code)
         if storage.path:
             text += "\n\n" + storage.path
         return QCoreApplication.translate("Errors", "Database problem"), text

@@ -865,6 +865,14 @@ Copy the details below and send them to your administrator.</translation>
 <context>
     <name>Errors</name>
     <message>
+        <source>AuditDesk is still using this database, in this window, another window, a command or a background backup.
+
+Close it first, then restore the backup. Nothing was changed.</source>
+        <translation>AuditDesk is still using this database, in this window, another window, a command or a background backup.
+
+Close it first, then restore the backup. Nothing was changed.</translation>
+    </message>
+    <message>
         <source>Database problem</source>
         <translation>Database problem</translation>
     </message>
@@ -937,14 +945,6 @@ Copy the details below and send them to your administrator.</translation>
     <message>
         <source>Export surveillance schedule</source>
         <translation>Export surveillance schedule</translation>
-    </message>
-    <message>
-        <source>Computing programmes…</source>
-        <translation>Computing programmes…</translation>
-    </message>
-    <message>
-        <source>Writing the workbook…</source>
-        <translation>Writing the workbook…</translation>
     </message>
     <message>
         <source>Saved to %1</source>

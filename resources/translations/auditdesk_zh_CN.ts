@@ -865,6 +865,14 @@ Copy the details below and send them to your administrator.</source>
 <context>
     <name>Errors</name>
     <message>
+        <source>AuditDesk is still using this database, in this window, another window, a command or a background backup.
+
+Close it first, then restore the backup. Nothing was changed.</source>
+        <translation>AuditDesk 仍在使用此数据库（本窗口、其他窗口、命令或后台备份）。
+
+请先关闭它，再恢复备份。数据库未作任何更改。</translation>
+    </message>
+    <message>
         <source>Database problem</source>
         <translation>数据库问题</translation>
     </message>
@@ -937,14 +945,6 @@ Copy the details below and send them to your administrator.</source>
     <message>
         <source>Export surveillance schedule</source>
         <translation>导出年度监督审核计划</translation>
-    </message>
-    <message>
-        <source>Computing programmes…</source>
-        <translation>正在计算审核方案…</translation>
-    </message>
-    <message>
-        <source>Writing the workbook…</source>
-        <translation>正在写入工作簿…</translation>
     </message>
     <message>
         <source>Saved to %1</source>
