@@ -1,5 +1,9 @@
 """Resolving merge conflicts: a field changed both here and on a laptop, kept with both values
-until a lead decides (keep local, take incoming, or write a combined value)."""
+until a lead decides (keep local, take incoming, or write a combined value).
+
+An NC the merge moved to another number (``exchange.nc_numbers``) is a conflict on its
+``number``: keeping the value here accepts the move; taking the old number back works once no
+other NC holds it, and is a step in the NC's history like the move itself."""
 
 from __future__ import annotations
 
@@ -11,9 +15,10 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from auditdesk.exchange.errors import ExchangeError
+from auditdesk.exchange.nc_numbers import RENUMBER
 from auditdesk.exchange.records import BY_NAME, LINK_PREFIX, Refs, fields_of
 from auditdesk.exchange.records import from_plain as value_from_plain
-from auditdesk.model import MergeConflict
+from auditdesk.model import MergeConflict, NCTransition, Nonconformity, utcnow
 from auditdesk.services.errors import NotFound, ValidationFailed
 from auditdesk.services.users import Permission, current_username, require
 
@@ -55,9 +60,25 @@ def resolve_conflict(session: Session, seq: int, resolution: str, edited_value: 
     if resolution != "local":
         plain = decoded(conflict.incoming_value) if resolution == "incoming" else edited_value
         column = fields_of(cls)[conflict.field]
-        setattr(obj, conflict.field, value_from_plain(cls, conflict.field, column, plain, Refs(session)))
+        value = value_from_plain(cls, conflict.field, column, plain, Refs(session))
+        if isinstance(obj, Nonconformity) and conflict.field == "number" and value != obj.number:
+            _renumber(session, obj, value)
+        else:
+            setattr(obj, conflict.field, value)
     conflict.resolved = True
     conflict.resolution = resolution
     conflict.resolved_by = current_username(session)
     session.flush()
     return conflict
+
+
+def _renumber(session: Session, nc: Nonconformity, number: str) -> None:
+    """An NC's number as the lead chose it, refused while another NC holds it."""
+    holder = session.scalar(select(Nonconformity.id).where(Nonconformity.number == number, Nonconformity.id != nc.id))
+    if holder is not None:
+        raise ValidationFailed(f"number {number} is held by another nonconformity", {"number": "taken"},
+                               number=number)
+    before = nc.number
+    nc.number = number
+    session.add(NCTransition(nonconformity_id=nc.id, action=RENUMBER, from_state=nc.state, to_state=nc.state,
+                             by_user=current_username(session), at=utcnow(), note=f"{before} → {number}"))

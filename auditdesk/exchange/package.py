@@ -11,7 +11,9 @@ Merging a package back (``import_package``):
 - a field changed on one side only takes that side's value;
 - a field changed on both sides keeps the local value and becomes a ``MergeConflict`` row
   holding both values for a lead to resolve (``exchange.conflicts``) — no note is dropped;
-- many-to-many links merge as sets (added on either side kept, removed on either side gone).
+- many-to-many links merge as sets (added on either side kept, removed on either side gone);
+- NC numbers are planned before anything is written: two laptops that raised the same next
+  number both keep their NC, one moves to the next free number, visibly (``exchange.nc_numbers``).
 A package is read and checked completely (paths, links, sizes, compression ratio, hashes,
 format version, references) before anything is written; a refused package writes nothing.
 """
@@ -37,7 +39,7 @@ from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
 from auditdesk import __version__
-from auditdesk.exchange import crypto
+from auditdesk.exchange import crypto, nc_numbers
 from auditdesk.exchange.errors import ExchangeError, PackageRefused
 from auditdesk.exchange.records import (
     BY_NAME,
@@ -370,6 +372,9 @@ class MergeResult:
     conflicts: int = 0
     attachments: int = 0
     conflict_ids: list[int] = field(default_factory=list)
+    # NCs moved to another number because another NC had theirs (each also a conflict and a
+    # step in the NC's history): say so, a client may hold the old number on a printed form.
+    renumbered: list[nc_numbers.Renumbered] = field(default_factory=list)
 
 
 def _same(a: Any, b: Any) -> bool:
@@ -426,21 +431,26 @@ class _Merger:
         row = _base_of(self.session, rec["entity"], rec["id"])
         return json.loads(row.snapshot) if row is not None else None
 
-    def conflict(self, rec: dict[str, Any], key: str, local: Any, incoming: Any) -> None:
+    def conflict(self, rec: dict[str, Any], key: str, local: Any, incoming: Any) -> int | None:
+        """Keep both values for a lead; the new conflict's seq (None: the same one is open already)."""
         local_text, incoming_text = canonical_json(local), canonical_json(incoming)
         existing = self.session.scalar(select(MergeConflict).where(
             MergeConflict.entity == rec["entity"], MergeConflict.entity_id == rec["id"], MergeConflict.field == key,
             MergeConflict.incoming_value == incoming_text, MergeConflict.resolved.is_(False)))
         if existing is not None:
-            return
+            return None
         row = MergeConflict(at=utcnow(), package=self.label, entity=rec["entity"], entity_id=rec["id"], field=key,
                             local_value=local_text, incoming_value=incoming_text, incoming_by=self.by)
         self.session.add(row)
         self.session.flush()
         self.result.conflicts += 1
         self.result.conflict_ids.append(row.seq)
+        return row.seq
 
-    def merge(self, rec: dict[str, Any], values: dict[str, Any]) -> None:
+    def merge(self, rec: dict[str, Any], values: dict[str, Any], owned: frozenset[str] = frozenset(),
+              changed: bool = False) -> None:
+        """Three-way merge of one record; ``owned`` fields were settled before (an NC's number),
+        ``changed`` says whether that already changed the record."""
         cls = BY_NAME[rec["entity"]]
         rid = uuid.UUID(rec["id"])
         obj = self.session.get(cls, rid)
@@ -457,9 +467,8 @@ class _Merger:
             return
         local = portable(obj, self.refs)
         base = self.base_for(rec)
-        changed = False
         for key, incoming in rec["data"].items():
-            if key.startswith(LINK_PREFIX) or _same(incoming, local.get(key)):
+            if key.startswith(LINK_PREFIX) or key in owned or _same(incoming, local.get(key)):
                 continue
             if base is not None and key in base:
                 if _same(incoming, base[key]):
@@ -508,9 +517,17 @@ def import_package(session: Session, path: Path | str, password: str | None = No
         savepoint = session.begin_nested()
         try:
             converted = [merger.convert(rec) for rec in records]
+            numbers = nc_numbers.plan(session, merger, records, converted)
+            nc_numbers.apply_here(session, numbers)
+            owned = frozenset({nc_numbers.FIELD})
             for rec, values in zip(records, converted, strict=True):
-                merger.merge(rec, values)
+                if rec["entity"] == nc_numbers.ENTITY:
+                    merger.merge(rec, values, owned, changed=rec["id"] in numbers.changed_here)
+                else:
+                    merger.merge(rec, values)
                 session.flush()
+            nc_numbers.record_moves(session, merger, numbers, merger.label, merger.by)
+            result.renumbered = numbers.moves
             for rec in records:
                 merger.merge_links(rec)
             for rec in records:

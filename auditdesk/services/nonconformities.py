@@ -18,7 +18,7 @@ from __future__ import annotations
 
 import datetime as dt
 import uuid
-from collections.abc import Sequence
+from collections.abc import Collection, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -103,10 +103,13 @@ def find_nc(session: Session, number_or_id: str) -> Nonconformity:
     return nc
 
 
-def next_nc_number(session: Session, audit: Audit) -> str:
-    """``NC-<audit number>-NN``, sequential within the audit (``NC-2027-0012-03``)."""
+def next_nc_number(session: Session, audit: Audit, also_taken: Collection[str] = ()) -> str:
+    """``NC-<audit number>-NN``, sequential within the audit (``NC-2027-0012-03``).
+
+    ``also_taken``: numbers not in the database yet but spoken for (a package being merged)."""
     prefix = f"NC-{audit.number}-"
-    numbers = session.scalars(select(Nonconformity.number).where(Nonconformity.number.like(prefix + "%")))
+    numbers = [*session.scalars(select(Nonconformity.number).where(Nonconformity.number.like(prefix + "%"))),
+               *(n for n in also_taken if n.startswith(prefix))]
     taken = [int(n[len(prefix):]) for n in numbers if n[len(prefix):].isdigit()]
     return f"{prefix}{max(taken, default=0) + 1:02d}"
 
