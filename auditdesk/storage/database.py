@@ -9,6 +9,8 @@
 5. schedules the automatic open-time backup, which runs in a background thread after
    ``open`` has returned (storage/backup.py); ``close()`` waits for it.
 Every connection gets foreign keys, WAL, ``synchronous=FULL`` and a busy timeout.
+An open ``Database`` on a SQLite file, and every open connection to it, holds a shared lock on
+``<db>.lock``: restore refuses while anyone does (storage/dblock.py).
 
 A ``postgresql+psycopg://`` URL goes to storage/postgres.py instead (the central database).
 On every backend, two sessions saving the same record raise a conflict naming who saved it
@@ -52,11 +54,31 @@ def _set_sqlite_pragmas(dbapi_connection: Any, _record: Any) -> None:
         cursor.close()
 
 
+def _hold_lock_per_connection(engine: Engine, path: Path) -> None:
+    """Every connection to the file holds the shared lock while it is open, taken BEFORE the file
+    is opened, so that even an engine used without a ``Database`` (``auditdesk check``) counts as
+    a user to restore, and never connects to a file a restore is replacing (storage/dblock.py)."""
+
+    def hold(_dialect: Any, record: Any, _cargs: Any, _cparams: Any) -> None:
+        record.info["auditdesk_lock"] = dblock.acquire_shared(path)
+
+    def drop(_dbapi_connection: Any, record: Any) -> None:
+        lock = record.info.pop("auditdesk_lock", None)
+        if lock is not None:
+            lock.release()
+
+    event.listen(engine, "do_connect", hold)
+    event.listen(engine, "close", drop)
+
+
 def make_engine(url: str, **kw: Any) -> Engine:
     """An engine with AuditDesk's connection settings for the URL's backend."""
     parsed = make_url(url)
     if parsed.get_backend_name() == "sqlite":
         engine = create_engine(url, connect_args={"timeout": BUSY_TIMEOUT_MS / 1000}, **kw)
+        path = sqlite_path(url)
+        if path is not None:
+            _hold_lock_per_connection(engine, path)
         event.listen(engine, "connect", _set_sqlite_pragmas)
         # Let SQLAlchemy, not pysqlite, decide when transactions begin (SAVEPOINT support).
         event.listen(engine, "connect", lambda c, _r: setattr(c, "isolation_level", None))

@@ -204,3 +204,16 @@ def test_the_cli_says_why_and_exits_1(saved_and_current, url, capsys):
         raise
     assert _names(path) == ["乙公司", "甲公司"]
     assert main(["restore", str(saved), "--db", str(path)]) == 0
+
+
+def test_a_bare_engine_with_an_open_connection_counts(saved_and_current, url):
+    """``auditdesk check`` reads through make_engine without a Database: a user all the same."""
+    saved, path = saved_and_current
+    engine = make_engine(url)
+    with engine.connect() as conn:
+        conn.exec_driver_sql("SELECT 1")
+    with pytest.raises(errors.DatabaseInUse):  # the pooled connection is still open
+        restore(saved, path)
+    engine.dispose()  # its connections are closed: no longer a user
+    restore(saved, path)
+    assert _names(path) == ["甲公司"]
