@@ -83,6 +83,9 @@ def run_package(args: argparse.Namespace) -> int:
     else:
         print(f"merged package {args.file}: created {result.created}, updated {result.updated}, "
               f"unchanged {result.unchanged}, conflicts {result.conflicts}, attachments {result.attachments}")
+        for move in result.renumbered:
+            note = " (it was issued: the client's NC form shows the old number, tell the client)" if move.issued else ""
+            print(f"renumbered {move.number} -> {move.new_number}: the number was taken by another NC{note}")
         if result.conflicts:
             print("conflicts are kept with both values for a lead to resolve (auditdesk GUI: Conflicts)")
     return 0

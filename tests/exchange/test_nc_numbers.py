@@ -206,3 +206,26 @@ def test_numbers_swapped_on_a_laptop_merge_without_a_clash(office, tmp_path):
     after = _numbers(db)
     assert (after[str(first)], after[str(second)]) == (before[str(second)], before[str(first)])
     laptop.close()
+
+
+def test_the_cli_says_which_nc_moved_and_whether_the_client_has_the_old_number(office, tmp_path, capsys):
+    """``auditdesk import package`` prints one line per moved NC, not only "conflicts 1"."""
+    from auditdesk.cli import main
+
+    db, audit_id, ev_id = office
+    with db.session() as s:
+        audit_number = s.get(Audit, audit_id).number
+    laptop_a = _take_audit(db, audit_id, tmp_path, "wang")
+    laptop_b = _take_audit(db, audit_id, tmp_path, "zhao")
+    _raise(laptop_a, audit_id, ev_id, "7.1.5", "2把游标卡尺未校准", issue=True)
+    _raise(laptop_b, audit_id, ev_id, "8.5.4", "成品仓库温湿度超标未处理", issue=True)
+    packages = [_bring_back(laptop, audit_id, tmp_path, name) for laptop, name in ((laptop_a, "wang"), (laptop_b, "zhao"))]
+    for laptop in (laptop_a, laptop_b):
+        laptop.close()
+    db.close()
+    for package in packages:
+        assert main(["import", "package", "--db", db.url, str(package)]) == 0
+    out = capsys.readouterr().out
+    assert f"renumbered NC-{audit_number}-01 -> NC-{audit_number}-02" in out
+    assert "tell the client" in out  # both were issued: the moved one's form shows the old number
+    assert out.count("renumbered ") == 1
