@@ -33,6 +33,7 @@ if TYPE_CHECKING:
 log = logging.getLogger(__name__)
 
 BACKUP_DIR_NAME = "backups"
+_WINDOWS = os.name == "nt"
 AUTO_TAG = "auto"
 
 
@@ -261,6 +262,10 @@ def restore(backup: Path, db_path: Path) -> Path | None:
         try:
             backup_file(backup, tmp)
             _replace(tmp, db_path)
+        except errors.DatabaseInUse:
+            if kept is not None:  # nothing was restored: no "before restore" copy either
+                kept.unlink(missing_ok=True)
+            raise
         finally:
             tmp.unlink(missing_ok=True)
     return kept
@@ -276,7 +281,7 @@ def _replace(new: Path, db_path: Path) -> None:
     except PermissionError as exc:
         # Windows has no flock (dblock is a no-op there) but refuses to delete or replace a file
         # another program has open: that is the same "in use", and nothing was replaced.
-        if os.name == "nt":
+        if _WINDOWS:
             from auditdesk.storage.dblock import IN_USE_MESSAGE
 
             raise errors.DatabaseInUse(f"{db_path}: {IN_USE_MESSAGE}", str(db_path)) from exc

@@ -217,3 +217,35 @@ def test_a_bare_engine_with_an_open_connection_counts(saved_and_current, url):
     engine.dispose()  # its connections are closed: no longer a user
     restore(saved, path)
     assert _names(path) == ["甲公司"]
+
+
+def test_on_windows_a_file_in_use_is_refused_by_the_replace_itself(saved_and_current, monkeypatch):
+    """Windows has no flock (dblock is a no-op there) but will not delete a file another program
+    has open: that failure becomes the same DatabaseInUse, with nothing changed."""
+    saved, path = saved_and_current
+    monkeypatch.setattr(backup, "_WINDOWS", True)
+    monkeypatch.setattr(dblock, "acquire_exclusive", lambda p: dblock.DatabaseLock(None, p, exclusive=True))
+    real_unlink = Path.unlink
+
+    def unlink(self, missing_ok=False):
+        if self.name.endswith("-wal"):
+            raise PermissionError(32, "The process cannot access the file because it is being used", str(self))
+        return real_unlink(self, missing_ok=missing_ok)
+
+    monkeypatch.setattr(Path, "unlink", unlink)
+    with pytest.raises(errors.DatabaseInUse, match="close it first"):
+        restore(saved, path)
+    monkeypatch.undo()
+    assert _names(path) == ["乙公司", "甲公司"]
+    assert not list(path.parent.glob("*.restore")) and not list(backup.backup_dir(path).glob("*-before-restore-*"))
+
+
+def test_a_backup_command_during_a_restore_waits_then_says_why(saved_and_current, monkeypatch, tmp_path, capsys):
+    from auditdesk.cli import main
+
+    saved, path = saved_and_current
+    monkeypatch.setattr(dblock, "OPEN_WAIT_SECONDS", 0)
+    with dblock.acquire_exclusive(path):  # as restore holds it while it replaces the file
+        assert main(["backup", "--db", str(path), "--out", str(tmp_path / "b.sqlite3")]) == 1
+    assert "being restored" in capsys.readouterr().err
+    assert main(["backup", "--db", str(path), "--out", str(tmp_path / "b.sqlite3")]) == 0
