@@ -2351,6 +2351,10 @@ See the details.</translation>
         <translation>Re-verified at a later audit</translation>
     </message>
     <message>
+        <source>Renumbered (the number was taken by another NC in an offline merge)</source>
+        <translation>Renumbered (the number was taken by another NC in an offline merge)</translation>
+    </message>
+    <message>
         <source>Response to review</source>
         <translation>Response to review</translation>
     </message>

@@ -2351,6 +2351,10 @@ See the details.</source>
         <translation>在后续审核中复查</translation>
     </message>
     <message>
+        <source>Renumbered (the number was taken by another NC in an offline merge)</source>
+        <translation>重新编号（离线合并时原编号已被另一不符合项占用）</translation>
+    </message>
+    <message>
         <source>Response to review</source>
         <translation>待评审回复</translation>
     </message>

@@ -147,3 +147,18 @@ def test_refusals_are_explained_in_words(qtbot):
         "You are signed in as lena (lead auditor). This action needs the administrator role.")
     assert texts.error(ValidationFailed("x", {"evidence": "at_least_one"})) == (
         "Linked evidence: link at least one evidence item")
+
+
+def test_a_renumbering_from_an_offline_merge_reads_as_words_in_both_languages(qtbot):
+    """The merge records a ``renumber`` step in the NC's history; the history shows why."""
+    from auditdesk.ui import i18n
+    from auditdesk.ui.nc.texts import NCTexts
+
+    texts = NCTexts()
+    try:
+        assert i18n.install_language("en")
+        assert "Renumbered" in texts.action("renumber")
+        assert i18n.install_language("zh_CN")
+        assert texts.action("renumber").startswith("重新编号")
+    finally:
+        i18n.install_language("en")

@@ -46,6 +46,7 @@ class NCTexts(QObject):
             "record_response": self.tr("Client response entered"), "accept": self.tr("Response accepted"),
             "reject": self.tr("Response rejected"), "verify": self.tr("Verified"), "close": self.tr("Closed"),
             "reopen": self.tr("Reopened"), "reverify": self.tr("Re-verified at a later audit"),
+            "renumber": self.tr("Renumbered (the number was taken by another NC in an offline merge)"),
         }.get(str(code), str(code))
 
     def kind(self, code: Any) -> str:
