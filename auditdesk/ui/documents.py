@@ -378,13 +378,15 @@ def open_documents(ctx: Any, parent: QWidget, audit_id: uuid.UUID | None) -> Doc
 
 
 def audit_actions(ctx: Any, register: Any) -> list[QWidget]:
-    """The Audits register's extra button: the selected audit's documents."""
+    """The Audits register's extra buttons: the selected audit's documents, and its offline package."""
     button = QPushButton(QCoreApplication.translate("RegisterActions", "Documents…"))
     button.setObjectName("documentsButton")
     button.setToolTip(QCoreApplication.translate("RegisterActions", "Audit report, plan and case draft of the selected audit; issue the report"))
     button.clicked.connect(lambda: setattr(register, "documents_dialog",
                                            open_documents(ctx, register, register.current_id())))
-    return [button]
+    from auditdesk.ui.package_actions import register_actions
+
+    return [button, *register_actions(ctx, register)]
 
 
 def schedule_actions(ctx: Any, register: Any) -> list[QWidget]:

@@ -176,6 +176,11 @@ class MainWindow(WindowActions, QMainWindow):
         if reg is not None:
             reg.focus_search()
 
+    def import_package(self) -> None:
+        from auditdesk.ui.package_actions import import_audit_package
+
+        self.package_job = import_audit_package(self.ctx, self)
+
     def _build_menus(self) -> None:
         bar = self.menuBar()
         self.file_menu = bar.addMenu("")
@@ -191,6 +196,9 @@ class MainWindow(WindowActions, QMainWindow):
         self.signout_action = QAction(self)
         self.signout_action.triggered.connect(self.sign_out)
         self.file_menu.addAction(self.import_action)
+        self.package_import_action = QAction(self)  # offline audit packages (ui/package_actions.py)
+        self.package_import_action.triggered.connect(self.import_package)
+        self.file_menu.addAction(self.package_import_action)
         self.file_menu.addAction(self.export_action)
         self.file_menu.addAction(self.backup_action)
         self.file_menu.addSeparator()
@@ -259,6 +267,7 @@ class MainWindow(WindowActions, QMainWindow):
         self.quit_action.setText(self.tr("Quit"))
         self.export_action.setText(self.tr("Export surveillance schedule…"))
         self.import_action.setText(self.tr("Import from Excel…"))
+        self.package_import_action.setText(self.tr("Import audit package…"))
         self.conflicts_action.setText(self.tr("Merge conflicts…"))
         self.signout_action.setText(self.tr("Sign out"))
         self.backup_action.setText(self.tr("Back up the database…"))

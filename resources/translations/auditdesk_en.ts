@@ -1936,6 +1936,10 @@ See the details.</translation>
         <translation>Import from Excel…</translation>
     </message>
     <message>
+        <source>Import audit package…</source>
+        <translation>Import audit package…</translation>
+    </message>
+    <message>
         <source>Merge conflicts…</source>
         <translation>Merge conflicts…</translation>
     </message>
@@ -2561,6 +2565,225 @@ See the details.</translation>
     <message>
         <source>CB setting</source>
         <translation>CB setting</translation>
+    </message>
+</context>
+<context>
+    <name>Package</name>
+    <message>
+        <source>The package file is cut short or damaged (perhaps an incomplete copy). Copy it again from the sender.</source>
+        <translation>The package file is cut short or damaged (perhaps an incomplete copy). Copy it again from the sender.</translation>
+    </message>
+    <message>
+        <source>This file is not an AuditDesk audit package.</source>
+        <translation>This file is not an AuditDesk audit package.</translation>
+    </message>
+    <message>
+        <source>The package is encrypted: its password is needed.</source>
+        <translation>The package is encrypted: its password is needed.</translation>
+    </message>
+    <message>
+        <source>The password is wrong (or the encrypted package was altered).</source>
+        <translation>The password is wrong (or the encrypted package was altered).</translation>
+    </message>
+    <message>
+        <source>The package holds a file path outside the package; it may be hostile and was not opened.</source>
+        <translation>The package holds a file path outside the package; it may be hostile and was not opened.</translation>
+    </message>
+    <message>
+        <source>The package holds a link; it may be hostile and was not opened.</source>
+        <translation>The package holds a link; it may be hostile and was not opened.</translation>
+    </message>
+    <message>
+        <source>The package holds the same entry twice; it was altered.</source>
+        <translation>The package holds the same entry twice; it was altered.</translation>
+    </message>
+    <message>
+        <source>The package holds an entry larger than AuditDesk accepts.</source>
+        <translation>The package holds an entry larger than AuditDesk accepts.</translation>
+    </message>
+    <message>
+        <source>The package unpacks to far more than its size (a compression bomb); it was not opened.</source>
+        <translation>The package unpacks to far more than its size (a compression bomb); it was not opened.</translation>
+    </message>
+    <message>
+        <source>A file in the package does not have the size its list says; the package was altered or damaged.</source>
+        <translation>A file in the package does not have the size its list says; the package was altered or damaged.</translation>
+    </message>
+    <message>
+        <source>An attachment in the package does not match its fingerprint; the package was altered or damaged.</source>
+        <translation>An attachment in the package does not match its fingerprint; the package was altered or damaged.</translation>
+    </message>
+    <message>
+        <source>The package was made by a newer AuditDesk. Update AuditDesk, then import it again.</source>
+        <translation>The package was made by a newer AuditDesk. Update AuditDesk, then import it again.</translation>
+    </message>
+    <message>
+        <source>The package's contents list is not valid; the package was altered or damaged.</source>
+        <translation>The package's contents list is not valid; the package was altered or damaged.</translation>
+    </message>
+    <message>
+        <source>A file the package lists is missing from it.</source>
+        <translation>A file the package lists is missing from it.</translation>
+    </message>
+    <message>
+        <source>The package refers to records that are neither in it nor in this database (for example a standard not loaded here).</source>
+        <translation>The package refers to records that are neither in it nor in this database (for example a standard not loaded here).</translation>
+    </message>
+    <message>
+        <source>The package clashes with records in this database (the same number used by a different record).</source>
+        <translation>The package clashes with records in this database (the same number used by a different record).</translation>
+    </message>
+    <message>
+        <source>The package was refused (%1).</source>
+        <translation>The package was refused (%1).</translation>
+    </message>
+    <message>
+        <source>Password for the package (leave empty for no encryption):</source>
+        <translation>Password for the package (leave empty for no encryption):</translation>
+    </message>
+    <message>
+        <source>Package password</source>
+        <translation>Package password</translation>
+    </message>
+    <message>
+        <source>The same password again:</source>
+        <translation>The same password again:</translation>
+    </message>
+    <message>
+        <source>The two passwords differ. Enter the password again:</source>
+        <translation>The two passwords differ. Enter the password again:</translation>
+    </message>
+    <message>
+        <source>Export audit package</source>
+        <translation>Export audit package</translation>
+    </message>
+    <message>
+        <source>Select an audit first.</source>
+        <translation>Select an audit first.</translation>
+    </message>
+    <message>
+        <source>AuditDesk audit package (*.adpkg)</source>
+        <translation>AuditDesk audit package (*.adpkg)</translation>
+    </message>
+    <message>
+        <source>Writing %1…</source>
+        <translation>Writing %1…</translation>
+    </message>
+    <message>
+        <source>The audit package of %1 was written to:</source>
+        <translation>The audit package of %1 was written to:</translation>
+    </message>
+    <message>
+        <source>%1 records.</source>
+        <translation>%1 records.</translation>
+    </message>
+    <message>
+        <source>Encrypted with a password: give the password to the auditor separately, not with the file.</source>
+        <translation>Encrypted with a password: give the password to the auditor separately, not with the file.</translation>
+    </message>
+    <message>
+        <source>Not encrypted.</source>
+        <translation>Not encrypted.</translation>
+    </message>
+    <message>
+        <source>Audit package not written</source>
+        <translation>Audit package not written</translation>
+    </message>
+    <message>
+        <source>An attachment of the audit is missing or damaged in the attachment store. Run the database check first. No package was written.</source>
+        <translation>An attachment of the audit is missing or damaged in the attachment store. Run the database check first. No package was written.</translation>
+    </message>
+    <message>
+        <source>Exporting the audit package…</source>
+        <translation>Exporting the audit package…</translation>
+    </message>
+    <message>
+        <source>Open folder</source>
+        <translation>Open folder</translation>
+    </message>
+    <message>
+        <source>Export audit package…</source>
+        <translation>Export audit package…</translation>
+    </message>
+    <message>
+        <source>The selected audit as a package file for an auditor's laptop (work offline, then import it back)</source>
+        <translation>The selected audit as a package file for an auditor's laptop (work offline, then import it back)</translation>
+    </message>
+    <message>
+        <source>%1 is encrypted. Password:</source>
+        <translation>%1 is encrypted. Password:</translation>
+    </message>
+    <message>
+        <source>The password is wrong.</source>
+        <translation>The password is wrong.</translation>
+    </message>
+    <message>
+        <source>Merged the audit package exported by %1.</source>
+        <translation>Merged the audit package exported by %1.</translation>
+    </message>
+    <message>
+        <source>Created: %1</source>
+        <translation>Created: %1</translation>
+    </message>
+    <message>
+        <source>Updated: %1</source>
+        <translation>Updated: %1</translation>
+    </message>
+    <message>
+        <source>Unchanged: %1</source>
+        <translation>Unchanged: %1</translation>
+    </message>
+    <message>
+        <source>Conflicts: %1</source>
+        <translation>Conflicts: %1</translation>
+    </message>
+    <message>
+        <source>Attachments: %1</source>
+        <translation>Attachments: %1</translation>
+    </message>
+    <message>
+        <source>NC %1 was renumbered to %2: another NC already had its number.</source>
+        <translation>NC %1 was renumbered to %2: another NC already had its number.</translation>
+    </message>
+    <message>
+        <source>It had been issued: the client's NC form shows the old number %1; tell the client.</source>
+        <translation>It had been issued: the client's NC form shows the old number %1; tell the client.</translation>
+    </message>
+    <message>
+        <source>Where a field was changed both here and on the laptop, the value here is kept and both values wait in Merge conflicts for a lead to decide.</source>
+        <translation>Where a field was changed both here and on the laptop, the value here is kept and both values wait in Merge conflicts for a lead to decide.</translation>
+    </message>
+    <message>
+        <source>Audit package imported</source>
+        <translation>Audit package imported</translation>
+    </message>
+    <message>
+        <source>Open merge conflicts…</source>
+        <translation>Open merge conflicts…</translation>
+    </message>
+    <message>
+        <source>Import audit package</source>
+        <translation>Import audit package</translation>
+    </message>
+    <message>
+        <source>Merging %1…</source>
+        <translation>Merging %1…</translation>
+    </message>
+    <message>
+        <source>Audit package refused</source>
+        <translation>Audit package refused</translation>
+    </message>
+    <message>
+        <source>%1 was not imported.</source>
+        <translation>%1 was not imported.</translation>
+    </message>
+    <message>
+        <source>Nothing was written: this database is unchanged.</source>
+        <translation>Nothing was written: this database is unchanged.</translation>
+    </message>
+    <message>
+        <source>Importing the audit package…</source>
+        <translation>Importing the audit package…</translation>
     </message>
 </context>
 <context>

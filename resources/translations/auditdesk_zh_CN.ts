@@ -1936,6 +1936,10 @@ See the details.</source>
         <translation>从 Excel 导入…</translation>
     </message>
     <message>
+        <source>Import audit package…</source>
+        <translation>导入审核资料包…</translation>
+    </message>
+    <message>
         <source>Merge conflicts…</source>
         <translation>合并冲突…</translation>
     </message>
@@ -2561,6 +2565,225 @@ See the details.</source>
     <message>
         <source>CB setting</source>
         <translation>认证机构设置</translation>
+    </message>
+</context>
+<context>
+    <name>Package</name>
+    <message>
+        <source>The package file is cut short or damaged (perhaps an incomplete copy). Copy it again from the sender.</source>
+        <translation>资料包文件不完整或已损坏（可能未复制完整）。请向发送方重新获取。</translation>
+    </message>
+    <message>
+        <source>This file is not an AuditDesk audit package.</source>
+        <translation>该文件不是 AuditDesk 审核资料包。</translation>
+    </message>
+    <message>
+        <source>The package is encrypted: its password is needed.</source>
+        <translation>该资料包已加密：需要输入密码。</translation>
+    </message>
+    <message>
+        <source>The password is wrong (or the encrypted package was altered).</source>
+        <translation>密码错误（或加密的资料包已被改动）。</translation>
+    </message>
+    <message>
+        <source>The package holds a file path outside the package; it may be hostile and was not opened.</source>
+        <translation>资料包中含有指向包外的文件路径，可能是恶意文件，未予打开。</translation>
+    </message>
+    <message>
+        <source>The package holds a link; it may be hostile and was not opened.</source>
+        <translation>资料包中含有链接，可能是恶意文件，未予打开。</translation>
+    </message>
+    <message>
+        <source>The package holds the same entry twice; it was altered.</source>
+        <translation>资料包中同一条目出现两次：资料包已被改动。</translation>
+    </message>
+    <message>
+        <source>The package holds an entry larger than AuditDesk accepts.</source>
+        <translation>资料包中有条目超过 AuditDesk 允许的大小。</translation>
+    </message>
+    <message>
+        <source>The package unpacks to far more than its size (a compression bomb); it was not opened.</source>
+        <translation>资料包解压后远大于其自身大小（压缩炸弹），未予打开。</translation>
+    </message>
+    <message>
+        <source>A file in the package does not have the size its list says; the package was altered or damaged.</source>
+        <translation>资料包中有文件的大小与清单不符：资料包已被改动或已损坏。</translation>
+    </message>
+    <message>
+        <source>An attachment in the package does not match its fingerprint; the package was altered or damaged.</source>
+        <translation>资料包中有附件与其校验值不符：资料包已被改动或已损坏。</translation>
+    </message>
+    <message>
+        <source>The package was made by a newer AuditDesk. Update AuditDesk, then import it again.</source>
+        <translation>该资料包由更新版本的 AuditDesk 生成。请先升级 AuditDesk，再重新导入。</translation>
+    </message>
+    <message>
+        <source>The package's contents list is not valid; the package was altered or damaged.</source>
+        <translation>资料包的内容清单无效：资料包已被改动或已损坏。</translation>
+    </message>
+    <message>
+        <source>A file the package lists is missing from it.</source>
+        <translation>资料包清单中列出的文件在包内缺失。</translation>
+    </message>
+    <message>
+        <source>The package refers to records that are neither in it nor in this database (for example a standard not loaded here).</source>
+        <translation>资料包引用了既不在包内、也不在本数据库中的记录（例如本机未加载的标准）。</translation>
+    </message>
+    <message>
+        <source>The package clashes with records in this database (the same number used by a different record).</source>
+        <translation>资料包与本数据库中的记录冲突（同一编号被另一条记录使用）。</translation>
+    </message>
+    <message>
+        <source>The package was refused (%1).</source>
+        <translation>资料包被拒绝（%1）。</translation>
+    </message>
+    <message>
+        <source>Password for the package (leave empty for no encryption):</source>
+        <translation>资料包密码（留空则不加密）：</translation>
+    </message>
+    <message>
+        <source>Package password</source>
+        <translation>资料包密码</translation>
+    </message>
+    <message>
+        <source>The same password again:</source>
+        <translation>再次输入同一密码：</translation>
+    </message>
+    <message>
+        <source>The two passwords differ. Enter the password again:</source>
+        <translation>两次输入的密码不一致。请重新输入密码：</translation>
+    </message>
+    <message>
+        <source>Export audit package</source>
+        <translation>导出审核资料包</translation>
+    </message>
+    <message>
+        <source>Select an audit first.</source>
+        <translation>请先选择一个审核。</translation>
+    </message>
+    <message>
+        <source>AuditDesk audit package (*.adpkg)</source>
+        <translation>AuditDesk 审核资料包（*.adpkg）</translation>
+    </message>
+    <message>
+        <source>Writing %1…</source>
+        <translation>正在写入 %1…</translation>
+    </message>
+    <message>
+        <source>The audit package of %1 was written to:</source>
+        <translation>审核 %1 的审核资料包已导出至：</translation>
+    </message>
+    <message>
+        <source>%1 records.</source>
+        <translation>共 %1 条记录。</translation>
+    </message>
+    <message>
+        <source>Encrypted with a password: give the password to the auditor separately, not with the file.</source>
+        <translation>已用密码加密：请把密码另行告知审核员，不要与文件一起发送。</translation>
+    </message>
+    <message>
+        <source>Not encrypted.</source>
+        <translation>未加密。</translation>
+    </message>
+    <message>
+        <source>Audit package not written</source>
+        <translation>审核资料包未导出</translation>
+    </message>
+    <message>
+        <source>An attachment of the audit is missing or damaged in the attachment store. Run the database check first. No package was written.</source>
+        <translation>附件库中缺少该审核的附件或附件已损坏。请先运行数据库检查。未写出任何资料包。</translation>
+    </message>
+    <message>
+        <source>Exporting the audit package…</source>
+        <translation>正在导出审核资料包…</translation>
+    </message>
+    <message>
+        <source>Open folder</source>
+        <translation>打开所在文件夹</translation>
+    </message>
+    <message>
+        <source>Export audit package…</source>
+        <translation>导出审核资料包…</translation>
+    </message>
+    <message>
+        <source>The selected audit as a package file for an auditor's laptop (work offline, then import it back)</source>
+        <translation>把所选审核导出为审核资料包，供审核员在笔记本上离线工作，完成后再导入合并</translation>
+    </message>
+    <message>
+        <source>%1 is encrypted. Password:</source>
+        <translation>%1 已加密。密码：</translation>
+    </message>
+    <message>
+        <source>The password is wrong.</source>
+        <translation>密码错误。</translation>
+    </message>
+    <message>
+        <source>Merged the audit package exported by %1.</source>
+        <translation>已合并由 %1 导出的审核资料包。</translation>
+    </message>
+    <message>
+        <source>Created: %1</source>
+        <translation>新建：%1</translation>
+    </message>
+    <message>
+        <source>Updated: %1</source>
+        <translation>更新：%1</translation>
+    </message>
+    <message>
+        <source>Unchanged: %1</source>
+        <translation>未变：%1</translation>
+    </message>
+    <message>
+        <source>Conflicts: %1</source>
+        <translation>冲突：%1</translation>
+    </message>
+    <message>
+        <source>Attachments: %1</source>
+        <translation>附件：%1</translation>
+    </message>
+    <message>
+        <source>NC %1 was renumbered to %2: another NC already had its number.</source>
+        <translation>不符合项 %1 已重新编号为 %2：原编号已被另一不符合项占用。</translation>
+    </message>
+    <message>
+        <source>It had been issued: the client's NC form shows the old number %1; tell the client.</source>
+        <translation>该不符合项此前已发给客户：客户手中的不符合项报告上仍是原编号 %1，请告知客户。</translation>
+    </message>
+    <message>
+        <source>Where a field was changed both here and on the laptop, the value here is kept and both values wait in Merge conflicts for a lead to decide.</source>
+        <translation>本机和笔记本上都修改过的字段保留本机的值，双方的值都保存在“合并冲突”中，由审核组长决定。</translation>
+    </message>
+    <message>
+        <source>Audit package imported</source>
+        <translation>审核资料包已导入</translation>
+    </message>
+    <message>
+        <source>Open merge conflicts…</source>
+        <translation>打开合并冲突…</translation>
+    </message>
+    <message>
+        <source>Import audit package</source>
+        <translation>导入审核资料包</translation>
+    </message>
+    <message>
+        <source>Merging %1…</source>
+        <translation>正在合并 %1…</translation>
+    </message>
+    <message>
+        <source>Audit package refused</source>
+        <translation>审核资料包被拒绝</translation>
+    </message>
+    <message>
+        <source>%1 was not imported.</source>
+        <translation>%1 未导入。</translation>
+    </message>
+    <message>
+        <source>Nothing was written: this database is unchanged.</source>
+        <translation>未写入任何数据：本数据库保持不变。</translation>
+    </message>
+    <message>
+        <source>Importing the audit package…</source>
+        <translation>正在导入审核资料包…</translation>
     </message>
 </context>
 <context>

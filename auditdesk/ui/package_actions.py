@@ -1,0 +1,477 @@
+"""Offline audit packages from the GUI: the office exports an audit to a package file, the
+auditor imports it on a laptop, works on site, exports it back, and a lead merges it.
+
+- :func:`export_audit_package` (Audits register): a save dialog (default name with the audit
+  number, ``.adpkg``), an optional password entered twice (empty: not encrypted), then
+  ``exchange.package.export_package`` as a write job; the engine writes a temporary file beside
+  the target and renames it, so a failed export leaves no half file.
+- :func:`import_audit_package` (File menu): an open dialog, the password when the package is
+  encrypted, ``exchange.package.import_package`` as a write job, then the result in words
+  (created / updated / unchanged / conflicts / attachments, each renumbered NC) with an offer to
+  open the Conflicts dialog. A refused package (damaged, altered, hostile, from a newer
+  AuditDesk, wrong password) says why; the engine has written nothing, and the message says so.
+
+Permissions are the services' (``users.require``); a refusal is shown by ``errors.show_error``.
+"""
+
+from __future__ import annotations
+
+import uuid
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QUrl
+from PySide6.QtGui import QDesktopServices
+from PySide6.QtWidgets import QFileDialog, QInputDialog, QLineEdit, QMessageBox, QWidget
+
+from auditdesk.ui import errors
+from auditdesk.ui.jobs import Job, run_job
+
+SUFFIX = ".adpkg"
+
+
+# Why a package was refused (PackageRefused.reason -> words). Nothing was written in any case.
+REFUSALS: dict[str, str] = {
+    "truncated": QT_TRANSLATE_NOOP(
+        "Package",
+        "The package file is cut short or damaged (perhaps an incomplete "
+        "copy). Copy it again from the sender.",
+    ),
+    "not_a_package": QT_TRANSLATE_NOOP("Package", "This file is not an AuditDesk audit package."),
+    "encrypted_needs_password": QT_TRANSLATE_NOOP(
+        "Package", "The package is encrypted: its password is needed."
+    ),
+    "wrong_password": QT_TRANSLATE_NOOP(
+        "Package", "The password is wrong (or the encrypted package was altered)."
+    ),
+    "unsafe_path": QT_TRANSLATE_NOOP(
+        "Package",
+        "The package holds a file path outside the package; it may be hostile and was not opened.",
+    ),
+    "link_in_archive": QT_TRANSLATE_NOOP(
+        "Package", "The package holds a link; it may be hostile and was not opened."
+    ),
+    "duplicate_entry": QT_TRANSLATE_NOOP(
+        "Package", "The package holds the same entry twice; it was altered."
+    ),
+    "too_large": QT_TRANSLATE_NOOP(
+        "Package", "The package holds an entry larger than AuditDesk accepts."
+    ),
+    "compression_bomb": QT_TRANSLATE_NOOP(
+        "Package",
+        "The package unpacks to far more than its size (a compression bomb); it was not opened.",
+    ),
+    "size_mismatch": QT_TRANSLATE_NOOP(
+        "Package",
+        "A file in the package does not have the size its list says; "
+        "the package was altered or damaged.",
+    ),
+    "hash_mismatch": QT_TRANSLATE_NOOP(
+        "Package",
+        "An attachment in the package does not match its fingerprint; "
+        "the package was altered or damaged.",
+    ),
+    "newer_format": QT_TRANSLATE_NOOP(
+        "Package",
+        "The package was made by a newer AuditDesk. Update AuditDesk, then import it again.",
+    ),
+    "bad_manifest": QT_TRANSLATE_NOOP(
+        "Package", "The package's contents list is not valid; the package was altered or damaged."
+    ),
+    "missing_entry": QT_TRANSLATE_NOOP("Package", "A file the package lists is missing from it."),
+    "unknown_reference": QT_TRANSLATE_NOOP(
+        "Package",
+        "The package refers to records that are neither in it nor "
+        "in this database (for example a standard not loaded here).",
+    ),
+    "clash": QT_TRANSLATE_NOOP(
+        "Package",
+        "The package clashes with records in this database (the same number "
+        "used by a different record).",
+    ),
+}
+
+
+def refusal_text(reason: str) -> str:
+    text = REFUSALS.get(reason)
+    if text:
+        return QCoreApplication.translate("Package", text)
+    return QCoreApplication.translate("Package", "The package was refused (%1).").replace(
+        "%1", reason
+    )
+
+
+def _tell(parent: QWidget | None, title: str, text: str, warning: bool = False) -> None:
+    if errors.shown is not None:  # tests collect instead of showing
+        errors.shown.append((title, text))
+        return
+    if warning:
+        QMessageBox.warning(parent, title, text)
+    else:
+        QMessageBox.information(parent, title, text)
+
+
+def _refresh(parent: Any) -> None:
+    """Refresh what shows records: the main window's registers, or the register page itself."""
+    for reg in getattr(parent, "registers", {}).values():
+        reg.refresh()
+    refresh = getattr(parent, "refresh", None)
+    if callable(refresh):
+        refresh()
+
+
+# -- export -------------------------------------------------------------------------------------
+def ask_new_password(parent: QWidget | None) -> str | None:
+    """The package password, entered twice. "" means not encrypted; None means cancelled."""
+    first_label = QCoreApplication.translate(
+        "Package", "Password for the package (leave empty for no encryption):"
+    )
+    label = first_label
+    while True:
+        first, ok = QInputDialog.getText(
+            parent,
+            QCoreApplication.translate("Package", "Package password"),
+            label,
+            QLineEdit.EchoMode.Password,
+        )
+        if not ok:
+            return None
+        if not first:
+            return ""
+        again, ok = QInputDialog.getText(
+            parent,
+            QCoreApplication.translate("Package", "Package password"),
+            QCoreApplication.translate("Package", "The same password again:"),
+            QLineEdit.EchoMode.Password,
+        )
+        if not ok:
+            return None
+        if again == first:
+            return first
+        label = (
+            QCoreApplication.translate(
+                "Package", "The two passwords differ. Enter the password again:"
+            )
+            + "\n"
+            + first_label
+        )
+
+
+def export_audit_package(
+    ctx: Any,
+    parent: QWidget,
+    audit_ids: list[uuid.UUID],
+    target: str | None = None,
+    password: str | None = None,
+    on_saved: Callable[[str], None] | None = None,
+) -> Job | None:
+    """Ask for a file (unless ``target``) and a password (unless ``password``; "" = none), then
+    export the audits as a package in a write job (the sent state is remembered for the merge)."""
+    from auditdesk.services.audits import get_audit
+
+    title = QCoreApplication.translate("Package", "Export audit package")
+    if not audit_ids:
+        _tell(parent, title, QCoreApplication.translate("Package", "Select an audit first."))
+        return None
+    with ctx.session() as s:
+        numbers = [get_audit(s, a).number for a in audit_ids]
+    if target is None:
+        default = str(Path.home() / f"{'_'.join(numbers)}{SUFFIX}")
+        target, _filter = QFileDialog.getSaveFileName(
+            parent,
+            title,
+            default,
+            QCoreApplication.translate("Package", "AuditDesk audit package (*.adpkg)"),
+        )
+        if not target:
+            return None
+        if not target.lower().endswith(SUFFIX):
+            target += SUFFIX
+    if password is None:
+        password = ask_new_password(parent)
+        if password is None:
+            return None
+    path, secret = Path(target), password
+
+    def work(job: Job) -> tuple[str, int, bool]:
+        from auditdesk.exchange.package import export_package
+
+        job.progress(
+            0, 1, QCoreApplication.translate("Package", "Writing %1…").replace("%1", path.name)
+        )
+        with job.session() as s:
+            manifest = export_package(s, list(audit_ids), path, password=secret or None)
+        job.progress(1, 1)
+        return str(path), len(manifest["records"]), bool(secret)
+
+    def done(result: Any) -> None:
+        written, records, encrypted = result
+        lines = [
+            QCoreApplication.translate(
+                "Package", "The audit package of %1 was written to:"
+            ).replace("%1", ", ".join(numbers)),
+            written,
+            QCoreApplication.translate("Package", "%1 records.").replace("%1", str(records)),
+            QCoreApplication.translate(
+                "Package",
+                "Encrypted with a password: give the password to the auditor separately, not with the file.",
+            )
+            if encrypted
+            else QCoreApplication.translate("Package", "Not encrypted."),
+        ]
+        show_written(parent, title, "\n".join(lines), written)
+        if on_saved is not None:
+            on_saved(written)
+
+    def failed(exc: BaseException) -> None:
+        from auditdesk.exchange.errors import ExchangeError
+
+        if type(exc) is ExchangeError:  # the attachment store is missing a file, or one is damaged
+            _tell(
+                parent,
+                QCoreApplication.translate("Package", "Audit package not written"),
+                QCoreApplication.translate(
+                    "Package",
+                    "An attachment of the audit is missing or damaged in the attachment store. Run the "
+                    "database check first. No package was written.",
+                ),
+                warning=True,
+            )
+            return
+        errors.show_error(exc, parent)
+
+    return run_job(
+        work,
+        done,
+        failed,
+        QCoreApplication.translate("Package", "Exporting the audit package…"),
+        parent=parent,
+        write=True,
+        session_factory=ctx.session,
+    )
+
+
+def show_written(parent: QWidget | None, title: str, text: str, path: str) -> None:
+    if errors.shown is not None:
+        errors.shown.append((title, text))
+        return
+    box = QMessageBox(
+        QMessageBox.Icon.Information, title, text, QMessageBox.StandardButton.Close, parent
+    )
+    folder = box.addButton(
+        QCoreApplication.translate("Package", "Open folder"), QMessageBox.ButtonRole.ActionRole
+    )
+    box.exec()
+    if box.clickedButton() is folder:
+        QDesktopServices.openUrl(QUrl.fromLocalFile(str(Path(path).parent)))
+
+
+def register_actions(ctx: Any, register: Any) -> list[QWidget]:
+    """The Audits register's button: export the selected audit as a package."""
+    from PySide6.QtWidgets import QPushButton
+
+    button = QPushButton(QCoreApplication.translate("Package", "Export audit package…"))
+    button.setObjectName("exportPackageButton")
+    button.setToolTip(
+        QCoreApplication.translate(
+            "Package",
+            "The selected audit as a package file for an auditor's laptop (work offline, "
+            "then import it back)",
+        )
+    )
+
+    def clicked() -> None:
+        rid = register.current_id()
+        register.package_job = export_audit_package(ctx, register, [rid] if rid is not None else [])
+
+    button.clicked.connect(clicked)
+    return [button]
+
+
+# -- import -------------------------------------------------------------------------------------
+def _is_encrypted(path: Path) -> bool:
+    from auditdesk.exchange import crypto
+
+    try:
+        return crypto.is_encrypted(path)
+    except OSError:
+        return False  # the engine says what is wrong with the file
+
+
+def ask_password(parent: QWidget | None, path: Path, again: bool = False) -> str | None:
+    label = QCoreApplication.translate("Package", "%1 is encrypted. Password:").replace(
+        "%1", path.name
+    )
+    if again:
+        label = QCoreApplication.translate("Package", "The password is wrong.") + "\n" + label
+    text, ok = QInputDialog.getText(
+        parent,
+        QCoreApplication.translate("Package", "Package password"),
+        label,
+        QLineEdit.EchoMode.Password,
+    )
+    return text if ok and text else None
+
+
+def result_lines(result: Any) -> list[str]:
+    """The merge result in words."""
+    lines = [
+        QCoreApplication.translate("Package", "Merged the audit package exported by %1.").replace(
+            "%1", result.by or "?"
+        ),
+        QCoreApplication.translate("Package", "Created: %1").replace("%1", str(result.created)),
+        QCoreApplication.translate("Package", "Updated: %1").replace("%1", str(result.updated)),
+        QCoreApplication.translate("Package", "Unchanged: %1").replace("%1", str(result.unchanged)),
+        QCoreApplication.translate("Package", "Conflicts: %1").replace("%1", str(result.conflicts)),
+        QCoreApplication.translate("Package", "Attachments: %1").replace(
+            "%1", str(result.attachments)
+        ),
+    ]
+    for move in result.renumbered:
+        line = (
+            QCoreApplication.translate(
+                "Package", "NC %1 was renumbered to %2: another NC already had its number."
+            )
+            .replace("%1", move.number)
+            .replace("%2", move.new_number)
+        )
+        if move.issued:
+            line += " " + QCoreApplication.translate(
+                "Package",
+                "It had been issued: the client's NC form shows the old number %1; tell the client.",
+            ).replace("%1", move.number)
+        lines.append(line)
+    if result.conflicts:
+        lines.append(
+            QCoreApplication.translate(
+                "Package",
+                "Where a field was changed both here and on the laptop, the value here is kept and both "
+                "values wait in Merge conflicts for a lead to decide.",
+            )
+        )
+    return lines
+
+
+def result_box(parent: QWidget | None, result: Any) -> tuple[QMessageBox, Any]:
+    """The result dialog and its "Open merge conflicts…" button (None when there are none)."""
+    box = QMessageBox(
+        QMessageBox.Icon.Information,
+        QCoreApplication.translate("Package", "Audit package imported"),
+        "\n".join(result_lines(result)),
+        QMessageBox.StandardButton.Close,
+        parent,
+    )
+    box.setObjectName("packageResult")
+    conflicts = None
+    if result.conflicts:
+        conflicts = box.addButton(
+            QCoreApplication.translate("Package", "Open merge conflicts…"),
+            QMessageBox.ButtonRole.ActionRole,
+        )
+    return box, conflicts
+
+
+def open_conflicts(ctx: Any, parent: QWidget | None) -> None:
+    show = getattr(parent, "show_conflicts", None)
+    if callable(show):  # the main window: refreshes its registers after resolving
+        show()
+        return
+    from auditdesk.ui.conflicts import show_conflicts
+
+    if show_conflicts(ctx.db, ctx.user, parent):
+        _refresh(parent)
+
+
+def show_result(ctx: Any, parent: QWidget | None, result: Any) -> None:
+    if errors.shown is not None:
+        errors.shown.append(
+            (
+                QCoreApplication.translate("Package", "Audit package imported"),
+                "\n".join(result_lines(result)),
+            )
+        )
+        return
+    box, conflicts = result_box(parent, result)
+    box.exec()
+    if conflicts is not None and box.clickedButton() is conflicts:
+        open_conflicts(ctx, parent)
+
+
+def import_audit_package(
+    ctx: Any,
+    parent: QWidget | None,
+    path: str | None = None,
+    password: str | None = None,
+    on_merged: Callable[[Any], None] | None = None,
+) -> Job | None:
+    """Ask for the package (unless ``path``) and, when encrypted, its password (unless given);
+    merge it in a write job and say what happened. A wrong password asks again."""
+    title = QCoreApplication.translate("Package", "Import audit package")
+    if path is None:
+        path, _filter = QFileDialog.getOpenFileName(
+            parent,
+            title,
+            str(Path.home()),
+            QCoreApplication.translate("Package", "AuditDesk audit package (*.adpkg)"),
+        )
+        if not path:
+            return None
+    source = Path(path)
+    if password is None and _is_encrypted(source):
+        password = ask_password(parent, source)
+        if password is None:
+            return None
+    secret = password
+
+    def work(job: Job) -> Any:
+        from auditdesk.exchange.package import import_package
+
+        job.progress(
+            0, 1, QCoreApplication.translate("Package", "Merging %1…").replace("%1", source.name)
+        )
+        with job.session() as s:
+            return import_package(s, source, password=secret)
+
+    def done(result: Any) -> None:
+        _refresh(parent)
+        if on_merged is not None:
+            on_merged(result)
+        show_result(ctx, parent, result)
+
+    def failed(exc: BaseException) -> None:
+        from auditdesk.exchange.errors import PackageRefused
+
+        if not isinstance(exc, PackageRefused):
+            errors.show_error(exc, parent)  # e.g. the role may not merge: said in words
+            return
+        _tell(
+            parent,
+            QCoreApplication.translate("Package", "Audit package refused"),
+            "\n\n".join(
+                [
+                    QCoreApplication.translate("Package", "%1 was not imported.").replace(
+                        "%1", source.name
+                    ),
+                    refusal_text(exc.reason),
+                    QCoreApplication.translate(
+                        "Package", "Nothing was written: this database is unchanged."
+                    ),
+                ]
+            ),
+            warning=True,
+        )
+        if exc.reason in ("wrong_password", "encrypted_needs_password"):
+            again = ask_password(parent, source, again=exc.reason == "wrong_password")
+            if again is not None:
+                import_audit_package(ctx, parent, str(source), again, on_merged)
+
+    return run_job(
+        work,
+        done,
+        failed,
+        QCoreApplication.translate("Package", "Importing the audit package…"),
+        parent=parent,
+        write=True,
+        session_factory=ctx.session,
+    )
