@@ -336,12 +336,14 @@ def result_lines(result: Any) -> list[str]:
             .replace("%1", move.number)
             .replace("%2", move.new_number)
         )
-        if move.issued:
-            line += " " + QCoreApplication.translate(
-                "Package",
-                "It had been issued: the client's NC form shows the old number %1; tell the client.",
-            ).replace("%1", move.number)
         lines.append(line)
+        if move.issued:  # on its own line: the auditor must not miss it
+            lines.append(
+                QCoreApplication.translate(
+                    "Package",
+                    "It had been issued: the client's NC form shows the old number %1; tell the client.",
+                ).replace("%1", move.number)
+            )
     if result.conflicts:
         lines.append(
             QCoreApplication.translate(
