@@ -25,6 +25,7 @@ REPO = Path(__file__).resolve().parents[2]
 # The child: one user action per transaction (an organisation, an edit of it, and every third
 # time an attachment file plus its record); after each commit it reports "n id sha".
 WRITER = r"""
+import os
 import sys
 from auditdesk.model import Attachment
 from auditdesk.services.clients import OrganisationData, create_organisation, update_organisation
@@ -44,7 +45,9 @@ while True:
             stored = store.put_bytes(("现场记录 %d\n" % n).encode() * 200, f"note{n}.txt")
             s.add(Attachment(audit_id=None, sha256=stored.sha256, filename=f"note{n}.txt", size=stored.size))
             sha = stored.sha256
-    print(n, org.id, sha, flush=True)
+    # One write(2) per line: a pipe takes it whole, so a kill cannot leave half a report
+    # (print() writes its pieces one by one when PYTHONUNBUFFERED is set).
+    os.write(1, f"{n} {org.id} {sha}\n".encode())
     n += 1
 """
 
