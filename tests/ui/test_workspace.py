@@ -314,3 +314,30 @@ def test_site_of_an_item_shows_and_changes_in_the_editor(ws, qtbot, database, fa
     ws.select_clause("8.2")
     assert ws.editor.selected_site() == facts.site_ids[0]
     assert ws.editor.clauses.text() == "8.2"
+
+
+def test_the_audit_goes_into_an_offline_package_from_its_workspace(ws, database, facts, tmp_path, monkeypatch):
+    """The button beside Documents… writes this audit's package; a laptop database takes it in."""
+    from PySide6.QtWidgets import QMessageBox
+
+    from auditdesk.exchange.package import import_package
+    from auditdesk.model import Audit
+    from auditdesk.services.setup import open_database
+
+    monkeypatch.setattr(QMessageBox, "exec", lambda self: 0)  # the "written to" message
+    with database.session() as s:
+        ev.add_evidence(s, facts.audit_id, ev.EvidenceData(description="内审记录 2026-IA-03，抽样 5 份"))
+    target = tmp_path / "for-laptop.adpkg"
+    assert ws.btn_package.text().startswith("Export audit package")
+    ws.export_package(str(target), "")
+    assert target.exists()
+    laptop = open_database(f"sqlite:///{tmp_path / 'laptop.sqlite3'}", create=True)
+    try:
+        with laptop.session() as s:
+            result = import_package(s, target)
+            assert result.created > 0
+            assert s.get(Audit, facts.audit_id) is not None
+            texts = [e.description for e in s.scalars(select(EvidenceItem).where(EvidenceItem.audit_id == facts.audit_id))]
+            assert "内审记录 2026-IA-03，抽样 5 份" in texts
+    finally:
+        laptop.close()

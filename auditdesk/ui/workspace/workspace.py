@@ -116,12 +116,16 @@ class AuditWorkspace(PanelsMixin, QWidget):
         self.btn_documents = QPushButton(self.tr("Documents…"))
         self.btn_documents.setObjectName("documentsButton")
         self.btn_documents.setToolTip(self.tr("Audit report, plan and case draft; issue the report (lead)"))
+        # Same words as the audits register's button (one translation, context "Package").
+        self.btn_package = QPushButton(QCoreApplication.translate("Package", "Export audit package…"))
+        self.btn_package.setObjectName("exportPackageButton")
         top = QHBoxLayout()
         top.addWidget(self.title, 1)
         top.addWidget(self.site_filter)
         top.addWidget(self.search_box)
         top.addWidget(self.search_all)
-        for b in (self.btn_checkin, self.btn_coverage, self.btn_complete, self.btn_terminate, self.btn_documents):
+        for b in (self.btn_checkin, self.btn_coverage, self.btn_complete, self.btn_terminate, self.btn_documents,
+                  self.btn_package):
             top.addWidget(b)
 
         self.tree = QTreeWidget()
@@ -242,6 +246,7 @@ class AuditWorkspace(PanelsMixin, QWidget):
         self.btn_coverage.clicked.connect(self.show_coverage)
         self.btn_terminate.clicked.connect(self.terminate)
         self.btn_documents.clicked.connect(lambda: self.show_documents())
+        self.btn_package.clicked.connect(lambda: self.export_package())
         self.btn_checkin.clicked.connect(self.show_check_in)
         self.strip.filesDropped.connect(self.attach_paths)
         self.strip.imagePasted.connect(self.attach_image)
@@ -345,6 +350,16 @@ class AuditWorkspace(PanelsMixin, QWidget):
         self.documents_dialog = dlg
         dlg.open()
         return dlg
+
+    def export_package(self, target: str | None = None, password: str | None = None):
+        """This audit as an offline package (for a laptop, or back to the office)."""
+        from types import SimpleNamespace
+
+        from auditdesk.ui.package_actions import export_audit_package
+
+        self.editor.flush()
+        ctx = SimpleNamespace(session=self._session, db=self.db, user=self.user)
+        return export_audit_package(ctx, self.window_widget(), [self.audit_id], target, password)
 
     def _lock_changed(self) -> None:
         from auditdesk.services.audits import get_audit
