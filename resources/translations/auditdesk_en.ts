@@ -588,6 +588,62 @@ Window: %2</translation>
         <source>Coverage</source>
         <translation>Coverage</translation>
     </message>
+    <message>
+        <source>Click a cell, or move with the arrow keys and press Enter, to open that clause in the workspace.</source>
+        <translation>Click a cell, or move with the arrow keys and press Enter, to open that clause in the workspace.</translation>
+    </message>
+    <message>
+        <source>1 evidence item</source>
+        <translation>1 evidence item</translation>
+    </message>
+    <message>
+        <source>%1 evidence items</source>
+        <translation>%1 evidence items</translation>
+    </message>
+    <message>
+        <source>No evidence yet</source>
+        <translation>No evidence yet</translation>
+    </message>
+    <message>
+        <source>Clause %1 %2</source>
+        <translation>Clause %1 %2</translation>
+    </message>
+    <message>
+        <source>Site: %1</source>
+        <translation>Site: %1</translation>
+    </message>
+    <message>
+        <source>Site: none given</source>
+        <translation>Site: none given</translation>
+    </message>
+    <message>
+        <source>Every surveillance must cover this clause</source>
+        <translation>Every surveillance must cover this clause</translation>
+    </message>
+    <message>
+        <source>Click or press Enter to open this clause at this site.</source>
+        <translation>Click or press Enter to open this clause at this site.</translation>
+    </message>
+    <message>
+        <source>Click or press Enter to open this clause (all sites).</source>
+        <translation>Click or press Enter to open this clause (all sites).</translation>
+    </message>
+    <message>
+        <source>Audit: %1 (%2)</source>
+        <translation>Audit: %1 (%2)</translation>
+    </message>
+    <message>
+        <source>This audit: %1 (%2)</source>
+        <translation>This audit: %1 (%2)</translation>
+    </message>
+    <message>
+        <source>Not sampled in any audit of this cycle</source>
+        <translation>Not sampled in any audit of this cycle</translation>
+    </message>
+    <message>
+        <source>Click or press Enter to open this clause in this audit (all sites).</source>
+        <translation>Click or press Enter to open this clause in this audit (all sites).</translation>
+    </message>
 </context>
 <context>
     <name>CrashDialog</name>
@@ -2784,6 +2840,49 @@ See the details.</translation>
     <message>
         <source>Importing the audit package…</source>
         <translation>Importing the audit package…</translation>
+    </message>
+</context>
+<context>
+    <name>PhotoViewer</name>
+    <message>
+        <source>Fit to window</source>
+        <translation>Fit to window</translation>
+    </message>
+    <message>
+        <source>Show the whole photo in the window (0 or Ctrl+0)</source>
+        <translation>Show the whole photo in the window (0 or Ctrl+0)</translation>
+    </message>
+    <message>
+        <source>Actual size 100 %</source>
+        <translation>Actual size 100 %</translation>
+    </message>
+    <message>
+        <source>One photo pixel per screen pixel (1)</source>
+        <translation>One photo pixel per screen pixel (1)</translation>
+    </message>
+    <message>
+        <source>Zoom in</source>
+        <translation>Zoom in</translation>
+    </message>
+    <message>
+        <source>Zoom in (+, Ctrl+= or the mouse wheel)</source>
+        <translation>Zoom in (+, Ctrl+= or the mouse wheel)</translation>
+    </message>
+    <message>
+        <source>Zoom out</source>
+        <translation>Zoom out</translation>
+    </message>
+    <message>
+        <source>Zoom out (-, Ctrl+- or the mouse wheel)</source>
+        <translation>Zoom out (-, Ctrl+- or the mouse wheel)</translation>
+    </message>
+    <message>
+        <source>%1 % (fit to window)</source>
+        <translation>%1 % (fit to window)</translation>
+    </message>
+    <message>
+        <source>%1 %</source>
+        <translation>%1 %</translation>
     </message>
 </context>
 <context>

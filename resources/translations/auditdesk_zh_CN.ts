@@ -588,6 +588,62 @@ Window: %2</source>
         <source>Coverage</source>
         <translation>覆盖情况</translation>
     </message>
+    <message>
+        <source>Click a cell, or move with the arrow keys and press Enter, to open that clause in the workspace.</source>
+        <translation>单击单元格，或用方向键移动后按回车，即可在工作区打开该条款。</translation>
+    </message>
+    <message>
+        <source>1 evidence item</source>
+        <translation>1 条审核证据</translation>
+    </message>
+    <message>
+        <source>%1 evidence items</source>
+        <translation>%1 条审核证据</translation>
+    </message>
+    <message>
+        <source>No evidence yet</source>
+        <translation>尚无审核证据</translation>
+    </message>
+    <message>
+        <source>Clause %1 %2</source>
+        <translation>条款 %1 %2</translation>
+    </message>
+    <message>
+        <source>Site: %1</source>
+        <translation>场所：%1</translation>
+    </message>
+    <message>
+        <source>Site: none given</source>
+        <translation>场所：未指定</translation>
+    </message>
+    <message>
+        <source>Every surveillance must cover this clause</source>
+        <translation>每次监督审核都必须覆盖此条款</translation>
+    </message>
+    <message>
+        <source>Click or press Enter to open this clause at this site.</source>
+        <translation>单击或按回车：打开此条款，并筛选到此场所。</translation>
+    </message>
+    <message>
+        <source>Click or press Enter to open this clause (all sites).</source>
+        <translation>单击或按回车：打开此条款（全部场所）。</translation>
+    </message>
+    <message>
+        <source>Audit: %1 (%2)</source>
+        <translation>审核：%1（%2）</translation>
+    </message>
+    <message>
+        <source>This audit: %1 (%2)</source>
+        <translation>本次审核：%1（%2）</translation>
+    </message>
+    <message>
+        <source>Not sampled in any audit of this cycle</source>
+        <translation>本认证周期内的审核均未抽样此条款</translation>
+    </message>
+    <message>
+        <source>Click or press Enter to open this clause in this audit (all sites).</source>
+        <translation>单击或按回车：在本次审核中打开此条款（全部场所）。</translation>
+    </message>
 </context>
 <context>
     <name>CrashDialog</name>
@@ -2784,6 +2840,49 @@ See the details.</source>
     <message>
         <source>Importing the audit package…</source>
         <translation>正在导入审核资料包…</translation>
+    </message>
+</context>
+<context>
+    <name>PhotoViewer</name>
+    <message>
+        <source>Fit to window</source>
+        <translation>适应窗口</translation>
+    </message>
+    <message>
+        <source>Show the whole photo in the window (0 or Ctrl+0)</source>
+        <translation>在窗口中显示整张照片（0 或 Ctrl+0）</translation>
+    </message>
+    <message>
+        <source>Actual size 100 %</source>
+        <translation>实际大小 100%</translation>
+    </message>
+    <message>
+        <source>One photo pixel per screen pixel (1)</source>
+        <translation>按实际像素显示：照片的一个像素对应屏幕的一个像素（1）</translation>
+    </message>
+    <message>
+        <source>Zoom in</source>
+        <translation>放大</translation>
+    </message>
+    <message>
+        <source>Zoom in (+, Ctrl+= or the mouse wheel)</source>
+        <translation>放大（+、Ctrl+= 或鼠标滚轮）</translation>
+    </message>
+    <message>
+        <source>Zoom out</source>
+        <translation>缩小</translation>
+    </message>
+    <message>
+        <source>Zoom out (-, Ctrl+- or the mouse wheel)</source>
+        <translation>缩小（-、Ctrl+- 或鼠标滚轮）</translation>
+    </message>
+    <message>
+        <source>%1 % (fit to window)</source>
+        <translation>%1%（适应窗口）</translation>
+    </message>
+    <message>
+        <source>%1 %</source>
+        <translation>%1%</translation>
     </message>
 </context>
 <context>
