@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import datetime as dt
 
-from PySide6.QtCore import QDate, QDateTime, Qt
-from PySide6.QtGui import QBrush, QColor
+from PySide6.QtCore import QDate, QDateTime, Qt, Signal
+from PySide6.QtGui import QBrush, QColor, QFont, QPainter, QPen
 from PySide6.QtWidgets import (
     QCheckBox,
     QDateEdit,
@@ -18,6 +18,9 @@ from PySide6.QtWidgets import (
     QListWidget,
     QListWidgetItem,
     QPlainTextEdit,
+    QStyle,
+    QStyledItemDelegate,
+    QStyleOptionViewItem,
     QTableWidget,
     QTableWidgetItem,
     QTabWidget,
@@ -116,8 +119,29 @@ def heat_colour(count: int, peak: int) -> QColor:
     return QColor.fromHsvF(0.33, 0.25 + 0.6 * strength, 0.92 - 0.25 * strength)
 
 
+class HeatCellDelegate(QStyledItemDelegate):
+    """The current cell gets a frame, not the selection colour, so its heat colour stays visible."""
+
+    def paint(self, painter: QPainter, option: QStyleOptionViewItem, index) -> None:
+        selected = bool(option.state & QStyle.StateFlag.State_Selected)
+        plain = QStyleOptionViewItem(option)
+        plain.state = plain.state & ~QStyle.StateFlag.State_Selected
+        super().paint(painter, plain, index)
+        if selected:
+            painter.save()
+            painter.setPen(QPen(QColor("#1a3d8f"), 3))
+            painter.drawRect(option.rect.adjusted(1, 1, -2, -2))
+            painter.restore()
+
+
 class CoverageDialog(QDialog):
-    """Heatmaps: this audit's clause × site counts, and each certificate's clause × audit cycle."""
+    """Heatmaps: this audit's clause × site counts, and each certificate's clause × audit cycle.
+
+    The cells act: a click, or Enter on the current cell (arrows move it), emits ``clauseChosen``
+    with the clause number and the site (None: all sites) and closes the dialog — its counts are a
+    snapshot, and the auditor is now going to add evidence there; the Coverage button reopens it fresh."""
+
+    clauseChosen = Signal(str, object)  # clause number, site id (None: all sites)
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -127,31 +151,123 @@ class CoverageDialog(QDialog):
         self.summary = QLabel()
         self.summary.setWordWrap(True)
         layout.addWidget(self.summary)
+        self.hint = QLabel(self.tr("Click a cell, or move with the arrow keys and press Enter, "
+                                   "to open that clause in the workspace."))
+        self.hint.setWordWrap(True)
+        self.hint.setStyleSheet("color:#555")
+        layout.addWidget(self.hint)
         layout.addWidget(self.tabs)
         self.resize(1000, 760)
 
-    def add_table(self, title: str, rows: list[tuple[str, str]], columns: list[str],
-                  counts: list[list[int]], highlight_rows: set[int] | None = None) -> QTableWidget:
+    def _count_words(self, count: int) -> str:
+        if count == 1:
+            return self.tr("1 evidence item")
+        return self.tr("%1 evidence items").replace("%1", str(count)) if count else self.tr("No evidence yet")
+
+    def add_site_table(self, title: str, rows: list[tuple[str, str]], sites: list[tuple[object, str]],
+                       counts: list[list[int]], must_cover_rows: set[int] | None = None) -> QTableWidget:
+        """This audit: one row per clause, one column per site (site id None = evidence with no site)."""
+        must_cover_rows = must_cover_rows or set()
+
+        def cell(r: int, c: int, count: int) -> tuple[str, object]:
+            (number, name), (site, site_name) = rows[r], sites[c]
+            lines = [self.tr("Clause %1 %2").replace("%1", number).replace("%2", name),
+                     self.tr("Site: %1").replace("%1", site_name) if site is not None
+                     else self.tr("Site: none given"),
+                     self._count_words(count)]
+            if r in must_cover_rows:
+                lines.append(self.tr("Every surveillance must cover this clause"))
+            lines.append(self.tr("Click or press Enter to open this clause at this site.") if site is not None
+                         else self.tr("Click or press Enter to open this clause (all sites)."))
+            return "\n".join(lines), (number, site)
+
+        return self._add_table(title, rows, [n for _s, n in sites], counts, must_cover_rows, cell)
+
+    def add_cycle_table(self, title: str, rows: list[tuple[str, str]], audits: list[tuple[str, str, bool]],
+                        counts: list[list[int]], never_sampled_rows: set[int] | None = None,
+                        openable: set[str] | None = None) -> QTableWidget:
+        """A certificate's cycle: one row per clause, one column per audit (number, start date, is this audit).
+
+        A cell of a clause this workspace has (``openable``) opens it here, over all sites."""
+        never_sampled_rows = never_sampled_rows or set()
+        openable = openable if openable is not None else {n for n, _t in rows}
+
+        def cell(r: int, c: int, count: int) -> tuple[str, object]:
+            (number, name), (audit, start, this) = rows[r], audits[c]
+            audit_line = (self.tr("This audit: %1 (%2)") if this else self.tr("Audit: %1 (%2)")).replace(
+                "%1", audit).replace("%2", start or "—")
+            lines = [self.tr("Clause %1 %2").replace("%1", number).replace("%2", name), audit_line,
+                     self._count_words(count)]
+            if r in never_sampled_rows:
+                lines.append(self.tr("Not sampled in any audit of this cycle"))
+            if number in openable:
+                lines.append(self.tr("Click or press Enter to open this clause in this audit (all sites)."))
+                return "\n".join(lines), (number, None)
+            return "\n".join(lines), None
+
+        columns = [f"{audit}\n{start}" for audit, start, _this in audits]
+        table = self._add_table(title, rows, columns, counts, never_sampled_rows, cell)
+        for c, (_a, _s, this) in enumerate(audits):
+            head = table.horizontalHeaderItem(c)
+            if this and head is not None:
+                bold = QFont(head.font())
+                bold.setBold(True)
+                head.setFont(bold)
+        return table
+
+    def _add_table(self, title: str, rows: list[tuple[str, str]], columns: list[str], counts: list[list[int]],
+                   highlight_rows: set[int], cell) -> QTableWidget:
         table = QTableWidget(len(rows), len(columns))
         table.setHorizontalHeaderLabels(columns)
         table.setVerticalHeaderLabels([f"{n} {t}" for n, t in rows])
+        table.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
+        table.setSelectionMode(QTableWidget.SelectionMode.SingleSelection)
+        table.setTabKeyNavigation(False)  # Tab leaves the heatmap; arrows move between its cells
+        table.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
+        table.setItemDelegate(HeatCellDelegate(table))
         peak = max((c for r in counts for c in r), default=1)
         for r, line in enumerate(counts):
             for c, value in enumerate(line):
-                cell = QTableWidgetItem(str(value) if value else "")
-                cell.setTextAlignment(Qt.AlignmentFlag.AlignCenter)
-                cell.setBackground(QBrush(heat_colour(value, peak)))
-                cell.setFlags(Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable)
-                table.setItem(r, c, cell)
-            if highlight_rows and r in highlight_rows:
+                tip, target = cell(r, c, value)
+                item = QTableWidgetItem(str(value) if value else "")
+                item.setTextAlignment(Qt.AlignmentFlag.AlignCenter)
+                item.setBackground(QBrush(heat_colour(value, peak)))
+                item.setFlags(Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable)
+                item.setToolTip(tip)
+                item.setData(Qt.ItemDataRole.AccessibleTextRole, tip.replace("\n", "; "))
+                item.setData(Qt.ItemDataRole.UserRole, target)
+                table.setItem(r, c, item)
+            if r in highlight_rows:
                 head = table.verticalHeaderItem(r)
                 if head is not None:
                     head.setForeground(QBrush(QColor("#b3261e")))
                     head.setText("⚠ " + head.text())
         table.horizontalHeader().setDefaultSectionSize(110)
         table.verticalHeader().setDefaultSectionSize(22)
+        # A click opens at once; Enter (and a double-click) arrive as activated. Choosing twice is harmless.
+        table.cellClicked.connect(lambda r, c, t=table: self.choose(t, r, c))
+        table.activated.connect(lambda index, t=table: self.choose(t, index.row(), index.column()))
+        if rows and columns:
+            table.setCurrentCell(0, 0)
         self.tabs.addTab(table, title)
         return table
+
+    def showEvent(self, event) -> None:
+        super().showEvent(event)
+        current = self.tabs.currentWidget()
+        if current is not None:
+            current.setFocus()  # the keyboard starts on the first heatmap's first cell
+
+    def choose(self, table: QTableWidget, row: int, column: int) -> bool:
+        """Open the clause of a cell in the workspace (and close the dialog); False if the cell opens nothing."""
+        item = table.item(row, column)
+        target = item.data(Qt.ItemDataRole.UserRole) if item is not None else None
+        if not target:
+            return False
+        number, site = target
+        self.clauseChosen.emit(number, site)
+        self.accept()
+        return True
 
 
 class CheckInDialog(QDialog):

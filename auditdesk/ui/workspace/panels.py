@@ -139,23 +139,23 @@ class PanelsMixin:
             cov = audit_coverage(s, self.audit_id)
             audit = s.get(Audit, self.audit_id)
             matrices = [(c.number, c.standard.code, cycle_matrix(s, c.id)) for c in audit.certificates]
-            audit_numbers = {}
-            for _n, _c, m in matrices:
-                for aid, number, _atype, start in m.audits:
-                    audit_numbers[aid] = f"{number}\n{start or ''}"
             site_names = {sid: name for sid, name in self.sites}
         rows = [(n, r.title) for n, r in self.rows.items()]
         site_cols = [sid for sid, _n in self.sites] + [None]
         counts = [[cov.evidence_by_clause_site.get(n, {}).get(sid, 0) for sid in site_cols] for n, _t in rows]
         missing = {i for i, (n, _t) in enumerate(rows) if n in cov.must_cover_missing}
-        dlg.add_table(QCoreApplication.translate("Workspace", "This audit: clause × site"), rows,
-                      [site_names.get(sid, "") if sid else QCoreApplication.translate("Workspace", "(no site)") for sid in site_cols], counts, missing)
+        dlg.add_site_table(QCoreApplication.translate("Workspace", "This audit: clause × site"), rows,
+                           [(sid, site_names.get(sid, "") if sid else QCoreApplication.translate("Workspace", "(no site)"))
+                            for sid in site_cols], counts, missing)
         for cert_number, code, m in matrices:
             crow = [(n, t) for n, t, _d in m.clauses]
             ccounts = [[m.counts.get(n, {}).get(aid, 0) for aid, *_x in m.audits] for n, _t in crow]
             never = {i for i, (n, _t) in enumerate(crow) if n in m.never_sampled}
-            dlg.add_table(QCoreApplication.translate("Workspace", "Cycle %1 (%2): clause × audit").replace("%1", cert_number).replace("%2", code),
-                          crow, [audit_numbers[aid] for aid, *_x in m.audits], ccounts, never)
+            dlg.add_cycle_table(
+                QCoreApplication.translate("Workspace", "Cycle %1 (%2): clause × audit").replace("%1", cert_number).replace("%2", code),
+                crow, [(number, str(start or ""), aid == self.audit_id) for aid, number, _t, start in m.audits],
+                ccounts, never, set(self.rows))
+        dlg.clauseChosen.connect(self.go_to_clause_at_site)
         must = ", ".join(word("must_cover", x) if x == "marks" else x for x in cov.must_cover_missing)
         dlg.summary.setText(
             QCoreApplication.translate("Workspace", "%1 evidence items. Surveillance must cover, still missing: %2").replace(
@@ -163,6 +163,15 @@ class PanelsMixin:
         self.coverage_dialog = dlg
         dlg.show()
         return dlg
+
+    def go_to_clause_at_site(self, number: str, site_id=None) -> None:
+        """A heatmap cell chosen: that clause, with the site filter on that site (None: all sites)."""
+        index = next((i for i in range(self.site_filter.count()) if self.site_filter.itemData(i) == site_id), 0)
+        if self.site_filter.currentIndex() != index:
+            self.site_filter.setCurrentIndex(index)
+        self.select_clause(number)
+        self.activateWindow()
+        self.tree.setFocus()
 
     # --- check-in -----------------------------------------------------------------------------
     def show_check_in(self):
