@@ -43,3 +43,16 @@ def sample(database):
         ids = {"clients": [c.id for c in data["clients"]], "certs": [c.id for c in data["certs"]],
                "auditor": data["auditor"].id, "audit": data["audit"].id}
     return ids
+
+
+def show_workspace(ctx, audit_id, qtbot):
+    """The audit's workspace, shown offscreen at a laptop's size and ready for input."""
+    from auditdesk.ui.workspace import AuditWorkspace
+
+    widget = AuditWorkspace(ctx, audit_id)
+    qtbot.addWidget(widget)
+    widget.resize(1400, 900)
+    widget.show()
+    qtbot.waitExposed(widget)
+    widget.activateWindow()
+    return widget

@@ -9,6 +9,7 @@ from PySide6.QtTest import QTest
 
 from auditdesk.services import evidence as ev
 from tests.services.workspace_data import clause_id, make_audit
+from tests.ui.conftest import show_workspace
 
 
 @pytest.fixture
@@ -23,14 +24,7 @@ def facts(database):
 
 @pytest.fixture
 def ws(ctx, database, facts, qtbot):
-    from auditdesk.ui.workspace import AuditWorkspace
-
-    widget = AuditWorkspace(ctx, facts.audit_id)
-    qtbot.addWidget(widget)
-    widget.resize(1400, 900)
-    widget.show()
-    qtbot.waitExposed(widget)
-    return widget
+    return show_workspace(ctx, facts.audit_id, qtbot)
 
 
 def open_heatmap(ws, qtbot):

@@ -18,6 +18,7 @@ from auditdesk.services.termination import (
     TerminationReason,
 )
 from tests.services.workspace_data import jpeg_bytes, make_audit
+from tests.ui.conftest import show_workspace
 
 
 @pytest.fixture
@@ -28,15 +29,7 @@ def facts(database):
 
 @pytest.fixture
 def ws(ctx, database, facts, qtbot):
-    from auditdesk.ui.workspace import AuditWorkspace
-
-    widget = AuditWorkspace(ctx, facts.audit_id)
-    qtbot.addWidget(widget)
-    widget.resize(1400, 900)
-    widget.show()
-    qtbot.waitExposed(widget)
-    widget.activateWindow()
-    return widget
+    return show_workspace(ctx, facts.audit_id, qtbot)
 
 
 def items_of(database, audit_id):
