@@ -114,10 +114,23 @@ def freeze_start_up_objects() -> None:
     gc.freeze()
 
 
-def run_gui(db: str | None = None, lang: str | None = None) -> int:
-    from auditdesk.ui import errors, i18n, jobs
+def show_main_window(database: Database, user: str, settings: QSettings) -> Any:
+    """The main window for ``user`` on ``database``, shown; jobs open sessions as that user and
+    start-up's objects are frozen out of later garbage-collection passes. The app, the
+    cold-start launcher and the stall probe all start the window here, so they time the same start."""
+    from auditdesk.ui import jobs
     from auditdesk.ui.context import AppContext
     from auditdesk.ui.main_window import MainWindow
+
+    jobs.set_session_factory(lambda: database.session(user))
+    window = MainWindow(AppContext(database, user, settings))
+    window.show()
+    freeze_start_up_objects()
+    return window
+
+
+def run_gui(db: str | None = None, lang: str | None = None) -> int:
+    from auditdesk.ui import errors, i18n
 
     app = create_application()
     errors.install_excepthook()
@@ -130,11 +143,7 @@ def run_gui(db: str | None = None, lang: str | None = None) -> int:
     if user is None:
         database.close()
         return 0
-    ctx = AppContext(database, user, settings)
-    jobs.set_session_factory(lambda: database.session(user))
-    window = MainWindow(ctx)
-    window.show()
-    freeze_start_up_objects()
+    window = show_main_window(database, user, settings)
 
     def demo_ready() -> None:
         for reg in window.registers.values():

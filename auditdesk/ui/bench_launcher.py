@@ -26,15 +26,8 @@ def _report_and_quit(app: object) -> None:
 def launch_app(db: str) -> int:
     from PySide6.QtCore import QSettings, QTimer
 
-    from auditdesk.ui import errors, i18n, jobs
-    from auditdesk.ui.app import (
-        create_application,
-        database_url,
-        freeze_start_up_objects,
-        open_or_explain,
-    )
-    from auditdesk.ui.context import AppContext
-    from auditdesk.ui.main_window import MainWindow
+    from auditdesk.ui import errors, i18n
+    from auditdesk.ui.app import create_application, database_url, open_or_explain, show_main_window
 
     app = create_application()
     errors.install_excepthook()
@@ -43,12 +36,7 @@ def launch_app(db: str) -> int:
     database = open_or_explain(database_url(db))
     if database is None:
         return 1
-    user = os.environ.get("AUDITDESK_USER") or "system"
-    ctx = AppContext(database, user, settings)
-    jobs.set_session_factory(lambda: database.session(user))
-    window = MainWindow(ctx)
-    window.show()
-    freeze_start_up_objects()
+    _window = show_main_window(database, os.environ.get("AUDITDESK_USER") or "system", settings)  # alive while the loop runs
     QTimer.singleShot(0, lambda: _report_and_quit(app))
     try:
         return int(app.exec())

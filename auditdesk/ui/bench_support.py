@@ -40,22 +40,14 @@ class StallProbe:
 def open_probe_window(url: str) -> tuple[Any, Any, Any]:
     """(application, database, main window shown) on ``url``, as the app builds them."""
     from auditdesk.services.setup import open_database
-    from auditdesk.ui import errors, jobs
-    from auditdesk.ui.app import create_application
-    from auditdesk.ui.context import AppContext
-    from auditdesk.ui.main_window import MainWindow
+    from auditdesk.ui import errors
+    from auditdesk.ui.app import create_application, show_main_window
 
     app = create_application()
     db = open_database(url)
-    app_ctx = AppContext(db, "system", QSettings())
-    jobs.set_session_factory(lambda: db.session("system"))
     errors.shown = []  # "Saved to …" messages are collected, not shown modally
-    window = MainWindow(app_ctx)
+    window = show_main_window(db, "system", QSettings())
     window.resize(1400, 900)
-    window.show()
-    from auditdesk.ui.app import freeze_start_up_objects
-
-    freeze_start_up_objects()  # as run_gui does once the window is shown
     return app, db, window
 
 
