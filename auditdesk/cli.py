@@ -32,19 +32,32 @@ class _Parser(argparse.ArgumentParser):
 
 def build_parser() -> argparse.ArgumentParser:
     common = argparse.ArgumentParser(add_help=False)
-    common.add_argument("--db", help="database file or SQLAlchemy URL (default: $AUDITDESK_DB, "
-                        "else the file in the user's data folder)")
+    common.add_argument(
+        "--db",
+        help="database file or SQLAlchemy URL (default: $AUDITDESK_DB, "
+        "else the file in the user's data folder)",
+    )
     common.add_argument("--json", action="store_true", help="print data as JSON")
-    common.add_argument("--user", help="act as this AuditDesk user (default: the built-in system user)")
+    common.add_argument(
+        "--user", help="act as this AuditDesk user (default: the built-in system user)"
+    )
 
-    parser = _Parser(prog="auditdesk", description="AuditDesk: audit evidence manager for "
-                     "certification-body auditors. Without a subcommand, starts the desktop app.")
+    parser = _Parser(
+        prog="auditdesk",
+        description="AuditDesk: audit evidence manager for "
+        "certification-body auditors. Without a subcommand, starts the desktop app.",
+    )
     parser.add_argument("--version", action="version", version=f"AuditDesk {__version__}")
-    parser.add_argument("--db", dest="gui_db", metavar="DB",
-                        help="database for the desktop app (default: $AUDITDESK_DB, else the "
-                        "file in the user's data folder)")
-    parser.add_argument("--lang", dest="gui_lang", choices=["zh_CN", "en"],
-                        help="interface language for this run")
+    parser.add_argument(
+        "--db",
+        dest="gui_db",
+        metavar="DB",
+        help="database for the desktop app (default: $AUDITDESK_DB, else the "
+        "file in the user's data folder)",
+    )
+    parser.add_argument(
+        "--lang", dest="gui_lang", choices=["zh_CN", "en"], help="interface language for this run"
+    )
     sub = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
     for name in COMMAND_MODULES:
         module = importlib.import_module(name if "." in name else f"auditdesk.commands.{name}")

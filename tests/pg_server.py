@@ -39,12 +39,18 @@ def find_bindir() -> Path | None:
     override = os.environ.get("AUDITDESK_TEST_PG_BINDIR")  # pick one of several installed versions
     if override:
         candidates = [Path(override)]
-        return candidates[0] if all((candidates[0] / t).is_file() for t in ("initdb", "pg_ctl", "postgres")) else None
+        return (
+            candidates[0]
+            if all((candidates[0] / t).is_file() for t in ("initdb", "pg_ctl", "postgres"))
+            else None
+        )
     candidates = []
     pg_config = shutil.which("pg_config")
     if pg_config:
         try:
-            out = subprocess.run([pg_config, "--bindir"], capture_output=True, text=True, check=True).stdout
+            out = subprocess.run(
+                [pg_config, "--bindir"], capture_output=True, text=True, check=True
+            ).stdout
             candidates.append(Path(out.strip()))
         except (OSError, subprocess.CalledProcessError):
             pass
@@ -69,9 +75,11 @@ class PgServer:
     def __init__(self) -> None:
         bindir = find_bindir()
         if bindir is None:
-            raise NoPostgres("no PostgreSQL server binaries (initdb, pg_ctl, postgres) found via "
-                             "pg_config --bindir, /usr/lib/postgresql/*/bin or PATH; "
-                             "install Debian's 'postgresql' package to run the PostgreSQL variants")
+            raise NoPostgres(
+                "no PostgreSQL server binaries (initdb, pg_ctl, postgres) found via "
+                "pg_config --bindir, /usr/lib/postgresql/*/bin or PATH; "
+                "install Debian's 'postgresql' package to run the PostgreSQL variants"
+            )
         self.bindir = bindir
         self.as_root = os.geteuid() == 0
         self._reap_orphans()
@@ -83,19 +91,43 @@ class PgServer:
         if self.as_root:
             self._ensure_service_user()
             shutil.chown(self.root, SERVICE_USER, SERVICE_USER)
-        self._run("initdb", "-D", str(self.data), "-U", SUPERUSER, "--auth=trust", "-E", "UTF8",
-                  "--locale=C", "--no-sync")
+        self._run(
+            "initdb",
+            "-D",
+            str(self.data),
+            "-U",
+            SUPERUSER,
+            "--auth=trust",
+            "-E",
+            "UTF8",
+            "--locale=C",
+            "--no-sync",
+        )
         # Everyone on the socket may try; only the test superuser is trusted, others need a
         # password (the auth-failure tests use that).
         (self.data / "pg_hba.conf").write_text(
-            f"local all {SUPERUSER} trust\nlocal all all scram-sha-256\n", encoding="utf-8")
+            f"local all {SUPERUSER} trust\nlocal all all scram-sha-256\n", encoding="utf-8"
+        )
         if self.as_root:
             shutil.chown(self.data / "pg_hba.conf", SERVICE_USER, SERVICE_USER)
-        opts = (f"-p {self.port} -k {self.root} -c listen_addresses='' -c fsync=off "
-                "-c synchronous_commit=off -c full_page_writes=off -c max_connections=200 "
-                "-c shared_buffers=64MB")
-        self._run("pg_ctl", "-D", str(self.data), "-l", str(self.root / "server.log"), "-o", opts,
-                  "-w", "-t", "60", "start")
+        opts = (
+            f"-p {self.port} -k {self.root} -c listen_addresses='' -c fsync=off "
+            "-c synchronous_commit=off -c full_page_writes=off -c max_connections=200 "
+            "-c shared_buffers=64MB"
+        )
+        self._run(
+            "pg_ctl",
+            "-D",
+            str(self.data),
+            "-l",
+            str(self.root / "server.log"),
+            "-o",
+            opts,
+            "-w",
+            "-t",
+            "60",
+            "start",
+        )
         self.started = True
 
     def _reap_orphans(self) -> None:
@@ -119,8 +151,18 @@ class PgServer:
 
     def _ensure_service_user(self) -> None:
         if subprocess.run(["id", "-u", SERVICE_USER], capture_output=True).returncode != 0:
-            subprocess.run(["useradd", "--system", "--no-create-home", "--shell", "/usr/sbin/nologin",
-                            SERVICE_USER], check=True, capture_output=True)
+            subprocess.run(
+                [
+                    "useradd",
+                    "--system",
+                    "--no-create-home",
+                    "--shell",
+                    "/usr/sbin/nologin",
+                    SERVICE_USER,
+                ],
+                check=True,
+                capture_output=True,
+            )
 
     def _run(self, tool: str, *args: str) -> None:
         cmd = [str(self.bindir / tool), *args]
@@ -130,7 +172,9 @@ class PgServer:
         if result.returncode != 0:
             log = getattr(self, "root", Path("/nonexistent")) / "server.log"
             tail = log.read_text(errors="replace")[-2000:] if log.exists() else ""
-            raise RuntimeError(f"{tool} failed ({result.returncode}): {result.stderr or result.stdout}\n{tail}")
+            raise RuntimeError(
+                f"{tool} failed ({result.returncode}): {result.stderr or result.stdout}\n{tail}"
+            )
 
     def url(self, dbname: str, user: str = SUPERUSER, password: str | None = None) -> str:
         cred = user + (f":{password}" if password else "")
@@ -140,8 +184,9 @@ class PgServer:
         """Run one statement outside a transaction (CREATE/DROP DATABASE) on ``postgres``."""
         import psycopg
 
-        with psycopg.connect(host=str(self.root), port=self.port, user=SUPERUSER, dbname="postgres",
-                             autocommit=True) as conn:
+        with psycopg.connect(
+            host=str(self.root), port=self.port, user=SUPERUSER, dbname="postgres", autocommit=True
+        ) as conn:
             conn.execute(sql)  # type: ignore[arg-type]
 
     def build_template(self) -> None:

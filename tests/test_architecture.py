@@ -21,11 +21,16 @@ def _tool(name: str) -> str:
 def test_import_contracts_hold():
     result = subprocess.run([_tool("lint-imports")], cwd=ROOT, capture_output=True, text=True)
     assert result.returncode == 0, result.stdout + result.stderr
-    assert "broken" not in result.stdout.split("Contracts:")[-1].split("\n")[0] or "0 broken" in result.stdout
+    assert (
+        "broken" not in result.stdout.split("Contracts:")[-1].split("\n")[0]
+        or "0 broken" in result.stdout
+    )
 
 
 def test_ruff_lint_is_clean():
-    result = subprocess.run([_tool("ruff"), "check", "auditdesk", "tests"], cwd=ROOT, capture_output=True, text=True)
+    result = subprocess.run(
+        [_tool("ruff"), "check", "auditdesk", "tests"], cwd=ROOT, capture_output=True, text=True
+    )
     assert result.returncode == 0, result.stdout + result.stderr
 
 
@@ -48,8 +53,20 @@ def test_core_imports_without_qt():
 def test_wheel_carries_resources_and_migrations(tmp_path):
     """`pip install .` must give a working app: resources/ and db/ travel inside the package."""
     result = subprocess.run(
-        [sys.executable, "-m", "pip", "wheel", "--no-deps", "--no-build-isolation", "-q", "-w", str(tmp_path), str(ROOT)],
-        capture_output=True, text=True,
+        [
+            sys.executable,
+            "-m",
+            "pip",
+            "wheel",
+            "--no-deps",
+            "--no-build-isolation",
+            "-q",
+            "-w",
+            str(tmp_path),
+            str(ROOT),
+        ],
+        capture_output=True,
+        text=True,
     )
     assert result.returncode == 0, result.stderr
     wheel = next(tmp_path.glob("auditdesk-*.whl"))
@@ -58,12 +75,45 @@ def test_wheel_carries_resources_and_migrations(tmp_path):
     assert any(n.startswith("auditdesk/db/versions/0001") for n in names)
     assert "auditdesk/resources/standards/iso9001-2015.json" in names
     assert "auditdesk/resources/fonts/wqy-microhei.ttc" in names
-    assert any(n.startswith("auditdesk/resources/translations/") and n.endswith(".qm") for n in names)
+    assert any(
+        n.startswith("auditdesk/resources/translations/") and n.endswith(".qm") for n in names
+    )
 
 
 def test_core_is_type_clean():
     """mypy with disallow_untyped_defs (pyproject.toml) over everything below the UI."""
-    core = ["auditdesk/rules", "auditdesk/model", "auditdesk/storage", "auditdesk/services",
-            "auditdesk/exchange", "auditdesk/exports"]
-    result = subprocess.run([_tool("mypy"), "--no-incremental", *core], cwd=ROOT, capture_output=True, text=True)
+    core = [
+        "auditdesk/rules",
+        "auditdesk/model",
+        "auditdesk/storage",
+        "auditdesk/services",
+        "auditdesk/exchange",
+        "auditdesk/exports",
+    ]
+    result = subprocess.run(
+        [_tool("mypy"), "--no-incremental", *core], cwd=ROOT, capture_output=True, text=True
+    )
     assert result.returncode == 0, result.stdout[-4000:]
+
+
+def test_ruff_format_is_applied():
+    """The whole tree is `ruff format`ted, so a diff shows only what changed in meaning."""
+    result = subprocess.run(
+        [_tool("ruff"), "format", "--check", "auditdesk", "tests", "resources", "db"],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+    )
+    assert result.returncode == 0, result.stdout + result.stderr
+
+
+def test_ci_runs_hypothesis_derandomized():
+    """Under CI=true the suite loads the derandomized "ci" profile (tests/conftest.py)."""
+    code = (
+        "import os; os.environ['CI'] = 'true'; os.environ.pop('HYPOTHESIS_PROFILE', None)\n"
+        "import tests.conftest\n"
+        "from hypothesis import settings\n"
+        "print(settings.default.derandomize, settings.default.database)\n"
+    )
+    result = subprocess.run([sys.executable, "-c", code], cwd=ROOT, capture_output=True, text=True)
+    assert result.stdout.split() == ["True", "None"], result.stderr

@@ -59,20 +59,35 @@ def make_file_pool(db: Path, count: int, rng: random.Random) -> list[PoolFile]:
     for i in range(count):
         taken = dt.datetime(2025, 1, 1, 9) + dt.timedelta(hours=rng.randint(0, 20000))
         if i % 5 == 4:
-            data = _scan_pdf(f"记录扫描件 {i:04d}", [f"表单编号 QR-{rng.randint(1, 99):02d}-{rng.randint(1, 999):03d}",
-                                                  f"日期 {taken:%Y-%m-%d}", "审核人签字：＿＿＿＿"])
+            data = _scan_pdf(
+                f"记录扫描件 {i:04d}",
+                [
+                    f"表单编号 QR-{rng.randint(1, 99):02d}-{rng.randint(1, 999):03d}",
+                    f"日期 {taken:%Y-%m-%d}",
+                    "审核人签字：＿＿＿＿",
+                ],
+            )
             name, media, photo = f"SCAN_{i:04d}.pdf", "application/pdf", False
         else:
             data = make_photo(f"现场记录 {i:04d}", rng.choice(SCENES), taken, rng, size=(480, 360))
             name, media, photo = f"IMG_{i:04d}.jpg", "image/jpeg", True
         stored = store.put_bytes(data, name)
-        pool.append(PoolFile(stored.sha256, name, media, stored.size, photo,
-                             taken.replace(tzinfo=CHINA).astimezone(dt.UTC) if photo else None))
+        pool.append(
+            PoolFile(
+                stored.sha256,
+                name,
+                media,
+                stored.size,
+                photo,
+                taken.replace(tzinfo=CHINA).astimezone(dt.UTC) if photo else None,
+            )
+        )
     return pool
 
 
-def make_report_photos(db: Path, count: int, rng: random.Random, day: dt.date,
-                       size: tuple[int, int] = (1600, 1200)) -> list[PoolFile]:
+def make_report_photos(
+    db: Path, count: int, rng: random.Random, day: dt.date, size: tuple[int, int] = (1600, 1200)
+) -> list[PoolFile]:
     """The report audit's photos: distinct JPEGs taken through the audit day."""
     from auditdesk.services.demo_photos import make_photo
 
@@ -83,6 +98,14 @@ def make_report_photos(db: Path, count: int, rng: random.Random, day: dt.date,
         data = make_photo(f"现场照片 {i + 1:02d}", SCENES[i % len(SCENES)], taken, rng, size=size)
         name = f"IMG_{taken:%Y%m%d_%H%M%S}.jpg"
         stored = store.put_bytes(data, name)
-        photos.append(PoolFile(stored.sha256, name, "image/jpeg", stored.size, True,
-                               taken.replace(tzinfo=CHINA).astimezone(dt.UTC)))
+        photos.append(
+            PoolFile(
+                stored.sha256,
+                name,
+                "image/jpeg",
+                stored.size,
+                True,
+                taken.replace(tzinfo=CHINA).astimezone(dt.UTC),
+            )
+        )
     return photos

@@ -30,8 +30,12 @@ from typing import Any
 from auditdesk.bench import ops_db, ops_docs, ops_gui
 from auditdesk.bench.model import Context, Operation, Result, Unavailable
 
-OPERATIONS: list[Operation] = [*ops_gui.operations()[:2], *ops_db.operations(), *ops_docs.operations(),
-                               *ops_gui.operations()[2:]]
+OPERATIONS: list[Operation] = [
+    *ops_gui.operations()[:2],
+    *ops_db.operations(),
+    *ops_docs.operations(),
+    *ops_gui.operations()[2:],
+]
 CHILD_TIMEOUT_S = 1800
 
 
@@ -88,9 +92,16 @@ def measure(op: Operation, ctx: Context, repeat: int | None = None) -> dict[str,
         note = "; ".join(state["where"])
     if isinstance(state, dict) and state.get("errors"):
         note += f" job errors: {state['errors'][:2]}"
-    return {"status": "ok", "first_s": first, "runs": [t for t, _c in timed], "cpu": [c for _t, c in timed],
-            "floor_runs": [t for t, _c in floor_timed], "floor_cpu": [c for _t, c in floor_timed],
-            "peak_rss_mb": peak, "note": note}
+    return {
+        "status": "ok",
+        "first_s": first,
+        "runs": [t for t, _c in timed],
+        "cpu": [c for _t, c in timed],
+        "floor_runs": [t for t, _c in floor_timed],
+        "floor_cpu": [c for _t, c in floor_timed],
+        "peak_rss_mb": peak,
+        "note": note,
+    }
 
 
 def _child_main(argv: list[str]) -> int:
@@ -111,7 +122,17 @@ def _child_main(argv: list[str]) -> int:
 
 # ------------------------------------------------------------------ parent
 def _run_child(op: Operation, db: Path, work: Path, repeat: int | None) -> dict[str, Any]:
-    cmd = [sys.executable, "-m", "auditdesk.bench.harness", "--child", op.name, "--db", str(db), "--work", str(work)]
+    cmd = [
+        sys.executable,
+        "-m",
+        "auditdesk.bench.harness",
+        "--child",
+        op.name,
+        "--db",
+        str(db),
+        "--work",
+        str(work),
+    ]
     if repeat:
         cmd += ["--repeat", str(repeat)]
     env = {**os.environ, "QT_QPA_PLATFORM": os.environ.get("QT_QPA_PLATFORM", "offscreen")}
@@ -121,51 +142,101 @@ def _run_child(op: Operation, db: Path, work: Path, repeat: int | None) -> dict[
         return {"status": "error", "note": f"timed out after {CHILD_TIMEOUT_S} s"}
     line = next((x for x in reversed(proc.stdout.splitlines()) if x.startswith("RESULT ")), None)
     if line is None:
-        return {"status": "error", "note": (proc.stderr.strip().splitlines() or ["no output"])[-1][:300]}
-    answer: dict[str, Any] = json.loads(line[len("RESULT "):])
+        return {
+            "status": "error",
+            "note": (proc.stderr.strip().splitlines() or ["no output"])[-1][:300],
+        }
+    answer: dict[str, Any] = json.loads(line[len("RESULT ") :])
     return answer
 
 
 def _result(op: Operation, answer: dict[str, Any]) -> Result:
     if answer.get("status") != "ok":
-        r = Result(op.name, None, None, None, None, note=f"{answer.get('status')}: {answer.get('note', '')}")
+        r = Result(
+            op.name,
+            None,
+            None,
+            None,
+            None,
+            note=f"{answer.get('status')}: {answer.get('note', '')}",
+        )
         r.judge(op)
         return r
     runs, floor_runs = answer["runs"], answer["floor_runs"]
     median = statistics.median(runs)
     floor = statistics.median(floor_runs) if floor_runs else None
     ratio = median / floor if floor else None
-    r = Result(op.name, round(median, 6), round(floor, 6) if floor is not None else None,
-               round(ratio, 2) if ratio is not None else None, round(answer["peak_rss_mb"], 1),
-               runs=[round(x, 6) for x in runs], floor_runs=[round(x, 6) for x in floor_runs], note=answer.get("note", ""))
+    r = Result(
+        op.name,
+        round(median, 6),
+        round(floor, 6) if floor is not None else None,
+        round(ratio, 2) if ratio is not None else None,
+        round(answer["peak_rss_mb"], 1),
+        runs=[round(x, 6) for x in runs],
+        floor_runs=[round(x, 6) for x in floor_runs],
+        note=answer.get("note", ""),
+    )
     r.cpu_s = round(statistics.median(answer["cpu"]), 4) if answer.get("cpu") else None
-    r.floor_cpu_s = round(statistics.median(answer["floor_cpu"]), 4) if answer.get("floor_cpu") else None
+    r.floor_cpu_s = (
+        round(statistics.median(answer["floor_cpu"]), 4) if answer.get("floor_cpu") else None
+    )
     r.judge(op)
     if answer.get("first_s") is not None:
         r.first_s = round(answer["first_s"], 4)
-        r.note = (f"first run {answer['first_s']:.3f} s" + (f"; {r.note}" if r.note else ""))
+        r.note = f"first run {answer['first_s']:.3f} s" + (f"; {r.note}" if r.note else "")
     return r
 
 
 def print_results(results: list[Result]) -> None:
     from auditdesk.commands.base import print_table
 
-    rows = [{"operation": r.operation, "median_s": _fmt(r.median_s), "floor_s": _fmt(r.floor_s),
-             "ratio": "" if r.ratio is None else f"{r.ratio:.2f}", "cpu_s": _fmt(r.cpu_s),
-             "peak_rss_mb": "" if r.peak_rss_mb is None else f"{r.peak_rss_mb:.0f}", "target": r.target,
-             "met": {True: "yes", False: "NO", None: ""}[r.met], "note": r.note[:90]} for r in results]
-    print_table(rows, ["operation", "median_s", "floor_s", "ratio", "cpu_s", "peak_rss_mb", "target", "met", "note"])
+    rows = [
+        {
+            "operation": r.operation,
+            "median_s": _fmt(r.median_s),
+            "floor_s": _fmt(r.floor_s),
+            "ratio": "" if r.ratio is None else f"{r.ratio:.2f}",
+            "cpu_s": _fmt(r.cpu_s),
+            "peak_rss_mb": "" if r.peak_rss_mb is None else f"{r.peak_rss_mb:.0f}",
+            "target": r.target,
+            "met": {True: "yes", False: "NO", None: ""}[r.met],
+            "note": r.note[:90],
+        }
+        for r in results
+    ]
+    print_table(
+        rows,
+        [
+            "operation",
+            "median_s",
+            "floor_s",
+            "ratio",
+            "cpu_s",
+            "peak_rss_mb",
+            "target",
+            "met",
+            "note",
+        ],
+    )
     load = os.getloadavg()
-    print(f"load average during the run: {load[0]:.1f} {load[1]:.1f} {load[2]:.1f} on {os.cpu_count()} CPUs "
-          "(median_s is wall time; cpu_s is the CPU time of the operation's process and its children)")
+    print(
+        f"load average during the run: {load[0]:.1f} {load[1]:.1f} {load[2]:.1f} on {os.cpu_count()} CPUs "
+        "(median_s is wall time; cpu_s is the CPU time of the operation's process and its children)"
+    )
 
 
 def _fmt(v: float | None) -> str:
     return "" if v is None else f"{v:.4f}" if v < 1 else f"{v:.2f}"
 
 
-def run(db: Path, *, only: list[str] | None = None, repeat: int | None = None, json_file: Path | None = None,
-        progress: bool = True) -> list[Result]:
+def run(
+    db: Path,
+    *,
+    only: list[str] | None = None,
+    repeat: int | None = None,
+    json_file: Path | None = None,
+    progress: bool = True,
+) -> list[Result]:
     ops = select_operations(only)
     results: list[Result] = []
     with tempfile.TemporaryDirectory(prefix="auditdesk-bench-") as tmp:
@@ -177,11 +248,17 @@ def run(db: Path, *, only: list[str] | None = None, repeat: int | None = None, j
             results.append(_result(op, _run_child(op, db, work, repeat)))
             if progress:
                 r = results[-1]
-                print(f"    {_fmt(r.median_s)} s (floor {_fmt(r.floor_s)} s, cpu {_fmt(r.cpu_s)} s, "
-                      f"{r.peak_rss_mb} MB) {r.note[:120]}", file=sys.stderr, flush=True)
+                print(
+                    f"    {_fmt(r.median_s)} s (floor {_fmt(r.floor_s)} s, cpu {_fmt(r.cpu_s)} s, "
+                    f"{r.peak_rss_mb} MB) {r.note[:120]}",
+                    file=sys.stderr,
+                    flush=True,
+                )
             if json_file is not None:  # written as it goes: a long run can be read before it ends
-                json_file.write_text(json.dumps([asdict(x) for x in results], ensure_ascii=False, indent=1),
-                                     encoding="utf-8")
+                json_file.write_text(
+                    json.dumps([asdict(x) for x in results], ensure_ascii=False, indent=1),
+                    encoding="utf-8",
+                )
     if results:
         print_results(results)
     return results

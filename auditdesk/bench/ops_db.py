@@ -32,8 +32,13 @@ def _open(ctx: Context) -> Any:
     return open_database(ctx.url)
 
 
-def _db_operation(name: str, description: str, fn: Callable[[Any, Context], Any], target: tuple[str, float] | None,
-                  repeat: int = 5) -> Operation:
+def _db_operation(
+    name: str,
+    description: str,
+    fn: Callable[[Any, Context], Any],
+    target: tuple[str, float] | None,
+    repeat: int = 5,
+) -> Operation:
     """``fn(database, ctx)`` is the operation; sessions are opened inside it, as the GUI would."""
 
     def setup(ctx: Context) -> _DbState:
@@ -52,7 +57,9 @@ def _db_operation(name: str, description: str, fn: Callable[[Any, Context], Any]
     def floor(state: _DbState) -> None:
         sqlfloor.replay(state.con, state.statements or [])
 
-    return Operation(name, description, setup, run, floor_setup, floor, target=target, repeat=repeat)
+    return Operation(
+        name, description, setup, run, floor_setup, floor, target=target, repeat=repeat
+    )
 
 
 # ------------------------------------------------------------------ registers
@@ -162,20 +169,46 @@ def _check_operation() -> Operation:
         con.execute("SELECT id, sha256, filename FROM attachment ORDER BY sha256").fetchall()
         con.close()
 
-    return Operation("check", "auditdesk check: integrity, foreign keys, change-log chain, attachment hashes",
-                     setup, run, lambda _s: None, floor, target=None, repeat=1)
+    return Operation(
+        "check",
+        "auditdesk check: integrity, foreign keys, change-log chain, attachment hashes",
+        setup,
+        run,
+        lambda _s: None,
+        floor,
+        target=None,
+        repeat=1,
+    )
 
 
 def operations() -> list[Operation]:
     ops = [
-        _db_operation(f"register.{reg}.{case}", f"{reg} register: {case.replace('_', ' ')} (count + first page)",
-                      _register_view(reg, **query), ("lt", 0.100))
+        _db_operation(
+            f"register.{reg}.{case}",
+            f"{reg} register: {case.replace('_', ' ')} (count + first page)",
+            _register_view(reg, **query),
+            ("lt", 0.100),
+        )
         for reg, case, query in REGISTER_CASES
     ]
-    ops += [_db_operation(f"search.{case}", f"full-text search over evidence and NCs: {query!r}", _search(query),
-                          ("lt", 0.100)) for case, query in SEARCH_CASES]
-    ops.append(_db_operation("programme.all", "programme + status of every certificate", _programme, ("lt", 1.0),
-                             repeat=3))
+    ops += [
+        _db_operation(
+            f"search.{case}",
+            f"full-text search over evidence and NCs: {query!r}",
+            _search(query),
+            ("lt", 0.100),
+        )
+        for case, query in SEARCH_CASES
+    ]
+    ops.append(
+        _db_operation(
+            "programme.all",
+            "programme + status of every certificate",
+            _programme,
+            ("lt", 1.0),
+            repeat=3,
+        )
+    )
     ops.append(_db_operation("dashboard", "dashboard figures", _dashboard, None, repeat=3))
     ops.append(_check_operation())
     return ops

@@ -53,7 +53,9 @@ def _schedule() -> Operation:
         from openpyxl import load_workbook
 
         wb = load_workbook(state.out, read_only=True)
-        state.extra["sheets"] = [(ws.title, [list(r) for r in ws.iter_rows(values_only=True)]) for ws in wb.worksheets]
+        state.extra["sheets"] = [
+            (ws.title, [list(r) for r in ws.iter_rows(values_only=True)]) for ws in wb.worksheets
+        ]
         wb.close()
         state.extra["cells"] = sum(len(r) for _t, rows in state.extra["sheets"] for r in rows)
 
@@ -67,8 +69,17 @@ def _schedule() -> Operation:
                 ws.append(row)
         wb.save(state.ctx.work / "schedule-floor.xlsx")
 
-    return Operation("schedule.xlsx", "annual schedule export for the year (all certificates)", setup, run,
-                     floor_setup, floor, target=("ratio", 2.0), repeat=3, memory_limit_mb=MEMORY_LIMIT_MB)
+    return Operation(
+        "schedule.xlsx",
+        "annual schedule export for the year (all certificates)",
+        setup,
+        run,
+        floor_setup,
+        floor,
+        target=("ratio", 2.0),
+        repeat=3,
+        memory_limit_mb=MEMORY_LIMIT_MB,
+    )
 
 
 # ------------------------------------------------------------------ report
@@ -93,14 +104,25 @@ def _report(fmt: str) -> Operation:
         from auditdesk.exports.report_document import report_document
 
         with state.db.session() as s:
-            state.extra["doc"] = report_document(build_report_context(s, state.ctx.report_audit, "zh"))
+            state.extra["doc"] = report_document(
+                build_report_context(s, state.ctx.report_audit, "zh")
+            )
 
     def floor(state: _State) -> None:
         out = state.ctx.work / f"report-floor.{fmt}"
         (_bare_docx if fmt == "docx" else _bare_pdf)(state.extra["doc"], out)
 
-    return Operation(f"report.{fmt}", f"audit report {fmt} (300 evidence items, 40 photos)", setup, run,
-                     floor_setup, floor, target=("lt", 3.0), repeat=3, memory_limit_mb=MEMORY_LIMIT_MB)
+    return Operation(
+        f"report.{fmt}",
+        f"audit report {fmt} (300 evidence items, 40 photos)",
+        setup,
+        run,
+        floor_setup,
+        floor,
+        target=("lt", 3.0),
+        repeat=3,
+        memory_limit_mb=MEMORY_LIMIT_MB,
+    )
 
 
 def _downscaled(path: Path) -> bytes:
@@ -129,9 +151,20 @@ def _blocks(doc: Any) -> list[tuple[str, Any]]:
         elif isinstance(block, b.Para):
             items.append(("para", block.text))
         elif isinstance(block, b.Fields):
-            items.append(("table", (None, [list(p) for p in block.pairs], (block.label_width, 1 - block.label_width))))
+            items.append(
+                (
+                    "table",
+                    (
+                        None,
+                        [list(p) for p in block.pairs],
+                        (block.label_width, 1 - block.label_width),
+                    ),
+                )
+            )
         elif isinstance(block, b.Table):
-            items.append(("table", (list(block.header), [list(r) for r in block.rows], block.widths)))
+            items.append(
+                ("table", (list(block.header), [list(r) for r in block.rows], block.widths))
+            )
         elif isinstance(block, b.Photos):
             for photo in block.items:
                 if photo.path is not None:
@@ -187,7 +220,10 @@ def _bare_pdf(doc: Any, out: Path) -> None:
             story.append(Paragraph(_escape(value), head if kind == "heading" else body))
         elif kind == "table":
             header, rows, widths = value
-            data = [[Paragraph(_escape(str(c)), body) for c in row] for row in ([header] if header else []) + rows]
+            data = [
+                [Paragraph(_escape(str(c)), body) for c in row]
+                for row in ([header] if header else []) + rows
+            ]
             if data:
                 total = sum(widths) or 1
                 col_widths = [frame * w / total for w in widths]
@@ -200,7 +236,9 @@ def _bare_pdf(doc: Any, out: Path) -> None:
 
 
 def _escape(text: str) -> str:
-    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("\n", "<br/>")
+    return (
+        text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("\n", "<br/>")
+    )
 
 
 # ------------------------------------------------------------------ package
@@ -248,8 +286,17 @@ def _package(direction: str) -> Operation:
                     z.read(info.filename)
 
     limit = MEMORY_LIMIT_MB if direction == "export" else None
-    return Operation(f"package.{direction}", f"audit package {direction} of the report audit", setup, run,
-                     floor_setup, floor, target=None, repeat=3, memory_limit_mb=limit)
+    return Operation(
+        f"package.{direction}",
+        f"audit package {direction} of the report audit",
+        setup,
+        run,
+        floor_setup,
+        floor,
+        target=None,
+        repeat=3,
+        memory_limit_mb=limit,
+    )
 
 
 def _export(state: _State) -> None:

@@ -32,9 +32,17 @@ def _spawn(args: list[str]) -> tuple[float, float]:
 
     env = {**os.environ, "QT_QPA_PLATFORM": "offscreen"}
     t0 = time.time()
-    proc = subprocess.run([sys.executable, "-m", "auditdesk.ui.bench_launcher", *args], capture_output=True, text=True,
-                          env=env, timeout=300)
-    shown = next((float(line.split()[1]) for line in proc.stdout.splitlines() if line.startswith("SHOWN ")), None)
+    proc = subprocess.run(
+        [sys.executable, "-m", "auditdesk.ui.bench_launcher", *args],
+        capture_output=True,
+        text=True,
+        env=env,
+        timeout=300,
+    )
+    shown = next(
+        (float(line.split()[1]) for line in proc.stdout.splitlines() if line.startswith("SHOWN ")),
+        None,
+    )
     if shown is None:
         raise RuntimeError(f"the app did not show its window: {proc.stderr.strip()[-400:]}")
     peak = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
@@ -57,8 +65,18 @@ def _cold_start() -> Operation:
     def floor(state: dict[str, Any]) -> float:
         return _spawn(["--bare"])[0]
 
-    return Operation("cold_start", "process start to main window shown (offscreen)", setup, run, lambda _s: None,
-                     floor, target=("lt", 1.5), repeat=5, memory_limit_mb=MEMORY_LIMIT_MB, subprocess_timed=True)
+    return Operation(
+        "cold_start",
+        "process start to main window shown (offscreen)",
+        setup,
+        run,
+        lambda _s: None,
+        floor,
+        target=("lt", 1.5),
+        repeat=5,
+        memory_limit_mb=MEMORY_LIMIT_MB,
+        subprocess_timed=True,
+    )
 
 
 def _touch(ctx: Context) -> None:
@@ -90,9 +108,19 @@ def _cold_start_after_change() -> Operation:
         state["peak"] = max(state["peak"], peak)
         return elapsed
 
-    return Operation("cold_start.after_change", "cold start when the file changed since its newest automatic "
-                     "backup (the open-time backup copies the whole file)", op.setup, run, op.floor_setup, op.floor,
-                     target=("lt", 1.5), repeat=3, memory_limit_mb=MEMORY_LIMIT_MB, subprocess_timed=True)
+    return Operation(
+        "cold_start.after_change",
+        "cold start when the file changed since its newest automatic "
+        "backup (the open-time backup copies the whole file)",
+        op.setup,
+        run,
+        op.floor_setup,
+        op.floor,
+        target=("lt", 1.5),
+        repeat=3,
+        memory_limit_mb=MEMORY_LIMIT_MB,
+        subprocess_timed=True,
+    )
 
 
 # ------------------------------------------------------------------ stall probe
@@ -114,8 +142,15 @@ def _gui_probe() -> Operation:
 
         app, db, window = open_probe_window(ctx.url)
         _pump(app, 0.2)
-        return {"ctx": ctx, "app": app, "db": db, "window": window, "probe": StallProbe(), "where": [],
-                "report_audit_id": audit_id(window, ctx.report_audit)}
+        return {
+            "ctx": ctx,
+            "app": app,
+            "db": db,
+            "window": window,
+            "probe": StallProbe(),
+            "where": [],
+            "report_audit_id": audit_id(window, ctx.report_audit),
+        }
 
     def run(state: dict[str, Any]) -> float:
         app, window, probe = state["app"], state["window"], state["probe"]
@@ -132,13 +167,21 @@ def _gui_probe() -> Operation:
         import resource
 
         workers = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
-        state["where"].append(f"{len(probe.gaps)} stalls > 100 ms; longest: "
-                              + (", ".join(f"{step} {gap * 1000:.0f} ms" for gap, step in worst)
-                                 or f"{probe.where} {probe.max_gap * 1000:.0f} ms")
-                              + f"; worker processes' peak RSS {workers:.0f} MB")
+        state["where"].append(
+            f"{len(probe.gaps)} stalls > 100 ms; longest: "
+            + (
+                ", ".join(f"{step} {gap * 1000:.0f} ms" for gap, step in worst)
+                or f"{probe.where} {probe.max_gap * 1000:.0f} ms"
+            )
+            + f"; worker processes' peak RSS {workers:.0f} MB"
+        )
         from auditdesk.ui import errors
 
-        failures = [f"{title}: {text[:200]}" for title, text in (errors.shown or []) if not text.startswith("Saved to")]
+        failures = [
+            f"{title}: {text[:200]}"
+            for title, text in (errors.shown or [])
+            if not text.startswith("Saved to")
+        ]
         if failures or state.get("errors"):
             raise RuntimeError(f"a job failed during the probe: {failures or state['errors']}")
         if errors.shown is not None:
@@ -154,9 +197,19 @@ def _gui_probe() -> Operation:
         probe.timer.stop()
         return probe.max_gap
 
-    return Operation("gui.max_stall", "longest event-loop stall (10 ms probe) while scrolling registers and "
-                     "running jobs through the UI job runner", setup, run, lambda _s: None, floor,
-                     target=("lt", 0.100), repeat=1, memory_limit_mb=MEMORY_LIMIT_MB, subprocess_timed=True)
+    return Operation(
+        "gui.max_stall",
+        "longest event-loop stall (10 ms probe) while scrolling registers and "
+        "running jobs through the UI job runner",
+        setup,
+        run,
+        lambda _s: None,
+        floor,
+        target=("lt", 0.100),
+        repeat=1,
+        memory_limit_mb=MEMORY_LIMIT_MB,
+        subprocess_timed=True,
+    )
 
 
 def _script(state: dict[str, Any]) -> list[tuple[str, Any]]:
@@ -179,11 +232,16 @@ def _script(state: dict[str, Any]) -> list[tuple[str, Any]]:
         ("filter ncs preset=overdue", lambda: reg["ncs"].set_filters({"preset": "overdue"})),
         ("search clients 华信", lambda: reg["clients"].set_search("华信")),
         ("search ncs 文件", lambda: reg["ncs"].set_search("文件")),
-        ("filter certificates status=suspended", lambda: reg["certificates"].set_filters({"status": "suspended"})),
+        (
+            "filter certificates status=suspended",
+            lambda: reg["certificates"].set_filters({"status": "suspended"}),
+        ),
     ]
 
     def job(fn: Any) -> Any:
-        return lambda: jobs.run_job(lambda j: fn(j), lambda _r: None, lambda exc: state.setdefault("errors", []).append(exc))
+        return lambda: jobs.run_job(
+            lambda j: fn(j), lambda _r: None, lambda exc: state.setdefault("errors", []).append(exc)
+        )
 
     def search_job(j: Any) -> Any:
         from auditdesk.services.search import search
@@ -193,10 +251,18 @@ def _script(state: dict[str, Any]) -> list[tuple[str, Any]]:
 
     # The UI's own entry points, as a user's click runs them: the dashboard's programme of every
     # certificate, the report through the audit's Documents dialog, the schedule from its page.
-    steps += [("refresh dashboard", lambda: window.pages["dashboard"].refresh()),
-              ("job search", job(search_job)),
-              ("export report pdf", lambda: export_report(window, state["report_audit_id"], ctx.work / "gui-report.pdf")),
-              ("export schedule xlsx", lambda: export_schedule(window, today.year + 1, ctx.work / "gui-schedule.xlsx"))]
+    steps += [
+        ("refresh dashboard", lambda: window.pages["dashboard"].refresh()),
+        ("job search", job(search_job)),
+        (
+            "export report pdf",
+            lambda: export_report(window, state["report_audit_id"], ctx.work / "gui-report.pdf"),
+        ),
+        (
+            "export schedule xlsx",
+            lambda: export_schedule(window, today.year + 1, ctx.work / "gui-schedule.xlsx"),
+        ),
+    ]
     steps.append(("open page dashboard", lambda: window.show_page("dashboard")))
     return steps
 

@@ -37,13 +37,16 @@ def _scope(audit_hex: str) -> str:
     return token(uuid.UUID(audit_hex)) if token is not None and audit_hex else ""
 
 
-def _rows(con: sqlite3.Connection, table: str, columns: tuple[str, ...]) -> Iterator[dict[str, Any]]:
+def _rows(
+    con: sqlite3.Connection, table: str, columns: tuple[str, ...]
+) -> Iterator[dict[str, Any]]:
     """Rows in rowid pages, each read completely: no statement stays open across the inserts."""
     cols = ", ".join(f'"{c}"' for c in columns)
     last = -1
     while True:
-        batch = con.execute(f"SELECT rowid, {cols} FROM {table} WHERE rowid > ? ORDER BY rowid LIMIT 5000",
-                            (last,)).fetchall()
+        batch = con.execute(
+            f"SELECT rowid, {cols} FROM {table} WHERE rowid > ? ORDER BY rowid LIMIT 5000", (last,)
+        ).fetchall()
         if not batch:
             return
         last = batch[-1][0]
@@ -65,8 +68,14 @@ def fill(con: sqlite3.Connection, log: Callable[[str], None] | None = None) -> i
 
     def add(kind: str, ref: str, audit: str, grams: str, chars: str) -> None:
         nonlocal n
-        values = {"kind": kind, "ref_id": ref, "audit_id": audit, "scope": _scope(audit), "grams": grams,
-                  "chars": chars}
+        values = {
+            "kind": kind,
+            "ref_id": ref,
+            "audit_id": audit,
+            "scope": _scope(audit),
+            "grams": grams,
+            "chars": chars,
+        }
         pending.append(tuple(values.get(c, "") for c in layout))
         if len(pending) >= CHUNK:
             flush()
@@ -81,16 +90,35 @@ def fill(con: sqlite3.Connection, log: Callable[[str], None] | None = None) -> i
                 log(f"search index: {n} rows")
 
     try:
-        for r in _rows(reader, "evidence_item", ("id", "audit_id", "description", "references", "interviewee_role",
-                                                 "department")):
+        for r in _rows(
+            reader,
+            "evidence_item",
+            ("id", "audit_id", "description", "references", "interviewee_role", "department"),
+        ):
             # Descriptions repeat (drawn from a pool): tokenise each once; the rest is short.
             desc = cache.get(r["description"])
             if desc is None:
                 desc = cache[r["description"]] = search.tokenise(r["description"])
             rest = search.tokenise(search.evidence_text(_Row({**r, "description": ""})))  # type: ignore[arg-type]
-            add("evidence", r["id"], r["audit_id"], _join(desc[0], rest[0]), _join(desc[1], rest[1]))
-        for r in _rows(reader, "nonconformity", ("id", "audit_id", "number", "requirement", "evidence_text", "reason",
-                                                 "correction", "root_cause", "corrective_action", "effectiveness")):
+            add(
+                "evidence", r["id"], r["audit_id"], _join(desc[0], rest[0]), _join(desc[1], rest[1])
+            )
+        for r in _rows(
+            reader,
+            "nonconformity",
+            (
+                "id",
+                "audit_id",
+                "number",
+                "requirement",
+                "evidence_text",
+                "reason",
+                "correction",
+                "root_cause",
+                "corrective_action",
+                "effectiveness",
+            ),
+        ):
             grams, chars = search.tokenise(search.nc_text(_Row(r)))  # type: ignore[arg-type]
             add("nc", r["id"], r["audit_id"], grams, chars)
         flush()
@@ -118,7 +146,9 @@ def current_create_statement() -> str:
         db = open_database(f"sqlite:///{Path(tmp) / 'layout.sqlite3'}", create=True)
         try:
             with db.engine.connect() as conn:
-                row = conn.exec_driver_sql("SELECT sql FROM sqlite_master WHERE name = ?", (search.TABLE,)).first()
+                row = conn.exec_driver_sql(
+                    "SELECT sql FROM sqlite_master WHERE name = ?", (search.TABLE,)
+                ).first()
         finally:
             db.close()
     if row is None:

@@ -18,15 +18,26 @@ from sqlalchemy import Engine, event
 
 Statement = tuple[str, Any, bool]
 
-_SKIP = ("BEGIN", "COMMIT", "ROLLBACK", "SAVEPOINT", "RELEASE", "PRAGMA BUSY_TIMEOUT", "PRAGMA FOREIGN_KEYS",
-         "PRAGMA JOURNAL_MODE", "PRAGMA SYNCHRONOUS")
+_SKIP = (
+    "BEGIN",
+    "COMMIT",
+    "ROLLBACK",
+    "SAVEPOINT",
+    "RELEASE",
+    "PRAGMA BUSY_TIMEOUT",
+    "PRAGMA FOREIGN_KEYS",
+    "PRAGMA JOURNAL_MODE",
+    "PRAGMA SYNCHRONOUS",
+)
 
 
 @contextmanager
 def capture(engine: Engine) -> Iterator[list[Statement]]:
     statements: list[Statement] = []
 
-    def before(_conn: Any, _cursor: Any, statement: str, parameters: Any, _context: Any, executemany: bool) -> None:
+    def before(
+        _conn: Any, _cursor: Any, statement: str, parameters: Any, _context: Any, executemany: bool
+    ) -> None:
         if not statement.lstrip().upper().startswith(_SKIP):
             statements.append((statement, parameters, executemany))
 

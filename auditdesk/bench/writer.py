@@ -65,7 +65,11 @@ class _TableWriter:
                 self.defaults[c.name] = 1
             elif c.default is not None and getattr(c.default, "is_scalar", False):
                 self.defaults[c.name] = to_sqlite(c.default.arg)
-            elif c.default is not None and getattr(c.default, "is_callable", False) and c.name != "id":
+            elif (
+                c.default is not None
+                and getattr(c.default, "is_callable", False)
+                and c.name != "id"
+            ):
                 # JSON columns default to list/dict factories
                 fn = c.default.arg
                 try:

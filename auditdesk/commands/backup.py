@@ -10,11 +10,16 @@ from auditdesk.commands.base import EXIT_USAGE, CommandError, database_url, prin
 
 
 def register(sub: Any, common: argparse.ArgumentParser) -> None:
-    p = sub.add_parser("backup", parents=[common], help="copy the database safely, even while it is in use")
+    p = sub.add_parser(
+        "backup", parents=[common], help="copy the database safely, even while it is in use"
+    )
     p.add_argument("--out", required=True, help="backup file to write")
     p.set_defaults(func=run_backup)
-    r = sub.add_parser("restore", parents=[common],
-                       help="replace the database by a backup (the current file is kept aside first)")
+    r = sub.add_parser(
+        "restore",
+        parents=[common],
+        help="replace the database by a backup (the current file is kept aside first)",
+    )
     r.add_argument("file", help="backup file")
     r.set_defaults(func=run_restore)
 
@@ -24,8 +29,11 @@ def _db_path(args: argparse.Namespace) -> Path:
 
     path = sqlite_path(database_url(args.db))
     if path is None:
-        raise CommandError("backup and restore work on SQLite database files; back up a PostgreSQL "
-                           "database with pg_dump -Fc (see the README)", EXIT_USAGE)
+        raise CommandError(
+            "backup and restore work on SQLite database files; back up a PostgreSQL "
+            "database with pg_dump -Fc (see the README)",
+            EXIT_USAGE,
+        )
     return path
 
 
@@ -58,5 +66,8 @@ def run_restore(args: argparse.Namespace) -> int:
     if args.json:
         print_json({"restored": str(path), "previous_kept_at": str(kept) if kept else None})
     else:
-        print(f"restored {path} from {args.file}" + (f"; the previous file is kept at {kept}" if kept else ""))
+        print(
+            f"restored {path} from {args.file}"
+            + (f"; the previous file is kept at {kept}" if kept else "")
+        )
     return 0

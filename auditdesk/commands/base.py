@@ -45,7 +45,9 @@ def parse_date(text: str, field: str) -> dt.date:
     try:
         return dt.date.fromisoformat(text)
     except ValueError:
-        raise CommandError(f"{field}: '{text}' is not a valid date (YYYY-MM-DD)", EXIT_USAGE) from None
+        raise CommandError(
+            f"{field}: '{text}' is not a valid date (YYYY-MM-DD)", EXIT_USAGE
+        ) from None
 
 
 def to_jsonable(value: Any) -> Any:

@@ -26,24 +26,43 @@ LANGS = ["zh", "en", "bilingual"]
 
 
 def register(sub: Any, common: argparse.ArgumentParser) -> None:
-    export = sub.add_parser("export", help="audit report, plan, NC form, case draft, schedule (and more)",
-                            description="Write documents: Word, PDF and Excel.")
+    export = sub.add_parser(
+        "export",
+        help="audit report, plan, NC form, case draft, schedule (and more)",
+        description="Write documents: Word, PDF and Excel.",
+    )
     export_sub = export.add_subparsers(dest="export_command", metavar="WHAT", required=True)
 
-    p = export_sub.add_parser("report", parents=[common], help="the audit report (ISO/IEC 17021-1 9.4.8)")
+    p = export_sub.add_parser(
+        "report", parents=[common], help="the audit report (ISO/IEC 17021-1 9.4.8)"
+    )
     p.add_argument("--audit", required=True, metavar="ID", help="audit number or UUID")
     _format_lang(p, LANGS)
-    p.add_argument("--issue", action="store_true", help="issue the report: lock the audit and record a revision")
-    p.add_argument("--change-note", default="", help="what a corrected revision changes (needed from revision 2)")
+    p.add_argument(
+        "--issue",
+        action="store_true",
+        help="issue the report: lock the audit and record a revision",
+    )
+    p.add_argument(
+        "--change-note",
+        default="",
+        help="what a corrected revision changes (needed from revision 2)",
+    )
     p.set_defaults(func=run_report)
 
-    p = export_sub.add_parser("plan", parents=[common], help="the audit plan with agenda and MD5 audit days")
+    p = export_sub.add_parser(
+        "plan", parents=[common], help="the audit plan with agenda and MD5 audit days"
+    )
     p.add_argument("--audit", required=True, metavar="ID", help="audit number or UUID")
     _format_lang(p, LANGS)
     p.set_defaults(func=run_plan)
 
-    p = export_sub.add_parser("nc-form", parents=[common], help="a nonconformity report for the client to answer")
-    p.add_argument("--nc", required=True, metavar="NUMBER", help="NC number (NC-2026-0031-01) or UUID")
+    p = export_sub.add_parser(
+        "nc-form", parents=[common], help="a nonconformity report for the client to answer"
+    )
+    p.add_argument(
+        "--nc", required=True, metavar="NUMBER", help="NC number (NC-2026-0031-01) or UUID"
+    )
     _format_lang(p, LANGS)
     p.set_defaults(func=run_nc_form)
 
@@ -52,10 +71,14 @@ def register(sub: Any, common: argparse.ArgumentParser) -> None:
     _format_lang(p, LANGS)
     p.set_defaults(func=run_case)
 
-    p = export_sub.add_parser("schedule", parents=[common], help="the annual surveillance schedule (Excel)")
+    p = export_sub.add_parser(
+        "schedule", parents=[common], help="the annual surveillance schedule (Excel)"
+    )
     p.add_argument("--year", required=True, help="calendar year, e.g. 2027")
     p.add_argument("--as-of", help="date the states are evaluated on (default today)")
-    p.add_argument("--lang", choices=["zh", "en"], default="zh", help="header language (default zh)")
+    p.add_argument(
+        "--lang", choices=["zh", "en"], default="zh", help="header language (default zh)"
+    )
     p.add_argument("--out", required=True, help=".xlsx file to write")
     p.set_defaults(func=run_schedule)
 
@@ -69,7 +92,9 @@ def register(sub: Any, common: argparse.ArgumentParser) -> None:
 
 
 def _format_lang(p: argparse.ArgumentParser, langs: list[str]) -> None:
-    p.add_argument("--format", choices=["docx", "pdf"], help="file format (default: from --out's extension)")
+    p.add_argument(
+        "--format", choices=["docx", "pdf"], help="file format (default: from --out's extension)"
+    )
     p.add_argument("--lang", choices=langs, default="zh", help="language (default zh)")
     p.add_argument("--out", required=True, help="file to write")
 
@@ -77,8 +102,10 @@ def _format_lang(p: argparse.ArgumentParser, langs: list[str]) -> None:
 def _fmt(args: argparse.Namespace, allowed: tuple[str, ...] = ("docx", "pdf")) -> str:
     fmt = args.format or Path(args.out).suffix.lower().lstrip(".")
     if fmt not in allowed:
-        raise CommandError(f"--format: choose {' or '.join(allowed)} (or give --out a .{' / .'.join(allowed)} name)",
-                           EXIT_USAGE)
+        raise CommandError(
+            f"--format: choose {' or '.join(allowed)} (or give --out a .{' / .'.join(allowed)} name)",
+            EXIT_USAGE,
+        )
     return fmt
 
 
@@ -98,7 +125,9 @@ def _done(args: argparse.Namespace, out: Path, sha: str, **extra: Any) -> int:
     if args.json:
         print_json({"file": str(out), "sha256": sha, **extra})
     else:
-        print(f"written: {out}  sha256 {sha[:16]}…" + "".join(f"  {k} {v}" for k, v in extra.items()))
+        print(
+            f"written: {out}  sha256 {sha[:16]}…" + "".join(f"  {k} {v}" for k, v in extra.items())
+        )
     return 0
 
 
@@ -112,19 +141,29 @@ def run_report(args: argparse.Namespace) -> int:
     out = Path(args.out)
     with open_session(args) as session:
         audit = find_audit(session, args.audit)
-        revision = report_issue.issue_report(session, audit.id, args.change_note) if args.issue else None
+        revision = (
+            report_issue.issue_report(session, audit.id, args.change_note) if args.issue else None
+        )
         ctx = build_report_context(session, audit.id, args.lang)
         sha = write_output(out, lambda fh: render_report(ctx, fmt, fh))
         extra: dict[str, Any] = {"fingerprint": ctx.fingerprint}
         if revision is not None:
-            report_issue.record_files(session, revision, [{"name": out.name, "format": fmt, "lang": args.lang,
-                                                           "sha256": sha}])
+            report_issue.record_files(
+                session,
+                revision,
+                [{"name": out.name, "format": fmt, "lang": args.lang, "sha256": sha}],
+            )
             extra["revision"] = revision.revision
     return _done(args, out, sha, **extra)
 
 
-def _export_one(args: argparse.Namespace, build: Any, render: Any, ref: str,
-                formats: tuple[str, ...] = ("docx", "pdf")) -> int:
+def _export_one(
+    args: argparse.Namespace,
+    build: Any,
+    render: Any,
+    ref: str,
+    formats: tuple[str, ...] = ("docx", "pdf"),
+) -> int:
     """Build one document's context from the database and write it to ``--out``."""
     fmt = _fmt(args, formats)
     with open_session(args) as session:

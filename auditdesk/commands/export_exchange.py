@@ -17,14 +17,26 @@ def register(export_sub: Any, common: argparse.ArgumentParser) -> None:
     t = export_sub.add_parser("template", parents=[common], help="an Excel template for importing")
     t.add_argument("kind", choices=["certificates", "clients"])
     t.add_argument("--out", required=True, help=".xlsx file to write")
-    t.add_argument("--lang", choices=["zh", "en"], default="zh", help="header language (default zh)")
+    t.add_argument(
+        "--lang", choices=["zh", "en"], default="zh", help="header language (default zh)"
+    )
     t.set_defaults(func=run_template)
-    p = export_sub.add_parser("package", parents=[common], help="an offline audit package for a laptop")
+    p = export_sub.add_parser(
+        "package", parents=[common], help="an offline audit package for a laptop"
+    )
     who = p.add_mutually_exclusive_group(required=True)
-    who.add_argument("--audit", action="append", metavar="ID", help="audit number or UUID (repeatable)")
-    who.add_argument("--team-leader", metavar="NAME", help="every open audit this team leader leads")
+    who.add_argument(
+        "--audit", action="append", metavar="ID", help="audit number or UUID (repeatable)"
+    )
+    who.add_argument(
+        "--team-leader", metavar="NAME", help="every open audit this team leader leads"
+    )
     p.add_argument("--out", required=True, help="package file to write (.adpkg)")
-    p.add_argument("--password-env", metavar="VAR", help="environment variable holding a password to encrypt with")
+    p.add_argument(
+        "--password-env",
+        metavar="VAR",
+        help="environment variable holding a password to encrypt with",
+    )
     p.set_defaults(func=run_package)
 
 
@@ -52,12 +64,24 @@ def run_package(args: argparse.Namespace) -> int:
             audit_ids = audits_of_team_leader(session, args.team_leader)
             if not audit_ids:
                 raise CommandError(f"no open audits led by {args.team_leader}", EXIT_USAGE)
-        manifest = export_package(session, audit_ids, Path(args.out).expanduser(), password=password)
+        manifest = export_package(
+            session, audit_ids, Path(args.out).expanduser(), password=password
+        )
     if args.json:
-        print_json({"package": args.out, "audits": manifest["audit_ids"], "records": len(manifest["records"]),
-                    "attachments": len(manifest["attachments"]), "encrypted": password is not None})
+        print_json(
+            {
+                "package": args.out,
+                "audits": manifest["audit_ids"],
+                "records": len(manifest["records"]),
+                "attachments": len(manifest["attachments"]),
+                "encrypted": password is not None,
+            }
+        )
     else:
-        print(f"package written: {args.out} ({len(manifest['audit_ids'])} audit(s), "
-              f"{len(manifest['records'])} records, {len(manifest['attachments'])} attachment file(s)"
-              + (", encrypted" if password else "") + ")")
+        print(
+            f"package written: {args.out} ({len(manifest['audit_ids'])} audit(s), "
+            f"{len(manifest['records'])} records, {len(manifest['attachments'])} attachment file(s)"
+            + (", encrypted" if password else "")
+            + ")"
+        )
     return 0

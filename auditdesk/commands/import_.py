@@ -16,23 +16,39 @@ from auditdesk.commands.base import EXIT_USAGE, CommandError, open_session, prin
 
 
 def register(sub: Any, common: argparse.ArgumentParser) -> None:
-    p = sub.add_parser("import", help="import clients or certificates from Excel, or an offline audit package")
-    kinds = p.add_subparsers(dest="import_kind", metavar="KIND", required=True, parser_class=type(p))
-    for kind, text in (("certificates", "certificates (one row per certificate)"), ("clients", "client organisations")):
+    p = sub.add_parser(
+        "import", help="import clients or certificates from Excel, or an offline audit package"
+    )
+    kinds = p.add_subparsers(
+        dest="import_kind", metavar="KIND", required=True, parser_class=type(p)
+    )
+    for kind, text in (
+        ("certificates", "certificates (one row per certificate)"),
+        ("clients", "client organisations"),
+    ):
         k = kinds.add_parser(kind, parents=[common], help=f"import {text} from an .xlsx workbook")
         k.add_argument("file", help="the .xlsx workbook")
         k.add_argument("--dry-run", action="store_true", help="check everything, write nothing")
         k.set_defaults(func=run_workbook)
     k = kinds.add_parser("package", parents=[common], help="merge an offline audit package back")
     k.add_argument("file", help="the .adpkg package file")
-    k.add_argument("--password-env", metavar="VAR", help="environment variable holding the package password")
+    k.add_argument(
+        "--password-env", metavar="VAR", help="environment variable holding the package password"
+    )
     k.set_defaults(func=run_package)
 
 
 def _report_dict(report: Any) -> dict[str, Any]:
-    return {"kind": report.kind, "rows_read": report.rows_read, "dry_run": report.dry_run,
-            "created": report.created, "updated": report.updated, "unchanged": report.unchanged,
-            "ignored_columns": report.ignored_columns, "errors": [vars(e) for e in report.errors]}
+    return {
+        "kind": report.kind,
+        "rows_read": report.rows_read,
+        "dry_run": report.dry_run,
+        "created": report.created,
+        "updated": report.updated,
+        "unchanged": report.unchanged,
+        "ignored_columns": report.ignored_columns,
+        "errors": [vars(e) for e in report.errors],
+    }
 
 
 def run_workbook(args: argparse.Namespace) -> int:
@@ -41,7 +57,9 @@ def run_workbook(args: argparse.Namespace) -> int:
 
     try:
         with open_session(args) as session:
-            report = import_workbook(session, Path(args.file), args.import_kind, dry_run=args.dry_run)
+            report = import_workbook(
+                session, Path(args.file), args.import_kind, dry_run=args.dry_run
+            )
     except WorkbookUnreadable as exc:
         raise CommandError(str(exc)) from None
     except ImportRejected as exc:
@@ -55,8 +73,11 @@ def run_workbook(args: argparse.Namespace) -> int:
         print_json(_report_dict(report) | {"ok": True})
     else:
         verb = "would import" if report.dry_run else "imported"
-        parts = [f"{bucket} " + ", ".join(f"{n} {k}" for k, n in sorted(getattr(report, bucket).items()))
-                 for bucket in ("created", "updated", "unchanged") if getattr(report, bucket)]
+        parts = [
+            f"{bucket} " + ", ".join(f"{n} {k}" for k, n in sorted(getattr(report, bucket).items()))
+            for bucket in ("created", "updated", "unchanged")
+            if getattr(report, bucket)
+        ]
         print(f"{verb} {report.rows_read} row(s): " + ("; ".join(parts) or "nothing to do"))
         if report.ignored_columns:
             print("ignored columns: " + ", ".join(report.ignored_columns))
@@ -81,11 +102,21 @@ def run_package(args: argparse.Namespace) -> int:
     if args.json:
         print_json(to_jsonable(result))
     else:
-        print(f"merged package {args.file}: created {result.created}, updated {result.updated}, "
-              f"unchanged {result.unchanged}, conflicts {result.conflicts}, attachments {result.attachments}")
+        print(
+            f"merged package {args.file}: created {result.created}, updated {result.updated}, "
+            f"unchanged {result.unchanged}, conflicts {result.conflicts}, attachments {result.attachments}"
+        )
         for move in result.renumbered:
-            note = " (it was issued: the client's NC form shows the old number, tell the client)" if move.issued else ""
-            print(f"renumbered {move.number} -> {move.new_number}: the number was taken by another NC{note}")
+            note = (
+                " (it was issued: the client's NC form shows the old number, tell the client)"
+                if move.issued
+                else ""
+            )
+            print(
+                f"renumbered {move.number} -> {move.new_number}: the number was taken by another NC{note}"
+            )
         if result.conflicts:
-            print("conflicts are kept with both values for a lead to resolve (auditdesk GUI: Conflicts)")
+            print(
+                "conflicts are kept with both values for a lead to resolve (auditdesk GUI: Conflicts)"
+            )
     return 0

@@ -16,15 +16,32 @@ from auditdesk.commands.base import EXIT_OK, EXIT_PROBLEM, CommandError, databas
 
 
 def register(sub: Any, common: argparse.ArgumentParser) -> None:
-    p = sub.add_parser("migrate", help="copy a whole database (e.g. a laptop file to the central "
-                       "PostgreSQL server), change log and attachments included")
-    p.add_argument("--from", dest="source", required=True, metavar="SOURCE",
-                   help="database to copy: a file or an SQLAlchemy URL (sqlite:///laptop.sqlite3)")
-    p.add_argument("--to", dest="target", required=True, metavar="TARGET",
-                   help="empty database to fill, e.g. postgresql+psycopg://user@host/auditdesk")
-    p.add_argument("--files", metavar="DIR", help="attachment folder of the target (default: "
-                   "$AUDITDESK_FILES or the CB setting storage.files_root; beside a SQLite file); "
-                   "recorded as the target's storage.files_root setting")
+    p = sub.add_parser(
+        "migrate",
+        help="copy a whole database (e.g. a laptop file to the central "
+        "PostgreSQL server), change log and attachments included",
+    )
+    p.add_argument(
+        "--from",
+        dest="source",
+        required=True,
+        metavar="SOURCE",
+        help="database to copy: a file or an SQLAlchemy URL (sqlite:///laptop.sqlite3)",
+    )
+    p.add_argument(
+        "--to",
+        dest="target",
+        required=True,
+        metavar="TARGET",
+        help="empty database to fill, e.g. postgresql+psycopg://user@host/auditdesk",
+    )
+    p.add_argument(
+        "--files",
+        metavar="DIR",
+        help="attachment folder of the target (default: "
+        "$AUDITDESK_FILES or the CB setting storage.files_root; beside a SQLite file); "
+        "recorded as the target's storage.files_root setting",
+    )
     p.add_argument("--json", action="store_true", help="print the result as JSON")
     p.set_defaults(func=run)
 
@@ -49,21 +66,33 @@ def run(args: argparse.Namespace) -> int:
     if report.ok:
         _finish_target(target, files)
     if args.json:
-        print_json({"ok": report.ok, "source": report.source, "target": report.target,
-                    "tables": {t.table: {"source": t.source, "target": t.target} for t in report.tables},
-                    "change_log_rows": report.change_log_rows, "chain_head": report.target_chain_head,
-                    "attachment_files": report.attachment_files,
-                    "attachment_files_copied": report.attachment_files_copied,
-                    "files_root": report.files_root, "problems": report.problems})
+        print_json(
+            {
+                "ok": report.ok,
+                "source": report.source,
+                "target": report.target,
+                "tables": {
+                    t.table: {"source": t.source, "target": t.target} for t in report.tables
+                },
+                "change_log_rows": report.change_log_rows,
+                "chain_head": report.target_chain_head,
+                "attachment_files": report.attachment_files,
+                "attachment_files_copied": report.attachment_files_copied,
+                "files_root": report.files_root,
+                "problems": report.problems,
+            }
+        )
     else:
         for problem in report.problems:
             print(problem)
         rows = sum(t.target for t in report.tables)
         status = "OK" if report.ok else f"{len(report.problems)} problem(s)"
-        print(f"{status}: {rows} rows in {len(report.tables)} tables copied to {report.target}; "
-              f"{report.change_log_rows} change-log rows, chain head {report.target_chain_head} "
-              f"(same as the source: {report.target_chain_head == report.source_chain_head}); "
-              f"{report.attachment_files} attachment file(s) in {report.files_root or '-'}")
+        print(
+            f"{status}: {rows} rows in {len(report.tables)} tables copied to {report.target}; "
+            f"{report.change_log_rows} change-log rows, chain head {report.target_chain_head} "
+            f"(same as the source: {report.target_chain_head == report.source_chain_head}); "
+            f"{report.attachment_files} attachment file(s) in {report.files_root or '-'}"
+        )
     return EXIT_OK if report.ok else EXIT_PROBLEM
 
 

@@ -26,14 +26,19 @@ COLUMNS = ["key", "code", "national_code", "scheme", "edition", "clauses", "titl
 
 
 def register(sub: Any, common: argparse.ArgumentParser) -> None:
-    p = sub.add_parser("standards", help="list the standards or add/update one from a file (admin)",
-                       description="The standards (clause libraries) in the database.")
+    p = sub.add_parser(
+        "standards",
+        help="list the standards or add/update one from a file (admin)",
+        description="The standards (clause libraries) in the database.",
+    )
     std_sub = p.add_subparsers(dest="standards_command", metavar="WHAT", required=True)
 
     q = std_sub.add_parser("list", parents=[common], help="the standards with their clause counts")
     q.set_defaults(func=run_list)
 
-    q = std_sub.add_parser("load", parents=[common], help="add or update a standard from a JSON file (admin)")
+    q = std_sub.add_parser(
+        "load", parents=[common], help="add or update a standard from a JSON file (admin)"
+    )
     q.add_argument("file", metavar="FILE", help="standard file (see resources/standards/)")
     q.set_defaults(func=run_load)
 
@@ -41,9 +46,20 @@ def register(sub: Any, common: argparse.ArgumentParser) -> None:
 def _rows(session: Any) -> list[dict[str, Any]]:
     from auditdesk.services.standards import list_standards
 
-    return [{"key": s.key, "code": s.code, "national_code": s.national_code, "scheme": s.scheme,
-             "edition": s.edition, "clauses": len(s.clauses), "title_zh": s.title_zh, "title_en": s.title_en,
-             "id": str(s.id)} for s in list_standards(session)]
+    return [
+        {
+            "key": s.key,
+            "code": s.code,
+            "national_code": s.national_code,
+            "scheme": s.scheme,
+            "edition": s.edition,
+            "clauses": len(s.clauses),
+            "title_zh": s.title_zh,
+            "title_en": s.title_en,
+            "id": str(s.id),
+        }
+        for s in list_standards(session)
+    ]
 
 
 def run_list(args: argparse.Namespace) -> int:
@@ -64,11 +80,20 @@ def run_load(args: argparse.Namespace) -> int:
     try:
         with open_session(args) as session:
             std = add_or_update_standard(session, path)
-            result = {"key": std.key, "code": std.code, "clauses": len(std.clauses), "file": str(path)}
+            result = {
+                "key": std.key,
+                "code": std.code,
+                "clauses": len(std.clauses),
+                "file": str(path),
+            }
     except StandardFileError as exc:
-        raise CommandError(f"{exc.path.name}: {exc.message} (nothing was changed)", EXIT_PROBLEM) from None
+        raise CommandError(
+            f"{exc.path.name}: {exc.message} (nothing was changed)", EXIT_PROBLEM
+        ) from None
     if args.json:
         print_json(result)
     else:
-        print(f"loaded: {result['key']} ({result['code']}), {result['clauses']} clauses from {path.name}")
+        print(
+            f"loaded: {result['key']} ({result['code']}), {result['clauses']} clauses from {path.name}"
+        )
     return 0

@@ -41,22 +41,30 @@ def decoded(text: str | None) -> Any:
     return None if text is None else json.loads(text)
 
 
-def resolve_conflict(session: Session, seq: int, resolution: str, edited_value: Any = None) -> MergeConflict:
+def resolve_conflict(
+    session: Session, seq: int, resolution: str, edited_value: Any = None
+) -> MergeConflict:
     """Apply the lead's choice to the record and mark the conflict resolved (by whom)."""
     require(session, Permission.RESOLVE_CONFLICT)
     conflict = session.get(MergeConflict, seq)
     if conflict is None:
         raise NotFound(f"no merge conflict {seq}", id=seq)
     if conflict.resolved:
-        raise ValidationFailed(f"conflict {seq} is already resolved", {"conflict": "already_resolved"})
+        raise ValidationFailed(
+            f"conflict {seq} is already resolved", {"conflict": "already_resolved"}
+        )
     if resolution not in RESOLUTIONS:
         raise ValidationFailed(f"unknown resolution {resolution!r}", {"resolution": "unknown"})
     cls = BY_NAME.get(conflict.entity)
     if cls is None or conflict.field.startswith(LINK_PREFIX):
-        raise ExchangeError(f"conflict {seq} names an unknown field {conflict.entity}.{conflict.field}")
+        raise ExchangeError(
+            f"conflict {seq} names an unknown field {conflict.entity}.{conflict.field}"
+        )
     obj = session.get(cls, uuid.UUID(conflict.entity_id))
     if obj is None:
-        raise NotFound(f"the {conflict.entity} of conflict {seq} no longer exists", id=conflict.entity_id)
+        raise NotFound(
+            f"the {conflict.entity} of conflict {seq} no longer exists", id=conflict.entity_id
+        )
     if resolution != "local":
         plain = decoded(conflict.incoming_value) if resolution == "incoming" else edited_value
         column = fields_of(cls)[conflict.field]
@@ -74,11 +82,23 @@ def resolve_conflict(session: Session, seq: int, resolution: str, edited_value: 
 
 def _renumber(session: Session, nc: Nonconformity, number: str) -> None:
     """An NC's number as the lead chose it, refused while another NC holds it."""
-    holder = session.scalar(select(Nonconformity.id).where(Nonconformity.number == number, Nonconformity.id != nc.id))
+    holder = session.scalar(
+        select(Nonconformity.id).where(Nonconformity.number == number, Nonconformity.id != nc.id)
+    )
     if holder is not None:
-        raise ValidationFailed(f"number {number} is held by another nonconformity", {"number": "taken"},
-                               number=number)
+        raise ValidationFailed(
+            f"number {number} is held by another nonconformity", {"number": "taken"}, number=number
+        )
     before = nc.number
     nc.number = number
-    session.add(NCTransition(nonconformity_id=nc.id, action=RENUMBER, from_state=nc.state, to_state=nc.state,
-                             by_user=current_username(session), at=utcnow(), note=f"{before} → {number}"))
+    session.add(
+        NCTransition(
+            nonconformity_id=nc.id,
+            action=RENUMBER,
+            from_state=nc.state,
+            to_state=nc.state,
+            by_user=current_username(session),
+            at=utcnow(),
+            note=f"{before} → {number}",
+        )
+    )

@@ -40,9 +40,19 @@ def encrypt_file(source: Path, target: Path, password: str) -> None:
     from cryptography.hazmat.primitives.ciphers.aead import AESGCM
 
     salt, prefix = os.urandom(16), os.urandom(8)
-    header = json.dumps({"kdf": "scrypt", **_SCRYPT, "salt": base64.b64encode(salt).decode(),
-                         "nonce_prefix": base64.b64encode(prefix).decode(), "chunk": CHUNK},
-                        sort_keys=True).encode() + b"\n"
+    header = (
+        json.dumps(
+            {
+                "kdf": "scrypt",
+                **_SCRYPT,
+                "salt": base64.b64encode(salt).decode(),
+                "nonce_prefix": base64.b64encode(prefix).decode(),
+                "chunk": CHUNK,
+            },
+            sort_keys=True,
+        ).encode()
+        + b"\n"
+    )
     aead = AESGCM(_key(password, salt, **_SCRYPT))
     size = source.stat().st_size
     with source.open("rb") as src, target.open("wb") as out:
@@ -52,7 +62,9 @@ def encrypt_file(source: Path, target: Path, password: str) -> None:
             block = src.read(CHUNK)
             done += len(block)
             last = done >= size
-            sealed = aead.encrypt(prefix + struct.pack(">I", index), block, header + (b"\x01" if last else b"\x00"))
+            sealed = aead.encrypt(
+                prefix + struct.pack(">I", index), block, header + (b"\x01" if last else b"\x00")
+            )
             out.write(struct.pack(">I", len(sealed)) + sealed)
             index += 1
             if last:
@@ -80,17 +92,26 @@ def decrypt_file(source: Path, target: Path, password: str) -> None:
             h = json.loads(header)
             salt, prefix = base64.b64decode(h["salt"]), base64.b64decode(h["nonce_prefix"])
             n, r, p, chunk = int(h["n"]), int(h["r"]), int(h["p"]), int(h["chunk"])
-            if len(prefix) != 8 or len(salt) < 8 or not header.endswith(b"\n") or not 0 < chunk <= 64 * CHUNK:
+            if (
+                len(prefix) != 8
+                or len(salt) < 8
+                or not header.endswith(b"\n")
+                or not 0 < chunk <= 64 * CHUNK
+            ):
                 raise ValueError("header")
         except (ValueError, KeyError, TypeError):
-            raise PackageRefused("the encrypted package's header is damaged", "bad_manifest") from None
+            raise PackageRefused(
+                "the encrypted package's header is damaged", "bad_manifest"
+            ) from None
         aead = AESGCM(_key(password, salt, n, r, p))
         with target.open("wb") as out:
             index = 0
             while True:
                 raw_len = fh.read(4)
                 if len(raw_len) < 4:
-                    raise PackageRefused("the encrypted package is cut short (truncated file)", "truncated")
+                    raise PackageRefused(
+                        "the encrypted package is cut short (truncated file)", "truncated"
+                    )
                 (length,) = struct.unpack(">I", raw_len)
                 if length > chunk + 16:
                     raise PackageRefused("the encrypted package is damaged", "bad_manifest")
@@ -105,12 +126,17 @@ def decrypt_file(source: Path, target: Path, password: str) -> None:
                         last = True
                     except InvalidTag:
                         reason = "wrong_password" if index == 0 else "bad_manifest"
-                        text = ("wrong password (or the package was altered)" if index == 0
-                                else "the encrypted package was altered")
+                        text = (
+                            "wrong password (or the package was altered)"
+                            if index == 0
+                            else "the encrypted package was altered"
+                        )
                         raise PackageRefused(text, reason) from None
                 out.write(block)
                 index += 1
                 if last:
                     if fh.read(1):
-                        raise PackageRefused("the encrypted package has data after its end", "bad_manifest")
+                        raise PackageRefused(
+                            "the encrypted package has data after its end", "bad_manifest"
+                        )
                     return

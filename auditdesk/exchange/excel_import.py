@@ -71,56 +71,236 @@ class Column:
 
 
 CERTIFICATE_COLUMNS: tuple[Column, ...] = (
-    Column("certificate_no", "证书编号", "certificate_no", True, aliases=("证书号", "证书号码", "certificate number",
-                                                                        "certificate"), example="00126Q30001R1M"),
-    Column("organisation", "组织名称", "organisation", True,
-           aliases=("获证组织", "受审核方", "企业名称", "单位名称", "organization", "client", "company"),
-           example="深圳市示例科技有限公司"),
-    Column("credit_code", "统一社会信用代码", "credit_code", kind="credit_code",
-           aliases=("信用代码", "社会信用代码", "credit code", "uscc"), example="914403001922038216"),
-    Column("standard", "认证标准", "standard", True, aliases=("标准", "认证依据", "审核准则", "scheme"),
-           example="GB/T19001-2016/ISO9001:2015"),
-    Column("scope", "认证范围", "scope", aliases=("范围", "证书范围", "scope of certification"),
-           example="电子产品的设计和生产"),
-    Column("issue_date", "颁证日期", "issue_date", True, "date",
-           aliases=("发证日期", "注册日期", "签发日期", "issue date", "issued"), example="2026-03-15"),
-    Column("expiry_date", "有效期至", "expiry_date", kind="date",
-           aliases=("有效期", "证书有效期", "到期日期", "有效截止日期", "expiry", "expiry date", "valid until"),
-           example="2029-03-14"),
-    Column("rule_set", "认证规则", "rule_set", aliases=("规则", "rule set", "rules"), example="CNCA-QMS-01:2025"),
-    Column("effective_personnel", "有效人数", "effective_personnel", kind="count",
-           aliases=("人数", "员工人数", "体系覆盖人数", "effective personnel", "headcount", "employees"), example="120"),
-    Column("technical_codes", "专业代码", "technical_codes", kind="codes",
-           aliases=("专业代码组", "technical codes", "technical area", "iaf code"), example="19.05.01"),
-    Column("team_leader", "审核组长", "team_leader", aliases=("组长", "team leader", "lead auditor"), example="张伟"),
+    Column(
+        "certificate_no",
+        "证书编号",
+        "certificate_no",
+        True,
+        aliases=("证书号", "证书号码", "certificate number", "certificate"),
+        example="00126Q30001R1M",
+    ),
+    Column(
+        "organisation",
+        "组织名称",
+        "organisation",
+        True,
+        aliases=(
+            "获证组织",
+            "受审核方",
+            "企业名称",
+            "单位名称",
+            "organization",
+            "client",
+            "company",
+        ),
+        example="深圳市示例科技有限公司",
+    ),
+    Column(
+        "credit_code",
+        "统一社会信用代码",
+        "credit_code",
+        kind="credit_code",
+        aliases=("信用代码", "社会信用代码", "credit code", "uscc"),
+        example="914403001922038216",
+    ),
+    Column(
+        "standard",
+        "认证标准",
+        "standard",
+        True,
+        aliases=("标准", "认证依据", "审核准则", "scheme"),
+        example="GB/T19001-2016/ISO9001:2015",
+    ),
+    Column(
+        "scope",
+        "认证范围",
+        "scope",
+        aliases=("范围", "证书范围", "scope of certification"),
+        example="电子产品的设计和生产",
+    ),
+    Column(
+        "issue_date",
+        "颁证日期",
+        "issue_date",
+        True,
+        "date",
+        aliases=("发证日期", "注册日期", "签发日期", "issue date", "issued"),
+        example="2026-03-15",
+    ),
+    Column(
+        "expiry_date",
+        "有效期至",
+        "expiry_date",
+        kind="date",
+        aliases=(
+            "有效期",
+            "证书有效期",
+            "到期日期",
+            "有效截止日期",
+            "expiry",
+            "expiry date",
+            "valid until",
+        ),
+        example="2029-03-14",
+    ),
+    Column(
+        "rule_set",
+        "认证规则",
+        "rule_set",
+        aliases=("规则", "rule set", "rules"),
+        example="CNCA-QMS-01:2025",
+    ),
+    Column(
+        "effective_personnel",
+        "有效人数",
+        "effective_personnel",
+        kind="count",
+        aliases=(
+            "人数",
+            "员工人数",
+            "体系覆盖人数",
+            "effective personnel",
+            "headcount",
+            "employees",
+        ),
+        example="120",
+    ),
+    Column(
+        "technical_codes",
+        "专业代码",
+        "technical_codes",
+        kind="codes",
+        aliases=("专业代码组", "technical codes", "technical area", "iaf code"),
+        example="19.05.01",
+    ),
+    Column(
+        "team_leader",
+        "审核组长",
+        "team_leader",
+        aliases=("组长", "team leader", "lead auditor"),
+        example="张伟",
+    ),
     Column("province", "省份", "province", aliases=("省", "所在省份", "地区"), example="广东省"),
-    Column("surveillance_1_done", "监督一完成日期", "surveillance_1_done", kind="date",
-           aliases=("监一完成日期", "一监完成日期", "第一次监督完成日期", "监督1完成日期", "surveillance 1 done",
-                    "s1 done"), example="2027-01-20"),
-    Column("surveillance_2_done", "监督二完成日期", "surveillance_2_done", kind="date",
-           aliases=("监二完成日期", "二监完成日期", "第二次监督完成日期", "监督2完成日期", "surveillance 2 done",
-                    "s2 done"), example=""),
-    Column("status", "证书状态", "status", kind="status", aliases=("状态", "certificate status"), example="有效"),
+    Column(
+        "surveillance_1_done",
+        "监督一完成日期",
+        "surveillance_1_done",
+        kind="date",
+        aliases=(
+            "监一完成日期",
+            "一监完成日期",
+            "第一次监督完成日期",
+            "监督1完成日期",
+            "surveillance 1 done",
+            "s1 done",
+        ),
+        example="2027-01-20",
+    ),
+    Column(
+        "surveillance_2_done",
+        "监督二完成日期",
+        "surveillance_2_done",
+        kind="date",
+        aliases=(
+            "监二完成日期",
+            "二监完成日期",
+            "第二次监督完成日期",
+            "监督2完成日期",
+            "surveillance 2 done",
+            "s2 done",
+        ),
+        example="",
+    ),
+    Column(
+        "status",
+        "证书状态",
+        "status",
+        kind="status",
+        aliases=("状态", "certificate status"),
+        example="有效",
+    ),
 )
 
 CLIENT_COLUMNS: tuple[Column, ...] = (
-    Column("organisation", "组织名称", "organisation", True,
-           aliases=("获证组织", "受审核方", "企业名称", "单位名称", "organization", "client", "company", "name_zh"),
-           example="深圳市示例科技有限公司"),
-    Column("credit_code", "统一社会信用代码", "credit_code", kind="credit_code",
-           aliases=("信用代码", "社会信用代码", "credit code", "uscc"), example="914403001922038216"),
-    Column("name_en", "英文名称", "name_en", aliases=("english name",), example="Shenzhen Example Technology Co., Ltd."),
-    Column("address", "地址", "address", aliases=("注册地址", "经营地址", "通讯地址"), example="深圳市南山区科技园"),
+    Column(
+        "organisation",
+        "组织名称",
+        "organisation",
+        True,
+        aliases=(
+            "获证组织",
+            "受审核方",
+            "企业名称",
+            "单位名称",
+            "organization",
+            "client",
+            "company",
+            "name_zh",
+        ),
+        example="深圳市示例科技有限公司",
+    ),
+    Column(
+        "credit_code",
+        "统一社会信用代码",
+        "credit_code",
+        kind="credit_code",
+        aliases=("信用代码", "社会信用代码", "credit code", "uscc"),
+        example="914403001922038216",
+    ),
+    Column(
+        "name_en",
+        "英文名称",
+        "name_en",
+        aliases=("english name",),
+        example="Shenzhen Example Technology Co., Ltd.",
+    ),
+    Column(
+        "address",
+        "地址",
+        "address",
+        aliases=("注册地址", "经营地址", "通讯地址"),
+        example="深圳市南山区科技园",
+    ),
     Column("province", "省份", "province", aliases=("省", "所在省份", "地区"), example="广东省"),
     Column("city", "城市", "city", aliases=("市",), example="深圳市"),
-    Column("effective_personnel", "有效人数", "effective_personnel", kind="count",
-           aliases=("人数", "员工人数", "effective personnel", "headcount", "employees"), example="120"),
-    Column("technical_codes", "专业代码", "technical_codes", kind="codes",
-           aliases=("technical codes", "technical area"), example="19.05.01"),
-    Column("representative", "法定代表人", "representative", aliases=("法人", "法人代表"), example="李强"),
+    Column(
+        "effective_personnel",
+        "有效人数",
+        "effective_personnel",
+        kind="count",
+        aliases=("人数", "员工人数", "effective personnel", "headcount", "employees"),
+        example="120",
+    ),
+    Column(
+        "technical_codes",
+        "专业代码",
+        "technical_codes",
+        kind="codes",
+        aliases=("technical codes", "technical area"),
+        example="19.05.01",
+    ),
+    Column(
+        "representative",
+        "法定代表人",
+        "representative",
+        aliases=("法人", "法人代表"),
+        example="李强",
+    ),
     Column("contact_name", "联系人", "contact_name", aliases=("contact",), example="王芳"),
-    Column("contact_phone", "联系电话", "contact_phone", aliases=("电话", "手机", "phone"), example="0755-12345678"),
-    Column("contact_email", "邮箱", "contact_email", aliases=("电子邮箱", "email", "e-mail"), example="qa@example.cn"),
+    Column(
+        "contact_phone",
+        "联系电话",
+        "contact_phone",
+        aliases=("电话", "手机", "phone"),
+        example="0755-12345678",
+    ),
+    Column(
+        "contact_email",
+        "邮箱",
+        "contact_email",
+        aliases=("电子邮箱", "email", "e-mail"),
+        example="qa@example.cn",
+    ),
     Column("industry", "行业", "industry", aliases=("所属行业",), example="电子制造"),
     Column("consultant", "咨询机构", "consultant", aliases=("咨询公司",), example=""),
 )
@@ -145,6 +325,7 @@ class ImportReport:
 
 
 # --------------------------------------------------------------------------- reading
+
 
 def _header_key(text: Any) -> str:
     t = unicodedata.normalize("NFKC", str(text or "")).lower()
@@ -177,17 +358,30 @@ def _match_header(cell: Any, index: dict[str, Column]) -> Column | None:
 def _check_container(path: Path) -> None:
     try:
         with zipfile.ZipFile(path) as zf:
-            check_entries(zf, lambda reason, entry: WorkbookUnreadable(
-                f"{path.name}: refused ({reason}: {entry})", "too_large" if reason != "unsafe_path" else "unreadable",
-                entry=entry), max_entry=MAX_WORKBOOK_BYTES, max_total=MAX_WORKBOOK_BYTES)
+            check_entries(
+                zf,
+                lambda reason, entry: WorkbookUnreadable(
+                    f"{path.name}: refused ({reason}: {entry})",
+                    "too_large" if reason != "unsafe_path" else "unreadable",
+                    entry=entry,
+                ),
+                max_entry=MAX_WORKBOOK_BYTES,
+                max_total=MAX_WORKBOOK_BYTES,
+            )
     except (zipfile.BadZipFile, NotImplementedError, ValueError, EOFError, RuntimeError):
         # RuntimeError: an encrypted entry; NotImplementedError: an unknown zip version.
-        raise WorkbookUnreadable(f"{path.name} is not an .xlsx workbook (or it is damaged)", "not_xlsx") from None
+        raise WorkbookUnreadable(
+            f"{path.name} is not an .xlsx workbook (or it is damaged)", "not_xlsx"
+        ) from None
     except OSError as exc:
-        raise WorkbookUnreadable(f"cannot read {path}: {exc.strerror or exc}", "unreadable") from None
+        raise WorkbookUnreadable(
+            f"cannot read {path}: {exc.strerror or exc}", "unreadable"
+        ) from None
 
 
-def read_rows(path: Path, columns: tuple[Column, ...]) -> tuple[dict[int, tuple[Column, str]], list[tuple[int, tuple[Any, ...]]], list[str]]:
+def read_rows(
+    path: Path, columns: tuple[Column, ...]
+) -> tuple[dict[int, tuple[Column, str]], list[tuple[int, tuple[Any, ...]]], list[str]]:
     """(column position -> (Column, header as written), data rows with their row numbers, ignored headers)."""
     path = Path(path)
     if not path.is_file():
@@ -198,8 +392,9 @@ def read_rows(path: Path, columns: tuple[Column, ...]) -> tuple[dict[int, tuple[
 
         wb = openpyxl.load_workbook(path, read_only=True, data_only=True)
     except Exception as exc:  # openpyxl raises many kinds on malformed XML; all mean "unreadable"
-        raise WorkbookUnreadable(f"{path.name} cannot be read as a workbook ({type(exc).__name__}: {exc})",
-                                 "unreadable") from None
+        raise WorkbookUnreadable(
+            f"{path.name} cannot be read as a workbook ({type(exc).__name__}: {exc})", "unreadable"
+        ) from None
     try:
         index = _header_index(columns)
         for ws in wb.worksheets:
@@ -218,21 +413,28 @@ def read_rows(path: Path, columns: tuple[Column, ...]) -> tuple[dict[int, tuple[
                 for n, row in enumerate(rows, start=len(head) + 1):
                     data.append((n, tuple(row)))
                     if len(data) > MAX_ROWS:
-                        raise WorkbookUnreadable(f"{path.name} has more than {MAX_ROWS} rows", "too_many_rows")
+                        raise WorkbookUnreadable(
+                            f"{path.name} has more than {MAX_ROWS} rows", "too_many_rows"
+                        )
                 return mapping, data, ignored
             except WorkbookUnreadable:
                 raise
             except Exception as exc:
-                raise WorkbookUnreadable(f"{path.name}: sheet '{ws.title}' cannot be read "
-                                         f"({type(exc).__name__}: {exc})", "unreadable") from None
+                raise WorkbookUnreadable(
+                    f"{path.name}: sheet '{ws.title}' cannot be read ({type(exc).__name__}: {exc})",
+                    "unreadable",
+                ) from None
     finally:
         wb.close()
     names = ", ".join(f"{c.zh}/{c.en}" for c in columns if c.required)
-    raise WorkbookUnreadable(f"{path.name}: no header row found (needs columns {names})", "no_header_row")
+    raise WorkbookUnreadable(
+        f"{path.name}: no header row found (needs columns {names})", "no_header_row"
+    )
 
 
-def _find_header(head: list[tuple[int, tuple[Any, ...]]], index: dict[str, Column],
-                 columns: tuple[Column, ...]) -> tuple[int, dict[int, tuple[Column, str]], list[str]] | None:
+def _find_header(
+    head: list[tuple[int, tuple[Any, ...]]], index: dict[str, Column], columns: tuple[Column, ...]
+) -> tuple[int, dict[int, tuple[Column, str]], list[str]] | None:
     for n, row in head:
         mapping: dict[int, tuple[Column, str]] = {}
         ignored: list[str] = []
@@ -244,16 +446,22 @@ def _find_header(head: list[tuple[int, tuple[Any, ...]]], index: dict[str, Colum
                 continue
             for other, written in mapping.values():
                 if other.field == col.field:
-                    raise WorkbookUnreadable(f"columns '{written}' and '{clean_text(cell)}' both mean {col.en}",
-                                             "duplicate_column", field=col.field)
+                    raise WorkbookUnreadable(
+                        f"columns '{written}' and '{clean_text(cell)}' both mean {col.en}",
+                        "duplicate_column",
+                        field=col.field,
+                    )
             mapping[pos] = (col, clean_text(cell))
         if len(mapping) >= 2:
             present = {c.field for c, _ in mapping.values()}
             missing = [c for c in columns if c.required and c.field not in present]
             if missing:
                 names = ", ".join(f"{c.zh}/{c.en}" for c in missing)
-                raise WorkbookUnreadable(f"header row {n} lacks required columns: {names}", "missing_columns",
-                                         columns=[c.field for c in missing])
+                raise WorkbookUnreadable(
+                    f"header row {n} lacks required columns: {names}",
+                    "missing_columns",
+                    columns=[c.field for c in missing],
+                )
             return n, mapping, ignored
     return None
 
@@ -288,12 +496,17 @@ class ParsedRow:
     raw: dict[str, Any]
 
 
-def parse_rows(mapping: dict[int, tuple[Column, str]], data: list[tuple[int, tuple[Any, ...]]],
-               report: ImportReport) -> list[ParsedRow]:
+def parse_rows(
+    mapping: dict[int, tuple[Column, str]],
+    data: list[tuple[int, tuple[Any, ...]]],
+    report: ImportReport,
+) -> list[ParsedRow]:
     parsed: list[ParsedRow] = []
     headers = {col.field: written for col, written in mapping.values()}
     for n, row in data:
-        cells = {col.field: (row[pos] if pos < len(row) else None) for pos, (col, _w) in mapping.items()}
+        cells = {
+            col.field: (row[pos] if pos < len(row) else None) for pos, (col, _w) in mapping.items()
+        }
         if all(is_blank(v) for v in cells.values()):
             continue
         report.rows_read += 1
@@ -320,10 +533,13 @@ def _shown(raw: Any) -> str:
 
 
 def _err(report: ImportReport, pr: ParsedRow, fld: str, reason: str) -> None:
-    report.errors.append(RowError(pr.row, pr.headers.get(fld, fld), fld, _shown(pr.raw.get(fld)), reason))
+    report.errors.append(
+        RowError(pr.row, pr.headers.get(fld, fld), fld, _shown(pr.raw.get(fld)), reason)
+    )
 
 
 # --------------------------------------------------------------------------- rule sets
+
 
 def known_rule_sets() -> dict[str, str]:
     from auditdesk.paths import resource
@@ -333,11 +549,16 @@ def known_rule_sets() -> dict[str, str]:
     except (OSError, ValueError):
         return {}
     items = data.get("rule_sets", data) if isinstance(data, dict) else data
-    ids = [str(i.get("id")) for i in items if isinstance(i, dict) and i.get("id")] if isinstance(items, list) else []
+    ids = (
+        [str(i.get("id")) for i in items if isinstance(i, dict) and i.get("id")]
+        if isinstance(items, list)
+        else []
+    )
     return {normalise_key(i): i for i in ids}
 
 
 # --------------------------------------------------------------------------- organisations
+
 
 def _org_key(name: str) -> str:
     return normalise_key(name)
@@ -370,8 +591,11 @@ class _Organisations:
         org = self.find(code, name)
         changes = {f: values[f] for f in fields if values.get(f) not in (None, "")}
         if org is None:
-            data = OrganisationData(name_zh=name, credit_code=code,
-                                    **{k: v for k, v in changes.items() if k != "credit_code"})
+            data = OrganisationData(
+                name_zh=name,
+                credit_code=code,
+                **{k: v for k, v in changes.items() if k != "credit_code"},
+            )
             org = create_organisation(self.session, data)
             self.made["code:" + code if code else "name:" + _org_key(name)] = org
             self.report.count("created", "organisation")
@@ -390,10 +614,18 @@ class _Organisations:
         return org
 
 
-_SERVICE_FIELD = {"number": "certificate_no", "organisation": "organisation", "standard": "standard",
-                  "expiry_date": "expiry_date", "name_zh": "organisation", "credit_code": "credit_code",
-                  "effective_personnel": "effective_personnel", "contact_email": "contact_email",
-                  "certificates": "certificate_no", "end_date": "surveillance_1_done"}
+_SERVICE_FIELD = {
+    "number": "certificate_no",
+    "organisation": "organisation",
+    "standard": "standard",
+    "expiry_date": "expiry_date",
+    "name_zh": "organisation",
+    "credit_code": "credit_code",
+    "effective_personnel": "effective_personnel",
+    "contact_email": "contact_email",
+    "certificates": "certificate_no",
+    "end_date": "surveillance_1_done",
+}
 
 
 def _service_errors(report: ImportReport, pr: ParsedRow, exc: ValidationFailed) -> None:
@@ -404,10 +636,15 @@ def _service_errors(report: ImportReport, pr: ParsedRow, exc: ValidationFailed) 
 # --------------------------------------------------------------------------- certificates
 
 CERT_ORG_FIELDS = ("province", "effective_personnel", "technical_codes")
-_DONE = (("surveillance_1_done", AuditType.SURVEILLANCE_1), ("surveillance_2_done", AuditType.SURVEILLANCE_2))
+_DONE = (
+    ("surveillance_1_done", AuditType.SURVEILLANCE_1),
+    ("surveillance_2_done", AuditType.SURVEILLANCE_2),
+)
 
 
-def _check_certificates(session: Session, rows: list[ParsedRow], report: ImportReport) -> dict[int, Standard]:
+def _check_certificates(
+    session: Session, rows: list[ParsedRow], report: ImportReport
+) -> dict[int, Standard]:
     standards = list(session.scalars(select(Standard)))
     rule_sets = known_rule_sets()
     first_row: dict[str, int] = {}
@@ -440,37 +677,60 @@ def _check_certificates(session: Session, rows: list[ParsedRow], report: ImportR
         s1, s2 = v.get("surveillance_1_done"), v.get("surveillance_2_done")
         if issue and s1 and s1 <= issue:
             _err(report, pr, "surveillance_1_done", "before_issue")
-        if s2 and not s1 and "surveillance_1_done" not in {e.field for e in report.errors if e.row == pr.row}:
+        if (
+            s2
+            and not s1
+            and "surveillance_1_done" not in {e.field for e in report.errors if e.row == pr.row}
+        ):
             _err(report, pr, "surveillance_2_done", "without_surveillance_1")
         if s1 and s2 and s2 <= s1:
             _err(report, pr, "surveillance_2_done", "before_surveillance_1")
         if number:
             existing = session.scalar(select(Certificate).where(Certificate.number == number))
             code = v.get("credit_code")
-            if existing is not None and code and existing.organisation.credit_code not in (None, code):
+            if (
+                existing is not None
+                and code
+                and existing.organisation.credit_code not in (None, code)
+            ):
                 _err(report, pr, "certificate_no", "belongs_to_another_organisation")
     return chosen
 
 
-def _write_certificate(session: Session, pr: ParsedRow, std: Standard, orgs: _Organisations,
-                       report: ImportReport) -> None:
+def _write_certificate(
+    session: Session, pr: ParsedRow, std: Standard, orgs: _Organisations, report: ImportReport
+) -> None:
     v = pr.values
     org = orgs.upsert(v, CERT_ORG_FIELDS)
     number = v["certificate_no"]
     wanted = {
-        "standard_id": std.id, "issue_date": v["issue_date"], "scope_zh": v.get("scope") or "",
-        "rule_set_id": v.get("rule_set") or None, "technical_codes": v.get("technical_codes") or "",
-        "team_leader_name": v.get("team_leader") or "", "status": v.get("status") or CertificateStatus.VALID,
+        "standard_id": std.id,
+        "issue_date": v["issue_date"],
+        "scope_zh": v.get("scope") or "",
+        "rule_set_id": v.get("rule_set") or None,
+        "technical_codes": v.get("technical_codes") or "",
+        "team_leader_name": v.get("team_leader") or "",
+        "status": v.get("status") or CertificateStatus.VALID,
     }
     if v.get("expiry_date"):
         wanted["expiry_date"] = v["expiry_date"]
     cert = session.scalar(select(Certificate).where(Certificate.number == number))
     if cert is None:
-        cert = create_certificate(session, CertificateData(
-            number=number, organisation_id=org.id, standard_key=std.key, issue_date=v["issue_date"],
-            expiry_date=v.get("expiry_date"), scope_zh=wanted["scope_zh"], rule_set_id=wanted["rule_set_id"],
-            technical_codes=wanted["technical_codes"], team_leader_name=wanted["team_leader_name"],
-            status=wanted["status"]))
+        cert = create_certificate(
+            session,
+            CertificateData(
+                number=number,
+                organisation_id=org.id,
+                standard_key=std.key,
+                issue_date=v["issue_date"],
+                expiry_date=v.get("expiry_date"),
+                scope_zh=wanted["scope_zh"],
+                rule_set_id=wanted["rule_set_id"],
+                technical_codes=wanted["technical_codes"],
+                team_leader_name=wanted["team_leader_name"],
+                status=wanted["status"],
+            ),
+        )
         report.count("created", "certificate")
     else:
         require(session, Permission.EDIT_REGISTERS)
@@ -485,11 +745,21 @@ def _write_certificate(session: Session, pr: ParsedRow, std: Standard, orgs: _Or
         if done is None:
             continue
         audit = session.scalar(
-            select(Audit).join(Audit.certificates).where(Certificate.id == cert.id, Audit.audit_type == audit_type)
+            select(Audit)
+            .join(Audit.certificates)
+            .where(Certificate.id == cert.id, Audit.audit_type == audit_type)
         )
         if audit is None:
-            create_audit(session, AuditData(certificate_ids=[cert.id], audit_type=audit_type, start_date=done,
-                                            end_date=done, status=AuditStatus.COMPLETED))
+            create_audit(
+                session,
+                AuditData(
+                    certificate_ids=[cert.id],
+                    audit_type=audit_type,
+                    start_date=done,
+                    end_date=done,
+                    status=AuditStatus.COMPLETED,
+                ),
+            )
             report.count("created", "audit")
         elif audit.end_date != done or audit.status != AuditStatus.COMPLETED:
             audit.start_date = min(audit.start_date or done, done)
@@ -502,14 +772,19 @@ def _write_certificate(session: Session, pr: ParsedRow, std: Standard, orgs: _Or
 
 
 def _write_client(session: Session, pr: ParsedRow, orgs: _Organisations) -> None:
-    fields = tuple(c.field for c in CLIENT_COLUMNS if c.field not in ("organisation", "credit_code"))
+    fields = tuple(
+        c.field for c in CLIENT_COLUMNS if c.field not in ("organisation", "credit_code")
+    )
     orgs.upsert(pr.values, fields)
     session.flush()
 
 
 # --------------------------------------------------------------------------- entry point
 
-def import_workbook(session: Session, path: Path | str, kind: str, *, dry_run: bool = False) -> ImportReport:
+
+def import_workbook(
+    session: Session, path: Path | str, kind: str, *, dry_run: bool = False
+) -> ImportReport:
     """Import ``kind`` ('certificates' or 'clients') from ``path``.
 
     Raises WorkbookUnreadable (file or header unusable) or ImportRejected (bad rows; its
@@ -569,8 +844,12 @@ def _check_clients(rows: list[ParsedRow], report: ImportReport) -> None:
 
 def _rejected(report: ImportReport) -> ImportRejected:
     report.errors.sort(key=lambda e: (e.row, e.field))
-    return ImportRejected(f"{len(report.errors)} error(s) in {len({e.row for e in report.errors})} row(s); "
-                          "nothing was imported", report.errors, report)
+    return ImportRejected(
+        f"{len(report.errors)} error(s) in {len({e.row for e in report.errors})} row(s); "
+        "nothing was imported",
+        report.errors,
+        report,
+    )
 
 
 def iter_errors(report: ImportReport) -> Iterator[str]:

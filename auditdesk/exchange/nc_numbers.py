@@ -81,13 +81,21 @@ def _next_free(session: Session, claim: _Claim, taken: set[str]) -> str:
     if audit is not None:
         return next_nc_number(session, audit, taken)
     # The audit arrives in this same package: count on from the number's own prefix.
-    prefix = (m.group(1) if (m := re.match(r"^(.*-)\d+$", claim.number)) else claim.number + "-")
-    here = session.scalars(select(Nonconformity.number).where(Nonconformity.number.like(prefix + "%")))
-    used = [int(n[len(prefix):]) for n in [*here, *taken] if n.startswith(prefix) and n[len(prefix):].isdigit()]
+    prefix = m.group(1) if (m := re.match(r"^(.*-)\d+$", claim.number)) else claim.number + "-"
+    here = session.scalars(
+        select(Nonconformity.number).where(Nonconformity.number.like(prefix + "%"))
+    )
+    used = [
+        int(n[len(prefix) :])
+        for n in [*here, *taken]
+        if n.startswith(prefix) and n[len(prefix) :].isdigit()
+    ]
     return f"{prefix}{max(used, default=0) + 1:02d}"
 
 
-def plan(session: Session, merger: Any, records: list[dict[str, Any]], converted: list[dict[str, Any]]) -> Plan:
+def plan(
+    session: Session, merger: Any, records: list[dict[str, Any]], converted: list[dict[str, Any]]
+) -> Plan:
     """Decide every NC number of the package before anything is written (see the module notes).
     Sets the planned number in ``converted`` for new NCs; ``merger.conflict`` records the
     both-sides-changed conflicts on the number."""
@@ -101,7 +109,9 @@ def plan(session: Session, merger: Any, records: list[dict[str, Any]], converted
         created = str(rec.get("meta", {}).get("created_at") or "")
         issued = _issued(values.get("state"), values.get("issued_on"))
         if obj is None:
-            claims[rec["id"]] = _Claim(rec["id"], incoming, issued, False, created, values.get("audit_id"), rec, values)
+            claims[rec["id"]] = _Claim(
+                rec["id"], incoming, issued, False, created, values.get("audit_id"), rec, values
+            )
             continue
         want = obj.number
         base = merger.base_for(rec)
@@ -110,28 +120,46 @@ def plan(session: Session, merger: Any, records: list[dict[str, Any]], converted
                 want = incoming  # renumbered on the other side only
             elif base is None or FIELD not in base or base[FIELD] != incoming:
                 merger.conflict(rec, FIELD, obj.number, incoming)  # renumbered on both sides
-        claims[rec["id"]] = _Claim(rec["id"], want, issued or _issued(obj.state, obj.issued_on), want == obj.number,
-                                   obj.created_at.isoformat(), obj.audit_id, rec, values)
+        claims[rec["id"]] = _Claim(
+            rec["id"],
+            want,
+            issued or _issued(obj.state, obj.issued_on),
+            want == obj.number,
+            obj.created_at.isoformat(),
+            obj.audit_id,
+            rec,
+            values,
+        )
     if not claims:
         return result
     # NCs here but not in the package keep the numbers they hold unless an issued NC needs one.
     wanted = {c.number for c in claims.values()}
     for nc in session.scalars(select(Nonconformity).where(Nonconformity.number.in_(wanted))):
         if str(nc.id) not in claims:
-            claims[str(nc.id)] = _Claim(str(nc.id), nc.number, _issued(nc.state, nc.issued_on), True,
-                                        nc.created_at.isoformat(), nc.audit_id)
+            claims[str(nc.id)] = _Claim(
+                str(nc.id),
+                nc.number,
+                _issued(nc.state, nc.issued_on),
+                True,
+                nc.created_at.isoformat(),
+                nc.audit_id,
+            )
     by_number: dict[str, list[_Claim]] = {}
     for claim in claims.values():
         by_number.setdefault(claim.number, []).append(claim)
     taken = set(by_number)
     for number in sorted(by_number):
-        keeper, *movers = sorted(by_number[number], key=lambda c: (not c.issued, not c.here, c.raised, c.nc_id))
+        keeper, *movers = sorted(
+            by_number[number], key=lambda c: (not c.issued, not c.here, c.raised, c.nc_id)
+        )
         result.final[keeper.nc_id] = number
         for mover in movers:
             new_number = _next_free(session, mover, taken)
             taken.add(new_number)
             result.final[mover.nc_id] = new_number
-            result.moves.append(Renumbered(mover.nc_id, number, new_number, keeper.nc_id, mover.issued))
+            result.moves.append(
+                Renumbered(mover.nc_id, number, new_number, keeper.nc_id, mover.issued)
+            )
     for claim in claims.values():
         if claim.values is not None and claim.record is not None:
             claim.values[FIELD] = result.final[claim.nc_id]
@@ -165,11 +193,24 @@ def record_moves(session: Session, merger: Any, planned: Plan, package: str, by:
     user = current_username(session)
     for move in planned.moves:
         nc = session.get_one(Nonconformity, uuid.UUID(move.nc_id))
-        move.conflict_seq = merger.conflict({"entity": ENTITY, "id": move.nc_id}, FIELD, move.new_number,
-                                            move.number) or 0
+        move.conflict_seq = (
+            merger.conflict(
+                {"entity": ENTITY, "id": move.nc_id}, FIELD, move.new_number, move.number
+            )
+            or 0
+        )
         note = f"{move.number} → {move.new_number}"
         if package or by:
             note += f" ({' '.join(p for p in (package[:8], by) if p)})"
-        session.add(NCTransition(nonconformity_id=nc.id, action=RENUMBER, from_state=nc.state, to_state=nc.state,
-                                 by_user=user, at=utcnow(), note=note))
+        session.add(
+            NCTransition(
+                nonconformity_id=nc.id,
+                action=RENUMBER,
+                from_state=nc.state,
+                to_state=nc.state,
+                by_user=user,
+                at=utcnow(),
+                note=note,
+            )
+        )
     session.flush()

@@ -81,20 +81,34 @@ SUFFIX = ".adpkg"
 
 # --------------------------------------------------------------------------- export
 
+
 def audits_of_team_leader(session: Session, name: str) -> list[uuid.UUID]:
     """Open audits (planned or in progress, not locked) whose team leader is ``name``."""
     name = name.strip()
-    stmt = (select(Audit.id).join(AuditTeamMember, AuditTeamMember.audit_id == Audit.id)
-            .join(Auditor, Auditor.id == AuditTeamMember.auditor_id)
-            .where(AuditTeamMember.role == TeamRole.TEAM_LEADER, or_(Auditor.name_zh == name, Auditor.name_en == name),
-                   Audit.locked.is_(False), Audit.status.in_([AuditStatus.PLANNED, AuditStatus.IN_PROGRESS]))
-            .order_by(Audit.number))
+    stmt = (
+        select(Audit.id)
+        .join(AuditTeamMember, AuditTeamMember.audit_id == Audit.id)
+        .join(Auditor, Auditor.id == AuditTeamMember.auditor_id)
+        .where(
+            AuditTeamMember.role == TeamRole.TEAM_LEADER,
+            or_(Auditor.name_zh == name, Auditor.name_en == name),
+            Audit.locked.is_(False),
+            Audit.status.in_([AuditStatus.PLANNED, AuditStatus.IN_PROGRESS]),
+        )
+        .order_by(Audit.number)
+    )
     return list(dict.fromkeys(session.scalars(stmt)))
 
 
 def _records_of_audit(session: Session, audit: Audit) -> list[Entity]:
     org = audit.organisation
-    out: list[Entity] = [org, *org.sites, *org.licences, *org.personnel_history, *audit.certificates]
+    out: list[Entity] = [
+        org,
+        *org.sites,
+        *org.licences,
+        *org.personnel_history,
+        *audit.certificates,
+    ]
     out += [m.auditor for m in audit.team]
     out += [audit, *audit.team, *audit.sites]
     if audit.termination is not None:
@@ -104,9 +118,15 @@ def _records_of_audit(session: Session, audit: Audit) -> list[Entity]:
         out += nc.transitions
     ev_ids = [e.id for e in audit.evidence]
     nc_ids = [n.id for n in audit.nonconformities]
-    out += session.scalars(select(Attachment).where(or_(
-        Attachment.audit_id == audit.id, Attachment.evidence_id.in_(ev_ids), Attachment.nonconformity_id.in_(nc_ids)
-    ))).all()
+    out += session.scalars(
+        select(Attachment).where(
+            or_(
+                Attachment.audit_id == audit.id,
+                Attachment.evidence_id.in_(ev_ids),
+                Attachment.nonconformity_id.in_(nc_ids),
+            )
+        )
+    ).all()
     return out
 
 
@@ -139,15 +159,24 @@ def collect_records(session: Session, audit_ids: list[uuid.UUID]) -> list[Entity
 
 
 def _base_of(session: Session, entity: str, entity_id: str) -> ExchangeBase | None:
-    return session.scalar(select(ExchangeBase).where(ExchangeBase.entity == entity,
-                                                     ExchangeBase.entity_id == entity_id))
+    return session.scalar(
+        select(ExchangeBase).where(
+            ExchangeBase.entity == entity, ExchangeBase.entity_id == entity_id
+        )
+    )
 
 
-def _remember(session: Session, entity: str, entity_id: str, data: dict[str, Any], package: str) -> None:
+def _remember(
+    session: Session, entity: str, entity_id: str, data: dict[str, Any], package: str
+) -> None:
     row = _base_of(session, entity, entity_id)
     text = canonical_json(data)
     if row is None:
-        session.add(ExchangeBase(entity=entity, entity_id=entity_id, snapshot=text, package=package, at=utcnow()))
+        session.add(
+            ExchangeBase(
+                entity=entity, entity_id=entity_id, snapshot=text, package=package, at=utcnow()
+            )
+        )
     else:
         row.snapshot, row.package, row.at = text, package, utcnow()
 
@@ -163,8 +192,9 @@ def _store_of(session: Session) -> Any:
     return AttachmentStore.beside(path) if path is not None else None
 
 
-def export_package(session: Session, audit_ids: list[uuid.UUID], out: Path | str,
-                   password: str | None = None) -> dict[str, Any]:
+def export_package(
+    session: Session, audit_ids: list[uuid.UUID], out: Path | str, password: str | None = None
+) -> dict[str, Any]:
     """Write a package of ``audit_ids`` to ``out``; returns its manifest.
 
     Records what was sent as the base of the next merge (so the session must be committed).
@@ -176,20 +206,36 @@ def export_package(session: Session, audit_ids: list[uuid.UUID], out: Path | str
     package_id = str(uuid.uuid4())
     store = _store_of(session)
     manifest: dict[str, Any] = {
-        "format": FORMAT, "format_version": FORMAT_VERSION, "app_version": __version__,
-        "package_id": package_id, "created": utcnow().isoformat(), "by": current_username(session),
-        "audit_ids": [str(a) for a in audit_ids], "records": [], "attachments": {},
+        "format": FORMAT,
+        "format_version": FORMAT_VERSION,
+        "app_version": __version__,
+        "package_id": package_id,
+        "created": utcnow().isoformat(),
+        "by": current_username(session),
+        "audit_ids": [str(a) for a in audit_ids],
+        "records": [],
+        "attachments": {},
     }
     for obj in records:
         entity, oid = type(obj).__tablename__, str(obj.id)
         data = portable(obj, refs)
         base = _base_of(session, entity, oid)
-        manifest["records"].append({"entity": entity, "id": oid, "meta": meta(obj), "data": data,
-                                    "base": json.loads(base.snapshot) if base is not None else None})
+        manifest["records"].append(
+            {
+                "entity": entity,
+                "id": oid,
+                "meta": meta(obj),
+                "data": data,
+                "base": json.loads(base.snapshot) if base is not None else None,
+            }
+        )
         if isinstance(obj, Attachment):
             if store is None or not store.contains(obj.sha256):
-                raise ExchangeError(f"attachment {obj.filename} ({obj.sha256}) is missing from the store; "
-                                    "run auditdesk check", code_detail="attachment_missing")
+                raise ExchangeError(
+                    f"attachment {obj.filename} ({obj.sha256}) is missing from the store; "
+                    "run auditdesk check",
+                    code_detail="attachment_missing",
+                )
             manifest["attachments"][obj.sha256] = store.path_of(obj.sha256).stat().st_size
     out.parent.mkdir(parents=True, exist_ok=True)
     fd, tmp_name = tempfile.mkstemp(dir=out.parent, prefix=".pkg-", suffix=".part")
@@ -197,8 +243,11 @@ def export_package(session: Session, audit_ids: list[uuid.UUID], out: Path | str
     tmp = Path(tmp_name)
     try:
         with zipfile.ZipFile(tmp, "w") as zf:
-            zf.writestr(MANIFEST, json.dumps(manifest, ensure_ascii=False, sort_keys=True),
-                        compress_type=zipfile.ZIP_DEFLATED)
+            zf.writestr(
+                MANIFEST,
+                json.dumps(manifest, ensure_ascii=False, sort_keys=True),
+                compress_type=zipfile.ZIP_DEFLATED,
+            )
             for sha in sorted(manifest["attachments"]):
                 _write_verified(zf, store.path_of(sha), sha)
         if password:
@@ -228,11 +277,14 @@ def _write_verified(zf: zipfile.ZipFile, source: Path, sha: str) -> None:
             digest.update(block)
             dst.write(block)
     if digest.hexdigest() != sha:
-        raise ExchangeError(f"attachment file {source} no longer matches its hash {sha}; run auditdesk check",
-                            code_detail="attachment_hash_mismatch")
+        raise ExchangeError(
+            f"attachment file {source} no longer matches its hash {sha}; run auditdesk check",
+            code_detail="attachment_hash_mismatch",
+        )
 
 
 # --------------------------------------------------------------------------- reading, fully checked
+
 
 @dataclass
 class PackageContents:
@@ -249,7 +301,9 @@ def _refuse(reason: str, entry: str) -> PackageRefused:
         "compression_bomb": "an entry inflates far beyond any real file (compression bomb)",
         "size_mismatch": "an entry is larger or smaller than declared",
     }
-    return PackageRefused(f"package refused: {texts.get(reason, reason)}: {entry!r}", reason, entry=entry)
+    return PackageRefused(
+        f"package refused: {texts.get(reason, reason)}: {entry!r}", reason, entry=entry
+    )
 
 
 def _check_manifest(m: Any) -> dict[str, Any]:
@@ -261,27 +315,52 @@ def _check_manifest(m: Any) -> dict[str, Any]:
     if version > FORMAT_VERSION:
         raise PackageRefused(
             f"this package was made by a newer AuditDesk ({m.get('app_version', '?')}, package format {version}); "
-            f"update AuditDesk to read it (this one reads format {FORMAT_VERSION})", "newer_format",
-            format_version=version)
+            f"update AuditDesk to read it (this one reads format {FORMAT_VERSION})",
+            "newer_format",
+            format_version=version,
+        )
     records, atts = m.get("records"), m.get("attachments")
-    if not isinstance(records, list) or not isinstance(atts, dict) or not isinstance(m.get("audit_ids"), list):
-        raise PackageRefused("manifest.json lacks records, attachments or audit ids", "bad_manifest")
+    if (
+        not isinstance(records, list)
+        or not isinstance(atts, dict)
+        or not isinstance(m.get("audit_ids"), list)
+    ):
+        raise PackageRefused(
+            "manifest.json lacks records, attachments or audit ids", "bad_manifest"
+        )
     for sha, size in atts.items():
-        if (not isinstance(sha, str) or len(sha) != 64 or any(c not in "0123456789abcdef" for c in sha)
-                or not isinstance(size, int) or isinstance(size, bool) or size < 0):
-            raise PackageRefused(f"manifest.json lists a bad attachment {sha!r:.80}", "bad_manifest")
+        if (
+            not isinstance(sha, str)
+            or len(sha) != 64
+            or any(c not in "0123456789abcdef" for c in sha)
+            or not isinstance(size, int)
+            or isinstance(size, bool)
+            or size < 0
+        ):
+            raise PackageRefused(
+                f"manifest.json lists a bad attachment {sha!r:.80}", "bad_manifest"
+            )
     seen: set[tuple[str, str]] = set()
     for rec in records:
-        if (not isinstance(rec, dict) or not isinstance(rec.get("entity"), str) or rec["entity"] not in BY_NAME
-                or not isinstance(rec.get("data"), dict)):
-            raise PackageRefused(f"manifest.json has a malformed record {str(rec)[:80]!r}", "bad_manifest")
-        if not isinstance(rec.get("base"), dict | None) or not isinstance(rec.get("meta", {}), dict):
+        if (
+            not isinstance(rec, dict)
+            or not isinstance(rec.get("entity"), str)
+            or rec["entity"] not in BY_NAME
+            or not isinstance(rec.get("data"), dict)
+        ):
+            raise PackageRefused(
+                f"manifest.json has a malformed record {str(rec)[:80]!r}", "bad_manifest"
+            )
+        if not isinstance(rec.get("base"), dict | None) or not isinstance(
+            rec.get("meta", {}), dict
+        ):
             raise PackageRefused("manifest.json has a malformed record base", "bad_manifest")
         try:
             rid = str(uuid.UUID(str(rec.get("id"))))
         except ValueError:
-            raise PackageRefused(f"manifest.json has a record with a bad id {rec.get('id')!r:.80}",
-                                 "bad_manifest") from None
+            raise PackageRefused(
+                f"manifest.json has a record with a bad id {rec.get('id')!r:.80}", "bad_manifest"
+            ) from None
         if (rec["entity"], rid) in seen:
             raise PackageRefused(f"manifest.json lists {rec['entity']} {rid} twice", "bad_manifest")
         seen.add((rec["entity"], rid))
@@ -300,7 +379,9 @@ def open_package(path: Path | str, password: str | None = None) -> Iterator[Pack
         zip_path = path
         if crypto.is_encrypted(path):
             if not password:
-                raise PackageRefused("this package is encrypted: give its password", "encrypted_needs_password")
+                raise PackageRefused(
+                    "this package is encrypted: give its password", "encrypted_needs_password"
+                )
             zip_path = tmp / "package.zip"
             crypto.decrypt_file(path, zip_path, password)
         try:
@@ -309,15 +390,23 @@ def open_package(path: Path | str, password: str | None = None) -> Iterator[Pack
             with zip_path.open("rb") as fh:
                 head = fh.read(4)
             if head.startswith(b"PK"):
-                raise PackageRefused("the package is cut short or damaged (truncated file)", "truncated") from None
-            raise PackageRefused(f"{path.name} is not an AuditDesk package", "not_a_package") from None
+                raise PackageRefused(
+                    "the package is cut short or damaged (truncated file)", "truncated"
+                ) from None
+            raise PackageRefused(
+                f"{path.name} is not an AuditDesk package", "not_a_package"
+            ) from None
         except OSError as exc:
-            raise PackageRefused(f"cannot read {path}: {exc.strerror or exc}", "not_a_package") from None
+            raise PackageRefused(
+                f"cannot read {path}: {exc.strerror or exc}", "not_a_package"
+            ) from None
         try:
             with zf:
                 entries = check_entries(zf, _refuse)
                 if MANIFEST not in entries:
-                    raise PackageRefused("the package has no manifest.json", "missing_entry", entry=MANIFEST)
+                    raise PackageRefused(
+                        "the package has no manifest.json", "missing_entry", entry=MANIFEST
+                    )
                 info = entries[MANIFEST]
                 if info.file_size > MAX_MANIFEST_BYTES:
                     raise _refuse("too_large", MANIFEST)
@@ -325,18 +414,26 @@ def open_package(path: Path | str, password: str | None = None) -> Iterator[Pack
                 try:
                     manifest = _check_manifest(json.loads(raw.decode("utf-8")))
                 except (UnicodeDecodeError, json.JSONDecodeError, RecursionError):
-                    raise PackageRefused("manifest.json is not valid JSON", "bad_manifest") from None
+                    raise PackageRefused(
+                        "manifest.json is not valid JSON", "bad_manifest"
+                    ) from None
                 expected = {ATTACHMENT_DIR + sha for sha in manifest["attachments"]}
                 for name in entries:
                     if name != MANIFEST and name not in expected and not name.endswith("/"):
-                        raise PackageRefused(f"the package holds an entry its manifest does not list: {name!r}",
-                                             "bad_manifest", entry=name)
+                        raise PackageRefused(
+                            f"the package holds an entry its manifest does not list: {name!r}",
+                            "bad_manifest",
+                            entry=name,
+                        )
                 files: dict[str, Path] = {}
                 for sha, size in manifest["attachments"].items():
                     found = entries.get(ATTACHMENT_DIR + sha)
                     if found is None:
-                        raise PackageRefused(f"attachment {sha} is listed but not in the package", "missing_entry",
-                                             entry=ATTACHMENT_DIR + sha)
+                        raise PackageRefused(
+                            f"attachment {sha} is listed but not in the package",
+                            "missing_entry",
+                            entry=ATTACHMENT_DIR + sha,
+                        )
                     info = found
                     if info.file_size != size:
                         raise _refuse("size_mismatch", info.filename)
@@ -347,20 +444,34 @@ def open_package(path: Path | str, password: str | None = None) -> Iterator[Pack
                             digest.update(block)
                             out.write(block)
                     if digest.hexdigest() != sha:
-                        raise PackageRefused(f"attachment {sha} does not match its hash (altered or damaged)",
-                                             "hash_mismatch", entry=info.filename)
+                        raise PackageRefused(
+                            f"attachment {sha} does not match its hash (altered or damaged)",
+                            "hash_mismatch",
+                            entry=info.filename,
+                        )
                     files[sha] = target
-        except (zipfile.BadZipFile, zlib.error, EOFError, zipfile.LargeZipFile, NotImplementedError,
-                RuntimeError) as exc:  # RuntimeError: an entry encrypted with a zip password
-            raise PackageRefused(f"the package is damaged or truncated ({exc})", "truncated") from None
+        except (
+            zipfile.BadZipFile,
+            zlib.error,
+            EOFError,
+            zipfile.LargeZipFile,
+            NotImplementedError,
+            RuntimeError,
+        ) as exc:  # RuntimeError: an entry encrypted with a zip password
+            raise PackageRefused(
+                f"the package is damaged or truncated ({exc})", "truncated"
+            ) from None
         except (OSError, ValueError) as exc:
             if isinstance(exc, PackageRefused):
                 raise
-            raise PackageRefused(f"the package is damaged ({type(exc).__name__}: {exc})", "truncated") from None
+            raise PackageRefused(
+                f"the package is damaged ({type(exc).__name__}: {exc})", "truncated"
+            ) from None
         yield PackageContents(manifest, files)
 
 
 # --------------------------------------------------------------------------- merging
+
 
 @dataclass
 class MergeResult:
@@ -407,8 +518,10 @@ class _Merger:
         data = rec["data"]
         unknown = [k for k in data if k not in cols and not k.startswith(LINK_PREFIX)]
         if unknown:
-            raise PackageRefused(f"{rec['entity']} has fields this AuditDesk does not know: {unknown[:5]}",
-                                 "bad_manifest")
+            raise PackageRefused(
+                f"{rec['entity']} has fields this AuditDesk does not know: {unknown[:5]}",
+                "bad_manifest",
+            )
         values: dict[str, Any] = {}
         for key, col in cols.items():
             if key not in data:
@@ -416,10 +529,14 @@ class _Merger:
             values[key] = value_from_plain(cls, key, col, data[key], self.refs)
             target = _fk_target(col)
             if target in BY_NAME and values[key] is not None:
-                if (target, str(values[key])) not in self.in_package and \
-                        self.session.get(BY_NAME[target], values[key]) is None:
-                    raise PackageRefused(f"{rec['entity']}.{key} points at a {target} {values[key]} that is "
-                                         "neither here nor in the package", "unknown_reference")
+                if (target, str(values[key])) not in self.in_package and self.session.get(
+                    BY_NAME[target], values[key]
+                ) is None:
+                    raise PackageRefused(
+                        f"{rec['entity']}.{key} points at a {target} {values[key]} that is "
+                        "neither here nor in the package",
+                        "unknown_reference",
+                    )
         for name in LINKS.get(cls, {}):
             if LINK_PREFIX + name in data and not isinstance(data[LINK_PREFIX + name], list):
                 raise PackageRefused(f"{rec['entity']} link {name} is not a list", "bad_manifest")
@@ -434,21 +551,40 @@ class _Merger:
     def conflict(self, rec: dict[str, Any], key: str, local: Any, incoming: Any) -> int | None:
         """Keep both values for a lead; the new conflict's seq (None: the same one is open already)."""
         local_text, incoming_text = canonical_json(local), canonical_json(incoming)
-        existing = self.session.scalar(select(MergeConflict).where(
-            MergeConflict.entity == rec["entity"], MergeConflict.entity_id == rec["id"], MergeConflict.field == key,
-            MergeConflict.incoming_value == incoming_text, MergeConflict.resolved.is_(False)))
+        existing = self.session.scalar(
+            select(MergeConflict).where(
+                MergeConflict.entity == rec["entity"],
+                MergeConflict.entity_id == rec["id"],
+                MergeConflict.field == key,
+                MergeConflict.incoming_value == incoming_text,
+                MergeConflict.resolved.is_(False),
+            )
+        )
         if existing is not None:
             return None
-        row = MergeConflict(at=utcnow(), package=self.label, entity=rec["entity"], entity_id=rec["id"], field=key,
-                            local_value=local_text, incoming_value=incoming_text, incoming_by=self.by)
+        row = MergeConflict(
+            at=utcnow(),
+            package=self.label,
+            entity=rec["entity"],
+            entity_id=rec["id"],
+            field=key,
+            local_value=local_text,
+            incoming_value=incoming_text,
+            incoming_by=self.by,
+        )
         self.session.add(row)
         self.session.flush()
         self.result.conflicts += 1
         self.result.conflict_ids.append(row.seq)
         return row.seq
 
-    def merge(self, rec: dict[str, Any], values: dict[str, Any], owned: frozenset[str] = frozenset(),
-              changed: bool = False) -> None:
+    def merge(
+        self,
+        rec: dict[str, Any],
+        values: dict[str, Any],
+        owned: frozenset[str] = frozenset(),
+        changed: bool = False,
+    ) -> None:
         """Three-way merge of one record; ``owned`` fields were settled before (an NC's number),
         ``changed`` says whether that already changed the record."""
         cls = BY_NAME[rec["entity"]]
@@ -501,7 +637,9 @@ def import_package(session: Session, path: Path | str, password: str | None = No
     require(session, Permission.RECORD_EVIDENCE)
     with open_package(path, password) as contents:
         manifest = contents.manifest
-        result = MergeResult(package_id=str(manifest.get("package_id", "")), by=str(manifest.get("by", "")))
+        result = MergeResult(
+            package_id=str(manifest.get("package_id", "")), by=str(manifest.get("by", ""))
+        )
         store = _store_of(session)
         merger = _Merger(session, manifest, result)
         order = {name: i for i, name in enumerate(BY_NAME)}
@@ -509,11 +647,18 @@ def import_package(session: Session, path: Path | str, password: str | None = No
         for rec in records:
             if rec["entity"] == "attachment":
                 sha = rec["data"].get("sha256")
-                if sha not in contents.files and (store is None or not isinstance(sha, str) or not _has(store, sha)):
-                    raise PackageRefused(f"attachment record {rec['id']} has no file in the package",
-                                         "missing_entry", entry=str(sha))
+                if sha not in contents.files and (
+                    store is None or not isinstance(sha, str) or not _has(store, sha)
+                ):
+                    raise PackageRefused(
+                        f"attachment record {rec['id']} has no file in the package",
+                        "missing_entry",
+                        entry=str(sha),
+                    )
         if contents.files and store is None:
-            raise PackageRefused("this database has no attachment store (not a file database)", "bad_manifest")
+            raise PackageRefused(
+                "this database has no attachment store (not a file database)", "bad_manifest"
+            )
         savepoint = session.begin_nested()
         try:
             converted = [merger.convert(rec) for rec in records]
@@ -539,8 +684,9 @@ def import_package(session: Session, path: Path | str, password: str | None = No
             savepoint.commit()
         except IntegrityError as exc:
             savepoint.rollback()
-            raise PackageRefused(f"the package clashes with records here ({str(exc.orig).splitlines()[0]})",
-                                 "clash") from None
+            raise PackageRefused(
+                f"the package clashes with records here ({str(exc.orig).splitlines()[0]})", "clash"
+            ) from None
         except BaseException:
             if savepoint.is_active:
                 savepoint.rollback()
@@ -574,7 +720,12 @@ def describe(manifest: dict[str, Any]) -> dict[str, Any]:
     counts: dict[str, int] = {}
     for rec in manifest["records"]:
         counts[rec["entity"]] = counts.get(rec["entity"], 0) + 1
-    return {"package_id": manifest.get("package_id"), "by": manifest.get("by"), "created": manifest.get("created"),
-            "app_version": manifest.get("app_version"), "audit_ids": manifest.get("audit_ids"), "records": counts,
-            "attachments": len(manifest["attachments"])}
-
+    return {
+        "package_id": manifest.get("package_id"),
+        "by": manifest.get("by"),
+        "created": manifest.get("created"),
+        "app_version": manifest.get("app_version"),
+        "audit_ids": manifest.get("audit_ids"),
+        "records": counts,
+        "attachments": len(manifest["attachments"]),
+    }

@@ -44,8 +44,21 @@ from auditdesk.storage.changelog import canonical_json, to_plain
 
 # Dependency order: a record's references are created before it.
 ENTITIES: tuple[type[Entity], ...] = (
-    Organisation, Site, Licence, PersonnelRecord, Auditor, Certificate, Audit, AuditTeamMember, AuditSite,
-    AuditTermination, EvidenceItem, Nonconformity, Attachment, NCTransition, ClauseJudgement,
+    Organisation,
+    Site,
+    Licence,
+    PersonnelRecord,
+    Auditor,
+    Certificate,
+    Audit,
+    AuditTeamMember,
+    AuditSite,
+    AuditTermination,
+    EvidenceItem,
+    Nonconformity,
+    Attachment,
+    NCTransition,
+    ClauseJudgement,
 )
 BY_NAME: dict[str, type[Entity]] = {cls.__tablename__: cls for cls in ENTITIES}
 # Bookkeeping columns: travel as record metadata, never merged field by field.
@@ -80,9 +93,17 @@ class Refs:
 
     def _load(self) -> None:
         if self._std_key is None:
-            self._std_key = {sid: key for sid, key in self.session.execute(select(Standard.id, Standard.key))}
-            self._clause_ref = {cid: (key, num) for cid, key, num in self.session.execute(
-                select(Clause.id, Standard.key, Clause.number).join(Standard, Clause.standard_id == Standard.id))}
+            self._std_key = {
+                sid: key for sid, key in self.session.execute(select(Standard.id, Standard.key))
+            }
+            self._clause_ref = {
+                cid: (key, num)
+                for cid, key, num in self.session.execute(
+                    select(Clause.id, Standard.key, Clause.number).join(
+                        Standard, Clause.standard_id == Standard.id
+                    )
+                )
+            }
             self._std_id = {v: k for k, v in self._std_key.items()}
             self._clause_id = {v: k for k, v in self._clause_ref.items()}  # type: ignore[union-attr]
 
@@ -99,15 +120,28 @@ class Refs:
         if value is None:
             return None
         self._load()
-        if target == "standard" and isinstance(value, list) and len(value) == 2 and value[0] == "standard":
+        if (
+            target == "standard"
+            and isinstance(value, list)
+            and len(value) == 2
+            and value[0] == "standard"
+        ):
             found = self._std_id.get(value[1])
-        elif target == "clause" and isinstance(value, list) and len(value) == 3 and value[0] == "clause":
+        elif (
+            target == "clause"
+            and isinstance(value, list)
+            and len(value) == 3
+            and value[0] == "clause"
+        ):
             found = self._clause_id.get((value[1], value[2]))
         else:
             raise PackageRefused(f"malformed {target} reference {value!r}", "bad_manifest")
         if found is None:
-            raise PackageRefused(f"this database has no {target} {value[1:]}; load that standard first",
-                                 "unknown_reference", reference=value)
+            raise PackageRefused(
+                f"this database has no {target} {value[1:]}; load that standard first",
+                "unknown_reference",
+                reference=value,
+            )
         return found
 
 
@@ -125,19 +159,29 @@ def portable(obj: Entity, refs: Refs) -> dict[str, Any]:
     for name, target in LINKS.get(cls, {}).items():
         items = getattr(obj, name)
         if target == "clause":
-            data[LINK_PREFIX + name] = sorted((refs.out("clause", i.id) for i in items), key=canonical_json)
+            data[LINK_PREFIX + name] = sorted(
+                (refs.out("clause", i.id) for i in items), key=canonical_json
+            )
         else:
             data[LINK_PREFIX + name] = sorted(str(i.id) for i in items)
     return data
 
 
 def meta(obj: Entity) -> dict[str, Any]:
-    return {"version": obj.version, "created_at": to_plain(obj.created_at), "updated_at": to_plain(obj.updated_at)}
+    return {
+        "version": obj.version,
+        "created_at": to_plain(obj.created_at),
+        "updated_at": to_plain(obj.updated_at),
+    }
 
 
 def _bad(cls: type[Entity], key: str, value: Any) -> PackageRefused:
-    return PackageRefused(f"{cls.__tablename__}.{key}: value {value!r:.80} is not valid", "bad_manifest",
-                          entity=cls.__tablename__, field=key)
+    return PackageRefused(
+        f"{cls.__tablename__}.{key}: value {value!r:.80} is not valid",
+        "bad_manifest",
+        entity=cls.__tablename__,
+        field=key,
+    )
 
 
 def parse_datetime(value: Any) -> dt.datetime:
@@ -194,7 +238,9 @@ def from_plain(cls: type[Entity], key: str, column: Any, value: Any, refs: Refs)
     return value
 
 
-def link_targets(session: Session, cls: type[Entity], name: str, values: Any, refs: Refs) -> list[Any]:
+def link_targets(
+    session: Session, cls: type[Entity], name: str, values: Any, refs: Refs
+) -> list[Any]:
     """Objects for a link list; PackageRefused when one is unknown."""
     target = LINKS[cls][name]
     if not isinstance(values, list):
@@ -210,7 +256,11 @@ def link_targets(session: Session, cls: type[Entity], name: str, values: Any, re
         except ValueError:
             raise _bad(cls, LINK_PREFIX + name, v) from None
         if obj is None:
-            raise PackageRefused(f"{cls.__tablename__} links to a {target} {v} that is neither here nor in "
-                                 "the package", "unknown_reference", reference=v)
+            raise PackageRefused(
+                f"{cls.__tablename__} links to a {target} {v} that is neither here nor in "
+                "the package",
+                "unknown_reference",
+                reference=v,
+            )
         out.append(obj)
     return out

@@ -53,7 +53,9 @@ def check_entries(
             raise refuse("duplicate_entry", name)
         if info.file_size > max_entry:
             raise refuse("too_large", name)
-        if info.file_size > RATIO_FLOOR_BYTES and info.file_size > MAX_RATIO * max(info.compress_size, 1):
+        if info.file_size > RATIO_FLOOR_BYTES and info.file_size > MAX_RATIO * max(
+            info.compress_size, 1
+        ):
             raise refuse("compression_bomb", name)
         total += info.file_size
         if total > max_total:
@@ -62,8 +64,12 @@ def check_entries(
     return seen
 
 
-def read_limited(zf: zipfile.ZipFile, info: zipfile.ZipInfo, refuse: Callable[[str, str], Exception],
-                 chunk: int = 1024 * 1024) -> Iterator[bytes]:
+def read_limited(
+    zf: zipfile.ZipFile,
+    info: zipfile.ZipInfo,
+    refuse: Callable[[str, str], Exception],
+    chunk: int = 1024 * 1024,
+) -> Iterator[bytes]:
     """Yield an entry's bytes, refusing when it inflates beyond its declared size."""
     produced = 0
     with zf.open(info) as fh:

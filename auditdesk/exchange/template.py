@@ -10,8 +10,10 @@ from pathlib import Path
 
 from auditdesk.exchange.excel_import import COLUMNS
 
-_NOTES_HEADERS = {"zh": ("列名", "English header", "必填", "示例", "说明"),
-                  "en": ("Header (zh)", "English header", "Required", "Example", "Notes")}
+_NOTES_HEADERS = {
+    "zh": ("列名", "English header", "必填", "示例", "说明"),
+    "en": ("Header (zh)", "English header", "Required", "Example", "Notes"),
+}
 _KIND_NOTES = {
     "date": "日期: 2026-03-15 / 2026/3/15 / 2026年3月15日 / Excel 日期",
     "count": "整数 / whole number",

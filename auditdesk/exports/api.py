@@ -1,7 +1,7 @@
 """One call for the GUI (a background job) and the CLI: build a document's context and render it.
 
-    export_document(session, "report", "2026-0031", "pdf", "zh", path_or_stream)
-    export_schedule(session, 2027, as_of, "en", path_or_stream)
+export_document(session, "report", "2026-0031", "pdf", "zh", path_or_stream)
+export_schedule(session, 2027, as_of, "en", path_or_stream)
 """
 
 from __future__ import annotations
@@ -14,7 +14,12 @@ from sqlalchemy.orm import Session
 
 from auditdesk.exports.blocks import Document
 
-KINDS = {"report": ("docx", "pdf"), "plan": ("docx", "pdf"), "nc_form": ("docx", "pdf"), "case": ("docx",)}
+KINDS = {
+    "report": ("docx", "pdf"),
+    "plan": ("docx", "pdf"),
+    "nc_form": ("docx", "pdf"),
+    "case": ("docx",),
+}
 
 
 def document_for(session: Session, kind: str, ref: str, lang: str = "zh") -> Document:
@@ -39,17 +44,28 @@ def document_for(session: Session, kind: str, ref: str, lang: str = "zh") -> Doc
     raise ValueError(f"kind: '{kind}' is not one of {', '.join(KINDS)}")
 
 
-def export_document(session: Session, kind: str, ref: str, fmt: str, lang: str,
-                    target: str | Path | BinaryIO, *, invariant: bool = False) -> None:
+def export_document(
+    session: Session,
+    kind: str,
+    ref: str,
+    fmt: str,
+    lang: str,
+    target: str | Path | BinaryIO,
+    *,
+    invariant: bool = False,
+) -> None:
     if fmt not in KINDS.get(kind, ()):
-        raise ValueError(f"format: '{fmt}' is not available for {kind} ({', '.join(KINDS.get(kind, ()))})")
+        raise ValueError(
+            f"format: '{fmt}' is not available for {kind} ({', '.join(KINDS.get(kind, ()))})"
+        )
     from auditdesk.exports.render import render_document
 
     render_document(document_for(session, kind, ref, lang), fmt, target, invariant=invariant)
 
 
-def export_schedule(session: Session, year: int, as_of: dt.date | None, lang: str,
-                    target: str | Path | BinaryIO) -> int:
+def export_schedule(
+    session: Session, year: int, as_of: dt.date | None, lang: str, target: str | Path | BinaryIO
+) -> int:
     """Write the schedule workbook; returns the number of rows."""
     from auditdesk.exports.schedule import build_schedule_context, render_schedule_xlsx
 

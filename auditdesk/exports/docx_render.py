@@ -45,7 +45,9 @@ def find_template(kind: str, lang: str, extra: Path | None = None) -> Path:
         for name in (f"{kind}.{lang}.docx", f"{kind}.docx"):
             if (folder / name).is_file():
                 return folder / name
-    raise FileNotFoundError(f"no Word template for '{kind}' in {', '.join(map(str, template_dirs(extra)))}")
+    raise FileNotFoundError(
+        f"no Word template for '{kind}' in {', '.join(map(str, template_dirs(extra)))}"
+    )
 
 
 def _east_asian(run: Any) -> None:
@@ -97,8 +99,14 @@ def _content_width(doc: Any) -> int:
     return int(s.page_width - s.left_margin - s.right_margin)
 
 
-def _table(doc: Any, header: tuple[str, ...] | None, rows: list[tuple[str, ...]], widths: tuple[float, ...],
-           highlight: frozenset[int] = frozenset(), label_col: bool = False) -> Any:
+def _table(
+    doc: Any,
+    header: tuple[str, ...] | None,
+    rows: list[tuple[str, ...]],
+    widths: tuple[float, ...],
+    highlight: frozenset[int] = frozenset(),
+    label_col: bool = False,
+) -> Any:
     """A bordered table with fixed column widths, the header row repeated on every page.
 
     The rows are written as WordprocessingML text and parsed once: building 300 rows of six
@@ -156,8 +164,11 @@ def _runs_xml(value: str, bold: bool, half_points: int) -> str:
     """``_add_text``'s runs: one per line, a line break closing each but the last; in a line, a
     tab is ``w:tab`` and a carriage return ``w:br`` (python-docx's ``run.text``). Characters XML
     cannot hold (control characters pasted into a text) are left out."""
-    rpr = ('<w:rPr><w:rFonts w:hint="eastAsia"/>' + ("<w:b/>" if bold else "")
-           + f'<w:sz w:val="{half_points}"/></w:rPr>')
+    rpr = (
+        '<w:rPr><w:rFonts w:hint="eastAsia"/>'
+        + ("<w:b/>" if bold else "")
+        + f'<w:sz w:val="{half_points}"/></w:rPr>'
+    )
     lines = _XML_UNSAFE.sub("", value).split("\n")
     out = []
     last = len(lines) - 1
@@ -193,7 +204,7 @@ def _photos(doc: Any, block: b.Photos) -> None:
     for i in range(0, len(block.items), 2):
         row = table.add_row()
         _cant_split(row)
-        for j, photo in enumerate(block.items[i:i + 2]):
+        for j, photo in enumerate(block.items[i : i + 2]):
             cell = row.cells[j]
             prepared = prepare_photo(photo.path) if photo.path is not None else None
             p = cell.paragraphs[0]
@@ -202,7 +213,9 @@ def _photos(doc: Any, block: b.Photos) -> None:
                 import io
 
                 width = int(PHOTO_WIDTH)
-                if prepared.height > prepared.width:  # portrait photos no taller than landscape ones
+                if (
+                    prepared.height > prepared.width
+                ):  # portrait photos no taller than landscape ones
                     width = int(PHOTO_WIDTH * prepared.width / prepared.height * 0.75)
                 p.add_run().add_picture(io.BytesIO(prepared.data), width=width)
             else:
@@ -232,7 +245,11 @@ def _signatures(doc: Any, block: b.Signatures) -> None:
     for i, (role, name) in enumerate(block.parties):
         _add_text(table.rows[0].cells[i].paragraphs[0], role, bold=True, size=9)
         _shade(table.rows[0].cells[i], HEADER_FILL)
-        _add_text(table.rows[1].cells[i].paragraphs[0], f"{block.signature_label}{block.colon}{name}", size=9)
+        _add_text(
+            table.rows[1].cells[i].paragraphs[0],
+            f"{block.signature_label}{block.colon}{name}",
+            size=9,
+        )
         table.rows[2].cells[i].add_paragraph()
         _add_text(table.rows[3].cells[i].paragraphs[0], f"{block.date_label}{block.colon}", size=9)
     for row in table.rows:
@@ -248,10 +265,17 @@ def _toc(doc: Any, title: str, headings: list[str]) -> None:
     converts without updating fields, still shows the list.
     """
     if title:
-        _add_text(doc.add_paragraph(style="TOC Heading" if "TOC Heading" in doc.styles else "Heading 1"), title)
+        _add_text(
+            doc.add_paragraph(style="TOC Heading" if "TOC Heading" in doc.styles else "Heading 1"),
+            title,
+        )
     first = doc.add_paragraph()
     run = first.add_run()
-    for kind, instr in (("begin", None), ("instr", 'TOC \\o "1-2" \\h \\z \\u'), ("separate", None)):
+    for kind, instr in (
+        ("begin", None),
+        ("instr", 'TOC \\o "1-2" \\h \\z \\u'),
+        ("separate", None),
+    ):
         el = OxmlElement("w:instrText" if instr else "w:fldChar")
         if instr:
             el.set(qn("xml:space"), "preserve")
@@ -274,7 +298,12 @@ def _toc(doc: Any, title: str, headings: list[str]) -> None:
 
 def _fill_letterhead(doc: Any, values: dict[str, str]) -> None:
     for section in doc.sections:
-        for part in (section.header, section.footer, section.first_page_header, section.first_page_footer):
+        for part in (
+            section.header,
+            section.footer,
+            section.first_page_header,
+            section.first_page_footer,
+        ):
             for p in part.paragraphs:
                 for run in p.runs:
                     for key, value in values.items():
@@ -290,7 +319,9 @@ def _clear_body(doc: Any) -> None:
             body.remove(child)
 
 
-def render_docx(doc: b.Document, target: str | Path | BinaryIO, *, template_dir: Path | None = None) -> None:
+def render_docx(
+    doc: b.Document, target: str | Path | BinaryIO, *, template_dir: Path | None = None
+) -> None:
     """Write ``doc`` as .docx to a path or a binary stream."""
     word = open_docx(str(find_template(doc.kind, doc.lang, template_dir)))
     _clear_body(word)
@@ -305,7 +336,11 @@ def render_docx(doc: b.Document, target: str | Path | BinaryIO, *, template_dir:
         elif isinstance(block, b.Heading):
             _add_text(word.add_heading(level=min(block.level, 3)), block.text)
         elif isinstance(block, b.Para):
-            style = "AuditDesk Small" if block.style == "small" and "AuditDesk Small" in word.styles else None
+            style = (
+                "AuditDesk Small"
+                if block.style == "small" and "AuditDesk Small" in word.styles
+                else None
+            )
             _add_text(word.add_paragraph(style=style), block.text)
         elif isinstance(block, b.Fields):
             w = block.label_width
@@ -319,10 +354,11 @@ def render_docx(doc: b.Document, target: str | Path | BinaryIO, *, template_dir:
         elif isinstance(block, b.Signatures):
             _signatures(word, block)
         elif isinstance(block, b.TocHere):
-            _toc(word, doc.toc_title, [h.text for h in doc.blocks if isinstance(h, b.Heading) and h.level == 1])
+            _toc(
+                word,
+                doc.toc_title,
+                [h.text for h in doc.blocks if isinstance(h, b.Heading) and h.level == 1],
+            )
         elif isinstance(block, b.PageBreak):
             word.add_page_break()
     word.save(target if not isinstance(target, Path) else str(target))
-
-
-

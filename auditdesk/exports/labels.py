@@ -45,7 +45,10 @@ LABELS: dict[str, tuple[str, str]] = {
     "sec_findings": ("审核发现（按条款）", "Findings by clause"),
     "sec_evidence": ("审核证据清单", "Audit evidence register"),
     "sec_ncs": ("不符合项", "Nonconformities"),
-    "sec_previous_ncs": ("以往不符合项纠正措施的验证", "Verification of previous corrective actions"),
+    "sec_previous_ncs": (
+        "以往不符合项纠正措施的验证",
+        "Verification of previous corrective actions",
+    ),
     "sec_unresolved": ("未解决的问题", "Unresolved issues"),
     "sec_sampling": ("抽样说明", "Sampling disclaimer"),
     "sec_conclusions": ("审核结论", "Conclusions"),
@@ -78,7 +81,10 @@ LABELS: dict[str, tuple[str, str]] = {
     "scope": ("审核范围", "Audit scope"),
     "certificates": ("相关证书", "Certificates"),
     "integrated_note": ("结合/联合/一体化审核说明", "Combined / joint / integrated audit"),
-    "integrated_yes": ("本次为一体化审核，覆盖以下标准：{standards}", "This is an integrated audit covering: {standards}"),
+    "integrated_yes": (
+        "本次为一体化审核，覆盖以下标准：{standards}",
+        "This is an integrated audit covering: {standards}",
+    ),
     "integrated_no": ("不适用（单一标准审核）", "Not applicable (single-standard audit)"),
     "audit_dates": ("审核日期", "Audit dates"),
     "audit_days": ("审核人日", "Audit days"),
@@ -125,7 +131,10 @@ LABELS: dict[str, tuple[str, str]] = {
     "verification": ("验证情况", "Verification"),
     "effectiveness": ("有效性", "Effectiveness"),
     "none": ("无", "None"),
-    "photo_missing": ("（照片文件不在本机的附件库中）", "(the photo file is not in this computer's attachment store)"),
+    "photo_missing": (
+        "（照片文件不在本机的附件库中）",
+        "(the photo file is not in this computer's attachment store)",
+    ),
     "not_recorded": ("（未填写）", "(not recorded)"),
     "sampling_text": (
         "审核是基于对可获得信息的抽样进行的，审核证据建立在样本的基础上，因此审核结论存在一定的不确定性。"
@@ -133,21 +142,36 @@ LABELS: dict[str, tuple[str, str]] = {
         "The audit was based on a sample of the available information; audit evidence is based on a sample, "
         "so an element of uncertainty remains. The absence of other nonconformities does not mean that none exist.",
     ),
-    "conclusion_conformity": ("管理体系与审核准则的符合性", "Conformity of the management system with the audit criteria"),
-    "conclusion_effectiveness": ("管理体系的有效性（含内部审核和管理评审）",
-                                 "Effectiveness of the management system (incl. internal audit and management review)"),
+    "conclusion_conformity": (
+        "管理体系与审核准则的符合性",
+        "Conformity of the management system with the audit criteria",
+    ),
+    "conclusion_effectiveness": (
+        "管理体系的有效性（含内部审核和管理评审）",
+        "Effectiveness of the management system (incl. internal audit and management review)",
+    ),
     "conclusion_scope": ("认证范围是否适宜", "Is the certification scope appropriate"),
     "conclusion_objectives": ("审核目的是否实现", "Were the audit objectives met"),
     "conclusion_team": ("审核组结论", "Conclusion of the audit team"),
     "conformity_ok": ("符合审核准则", "Conforms with the audit criteria"),
-    "conformity_minor": ("基本符合审核准则，存在一般不符合 {minor} 项", "Conforms, with {minor} minor nonconformities"),
-    "conformity_major": ("存在严重不符合 {major} 项，未完全符合审核准则",
-                         "{major} major nonconformities: not fully conforming with the audit criteria"),
+    "conformity_minor": (
+        "基本符合审核准则，存在一般不符合 {minor} 项",
+        "Conforms, with {minor} minor nonconformities",
+    ),
+    "conformity_major": (
+        "存在严重不符合 {major} 项，未完全符合审核准则",
+        "{major} major nonconformities: not fully conforming with the audit criteria",
+    ),
     "interviewee": ("受访人员岗位", "Interviewee (role)"),
     "colon": ("：", ": "),
-    "nc_summary": ("不符合项：严重 {major} 项，一般 {minor} 项；未关闭 {open} 项。",
-                   "Nonconformities: {major} major, {minor} minor; {open} not closed."),
-    "clauses_summary": ("已审核条款 {audited} 个，其中符合 {conform} 个。", "{audited} clauses audited, {conform} conforming."),
+    "nc_summary": (
+        "不符合项：严重 {major} 项，一般 {minor} 项；未关闭 {open} 项。",
+        "Nonconformities: {major} major, {minor} minor; {open} not closed.",
+    ),
+    "clauses_summary": (
+        "已审核条款 {audited} 个，其中符合 {conform} 个。",
+        "{audited} clauses audited, {conform} conforming.",
+    ),
     "evidence_summary": ("共记录审核证据 {count} 条。", "{count} evidence items recorded."),
     "recommendation": ("推荐意见", "Recommendation"),
     "marks_control": ("证书和标志使用情况", "Use of certificates and marks"),
@@ -172,12 +196,21 @@ LABELS: dict[str, tuple[str, str]] = {
     "closing_meeting": ("末次会议", "Closing meeting"),
     "team_review": ("审核组内部沟通", "Audit team review"),
     "onsite_min": ("其中现场审核至少", "Of which on site at least"),
-    "must_cover": ("监督审核必审内容（ISO/IEC 17021-1 9.6.2.2）", "Every surveillance covers (ISO/IEC 17021-1 9.6.2.2)"),
+    "must_cover": (
+        "监督审核必审内容（ISO/IEC 17021-1 9.6.2.2）",
+        "Every surveillance covers (ISO/IEC 17021-1 9.6.2.2)",
+    ),
     "md5_basis": ("依据", "Basis"),
     "md5_difference": ("计划与 MD5 之差", "Planned minus MD5"),
-    "md5_below": ("计划人日低于 MD5 核定值，应书面说明理由。", "Planned days are below the MD5 figure: a written reason is required."),
+    "md5_below": (
+        "计划人日低于 MD5 核定值，应书面说明理由。",
+        "Planned days are below the MD5 figure: a written reason is required.",
+    ),
     "md5_ok": ("计划人日不低于 MD5 核定值。", "Planned days are not below the MD5 figure."),
-    "md5_unknown": ("未能计算 MD5 人日（缺少有效人数或体系类别）。", "The MD5 figure could not be computed (no personnel or scheme)."),
+    "md5_unknown": (
+        "未能计算 MD5 人日（缺少有效人数或体系类别）。",
+        "The MD5 figure could not be computed (no personnel or scheme).",
+    ),
     # NC form client part
     "sec_nc_finding": ("不符合事实（审核组填写）", "The finding (audit team)"),
     "sec_nc_response": ("受审核方回复（受审核方填写）", "Response (to be completed by the client)"),
@@ -195,17 +228,28 @@ LABELS: dict[str, tuple[str, str]] = {
     "sec_case_background": ("一、案例发生的背景", "1. Background"),
     "sec_case_course": ("二、案例发生的主要过程", "2. Course of the audit"),
     "sec_case_findings": ("三、主要的审核发现与沟通过程", "3. Main findings and communication"),
-    "sec_case_improvements": ("四、受审核组织主要的改进方法及其成效", "4. The client's improvements and their effect"),
+    "sec_case_improvements": (
+        "四、受审核组织主要的改进方法及其成效",
+        "4. The client's improvements and their effect",
+    ),
     "case_field": ("认证领域", "Certification field"),
     "case_client": ("受审核组织", "Organisation"),
     "case_site": ("场所", "Sites"),
     "case_time": ("时间", "Time"),
     "case_people": ("参与人员", "People"),
     "case_industry": ("行业", "Industry"),
-    "case_editor_note": ("以下内容由系统根据审核记录生成，请审核员补充和修改。",
-                         "Generated from the audit's records: the auditor completes and edits it."),
-    "case_improvement_pending": ("（待受审核方提交纠正措施后补充）", "(to be completed once the client's corrective actions are in)"),
-    "case_communication": ("与受审核方沟通情况：（请补充）", "Communication with the client: (to be completed)"),
+    "case_editor_note": (
+        "以下内容由系统根据审核记录生成，请审核员补充和修改。",
+        "Generated from the audit's records: the auditor completes and edits it.",
+    ),
+    "case_improvement_pending": (
+        "（待受审核方提交纠正措施后补充）",
+        "(to be completed once the client's corrective actions are in)",
+    ),
+    "case_communication": (
+        "与受审核方沟通情况：（请补充）",
+        "Communication with the client: (to be completed)",
+    ),
     # schedule sheet 2
     "month": ("月份", "Month"),
     "total": ("合计", "Total"),
@@ -238,20 +282,44 @@ CODES: dict[str, dict[str, tuple[str, str]]] = {
     # 撤组 reason codes (DOMAIN.md §8; services.termination.TerminationReason)
     "termination_reason": {
         "no_system_documents": ("本周期无体系文件", "No system documents for this cycle"),
-        "no_internal_audit_or_review": ("本周期未开展内部审核、管理评审或目标统计",
-                                        "No internal audit, management review or objective statistics this cycle"),
-        "no_operation_records": ("本周期无生产、检验或服务记录", "No production/inspection/service records this cycle"),
-        "no_equipment": ("无认证范围所需的生产或检验设备", "No production or inspection equipment for the scope"),
-        "special_equipment_expired": ("特种设备证书已过期", "Special-equipment certificates expired"),
-        "instrument_verification_expired": ("计量器具检定已过期", "Measuring-instrument verification expired"),
+        "no_internal_audit_or_review": (
+            "本周期未开展内部审核、管理评审或目标统计",
+            "No internal audit, management review or objective statistics this cycle",
+        ),
+        "no_operation_records": (
+            "本周期无生产、检验或服务记录",
+            "No production/inspection/service records this cycle",
+        ),
+        "no_equipment": (
+            "无认证范围所需的生产或检验设备",
+            "No production or inspection equipment for the scope",
+        ),
+        "special_equipment_expired": (
+            "特种设备证书已过期",
+            "Special-equipment certificates expired",
+        ),
+        "instrument_verification_expired": (
+            "计量器具检定已过期",
+            "Measuring-instrument verification expired",
+        ),
         "no_type_test_report": ("无有效的型式试验报告", "No valid type-test report"),
         "licence_expired": ("行政许可已过期", "Administrative licence expired"),
-        "scope_beyond_competence": ("范围变更超出审核组的专业能力", "Scope changed beyond the team's competence"),
-        "headcount_changed_days_refused": ("人数变化较大，受审核方拒绝增加审核人日",
-                                           "Headcount changed significantly; the client refuses extra audit days"),
-        "management_refuses": ("最高管理者拒绝配合或缺席", "Top management refuses to cooperate or is absent"),
-        "material_difference": ("实际情况与申请或认证范围严重不符",
-                                "Actual situation differs materially from the application or scope"),
+        "scope_beyond_competence": (
+            "范围变更超出审核组的专业能力",
+            "Scope changed beyond the team's competence",
+        ),
+        "headcount_changed_days_refused": (
+            "人数变化较大，受审核方拒绝增加审核人日",
+            "Headcount changed significantly; the client refuses extra audit days",
+        ),
+        "management_refuses": (
+            "最高管理者拒绝配合或缺席",
+            "Top management refuses to cooperate or is absent",
+        ),
+        "material_difference": (
+            "实际情况与申请或认证范围严重不符",
+            "Actual situation differs materially from the application or scope",
+        ),
         "other": ("其他", "Other"),
     },
     # who agreed to the 撤组 (services.termination.AgreementRole)

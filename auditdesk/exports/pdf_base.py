@@ -65,7 +65,9 @@ def markup(value: object, bold: bool = False) -> str:
     return escape(s).replace("\n", "<br/>")
 
 
-def draw_text(c: rl_canvas.Canvas, x: float, y: float, s: str, size: float, align: str = "left") -> None:
+def draw_text(
+    c: rl_canvas.Canvas, x: float, y: float, s: str, size: float, align: str = "left"
+) -> None:
     """One line on the canvas (headers and footers)."""
     c.setFont(CJK, size)
     if align == "right":
@@ -79,26 +81,71 @@ def draw_text(c: rl_canvas.Canvas, x: float, y: float, s: str, size: float, alig
 @functools.cache
 def styles() -> dict[str, ParagraphStyle]:
     register_fonts()
-    base = ParagraphStyle("body", fontName=CJK, bulletFontName=CJK, fontSize=9.5, leading=14, spaceAfter=3)
+    base = ParagraphStyle(
+        "body", fontName=CJK, bulletFontName=CJK, fontSize=9.5, leading=14, spaceAfter=3
+    )
     return {
         "body": base,
-        "title": ParagraphStyle("title", parent=base, fontSize=20, leading=28, alignment=TA_CENTER,
-                                textColor=RULE, spaceAfter=4),
-        "subtitle": ParagraphStyle("subtitle", parent=base, fontSize=11, leading=16, alignment=TA_CENTER,
-                                   textColor=colors.HexColor("#404040"), spaceAfter=12),
-        "h1": ParagraphStyle("h1", parent=base, fontSize=13.5, leading=19, textColor=RULE, spaceBefore=10,
-                             spaceAfter=5, keepWithNext=1),
-        "h2": ParagraphStyle("h2", parent=base, fontSize=11, leading=16, textColor=RULE, spaceBefore=6,
-                             spaceAfter=3, keepWithNext=1),
+        "title": ParagraphStyle(
+            "title",
+            parent=base,
+            fontSize=20,
+            leading=28,
+            alignment=TA_CENTER,
+            textColor=RULE,
+            spaceAfter=4,
+        ),
+        "subtitle": ParagraphStyle(
+            "subtitle",
+            parent=base,
+            fontSize=11,
+            leading=16,
+            alignment=TA_CENTER,
+            textColor=colors.HexColor("#404040"),
+            spaceAfter=12,
+        ),
+        "h1": ParagraphStyle(
+            "h1",
+            parent=base,
+            fontSize=13.5,
+            leading=19,
+            textColor=RULE,
+            spaceBefore=10,
+            spaceAfter=5,
+            keepWithNext=1,
+        ),
+        "h2": ParagraphStyle(
+            "h2",
+            parent=base,
+            fontSize=11,
+            leading=16,
+            textColor=RULE,
+            spaceBefore=6,
+            spaceAfter=3,
+            keepWithNext=1,
+        ),
         "cell": ParagraphStyle("cell", parent=base, fontSize=8.5, leading=11.5, spaceAfter=0),
-        "cell_head": ParagraphStyle("cell_head", parent=base, fontSize=8.5, leading=11.5, spaceAfter=0,
-                                    textColor=colors.HexColor("#0B2A45")),
-        "caption": ParagraphStyle("caption", parent=base, fontSize=8.5, leading=11, alignment=TA_CENTER,
-                                  textColor=colors.HexColor("#404040")),
+        "cell_head": ParagraphStyle(
+            "cell_head",
+            parent=base,
+            fontSize=8.5,
+            leading=11.5,
+            spaceAfter=0,
+            textColor=colors.HexColor("#0B2A45"),
+        ),
+        "caption": ParagraphStyle(
+            "caption",
+            parent=base,
+            fontSize=8.5,
+            leading=11,
+            alignment=TA_CENTER,
+            textColor=colors.HexColor("#404040"),
+        ),
         "toc1": ParagraphStyle("toc1", parent=base, fontSize=10, leading=15, leftIndent=4 * mm),
         "toc2": ParagraphStyle("toc2", parent=base, fontSize=9, leading=13, leftIndent=10 * mm),
-        "small": ParagraphStyle("small", parent=base, fontSize=7.5, leading=10,
-                                textColor=colors.HexColor("#606060")),
+        "small": ParagraphStyle(
+            "small", parent=base, fontSize=7.5, leading=10, textColor=colors.HexColor("#606060")
+        ),
     }
 
 
@@ -179,8 +226,17 @@ class _TocSlot:
 
     __slots__ = ("key", "level", "x", "y", "avail_width", "dot")
 
-    def __init__(self, key: str, level: int, x: float, y: float, avail_width: float, dot: str) -> None:
-        self.key, self.level, self.x, self.y, self.avail_width, self.dot = key, level, x, y, avail_width, dot
+    def __init__(
+        self, key: str, level: int, x: float, y: float, avail_width: float, dot: str
+    ) -> None:
+        self.key, self.level, self.x, self.y, self.avail_width, self.dot = (
+            key,
+            level,
+            x,
+            y,
+            avail_width,
+            dot,
+        )
 
 
 class OnePassContents(TableOfContents):
@@ -208,14 +264,20 @@ class OnePassContents(TableOfContents):
             lvl = int(level)
             dot = " . " if self.dotsMinLevel >= 0 and lvl >= self.dotsMinLevel else ""
             info = canvas._curr_tx_info
-            canvas._code.append(_TocSlot(literal_eval(key), lvl, info["cur_x"], info["cur_y"], availWidth, dot))
+            canvas._code.append(
+                _TocSlot(literal_eval(key), lvl, info["cur_x"], info["cur_y"], availWidth, dot)
+            )
 
         self.canv.setNamedCB("drawTOCEntryEnd", hold_place)
         return size
 
 
-def grid_table(header: Sequence[str], rows: Sequence[Sequence[object]], widths: Sequence[float],
-               extra_style: Sequence[tuple[Any, ...]] = ()) -> LongTable:
+def grid_table(
+    header: Sequence[str],
+    rows: Sequence[Sequence[object]],
+    widths: Sequence[float],
+    extra_style: Sequence[tuple[Any, ...]] = (),
+) -> LongTable:
     """A bordered table whose header row repeats on every page it spans."""
     cells: list[list[Any]] = [[para(h, "cell_head", bold=True) for h in header]]
     for r in rows:
@@ -223,37 +285,55 @@ def grid_table(header: Sequence[str], rows: Sequence[Sequence[object]], widths: 
     total = sum(widths)
     col_w = [w * CONTENT_W / total for w in widths]
     t = LongTable(cells, colWidths=col_w, repeatRows=1, splitByRow=1, splitInRow=1)
-    t.setStyle(TableStyle([("FONTNAME", (0, 0), (-1, -1), CJK),
-        ("GRID", (0, 0), (-1, -1), 0.5, GRID),
-        ("BACKGROUND", (0, 0), (-1, 0), HEADER_FILL),
-        ("VALIGN", (0, 0), (-1, -1), "TOP"),
-        ("LEFTPADDING", (0, 0), (-1, -1), 4),
-        ("RIGHTPADDING", (0, 0), (-1, -1), 4),
-        ("TOPPADDING", (0, 0), (-1, -1), 3),
-        ("BOTTOMPADDING", (0, 0), (-1, -1), 3),
-        *[("BACKGROUND", (0, i), (-1, i), colors.HexColor("#F6F8FA")) for i in range(2, len(cells), 2)],
-        *extra_style,
-    ]))
+    t.setStyle(
+        TableStyle(
+            [
+                ("FONTNAME", (0, 0), (-1, -1), CJK),
+                ("GRID", (0, 0), (-1, -1), 0.5, GRID),
+                ("BACKGROUND", (0, 0), (-1, 0), HEADER_FILL),
+                ("VALIGN", (0, 0), (-1, -1), "TOP"),
+                ("LEFTPADDING", (0, 0), (-1, -1), 4),
+                ("RIGHTPADDING", (0, 0), (-1, -1), 4),
+                ("TOPPADDING", (0, 0), (-1, -1), 3),
+                ("BOTTOMPADDING", (0, 0), (-1, -1), 3),
+                *[
+                    ("BACKGROUND", (0, i), (-1, i), colors.HexColor("#F6F8FA"))
+                    for i in range(2, len(cells), 2)
+                ],
+                *extra_style,
+            ]
+        )
+    )
     return t
 
 
 def field_table(pairs: Sequence[tuple[str, object]], label_width: float = 0.3) -> LongTable:
     """Label | value rows (the report's header blocks)."""
     rows = [[para(k, "cell_head", bold=True), para(v, "cell")] for k, v in pairs]
-    t = LongTable(rows, colWidths=[CONTENT_W * label_width, CONTENT_W * (1 - label_width)], splitByRow=1,
-                  splitInRow=1)
-    t.setStyle(TableStyle([("FONTNAME", (0, 0), (-1, -1), CJK),
-        ("GRID", (0, 0), (-1, -1), 0.5, GRID),
-        ("BACKGROUND", (0, 0), (0, -1), HEADER_FILL),
-        ("VALIGN", (0, 0), (-1, -1), "TOP"),
-        ("TOPPADDING", (0, 0), (-1, -1), 3),
-        ("BOTTOMPADDING", (0, 0), (-1, -1), 3),
-    ]))
+    t = LongTable(
+        rows,
+        colWidths=[CONTENT_W * label_width, CONTENT_W * (1 - label_width)],
+        splitByRow=1,
+        splitInRow=1,
+    )
+    t.setStyle(
+        TableStyle(
+            [
+                ("FONTNAME", (0, 0), (-1, -1), CJK),
+                ("GRID", (0, 0), (-1, -1), 0.5, GRID),
+                ("BACKGROUND", (0, 0), (0, -1), HEADER_FILL),
+                ("VALIGN", (0, 0), (-1, -1), "TOP"),
+                ("TOPPADDING", (0, 0), (-1, -1), 3),
+                ("BOTTOMPADDING", (0, 0), (-1, -1), 3),
+            ]
+        )
+    )
     return t
 
 
-def _numbered_canvas(lang: Lang, header_left: str, header_right: str,
-                     heading_pages: dict[str, int]) -> type[rl_canvas.Canvas]:
+def _numbered_canvas(
+    lang: Lang, header_left: str, header_right: str, heading_pages: dict[str, int]
+) -> type[rl_canvas.Canvas]:
     class NumberedCanvas(rl_canvas.Canvas):
         """Keeps every page until the end so the footer can say "page X of Y"."""
 
@@ -276,18 +356,28 @@ def _numbered_canvas(lang: Lang, header_left: str, header_right: str,
 
         def _fill_contents(self) -> None:
             """Dots and page numbers of the contents lines on this page (see OnePassContents)."""
-            code: list[Any] = self.__dict__["_code"]  # the page's content stream (untyped in ReportLab)
+            code: list[Any] = self.__dict__[
+                "_code"
+            ]  # the page's content stream (untyped in ReportLab)
             if not any(isinstance(item, _TocSlot) for item in code):
                 return
             for i, item in enumerate(code):
                 if isinstance(item, _TocSlot):
                     page = heading_pages.get(item.key)
                     drawn: list[str] = []
-                    if page is not None:  # a heading never laid out keeps its line, without a number
+                    if (
+                        page is not None
+                    ):  # a heading never laid out keeps its line, without a number
                         self.__dict__["_code"] = drawn
                         self._curr_tx_info = {"cur_x": item.x, "cur_y": item.y}
-                        drawPageNumbers(self, contents_styles()[item.level], [(page, item.key)], item.avail_width, 0,
-                                        item.dot)
+                        drawPageNumbers(
+                            self,
+                            contents_styles()[item.level],
+                            [(page, item.key)],
+                            item.avail_width,
+                            0,
+                            item.dot,
+                        )
                         del self._curr_tx_info
                     code[i] = "\n".join(drawn)
             self.__dict__["_code"] = code
@@ -321,14 +411,34 @@ class _Doc(BaseDocTemplate):
             self.heading_pages[key] = self.page
 
 
-def build_pdf(target: str | BinaryIO, story: list[Flowable], *, lang: Lang, title: str, header_left: str,
-              header_right: str, with_toc: bool = False, invariant: bool = False) -> None:
+def build_pdf(
+    target: str | BinaryIO,
+    story: list[Flowable],
+    *,
+    lang: Lang,
+    title: str,
+    header_left: str,
+    header_right: str,
+    with_toc: bool = False,
+    invariant: bool = False,
+) -> None:
     """Lay ``story`` out on A4 pages with the letterhead line, page numbers and optional contents."""
     register_fonts()
-    doc = _Doc(target, pagesize=A4, leftMargin=MARGIN, rightMargin=MARGIN, topMargin=MARGIN + 4 * mm,
-               bottomMargin=MARGIN, title=title, author=header_left, creator="AuditDesk",
-               invariant=1 if invariant else 0, initialFontName=CJK, initialFontSize=10,
-               initialLeading=12)
+    doc = _Doc(
+        target,
+        pagesize=A4,
+        leftMargin=MARGIN,
+        rightMargin=MARGIN,
+        topMargin=MARGIN + 4 * mm,
+        bottomMargin=MARGIN,
+        title=title,
+        author=header_left,
+        creator="AuditDesk",
+        invariant=1 if invariant else 0,
+        initialFontName=CJK,
+        initialFontSize=10,
+        initialLeading=12,
+    )
     frame = Frame(doc.leftMargin, doc.bottomMargin, doc.width, doc.height, id="body")
     doc.addPageTemplates([PageTemplate(id="page", frames=[frame])])
     doc.heading_pages = {}
@@ -339,12 +449,24 @@ def build_pdf(target: str | BinaryIO, story: list[Flowable], *, lang: Lang, titl
     if with_toc:
         toc = OnePassContents(
             [(h.toc_level, h.toc_text, h.toc_key) for h in headings],
-            levelStyles=list(contents_styles()), dotsMinLevel=0,
-            tableStyle=TableStyle([("FONTNAME", (0, 0), (-1, -1), CJK), ("VALIGN", (0, 0), (-1, -1), "TOP"),
-                                   ("RIGHTPADDING", (0, 0), (-1, -1), 0),
-                                   ("LEFTPADDING", (0, 0), (-1, -1), 0)]))
+            levelStyles=list(contents_styles()),
+            dotsMinLevel=0,
+            tableStyle=TableStyle(
+                [
+                    ("FONTNAME", (0, 0), (-1, -1), CJK),
+                    ("VALIGN", (0, 0), (-1, -1), "TOP"),
+                    ("RIGHTPADDING", (0, 0), (-1, -1), 0),
+                    ("LEFTPADDING", (0, 0), (-1, -1), 0),
+                ]
+            ),
+        )
         cover_end = next((i for i, f in enumerate(story) if isinstance(f, TocMarker)), 0)
-        story = [*story[:cover_end], para(text("contents", lang), "h1", bold=True), toc, *story[cover_end:]]
+        story = [
+            *story[:cover_end],
+            para(text("contents", lang), "h1", bold=True),
+            toc,
+            *story[cover_end:],
+        ]
     doc.build(story, canvasmaker=canvasmaker)
 
 

@@ -49,17 +49,39 @@ def _photo_cell(photo: b.Photo, missing: str) -> list[Flowable]:
 
 def _photos(block: b.Photos) -> Flowable:
     cells = [_photo_cell(p, block.missing_text) for p in block.items]
-    rows = [cells[i:i + 2] + ([[]] if len(cells[i:i + 2]) == 1 else []) for i in range(0, len(cells), 2)]
+    rows = [
+        cells[i : i + 2] + ([[]] if len(cells[i : i + 2]) == 1 else [])
+        for i in range(0, len(cells), 2)
+    ]
     t = Table(rows, colWidths=[CONTENT_W / 2] * 2)
-    t.setStyle(TableStyle([("FONTNAME", (0, 0), (-1, -1), CJK), ("ALIGN", (0, 0), (-1, -1), "CENTER"), ("VALIGN", (0, 0), (-1, -1), "BOTTOM"),
-                           ("BOTTOMPADDING", (0, 0), (-1, -1), 8)]))
+    t.setStyle(
+        TableStyle(
+            [
+                ("FONTNAME", (0, 0), (-1, -1), CJK),
+                ("ALIGN", (0, 0), (-1, -1), "CENTER"),
+                ("VALIGN", (0, 0), (-1, -1), "BOTTOM"),
+                ("BOTTOMPADDING", (0, 0), (-1, -1), 8),
+            ]
+        )
+    )
     return t
 
 
 def _box(block: b.Box) -> KeepTogether:
-    t = Table([[para(block.label, "cell_head", bold=True)], [Spacer(1, block.lines * 16)]], colWidths=[CONTENT_W])
-    t.setStyle(TableStyle([("FONTNAME", (0, 0), (-1, -1), CJK), ("BOX", (0, 0), (-1, -1), 0.6, GRID), ("BACKGROUND", (0, 0), (-1, 0), HEADER_FILL),
-                           ("LINEBELOW", (0, 0), (-1, 0), 0.4, GRID)]))
+    t = Table(
+        [[para(block.label, "cell_head", bold=True)], [Spacer(1, block.lines * 16)]],
+        colWidths=[CONTENT_W],
+    )
+    t.setStyle(
+        TableStyle(
+            [
+                ("FONTNAME", (0, 0), (-1, -1), CJK),
+                ("BOX", (0, 0), (-1, -1), 0.6, GRID),
+                ("BACKGROUND", (0, 0), (-1, 0), HEADER_FILL),
+                ("LINEBELOW", (0, 0), (-1, 0), 0.4, GRID),
+            ]
+        )
+    )
     return KeepTogether([t, Spacer(1, 4)])
 
 
@@ -72,8 +94,17 @@ def _signatures(block: b.Signatures) -> KeepTogether:
         [para(f"{block.date_label}{block.colon}", "cell") for _ in block.parties],
     ]
     t = Table(rows, colWidths=[CONTENT_W / cols] * cols)
-    t.setStyle(TableStyle([("FONTNAME", (0, 0), (-1, -1), CJK), ("BOX", (0, 0), (-1, -1), 0.6, GRID), ("INNERGRID", (0, 0), (-1, 0), 0.4, GRID),
-                           ("LINEAFTER", (0, 0), (-2, -1), 0.6, GRID), ("BACKGROUND", (0, 0), (-1, 0), HEADER_FILL)]))
+    t.setStyle(
+        TableStyle(
+            [
+                ("FONTNAME", (0, 0), (-1, -1), CJK),
+                ("BOX", (0, 0), (-1, -1), 0.6, GRID),
+                ("INNERGRID", (0, 0), (-1, 0), 0.4, GRID),
+                ("LINEAFTER", (0, 0), (-2, -1), 0.6, GRID),
+                ("BACKGROUND", (0, 0), (-1, 0), HEADER_FILL),
+            ]
+        )
+    )
     return KeepTogether([Spacer(1, 6), t])
 
 
@@ -98,7 +129,9 @@ def _flowables(doc: b.Document) -> list[Flowable]:
         elif isinstance(block, b.Fields):
             story += [field_table(block.pairs, block.label_width), Spacer(1, 4)]
         elif isinstance(block, b.Table):
-            extra = [("BACKGROUND", (0, i + 1), (-1, i + 1), HIGHLIGHT) for i in sorted(block.highlight)]
+            extra = [
+                ("BACKGROUND", (0, i + 1), (-1, i + 1), HIGHLIGHT) for i in sorted(block.highlight)
+            ]
             story += [grid_table(block.header, block.rows, block.widths, extra), Spacer(1, 4)]
         elif isinstance(block, b.Photos):
             story.append(_photos(block))
@@ -116,8 +149,13 @@ def _flowables(doc: b.Document) -> list[Flowable]:
 def render_pdf(doc: b.Document, target: str | Path | BinaryIO, *, invariant: bool = False) -> None:
     """Write ``doc`` as a PDF to a path or a binary stream."""
     out: str | BinaryIO = str(target) if isinstance(target, str | Path) else target
-    build_pdf(out, _flowables(doc), lang=Lang(doc.lang), title=doc.title, header_left=doc.header_left,
-              header_right=doc.header_right, with_toc=doc.toc, invariant=invariant)
-
-
-
+    build_pdf(
+        out,
+        _flowables(doc),
+        lang=Lang(doc.lang),
+        title=doc.title,
+        header_left=doc.header_left,
+        header_right=doc.header_right,
+        with_toc=doc.toc,
+        invariant=invariant,
+    )

@@ -10,8 +10,14 @@ from auditdesk.exports.blocks import Document
 FORMATS = ("docx", "pdf")
 
 
-def render_document(doc: Document, fmt: str, target: str | Path | BinaryIO, *, invariant: bool = False,
-                    template_dir: Path | None = None) -> None:
+def render_document(
+    doc: Document,
+    fmt: str,
+    target: str | Path | BinaryIO,
+    *,
+    invariant: bool = False,
+    template_dir: Path | None = None,
+) -> None:
     """Write ``doc`` as ``fmt`` to a path or a binary stream."""
     if fmt == "pdf":
         from auditdesk.exports.pdf_render import render_pdf

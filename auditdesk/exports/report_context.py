@@ -145,9 +145,12 @@ class PreviousNCRow:
 @dataclass(frozen=True)
 class TerminationRow:
     """The 撤组 record (DOMAIN.md §8): reason codes, who agreed and when, the re-audit due."""
+
     terminated_on: dt.date
     reasons: tuple[str, ...]  # services.termination.TerminationReason codes
-    agreed_by: tuple[tuple[str, str, str], ...]  # (AgreementRole code, name, "YYYY-MM-DD HH:MM" local)
+    agreed_by: tuple[
+        tuple[str, str, str], ...
+    ]  # (AgreementRole code, name, "YYYY-MM-DD HH:MM" local)
     reaudit_due: dt.date | None
     note: str
 
@@ -239,33 +242,50 @@ def standard_label(code: str, national: str) -> str:
 def _party(audit: Audit) -> Party:
     org = audit.organisation
     contact = " ".join(p for p in (org.contact_name, org.contact_phone) if p)
-    return Party(org.name_zh, org.name_en, org.credit_code or "", org.address, org.representative, contact)
+    return Party(
+        org.name_zh, org.name_en, org.credit_code or "", org.address, org.representative, contact
+    )
 
 
 def _sites(session: Session, audit: Audit) -> tuple[SiteRow, ...]:
     rows = session.execute(
-        select(AuditSite, Site).join(Site, AuditSite.site_id == Site.id).where(AuditSite.audit_id == audit.id)
+        select(AuditSite, Site)
+        .join(Site, AuditSite.site_id == Site.id)
+        .where(AuditSite.audit_id == audit.id)
     ).all()
-    out = [SiteRow(s.name, s.address, s.is_central, s.is_temporary, a.remote, a.visit_date, s.activities)
-           for a, s in rows]
+    out = [
+        SiteRow(
+            s.name, s.address, s.is_central, s.is_temporary, a.remote, a.visit_date, s.activities
+        )
+        for a, s in rows
+    ]
     out.sort(key=lambda r: (not r.central, r.visit_date or dt.date.max, r.name))
     return tuple(out)
 
 
 def _team(session: Session, audit: Audit) -> tuple[TeamRow, ...]:
-    members = session.scalars(select(AuditTeamMember).options(selectinload(AuditTeamMember.auditor))
-                              .where(AuditTeamMember.audit_id == audit.id)).all()
-    rows = [TeamRow(m.auditor.name_zh, m.auditor.name_en, m.role.value, m.auditor.ccaa_no, m.days) for m in members]
+    members = session.scalars(
+        select(AuditTeamMember)
+        .options(selectinload(AuditTeamMember.auditor))
+        .where(AuditTeamMember.audit_id == audit.id)
+    ).all()
+    rows = [
+        TeamRow(m.auditor.name_zh, m.auditor.name_en, m.role.value, m.auditor.ccaa_no, m.days)
+        for m in members
+    ]
     rows.sort(key=lambda r: (_ROLE_ORDER.get(TeamRole(r.role), 99), r.name_zh))
     return tuple(rows)
 
 
 def _evidence(session: Session, audit: Audit) -> tuple[list[EvidenceItem], dict[uuid.UUID, int]]:
-    items = list(session.scalars(
-        select(EvidenceItem).options(selectinload(EvidenceItem.clauses))
-        .where(EvidenceItem.audit_id == audit.id, EvidenceItem.archived.is_(False))
-        .order_by(EvidenceItem.seq, EvidenceItem.observed_at)
-    ))
+    items = list(
+        session.scalars(
+            select(EvidenceItem)
+            .options(selectinload(EvidenceItem.clauses))
+            .where(EvidenceItem.audit_id == audit.id, EvidenceItem.archived.is_(False))
+            .order_by(EvidenceItem.seq, EvidenceItem.observed_at)
+        )
+    )
     # Evidence is cited as E<seq>, the number the auditor sees in the workspace and on NC forms.
     return items, {e.id: e.seq or i + 1 for i, e in enumerate(items)}
 
@@ -274,8 +294,12 @@ def _clause_key(number: str) -> tuple[int | str, ...]:
     return tuple(int(p) if p.isdigit() else p for p in number.split("."))
 
 
-def build_report_context(session: Session, audit_id: uuid.UUID | str, lang: Lang | str = Lang.ZH,
-                         attachments_root: Path | None = None) -> ReportContext:
+def build_report_context(
+    session: Session,
+    audit_id: uuid.UUID | str,
+    lang: Lang | str = Lang.ZH,
+    attachments_root: Path | None = None,
+) -> ReportContext:
     """The report of one audit (by UUID or number) in ``lang`` (zh, en or bilingual)."""
     from auditdesk.services import report_issue
 
@@ -285,25 +309,42 @@ def build_report_context(session: Session, audit_id: uuid.UUID | str, lang: Lang
     items, seq_of = _evidence(session, audit)
     evidence_rows = tuple(
         EvidenceRow(
-            seq=seq_of[e.id], evidence_type=e.evidence_type.value,
+            seq=seq_of[e.id],
+            evidence_type=e.evidence_type.value,
             clauses=tuple(sorted((c.number for c in e.clauses), key=_clause_key)),
-            place=" ".join(p for p in (site_names.get(e.site_id, "") if e.site_id else "", e.department) if p),
-            remote=e.remote, observed_at=local_time(e.observed_at), description=e.description,
-            references=e.references, interviewee_role=e.interviewee_role,
+            place=" ".join(
+                p for p in (site_names.get(e.site_id, "") if e.site_id else "", e.department) if p
+            ),
+            remote=e.remote,
+            observed_at=local_time(e.observed_at),
+            description=e.description,
+            references=e.references,
+            interviewee_role=e.interviewee_role,
         )
         for e in items
     )
-    ncs = list(session.scalars(
-        select(Nonconformity).options(selectinload(Nonconformity.clause), selectinload(Nonconformity.evidence))
-        .where(Nonconformity.audit_id == audit.id, Nonconformity.archived.is_(False))
-        .order_by(Nonconformity.number)
-    ))
+    ncs = list(
+        session.scalars(
+            select(Nonconformity)
+            .options(selectinload(Nonconformity.clause), selectinload(Nonconformity.evidence))
+            .where(Nonconformity.audit_id == audit.id, Nonconformity.archived.is_(False))
+            .order_by(Nonconformity.number)
+        )
+    )
     nc_rows = tuple(
         NCRow(
-            number=n.number, grade=n.grade.value, clause=n.clause.number if n.clause else "",
-            clause_title_zh=n.clause.title_zh if n.clause else "", clause_title_en=n.clause.title_en if n.clause else "",
-            requirement=n.requirement, evidence_text=n.evidence_text, reason=n.reason, state=n.state.value,
-            issued_on=n.issued_on, response_due=n.response_due, verification_due=n.verification_due,
+            number=n.number,
+            grade=n.grade.value,
+            clause=n.clause.number if n.clause else "",
+            clause_title_zh=n.clause.title_zh if n.clause else "",
+            clause_title_en=n.clause.title_en if n.clause else "",
+            requirement=n.requirement,
+            evidence_text=n.evidence_text,
+            reason=n.reason,
+            state=n.state.value,
+            issued_on=n.issued_on,
+            response_due=n.response_due,
+            verification_due=n.verification_due,
             evidence_refs=tuple(sorted(seq_of[e.id] for e in n.evidence if e.id in seq_of)),
         )
         for n in ncs
@@ -312,14 +353,21 @@ def build_report_context(session: Session, audit_id: uuid.UUID | str, lang: Lang
     prev = _previous_ncs(session, audit)
     photos = _photos(session, audit, items, seq_of, attachments_root)
     certs = sorted(audit.certificates, key=lambda c: c.number)
-    criteria = tuple(dict.fromkeys(standard_label(c.standard.code, c.standard.national_code) for c in certs))
+    criteria = tuple(
+        dict.fromkeys(standard_label(c.standard.code, c.standard.national_code) for c in certs)
+    )
     revs = report_issue.revisions(session, audit.id)
     if revs:
         fingerprint = revs[-1].fingerprint
     else:
-        fingerprint = report_issue.records_fingerprint(session, audit.id, report_issue.change_log_head(session))
-    judged = [f for f in findings if f.judgement not in (None, Judgement.NOT_AUDITED.value,
-                                                         Judgement.NOT_APPLICABLE.value)]
+        fingerprint = report_issue.records_fingerprint(
+            session, audit.id, report_issue.change_log_head(session)
+        )
+    judged = [
+        f
+        for f in findings
+        if f.judgement not in (None, Judgement.NOT_AUDITED.value, Judgement.NOT_APPLICABLE.value)
+    ]
     sites = _sites(session, audit)
     summary = Summary(
         evidence_count=len(evidence_rows),
@@ -331,27 +379,66 @@ def build_report_context(session: Session, audit_id: uuid.UUID | str, lang: Lang
         effectiveness_judgements=tuple(
             (f.clause, f.judgement or "") for f in findings if f.clause in EFFECTIVENESS_CLAUSES
         ),
-        scope_appropriate=not any(n.clause is not None and n.clause.number == SCOPE_CLAUSE for n in ncs),
+        scope_appropriate=not any(
+            n.clause is not None and n.clause.number == SCOPE_CLAUSE for n in ncs
+        ),
         objectives_met=audit.termination is None,
     )
     return ReportContext(
-        lang=lang, cb=cb_identity(session), client=_party(audit), audit_id=audit.id, audit_number=audit.number,
-        audit_type=audit.audit_type.value, audit_mode=audit.mode.value, status=audit.status.value,
+        lang=lang,
+        cb=cb_identity(session),
+        client=_party(audit),
+        audit_id=audit.id,
+        audit_number=audit.number,
+        audit_type=audit.audit_type.value,
+        audit_mode=audit.mode.value,
+        status=audit.status.value,
         criteria=criteria,
-        certificates=tuple(CertificateRow(c.number, standard_label(c.standard.code, c.standard.national_code),
-                                          c.scope_zh, c.scope_en, c.expiry_date) for c in certs),
+        certificates=tuple(
+            CertificateRow(
+                c.number,
+                standard_label(c.standard.code, c.standard.national_code),
+                c.scope_zh,
+                c.scope_en,
+                c.expiry_date,
+            )
+            for c in certs
+        ),
         integrated=len({c.standard_id for c in certs}) > 1,
-        objectives=audit.objectives, scope=audit.scope, start_date=audit.start_date, end_date=audit.end_date,
-        planned_days=audit.planned_days, md5_days=audit.md5_days, actual_days=audit.actual_days,
-        sites=sites, team=_team(session, audit),
-        plan_deviations=audit.plan_deviations, programme_issues=audit.programme_issues,
-        significant_changes=audit.significant_changes, unresolved_issues=audit.unresolved_issues,
-        findings=findings, evidence=evidence_rows, nonconformities=nc_rows, previous_ncs=prev,
-        conclusion=audit.conclusion, summary=summary, recommendation=audit.recommendation,
-        marks_control=audit.marks_control, photos=photos, revision=audit.report_revision if audit.locked else 0,
+        objectives=audit.objectives,
+        scope=audit.scope,
+        start_date=audit.start_date,
+        end_date=audit.end_date,
+        planned_days=audit.planned_days,
+        md5_days=audit.md5_days,
+        actual_days=audit.actual_days,
+        sites=sites,
+        team=_team(session, audit),
+        plan_deviations=audit.plan_deviations,
+        programme_issues=audit.programme_issues,
+        significant_changes=audit.significant_changes,
+        unresolved_issues=audit.unresolved_issues,
+        findings=findings,
+        evidence=evidence_rows,
+        nonconformities=nc_rows,
+        previous_ncs=prev,
+        conclusion=audit.conclusion,
+        summary=summary,
+        recommendation=audit.recommendation,
+        marks_control=audit.marks_control,
+        photos=photos,
+        revision=audit.report_revision if audit.locked else 0,
         fingerprint=fingerprint,
-        revisions=tuple(RevisionRow(r.revision, local_time(r.issued_at) or r.issued_at, r.issued_by, r.change_note,
-                                    r.fingerprint) for r in revs),
+        revisions=tuple(
+            RevisionRow(
+                r.revision,
+                local_time(r.issued_at) or r.issued_at,
+                r.issued_by,
+                r.change_note,
+                r.fingerprint,
+            )
+            for r in revs
+        ),
         terminated=audit.termination is not None,
         termination=_termination(audit),
     )
@@ -370,15 +457,30 @@ def _termination(audit: Audit) -> TerminationRow | None:
         except (TypeError, ValueError):
             pass
         agreed.append((str(a.get("role", "")), str(a.get("name", "")), str(at)))
-    return TerminationRow(t.terminated_on, tuple(str(c) for c in t.reason_codes or []), tuple(agreed),
-                          t.reaudit_due, t.note)
+    return TerminationRow(
+        t.terminated_on,
+        tuple(str(c) for c in t.reason_codes or []),
+        tuple(agreed),
+        t.reaudit_due,
+        t.note,
+    )
 
 
-def _findings(session: Session, audit: Audit, items: list[EvidenceItem], seq_of: dict[uuid.UUID, int],
-              ncs: list[Nonconformity]) -> tuple[FindingRow, ...]:
-    judgements = {j.clause_id: j for j in session.scalars(
-        select(ClauseJudgement).where(ClauseJudgement.audit_id == audit.id, ClauseJudgement.site_id.is_(None))
-    )}
+def _findings(
+    session: Session,
+    audit: Audit,
+    items: list[EvidenceItem],
+    seq_of: dict[uuid.UUID, int],
+    ncs: list[Nonconformity],
+) -> tuple[FindingRow, ...]:
+    judgements = {
+        j.clause_id: j
+        for j in session.scalars(
+            select(ClauseJudgement).where(
+                ClauseJudgement.audit_id == audit.id, ClauseJudgement.site_id.is_(None)
+            )
+        )
+    }
     refs: dict[uuid.UUID, list[int]] = {}
     for e in items:
         for c in e.clauses:
@@ -390,16 +492,25 @@ def _findings(session: Session, audit: Audit, items: list[EvidenceItem], seq_of:
     ids = set(judgements) | set(refs) | set(nc_by_clause)
     if not ids:
         return ()
-    clauses = session.scalars(select(Clause).options(selectinload(Clause.standard)).where(Clause.id.in_(ids))).all()
+    clauses = session.scalars(
+        select(Clause).options(selectinload(Clause.standard)).where(Clause.id.in_(ids))
+    ).all()
     clauses = sorted(clauses, key=lambda c: (c.standard.code, c.sort_order, _clause_key(c.number)))
     rows = []
     for c in clauses:
         j = judgements.get(c.id)
-        rows.append(FindingRow(
-            standard=c.standard.code, clause=c.number, title_zh=c.title_zh, title_en=c.title_en,
-            judgement=j.judgement.value if j else None, evidence_refs=tuple(sorted(refs.get(c.id, []))),
-            nc_numbers=tuple(nc_by_clause.get(c.id, [])), note=j.note if j else "",
-        ))
+        rows.append(
+            FindingRow(
+                standard=c.standard.code,
+                clause=c.number,
+                title_zh=c.title_zh,
+                title_en=c.title_en,
+                judgement=j.judgement.value if j else None,
+                evidence_refs=tuple(sorted(refs.get(c.id, []))),
+                nc_numbers=tuple(nc_by_clause.get(c.id, [])),
+                note=j.note if j else "",
+            )
+        )
     return tuple(rows)
 
 
@@ -408,36 +519,62 @@ def _previous_ncs(session: Session, audit: Audit) -> tuple[PreviousNCRow, ...]:
     try:
         from auditdesk.services.nonconformities import previous_ncs
     except ImportError:  # pragma: no cover - the NC service not installed yet
-        previous = list(session.scalars(
-            select(Nonconformity).join(Audit, Nonconformity.audit_id == Audit.id)
-            .where(Audit.organisation_id == audit.organisation_id, Audit.id != audit.id,
-                   Nonconformity.state.not_in(_CLOSED), Nonconformity.archived.is_(False))
-        ))
+        previous = list(
+            session.scalars(
+                select(Nonconformity)
+                .join(Audit, Nonconformity.audit_id == Audit.id)
+                .where(
+                    Audit.organisation_id == audit.organisation_id,
+                    Audit.id != audit.id,
+                    Nonconformity.state.not_in(_CLOSED),
+                    Nonconformity.archived.is_(False),
+                )
+            )
+        )
     else:
         previous = previous_ncs(session, audit.id)
-    numbers = dict(session.execute(select(Audit.id, Audit.number).where(
-        Audit.id.in_({n.audit_id for n in previous}))).all()) if previous else {}
+    numbers = (
+        dict(
+            session.execute(
+                select(Audit.id, Audit.number).where(Audit.id.in_({n.audit_id for n in previous}))
+            ).all()
+        )
+        if previous
+        else {}
+    )
     rows = []
     for n in sorted(previous, key=lambda x: x.number):
         here = getattr(n, "reverified_in_audit_id", None) == audit.id
-        rows.append(PreviousNCRow(
-            number=n.number, audit_number=numbers.get(n.audit_id, ""), grade=n.grade.value,
-            clause=n.clause.number if n.clause else "", state=n.state.value, corrective_action=n.corrective_action,
-            verification_method=n.verification_method.value if n.verification_method else None,
-            verified_on=getattr(n, "reverified_on", None) if here else n.verified_on,
-            effective=getattr(n, "reverification_effective", None) if here else None,
-            note=(getattr(n, "reverification_note", "") or "") if here else n.effectiveness,
-        ))
+        rows.append(
+            PreviousNCRow(
+                number=n.number,
+                audit_number=numbers.get(n.audit_id, ""),
+                grade=n.grade.value,
+                clause=n.clause.number if n.clause else "",
+                state=n.state.value,
+                corrective_action=n.corrective_action,
+                verification_method=n.verification_method.value if n.verification_method else None,
+                verified_on=getattr(n, "reverified_on", None) if here else n.verified_on,
+                effective=getattr(n, "reverification_effective", None) if here else None,
+                note=(getattr(n, "reverification_note", "") or "") if here else n.effectiveness,
+            )
+        )
     return tuple(rows)
 
 
-def _photos(session: Session, audit: Audit, items: list[EvidenceItem], seq_of: dict[uuid.UUID, int],
-            root: Path | None) -> tuple[PhotoRow, ...]:
+def _photos(
+    session: Session,
+    audit: Audit,
+    items: list[EvidenceItem],
+    seq_of: dict[uuid.UUID, int],
+    root: Path | None,
+) -> tuple[PhotoRow, ...]:
     root = root if root is not None else attachment_root(session)
     ev_ids = list(seq_of)
     stmt = select(Attachment).where(
         or_(Attachment.audit_id == audit.id, Attachment.evidence_id.in_(ev_ids)),
-        Attachment.is_photo.is_(True), Attachment.archived.is_(False),
+        Attachment.is_photo.is_(True),
+        Attachment.archived.is_(False),
         or_(Attachment.include_in_report.is_(True), Attachment.check_in.is_not(None)),
     )
     found = list(session.scalars(stmt))
@@ -448,9 +585,16 @@ def _photos(session: Session, audit: Audit, items: list[EvidenceItem], seq_of: d
         if a.sha256 in seen:
             continue
         seen.add(a.sha256)
-        rows.append(PhotoRow(
-            sha256=a.sha256, path=photo_path(root, a.sha256), caption=a.caption, filename=a.filename, place=a.place,
-            captured_at=local_time(a.captured_at), check_in=a.check_in.value if a.check_in else None,
-            evidence_seq=seq_of.get(a.evidence_id) if a.evidence_id else None,
-        ))
+        rows.append(
+            PhotoRow(
+                sha256=a.sha256,
+                path=photo_path(root, a.sha256),
+                caption=a.caption,
+                filename=a.filename,
+                place=a.place,
+                captured_at=local_time(a.captured_at),
+                check_in=a.check_in.value if a.check_in else None,
+                evidence_seq=seq_of.get(a.evidence_id) if a.evidence_id else None,
+            )
+        )
     return tuple(rows)

@@ -80,123 +80,244 @@ def report_document(ctx: ReportContext) -> b.Document:
     c = text("colon", lang, sep="")  # "：" in Chinese, ": " otherwise
     if lang == Lang.BILINGUAL:
         c = ": "
-    rev = (f"{t('revision')} {ctx.revision}" if ctx.revision else t("draft"))
-    blocks.append(b.Title(t("report_title"), f"{_client_name(ctx)}\n{t('audit_no')} {ctx.audit_number} · {rev}"))
+    rev = f"{t('revision')} {ctx.revision}" if ctx.revision else t("draft")
+    blocks.append(
+        b.Title(
+            t("report_title"), f"{_client_name(ctx)}\n{t('audit_no')} {ctx.audit_number} · {rev}"
+        )
+    )
     leader = ctx.team_leader
-    blocks.append(b.Fields((
-        (t("cb"), cb_name(ctx.cb, lang) or "—"),
-        (t("cb_address"), ctx.cb.address or "—"),
-        (t("accreditation"), ctx.cb.accreditation or "—"),
-        (t("client"), _client_name(ctx)),
-        (t("credit_code"), ctx.client.credit_code),
-        (t("address"), ctx.client.address),
-        (t("representative"), ctx.client.representative),
-        (t("contact"), ctx.client.contact),
-        (t("audit_no"), ctx.audit_number),
-        (t("audit_type"), code("audit_type", ctx.audit_type, lang)),
-        (t("audit_mode"), code("audit_mode", ctx.audit_mode, lang)),
-        (t("criteria"), "\n".join(ctx.criteria)),
-        (t("audit_dates"), _dates(ctx)),
-        (t("sign_team_leader"), _name(leader, lang) if leader else ""),
-        (t("report_no"), f"{ctx.audit_number}-R{ctx.revision}" if ctx.revision else t("draft")),
-        (t("fingerprint"), ctx.fingerprint),
-    )))
+    blocks.append(
+        b.Fields(
+            (
+                (t("cb"), cb_name(ctx.cb, lang) or "—"),
+                (t("cb_address"), ctx.cb.address or "—"),
+                (t("accreditation"), ctx.cb.accreditation or "—"),
+                (t("client"), _client_name(ctx)),
+                (t("credit_code"), ctx.client.credit_code),
+                (t("address"), ctx.client.address),
+                (t("representative"), ctx.client.representative),
+                (t("contact"), ctx.client.contact),
+                (t("audit_no"), ctx.audit_number),
+                (t("audit_type"), code("audit_type", ctx.audit_type, lang)),
+                (t("audit_mode"), code("audit_mode", ctx.audit_mode, lang)),
+                (t("criteria"), "\n".join(ctx.criteria)),
+                (t("audit_dates"), _dates(ctx)),
+                (t("sign_team_leader"), _name(leader, lang) if leader else ""),
+                (
+                    t("report_no"),
+                    f"{ctx.audit_number}-R{ctx.revision}" if ctx.revision else t("draft"),
+                ),
+                (t("fingerprint"), ctx.fingerprint),
+            )
+        )
+    )
     if len(ctx.evidence) >= TOC_MIN_EVIDENCE or len(ctx.findings) >= TOC_MIN_EVIDENCE:
         blocks += [b.PageBreak(), b.TocHere(), b.PageBreak()]
 
     # 1. The audit: type, criteria, objectives, scope, time, certificates, integrated audit.
     blocks.append(b.Heading(t("sec_audit")))
-    blocks.append(b.Fields((
-        (t("audit_type"), code("audit_type", ctx.audit_type, lang)),
-        (t("audit_mode"), code("audit_mode", ctx.audit_mode, lang)),
-        (t("criteria"), "\n".join(ctx.criteria)),
-        (t("objectives"), _or_none(ctx.objectives, lang)),
-        (t("scope"), _or_none(ctx.scope, lang)),
-        (t("planned_days"), fmt_days(ctx.planned_days)),
-        (t("md5_days"), fmt_days(ctx.md5_days)),
-        (t("actual_days"), fmt_days(ctx.actual_days)),
-        (t("integrated_note"), t("integrated_yes", standards="; ".join(ctx.criteria)) if ctx.integrated
-         else t("integrated_no")),
-    )))
+    blocks.append(
+        b.Fields(
+            (
+                (t("audit_type"), code("audit_type", ctx.audit_type, lang)),
+                (t("audit_mode"), code("audit_mode", ctx.audit_mode, lang)),
+                (t("criteria"), "\n".join(ctx.criteria)),
+                (t("objectives"), _or_none(ctx.objectives, lang)),
+                (t("scope"), _or_none(ctx.scope, lang)),
+                (t("planned_days"), fmt_days(ctx.planned_days)),
+                (t("md5_days"), fmt_days(ctx.md5_days)),
+                (t("actual_days"), fmt_days(ctx.actual_days)),
+                (
+                    t("integrated_note"),
+                    t("integrated_yes", standards="; ".join(ctx.criteria))
+                    if ctx.integrated
+                    else t("integrated_no"),
+                ),
+            )
+        )
+    )
     if ctx.certificates:
-        blocks.append(b.Table(
-            (t("certificates"), t("criteria"), t("scope")),
-            tuple((c.number, c.standard, _clause_title(c.scope_zh, c.scope_en, lang)) for c in ctx.certificates),
-            (2, 2.4, 5),
-        ))
+        blocks.append(
+            b.Table(
+                (t("certificates"), t("criteria"), t("scope")),
+                tuple(
+                    (c.number, c.standard, _clause_title(c.scope_zh, c.scope_en, lang))
+                    for c in ctx.certificates
+                ),
+                (2, 2.4, 5),
+            )
+        )
 
     # 2. Scope, sites, dates and places.
     blocks.append(b.Heading(t("sec_scope_sites")))
-    blocks.append(b.Table(
-        (t("site"), t("address"), t("site_kind"), t("audit_mode"), t("visit_date"), t("activities")),
-        tuple((s.name, s.address,
-               t("site_central") if s.central else t("site_temporary") if s.temporary else t("site_permanent"),
-               t("remote") if s.remote else t("on_site"), fmt_date(s.visit_date), s.activities)
-              for s in ctx.sites) or ((text("none", lang), "", "", "", "", ""),),
-        (2.2, 3, 1.3, 1.1, 1.5, 2.5),
-    ))
+    blocks.append(
+        b.Table(
+            (
+                t("site"),
+                t("address"),
+                t("site_kind"),
+                t("audit_mode"),
+                t("visit_date"),
+                t("activities"),
+            ),
+            tuple(
+                (
+                    s.name,
+                    s.address,
+                    t("site_central")
+                    if s.central
+                    else t("site_temporary")
+                    if s.temporary
+                    else t("site_permanent"),
+                    t("remote") if s.remote else t("on_site"),
+                    fmt_date(s.visit_date),
+                    s.activities,
+                )
+                for s in ctx.sites
+            )
+            or ((text("none", lang), "", "", "", "", ""),),
+            (2.2, 3, 1.3, 1.1, 1.5, 2.5),
+        )
+    )
 
     # 3. Team.
     blocks.append(b.Heading(t("sec_team")))
-    blocks.append(b.Table(
-        (t("name"), t("role"), t("registration"), t("days")),
-        tuple((_name(m, lang), code("team_role", m.role, lang), m.registration, fmt_days(m.days)) for m in ctx.team)
-        or ((text("none", lang), "", "", ""),),
-        (3, 2.5, 3, 1.2),
-    ))
+    blocks.append(
+        b.Table(
+            (t("name"), t("role"), t("registration"), t("days")),
+            tuple(
+                (_name(m, lang), code("team_role", m.role, lang), m.registration, fmt_days(m.days))
+                for m in ctx.team
+            )
+            or ((text("none", lang), "", "", ""),),
+            (3, 2.5, 3, 1.2),
+        )
+    )
 
     # 4. Deviations, programme issues, changes.
-    for key, value in (("sec_deviations", ctx.plan_deviations), ("sec_programme_issues", ctx.programme_issues),
-                       ("sec_changes", ctx.significant_changes)):
+    for key, value in (
+        ("sec_deviations", ctx.plan_deviations),
+        ("sec_programme_issues", ctx.programme_issues),
+        ("sec_changes", ctx.significant_changes),
+    ):
         blocks.append(b.Heading(t(key)))
         blocks.append(b.Para(_or_none(value, lang)))
 
     # 5. Findings by clause.
     blocks.append(b.Heading(t("sec_findings")))
-    blocks.append(b.Table(
-        (t("clause"), t("clause_title"), t("judgement"), t("evidence_refs"), t("nc_no"), t("note")),
-        tuple((f.clause, _clause_title(f.title_zh, f.title_en, lang),
-               code("judgement", f.judgement, lang) if f.judgement else "",
-               ", ".join(f"E{n}" for n in f.evidence_refs), "\n".join(f.nc_numbers), f.note)
-              for f in ctx.findings) or ((text("none", lang), "", "", "", "", ""),),
-        (0.9, 2.4, 1.6, 1.5, 2.1, 2.3),
-        highlight=frozenset(i for i, f in enumerate(ctx.findings) if f.judgement == "nonconformity"),
-    ))
+    blocks.append(
+        b.Table(
+            (
+                t("clause"),
+                t("clause_title"),
+                t("judgement"),
+                t("evidence_refs"),
+                t("nc_no"),
+                t("note"),
+            ),
+            tuple(
+                (
+                    f.clause,
+                    _clause_title(f.title_zh, f.title_en, lang),
+                    code("judgement", f.judgement, lang) if f.judgement else "",
+                    ", ".join(f"E{n}" for n in f.evidence_refs),
+                    "\n".join(f.nc_numbers),
+                    f.note,
+                )
+                for f in ctx.findings
+            )
+            or ((text("none", lang), "", "", "", "", ""),),
+            (0.9, 2.4, 1.6, 1.5, 2.1, 2.3),
+            highlight=frozenset(
+                i for i, f in enumerate(ctx.findings) if f.judgement == "nonconformity"
+            ),
+        )
+    )
 
     # 6. Nonconformities.
     blocks.append(b.Heading(t("sec_ncs")))
     s = ctx.summary
     blocks.append(b.Para(t("nc_summary", major=s.major_ncs, minor=s.minor_ncs, open=s.open_ncs)))
     if ctx.nonconformities:
-        blocks.append(b.Table(
-            (t("nc_no"), t("grade"), t("clause"), t("statement"), t("state")),
-            tuple((n.number, code("nc_grade", n.grade, lang), n.clause,
-                   "\n".join(p for p in (
-                       f"{t('requirement')}{c}{n.requirement}" if n.requirement else "",
-                       f"{t('objective_evidence')}{c}{n.evidence_text}" if n.evidence_text else "",
-                       f"{t('reason')}{c}{n.reason}" if n.reason else "",
-                       f"{t('evidence_refs')}{c}" + ", ".join(f"E{x}" for x in n.evidence_refs) if n.evidence_refs else "",
-                   ) if p),
-                   code("nc_state", n.state, lang) + (f"\n{t('response_due')}{c}{fmt_date(n.response_due)}"
-                                                      if n.response_due else ""))
-                  for n in ctx.nonconformities),
-            (2.2, 0.9, 0.9, 6, 1.7),
-            highlight=frozenset(i for i, n in enumerate(ctx.nonconformities) if n.grade == "major"),
-        ))
+        blocks.append(
+            b.Table(
+                (t("nc_no"), t("grade"), t("clause"), t("statement"), t("state")),
+                tuple(
+                    (
+                        n.number,
+                        code("nc_grade", n.grade, lang),
+                        n.clause,
+                        "\n".join(
+                            p
+                            for p in (
+                                f"{t('requirement')}{c}{n.requirement}" if n.requirement else "",
+                                f"{t('objective_evidence')}{c}{n.evidence_text}"
+                                if n.evidence_text
+                                else "",
+                                f"{t('reason')}{c}{n.reason}" if n.reason else "",
+                                f"{t('evidence_refs')}{c}"
+                                + ", ".join(f"E{x}" for x in n.evidence_refs)
+                                if n.evidence_refs
+                                else "",
+                            )
+                            if p
+                        ),
+                        code("nc_state", n.state, lang)
+                        + (
+                            f"\n{t('response_due')}{c}{fmt_date(n.response_due)}"
+                            if n.response_due
+                            else ""
+                        ),
+                    )
+                    for n in ctx.nonconformities
+                ),
+                (2.2, 0.9, 0.9, 6, 1.7),
+                highlight=frozenset(
+                    i for i, n in enumerate(ctx.nonconformities) if n.grade == "major"
+                ),
+            )
+        )
 
     # 7. Verification of previous corrective actions.
     blocks.append(b.Heading(t("sec_previous_ncs")))
     if ctx.previous_ncs:
-        blocks.append(b.Table(
-            (t("nc_no"), t("previous_audit"), t("grade"), t("clause"), t("corrective_action"), t("verification"),
-             t("state")),
-            tuple((p.number, p.audit_number, code("nc_grade", p.grade, lang), p.clause, p.corrective_action,
-                   " ".join(x for x in (code("verification_method", p.verification_method, lang)
-                                        if p.verification_method else "", fmt_date(p.verified_on), p.note) if x),
-                   code("nc_state", p.state, lang))
-                  for p in ctx.previous_ncs),
-            (1.8, 1.2, 0.8, 0.8, 3, 2.4, 1.2),
-        ))
+        blocks.append(
+            b.Table(
+                (
+                    t("nc_no"),
+                    t("previous_audit"),
+                    t("grade"),
+                    t("clause"),
+                    t("corrective_action"),
+                    t("verification"),
+                    t("state"),
+                ),
+                tuple(
+                    (
+                        p.number,
+                        p.audit_number,
+                        code("nc_grade", p.grade, lang),
+                        p.clause,
+                        p.corrective_action,
+                        " ".join(
+                            x
+                            for x in (
+                                code("verification_method", p.verification_method, lang)
+                                if p.verification_method
+                                else "",
+                                fmt_date(p.verified_on),
+                                p.note,
+                            )
+                            if x
+                        ),
+                        code("nc_state", p.state, lang),
+                    )
+                    for p in ctx.previous_ncs
+                ),
+                (1.8, 1.2, 0.8, 0.8, 3, 2.4, 1.2),
+            )
+        )
     else:
         blocks.append(b.Para(text("none", lang)))
 
@@ -208,48 +329,106 @@ def report_document(ctx: ReportContext) -> b.Document:
     blocks.append(b.Heading(t("sec_evidence")))
     blocks.append(b.Para(t("evidence_summary", count=s.evidence_count)))
     if ctx.evidence:
-        blocks.append(b.Table(
-            (t("seq"), t("evidence_type"), t("clause"), t("department"), t("time"), t("description")),
-            tuple((f"E{e.seq}", code("evidence_type", e.evidence_type, lang), ", ".join(e.clauses),
-                   e.place + (f"\n({t('remote')})" if e.remote else ""),
-                   e.observed_at.strftime("%Y-%m-%d %H:%M") if e.observed_at else "",
-                   "\n".join(x for x in (e.description, f"{t('references')}{c}{e.references}" if e.references else "",
-                                         f"{t('interviewee')}{c}{e.interviewee_role}" if e.interviewee_role else "") if x))
-                  for e in ctx.evidence),
-            (0.7, 1.3, 1.1, 1.6, 1.4, 5),
-        ))
+        blocks.append(
+            b.Table(
+                (
+                    t("seq"),
+                    t("evidence_type"),
+                    t("clause"),
+                    t("department"),
+                    t("time"),
+                    t("description"),
+                ),
+                tuple(
+                    (
+                        f"E{e.seq}",
+                        code("evidence_type", e.evidence_type, lang),
+                        ", ".join(e.clauses),
+                        e.place + (f"\n({t('remote')})" if e.remote else ""),
+                        e.observed_at.strftime("%Y-%m-%d %H:%M") if e.observed_at else "",
+                        "\n".join(
+                            x
+                            for x in (
+                                e.description,
+                                f"{t('references')}{c}{e.references}" if e.references else "",
+                                f"{t('interviewee')}{c}{e.interviewee_role}"
+                                if e.interviewee_role
+                                else "",
+                            )
+                            if x
+                        ),
+                    )
+                    for e in ctx.evidence
+                ),
+                (0.7, 1.3, 1.1, 1.6, 1.4, 5),
+            )
+        )
 
     # 10. Sampling, conclusions, recommendation, marks.
     blocks.append(b.Heading(t("sec_sampling")))
     blocks.append(b.Para(t("sampling_text")))
     blocks.append(b.Heading(t("sec_conclusions")))
-    blocks.append(b.Para(t("clauses_summary", audited=s.clauses_audited, conform=s.clauses_conform)))
-    yes_no = lambda v: ("是" if v else "否") if lang == Lang.ZH else ("yes" if v else "no") if lang == Lang.EN \
-        else ("是 / yes" if v else "否 / no")  # noqa: E731
-    conformity = (t("conformity_major", major=s.major_ncs) if s.major_ncs else
-                  t("conformity_minor", minor=s.minor_ncs) if s.minor_ncs else t("conformity_ok"))
-    effectiveness = "; ".join(f"{cl}: {code('judgement', j, lang)}" for cl, j in s.effectiveness_judgements) or \
-        text("not_recorded", lang)
-    blocks.append(b.Fields((
-        (t("conclusion_conformity"), conformity),
-        (t("conclusion_effectiveness"), effectiveness),
-        (t("conclusion_scope"), yes_no(s.scope_appropriate)),
-        (t("conclusion_objectives"), yes_no(s.objectives_met)),
-        (t("conclusion_team"), _or_none(ctx.conclusion, lang)),
-    ), label_width=0.38))
-    if ctx.termination is not None:  # 撤组: why, who agreed and when, the re-audit due (DOMAIN.md §8)
+    blocks.append(
+        b.Para(t("clauses_summary", audited=s.clauses_audited, conform=s.clauses_conform))
+    )
+
+    def yes_no(v: bool) -> str:
+        if lang == Lang.ZH:
+            return "是" if v else "否"
+        if lang == Lang.EN:
+            return "yes" if v else "no"
+        return "是 / yes" if v else "否 / no"
+
+    conformity = (
+        t("conformity_major", major=s.major_ncs)
+        if s.major_ncs
+        else t("conformity_minor", minor=s.minor_ncs)
+        if s.minor_ncs
+        else t("conformity_ok")
+    )
+    effectiveness = "; ".join(
+        f"{cl}: {code('judgement', j, lang)}" for cl, j in s.effectiveness_judgements
+    ) or text("not_recorded", lang)
+    blocks.append(
+        b.Fields(
+            (
+                (t("conclusion_conformity"), conformity),
+                (t("conclusion_effectiveness"), effectiveness),
+                (t("conclusion_scope"), yes_no(s.scope_appropriate)),
+                (t("conclusion_objectives"), yes_no(s.objectives_met)),
+                (t("conclusion_team"), _or_none(ctx.conclusion, lang)),
+            ),
+            label_width=0.38,
+        )
+    )
+    if (
+        ctx.termination is not None
+    ):  # 撤组: why, who agreed and when, the re-audit due (DOMAIN.md §8)
         term = ctx.termination
         blocks.append(b.Heading(t("sec_termination")))
-        blocks.append(b.Fields((
-            (t("terminated_on"), fmt_date(term.terminated_on)),
-            (t("termination_reasons"), "\n".join(code("termination_reason", r, lang) for r in term.reasons)
-             or text("not_recorded", lang)),
-            (t("termination_agreed_by"), "\n".join(
-                " ".join(x for x in (code("agreement_role", role, lang), name, at) if x)
-                for role, name, at in term.agreed_by) or text("not_recorded", lang)),
-            (t("reaudit_due"), fmt_date(term.reaudit_due)),
-            (t("termination_note"), _or_none(term.note, lang)),
-        ), label_width=0.38))
+        blocks.append(
+            b.Fields(
+                (
+                    (t("terminated_on"), fmt_date(term.terminated_on)),
+                    (
+                        t("termination_reasons"),
+                        "\n".join(code("termination_reason", r, lang) for r in term.reasons)
+                        or text("not_recorded", lang),
+                    ),
+                    (
+                        t("termination_agreed_by"),
+                        "\n".join(
+                            " ".join(x for x in (code("agreement_role", role, lang), name, at) if x)
+                            for role, name, at in term.agreed_by
+                        )
+                        or text("not_recorded", lang),
+                    ),
+                    (t("reaudit_due"), fmt_date(term.reaudit_due)),
+                    (t("termination_note"), _or_none(term.note, lang)),
+                ),
+                label_width=0.38,
+            )
+        )
     blocks.append(b.Heading(t("sec_recommendation")))
     blocks.append(b.Para(code("recommendation", ctx.recommendation, lang)))
     blocks.append(b.Heading(t("sec_marks")))
@@ -262,40 +441,83 @@ def report_document(ctx: ReportContext) -> b.Document:
         for i, p in enumerate(ctx.photos, start=1):
             caption = p.caption
             if p.check_in:
-                caption = text(f"check_in_{p.check_in}", lang) + (f" — {caption}" if caption else "")
+                caption = text(f"check_in_{p.check_in}", lang) + (
+                    f" — {caption}" if caption else ""
+                )
             elif not caption:
                 caption = p.filename
-            extra = " · ".join(x for x in (p.place, p.captured_at.strftime("%Y-%m-%d %H:%M") if p.captured_at else "",
-                                          f"E{p.evidence_seq}" if p.evidence_seq else "") if x)
-            items.append(b.Photo(p.path, t("photo_caption", n=i, caption=caption) + (f"\n{extra}" if extra else "")))
+            extra = " · ".join(
+                x
+                for x in (
+                    p.place,
+                    p.captured_at.strftime("%Y-%m-%d %H:%M") if p.captured_at else "",
+                    f"E{p.evidence_seq}" if p.evidence_seq else "",
+                )
+                if x
+            )
+            items.append(
+                b.Photo(
+                    p.path,
+                    t("photo_caption", n=i, caption=caption) + (f"\n{extra}" if extra else ""),
+                )
+            )
         blocks.append(b.Photos(tuple(items), missing_text=text("photo_missing", lang)))
 
     # 12. Revisions and signatures.
     if ctx.revisions:
         blocks.append(b.Heading(t("sec_revisions")))
-        blocks.append(b.Table(
-            (t("revision"), t("issued_on"), t("raised_by"), t("change_note"), t("fingerprint")),
-            tuple((str(r.revision), r.issued_at.strftime("%Y-%m-%d %H:%M"), r.issued_by, r.change_note,
-                   r.fingerprint[:16] + "…") for r in ctx.revisions),
-            (0.8, 1.8, 1.2, 4, 2.2),
-        ))
+        blocks.append(
+            b.Table(
+                (t("revision"), t("issued_on"), t("raised_by"), t("change_note"), t("fingerprint")),
+                tuple(
+                    (
+                        str(r.revision),
+                        r.issued_at.strftime("%Y-%m-%d %H:%M"),
+                        r.issued_by,
+                        r.change_note,
+                        r.fingerprint[:16] + "…",
+                    )
+                    for r in ctx.revisions
+                ),
+                (0.8, 1.8, 1.2, 4, 2.2),
+            )
+        )
     blocks.append(b.Heading(t("sec_signatures")))
-    blocks.append(b.Signatures(
-        ((t("sign_team_leader"), _name(leader, lang) if leader else ""), (t("sign_client"), ctx.client.representative)),
-        t("signature"), t("sign_date"), "：" if lang == Lang.ZH else ": ",
-    ))
+    blocks.append(
+        b.Signatures(
+            (
+                (t("sign_team_leader"), _name(leader, lang) if leader else ""),
+                (t("sign_client"), ctx.client.representative),
+            ),
+            t("signature"),
+            t("sign_date"),
+            "：" if lang == Lang.ZH else ": ",
+        )
+    )
     return b.Document(
-        kind="report", lang=lang.value, title=f"{t('report_title')} {ctx.audit_number}",
+        kind="report",
+        lang=lang.value,
+        title=f"{t('report_title')} {ctx.audit_number}",
         header_left=cb_name(ctx.cb, Lang.ZH if lang == Lang.BILINGUAL else lang) or "AuditDesk",
-        header_right=f"{t('report_title')} · {ctx.audit_number}" + (f" · {t('revision')} {ctx.revision}"
-                                                                    if ctx.revision else ""),
-        blocks=tuple(blocks), toc=any(isinstance(x, b.TocHere) for x in blocks), toc_title=t("contents"),
+        header_right=f"{t('report_title')} · {ctx.audit_number}"
+        + (f" · {t('revision')} {ctx.revision}" if ctx.revision else ""),
+        blocks=tuple(blocks),
+        toc=any(isinstance(x, b.TocHere) for x in blocks),
+        toc_title=t("contents"),
     )
 
 
-def render_report(ctx: ReportContext, fmt: str, target: str | Path | BinaryIO, *, invariant: bool = False,
-                  template_dir: Path | None = None) -> None:
+def render_report(
+    ctx: ReportContext,
+    fmt: str,
+    target: str | Path | BinaryIO,
+    *,
+    invariant: bool = False,
+    template_dir: Path | None = None,
+) -> None:
     """The report as ``docx`` or ``pdf`` to a path or a binary stream."""
     from auditdesk.exports.render import render_document
 
-    render_document(report_document(ctx), fmt, target, invariant=invariant, template_dir=template_dir)
+    render_document(
+        report_document(ctx), fmt, target, invariant=invariant, template_dir=template_dir
+    )

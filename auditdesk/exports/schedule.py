@@ -42,10 +42,36 @@ from auditdesk.model import (
     audit_certificate,
 )
 
-HEADER_EN = ("certificate_no", "organisation", "credit_code", "standard", "province", "audit_type", "window_start",
-             "latest_date", "rule", "state", "team_leader", "audit_days", "sites")
-HEADER_ZH = ("证书编号", "组织名称", "统一社会信用代码", "认证标准", "省份", "审核类型", "窗口开始", "最迟日期",
-             "依据（规则及条款）", "状态", "审核组长", "审核人日（MD5）", "抽样场所数（MD1）")
+HEADER_EN = (
+    "certificate_no",
+    "organisation",
+    "credit_code",
+    "standard",
+    "province",
+    "audit_type",
+    "window_start",
+    "latest_date",
+    "rule",
+    "state",
+    "team_leader",
+    "audit_days",
+    "sites",
+)
+HEADER_ZH = (
+    "证书编号",
+    "组织名称",
+    "统一社会信用代码",
+    "认证标准",
+    "省份",
+    "审核类型",
+    "窗口开始",
+    "最迟日期",
+    "依据（规则及条款）",
+    "状态",
+    "审核组长",
+    "审核人日（MD5）",
+    "抽样场所数（MD1）",
+)
 _EXCLUDED = (CertificateStatus.WITHDRAWN, CertificateStatus.CANCELLED)
 
 
@@ -86,15 +112,18 @@ class ScheduleContext:
         return [dict(c) for c in out]
 
 
-def build_schedule_context(session: Session, year: int, as_of: dt.date | None = None,
-                           lang: Lang | str = Lang.ZH) -> ScheduleContext:
+def build_schedule_context(
+    session: Session, year: int, as_of: dt.date | None = None, lang: Lang | str = Lang.ZH
+) -> ScheduleContext:
     from auditdesk.services.programme import bulk_evaluation
 
     with bulk_evaluation():  # ~15 000 programmes and their rows: acyclic, see bulk_evaluation
         return _build_schedule_context(session, year, as_of or dt.date.today(), Lang(lang))
 
 
-def _build_schedule_context(session: Session, year: int, as_of: dt.date, lang: Lang) -> ScheduleContext:
+def _build_schedule_context(
+    session: Session, year: int, as_of: dt.date, lang: Lang
+) -> ScheduleContext:
     from auditdesk.rules.audit_time import AuditTimeError, UnknownScheme, audit_time, table_row
     from auditdesk.rules.kinds import AuditKind
     from auditdesk.rules.programme import EntryKind, EntryState
@@ -104,37 +133,69 @@ def _build_schedule_context(session: Session, year: int, as_of: dt.date, lang: L
     # Ids, dates and codes are read as stored (see services.programme.stored): the joins below
     # are made in Python on the stored id text, and no UUID, date or enum is built per row.
     facts = {
-        row[0]: row for row in stored_rows(session,
-            select(stored(Certificate.id), Certificate.number, Certificate.complexity,
-                   Certificate.team_leader_name, stored(Certificate.organisation_id), Organisation.name_zh,
-                   Organisation.credit_code, Organisation.province, Organisation.effective_personnel,
-                   Standard.code, Standard.scheme)
+        row[0]: row
+        for row in stored_rows(
+            session,
+            select(
+                stored(Certificate.id),
+                Certificate.number,
+                Certificate.complexity,
+                Certificate.team_leader_name,
+                stored(Certificate.organisation_id),
+                Organisation.name_zh,
+                Organisation.credit_code,
+                Organisation.province,
+                Organisation.effective_personnel,
+                Standard.code,
+                Standard.scheme,
+            )
             .join(Organisation, Certificate.organisation_id == Organisation.id)
             .join(Standard, Certificate.standard_id == Standard.id)
-            .where(Certificate.archived.is_(False), Certificate.status.not_in(_EXCLUDED))
+            .where(Certificate.archived.is_(False), Certificate.status.not_in(_EXCLUDED)),
         )
     }
     sites: dict[Any, tuple[int, int]] = {}
-    for org_id, central, n in stored_rows(session, (
-        select(stored(Site.organisation_id), Site.is_central, func.count(Site.id))
-        .where(Site.archived.is_(False)).group_by(Site.organisation_id, Site.is_central)
-    )):
+    for org_id, central, n in stored_rows(
+        session,
+        (
+            select(stored(Site.organisation_id), Site.is_central, func.count(Site.id))
+            .where(Site.archived.is_(False))
+            .group_by(Site.organisation_id, Site.is_central)
+        ),
+    ):
         others, has_central = sites.get(org_id, (0, 0))
         sites[org_id] = (others, has_central + n) if central else (others + n, has_central)
     # The leader of the latest audit (by start, else latest date) per certificate and audit type.
     # Dates stay as stored: ISO text on SQLite sorts as the dates do, PostgreSQL gives dates.
     # Names come from the few hundred auditors, not from a join per team member.
-    names = {auditor_id: name for auditor_id, name in
-             stored_rows(session, select(stored(Auditor.id), Auditor.name_zh))}
+    names = {
+        auditor_id: name
+        for auditor_id, name in stored_rows(session, select(stored(Auditor.id), Auditor.name_zh))
+    }
     leaders: dict[tuple[Any, str], tuple[Any, Any]] = {}
-    for cert_id, audit_type, day, auditor_id in stored_rows(session, (
-        select(stored(audit_certificate.c.certificate_id), stored(Audit.audit_type),
-               stored(func.coalesce(Audit.start_date, Audit.window_latest)), stored(AuditTeamMember.auditor_id))
-        .join(Audit, Audit.id == audit_certificate.c.audit_id)
-        .join(AuditTeamMember, (AuditTeamMember.audit_id == Audit.id) & (AuditTeamMember.role == TeamRole.TEAM_LEADER))
-        .where(Audit.archived.is_(False), Audit.audit_type.in_(
-            (AuditType.SURVEILLANCE_1, AuditType.SURVEILLANCE_2, AuditType.RECERTIFICATION)))
-    )):
+    for cert_id, audit_type, day, auditor_id in stored_rows(
+        session,
+        (
+            select(
+                stored(audit_certificate.c.certificate_id),
+                stored(Audit.audit_type),
+                stored(func.coalesce(Audit.start_date, Audit.window_latest)),
+                stored(AuditTeamMember.auditor_id),
+            )
+            .join(Audit, Audit.id == audit_certificate.c.audit_id)
+            .join(
+                AuditTeamMember,
+                (AuditTeamMember.audit_id == Audit.id)
+                & (AuditTeamMember.role == TeamRole.TEAM_LEADER),
+            )
+            .where(
+                Audit.archived.is_(False),
+                Audit.audit_type.in_(
+                    (AuditType.SURVEILLANCE_1, AuditType.SURVEILLANCE_2, AuditType.RECERTIFICATION)
+                ),
+            )
+        ),
+    ):
         if day is not None and auditor_id in names:
             key = (cert_id, audit_type)
             found = leaders.get(key)
@@ -168,8 +229,13 @@ def _build_schedule_context(session: Session, year: int, as_of: dt.date, lang: L
         return md5_cache[key]
 
     sample_cache: dict[tuple[int, AuditKind], int] = {}
-    kinds = {k: (k.value, AuditKind.RECERTIFICATION if k is EntryKind.RECERTIFICATION else AuditKind.SURVEILLANCE)
-             for k in EntryKind}
+    kinds = {
+        k: (
+            k.value,
+            AuditKind.RECERTIFICATION if k is EntryKind.RECERTIFICATION else AuditKind.SURVEILLANCE,
+        )
+        for k in EntryKind
+    }
     states = {s: s.value for s in EntryState}
     rules: dict[tuple[str, str], str] = {}
     rows: list[ScheduleRow] = []
@@ -182,7 +248,19 @@ def _build_schedule_context(session: Session, year: int, as_of: dt.date, lang: L
             if latest.year != year:
                 continue
             kind_code, kind = kinds[entry.kind]
-            _cid, number, complexity, leader_name, org_id, name_zh, credit_code, province, personnel, std, scheme = f
+            (
+                _cid,
+                number,
+                complexity,
+                leader_name,
+                org_id,
+                name_zh,
+                credit_code,
+                province,
+                personnel,
+                std,
+                scheme,
+            ) = f
             others, centrals = sites.get(org_id, (0, 0))
             if others:
                 sample_key = (others, kind)
@@ -197,13 +275,24 @@ def _build_schedule_context(session: Session, year: int, as_of: dt.date, lang: L
             if rule is None:
                 rule = rules[rule_key] = f"{basis.rule_id} {basis.clause}"
             leader = leaders.get((prog.key, kind_code))
-            rows.append(ScheduleRow(
-                prog.certificate_id, number, name_zh, credit_code or "", std, province, kind_code,
-                entry.window_start, latest, rule, states[entry.state],
-                names[leader[1]] if leader is not None else leader_name,
-                md5(scheme, personnel, complexity, kind) if personnel > 0 else None,
-                n_sites,
-            ))
+            rows.append(
+                ScheduleRow(
+                    prog.certificate_id,
+                    number,
+                    name_zh,
+                    credit_code or "",
+                    std,
+                    province,
+                    kind_code,
+                    entry.window_start,
+                    latest,
+                    rule,
+                    states[entry.state],
+                    names[leader[1]] if leader is not None else leader_name,
+                    md5(scheme, personnel, complexity, kind) if personnel > 0 else None,
+                    n_sites,
+                )
+            )
     rows.sort(key=lambda r: (r.latest_date, r.certificate_no, r.audit_type))
     return ScheduleContext(year, as_of, lang, tuple(rows))
 
@@ -238,7 +327,9 @@ def render_schedule_xlsx(ctx: ScheduleContext, target: str | Path | BinaryIO) ->
     overdue_fill = PatternFill("solid", fgColor="F8CBAD")
     due_fill = PatternFill("solid", fgColor="FFF2CC")
 
-    def cell(value: Any, fill: PatternFill | None = None, number_format: str | None = None) -> WriteOnlyCell:
+    def cell(
+        value: Any, fill: PatternFill | None = None, number_format: str | None = None
+    ) -> WriteOnlyCell:
         c = WriteOnlyCell(ws, value=value)
         if fill is not None:
             c.fill = fill
@@ -253,14 +344,33 @@ def render_schedule_xlsx(ctx: ScheduleContext, target: str | Path | BinaryIO) ->
         c.alignment = Alignment(vertical="center", wrap_text=True)
         head_cells.append(c)
     ws.append(head_cells)
-    type_words = {k: code("audit_type", k, Lang.ZH) if zh else k for k in ("surveillance_1", "surveillance_2",
-                                                                              "recertification")}
-    state_words = {k: code("schedule_state", k, Lang.ZH) if zh else k for k in ("planned", "due", "overdue", "done")}
+    type_words = {
+        k: code("audit_type", k, Lang.ZH) if zh else k
+        for k in ("surveillance_1", "surveillance_2", "recertification")
+    }
+    state_words = {
+        k: code("schedule_state", k, Lang.ZH) if zh else k
+        for k in ("planned", "due", "overdue", "done")
+    }
     for r in ctx.rows:
         # Plain values are written fastest; openpyxl gives dates a date format by itself.
-        ws.append([r.certificate_no, r.organisation, r.credit_code, r.standard, r.province,
-                   type_words.get(r.audit_type, r.audit_type), r.window_start, r.latest_date, r.rule,
-                   state_words.get(r.state, r.state), r.team_leader, r.audit_days, r.sites])
+        ws.append(
+            [
+                r.certificate_no,
+                r.organisation,
+                r.credit_code,
+                r.standard,
+                r.province,
+                type_words.get(r.audit_type, r.audit_type),
+                r.window_start,
+                r.latest_date,
+                r.rule,
+                state_words.get(r.state, r.state),
+                r.team_leader,
+                r.audit_days,
+                r.sites,
+            ]
+        )
     if ctx.rows:
         # Overdue (and due) rows are shaded by conditional formatting on the state column: one rule
         # instead of 13 styled cells per row, and the shading follows the state if a user edits it.
@@ -268,15 +378,20 @@ def render_schedule_xlsx(ctx: ScheduleContext, target: str | Path | BinaryIO) ->
 
         area = f"A2:{last}{len(ctx.rows) + 1}"
         for state, fill in (("overdue", overdue_fill), ("due", due_fill)):
-            ws.conditional_formatting.add(area, FormulaRule(formula=[f'$J2="{state_words[state]}"'], fill=fill,
-                                                            stopIfTrue=True))
+            ws.conditional_formatting.add(
+                area,
+                FormulaRule(formula=[f'$J2="{state_words[state]}"'], fill=fill, stopIfTrue=True),
+            )
     months = wb.create_sheet("月度统计" if zh else "per_month")
     kinds = ("surveillance_1", "surveillance_2", "recertification")
     months.column_dimensions["A"].width = 12
     for col in "BCDEF":
         months.column_dimensions[col].width = 18
-    month_head = (["月份"] + [code("audit_type", k, Lang.ZH) for k in kinds] + ["超期", "合计"]) if zh else \
-        ["month", *kinds, "overdue", "total"]
+    month_head = (
+        (["月份"] + [code("audit_type", k, Lang.ZH) for k in kinds] + ["超期", "合计"])
+        if zh
+        else ["month", *kinds, "overdue", "total"]
+    )
     hc = []
     for h in month_head:
         c = cell(h, head_fill)
@@ -285,8 +400,14 @@ def render_schedule_xlsx(ctx: ScheduleContext, target: str | Path | BinaryIO) ->
     months.append(hc)
     counts = ctx.per_month()
     for m, c in enumerate(counts, start=1):
-        months.append([cell(dt.date(ctx.year, m, 1), None, "yyyy-mm"), *[c.get(k, 0) for k in kinds],
-                       c.get("overdue", 0), c.get("total", 0)])
+        months.append(
+            [
+                cell(dt.date(ctx.year, m, 1), None, "yyyy-mm"),
+                *[c.get(k, 0) for k in kinds],
+                c.get("overdue", 0),
+                c.get("total", 0),
+            ]
+        )
     total_label = "合计" if zh else "total"
     months.append([total_label, *[f"=SUM({col}2:{col}13)" for col in "BCDEF"]])
     wb.save(target if not isinstance(target, Path) else str(target))

@@ -34,7 +34,9 @@ class Audit(Entity):
     number: Mapped[str] = mapped_column(String(40), unique=True)  # e.g. "2027-0012"
     organisation_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("organisation.id"), index=True)
     audit_type: Mapped[AuditType] = mapped_column(enum_column(AuditType))
-    status: Mapped[AuditStatus] = mapped_column(enum_column(AuditStatus), default=AuditStatus.PLANNED)
+    status: Mapped[AuditStatus] = mapped_column(
+        enum_column(AuditStatus), default=AuditStatus.PLANNED
+    )
     mode: Mapped[AuditMode] = mapped_column(enum_column(AuditMode), default=AuditMode.ON_SITE)
     window_start: Mapped[dt.date | None]
     window_latest: Mapped[dt.date | None]
@@ -59,15 +61,28 @@ class Audit(Entity):
     archived: Mapped[bool] = mapped_column(default=False)
 
     organisation: Mapped[Organisation] = relationship()
-    certificates: Mapped[list[Certificate]] = relationship(secondary=audit_certificate, back_populates="audits")
-    team: Mapped[list[AuditTeamMember]] = relationship(back_populates="audit", cascade="all, delete-orphan")
-    sites: Mapped[list[AuditSite]] = relationship(back_populates="audit", cascade="all, delete-orphan")
+    certificates: Mapped[list[Certificate]] = relationship(
+        secondary=audit_certificate, back_populates="audits"
+    )
+    team: Mapped[list[AuditTeamMember]] = relationship(
+        back_populates="audit", cascade="all, delete-orphan"
+    )
+    sites: Mapped[list[AuditSite]] = relationship(
+        back_populates="audit", cascade="all, delete-orphan"
+    )
     evidence: Mapped[list[EvidenceItem]] = relationship(back_populates="audit")
-    nonconformities: Mapped[list[Nonconformity]] = relationship(back_populates="audit", foreign_keys="Nonconformity.audit_id")
-    termination: Mapped[AuditTermination | None] = relationship(back_populates="audit", uselist=False)
+    nonconformities: Mapped[list[Nonconformity]] = relationship(
+        back_populates="audit", foreign_keys="Nonconformity.audit_id"
+    )
+    termination: Mapped[AuditTermination | None] = relationship(
+        back_populates="audit", uselist=False
+    )
     judgements: Mapped[list[ClauseJudgement]] = relationship(back_populates="audit")
 
-    __table_args__ = (Index("ix_audit_start_date", "start_date"), Index("ix_audit_window_latest", "window_latest"))
+    __table_args__ = (
+        Index("ix_audit_start_date", "start_date"),
+        Index("ix_audit_window_latest", "window_latest"),
+    )
 
 
 class AuditTeamMember(Entity):

@@ -83,8 +83,12 @@ class Entity(Base):
     __abstract__ = True
 
     id: Mapped[uuidpk]
-    created_at: Mapped[dt.datetime] = mapped_column(UTCDateTime, default=utcnow, server_default=func.current_timestamp())
-    updated_at: Mapped[dt.datetime] = mapped_column(UTCDateTime, default=utcnow, onupdate=utcnow, server_default=func.current_timestamp())
+    created_at: Mapped[dt.datetime] = mapped_column(
+        UTCDateTime, default=utcnow, server_default=func.current_timestamp()
+    )
+    updated_at: Mapped[dt.datetime] = mapped_column(
+        UTCDateTime, default=utcnow, onupdate=utcnow, server_default=func.current_timestamp()
+    )
     version: Mapped[int] = mapped_column(default=1, server_default="1")
 
     @declared_attr.directive

@@ -31,7 +31,9 @@ class Certificate(Entity):
     expiry_date: Mapped[dt.date]
     # Start of the current 3-year cycle (initial issue or last recertification decision).
     cycle_start: Mapped[dt.date | None]
-    status: Mapped[CertificateStatus] = mapped_column(enum_column(CertificateStatus), default=CertificateStatus.VALID)
+    status: Mapped[CertificateStatus] = mapped_column(
+        enum_column(CertificateStatus), default=CertificateStatus.VALID
+    )
     status_date: Mapped[dt.date | None]
     status_reason: Mapped[str] = mapped_column(String, default="")
     accredited: Mapped[bool] = mapped_column(default=True)

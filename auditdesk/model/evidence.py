@@ -51,8 +51,12 @@ class Attachment(Entity):
 
     __tablename__ = "attachment"
 
-    evidence_id: Mapped[uuid.UUID | None] = mapped_column(ForeignKey("evidence_item.id"), index=True)
-    nonconformity_id: Mapped[uuid.UUID | None] = mapped_column(ForeignKey("nonconformity.id"), index=True)
+    evidence_id: Mapped[uuid.UUID | None] = mapped_column(
+        ForeignKey("evidence_item.id"), index=True
+    )
+    nonconformity_id: Mapped[uuid.UUID | None] = mapped_column(
+        ForeignKey("nonconformity.id"), index=True
+    )
     audit_id: Mapped[uuid.UUID | None] = mapped_column(ForeignKey("audit.id"), index=True)
     sha256: Mapped[str] = mapped_column(String(64), index=True)
     filename: Mapped[str] = mapped_column(String(260))

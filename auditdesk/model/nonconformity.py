@@ -50,14 +50,18 @@ class Nonconformity(Entity):
     done_date: Mapped[dt.date | None]
     response_received_on: Mapped[dt.date | None]
     review_reason: Mapped[str] = mapped_column(String, default="")
-    verification_method: Mapped[VerificationMethod | None] = mapped_column(enum_column(VerificationMethod))
+    verification_method: Mapped[VerificationMethod | None] = mapped_column(
+        enum_column(VerificationMethod)
+    )
     verified_by: Mapped[str] = mapped_column(String(60), default="")
     verified_on: Mapped[dt.date | None]
     effectiveness: Mapped[str] = mapped_column(String, default="")
     closed_on: Mapped[dt.date | None]
     archived: Mapped[bool] = mapped_column(default=False)
     # Re-verification at the next audit of the same certificate (DOMAIN §4, 17021-1 9.6.2.2).
-    reverified_in_audit_id: Mapped[uuid.UUID | None] = mapped_column(ForeignKey("audit.id"), index=True)
+    reverified_in_audit_id: Mapped[uuid.UUID | None] = mapped_column(
+        ForeignKey("audit.id"), index=True
+    )
     reverified_on: Mapped[dt.date | None]
     reverified_by: Mapped[str] = mapped_column(String(60), default="")
     reverification_effective: Mapped[bool | None]

@@ -44,7 +44,10 @@ class Organisation(Entity):
     licences: Mapped[list[Licence]] = relationship(back_populates="organisation")
     certificates: Mapped[list[Certificate]] = relationship(back_populates="organisation")
 
-    __table_args__ = (Index("ix_organisation_name_zh", "name_zh"), Index("ix_organisation_province", "province"))
+    __table_args__ = (
+        Index("ix_organisation_name_zh", "name_zh"),
+        Index("ix_organisation_province", "province"),
+    )
 
 
 class Site(Entity):

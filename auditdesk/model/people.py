@@ -19,7 +19,9 @@ class Auditor(Entity):
     name_zh: Mapped[str] = mapped_column(String(100))
     name_en: Mapped[str] = mapped_column(String(100), default="")
     ccaa_no: Mapped[str] = mapped_column(String(60), default="", index=True)
-    grade: Mapped[AuditorGrade] = mapped_column(enum_column(AuditorGrade), default=AuditorGrade.AUDITOR)
+    grade: Mapped[AuditorGrade] = mapped_column(
+        enum_column(AuditorGrade), default=AuditorGrade.AUDITOR
+    )
     registration_expiry: Mapped[dt.date | None]
     schemes: Mapped[list[Any]] = mapped_column(JSON, default=list)  # ["QMS", "EMS"]
     technical_codes: Mapped[str] = mapped_column(String(400), default="")

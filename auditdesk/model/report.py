@@ -29,4 +29,6 @@ class ReportRevision(Entity):
     # [{"name": "report-zh.pdf", "format": "pdf", "lang": "zh", "sha256": "..."}]
     files: Mapped[list[Any]] = mapped_column(JSON, default=list)
 
-    __table_args__ = (UniqueConstraint("audit_id", "revision", name="uq_report_revision_audit_revision"),)
+    __table_args__ = (
+        UniqueConstraint("audit_id", "revision", name="uq_report_revision_audit_revision"),
+    )

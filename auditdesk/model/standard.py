@@ -27,7 +27,9 @@ class Standard(Entity):
     content_hash: Mapped[str] = mapped_column(String(64), default="")
     archived: Mapped[bool] = mapped_column(default=False)
 
-    clauses: Mapped[list[Clause]] = relationship(back_populates="standard", order_by="Clause.sort_order")
+    clauses: Mapped[list[Clause]] = relationship(
+        back_populates="standard", order_by="Clause.sort_order"
+    )
 
 
 class Clause(Entity):

@@ -75,6 +75,10 @@ def is_valid(text: str) -> bool:
 
 def generate(rng: random.Random, region: str = "440300") -> str:
     """A valid code for demo and benchmark data: 9 (enterprise), 1 (company), region, 9-char org code."""
-    body = "91" + region + "".join(rng.choice(ALPHABET[:10] + "ABCDEFGHJKLMNPQRTUWXY") for _ in range(9))
+    body = (
+        "91"
+        + region
+        + "".join(rng.choice(ALPHABET[:10] + "ABCDEFGHJKLMNPQRTUWXY") for _ in range(9))
+    )
     body = body[:17]
     return body + check_character(body)

@@ -106,16 +106,38 @@ class RuleBases:
     of them instead of building six per certificate (see :func:`bases_of`)."""
 
     __slots__ = (
-        "rule_set", "printed_expiry", "anchor_decision", "anchor_issue_for_decision", "anchor_issue",
-        "first_after_decision", "first_after_issue_for_decision", "first_after_issue",
-        "interval_after_previous", "once_per_calendar_year", "recertification_before_expiry",
-        "cancelled", "withdrawn", "before_issue", "superseded", "restart_as_initial", "restorable",
-        "suspended_at_expiry", "restore_window_closed", "suspended_no_maximum", "suspension_maximum_passed",
-        "suspended", "surveillance_overdue", "cycle_complete",
+        "rule_set",
+        "printed_expiry",
+        "anchor_decision",
+        "anchor_issue_for_decision",
+        "anchor_issue",
+        "first_after_decision",
+        "first_after_issue_for_decision",
+        "first_after_issue",
+        "interval_after_previous",
+        "once_per_calendar_year",
+        "recertification_before_expiry",
+        "cancelled",
+        "withdrawn",
+        "before_issue",
+        "superseded",
+        "restart_as_initial",
+        "restorable",
+        "suspended_at_expiry",
+        "restore_window_closed",
+        "suspended_no_maximum",
+        "suspension_maximum_passed",
+        "suspended",
+        "surveillance_overdue",
+        "cycle_complete",
     )
 
     def __init__(self, rs: RuleSet) -> None:
-        first, interval, recert = rs.first_surveillance_clause, rs.interval_clause, rs.recertification_clause
+        first, interval, recert = (
+            rs.first_surveillance_clause,
+            rs.interval_clause,
+            rs.recertification_clause,
+        )
         susp, restore = rs.suspension_clause, rs.restore_clause
         self.rule_set = rs
         self.printed_expiry = Basis(rs.id, "certificate", "printed_expiry")
@@ -127,7 +149,9 @@ class RuleBases:
             rs.id, first, "first_surveillance_after_issue_date_for_decision"
         )
         self.first_after_issue = Basis(rs.id, first, "first_surveillance_after_issue_date")
-        self.interval_after_previous = Basis(rs.id, interval, "interval_after_previous_surveillance")
+        self.interval_after_previous = Basis(
+            rs.id, interval, "interval_after_previous_surveillance"
+        )
         self.once_per_calendar_year = Basis(rs.id, interval, "once_per_calendar_year")
         self.recertification_before_expiry = Basis(rs.id, recert, "recertification_before_expiry")
         self.cancelled = Basis(rs.id, susp, "cancelled_at_client_request")
@@ -175,10 +199,18 @@ def expiry_of(facts: CycleFacts, settings: CBSettings = DEFAULT_SETTINGS) -> Dat
 
 # Enum member lookups through the class are slow on Python 3.11; the programme is evaluated
 # for every certificate of a CB at once, so members are looked up once here.
-_DONE, _OVERDUE, _DUE, _PLANNED = EntryState.DONE, EntryState.OVERDUE, EntryState.DUE, EntryState.PLANNED
+_DONE, _OVERDUE, _DUE, _PLANNED = (
+    EntryState.DONE,
+    EntryState.OVERDUE,
+    EntryState.DUE,
+    EntryState.PLANNED,
+)
 _S1, _S2, _RC = EntryKind.SURVEILLANCE_1, EntryKind.SURVEILLANCE_2, EntryKind.RECERTIFICATION
 _DECISION_DATE = Anchor.DECISION_DATE
-_MONTHS_AFTER_PREVIOUS, _CALENDAR_YEAR = IntervalRule.MONTHS_AFTER_PREVIOUS, IntervalRule.CALENDAR_YEAR
+_MONTHS_AFTER_PREVIOUS, _CALENDAR_YEAR = (
+    IntervalRule.MONTHS_AFTER_PREVIOUS,
+    IntervalRule.CALENDAR_YEAR,
+)
 
 
 def _state(on: dt.date, window_start: dt.date, latest: dt.date, done: dt.date | None) -> EntryState:
@@ -191,7 +223,9 @@ def _state(on: dt.date, window_start: dt.date, latest: dt.date, done: dt.date | 
     return _PLANNED
 
 
-def _second_surveillance_latest(rs: RuleSet, b: RuleBases, previous: dt.date) -> tuple[dt.date, Basis]:
+def _second_surveillance_latest(
+    rs: RuleSet, b: RuleBases, previous: dt.date
+) -> tuple[dt.date, Basis]:
     rule = rs.interval_rule
     if rule is _MONTHS_AFTER_PREVIOUS:
         assert rs.interval_months is not None
@@ -236,8 +270,13 @@ def audit_programme(
     s1_start = add_months(s1_latest, -window)
     s1_done = facts.surveillance_1_done
     s1 = ProgrammeEntry(
-        _S1, s1_start, s1_latest, first_basis, _SURVEILLANCE_WINDOW,
-        _state(on, s1_start, s1_latest, s1_done), s1_done,
+        _S1,
+        s1_start,
+        s1_latest,
+        first_basis,
+        _SURVEILLANCE_WINDOW,
+        _state(on, s1_start, s1_latest, s1_done),
+        s1_done,
     )
 
     s2_latest, s2_basis = _second_surveillance_latest(rs, b, s1_done or s1_latest)
@@ -246,15 +285,27 @@ def audit_programme(
     s2_start = add_months(s2_latest, -window)
     s2_done = facts.surveillance_2_done
     s2 = ProgrammeEntry(
-        _S2, s2_start, s2_latest, s2_basis, _SURVEILLANCE_WINDOW,
-        _state(on, s2_start, s2_latest, s2_done), s2_done,
+        _S2,
+        s2_start,
+        s2_latest,
+        s2_basis,
+        _SURVEILLANCE_WINDOW,
+        _state(on, s2_start, s2_latest, s2_done),
+        s2_done,
     )
 
     rc_start = add_months(expiry_date, -settings.recertification_window_months)
     rc_done = facts.recertification_done
     rc = ProgrammeEntry(
-        _RC, rc_start, expiry_date, b.recertification_before_expiry, _RECERTIFICATION_WINDOW,
-        _state(on, rc_start, expiry_date, rc_done), rc_done,
+        _RC,
+        rc_start,
+        expiry_date,
+        b.recertification_before_expiry,
+        _RECERTIFICATION_WINDOW,
+        _state(on, rc_start, expiry_date, rc_done),
+        rc_done,
     )
-    application = Dated(add_months(expiry_date, -settings.recertification_apply_months), _APPLICATION)
+    application = Dated(
+        add_months(expiry_date, -settings.recertification_apply_months), _APPLICATION
+    )
     return Programme(rs.id, on, anchor, expiry, (s1, s2, rc), application)

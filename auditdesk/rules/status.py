@@ -72,10 +72,27 @@ class CertificateStatus:
 
 _S1, _S2, _RC = EntryKind.SURVEILLANCE_1, EntryKind.SURVEILLANCE_2, EntryKind.RECERTIFICATION
 _OVERDUE, _DONE = EntryState.OVERDUE, EntryState.DONE
-(_VALID, _SUSPENSION_REQUIRED, _SUSPENDED, _WITHDRAWAL_REQUIRED, _WITHDRAWN, _EXPIRED, _RESTORABLE, _CANCELLED,
- _NOT_YET_VALID) = (StatusCode.VALID, StatusCode.SUSPENSION_REQUIRED, StatusCode.SUSPENDED,
-                    StatusCode.WITHDRAWAL_REQUIRED, StatusCode.WITHDRAWN, StatusCode.EXPIRED, StatusCode.RESTORABLE,
-                    StatusCode.CANCELLED, StatusCode.NOT_YET_VALID)
+(
+    _VALID,
+    _SUSPENSION_REQUIRED,
+    _SUSPENDED,
+    _WITHDRAWAL_REQUIRED,
+    _WITHDRAWN,
+    _EXPIRED,
+    _RESTORABLE,
+    _CANCELLED,
+    _NOT_YET_VALID,
+) = (
+    StatusCode.VALID,
+    StatusCode.SUSPENSION_REQUIRED,
+    StatusCode.SUSPENDED,
+    StatusCode.WITHDRAWAL_REQUIRED,
+    StatusCode.WITHDRAWN,
+    StatusCode.EXPIRED,
+    StatusCode.RESTORABLE,
+    StatusCode.CANCELLED,
+    StatusCode.NOT_YET_VALID,
+)
 
 
 def certificate_status(
@@ -97,7 +114,9 @@ def certificate_status(
     if withdrawn_on is not None and on >= withdrawn_on:
         return CertificateStatus(_WITHDRAWN, b.withdrawn, withdrawn_on, None, None, expiry)
     if on < facts.issue_date:
-        return CertificateStatus(_NOT_YET_VALID, b.before_issue, None, facts.issue_date, None, expiry)
+        return CertificateStatus(
+            _NOT_YET_VALID, b.before_issue, None, facts.issue_date, None, expiry
+        )
 
     suspended_on, restored_on = facts.suspended_on, facts.restored_on
     suspended = (
@@ -122,24 +141,45 @@ def certificate_status(
     if suspended:
         assert suspended_on is not None
         if rs.suspension_max_months is None:
-            return CertificateStatus(_SUSPENDED, b.suspended_no_maximum, suspended_on, None, None, expiry)
+            return CertificateStatus(
+                _SUSPENDED, b.suspended_no_maximum, suspended_on, None, None, expiry
+            )
         suspension_end = add_months(suspended_on, rs.suspension_max_months)
         if on > suspension_end:
             return CertificateStatus(
-                _WITHDRAWAL_REQUIRED, b.suspension_maximum_passed, suspension_end + _ONE_DAY, None, None, expiry
+                _WITHDRAWAL_REQUIRED,
+                b.suspension_maximum_passed,
+                suspension_end + _ONE_DAY,
+                None,
+                None,
+                expiry,
             )
-        return CertificateStatus(_SUSPENDED, b.suspended, suspended_on, suspension_end, None, expiry)
+        return CertificateStatus(
+            _SUSPENDED, b.suspended, suspended_on, suspension_end, None, expiry
+        )
 
     entries = programme.entries
     for entry in entries:
         if entry.state is _OVERDUE and entry.kind is not _RC:
             return CertificateStatus(
-                _SUSPENSION_REQUIRED, b.surveillance_overdue, entry.latest + _ONE_DAY, None, entry.kind, expiry
+                _SUSPENSION_REQUIRED,
+                b.surveillance_overdue,
+                entry.latest + _ONE_DAY,
+                None,
+                entry.kind,
+                expiry,
             )
 
     for entry in entries:
         if entry.state is not _DONE:
             return CertificateStatus(
-                _VALID, entry.basis, restored_on or facts.issue_date, entry.latest, entry.kind, expiry
+                _VALID,
+                entry.basis,
+                restored_on or facts.issue_date,
+                entry.latest,
+                entry.kind,
+                expiry,
             )
-    return CertificateStatus(_VALID, b.cycle_complete, restored_on or facts.issue_date, expiry, None, expiry)
+    return CertificateStatus(
+        _VALID, b.cycle_complete, restored_on or facts.issue_date, expiry, None, expiry
+    )

@@ -46,8 +46,12 @@ def next_audit_number(session: Session, year: int) -> str:
     """``YYYY-NNNN``, sequential within the year."""
     prefix = f"{year}-"
     # Longest first: past 9999 audits a year "2026-9999" sorts after "2026-10000" as text.
-    last = session.scalar(select(Audit.number).where(Audit.number.like(prefix + "%"))
-                          .order_by(func.length(Audit.number).desc(), Audit.number.desc()).limit(1))
+    last = session.scalar(
+        select(Audit.number)
+        .where(Audit.number.like(prefix + "%"))
+        .order_by(func.length(Audit.number).desc(), Audit.number.desc())
+        .limit(1)
+    )
     seq = int(last.split("-")[1]) + 1 if last else 1
     return f"{prefix}{seq:04d}"
 
@@ -70,10 +74,17 @@ def create_audit(session: Session, data: AuditData) -> Audit:
     audit = Audit(
         number=data.number or next_audit_number(session, year),
         organisation_id=certs[0].organisation_id,  # type: ignore[union-attr]
-        audit_type=data.audit_type, status=data.status, mode=data.mode,
-        window_start=data.window_start, window_latest=data.window_latest,
-        start_date=data.start_date, end_date=data.end_date, planned_days=data.planned_days,
-        md5_days=data.md5_days, objectives=data.objectives, scope=data.scope,
+        audit_type=data.audit_type,
+        status=data.status,
+        mode=data.mode,
+        window_start=data.window_start,
+        window_latest=data.window_latest,
+        start_date=data.start_date,
+        end_date=data.end_date,
+        planned_days=data.planned_days,
+        md5_days=data.md5_days,
+        objectives=data.objectives,
+        scope=data.scope,
     )
     audit.certificates = [c for c in certs if c is not None]
     session.add(audit)
@@ -109,7 +120,9 @@ def find_audit(session: Session, number_or_id: str) -> Audit:
 def ensure_unlocked(audit: Audit) -> None:
     """Issued audits are read-only; corrections go through a new report revision."""
     if audit.locked:
-        raise Locked(f"audit {audit.number} is locked: its report has been issued", audit=audit.number)
+        raise Locked(
+            f"audit {audit.number} is locked: its report has been issued", audit=audit.number
+        )
 
 
 def team_leader(audit: Audit) -> AuditTeamMember | None:

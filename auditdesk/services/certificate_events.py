@@ -22,24 +22,38 @@ from auditdesk.services.users import Permission, current_username, require
 
 # The events a user records through a dialog (issue/expire/recertify come from other flows).
 USER_EVENTS = (
-    CertificateEventKind.SUSPEND, CertificateEventKind.RESTORE, CertificateEventKind.WITHDRAW,
-    CertificateEventKind.CANCEL, CertificateEventKind.REDUCE_SCOPE, CertificateEventKind.EXTEND_SCOPE,
+    CertificateEventKind.SUSPEND,
+    CertificateEventKind.RESTORE,
+    CertificateEventKind.WITHDRAW,
+    CertificateEventKind.CANCEL,
+    CertificateEventKind.REDUCE_SCOPE,
+    CertificateEventKind.EXTEND_SCOPE,
 )
 SCOPE_EVENTS = (CertificateEventKind.REDUCE_SCOPE, CertificateEventKind.EXTEND_SCOPE)
 
 
-def check_event(session: Session, cert: Certificate, kind: CertificateEventKind) -> rules_events.Transition:
+def check_event(
+    session: Session, cert: Certificate, kind: CertificateEventKind
+) -> rules_events.Transition:
     """Whether ``kind`` may be recorded now (without recording it): the UI greys out refused ones."""
     state = rules_events.CertificateState(cert.status.value)
     restorable = False
     if state is rules_events.CertificateState.EXPIRED and kind is CertificateEventKind.RESTORE:
         status = certificate_programme(session, cert.id).status
         restorable = status.code is StatusCode.RESTORABLE
-    return rules_events.check_event(state, rules_events.CertificateEvent(kind.value), restorable=restorable)
+    return rules_events.check_event(
+        state, rules_events.CertificateEvent(kind.value), restorable=restorable
+    )
 
 
-def record_event(session: Session, cert_id: uuid.UUID, kind: CertificateEventKind, on: dt.date, reason: str,
-                 scope_after: str | None = None) -> CertificateEvent:
+def record_event(
+    session: Session,
+    cert_id: uuid.UUID,
+    kind: CertificateEventKind,
+    on: dt.date,
+    reason: str,
+    scope_after: str | None = None,
+) -> CertificateEvent:
     require(session, Permission.EDIT_REGISTERS)
     cert = get_certificate(session, cert_id)
     errors: dict[str, str] = {}
@@ -57,10 +71,18 @@ def record_event(session: Session, cert_id: uuid.UUID, kind: CertificateEventKin
     if not transition.allowed:
         raise IllegalTransition(
             f"certificate {cert.number}: {kind.value} refused ({transition.reason})",
-            reason=transition.reason, rule=transition.basis.rule_id, clause=transition.basis.clause,
+            reason=transition.reason,
+            rule=transition.basis.rule_id,
+            clause=transition.basis.clause,
         )
-    event = CertificateEvent(certificate_id=cert.id, kind=kind, event_date=on, reason=reason.strip(),
-                             by_user=current_username(session), revision=cert.revision)
+    event = CertificateEvent(
+        certificate_id=cert.id,
+        kind=kind,
+        event_date=on,
+        reason=reason.strip(),
+        by_user=current_username(session),
+        revision=cert.revision,
+    )
     if kind in SCOPE_EVENTS:
         cert.revision += 1
         event.revision = cert.revision

@@ -71,16 +71,33 @@ def create_certificate(session: Session, data: CertificateData) -> Certificate:
         raise ValidationFailed(f"certificate '{number}': {errors}", errors)
     assert std is not None
     cert = Certificate(
-        number=number, organisation_id=data.organisation_id, standard_id=std.id, issue_date=data.issue_date,
-        decision_date=data.decision_date, expiry_date=expiry, cycle_start=data.issue_date,
-        scope_zh=data.scope_zh, scope_en=data.scope_en, rule_set_id=data.rule_set_id,
-        technical_codes=data.technical_codes, complexity=data.complexity, accredited=data.accredited,
-        team_leader_name=data.team_leader_name, status=data.status, status_date=data.issue_date,
+        number=number,
+        organisation_id=data.organisation_id,
+        standard_id=std.id,
+        issue_date=data.issue_date,
+        decision_date=data.decision_date,
+        expiry_date=expiry,
+        cycle_start=data.issue_date,
+        scope_zh=data.scope_zh,
+        scope_en=data.scope_en,
+        rule_set_id=data.rule_set_id,
+        technical_codes=data.technical_codes,
+        complexity=data.complexity,
+        accredited=data.accredited,
+        team_leader_name=data.team_leader_name,
+        status=data.status,
+        status_date=data.issue_date,
     )
     session.add(cert)
     session.flush()
-    session.add(CertificateEvent(certificate_id=cert.id, kind=CertificateEventKind.ISSUE, event_date=data.issue_date,
-                                 by_user=current_username(session)))
+    session.add(
+        CertificateEvent(
+            certificate_id=cert.id,
+            kind=CertificateEventKind.ISSUE,
+            event_date=data.issue_date,
+            by_user=current_username(session),
+        )
+    )
     session.flush()
     return cert
 

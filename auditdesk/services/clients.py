@@ -41,9 +41,21 @@ class OrganisationData:
 
 
 EDITABLE_FIELDS = (
-    "name_zh", "name_en", "credit_code", "address", "province", "city", "representative",
-    "contact_name", "contact_phone", "contact_email", "industry", "effective_personnel",
-    "technical_codes", "consultant", "notes",
+    "name_zh",
+    "name_en",
+    "credit_code",
+    "address",
+    "province",
+    "city",
+    "representative",
+    "contact_name",
+    "contact_phone",
+    "contact_email",
+    "industry",
+    "effective_personnel",
+    "technical_codes",
+    "consultant",
+    "notes",
 )
 
 
@@ -98,8 +110,13 @@ def create_organisation(session: Session, data: OrganisationData) -> Organisatio
     session.add(org)
     session.flush()
     if data.effective_personnel:
-        session.add(PersonnelRecord(organisation_id=org.id, effective_from=dt.date.today(),
-                                    count=int(data.effective_personnel)))
+        session.add(
+            PersonnelRecord(
+                organisation_id=org.id,
+                effective_from=dt.date.today(),
+                count=int(data.effective_personnel),
+            )
+        )
     for s in data.sites:
         session.add(Site(organisation_id=org.id, **s))
     session.flush()
@@ -113,13 +130,17 @@ def get_organisation(session: Session, org_id: uuid.UUID) -> Organisation:
     return org
 
 
-def update_organisation(session: Session, org_id: uuid.UUID, changes: dict[str, Any]) -> Organisation:
+def update_organisation(
+    session: Session, org_id: uuid.UUID, changes: dict[str, Any]
+) -> Organisation:
     """Change some fields; a headcount change also adds a dated personnel record."""
     require(session, Permission.EDIT_REGISTERS)
     org = get_organisation(session, org_id)
     unknown = set(changes) - set(EDITABLE_FIELDS)
     if unknown:
-        raise ValidationFailed(f"unknown fields {sorted(unknown)}", {f: "unknown_field" for f in unknown})
+        raise ValidationFailed(
+            f"unknown fields {sorted(unknown)}", {f: "unknown_field" for f in unknown}
+        )
     errors = validate_fields(changes)
     if "credit_code" in changes and changes["credit_code"] and "credit_code" not in errors:
         changes = dict(changes, credit_code=credit_code.normalise(changes["credit_code"]))
@@ -129,9 +150,17 @@ def update_organisation(session: Session, org_id: uuid.UUID, changes: dict[str, 
         raise ValidationFailed(f"organisation '{org.name_zh}': {errors}", errors)
     if "credit_code" in changes and not changes["credit_code"]:
         changes = dict(changes, credit_code=None)
-    if "effective_personnel" in changes and int(changes["effective_personnel"]) != org.effective_personnel:
-        session.add(PersonnelRecord(organisation_id=org.id, effective_from=dt.date.today(),
-                                    count=int(changes["effective_personnel"])))
+    if (
+        "effective_personnel" in changes
+        and int(changes["effective_personnel"]) != org.effective_personnel
+    ):
+        session.add(
+            PersonnelRecord(
+                organisation_id=org.id,
+                effective_from=dt.date.today(),
+                count=int(changes["effective_personnel"]),
+            )
+        )
         changes = dict(changes, effective_personnel=int(changes["effective_personnel"]))
     for key, value in changes.items():
         setattr(org, key, value)
@@ -139,7 +168,9 @@ def update_organisation(session: Session, org_id: uuid.UUID, changes: dict[str, 
     return org
 
 
-def archive_organisation(session: Session, org_id: uuid.UUID, archived: bool = True) -> Organisation:
+def archive_organisation(
+    session: Session, org_id: uuid.UUID, archived: bool = True
+) -> Organisation:
     """Archive (never hard-delete: audits and evidence point at the organisation)."""
     require(session, Permission.EDIT_REGISTERS)
     org = get_organisation(session, org_id)
@@ -148,23 +179,45 @@ def archive_organisation(session: Session, org_id: uuid.UUID, archived: bool = T
     return org
 
 
-def add_site(session: Session, org_id: uuid.UUID, name: str, address: str = "", is_central: bool = False,
-             personnel: int = 0) -> Site:
+def add_site(
+    session: Session,
+    org_id: uuid.UUID,
+    name: str,
+    address: str = "",
+    is_central: bool = False,
+    personnel: int = 0,
+) -> Site:
     require(session, Permission.EDIT_REGISTERS)
     if not name.strip():
         raise ValidationFailed("site name is required", {"name": "required"})
-    site = Site(organisation_id=get_organisation(session, org_id).id, name=name.strip(), address=address,
-                is_central=is_central, personnel=personnel)
+    site = Site(
+        organisation_id=get_organisation(session, org_id).id,
+        name=name.strip(),
+        address=address,
+        is_central=is_central,
+        personnel=personnel,
+    )
     session.add(site)
     session.flush()
     return site
 
 
-def add_licence(session: Session, org_id: uuid.UUID, kind: str, number: str = "", issuer: str = "",
-                expiry: dt.date | None = None) -> Licence:
+def add_licence(
+    session: Session,
+    org_id: uuid.UUID,
+    kind: str,
+    number: str = "",
+    issuer: str = "",
+    expiry: dt.date | None = None,
+) -> Licence:
     require(session, Permission.EDIT_REGISTERS)
-    lic = Licence(organisation_id=get_organisation(session, org_id).id, kind=kind, number=number, issuer=issuer,
-                  expiry=expiry)
+    lic = Licence(
+        organisation_id=get_organisation(session, org_id).id,
+        kind=kind,
+        number=number,
+        issuer=issuer,
+        expiry=expiry,
+    )
     session.add(lic)
     session.flush()
     return lic

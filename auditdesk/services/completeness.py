@@ -55,25 +55,55 @@ def check_completeness(session: Session, audit_id: uuid.UUID) -> list[Problem]:
     audit = get_audit(session, audit_id)
     problems: list[Problem] = []
     problems += _unjudged_clauses(session, audit)
-    for nc in session.scalars(select(Nonconformity).where(
-            Nonconformity.audit_id == audit.id, Nonconformity.archived.is_(False)).order_by(Nonconformity.number)):
+    for nc in session.scalars(
+        select(Nonconformity)
+        .where(Nonconformity.audit_id == audit.id, Nonconformity.archived.is_(False))
+        .order_by(Nonconformity.number)
+    ):
         if not [e for e in nc.evidence if not e.archived]:
-            problems.append(Problem(NC_WITHOUT_EVIDENCE, audit.id, nc_id=nc.id, detail=nc.number,
-                                    clause_id=nc.clause_id))
+            problems.append(
+                Problem(
+                    NC_WITHOUT_EVIDENCE,
+                    audit.id,
+                    nc_id=nc.id,
+                    detail=nc.number,
+                    clause_id=nc.clause_id,
+                )
+            )
     if audit.mode in (AuditMode.ON_SITE, AuditMode.MIXED):
-        moments = set(session.scalars(select(Attachment.check_in).where(
-            Attachment.audit_id == audit.id, Attachment.archived.is_(False), Attachment.check_in.is_not(None))))
+        moments = set(
+            session.scalars(
+                select(Attachment.check_in).where(
+                    Attachment.audit_id == audit.id,
+                    Attachment.archived.is_(False),
+                    Attachment.check_in.is_not(None),
+                )
+            )
+        )
         if CheckInMoment.OPENING not in moments:
             problems.append(Problem(CHECK_IN_OPENING_MISSING, audit.id))
         if CheckInMoment.CLOSING not in moments:
             problems.append(Problem(CHECK_IN_CLOSING_MISSING, audit.id))
     for nc in previous_unverified_ncs(session, audit):
-        problems.append(Problem(PREVIOUS_NC_NOT_VERIFIED, audit.id, nc_id=nc.id, detail=nc.number,
-                                clause_id=nc.clause_id))
+        problems.append(
+            Problem(
+                PREVIOUS_NC_NOT_VERIFIED,
+                audit.id,
+                nc_id=nc.id,
+                detail=nc.number,
+                clause_id=nc.clause_id,
+            )
+        )
     coverage = audit_coverage(session, audit.id)
     for item in coverage.must_cover_missing:
-        problems.append(Problem(MUST_COVER_MISSING, audit.id, clause_number=None if item == "marks" else item,
-                                detail=item))
+        problems.append(
+            Problem(
+                MUST_COVER_MISSING,
+                audit.id,
+                clause_number=None if item == "marks" else item,
+                detail=item,
+            )
+        )
     return problems
 
 
@@ -100,8 +130,14 @@ def _unjudged_clauses(session: Session, audit: Audit) -> list[Problem]:
             continue
         parent_judged = row.parent_number is not None and own(row.parent_number)
         if not parent_judged and not covered(row.number):
-            problems.append(Problem(CLAUSE_NOT_JUDGED, audit.id, clause_number=row.number,
-                                    clause_id=row.clause_ids[0]))
+            problems.append(
+                Problem(
+                    CLAUSE_NOT_JUDGED,
+                    audit.id,
+                    clause_number=row.number,
+                    clause_id=row.clause_ids[0],
+                )
+            )
     return problems
 
 

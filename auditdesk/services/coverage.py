@@ -86,8 +86,13 @@ def audit_clause_rows(session: Session, audit_id: uuid.UUID) -> list[ClauseRow]:
             parent = by_id.get(clause.parent_id) if clause.parent_id else None
             row = rows.get(clause.number)
             if row is None:
-                row = rows[clause.number] = ClauseRow(clause.number, clause.title_zh, clause.title_en, clause.depth,
-                                                      parent.number if parent else None)
+                row = rows[clause.number] = ClauseRow(
+                    clause.number,
+                    clause.title_zh,
+                    clause.title_en,
+                    clause.depth,
+                    parent.number if parent else None,
+                )
             row.members.append((std.code, clause))
             for p in clause.prompts or []:
                 if p not in row.prompts:
@@ -105,7 +110,9 @@ class AuditCoverage:
     evidence_by_site: dict[uuid.UUID | None, int]
     # clause number -> judgements (one per clause member / site)
     judgements: dict[str, list[Judgement]]
-    must_cover: list[str]  # the surveillance items of the audit's standards (empty if not a surveillance)
+    must_cover: list[
+        str
+    ]  # the surveillance items of the audit's standards (empty if not a surveillance)
     must_cover_missing: list[str]
     total_evidence: int
 
@@ -113,7 +120,9 @@ class AuditCoverage:
         return self.evidence_by_clause.get(number, 0) > 0
 
 
-def _evidence_links(session: Session, audit_id: uuid.UUID) -> list[tuple[uuid.UUID, uuid.UUID | None, uuid.UUID]]:
+def _evidence_links(
+    session: Session, audit_id: uuid.UUID
+) -> list[tuple[uuid.UUID, uuid.UUID | None, uuid.UUID]]:
     """(evidence id, site id, clause id) for the audit's live evidence."""
     stmt = (
         select(EvidenceItem.id, EvidenceItem.site_id, evidence_clause.c.clause_id)
@@ -137,7 +146,9 @@ def audit_coverage(session: Session, audit_id: uuid.UUID) -> AuditCoverage:
     standards = audit_standards(session, audit)
     by_id = {c.id: c for s in standards for c in s.clauses}
     per_clause: dict[str, set[uuid.UUID]] = defaultdict(set)
-    per_clause_site: dict[str, dict[uuid.UUID | None, set[uuid.UUID]]] = defaultdict(lambda: defaultdict(set))
+    per_clause_site: dict[str, dict[uuid.UUID | None, set[uuid.UUID]]] = defaultdict(
+        lambda: defaultdict(set)
+    )
     per_site: dict[uuid.UUID | None, set[uuid.UUID]] = defaultdict(set)
     all_items: set[uuid.UUID] = set()
     for ev_id, site_id, clause_id in _evidence_links(session, audit.id):
@@ -146,8 +157,13 @@ def audit_coverage(session: Session, audit_id: uuid.UUID) -> AuditCoverage:
         for clause in _ancestors(clause_id, by_id):
             per_clause[clause.number].add(ev_id)
             per_clause_site[clause.number][site_id].add(ev_id)
-    unlinked = session.scalars(select(EvidenceItem).where(
-        EvidenceItem.audit_id == audit.id, EvidenceItem.archived.is_(False), ~EvidenceItem.clauses.any()))
+    unlinked = session.scalars(
+        select(EvidenceItem).where(
+            EvidenceItem.audit_id == audit.id,
+            EvidenceItem.archived.is_(False),
+            ~EvidenceItem.clauses.any(),
+        )
+    )
     for item in unlinked:
         all_items.add(item.id)
         per_site[item.site_id].add(item.id)
@@ -166,7 +182,9 @@ def audit_coverage(session: Session, audit_id: uuid.UUID) -> AuditCoverage:
     return AuditCoverage(
         audit_id=audit.id,
         evidence_by_clause={k: len(v) for k, v in per_clause.items()},
-        evidence_by_clause_site={k: {s: len(ids) for s, ids in v.items()} for k, v in per_clause_site.items()},
+        evidence_by_clause_site={
+            k: {s: len(ids) for s, ids in v.items()} for k, v in per_clause_site.items()
+        },
         evidence_by_site={k: len(v) for k, v in per_site.items()},
         judgements=dict(judgements),
         must_cover=must,
@@ -175,8 +193,12 @@ def audit_coverage(session: Session, audit_id: uuid.UUID) -> AuditCoverage:
     )
 
 
-def _must_item_covered(item: str, per_clause: dict[str, set[uuid.UUID]], judgements: dict[str, list[Judgement]],
-                       audit: Audit) -> bool:
+def _must_item_covered(
+    item: str,
+    per_clause: dict[str, set[uuid.UUID]],
+    judgements: dict[str, list[Judgement]],
+    audit: Audit,
+) -> bool:
     if item == MARKS_ITEM:
         return bool((audit.marks_control or "").strip())
     return bool(per_clause.get(item))
@@ -188,7 +210,9 @@ class CycleMatrix:
     audits: list[tuple[uuid.UUID, str, AuditType, dt.date | None]]  # id, number, type, start date
     clauses: list[tuple[str, str, int]]  # number, title_zh, depth
     counts: dict[str, dict[uuid.UUID, int]]  # clause number -> audit id -> evidence count
-    never_sampled: list[str]  # clause numbers (depth >= 1) with no evidence in any audit of the cycle
+    never_sampled: list[
+        str
+    ]  # clause numbers (depth >= 1) with no evidence in any audit of the cycle
     sites_never_sampled: list[uuid.UUID]
 
 
@@ -200,9 +224,14 @@ def cycle_matrix(session: Session, certificate_id: uuid.UUID) -> CycleMatrix:
     start = cert.cycle_start or cert.decision_date or cert.issue_date
     # The stage 2 / recertification that opened the cycle happened up to a year before its start.
     earliest = start - dt.timedelta(days=366) if start else dt.date.min
-    audits = [a for a in cert.audits
-              if not a.archived and a.status != AuditStatus.TERMINATED and a.audit_type != AuditType.STAGE1
-              and (a.start_date is None or a.start_date >= earliest)]
+    audits = [
+        a
+        for a in cert.audits
+        if not a.archived
+        and a.status != AuditStatus.TERMINATED
+        and a.audit_type != AuditType.STAGE1
+        and (a.start_date is None or a.start_date >= earliest)
+    ]
     audits.sort(key=lambda a: (a.start_date or dt.date.max, a.number))
     std = cert.standard
     by_id = {c.id: c for c in std.clauses}

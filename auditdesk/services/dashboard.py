@@ -66,8 +66,13 @@ def certificates_at_risk(session: Session, on: dt.date) -> Figure:
 
     risks = at_risk(session, on)
     worst = max(risks, key=lambda r: list(ProposedAction).index(r.action)) if risks else None
-    return Figure("certificates_at_risk", len(risks), "certificates",
-                  {"ids": [str(r.certificate_id) for r in risks]}, worst.basis if worst else None)
+    return Figure(
+        "certificates_at_risk",
+        len(risks),
+        "certificates",
+        {"ids": [str(r.certificate_id) for r in risks]},
+        worst.basis if worst else None,
+    )
 
 
 def audits_due(session: Session, on: dt.date, days: int) -> Figure:
@@ -106,19 +111,28 @@ def auditor_load(session: Session, year: int) -> tuple[AuditorLoad, ...]:
         select(Auditor.id, Auditor.name_zh, Auditor.name_en, func.sum(days))
         .join(AuditTeamMember, AuditTeamMember.auditor_id == Auditor.id)
         .join(Audit, Audit.id == AuditTeamMember.audit_id)
-        .where(extract("year", Audit.start_date) == year, Audit.mode != AuditMode.REMOTE,
-               Audit.status != AuditStatus.TERMINATED)
+        .where(
+            extract("year", Audit.start_date) == year,
+            Audit.mode != AuditMode.REMOTE,
+            Audit.status != AuditStatus.TERMINATED,
+        )
         .group_by(Auditor.id, Auditor.name_zh, Auditor.name_en)
         .order_by(func.sum(days).desc())
     )
     basis = Basis(CNCA_FAQ, "3.9", "auditor_yearly_onsite_day_limit")
-    return tuple(AuditorLoad(i, zh, en, float(d or 0), limit, basis) for i, zh, en, d in session.execute(stmt))
+    return tuple(
+        AuditorLoad(i, zh, en, float(d or 0), limit, basis)
+        for i, zh, en, d in session.execute(stmt)
+    )
 
 
 def audits_per_month(session: Session, year: int) -> tuple[int, ...]:
     month = extract("month", Audit.start_date)
-    stmt = (select(month, func.count(Audit.id)).where(extract("year", Audit.start_date) == year,
-                                                       Audit.archived.is_(False)).group_by(month))
+    stmt = (
+        select(month, func.count(Audit.id))
+        .where(extract("year", Audit.start_date) == year, Audit.archived.is_(False))
+        .group_by(month)
+    )
     counts = [0] * 12
     for m, n in session.execute(stmt):
         if m:
@@ -135,13 +149,18 @@ def nc_closure_times(session: Session, since: dt.date | None = None) -> tuple[tu
         span = func.julianday(Nonconformity.closed_on) - func.julianday(Nonconformity.issued_on)
     else:  # PostgreSQL: date - date is a number of days
         span = Nonconformity.closed_on - Nonconformity.issued_on
-    conds: list[ColumnElement[bool]] = [Nonconformity.closed_on.is_not(None), Nonconformity.issued_on.is_not(None)]
+    conds: list[ColumnElement[bool]] = [
+        Nonconformity.closed_on.is_not(None),
+        Nonconformity.issued_on.is_not(None),
+    ]
     if since is not None:
         conds.append(Nonconformity.closed_on >= since)
     out = []
     for low, high, label in CLOSURE_BUCKETS:
         c = [*conds, span >= low] + ([span <= high] if high is not None else [])
-        out.append((label, int(session.scalar(select(func.count(Nonconformity.id)).where(and_(*c))) or 0)))
+        out.append(
+            (label, int(session.scalar(select(func.count(Nonconformity.id)).where(and_(*c))) or 0))
+        )
     return tuple(out)
 
 
@@ -149,9 +168,18 @@ def build_dashboard(session: Session, on: dt.date | None = None) -> Dashboard:
     on = on or dt.date.today()
     suspend, withdraw = certificates_needing_action(session, on)
     figures = (
-        overdue_ncs(session, on), certificates_at_risk(session, on),
-        audits_due(session, on, 30), audits_due(session, on, 60), audits_due(session, on, 90),
-        suspend, withdraw,
+        overdue_ncs(session, on),
+        certificates_at_risk(session, on),
+        audits_due(session, on, 30),
+        audits_due(session, on, 60),
+        audits_due(session, on, 90),
+        suspend,
+        withdraw,
     )
-    return Dashboard(on, figures, auditor_load(session, on.year), audits_per_month(session, on.year),
-                     nc_closure_times(session, dt.date(on.year - 1, on.month, 1)))
+    return Dashboard(
+        on,
+        figures,
+        auditor_load(session, on.year),
+        audits_per_month(session, on.year),
+        nc_closure_times(session, dt.date(on.year - 1, on.month, 1)),
+    )

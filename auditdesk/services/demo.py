@@ -65,7 +65,11 @@ from auditdesk.services.users import create_user
 
 DEMO_SEED = 20261121
 DEMO_PASSWORD = "auditdesk-demo"
-DEMO_USERS = (("admin", Role.ADMIN, "系统管理员"), ("lead", Role.LEAD, "王建国"), ("auditor", Role.AUDITOR, "李明"))
+DEMO_USERS = (
+    ("admin", Role.ADMIN, "系统管理员"),
+    ("lead", Role.LEAD, "王建国"),
+    ("auditor", Role.AUDITOR, "李明"),
+)
 CB_SETTINGS = {
     "cb_name_zh": "华信质量认证中心（演示）",
     "cb_name_en": "Huaxin Quality Certification Centre (demo)",
@@ -73,16 +77,42 @@ CB_SETTINGS = {
     "cb_phone": "010-8888 6666",
     "cb_accreditation": "CNAS C999-M (演示)",
 }
-_SCHEME_STANDARD = {"QMS": "ISO9001:2015", "EMS": "ISO14001:2015", "OHSMS": "ISO45001:2018", "ISMS": "ISO27001:2022"}
+_SCHEME_STANDARD = {
+    "QMS": "ISO9001:2015",
+    "EMS": "ISO14001:2015",
+    "OHSMS": "ISO45001:2018",
+    "ISMS": "ISO27001:2022",
+}
 _SCHEME_LETTER = {"QMS": "Q", "EMS": "E", "OHSMS": "S", "ISMS": "I"}
 # Six-digit administrative region codes (GB/T 2260) for credit codes, by province.
 _REGION = {
-    "北京市": "110108", "天津市": "120116", "河北省": "130602", "山西省": "140105", "内蒙古自治区": "150102",
-    "辽宁省": "210211", "黑龙江省": "230103", "上海市": "310115", "江苏省": "320506", "浙江省": "330106",
-    "安徽省": "340104", "福建省": "350203", "江西省": "360111", "山东省": "370212", "河南省": "410105",
-    "湖北省": "420106", "湖南省": "430104", "广东省": "440305", "广西壮族自治区": "450103", "海南省": "460106",
-    "重庆市": "500112", "四川省": "510107", "贵州省": "520102", "云南省": "530102", "陕西省": "610113",
-    "甘肃省": "620102", "宁夏回族自治区": "640104",
+    "北京市": "110108",
+    "天津市": "120116",
+    "河北省": "130602",
+    "山西省": "140105",
+    "内蒙古自治区": "150102",
+    "辽宁省": "210211",
+    "黑龙江省": "230103",
+    "上海市": "310115",
+    "江苏省": "320506",
+    "浙江省": "330106",
+    "安徽省": "340104",
+    "福建省": "350203",
+    "江西省": "360111",
+    "山东省": "370212",
+    "河南省": "410105",
+    "湖北省": "420106",
+    "湖南省": "430104",
+    "广东省": "440305",
+    "广西壮族自治区": "450103",
+    "海南省": "460106",
+    "重庆市": "500112",
+    "四川省": "510107",
+    "贵州省": "520102",
+    "云南省": "530102",
+    "陕西省": "610113",
+    "甘肃省": "620102",
+    "宁夏回族自治区": "640104",
 }
 
 
@@ -109,10 +139,25 @@ SCENARIOS = (
     # Suspended eight months ago: past the 6-month maximum, withdrawal is now required.
     Scenario("suspension_expired", 20, (), CertificateStatus.SUSPENDED, planned_next=False),
     Scenario("withdrawn", 22, (), CertificateStatus.WITHDRAWN, planned_next=False),
-    Scenario("cancelled", 20, (AuditType.SURVEILLANCE_1,), CertificateStatus.CANCELLED, planned_next=False),
-    Scenario("expired", 38, (AuditType.SURVEILLANCE_1, AuditType.SURVEILLANCE_2), CertificateStatus.EXPIRED,
-             planned_next=False),
-    Scenario("recertified", 42, (AuditType.SURVEILLANCE_1, AuditType.SURVEILLANCE_2, AuditType.RECERTIFICATION)),
+    Scenario(
+        "cancelled",
+        20,
+        (AuditType.SURVEILLANCE_1,),
+        CertificateStatus.CANCELLED,
+        planned_next=False,
+    ),
+    Scenario(
+        "expired",
+        38,
+        (AuditType.SURVEILLANCE_1, AuditType.SURVEILLANCE_2),
+        CertificateStatus.EXPIRED,
+        planned_next=False,
+    ),
+    Scenario(
+        "recertified",
+        42,
+        (AuditType.SURVEILLANCE_1, AuditType.SURVEILLANCE_2, AuditType.RECERTIFICATION),
+    ),
     Scenario("s1_done_recent", 12, (AuditType.SURVEILLANCE_1,)),
 )
 
@@ -158,12 +203,19 @@ class _Builder:
 
     def auditors_and_users(self) -> None:
         for i, a in enumerate(self.corpus["auditors"]):
-            expiry = add_months(self.today, 2 if i == 7 else 14 + 3 * i)  # one registration expires soon
+            expiry = add_months(
+                self.today, 2 if i == 7 else 14 + 3 * i
+            )  # one registration expires soon
             auditor = Auditor(
-                name_zh=a["name_zh"], name_en=a["name_en"], ccaa_no=a["registration_no"],
-                grade=AuditorGrade(a["grade"]), registration_expiry=expiry, schemes=list(a["schemes"]),
+                name_zh=a["name_zh"],
+                name_en=a["name_en"],
+                ccaa_no=a["registration_no"],
+                grade=AuditorGrade(a["grade"]),
+                registration_expiry=expiry,
+                schemes=list(a["schemes"]),
                 technical_codes=",".join(a.get("technical_areas", [])),
-                phone=f"139{self.rng.randrange(10**8):08d}", email=f"{a['name_en'].split()[0].lower()}@huaxin-cert.example",
+                phone=f"139{self.rng.randrange(10**8):08d}",
+                email=f"{a['name_en'].split()[0].lower()}@huaxin-cert.example",
             )
             self.s.add(auditor)
             self.auditors.append(auditor)
@@ -179,59 +231,115 @@ class _Builder:
                 linked = next(a for a in self.auditors if a.grade is AuditorGrade.AUDITOR)
             if linked is None and role is Role.LEAD:
                 linked = leads[0]
-            create_user(self.s, username, DEMO_PASSWORD, role, display_name=linked.name_zh if linked else display,
-                        auditor_id=linked.id if linked else None)
+            create_user(
+                self.s,
+                username,
+                DEMO_PASSWORD,
+                role,
+                display_name=linked.name_zh if linked else display,
+                auditor_id=linked.id if linked else None,
+            )
 
     def organisation(self, o: dict[str, Any]) -> Organisation:
         code = credit_code.generate(self.rng, _REGION.get(o["province"], "110108"))
-        org = create_organisation(self.s, OrganisationData(
-            name_zh=o["name_zh"], name_en=o["name_en"], credit_code=code, address=o["address"],
-            province=o["province"], city=o.get("city", ""), industry=o.get("industry_zh", ""),
-            effective_personnel=int(o["effective_personnel"]), technical_codes=o.get("technical_area", ""),
-            consultant=o.get("consultant") or "",
-            representative=self.rng.choice(["张", "李", "王", "刘", "陈", "杨", "赵", "黄"])
-            + self.rng.choice(["建华", "国强", "海燕", "志明", "永刚", "丽华", "德胜", "秀英"]),
-            contact_name=self.rng.choice(["周", "吴", "徐", "孙", "马", "朱"]) + self.rng.choice(["敏", "静", "伟", "强", "磊", "洁"]),
-            contact_phone=f"1{self.rng.choice('3589')}{self.rng.randrange(10**9):09d}",
-            sites=[{"name": site["name"], "address": site.get("address", ""), "is_central": i == 0,
-                    "personnel": int(o["effective_personnel"]) if i == 0 else 0}
-                   for i, site in enumerate(o.get("sites", []))],
-        ))
+        org = create_organisation(
+            self.s,
+            OrganisationData(
+                name_zh=o["name_zh"],
+                name_en=o["name_en"],
+                credit_code=code,
+                address=o["address"],
+                province=o["province"],
+                city=o.get("city", ""),
+                industry=o.get("industry_zh", ""),
+                effective_personnel=int(o["effective_personnel"]),
+                technical_codes=o.get("technical_area", ""),
+                consultant=o.get("consultant") or "",
+                representative=self.rng.choice(["张", "李", "王", "刘", "陈", "杨", "赵", "黄"])
+                + self.rng.choice(["建华", "国强", "海燕", "志明", "永刚", "丽华", "德胜", "秀英"]),
+                contact_name=self.rng.choice(["周", "吴", "徐", "孙", "马", "朱"])
+                + self.rng.choice(["敏", "静", "伟", "强", "磊", "洁"]),
+                contact_phone=f"1{self.rng.choice('3589')}{self.rng.randrange(10**9):09d}",
+                sites=[
+                    {
+                        "name": site["name"],
+                        "address": site.get("address", ""),
+                        "is_central": i == 0,
+                        "personnel": int(o["effective_personnel"]) if i == 0 else 0,
+                    }
+                    for i, site in enumerate(o.get("sites", []))
+                ],
+            ),
+        )
         for lic in o.get("licences", []):
-            add_licence(self.s, org.id, lic["kind"], lic["number"].replace("{credit_code}", code), lic.get("issuer", ""),
-                        add_months(self.today, self.rng.randint(3, 48)))
+            add_licence(
+                self.s,
+                org.id,
+                lic["kind"],
+                lic["number"].replace("{credit_code}", code),
+                lic.get("issuer", ""),
+                add_months(self.today, self.rng.randint(3, 48)),
+            )
         self.summary.organisations += 1
         return org
 
     # ------------------------------------------------------------------ certificates and audits
     def team_for(self, scheme: str) -> list[tuple[uuid.UUID, TeamRole]]:
-        leads = [a for a in self.auditors if a.grade is AuditorGrade.LEAD_AUDITOR and scheme in a.schemes]
-        members = [a for a in self.auditors if a.grade is AuditorGrade.AUDITOR and scheme in a.schemes]
+        leads = [
+            a for a in self.auditors if a.grade is AuditorGrade.LEAD_AUDITOR and scheme in a.schemes
+        ]
+        members = [
+            a for a in self.auditors if a.grade is AuditorGrade.AUDITOR and scheme in a.schemes
+        ]
         leads = leads or [a for a in self.auditors if a.grade is AuditorGrade.LEAD_AUDITOR]
         team = [(self.rng.choice(leads).id, TeamRole.TEAM_LEADER)]
         if members:
             team.append((self.rng.choice(members).id, TeamRole.AUDITOR))
         return team
 
-    def audit(self, cert: Certificate, scheme: str, audit_type: AuditType, start: dt.date, days: int,
-              status: AuditStatus, org: Organisation, **kw: Any) -> Audit:
+    def audit(
+        self,
+        cert: Certificate,
+        scheme: str,
+        audit_type: AuditType,
+        start: dt.date,
+        days: int,
+        status: AuditStatus,
+        org: Organisation,
+        **kw: Any,
+    ) -> Audit:
         end = start + dt.timedelta(days=max(0, days - 1))
         site_ids = [s.id for s in org.sites[:2]]
-        audit = create_audit(self.s, AuditData(
-            certificate_ids=[cert.id], audit_type=audit_type, start_date=start, end_date=end,
-            mode=kw.pop("mode", AuditMode.ON_SITE), planned_days=float(days), status=status,
-            team=self.team_for(scheme), site_ids=site_ids,
-            objectives="确认管理体系持续符合认证标准要求并有效运行，评价其实现预期结果的能力。",
-            scope=cert.scope_zh, **kw,
-        ))
+        audit = create_audit(
+            self.s,
+            AuditData(
+                certificate_ids=[cert.id],
+                audit_type=audit_type,
+                start_date=start,
+                end_date=end,
+                mode=kw.pop("mode", AuditMode.ON_SITE),
+                planned_days=float(days),
+                status=status,
+                team=self.team_for(scheme),
+                site_ids=site_ids,
+                objectives="确认管理体系持续符合认证标准要求并有效运行，评价其实现预期结果的能力。",
+                scope=cert.scope_zh,
+                **kw,
+            ),
+        )
         if status is AuditStatus.COMPLETED:
             audit.actual_days = float(days)
             audit.conclusion = "管理体系总体符合标准要求，运行有效；内部审核和管理评审按策划实施。"
-            audit.recommendation = {AuditType.RECERTIFICATION: "recertify", AuditType.STAGE2: "grant"}.get(audit_type, "maintain")
+            audit.recommendation = {
+                AuditType.RECERTIFICATION: "recertify",
+                AuditType.STAGE2: "grant",
+            }.get(audit_type, "maintain")
         self.summary.audits += 1
         return audit
 
-    def certificate(self, org: Organisation, o: dict[str, Any], scheme: str, scenario: Scenario) -> Certificate:
+    def certificate(
+        self, org: Organisation, o: dict[str, Any], scheme: str, scenario: Scenario
+    ) -> Certificate:
         self.cert_seq += 1
         cycle_issue = add_months(self.today, -scenario.months_ago)
         first_issue = cycle_issue
@@ -239,25 +347,50 @@ class _Builder:
             cycle_issue = add_months(first_issue, 36)  # the second cycle started at recertification
         number = f"041{first_issue.year % 100:02d}{_SCHEME_LETTER[scheme]}{self.cert_seq:05d}R{1 if cycle_issue != first_issue else 0}M"
         std_key = _SCHEME_STANDARD[scheme]
-        complexity = self.rng.choice(["high", "medium", "low"]) if scheme in ("EMS", "OHSMS") else "medium"
+        complexity = (
+            self.rng.choice(["high", "medium", "low"]) if scheme in ("EMS", "OHSMS") else "medium"
+        )
         scope = f"{o.get('industry_zh', '')}所涉及的相关管理活动"
-        cert = create_certificate(self.s, CertificateData(
-            number=number, organisation_id=org.id, standard_key=std_key, issue_date=first_issue,
-            decision_date=first_issue - dt.timedelta(days=3), scope_zh=scope,
-            scope_en=f"Management activities related to {o.get('industry_en', '').lower()}",
-            technical_codes=o.get("technical_area", ""), complexity=complexity,
-        ))
+        cert = create_certificate(
+            self.s,
+            CertificateData(
+                number=number,
+                organisation_id=org.id,
+                standard_key=std_key,
+                issue_date=first_issue,
+                decision_date=first_issue - dt.timedelta(days=3),
+                scope_zh=scope,
+                scope_en=f"Management activities related to {o.get('industry_en', '').lower()}",
+                technical_codes=o.get("technical_area", ""),
+                complexity=complexity,
+            ),
+        )
         # Initial certification: stage 1 and stage 2 before the decision.
         stage2 = first_issue - dt.timedelta(days=30)
-        self.audit(cert, scheme, AuditType.STAGE1, stage2 - dt.timedelta(days=35), 1, AuditStatus.COMPLETED, org)
+        self.audit(
+            cert,
+            scheme,
+            AuditType.STAGE1,
+            stage2 - dt.timedelta(days=35),
+            1,
+            AuditStatus.COMPLETED,
+            org,
+        )
         self.audit(cert, scheme, AuditType.STAGE2, stage2, 2, AuditStatus.COMPLETED, org)
         if cycle_issue != first_issue:
             cert.cycle_start = cycle_issue
             cert.issue_date = cycle_issue
             cert.expiry_date = default_expiry(cycle_issue)
             cert.revision = 1
-            self.s.add(CertificateEvent(certificate_id=cert.id, kind=CertificateEventKind.RECERTIFY,
-                                        event_date=cycle_issue, revision=1, by_user="system"))
+            self.s.add(
+                CertificateEvent(
+                    certificate_id=cert.id,
+                    kind=CertificateEventKind.RECERTIFY,
+                    event_date=cycle_issue,
+                    revision=1,
+                    by_user="system",
+                )
+            )
         # Audits done in the first cycle (for a recertified certificate) and in the current one.
         base = first_issue
         for audit_type in scenario.done:
@@ -272,7 +405,9 @@ class _Builder:
         if cycle_issue != first_issue:
             when = add_months(cycle_issue, 5)
             if when < self.today:
-                self.audit(cert, scheme, AuditType.SURVEILLANCE_1, when, 2, AuditStatus.COMPLETED, org)
+                self.audit(
+                    cert, scheme, AuditType.SURVEILLANCE_1, when, 2, AuditStatus.COMPLETED, org
+                )
         self.status_events(cert, scenario, cycle_issue)
         if scenario.planned_next:
             self.plan_next(cert, scheme, org, scenario, cycle_issue)
@@ -284,22 +419,52 @@ class _Builder:
         s1_latest = add_months(cycle_issue, 12)
         events: list[tuple[CertificateEventKind, dt.date, str]] = []
         if scenario.status in (CertificateStatus.SUSPENDED, CertificateStatus.WITHDRAWN):
-            events.append((CertificateEventKind.SUSPEND, s1_latest + dt.timedelta(days=5),
-                           "第一次监督审核超期未实施（CNCA-QMS-01:2025 §5.8.2）"))
+            events.append(
+                (
+                    CertificateEventKind.SUSPEND,
+                    s1_latest + dt.timedelta(days=5),
+                    "第一次监督审核超期未实施（CNCA-QMS-01:2025 §5.8.2）",
+                )
+            )
         if scenario.status is CertificateStatus.WITHDRAWN:
-            events.append((CertificateEventKind.WITHDRAW, add_months(s1_latest, 6) + dt.timedelta(days=10),
-                           "暂停期满仍未接受监督审核，撤销证书并上报"))
+            events.append(
+                (
+                    CertificateEventKind.WITHDRAW,
+                    add_months(s1_latest, 6) + dt.timedelta(days=10),
+                    "暂停期满仍未接受监督审核，撤销证书并上报",
+                )
+            )
         if scenario.status is CertificateStatus.CANCELLED:
-            events.append((CertificateEventKind.CANCEL, self.today - dt.timedelta(days=40),
-                           "获证组织因生产线整体搬迁停产，申请注销证书"))
+            events.append(
+                (
+                    CertificateEventKind.CANCEL,
+                    self.today - dt.timedelta(days=40),
+                    "获证组织因生产线整体搬迁停产，申请注销证书",
+                )
+            )
         for kind, day, reason in events:
-            self.s.add(CertificateEvent(certificate_id=cert.id, kind=kind, event_date=day, reason=reason, by_user="admin"))
+            self.s.add(
+                CertificateEvent(
+                    certificate_id=cert.id,
+                    kind=kind,
+                    event_date=day,
+                    reason=reason,
+                    by_user="admin",
+                )
+            )
             cert.status_date, cert.status_reason = day, reason
         cert.status = scenario.status
         if scenario.status is CertificateStatus.EXPIRED:
             cert.status_date = cert.expiry_date + dt.timedelta(days=1)
 
-    def plan_next(self, cert: Certificate, scheme: str, org: Organisation, scenario: Scenario, cycle_issue: dt.date) -> None:
+    def plan_next(
+        self,
+        cert: Certificate,
+        scheme: str,
+        org: Organisation,
+        scenario: Scenario,
+        cycle_issue: dt.date,
+    ) -> None:
         done = set(scenario.done)
         if cycle_issue != add_months(self.today, -scenario.months_ago):
             done = {AuditType.SURVEILLANCE_1} if add_months(cycle_issue, 5) < self.today else set()
@@ -312,8 +477,17 @@ class _Builder:
         start = max(self.today + dt.timedelta(days=self.rng.randint(7, 80)), add_months(latest, -3))
         if start > latest:
             start = latest - dt.timedelta(days=7)
-        self.audit(cert, scheme, audit_type, start, 2, AuditStatus.PLANNED, org,
-                   window_start=add_months(latest, -3), window_latest=latest)
+        self.audit(
+            cert,
+            scheme,
+            audit_type,
+            start,
+            2,
+            AuditStatus.PLANNED,
+            org,
+            window_start=add_months(latest, -3),
+            window_latest=latest,
+        )
 
     # ------------------------------------------------------------------ evidence and NCs
     def clause(self, std_key: str, number: str) -> Clause | None:
@@ -328,41 +502,82 @@ class _Builder:
         snippets = [e for e in self.corpus["evidence_snippets"] if e["standard"] == std_key]
         self.rng.shuffle(snippets)
         org_sites = [s.site for s in audit.sites]
-        start = dt.datetime.combine(audit.start_date or self.today, dt.time(9, 0), tzinfo=dt.UTC) - dt.timedelta(hours=8)
+        start = dt.datetime.combine(
+            audit.start_date or self.today, dt.time(9, 0), tzinfo=dt.UTC
+        ) - dt.timedelta(hours=8)
         ids = []
         for i in range(count):
             snip = snippets[i % len(snippets)]
             clause = self.clause(std_key, snip["clause"])
-            item = evidence_service.add_evidence(self.s, audit.id, evidence_service.EvidenceData(
-                evidence_type=EvidenceType(snip["type"]), clause_ids=[clause.id] if clause else [],
-                site_id=org_sites[i % len(org_sites)].id if org_sites else None,
-                department=self.rng.choice(["质量部", "生产部", "采购部", "行政人事部", "技术部", "仓储物流部", "安环部"]),
-                observed_at=start + dt.timedelta(minutes=17 * i),
-                description=snip["zh"] + ("" if i < len(snippets) else "（抽样第二批）"),
-                references="；".join(snip.get("references", [])),
-                interviewee_role=snip.get("interviewee_role", "") if snip["type"] == "interview" else "",
-            ))
+            item = evidence_service.add_evidence(
+                self.s,
+                audit.id,
+                evidence_service.EvidenceData(
+                    evidence_type=EvidenceType(snip["type"]),
+                    clause_ids=[clause.id] if clause else [],
+                    site_id=org_sites[i % len(org_sites)].id if org_sites else None,
+                    department=self.rng.choice(
+                        [
+                            "质量部",
+                            "生产部",
+                            "采购部",
+                            "行政人事部",
+                            "技术部",
+                            "仓储物流部",
+                            "安环部",
+                        ]
+                    ),
+                    observed_at=start + dt.timedelta(minutes=17 * i),
+                    description=snip["zh"] + ("" if i < len(snippets) else "（抽样第二批）"),
+                    references="；".join(snip.get("references", [])),
+                    interviewee_role=snip.get("interviewee_role", "")
+                    if snip["type"] == "interview"
+                    else "",
+                ),
+            )
             ids.append(item.id)
             self.summary.evidence += 1
             if i < photos:
-                taken = (start + dt.timedelta(minutes=17 * i)).astimezone(dt.timezone(dt.timedelta(hours=8)))
+                taken = (start + dt.timedelta(minutes=17 * i)).astimezone(
+                    dt.timezone(dt.timedelta(hours=8))
+                )
                 caption = (clause.title_zh if clause else "现场") + " 现场照片"
-                data = make_photo(caption, self.rng.choice(["workshop", "warehouse", "outdoor"]), taken.replace(tzinfo=None), self.rng)
-                att = evidence_service.attach_bytes(self.s, item.id, data, f"IMG_{audit.number}_{i + 1:02d}.jpg")
+                data = make_photo(
+                    caption,
+                    self.rng.choice(["workshop", "warehouse", "outdoor"]),
+                    taken.replace(tzinfo=None),
+                    self.rng,
+                )
+                att = evidence_service.attach_bytes(
+                    self.s, item.id, data, f"IMG_{audit.number}_{i + 1:02d}.jpg"
+                )
                 att.caption = caption
                 att.include_in_report = True
                 self.summary.photos += 1
         return ids
 
     def check_in(self, audit: Audit, org: Organisation) -> None:
-        for moment, hour, label in ((CheckInMoment.OPENING, 8, "首次会议"), (CheckInMoment.CLOSING, 16, "末次会议")):
-            day = audit.start_date if moment is CheckInMoment.OPENING else (audit.end_date or audit.start_date)
+        for moment, hour, label in (
+            (CheckInMoment.OPENING, 8, "首次会议"),
+            (CheckInMoment.CLOSING, 16, "末次会议"),
+        ):
+            day = (
+                audit.start_date
+                if moment is CheckInMoment.OPENING
+                else (audit.end_date or audit.start_date)
+            )
             assert day is not None
             taken = dt.datetime.combine(day, dt.time(hour, 40))
             path = self.photo_dir / f"{audit.number}-{moment.value}.jpg"
             path.write_bytes(make_photo(f"{label} 审核组全体成员", "meeting", taken, self.rng))
-            att = evidence_service.add_check_in_photo(self.s, audit.id, path, moment, place=org.address,
-                                                      taken_at=taken.replace(tzinfo=dt.timezone(dt.timedelta(hours=8))))
+            att = evidence_service.add_check_in_photo(
+                self.s,
+                audit.id,
+                path,
+                moment,
+                place=org.address,
+                taken_at=taken.replace(tzinfo=dt.timezone(dt.timedelta(hours=8))),
+            )
             att.caption = f"{label}（{org.name_zh}）"
             att.include_in_report = True
             self.summary.photos += 1
@@ -375,24 +590,47 @@ class _Builder:
             judgement = Judgement.NONCONFORMITY if number in nc_clauses else Judgement.CONFORM
             evidence_service.set_judgement(self.s, audit.id, clause.id, judgement)
 
-    def nc(self, audit: Audit, std_key: str, example: dict[str, Any], evidence_ids: list[uuid.UUID],
-           target: str, raised_on: dt.date) -> None:
+    def nc(
+        self,
+        audit: Audit,
+        std_key: str,
+        example: dict[str, Any],
+        evidence_ids: list[uuid.UUID],
+        target: str,
+        raised_on: dt.date,
+    ) -> None:
         clause = self.clause(std_key, example["clause"])
         # The objective evidence of the NC is itself an evidence item on the NC's clause, as an
         # auditor records it before raising the NC.
         first = self.s.get(EvidenceItem, evidence_ids[0]) if evidence_ids else None
-        seen = evidence_service.add_evidence(self.s, audit.id, evidence_service.EvidenceData(
-            evidence_type=EvidenceType.RECORD, clause_ids=[clause.id] if clause else [],
-            site_id=first.site_id if first else None, department=first.department if first else "",
-            observed_at=(first.observed_at if first else dt.datetime.now(dt.UTC)) + dt.timedelta(minutes=5),
-            description=example["evidence_zh"], references="",
-        ))
+        seen = evidence_service.add_evidence(
+            self.s,
+            audit.id,
+            evidence_service.EvidenceData(
+                evidence_type=EvidenceType.RECORD,
+                clause_ids=[clause.id] if clause else [],
+                site_id=first.site_id if first else None,
+                department=first.department if first else "",
+                observed_at=(first.observed_at if first else dt.datetime.now(dt.UTC))
+                + dt.timedelta(minutes=5),
+                description=example["evidence_zh"],
+                references="",
+            ),
+        )
         self.summary.evidence += 1
-        nc = nc_service.raise_nc(self.s, nc_service.NCDraft(
-            audit_id=audit.id, clause_id=clause.id if clause else None, grade=NCGrade(example["grade"]),
-            requirement=example["requirement_zh"], evidence_text=example["evidence_zh"], reason=example["reason_zh"],
-            evidence_ids=[seen.id],
-        ), on=raised_on)
+        nc = nc_service.raise_nc(
+            self.s,
+            nc_service.NCDraft(
+                audit_id=audit.id,
+                clause_id=clause.id if clause else None,
+                grade=NCGrade(example["grade"]),
+                requirement=example["requirement_zh"],
+                evidence_text=example["evidence_zh"],
+                reason=example["reason_zh"],
+                evidence_ids=[seen.id],
+            ),
+            on=raised_on,
+        )
         self.summary.nonconformities += 1
         if target == "draft":
             return
@@ -403,24 +641,36 @@ class _Builder:
         response = nc_service.NCResponse(
             correction=resp.get("correction_zh", "已对发现的问题进行纠正。"),
             root_cause=resp.get("root_cause_zh", "相关岗位人员对要求理解不到位。"),
-            corrective_action=resp.get("corrective_action_zh", "修订程序文件并组织培训，举一反三排查同类问题。"),
+            corrective_action=resp.get(
+                "corrective_action_zh", "修订程序文件并组织培训，举一反三排查同类问题。"
+            ),
             owners=self.rng.choice(["质量部 张敏", "生产部 刘强", "体系办 陈静"]),
-            planned_date=raised_on + dt.timedelta(days=25), received_on=raised_on + dt.timedelta(days=12),
+            planned_date=raised_on + dt.timedelta(days=25),
+            received_on=raised_on + dt.timedelta(days=12),
             done_date=raised_on + dt.timedelta(days=20),
         )
         nc_service.record_response(self.s, nc.id, response)
         if target == "response_received":
             return
         if target == "response_rejected":
-            nc_service.reject_response(self.s, nc.id, "原因分析停留在“人员疏忽”，未分析制度和流程层面的原因，请重新分析并补充纠正措施。")
+            nc_service.reject_response(
+                self.s,
+                nc.id,
+                "原因分析停留在“人员疏忽”，未分析制度和流程层面的原因，请重新分析并补充纠正措施。",
+            )
             return
         nc_service.accept_response(self.s, nc.id, "纠正、原因分析和纠正措施合理可行。")
         if target == "response_accepted":
             return
-        nc_service.verify_nc(self.s, nc.id, nc_service.Verification(
-            method=VerificationMethod.DOCUMENT_REVIEW,
-            effectiveness="已查看修订后的文件和培训记录，抽查3份近期记录，措施已落实且有效。",
-            verified_on=raised_on + dt.timedelta(days=35)))
+        nc_service.verify_nc(
+            self.s,
+            nc.id,
+            nc_service.Verification(
+                method=VerificationMethod.DOCUMENT_REVIEW,
+                effectiveness="已查看修订后的文件和培训记录，抽查3份近期记录，措施已落实且有效。",
+                verified_on=raised_on + dt.timedelta(days=35),
+            ),
+        )
         if target == "verified":
             return
         nc_service.close_nc(self.s, nc.id, on=raised_on + dt.timedelta(days=36))
@@ -430,7 +680,9 @@ class _Builder:
         lead = self.s.scalar(select(User).where(User.username == "lead"))
         if lead is None or lead.auditor_id is None:
             return
-        audits = self.s.scalars(select(Audit).where(Audit.id.in_(select(Nonconformity.audit_id)))).all()
+        audits = self.s.scalars(
+            select(Audit).where(Audit.id.in_(select(Nonconformity.audit_id)))
+        ).all()
         for audit in audits:
             for member in audit.team:
                 if member.role is TeamRole.TEAM_LEADER:
@@ -439,16 +691,22 @@ class _Builder:
 
     def ncs_for(self, std_key: str) -> list[dict[str, Any]]:
         found = [n for n in self.corpus["nonconformities"] if n["standard"] == std_key]
-        return found or [n for n in self.corpus["nonconformities"] if n["standard"] == "ISO9001:2015"]
+        return found or [
+            n for n in self.corpus["nonconformities"] if n["standard"] == "ISO9001:2015"
+        ]
 
 
-def build_demo(session: Session, today: dt.date | None = None, seed: int = DEMO_SEED) -> DemoSummary:
+def build_demo(
+    session: Session, today: dt.date | None = None, seed: int = DEMO_SEED
+) -> DemoSummary:
     """Fill an empty database with the demo CB register (see the module docstring)."""
     if session.scalar(select(Organisation.id).limit(1)) is not None:
         from auditdesk.services.errors import ValidationFailed
 
-        raise ValidationFailed("the database already holds organisations; demo data goes into an empty one",
-                               {"database": "not_empty"})
+        raise ValidationFailed(
+            "the database already holds organisations; demo data goes into an empty one",
+            {"database": "not_empty"},
+        )
     b = _Builder(session, today or dt.date.today(), seed)
     b.settings()
     b.auditors_and_users()
@@ -463,16 +721,38 @@ def build_demo(session: Session, today: dt.date | None = None, seed: int = DEMO_
             scenario_index += 1
             cert = b.certificate(org, o, scheme, scenario)
             session.flush()
-            done = sorted((a for a in cert.audits if a.status is AuditStatus.COMPLETED
-                           and a.audit_type in (AuditType.SURVEILLANCE_1, AuditType.SURVEILLANCE_2, AuditType.RECERTIFICATION)),
-                          key=lambda a: a.start_date or b.today)
+            done = sorted(
+                (
+                    a
+                    for a in cert.audits
+                    if a.status is AuditStatus.COMPLETED
+                    and a.audit_type
+                    in (
+                        AuditType.SURVEILLANCE_1,
+                        AuditType.SURVEILLANCE_2,
+                        AuditType.RECERTIFICATION,
+                    )
+                ),
+                key=lambda a: a.start_date or b.today,
+            )
             std_key = _SCHEME_STANDARD[scheme]
-            if done and flagship is None and scheme == "QMS" and len(o["schemes"]) >= 2 and len(done) >= 2:
+            if (
+                done
+                and flagship is None
+                and scheme == "QMS"
+                and len(o["schemes"]) >= 2
+                and len(done) >= 2
+            ):
                 flagship = (done[-1], org)
             elif done and len(evidence_audits) < 24:
                 evidence_audits.append((done[-1], std_key))
             planned = [a for a in cert.audits if a.status is AuditStatus.PLANNED]
-            if workspace is None and planned and scheme == "QMS" and planned[0].audit_type is AuditType.SURVEILLANCE_1:
+            if (
+                workspace is None
+                and planned
+                and scheme == "QMS"
+                and planned[0].audit_type is AuditType.SURVEILLANCE_1
+            ):
                 workspace = (planned[0], org, std_key)
     session.flush()
     examples = b.ncs_for("ISO9001:2015")
@@ -484,17 +764,35 @@ def build_demo(session: Session, today: dt.date | None = None, seed: int = DEMO_
         chosen = examples[:5]
         b.judge_all(audit, "ISO9001:2015", {n["clause"] for n in chosen})
         raised = audit.end_date or b.today
-        for example, target in zip(chosen, ("closed", "verified", "response_accepted", "response_received", "issued"),
-                                   strict=True):
+        for example, target in zip(
+            chosen,
+            ("closed", "verified", "response_accepted", "response_received", "issued"),
+            strict=True,
+        ):
             b.nc(audit, "ISO9001:2015", example, ids, target, raised)
         b.summary.flagship_audit = audit.number
     # Earlier completed audits: a dozen evidence items each, NCs in the remaining states.
-    targets = ["closed", "closed", "verified", "response_rejected", "issued", "response_received", "closed"]
+    targets = [
+        "closed",
+        "closed",
+        "verified",
+        "response_rejected",
+        "issued",
+        "response_received",
+        "closed",
+    ]
     for i, (audit, std_key) in enumerate(evidence_audits):
         ids = b.evidence(audit, std_key, 8 + (i % 5), 1 if i % 3 == 0 else 0)
         if i < len(targets) * 2 and i % 2 == 0:
             ex = b.ncs_for(std_key)
-            b.nc(audit, std_key, ex[i % len(ex)], ids, targets[(i // 2) % len(targets)], audit.end_date or b.today)
+            b.nc(
+                audit,
+                std_key,
+                ex[i % len(ex)],
+                ids,
+                targets[(i // 2) % len(targets)],
+                audit.end_date or b.today,
+            )
     # The audit an auditor opens today: in progress, partly recorded, with a draft NC.
     if workspace is not None:
         audit, org, std_key = workspace
@@ -507,8 +805,14 @@ def build_demo(session: Session, today: dt.date | None = None, seed: int = DEMO_
         opening = dt.datetime.combine(b.today, dt.time(8, 40))
         path = b.photo_dir / f"{audit.number}-opening.jpg"
         path.write_bytes(make_photo("首次会议 审核组全体成员", "meeting", opening, b.rng))
-        evidence_service.add_check_in_photo(session, audit.id, path, CheckInMoment.OPENING, place=org.address,
-                                            taken_at=opening.replace(tzinfo=dt.timezone(dt.timedelta(hours=8))))
+        evidence_service.add_check_in_photo(
+            session,
+            audit.id,
+            path,
+            CheckInMoment.OPENING,
+            place=org.address,
+            taken_at=opening.replace(tzinfo=dt.timezone(dt.timedelta(hours=8))),
+        )
         b.nc(audit, std_key, examples[5 % len(examples)], ids, "draft", b.today)
         b.summary.workspace_audit = audit.number
     session.flush()

@@ -29,8 +29,13 @@ def _font(size: int) -> ImageFont.FreeTypeFont | ImageFont.ImageFont:
         return ImageFont.load_default()
 
 
-def make_photo(caption: str, scene: str, taken_at: dt.datetime, rng: random.Random,
-               size: tuple[int, int] = (1024, 768)) -> bytes:
+def make_photo(
+    caption: str,
+    scene: str,
+    taken_at: dt.datetime,
+    rng: random.Random,
+    size: tuple[int, int] = (1024, 768),
+) -> bytes:
     """A JPEG of a simple scene with ``caption``, EXIF DateTimeOriginal = ``taken_at`` (local time)."""
     bg, structure, accent = _PALETTES.get(scene, _PALETTES["workshop"])
     img = Image.new("RGB", size, bg)
@@ -47,7 +52,9 @@ def make_photo(caption: str, scene: str, taken_at: dt.datetime, rng: random.Rand
             draw.ellipse([x + bw // 3, y - 60, x + bw // 3 + 50, y - 10], fill=(80, 60, 50))
     draw.rectangle([0, h - 90, w, h], fill=(20, 20, 20))
     draw.text((24, h - 75), caption[:40], font=_font(40), fill=(255, 255, 255))
-    draw.text((w - 330, 20), taken_at.strftime("%Y-%m-%d %H:%M"), font=_font(32), fill=(255, 200, 0))
+    draw.text(
+        (w - 330, 20), taken_at.strftime("%Y-%m-%d %H:%M"), font=_font(32), fill=(255, 200, 0)
+    )
     exif = Image.Exif()
     exif_ifd = exif.get_ifd(0x8769)
     exif_ifd[0x9003] = taken_at.strftime("%Y:%m:%d %H:%M:%S")  # DateTimeOriginal

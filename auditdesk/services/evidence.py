@@ -36,8 +36,14 @@ from auditdesk.storage.attachments import AttachmentStore, StoredFile
 from auditdesk.storage.database import sqlite_path
 
 EDITABLE_FIELDS = (
-    "evidence_type", "site_id", "department", "remote", "observed_at", "description",
-    "references", "interviewee_role",
+    "evidence_type",
+    "site_id",
+    "department",
+    "remote",
+    "observed_at",
+    "description",
+    "references",
+    "interviewee_role",
 )
 
 
@@ -61,8 +67,10 @@ def store_for(session: Session) -> AttachmentStore:
         return store
     bind = session.get_bind()
     if bind.dialect.name != "sqlite":  # one machine's folder would hide the files from the office
-        raise ValidationFailed("a server database needs AUDITDESK_FILES or the storage.files_root setting",
-                               {"attachment": "no_store"})
+        raise ValidationFailed(
+            "a server database needs AUDITDESK_FILES or the storage.files_root setting",
+            {"attachment": "no_store"},
+        )
     path = sqlite_path(str(bind.engine.url if hasattr(bind, "engine") else bind.url))  # type: ignore[union-attr]
     if path is None:
         from auditdesk.paths import user_data_dir
@@ -110,29 +118,46 @@ def _check_clauses(session: Session, audit: Audit, clause_ids: list[uuid.UUID]) 
     clauses = [session.get(Clause, cid) for cid in clause_ids]
     allowed = {c.standard_id for c in audit.certificates}
     if any(c is None or c.standard_id not in allowed for c in clauses):
-        raise ValidationFailed("clause not in the audit's standards", {"clause_ids": "not_in_audit"})
+        raise ValidationFailed(
+            "clause not in the audit's standards", {"clause_ids": "not_in_audit"}
+        )
     return [c for c in clauses if c is not None]
 
 
-def add_evidence(session: Session, audit_id: uuid.UUID, data: EvidenceData | None = None) -> EvidenceItem:
+def add_evidence(
+    session: Session, audit_id: uuid.UUID, data: EvidenceData | None = None
+) -> EvidenceItem:
     """A new evidence item at the end of the audit's list."""
     data = data or EvidenceData()
     audit = _writable_audit(session, audit_id)
-    values: dict[str, Any] = {"evidence_type": data.evidence_type, "site_id": data.site_id, "department": data.department,
-              "interviewee_role": data.interviewee_role}
+    values: dict[str, Any] = {
+        "evidence_type": data.evidence_type,
+        "site_id": data.site_id,
+        "department": data.department,
+        "interviewee_role": data.interviewee_role,
+    }
     if data.observed_at is not None:
         values["observed_at"] = data.observed_at
     errors = _validate(session, audit, values)
     if errors:
         raise ValidationFailed(f"evidence: {errors}", errors)
     clauses = _check_clauses(session, audit, data.clause_ids)
-    seq = (session.scalar(select(func.max(EvidenceItem.seq)).where(EvidenceItem.audit_id == audit.id)) or 0) + 1
+    seq = (
+        session.scalar(select(func.max(EvidenceItem.seq)).where(EvidenceItem.audit_id == audit.id))
+        or 0
+    ) + 1
     remote = data.remote if data.remote is not None else audit.mode == AuditMode.REMOTE
     item = EvidenceItem(
-        audit_id=audit.id, evidence_type=values["evidence_type"], site_id=data.site_id,
-        department=data.department, remote=remote, observed_at=data.observed_at or utcnow(),
-        description=data.description, references=data.references,
-        interviewee_role=data.interviewee_role, seq=seq,
+        audit_id=audit.id,
+        evidence_type=values["evidence_type"],
+        site_id=data.site_id,
+        department=data.department,
+        remote=remote,
+        observed_at=data.observed_at or utcnow(),
+        description=data.description,
+        references=data.references,
+        interviewee_role=data.interviewee_role,
+        seq=seq,
     )
     item.clauses = clauses
     session.add(item)
@@ -140,13 +165,17 @@ def add_evidence(session: Session, audit_id: uuid.UUID, data: EvidenceData | Non
     return item
 
 
-def update_evidence(session: Session, evidence_id: uuid.UUID, changes: dict[str, Any]) -> EvidenceItem:
+def update_evidence(
+    session: Session, evidence_id: uuid.UUID, changes: dict[str, Any]
+) -> EvidenceItem:
     """Change some fields (the workspace sends one at a time, as the auditor types)."""
     item = get_evidence(session, evidence_id)
     audit = _writable_audit(session, item.audit_id)
     unknown = set(changes) - set(EDITABLE_FIELDS)
     if unknown:
-        raise ValidationFailed(f"not editable: {sorted(unknown)}", {f: "not_editable" for f in unknown})
+        raise ValidationFailed(
+            f"not editable: {sorted(unknown)}", {f: "not_editable" for f in unknown}
+        )
     values = dict(changes)
     errors = _validate(session, audit, values)
     if errors:
@@ -158,7 +187,9 @@ def update_evidence(session: Session, evidence_id: uuid.UUID, changes: dict[str,
     return item
 
 
-def set_evidence_clauses(session: Session, evidence_id: uuid.UUID, clause_ids: list[uuid.UUID]) -> EvidenceItem:
+def set_evidence_clauses(
+    session: Session, evidence_id: uuid.UUID, clause_ids: list[uuid.UUID]
+) -> EvidenceItem:
     item = get_evidence(session, evidence_id)
     audit = _writable_audit(session, item.audit_id)
     item.clauses = _check_clauses(session, audit, clause_ids)
@@ -169,15 +200,21 @@ def set_evidence_clauses(session: Session, evidence_id: uuid.UUID, clause_ids: l
 def link_clause(session: Session, evidence_id: uuid.UUID, clause_id: uuid.UUID) -> EvidenceItem:
     item = get_evidence(session, evidence_id)
     ids = [c.id for c in item.clauses]
-    return item if clause_id in ids else set_evidence_clauses(session, evidence_id, [*ids, clause_id])
+    return (
+        item if clause_id in ids else set_evidence_clauses(session, evidence_id, [*ids, clause_id])
+    )
 
 
 def unlink_clause(session: Session, evidence_id: uuid.UUID, clause_id: uuid.UUID) -> EvidenceItem:
     item = get_evidence(session, evidence_id)
-    return set_evidence_clauses(session, evidence_id, [c.id for c in item.clauses if c.id != clause_id])
+    return set_evidence_clauses(
+        session, evidence_id, [c.id for c in item.clauses if c.id != clause_id]
+    )
 
 
-def archive_evidence(session: Session, evidence_id: uuid.UUID, archived: bool = True) -> EvidenceItem:
+def archive_evidence(
+    session: Session, evidence_id: uuid.UUID, archived: bool = True
+) -> EvidenceItem:
     """Evidence is never deleted: archived items drop out of lists, coverage and reports."""
     item = get_evidence(session, evidence_id)
     _writable_audit(session, item.audit_id)
@@ -186,8 +223,14 @@ def archive_evidence(session: Session, evidence_id: uuid.UUID, archived: bool = 
     return item
 
 
-def list_evidence(session: Session, audit_id: uuid.UUID, *, clause_ids: list[uuid.UUID] | None = None,
-                  site_id: uuid.UUID | None = None, include_archived: bool = False) -> list[EvidenceItem]:
+def list_evidence(
+    session: Session,
+    audit_id: uuid.UUID,
+    *,
+    clause_ids: list[uuid.UUID] | None = None,
+    site_id: uuid.UUID | None = None,
+    include_archived: bool = False,
+) -> list[EvidenceItem]:
     stmt = select(EvidenceItem).where(EvidenceItem.audit_id == audit_id)
     if not include_archived:
         stmt = stmt.where(EvidenceItem.archived.is_(False))
@@ -202,13 +245,27 @@ def list_evidence(session: Session, audit_id: uuid.UUID, *, clause_ids: list[uui
 
 
 def _attachment_row(stored: StoredFile, filename: str, **kw: Any) -> Attachment:
-    return Attachment(sha256=stored.sha256, filename=filename[:260], media_type=stored.media_type,
-                      size=stored.size, is_photo=stored.is_photo, captured_at=stored.captured_at, **kw)
+    return Attachment(
+        sha256=stored.sha256,
+        filename=filename[:260],
+        media_type=stored.media_type,
+        size=stored.size,
+        is_photo=stored.is_photo,
+        captured_at=stored.captured_at,
+        **kw,
+    )
 
 
-def attach_file(session: Session, evidence_id: uuid.UUID, source: Path | str, *, filename: str | None = None,
-                caption: str = "", store: AttachmentStore | None = None,
-                adopt_capture_time: bool = False) -> Attachment:
+def attach_file(
+    session: Session,
+    evidence_id: uuid.UUID,
+    source: Path | str,
+    *,
+    filename: str | None = None,
+    caption: str = "",
+    store: AttachmentStore | None = None,
+    adopt_capture_time: bool = False,
+) -> Attachment:
     """Copy a file into the store (refusing disguised files) and attach it to an evidence item.
 
     With ``adopt_capture_time`` the item's time becomes the photo's EXIF capture time when the
@@ -218,19 +275,36 @@ def attach_file(session: Session, evidence_id: uuid.UUID, source: Path | str, *,
     _writable_audit(session, item.audit_id)
     source = Path(source)
     stored = (store or store_for(session)).put(source, filename or source.name)
-    if adopt_capture_time and stored.captured_at and not session.scalar(
-            select(func.count()).select_from(Attachment).where(
-                Attachment.evidence_id == item.id, Attachment.archived.is_(False))):
+    if (
+        adopt_capture_time
+        and stored.captured_at
+        and not session.scalar(
+            select(func.count())
+            .select_from(Attachment)
+            .where(Attachment.evidence_id == item.id, Attachment.archived.is_(False))
+        )
+    ):
         item.observed_at = stored.captured_at
-    att = _attachment_row(stored, filename or source.name, evidence_id=item.id, audit_id=item.audit_id,
-                          caption=caption)
+    att = _attachment_row(
+        stored,
+        filename or source.name,
+        evidence_id=item.id,
+        audit_id=item.audit_id,
+        caption=caption,
+    )
     session.add(att)
     session.flush()
     return att
 
 
-def attach_bytes(session: Session, evidence_id: uuid.UUID, data: bytes, filename: str, *,
-                 store: AttachmentStore | None = None) -> Attachment:
+def attach_bytes(
+    session: Session,
+    evidence_id: uuid.UUID,
+    data: bytes,
+    filename: str,
+    *,
+    store: AttachmentStore | None = None,
+) -> Attachment:
     """A pasted image or file from the clipboard."""
     item = get_evidence(session, evidence_id)
     _writable_audit(session, item.audit_id)
@@ -241,8 +315,13 @@ def attach_bytes(session: Session, evidence_id: uuid.UUID, data: bytes, filename
     return att
 
 
-def list_attachments(session: Session, *, evidence_id: uuid.UUID | None = None, audit_id: uuid.UUID | None = None,
-                     check_in_only: bool = False) -> list[Attachment]:
+def list_attachments(
+    session: Session,
+    *,
+    evidence_id: uuid.UUID | None = None,
+    audit_id: uuid.UUID | None = None,
+    check_in_only: bool = False,
+) -> list[Attachment]:
     stmt = select(Attachment).where(Attachment.archived.is_(False))
     if evidence_id is not None:
         stmt = stmt.where(Attachment.evidence_id == evidence_id)
@@ -253,7 +332,9 @@ def list_attachments(session: Session, *, evidence_id: uuid.UUID | None = None, 
     return list(session.scalars(stmt.order_by(Attachment.created_at)))
 
 
-def archive_attachment(session: Session, attachment_id: uuid.UUID, archived: bool = True) -> Attachment:
+def archive_attachment(
+    session: Session, attachment_id: uuid.UUID, archived: bool = True
+) -> Attachment:
     att = session.get(Attachment, attachment_id)
     if att is None:
         raise NotFound(f"no attachment {attachment_id}", id=str(attachment_id))
@@ -267,8 +348,15 @@ def archive_attachment(session: Session, attachment_id: uuid.UUID, archived: boo
 # --- check-in (认证到) photos ------------------------------------------------------------------
 
 
-def mark_check_in(session: Session, attachment_id: uuid.UUID, moment: CheckInMoment | None, *, place: str = "",
-                  taken_at: dt.datetime | None = None, audit_id: uuid.UUID | None = None) -> Attachment:
+def mark_check_in(
+    session: Session,
+    attachment_id: uuid.UUID,
+    moment: CheckInMoment | None,
+    *,
+    place: str = "",
+    taken_at: dt.datetime | None = None,
+    audit_id: uuid.UUID | None = None,
+) -> Attachment:
     """Mark (or with ``moment`` None unmark) a photo as taken at the opening/closing meeting.
 
     Time defaults to the EXIF capture time, else the time the photo was added.
@@ -289,9 +377,16 @@ def mark_check_in(session: Session, attachment_id: uuid.UUID, moment: CheckInMom
     return att
 
 
-def add_check_in_photo(session: Session, audit_id: uuid.UUID, source: Path | str, moment: CheckInMoment, *,
-                       place: str = "", taken_at: dt.datetime | None = None,
-                       store: AttachmentStore | None = None) -> Attachment:
+def add_check_in_photo(
+    session: Session,
+    audit_id: uuid.UUID,
+    source: Path | str,
+    moment: CheckInMoment,
+    *,
+    place: str = "",
+    taken_at: dt.datetime | None = None,
+    store: AttachmentStore | None = None,
+) -> Attachment:
     """A whole-team photo of the opening or closing meeting, attached to the audit itself."""
     audit = _writable_audit(session, audit_id)
     source = Path(source)
@@ -307,21 +402,36 @@ def add_check_in_photo(session: Session, audit_id: uuid.UUID, source: Path | str
 # --- judgements -------------------------------------------------------------------------------
 
 
-def set_judgement(session: Session, audit_id: uuid.UUID, clause_id: uuid.UUID, judgement: Judgement | None, *,
-                  site_id: uuid.UUID | None = None, note: str | None = None) -> ClauseJudgement | None:
+def set_judgement(
+    session: Session,
+    audit_id: uuid.UUID,
+    clause_id: uuid.UUID,
+    judgement: Judgement | None,
+    *,
+    site_id: uuid.UUID | None = None,
+    note: str | None = None,
+) -> ClauseJudgement | None:
     """Judge one clause (optionally for one site); ``None`` clears the judgement."""
     audit = _writable_audit(session, audit_id)
     _check_clauses(session, audit, [clause_id])
-    existing = session.scalar(select(ClauseJudgement).where(
-        ClauseJudgement.audit_id == audit.id, ClauseJudgement.clause_id == clause_id,
-        ClauseJudgement.site_id.is_(None) if site_id is None else ClauseJudgement.site_id == site_id))
+    existing = session.scalar(
+        select(ClauseJudgement).where(
+            ClauseJudgement.audit_id == audit.id,
+            ClauseJudgement.clause_id == clause_id,
+            ClauseJudgement.site_id.is_(None)
+            if site_id is None
+            else ClauseJudgement.site_id == site_id,
+        )
+    )
     if judgement is None:
         if existing is not None:
             session.delete(existing)
             session.flush()
         return None
     if existing is None:
-        existing = ClauseJudgement(audit_id=audit.id, clause_id=clause_id, site_id=site_id, judgement=judgement)
+        existing = ClauseJudgement(
+            audit_id=audit.id, clause_id=clause_id, site_id=site_id, judgement=judgement
+        )
         session.add(existing)
     existing.judgement = Judgement(judgement)
     if note is not None:
@@ -332,7 +442,9 @@ def set_judgement(session: Session, audit_id: uuid.UUID, clause_id: uuid.UUID, j
 
 
 def judgements_of(session: Session, audit_id: uuid.UUID) -> list[ClauseJudgement]:
-    return list(session.scalars(select(ClauseJudgement).where(ClauseJudgement.audit_id == audit_id)))
+    return list(
+        session.scalars(select(ClauseJudgement).where(ClauseJudgement.audit_id == audit_id))
+    )
 
 
 def set_marks_control(session: Session, audit_id: uuid.UUID, text: str) -> Audit:

@@ -94,7 +94,9 @@ def deadlines(session: Session, nc: Nonconformity, on: dt.date | None = None) ->
     """The NC's deadlines with the rule behind each (for the UI: "due 2027-04-09 — CB setting")."""
     audit = nc.audit
     last_day = _audit_last_day(audit, nc.issued_on or on or dt.date.today())
-    return nc_deadlines(NcSeverity(nc.grade.value), audit_kind(audit.audit_type), last_day, cb_settings(session))
+    return nc_deadlines(
+        NcSeverity(nc.grade.value), audit_kind(audit.audit_type), last_day, cb_settings(session)
+    )
 
 
 def set_deadlines(session: Session, nc: Nonconformity, on: dt.date) -> None:
@@ -107,7 +109,11 @@ def overdue_flags(nc: Nonconformity, on: dt.date) -> frozenset[Overdue]:
     flags = set()
     if nc.state in AWAITING_RESPONSE and nc.response_due is not None and nc.response_due < on:
         flags.add(Overdue.RESPONSE)
-    if nc.state in AWAITING_VERIFICATION and nc.verification_due is not None and nc.verification_due < on:
+    if (
+        nc.state in AWAITING_VERIFICATION
+        and nc.verification_due is not None
+        and nc.verification_due < on
+    ):
         flags.add(Overdue.VERIFICATION)
     return frozenset(flags)
 
@@ -146,8 +152,9 @@ class CertificateAtRisk:
     suspension_ends: Dated | None
 
 
-def proposed_action(nc: Nonconformity, flags: frozenset[Overdue], on: dt.date,
-                    settings: Any) -> tuple[ProposedAction, Basis]:
+def proposed_action(
+    nc: Nonconformity, flags: frozenset[Overdue], on: dt.date, settings: Any
+) -> tuple[ProposedAction, Basis]:
     """What an overdue NC calls for (see the module docstring), with the rule behind it."""
     audit = nc.audit
     last_day = _audit_last_day(audit, nc.issued_on or on)
@@ -160,12 +167,17 @@ def proposed_action(nc: Nonconformity, flags: frozenset[Overdue], on: dt.date,
             return ProposedAction.REFUSE_CERTIFICATION, basis
         return ProposedAction.FOLLOW_UP_AUDIT, basis
     if Overdue.RESPONSE in flags:
-        return ProposedAction.SUSPENSION, Basis(CB_SETTING, "surveillance_nc_suspension_months", "suspend_overdue_nc")
-    return ProposedAction.FOLLOW_UP_AUDIT, Basis(ISO_17021, "9.6.2.2", "verify_overdue_corrective_action")
+        return ProposedAction.SUSPENSION, Basis(
+            CB_SETTING, "surveillance_nc_suspension_months", "suspend_overdue_nc"
+        )
+    return ProposedAction.FOLLOW_UP_AUDIT, Basis(
+        ISO_17021, "9.6.2.2", "verify_overdue_corrective_action"
+    )
 
 
-def certificates_at_risk(session: Session, on: dt.date | None = None,
-                         certificate_ids: Iterable[uuid.UUID] | None = None) -> list[CertificateAtRisk]:
+def certificates_at_risk(
+    session: Session, on: dt.date | None = None, certificate_ids: Iterable[uuid.UUID] | None = None
+) -> list[CertificateAtRisk]:
     """Certificates (valid or suspended) with overdue NCs, each with the proposed action."""
     on = on or dt.date.today()
     settings = cb_settings(session)
@@ -173,8 +185,11 @@ def certificates_at_risk(session: Session, on: dt.date | None = None,
         select(Certificate, Nonconformity)
         .join(audit_certificate, audit_certificate.c.certificate_id == Certificate.id)
         .join(Nonconformity, Nonconformity.audit_id == audit_certificate.c.audit_id)
-        .where(overdue_condition(on), Nonconformity.archived.is_(False),
-               Certificate.status.in_((CertificateStatus.VALID, CertificateStatus.SUSPENDED)))
+        .where(
+            overdue_condition(on),
+            Nonconformity.archived.is_(False),
+            Certificate.status.in_((CertificateStatus.VALID, CertificateStatus.SUSPENDED)),
+        )
         .order_by(Certificate.number, Nonconformity.number)
         .options(joinedload(Nonconformity.audit))
     )
@@ -185,18 +200,31 @@ def certificates_at_risk(session: Session, on: dt.date | None = None,
         flags = overdue_flags(nc, on)
         action, basis = proposed_action(nc, flags, on, settings)
         due = nc.response_due if Overdue.RESPONSE in flags else nc.verification_due
-        grouped.setdefault(cert.id, (cert, []))[1].append(OverdueNC(nc.id, nc.number, nc.grade, flags, due, action, basis))
+        grouped.setdefault(cert.id, (cert, []))[1].append(
+            OverdueNC(nc.id, nc.number, nc.grade, flags, due, action, basis)
+        )
     out = []
     for cert, items in grouped.values():
         worst = max(items, key=lambda i: _SEVERITY[i.action])
         ends = None
         if cert.status is CertificateStatus.SUSPENDED and cert.status_date is not None:
             ends = surveillance_nc_suspension_end(cert.status_date, settings)
-        out.append(CertificateAtRisk(cert.id, cert.number, cert.organisation_id, tuple(items), worst.action,
-                                     worst.basis, ends))
+        out.append(
+            CertificateAtRisk(
+                cert.id,
+                cert.number,
+                cert.organisation_id,
+                tuple(items),
+                worst.action,
+                worst.basis,
+                ends,
+            )
+        )
     return out
 
 
-def certificate_risk(session: Session, certificate_id: uuid.UUID, on: dt.date | None = None) -> CertificateAtRisk | None:
+def certificate_risk(
+    session: Session, certificate_id: uuid.UUID, on: dt.date | None = None
+) -> CertificateAtRisk | None:
     found = certificates_at_risk(session, on, [certificate_id])
     return found[0] if found else None

@@ -62,12 +62,42 @@ from auditdesk.services.nc_schedule import (
 from auditdesk.services.users import Permission, current_user, require
 
 __all__ = [
-    "AWAITING_RESPONSE", "AWAITING_VERIFICATION", "OPEN_STATES", "CertificateAtRisk", "NCDraft", "NCResponse",
-    "Overdue", "OverdueNC", "ProposedAction", "Verification", "accept_response", "add_response_attachment",
-    "audit_kind", "certificate_risk", "certificates_at_risk", "close_nc", "count_by_state", "deadlines",
-    "edit_draft", "find_nc", "get_nc", "history", "issue_nc", "ncs_of_audit", "next_nc_number",
-    "overdue_condition", "overdue_flags", "previous_ncs", "proposed_action", "raise_nc", "record_response",
-    "record_reverification", "reject_response", "reopen_nc", "response_attachments", "verify_nc",
+    "AWAITING_RESPONSE",
+    "AWAITING_VERIFICATION",
+    "OPEN_STATES",
+    "CertificateAtRisk",
+    "NCDraft",
+    "NCResponse",
+    "Overdue",
+    "OverdueNC",
+    "ProposedAction",
+    "Verification",
+    "accept_response",
+    "add_response_attachment",
+    "audit_kind",
+    "certificate_risk",
+    "certificates_at_risk",
+    "close_nc",
+    "count_by_state",
+    "deadlines",
+    "edit_draft",
+    "find_nc",
+    "get_nc",
+    "history",
+    "issue_nc",
+    "ncs_of_audit",
+    "next_nc_number",
+    "overdue_condition",
+    "overdue_flags",
+    "previous_ncs",
+    "proposed_action",
+    "raise_nc",
+    "record_response",
+    "record_reverification",
+    "reject_response",
+    "reopen_nc",
+    "response_attachments",
+    "verify_nc",
 ]
 
 # ---------------------------------------------------------------- raising and editing drafts
@@ -108,9 +138,13 @@ def next_nc_number(session: Session, audit: Audit, also_taken: Collection[str] =
 
     ``also_taken``: numbers not in the database yet but spoken for (a package being merged)."""
     prefix = f"NC-{audit.number}-"
-    numbers = [*session.scalars(select(Nonconformity.number).where(Nonconformity.number.like(prefix + "%"))),
-               *(n for n in also_taken if n.startswith(prefix))]
-    taken = [int(n[len(prefix):]) for n in numbers if n[len(prefix):].isdigit()]
+    numbers = [
+        *session.scalars(
+            select(Nonconformity.number).where(Nonconformity.number.like(prefix + "%"))
+        ),
+        *(n for n in also_taken if n.startswith(prefix)),
+    ]
+    taken = [int(n[len(prefix) :]) for n in numbers if n[len(prefix) :].isdigit()]
     return f"{prefix}{max(taken, default=0) + 1:02d}"
 
 
@@ -149,9 +183,15 @@ def raise_nc(session: Session, data: NCDraft, on: dt.date | None = None) -> Nonc
     if errors:
         raise ValidationFailed(f"nonconformity: {errors}", errors)
     nc = Nonconformity(
-        audit_id=audit.id, clause_id=data.clause_id, number=next_nc_number(session, audit),
-        grade=data.grade, state=NCState.DRAFT, requirement=data.requirement.strip(),
-        evidence_text=data.evidence_text.strip(), reason=data.reason.strip(), raised_by=user.username,
+        audit_id=audit.id,
+        clause_id=data.clause_id,
+        number=next_nc_number(session, audit),
+        grade=data.grade,
+        state=NCState.DRAFT,
+        requirement=data.requirement.strip(),
+        evidence_text=data.evidence_text.strip(),
+        reason=data.reason.strip(),
+        raised_by=user.username,
     )
     nc.evidence = [session.get(EvidenceItem, eid) for eid in data.evidence_ids]  # type: ignore[misc]
     session.add(nc)
@@ -177,42 +217,78 @@ def edit_draft(session: Session, nc_id: uuid.UUID, data: NCDraft) -> Nonconformi
         nc.reason = data.reason.strip()
         nc.evidence = [session.get(EvidenceItem, eid) for eid in data.evidence_ids]  # type: ignore[misc]
 
-    values = {"requirement": data.requirement, "evidence_text": data.evidence_text, "reason": data.reason}
+    values = {
+        "requirement": data.requirement,
+        "evidence_text": data.evidence_text,
+        "reason": data.reason,
+    }
     _apply(session, nc, nc_lifecycle.NCAction.EDIT, values, change)
     set_deadlines(session, nc, dt.date.today())
     return nc
 
 
 def _statement_values(nc: Nonconformity) -> dict[str, Any]:
-    return {"requirement": nc.requirement, "evidence_text": nc.evidence_text, "reason": nc.reason,
-            "evidence": list(nc.evidence)}
+    return {
+        "requirement": nc.requirement,
+        "evidence_text": nc.evidence_text,
+        "reason": nc.reason,
+        "evidence": list(nc.evidence),
+    }
 
 
 # ---------------------------------------------------------------- the lifecycle
 
 
-def _record(session: Session, nc: Nonconformity, action: str, from_state: NCState | None, to_state: NCState,
-            user: str, note: str) -> NCTransition:
-    step = NCTransition(nonconformity_id=nc.id, action=action, from_state=from_state, to_state=to_state,
-                        by_user=user, at=utcnow(), note=note)
+def _record(
+    session: Session,
+    nc: Nonconformity,
+    action: str,
+    from_state: NCState | None,
+    to_state: NCState,
+    user: str,
+    note: str,
+) -> NCTransition:
+    step = NCTransition(
+        nonconformity_id=nc.id,
+        action=action,
+        from_state=from_state,
+        to_state=to_state,
+        by_user=user,
+        at=utcnow(),
+        note=note,
+    )
     session.add(step)
     session.flush()
     return step
 
 
-def _apply(session: Session, nc: Nonconformity, action: nc_lifecycle.NCAction, values: dict[str, Any],
-           change: Any = None, note: str = "") -> Nonconformity:
+def _apply(
+    session: Session,
+    nc: Nonconformity,
+    action: nc_lifecycle.NCAction,
+    values: dict[str, Any],
+    change: Any = None,
+    note: str = "",
+) -> Nonconformity:
     action_spec = nc_lifecycle.ACTIONS[action]
     user = require(session, Permission(action_spec.permission))
     try:
         target = NCState(nc_lifecycle.next_state(nc.state.value, action.value).value)
     except nc_lifecycle.IllegalNCTransition as exc:
-        raise IllegalTransition(f"{nc.number}: {exc}", reason=exc.reason, state=exc.state, action=exc.action,
-                                number=nc.number) from None
+        raise IllegalTransition(
+            f"{nc.number}: {exc}",
+            reason=exc.reason,
+            state=exc.state,
+            action=exc.action,
+            number=nc.number,
+        ) from None
     missing = nc_lifecycle.missing_fields(action.value, values)
     if missing:
-        raise ValidationFailed(f"{nc.number}: cannot {action.value}, missing {', '.join(missing)}",
-                               {name: "required" for name in missing}, number=nc.number)
+        raise ValidationFailed(
+            f"{nc.number}: cannot {action.value}, missing {', '.join(missing)}",
+            {name: "required" for name in missing},
+            number=nc.number,
+        )
     if change is not None:
         change(nc)
     before = nc.state
@@ -248,43 +324,75 @@ class NCResponse:
 def record_response(session: Session, nc_id: uuid.UUID, response: NCResponse) -> Nonconformity:
     nc = get_nc(session, nc_id)
     received = response.received_on or dt.date.today()
-    values = {"correction": response.correction, "root_cause": response.root_cause,
-              "corrective_action": response.corrective_action, "owners": response.owners,
-              "planned_date": response.planned_date, "response_received_on": received}
+    values = {
+        "correction": response.correction,
+        "root_cause": response.root_cause,
+        "corrective_action": response.corrective_action,
+        "owners": response.owners,
+        "planned_date": response.planned_date,
+        "response_received_on": received,
+    }
 
     def change(nc: Nonconformity) -> None:
         nc.correction, nc.root_cause = response.correction.strip(), response.root_cause.strip()
-        nc.corrective_action, nc.owners = response.corrective_action.strip(), response.owners.strip()
-        nc.planned_date, nc.done_date, nc.response_received_on = response.planned_date, response.done_date, received
+        nc.corrective_action, nc.owners = (
+            response.corrective_action.strip(),
+            response.owners.strip(),
+        )
+        nc.planned_date, nc.done_date, nc.response_received_on = (
+            response.planned_date,
+            response.done_date,
+            received,
+        )
 
     return _apply(session, nc, nc_lifecycle.NCAction.RECORD_RESPONSE, values, change)
 
 
-def add_response_attachment(session: Session, nc_id: uuid.UUID, source: Path, store: Any = None) -> Attachment:
+def add_response_attachment(
+    session: Session, nc_id: uuid.UUID, source: Path, store: Any = None
+) -> Attachment:
     """Store a file of the client's response in the attachment store and link it to the NC."""
     from auditdesk.storage.attachments import AttachmentStore
 
     require(session, Permission.ENTER_NC_RESPONSE)
     nc = get_nc(session, nc_id)
     if nc.state in (NCState.DRAFT, NCState.CLOSED):
-        raise IllegalTransition(f"{nc.number}: no response to attach to in state {nc.state.value}",
-                                reason="not_awaiting_response", state=nc.state.value, action="attach")
+        raise IllegalTransition(
+            f"{nc.number}: no response to attach to in state {nc.state.value}",
+            reason="not_awaiting_response",
+            state=nc.state.value,
+            action="attach",
+        )
     if store is None:
         store = AttachmentStore.for_session(session)
         if store is None:
-            raise ValidationFailed("attachments need a database file or AUDITDESK_FILES", {"attachment": "no_store"})
+            raise ValidationFailed(
+                "attachments need a database file or AUDITDESK_FILES", {"attachment": "no_store"}
+            )
     stored = store.put(Path(source))
-    attachment = Attachment(nonconformity_id=nc.id, audit_id=nc.audit_id, sha256=stored.sha256,
-                            filename=Path(source).name, media_type=stored.media_type, size=stored.size,
-                            is_photo=stored.is_photo, captured_at=stored.captured_at)
+    attachment = Attachment(
+        nonconformity_id=nc.id,
+        audit_id=nc.audit_id,
+        sha256=stored.sha256,
+        filename=Path(source).name,
+        media_type=stored.media_type,
+        size=stored.size,
+        is_photo=stored.is_photo,
+        captured_at=stored.captured_at,
+    )
     session.add(attachment)
     session.flush()
     return attachment
 
 
 def response_attachments(session: Session, nc_id: uuid.UUID) -> list[Attachment]:
-    return list(session.scalars(select(Attachment).where(Attachment.nonconformity_id == nc_id,
-                                                         Attachment.archived.is_(False))))
+    return list(
+        session.scalars(
+            select(Attachment).where(
+                Attachment.nonconformity_id == nc_id, Attachment.archived.is_(False)
+            )
+        )
+    )
 
 
 def accept_response(session: Session, nc_id: uuid.UUID, note: str = "") -> Nonconformity:
@@ -303,7 +411,9 @@ def reject_response(session: Session, nc_id: uuid.UUID, reason: str) -> Nonconfo
     def change(nc: Nonconformity) -> None:
         nc.review_reason = reason.strip()
 
-    return _apply(session, nc, nc_lifecycle.NCAction.REJECT, {"reason": reason}, change, reason.strip())
+    return _apply(
+        session, nc, nc_lifecycle.NCAction.REJECT, {"reason": reason}, change, reason.strip()
+    )
 
 
 @dataclass
@@ -319,17 +429,35 @@ def verify_nc(session: Session, nc_id: uuid.UUID, verification: Verification) ->
     user = current_user(session)
     by = verification.verified_by.strip() or user.display_name or user.username
     on = verification.verified_on or dt.date.today()
-    values = {"verification_method": verification.method, "verified_by": by, "verified_on": on,
-              "effectiveness": verification.effectiveness}
+    values = {
+        "verification_method": verification.method,
+        "verified_by": by,
+        "verified_on": on,
+        "effectiveness": verification.effectiveness,
+    }
 
     def change(nc: Nonconformity) -> None:
         if nc.response_received_on and on < nc.response_received_on:
-            raise ValidationFailed(f"{nc.number}: verified before the response arrived",
-                                   {"verified_on": "before_response"}, number=nc.number)
+            raise ValidationFailed(
+                f"{nc.number}: verified before the response arrived",
+                {"verified_on": "before_response"},
+                number=nc.number,
+            )
         nc.verification_method = VerificationMethod(verification.method)
-        nc.verified_by, nc.verified_on, nc.effectiveness = by, on, verification.effectiveness.strip()
+        nc.verified_by, nc.verified_on, nc.effectiveness = (
+            by,
+            on,
+            verification.effectiveness.strip(),
+        )
 
-    return _apply(session, nc, nc_lifecycle.NCAction.VERIFY, values, change, verification.effectiveness.strip())
+    return _apply(
+        session,
+        nc,
+        nc_lifecycle.NCAction.VERIFY,
+        values,
+        change,
+        verification.effectiveness.strip(),
+    )
 
 
 def close_nc(session: Session, nc_id: uuid.UUID, on: dt.date | None = None) -> Nonconformity:
@@ -348,20 +476,36 @@ def reopen_nc(session: Session, nc_id: uuid.UUID, reason: str) -> Nonconformity:
 
     def change(nc: Nonconformity) -> None:
         nc.closed_on = None
-        nc.verified_on, nc.verified_by, nc.verification_method, nc.effectiveness = None, "", None, ""
+        nc.verified_on, nc.verified_by, nc.verification_method, nc.effectiveness = (
+            None,
+            "",
+            None,
+            "",
+        )
 
-    return _apply(session, nc, nc_lifecycle.NCAction.REOPEN, {"reason": reason}, change, reason.strip())
+    return _apply(
+        session, nc, nc_lifecycle.NCAction.REOPEN, {"reason": reason}, change, reason.strip()
+    )
 
 
 def history(session: Session, nc_id: uuid.UUID) -> list[NCTransition]:
-    return list(session.scalars(select(NCTransition).where(NCTransition.nonconformity_id == nc_id)
-                                .order_by(NCTransition.at, NCTransition.created_at)))
+    return list(
+        session.scalars(
+            select(NCTransition)
+            .where(NCTransition.nonconformity_id == nc_id)
+            .order_by(NCTransition.at, NCTransition.created_at)
+        )
+    )
 
 
 def ncs_of_audit(session: Session, audit_id: uuid.UUID) -> list[Nonconformity]:
-    return list(session.scalars(select(Nonconformity).where(Nonconformity.audit_id == audit_id,
-                                                            Nonconformity.archived.is_(False))
-                                .order_by(Nonconformity.number)))
+    return list(
+        session.scalars(
+            select(Nonconformity)
+            .where(Nonconformity.audit_id == audit_id, Nonconformity.archived.is_(False))
+            .order_by(Nonconformity.number)
+        )
+    )
 
 
 # ---------------------------------------------------------------- previous NCs at the next audit
@@ -376,8 +520,10 @@ def _earlier_audits(session: Session, audit: Audit) -> list[Audit]:
     if not cert_ids:
         return []
     others = session.scalars(
-        select(Audit).join(audit_certificate, audit_certificate.c.audit_id == Audit.id)
-        .where(audit_certificate.c.certificate_id.in_(cert_ids), Audit.id != audit.id).distinct()
+        select(Audit)
+        .join(audit_certificate, audit_certificate.c.audit_id == Audit.id)
+        .where(audit_certificate.c.certificate_id.in_(cert_ids), Audit.id != audit.id)
+        .distinct()
     )
     this_day = _audit_day(audit)
     earlier = []
@@ -404,23 +550,37 @@ def previous_ncs(session: Session, audit_id: uuid.UUID) -> list[Nonconformity]:
         Nonconformity.audit_id.in_([a.id for a in earlier]),
         Nonconformity.archived.is_(False),
         Nonconformity.state != NCState.DRAFT,
-        or_(Nonconformity.reverified_in_audit_id.is_(None), Nonconformity.reverified_in_audit_id == audit.id),
+        or_(
+            Nonconformity.reverified_in_audit_id.is_(None),
+            Nonconformity.reverified_in_audit_id == audit.id,
+        ),
     )
     if since is not None:
-        stmt = stmt.where(or_(Nonconformity.state != NCState.CLOSED, Nonconformity.closed_on >= since))
+        stmt = stmt.where(
+            or_(Nonconformity.state != NCState.CLOSED, Nonconformity.closed_on >= since)
+        )
     return list(session.scalars(stmt.order_by(Nonconformity.number)))
 
 
-def record_reverification(session: Session, nc_id: uuid.UUID, audit_id: uuid.UUID, effective: bool,
-                          note: str, on: dt.date | None = None) -> Nonconformity:
+def record_reverification(
+    session: Session,
+    nc_id: uuid.UUID,
+    audit_id: uuid.UUID,
+    effective: bool,
+    note: str,
+    on: dt.date | None = None,
+) -> Nonconformity:
     """The audit team's check, at ``audit``, that an earlier NC's corrective action works."""
     user = require(session, Permission.RECORD_EVIDENCE)
     audit = get_audit(session, audit_id)
     ensure_unlocked(audit)
     nc = get_nc(session, nc_id)
     if nc not in previous_ncs(session, audit_id):
-        raise ValidationFailed(f"{nc.number} is not a previous NC of audit {audit.number}",
-                               {"nonconformity": "not_previous_nc"}, number=nc.number)
+        raise ValidationFailed(
+            f"{nc.number} is not a previous NC of audit {audit.number}",
+            {"nonconformity": "not_previous_nc"},
+            number=nc.number,
+        )
     if not note.strip():
         raise ValidationFailed(f"{nc.number}: re-verification needs a note", {"note": "required"})
     nc.reverified_in_audit_id = audit.id
@@ -428,12 +588,21 @@ def record_reverification(session: Session, nc_id: uuid.UUID, audit_id: uuid.UUI
     nc.reverified_by = user.display_name or user.username
     nc.reverification_effective = effective
     nc.reverification_note = note.strip()
-    _record(session, nc, "reverify", nc.state, nc.state, user.username,
-            f"{audit.number}: {note.strip()}")
+    _record(
+        session,
+        nc,
+        "reverify",
+        nc.state,
+        nc.state,
+        user.username,
+        f"{audit.number}: {note.strip()}",
+    )
     return nc
 
 
-def count_by_state(session: Session, audit_ids: Sequence[uuid.UUID] | None = None) -> dict[NCState, int]:
+def count_by_state(
+    session: Session, audit_ids: Sequence[uuid.UUID] | None = None
+) -> dict[NCState, int]:
     stmt = select(Nonconformity.state, func.count(Nonconformity.id)).group_by(Nonconformity.state)
     if audit_ids is not None:
         stmt = stmt.where(Nonconformity.audit_id.in_(list(audit_ids)))

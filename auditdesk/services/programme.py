@@ -141,34 +141,61 @@ def bulk_evaluation() -> Iterator[None]:
 
 
 _DONE_CODES = tuple(s.value for s in _DONE)
-_S1, _S2, _RC = AuditType.SURVEILLANCE_1.value, AuditType.SURVEILLANCE_2.value, AuditType.RECERTIFICATION.value
-_SUSPEND, _RESTORE, _WITHDRAW, _CANCEL = (CertificateEventKind.SUSPEND.value, CertificateEventKind.RESTORE.value,
-                                          CertificateEventKind.WITHDRAW.value, CertificateEventKind.CANCEL.value)
+_S1, _S2, _RC = (
+    AuditType.SURVEILLANCE_1.value,
+    AuditType.SURVEILLANCE_2.value,
+    AuditType.RECERTIFICATION.value,
+)
+_SUSPEND, _RESTORE, _WITHDRAW, _CANCEL = (
+    CertificateEventKind.SUSPEND.value,
+    CertificateEventKind.RESTORE.value,
+    CertificateEventKind.WITHDRAW.value,
+    CertificateEventKind.CANCEL.value,
+)
 
 # (certificate id, number, standard code, issue, cycle start, expiry, decision, rule set id)
 _CertRow = tuple[Any, str, str, dt.date, dt.date | None, dt.date, dt.date | None, str | None]
 
 
-def _cert_rows(session: Session, ids: list[uuid.UUID] | None, day: Callable[[Any], Any]) -> list[_CertRow]:
-    stmt = select(
-        stored(Certificate.id), Certificate.number, Standard.code, stored(Certificate.issue_date),
-        stored(Certificate.cycle_start), stored(Certificate.expiry_date), stored(Certificate.decision_date),
-        Certificate.rule_set_id,
-    ).join(Standard, Certificate.standard_id == Standard.id).where(Certificate.archived.is_(False))
+def _cert_rows(
+    session: Session, ids: list[uuid.UUID] | None, day: Callable[[Any], Any]
+) -> list[_CertRow]:
+    stmt = (
+        select(
+            stored(Certificate.id),
+            Certificate.number,
+            Standard.code,
+            stored(Certificate.issue_date),
+            stored(Certificate.cycle_start),
+            stored(Certificate.expiry_date),
+            stored(Certificate.decision_date),
+            Certificate.rule_set_id,
+        )
+        .join(Standard, Certificate.standard_id == Standard.id)
+        .where(Certificate.archived.is_(False))
+    )
     if ids is not None:
         stmt = stmt.where(Certificate.id.in_(ids))
-    return [(cid, number, code, day(issue), day(cycle), day(expiry), day(decision), rs_id)
-            for cid, number, code, issue, cycle, expiry, decision, rs_id in stored_rows(session, stmt)]
+    return [
+        (cid, number, code, day(issue), day(cycle), day(expiry), day(decision), rs_id)
+        for cid, number, code, issue, cycle, expiry, decision, rs_id in stored_rows(session, stmt)
+    ]
 
 
-def _done_dates(session: Session, ids: list[uuid.UUID] | None,
-                day: Callable[[Any], Any]) -> dict[Any, list[tuple[str, dt.date]]]:
+def _done_dates(
+    session: Session, ids: list[uuid.UUID] | None, day: Callable[[Any], Any]
+) -> dict[Any, list[tuple[str, dt.date]]]:
     """Completed cycle audits per certificate: (audit type code, last on-site day)."""
     stmt = (
-        select(stored(audit_certificate.c.certificate_id), stored(Audit.audit_type),
-               stored(func.coalesce(Audit.end_date, Audit.start_date)))
+        select(
+            stored(audit_certificate.c.certificate_id),
+            stored(Audit.audit_type),
+            stored(func.coalesce(Audit.end_date, Audit.start_date)),
+        )
         .join(Audit, Audit.id == audit_certificate.c.audit_id)
-        .where(Audit.status.in_(_DONE), Audit.audit_type.in_(_CYCLE_AUDITS), Audit.archived.is_(False))
+        .where(
+            Audit.status.in_(_DONE), Audit.audit_type.in_(_CYCLE_AUDITS), Audit.archived.is_(False)
+        )
     )
     if ids is not None:
         stmt = stmt.where(audit_certificate.c.certificate_id.in_(ids))
@@ -183,14 +210,24 @@ def _done_dates(session: Session, ids: list[uuid.UUID] | None,
     return out
 
 
-def _events(session: Session, ids: list[uuid.UUID] | None,
-            day: Callable[[Any], Any]) -> dict[Any, list[tuple[str, dt.date]]]:
-    kinds = (CertificateEventKind.SUSPEND, CertificateEventKind.RESTORE, CertificateEventKind.WITHDRAW,
-             CertificateEventKind.CANCEL)
-    stmt = select(stored(CertificateEvent.certificate_id), stored(CertificateEvent.kind),
-                  stored(CertificateEvent.event_date)).where(
-        CertificateEvent.kind.in_(kinds)
-    ).order_by(CertificateEvent.event_date, CertificateEvent.created_at)
+def _events(
+    session: Session, ids: list[uuid.UUID] | None, day: Callable[[Any], Any]
+) -> dict[Any, list[tuple[str, dt.date]]]:
+    kinds = (
+        CertificateEventKind.SUSPEND,
+        CertificateEventKind.RESTORE,
+        CertificateEventKind.WITHDRAW,
+        CertificateEventKind.CANCEL,
+    )
+    stmt = (
+        select(
+            stored(CertificateEvent.certificate_id),
+            stored(CertificateEvent.kind),
+            stored(CertificateEvent.event_date),
+        )
+        .where(CertificateEvent.kind.in_(kinds))
+        .order_by(CertificateEvent.event_date, CertificateEvent.created_at)
+    )
     if ids is not None:
         stmt = stmt.where(CertificateEvent.certificate_id.in_(ids))
     out: dict[Any, list[tuple[str, dt.date]]] = {}
@@ -199,8 +236,12 @@ def _events(session: Session, ids: list[uuid.UUID] | None,
     return out
 
 
-def _facts(row: _CertRow, rs: RuleSet, done: list[tuple[str, dt.date]] | None,
-           events: list[tuple[str, dt.date]] | None) -> CycleFacts:
+def _facts(
+    row: _CertRow,
+    rs: RuleSet,
+    done: list[tuple[str, dt.date]] | None,
+    events: list[tuple[str, dt.date]] | None,
+) -> CycleFacts:
     cycle_start = row[4] or row[3]
     s1 = s2 = rc = None
     if done:
@@ -231,18 +272,33 @@ def _facts(row: _CertRow, rs: RuleSet, done: list[tuple[str, dt.date]] | None,
                 withdrawn_on = day
             elif kind == _CANCEL:
                 cancelled_on = day
-    return CycleFacts(rs, cycle_start, row[5], row[6], s1, s2, rc, suspended_on, restored_on, withdrawn_on,
-                      cancelled_on)
+    return CycleFacts(
+        rs,
+        cycle_start,
+        row[5],
+        row[6],
+        s1,
+        s2,
+        rc,
+        suspended_on,
+        restored_on,
+        withdrawn_on,
+        cancelled_on,
+    )
 
 
-def programmes(session: Session, on: dt.date, certificate_ids: Iterable[uuid.UUID] | None = None) -> list[CertificateProgramme]:
+def programmes(
+    session: Session, on: dt.date, certificate_ids: Iterable[uuid.UUID] | None = None
+) -> list[CertificateProgramme]:
     """Programme and status of the given certificates (all active ones by default) on ``on``."""
     ids = list(certificate_ids) if certificate_ids is not None else None
     with bulk_evaluation():
         return _programmes(session, on, ids)
 
 
-def _programmes(session: Session, on: dt.date, ids: list[uuid.UUID] | None) -> list[CertificateProgramme]:
+def _programmes(
+    session: Session, on: dt.date, ids: list[uuid.UUID] | None
+) -> list[CertificateProgramme]:
     day = _day_reader()
     rows = _cert_rows(session, ids, day)
     done = _done_dates(session, ids, day)
@@ -271,13 +327,23 @@ def _programmes(session: Session, on: dt.date, ids: list[uuid.UUID] | None) -> l
         facts = _facts(row, rs, done_get(cert_id), events_get(cert_id))
         prog = audit_programme(facts, on, settings)
         status = certificate_status(facts, on, settings, programme=prog)
-        result.append(CertificateProgramme(
-            cert_id if isinstance(cert_id, uuid.UUID) else uuid.UUID(cert_id), number, rs, facts, prog, status, cert_id
-        ))
+        result.append(
+            CertificateProgramme(
+                cert_id if isinstance(cert_id, uuid.UUID) else uuid.UUID(cert_id),
+                number,
+                rs,
+                facts,
+                prog,
+                status,
+                cert_id,
+            )
+        )
     return result
 
 
-def certificate_programme(session: Session, certificate_id: uuid.UUID, on: dt.date | None = None) -> CertificateProgramme:
+def certificate_programme(
+    session: Session, certificate_id: uuid.UUID, on: dt.date | None = None
+) -> CertificateProgramme:
     """One certificate's programme and status (today by default)."""
     from auditdesk.services.errors import NotFound
 

@@ -66,7 +66,12 @@ from auditdesk.model import (
     Standard,
 )
 
-OPEN_NC_STATES = (NCState.ISSUED, NCState.RESPONSE_RECEIVED, NCState.RESPONSE_ACCEPTED, NCState.RESPONSE_REJECTED)
+OPEN_NC_STATES = (
+    NCState.ISSUED,
+    NCState.RESPONSE_RECEIVED,
+    NCState.RESPONSE_ACCEPTED,
+    NCState.RESPONSE_REJECTED,
+)
 AWAITING_RESPONSE = (NCState.ISSUED, NCState.RESPONSE_REJECTED)
 AWAITING_VERIFICATION = (NCState.RESPONSE_RECEIVED, NCState.RESPONSE_ACCEPTED)
 
@@ -127,20 +132,23 @@ def nc_row_overdue(values: tuple[Any, ...], on: dt.date) -> bool:
     """The ``overdue`` preset for one fetched NC row (the register's column order), so the
     register can highlight overdue NCs among all the others."""
     keys = spec("ncs").keys
-    state, response_due, verification_due = (values[keys.index(k)] for k in ("state", "response_due",
-                                                                               "verification_due"))
+    state, response_due, verification_due = (
+        values[keys.index(k)] for k in ("state", "response_due", "verification_due")
+    )
     try:
         state = NCState(getattr(state, "value", state))
     except ValueError:
         return False
-    return ((state in AWAITING_RESPONSE and response_due is not None and response_due < on)
-            or (state in AWAITING_VERIFICATION and verification_due is not None and verification_due < on))
+    return (state in AWAITING_RESPONSE and response_due is not None and response_due < on) or (
+        state in AWAITING_VERIFICATION and verification_due is not None and verification_due < on
+    )
 
 
 def _due_within(days: int) -> Callable[[dt.date], ColumnElement[bool]]:
     def cond(on: dt.date) -> ColumnElement[bool]:
         when = func.coalesce(Audit.start_date, Audit.window_latest)
         return and_(Audit.status == "planned", when >= on, when <= on + dt.timedelta(days=days))
+
     return cond
 
 
@@ -164,7 +172,8 @@ def _specs() -> dict[str, RegisterSpec]:
 
     return {
         "clients": RegisterSpec(
-            "clients", Organisation,
+            "clients",
+            Organisation,
             (
                 Column("name_zh", Organisation.name_zh, searchable=True, indexed=True),
                 Column("name_en", Organisation.name_en, searchable=True),
@@ -175,16 +184,26 @@ def _specs() -> dict[str, RegisterSpec]:
                 Column("technical_codes", Organisation.technical_codes, searchable=True),
                 Column("contact_name", Organisation.contact_name, searchable=True),
             ),
-            default_sort="name_zh", archived=Organisation.archived,
+            default_sort="name_zh",
+            archived=Organisation.archived,
         ),
         "certificates": RegisterSpec(
-            "certificates", Certificate,
+            "certificates",
+            Certificate,
             (
                 Column("number", Certificate.number, searchable=True, indexed=True, unique=True),
-                Column("client", org_c.name_zh, searchable=True,
-                       via=lambda m: Certificate.organisation_id.in_(orgs(m))),
-                Column("standard", Standard.code, searchable=True,
-                       via=lambda m: Certificate.standard_id.in_(_ids(Standard, m(Standard.code)))),
+                Column(
+                    "client",
+                    org_c.name_zh,
+                    searchable=True,
+                    via=lambda m: Certificate.organisation_id.in_(orgs(m)),
+                ),
+                Column(
+                    "standard",
+                    Standard.code,
+                    searchable=True,
+                    via=lambda m: Certificate.standard_id.in_(_ids(Standard, m(Standard.code))),
+                ),
                 Column("issue_date", Certificate.issue_date, "date"),
                 Column("expiry_date", Certificate.expiry_date, "date"),
                 Column("status", Certificate.status, "enum", enum_values=_enum(CertificateStatus)),
@@ -192,14 +211,22 @@ def _specs() -> dict[str, RegisterSpec]:
                 Column("scope_en", Certificate.scope_en, searchable=True),
             ),
             base=lambda s: s.join(org_c, org_c.id == Certificate.organisation_id).join(
-                Standard, Standard.id == Certificate.standard_id),
-            default_sort="number", archived=Certificate.archived,
+                Standard, Standard.id == Certificate.standard_id
+            ),
+            default_sort="number",
+            archived=Certificate.archived,
         ),
         "audits": RegisterSpec(
-            "audits", Audit,
+            "audits",
+            Audit,
             (
                 Column("number", Audit.number, searchable=True, indexed=True, unique=True),
-                Column("client", org_a.name_zh, searchable=True, via=lambda m: Audit.organisation_id.in_(orgs(m))),
+                Column(
+                    "client",
+                    org_a.name_zh,
+                    searchable=True,
+                    via=lambda m: Audit.organisation_id.in_(orgs(m)),
+                ),
                 Column("audit_type", Audit.audit_type, "enum", enum_values=_enum(AuditType)),
                 Column("status", Audit.status, "enum", enum_values=_enum(AuditStatus)),
                 Column("mode", Audit.mode, "enum", enum_values=_enum(AuditMode)),
@@ -209,33 +236,59 @@ def _specs() -> dict[str, RegisterSpec]:
                 Column("planned_days", Audit.planned_days, "number"),
             ),
             base=lambda s: s.join(org_a, org_a.id == Audit.organisation_id),
-            default_sort="number", archived=Audit.archived,
-            presets={"due_30": _due_within(30), "due_60": _due_within(60), "due_90": _due_within(90),
-                     "planned": lambda on: Audit.status == "planned"},
+            default_sort="number",
+            archived=Audit.archived,
+            presets={
+                "due_30": _due_within(30),
+                "due_60": _due_within(60),
+                "due_90": _due_within(90),
+                "planned": lambda on: Audit.status == "planned",
+            },
         ),
         "ncs": RegisterSpec(
-            "ncs", Nonconformity,
+            "ncs",
+            Nonconformity,
             (
                 Column("number", Nonconformity.number, searchable=True, indexed=True, unique=True),
-                Column("audit", audit_n.number, searchable=True, via=lambda m: Nonconformity.audit_id.in_(
-                    _ids(Audit, m(Audit.number, indexed=True)))),
-                Column("client", org_n.name_zh, searchable=True, via=lambda m: Nonconformity.audit_id.in_(
-                    _ids(Audit, Audit.organisation_id.in_(orgs(m))))),
+                Column(
+                    "audit",
+                    audit_n.number,
+                    searchable=True,
+                    via=lambda m: Nonconformity.audit_id.in_(
+                        _ids(Audit, m(Audit.number, indexed=True))
+                    ),
+                ),
+                Column(
+                    "client",
+                    org_n.name_zh,
+                    searchable=True,
+                    via=lambda m: Nonconformity.audit_id.in_(
+                        _ids(Audit, Audit.organisation_id.in_(orgs(m)))
+                    ),
+                ),
                 Column("grade", Nonconformity.grade, "enum", enum_values=_enum(NCGrade)),
                 Column("state", Nonconformity.state, "enum", enum_values=_enum(NCState)),
                 Column("issued_on", Nonconformity.issued_on, "date"),
                 Column("response_due", Nonconformity.response_due, "date"),
                 Column("verification_due", Nonconformity.verification_due, "date"),
                 Column("closed_on", Nonconformity.closed_on, "date"),
-                Column("evidence_text", Nonconformity.evidence_text, searchable=True, fulltext=True),
+                Column(
+                    "evidence_text", Nonconformity.evidence_text, searchable=True, fulltext=True
+                ),
             ),
             base=lambda s: s.join(audit_n, audit_n.id == Nonconformity.audit_id).join(
-                org_n, org_n.id == audit_n.organisation_id),
-            default_sort="number", archived=Nonconformity.archived,
-            presets={"overdue": _overdue_nc, "open": lambda on: Nonconformity.state.in_(OPEN_NC_STATES)},
+                org_n, org_n.id == audit_n.organisation_id
+            ),
+            default_sort="number",
+            archived=Nonconformity.archived,
+            presets={
+                "overdue": _overdue_nc,
+                "open": lambda on: Nonconformity.state.in_(OPEN_NC_STATES),
+            },
         ),
         "auditors": RegisterSpec(
-            "auditors", Auditor,
+            "auditors",
+            Auditor,
             (
                 Column("name_zh", Auditor.name_zh, searchable=True),
                 Column("name_en", Auditor.name_en, searchable=True),
@@ -244,10 +297,12 @@ def _specs() -> dict[str, RegisterSpec]:
                 Column("registration_expiry", Auditor.registration_expiry, "date"),
                 Column("technical_codes", Auditor.technical_codes, searchable=True),
             ),
-            default_sort="name_zh", archived=Auditor.archived,
+            default_sort="name_zh",
+            archived=Auditor.archived,
         ),
         "standards": RegisterSpec(
-            "standards", Standard,
+            "standards",
+            Standard,
             (
                 Column("key", Standard.key, searchable=True),
                 Column("code", Standard.code, searchable=True),
@@ -256,7 +311,8 @@ def _specs() -> dict[str, RegisterSpec]:
                 Column("title_zh", Standard.title_zh, searchable=True),
                 Column("title_en", Standard.title_en, searchable=True),
             ),
-            default_sort="key", archived=Standard.archived,
+            default_sort="key",
+            archived=Standard.archived,
         ),
     }
 
@@ -320,7 +376,9 @@ class _Matcher:
             cond = func.instr(column, self.word) > 0
         if indexed and self.sqlite:
             table = column.table
-            inner: Select[Any] = select(literal_column("rowid")).select_from(table).where(cond).correlate(None)
+            inner: Select[Any] = (
+                select(literal_column("rowid")).select_from(table).where(cond).correlate(None)
+            )
             return _rowid(table).in_(inner)
         return cond
 
@@ -332,21 +390,33 @@ class _Matcher:
 
         if not self.sqlite or not search.index_is_kept(self.session):
             return None
-        match = search.substring_query(self.word, latin=False)  # Chinese terms: a few index pages each
+        match = search.substring_query(
+            self.word, latin=False
+        )  # Chinese terms: a few index pages each
         if match is None:
             return None
         table = search.TABLE
-        hits = self.session.execute(
-            text(f"SELECT count(*) FROM (SELECT 1 FROM {table} WHERE {table} MATCH :m LIMIT :n)"),
-            {"m": match, "n": max(FULLTEXT_NARROW_MAX, 0) + 1}).scalar() or 0
+        hits = (
+            self.session.execute(
+                text(
+                    f"SELECT count(*) FROM (SELECT 1 FROM {table} WHERE {table} MATCH :m LIMIT :n)"
+                ),
+                {"m": match, "n": max(FULLTEXT_NARROW_MAX, 0) + 1},
+            ).scalar()
+            or 0
+        )
         if hits == 0:
             return False
         if hits > FULLTEXT_NARROW_MAX:
             return None
         # A unique parameter: every narrowed word of a search brings its own MATCH expression.
         term: Any = bindparam("fts_match", match, unique=True)
-        return select(literal_column("ref_id")).select_from(text(table)).where(
-            literal_column(table).op("MATCH")(term)).correlate(None)
+        return (
+            select(literal_column("ref_id"))
+            .select_from(text(table))
+            .where(literal_column(table).op("MATCH")(term))
+            .correlate(None)
+        )
 
 
 def _word_condition(session: Session, sp: RegisterSpec, word: str) -> ColumnElement[bool]:
@@ -363,7 +433,9 @@ def _word_condition(session: Session, sp: RegisterSpec, word: str) -> ColumnElem
         if c.fulltext and narrowed is False:
             continue  # no indexed text contains the word
         if scan:
-            terms.append(match(c.expr))  # every row is read anyway: test all own columns in that read
+            terms.append(
+                match(c.expr)
+            )  # every row is read anyway: test all own columns in that read
         elif c.fulltext:
             assert isinstance(narrowed, Select)
             terms.append(and_(sp.entity.id.in_(narrowed), match(c.expr)))
@@ -373,8 +445,14 @@ def _word_condition(session: Session, sp: RegisterSpec, word: str) -> ColumnElem
     return or_(*terms) if terms else false()
 
 
-def _where(session: Session, sp: RegisterSpec, filters: dict[str, Any] | None, search: str,
-           include_archived: bool, on: dt.date) -> list[ColumnElement[bool]]:
+def _where(
+    session: Session,
+    sp: RegisterSpec,
+    filters: dict[str, Any] | None,
+    search: str,
+    include_archived: bool,
+    on: dt.date,
+) -> list[ColumnElement[bool]]:
     conds: list[ColumnElement[bool]] = []
     if sp.archived is not None and not include_archived:
         conds.append(sp.archived.is_(False))
@@ -414,14 +492,25 @@ def _reads_other_tables(conds: list[ColumnElement[bool]], own: Any) -> bool:
         element = stack.pop()
         if isinstance(element, SelectBase | ScalarSelect):
             continue
-        if isinstance(element, ColumnClause) and element.table is not None and element.table is not own:
+        if (
+            isinstance(element, ColumnClause)
+            and element.table is not None
+            and element.table is not own
+        ):
             return True
         stack.extend(element.get_children())
     return False
 
 
-def count_rows(session: Session, register: str, *, filters: dict[str, Any] | None = None, search: str = "",
-               include_archived: bool = False, on: dt.date | None = None) -> int:
+def count_rows(
+    session: Session,
+    register: str,
+    *,
+    filters: dict[str, Any] | None = None,
+    search: str = "",
+    include_archived: bool = False,
+    on: dt.date | None = None,
+) -> int:
     sp = spec(register)
     on = on or dt.date.today()
     conds: list[ColumnElement[bool]] | None = None
@@ -432,7 +521,9 @@ def count_rows(session: Session, register: str, *, filters: dict[str, Any] | Non
         total = _PAGES.total(session, query)
         if total is None:
             conds = _where(session, sp, filters, search, include_archived, on)
-            _ids, total = _page_ids(session, sp, conds, query, sp.column(sp.default_sort), False, 0, PAGE)
+            _ids, total = _page_ids(
+                session, sp, conds, query, sp.column(sp.default_sort), False, 0, PAGE
+            )
         if total is not None:
             return total
     if conds is None:
@@ -446,9 +537,19 @@ def count_rows(session: Session, register: str, *, filters: dict[str, Any] | Non
     return int(session.scalar(stmt.where(*conds)) or 0)
 
 
-def fetch_rows(session: Session, register: str, *, offset: int = 0, limit: int = 200, sort: str | None = None,
-               descending: bool = False, filters: dict[str, Any] | None = None, search: str = "",
-               include_archived: bool = False, on: dt.date | None = None) -> list[tuple[uuid.UUID, tuple[Any, ...]]]:
+def fetch_rows(
+    session: Session,
+    register: str,
+    *,
+    offset: int = 0,
+    limit: int = 200,
+    sort: str | None = None,
+    descending: bool = False,
+    filters: dict[str, Any] | None = None,
+    search: str = "",
+    include_archived: bool = False,
+    on: dt.date | None = None,
+) -> list[tuple[uuid.UUID, tuple[Any, ...]]]:
     """One page: ``[(id, (value per column, ...)), ...]`` in the register's column order."""
     sp = spec(register)
     on = on or dt.date.today()
@@ -469,11 +570,17 @@ def fetch_rows(session: Session, register: str, *, offset: int = 0, limit: int =
         stmt = stmt.order_by(order.desc() if descending else order.asc(), sp.entity.id)
     else:
         stmt = stmt.where(*_where(session, sp, filters, search, include_archived, on))
-        stmt = stmt.order_by(order.desc() if descending else order.asc(), sp.entity.id).offset(offset).limit(limit)
+        stmt = (
+            stmt.order_by(order.desc() if descending else order.asc(), sp.entity.id)
+            .offset(offset)
+            .limit(limit)
+        )
     out = []
     for row in session.execute(stmt):
-        values = tuple(v.value if hasattr(v, "value") and not isinstance(v, bool | int | float) else v
-                       for v in row[1:])
+        values = tuple(
+            v.value if hasattr(v, "value") and not isinstance(v, bool | int | float) else v
+            for v in row[1:]
+        )
         out.append((row[0], values))
     return out
 
@@ -483,13 +590,24 @@ PAGE = 200  # the register model's page
 
 
 def _pages_on_own_table(session: Session, sp: RegisterSpec, search: str, sort_col: Column) -> bool:
-    return (bool(search.split()) and session.get_bind().dialect.name == "sqlite" and sort_col.via is None
-            and getattr(sort_col.expr, "table", None) is sp.entity.__table__)
+    return (
+        bool(search.split())
+        and session.get_bind().dialect.name == "sqlite"
+        and sort_col.via is None
+        and getattr(sort_col.expr, "table", None) is sp.entity.__table__
+    )
 
 
-def _query_key(register: str, filters: dict[str, Any] | None, search: str, include_archived: bool,
-               on: dt.date) -> tuple[Any, ...]:
-    return (register, repr(sorted((filters or {}).items())), tuple(search.split()), include_archived, on)
+def _query_key(
+    register: str, filters: dict[str, Any] | None, search: str, include_archived: bool, on: dt.date
+) -> tuple[Any, ...]:
+    return (
+        register,
+        repr(sorted((filters or {}).items())),
+        tuple(search.split()),
+        include_archived,
+        on,
+    )
 
 
 # A page whose rows lie among the first WALK rows in a unique sort order is found by walking
@@ -498,8 +616,16 @@ def _query_key(register: str, filters: dict[str, Any] | None, search: str, inclu
 WALK = 2000
 
 
-def _page_ids(session: Session, sp: RegisterSpec, conds: list[ColumnElement[bool]], query: tuple[Any, ...],
-              sort_col: Column, descending: bool, offset: int, limit: int) -> tuple[list[int], int | None]:
+def _page_ids(
+    session: Session,
+    sp: RegisterSpec,
+    conds: list[ColumnElement[bool]],
+    query: tuple[Any, ...],
+    sort_col: Column,
+    descending: bool,
+    offset: int,
+    limit: int,
+) -> tuple[list[int], int | None]:
     """The rowids of one page, sorted on the register's own table, and the number of matches
     (None when this read does not tell).
 
@@ -513,20 +639,38 @@ def _page_ids(session: Session, sp: RegisterSpec, conds: list[ColumnElement[bool
     order = sort_col.expr
     paging = (sort_col.key, descending, offset, limit)
     if sort_col.unique and sort_col.indexed and 0 < offset + limit <= WALK:
-        first: Any = (select(literal_column("rowid").label("walked")).select_from(table)
-                      .order_by(order.desc() if descending else order.asc()).limit(WALK)
-                      .correlate(None).subquery("walk"))
-        walked: Any = (select(first.c.walked).select_from(first.join(table, _rowid(table) == first.c.walked))
-                       .where(*conds).order_by(order.desc() if descending else order.asc())
-                       .offset(offset).limit(limit))
+        first: Any = (
+            select(literal_column("rowid").label("walked"))
+            .select_from(table)
+            .order_by(order.desc() if descending else order.asc())
+            .limit(WALK)
+            .correlate(None)
+            .subquery("walk")
+        )
+        walked: Any = (
+            select(first.c.walked)
+            .select_from(first.join(table, _rowid(table) == first.c.walked))
+            .where(*conds)
+            .order_by(order.desc() if descending else order.asc())
+            .offset(offset)
+            .limit(limit)
+        )
         ids = [int(r[0]) for r in session.execute(walked)]
         if len(ids) == limit:
             _PAGES.keep(token, query, paging, ids, None)
             return ids, None
     plain = UnaryExpression(order.expression, operator=custom_op("+"), type_=order.type)
-    stmt: Any = (select(literal_column("rowid"), func.count().over()).select_from(table).where(*conds)
-                 .order_by(plain.desc() if descending else plain.asc(), *(() if sort_col.unique else (sp.entity.id,)))
-                 .offset(offset).limit(limit))
+    stmt: Any = (
+        select(literal_column("rowid"), func.count().over())
+        .select_from(table)
+        .where(*conds)
+        .order_by(
+            plain.desc() if descending else plain.asc(),
+            *(() if sort_col.unique else (sp.entity.id,)),
+        )
+        .offset(offset)
+        .limit(limit)
+    )
     rows = session.execute(stmt).all()
     ids = [int(r[0]) for r in rows]
     total = int(rows[0][1]) if rows else (0 if offset == 0 else None)
@@ -550,10 +694,20 @@ class _LastPage:
         # Through session.execute, so pending changes are flushed (and counted) first.
         version = session.execute(text("PRAGMA data_version")).scalar()
         changes = session.execute(text("SELECT total_changes()")).scalar()
-        return session.connection().connection.dbapi_connection, int(version or 0), int(changes or 0)
+        return (
+            session.connection().connection.dbapi_connection,
+            int(version or 0),
+            int(changes or 0),
+        )
 
-    def keep(self, token: tuple[Any, int, int], query: tuple[Any, ...], paging: tuple[Any, ...], ids: list[int],
-             total: int | None) -> None:
+    def keep(
+        self,
+        token: tuple[Any, int, int],
+        query: tuple[Any, ...],
+        paging: tuple[Any, ...],
+        ids: list[int],
+        total: int | None,
+    ) -> None:
         with self._lock:
             self._kept = (token, query, paging, ids, total)
 
@@ -573,7 +727,9 @@ class _LastPage:
         kept = self._get(session, query)
         return None if kept is None else kept[4]
 
-    def page(self, session: Session, query: tuple[Any, ...], paging: tuple[Any, ...]) -> list[int] | None:
+    def page(
+        self, session: Session, query: tuple[Any, ...], paging: tuple[Any, ...]
+    ) -> list[int] | None:
         kept = self._get(session, query)
         return None if kept is None or kept[2] != paging else list(kept[3])
 
@@ -586,8 +742,17 @@ def enum_choices(register: str, key: str) -> Sequence[str]:
 
 
 # -- auditor register edits (small; until an auditors service exists) ---------------------------
-AUDITOR_FIELDS = ("name_zh", "name_en", "ccaa_no", "grade", "registration_expiry", "schemes", "technical_codes",
-                  "phone", "email")
+AUDITOR_FIELDS = (
+    "name_zh",
+    "name_en",
+    "ccaa_no",
+    "grade",
+    "registration_expiry",
+    "schemes",
+    "technical_codes",
+    "phone",
+    "email",
+)
 
 
 def _auditor_values(values: dict[str, Any]) -> tuple[dict[str, Any], dict[str, str]]:
@@ -605,11 +770,16 @@ def _auditor_values(values: dict[str, Any]) -> tuple[dict[str, Any], dict[str, s
         except ValueError:
             errors["grade"] = "unknown_value"
     if "schemes" in out and isinstance(out["schemes"], str):
-        out["schemes"] = [s.strip().upper() for s in out["schemes"].replace("，", ",").split(",") if s.strip()]
+        out["schemes"] = [
+            s.strip().upper() for s in out["schemes"].replace("，", ",").split(",") if s.strip()
+        ]
     if "registration_expiry" in out and isinstance(out["registration_expiry"], str):
         try:
-            out["registration_expiry"] = dt.date.fromisoformat(out["registration_expiry"]) \
-                if out["registration_expiry"].strip() else None
+            out["registration_expiry"] = (
+                dt.date.fromisoformat(out["registration_expiry"])
+                if out["registration_expiry"].strip()
+                else None
+            )
         except ValueError:
             errors["registration_expiry"] = "date"
     email = str(out.get("email") or "")
@@ -643,7 +813,9 @@ def save_auditor(session: Session, auditor_id: uuid.UUID | None, values: dict[st
     return auditor
 
 
-def set_archived(session: Session, register: str, record_id: uuid.UUID, archived: bool = True) -> None:
+def set_archived(
+    session: Session, register: str, record_id: uuid.UUID, archived: bool = True
+) -> None:
     """Archive or bring back a record (nothing with evidence is ever deleted)."""
     from auditdesk.services.errors import NotFound
     from auditdesk.services.users import Permission, require

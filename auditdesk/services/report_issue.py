@@ -79,16 +79,26 @@ def audit_records(session: Session, audit_id: uuid.UUID) -> dict[str, Any]:
     ncs = list(session.scalars(select(Nonconformity).where(Nonconformity.audit_id == audit_id)))
     nc_ids = [n.id for n in ncs]
     att = select(Attachment).where(
-        (Attachment.audit_id == audit_id) | Attachment.evidence_id.in_(ev_ids) | Attachment.nonconformity_id.in_(nc_ids)
+        (Attachment.audit_id == audit_id)
+        | Attachment.evidence_id.in_(ev_ids)
+        | Attachment.nonconformity_id.in_(nc_ids)
     )
-    links = session.execute(select(evidence_clause).where(evidence_clause.c.evidence_id.in_(ev_ids)))
-    nc_links = session.execute(select(nc_evidence).where(nc_evidence.c.nonconformity_id.in_(nc_ids)))
+    links = session.execute(
+        select(evidence_clause).where(evidence_clause.c.evidence_id.in_(ev_ids))
+    )
+    nc_links = session.execute(
+        select(nc_evidence).where(nc_evidence.c.nonconformity_id.in_(nc_ids))
+    )
     return {
         "audit": _row(audit),
         "certificates": sorted(str(c.id) for c in audit.certificates),
-        "team": _rows(session.scalars(select(AuditTeamMember).where(AuditTeamMember.audit_id == audit_id))),
+        "team": _rows(
+            session.scalars(select(AuditTeamMember).where(AuditTeamMember.audit_id == audit_id))
+        ),
         "sites": _rows(session.scalars(select(AuditSite).where(AuditSite.audit_id == audit_id))),
-        "judgements": _rows(session.scalars(select(ClauseJudgement).where(ClauseJudgement.audit_id == audit_id))),
+        "judgements": _rows(
+            session.scalars(select(ClauseJudgement).where(ClauseJudgement.audit_id == audit_id))
+        ),
         "evidence": _rows(evidence),
         "evidence_clauses": sorted([str(e), str(c)] for e, c in links),
         "nonconformities": _rows(ncs),
@@ -98,7 +108,9 @@ def audit_records(session: Session, audit_id: uuid.UUID) -> dict[str, Any]:
 
 
 def canonical_json(data: Any) -> bytes:
-    return json.dumps(data, sort_keys=True, separators=(",", ":"), ensure_ascii=False).encode("utf-8")
+    return json.dumps(data, sort_keys=True, separators=(",", ":"), ensure_ascii=False).encode(
+        "utf-8"
+    )
 
 
 def change_log_head(session: Session) -> str:
@@ -120,9 +132,13 @@ def records_fingerprint(session: Session, audit_id: uuid.UUID, chain_head: str =
 
 
 def revisions(session: Session, audit_id: uuid.UUID) -> list[ReportRevision]:
-    return list(session.scalars(
-        select(ReportRevision).where(ReportRevision.audit_id == audit_id).order_by(ReportRevision.revision)
-    ))
+    return list(
+        session.scalars(
+            select(ReportRevision)
+            .where(ReportRevision.audit_id == audit_id)
+            .order_by(ReportRevision.revision)
+        )
+    )
 
 
 def latest_revision(session: Session, audit_id: uuid.UUID) -> ReportRevision | None:
@@ -130,8 +146,9 @@ def latest_revision(session: Session, audit_id: uuid.UUID) -> ReportRevision | N
     return found[-1] if found else None
 
 
-def issue_report(session: Session, audit_id: uuid.UUID, change_note: str = "",
-                 at: dt.datetime | None = None) -> ReportRevision:
+def issue_report(
+    session: Session, audit_id: uuid.UUID, change_note: str = "", at: dt.datetime | None = None
+) -> ReportRevision:
     """Issue revision 1, or, for an issued audit reopened for correction, the next revision.
 
     A first issue locks the audit. A correction (the audit was unlocked with
@@ -142,16 +159,26 @@ def issue_report(session: Session, audit_id: uuid.UUID, change_note: str = "",
     if audit is None:
         raise NotFound(f"no audit {audit_id}", id=str(audit_id))
     if audit.locked:
-        raise Locked(f"audit {audit.number} is already issued (revision {audit.report_revision}); "
-                     "open a correction first", audit=audit.number)
+        raise Locked(
+            f"audit {audit.number} is already issued (revision {audit.report_revision}); "
+            "open a correction first",
+            audit=audit.number,
+        )
     revision = audit.report_revision + 1
     if revision > 1 and not change_note.strip():
-        raise ValidationFailed("a corrected report needs a change note", {"change_note": "required"})
+        raise ValidationFailed(
+            "a corrected report needs a change note", {"change_note": "required"}
+        )
     session.flush()  # pending edits enter the change log before its head is read
     head = change_log_head(session)
     rev = ReportRevision(
-        audit_id=audit.id, revision=revision, issued_at=at or utcnow(), issued_by=current_username(session),
-        change_note=change_note.strip(), fingerprint=records_fingerprint(session, audit.id, head), chain_head=head,
+        audit_id=audit.id,
+        revision=revision,
+        issued_at=at or utcnow(),
+        issued_by=current_username(session),
+        change_note=change_note.strip(),
+        fingerprint=records_fingerprint(session, audit.id, head),
+        chain_head=head,
         files=[],
     )
     session.add(rev)
@@ -183,7 +210,9 @@ def record_files(session: Session, revision: ReportRevision, files: list[dict[st
 
 def verify_revision(session: Session, revision: ReportRevision) -> bool:
     """True when the audit's records still hash to the fingerprint the revision was issued with."""
-    return records_fingerprint(session, revision.audit_id, revision.chain_head) == revision.fingerprint
+    return (
+        records_fingerprint(session, revision.audit_id, revision.chain_head) == revision.fingerprint
+    )
 
 
 def sha256_file(path: Any) -> str:

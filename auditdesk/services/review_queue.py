@@ -49,9 +49,11 @@ class QueueKind(StrEnum):
     READY_TO_CLOSE = "ready_to_close"
 
 
-_KIND_OF_STATE = {NCState.RESPONSE_RECEIVED: QueueKind.RESPONSE_TO_REVIEW,
-                  NCState.RESPONSE_ACCEPTED: QueueKind.VERIFICATION_DUE,
-                  NCState.VERIFIED: QueueKind.READY_TO_CLOSE}
+_KIND_OF_STATE = {
+    NCState.RESPONSE_RECEIVED: QueueKind.RESPONSE_TO_REVIEW,
+    NCState.RESPONSE_ACCEPTED: QueueKind.VERIFICATION_DUE,
+    NCState.VERIFIED: QueueKind.READY_TO_CLOSE,
+}
 
 
 @dataclass(frozen=True, slots=True)
@@ -96,33 +98,47 @@ def _queue_statement(session: Session, filters: QueueFilter, everyone: bool) -> 
         .where(Nonconformity.state.in_(states), Nonconformity.archived.is_(False))
     )
     if user.auditor_id is not None and not everyone:
-        led = select(AuditTeamMember.audit_id).where(AuditTeamMember.auditor_id == user.auditor_id,
-                                                     AuditTeamMember.role == TeamRole.TEAM_LEADER)
+        led = select(AuditTeamMember.audit_id).where(
+            AuditTeamMember.auditor_id == user.auditor_id,
+            AuditTeamMember.role == TeamRole.TEAM_LEADER,
+        )
         stmt = stmt.where(Audit.id.in_(led))
     if filters.organisation_id is not None:
         stmt = stmt.where(Audit.organisation_id == filters.organisation_id)
     if filters.grade is not None:
         stmt = stmt.where(Nonconformity.grade == filters.grade)
     if filters.standard_id is not None:
-        by_cert = (select(audit_certificate.c.audit_id)
-                   .join(Certificate, Certificate.id == audit_certificate.c.certificate_id)
-                   .where(Certificate.standard_id == filters.standard_id))
+        by_cert = (
+            select(audit_certificate.c.audit_id)
+            .join(Certificate, Certificate.id == audit_certificate.c.certificate_id)
+            .where(Certificate.standard_id == filters.standard_id)
+        )
         stmt = stmt.where(Audit.id.in_(by_cert))
-    if filters.due_before is not None:  # the same rule as _due: dated only while awaiting verification
-        stmt = stmt.where(Nonconformity.state.in_(ncs.AWAITING_VERIFICATION),
-                          Nonconformity.verification_due.is_not(None),
-                          Nonconformity.verification_due <= filters.due_before)
+    if (
+        filters.due_before is not None
+    ):  # the same rule as _due: dated only while awaiting verification
+        stmt = stmt.where(
+            Nonconformity.state.in_(ncs.AWAITING_VERIFICATION),
+            Nonconformity.verification_due.is_not(None),
+            Nonconformity.verification_due <= filters.due_before,
+        )
     return stmt
 
 
-def review_queue_count(session: Session, filters: QueueFilter | None = None, everyone: bool = False) -> int:
+def review_queue_count(
+    session: Session, filters: QueueFilter | None = None, everyone: bool = False
+) -> int:
     """How many NCs :func:`review_queue` would return (one COUNT, no rows loaded)."""
     stmt = _queue_statement(session, filters or QueueFilter(), everyone)
     return int(session.scalar(stmt.with_only_columns(func.count(Nonconformity.id))) or 0)
 
 
-def review_queue(session: Session, filters: QueueFilter | None = None, on: dt.date | None = None,
-                 everyone: bool = False) -> list[QueueItem]:
+def review_queue(
+    session: Session,
+    filters: QueueFilter | None = None,
+    on: dt.date | None = None,
+    everyone: bool = False,
+) -> list[QueueItem]:
     """What waits for the signed-in lead: overdue first, then by due date, undated last.
 
     Reads only the columns the queue shows (no ORM objects), except for the few overdue NCs,
@@ -132,45 +148,90 @@ def review_queue(session: Session, filters: QueueFilter | None = None, on: dt.da
     on = on or dt.date.today()
     base = _queue_statement(session, filters, everyone)
     rows = session.execute(
-        base.add_columns(Nonconformity.id, Nonconformity.number, Nonconformity.state, Nonconformity.grade,
-                         Nonconformity.response_due, Nonconformity.verification_due, Nonconformity.requirement,
-                         Nonconformity.reason, Nonconformity.response_received_on, Audit.id, Audit.number,
-                         Audit.organisation_id, Organisation.name_zh, Clause.number)
+        base.add_columns(
+            Nonconformity.id,
+            Nonconformity.number,
+            Nonconformity.state,
+            Nonconformity.grade,
+            Nonconformity.response_due,
+            Nonconformity.verification_due,
+            Nonconformity.requirement,
+            Nonconformity.reason,
+            Nonconformity.response_received_on,
+            Audit.id,
+            Audit.number,
+            Audit.organisation_id,
+            Organisation.name_zh,
+            Clause.number,
+        )
         .join(Organisation, Organisation.id == Audit.organisation_id)
         .outerjoin(Clause, Clause.id == Nonconformity.clause_id)
     ).all()
     audit_ids = base.with_only_columns(Audit.id).distinct().scalar_subquery()
     standards: dict[uuid.UUID, set[str]] = {}
     for audit_id, code in session.execute(
-            select(audit_certificate.c.audit_id, Standard.code)
-            .join(Certificate, Certificate.id == audit_certificate.c.certificate_id)
-            .join(Standard, Standard.id == Certificate.standard_id)
-            .where(audit_certificate.c.audit_id.in_(audit_ids))):
+        select(audit_certificate.c.audit_id, Standard.code)
+        .join(Certificate, Certificate.id == audit_certificate.c.certificate_id)
+        .join(Standard, Standard.id == Certificate.standard_id)
+        .where(audit_certificate.c.audit_id.in_(audit_ids))
+    ):
         standards.setdefault(audit_id, set()).add(code)
     flagged: dict[uuid.UUID, frozenset[ncs.Overdue]] = {}
     for r in rows:
         # The shared overdue rule, on a transient (never added) NC carrying just its dates.
-        flags = ncs.overdue_flags(Nonconformity(state=r[2], response_due=r[4], verification_due=r[5]), on)
+        flags = ncs.overdue_flags(
+            Nonconformity(state=r[2], response_due=r[4], verification_due=r[5]), on
+        )
         if flags:
             flagged[r[0]] = flags
     risks: dict[uuid.UUID, tuple[ncs.ProposedAction, Basis]] = {}
     if flagged:
         settings = cb_settings(session)
-        for nc in session.scalars(select(Nonconformity).where(Nonconformity.id.in_(list(flagged)))
-                                  .options(selectinload(Nonconformity.audit))):
+        for nc in session.scalars(
+            select(Nonconformity)
+            .where(Nonconformity.id.in_(list(flagged)))
+            .options(selectinload(Nonconformity.audit))
+        ):
             risks[nc.id] = ncs.proposed_action(nc, flagged[nc.id], on, settings)
     items = []
-    for (nc_id, number, state, grade, _response_due, verification_due, requirement, reason, received_on,
-         audit_id, audit_number, organisation_id, client, clause) in rows:
+    for (
+        nc_id,
+        number,
+        state,
+        grade,
+        _response_due,
+        verification_due,
+        requirement,
+        reason,
+        received_on,
+        audit_id,
+        audit_number,
+        organisation_id,
+        client,
+        clause,
+    ) in rows:
         risk, risk_basis = risks.get(nc_id, (None, None))
-        items.append(QueueItem(
-            nc_id=nc_id, number=number, kind=_KIND_OF_STATE[state], grade=grade, state=state,
-            organisation_id=organisation_id, client=client, standards=tuple(sorted(standards.get(audit_id, ()))),
-            clause=clause or "", audit_number=audit_number,
-            due=verification_due if state in ncs.AWAITING_VERIFICATION else None,
-            overdue=flagged.get(nc_id, frozenset()), requirement=requirement, reason=reason,
-            response_received_on=received_on, risk=risk, risk_basis=risk_basis,
-        ))
+        items.append(
+            QueueItem(
+                nc_id=nc_id,
+                number=number,
+                kind=_KIND_OF_STATE[state],
+                grade=grade,
+                state=state,
+                organisation_id=organisation_id,
+                client=client,
+                standards=tuple(sorted(standards.get(audit_id, ()))),
+                clause=clause or "",
+                audit_number=audit_number,
+                due=verification_due if state in ncs.AWAITING_VERIFICATION else None,
+                overdue=flagged.get(nc_id, frozenset()),
+                requirement=requirement,
+                reason=reason,
+                response_received_on=received_on,
+                risk=risk,
+                risk_basis=risk_basis,
+            )
+        )
     items.sort(key=lambda i: (not i.overdue, i.due is None, i.due or dt.date.max, i.number))
     return items
 
@@ -185,20 +246,32 @@ def filter_choices(session: Session) -> FilterChoices:
     """Clients and standards that have NCs at all (for the queue's filter lists)."""
     audits_with_ncs = select(Nonconformity.audit_id).distinct()
     clients = session.execute(
-        select(Organisation.id, Organisation.name_zh).join(Audit, Audit.organisation_id == Organisation.id)
-        .where(Audit.id.in_(audits_with_ncs)).distinct().order_by(Organisation.name_zh)
+        select(Organisation.id, Organisation.name_zh)
+        .join(Audit, Audit.organisation_id == Organisation.id)
+        .where(Audit.id.in_(audits_with_ncs))
+        .distinct()
+        .order_by(Organisation.name_zh)
     ).all()
     standards = session.execute(
         select(Standard.id, Standard.code)
         .join(Certificate, Certificate.standard_id == Standard.id)
         .join(audit_certificate, audit_certificate.c.certificate_id == Certificate.id)
-        .where(audit_certificate.c.audit_id.in_(audits_with_ncs)).distinct().order_by(Standard.code)
+        .where(audit_certificate.c.audit_id.in_(audits_with_ncs))
+        .distinct()
+        .order_by(Standard.code)
     ).all()
-    return FilterChoices(tuple((r[0], r[1]) for r in clients), tuple((r[0], r[1]) for r in standards))
+    return FilterChoices(
+        tuple((r[0], r[1]) for r in clients), tuple((r[0], r[1]) for r in standards)
+    )
 
 
-def bulk_verify(session: Session, nc_ids: Sequence[uuid.UUID], effectiveness: str, verified_on: dt.date | None = None,
-                method: VerificationMethod = VerificationMethod.DOCUMENT_REVIEW) -> list[Nonconformity]:
+def bulk_verify(
+    session: Session,
+    nc_ids: Sequence[uuid.UUID],
+    effectiveness: str,
+    verified_on: dt.date | None = None,
+    method: VerificationMethod = VerificationMethod.DOCUMENT_REVIEW,
+) -> list[Nonconformity]:
     """Verify several NCs by document review at once: all or none.
 
     Refused (nothing changed) when the method is not a document review, when any NC is not
@@ -206,14 +279,20 @@ def bulk_verify(session: Session, nc_ids: Sequence[uuid.UUID], effectiveness: st
     """
     require(session, Permission.VERIFY_NC)
     if method not in BULK_METHODS:
-        raise ValidationFailed(f"bulk verification is for document review only, not {method.value}",
-                               {"verification_method": "not_allowed_in_bulk"})
+        raise ValidationFailed(
+            f"bulk verification is for document review only, not {method.value}",
+            {"verification_method": "not_allowed_in_bulk"},
+        )
     if not nc_ids:
         raise ValidationFailed("nothing selected", {"selection": "empty"})
     found = [ncs.get_nc(session, nid) for nid in nc_ids]
     wrong = [nc.number for nc in found if nc.state is not NCState.RESPONSE_ACCEPTED]
     if wrong:
-        raise IllegalTransition(f"not awaiting verification: {', '.join(wrong)}", reason="response_not_accepted",
-                                numbers=wrong, action="verify")
+        raise IllegalTransition(
+            f"not awaiting verification: {', '.join(wrong)}",
+            reason="response_not_accepted",
+            numbers=wrong,
+            action="verify",
+        )
     verification = ncs.Verification(method, effectiveness, verified_on)
     return [ncs.verify_nc(session, nc.id, verification) for nc in found]

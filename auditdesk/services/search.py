@@ -48,7 +48,7 @@ def tokenise(value: str) -> tuple[str, str]:
             if len(token) == 1:
                 grams.append(token)
             else:
-                grams.extend(token[i:i + 2] for i in range(len(token) - 1))
+                grams.extend(token[i : i + 2] for i in range(len(token) - 1))
         else:
             grams.append(token.lower())
     return " ".join(grams), " ".join(chars)
@@ -62,14 +62,16 @@ def fts_query(query: str) -> str | None:
             if len(token) == 1:
                 parts.append(f'chars : "{token}"')
             else:
-                bigrams = " ".join(token[i:i + 2] for i in range(len(token) - 1))
+                bigrams = " ".join(token[i : i + 2] for i in range(len(token) - 1))
                 parts.append(f'grams : "{bigrams}"')
         else:
             parts.append(f'grams : "{token.lower()}"*')
     return " AND ".join(parts) if parts else None
 
 
-_PLAIN_IDEOGRAPHS = re.compile(r"[\u4e00-\u9fa5]+")  # letters to every unicode61 build: one token each
+_PLAIN_IDEOGRAPHS = re.compile(
+    r"[\u4e00-\u9fa5]+"
+)  # letters to every unicode61 build: one token each
 
 
 def substring_query(word: str, *, latin: bool = True) -> str | None:
@@ -123,7 +125,9 @@ def ensure_search_index(engine: Engine) -> None:
         exists = conn.exec_driver_sql(
             "SELECT 1 FROM sqlite_master WHERE type='table' AND name=?", (TABLE,)
         ).first()
-        if exists and "scope" not in {r[1] for r in conn.exec_driver_sql(f"PRAGMA table_info({TABLE})")}:
+        if exists and "scope" not in {
+            r[1] for r in conn.exec_driver_sql(f"PRAGMA table_info({TABLE})")
+        }:
             conn.exec_driver_sql(f"DROP TABLE {TABLE}")  # an index of an earlier layout: rebuild it
             exists = None
         if not exists:
@@ -175,8 +179,18 @@ def evidence_text(item: EvidenceItem) -> str:
 
 
 def nc_text(nc: Nonconformity) -> str:
-    return " ".join((nc.number, nc.requirement, nc.evidence_text, nc.reason, nc.correction,
-                     nc.root_cause, nc.corrective_action, nc.effectiveness))
+    return " ".join(
+        (
+            nc.number,
+            nc.requirement,
+            nc.evidence_text,
+            nc.reason,
+            nc.correction,
+            nc.root_cause,
+            nc.corrective_action,
+            nc.effectiveness,
+        )
+    )
 
 
 def _write(conn: Any, kind: str, ref_id: uuid.UUID, audit_id: uuid.UUID | None, body: str) -> None:
@@ -188,9 +202,17 @@ def _write(conn: Any, kind: str, ref_id: uuid.UUID, audit_id: uuid.UUID | None, 
     conn.execute(text(f"DELETE FROM {TABLE} WHERE ref_id = :r"), {"r": ref_id.hex})
     grams, chars = tokenise(body)
     conn.execute(
-        text(f"INSERT INTO {TABLE}(kind, ref_id, audit_id, scope, grams, chars) VALUES (:k, :r, :a, :s, :g, :c)"),
-        {"k": kind, "r": ref_id.hex, "a": audit_id.hex if audit_id else "", "s": _scope_token(audit_id),
-         "g": grams, "c": chars},
+        text(
+            f"INSERT INTO {TABLE}(kind, ref_id, audit_id, scope, grams, chars) VALUES (:k, :r, :a, :s, :g, :c)"
+        ),
+        {
+            "k": kind,
+            "r": ref_id.hex,
+            "a": audit_id.hex if audit_id else "",
+            "s": _scope_token(audit_id),
+            "g": grams,
+            "c": chars,
+        },
     )
 
 
@@ -223,8 +245,15 @@ class SearchHit:
     snippet: str
 
 
-def search(session: Session, query: str, *, audit_id: uuid.UUID | None = None, kinds: tuple[str, ...] = ("evidence", "nc"),
-           limit: int = 100, include_archived: bool = False) -> list[SearchHit]:
+def search(
+    session: Session,
+    query: str,
+    *,
+    audit_id: uuid.UUID | None = None,
+    kinds: tuple[str, ...] = ("evidence", "nc"),
+    limit: int = 100,
+    include_archived: bool = False,
+) -> list[SearchHit]:
     """Evidence items and NCs whose text matches ``query`` (AND of its terms), newest first."""
     match = fts_query(query)
     if match is None:
@@ -267,4 +296,8 @@ def _snippet(body: str, query: str, width: int = 60) -> str:
     if pos < 0 or len(body) <= width:
         return body[:width]
     start = max(0, pos - width // 3)
-    return ("…" if start else "") + body[start:start + width] + ("…" if start + width < len(body) else "")
+    return (
+        ("…" if start else "")
+        + body[start : start + width]
+        + ("…" if start + width < len(body) else "")
+    )

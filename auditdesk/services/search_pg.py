@@ -52,7 +52,11 @@ def query_literal(query: str) -> str | None:
             if len(token) == 1:
                 parts.append(_quote(CHAR_MARK + token))
             else:
-                parts.append("(" + " <-> ".join(_quote(token[i:i + 2]) for i in range(len(token) - 1)) + ")")
+                parts.append(
+                    "("
+                    + " <-> ".join(_quote(token[i : i + 2]) for i in range(len(token) - 1))
+                    + ")"
+                )
         else:
             parts.append(_quote(token.lower()) + ":*")
     return " & ".join(parts) if parts else None
@@ -62,15 +66,27 @@ def ensure_table(engine: Engine, table: str) -> bool:
     """Create the index table when missing; True when it was just created (so: fill it)."""
     with engine.begin() as conn:
         if conn.execute(text("SELECT to_regclass(:t)"), {"t": table}).scalar() is not None:
-            columns = set(conn.execute(text("SELECT column_name FROM information_schema.columns "
-                                            "WHERE table_name = :t AND table_schema = current_schema()"),
-                                       {"t": table}).scalars())
+            columns = set(
+                conn.execute(
+                    text(
+                        "SELECT column_name FROM information_schema.columns "
+                        "WHERE table_name = :t AND table_schema = current_schema()"
+                    ),
+                    {"t": table},
+                ).scalars()
+            )
             if "seq" in columns:
                 return False
-            conn.execute(text(f"DROP TABLE {table}"))  # an earlier layout: the index is derived data
-        conn.execute(text(f"CREATE TABLE {table} (seq bigserial PRIMARY KEY, kind varchar(10) NOT NULL, "
-                          f"ref_id varchar(32) NOT NULL, audit_id varchar(32) NOT NULL DEFAULT '', "
-                          f"doc tsvector NOT NULL)"))
+            conn.execute(
+                text(f"DROP TABLE {table}")
+            )  # an earlier layout: the index is derived data
+        conn.execute(
+            text(
+                f"CREATE TABLE {table} (seq bigserial PRIMARY KEY, kind varchar(10) NOT NULL, "
+                f"ref_id varchar(32) NOT NULL, audit_id varchar(32) NOT NULL DEFAULT '', "
+                f"doc tsvector NOT NULL)"
+            )
+        )
         conn.execute(text(f"CREATE INDEX ix_{table}_ref ON {table} (ref_id)"))
         conn.execute(text(f"CREATE INDEX ix_{table}_audit ON {table} (audit_id)"))
         conn.execute(text(f"CREATE INDEX ix_{table}_doc ON {table} USING gin (doc)"))
@@ -81,16 +97,26 @@ def ensure_table(engine: Engine, table: str) -> bool:
     return True
 
 
-def write(conn: Any, table: str, kind: str, ref_id: uuid.UUID, audit_id: uuid.UUID | None, body: str) -> None:
+def write(
+    conn: Any, table: str, kind: str, ref_id: uuid.UUID, audit_id: uuid.UUID | None, body: str
+) -> None:
     conn.execute(text(f"DELETE FROM {table} WHERE ref_id = :r"), {"r": ref_id.hex})
     conn.execute(
-        text(f"INSERT INTO {table}(kind, ref_id, audit_id, doc) VALUES (:k, :r, :a, CAST(:d AS tsvector))"),
-        {"k": kind, "r": ref_id.hex, "a": audit_id.hex if audit_id else "", "d": vector_literal(body)},
+        text(
+            f"INSERT INTO {table}(kind, ref_id, audit_id, doc) VALUES (:k, :r, :a, CAST(:d AS tsvector))"
+        ),
+        {
+            "k": kind,
+            "r": ref_id.hex,
+            "a": audit_id.hex if audit_id else "",
+            "d": vector_literal(body),
+        },
     )
 
 
-def matching_rows(session: Session, table: str, query: str, audit_id: uuid.UUID | None,
-                  limit: int) -> list[Any]:
+def matching_rows(
+    session: Session, table: str, query: str, audit_id: uuid.UUID | None, limit: int
+) -> list[Any]:
     """(kind, ref_id, audit_id) rows matching ``query``, newest first.
 
     Newest first, as on SQLite (a row is rewritten when edited): ranking every hit of a common

@@ -21,10 +21,14 @@ from auditdesk.services.standards_library import (
 )
 
 
-def _flatten(clauses: tuple[ClauseDef, ...] | list[ClauseDef], depth: int = 0) -> list[tuple[ClauseDef, ClauseDef | None, int]]:
+def _flatten(
+    clauses: tuple[ClauseDef, ...] | list[ClauseDef], depth: int = 0
+) -> list[tuple[ClauseDef, ClauseDef | None, int]]:
     out: list[tuple[ClauseDef, ClauseDef | None, int]] = []
 
-    def walk(items: tuple[ClauseDef, ...] | list[ClauseDef], parent: ClauseDef | None, level: int) -> None:
+    def walk(
+        items: tuple[ClauseDef, ...] | list[ClauseDef], parent: ClauseDef | None, level: int
+    ) -> None:
         for c in items:
             out.append((c, parent, level))
             walk(c.children, c, level + 1)
@@ -33,7 +37,9 @@ def _flatten(clauses: tuple[ClauseDef, ...] | list[ClauseDef], depth: int = 0) -
     return out
 
 
-def upsert_standard(session: Session, definition: StandardDef, source: str = "", content_hash: str = "") -> Standard:
+def upsert_standard(
+    session: Session, definition: StandardDef, source: str = "", content_hash: str = ""
+) -> Standard:
     """Insert or update one standard and its clause tree; returns the Standard row."""
     std = session.scalar(select(Standard).where(Standard.key == definition.key))
     if std is None:
@@ -50,7 +56,9 @@ def upsert_standard(session: Session, definition: StandardDef, source: str = "",
     std.source_file = source
     std.content_hash = content_hash
     session.flush()
-    existing = {c.number: c for c in session.scalars(select(Clause).where(Clause.standard_id == std.id))}
+    existing = {
+        c.number: c for c in session.scalars(select(Clause).where(Clause.standard_id == std.id))
+    }
     by_number: dict[str, Clause] = {}
     for order, (cdef, _parent, depth) in enumerate(_flatten(definition.clauses)):
         clause = existing.get(cdef.number)
@@ -95,9 +103,10 @@ def load_builtin_standards(session: Session) -> list[Standard]:
 
 
 def list_standards(session: Session) -> list[Standard]:
-    return list(session.scalars(select(Standard).where(Standard.archived.is_(False)).order_by(Standard.key)))
+    return list(
+        session.scalars(select(Standard).where(Standard.archived.is_(False)).order_by(Standard.key))
+    )
 
 
 def standard_by_key(session: Session, key: str) -> Standard | None:
     return session.scalar(select(Standard).where(Standard.key == key))
-

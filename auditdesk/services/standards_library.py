@@ -127,9 +127,13 @@ _NUMBER_RE = re.compile(r"^(?:A\.)?\d+(?:\.\d+)*$")
 
 
 @overload
-def _text(path: Path, obj: dict, key: str, where: str, *, required: Literal[True] = True) -> str: ...
+def _text(
+    path: Path, obj: dict, key: str, where: str, *, required: Literal[True] = True
+) -> str: ...
 @overload
-def _text(path: Path, obj: dict, key: str, where: str, *, required: Literal[False]) -> str | None: ...
+def _text(
+    path: Path, obj: dict, key: str, where: str, *, required: Literal[False]
+) -> str | None: ...
 def _text(path: Path, obj: dict, key: str, where: str, *, required: bool = True) -> str | None:
     value = obj.get(key)
     if value is None and not required:

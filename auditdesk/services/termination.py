@@ -64,13 +64,17 @@ REAUDIT_BASIS = Basis(rule_id="DOMAIN §8", clause="撤组", code="reaudit_by_wi
 REAUDIT_SET_BASIS = Basis(rule_id="CB decision", clause="撤组", code="reaudit_set_by_cb")
 
 
-def terminate_audit(session: Session, audit_id: uuid.UUID, data: TerminationData) -> AuditTermination:
+def terminate_audit(
+    session: Session, audit_id: uuid.UUID, data: TerminationData
+) -> AuditTermination:
     """Record the termination; the audit becomes terminated. Needs the lead role (team leader)."""
     require(session, Permission.ISSUE_REPORT)
     audit = get_audit(session, audit_id)
     ensure_unlocked(audit)
     if audit.status in (AuditStatus.COMPLETED, AuditStatus.REPORT_ISSUED, AuditStatus.TERMINATED):
-        raise IllegalTransition(f"audit {audit.number} is {audit.status.value}", status=audit.status.value)
+        raise IllegalTransition(
+            f"audit {audit.number} is {audit.status.value}", status=audit.status.value
+        )
     errors: dict[str, str] = {}
     try:
         reasons = [TerminationReason(r) for r in data.reasons]
@@ -101,8 +105,14 @@ def terminate_audit(session: Session, audit_id: uuid.UUID, data: TerminationData
         reason_codes=[r.value for r in reasons],
         note=data.note.strip(),
         terminated_on=data.terminated_on,
-        agreed_by=[{"role": AgreementRole(a.role).value, "name": a.name.strip(),
-                    "at": a.at.astimezone(dt.UTC).isoformat()} for a in data.agreed_by],
+        agreed_by=[
+            {
+                "role": AgreementRole(a.role).value,
+                "name": a.name.strip(),
+                "at": a.at.astimezone(dt.UTC).isoformat(),
+            }
+            for a in data.agreed_by
+        ],
         reaudit_due=due.date if due else None,
     )
     session.add(record)

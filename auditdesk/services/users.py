@@ -64,7 +64,9 @@ _NEEDS: dict[Permission, Role] = {
 
 def hash_password(password: str) -> str:
     salt = os.urandom(16)
-    digest = hashlib.scrypt(password.encode(), salt=salt, n=_SCRYPT_N, r=_SCRYPT_R, p=_SCRYPT_P, dklen=32)
+    digest = hashlib.scrypt(
+        password.encode(), salt=salt, n=_SCRYPT_N, r=_SCRYPT_R, p=_SCRYPT_P, dklen=32
+    )
     b64 = base64.b64encode
     return f"scrypt${_SCRYPT_N}${_SCRYPT_R}${_SCRYPT_P}${b64(salt).decode()}${b64(digest).decode()}"
 
@@ -77,21 +79,31 @@ def verify_password(password: str, stored: str) -> bool:
     if scheme != "scrypt":
         return False
     salt, expected = base64.b64decode(salt_b64), base64.b64decode(digest_b64)
-    digest = hashlib.scrypt(password.encode(), salt=salt, n=int(n), r=int(r), p=int(p), dklen=len(expected))
+    digest = hashlib.scrypt(
+        password.encode(), salt=salt, n=int(n), r=int(r), p=int(p), dklen=len(expected)
+    )
     return hmac.compare_digest(digest, expected)
 
 
 def ensure_system_user(session: Session) -> User:
     user = session.scalar(select(User).where(User.username == SYSTEM_USER))
     if user is None:
-        user = User(username=SYSTEM_USER, display_name="AuditDesk", role=Role.ADMIN, password_hash="")
+        user = User(
+            username=SYSTEM_USER, display_name="AuditDesk", role=Role.ADMIN, password_hash=""
+        )
         session.add(user)
         session.flush()
     return user
 
 
-def create_user(session: Session, username: str, password: str, role: Role, display_name: str = "",
-                auditor_id: object = None) -> User:
+def create_user(
+    session: Session,
+    username: str,
+    password: str,
+    role: Role,
+    display_name: str = "",
+    auditor_id: object = None,
+) -> User:
     require(session, Permission.MANAGE_USERS)
     username = username.strip()
     errors: dict[str, str] = {}
@@ -103,15 +115,22 @@ def create_user(session: Session, username: str, password: str, role: Role, disp
         errors["password"] = "too_short"
     if errors:
         raise ValidationFailed(f"cannot create user '{username}': {errors}", errors)
-    user = User(username=username, display_name=display_name or username, role=role,
-                password_hash=hash_password(password), auditor_id=auditor_id)
+    user = User(
+        username=username,
+        display_name=display_name or username,
+        role=role,
+        password_hash=hash_password(password),
+        auditor_id=auditor_id,
+    )
     session.add(user)
     session.flush()
     return user
 
 
 def authenticate(session: Session, username: str, password: str) -> User | None:
-    user = session.scalar(select(User).where(User.username == username.strip(), User.active.is_(True)))
+    user = session.scalar(
+        select(User).where(User.username == username.strip(), User.active.is_(True))
+    )
     if user is None or not user.password_hash or not verify_password(password, user.password_hash):
         return None
     return user
@@ -144,7 +163,10 @@ def require(session: Session, permission: Permission) -> User:
         needed = _NEEDS[permission]
         raise PermissionDenied(
             f"{user.username} ({user.role.value}) may not {permission.value}: needs the {needed.value} role",
-            user=user.username, role=user.role.value, needs=needed.value, permission=permission.value,
+            user=user.username,
+            role=user.role.value,
+            needs=needed.value,
+            permission=permission.value,
         )
     return user
 
@@ -154,6 +176,7 @@ def list_users(session: Session) -> list[User]:
 
 
 # --------------------------------------------------------------------------- sign-in and user management
+
 
 def sign_in(session: Session, username: str, password: str) -> User:
     """The user for these credentials; PermissionDenied(code sign_in_failed) otherwise, without
@@ -166,19 +189,28 @@ def sign_in(session: Session, username: str, password: str) -> User:
 
 def active_user(session: Session, username: str) -> User | None:
     """A remembered user who may still work here (exists, active, not the system user)."""
-    user = session.scalar(select(User).where(User.username == username.strip(), User.active.is_(True)))
+    user = session.scalar(
+        select(User).where(User.username == username.strip(), User.active.is_(True))
+    )
     return None if user is None or user.username == SYSTEM_USER else user
 
 
 def has_people(session: Session) -> bool:
     """Whether anyone but the built-in system user can sign in (a new database has no one)."""
-    return session.scalar(select(User.id).where(User.username != SYSTEM_USER, User.active.is_(True))) is not None
+    return (
+        session.scalar(select(User.id).where(User.username != SYSTEM_USER, User.active.is_(True)))
+        is not None
+    )
 
 
-def create_first_admin(session: Session, username: str, password: str, display_name: str = "") -> User:
+def create_first_admin(
+    session: Session, username: str, password: str, display_name: str = ""
+) -> User:
     """The first person on a new database becomes its admin (no one else could appoint one)."""
     if has_people(session):
-        raise PermissionDenied("this database already has users; an admin adds new ones", reason="has_users")
+        raise PermissionDenied(
+            "this database already has users; an admin adds new ones", reason="has_users"
+        )
     session.info["user"] = SYSTEM_USER
     return create_user(session, username, password, Role.ADMIN, display_name)
 
@@ -194,8 +226,18 @@ def _managed(session: Session, username: str) -> User:
 
 
 def _other_active_admins(session: Session, user: User) -> int:
-    return len(list(session.scalars(select(User.id).where(
-        User.role == Role.ADMIN, User.active.is_(True), User.id != user.id, User.username != SYSTEM_USER))))
+    return len(
+        list(
+            session.scalars(
+                select(User.id).where(
+                    User.role == Role.ADMIN,
+                    User.active.is_(True),
+                    User.id != user.id,
+                    User.username != SYSTEM_USER,
+                )
+            )
+        )
+    )
 
 
 def set_role(session: Session, username: str, role: Role) -> User:

@@ -40,7 +40,9 @@ class AttachmentRefused(StorageError):
 
     code = "attachment.refused"
 
-    def __init__(self, message: str, code: str, path: str = "", extension: str = "", actual: str = "") -> None:
+    def __init__(
+        self, message: str, code: str, path: str = "", extension: str = "", actual: str = ""
+    ) -> None:
         super().__init__(message, path)
         self.code = code
         self.extension = extension
@@ -70,22 +72,63 @@ MEDIA_TYPES = {
 }
 PHOTO_KINDS = {"jpeg", "png", "gif", "bmp", "tiff", "webp", "heic"}
 EXECUTABLE_KINDS = {"exe", "elf", "macho"}
-EXECUTABLE_EXTENSIONS = {"exe", "dll", "com", "scr", "msi", "bat", "cmd", "ps1", "vbs", "js", "jar", "sh", "app"}
+EXECUTABLE_EXTENSIONS = {
+    "exe",
+    "dll",
+    "com",
+    "scr",
+    "msi",
+    "bat",
+    "cmd",
+    "ps1",
+    "vbs",
+    "js",
+    "jar",
+    "sh",
+    "app",
+}
 
 # Extension -> the kinds its content may be. Office Open XML files are zip containers;
 # legacy Office files are OLE compound documents. Unknown extensions are accepted unless
 # the content is an executable.
 EXPECTED_KINDS: dict[str, set[str]] = {
-    "jpg": {"jpeg"}, "jpeg": {"jpeg"}, "jfif": {"jpeg"},
-    "png": {"png"}, "gif": {"gif"}, "bmp": {"bmp"}, "tif": {"tiff"}, "tiff": {"tiff"},
-    "webp": {"webp"}, "heic": {"heic"}, "heif": {"heic"},
+    "jpg": {"jpeg"},
+    "jpeg": {"jpeg"},
+    "jfif": {"jpeg"},
+    "png": {"png"},
+    "gif": {"gif"},
+    "bmp": {"bmp"},
+    "tif": {"tiff"},
+    "tiff": {"tiff"},
+    "webp": {"webp"},
+    "heic": {"heic"},
+    "heif": {"heic"},
     "pdf": {"pdf"},
-    "docx": {"zip"}, "xlsx": {"zip"}, "pptx": {"zip"}, "zip": {"zip"}, "ofd": {"zip"},
-    "odt": {"zip"}, "ods": {"zip"}, "wps": {"ole", "zip"}, "et": {"ole", "zip"},
-    "doc": {"ole"}, "xls": {"ole"}, "ppt": {"ole"}, "msg": {"ole"},
-    "rar": {"rar"}, "7z": {"7z"}, "gz": {"gzip"},
-    "mp4": {"mp4"}, "mov": {"mp4"}, "m4a": {"mp4"},
-    "txt": {"text"}, "csv": {"text"}, "md": {"text"}, "log": {"text"}, "json": {"text"}, "xml": {"text"},
+    "docx": {"zip"},
+    "xlsx": {"zip"},
+    "pptx": {"zip"},
+    "zip": {"zip"},
+    "ofd": {"zip"},
+    "odt": {"zip"},
+    "ods": {"zip"},
+    "wps": {"ole", "zip"},
+    "et": {"ole", "zip"},
+    "doc": {"ole"},
+    "xls": {"ole"},
+    "ppt": {"ole"},
+    "msg": {"ole"},
+    "rar": {"rar"},
+    "7z": {"7z"},
+    "gz": {"gzip"},
+    "mp4": {"mp4"},
+    "mov": {"mp4"},
+    "m4a": {"mp4"},
+    "txt": {"text"},
+    "csv": {"text"},
+    "md": {"text"},
+    "log": {"text"},
+    "json": {"text"},
+    "xml": {"text"},
 }
 
 
@@ -122,7 +165,12 @@ def sniff(head: bytes) -> str | None:
         return "exe"
     if head.startswith(b"\x7fELF"):
         return "elf"
-    if head[:4] in (b"\xfe\xed\xfa\xce", b"\xfe\xed\xfa\xcf", b"\xce\xfa\xed\xfe", b"\xcf\xfa\xed\xfe"):
+    if head[:4] in (
+        b"\xfe\xed\xfa\xce",
+        b"\xfe\xed\xfa\xcf",
+        b"\xce\xfa\xed\xfe",
+        b"\xcf\xfa\xed\xfe",
+    ):
         return "macho"
     if head and b"\x00" not in head:
         try:
@@ -142,19 +190,39 @@ def check_content(filename: str, head: bytes) -> str | None:
     if not head:
         raise AttachmentRefused(f"{filename} is empty", "attachment.empty", filename, ext)
     if kind in EXECUTABLE_KINDS or ext in EXECUTABLE_EXTENSIONS:
-        raise AttachmentRefused(f"{filename} is a program, not evidence", "attachment.executable",
-                                filename, ext, kind or ext)
+        raise AttachmentRefused(
+            f"{filename} is a program, not evidence",
+            "attachment.executable",
+            filename,
+            ext,
+            kind or ext,
+        )
     expected = EXPECTED_KINDS.get(ext)
     if expected is not None and kind is not None and kind not in expected:
-        raise AttachmentRefused(f"{filename} says .{ext} but its content is {kind}", "attachment.type_mismatch",
-                                filename, ext, kind)
+        raise AttachmentRefused(
+            f"{filename} says .{ext} but its content is {kind}",
+            "attachment.type_mismatch",
+            filename,
+            ext,
+            kind,
+        )
     if expected is not None and kind is None and "text" in expected:
-        raise AttachmentRefused(f"{filename} says .{ext} but is not text", "attachment.type_mismatch",
-                                filename, ext, "binary")
+        raise AttachmentRefused(
+            f"{filename} says .{ext} but is not text",
+            "attachment.type_mismatch",
+            filename,
+            ext,
+            "binary",
+        )
     if expected is not None and kind is None and expected & (PHOTO_KINDS | {"pdf"}):
         # A .jpg/.pdf whose signature we cannot recognise is not what it says either.
-        raise AttachmentRefused(f"{filename} is not a valid .{ext} file", "attachment.type_mismatch",
-                                filename, ext, "unknown")
+        raise AttachmentRefused(
+            f"{filename} is not a valid .{ext} file",
+            "attachment.type_mismatch",
+            filename,
+            ext,
+            "unknown",
+        )
     return kind
 
 
@@ -193,7 +261,11 @@ class AttachmentStore:
         bind = session.get_bind()
         url = getattr(bind, "url", None) or bind.engine.url
         if url.get_backend_name() == "sqlite":
-            return cls.beside(Path(url.database)) if url.database and url.database != ":memory:" else None
+            return (
+                cls.beside(Path(url.database))
+                if url.database and url.database != ":memory:"
+                else None
+            )
         if os.environ.get(FILES_ENV):
             return cls(Path(os.environ[FILES_ENV]).expanduser())
         root = session.scalar(select(CBSetting.value).where(CBSetting.key == FILES_SETTING))
@@ -211,25 +283,32 @@ class AttachmentStore:
     def open(self, sha256: str) -> BinaryIO:
         return self.path_of(sha256).open("rb")
 
-    def put(self, source: Path | str, filename: str | None = None, *, local_tz: dt.tzinfo | None = None) -> StoredFile:
+    def put(
+        self, source: Path | str, filename: str | None = None, *, local_tz: dt.tzinfo | None = None
+    ) -> StoredFile:
         """Check, hash and copy ``source`` into the store (streamed); return what was stored."""
         source = Path(source)
         filename = filename or source.name
         try:
             fh = source.open("rb")
         except OSError as exc:
-            raise AttachmentRefused(f"cannot read {source}: {exc.strerror or exc}", "attachment.unreadable",
-                                    str(source)) from exc
+            raise AttachmentRefused(
+                f"cannot read {source}: {exc.strerror or exc}", "attachment.unreadable", str(source)
+            ) from exc
         with fh:  # errors while writing the store (disk full) are the store's, not "unreadable"
             return self.put_stream(fh, filename, local_tz=local_tz)
 
-    def put_bytes(self, data: bytes, filename: str, *, local_tz: dt.tzinfo | None = None) -> StoredFile:
+    def put_bytes(
+        self, data: bytes, filename: str, *, local_tz: dt.tzinfo | None = None
+    ) -> StoredFile:
         """For small in-memory content (a pasted screenshot)."""
         import io
 
         return self.put_stream(io.BytesIO(data), filename, local_tz=local_tz)
 
-    def put_stream(self, fh: BinaryIO, filename: str, *, local_tz: dt.tzinfo | None = None) -> StoredFile:
+    def put_stream(
+        self, fh: BinaryIO, filename: str, *, local_tz: dt.tzinfo | None = None
+    ) -> StoredFile:
         head = fh.read(SNIFF_BYTES)
         kind = check_content(filename, head)
         tmp_dir = self.root / "tmp"

@@ -76,7 +76,9 @@ def backup_dir(db_path: Path) -> Path:
 
 
 def backup_before_upgrade(db_path: Path) -> Path:
-    return backup_file(db_path, backup_dir(db_path) / f"{db_path.stem}-before-upgrade-{_stamp()}.sqlite3")
+    return backup_file(
+        db_path, backup_dir(db_path) / f"{db_path.stem}-before-upgrade-{_stamp()}.sqlite3"
+    )
 
 
 def automatic_backups(db_path: Path) -> list[Path]:
@@ -89,7 +91,9 @@ def automatic_backups(db_path: Path) -> list[Path]:
 
 def rotating_backup(db_path: Path, keep: int = 10) -> Path:
     """Write a new automatic backup and delete the oldest beyond ``keep``."""
-    target = backup_file(db_path, backup_dir(db_path) / f"{db_path.stem}-{AUTO_TAG}-{_stamp()}.sqlite3")
+    target = backup_file(
+        db_path, backup_dir(db_path) / f"{db_path.stem}-{AUTO_TAG}-{_stamp()}.sqlite3"
+    )
     old = automatic_backups(db_path)
     for path in old[: max(0, len(old) - max(1, keep))]:
         path.unlink(missing_ok=True)
@@ -105,7 +109,9 @@ def _log_head(path: Path) -> tuple[int, str] | None:
     try:
         con = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
         try:
-            row = con.execute("SELECT seq, hash FROM change_log ORDER BY seq DESC LIMIT 1").fetchone()
+            row = con.execute(
+                "SELECT seq, hash FROM change_log ORDER BY seq DESC LIMIT 1"
+            ).fetchone()
         finally:
             con.close()
     except sqlite3.Error:
@@ -169,7 +175,9 @@ class BackgroundBackups:
                 self._idle.clear()
                 # Daemon: a crash or kill may cut a copy short (its .part is dropped later);
                 # Database.close() waits, so a normal exit does not.
-                self._thread = threading.Thread(target=self._run, name="auditdesk-backup", daemon=True)
+                self._thread = threading.Thread(
+                    target=self._run, name="auditdesk-backup", daemon=True
+                )
                 self._thread.start()
 
     def _run(self) -> None:
@@ -257,7 +265,9 @@ def restore(backup: Path, db_path: Path) -> Path | None:
     with dblock.acquire_exclusive(db_path):
         kept: Path | None = None
         if db_path.exists() and db_path.stat().st_size > 0:
-            kept = backup_file(db_path, backup_dir(db_path) / f"{db_path.stem}-before-restore-{_stamp()}.sqlite3")
+            kept = backup_file(
+                db_path, backup_dir(db_path) / f"{db_path.stem}-before-restore-{_stamp()}.sqlite3"
+            )
         tmp = db_path.with_name(db_path.name + ".restore")
         try:
             backup_file(backup, tmp)

@@ -47,6 +47,7 @@ APPEND_ONLY_TRIGGERS = {
 
 # --------------------------------------------------------------------------- canonical form
 
+
 def to_plain(value: Any) -> Any:
     """A value as plain JSON data: dates ISO, datetimes UTC ISO, UUIDs text, enums by value."""
     if value is None or isinstance(value, bool | int | str):
@@ -84,10 +85,22 @@ def _at_text(at: dt.datetime) -> str:
     return str(to_plain(at))
 
 
-def canonical_row(seq: int, at: dt.datetime, user: str, entity: str, entity_id: str, action: str,
-                  field: str, old: str | None, new: str | None) -> str:
-    return json.dumps([seq, _at_text(at), user, entity, entity_id, action, field, old, new],
-                      ensure_ascii=False, separators=(",", ":"))
+def canonical_row(
+    seq: int,
+    at: dt.datetime,
+    user: str,
+    entity: str,
+    entity_id: str,
+    action: str,
+    field: str,
+    old: str | None,
+    new: str | None,
+) -> str:
+    return json.dumps(
+        [seq, _at_text(at), user, entity, entity_id, action, field, old, new],
+        ensure_ascii=False,
+        separators=(",", ":"),
+    )
 
 
 def row_hash(prev_hash: str, canonical: str) -> str:
@@ -96,12 +109,17 @@ def row_hash(prev_hash: str, canonical: str) -> str:
 
 # --------------------------------------------------------------------------- recording
 
+
 def snapshot(obj: Entity) -> dict[str, Any]:
     """Every column of a record as plain JSON data (keys are attribute names)."""
     state = inspect(obj)
     values = state.dict
-    return {attr.key: REDACTED if attr.key in REDACTED_FIELDS and values.get(attr.key)
-            else to_plain(values.get(attr.key)) for attr in state.mapper.column_attrs}
+    return {
+        attr.key: REDACTED
+        if attr.key in REDACTED_FIELDS and values.get(attr.key)
+        else to_plain(values.get(attr.key))
+        for attr in state.mapper.column_attrs
+    }
 
 
 def _link_ids(items: Any) -> list[str]:
@@ -153,8 +171,18 @@ def pending_entries(session: Session) -> list[dict[str, Any]]:
     rows: list[dict[str, Any]] = []
 
     def add(obj: Entity, action: str, field: str, old: str | None, new: str | None) -> None:
-        rows.append({"at": at, "user": user, "entity": type(obj).__tablename__, "entity_id": str(obj.id),
-                     "action": action, "field": field, "old": old, "new": new})
+        rows.append(
+            {
+                "at": at,
+                "user": user,
+                "entity": type(obj).__tablename__,
+                "entity_id": str(obj.id),
+                "action": action,
+                "field": field,
+                "old": old,
+                "new": new,
+            }
+        )
 
     for obj in session.new:
         if isinstance(obj, Entity):
@@ -185,8 +213,20 @@ def chain_rows(rows: list[dict[str, Any]], seq: int, prev: str) -> list[dict[str
         seq += 1
         row["seq"] = seq
         row["prev_hash"] = prev
-        prev = row_hash(prev, canonical_row(seq, row["at"], row["user"], row["entity"], row["entity_id"],
-                                            row["action"], row["field"], row["old"], row["new"]))
+        prev = row_hash(
+            prev,
+            canonical_row(
+                seq,
+                row["at"],
+                row["user"],
+                row["entity"],
+                row["entity_id"],
+                row["action"],
+                row["field"],
+                row["old"],
+                row["new"],
+            ),
+        )
         row["hash"] = prev
     return rows
 
@@ -231,10 +271,21 @@ def _bulk_statement(state: Any) -> Any:
     compiled = state.statement.compile(dialect=state.session.get_bind().dialect)
     params = {**compiled.params, **(state.parameters or {})}
     detail = canonical_json({"sql": str(compiled), "params": params, "rows": result.rowcount})
-    _append(state.session, [{"at": utcnow(), "user": str(state.session.info.get("user") or "system"),
-                             "entity": mapper.class_.__tablename__, "entity_id": "*",
-                             "action": "update" if state.is_update else "delete",
-                             "field": "*", "old": None, "new": detail}])
+    _append(
+        state.session,
+        [
+            {
+                "at": utcnow(),
+                "user": str(state.session.info.get("user") or "system"),
+                "entity": mapper.class_.__tablename__,
+                "entity_id": "*",
+                "action": "update" if state.is_update else "delete",
+                "field": "*",
+                "old": None,
+                "new": detail,
+            }
+        ],
+    )
     return result
 
 
@@ -252,15 +303,21 @@ def ensure_append_only(engine: Engine) -> None:
     if engine.dialect.name != "sqlite":
         return
     with engine.begin() as conn:
-        if not conn.execute(text("SELECT 1 FROM sqlite_master WHERE type='table' AND name='change_log'")).first():
+        if not conn.execute(
+            text("SELECT 1 FROM sqlite_master WHERE type='table' AND name='change_log'")
+        ).first():
             return
-        present = {r[0] for r in conn.execute(text("SELECT name FROM sqlite_master WHERE type='trigger'"))}
+        present = {
+            r[0] for r in conn.execute(text("SELECT name FROM sqlite_master WHERE type='trigger'"))
+        }
         for name, op in APPEND_ONLY_TRIGGERS.items():
             if name not in present:
-                conn.execute(text(
-                    f"CREATE TRIGGER {name} BEFORE {op} ON change_log "
-                    f"BEGIN SELECT RAISE(ABORT, 'change_log is append-only'); END"
-                ))
+                conn.execute(
+                    text(
+                        f"CREATE TRIGGER {name} BEFORE {op} ON change_log "
+                        f"BEGIN SELECT RAISE(ABORT, 'change_log is append-only'); END"
+                    )
+                )
 
 
 def missing_triggers(conn: Connection) -> list[str]:
@@ -270,11 +327,14 @@ def missing_triggers(conn: Connection) -> list[str]:
         return missing_on_server(conn)
     if conn.dialect.name != "sqlite":
         return []
-    present = {r[0] for r in conn.execute(text("SELECT name FROM sqlite_master WHERE type='trigger'"))}
+    present = {
+        r[0] for r in conn.execute(text("SELECT name FROM sqlite_master WHERE type='trigger'"))
+    }
     return [name for name in APPEND_ONLY_TRIGGERS if name not in present]
 
 
 # --------------------------------------------------------------------------- reading and verifying
+
 
 def chain_head(session: Session) -> str:
     """The hash of the last change-log row (GENESIS_HASH for an empty log)."""
@@ -296,7 +356,9 @@ class ChainProblem:
 
     def __str__(self) -> str:
         what = f"{self.entity} {self.entity_id}" + (f" field {self.field}" if self.field else "")
-        return f"change_log row {self.seq} ({what}): {self.code}" + (f" — {self.detail}" if self.detail else "")
+        return f"change_log row {self.seq} ({what}): {self.code}" + (
+            f" — {self.detail}" if self.detail else ""
+        )
 
 
 def verify_rows(rows: Any) -> list[ChainProblem]:
@@ -306,15 +368,36 @@ def verify_rows(rows: Any) -> list[ChainProblem]:
     for r in rows:
         seq, at, user, entity, entity_id, action, field, old, new, stored_prev, stored_hash = r
         if seq != prev_seq + 1:
-            problems.append(ChainProblem(seq, "seq_gap", entity, entity_id, field,
-                                         f"previous row is {prev_seq}"))
+            problems.append(
+                ChainProblem(
+                    seq, "seq_gap", entity, entity_id, field, f"previous row is {prev_seq}"
+                )
+            )
         if stored_prev != prev_hash:
-            problems.append(ChainProblem(seq, "broken_link", entity, entity_id, field,
-                                         "prev_hash does not match the previous row's hash"))
-        expected = row_hash(stored_prev, canonical_row(seq, at, user, entity, entity_id, action, field, old, new))
+            problems.append(
+                ChainProblem(
+                    seq,
+                    "broken_link",
+                    entity,
+                    entity_id,
+                    field,
+                    "prev_hash does not match the previous row's hash",
+                )
+            )
+        expected = row_hash(
+            stored_prev, canonical_row(seq, at, user, entity, entity_id, action, field, old, new)
+        )
         if expected != stored_hash:
-            problems.append(ChainProblem(seq, "hash_mismatch", entity, entity_id, field,
-                                         "the row's content was changed after it was logged"))
+            problems.append(
+                ChainProblem(
+                    seq,
+                    "hash_mismatch",
+                    entity,
+                    entity_id,
+                    field,
+                    "the row's content was changed after it was logged",
+                )
+            )
         prev_hash, prev_seq = stored_hash, seq
     return problems
 
@@ -322,14 +405,32 @@ def verify_rows(rows: Any) -> list[ChainProblem]:
 def verify_chain(session: Session) -> list[ChainProblem]:
     """Every break in the hash chain, in log order (empty list: the log is intact)."""
     t = ChangeLogEntry
-    stmt = select(t.seq, t.at, t.user, t.entity, t.entity_id, t.action, t.field, t.old, t.new,
-                  t.prev_hash, t.hash).order_by(t.seq).execution_options(yield_per=5000)
+    stmt = (
+        select(
+            t.seq,
+            t.at,
+            t.user,
+            t.entity,
+            t.entity_id,
+            t.action,
+            t.field,
+            t.old,
+            t.new,
+            t.prev_hash,
+            t.hash,
+        )
+        .order_by(t.seq)
+        .execution_options(yield_per=5000)
+    )
     return verify_rows(session.execute(stmt))
 
 
 def history(session: Session, entity: str, entity_id: str) -> list[ChangeLogEntry]:
     """The logged changes of one record, oldest first."""
-    return list(session.scalars(
-        select(ChangeLogEntry).where(ChangeLogEntry.entity == entity, ChangeLogEntry.entity_id == entity_id)
-        .order_by(ChangeLogEntry.seq)
-    ))
+    return list(
+        session.scalars(
+            select(ChangeLogEntry)
+            .where(ChangeLogEntry.entity == entity, ChangeLogEntry.entity_id == entity_id)
+            .order_by(ChangeLogEntry.seq)
+        )
+    )

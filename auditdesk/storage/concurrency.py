@@ -44,7 +44,9 @@ def raise_as(factory: Callable[..., Exception]) -> None:
     _error_factory = factory
 
 
-def expect_version(session: Session, entity: type[Entity] | str, record_id: Any, version: int) -> None:
+def expect_version(
+    session: Session, entity: type[Entity] | str, record_id: Any, version: int
+) -> None:
     """The user saw ``version`` of this record: refuse to save it if it has moved on since."""
     table = entity if isinstance(entity, str) else entity.__tablename__
     session.info.setdefault(EXPECTED_KEY, {})[(table, str(record_id))] = int(version)
@@ -54,7 +56,11 @@ def _remember_versions(session: Session, _ctx: Any, _instances: Any) -> None:
     pending: list[tuple[str, Any, int]] = []
     expected: dict[tuple[str, str], int] = session.info.get(EXPECTED_KEY, {})
     for obj in list(session.dirty) + list(session.deleted):
-        if isinstance(obj, Entity) and obj.version is not None and (obj in session.deleted or session.is_modified(obj)):
+        if (
+            isinstance(obj, Entity)
+            and obj.version is not None
+            and (obj in session.deleted or session.is_modified(obj))
+        ):
             table = type(obj).__tablename__
             seen = expected.get((table, str(obj.id)))
             if seen is not None and seen != obj.version:
@@ -76,8 +82,13 @@ def conflict_from(exc: StaleDataError, session: Session, engine: Engine) -> Exce
     match = _TABLE.search(str(exc))
     table = match.group(1) if match else ""
     pending = [p for p in session.info.get(PENDING_KEY, []) if not table or p[0] == table]
-    details: dict[str, Any] = {"entity": table, "record_id": "", "changed_by": "", "changed_at": None,
-                               "version": None}
+    details: dict[str, Any] = {
+        "entity": table,
+        "record_id": "",
+        "changed_by": "",
+        "changed_at": None,
+        "version": None,
+    }
     try:
         found = _which_moved(engine, pending)
     except Exception:  # the database went away too: still report the conflict itself
@@ -94,7 +105,9 @@ def _message(details: dict[str, Any]) -> str:
     if details["version"] is None and details["record_id"]:
         return f"{what} was deleted by {who or 'someone else'} meanwhile"
     if who:
-        return f"{what} was changed by {who} meanwhile; reload it (or merge your edits) and save again"
+        return (
+            f"{what} was changed by {who} meanwhile; reload it (or merge your edits) and save again"
+        )
     return f"{what} was changed by someone else meanwhile; reload it and save again"
 
 
@@ -104,17 +117,22 @@ def _describe(conn: Connection, table_name: str, record_id: Any) -> dict[str, An
     from auditdesk.model.changelog import ChangeLogEntry
 
     table = Base.metadata.tables[table_name]
-    row = conn.execute(select(table.c.version, table.c.updated_at).where(table.c.id == record_id)).first()
+    row = conn.execute(
+        select(table.c.version, table.c.updated_at).where(table.c.id == record_id)
+    ).first()
     last = conn.execute(
         select(ChangeLogEntry.user, ChangeLogEntry.at)
         .where(ChangeLogEntry.entity == table_name, ChangeLogEntry.entity_id == str(record_id))
-        .order_by(ChangeLogEntry.seq.desc()).limit(1)
+        .order_by(ChangeLogEntry.seq.desc())
+        .limit(1)
     ).first()
     return {
         "entity": table_name,
         "record_id": str(record_id),
         "changed_by": last.user if last is not None else "",
-        "changed_at": (last.at if last is not None else row.updated_at) if row is not None else None,
+        "changed_at": (last.at if last is not None else row.updated_at)
+        if row is not None
+        else None,
         "version": row.version if row is not None else None,
     }
 

@@ -93,7 +93,11 @@ def make_engine(url: str, **kw: Any) -> Engine:
 
 def sqlite_path(url: str) -> Path | None:
     parsed = make_url(url)
-    if parsed.get_backend_name() != "sqlite" or not parsed.database or parsed.database == ":memory:":
+    if (
+        parsed.get_backend_name() != "sqlite"
+        or not parsed.database
+        or parsed.database == ":memory:"
+    ):
         return None
     return Path(parsed.database)
 
@@ -114,7 +118,9 @@ def inspect_sqlite_file(path: Path) -> str:
         con = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
         try:
             app_id = con.execute("PRAGMA application_id").fetchone()[0]
-            tables = {r[0] for r in con.execute("SELECT name FROM sqlite_master WHERE type='table'")}
+            tables = {
+                r[0] for r in con.execute("SELECT name FROM sqlite_master WHERE type='table'")
+            }
         finally:
             con.close()
     except sqlite3.DatabaseError as exc:
@@ -176,7 +182,9 @@ class Database:
         if make_url(url).get_backend_name() == "postgresql":
             from auditdesk.storage import postgres
 
-            return postgres.open_database(cls, url, create=create, migrate=migrate, on_create=on_create)
+            return postgres.open_database(
+                cls, url, create=create, migrate=migrate, on_create=on_create
+            )
         path = sqlite_path(url)
         is_new = False
         if path is not None and not path.exists():
@@ -202,10 +210,13 @@ class Database:
                 state = migrations.check_revision(engine)
                 if state == "newer":
                     raise errors.NewerDatabase(
-                        f"{path or url} was written by a newer AuditDesk; update AuditDesk to open it", str(path or url)
+                        f"{path or url} was written by a newer AuditDesk; update AuditDesk to open it",
+                        str(path or url),
                     )
                 if state == "foreign":
-                    raise errors.NotAnAuditDeskDatabase(f"{path or url} is not an AuditDesk database", str(path or url))
+                    raise errors.NotAnAuditDeskDatabase(
+                        f"{path or url} is not an AuditDesk database", str(path or url)
+                    )
                 if state == "empty":
                     is_new = True
                 if state == "behind" and path is not None:
@@ -225,12 +236,21 @@ class Database:
                     on_create(session)
             db.created = is_new
             db.opening = False
-            if db.auto_backup is not None and db.auto_backup.on_open and path is not None and not is_new:
+            if (
+                db.auto_backup is not None
+                and db.auto_backup.on_open
+                and path is not None
+                and not is_new
+            ):
                 db.backups.schedule("open")  # copies in the background; open() does not wait
         except BaseException as exc:
             engine.dispose()
             db.release_lock()
-            mapped = errors.classify_sqlite_error(exc, str(path or url)) if not isinstance(exc, errors.StorageError) else None
+            mapped = (
+                errors.classify_sqlite_error(exc, str(path or url))
+                if not isinstance(exc, errors.StorageError)
+                else None
+            )
             if mapped is not None:
                 raise mapped from exc
             raise

@@ -108,8 +108,11 @@ def acquire_shared(db_path: Path, wait: float | None = None) -> DatabaseLock:
     while not _try(fd, fcntl.LOCK_SH):
         if time.monotonic() >= deadline:
             os.close(fd)
-            raise errors.DatabaseLocked(f"{db_path} is being restored from a backup; try again when the "
-                                        "restore has finished", str(db_path))
+            raise errors.DatabaseLocked(
+                f"{db_path} is being restored from a backup; try again when the "
+                "restore has finished",
+                str(db_path),
+            )
         time.sleep(_POLL_SECONDS)
     return DatabaseLock(fd, path, exclusive=False)
 

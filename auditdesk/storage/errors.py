@@ -98,8 +98,18 @@ def classify_sqlite_error(exc: BaseException, path: str = "") -> StorageError | 
     if "unable to open database" in text:
         return DatabaseMissing("the database file cannot be opened", path)
     # PostgreSQL (storage/postgres.py maps the errors of opening; these come mid-session)
-    if any(s in text for s in ("server closed the connection", "terminating connection", "connection refused",
-                               "could not connect to server", "connection timed out", "consuming input failed")):
-        return ServerUnreachable("the connection to the database server was lost; check the network "
-                                 "and try again", path)
+    if any(
+        s in text
+        for s in (
+            "server closed the connection",
+            "terminating connection",
+            "connection refused",
+            "could not connect to server",
+            "connection timed out",
+            "consuming input failed",
+        )
+    ):
+        return ServerUnreachable(
+            "the connection to the database server was lost; check the network and try again", path
+        )
     return None

@@ -33,7 +33,9 @@ class Problem:
     detail: str = ""
 
     def __str__(self) -> str:
-        return f"{self.check}: {self.code} at {self.where}" + (f" — {self.detail}" if self.detail else "")
+        return f"{self.check}: {self.code} at {self.where}" + (
+            f" — {self.detail}" if self.detail else ""
+        )
 
 
 @dataclass
@@ -57,18 +59,32 @@ def _sqlite_checks(engine: Engine, report: Report) -> bool:
             report.problems.extend(Problem("sqlite", "integrity", "database file", r) for r in rows)
             return False
         for table, rowid, parent, fkid in conn.exec_driver_sql("PRAGMA foreign_key_check"):
-            report.problems.append(Problem("foreign_key", "dangling_reference", f"{table} row {rowid}",
-                                           f"points at a missing {parent} (constraint {fkid})"))
+            report.problems.append(
+                Problem(
+                    "foreign_key",
+                    "dangling_reference",
+                    f"{table} row {rowid}",
+                    f"points at a missing {parent} (constraint {fkid})",
+                )
+            )
     return True
 
 
 def _chain_checks(session: Session, report: Report) -> None:
     for name in missing_triggers(session.connection()):
-        report.problems.append(Problem("change_log", "append_only_trigger_missing", name,
-                                       "someone removed the guard that refuses edits of the log"))
+        report.problems.append(
+            Problem(
+                "change_log",
+                "append_only_trigger_missing",
+                name,
+                "someone removed the guard that refuses edits of the log",
+            )
+        )
     for p in verify_chain(session):
         what = f"{p.entity} {p.entity_id}" + (f" field {p.field}" if p.field else "")
-        report.problems.append(Problem("change_log", p.code, f"change_log row {p.seq} ({what})", p.detail))
+        report.problems.append(
+            Problem("change_log", p.code, f"change_log row {p.seq} ({what})", p.detail)
+        )
     report.change_log_rows = int(session.scalar(text("SELECT count(*) FROM change_log")) or 0)
     report.chain_head = chain_head(session)
 
@@ -108,11 +124,19 @@ def _attachment_checks(session: Session, report: Report) -> None:
         if code is None:
             continue
         if code.startswith("hash_mismatch:"):
-            report.problems.append(Problem("attachment", "hash_mismatch", where,
-                                           f"file {store.path_of(sha)} now hashes to {code.split(':', 1)[1]}, "
-                                           f"recorded {sha}"))
+            report.problems.append(
+                Problem(
+                    "attachment",
+                    "hash_mismatch",
+                    where,
+                    f"file {store.path_of(sha)} now hashes to {code.split(':', 1)[1]}, "
+                    f"recorded {sha}",
+                )
+            )
         elif code == "missing_file":
-            report.problems.append(Problem("attachment", "missing_file", where, f"{store.path_of(sha)} is gone"))
+            report.problems.append(
+                Problem("attachment", "missing_file", where, f"{store.path_of(sha)} is gone")
+            )
         else:
             report.problems.append(Problem("attachment", code, where, repr(sha)))
 
@@ -140,7 +164,9 @@ def check_database(url: str) -> Report:
         mapped = errors.classify_sqlite_error(exc, str(path or url))
         if mapped is None:
             raise
-        report.problems.append(Problem("sqlite", mapped.code, str(path or url), str(exc).splitlines()[0]))
+        report.problems.append(
+            Problem("sqlite", mapped.code, str(path or url), str(exc).splitlines()[0])
+        )
     finally:
         engine.dispose()
     return report

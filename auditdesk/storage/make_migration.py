@@ -41,7 +41,9 @@ def regenerate_initial() -> Path:
     target = versions / INITIAL
     target.unlink(missing_ok=True)
     _autogenerate("initial schema", rev_id="0001")
-    (versions / "0001_initial_schema.py").exists() or next(versions.glob("0001_*.py")).rename(target)
+    (versions / "0001_initial_schema.py").exists() or next(versions.glob("0001_*.py")).rename(
+        target
+    )
     return target
 
 

@@ -100,14 +100,18 @@ def _rows(conn: Connection, table: Table) -> Iterator[list[dict[str, Any]]]:
     done: set[Any] = set()
     pending = rows
     while pending:
-        ready = [r for r in pending if all(r[p] is None or r[p] in done or r[p] == r[key] for p in parents)]
+        ready = [
+            r
+            for r in pending
+            if all(r[p] is None or r[p] in done or r[p] == r[key] for p in parents)
+        ]
         if not ready:  # a cycle or a dangling parent: let the database say which
             ready = pending
         done.update(r[key] for r in ready)
         ready_ids = {id(r) for r in ready}
         pending = [r for r in pending if id(r) not in ready_ids]
         for i in range(0, len(ready), BATCH):
-            yield ready[i:i + BATCH]
+            yield ready[i : i + BATCH]
 
 
 def _reset_sequences(conn: Connection) -> None:
@@ -116,9 +120,12 @@ def _reset_sequences(conn: Connection) -> None:
     for table in _tables():
         for col in table.primary_key.columns:
             if isinstance(col.type, Integer) and col.autoincrement in (True, "auto"):
-                conn.execute(text(
-                    f"SELECT setval(pg_get_serial_sequence('{table.name}', '{col.name}'), "
-                    f"COALESCE(MAX({col.name}), 1), MAX({col.name}) IS NOT NULL) FROM {table.name}"))
+                conn.execute(
+                    text(
+                        f"SELECT setval(pg_get_serial_sequence('{table.name}', '{col.name}'), "
+                        f"COALESCE(MAX({col.name}), 1), MAX({col.name}) IS NOT NULL) FROM {table.name}"
+                    )
+                )
 
 
 def _copy_file(source: Path, store: AttachmentStore, sha256: str) -> bool:
@@ -165,8 +172,9 @@ def copy_database(
     return report
 
 
-def _stores(source: Database, target: Database, files_root: Path | None) -> tuple[AttachmentStore | None,
-                                                                                   AttachmentStore | None]:
+def _stores(
+    source: Database, target: Database, files_root: Path | None
+) -> tuple[AttachmentStore | None, AttachmentStore | None]:
     with Session(source.engine) as s:
         src = AttachmentStore.for_session(s)
     if files_root is not None:
@@ -175,20 +183,34 @@ def _stores(source: Database, target: Database, files_root: Path | None) -> tupl
         return src, AttachmentStore.for_session(s)
 
 
-def _copy(source: Database, target: Database, report: MigrationReport, files_root: Path | None,
-          progress: Callable[[str, int], None] | None) -> None:
+def _copy(
+    source: Database,
+    target: Database,
+    report: MigrationReport,
+    files_root: Path | None,
+    progress: Callable[[str, int], None] | None,
+) -> None:
     tables = _tables()
     with target.engine.connect() as tconn:
         busy = [t.name for t in tables if _count(tconn, t)]
     if busy:
-        raise MigrationRefused(f"{report.target} already holds AuditDesk data (tables {', '.join(busy[:5])}); "
-                               f"copy into a new, empty database", "target_not_empty", report.target)
+        raise MigrationRefused(
+            f"{report.target} already holds AuditDesk data (tables {', '.join(busy[:5])}); "
+            f"copy into a new, empty database",
+            "target_not_empty",
+            report.target,
+        )
     src_store, dst_store = _stores(source, target, files_root)
     with source.engine.connect() as sconn:
-        shas = sorted({str(s).lower() for s in sconn.execute(select(Attachment.sha256).distinct()).scalars()})
+        shas = sorted(
+            {str(s).lower() for s in sconn.execute(select(Attachment.sha256).distinct()).scalars()}
+        )
     if shas and dst_store is None:
-        raise MigrationRefused(f"{report.target} has no attachment folder: set AUDITDESK_FILES or pass --files",
-                               "no_store", report.target)
+        raise MigrationRefused(
+            f"{report.target} has no attachment folder: set AUDITDESK_FILES or pass --files",
+            "no_store",
+            report.target,
+        )
     report.files_root = str(dst_store.root) if dst_store is not None else ""
 
     with source.engine.connect() as sconn, target.engine.begin() as tconn:
@@ -200,8 +222,11 @@ def _copy(source: Database, target: Database, report: MigrationReport, files_roo
                     tconn.execute(insert(table), batch)
                 except DBAPIError as exc:
                     detail = str(getattr(exc, "orig", exc)).splitlines()[0]
-                    raise MigrationRefused(f"{report.target} refused a row of {table.name}: {detail}",
-                                           "value_rejected", table.name) from exc
+                    raise MigrationRefused(
+                        f"{report.target} refused a row of {table.name}: {detail}",
+                        "value_rejected",
+                        table.name,
+                    ) from exc
                 n += len(batch)
             if progress is not None:
                 progress(table.name, n)
@@ -222,13 +247,17 @@ def _copy(source: Database, target: Database, report: MigrationReport, files_roo
     _verify(source, target, tables, report)
 
 
-def _verify(source: Database, target: Database, tables: list[Table], report: MigrationReport) -> None:
+def _verify(
+    source: Database, target: Database, tables: list[Table], report: MigrationReport
+) -> None:
     with source.engine.connect() as sconn, target.engine.connect() as tconn:
         for table in tables:
             count = TableCount(table.name, _count(sconn, table), _count(tconn, table))
             report.tables.append(count)
             if count.source != count.target:
-                report.problems.append(f"{table.name}: {count.source} rows in the source, {count.target} copied")
+                report.problems.append(
+                    f"{table.name}: {count.source} rows in the source, {count.target} copied"
+                )
         report.target_chain_head = read_head(tconn)[1]
     report.change_log_rows = next(c.target for c in report.tables if c.table == "change_log")
     if report.target_chain_head != report.source_chain_head:

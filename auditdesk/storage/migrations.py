@@ -34,7 +34,9 @@ def alembic_config(engine: Engine | None = None) -> Config:
     cfg = Config()
     cfg.set_main_option("script_location", str(migrations_dir()))
     if engine is not None:
-        cfg.set_main_option("sqlalchemy.url", engine.url.render_as_string(hide_password=False).replace("%", "%%"))
+        cfg.set_main_option(
+            "sqlalchemy.url", engine.url.render_as_string(hide_password=False).replace("%", "%%")
+        )
     return cfg
 
 
@@ -58,7 +60,10 @@ def current_revision(engine: Engine) -> str | None:
 def _stored_revisions(engine: Engine) -> list[str]:
     """The rows of alembic_version, by plain SQL (no Alembic import)."""
     with engine.connect() as conn:
-        return [str(v) for v in conn.execute(text(f"SELECT version_num FROM {_VERSION_TABLE}")).scalars()]
+        return [
+            str(v)
+            for v in conn.execute(text(f"SELECT version_num FROM {_VERSION_TABLE}")).scalars()
+        ]
 
 
 def check_revision(engine: Engine) -> str:

@@ -42,8 +42,10 @@ log = logging.getLogger(__name__)
 CHANGE_LOG_LOCK = CHAIN_LOCK_KEY
 MIGRATION_LOCK = 0x4144534B02
 CONNECT_TIMEOUT_S = 10
-UPGRADE_ADVICE = ("PostgreSQL databases are not copied before an upgrade; take a backup first: "
-                  "pg_dump -Fc -f auditdesk-before-upgrade.dump DBNAME")
+UPGRADE_ADVICE = (
+    "PostgreSQL databases are not copied before an upgrade; take a backup first: "
+    "pg_dump -Fc -f auditdesk-before-upgrade.dump DBNAME"
+)
 
 _APPEND_ONLY_SQL = (
     """CREATE OR REPLACE FUNCTION auditdesk_change_log_append_only() RETURNS trigger
@@ -63,7 +65,9 @@ def is_postgres_url(url: str) -> bool:
 
 def make_engine(url: str, **kw: Any) -> Engine:
     parsed = make_url(url)
-    if parsed.drivername == "postgresql":  # plain postgresql:// means psycopg 3 (the driver we ship)
+    if (
+        parsed.drivername == "postgresql"
+    ):  # plain postgresql:// means psycopg 3 (the driver we ship)
         parsed = parsed.set(drivername="postgresql+psycopg")
     connect_args = {"connect_timeout": CONNECT_TIMEOUT_S, "application_name": "AuditDesk"}
     connect_args.update(kw.pop("connect_args", {}))
@@ -81,27 +85,49 @@ def classify_error(exc: BaseException, url: str) -> errors.StorageError | None:
     low = text_.lower()
     shown = where(url)
     parsed = make_url(url)
-    if "password authentication failed" in low or "no password supplied" in low \
-            or ("role" in low and "does not exist" in low) or "pg_hba.conf" in low:
+    if (
+        "password authentication failed" in low
+        or "no password supplied" in low
+        or ("role" in low and "does not exist" in low)
+        or "pg_hba.conf" in low
+    ):
         return errors.AuthenticationFailed(
             f"the PostgreSQL server refused user '{parsed.username or ''}' for {shown}: check the user "
-            f"name and password (or ask the administrator to grant access in pg_hba.conf)", shown)
+            f"name and password (or ask the administrator to grant access in pg_hba.conf)",
+            shown,
+        )
     if "database" in low and "does not exist" in low:
         return errors.DatabaseMissing(
             f"there is no database '{parsed.database}' on the server of {shown}: ask the administrator to "
-            f"create it (createdb -O {parsed.username or 'USER'} {parsed.database})", shown)
+            f"create it (createdb -O {parsed.username or 'USER'} {parsed.database})",
+            shown,
+        )
     if "permission denied" in low or "must be owner" in low:
         return errors.ServerPermission(
             f"user '{parsed.username or ''}' may not change the database {shown}: ask the administrator to "
             f"make it the database owner (ALTER DATABASE {parsed.database} OWNER TO {parsed.username or 'USER'})",
-            shown)
-    if any(s in low for s in ("connection refused", "could not connect", "connection failed", "timeout expired",
-                              "no such file or directory", "could not translate host name",
-                              "name or service not known", "server closed the connection",
-                              "network is unreachable", "connection timed out")):
+            shown,
+        )
+    if any(
+        s in low
+        for s in (
+            "connection refused",
+            "could not connect",
+            "connection failed",
+            "timeout expired",
+            "no such file or directory",
+            "could not translate host name",
+            "name or service not known",
+            "server closed the connection",
+            "network is unreachable",
+            "connection timed out",
+        )
+    ):
         return errors.ServerUnreachable(
             f"cannot reach the PostgreSQL server of {shown}: check the host and port, that the server is "
-            f"running and that the network lets you through", shown)
+            f"running and that the network lets you through",
+            shown,
+        )
     return None
 
 
@@ -119,19 +145,23 @@ def _connect_or_explain(engine: Engine, url: str) -> None:
 def _create_database(url: str) -> None:
     """CREATE DATABASE via the server's maintenance database (the role needs CREATEDB)."""
     parsed = make_url(url)
-    admin = make_engine(parsed.set(database="postgres").render_as_string(hide_password=False),
-                        isolation_level="AUTOCOMMIT")
+    admin = make_engine(
+        parsed.set(database="postgres").render_as_string(hide_password=False),
+        isolation_level="AUTOCOMMIT",
+    )
     try:
         with admin.connect() as conn:
             name = str(parsed.database).replace('"', '""')
-            conn.exec_driver_sql(f'CREATE DATABASE "{name}" ENCODING \'UTF8\' TEMPLATE template0')
+            conn.exec_driver_sql(f"CREATE DATABASE \"{name}\" ENCODING 'UTF8' TEMPLATE template0")
     except DBAPIError as exc:
         mapped = classify_error(exc, url)
         if isinstance(mapped, errors.ServerPermission):
             raise errors.DatabaseMissing(
                 f"there is no database '{parsed.database}' on the server of {where(url)} and user "
                 f"'{parsed.username or ''}' may not create one: ask the administrator to run "
-                f"createdb -O {parsed.username or 'USER'} {parsed.database}", where(url)) from exc
+                f"createdb -O {parsed.username or 'USER'} {parsed.database}",
+                where(url),
+            ) from exc
         raise (mapped or exc) from exc
     finally:
         admin.dispose()
@@ -140,7 +170,9 @@ def _create_database(url: str) -> None:
 def _lock_change_log(session: Session, _ctx: Any, _instances: Any) -> None:
     # Before the flush writes anything, so writers queue here instead of deadlocking on rows.
     if session.new or session.dirty or session.deleted:
-        session.connection().execute(text("SELECT pg_advisory_xact_lock(:k)"), {"k": CHANGE_LOG_LOCK})
+        session.connection().execute(
+            text("SELECT pg_advisory_xact_lock(:k)"), {"k": CHANGE_LOG_LOCK}
+        )
 
 
 def ensure_append_only(engine: Engine) -> None:
@@ -156,9 +188,13 @@ APPEND_ONLY_TRIGGERS = ("change_log_append_only", "change_log_no_truncate")
 
 def missing_triggers(conn: Connection) -> list[str]:
     """The change log's guard triggers that are not in place (for ``auditdesk check``)."""
-    present = set(conn.execute(text(
-        "SELECT tgname FROM pg_trigger WHERE tgrelid = to_regclass('change_log') AND tgenabled <> 'D'"
-    )).scalars())
+    present = set(
+        conn.execute(
+            text(
+                "SELECT tgname FROM pg_trigger WHERE tgrelid = to_regclass('change_log') AND tgenabled <> 'D'"
+            )
+        ).scalars()
+    )
     return [name for name in APPEND_ONLY_TRIGGERS if name not in present]
 
 
@@ -206,11 +242,13 @@ def open_database(
         if migrate:
             state = migrations.check_revision(engine)
             if state == "newer":
-                raise errors.NewerDatabase(f"{shown} was written by a newer AuditDesk; update AuditDesk to open it",
-                                           shown)
+                raise errors.NewerDatabase(
+                    f"{shown} was written by a newer AuditDesk; update AuditDesk to open it", shown
+                )
             if state == "foreign":
-                raise errors.NotAnAuditDeskDatabase(f"{shown} holds tables of another program, not AuditDesk's",
-                                                    shown)
+                raise errors.NotAnAuditDeskDatabase(
+                    f"{shown} holds tables of another program, not AuditDesk's", shown
+                )
             if state in ("empty", "behind"):
                 if state == "behind":
                     log.warning("upgrading %s: %s", shown, UPGRADE_ADVICE)

@@ -27,7 +27,9 @@ def create_application(argv: list[str] | None = None) -> QApplication:
     if isinstance(existing, QApplication):
         app = existing
     else:
-        QGuiApplication.setHighDpiScaleFactorRoundingPolicy(Qt.HighDpiScaleFactorRoundingPolicy.PassThrough)
+        QGuiApplication.setHighDpiScaleFactorRoundingPolicy(
+            Qt.HighDpiScaleFactorRoundingPolicy.PassThrough
+        )
         app = QApplication(argv if argv is not None else sys.argv[:1])
     QCoreApplication.setOrganizationName(ORGANISATION)
     QCoreApplication.setApplicationName(APPLICATION)
@@ -66,10 +68,14 @@ def offer_demo(db: Database, parent: Any = None, ask: Any = None, on_done: Any =
         if count_organisations(s):
             return False
     question = QCoreApplication.translate(
-        "App", "This database is empty.\n\nLoad demonstration data (clients, certificates, audits, "
-               "nonconformities) to explore AuditDesk?")
+        "App",
+        "This database is empty.\n\nLoad demonstration data (clients, certificates, audits, "
+        "nonconformities) to explore AuditDesk?",
+    )
     if ask is None:
-        answer = QMessageBox.question(parent, QCoreApplication.translate("App", "Demo data"), question)
+        answer = QMessageBox.question(
+            parent, QCoreApplication.translate("App", "Demo data"), question
+        )
         yes = answer == QMessageBox.StandardButton.Yes
     else:
         yes = bool(ask(question))
@@ -81,9 +87,15 @@ def offer_demo(db: Database, parent: Any = None, ask: Any = None, on_done: Any =
         with job.session() as s:
             demo_service.build_demo(s)
 
-    run_job(build, lambda _r: on_done() if on_done is not None else None, None,
-            QCoreApplication.translate("App", "Building demo data…"), parent=parent, write=True,
-            session_factory=lambda: db.session())
+    run_job(
+        build,
+        lambda _r: on_done() if on_done is not None else None,
+        None,
+        QCoreApplication.translate("App", "Building demo data…"),
+        parent=parent,
+        write=True,
+        session_factory=lambda: db.session(),
+    )
     return True
 
 

@@ -36,7 +36,9 @@ def launch_app(db: str) -> int:
     database = open_or_explain(database_url(db))
     if database is None:
         return 1
-    _window = show_main_window(database, os.environ.get("AUDITDESK_USER") or "system", settings)  # alive while the loop runs
+    _window = show_main_window(
+        database, os.environ.get("AUDITDESK_USER") or "system", settings
+    )  # alive while the loop runs
     QTimer.singleShot(0, lambda: _report_and_quit(app))
     try:
         return int(app.exec())

@@ -37,8 +37,14 @@ from auditdesk.ui.context import AppContext
 class StatusEventDialog(QDialog):
     """Asks the reason and date (and the new scope for a scope change), then records the event."""
 
-    def __init__(self, ctx: AppContext, cert_id: uuid.UUID, kind: CertificateEventKind, scope: str,
-                 parent: QWidget | None = None) -> None:
+    def __init__(
+        self,
+        ctx: AppContext,
+        cert_id: uuid.UUID,
+        kind: CertificateEventKind,
+        scope: str,
+        parent: QWidget | None = None,
+    ) -> None:
         super().__init__(parent)
         self.ctx, self.cert_id, self.kind = ctx, cert_id, kind
         self.setObjectName("statusEventDialog")
@@ -67,7 +73,9 @@ class StatusEventDialog(QDialog):
             form.addRow(labels.column("scope_after") + " *", self.scope)
             form.addRow("", self.errors["scope_after"])
         form.addRow(self.errors["kind"])
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
+        buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
+        )
         buttons.accepted.connect(self.record)
         buttons.rejected.connect(self.reject)
         form.addRow(buttons)
@@ -79,9 +87,16 @@ class StatusEventDialog(QDialog):
             lab.hide()
         try:
             with self.ctx.session() as s:
-                certificate_events.record_event(s, self.cert_id, self.kind, on, self.reason.toPlainText(),
-                                                self.scope.toPlainText()
-                                                if self.kind in certificate_events.SCOPE_EVENTS else None)
+                certificate_events.record_event(
+                    s,
+                    self.cert_id,
+                    self.kind,
+                    on,
+                    self.reason.toPlainText(),
+                    self.scope.toPlainText()
+                    if self.kind in certificate_events.SCOPE_EVENTS
+                    else None,
+                )
         except ValidationFailed as exc:
             for field, code in exc.errors.items():
                 lab = self.errors.get(field, self.errors["kind"])
@@ -90,8 +105,10 @@ class StatusEventDialog(QDialog):
             return False
         except IllegalTransition as exc:
             reason = exc.details.get("reason")
-            self.errors["kind"].setText(f"{labels.label('refusal', reason)} ({exc.details.get('rule', '')} "
-                                        f"{exc.details.get('clause', '')})")
+            self.errors["kind"].setText(
+                f"{labels.label('refusal', reason)} ({exc.details.get('rule', '')} "
+                f"{exc.details.get('clause', '')})"
+            )
             self.errors["kind"].show()
             return False
         self.accept()
@@ -101,8 +118,12 @@ class StatusEventDialog(QDialog):
 class CertificateView(QWidget):
     changed = Signal(object)
 
-    def __init__(self, ctx: AppContext, parent: QWidget | None = None,
-                 today: Callable[[], dt.date] = dt.date.today) -> None:
+    def __init__(
+        self,
+        ctx: AppContext,
+        parent: QWidget | None = None,
+        today: Callable[[], dt.date] = dt.date.today,
+    ) -> None:
         super().__init__(parent)
         self.ctx, self.today = ctx, today
         self.setObjectName("certificateView")
@@ -131,7 +152,9 @@ class CertificateView(QWidget):
         self.programme = QTableWidget(0, 6)
         self.programme.setObjectName("programmeTable")
         self.programme.verticalHeader().setVisible(False)
-        self.programme.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        self.programme.horizontalHeader().setSectionResizeMode(
+            QHeaderView.ResizeMode.ResizeToContents
+        )
         self.programme.horizontalHeader().setStretchLastSection(True)
         self.programme.setWordWrap(False)
         self.programme.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
@@ -170,15 +193,24 @@ class CertificateView(QWidget):
 
     def retranslate(self) -> None:
         self.programme_box.setTitle(self.tr("Audit programme"))
-        self.programme.setHorizontalHeaderLabels([self.tr("Audit"), self.tr("Window opens"), self.tr("Latest date"),
-                                                  self.tr("State"), self.tr("Planned audit"),
-                                                  self.tr("Done on")])
+        self.programme.setHorizontalHeaderLabels(
+            [
+                self.tr("Audit"),
+                self.tr("Window opens"),
+                self.tr("Latest date"),
+                self.tr("State"),
+                self.tr("Planned audit"),
+                self.tr("Done on"),
+            ]
+        )
         self.actions_box.setTitle(self.tr("Status and scope"))
         for kind, b in self.event_buttons.items():
             b.setText(labels.label("event", kind) + "…")
         self.plan_button.setText(self.tr("Plan an audit…"))
         self.events_box.setTitle(self.tr("History"))
-        self.events.setHorizontalHeaderLabels([self.tr("Date"), self.tr("Event"), self.tr("Reason"), self.tr("By")])
+        self.events.setHorizontalHeaderLabels(
+            [self.tr("Date"), self.tr("Event"), self.tr("Reason"), self.tr("By")]
+        )
         if self.cert_id is not None:
             self.load(self.cert_id)
         else:
@@ -198,15 +230,20 @@ class CertificateView(QWidget):
         with self.ctx.session() as s:
             cert = get_certificate(s, cert_id)
             cp = certificate_programme(s, cert_id)
-            allowed = {k: certificate_events.check_event(s, cert, k) for k in certificate_events.USER_EVENTS}
+            allowed = {
+                k: certificate_events.check_event(s, cert, k)
+                for k in certificate_events.USER_EVENTS
+            }
             risk = certificate_risk(s, cert_id, self.today())
             org, std = cert.organisation, cert.standard
             self._scope = cert.scope_zh
             self.title.setText(
                 f"<b>{cert.number}</b> — {org.name_zh}<br>{std.code} {std.national_code}<br>"
-                + self.tr("Issued %1, expires %2").replace("%1", cert.issue_date.isoformat()).replace(
-                    "%2", cert.expiry_date.isoformat())
-                + f"<br>{labels.column('scope_zh')}: {cert.scope_zh}")
+                + self.tr("Issued %1, expires %2")
+                .replace("%1", cert.issue_date.isoformat())
+                .replace("%2", cert.expiry_date.isoformat())
+                + f"<br>{labels.column('scope_zh')}: {cert.scope_zh}"
+            )
             events = [(e.event_date, e.kind, e.reason, e.by_user) for e in cert.events]
             planned: dict[str, tuple[str, dt.date | None]] = {}
             for a in sorted(cert.audits, key=lambda a: a.start_date or dt.date.max):
@@ -220,38 +257,62 @@ class CertificateView(QWidget):
         self.status.setText(text)
         self.status.setToolTip(labels.basis_text(status.basis))
         warn = status.code.value in ("suspension_required", "withdrawal_required")
-        self.status.setStyleSheet("color: #b00020; font-weight: bold;" if warn else "font-weight: bold;")
+        self.status.setStyleSheet(
+            "color: #b00020; font-weight: bold;" if warn else "font-weight: bold;"
+        )
         self._show_risk(risk)
 
         entries = cp.programme.entries
         self.programme.setRowCount(len(entries))
         row_h = self.programme.verticalHeader().defaultSectionSize()
-        self.programme.setFixedHeight(self.programme.horizontalHeader().sizeHint().height() + row_h * len(entries)
-                                      + 2 * self.programme.frameWidth() + 2)
+        self.programme.setFixedHeight(
+            self.programme.horizontalHeader().sizeHint().height()
+            + row_h * len(entries)
+            + 2 * self.programme.frameWidth()
+            + 2
+        )
         for row, e in enumerate(entries):
-            cells = [labels.label("entry", e.kind), e.window_start.isoformat(), e.latest.isoformat(),
-                     labels.label("entry_state", e.state), planned.get(e.kind.value, ("", None))[0],
-                     e.done_date.isoformat() if e.done_date else ""]
+            cells = [
+                labels.label("entry", e.kind),
+                e.window_start.isoformat(),
+                e.latest.isoformat(),
+                labels.label("entry_state", e.state),
+                planned.get(e.kind.value, ("", None))[0],
+                e.done_date.isoformat() if e.done_date else "",
+            ]
             for col, text in enumerate(cells):
                 item = QTableWidgetItem(text)
-                item.setToolTip(self.tr("Latest: %1\nWindow: %2").replace("%1", labels.basis_text(e.basis)).replace(
-                    "%2", labels.basis_text(e.window_basis)))
+                item.setToolTip(
+                    self.tr("Latest: %1\nWindow: %2")
+                    .replace("%1", labels.basis_text(e.basis))
+                    .replace("%2", labels.basis_text(e.window_basis))
+                )
                 planned_on = planned.get(e.kind.value, ("", None))[1]
                 late_plan = col == 4 and planned_on is not None and planned_on > e.latest
                 if e.state.value == "overdue" or late_plan:
                     item.setForeground(Qt.GlobalColor.red)
                 if late_plan:
-                    item.setToolTip(self.tr("Planned after the latest date %1.").replace("%1", e.latest.isoformat()))
+                    item.setToolTip(
+                        self.tr("Planned after the latest date %1.").replace(
+                            "%1", e.latest.isoformat()
+                        )
+                    )
                 self.programme.setItem(row, col, item)
         app = cp.programme.recertification_application_due
-        self.application.setText(self.tr("Recertification application due: %1").replace("%1", app.date.isoformat()))
+        self.application.setText(
+            self.tr("Recertification application due: %1").replace("%1", app.date.isoformat())
+        )
         self.application.setToolTip(labels.basis_text(app.basis))
         may_edit = self.ctx.can("edit_registers")
         self.plan_button.setEnabled(self.ctx.can("plan_audit"))
         for kind, b in self.event_buttons.items():
             t = allowed[kind]
             b.setEnabled(t.allowed and may_edit)
-            b.setToolTip("" if t.allowed else f"{labels.label('refusal', t.reason)}\n{labels.basis_text(t.basis)}")
+            b.setToolTip(
+                ""
+                if t.allowed
+                else f"{labels.label('refusal', t.reason)}\n{labels.basis_text(t.basis)}"
+            )
         self.events.setRowCount(len(events))
         for row, (on, kind, reason, by) in enumerate(events):
             for col, text in enumerate([on.isoformat(), labels.label("event", kind), reason, by]):
@@ -265,16 +326,28 @@ class CertificateView(QWidget):
             self.risk.clear()
             return
         texts = NCTexts(self)
-        overdue = "; ".join(f"{n.number} ({', '.join(texts.overdue(f) for f in sorted(n.flags))} {n.due or ''})"
-                            for n in risk.ncs)
-        text = (self.tr("At risk: %1 proposed (%2).").replace("%1", texts.proposed_action(risk.action))
-                .replace("%2", texts.basis(risk.basis))
-                + " " + self.tr("Overdue nonconformities: %1").replace("%1", overdue))
+        overdue = "; ".join(
+            f"{n.number} ({', '.join(texts.overdue(f) for f in sorted(n.flags))} {n.due or ''})"
+            for n in risk.ncs
+        )
+        text = (
+            self.tr("At risk: %1 proposed (%2).")
+            .replace("%1", texts.proposed_action(risk.action))
+            .replace("%2", texts.basis(risk.basis))
+            + " "
+            + self.tr("Overdue nonconformities: %1").replace("%1", overdue)
+        )
         if risk.suspension_ends is not None:
-            text += " " + self.tr("Withdrawal after %1.").replace("%1", risk.suspension_ends.date.isoformat())
+            text += " " + self.tr("Withdrawal after %1.").replace(
+                "%1", risk.suspension_ends.date.isoformat()
+            )
         self.risk.setText(text)
-        self.risk.setToolTip("\n".join(f"{n.number}: {texts.proposed_action(n.action)} — {texts.basis(n.basis)}"
-                                       for n in risk.ncs))
+        self.risk.setToolTip(
+            "\n".join(
+                f"{n.number}: {texts.proposed_action(n.action)} — {texts.basis(n.basis)}"
+                for n in risk.ncs
+            )
+        )
 
     def risk_text(self) -> str:
         return self.risk.text()
@@ -284,8 +357,10 @@ class CertificateView(QWidget):
             self.ctx.navigate("plan_audit", {"id": self.cert_id})
 
     def programme_rows(self) -> list[list[str]]:
-        return [[self.programme.item(r, c).text() for c in range(self.programme.columnCount())]
-                for r in range(self.programme.rowCount())]
+        return [
+            [self.programme.item(r, c).text() for c in range(self.programme.columnCount())]
+            for r in range(self.programme.rowCount())
+        ]
 
     def event_dialog(self, kind: CertificateEventKind) -> StatusEventDialog:
         assert self.cert_id is not None

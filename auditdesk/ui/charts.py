@@ -27,8 +27,15 @@ class BarChart(QWidget):
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
         self._bars: list[QRectF] = []
 
-    def set_data(self, title: str, categories: list[str], values: list[float], limit: float | None = None) -> None:
-        self.title, self.categories, self.values, self.limit = title, list(categories), list(values), limit
+    def set_data(
+        self, title: str, categories: list[str], values: list[float], limit: float | None = None
+    ) -> None:
+        self.title, self.categories, self.values, self.limit = (
+            title,
+            list(categories),
+            list(values),
+            limit,
+        )
         self.setToolTip("\n".join(f"{c}: {v:g}" for c, v in zip(categories, values, strict=False)))
         self.update()
 
@@ -44,8 +51,11 @@ class BarChart(QWidget):
         text_color = self.palette().text().color()
         p.setPen(text_color)
         title_h = fm.height() + 6
-        p.drawText(QRectF(8, 4, w - 16, title_h), Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter,
-                   self.title)
+        p.drawText(
+            QRectF(8, 4, w - 16, title_h),
+            Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter,
+            self.title,
+        )
         left, right, top, bottom = 12, 12, title_h + fm.height() + 8, fm.height() + 10
         plot = QRectF(left, top, max(10, w - left - right), max(10, h - top - bottom))
         p.setPen(QPen(QColor("#999999"), 1))
@@ -68,17 +78,26 @@ class BarChart(QWidget):
             self._bars.append(QRectF(plot.left() + i * slot, plot.top(), slot, plot.height()))
             p.setPen(text_color)
             if v:
-                p.drawText(QRectF(x - 10, rect.top() - fm.height() - 2, bar_w + 20, fm.height()),
-                           Qt.AlignmentFlag.AlignCenter, f"{v:g}")
+                p.drawText(
+                    QRectF(x - 10, rect.top() - fm.height() - 2, bar_w + 20, fm.height()),
+                    Qt.AlignmentFlag.AlignCenter,
+                    f"{v:g}",
+                )
             label = fm.elidedText(cat, Qt.TextElideMode.ElideRight, int(slot))
-            p.drawText(QRectF(plot.left() + i * slot, plot.bottom() + 4, slot, fm.height()),
-                       Qt.AlignmentFlag.AlignCenter, label)
+            p.drawText(
+                QRectF(plot.left() + i * slot, plot.bottom() + 4, slot, fm.height()),
+                Qt.AlignmentFlag.AlignCenter,
+                label,
+            )
         if self.limit is not None:
             y = plot.bottom() - plot.height() * (self.limit / top_value)
             p.setPen(QPen(QColor("#c62828"), 1, Qt.PenStyle.DashLine))
             p.drawLine(int(plot.left()), int(y), int(plot.right()), int(y))
-            p.drawText(QRectF(plot.left(), y - fm.height() - 1, plot.width(), fm.height()),
-                       Qt.AlignmentFlag.AlignRight, f"{self.limit:g}")
+            p.drawText(
+                QRectF(plot.left(), y - fm.height() - 1, plot.width(), fm.height()),
+                Qt.AlignmentFlag.AlignRight,
+                f"{self.limit:g}",
+            )
         p.end()
 
     def mousePressEvent(self, e: QMouseEvent) -> None:

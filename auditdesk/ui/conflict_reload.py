@@ -1,4 +1,4 @@
-""""Changed by X meanwhile": the small dialog after a save was refused by optimistic locking.
+""" "Changed by X meanwhile": the small dialog after a save was refused by optimistic locking.
 
 The save raised ``services.errors.Conflict`` (storage/concurrency.py) naming who saved the
 record first and when. The user chooses:
@@ -39,8 +39,9 @@ class Outcome:
     both_changed: list[str] = field(default_factory=list)
 
 
-def merge_edits(base: Mapping[str, Any], mine: Mapping[str, Any],
-                theirs: Mapping[str, Any]) -> tuple[dict[str, Any], list[str]]:
+def merge_edits(
+    base: Mapping[str, Any], mine: Mapping[str, Any], theirs: Mapping[str, Any]
+) -> tuple[dict[str, Any], list[str]]:
     """Three-way merge of one record's fields: (merged values, fields both sides changed differently)."""
     merged = dict(theirs)
     both: list[str] = []
@@ -59,19 +60,42 @@ def conflict_text(exc: BaseException) -> str:
     when = details.get("changed_at")
     when_text = when.astimezone().strftime("%Y-%m-%d %H:%M") if hasattr(when, "astimezone") else ""
     if details.get("version") is None and details.get("record_id"):
-        return QCoreApplication.translate("ConflictReload", "{who} deleted this record while you were editing it.").format(who=who)
-    text = QCoreApplication.translate("ConflictReload", "{who} changed this record while you were editing it.").format(who=who)
+        return QCoreApplication.translate(
+            "ConflictReload", "{who} deleted this record while you were editing it."
+        ).format(who=who)
+    text = QCoreApplication.translate(
+        "ConflictReload", "{who} changed this record while you were editing it."
+    ).format(who=who)
     if when_text:
-        text += " " + QCoreApplication.translate("ConflictReload", "(saved {when})").format(when=when_text)
-    return text + "\n\n" + QCoreApplication.translate("ConflictReload", "Reload shows their version; Merge puts your edits back on top of it.")
+        text += " " + QCoreApplication.translate("ConflictReload", "(saved {when})").format(
+            when=when_text
+        )
+    return (
+        text
+        + "\n\n"
+        + QCoreApplication.translate(
+            "ConflictReload", "Reload shows their version; Merge puts your edits back on top of it."
+        )
+    )
 
 
 def ask_reload_or_merge(exc: BaseException, parent: QWidget | None = None) -> str:
     """RELOAD, MERGE or CANCEL, asked in a message box."""
-    box = QMessageBox(QMessageBox.Icon.Warning, QCoreApplication.translate("ConflictReload", "Changed meanwhile"), conflict_text(exc),
-                      QMessageBox.StandardButton.NoButton, parent)
-    reload_button = box.addButton(QCoreApplication.translate("ConflictReload", "Reload"), QMessageBox.ButtonRole.DestructiveRole)
-    merge_button = box.addButton(QCoreApplication.translate("ConflictReload", "Merge my edits"), QMessageBox.ButtonRole.AcceptRole)
+    box = QMessageBox(
+        QMessageBox.Icon.Warning,
+        QCoreApplication.translate("ConflictReload", "Changed meanwhile"),
+        conflict_text(exc),
+        QMessageBox.StandardButton.NoButton,
+        parent,
+    )
+    reload_button = box.addButton(
+        QCoreApplication.translate("ConflictReload", "Reload"),
+        QMessageBox.ButtonRole.DestructiveRole,
+    )
+    merge_button = box.addButton(
+        QCoreApplication.translate("ConflictReload", "Merge my edits"),
+        QMessageBox.ButtonRole.AcceptRole,
+    )
     box.addButton(QMessageBox.StandardButton.Cancel)
     deleted = (getattr(exc, "details", {}) or {}).get("version") is None
     merge_button.setEnabled(not deleted)

@@ -60,11 +60,19 @@ class ConflictModel(QAbstractTableModel):
     def columnCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008
         return 0 if parent.isValid() else len(self.COLUMNS)
 
-    def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+    def headerData(
+        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
+    ) -> Any:
         if role != Qt.ItemDataRole.DisplayRole or orientation != Qt.Orientation.Horizontal:
             return None
-        titles = (self.tr("Record"), self.tr("Field"), self.tr("Here"), self.tr("From the laptop"),
-                  self.tr("Laptop user"), self.tr("Merged at"))
+        titles = (
+            self.tr("Record"),
+            self.tr("Field"),
+            self.tr("Here"),
+            self.tr("From the laptop"),
+            self.tr("Laptop user"),
+            self.tr("Merged at"),
+        )
         return titles[section] if 0 <= section < len(titles) else None
 
     def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
@@ -75,16 +83,26 @@ class ConflictModel(QAbstractTableModel):
         if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
             value = row.get(key, "")
             text = "" if value is None else str(value)
-            return text if role == Qt.ItemDataRole.ToolTipRole or len(text) <= 80 else text[:79] + "…"
+            return (
+                text if role == Qt.ItemDataRole.ToolTipRole or len(text) <= 80 else text[:79] + "…"
+            )
         return None
 
 
 def load_rows(database: Any) -> list[dict[str, Any]]:
     with database.session() as s:
-        return [{"seq": c.seq, "entity": f"{c.entity} {c.entity_id[:8]}", "field": c.field,
-                 "local": _shown(c.local_value), "incoming": _shown(c.incoming_value),
-                 "incoming_by": c.incoming_by, "at": c.at.strftime("%Y-%m-%d %H:%M") if c.at else ""}
-                for c in service.list_conflicts(s)]
+        return [
+            {
+                "seq": c.seq,
+                "entity": f"{c.entity} {c.entity_id[:8]}",
+                "field": c.field,
+                "local": _shown(c.local_value),
+                "incoming": _shown(c.incoming_value),
+                "incoming_by": c.incoming_by,
+                "at": c.at.strftime("%Y-%m-%d %H:%M") if c.at else "",
+            }
+            for c in service.list_conflicts(s)
+        ]
 
 
 def unresolved_count(database: Any) -> int:
@@ -99,8 +117,12 @@ class ConflictsDialog(QDialog):
         self.resolved = 0
         self.setWindowTitle(self.tr("Merge conflicts"))
         layout = QVBoxLayout(self)
-        intro = QLabel(self.tr("These fields were changed both here and on a laptop. The value here is kept "
-                               "until you decide; the laptop's value is kept beside it."))
+        intro = QLabel(
+            self.tr(
+                "These fields were changed both here and on a laptop. The value here is kept "
+                "until you decide; the laptop's value is kept beside it."
+            )
+        )
         intro.setWordWrap(True)
         layout.addWidget(intro)
         self.model = ConflictModel()
@@ -114,7 +136,10 @@ class ConflictsDialog(QDialog):
         panes = QWidget()
         side = QHBoxLayout(panes)
         self.local_text, self.incoming_text = QPlainTextEdit(), QPlainTextEdit()
-        for title, edit in ((self.tr("Here"), self.local_text), (self.tr("From the laptop"), self.incoming_text)):
+        for title, edit in (
+            (self.tr("Here"), self.local_text),
+            (self.tr("From the laptop"), self.incoming_text),
+        ):
             edit.setReadOnly(True)
             box = QVBoxLayout()
             box.addWidget(QLabel(title))
@@ -174,8 +199,14 @@ class ConflictsDialog(QDialog):
         row = self.selected()
         if row is None:
             return
-        start = row["local"] if row["local"] == row["incoming"] else f"{row['local']}\n{row['incoming']}"
-        text, ok = QInputDialog.getMultiLineText(self, self.tr("Combined value"), row["field"], start)
+        start = (
+            row["local"]
+            if row["local"] == row["incoming"]
+            else f"{row['local']}\n{row['incoming']}"
+        )
+        text, ok = QInputDialog.getMultiLineText(
+            self, self.tr("Combined value"), row["field"], start
+        )
         if ok:
             self.resolve("edited", text)
 

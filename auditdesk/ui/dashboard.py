@@ -37,7 +37,9 @@ class FigureButton(QPushButton):
         self.value = value
         self.setText(f"{value}\n{caption}")
         color = "#b00020" if alarm and value else "#1f3b5c"
-        self.setStyleSheet(f"QPushButton {{ font-size: 15px; color: {color}; text-align: center; padding: 8px; }}")
+        self.setStyleSheet(
+            f"QPushButton {{ font-size: 15px; color: {color}; text-align: center; padding: 8px; }}"
+        )
 
 
 class DashboardPage(QWidget):
@@ -47,8 +49,12 @@ class DashboardPage(QWidget):
     ALARMS = {"overdue_ncs", "certificates_at_risk", "suspension_required", "withdrawal_required"}
     COLUMNS = 4
 
-    def __init__(self, ctx: AppContext, parent: QWidget | None = None,
-                 today: Callable[[], dt.date] = dt.date.today) -> None:
+    def __init__(
+        self,
+        ctx: AppContext,
+        parent: QWidget | None = None,
+        today: Callable[[], dt.date] = dt.date.today,
+    ) -> None:
         super().__init__(parent)
         self.ctx, self.today = ctx, today
         self.setObjectName("dashboard")
@@ -69,8 +75,15 @@ class DashboardPage(QWidget):
         body = QWidget()
         self.grid = QGridLayout(body)
         self.figures: dict[str, FigureButton] = {}
-        codes = ("overdue_ncs", "certificates_at_risk", "suspension_required", "withdrawal_required",
-                 "audits_due_30", "audits_due_60", "audits_due_90")
+        codes = (
+            "overdue_ncs",
+            "certificates_at_risk",
+            "suspension_required",
+            "withdrawal_required",
+            "audits_due_30",
+            "audits_due_60",
+            "audits_due_90",
+        )
         cols = self.COLUMNS
         for i, code in enumerate(codes):
             b = FigureButton(code)
@@ -110,8 +123,11 @@ class DashboardPage(QWidget):
 
     def refresh_if_stale(self) -> None:
         """Showing the page recomputes only old figures (Refresh or F5 always recompute)."""
-        if self._computing or (self.data is not None and time.monotonic() - self._computed_at < self.STALE_AFTER_S
-                               and self.data.on == self.today()):
+        if self._computing or (
+            self.data is not None
+            and time.monotonic() - self._computed_at < self.STALE_AFTER_S
+            and self.data.on == self.today()
+        ):
             return
         self.refresh()
 
@@ -124,8 +140,17 @@ class DashboardPage(QWidget):
         self._computed_at = time.monotonic()
 
         # Seconds of CPU-bound Python: in a worker process, so the window stays responsive.
-        run_in_process("auditdesk.ui.worker_process:dashboard", (on,), self._set_data, self._failed, None,
-                       url=self.ctx.db.url, user=self.ctx.user, parent=self, session_factory=self.ctx.session)
+        run_in_process(
+            "auditdesk.ui.worker_process:dashboard",
+            (on,),
+            self._set_data,
+            self._failed,
+            None,
+            url=self.ctx.db.url,
+            user=self.ctx.user,
+            parent=self,
+            session_factory=self.ctx.session,
+        )
 
     def _set_data(self, data: Dashboard) -> None:
         self._computing = False
@@ -140,7 +165,12 @@ class DashboardPage(QWidget):
 
     def _show(self) -> None:
         on = self.data.on if self.data else self.today()
-        self.heading.setText("<h2>" + self.tr("Dashboard") + "</h2>" + self.tr("As of %1").replace("%1", on.isoformat()))
+        self.heading.setText(
+            "<h2>"
+            + self.tr("Dashboard")
+            + "</h2>"
+            + self.tr("As of %1").replace("%1", on.isoformat())
+        )
         if self.data is None:
             return
         for f in self.data.figures:
@@ -148,21 +178,47 @@ class DashboardPage(QWidget):
             if b is None:
                 continue
             b.show_value(f.value, labels.label("figure", f.code), f.code in self.ALARMS)
-            b.setToolTip(labels.basis_text(f.basis) if f.basis else self.tr("Click to open the list"))
-        months = [self.tr("Jan"), self.tr("Feb"), self.tr("Mar"), self.tr("Apr"), self.tr("May"), self.tr("Jun"),
-                  self.tr("Jul"), self.tr("Aug"), self.tr("Sep"), self.tr("Oct"), self.tr("Nov"), self.tr("Dec")]
-        self.month_chart.set_data(self.tr("Audits per month, %1").replace("%1", str(on.year)), months,
-                                  [float(v) for v in self.data.audits_per_month])
-        self.closure_chart.set_data(self.tr("NC closure time (days from issue to closure)"),
-                                    [b for b, _n in self.data.closure_buckets],
-                                    [float(n) for _b, n in self.data.closure_buckets])
+            b.setToolTip(
+                labels.basis_text(f.basis) if f.basis else self.tr("Click to open the list")
+            )
+        months = [
+            self.tr("Jan"),
+            self.tr("Feb"),
+            self.tr("Mar"),
+            self.tr("Apr"),
+            self.tr("May"),
+            self.tr("Jun"),
+            self.tr("Jul"),
+            self.tr("Aug"),
+            self.tr("Sep"),
+            self.tr("Oct"),
+            self.tr("Nov"),
+            self.tr("Dec"),
+        ]
+        self.month_chart.set_data(
+            self.tr("Audits per month, %1").replace("%1", str(on.year)),
+            months,
+            [float(v) for v in self.data.audits_per_month],
+        )
+        self.closure_chart.set_data(
+            self.tr("NC closure time (days from issue to closure)"),
+            [b for b, _n in self.data.closure_buckets],
+            [float(n) for _b, n in self.data.closure_buckets],
+        )
         load = self.data.auditor_load[:12]
         limit = load[0].limit if load else None
-        self.load_chart.set_data(self.tr("Auditor on-site days this year (limit %1)").replace(
-            "%1", f"{limit:g}" if limit else "—"),
-            [a.name_zh or a.name_en for a in load], [a.onsite_days for a in load], limit)
+        self.load_chart.set_data(
+            self.tr("Auditor on-site days this year (limit %1)").replace(
+                "%1", f"{limit:g}" if limit else "—"
+            ),
+            [a.name_zh or a.name_en for a in load],
+            [a.onsite_days for a in load],
+            limit,
+        )
         if load:
-            self.load_chart.setToolTip(self.load_chart.toolTip() + "\n" + labels.basis_text(load[0].basis))
+            self.load_chart.setToolTip(
+                self.load_chart.toolTip() + "\n" + labels.basis_text(load[0].basis)
+            )
 
     def _open(self, code: str) -> None:
         if self.data is None:
@@ -174,12 +230,16 @@ class DashboardPage(QWidget):
     def _open_month(self, month_index: int) -> None:
         on = self.data.on if self.data else self.today()
         first = dt.date(on.year, month_index + 1, 1)
-        last = (dt.date(on.year + (month_index == 11), (month_index + 1) % 12 + 1, 1) - dt.timedelta(days=1))
+        last = dt.date(on.year + (month_index == 11), (month_index + 1) % 12 + 1, 1) - dt.timedelta(
+            days=1
+        )
         self.open_register.emit("audits", {"start_date": (first, last)})
 
     def _open_auditor(self, index: int) -> None:
         if self.data is not None and index < len(self.data.auditor_load):
-            self.open_register.emit("auditors", {"ids": [str(self.data.auditor_load[index].auditor_id)]})
+            self.open_register.emit(
+                "auditors", {"ids": [str(self.data.auditor_load[index].auditor_id)]}
+            )
 
     def figure_values(self) -> dict[str, Any]:
         return {code: b.value for code, b in self.figures.items()}

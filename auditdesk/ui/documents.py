@@ -42,31 +42,56 @@ SessionFactory = Callable[[], AbstractContextManager[Any]]
 
 
 def kind_names() -> dict[str, str]:
-    return {"report": QCoreApplication.translate("Documents", "Audit report"), "plan": QCoreApplication.translate("Documents", "Audit plan"), "case": QCoreApplication.translate("Documents", "Good-audit-case draft"),
-            "nc_form": QCoreApplication.translate("Documents", "NC form")}
+    return {
+        "report": QCoreApplication.translate("Documents", "Audit report"),
+        "plan": QCoreApplication.translate("Documents", "Audit plan"),
+        "case": QCoreApplication.translate("Documents", "Good-audit-case draft"),
+        "nc_form": QCoreApplication.translate("Documents", "NC form"),
+    }
 
 
 def lang_names() -> dict[str, str]:
-    return {"zh": QCoreApplication.translate("Documents", "Chinese"), "en": QCoreApplication.translate("Documents", "English"), "bilingual": QCoreApplication.translate("Documents", "Bilingual (Chinese and English)")}
+    return {
+        "zh": QCoreApplication.translate("Documents", "Chinese"),
+        "en": QCoreApplication.translate("Documents", "English"),
+        "bilingual": QCoreApplication.translate("Documents", "Bilingual (Chinese and English)"),
+    }
 
 
 def show_saved(parent: QWidget | None, path: str) -> None:
     """The file was written: say where, offer to open its folder."""
-    title, text = QCoreApplication.translate("Documents", "Export finished"), QCoreApplication.translate("Documents", "Saved to %1").replace("%1", str(path))
+    title, text = (
+        QCoreApplication.translate("Documents", "Export finished"),
+        QCoreApplication.translate("Documents", "Saved to %1").replace("%1", str(path)),
+    )
     if errors.shown is not None:  # tests collect instead of showing
         errors.shown.append((title, text))
         return
-    box = QMessageBox(QMessageBox.Icon.Information, title, text, QMessageBox.StandardButton.Close, parent)
-    folder = box.addButton(QCoreApplication.translate("Documents", "Open folder"), QMessageBox.ButtonRole.ActionRole)
+    box = QMessageBox(
+        QMessageBox.Icon.Information, title, text, QMessageBox.StandardButton.Close, parent
+    )
+    folder = box.addButton(
+        QCoreApplication.translate("Documents", "Open folder"), QMessageBox.ButtonRole.ActionRole
+    )
     box.exec()
     if box.clickedButton() is folder:
         QDesktopServices.openUrl(QUrl.fromLocalFile(str(Path(path).parent)))
 
 
-def export_to_file(parent: QWidget, session_factory: SessionFactory | None, kind: str, ref: str, fmt: str,
-                   lang: str, default_name: str, target: str | None = None,
-                   on_saved: Callable[[str], None] | None = None, *, url: str | None = None,
-                   user: str | None = None) -> Job | None:
+def export_to_file(
+    parent: QWidget,
+    session_factory: SessionFactory | None,
+    kind: str,
+    ref: str,
+    fmt: str,
+    lang: str,
+    default_name: str,
+    target: str | None = None,
+    on_saved: Callable[[str], None] | None = None,
+    *,
+    url: str | None = None,
+    user: str | None = None,
+) -> Job | None:
     """Ask for a file (unless ``target``), then export the document there as a background job.
 
     With the database's ``url`` (and the ``user``) the rendering runs in a worker process
@@ -74,10 +99,18 @@ def export_to_file(parent: QWidget, session_factory: SessionFactory | None, kind
     would otherwise hold the GUI's GIL and add its memory to the GUI process.
     """
     if target is None:
-        filters = {"docx": QCoreApplication.translate("Documents", "Word document (*.docx)"), "pdf": QCoreApplication.translate("Documents", "PDF document (*.pdf)")}
+        filters = {
+            "docx": QCoreApplication.translate("Documents", "Word document (*.docx)"),
+            "pdf": QCoreApplication.translate("Documents", "PDF document (*.pdf)"),
+        }
         target, _filter = QFileDialog.getSaveFileName(
-            parent, QCoreApplication.translate("Documents", "Export %1").replace("%1", kind_names().get(kind, kind)),
-            str(Path.home() / f"{default_name}.{fmt}"), filters[fmt])
+            parent,
+            QCoreApplication.translate("Documents", "Export %1").replace(
+                "%1", kind_names().get(kind, kind)
+            ),
+            str(Path.home() / f"{default_name}.{fmt}"),
+            filters[fmt],
+        )
         if not target:
             return None
         if not target.lower().endswith("." + fmt):
@@ -87,7 +120,9 @@ def export_to_file(parent: QWidget, session_factory: SessionFactory | None, kind
     def work(job: Job) -> str:
         from auditdesk.exports.api import export_document
 
-        job.progress(0, 1, QCoreApplication.translate("Documents", "Writing %1…").replace("%1", path.name))
+        job.progress(
+            0, 1, QCoreApplication.translate("Documents", "Writing %1…").replace("%1", path.name)
+        )
         with job.session() as s:
             write_atomically(path, lambda fh: export_document(s, kind, ref, fmt, lang, fh))
         job.progress(1, 1)
@@ -98,10 +133,21 @@ def export_to_file(parent: QWidget, session_factory: SessionFactory | None, kind
         if on_saved is not None:
             on_saved(str(result))
 
-    label = QCoreApplication.translate("Documents", "Exporting %1…").replace("%1", kind_names().get(kind, kind))
+    label = QCoreApplication.translate("Documents", "Exporting %1…").replace(
+        "%1", kind_names().get(kind, kind)
+    )
     if url is not None:
-        return run_in_process("auditdesk.ui.worker_process:export_document_to", (kind, ref, fmt, lang, str(path)),
-                              done, None, label, url=url, user=user, parent=parent, session_factory=session_factory)
+        return run_in_process(
+            "auditdesk.ui.worker_process:export_document_to",
+            (kind, ref, fmt, lang, str(path)),
+            done,
+            None,
+            label,
+            url=url,
+            user=user,
+            parent=parent,
+            session_factory=session_factory,
+        )
     return run_job(work, done, None, label, parent=parent, session_factory=session_factory)
 
 
@@ -118,8 +164,13 @@ class DocumentsDialog(QDialog):
 
     KINDS = ("report", "plan", "case")
 
-    def __init__(self, database: Any, audit_id: uuid.UUID, parent: QWidget | None = None,
-                 user: str | None = None) -> None:
+    def __init__(
+        self,
+        database: Any,
+        audit_id: uuid.UUID,
+        parent: QWidget | None = None,
+        user: str | None = None,
+    ) -> None:
         super().__init__(parent)
         if hasattr(database, "db") and hasattr(database, "user"):  # an AppContext
             database, user = database.db, user or database.user
@@ -210,15 +261,26 @@ class DocumentsDialog(QDialog):
             self.may_issue = can(current_user(s), Permission.ISSUE_REPORT)
         self.heading.setText(f"{self.audit_number}  {client}")
         if self.revision == 0:
-            state = self.tr("Not issued yet. Issuing locks the audit: its records become read-only.")
+            state = self.tr(
+                "Not issued yet. Issuing locks the audit: its records become read-only."
+            )
         elif self.locked:
             when = issued_at.astimezone(dt.UTC).strftime("%Y-%m-%d %H:%M UTC") if issued_at else ""
-            state = (self.tr("Issued: revision %1, %2 by %3. The audit is locked (read-only).")
-                     .replace("%1", str(self.revision)).replace("%2", when).replace("%3", issued_by))
+            state = (
+                self.tr("Issued: revision %1, %2 by %3. The audit is locked (read-only).")
+                .replace("%1", str(self.revision))
+                .replace("%2", when)
+                .replace("%3", issued_by)
+            )
         else:
-            state = self.tr("Open for correction after revision %1. Issuing again makes revision %2 "
-                            "and needs a change note.").replace("%1", str(self.revision)) \
+            state = (
+                self.tr(
+                    "Open for correction after revision %1. Issuing again makes revision %2 "
+                    "and needs a change note."
+                )
+                .replace("%1", str(self.revision))
                 .replace("%2", str(self.revision + 1))
+            )
         self.issue_state.setText(state)
         self.issue_button.setEnabled(self.may_issue and not self.locked)
         self.correction_button.setEnabled(self.may_issue and self.locked)
@@ -246,23 +308,38 @@ class DocumentsDialog(QDialog):
         kind, fmt, lang = self.kind.currentData(), self.fmt.currentData(), self.lang.currentData()
         prefix = {"report": "report", "plan": "plan", "case": "case"}[kind]
         suffix = f"-{self.revision}" if kind == "report" and self.revision else ""
-        self.last_job = export_to_file(self, lambda: self.database.session(self.user), kind, str(self.audit_id), fmt,
-                                       lang, f"{prefix}-{self.audit_number}{suffix}-{lang}", target,
-                                       url=getattr(self.database, "url", None), user=self.user)
+        self.last_job = export_to_file(
+            self,
+            lambda: self.database.session(self.user),
+            kind,
+            str(self.audit_id),
+            fmt,
+            lang,
+            f"{prefix}-{self.audit_number}{suffix}-{lang}",
+            target,
+            url=getattr(self.database, "url", None),
+            user=self.user,
+        )
         return self.last_job
 
     def _ask_change_note(self) -> str | None:
         text, ok = QInputDialog.getMultiLineText(
-            self, self.tr("Corrected report"),
-            self.tr("What does revision %1 correct? The note is kept with the revision.")
-            .replace("%1", str(self.revision + 1)))
+            self,
+            self.tr("Corrected report"),
+            self.tr("What does revision %1 correct? The note is kept with the revision.").replace(
+                "%1", str(self.revision + 1)
+            ),
+        )
         return text if ok else None
 
     def _confirm_issue(self) -> bool:
         answer = QMessageBox.question(
-            self, self.tr("Issue report"),
-            self.tr("Issue the report of audit %1? The audit is then locked: its records become read-only.")
-            .replace("%1", self.audit_number))
+            self,
+            self.tr("Issue report"),
+            self.tr(
+                "Issue the report of audit %1? The audit is then locked: its records become read-only."
+            ).replace("%1", self.audit_number),
+        )
         return answer == QMessageBox.StandardButton.Yes
 
     def issue_report(self) -> bool:
@@ -278,16 +355,25 @@ class DocumentsDialog(QDialog):
             note = asked
         elif not self.confirm_issue():
             return False
-        return self._write(lambda s: report_issue.issue_report(s, self.audit_id, note).revision,
-                           lambda rev: self.tr("Report of audit %1 issued as revision %2; the audit is locked.")
-                           .replace("%1", self.audit_number).replace("%2", str(rev)))
+        return self._write(
+            lambda s: report_issue.issue_report(s, self.audit_id, note).revision,
+            lambda rev: (
+                self.tr("Report of audit %1 issued as revision %2; the audit is locked.")
+                .replace("%1", self.audit_number)
+                .replace("%2", str(rev))
+            ),
+        )
 
     def open_correction(self) -> bool:
         from auditdesk.services import report_issue
 
-        return self._write(lambda s: report_issue.open_correction(s, self.audit_id).number,
-                           lambda number: self.tr("Audit %1 is open for correction. Issue the report again "
-                                                  "with a change note when done.").replace("%1", str(number)))
+        return self._write(
+            lambda s: report_issue.open_correction(s, self.audit_id).number,
+            lambda number: self.tr(
+                "Audit %1 is open for correction. Issue the report again "
+                "with a change note when done."
+            ).replace("%1", str(number)),
+        )
 
     def _write(self, fn: Callable[[Any], Any], told: Callable[[Any], str]) -> bool:
         outcome: list[bool] = []
@@ -311,8 +397,15 @@ class DocumentsDialog(QDialog):
             errors.show_error(exc, self)
             self.reload()
 
-        run_job(work, done, failed, None, parent=self, write=True,
-                session_factory=lambda: self.database.session(self.user))
+        run_job(
+            work,
+            done,
+            failed,
+            None,
+            parent=self,
+            write=True,
+            session_factory=lambda: self.database.session(self.user),
+        )
         return bool(outcome and outcome[0])
 
 
@@ -330,7 +423,9 @@ class NCFormDialog(QDialog):
         _fill_langs(self.lang, ("zh", "en", "bilingual"))
         form.addRow(self.tr("Format"), self.fmt)
         form.addRow(self.tr("Language"), self.lang)
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
+        buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
+        )
         buttons.button(QDialogButtonBox.StandardButton.Ok).setText(self.tr("Export…"))
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
@@ -340,8 +435,14 @@ class NCFormDialog(QDialog):
         return self.fmt.currentData(), self.lang.currentData()
 
 
-def export_nc_form(parent: QWidget, database: Any, user: str | None, nc_id: uuid.UUID,
-                   choice: tuple[str, str] | None = None, target: str | None = None) -> Job | None:
+def export_nc_form(
+    parent: QWidget,
+    database: Any,
+    user: str | None,
+    nc_id: uuid.UUID,
+    choice: tuple[str, str] | None = None,
+    target: str | None = None,
+) -> Job | None:
     """Ask format and language (unless ``choice``), then a file, and export the NC form."""
     from auditdesk.services.nonconformities import get_nc
 
@@ -353,8 +454,18 @@ def export_nc_form(parent: QWidget, database: Any, user: str | None, nc_id: uuid
     fmt, lang = choice
     with database.session(user) as s:
         number = get_nc(s, nc_id).number
-    return export_to_file(parent, lambda: database.session(user), "nc_form", str(nc_id), fmt, lang,
-                          f"{number}-{lang}", target, url=getattr(database, "url", None), user=user)
+    return export_to_file(
+        parent,
+        lambda: database.session(user),
+        "nc_form",
+        str(nc_id),
+        fmt,
+        lang,
+        f"{number}-{lang}",
+        target,
+        url=getattr(database, "url", None),
+        user=user,
+    )
 
 
 # -- register pages -------------------------------------------------------------------------------
@@ -367,7 +478,11 @@ def _tell(parent: QWidget, title: str, text: str) -> None:
 
 def open_documents(ctx: Any, parent: QWidget, audit_id: uuid.UUID | None) -> DocumentsDialog | None:
     if audit_id is None:
-        _tell(parent, QCoreApplication.translate("RegisterActions", "Documents"), QCoreApplication.translate("RegisterActions", "Select an audit first."))
+        _tell(
+            parent,
+            QCoreApplication.translate("RegisterActions", "Documents"),
+            QCoreApplication.translate("RegisterActions", "Select an audit first."),
+        )
         return None
     dialog = DocumentsDialog(ctx.db, audit_id, parent, ctx.user)
     refresh = getattr(parent, "refresh", None)
@@ -381,9 +496,17 @@ def audit_actions(ctx: Any, register: Any) -> list[QWidget]:
     """The Audits register's extra buttons: the selected audit's documents, and its offline package."""
     button = QPushButton(QCoreApplication.translate("RegisterActions", "Documents…"))
     button.setObjectName("documentsButton")
-    button.setToolTip(QCoreApplication.translate("RegisterActions", "Audit report, plan and case draft of the selected audit; issue the report"))
-    button.clicked.connect(lambda: setattr(register, "documents_dialog",
-                                           open_documents(ctx, register, register.current_id())))
+    button.setToolTip(
+        QCoreApplication.translate(
+            "RegisterActions",
+            "Audit report, plan and case draft of the selected audit; issue the report",
+        )
+    )
+    button.clicked.connect(
+        lambda: setattr(
+            register, "documents_dialog", open_documents(ctx, register, register.current_id())
+        )
+    )
     from auditdesk.ui.package_actions import register_actions
 
     return [button, *register_actions(ctx, register)]
@@ -403,16 +526,29 @@ def schedule_actions(ctx: Any, register: Any) -> list[QWidget]:
     _fill_langs(lang, ("zh", "en"))
     button = QPushButton(QCoreApplication.translate("RegisterActions", "Export schedule…"))
     button.setObjectName("exportScheduleButton")
-    button.setToolTip(QCoreApplication.translate("RegisterActions", "The annual surveillance schedule as an Excel workbook"))
-    button.clicked.connect(lambda: file_actions.export_schedule(ctx, register, year=year.value(),
-                                                                lang=lang.currentData()))
-    register.schedule_year, register.schedule_language, register.schedule_button = year, lang, button
+    button.setToolTip(
+        QCoreApplication.translate(
+            "RegisterActions", "The annual surveillance schedule as an Excel workbook"
+        )
+    )
+    button.clicked.connect(
+        lambda: file_actions.export_schedule(
+            ctx, register, year=year.value(), lang=lang.currentData()
+        )
+    )
+    register.schedule_year, register.schedule_language, register.schedule_button = (
+        year,
+        lang,
+        button,
+    )
     return [*audit_actions(ctx, register), year, lang, button]
 
 
 def standards_actions(ctx: Any, register: Any) -> list[QWidget]:
     """The Standards register (admin): add or update a standard from a file."""
-    button = QPushButton(QCoreApplication.translate("RegisterActions", "Add or update standard from file…"))
+    button = QPushButton(
+        QCoreApplication.translate("RegisterActions", "Add or update standard from file…")
+    )
     button.setObjectName("loadStandardButton")
     button.setVisible(ctx.can("edit_settings"))
     button.clicked.connect(lambda: load_standard_interactive(ctx, register))
@@ -421,8 +557,12 @@ def standards_actions(ctx: Any, register: Any) -> list[QWidget]:
 
 def load_standard_interactive(ctx: Any, parent: QWidget, path: str | None = None) -> Job | None:
     if path is None:
-        path, _filter = QFileDialog.getOpenFileName(parent, QCoreApplication.translate("RegisterActions", "Add or update standard from file"),
-                                                    str(Path.home()), QCoreApplication.translate("RegisterActions", "Standard files (*.json)"))
+        path, _filter = QFileDialog.getOpenFileName(
+            parent,
+            QCoreApplication.translate("RegisterActions", "Add or update standard from file"),
+            str(Path.home()),
+            QCoreApplication.translate("RegisterActions", "Standard files (*.json)"),
+        )
         if not path:
             return None
     source = Path(path)
@@ -439,17 +579,27 @@ def load_standard_interactive(ctx: Any, parent: QWidget, path: str | None = None
         refresh = getattr(parent, "refresh", None)
         if callable(refresh):
             refresh()
-        _tell(parent, QCoreApplication.translate("RegisterActions", "Standard loaded"),
-              QCoreApplication.translate("RegisterActions", "%1 loaded from %2 (%3 clauses).").replace("%1", key).replace("%2", source.name)
-              .replace("%3", str(count)))
+        _tell(
+            parent,
+            QCoreApplication.translate("RegisterActions", "Standard loaded"),
+            QCoreApplication.translate("RegisterActions", "%1 loaded from %2 (%3 clauses).")
+            .replace("%1", key)
+            .replace("%2", source.name)
+            .replace("%3", str(count)),
+        )
 
     def failed(exc: BaseException) -> None:
         from auditdesk.services.standards_library import StandardFileError
 
         if isinstance(exc, StandardFileError):
             title = QCoreApplication.translate("RegisterActions", "Not a usable standard file")
-            text = QCoreApplication.translate("RegisterActions", "%1 was not loaded; nothing was changed.\n\n%2").replace("%1", source.name) \
+            text = (
+                QCoreApplication.translate(
+                    "RegisterActions", "%1 was not loaded; nothing was changed.\n\n%2"
+                )
+                .replace("%1", source.name)
                 .replace("%2", exc.message)
+            )
             if errors.shown is not None:
                 errors.shown.append((title, text))
             else:
@@ -457,5 +607,12 @@ def load_standard_interactive(ctx: Any, parent: QWidget, path: str | None = None
             return
         errors.show_error(exc, parent)
 
-    return run_job(work, done, failed, QCoreApplication.translate("RegisterActions", "Loading the standard…"), parent=parent, write=True,
-                   session_factory=ctx.session)
+    return run_job(
+        work,
+        done,
+        failed,
+        QCoreApplication.translate("RegisterActions", "Loading the standard…"),
+        parent=parent,
+        write=True,
+        session_factory=ctx.session,
+    )

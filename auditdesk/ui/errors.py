@@ -30,9 +30,13 @@ shown: list[tuple[str, str]] | None = None
 
 # Storage errors whose text lives here rather than in labels.py (code -> what to do).
 STORAGE_TEXT: dict[str, str] = {
-    "in_use": str(QT_TRANSLATE_NOOP(
-        "Errors", "AuditDesk is still using this database, in this window, another window, a command "
-        "or a background backup.\n\nClose it first, then restore the backup. Nothing was changed.")),
+    "in_use": str(
+        QT_TRANSLATE_NOOP(
+            "Errors",
+            "AuditDesk is still using this database, in this window, another window, a command "
+            "or a background backup.\n\nClose it first, then restore the backup. Nothing was changed.",
+        )
+    ),
 }
 
 
@@ -57,7 +61,9 @@ def message_for(exc: BaseException) -> tuple[str, str] | None:
         return QCoreApplication.translate("Errors", "Database problem"), text
     if isinstance(exc, ValidationFailed):
         lines = [f"{labels.column(f)}: {labels.validation(c)}" for f, c in exc.errors.items()]
-        return QCoreApplication.translate("Errors", "Please check"), "\n".join([labels.label("service", exc.code), *lines])
+        return QCoreApplication.translate("Errors", "Please check"), "\n".join(
+            [labels.label("service", exc.code), *lines]
+        )
     if isinstance(exc, ServiceError):
         text = labels.label("service", exc.code)
         reason = exc.details.get("reason")
@@ -88,8 +94,12 @@ class CrashDialog(QDialog):
         super().__init__(parent)
         self.setWindowTitle(self.tr("AuditDesk: unexpected error"))
         layout = QVBoxLayout(self)
-        intro = QLabel(self.tr("Something went wrong that AuditDesk did not expect. Your saved work is safe.\n"
-                               "Copy the details below and send them to your administrator."))
+        intro = QLabel(
+            self.tr(
+                "Something went wrong that AuditDesk did not expect. Your saved work is safe.\n"
+                "Copy the details below and send them to your administrator."
+            )
+        )
         intro.setWordWrap(True)
         layout.addWidget(intro)
         self.details = QPlainTextEdit(details)
@@ -103,13 +113,20 @@ class CrashDialog(QDialog):
         self.resize(640, 420)
 
 
-def crash_details(etype: type[BaseException], value: BaseException, tb: TracebackType | None) -> str:
+def crash_details(
+    etype: type[BaseException], value: BaseException, tb: TracebackType | None
+) -> str:
     return f"AuditDesk {__version__}, Python {sys.version.split()[0]}\n\n" + "".join(
-        traceback.format_exception(etype, value, tb))
+        traceback.format_exception(etype, value, tb)
+    )
 
 
-def show_crash(etype: type[BaseException], value: BaseException, tb: TracebackType | None,
-               parent: QWidget | None = None) -> None:
+def show_crash(
+    etype: type[BaseException],
+    value: BaseException,
+    tb: TracebackType | None,
+    parent: QWidget | None = None,
+) -> None:
     details = crash_details(etype, value, tb)
     sys.stderr.write(details)
     if shown is not None:

@@ -15,14 +15,23 @@ from auditdesk.ui.context import AppContext
 from auditdesk.ui.jobs import Job, run_in_process, run_job
 
 
-def export_schedule(ctx: AppContext, parent: QWidget, target: str | None = None, year: int | None = None,
-                    notify: bool = True, lang: str | None = None) -> Job | None:
+def export_schedule(
+    ctx: AppContext,
+    parent: QWidget,
+    target: str | None = None,
+    year: int | None = None,
+    notify: bool = True,
+    lang: str | None = None,
+) -> Job | None:
     """The annual surveillance schedule as .xlsx, in ``lang`` (zh/en; default the interface language)."""
     year = year or dt.date.today().year
     if target is None:
         target, _filter = QFileDialog.getSaveFileName(
-            parent, QCoreApplication.translate("FileActions", "Export surveillance schedule"),
-            str(Path.home() / f"schedule-{year}.xlsx"), "Excel (*.xlsx)")
+            parent,
+            QCoreApplication.translate("FileActions", "Export surveillance schedule"),
+            str(Path.home() / f"schedule-{year}.xlsx"),
+            "Excel (*.xlsx)",
+        )
         if not target:
             return None
     lang = lang or ("zh" if i18n.current_language() == "zh_CN" else "en")
@@ -35,12 +44,22 @@ def export_schedule(ctx: AppContext, parent: QWidget, target: str | None = None,
 
     # The programme of every certificate and the workbook are seconds of CPU-bound Python: they
     # run in a worker process, so the window keeps its GIL and its memory (jobs.run_in_process).
-    return run_in_process("auditdesk.ui.worker_process:export_schedule_to", (year, lang, str(target)), done, None,
-                          QCoreApplication.translate("FileActions", "Exporting the schedule…"),
-                          url=ctx.db.url, user=ctx.user, parent=parent, session_factory=ctx.session)
+    return run_in_process(
+        "auditdesk.ui.worker_process:export_schedule_to",
+        (year, lang, str(target)),
+        done,
+        None,
+        QCoreApplication.translate("FileActions", "Exporting the schedule…"),
+        url=ctx.db.url,
+        user=ctx.user,
+        parent=parent,
+        session_factory=ctx.session,
+    )
 
 
-def backup_database(ctx: AppContext, parent: QWidget, target: str | None = None, notify: bool = True) -> Job | None:
+def backup_database(
+    ctx: AppContext, parent: QWidget, target: str | None = None, notify: bool = True
+) -> Job | None:
     """A consistent copy of the database file (SQLite online backup)."""
     source = ctx.db.path
     if source is None:
@@ -48,8 +67,11 @@ def backup_database(ctx: AppContext, parent: QWidget, target: str | None = None,
     if target is None:
         stamp = dt.datetime.now().strftime("%Y%m%d-%H%M")
         target, _filter = QFileDialog.getSaveFileName(
-            parent, QCoreApplication.translate("FileActions", "Back up the database"),
-            str(Path.home() / f"auditdesk-{stamp}.sqlite3"), "AuditDesk (*.sqlite3)")
+            parent,
+            QCoreApplication.translate("FileActions", "Back up the database"),
+            str(Path.home() / f"auditdesk-{stamp}.sqlite3"),
+            "AuditDesk (*.sqlite3)",
+        )
         if not target:
             return None
 
@@ -61,7 +83,12 @@ def backup_database(ctx: AppContext, parent: QWidget, target: str | None = None,
 
     def done(path: Any) -> None:
         if notify:
-            QMessageBox.information(parent, QCoreApplication.translate("FileActions", "Backup finished"),
-                                    QCoreApplication.translate("FileActions", "Saved to %1").replace("%1", path))
+            QMessageBox.information(
+                parent,
+                QCoreApplication.translate("FileActions", "Backup finished"),
+                QCoreApplication.translate("FileActions", "Saved to %1").replace("%1", path),
+            )
 
-    return run_job(work, done, None, QCoreApplication.translate("FileActions", "Backing up…"), parent=parent)
+    return run_job(
+        work, done, None, QCoreApplication.translate("FileActions", "Backing up…"), parent=parent
+    )

@@ -54,7 +54,9 @@ def install_language(lang: str) -> bool:
     else:
         ok = False
     qt = QTranslator(app)  # Qt's own dialogs (OK/Cancel, colour pickers...)
-    if lang != "en" and qt.load(QLocale(lang), "qtbase", "_", QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)):
+    if lang != "en" and qt.load(
+        QLocale(lang), "qtbase", "_", QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)
+    ):
         app.installTranslator(qt)
         _installed.append(qt)
     QLocale.setDefault(QLocale(lang))
@@ -78,7 +80,15 @@ def register_cjk_font(app: QApplication) -> str | None:
     font.setFamilies([base, CJK_FAMILY] if base and base != CJK_FAMILY else [CJK_FAMILY])
     app.setFont(font)
     # Any family a widget asks for by name falls back to the CJK font too.
-    for family in {base, "Sans Serif", "Helvetica", "Arial", "DejaVu Sans", "Segoe UI", "Monospace"}:
+    for family in {
+        base,
+        "Sans Serif",
+        "Helvetica",
+        "Arial",
+        "DejaVu Sans",
+        "Segoe UI",
+        "Monospace",
+    }:
         if family:
             QFont.insertSubstitution(family, CJK_FAMILY)
     return CJK_FAMILY

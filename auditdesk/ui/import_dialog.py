@@ -55,7 +55,9 @@ def reason_text(reason: str) -> str:
         "before_issue": tr("Import", "before the issue date"),
         "before_surveillance_1": tr("Import", "not after the first surveillance"),
         "without_surveillance_1": tr("Import", "a second surveillance needs the first"),
-        "belongs_to_another_organisation": tr("Import", "this certificate number belongs to another organisation"),
+        "belongs_to_another_organisation": tr(
+            "Import", "this certificate number belongs to another organisation"
+        ),
         "credit_code.checksum": tr("Import", "credit code check character is wrong"),
         "credit_code.length": tr("Import", "credit code must have 18 characters"),
         "credit_code.character": tr("Import", "credit code has a character that is not allowed"),
@@ -66,7 +68,9 @@ def reason_text(reason: str) -> str:
 
 
 class ImportDialog(QDialog):
-    def __init__(self, database: Any, user: str, parent: QWidget | None = None, kind: str = "certificates") -> None:
+    def __init__(
+        self, database: Any, user: str, parent: QWidget | None = None, kind: str = "certificates"
+    ) -> None:
         super().__init__(parent)
         self.database, self.user = database, user
         self.imported = False
@@ -93,14 +97,19 @@ class ImportDialog(QDialog):
         self.summary.setWordWrap(True)
         layout.addWidget(self.summary)
         self.errors_table = QTableWidget(0, 4)
-        self.errors_table.setHorizontalHeaderLabels([self.tr("Row"), self.tr("Column"), self.tr("Value"),
-                                                     self.tr("Problem")])
+        self.errors_table.setHorizontalHeaderLabels(
+            [self.tr("Row"), self.tr("Column"), self.tr("Value"), self.tr("Problem")]
+        )
         self.errors_table.horizontalHeader().setSectionResizeMode(3, QHeaderView.ResizeMode.Stretch)
         self.errors_table.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
         layout.addWidget(self.errors_table)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
-        self.check_button = buttons.addButton(self.tr("Check"), QDialogButtonBox.ButtonRole.ActionRole)
-        self.import_button = buttons.addButton(self.tr("Import"), QDialogButtonBox.ButtonRole.ActionRole)
+        self.check_button = buttons.addButton(
+            self.tr("Check"), QDialogButtonBox.ButtonRole.ActionRole
+        )
+        self.import_button = buttons.addButton(
+            self.tr("Import"), QDialogButtonBox.ButtonRole.ActionRole
+        )
         self.check_button.clicked.connect(lambda: self.run(dry_run=True))
         self.import_button.clicked.connect(lambda: self.run(dry_run=False))
         buttons.rejected.connect(self.accept)
@@ -111,13 +120,19 @@ class ImportDialog(QDialog):
         return str(self.kind_box.currentData())
 
     def choose_file(self) -> None:
-        path, _ = QFileDialog.getOpenFileName(self, self.tr("Workbook to import"), "", self.tr("Excel (*.xlsx)"))
+        path, _ = QFileDialog.getOpenFileName(
+            self, self.tr("Workbook to import"), "", self.tr("Excel (*.xlsx)")
+        )
         if path:
             self.path_edit.setText(path)
 
     def save_template(self) -> None:
-        path, _ = QFileDialog.getSaveFileName(self, self.tr("Save template"), f"auditdesk-{self.kind()}.xlsx",
-                                              self.tr("Excel (*.xlsx)"))
+        path, _ = QFileDialog.getSaveFileName(
+            self,
+            self.tr("Save template"),
+            f"auditdesk-{self.kind()}.xlsx",
+            self.tr("Excel (*.xlsx)"),
+        )
         if path:
             try:
                 write_template(self.kind(), Path(path), "zh")
@@ -134,9 +149,14 @@ class ImportDialog(QDialog):
         def part(counts: dict[str, int]) -> str:
             return ", ".join(f"{n} {k}" for k, n in sorted(counts.items())) or "0"
 
-        head = self.tr("Check passed: nothing written yet.") if report.dry_run else self.tr("Imported.")
-        return (f"{head} " + self.tr("{0} row(s); new: {1}; changed: {2}; unchanged: {3}")
-                .format(report.rows_read, part(report.created), part(report.updated), part(report.unchanged)))
+        head = (
+            self.tr("Check passed: nothing written yet.")
+            if report.dry_run
+            else self.tr("Imported.")
+        )
+        return f"{head} " + self.tr("{0} row(s); new: {1}; changed: {2}; unchanged: {3}").format(
+            report.rows_read, part(report.created), part(report.updated), part(report.unchanged)
+        )
 
     def run(self, dry_run: bool) -> ImportReport | None:
         """Check (dry run) or import in the background writer; returns the report when the job
@@ -156,8 +176,15 @@ class ImportDialog(QDialog):
 
         self.check_button.setEnabled(False)
         self.import_button.setEnabled(False)
-        run_job(work, self._finished, self._failed, self.tr("Importing…"), parent=self, write=not dry_run,
-                session_factory=lambda: self.database.session(self.user))
+        run_job(
+            work,
+            self._finished,
+            self._failed,
+            self.tr("Importing…"),
+            parent=self,
+            write=not dry_run,
+            session_factory=lambda: self.database.session(self.user),
+        )
         return self.last_report
 
     def _enable(self) -> None:
@@ -176,9 +203,12 @@ class ImportDialog(QDialog):
         self._enable()
         if isinstance(exc, ImportRejected):
             self.show_errors(exc.errors)
-            self.summary.setText(self.tr("{0} problem(s) in {1} row(s). Nothing was imported; correct the "
-                                         "workbook and check again.")
-                                 .format(len(exc.errors), len({e.row for e in exc.errors})))
+            self.summary.setText(
+                self.tr(
+                    "{0} problem(s) in {1} row(s). Nothing was imported; correct the "
+                    "workbook and check again."
+                ).format(len(exc.errors), len({e.row for e in exc.errors}))
+            )
         elif isinstance(exc, WorkbookUnreadable):
             self.show_errors([])
             self.summary.setText(self.tr("The workbook cannot be imported: {0}").format(str(exc)))
@@ -186,7 +216,9 @@ class ImportDialog(QDialog):
             show_error(exc, self)
 
 
-def show_import_dialog(database: Any, user: str, parent: QWidget | None = None, kind: str = "certificates") -> bool:
+def show_import_dialog(
+    database: Any, user: str, parent: QWidget | None = None, kind: str = "certificates"
+) -> bool:
     dialog = ImportDialog(database, user, parent, kind)
     dialog.exec()
     return dialog.imported

@@ -43,8 +43,11 @@ class JobCancelled(Exception):
 class Job:
     """Handed to the job function: its own session factory, progress and cancellation."""
 
-    def __init__(self, session_factory: Callable[[], AbstractContextManager[Any]] | None,
-                 report: Callable[[int, int, str], None]) -> None:
+    def __init__(
+        self,
+        session_factory: Callable[[], AbstractContextManager[Any]] | None,
+        report: Callable[[int, int, str], None],
+    ) -> None:
         self._session_factory = session_factory
         self._report = report
         self._cancel = threading.Event()
@@ -76,7 +79,9 @@ class _Signals(QObject):
 
 
 class _Runnable(QRunnable):
-    def __init__(self, fn: Callable[[Job], Any], job: Job, signals: _Signals, lock: threading.Lock | None) -> None:
+    def __init__(
+        self, fn: Callable[[Job], Any], job: Job, signals: _Signals, lock: threading.Lock | None
+    ) -> None:
         super().__init__()
         self.fn, self.job, self.signals, self.lock = fn, job, signals, lock
         self.setAutoDelete(True)
@@ -221,10 +226,18 @@ def run_job(
 
             show_error(exc, parent)
 
-    signals.done.connect(done, Qt.ConnectionType.QueuedConnection if not executor().synchronous
-                         else Qt.ConnectionType.DirectConnection)
-    signals.failed.connect(failed, Qt.ConnectionType.QueuedConnection if not executor().synchronous
-                           else Qt.ConnectionType.DirectConnection)
+    signals.done.connect(
+        done,
+        Qt.ConnectionType.QueuedConnection
+        if not executor().synchronous
+        else Qt.ConnectionType.DirectConnection,
+    )
+    signals.failed.connect(
+        failed,
+        Qt.ConnectionType.QueuedConnection
+        if not executor().synchronous
+        else Qt.ConnectionType.DirectConnection,
+    )
 
     if progress is not None and not executor().synchronous:
         dialog = QProgressDialog(progress, QProgressDialog.tr("Cancel"), 0, 0, parent)
@@ -252,7 +265,9 @@ def run_job(
 
 # -- jobs in a worker process -------------------------------------------------------------------
 WORKER_POLL_S = 0.1
-WORKER_TERM_GRACE_S = 1.0  # after Cancel, how long the child may take to clean up before it is killed
+WORKER_TERM_GRACE_S = (
+    1.0  # after Cancel, how long the child may take to clean up before it is killed
+)
 
 
 def worker_command() -> tuple[list[str], dict[str, str]]:
@@ -265,11 +280,15 @@ def worker_command() -> tuple[list[str], dict[str, str]]:
 
     root = str(Path(auditdesk.__file__).resolve().parent.parent)
     env = dict(os.environ)
-    env["PYTHONPATH"] = os.pathsep.join([root, *(p for p in env.get("PYTHONPATH", "").split(os.pathsep) if p)])
+    env["PYTHONPATH"] = os.pathsep.join(
+        [root, *(p for p in env.get("PYTHONPATH", "").split(os.pathsep) if p)]
+    )
     return [sys.executable, "-m", "auditdesk.ui.worker_process"], env
 
 
-def in_worker_process(target: str, args: tuple[Any, ...], url: str, user: str | None) -> Callable[[Job], Any]:
+def in_worker_process(
+    target: str, args: tuple[Any, ...], url: str, user: str | None
+) -> Callable[[Job], Any]:
     """A job function that runs ``target(session, *args)`` in a worker process and waits for it.
 
     The waiting pool thread sleeps in ``communicate`` (no GIL held); Cancel terminates the
@@ -283,8 +302,9 @@ def in_worker_process(target: str, args: tuple[Any, ...], url: str, user: str | 
 
         command, env = worker_command()
         request: bytes | None = pickle.dumps((url, user, target, args))
-        proc = subprocess.Popen(command, stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=subprocess.PIPE,
-                                env=env)
+        proc = subprocess.Popen(
+            command, stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=subprocess.PIPE, env=env
+        )
         try:
             while True:
                 try:
@@ -304,7 +324,9 @@ def in_worker_process(target: str, args: tuple[Any, ...], url: str, user: str | 
                     proc.wait()
         if not out:
             tail = err.decode("utf-8", "replace").strip()[-2000:]
-            raise RuntimeError(f"the worker process ended without an answer (exit code {proc.returncode}): {tail}")
+            raise RuntimeError(
+                f"the worker process ended without an answer (exit code {proc.returncode}): {tail}"
+            )
         status, payload = pickle.loads(out)
         if status == "error":
             raise payload

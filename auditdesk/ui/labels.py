@@ -143,61 +143,103 @@ _TEXT: dict[tuple[str, str], str] = {
     # validation codes from the services
     ("validation", "required"): QT_TRANSLATE_NOOP("Labels", "Required."),
     ("validation", "duplicate"): QT_TRANSLATE_NOOP("Labels", "Already used by another record."),
-    ("validation", "credit_code.length"): QT_TRANSLATE_NOOP("Labels", "A credit code has 18 characters."),
+    ("validation", "credit_code.length"): QT_TRANSLATE_NOOP(
+        "Labels", "A credit code has 18 characters."
+    ),
     ("validation", "credit_code.character"): QT_TRANSLATE_NOOP(
-        "Labels", "Not a credit code character (I, O, Z, S, V are never used)."),
+        "Labels", "Not a credit code character (I, O, Z, S, V are never used)."
+    ),
     ("validation", "credit_code.checksum"): QT_TRANSLATE_NOOP(
-        "Labels", "Check character does not match: a character is mistyped."),
-    ("validation", "credit_code.empty"): QT_TRANSLATE_NOOP("Labels", "Enter the 18-character credit code."),
+        "Labels", "Check character does not match: a character is mistyped."
+    ),
+    ("validation", "credit_code.empty"): QT_TRANSLATE_NOOP(
+        "Labels", "Enter the 18-character credit code."
+    ),
     ("validation", "negative"): QT_TRANSLATE_NOOP("Labels", "Must not be negative."),
     ("validation", "not_a_number"): QT_TRANSLATE_NOOP("Labels", "Enter a whole number."),
     ("validation", "email"): QT_TRANSLATE_NOOP("Labels", "Not an e-mail address."),
     ("validation", "date"): QT_TRANSLATE_NOOP("Labels", "Enter a date as YYYY-MM-DD."),
     ("validation", "not_found"): QT_TRANSLATE_NOOP("Labels", "Not found."),
     ("validation", "unknown_standard"): QT_TRANSLATE_NOOP("Labels", "Unknown standard."),
-    ("validation", "expiry_before_issue"): QT_TRANSLATE_NOOP("Labels", "Expiry must be after the issue date."),
-    ("validation", "before_issue"): QT_TRANSLATE_NOOP("Labels", "Before the certificate's issue date."),
+    ("validation", "expiry_before_issue"): QT_TRANSLATE_NOOP(
+        "Labels", "Expiry must be after the issue date."
+    ),
+    ("validation", "before_issue"): QT_TRANSLATE_NOOP(
+        "Labels", "Before the certificate's issue date."
+    ),
     ("validation", "before_start"): QT_TRANSLATE_NOOP("Labels", "Ends before it starts."),
     ("validation", "not_positive"): QT_TRANSLATE_NOOP("Labels", "Must be more than zero."),
     ("validation", "different_organisations"): QT_TRANSLATE_NOOP(
-        "Labels", "The certificates belong to different clients."),
+        "Labels", "The certificates belong to different clients."
+    ),
     ("validation", "unknown_field"): QT_TRANSLATE_NOOP("Labels", "This field cannot be changed."),
     # refusals of the certificate event state machine
     ("refusal", "not_suspended"): QT_TRANSLATE_NOOP("Labels", "The certificate is not suspended."),
-    ("refusal", "already_suspended"): QT_TRANSLATE_NOOP("Labels", "The certificate is already suspended."),
+    ("refusal", "already_suspended"): QT_TRANSLATE_NOOP(
+        "Labels", "The certificate is already suspended."
+    ),
     ("refusal", "suspended_cannot_transfer"): QT_TRANSLATE_NOOP(
-        "Labels", "A suspended certificate cannot be transferred."),
+        "Labels", "A suspended certificate cannot be transferred."
+    ),
     ("refusal", "suspended_restore_first"): QT_TRANSLATE_NOOP(
-        "Labels", "The certificate is suspended: restore it first."),
-    ("refusal", "certificate_withdrawn"): QT_TRANSLATE_NOOP("Labels", "The certificate has been withdrawn."),
-    ("refusal", "certificate_cancelled"): QT_TRANSLATE_NOOP("Labels", "The certificate has been cancelled."),
+        "Labels", "The certificate is suspended: restore it first."
+    ),
+    ("refusal", "certificate_withdrawn"): QT_TRANSLATE_NOOP(
+        "Labels", "The certificate has been withdrawn."
+    ),
+    ("refusal", "certificate_cancelled"): QT_TRANSLATE_NOOP(
+        "Labels", "The certificate has been cancelled."
+    ),
     ("refusal", "certificate_expired"): QT_TRANSLATE_NOOP("Labels", "The certificate has expired."),
     ("refusal", "expired_restart_as_initial"): QT_TRANSLATE_NOOP(
-        "Labels", "The certificate has expired: restart as an initial certification."),
-    ("refusal", "restore_window_closed"): QT_TRANSLATE_NOOP("Labels", "The restore window has closed."),
+        "Labels", "The certificate has expired: restart as an initial certification."
+    ),
+    ("refusal", "restore_window_closed"): QT_TRANSLATE_NOOP(
+        "Labels", "The restore window has closed."
+    ),
     # team check warnings
-    ("team", "technical_area_not_covered"): QT_TRANSLATE_NOOP("Labels", "Technical area {subject} is not covered."),
-    ("team", "standard_not_covered"): QT_TRANSLATE_NOOP("Labels", "No registered auditor for {subject}."),
+    ("team", "technical_area_not_covered"): QT_TRANSLATE_NOOP(
+        "Labels", "Technical area {subject} is not covered."
+    ),
+    ("team", "standard_not_covered"): QT_TRANSLATE_NOOP(
+        "Labels", "No registered auditor for {subject}."
+    ),
     ("team", "not_registered_for_audit_standards"): QT_TRANSLATE_NOOP(
-        "Labels", "{person} is not registered for the audit's standards."),
+        "Labels", "{person} is not registered for the audit's standards."
+    ),
     ("team", "registration_not_valid_on_audit_dates"): QT_TRANSLATE_NOOP(
-        "Labels", "{person}: registration for {subject} is not valid on the audit dates."),
-    ("team", "conflict_with_client"): QT_TRANSLATE_NOOP("Labels", "{person} has declared a conflict with the client."),
+        "Labels", "{person}: registration for {subject} is not valid on the audit dates."
+    ),
+    ("team", "conflict_with_client"): QT_TRANSLATE_NOOP(
+        "Labels", "{person} has declared a conflict with the client."
+    ),
     ("team", "conflict_with_consultant"): QT_TRANSLATE_NOOP(
-        "Labels", "{person} has declared a conflict with the client's consultant."),
-    ("team", "rotation_due"): QT_TRANSLATE_NOOP("Labels", "{person} was on the last {count} audits: rotation due."),
+        "Labels", "{person} has declared a conflict with the client's consultant."
+    ),
+    ("team", "rotation_due"): QT_TRANSLATE_NOOP(
+        "Labels", "{person} was on the last {count} audits: rotation due."
+    ),
     ("team", "no_team_leader"): QT_TRANSLATE_NOOP("Labels", "No team leader."),
-    ("team", "several_team_leaders"): QT_TRANSLATE_NOOP("Labels", "{count} team leaders: appoint one."),
+    ("team", "several_team_leaders"): QT_TRANSLATE_NOOP(
+        "Labels", "{count} team leaders: appoint one."
+    ),
     ("team", "team_leader_not_lead_auditor"): QT_TRANSLATE_NOOP(
-        "Labels", "{person} is not a registered lead auditor for this standard."),
+        "Labels", "{person} is not a registered lead auditor for this standard."
+    ),
     # planning problems
-    ("md5", "no_table_for_audit_type"): QT_TRANSLATE_NOOP("Labels", "No MD5 table time for this audit type."),
-    ("md5", "no_effective_personnel"): QT_TRANSLATE_NOOP("Labels", "The client has no effective personnel."),
+    ("md5", "no_table_for_audit_type"): QT_TRANSLATE_NOOP(
+        "Labels", "No MD5 table time for this audit type."
+    ),
+    ("md5", "no_effective_personnel"): QT_TRANSLATE_NOOP(
+        "Labels", "The client has no effective personnel."
+    ),
     ("md5", "unknown_scheme"): QT_TRANSLATE_NOOP("Labels", "No MD5 table for this scheme."),
     ("md5", "audit_time_error"): QT_TRANSLATE_NOOP("Labels", "Audit time cannot be computed."),
     # dashboard figures
     ("figure", "overdue_ncs"): QT_TRANSLATE_NOOP("Labels", "Overdue nonconformities"),
-    ("figure", "certificates_at_risk"): QT_TRANSLATE_NOOP("Labels", "Certificates at risk (overdue NCs)"),
+    ("figure", "certificates_at_risk"): QT_TRANSLATE_NOOP(
+        "Labels", "Certificates at risk (overdue NCs)"
+    ),
     ("figure", "audits_due_30"): QT_TRANSLATE_NOOP("Labels", "Audits in the next 30 days"),
     ("figure", "audits_due_60"): QT_TRANSLATE_NOOP("Labels", "Audits in the next 60 days"),
     ("figure", "audits_due_90"): QT_TRANSLATE_NOOP("Labels", "Audits in the next 90 days"),
@@ -211,61 +253,111 @@ _TEXT: dict[tuple[str, str], str] = {
     ("preset", "due_90"): QT_TRANSLATE_NOOP("Labels", "Due in 90 days"),
     ("preset", "ids"): QT_TRANSLATE_NOOP("Labels", "Selected records"),
     # CB settings
-    ("setting", "surveillance_window_months"): QT_TRANSLATE_NOOP("Labels", "Surveillance window (months before latest)"),
-    ("setting", "recertification_window_months"): QT_TRANSLATE_NOOP("Labels", "Recertification window (months)"),
+    ("setting", "surveillance_window_months"): QT_TRANSLATE_NOOP(
+        "Labels", "Surveillance window (months before latest)"
+    ),
+    ("setting", "recertification_window_months"): QT_TRANSLATE_NOOP(
+        "Labels", "Recertification window (months)"
+    ),
     ("setting", "recertification_apply_months"): QT_TRANSLATE_NOOP(
-        "Labels", "Recertification application (months before expiry)"),
+        "Labels", "Recertification application (months before expiry)"
+    ),
     ("setting", "validity_years"): QT_TRANSLATE_NOOP("Labels", "Certificate validity (years)"),
     ("setting", "nc_response_days"): QT_TRANSLATE_NOOP("Labels", "NC response time (days)"),
-    ("setting", "major_nc_verification_days"): QT_TRANSLATE_NOOP("Labels", "Major NC verification (days)"),
-    ("setting", "stage2_major_limit_months"): QT_TRANSLATE_NOOP("Labels", "Stage 2 major NC limit (months)"),
-    ("setting", "initial_nc_certify_months"): QT_TRANSLATE_NOOP("Labels", "Initial audit NC: certify within (months)"),
-    ("setting", "initial_nc_follow_up_months"): QT_TRANSLATE_NOOP("Labels", "Initial audit NC: follow-up (months)"),
+    ("setting", "major_nc_verification_days"): QT_TRANSLATE_NOOP(
+        "Labels", "Major NC verification (days)"
+    ),
+    ("setting", "stage2_major_limit_months"): QT_TRANSLATE_NOOP(
+        "Labels", "Stage 2 major NC limit (months)"
+    ),
+    ("setting", "initial_nc_certify_months"): QT_TRANSLATE_NOOP(
+        "Labels", "Initial audit NC: certify within (months)"
+    ),
+    ("setting", "initial_nc_follow_up_months"): QT_TRANSLATE_NOOP(
+        "Labels", "Initial audit NC: follow-up (months)"
+    ),
     ("setting", "surveillance_nc_suspension_months"): QT_TRANSLATE_NOOP(
-        "Labels", "Surveillance NC: suspend after (months)"),
-    ("setting", "rotation_max_consecutive_audits"): QT_TRANSLATE_NOOP("Labels", "Rotation after consecutive audits"),
-    ("setting", "auditor_yearly_onsite_day_limit"): QT_TRANSLATE_NOOP("Labels", "Auditor on-site days per year"),
-    ("setting", "short_notice_audit_days"): QT_TRANSLATE_NOOP("Labels", "Short-notice audit within (days)"),
-    ("setting", "eligibility_min_operation_months"): QT_TRANSLATE_NOOP("Labels", "System in operation at least (months)"),
-    ("setting", "eligibility_bar_months"): QT_TRANSLATE_NOOP("Labels", "Bar after suspension/withdrawal (months)"),
+        "Labels", "Surveillance NC: suspend after (months)"
+    ),
+    ("setting", "rotation_max_consecutive_audits"): QT_TRANSLATE_NOOP(
+        "Labels", "Rotation after consecutive audits"
+    ),
+    ("setting", "auditor_yearly_onsite_day_limit"): QT_TRANSLATE_NOOP(
+        "Labels", "Auditor on-site days per year"
+    ),
+    ("setting", "short_notice_audit_days"): QT_TRANSLATE_NOOP(
+        "Labels", "Short-notice audit within (days)"
+    ),
+    ("setting", "eligibility_min_operation_months"): QT_TRANSLATE_NOOP(
+        "Labels", "System in operation at least (months)"
+    ),
+    ("setting", "eligibility_bar_months"): QT_TRANSLATE_NOOP(
+        "Labels", "Bar after suspension/withdrawal (months)"
+    ),
     ("setting", "monthly_report_day"): QT_TRANSLATE_NOOP("Labels", "Monthly report due on day"),
     # storage (environment) errors: title + what to do
     ("storage", "locked"): QT_TRANSLATE_NOOP(
-        "Labels", "The database is locked by another program.\n\nClose other AuditDesk windows or programs "
-        "using the file (sync tools, backups) and try again."),
+        "Labels",
+        "The database is locked by another program.\n\nClose other AuditDesk windows or programs "
+        "using the file (sync tools, backups) and try again.",
+    ),
     ("storage", "read_only"): QT_TRANSLATE_NOOP(
-        "Labels", "The database file is read-only.\n\nCopy it to a folder you can write to, or ask your "
-        "administrator for write permission, then open it again."),
+        "Labels",
+        "The database file is read-only.\n\nCopy it to a folder you can write to, or ask your "
+        "administrator for write permission, then open it again.",
+    ),
     ("storage", "disk_full"): QT_TRANSLATE_NOOP(
-        "Labels", "The disk is full. Your last change was not saved.\n\nFree some disk space and repeat the action."),
+        "Labels",
+        "The disk is full. Your last change was not saved.\n\nFree some disk space and repeat the action.",
+    ),
     ("storage", "corrupt"): QT_TRANSLATE_NOOP(
-        "Labels", "The database file is damaged.\n\nRestore the latest backup (auditdesk restore) or ask "
-        "your administrator. Do not keep working on this file."),
+        "Labels",
+        "The database file is damaged.\n\nRestore the latest backup (auditdesk restore) or ask "
+        "your administrator. Do not keep working on this file.",
+    ),
     ("storage", "not_auditdesk"): QT_TRANSLATE_NOOP(
-        "Labels", "This file is not an AuditDesk database.\n\nChoose another file."),
+        "Labels", "This file is not an AuditDesk database.\n\nChoose another file."
+    ),
     ("storage", "newer"): QT_TRANSLATE_NOOP(
-        "Labels", "This database was written by a newer AuditDesk.\n\nUpdate AuditDesk to open it."),
+        "Labels", "This database was written by a newer AuditDesk.\n\nUpdate AuditDesk to open it."
+    ),
     ("storage", "missing"): QT_TRANSLATE_NOOP(
-        "Labels", "The database file cannot be found or opened.\n\nCheck the path and that the drive is connected."),
+        "Labels",
+        "The database file cannot be found or opened.\n\nCheck the path and that the drive is connected.",
+    ),
     # the central database on PostgreSQL (storage/postgres.py)
     ("storage", "server_unreachable"): QT_TRANSLATE_NOOP(
-        "Labels", "The database server does not answer.\n\nCheck the network connection and the server "
-        "address; if it persists, ask your administrator whether the server is running."),
+        "Labels",
+        "The database server does not answer.\n\nCheck the network connection and the server "
+        "address; if it persists, ask your administrator whether the server is running.",
+    ),
     ("storage", "auth_failed"): QT_TRANSLATE_NOOP(
-        "Labels", "The database server refused the user name or password.\n\nCheck them, or ask your "
-        "administrator for access."),
+        "Labels",
+        "The database server refused the user name or password.\n\nCheck them, or ask your "
+        "administrator for access.",
+    ),
     ("storage", "server_permission"): QT_TRANSLATE_NOOP(
-        "Labels", "Your database account may not set up or change this database.\n\nAsk your administrator "
-        "to make it the database owner."),
+        "Labels",
+        "Your database account may not set up or change this database.\n\nAsk your administrator "
+        "to make it the database owner.",
+    ),
     ("storage", "conflict"): QT_TRANSLATE_NOOP(
-        "Labels", "Someone else changed this record meanwhile. Reload it and repeat your change."),
-    ("storage", "storage"): QT_TRANSLATE_NOOP("Labels", "The database cannot be used.\n\nSee the details."),
+        "Labels", "Someone else changed this record meanwhile. Reload it and repeat your change."
+    ),
+    ("storage", "storage"): QT_TRANSLATE_NOOP(
+        "Labels", "The database cannot be used.\n\nSee the details."
+    ),
     ("service", "permission"): QT_TRANSLATE_NOOP("Labels", "Your role does not allow this action."),
     ("service", "not_found"): QT_TRANSLATE_NOOP("Labels", "The record no longer exists."),
-    ("service", "locked"): QT_TRANSLATE_NOOP("Labels", "The audit's report is issued: the audit is read-only."),
+    ("service", "locked"): QT_TRANSLATE_NOOP(
+        "Labels", "The audit's report is issued: the audit is read-only."
+    ),
     ("service", "conflict"): QT_TRANSLATE_NOOP(
-        "Labels", "Someone else changed this record meanwhile. Reload it and repeat your change."),
-    ("service", "illegal_transition"): QT_TRANSLATE_NOOP("Labels", "This change is not allowed now."),
+        "Labels", "Someone else changed this record meanwhile. Reload it and repeat your change."
+    ),
+    ("service", "illegal_transition"): QT_TRANSLATE_NOOP(
+        "Labels", "This change is not allowed now."
+    ),
     ("service", "validation"): QT_TRANSLATE_NOOP("Labels", "Some fields need correcting."),
     ("service", "service_error"): QT_TRANSLATE_NOOP("Labels", "The action could not be done."),
 }
@@ -320,5 +412,8 @@ def basis_text(basis: Any) -> str:
 
 def team_warning(warning: Any, person_name: str = "") -> str:
     text = label("team", warning.code)
-    return text.replace("{person}", person_name or str(warning.person_id or "")).replace(
-        "{subject}", str(warning.subject or "")).replace("{count}", str(warning.count or ""))
+    return (
+        text.replace("{person}", person_name or str(warning.person_id or ""))
+        .replace("{subject}", str(warning.subject or ""))
+        .replace("{count}", str(warning.count or ""))
+    )

@@ -32,7 +32,17 @@ from auditdesk.ui.registers.widget import RegisterWidget
 from auditdesk.ui.settings_page import SettingsPage
 from auditdesk.ui.window_actions import WindowActions
 
-PAGES = ("dashboard", "clients", "certificates", "audits", "ncs", "schedule", "standards", "auditors", "settings")
+PAGES = (
+    "dashboard",
+    "clients",
+    "certificates",
+    "audits",
+    "ncs",
+    "schedule",
+    "standards",
+    "auditors",
+    "settings",
+)
 
 
 def page_icon(name: str) -> QIcon:
@@ -51,11 +61,17 @@ class MainWindow(WindowActions, QMainWindow):
         self.setWindowIcon(page_icon("auditdesk"))
         self.undo_group = QUndoGroup(self)
         self.configs = build_configs(ctx)
-        self.configs["audits"] = dataclasses.replace(self.configs["audits"], new_action=self.plan_from_register,
-                                                     open_action=lambda _w, rid: self.open_audit(rid))
-        self.configs["ncs"] = dataclasses.replace(self.configs["ncs"], open_action=lambda _w, rid: self.open_nc(rid))
-        self.configs["certificates"] = dataclasses.replace(self.configs["certificates"],
-                                                           open_action=lambda _w, rid: self.plan_audit(rid))
+        self.configs["audits"] = dataclasses.replace(
+            self.configs["audits"],
+            new_action=self.plan_from_register,
+            open_action=lambda _w, rid: self.open_audit(rid),
+        )
+        self.configs["ncs"] = dataclasses.replace(
+            self.configs["ncs"], open_action=lambda _w, rid: self.open_nc(rid)
+        )
+        self.configs["certificates"] = dataclasses.replace(
+            self.configs["certificates"], open_action=lambda _w, rid: self.plan_audit(rid)
+        )
         self.registers: dict[str, RegisterWidget] = {}
         self.pages: dict[str, QWidget] = {}
 
@@ -63,8 +79,10 @@ class MainWindow(WindowActions, QMainWindow):
         self.nav.setObjectName("navigation")
         self.nav.setIconSize(QSize(20, 20))
         self.nav.setMaximumWidth(220)
-        self.nav.setStyleSheet("QListWidget#navigation { font-size: 14px; } "
-                               "QListWidget#navigation::item { padding: 8px 10px; }")
+        self.nav.setStyleSheet(
+            "QListWidget#navigation { font-size: 14px; } "
+            "QListWidget#navigation::item { padding: 8px 10px; }"
+        )
         self.stack = QStackedWidget()
         self.splitter = QSplitter()
         self.splitter.addWidget(self.nav)
@@ -102,9 +120,21 @@ class MainWindow(WindowActions, QMainWindow):
             from auditdesk.ui.documents import schedule_actions
 
             config = dataclasses.replace(
-                self.configs["audits"], sort=("start_date", False),
-                columns=("start_date", "end_date", "client", "audit_type", "mode", "planned_days", "window_latest",
-                         "number", "status"), actions=schedule_actions)
+                self.configs["audits"],
+                sort=("start_date", False),
+                columns=(
+                    "start_date",
+                    "end_date",
+                    "client",
+                    "audit_type",
+                    "mode",
+                    "planned_days",
+                    "window_latest",
+                    "number",
+                    "status",
+                ),
+                actions=schedule_actions,
+            )
             w = self._register("schedule", config)
             w.set_filters({"preset": "planned"})
             return w
@@ -251,9 +281,15 @@ class MainWindow(WindowActions, QMainWindow):
 
     def page_titles(self) -> dict[str, str]:
         return {
-            "dashboard": self.tr("Dashboard"), "clients": self.tr("Clients"), "certificates": self.tr("Certificates"),
-            "audits": self.tr("Audits"), "ncs": self.tr("Nonconformities"), "schedule": self.tr("Schedule"),
-            "standards": self.tr("Standards"), "auditors": self.tr("Auditors"), "settings": self.tr("Settings"),
+            "dashboard": self.tr("Dashboard"),
+            "clients": self.tr("Clients"),
+            "certificates": self.tr("Certificates"),
+            "audits": self.tr("Audits"),
+            "ncs": self.tr("Nonconformities"),
+            "schedule": self.tr("Schedule"),
+            "standards": self.tr("Standards"),
+            "auditors": self.tr("Auditors"),
+            "settings": self.tr("Settings"),
         }
 
     def retranslate(self) -> None:

@@ -33,13 +33,29 @@ from auditdesk.services.errors import ValidationFailed
 from auditdesk.ui import labels
 from auditdesk.ui.context import AppContext
 
-PLANNABLE = (AuditType.SURVEILLANCE_1, AuditType.SURVEILLANCE_2, AuditType.RECERTIFICATION, AuditType.STAGE1,
-             AuditType.STAGE2, AuditType.SPECIAL, AuditType.SHORT_NOTICE, AuditType.TRANSFER)
-TEAM_ROLES = (TeamRole.TEAM_LEADER, TeamRole.AUDITOR, TeamRole.TECH_EXPERT, TeamRole.OBSERVER, TeamRole.TRAINEE)
+PLANNABLE = (
+    AuditType.SURVEILLANCE_1,
+    AuditType.SURVEILLANCE_2,
+    AuditType.RECERTIFICATION,
+    AuditType.STAGE1,
+    AuditType.STAGE2,
+    AuditType.SPECIAL,
+    AuditType.SHORT_NOTICE,
+    AuditType.TRANSFER,
+)
+TEAM_ROLES = (
+    TeamRole.TEAM_LEADER,
+    TeamRole.AUDITOR,
+    TeamRole.TECH_EXPERT,
+    TeamRole.OBSERVER,
+    TeamRole.TRAINEE,
+)
 
 
 class PlanningDialog(QDialog):
-    def __init__(self, ctx: AppContext, certificate_id: uuid.UUID, parent: QWidget | None = None) -> None:
+    def __init__(
+        self, ctx: AppContext, certificate_id: uuid.UUID, parent: QWidget | None = None
+    ) -> None:
         super().__init__(parent)
         self.ctx = ctx
         self.setObjectName("planningDialog")
@@ -49,12 +65,19 @@ class PlanningDialog(QDialog):
             cert = s.get(Certificate, certificate_id)
             assert cert is not None
             self.client = cert.organisation.name_zh
-            siblings = s.scalars(select(Certificate).where(Certificate.organisation_id == cert.organisation_id,
-                                                           Certificate.archived.is_(False))).all()
+            siblings = s.scalars(
+                select(Certificate).where(
+                    Certificate.organisation_id == cert.organisation_id,
+                    Certificate.archived.is_(False),
+                )
+            ).all()
             self.cert_rows = [(c.id, f"{c.number}  {c.standard.code}") for c in siblings]
-            self.auditors = [(a.id, a.name_zh + (f" ({a.name_en})" if a.name_en else ""))
-                             for a in s.scalars(select(Auditor).where(Auditor.archived.is_(False))
-                                                .order_by(Auditor.name_zh))]
+            self.auditors = [
+                (a.id, a.name_zh + (f" ({a.name_en})" if a.name_en else ""))
+                for a in s.scalars(
+                    select(Auditor).where(Auditor.archived.is_(False)).order_by(Auditor.name_zh)
+                )
+            ]
         self.auditor_names = dict(self.auditors)
 
         outer = QHBoxLayout(self)
@@ -67,7 +90,9 @@ class PlanningDialog(QDialog):
         for cid, text in self.cert_rows:
             item = QListWidgetItem(text)
             item.setData(Qt.ItemDataRole.UserRole, str(cid))
-            item.setCheckState(Qt.CheckState.Checked if cid == certificate_id else Qt.CheckState.Unchecked)
+            item.setCheckState(
+                Qt.CheckState.Checked if cid == certificate_id else Qt.CheckState.Unchecked
+            )
             self.certs.addItem(item)
         self.certs.itemChanged.connect(lambda _i: self.update_proposal())
         form.addRow(labels.column("certificates"), self.certs)
@@ -117,7 +142,9 @@ class PlanningDialog(QDialog):
         self.team.setObjectName("planTeam")
         self.team.setHorizontalHeaderLabels([self.tr("Auditor"), self.tr("Role")])
         self.team.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
-        self.team.horizontalHeader().setSectionResizeMode(1, QHeaderView.ResizeMode.ResizeToContents)
+        self.team.horizontalHeader().setSectionResizeMode(
+            1, QHeaderView.ResizeMode.ResizeToContents
+        )
         self.team.verticalHeader().setVisible(False)
         tl.addWidget(self.team)
         row = QHBoxLayout()
@@ -140,7 +167,9 @@ class PlanningDialog(QDialog):
         self.error.setWordWrap(True)
         right.addWidget(self.error)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel)
-        self.plan_button = buttons.addButton(self.tr("Plan audit"), QDialogButtonBox.ButtonRole.AcceptRole)
+        self.plan_button = buttons.addButton(
+            self.tr("Plan audit"), QDialogButtonBox.ButtonRole.AcceptRole
+        )
         self.plan_button.setObjectName("planButton")
         buttons.accepted.connect(self.plan)
         buttons.rejected.connect(self.reject)
@@ -155,8 +184,11 @@ class PlanningDialog(QDialog):
 
     # -- inputs ------------------------------------------------------------------------------
     def certificate_ids(self) -> list[uuid.UUID]:
-        return [uuid.UUID(self.certs.item(i).data(Qt.ItemDataRole.UserRole)) for i in range(self.certs.count())
-                if self.certs.item(i).checkState() == Qt.CheckState.Checked]
+        return [
+            uuid.UUID(self.certs.item(i).data(Qt.ItemDataRole.UserRole))
+            for i in range(self.certs.count())
+            if self.certs.item(i).checkState() == Qt.CheckState.Checked
+        ]
 
     def add_member(self, auditor_id: uuid.UUID | None = None, role: TeamRole | None = None) -> None:
         r = self.team.rowCount()
@@ -169,7 +201,14 @@ class PlanningDialog(QDialog):
         what = QComboBox()
         for tr_ in TEAM_ROLES:
             what.addItem(labels.label("team_role", tr_), tr_.value)
-        what.setCurrentIndex(max(0, what.findData((role or (TeamRole.TEAM_LEADER if r == 0 else TeamRole.AUDITOR)).value)))
+        what.setCurrentIndex(
+            max(
+                0,
+                what.findData(
+                    (role or (TeamRole.TEAM_LEADER if r == 0 else TeamRole.AUDITOR)).value
+                ),
+            )
+        )
         who.currentIndexChanged.connect(lambda _i: self.update_proposal())
         what.currentIndexChanged.connect(lambda _i: self.update_proposal())
         self.team.setCellWidget(r, 0, who)
@@ -190,7 +229,11 @@ class PlanningDialog(QDialog):
         out = []
         for r in range(self.team.rowCount()):
             who, what = self.team.cellWidget(r, 0), self.team.cellWidget(r, 1)
-            if isinstance(who, QComboBox) and isinstance(what, QComboBox) and who.currentData() is not None:
+            if (
+                isinstance(who, QComboBox)
+                and isinstance(what, QComboBox)
+                and who.currentData() is not None
+            ):
                 out.append((uuid.UUID(who.currentData()), TeamRole(what.currentData())))
         return out
 
@@ -209,36 +252,54 @@ class PlanningDialog(QDialog):
         start, end = self.dates()
         try:
             with self.ctx.session() as s:
-                p = planning.propose(s, ids, AuditType(self.audit_type.currentData()), start, end, self.team_rows())
+                p = planning.propose(
+                    s, ids, AuditType(self.audit_type.currentData()), start, end, self.team_rows()
+                )
         except Exception as exc:
             self.proposal.setText(str(exc))
             return
         lines = []
         for t in p.times:
             if t.time is not None and t.days is not None:
-                lines.append(self.tr("%1: %2 audit days (MD5 table %3 days for %4 persons)")
-                             .replace("%1", t.scheme).replace("%2", f"{t.days:g}")
-                             .replace("%3", f"{t.time.initial_days:g}").replace("%4", str(t.time.personnel)))
+                lines.append(
+                    self.tr("%1: %2 audit days (MD5 table %3 days for %4 persons)")
+                    .replace("%1", t.scheme)
+                    .replace("%2", f"{t.days:g}")
+                    .replace("%3", f"{t.time.initial_days:g}")
+                    .replace("%4", str(t.time.personnel))
+                )
             else:
                 lines.append(f"{t.scheme}: {labels.label('md5', t.problem)}")
         if p.sampling is not None:
-            lines.append(self.tr("Sites: visit %1 of %2 (IAF MD1)").replace("%1", str(p.sampling.sites))
-                         .replace("%2", str(p.site_count)))
+            lines.append(
+                self.tr("Sites: visit %1 of %2 (IAF MD1)")
+                .replace("%1", str(p.sampling.sites))
+                .replace("%2", str(p.site_count))
+            )
         if p.window_start is not None and not self._dates_touched and start < p.window_start:
             # Propose the programme window's first day rather than a date before the window opens.
             length = (end - start).days
-            for widget, day in ((self.start, p.window_start), (self.end, p.window_start + dt.timedelta(days=length))):
+            for widget, day in (
+                (self.start, p.window_start),
+                (self.end, p.window_start + dt.timedelta(days=length)),
+            ):
                 widget.blockSignals(True)
                 widget.setDate(QDate(day.year, day.month, day.day))
                 widget.blockSignals(False)
             self.update_proposal()  # again, with the new dates (team registrations depend on them)
             return
         if p.window_latest is not None and p.window_start is not None:
-            lines.append(self.tr("Programme window: %1 to %2").replace("%1", p.window_start.isoformat())
-                         .replace("%2", p.window_latest.isoformat()))
+            lines.append(
+                self.tr("Programme window: %1 to %2")
+                .replace("%1", p.window_start.isoformat())
+                .replace("%2", p.window_latest.isoformat())
+            )
             if start > p.window_latest:
-                lines.append("<span style='color:#b00020'>" + self.tr("The start date is after the latest date.")
-                             + "</span>")
+                lines.append(
+                    "<span style='color:#b00020'>"
+                    + self.tr("The start date is after the latest date.")
+                    + "</span>"
+                )
         self.proposal.setText("<br>".join(lines))
         tips = [labels.basis_text(t.time.basis) for t in p.times if t.time is not None]
         if p.window_basis is not None:
@@ -249,8 +310,12 @@ class PlanningDialog(QDialog):
             self.days.setValue(p.proposed_days)
             self.days.blockSignals(False)
         for w in p.warnings:
-            item = QListWidgetItem("⚠ " + labels.team_warning(w, self.auditor_names.get(
-                uuid.UUID(w.person_id)) if w.person_id else ""))
+            item = QListWidgetItem(
+                "⚠ "
+                + labels.team_warning(
+                    w, self.auditor_names.get(uuid.UUID(w.person_id)) if w.person_id else ""
+                )
+            )
             item.setToolTip(labels.basis_text(w.basis))
             self.warnings.addItem(item)
         if not p.warnings and self.team_rows():
@@ -263,12 +328,23 @@ class PlanningDialog(QDialog):
         start, end = self.dates()
         try:
             with self.ctx.session() as s:
-                audit = planning.plan_audit(s, self.certificate_ids(), AuditType(self.audit_type.currentData()), start,
-                                            end, self.team_rows(), mode=AuditMode(self.mode.currentData()),
-                                            planned_days=self.days.value() or None)
+                audit = planning.plan_audit(
+                    s,
+                    self.certificate_ids(),
+                    AuditType(self.audit_type.currentData()),
+                    start,
+                    end,
+                    self.team_rows(),
+                    mode=AuditMode(self.mode.currentData()),
+                    planned_days=self.days.value() or None,
+                )
                 self.created_id = audit.id
         except ValidationFailed as exc:
-            self.error.setText("\n".join(f"{labels.column(k)}: {labels.validation(v)}" for k, v in exc.errors.items()))
+            self.error.setText(
+                "\n".join(
+                    f"{labels.column(k)}: {labels.validation(v)}" for k, v in exc.errors.items()
+                )
+            )
             return
         except Exception as exc:
             from auditdesk.ui.errors import show_error

@@ -49,8 +49,11 @@ class RecordView(QWidget):
         for key, cap in self.captions.items():
             cap.setText(labels.column(key))
         self.heading.setText("<b>" + self.tr("Details") + "</b>")
-        self.open_button.setText(self.tr("Open audit workspace") if self.register == "audits"
-                                 else self.tr("Open in NC review"))
+        self.open_button.setText(
+            self.tr("Open audit workspace")
+            if self.register == "audits"
+            else self.tr("Open in NC review")
+        )
         self._show()
 
     def changeEvent(self, e: QEvent) -> None:
@@ -60,7 +63,9 @@ class RecordView(QWidget):
 
     def load(self, record_id: uuid.UUID) -> None:
         with self.ctx.session() as s:
-            rows = registers.fetch_rows(s, self.register, filters={"ids": [record_id]}, include_archived=True)
+            rows = registers.fetch_rows(
+                s, self.register, filters={"ids": [record_id]}, include_archived=True
+            )
         self.record_id = record_id
         self.values = rows[0][1] if rows else ()
         self._show()
@@ -72,11 +77,22 @@ class RecordView(QWidget):
         for i, key in enumerate(keys):
             value = self.values[i] if i < len(self.values) else None
             group = labels.ENUM_GROUPS.get((self.register, key))
-            text = labels.label(group, value) if group and value is not None else (
-                value.isoformat() if hasattr(value, "isoformat") else "" if value is None else str(value))
+            text = (
+                labels.label(group, value)
+                if group and value is not None
+                else (
+                    value.isoformat()
+                    if hasattr(value, "isoformat")
+                    else ""
+                    if value is None
+                    else str(value)
+                )
+            )
             self.value_labels[key].setText(text)
 
     def open_record(self) -> None:
         if self.record_id is None or self.ctx.navigate is None:
             return
-        self.ctx.navigate("open_audit" if self.register == "audits" else "open_nc", {"id": self.record_id})
+        self.ctx.navigate(
+            "open_audit" if self.register == "audits" else "open_nc", {"id": self.record_id}
+        )

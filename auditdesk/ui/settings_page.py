@@ -87,8 +87,12 @@ class SettingsPage(QWidget):
         self.lang_box.setTitle(self.tr("Interface"))
         self.lang_label.setText(self.tr("Language"))
         self.cb_box.setTitle(self.tr("Certification body settings"))
-        self.cb_note.setText(self.tr("These values change deadlines and audit programmes for every user. "
-                                     "Only administrators can change them."))
+        self.cb_note.setText(
+            self.tr(
+                "These values change deadlines and audit programmes for every user. "
+                "Only administrators can change them."
+            )
+        )
         for key, cap in self.captions.items():
             cap.setText(labels.label("setting", key))
         self.save_button.setText(self.tr("Save settings"))
@@ -111,7 +115,10 @@ class SettingsPage(QWidget):
         self.save_button.setEnabled(admin)
 
     def save(self) -> bool:
-        values = {k: (w.value() if isinstance(w, QDoubleSpinBox) else int(w.value())) for k, w in self.inputs.items()}
+        values = {
+            k: (w.value() if isinstance(w, QDoubleSpinBox) else int(w.value()))
+            for k, w in self.inputs.items()
+        }
         try:
             with self.ctx.session() as s:
                 cb_settings.save(s, values)

@@ -31,7 +31,7 @@ def remembered_user(settings: QSettings) -> str:
 
 
 def forget_user(settings: QSettings) -> None:
-    """"Sign out" on a laptop that remembered its user: ask again next time."""
+    """ "Sign out" on a laptop that remembered its user: ask again next time."""
     settings.remove(REMEMBER_KEY)
 
 
@@ -47,8 +47,14 @@ class SignInDialog(QDialog):
             self.first_admin = not users.has_people(s)
         self.setWindowTitle(self.tr("Sign in to AuditDesk"))
         layout = QVBoxLayout(self)
-        self.intro = QLabel(self.tr("This database has no users yet. Create the first account: it will be the "
-                                    "administrator.") if self.first_admin else self.tr("Who is working?"))
+        self.intro = QLabel(
+            self.tr(
+                "This database has no users yet. Create the first account: it will be the "
+                "administrator."
+            )
+            if self.first_admin
+            else self.tr("Who is working?")
+        )
         self.intro.setWordWrap(True)
         layout.addWidget(self.intro)
         form = QFormLayout()
@@ -75,7 +81,9 @@ class SignInDialog(QDialog):
         self.message.setStyleSheet("color: #b00020")
         self.message.setWordWrap(True)
         layout.addWidget(self.message)
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
+        buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
+        )
         buttons.accepted.connect(self.try_accept)
         buttons.rejected.connect(self.reject)
         layout.addWidget(buttons)
@@ -89,7 +97,9 @@ class SignInDialog(QDialog):
                     if password != self.confirm_edit.text():
                         self.message.setText(self.tr("The two passwords differ."))
                         return False
-                    user = users.create_first_admin(s, name, password, self.display_edit.text().strip())
+                    user = users.create_first_admin(
+                        s, name, password, self.display_edit.text().strip()
+                    )
                 else:
                     user = users.sign_in(s, name, password)
                 self.username = user.username
@@ -98,8 +108,11 @@ class SignInDialog(QDialog):
             self.password_edit.selectAll()
             return False
         except ValidationFailed as exc:
-            texts = {"required": self.tr("Enter a user name."), "duplicate": self.tr("That name is taken."),
-                     "too_short": self.tr("The password needs at least 8 characters.")}
+            texts = {
+                "required": self.tr("Enter a user name."),
+                "duplicate": self.tr("That name is taken."),
+                "too_short": self.tr("The password needs at least 8 characters."),
+            }
             self.message.setText(" ".join(texts.get(code, code) for code in exc.errors.values()))
             return False
         if self.remember.isChecked():
@@ -110,7 +123,9 @@ class SignInDialog(QDialog):
         return True
 
 
-def sign_in(database: Any, settings_or_parent: Any = None, parent: QWidget | None = None) -> str | None:
+def sign_in(
+    database: Any, settings_or_parent: Any = None, parent: QWidget | None = None
+) -> str | None:
     """Who works in this window, or None when the user cancelled the dialog."""
     settings = settings_or_parent if isinstance(settings_or_parent, QSettings) else QSettings()
     if isinstance(settings_or_parent, QWidget):

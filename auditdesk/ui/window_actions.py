@@ -68,14 +68,18 @@ class WindowActions:
         if cert_reg.current_id() is not None:
             idx = cert_reg.view.currentIndex()
             preset = cert_reg.model.data(cert_reg.model.index(idx.row(), 0)) or ""
-        number, ok = QInputDialog.getText(self, self.tr("Plan an audit"), self.tr("Certificate number:"), text=preset)
+        number, ok = QInputDialog.getText(
+            self, self.tr("Plan an audit"), self.tr("Certificate number:"), text=preset
+        )
         if not ok or not number.strip():
             return
         try:
             with self.ctx.session() as s:
                 cert_id = find_certificate(s, number).id
         except NotFound:
-            QMessageBox.warning(self, self.tr("Plan an audit"), self.tr("No certificate with this number."))
+            QMessageBox.warning(
+                self, self.tr("Plan an audit"), self.tr("No certificate with this number.")
+            )
             return
         self.plan_audit(cert_id)
 
@@ -99,8 +103,11 @@ class WindowActions:
         from auditdesk.ui.signin import forget_user
 
         forget_user(self.ctx.settings)
-        QMessageBox.information(self, self.tr("Sign out"),
-                                self.tr("AuditDesk will ask who you are when it starts next time."))
+        QMessageBox.information(
+            self,
+            self.tr("Sign out"),
+            self.tr("AuditDesk will ask who you are when it starts next time."),
+        )
         self.close()
 
     def _file_action(self, name: str) -> None:
@@ -109,8 +116,12 @@ class WindowActions:
         getattr(file_actions, name)(self.ctx, self)
 
     def about(self) -> None:
-        QMessageBox.about(self, self.tr("About AuditDesk"),
-                          self.tr("AuditDesk %1\nAudit evidence manager for certification-body auditors.")
-                          .replace("%1", __version__))
+        QMessageBox.about(
+            self,
+            self.tr("About AuditDesk"),
+            self.tr(
+                "AuditDesk %1\nAudit evidence manager for certification-body auditors."
+            ).replace("%1", __version__),
+        )
 
     # -- remembered layout -----------------------------------------------------------------------

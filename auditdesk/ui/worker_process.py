@@ -83,14 +83,15 @@ def main() -> int:
     try:
         data = pickle.dumps(answer)
     except Exception as exc:  # an unpicklable result
-        data = pickle.dumps(("error", RuntimeError(f"{target} returned an unpicklable result: {exc}")))
+        data = pickle.dumps(
+            ("error", RuntimeError(f"{target} returned an unpicklable result: {exc}"))
+        )
     try:
         out.write(data)
         out.close()
     except OSError:  # the GUI stopped listening (cancelled)
         pass
     return 0
-
 
 
 # -- targets ---------------------------------------------------------------------------------------

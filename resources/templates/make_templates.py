@@ -32,8 +32,12 @@ LATIN_FONT = "Calibri"
 CJK_BODY = "SimSun"  # 宋体
 CJK_HEADING = "SimHei"  # 黑体
 ACCENT = RGBColor(0x1F, 0x4E, 0x79)
-KINDS = {"report": WD_ORIENT.PORTRAIT, "plan": WD_ORIENT.PORTRAIT, "nc_form": WD_ORIENT.PORTRAIT,
-         "case": WD_ORIENT.PORTRAIT}
+KINDS = {
+    "report": WD_ORIENT.PORTRAIT,
+    "plan": WD_ORIENT.PORTRAIT,
+    "nc_form": WD_ORIENT.PORTRAIT,
+    "case": WD_ORIENT.PORTRAIT,
+}
 
 
 def set_fonts(rpr_parent: object, latin: str, east_asian: str) -> None:
@@ -78,9 +82,14 @@ def style_doc(doc: Document) -> None:
     set_fonts(normal.element, LATIN_FONT, CJK_BODY)
     normal.paragraph_format.space_after = Pt(3)
     normal.paragraph_format.line_spacing = 1.15
-    for name, size, cjk in (("Title", 20, CJK_HEADING), ("Subtitle", 12, CJK_BODY), ("Heading 1", 14, CJK_HEADING),
-                            ("Heading 2", 12, CJK_HEADING), ("Heading 3", 11, CJK_HEADING),
-                            ("Caption", 9, CJK_BODY)):
+    for name, size, cjk in (
+        ("Title", 20, CJK_HEADING),
+        ("Subtitle", 12, CJK_BODY),
+        ("Heading 1", 14, CJK_HEADING),
+        ("Heading 2", 12, CJK_HEADING),
+        ("Heading 3", 11, CJK_HEADING),
+        ("Caption", 9, CJK_BODY),
+    ):
         st = styles[name]
         st.font.size = Pt(size)
         st.font.color.rgb = ACCENT if name != "Caption" else RGBColor(0x40, 0x40, 0x40)

@@ -67,11 +67,31 @@ def main() -> int:
     problems = []
     for lang in ("zh_CN", "en"):
         ts = HERE / f"auditdesk_{lang}.ts"
-        subprocess.run([tool("pyside6-lupdate"), "-silent", "-no-obsolete", "-extensions", "py", "-locations", "none",
-                        str(ROOT / "auditdesk" / "ui"), "-source-language", "en", "-target-language", lang,
-                        "-ts", str(ts)], check=True, cwd=ROOT)
+        subprocess.run(
+            [
+                tool("pyside6-lupdate"),
+                "-silent",
+                "-no-obsolete",
+                "-extensions",
+                "py",
+                "-locations",
+                "none",
+                str(ROOT / "auditdesk" / "ui"),
+                "-source-language",
+                "en",
+                "-target-language",
+                lang,
+                "-ts",
+                str(ts),
+            ],
+            check=True,
+            cwd=ROOT,
+        )
         missing = fill(ts, lang, words)
-        subprocess.run([tool("pyside6-lrelease"), "-silent", str(ts), "-qm", str(ts.with_suffix(".qm"))], check=True)
+        subprocess.run(
+            [tool("pyside6-lrelease"), "-silent", str(ts), "-qm", str(ts.with_suffix(".qm"))],
+            check=True,
+        )
         if missing:
             problems.append(f"{lang}: {len(missing)} untranslated")
             for m in missing:

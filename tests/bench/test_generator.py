@@ -17,9 +17,22 @@ from auditdesk.bench.generator import (
 
 from .conftest import TODAY
 
-TABLES = ("organisation", "site", "certificate", "certificate_event", "audit", "audit_certificate",
-          "audit_team_member", "evidence_item", "evidence_clause", "attachment", "nonconformity", "nc_transition",
-          "nc_evidence", "search_index")
+TABLES = (
+    "organisation",
+    "site",
+    "certificate",
+    "certificate_event",
+    "audit",
+    "audit_certificate",
+    "audit_team_member",
+    "evidence_item",
+    "evidence_clause",
+    "attachment",
+    "nonconformity",
+    "nc_transition",
+    "nc_evidence",
+    "search_index",
+)
 
 
 def _count(db: Path, table: str) -> int:
@@ -29,8 +42,14 @@ def _count(db: Path, table: str) -> int:
 
 def test_scale_one_is_a_large_cb() -> None:
     n = targets(1)
-    assert (n["organisations"], n["certificates"], n["audits"], n["evidence"], n["nonconformities"],
-            n["attachments"]) == (10_000, 15_000, 60_000, 1_000_000, 100_000, 50_000)
+    assert (
+        n["organisations"],
+        n["certificates"],
+        n["audits"],
+        n["evidence"],
+        n["nonconformities"],
+        n["attachments"],
+    ) == (10_000, 15_000, 60_000, 1_000_000, 100_000, 50_000)
 
 
 def test_tiny_scale_has_the_scaled_counts(tiny_dataset: Path) -> None:
@@ -58,12 +77,20 @@ def test_the_report_audit_has_300_evidence_items_and_40_real_photos(tiny_dataset
 
         audit = json.loads(number)["report_audit"]
         (audit_id,) = con.execute("SELECT id FROM audit WHERE number = ?", (audit,)).fetchone()
-        assert con.execute("SELECT count(*) FROM evidence_item WHERE audit_id = ?", (audit_id,)).fetchone()[0] \
+        assert (
+            con.execute(
+                "SELECT count(*) FROM evidence_item WHERE audit_id = ?", (audit_id,)
+            ).fetchone()[0]
             == REPORT_EVIDENCE
-        photos = [r[0] for r in con.execute(
-            "SELECT DISTINCT a.sha256 FROM attachment a LEFT JOIN evidence_item e ON e.id = a.evidence_id "
-            "WHERE a.is_photo = 1 AND a.include_in_report = 1 AND (e.audit_id = ? OR a.audit_id = ?)",
-            (audit_id, audit_id))]
+        )
+        photos = [
+            r[0]
+            for r in con.execute(
+                "SELECT DISTINCT a.sha256 FROM attachment a LEFT JOIN evidence_item e ON e.id = a.evidence_id "
+                "WHERE a.is_photo = 1 AND a.include_in_report = 1 AND (e.audit_id = ? OR a.audit_id = ?)",
+                (audit_id, audit_id),
+            )
+        ]
     assert len(photos) == REPORT_PHOTOS
     store = AttachmentStore.beside(tiny_dataset)
     assert all(store.verify(sha) for sha in photos)
@@ -102,18 +129,28 @@ def _natural_dump(db: Path) -> dict[str, list[tuple[object, ...]]]:
     by their natural keys: those are random per file, the generated rows must not be."""
     with sqlite3.connect(db) as con:
         natural = {i: f"standard:{k}" for i, k in con.execute("SELECT id, key FROM standard")}
-        natural.update({i: f"clause:{k}:{n}" for i, k, n in con.execute(
-            "SELECT c.id, s.key, c.number FROM clause c JOIN standard s ON s.id = c.standard_id")})
+        natural.update(
+            {
+                i: f"clause:{k}:{n}"
+                for i, k, n in con.execute(
+                    "SELECT c.id, s.key, c.number FROM clause c JOIN standard s ON s.id = c.standard_id"
+                )
+            }
+        )
         out = {}
         for table in TABLES:
             rows = con.execute(f"SELECT * FROM {table}").fetchall()
-            out[table] = sorted((tuple(natural.get(v, v) if isinstance(v, str) else v for v in r) for r in rows),
-                                key=repr)
+            out[table] = sorted(
+                (tuple(natural.get(v, v) if isinstance(v, str) else v for v in r) for r in rows),
+                key=repr,
+            )
         return out
 
 
 @pytest.mark.parametrize("seed, same", [(7, True), (8, False)])
-def test_same_seed_gives_the_same_rows(tiny_dataset: Path, tmp_path: Path, seed: int, same: bool) -> None:
+def test_same_seed_gives_the_same_rows(
+    tiny_dataset: Path, tmp_path: Path, seed: int, same: bool
+) -> None:
     other = tmp_path / "again.sqlite3"
     generate(other, 0.001, seed=seed, today=TODAY)
     assert (_natural_dump(other) == _natural_dump(tiny_dataset)) is same

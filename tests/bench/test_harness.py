@@ -10,11 +10,27 @@ import pytest
 from auditdesk.cli import main
 
 
-def test_bench_run_only_programme_writes_the_json_keys(tiny_dataset: Path, tmp_path: Path,
-                                                        capsys: pytest.CaptureFixture[str]) -> None:
+def test_bench_run_only_programme_writes_the_json_keys(
+    tiny_dataset: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
     out = tmp_path / "results.json"
-    assert main(["bench", "run", "--db", str(tiny_dataset), "--only", "programme", "--repeat", "2",
-                 "--json", str(out)]) == 0
+    assert (
+        main(
+            [
+                "bench",
+                "run",
+                "--db",
+                str(tiny_dataset),
+                "--only",
+                "programme",
+                "--repeat",
+                "2",
+                "--json",
+                str(out),
+            ]
+        )
+        == 0
+    )
     results = json.loads(out.read_text(encoding="utf-8"))
     assert [r["operation"] for r in results] == ["programme.all"]
     r = results[0]
@@ -31,7 +47,19 @@ def test_an_unknown_operation_is_bad_usage(tiny_dataset: Path) -> None:
 def test_every_issue_operation_is_listed(capsys: pytest.CaptureFixture[str]) -> None:
     assert main(["bench", "run", "--db", "unused", "--list"]) == 0
     names = capsys.readouterr().out
-    for name in ("cold_start", "register.", "search.zh2", "search.latin", "programme.all", "dashboard",
-                 "schedule.xlsx", "report.docx", "report.pdf", "package.export", "package.import", "check",
-                 "gui.max_stall"):
+    for name in (
+        "cold_start",
+        "register.",
+        "search.zh2",
+        "search.latin",
+        "programme.all",
+        "dashboard",
+        "schedule.xlsx",
+        "report.docx",
+        "report.pdf",
+        "package.export",
+        "package.import",
+        "check",
+        "gui.max_stall",
+    ):
         assert name in names

@@ -47,8 +47,10 @@ def test_one_changed_byte_in_the_log_and_in_a_file_exit_1_naming_both(database, 
     assert main(["check", "--db", str(path), "--json"]) == 1
     data = json.loads(capsys.readouterr().out)
     assert data["ok"] is False
-    assert {(p["check"], p["code"]) for p in data["problems"]} >= {("change_log", "hash_mismatch"),
-                                                                    ("attachment", "hash_mismatch")}
+    assert {(p["check"], p["code"]) for p in data["problems"]} >= {
+        ("change_log", "hash_mismatch"),
+        ("attachment", "hash_mismatch"),
+    }
 
 
 def test_missing_database_is_an_error(tmp_path, capsys):

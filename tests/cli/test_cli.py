@@ -12,7 +12,9 @@ from auditdesk.cli import main
 
 
 def run(*args, env=None):
-    return subprocess.run([sys.executable, "-m", "auditdesk.cli", *args], capture_output=True, text=True, env=env)
+    return subprocess.run(
+        [sys.executable, "-m", "auditdesk.cli", *args], capture_output=True, text=True, env=env
+    )
 
 
 def test_help_lists_the_subcommands():
@@ -52,7 +54,9 @@ def test_list_json_gives_numbers_and_uuids(tmp_path, capsys):
 
     database = open_database(f"sqlite:///{db}", create=True)
     with database.session() as s:
-        create_organisation(s, OrganisationData(name_zh="杭州西湖制药有限公司", credit_code="91110000600037341L"))
+        create_organisation(
+            s, OrganisationData(name_zh="杭州西湖制药有限公司", credit_code="91110000600037341L")
+        )
     database.close()
     assert main(["list", "clients", "--db", db, "--json"]) == 0
     rows = json.loads(capsys.readouterr().out)

@@ -29,13 +29,39 @@ def run(capsys, *args: str) -> tuple[int, str, str]:
 
 def test_report_pdf_and_docx(capsys, demo_db, tmp_path):
     db, demo = demo_db
-    code, out, err = run(capsys, "report", "--audit", demo.number, "--format", "pdf", "--lang", "bilingual",
-                         "--db", db, "--out", str(tmp_path / "r.pdf"), "--json")
+    code, out, err = run(
+        capsys,
+        "report",
+        "--audit",
+        demo.number,
+        "--format",
+        "pdf",
+        "--lang",
+        "bilingual",
+        "--db",
+        db,
+        "--out",
+        str(tmp_path / "r.pdf"),
+        "--json",
+    )
     assert code == 0, err
     data = json.loads(out)
-    assert data["file"].endswith("r.pdf") and len(data["sha256"]) == 64 and len(data["fingerprint"]) == 64
+    assert (
+        data["file"].endswith("r.pdf")
+        and len(data["sha256"]) == 64
+        and len(data["fingerprint"]) == 64
+    )
     assert (tmp_path / "r.pdf").read_bytes().startswith(b"%PDF-")
-    code, out, err = run(capsys, "report", "--audit", str(demo.audit_id), "--db", db, "--out", str(tmp_path / "r.docx"))
+    code, out, err = run(
+        capsys,
+        "report",
+        "--audit",
+        str(demo.audit_id),
+        "--db",
+        db,
+        "--out",
+        str(tmp_path / "r.docx"),
+    )
     assert code == 0, err
     assert "written" in out
     assert zipfile.is_zipfile(tmp_path / "r.docx")
@@ -44,8 +70,20 @@ def test_report_pdf_and_docx(capsys, demo_db, tmp_path):
 
 def test_issue_records_the_revision_and_the_file_hash(capsys, demo_db, tmp_path):
     db, demo = demo_db
-    code, out, err = run(capsys, "report", "--audit", demo.number, "--format", "pdf", "--issue", "--db", db,
-                         "--out", str(tmp_path / "r1.pdf"), "--json")
+    code, out, err = run(
+        capsys,
+        "report",
+        "--audit",
+        demo.number,
+        "--format",
+        "pdf",
+        "--issue",
+        "--db",
+        db,
+        "--out",
+        str(tmp_path / "r1.pdf"),
+        "--json",
+    )
     assert code == 0, err
     data = json.loads(out)
     assert data["revision"] == 1
@@ -55,54 +93,117 @@ def test_issue_records_the_revision_and_the_file_hash(capsys, demo_db, tmp_path)
     database = open_database(f"sqlite:///{db}")
     with database.session() as s:
         rev = report_issue.latest_revision(s, demo.audit_id)
-        assert rev.files == [{"name": "r1.pdf", "format": "pdf", "lang": "zh", "sha256": data["sha256"]}]
+        assert rev.files == [
+            {"name": "r1.pdf", "format": "pdf", "lang": "zh", "sha256": data["sha256"]}
+        ]
     database.close()
-    code, _out, err = run(capsys, "report", "--audit", demo.number, "--format", "pdf", "--issue", "--db", db,
-                          "--out", str(tmp_path / "r2.pdf"))
+    code, _out, err = run(
+        capsys,
+        "report",
+        "--audit",
+        demo.number,
+        "--format",
+        "pdf",
+        "--issue",
+        "--db",
+        db,
+        "--out",
+        str(tmp_path / "r2.pdf"),
+    )
     assert code == 1 and "already issued" in err
 
 
 def test_plan_nc_form_and_case(capsys, demo_db, tmp_path):
     db, demo = demo_db
-    for args in (["plan", "--audit", demo.number, "--out", str(tmp_path / "plan.docx")],
-                 ["plan", "--audit", demo.number, "--format", "pdf", "--out", str(tmp_path / "plan.pdf")],
-                 ["nc-form", "--nc", demo.nc_numbers[0], "--format", "docx", "--out", str(tmp_path / "nc.docx")],
-                 ["nc-form", "--nc", demo.nc_numbers[0], "--format", "pdf", "--lang", "en", "--out", str(tmp_path / "nc.pdf")],
-                 ["case", "--audit", demo.number, "--out", str(tmp_path / "case.docx")]):
+    for args in (
+        ["plan", "--audit", demo.number, "--out", str(tmp_path / "plan.docx")],
+        ["plan", "--audit", demo.number, "--format", "pdf", "--out", str(tmp_path / "plan.pdf")],
+        [
+            "nc-form",
+            "--nc",
+            demo.nc_numbers[0],
+            "--format",
+            "docx",
+            "--out",
+            str(tmp_path / "nc.docx"),
+        ],
+        [
+            "nc-form",
+            "--nc",
+            demo.nc_numbers[0],
+            "--format",
+            "pdf",
+            "--lang",
+            "en",
+            "--out",
+            str(tmp_path / "nc.pdf"),
+        ],
+        ["case", "--audit", demo.number, "--out", str(tmp_path / "case.docx")],
+    ):
         code, _out, err = run(capsys, *args, "--db", db)
         assert code == 0, (args, err)
-    assert {p.name for p in tmp_path.iterdir()} >= {"plan.docx", "plan.pdf", "nc.docx", "nc.pdf", "case.docx"}
+    assert {p.name for p in tmp_path.iterdir()} >= {
+        "plan.docx",
+        "plan.pdf",
+        "nc.docx",
+        "nc.pdf",
+        "case.docx",
+    }
 
 
 def test_schedule(capsys, demo_db, tmp_path):
     db, _demo = demo_db
-    code, out, err = run(capsys, "schedule", "--year", "2026", "--as-of", "2026-06-01", "--lang", "en", "--db", db,
-                         "--out", str(tmp_path / "s.xlsx"), "--json")
+    code, out, err = run(
+        capsys,
+        "schedule",
+        "--year",
+        "2026",
+        "--as-of",
+        "2026-06-01",
+        "--lang",
+        "en",
+        "--db",
+        db,
+        "--out",
+        str(tmp_path / "s.xlsx"),
+        "--json",
+    )
     assert code == 0, err
-    assert json.loads(out)["rows"] == 1  # the demo certificate's first surveillance (latest 2026-03-15)
+    assert (
+        json.loads(out)["rows"] == 1
+    )  # the demo certificate's first surveillance (latest 2026-03-15)
     ws = load_workbook(tmp_path / "s.xlsx").worksheets[0]
     rows = list(ws.iter_rows(values_only=True))
     assert rows[0][0] == "certificate_no" and rows[1][5] == "surveillance_1"
 
 
-@pytest.mark.parametrize("args, message", [
-    (["report", "--audit", "2099-9999", "--out", "{tmp}/x.pdf"], "no audit"),
-    (["nc-form", "--nc", "NC-NOPE", "--out", "{tmp}/x.pdf"], "no nonconformity"),
-])
+@pytest.mark.parametrize(
+    "args, message",
+    [
+        (["report", "--audit", "2099-9999", "--out", "{tmp}/x.pdf"], "no audit"),
+        (["nc-form", "--nc", "NC-NOPE", "--out", "{tmp}/x.pdf"], "no nonconformity"),
+    ],
+)
 def test_unknown_records_exit_1(capsys, demo_db, tmp_path, args, message):
     db, _demo = demo_db
     code, _out, err = run(capsys, *[a.format(tmp=tmp_path) for a in args], "--db", db)
     assert code == 1 and message in err
 
 
-@pytest.mark.parametrize("args, message", [
-    (["report", "--audit", "2026-0031", "--out", "{tmp}/x.txt"], "--format"),
-    (["case", "--audit", "2026-0031", "--format", "pdf", "--out", "{tmp}/x.pdf"], "--format"),
-    (["schedule", "--year", "twenty", "--out", "{tmp}/x.xlsx"], "--year"),
-    (["schedule", "--year", "2027", "--as-of", "2027-02-30", "--out", "{tmp}/x.xlsx"], "--as-of"),
-    (["schedule", "--year", "2027", "--out", "{tmp}/x.csv"], "xlsx"),
-    (["report", "--audit", "2026-0031", "--out", "{tmp}/missing/x.pdf"], "does not exist"),
-])
+@pytest.mark.parametrize(
+    "args, message",
+    [
+        (["report", "--audit", "2026-0031", "--out", "{tmp}/x.txt"], "--format"),
+        (["case", "--audit", "2026-0031", "--format", "pdf", "--out", "{tmp}/x.pdf"], "--format"),
+        (["schedule", "--year", "twenty", "--out", "{tmp}/x.xlsx"], "--year"),
+        (
+            ["schedule", "--year", "2027", "--as-of", "2027-02-30", "--out", "{tmp}/x.xlsx"],
+            "--as-of",
+        ),
+        (["schedule", "--year", "2027", "--out", "{tmp}/x.csv"], "xlsx"),
+        (["report", "--audit", "2026-0031", "--out", "{tmp}/missing/x.pdf"], "does not exist"),
+    ],
+)
 def test_bad_usage_exits_2(capsys, demo_db, tmp_path, args, message):
     db, _demo = demo_db
     code, _out, err = run(capsys, *[a.format(tmp=tmp_path) for a in args], "--db", db)

@@ -18,7 +18,10 @@ def _db(database):
 
 def test_import_certificates_then_again_changes_nothing(database, tmp_path, capsys):
     db = _db(database)
-    book = write_xlsx(tmp_path / "c.xlsx", [HEAD, ["Q-1", "甲公司", "GB/T 19001-2016", "2026年3月15日", "2027-02-01"]])
+    book = write_xlsx(
+        tmp_path / "c.xlsx",
+        [HEAD, ["Q-1", "甲公司", "GB/T 19001-2016", "2026年3月15日", "2027-02-01"]],
+    )
     assert main(["import", "certificates", str(book), "--db", db]) == 0
     assert "created 1 audit, 1 certificate, 1 organisation" in capsys.readouterr().out
     assert main(["import", "certificates", str(book), "--db", db, "--json"]) == 0
@@ -28,8 +31,14 @@ def test_import_certificates_then_again_changes_nothing(database, tmp_path, caps
 
 def test_errors_are_listed_per_row_and_column_and_exit_1(database, tmp_path, capsys):
     db = _db(database)
-    book = write_xlsx(tmp_path / "c.xlsx", [HEAD, ["Q-1", "甲公司", "ISO 9001", "2026-13-01", ""],
-                                            ["Q-2", "乙公司", "ISO 12345", "2026-03-01", ""]])
+    book = write_xlsx(
+        tmp_path / "c.xlsx",
+        [
+            HEAD,
+            ["Q-1", "甲公司", "ISO 9001", "2026-13-01", ""],
+            ["Q-2", "乙公司", "ISO 12345", "2026-03-01", ""],
+        ],
+    )
     assert main(["import", "certificates", str(book), "--db", db]) == 1
     captured = capsys.readouterr()
     assert "row 2\t颁证日期\t2026-13-01\tinvalid_date" in captured.out
@@ -41,7 +50,9 @@ def test_errors_are_listed_per_row_and_column_and_exit_1(database, tmp_path, cap
 
 def test_dry_run_writes_nothing(database, tmp_path, capsys):
     db = _db(database)
-    book = write_xlsx(tmp_path / "c.xlsx", [["组织名称", "统一社会信用代码"], ["甲公司", "914403001922038216"]])
+    book = write_xlsx(
+        tmp_path / "c.xlsx", [["组织名称", "统一社会信用代码"], ["甲公司", "914403001922038216"]]
+    )
     assert main(["import", "clients", str(book), "--dry-run", "--db", db]) == 0
     assert capsys.readouterr().out.startswith("would import 1 row(s)")
     assert main(["import", "clients", str(book), "--db", db]) == 0
@@ -88,17 +99,58 @@ def test_export_and_import_package_through_the_cli(tmp_path, capsys, monkeypatch
     laptop.close()
     pkg = tmp_path / "a.adpkg"
     monkeypatch.setenv("PKG_PW", "密码-123456")
-    assert main(["export", "package", "--audit", str(audit_id), "--out", str(pkg), "--password-env", "PKG_PW",
-                 "--db", str(tmp_path / "office.sqlite3")]) == 0
+    assert (
+        main(
+            [
+                "export",
+                "package",
+                "--audit",
+                str(audit_id),
+                "--out",
+                str(pkg),
+                "--password-env",
+                "PKG_PW",
+                "--db",
+                str(tmp_path / "office.sqlite3"),
+            ]
+        )
+        == 0
+    )
     assert "encrypted" in capsys.readouterr().out
     assert main(["import", "package", str(pkg), "--db", str(tmp_path / "laptop.sqlite3")]) == 1
     assert "encrypted: give its password" in capsys.readouterr().err
-    assert main(["import", "package", str(pkg), "--password-env", "PKG_PW", "--db",
-                 str(tmp_path / "laptop.sqlite3"), "--json"]) == 0
+    assert (
+        main(
+            [
+                "import",
+                "package",
+                str(pkg),
+                "--password-env",
+                "PKG_PW",
+                "--db",
+                str(tmp_path / "laptop.sqlite3"),
+                "--json",
+            ]
+        )
+        == 0
+    )
     result = json.loads(capsys.readouterr().out)
     assert result["attachments"] == 1 and result["conflicts"] == 0 and result["created"] > 5
-    assert main(["export", "package", "--team-leader", "张伟", "--out", str(tmp_path / "b.adpkg"),
-                 "--db", str(tmp_path / "laptop.sqlite3")]) == 0
+    assert (
+        main(
+            [
+                "export",
+                "package",
+                "--team-leader",
+                "张伟",
+                "--out",
+                str(tmp_path / "b.adpkg"),
+                "--db",
+                str(tmp_path / "laptop.sqlite3"),
+            ]
+        )
+        == 0
+    )
     assert main(["check", "--db", str(tmp_path / "laptop.sqlite3")]) == 0
 
 

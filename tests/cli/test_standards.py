@@ -47,11 +47,16 @@ def test_load_a_good_file_adds_the_standard(capsys, db, tmp_path):
     assert keys(capsys, db).count("ISO9001:2099") == 1
 
 
-@pytest.mark.parametrize("content, reason", [
-    ("{ not json", "not valid JSON"),
-    (json.dumps({"format": "auditdesk-standard/1", "key": "X"}), ""),
-])
-def test_a_malformed_file_is_refused_in_one_line_and_nothing_is_written(capsys, db, tmp_path, content, reason):
+@pytest.mark.parametrize(
+    "content, reason",
+    [
+        ("{ not json", "not valid JSON"),
+        (json.dumps({"format": "auditdesk-standard/1", "key": "X"}), ""),
+    ],
+)
+def test_a_malformed_file_is_refused_in_one_line_and_nothing_is_written(
+    capsys, db, tmp_path, content, reason
+):
     before = keys(capsys, db)
     bad = tmp_path / "bad.json"
     bad.write_text(content, encoding="utf-8")
@@ -72,6 +77,8 @@ def test_a_lead_may_not_load_a_standard(capsys, database, db_url, tmp_path):
         create_user(s, "lead", "lead-password-1", Role.LEAD)
     database.close()
     db = db_url.removeprefix("sqlite:///")
-    code, out, err = run(capsys, "load", str(modified_standard(tmp_path)), "--db", db, "--user", "lead")
+    code, out, err = run(
+        capsys, "load", str(modified_standard(tmp_path)), "--db", db, "--user", "lead"
+    )
     assert code != 0 and len(err.strip().splitlines()) == 1
     assert "ISO9001:2099" not in keys(capsys, db)

@@ -20,8 +20,10 @@ def write_xlsx(path, rows):
 def table_counts(session):
     from auditdesk.model import Audit, Certificate, ChangeLogEntry, Organisation
 
-    return {m.__name__: session.scalar(select(func.count()).select_from(m))
-            for m in (Organisation, Certificate, Audit, ChangeLogEntry)}
+    return {
+        m.__name__: session.scalar(select(func.count()).select_from(m))
+        for m in (Organisation, Certificate, Audit, ChangeLogEntry)
+    }
 
 
 @pytest.fixture

@@ -31,7 +31,10 @@ def everything(database) -> dict[str, int]:
     """Row counts of every table, change log included: 'nothing written' means equal."""
     names = inspect(database.engine).get_table_names()
     with database.engine.connect() as conn:
-        return {n: conn.execute(select(func.count()).select_from(text(f'"{n}"'))).scalar_one() for n in names}
+        return {
+            n: conn.execute(select(func.count()).select_from(text(f'"{n}"'))).scalar_one()
+            for n in names
+        }
 
 
 def store_of(database):

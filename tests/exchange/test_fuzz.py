@@ -25,14 +25,46 @@ from tests.exchange.test_package import build_office
 
 FUZZ = settings(max_examples=120, deadline=None, suppress_health_check=list(HealthCheck))
 
-HEADERS = [c.zh for c in CERTIFICATE_COLUMNS] + [c.en for c in CERTIFICATE_COLUMNS] + ["备注", "", "Notes"]
-TOKENS = ["ISO 9001", "GB/T19001-2016/ISO9001:2015", "iso14001", "ISO 45001:2018", "ＩＳＯ９００１", "有效", "暂停",
-          "suspended", "2026-03-15", "2026/3/15", "2026年3月15日", "2026-02-30", "20260315", "914403001922038216",
-          "91110000600037341L", "914403001922038217", "１２０", "-5", "19.05.01，29.10.00", "CNCA-QMS-01:2025",
-          "深圳市示例科技有限公司", " ", "#N/A", "=1+1", "\u200b", "x" * 300]
+HEADERS = (
+    [c.zh for c in CERTIFICATE_COLUMNS]
+    + [c.en for c in CERTIFICATE_COLUMNS]
+    + ["备注", "", "Notes"]
+)
+TOKENS = [
+    "ISO 9001",
+    "GB/T19001-2016/ISO9001:2015",
+    "iso14001",
+    "ISO 45001:2018",
+    "ＩＳＯ９００１",
+    "有效",
+    "暂停",
+    "suspended",
+    "2026-03-15",
+    "2026/3/15",
+    "2026年3月15日",
+    "2026-02-30",
+    "20260315",
+    "914403001922038216",
+    "91110000600037341L",
+    "914403001922038217",
+    "１２０",
+    "-5",
+    "19.05.01，29.10.00",
+    "CNCA-QMS-01:2025",
+    "深圳市示例科技有限公司",
+    " ",
+    "#N/A",
+    "=1+1",
+    "\u200b",
+    "x" * 300,
+]
 cells = st.one_of(
-    st.none(), st.sampled_from(TOKENS), st.text(max_size=40), st.integers(-10**12, 10**12),
-    st.floats(allow_nan=True, allow_infinity=False), st.booleans(),
+    st.none(),
+    st.sampled_from(TOKENS),
+    st.text(max_size=40),
+    st.integers(-(10**12), 10**12),
+    st.floats(allow_nan=True, allow_infinity=False),
+    st.booleans(),
     st.dates(min_value=dt.date(1900, 1, 1), max_value=dt.date(2200, 12, 31)),
 )
 
@@ -62,8 +94,10 @@ def _import_or_typed_error(db, path, kind="certificates"):
 
 
 @FUZZ
-@given(header=st.lists(st.sampled_from(HEADERS), min_size=1, max_size=12, unique=True),
-       rows=st.lists(st.lists(cells, max_size=14), max_size=8))
+@given(
+    header=st.lists(st.sampled_from(HEADERS), min_size=1, max_size=12, unique=True),
+    rows=st.lists(st.lists(cells, max_size=14), max_size=8),
+)
 def test_workbooks_with_random_headers_and_values(fuzz_db, tmp_path, header, rows):
     path = write_xlsx(tmp_path / "f.xlsx", [header] + [[_clean_cell(v) for v in r] for r in rows])
     _import_or_typed_error(fuzz_db, path)
@@ -72,7 +106,23 @@ def test_workbooks_with_random_headers_and_values(fuzz_db, tmp_path, header, row
 @pytest.fixture(scope="module")
 def good_workbook_bytes(tmp_path_factory):
     head = [c.zh for c in CERTIFICATE_COLUMNS]
-    row = ["F-1", "甲公司", "914403001922038216", "ISO 9001", "范围", "2026-03-15", "", "", 10, "", "", "", "", "", ""]
+    row = [
+        "F-1",
+        "甲公司",
+        "914403001922038216",
+        "ISO 9001",
+        "范围",
+        "2026-03-15",
+        "",
+        "",
+        10,
+        "",
+        "",
+        "",
+        "",
+        "",
+        "",
+    ]
     return write_xlsx(tmp_path_factory.mktemp("wb") / "good.xlsx", [head, row])
 
 
@@ -137,8 +187,14 @@ def test_damaged_package_bytes(fuzz_db, tmp_path, good_package, data):
 
 
 json_values = st.recursive(
-    st.none() | st.booleans() | st.integers(-(2**40), 2**40) | st.floats(allow_nan=False) | st.text(max_size=20),
-    lambda children: st.lists(children, max_size=4) | st.dictionaries(st.text(max_size=10), children, max_size=4),
+    st.none()
+    | st.booleans()
+    | st.integers(-(2**40), 2**40)
+    | st.floats(allow_nan=False)
+    | st.text(max_size=20),
+    lambda children: (
+        st.lists(children, max_size=4) | st.dictionaries(st.text(max_size=10), children, max_size=4)
+    ),
     max_leaves=20,
 )
 
@@ -159,9 +215,13 @@ def test_malformed_manifests(fuzz_db, tmp_path, good_package, data):
     else:
         rec = manifest["records"][data.draw(st.integers(0, len(manifest["records"]) - 1))]
         if target == "record":
-            rec[data.draw(st.sampled_from(["entity", "id", "data", "base", "meta"]))] = data.draw(json_values)
+            rec[data.draw(st.sampled_from(["entity", "id", "data", "base", "meta"]))] = data.draw(
+                json_values
+            )
         elif target == "base":
-            rec["base"] = data.draw(st.dictionaries(st.sampled_from(sorted(rec["data"])), json_values, max_size=3))
+            rec["base"] = data.draw(
+                st.dictionaries(st.sampled_from(sorted(rec["data"])), json_values, max_size=3)
+            )
         else:
             rec["data"][data.draw(st.sampled_from(sorted(rec["data"])))] = data.draw(json_values)
     buf = tmp_path / "j.adpkg"
@@ -177,10 +237,15 @@ def test_typed_errors_are_exchange_errors():
 
 
 @pytest.mark.parametrize("version", [20, 84])
-def test_zip_of_an_unknown_version_is_refused_not_raised(fuzz_db, tmp_path, good_workbook_bytes, good_package, version):
+def test_zip_of_an_unknown_version_is_refused_not_raised(
+    fuzz_db, tmp_path, good_workbook_bytes, good_package, version
+):
     """Found by the fuzzer: a central directory asking for zip version 8.4 made zipfile raise
     NotImplementedError; both importers now refuse such files with their typed error."""
-    for src, check in ((good_workbook_bytes, _import_or_typed_error), (good_package, _package_or_typed_error)):
+    for src, check in (
+        (good_workbook_bytes, _import_or_typed_error),
+        (good_package, _package_or_typed_error),
+    ):
         data = bytearray(src.read_bytes())
         pos = data.find(b"PK\x01\x02")
         data[pos + 6] = version  # "version needed to extract"

@@ -43,9 +43,19 @@ def _take_audit(db, audit_id, tmp_path, name):
 
 def _raise(laptop, audit_id, ev_id, clause, text, *, issue=False):
     with laptop.session() as s:
-        nc = raise_nc(s, NCDraft(audit_id=audit_id, clause_id=_clause(s, clause).id, grade=NCGrade.MINOR,
-                                 requirement=f"GB/T 19001-2016 {clause}", evidence_text=text, reason="未满足要求",
-                                 evidence_ids=[ev_id]), on=dt.date(2027, 1, 19))
+        nc = raise_nc(
+            s,
+            NCDraft(
+                audit_id=audit_id,
+                clause_id=_clause(s, clause).id,
+                grade=NCGrade.MINOR,
+                requirement=f"GB/T 19001-2016 {clause}",
+                evidence_text=text,
+                reason="未满足要求",
+                evidence_ids=[ev_id],
+            ),
+            on=dt.date(2027, 1, 19),
+        )
         if issue:
             issue_nc(s, nc.id, on=dt.date(2027, 1, 19))
         return nc.id, nc.number
@@ -90,18 +100,30 @@ def test_two_laptops_raise_the_same_number_and_the_office_keeps_both(office, tmp
 
     # Said in the import result ...
     (moved,) = second.renumbered
-    assert (moved.nc_id, moved.number, moved.new_number) == (str(b_id), taken, f"NC-{audit_number}-02")
+    assert (moved.nc_id, moved.number, moved.new_number) == (
+        str(b_id),
+        taken,
+        f"NC-{audit_number}-02",
+    )
     assert moved.kept_by == str(a_id) and moved.issued is False
     # ... as a merge conflict the lead sees (here: the new number; from the laptop: the old one) ...
     with db.session() as s:
         (conflict,) = list_conflicts(s)
-        assert (conflict.entity, conflict.entity_id, conflict.field) == ("nonconformity", str(b_id), "number")
+        assert (conflict.entity, conflict.entity_id, conflict.field) == (
+            "nonconformity",
+            str(b_id),
+            "number",
+        )
         assert decoded(conflict.local_value) == f"NC-{audit_number}-02"
         assert decoded(conflict.incoming_value) == taken
         assert second.conflict_ids == [conflict.seq] and second.conflicts == 1
         # ... and in the NC's own history.
         step = history(s, b_id)[-1]
-        assert step.action == "renumber" and taken in step.note and f"NC-{audit_number}-02" in step.note
+        assert (
+            step.action == "renumber"
+            and taken in step.note
+            and f"NC-{audit_number}-02" in step.note
+        )
     assert check_database(db.url).ok
 
     # Merging the same package again changes nothing and raises no second conflict.
@@ -144,7 +166,12 @@ def test_an_issued_nc_keeps_its_number_and_the_draft_moves(office, tmp_path):
     taken, next_free = f"NC-{audit_number}-01", f"NC-{audit_number}-02"
     assert _numbers(db)[str(b_id)] == taken and _numbers(db)[str(a_id)] == next_free
     (moved,) = result.renumbered
-    assert (moved.nc_id, moved.number, moved.new_number, moved.kept_by) == (str(a_id), taken, next_free, str(b_id))
+    assert (moved.nc_id, moved.number, moved.new_number, moved.kept_by) == (
+        str(a_id),
+        taken,
+        next_free,
+        str(b_id),
+    )
     with db.session() as s:
         (conflict,) = list_conflicts(s)
         assert (conflict.entity_id, decoded(conflict.local_value)) == (str(a_id), next_free)
@@ -208,7 +235,9 @@ def test_numbers_swapped_on_a_laptop_merge_without_a_clash(office, tmp_path):
     laptop.close()
 
 
-def test_the_cli_says_which_nc_moved_and_whether_the_client_has_the_old_number(office, tmp_path, capsys):
+def test_the_cli_says_which_nc_moved_and_whether_the_client_has_the_old_number(
+    office, tmp_path, capsys
+):
     """``auditdesk import package`` prints one line per moved NC, not only "conflicts 1"."""
     from auditdesk.cli import main
 
@@ -219,7 +248,10 @@ def test_the_cli_says_which_nc_moved_and_whether_the_client_has_the_old_number(o
     laptop_b = _take_audit(db, audit_id, tmp_path, "zhao")
     _raise(laptop_a, audit_id, ev_id, "7.1.5", "2把游标卡尺未校准", issue=True)
     _raise(laptop_b, audit_id, ev_id, "8.5.4", "成品仓库温湿度超标未处理", issue=True)
-    packages = [_bring_back(laptop, audit_id, tmp_path, name) for laptop, name in ((laptop_a, "wang"), (laptop_b, "zhao"))]
+    packages = [
+        _bring_back(laptop, audit_id, tmp_path, name)
+        for laptop, name in ((laptop_a, "wang"), (laptop_b, "zhao"))
+    ]
     for laptop in (laptop_a, laptop_b):
         laptop.close()
     db.close()

@@ -41,7 +41,9 @@ PHOTO = b"\x89PNG\r\n\x1a\n" + bytes(range(256)) * 40
 
 
 def _clause(s, number, key="ISO9001:2015"):
-    return s.scalar(select(Clause).join(Standard).where(Standard.key == key, Clause.number == number))
+    return s.scalar(
+        select(Clause).join(Standard).where(Standard.key == key, Clause.number == number)
+    )
 
 
 @pytest.fixture
@@ -55,24 +57,62 @@ def build_office(database):
         store = AttachmentStore.for_session(s)
     photo = store.put_bytes(PHOTO, "warehouse.png")
     with database.session() as s:
-        org = create_organisation(s, OrganisationData(name_zh="深圳市示例科技有限公司", credit_code="914403001922038216"))
-        cert = create_certificate(s, CertificateData(number="00126Q30001R1M", organisation_id=org.id,
-                                                     standard_key="ISO9001:2015", issue_date=dt.date(2026, 3, 15)))
+        org = create_organisation(
+            s, OrganisationData(name_zh="深圳市示例科技有限公司", credit_code="914403001922038216")
+        )
+        cert = create_certificate(
+            s,
+            CertificateData(
+                number="00126Q30001R1M",
+                organisation_id=org.id,
+                standard_key="ISO9001:2015",
+                issue_date=dt.date(2026, 3, 15),
+            ),
+        )
         lead = Auditor(name_zh="张伟", name_en="Zhang Wei")
         s.add(lead)
         s.flush()
-        audit = create_audit(s, AuditData(certificate_ids=[cert.id], audit_type=AuditType.SURVEILLANCE_1,
-                                          start_date=dt.date(2027, 1, 18), end_date=dt.date(2027, 1, 19),
-                                          team=[(lead.id, TeamRole.TEAM_LEADER)]))
-        ev = EvidenceItem(audit_id=audit.id, evidence_type=EvidenceType.RECORD, observed_at=utcnow(),
-                          description="抽查了2026年12月的仓库温湿度记录。", seq=1)
+        audit = create_audit(
+            s,
+            AuditData(
+                certificate_ids=[cert.id],
+                audit_type=AuditType.SURVEILLANCE_1,
+                start_date=dt.date(2027, 1, 18),
+                end_date=dt.date(2027, 1, 19),
+                team=[(lead.id, TeamRole.TEAM_LEADER)],
+            ),
+        )
+        ev = EvidenceItem(
+            audit_id=audit.id,
+            evidence_type=EvidenceType.RECORD,
+            observed_at=utcnow(),
+            description="抽查了2026年12月的仓库温湿度记录。",
+            seq=1,
+        )
         ev.clauses = [_clause(s, "7.1.4")]
         s.add(ev)
         s.flush()
-        s.add(Attachment(evidence_id=ev.id, audit_id=audit.id, sha256=photo.sha256, filename="warehouse.png",
-                         size=photo.size, is_photo=True))
-        s.add(Nonconformity(audit_id=audit.id, clause_id=_clause(s, "7.1.5").id, number="NC-1", grade=NCGrade.MINOR,
-                            requirement="监视和测量资源应得到校准", evidence_text="量具未校准", reason="不符合7.1.5"))
+        s.add(
+            Attachment(
+                evidence_id=ev.id,
+                audit_id=audit.id,
+                sha256=photo.sha256,
+                filename="warehouse.png",
+                size=photo.size,
+                is_photo=True,
+            )
+        )
+        s.add(
+            Nonconformity(
+                audit_id=audit.id,
+                clause_id=_clause(s, "7.1.5").id,
+                number="NC-1",
+                grade=NCGrade.MINOR,
+                requirement="监视和测量资源应得到校准",
+                evidence_text="量具未校准",
+                reason="不符合7.1.5",
+            )
+        )
         create_user(s, "li", "lead-pass-1", Role.LEAD)
     return database, audit.id, ev.id
 
@@ -96,7 +136,11 @@ def test_round_trip_laptop_to_office_with_a_conflict(office, tmp_path):
     laptop = _laptop(tmp_path)
     with laptop.session() as s:
         first = import_package(s, out)
-    assert first.conflicts == 0 and first.attachments == 1 and first.created == len(manifest["records"])
+    assert (
+        first.conflicts == 0
+        and first.attachments == 1
+        and first.created == len(manifest["records"])
+    )
     assert check_database(laptop.url).ok
 
     # On the laptop: the auditor edits the evidence note, adds a clause, adds evidence.
@@ -104,8 +148,15 @@ def test_round_trip_laptop_to_office_with_a_conflict(office, tmp_path):
         ev = s.get(EvidenceItem, ev_id)
         ev.description = "抽查了2026年12月的仓库温湿度记录，记录完整。"
         ev.clauses = [*ev.clauses, _clause(s, "8.5.4")]
-        s.add(EvidenceItem(audit_id=audit_id, evidence_type=EvidenceType.INTERVIEW, observed_at=utcnow(),
-                           description="访谈仓库主管", seq=2))
+        s.add(
+            EvidenceItem(
+                audit_id=audit_id,
+                evidence_type=EvidenceType.INTERVIEW,
+                observed_at=utcnow(),
+                description="访谈仓库主管",
+                seq=2,
+            )
+        )
         nc = s.scalar(select(Nonconformity))
         nc.evidence_text = "现场2把游标卡尺未校准"
     # Meanwhile at the office: the NC's evidence text changed too (the conflict), and the
@@ -131,7 +182,9 @@ def test_round_trip_laptop_to_office_with_a_conflict(office, tmp_path):
         (conflict,) = list_conflicts(s)
         assert (conflict.entity, conflict.field) == ("nonconformity", "evidence_text")
         assert decoded(conflict.local_value) == "量具未按期校准"
-        assert decoded(conflict.incoming_value) == "现场2把游标卡尺未校准"  # ... and the laptop's note kept
+        assert (
+            decoded(conflict.incoming_value) == "现场2把游标卡尺未校准"
+        )  # ... and the laptop's note kept
         assert s.scalar(select(func.count()).select_from(EvidenceItem)) == 2
 
     # Importing the same package again adds nothing.

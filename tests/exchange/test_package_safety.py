@@ -57,7 +57,9 @@ def test_symlink_in_archive_is_refused(package, tmp_path):
 
 def test_compression_bomb_is_refused(package, tmp_path):
     src, _, laptop = package
-    bad = rewrite(src, tmp_path / "b.adpkg", extra=[("attachments/bomb", b"\0" * (64 * 1024 * 1024))])
+    bad = rewrite(
+        src, tmp_path / "b.adpkg", extra=[("attachments/bomb", b"\0" * (64 * 1024 * 1024))]
+    )
     assert _refused(laptop, bad) == "compression_bomb"
 
 
@@ -71,8 +73,8 @@ def test_entry_far_larger_than_declared_is_refused(package, tmp_path):
         info = zf.getinfo(f"attachments/{sha}")
     data = bytearray(big.read_bytes())
     pos = data.rfind(f"attachments/{sha}".encode()) - 46  # its central-directory record
-    assert data[pos:pos + 4] == b"PK\x01\x02"
-    data[pos + 24:pos + 28] = (1000).to_bytes(4, "little")
+    assert data[pos : pos + 4] == b"PK\x01\x02"
+    data[pos + 24 : pos + 28] = (1000).to_bytes(4, "little")
     big.write_bytes(bytes(data))
     assert info.file_size == 200_004
     assert _refused(laptop, big) in {"size_mismatch", "truncated"}
@@ -90,7 +92,11 @@ def test_attachment_hash_mismatch_is_refused(package, tmp_path):
 
 def test_package_from_a_newer_auditdesk_is_refused(package, tmp_path):
     src, _, laptop = package
-    bad = rewrite(src, tmp_path / "n.adpkg", manifest=lambda m: {**m, "format_version": 7, "app_version": "3.0"})
+    bad = rewrite(
+        src,
+        tmp_path / "n.adpkg",
+        manifest=lambda m: {**m, "format_version": 7, "app_version": "3.0"},
+    )
     before = everything(laptop)
     with pytest.raises(PackageRefused, match="newer AuditDesk") as info, laptop.session() as s:
         import_package(s, bad)

@@ -29,8 +29,28 @@ from auditdesk.model import (
     TeamRole,
 )
 
-CLAUSES = ["4.1", "4.2", "4.3", "5.1", "5.2", "5.3", "6.1", "6.2", "7.1.5", "7.2", "7.5", "8.2", "8.4", "8.5.1",
-           "8.6", "8.7", "9.1.2", "9.2", "9.3", "10.2"]
+CLAUSES = [
+    "4.1",
+    "4.2",
+    "4.3",
+    "5.1",
+    "5.2",
+    "5.3",
+    "6.1",
+    "6.2",
+    "7.1.5",
+    "7.2",
+    "7.5",
+    "8.2",
+    "8.4",
+    "8.5.1",
+    "8.6",
+    "8.7",
+    "9.1.2",
+    "9.2",
+    "9.3",
+    "10.2",
+]
 EVIDENCE_TEXT = [
     "查阅《质量手册》A/2 版及过程清单，组织识别了 12 个过程并明确了过程负责人。",
     "抽查 2025 年 3 份销售合同评审记录（HT-2025-031/047/052），评审内容完整。",
@@ -65,43 +85,80 @@ def make_jpeg(path: Path, label: str, size: tuple[int, int] = (1600, 1200), hue:
     return path
 
 
-def build_demo_audit(session, workdir: Path, *, evidence_count: int = 42, photos: int = 6) -> DemoAudit:
+def build_demo_audit(
+    session, workdir: Path, *, evidence_count: int = 42, photos: int = 6
+) -> DemoAudit:
     from auditdesk.services import evidence as ev
     from auditdesk.services import nonconformities as ncs
     from auditdesk.services.audits import AuditData, create_audit
     from auditdesk.services.certificates import CertificateData, create_certificate
     from auditdesk.services.clients import add_site
 
-    session.add_all([CBSetting(key="cb_name_zh", value="华信质量认证有限公司"),
-                     CBSetting(key="cb_name_en", value="Huaxin Quality Certification Co., Ltd."),
-                     CBSetting(key="cb_address", value="北京市海淀区学院路 30 号"),
-                     CBSetting(key="cb_accreditation", value="CNAS C999-M")])
+    session.add_all(
+        [
+            CBSetting(key="cb_name_zh", value="华信质量认证有限公司"),
+            CBSetting(key="cb_name_en", value="Huaxin Quality Certification Co., Ltd."),
+            CBSetting(key="cb_address", value="北京市海淀区学院路 30 号"),
+            CBSetting(key="cb_accreditation", value="CNAS C999-M"),
+        ]
+    )
     org = _org(session)
-    central = add_site(session, org.id, "总部及注塑车间", "江苏省苏州市吴中区木渎镇金枫路 88 号", is_central=True,
-                       personnel=150)
-    branch = add_site(session, org.id, "装配分厂", "江苏省苏州市相城区黄埭镇春兴路 6 号", personnel=30)
+    central = add_site(
+        session,
+        org.id,
+        "总部及注塑车间",
+        "江苏省苏州市吴中区木渎镇金枫路 88 号",
+        is_central=True,
+        personnel=150,
+    )
+    branch = add_site(
+        session, org.id, "装配分厂", "江苏省苏州市相城区黄埭镇春兴路 6 号", personnel=30
+    )
     std = session.scalar(select(Standard).where(Standard.key == "ISO9001:2015"))
-    cert = create_certificate(session, CertificateData(
-        number="CN-QMS-2025-0088", organisation_id=org.id, standard_key="ISO9001:2015",
-        issue_date=dt.date(2025, 3, 15), scope_zh="注塑件（汽车内饰件、家电外壳）的生产",
-        scope_en="Production of injection-moulded parts (car interior trims, appliance housings)",
-        team_leader_name="张伟",
-    ))
-    auditors = [Auditor(name_zh=n, name_en=e, ccaa_no=c, grade=g, schemes=["QMS"])
-                for n, e, c, g in (("张伟", "Zhang Wei", "2023-N1QMS-1234567", AuditorGrade.LEAD_AUDITOR),
-                                   ("刘芳", "Liu Fang", "2022-N1QMS-7654321", AuditorGrade.AUDITOR),
-                                   ("陈刚", "Chen Gang", "", AuditorGrade.TECH_EXPERT))]
+    cert = create_certificate(
+        session,
+        CertificateData(
+            number="CN-QMS-2025-0088",
+            organisation_id=org.id,
+            standard_key="ISO9001:2015",
+            issue_date=dt.date(2025, 3, 15),
+            scope_zh="注塑件（汽车内饰件、家电外壳）的生产",
+            scope_en="Production of injection-moulded parts (car interior trims, appliance housings)",
+            team_leader_name="张伟",
+        ),
+    )
+    auditors = [
+        Auditor(name_zh=n, name_en=e, ccaa_no=c, grade=g, schemes=["QMS"])
+        for n, e, c, g in (
+            ("张伟", "Zhang Wei", "2023-N1QMS-1234567", AuditorGrade.LEAD_AUDITOR),
+            ("刘芳", "Liu Fang", "2022-N1QMS-7654321", AuditorGrade.AUDITOR),
+            ("陈刚", "Chen Gang", "", AuditorGrade.TECH_EXPERT),
+        )
+    ]
     session.add_all(auditors)
     session.flush()
-    audit = create_audit(session, AuditData(
-        certificate_ids=[cert.id], audit_type=AuditType.SURVEILLANCE_1, start_date=dt.date(2026, 3, 2),
-        end_date=dt.date(2026, 3, 3), mode=AuditMode.ON_SITE, planned_days=3.0, md5_days=3.0,
-        objectives="确认管理体系持续符合 GB/T 19001-2016 并有效运行，评价是否保持认证注册。",
-        scope="注塑件（汽车内饰件、家电外壳）的生产", status=AuditStatus.IN_PROGRESS,
-        team=[(auditors[0].id, TeamRole.TEAM_LEADER), (auditors[1].id, TeamRole.AUDITOR),
-              (auditors[2].id, TeamRole.TECH_EXPERT)],
-        site_ids=[central.id, branch.id], number="2026-0031",
-    ))
+    audit = create_audit(
+        session,
+        AuditData(
+            certificate_ids=[cert.id],
+            audit_type=AuditType.SURVEILLANCE_1,
+            start_date=dt.date(2026, 3, 2),
+            end_date=dt.date(2026, 3, 3),
+            mode=AuditMode.ON_SITE,
+            planned_days=3.0,
+            md5_days=3.0,
+            objectives="确认管理体系持续符合 GB/T 19001-2016 并有效运行，评价是否保持认证注册。",
+            scope="注塑件（汽车内饰件、家电外壳）的生产",
+            status=AuditStatus.IN_PROGRESS,
+            team=[
+                (auditors[0].id, TeamRole.TEAM_LEADER),
+                (auditors[1].id, TeamRole.AUDITOR),
+                (auditors[2].id, TeamRole.TECH_EXPERT),
+            ],
+            site_ids=[central.id, branch.id],
+            number="2026-0031",
+        ),
+    )
     for s in audit.sites:
         s.visit_date = dt.date(2026, 3, 2) if s.site_id == central.id else dt.date(2026, 3, 3)
     audit.team[0].days, audit.team[1].days = 1.5, 1.5
@@ -109,42 +166,78 @@ def build_demo_audit(session, workdir: Path, *, evidence_count: int = 42, photos
     audit.conclusion = "管理体系总体符合标准要求并有效运行，内部审核和管理评审按计划实施。"
     audit.recommendation = "maintain"
     audit.marks_control = "抽查宣传册和网站，认证标志使用符合规定。"
-    audit.plan_deviations = "装配分厂审核由计划的 3 月 2 日下午调整至 3 月 3 日上午（客户生产安排），不影响审核目的。"
-    clauses = {c.number: c for c in session.scalars(select(Clause).where(Clause.standard_id == std.id))}
+    audit.plan_deviations = (
+        "装配分厂审核由计划的 3 月 2 日下午调整至 3 月 3 日上午（客户生产安排），不影响审核目的。"
+    )
+    clauses = {
+        c.number: c for c in session.scalars(select(Clause).where(Clause.standard_id == std.id))
+    }
     items = []
     start = dt.datetime(2026, 3, 2, 1, 0, tzinfo=dt.UTC)
     types = list(EvidenceType)
     for i in range(evidence_count):
         number = CLAUSES[i % len(CLAUSES)]
-        items.append(ev.add_evidence(session, audit.id, ev.EvidenceData(
-            evidence_type=types[i % len(types)], clause_ids=[clauses[number].id],
-            site_id=central.id if i % 3 else branch.id, department=["生产部", "品质部", "采购部", "行政部"][i % 4],
-            observed_at=start + dt.timedelta(minutes=17 * i), description=EVIDENCE_TEXT[i % len(EVIDENCE_TEXT)],
-            references=f"REC-{1000 + i}", interviewee_role="部门经理" if i % 7 == 0 else "",
-        )))
+        items.append(
+            ev.add_evidence(
+                session,
+                audit.id,
+                ev.EvidenceData(
+                    evidence_type=types[i % len(types)],
+                    clause_ids=[clauses[number].id],
+                    site_id=central.id if i % 3 else branch.id,
+                    department=["生产部", "品质部", "采购部", "行政部"][i % 4],
+                    observed_at=start + dt.timedelta(minutes=17 * i),
+                    description=EVIDENCE_TEXT[i % len(EVIDENCE_TEXT)],
+                    references=f"REC-{1000 + i}",
+                    interviewee_role="部门经理" if i % 7 == 0 else "",
+                ),
+            )
+        )
     nc_clauses = ["7.1.5", "8.4", "8.5.1", "9.2", "7.2"]
     for number in CLAUSES:
-        ev.set_judgement(session, audit.id, clauses[number].id,
-                         Judgement.NONCONFORMITY if number in nc_clauses else Judgement.CONFORM)
+        ev.set_judgement(
+            session,
+            audit.id,
+            clauses[number].id,
+            Judgement.NONCONFORMITY if number in nc_clauses else Judgement.CONFORM,
+        )
     nc_numbers = []
     for k, number in enumerate(nc_clauses):
         linked = [it.id for it in items if clauses[number] in it.clauses][:2] or [items[0].id]
-        nc = ncs.raise_nc(session, ncs.NCDraft(
-            audit_id=audit.id, clause_id=clauses[number].id, grade=NCGrade.MAJOR if k == 0 else NCGrade.MINOR,
-            requirement=f"GB/T 19001-2016 {number} 条款要求组织对相关过程实施控制并保留成文信息。",
-            evidence_text=f"现场抽查发现：记录 REC-{2000 + k} 未按规定保存，相关人员不清楚要求（第 {k + 1} 项）。",
-            reason="不符合标准条款要求。", evidence_ids=linked,
-        ), on=dt.date(2026, 3, 3))
+        nc = ncs.raise_nc(
+            session,
+            ncs.NCDraft(
+                audit_id=audit.id,
+                clause_id=clauses[number].id,
+                grade=NCGrade.MAJOR if k == 0 else NCGrade.MINOR,
+                requirement=f"GB/T 19001-2016 {number} 条款要求组织对相关过程实施控制并保留成文信息。",
+                evidence_text=f"现场抽查发现：记录 REC-{2000 + k} 未按规定保存，相关人员不清楚要求（第 {k + 1} 项）。",
+                reason="不符合标准条款要求。",
+                evidence_ids=linked,
+            ),
+            on=dt.date(2026, 3, 3),
+        )
         ncs.issue_nc(session, nc.id, on=dt.date(2026, 3, 3))
         nc_numbers.append(nc.number)
     workdir.mkdir(parents=True, exist_ok=True)
     for k in range(photos):
-        path = make_jpeg(workdir / f"photo{k}.jpg", f"photo {k}", hue=k * 40,
-                         size=(1600, 1200) if k % 3 else (1200, 1600))
+        path = make_jpeg(
+            workdir / f"photo{k}.jpg",
+            f"photo {k}",
+            hue=k * 40,
+            size=(1600, 1200) if k % 3 else (1200, 1600),
+        )
         if k == 0:
-            ev.add_check_in_photo(session, audit.id, path, CheckInMoment.OPENING, place="公司会议室")
+            ev.add_check_in_photo(
+                session, audit.id, path, CheckInMoment.OPENING, place="公司会议室"
+            )
         else:
-            att = ev.attach_file(session, items[(k * 5) % len(items)].id, path, caption=f"现场照片：注塑车间 {k} 号机")
+            att = ev.attach_file(
+                session,
+                items[(k * 5) % len(items)].id,
+                path,
+                caption=f"现场照片：注塑车间 {k} 号机",
+            )
             att.include_in_report = True
     session.flush()
     return DemoAudit(audit.id, audit.number, nc_numbers, photos, evidence_count)
@@ -153,12 +246,21 @@ def build_demo_audit(session, workdir: Path, *, evidence_count: int = 42, photos
 def _org(session):
     from auditdesk.services.clients import OrganisationData, create_organisation
 
-    return create_organisation(session, OrganisationData(
-        name_zh="苏州精达塑胶制品有限公司", name_en="Suzhou Jingda Plastic Products Co., Ltd.",
-        credit_code="91320506MA1N2Q3R4N", address="江苏省苏州市吴中区木渎镇金枫路 88 号",
-        province="江苏省", city="苏州市", representative="王建国", contact_name="李敏",
-        contact_phone="0512-66001234", effective_personnel=180,
-    ))
+    return create_organisation(
+        session,
+        OrganisationData(
+            name_zh="苏州精达塑胶制品有限公司",
+            name_en="Suzhou Jingda Plastic Products Co., Ltd.",
+            credit_code="91320506MA1N2Q3R4N",
+            address="江苏省苏州市吴中区木渎镇金枫路 88 号",
+            province="江苏省",
+            city="苏州市",
+            representative="王建国",
+            contact_name="李敏",
+            contact_phone="0512-66001234",
+            effective_personnel=180,
+        ),
+    )
 
 
 @pytest.fixture
@@ -170,7 +272,9 @@ def demo_audit(session, tmp_path) -> DemoAudit:
 
 SOFFICE = shutil.which("soffice") or shutil.which("libreoffice")
 needs_soffice = pytest.mark.skipif(SOFFICE is None, reason="LibreOffice (soffice) is not installed")
-needs_poppler = pytest.mark.skipif(shutil.which("pdftotext") is None, reason="pdftotext (poppler) is not installed")
+needs_poppler = pytest.mark.skipif(
+    shutil.which("pdftotext") is None, reason="pdftotext (poppler) is not installed"
+)
 
 
 def fontconfig_env(tmp: Path) -> dict[str, str]:
@@ -182,7 +286,9 @@ def fontconfig_env(tmp: Path) -> dict[str, str]:
         "<?xml version='1.0'?><!DOCTYPE fontconfig SYSTEM 'fonts.dtd'><fontconfig>"
         "<include ignore_missing='yes'>/etc/fonts/fonts.conf</include>"
         f"<dir>{resource('fonts')}</dir><cachedir>{tmp / 'fc-cache'}</cachedir>"
-        "</fontconfig>", encoding="utf-8")
+        "</fontconfig>",
+        encoding="utf-8",
+    )
     return {**os.environ, "FONTCONFIG_FILE": str(conf)}
 
 
@@ -191,17 +297,31 @@ def soffice_convert(source: Path, outdir: Path, target: str = "pdf") -> Path:
     profile = Path(f"/tmp/lo-{uuid.uuid4().hex}")
     try:
         result = subprocess.run(
-            [SOFFICE, f"-env:UserInstallation=file://{profile}", "--headless", "--convert-to", target,
-             "--outdir", str(outdir), str(source)],
-            capture_output=True, text=True, timeout=180, env=fontconfig_env(outdir),
+            [
+                SOFFICE,
+                f"-env:UserInstallation=file://{profile}",
+                "--headless",
+                "--convert-to",
+                target,
+                "--outdir",
+                str(outdir),
+                str(source),
+            ],
+            capture_output=True,
+            text=True,
+            timeout=180,
+            env=fontconfig_env(outdir),
         )
     finally:
         shutil.rmtree(profile, ignore_errors=True)
     out = outdir / (source.stem + "." + target.split(":")[0])
-    assert result.returncode == 0 and out.is_file(), f"LibreOffice failed: {result.stdout} {result.stderr}"
+    assert result.returncode == 0 and out.is_file(), (
+        f"LibreOffice failed: {result.stdout} {result.stderr}"
+    )
     return out
 
 
 def pdf_text(path: Path) -> str:
-    return subprocess.run(["pdftotext", "-layout", str(path), "-"], capture_output=True, text=True,
-                          check=True).stdout
+    return subprocess.run(
+        ["pdftotext", "-layout", str(path), "-"], capture_output=True, text=True, check=True
+    ).stdout

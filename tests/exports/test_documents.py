@@ -30,7 +30,12 @@ def test_plan_agenda_covers_every_process_with_an_auditor(session, demo_audit):
     assert {"5", "9"} <= leader
     assert {r.site for r in ctx.agenda if r.item == "8"} == {"总部及注塑车间", "装配分厂"}
     assert {r.day for r in ctx.agenda} == {ctx.start_date, ctx.end_date}
-    assert "陈刚" not in {a for r in ctx.agenda if r.item not in ("opening", "closing", "team_review") for a in r.auditors}
+    assert "陈刚" not in {
+        a
+        for r in ctx.agenda
+        if r.item not in ("opening", "closing", "team_review")
+        for a in r.auditors
+    }
 
 
 def test_plan_compares_planned_days_with_md5(session, demo_audit):
@@ -47,8 +52,12 @@ def test_plan_flags_days_below_md5(session, demo_audit):
     from auditdesk.services.audits import find_audit
 
     find_audit(session, demo_audit.number).planned_days = 2.0
-    fields = dict(p for x in plan_document(build_plan_context(session, demo_audit.number, "zh")).blocks
-                  if isinstance(x, b.Fields) for p in x.pairs)
+    fields = dict(
+        p
+        for x in plan_document(build_plan_context(session, demo_audit.number, "zh")).blocks
+        if isinstance(x, b.Fields)
+        for p in x.pairs
+    )
     assert fields["说明"] == "计划人日低于 MD5 核定值，应书面说明理由。"
     assert fields["计划与 MD5 之差"] == "-1"
 
@@ -70,14 +79,20 @@ def test_nc_form_shows_an_answer_already_entered(session, demo_audit):
     find_nc(session, demo_audit.nc_numbers[1]).root_cause = "供方评价准则未覆盖外包热处理过程。"
     doc = nc_form_document(build_nc_form_context(session, demo_audit.nc_numbers[1], "zh"))
     assert "原因分析" not in [x.label for x in doc.blocks if isinstance(x, b.Box)]
-    assert any(isinstance(x, b.Fields) and ("原因分析", "供方评价准则未覆盖外包热处理过程。") in x.pairs
-               for x in doc.blocks)
+    assert any(
+        isinstance(x, b.Fields) and ("原因分析", "供方评价准则未覆盖外包热处理过程。") in x.pairs
+        for x in doc.blocks
+    )
 
 
 def test_case_draft_follows_the_ccaa_structure(session, demo_audit):
     doc = case_document(build_case_context(session, demo_audit.number, "zh"))
     assert [x.text for x in doc.blocks if isinstance(x, b.Heading)] == [
-        "一、案例发生的背景", "二、案例发生的主要过程", "三、主要的审核发现与沟通过程", "四、受审核组织主要的改进方法及其成效"]
+        "一、案例发生的背景",
+        "二、案例发生的主要过程",
+        "三、主要的审核发现与沟通过程",
+        "四、受审核组织主要的改进方法及其成效",
+    ]
     fields = dict(p for x in doc.blocks if isinstance(x, b.Fields) for p in x.pairs)
     assert fields["受审核组织"] == "苏州精达塑胶制品有限公司"
     assert "张伟（审核组长）" in fields["参与人员"]
@@ -89,12 +104,19 @@ def test_case_draft_follows_the_ccaa_structure(session, demo_audit):
 @needs_poppler
 def test_plan_and_nc_form_pdfs_show_chinese(session, demo_audit, tmp_path):
     render_plan(build_plan_context(session, demo_audit.number, "zh"), "pdf", tmp_path / "plan.pdf")
-    render_nc_form(build_nc_form_context(session, demo_audit.nc_numbers[0], "zh"), "pdf", tmp_path / "nc.pdf")
+    render_nc_form(
+        build_nc_form_context(session, demo_audit.nc_numbers[0], "zh"), "pdf", tmp_path / "nc.pdf"
+    )
     plan = pdf_text(tmp_path / "plan.pdf")
     for heading in ("审核计划", "审核日程安排", "首次会议", "末次会议", "审核时间核算"):
         assert heading in plan
     nc = pdf_text(tmp_path / "nc.pdf")
-    for heading in ("不符合报告", "不符合事实（审核组填写）", "受审核方回复（受审核方填写）", "纠正措施"):
+    for heading in (
+        "不符合报告",
+        "不符合事实（审核组填写）",
+        "受审核方回复（受审核方填写）",
+        "纠正措施",
+    ):
         assert heading in nc
 
 
@@ -115,14 +137,23 @@ def test_libreoffice_converts_each_word_document(session, demo_audit, tmp_path, 
     soffice_convert(out, tmp_path)
 
 
-@pytest.mark.parametrize("kind, fmt", [("report", "pdf"), ("plan", "docx"), ("nc_form", "pdf"), ("case", "docx")])
+@pytest.mark.parametrize(
+    "kind, fmt", [("report", "pdf"), ("plan", "docx"), ("nc_form", "pdf"), ("case", "docx")]
+)
 def test_one_call_exports_any_document_to_a_stream(session, demo_audit, kind, fmt):
     import io
 
     from auditdesk.exports.api import export_document
 
     out = io.BytesIO()
-    export_document(session, kind, demo_audit.nc_numbers[0] if kind == "nc_form" else demo_audit.number, fmt, "zh", out)
+    export_document(
+        session,
+        kind,
+        demo_audit.nc_numbers[0] if kind == "nc_form" else demo_audit.number,
+        fmt,
+        "zh",
+        out,
+    )
     assert out.getvalue().startswith(b"%PDF-" if fmt == "pdf" else b"PK")
 
 

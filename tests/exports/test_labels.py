@@ -11,7 +11,9 @@ from auditdesk.exports.labels import CODES, LABELS, Lang, code, parse_lang, text
 def test_every_label_has_chinese_and_english(key):
     zh, en = LABELS[key]
     assert zh.strip() and en.strip()
-    assert any("\u4e00" <= ch <= "\u9fff" or ch in "：" for ch in zh), f"{key}: Chinese text has no Chinese"
+    assert any("\u4e00" <= ch <= "\u9fff" or ch in "：" for ch in zh), (
+        f"{key}: Chinese text has no Chinese"
+    )
 
 
 def test_bilingual_shows_both_languages():

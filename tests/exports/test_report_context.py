@@ -13,7 +13,9 @@ def test_context_holds_the_audit_records(session, demo_audit):
     ctx = build_report_context(session, demo_audit.number, "zh")
     assert ctx.audit_number == "2026-0031"
     assert ctx.cb.name_zh == "华信质量认证有限公司"
-    assert ctx.client.name_zh == "苏州精达塑胶制品有限公司" and ctx.client.representative == "王建国"
+    assert (
+        ctx.client.name_zh == "苏州精达塑胶制品有限公司" and ctx.client.representative == "王建国"
+    )
     assert ctx.audit_type == "surveillance_1" and ctx.audit_mode == "FS01"
     assert ctx.criteria == ("ISO 9001:2015 / GB/T 19001-2016",)
     assert len(ctx.evidence) == 42
@@ -49,14 +51,40 @@ def test_report_has_every_17021_element_in_order(session, demo_audit):
     doc = report_document(build_report_context(session, demo_audit.number, "zh"))
     headings = [x.text for x in doc.blocks if isinstance(x, b.Heading)]
     assert headings == [
-        "审核概况", "审核范围与场所", "审核组", "审核计划偏离及原因", "影响审核方案的问题", "自上次审核以来的重大变更",
-        "审核发现（按条款）", "不符合项", "以往不符合项纠正措施的验证", "未解决的问题", "审核证据清单", "抽样说明",
-        "审核结论", "审核组推荐意见", "认证证书及标志的使用控制", "现场照片", "签字",
+        "审核概况",
+        "审核范围与场所",
+        "审核组",
+        "审核计划偏离及原因",
+        "影响审核方案的问题",
+        "自上次审核以来的重大变更",
+        "审核发现（按条款）",
+        "不符合项",
+        "以往不符合项纠正措施的验证",
+        "未解决的问题",
+        "审核证据清单",
+        "抽样说明",
+        "审核结论",
+        "审核组推荐意见",
+        "认证证书及标志的使用控制",
+        "现场照片",
+        "签字",
     ]
     fields = dict(p for x in doc.blocks if isinstance(x, b.Fields) for p in x.pairs)
-    for label in ("认证机构", "受审核方", "地址", "法定代表人", "审核类型", "审核准则", "审核目的", "审核范围",
-                  "结合/联合/一体化审核说明", "管理体系与审核准则的符合性", "认证范围是否适宜", "审核目的是否实现",
-                  "记录指纹 (SHA-256)"):
+    for label in (
+        "认证机构",
+        "受审核方",
+        "地址",
+        "法定代表人",
+        "审核类型",
+        "审核准则",
+        "审核目的",
+        "审核范围",
+        "结合/联合/一体化审核说明",
+        "管理体系与审核准则的符合性",
+        "认证范围是否适宜",
+        "审核目的是否实现",
+        "记录指纹 (SHA-256)",
+    ):
         assert label in fields, label
     assert fields["管理体系与审核准则的符合性"].startswith("存在严重不符合 1 项")
     assert any(isinstance(x, b.Para) and "审核证据建立在样本的基础上" in x.text for x in doc.blocks)
@@ -69,7 +97,9 @@ def test_an_empty_audit_still_makes_a_complete_short_report(session, demo_audit)
     from auditdesk.services.audits import AuditData, create_audit, find_audit
 
     cert = find_audit(session, demo_audit.number).certificates[0]
-    empty = create_audit(session, AuditData(certificate_ids=[cert.id], audit_type=AuditType.SURVEILLANCE_2))
+    empty = create_audit(
+        session, AuditData(certificate_ids=[cert.id], audit_type=AuditType.SURVEILLANCE_2)
+    )
     doc = report_document(build_report_context(session, empty.number, "en"))
     assert not doc.toc
     assert any(isinstance(x, b.Para) and x.text == "None" for x in doc.blocks)
@@ -85,21 +115,45 @@ def test_previous_ncs_of_an_earlier_audit_are_listed_for_verification(session, d
 
     current = find_audit(session, demo_audit.number)
     cert = current.certificates[0]
-    earlier = create_audit(session, AuditData(certificate_ids=[cert.id], audit_type=AuditType.STAGE2,
-                                              start_date=dt.date(2025, 3, 1), end_date=dt.date(2025, 3, 2)))
+    earlier = create_audit(
+        session,
+        AuditData(
+            certificate_ids=[cert.id],
+            audit_type=AuditType.STAGE2,
+            start_date=dt.date(2025, 3, 1),
+            end_date=dt.date(2025, 3, 2),
+        ),
+    )
     clause = session.query(Clause).filter_by(standard_id=cert.standard_id, number="8.5.1").one()
-    item = ev.add_evidence(session, earlier.id, ev.EvidenceData(evidence_type=EvidenceType.RECORD, clause_ids=[clause.id]))
-    nc = ncs.raise_nc(session, ncs.NCDraft(audit_id=earlier.id, clause_id=clause.id, grade=NCGrade.MINOR,
-                                           requirement="8.5.1", evidence_text="首件检验记录缺失。", reason="未执行",
-                                           evidence_ids=[item.id]), on=dt.date(2025, 3, 2))
+    item = ev.add_evidence(
+        session,
+        earlier.id,
+        ev.EvidenceData(evidence_type=EvidenceType.RECORD, clause_ids=[clause.id]),
+    )
+    nc = ncs.raise_nc(
+        session,
+        ncs.NCDraft(
+            audit_id=earlier.id,
+            clause_id=clause.id,
+            grade=NCGrade.MINOR,
+            requirement="8.5.1",
+            evidence_text="首件检验记录缺失。",
+            reason="未执行",
+            evidence_ids=[item.id],
+        ),
+        on=dt.date(2025, 3, 2),
+    )
     ncs.issue_nc(session, nc.id, on=dt.date(2025, 3, 2))
     ctx = build_report_context(session, demo_audit.number, "zh")
     assert [(p.number, p.audit_number, p.clause, p.state) for p in ctx.previous_ncs] == [
-        (nc.number, earlier.number, "8.5.1", "issued")]
+        (nc.number, earlier.number, "8.5.1", "issued")
+    ]
 
 
 def test_a_photo_missing_from_this_computer_is_named_not_dropped(session, demo_audit, tmp_path):
-    ctx = build_report_context(session, demo_audit.number, "en", attachments_root=tmp_path / "elsewhere")
+    ctx = build_report_context(
+        session, demo_audit.number, "en", attachments_root=tmp_path / "elsewhere"
+    )
     assert len(ctx.photos) == 6 and all(p.path is None for p in ctx.photos)
     photos = next(x for x in report_document(ctx).blocks if isinstance(x, b.Photos))
     assert photos.missing_text == "(the photo file is not in this computer's attachment store)"
@@ -117,22 +171,47 @@ def test_a_terminated_audit_report_gives_the_reasons_who_agreed_and_when(session
     )
 
     cert = find_audit(session, demo_audit.number).certificates[0]
-    audit = create_audit(session, AuditData(certificate_ids=[cert.id], audit_type=AuditType.SURVEILLANCE_2,
-                                            start_date=dt.date(2027, 3, 1), end_date=dt.date(2027, 3, 2)))
+    audit = create_audit(
+        session,
+        AuditData(
+            certificate_ids=[cert.id],
+            audit_type=AuditType.SURVEILLANCE_2,
+            start_date=dt.date(2027, 3, 1),
+            end_date=dt.date(2027, 3, 2),
+        ),
+    )
     at = dt.datetime(2027, 3, 1, 2, 30, tzinfo=dt.UTC)  # 10:30 in China
-    terminate_audit(session, audit.id, TerminationData(
-        [TerminationReason.LICENCE_EXPIRED, TerminationReason.MANAGEMENT_REFUSES], dt.date(2027, 3, 1),
-        [Agreement(AgreementRole.TEAM_LEADER, "张伟", at), Agreement(AgreementRole.CLIENT, "王建国", at)],
-        reaudit_due=dt.date(2027, 5, 1)))
+    terminate_audit(
+        session,
+        audit.id,
+        TerminationData(
+            [TerminationReason.LICENCE_EXPIRED, TerminationReason.MANAGEMENT_REFUSES],
+            dt.date(2027, 3, 1),
+            [
+                Agreement(AgreementRole.TEAM_LEADER, "张伟", at),
+                Agreement(AgreementRole.CLIENT, "王建国", at),
+            ],
+            reaudit_due=dt.date(2027, 5, 1),
+        ),
+    )
     ctx = build_report_context(session, audit.number, "zh")
     assert ctx.termination is not None and not ctx.summary.objectives_met
     assert ctx.termination.reasons == ("licence_expired", "management_refuses")
-    fields = {k: v for x in report_document(ctx).blocks if isinstance(x, b.Fields) for k, v in x.pairs}
+    fields = {
+        k: v for x in report_document(ctx).blocks if isinstance(x, b.Fields) for k, v in x.pairs
+    }
     assert fields["撤组原因"] == "行政许可已过期\n最高管理者拒绝配合或缺席"
     assert fields["同意撤组"] == "审核组长 张伟 2027-03-01 10:30\n受审核方 王建国 2027-03-01 10:30"
     assert fields["撤组日期"] == "2027-03-01" and fields["重新审核截止日期"] == "2027-05-01"
-    en = {k: v for x in report_document(build_report_context(session, audit.number, "en")).blocks
-          if isinstance(x, b.Fields) for k, v in x.pairs}
-    assert en["Reasons"] == "Administrative licence expired\nTop management refuses to cooperate or is absent"
+    en = {
+        k: v
+        for x in report_document(build_report_context(session, audit.number, "en")).blocks
+        if isinstance(x, b.Fields)
+        for k, v in x.pairs
+    }
+    assert (
+        en["Reasons"]
+        == "Administrative licence expired\nTop management refuses to cooperate or is absent"
+    )
     # A completed audit has no termination section.
     assert build_report_context(session, demo_audit.number, "zh").termination is None

@@ -40,7 +40,9 @@ def test_a_correction_needs_a_change_note_and_makes_revision_2(session, demo_aud
     item = session.query(EvidenceItem).filter_by(audit_id=audit.id, seq=3).one()
     item.description = "更正：与生产部经理面谈（补充记录编号）。"
     session.flush()
-    assert not report_issue.verify_revision(session, first)  # the records no longer match revision 1
+    assert not report_issue.verify_revision(
+        session, first
+    )  # the records no longer match revision 1
     with pytest.raises(ValidationFailed) as err:
         report_issue.issue_report(session, demo_audit.audit_id)
     assert err.value.errors == {"change_note": "required"}
@@ -90,5 +92,9 @@ def test_the_change_log_head_is_folded_in_when_there_is_a_log(session, demo_audi
     from auditdesk.storage.changelog import chain_head
 
     assert len(rev.chain_head) == 64
-    assert rev.chain_head != chain_head(session)  # issuing itself was logged after the head was read
-    assert rev.fingerprint == report_issue.records_fingerprint(session, demo_audit.audit_id, rev.chain_head)
+    assert rev.chain_head != chain_head(
+        session
+    )  # issuing itself was logged after the head was read
+    assert rev.fingerprint == report_issue.records_fingerprint(
+        session, demo_audit.audit_id, rev.chain_head
+    )

@@ -51,13 +51,23 @@ def test_an_exif_rotated_photo_comes_out_upright_at_the_target_size(tmp_path):
     with Image.open(io.BytesIO(prepared.data)) as img:
         assert img.format == "JPEG" and img.size == (prepared.width, prepared.height)
         assert ORIENTATION not in img.getexif()  # turned already; no metadata carried over
-        top, bottom = img.getpixel((img.width // 2, 10)), img.getpixel((img.width // 2, img.height - 10))
+        top, bottom = (
+            img.getpixel((img.width // 2, 10)),
+            img.getpixel((img.width // 2, img.height - 10)),
+        )
     assert top[0] > 200 and top[2] < 60, top  # red at the top: upright
     assert bottom[2] > 200 and bottom[0] < 60, bottom
 
 
-@pytest.mark.parametrize(("size", "expected"), [((4000, 3000), (800, 600)), ((1600, 1200), (800, 600)),
-                                                ((3024, 4032), (600, 800)), ((640, 480), (640, 480))])
+@pytest.mark.parametrize(
+    ("size", "expected"),
+    [
+        ((4000, 3000), (800, 600)),
+        ((1600, 1200), (800, 600)),
+        ((3024, 4032), (600, 800)),
+        ((640, 480), (640, 480)),
+    ],
+)
 def test_photos_are_downscaled_to_the_long_side_never_up(tmp_path, size, expected):
     path = tmp_path / "p.jpg"
     Image.new("RGB", size, (90, 140, 60)).save(path, "JPEG")
@@ -83,7 +93,9 @@ def test_the_photo_size_gives_print_resolution_where_the_reports_print_it():
 @pytest.fixture
 def demo_pdf(session, demo_audit, tmp_path):
     out = tmp_path / "report.pdf"
-    render_report(build_report_context(session, demo_audit.number, "zh"), "pdf", out, invariant=True)
+    render_report(
+        build_report_context(session, demo_audit.number, "zh"), "pdf", out, invariant=True
+    )
     return out
 
 
@@ -91,8 +103,9 @@ def demo_pdf(session, demo_audit, tmp_path):
 def test_pdf_photos_are_the_prepared_jpegs_at_print_resolution(demo_pdf, demo_audit):
     if shutil.which("pdfimages") is None:
         pytest.skip("pdfimages (poppler) is not installed")
-    listing = subprocess.run(["pdfimages", "-list", str(demo_pdf)], capture_output=True, text=True,
-                             check=True).stdout.splitlines()[2:]
+    listing = subprocess.run(
+        ["pdfimages", "-list", str(demo_pdf)], capture_output=True, text=True, check=True
+    ).stdout.splitlines()[2:]
     images = [line.split() for line in listing]
     assert len(images) == demo_audit.photo_count
     for cols in images:
@@ -104,24 +117,49 @@ def test_pdf_photos_are_the_prepared_jpegs_at_print_resolution(demo_pdf, demo_au
 
 @needs_poppler
 def test_pdf_contents_numbers_are_the_pages_of_the_headings(demo_pdf):
-    contents = subprocess.run(["pdftotext", "-layout", "-f", "2", "-l", "2", str(demo_pdf), "-"],
-                              capture_output=True, text=True, check=True).stdout
+    contents = subprocess.run(
+        ["pdftotext", "-layout", "-f", "2", "-l", "2", str(demo_pdf), "-"],
+        capture_output=True,
+        text=True,
+        check=True,
+    ).stdout
     lines = re.findall(r"^\s*(\S.*?)\s*(?:\.\s*){3,}(\d+)\s*$", contents, flags=re.M)
     assert len(lines) >= 12, contents
-    pages = {n: subprocess.run(["pdftotext", "-f", str(n), "-l", str(n), str(demo_pdf), "-"], capture_output=True,
-                               text=True, check=True).stdout for n in {int(p) for _t, p in lines}}
+    pages = {
+        n: subprocess.run(
+            ["pdftotext", "-f", str(n), "-l", str(n), str(demo_pdf), "-"],
+            capture_output=True,
+            text=True,
+            check=True,
+        ).stdout
+        for n in {int(p) for _t, p in lines}
+    }
     for title, page in lines:
         assert title in pages[int(page)], (title, page)
         if int(page) > 3:
-            before = subprocess.run(["pdftotext", "-f", str(int(page) - 1), "-l", str(int(page) - 1), str(demo_pdf),
-                                     "-"], capture_output=True, text=True, check=True).stdout
+            before = subprocess.run(
+                [
+                    "pdftotext",
+                    "-f",
+                    str(int(page) - 1),
+                    "-l",
+                    str(int(page) - 1),
+                    str(demo_pdf),
+                    "-",
+                ],
+                capture_output=True,
+                text=True,
+                check=True,
+            ).stdout
             assert title not in before.splitlines(), (title, page)
 
 
 @needs_poppler
 def test_pdf_lists_every_evidence_item(demo_pdf, demo_audit):
     text = pdf_text(demo_pdf)
-    assert set(range(1, demo_audit.evidence_count + 1)) <= {int(n) for n in re.findall(r"\bE(\d+)\b", text)}
+    assert set(range(1, demo_audit.evidence_count + 1)) <= {
+        int(n) for n in re.findall(r"\bE(\d+)\b", text)
+    }
     assert "抽查计量器具台账" in text and "Reviewed supplier evaluation" in text
 
 
@@ -130,12 +168,16 @@ def test_docx_lists_every_evidence_item_in_its_table(session, demo_audit, tmp_pa
     render_report(build_report_context(session, demo_audit.number, "zh"), "docx", out)
     doc = read_docx(str(out))
     evidence = next(t for t in doc.tables if t.rows[0].cells[0].text == "序号")
-    assert [r.cells[0].text for r in evidence.rows[1:]] == [f"E{i}" for i in range(1, demo_audit.evidence_count + 1)]
+    assert [r.cells[0].text for r in evidence.rows[1:]] == [
+        f"E{i}" for i in range(1, demo_audit.evidence_count + 1)
+    ]
     assert all(r.cells[5].text for r in evidence.rows[1:])
     assert evidence.rows[0]._tr.trPr.find(qn("w:tblHeader")) is not None
     assert all(r._tr.trPr.find(qn("w:cantSplit")) is not None for r in evidence.rows[1:])
     with zipfile.ZipFile(out) as z:
-        assert len([n for n in z.namelist() if n.startswith("word/media/")]) == demo_audit.photo_count
+        assert (
+            len([n for n in z.namelist() if n.startswith("word/media/")]) == demo_audit.photo_count
+        )
 
 
 def _reference_table(doc, header, rows, widths, highlight=frozenset(), label_col=False):
@@ -167,8 +209,12 @@ def _reference_table(doc, header, rows, widths, highlight=frozenset(), label_col
 @pytest.mark.parametrize("label_col", [False, True])
 def test_word_table_xml_is_what_python_docx_writes(label_col):
     header = None if label_col else ("序号", "说明 & <备注>", "")
-    rows = [("E1", "第一行\n第二行", " 前导空格"), ("E2", "tab\there", "cr\rinside"), ("", "", "尾随空格 "),
-            ("E3", "a\n\nb", "多行\n文本\n结束")]
+    rows = [
+        ("E1", "第一行\n第二行", " 前导空格"),
+        ("E2", "tab\there", "cr\rinside"),
+        ("", "", "尾随空格 "),
+        ("E3", "a\n\nb", "多行\n文本\n结束"),
+    ]
     widths = (0.7, 3, 2)
     ours, reference = new_docx(), new_docx()
     docx_render._table(ours, header, rows, widths, frozenset({1}), label_col=label_col)
@@ -192,4 +238,6 @@ def test_a_paragraph_keeps_its_lines_per_width_and_rewraps_for_another():
     assert p.wrap(120, 1000) == narrow == WrapOnceParagraph(text, styles()["cell"]).wrap(120, 1000)
     # A split that finds no room drops the lines; the next wrap breaks them again.
     assert p.split(120, 5) == []
-    assert p.wrap(120, 1000) == narrow and len(p.blPara.lines) == narrow[1] / styles()["cell"].leading
+    assert (
+        p.wrap(120, 1000) == narrow and len(p.blPara.lines) == narrow[1] / styles()["cell"].leading
+    )

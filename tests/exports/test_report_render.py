@@ -15,18 +15,42 @@ from auditdesk.exports.report_context import build_report_context
 from auditdesk.exports.report_document import render_report
 from tests.exports.conftest import needs_poppler, needs_soffice, pdf_text, soffice_convert
 
-ZH_HEADINGS = ["管理体系审核报告", "目录", "审核概况", "审核发现（按条款）", "不符合项", "以往不符合项纠正措施的验证",
-               "审核证据清单", "抽样说明", "审核结论", "审核组推荐意见", "认证证书及标志的使用控制", "现场照片", "签字"]
-EN_HEADINGS = ["Management System Audit Report", "Contents", "Findings by clause", "Nonconformities",
-               "Sampling disclaimer", "Recommendation of the audit team", "Photographs", "Signatures"]
+ZH_HEADINGS = [
+    "管理体系审核报告",
+    "目录",
+    "审核概况",
+    "审核发现（按条款）",
+    "不符合项",
+    "以往不符合项纠正措施的验证",
+    "审核证据清单",
+    "抽样说明",
+    "审核结论",
+    "审核组推荐意见",
+    "认证证书及标志的使用控制",
+    "现场照片",
+    "签字",
+]
+EN_HEADINGS = [
+    "Management System Audit Report",
+    "Contents",
+    "Findings by clause",
+    "Nonconformities",
+    "Sampling disclaimer",
+    "Recommendation of the audit team",
+    "Photographs",
+    "Signatures",
+]
 
 
 @pytest.fixture
 def report_pdf(session, demo_audit, tmp_path):
     def make(lang: str):
         out = tmp_path / f"report-{lang}.pdf"
-        render_report(build_report_context(session, demo_audit.number, lang), "pdf", out, invariant=True)
+        render_report(
+            build_report_context(session, demo_audit.number, lang), "pdf", out, invariant=True
+        )
         return out
+
     return make
 
 
@@ -35,8 +59,13 @@ def test_pdf_shows_the_chinese_headings_and_page_numbers(report_pdf):
     text = pdf_text(report_pdf("zh"))
     for heading in ZH_HEADINGS:
         assert heading in text, heading
-    pages = int(subprocess.run(["pdfinfo", str(report_pdf("zh"))], capture_output=True, text=True,
-                               check=True).stdout.split("Pages:")[1].split()[0])
+    pages = int(
+        subprocess.run(
+            ["pdfinfo", str(report_pdf("zh"))], capture_output=True, text=True, check=True
+        )
+        .stdout.split("Pages:")[1]
+        .split()[0]
+    )
     assert pages >= 5
     assert f"第 1 页 共 {pages} 页" in text and f"第 {pages} 页 共 {pages} 页" in text
     assert "苏州精达塑胶制品有限公司" in text and "NC-2026-0031-01" in text and "E42" in text
@@ -57,7 +86,9 @@ def test_english_and_bilingual_pdfs(report_pdf):
 def test_pdf_embeds_a_subset_of_the_cjk_font(report_pdf):
     if shutil.which("pdffonts") is None:
         pytest.skip("pdffonts (poppler) is not installed")
-    fonts = subprocess.run(["pdffonts", str(report_pdf("zh"))], capture_output=True, text=True, check=True).stdout
+    fonts = subprocess.run(
+        ["pdffonts", str(report_pdf("zh"))], capture_output=True, text=True, check=True
+    ).stdout
     rows = fonts.splitlines()[2:]
     assert rows and all("WenQuanYi" in line for line in rows), fonts
     assert all(" yes yes " in line for line in rows), fonts  # every font embedded, as a subset
@@ -85,7 +116,10 @@ def test_docx_reads_back_in_chinese_with_east_asian_fonts(session, demo_audit, t
     cells = {c.text for t in doc.tables for row in t.rows for c in row.cells}
     assert "苏州精达塑胶制品有限公司" in cells and "NC-2026-0031-01" in cells
     # Letterhead filled in; East-Asian fonts declared on the styles Word and LibreOffice use for Chinese.
-    assert doc.sections[0].header.paragraphs[0].text == "华信质量认证有限公司\t管理体系审核报告 · 2026-0031"
+    assert (
+        doc.sections[0].header.paragraphs[0].text
+        == "华信质量认证有限公司\t管理体系审核报告 · 2026-0031"
+    )
     for name in ("Normal", "Heading 1", "Title"):
         fonts = doc.styles[name].element.rPr.find(qn("w:rFonts"))
         assert fonts.get(qn("w:eastAsia")) in ("SimSun", "SimHei"), name
@@ -123,7 +157,9 @@ def test_a_cell_longer_than_a_page_splits_instead_of_failing(session, demo_audit
     from auditdesk.model import EvidenceItem
 
     item = session.query(EvidenceItem).filter_by(audit_id=demo_audit.audit_id, seq=1).one()
-    item.description = "现场抽查记录：" + "注塑车间首件检验记录齐全，巡检频次符合作业指导书要求。" * 200
+    item.description = (
+        "现场抽查记录：" + "注塑车间首件检验记录齐全，巡检频次符合作业指导书要求。" * 200
+    )
     session.flush()
     out = io.BytesIO()
     render_report(build_report_context(session, demo_audit.number, "zh"), "pdf", out)

@@ -41,17 +41,44 @@ def laptop(tmp_path):
     with db.session() as s:
         stored = AttachmentStore.for_session(s).put_bytes(PHOTO, "仓库.png")
         org = create_organisation(s, OrganisationData(name_zh="深圳市示例科技有限公司"))
-        cert = create_certificate(s, CertificateData(number="00126Q30001R1M", organisation_id=org.id,
-                                                     standard_key="ISO9001:2015", issue_date=dt.date(2026, 3, 15)))
-        audit = create_audit(s, AuditData(certificate_ids=[cert.id], audit_type=AuditType.SURVEILLANCE_1, start_date=dt.date(2027, 1, 18),
-                                          end_date=dt.date(2027, 1, 19)))
-        ev = EvidenceItem(audit_id=audit.id, evidence_type=EvidenceType.RECORD, observed_at=utcnow(),
-                          description="抽查了仓库温湿度记录。", seq=1)
+        cert = create_certificate(
+            s,
+            CertificateData(
+                number="00126Q30001R1M",
+                organisation_id=org.id,
+                standard_key="ISO9001:2015",
+                issue_date=dt.date(2026, 3, 15),
+            ),
+        )
+        audit = create_audit(
+            s,
+            AuditData(
+                certificate_ids=[cert.id],
+                audit_type=AuditType.SURVEILLANCE_1,
+                start_date=dt.date(2027, 1, 18),
+                end_date=dt.date(2027, 1, 19),
+            ),
+        )
+        ev = EvidenceItem(
+            audit_id=audit.id,
+            evidence_type=EvidenceType.RECORD,
+            observed_at=utcnow(),
+            description="抽查了仓库温湿度记录。",
+            seq=1,
+        )
         ev.clauses = [s.scalar(select(Clause).where(Clause.number == "7.1.4"))]
         s.add(ev)
         s.flush()
-        s.add(Attachment(evidence_id=ev.id, audit_id=audit.id, sha256=stored.sha256, filename="仓库.png",
-                         size=stored.size, is_photo=True))
+        s.add(
+            Attachment(
+                evidence_id=ev.id,
+                audit_id=audit.id,
+                sha256=stored.sha256,
+                filename="仓库.png",
+                size=stored.size,
+                is_photo=True,
+            )
+        )
     db.close()
     return url
 
@@ -59,7 +86,9 @@ def laptop(tmp_path):
 def _log(url):
     db = open_database(url)
     with db.session() as s:
-        rows = s.execute(select(ChangeLogEntry.seq, ChangeLogEntry.hash).order_by(ChangeLogEntry.seq)).all()
+        rows = s.execute(
+            select(ChangeLogEntry.seq, ChangeLogEntry.hash).order_by(ChangeLogEntry.seq)
+        ).all()
     db.close()
     return rows
 
@@ -79,7 +108,9 @@ def test_laptop_to_central_copies_everything_and_check_passes(laptop, empty_pg_u
     with db.session() as s:
         assert [h.kind for h in search(s, "仓库")] == ["evidence"]
         assert s.scalar(select(func.count()).select_from(Organisation)) == 1
-        create_organisation(s, OrganisationData(name_zh="北京燕京啤酒有限公司"))  # sequences moved on
+        create_organisation(
+            s, OrganisationData(name_zh="北京燕京啤酒有限公司")
+        )  # sequences moved on
     db.close()
     assert check_database(empty_pg_url).ok
 
@@ -116,7 +147,6 @@ def test_a_value_the_server_refuses_names_the_table(laptop, empty_pg_url):
     with db.session() as s:  # all or nothing: the failed copy left the target empty
         assert s.scalar(text("SELECT count(*) FROM change_log")) == 0
     db.close()
-
 
 
 def test_a_server_database_without_a_files_folder_refuses_attachments(database, monkeypatch):

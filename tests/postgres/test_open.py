@@ -92,8 +92,11 @@ def test_older_database_is_upgraded_with_pg_dump_advice(db_url, monkeypatch):
 
 def test_change_log_is_append_only_on_the_server(database):
     with database.engine.connect() as conn:
-        for sql in ("UPDATE change_log SET \"user\" = 'mallory'", "DELETE FROM change_log",
-                    "TRUNCATE change_log"):
+        for sql in (
+            "UPDATE change_log SET \"user\" = 'mallory'",
+            "DELETE FROM change_log",
+            "TRUNCATE change_log",
+        ):
             with pytest.raises(DBAPIError, match="append-only"):
                 with conn.begin():
                     conn.execute(text(sql))
@@ -118,7 +121,8 @@ def test_models_and_migrations_agree_on_postgresql(database):
 
     def ours(obj, name, type_, reflected, compare_to):  # the search index is not an ORM table
         return not (type_ == "table" and name == "search_index") and not (
-            type_ == "index" and name and name.startswith("ix_search_index"))
+            type_ == "index" and name and name.startswith("ix_search_index")
+        )
 
     with database.engine.connect() as conn:
         ctx = MigrationContext.configure(conn, opts={"compare_type": True, "include_object": ours})

@@ -16,7 +16,9 @@ from auditdesk.storage.integrity import check_database
 from tests.exchange.test_package import build_office
 
 
-def test_laptop_package_merges_into_the_central_database_with_its_conflict(database, tmp_path, capsys):
+def test_laptop_package_merges_into_the_central_database_with_its_conflict(
+    database, tmp_path, capsys
+):
     central, audit_id, _ = build_office(database)
     with central.session() as s:
         number = s.get(Audit, audit_id).number
@@ -24,7 +26,9 @@ def test_laptop_package_merges_into_the_central_database_with_its_conflict(datab
     open_database(laptop_url, create=True).close()
 
     out, back = tmp_path / "out.adpkg", tmp_path / "back.adpkg"
-    assert main(["export", "package", "--db", central.url, "--audit", number, "--out", str(out)]) == 0
+    assert (
+        main(["export", "package", "--db", central.url, "--audit", number, "--out", str(out)]) == 0
+    )
     assert main(["import", "package", str(out), "--db", laptop_url]) == 0
     capsys.readouterr()
 
@@ -35,7 +39,9 @@ def test_laptop_package_merges_into_the_central_database_with_its_conflict(datab
     with central.session(user="system") as s:  # meanwhile, at the office
         s.scalar(select(Nonconformity)).evidence_text = "量具未按期校准"
 
-    assert main(["export", "package", "--db", laptop_url, "--audit", number, "--out", str(back)]) == 0
+    assert (
+        main(["export", "package", "--db", laptop_url, "--audit", number, "--out", str(back)]) == 0
+    )
     assert main(["import", "package", str(back), "--db", central.url]) == 0
     assert "conflicts 1" in capsys.readouterr().out
     with central.session() as s:

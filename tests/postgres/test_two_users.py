@@ -33,7 +33,9 @@ def test_second_of_two_concurrent_saves_gets_a_conflict_naming_the_first(databas
     conflict = info.value
     assert conflict.details["changed_by"] == "wang"
     assert "changed by wang meanwhile" in str(conflict)
-    assert conflict.details["entity"] == "organisation" and conflict.details["record_id"] == str(org_id)
+    assert conflict.details["entity"] == "organisation" and conflict.details["record_id"] == str(
+        org_id
+    )
     with database.session() as s:
         assert s.get(Organisation, org_id).address == "南山区科技园"  # wang's save stands
         assert verify_chain(s) == []

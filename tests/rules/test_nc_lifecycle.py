@@ -86,8 +86,13 @@ def test_unknown_state_and_action_are_refused():
 def test_roles_follow_the_issue():
     roles = {a: ACTIONS[a].role for a in A}
     assert roles == {
-        A.EDIT: "auditor", A.ISSUE: "auditor", A.RECORD_RESPONSE: "auditor",
-        A.ACCEPT: "lead", A.REJECT: "lead", A.VERIFY: "lead", A.CLOSE: "lead",
+        A.EDIT: "auditor",
+        A.ISSUE: "auditor",
+        A.RECORD_RESPONSE: "auditor",
+        A.ACCEPT: "lead",
+        A.REJECT: "lead",
+        A.VERIFY: "lead",
+        A.CLOSE: "lead",
         A.REOPEN: "admin",
     }
 
@@ -116,13 +121,19 @@ def test_reject_and_reopen_need_a_reason():
 
 def test_verify_needs_method_who_when_and_effectiveness():
     assert missing_fields("verify", {"verification_method": "document_review"}) == (
-        "verified_by", "verified_on", "effectiveness",
+        "verified_by",
+        "verified_on",
+        "effectiveness",
     )
 
 
 def test_issue_needs_the_three_part_statement_and_evidence():
-    values = {"requirement": "ISO 9001:2015 7.1.5", "evidence_text": "gauge G-12 uncalibrated",
-              "reason": "no traceability", "evidence": []}
+    values = {
+        "requirement": "ISO 9001:2015 7.1.5",
+        "evidence_text": "gauge G-12 uncalibrated",
+        "reason": "no traceability",
+        "evidence": [],
+    }
     assert missing_fields("issue", values) == ("evidence",)
     values["evidence"] = ["e1"]
     assert missing_fields("issue", values) == ()

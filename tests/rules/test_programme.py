@@ -226,7 +226,9 @@ def test_a_corrected_rule_set_gives_its_own_clauses(cnca2025: RuleSet) -> None:
 
     from auditdesk.rules.status import certificate_status
 
-    corrected = dataclasses.replace(cnca2025, first_surveillance_clause="§9.9", suspension_clause="§8.8")
+    corrected = dataclasses.replace(
+        cnca2025, first_surveillance_clause="§9.9", suspension_clause="§8.8"
+    )
     before = audit_programme(CycleFacts(cnca2025, D(2026, 3, 15)), on=D(2027, 4, 1))
     after = audit_programme(CycleFacts(corrected, D(2026, 3, 15)), on=D(2027, 4, 1))
     assert before.entry(S1).basis.clause == cnca2025.first_surveillance_clause != "§9.9"

@@ -160,8 +160,12 @@ def test_default_rule_set_id_helper(book: RuleBook) -> None:
 
 
 @pytest.mark.parametrize("issued", [D(2025, 12, 31), D(2026, 1, 1), D(2031, 7, 1)])
-@pytest.mark.parametrize("standard", ["ISO 9001:2015", "GB/T 45001-2020", "ISO 50001:2018", "something else"])
+@pytest.mark.parametrize(
+    "standard", ["ISO 9001:2015", "GB/T 45001-2020", "ISO 50001:2018", "something else"]
+)
 def test_default_for_a_scheme_found_once_is_the_default_for_the_standard(
     book: RuleBook, standard: str, issued: dt.date
 ) -> None:
-    assert book.default_for_scheme(book.scheme_of(standard), issued) == book.default_for(standard, issued)
+    assert book.default_for_scheme(book.scheme_of(standard), issued) == book.default_for(
+        standard, issued
+    )

@@ -24,10 +24,19 @@ def test_integrated_audit_shows_shared_clauses_once_with_each_standard(session):
 
 def test_evidence_on_a_subclause_covers_its_parents_per_site(session):
     facts = make_audit(session)
-    ev.add_evidence(session, facts.audit_id, ev.EvidenceData(
-        clause_ids=[clause_id(session, facts.audit_id, "9.1.2")], site_id=facts.site_ids[1]))
+    ev.add_evidence(
+        session,
+        facts.audit_id,
+        ev.EvidenceData(
+            clause_ids=[clause_id(session, facts.audit_id, "9.1.2")], site_id=facts.site_ids[1]
+        ),
+    )
     cov = audit_coverage(session, facts.audit_id)
-    assert cov.evidence_by_clause["9.1.2"] == 1 and cov.evidence_by_clause["9.1"] == 1 and cov.covered("9")
+    assert (
+        cov.evidence_by_clause["9.1.2"] == 1
+        and cov.evidence_by_clause["9.1"] == 1
+        and cov.covered("9")
+    )
     assert not cov.covered("8.4")
     assert cov.evidence_by_clause_site["9.1"] == {facts.site_ids[1]: 1}
     assert cov.evidence_by_site == {facts.site_ids[1]: 1}
@@ -35,8 +44,11 @@ def test_evidence_on_a_subclause_covers_its_parents_per_site(session):
 
 def test_archived_evidence_does_not_count(session):
     facts = make_audit(session)
-    item = ev.add_evidence(session, facts.audit_id, ev.EvidenceData(
-        clause_ids=[clause_id(session, facts.audit_id, "8.4")]))
+    item = ev.add_evidence(
+        session,
+        facts.audit_id,
+        ev.EvidenceData(clause_ids=[clause_id(session, facts.audit_id, "8.4")]),
+    )
     ev.archive_evidence(session, item.id)
     assert not audit_coverage(session, facts.audit_id).covered("8.4")
 
@@ -44,8 +56,16 @@ def test_archived_evidence_does_not_count(session):
 def test_surveillance_must_cover_items_are_flagged_until_sampled(session):
     facts = make_audit(session)
     cov = audit_coverage(session, facts.audit_id)
-    assert "9.2" in cov.must_cover and "9.2" in cov.must_cover_missing and "marks" in cov.must_cover_missing
-    ev.add_evidence(session, facts.audit_id, ev.EvidenceData(clause_ids=[clause_id(session, facts.audit_id, "9.2")]))
+    assert (
+        "9.2" in cov.must_cover
+        and "9.2" in cov.must_cover_missing
+        and "marks" in cov.must_cover_missing
+    )
+    ev.add_evidence(
+        session,
+        facts.audit_id,
+        ev.EvidenceData(clause_ids=[clause_id(session, facts.audit_id, "9.2")]),
+    )
     from auditdesk.services.audits import get_audit
 
     get_audit(session, facts.audit_id).marks_control = "证书及标志使用符合规定"
@@ -61,21 +81,44 @@ def test_initial_audits_have_no_must_cover_list(session):
 
 def test_judgements_are_reported_per_clause(session):
     facts = make_audit(session)
-    ev.set_judgement(session, facts.audit_id, clause_id(session, facts.audit_id, "8.3"), Judgement.NOT_APPLICABLE)
+    ev.set_judgement(
+        session, facts.audit_id, clause_id(session, facts.audit_id, "8.3"), Judgement.NOT_APPLICABLE
+    )
     assert audit_coverage(session, facts.audit_id).judgements == {"8.3": [Judgement.NOT_APPLICABLE]}
 
 
 def test_cycle_matrix_shows_what_was_never_sampled(session):
     first = make_audit(session, start=dt.date(2027, 3, 1))
-    second = make_audit(session, audit_type=AuditType.SURVEILLANCE_2, start=dt.date(2028, 3, 1),
-                        organisation_id=first.organisation_id, certificate_ids=first.certificate_ids, tag="A2")
-    ev.add_evidence(session, first.audit_id, ev.EvidenceData(
-        clause_ids=[clause_id(session, first.audit_id, "8.4")], site_id=first.site_ids[0]))
-    ev.add_evidence(session, second.audit_id, ev.EvidenceData(clause_ids=[clause_id(session, first.audit_id, "8.4")]))
-    ev.add_evidence(session, second.audit_id, ev.EvidenceData(clause_ids=[clause_id(session, first.audit_id, "9.2")]))
+    second = make_audit(
+        session,
+        audit_type=AuditType.SURVEILLANCE_2,
+        start=dt.date(2028, 3, 1),
+        organisation_id=first.organisation_id,
+        certificate_ids=first.certificate_ids,
+        tag="A2",
+    )
+    ev.add_evidence(
+        session,
+        first.audit_id,
+        ev.EvidenceData(
+            clause_ids=[clause_id(session, first.audit_id, "8.4")], site_id=first.site_ids[0]
+        ),
+    )
+    ev.add_evidence(
+        session,
+        second.audit_id,
+        ev.EvidenceData(clause_ids=[clause_id(session, first.audit_id, "8.4")]),
+    )
+    ev.add_evidence(
+        session,
+        second.audit_id,
+        ev.EvidenceData(clause_ids=[clause_id(session, first.audit_id, "9.2")]),
+    )
     m = cycle_matrix(session, first.certificate_ids[0])
     assert [a[0] for a in m.audits] == [first.audit_id, second.audit_id]
     assert m.counts["8.4"] == {first.audit_id: 1, second.audit_id: 1}
     assert m.counts["9.2"] == {second.audit_id: 1}
-    assert "8.4" not in m.never_sampled and "9.2" not in m.never_sampled and "8.3" in m.never_sampled
+    assert (
+        "8.4" not in m.never_sampled and "9.2" not in m.never_sampled and "8.3" in m.never_sampled
+    )
     assert m.sites_never_sampled == [first.site_ids[1]]

@@ -17,7 +17,9 @@ def test_figures_match_their_register_filters(session):
     assert by_code["audits_due_30"].value == 1
     assert by_code["audits_due_90"].value == 1
     for f in board.figures:
-        assert registers.count_rows(session, f.register, filters=f.filters, on=TODAY) == f.value, f.code
+        assert registers.count_rows(session, f.register, filters=f.filters, on=TODAY) == f.value, (
+            f.code
+        )
 
 
 def test_surveillance_overdue_means_suspension_required(session):
@@ -31,8 +33,11 @@ def test_surveillance_overdue_means_suspension_required(session):
 
 def test_auditor_load_counts_onsite_days_of_the_year(session):
     s = make_sample(session)
-    session.add(AuditTeamMember(audit_id=s["audit"].id, auditor_id=s["auditor"].id, role=TeamRole.TEAM_LEADER,
-                                days=2.0))
+    session.add(
+        AuditTeamMember(
+            audit_id=s["audit"].id, auditor_id=s["auditor"].id, role=TeamRole.TEAM_LEADER, days=2.0
+        )
+    )
     session.flush()
     load = dashboard.auditor_load(session, TODAY.year)
     assert [(x.name_zh, x.onsite_days, x.limit) for x in load] == [("王审核", 2.0, 180.0)]
@@ -52,7 +57,12 @@ def test_nc_closure_buckets(session):
     nc = s["ncs"][0]
     nc.closed_on = nc.issued_on + dt.timedelta(days=45)
     session.flush()
-    assert dict(dashboard.nc_closure_times(session)) == {"0-30": 0, "31-60": 1, "61-90": 0, "91+": 0}
+    assert dict(dashboard.nc_closure_times(session)) == {
+        "0-30": 0,
+        "31-60": 1,
+        "61-90": 0,
+        "91+": 0,
+    }
 
 
 def test_dashboard_queries_do_not_grow_with_overdue_ncs(session, database):
@@ -79,12 +89,30 @@ def test_dashboard_queries_do_not_grow_with_overdue_ncs(session, database):
     cert_id = s["certs"][1].id
     one = count()
     for i in range(5):
-        audit = create_audit(session, AuditData([cert_id], AuditType.SPECIAL, start_date=dt.date(2026, 2, 1 + i),
-                                                end_date=dt.date(2026, 2, 2 + i), status=AuditStatus.COMPLETED))
-        session.add(Nonconformity(audit_id=audit.id, number=f"NC-2026-X{i}", grade=NCGrade.MINOR,
-                                  state=NCState.ISSUED, evidence_text="记录缺失", issued_on=dt.date(2026, 2, 2 + i),
-                                  response_due=TODAY - dt.timedelta(days=3)))
+        audit = create_audit(
+            session,
+            AuditData(
+                [cert_id],
+                AuditType.SPECIAL,
+                start_date=dt.date(2026, 2, 1 + i),
+                end_date=dt.date(2026, 2, 2 + i),
+                status=AuditStatus.COMPLETED,
+            ),
+        )
+        session.add(
+            Nonconformity(
+                audit_id=audit.id,
+                number=f"NC-2026-X{i}",
+                grade=NCGrade.MINOR,
+                state=NCState.ISSUED,
+                evidence_text="记录缺失",
+                issued_on=dt.date(2026, 2, 2 + i),
+                response_due=TODAY - dt.timedelta(days=3),
+            )
+        )
     session.flush()
     assert count() == one
-    overdue = {f.code: f.value for f in dashboard.build_dashboard(session, TODAY).figures}["overdue_ncs"]
+    overdue = {f.code: f.value for f in dashboard.build_dashboard(session, TODAY).figures}[
+        "overdue_ncs"
+    ]
     assert overdue == 6

@@ -50,14 +50,32 @@ def test_thirty_plus_clients_with_valid_credit_codes_across_provinces(demo):
 def test_certificates_for_all_four_standards_at_every_point_of_the_cycle(demo):
     db, _ = demo
     with db.session() as s:
-        keys = set(s.scalars(select(Standard.key).join(Certificate, Certificate.standard_id == Standard.id)))
+        keys = set(
+            s.scalars(
+                select(Standard.key).join(Certificate, Certificate.standard_id == Standard.id)
+            )
+        )
         states = Counter(p.status.code.value for p in programmes(s, TODAY))
-        entries = Counter((e.kind.value, e.state.value) for p in programmes(s, TODAY) for e in p.programme.entries)
+        entries = Counter(
+            (e.kind.value, e.state.value) for p in programmes(s, TODAY) for e in p.programme.entries
+        )
     assert keys == {"ISO9001:2015", "ISO14001:2015", "ISO45001:2018", "ISO27001:2022"}
-    for code in ("valid", "suspension_required", "suspended", "withdrawal_required", "withdrawn", "cancelled"):
+    for code in (
+        "valid",
+        "suspension_required",
+        "suspended",
+        "withdrawal_required",
+        "withdrawn",
+        "cancelled",
+    ):
         assert states[code] > 0, code
-    for entry in (("surveillance_1", "due"), ("surveillance_1", "done"), ("surveillance_1", "overdue"),
-                  ("surveillance_2", "due"), ("recertification", "due")):
+    for entry in (
+        ("surveillance_1", "due"),
+        ("surveillance_1", "done"),
+        ("surveillance_1", "overdue"),
+        ("surveillance_2", "due"),
+        ("recertification", "due"),
+    ):
         assert entries[entry] > 0, entry
 
 
@@ -65,8 +83,15 @@ def test_ncs_in_every_state(demo):
     db, _ = demo
     with db.session() as s:
         states = set(s.scalars(select(Nonconformity.state)))
-    assert states >= {NCState.DRAFT, NCState.ISSUED, NCState.RESPONSE_RECEIVED, NCState.RESPONSE_REJECTED,
-                      NCState.RESPONSE_ACCEPTED, NCState.VERIFIED, NCState.CLOSED}
+    assert states >= {
+        NCState.DRAFT,
+        NCState.ISSUED,
+        NCState.RESPONSE_RECEIVED,
+        NCState.RESPONSE_REJECTED,
+        NCState.RESPONSE_ACCEPTED,
+        NCState.VERIFIED,
+        NCState.CLOSED,
+    }
 
 
 def test_flagship_audit_has_evidence_photos_and_ncs(demo):
@@ -75,7 +100,9 @@ def test_flagship_audit_has_evidence_photos_and_ncs(demo):
         audit = s.scalar(select(Audit).where(Audit.number == summary.flagship_audit))
         assert len(audit.evidence) >= 40
         assert len(audit.nonconformities) == 5
-        photos = s.scalars(select(Attachment).where(Attachment.audit_id == audit.id, Attachment.is_photo)).all()
+        photos = s.scalars(
+            select(Attachment).where(Attachment.audit_id == audit.id, Attachment.is_photo)
+        ).all()
         assert len(photos) >= 6
         assert {p.check_in.value for p in photos if p.check_in} == {"opening", "closing"}
         assert all(p.captured_at is not None for p in photos)  # EXIF capture time read back

@@ -31,8 +31,16 @@ def facts(session):
 def test_add_evidence_numbers_items_and_defaults_time_to_now(session, facts):
     c92 = clause_id(session, facts.audit_id, "9.2")
     before = dt.datetime.now(dt.UTC)
-    first = ev.add_evidence(session, facts.audit_id, ev.EvidenceData(
-        EvidenceType.RECORD, [c92], site_id=facts.site_ids[0], description="2026年内审计划及报告，抽查3份"))
+    first = ev.add_evidence(
+        session,
+        facts.audit_id,
+        ev.EvidenceData(
+            EvidenceType.RECORD,
+            [c92],
+            site_id=facts.site_ids[0],
+            description="2026年内审计划及报告，抽查3份",
+        ),
+    )
     second = ev.add_evidence(session, facts.audit_id)
     assert (first.seq, second.seq) == (1, 2)
     assert first.observed_at >= before.replace(microsecond=0) - dt.timedelta(seconds=1)
@@ -49,7 +57,9 @@ def test_remote_audit_evidence_defaults_to_remote(session):
 def test_update_one_field_at_a_time_and_validate(session, facts):
     item = ev.add_evidence(session, facts.audit_id)
     ev.update_evidence(session, item.id, {"description": "访谈质量部经理"})
-    ev.update_evidence(session, item.id, {"evidence_type": "interview", "interviewee_role": "质量部经理"})
+    ev.update_evidence(
+        session, item.id, {"evidence_type": "interview", "interviewee_role": "质量部经理"}
+    )
     assert item.evidence_type is EvidenceType.INTERVIEW and item.description == "访谈质量部经理"
     with pytest.raises(ValidationFailed) as exc:
         ev.update_evidence(session, item.id, {"evidence_type": "gossip"})
@@ -84,7 +94,9 @@ def test_clause_links_are_checked_against_the_audit_standards(session, facts):
     ev.unlink_clause(session, item.id, clause_id(session, facts.audit_id, "8.4"))
     assert [c.number for c in item.clauses] == ["8.5.1"]
     with pytest.raises(ValidationFailed) as exc:
-        ev.link_clause(session, item.id, clause_id(session, facts.audit_id, "6.1.2", "ISO14001:2015"))
+        ev.link_clause(
+            session, item.id, clause_id(session, facts.audit_id, "6.1.2", "ISO14001:2015")
+        )
     assert exc.value.errors == {"clause_ids": "not_in_audit"}
 
 
@@ -153,8 +165,14 @@ def test_pasted_image_is_attached(session, facts):
 def test_check_in_photos_carry_moment_time_and_place(session, facts, tmp_path):
     photo = tmp_path / "opening.jpg"
     photo.write_bytes(jpeg_bytes("2027:03:01 08:30:00", "+08:00"))
-    att = ev.add_check_in_photo(session, facts.audit_id, photo, CheckInMoment.OPENING, place="一楼会议室")
-    assert (att.check_in, att.place, att.include_in_report) == (CheckInMoment.OPENING, "一楼会议室", True)
+    att = ev.add_check_in_photo(
+        session, facts.audit_id, photo, CheckInMoment.OPENING, place="一楼会议室"
+    )
+    assert (att.check_in, att.place, att.include_in_report) == (
+        CheckInMoment.OPENING,
+        "一楼会议室",
+        True,
+    )
     assert att.captured_at == dt.datetime(2027, 3, 1, 0, 30, tzinfo=dt.UTC)
     assert ev.list_attachments(session, audit_id=facts.audit_id, check_in_only=True) == [att]
     ev.mark_check_in(session, att.id, None)
@@ -174,9 +192,14 @@ def test_judgement_is_set_changed_per_site_and_cleared(session, facts):
     c = clause_id(session, facts.audit_id, "7.1.5")
     j = ev.set_judgement(session, facts.audit_id, c, Judgement.CONFORM)
     ev.set_judgement(session, facts.audit_id, c, Judgement.NONCONFORMITY, note="校准过期")
-    per_site = ev.set_judgement(session, facts.audit_id, c, Judgement.CONFORM, site_id=facts.site_ids[1])
+    per_site = ev.set_judgement(
+        session, facts.audit_id, c, Judgement.CONFORM, site_id=facts.site_ids[1]
+    )
     assert j.judgement is Judgement.NONCONFORMITY and j.note == "校准过期"
-    assert len(ev.judgements_of(session, facts.audit_id)) == 2 and per_site.site_id == facts.site_ids[1]
+    assert (
+        len(ev.judgements_of(session, facts.audit_id)) == 2
+        and per_site.site_id == facts.site_ids[1]
+    )
     ev.set_judgement(session, facts.audit_id, c, None)
     assert [x.site_id for x in ev.judgements_of(session, facts.audit_id)] == [facts.site_ids[1]]
 
@@ -199,7 +222,9 @@ def test_a_photo_can_date_a_fresh_item(session, facts, tmp_path):
     second.write_bytes(jpeg_bytes("2027:03:01 11:30:00", "+08:00", color=(1, 2, 3)))
     ev.attach_file(session, item.id, first, adopt_capture_time=True)
     ev.attach_file(session, item.id, second, adopt_capture_time=True)
-    assert item.observed_at == dt.datetime(2027, 3, 1, 2, 15, tzinfo=dt.UTC)  # the first photo's time
+    assert item.observed_at == dt.datetime(
+        2027, 3, 1, 2, 15, tzinfo=dt.UTC
+    )  # the first photo's time
     other = ev.add_evidence(session, facts.audit_id)
     before = other.observed_at
     ev.attach_file(session, other.id, first)

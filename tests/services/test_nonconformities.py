@@ -25,12 +25,19 @@ from auditdesk.services.errors import (
 from tests.services.nc_world import act_as, add_evidence, build, clause, draft
 
 D = dt.date
-RESPONSE = ncs.NCResponse(correction="G-12 calibrated on 2027-03-20 (cert. JL-2027-311)",
-                          root_cause="Gauge missing from the calibration plan after purchase",
-                          corrective_action="Purchase procedure now adds new gauges to the plan",
-                          owners="质量部 张工", planned_date=D(2027, 4, 1), received_on=D(2027, 4, 2))
-DOC_REVIEW = ncs.Verification(VerificationMethod.DOCUMENT_REVIEW, "Plan updated; 3 new gauges traced",
-                              verified_on=D(2027, 4, 20))
+RESPONSE = ncs.NCResponse(
+    correction="G-12 calibrated on 2027-03-20 (cert. JL-2027-311)",
+    root_cause="Gauge missing from the calibration plan after purchase",
+    corrective_action="Purchase procedure now adds new gauges to the plan",
+    owners="质量部 张工",
+    planned_date=D(2027, 4, 1),
+    received_on=D(2027, 4, 2),
+)
+DOC_REVIEW = ncs.Verification(
+    VerificationMethod.DOCUMENT_REVIEW,
+    "Plan updated; 3 new gauges traced",
+    verified_on=D(2027, 4, 20),
+)
 
 
 @pytest.fixture
@@ -55,8 +62,16 @@ def test_ncs_are_numbered_per_audit(session, world):
     numbers = [ncs.raise_nc(session, draft(world)).number for _ in range(3)]
     assert numbers == ["NC-2027-0012-01", "NC-2027-0012-02", "NC-2027-0012-03"]
     act_as(session, "system")
-    other = create_audit(session, AuditData(certificate_ids=[world.certificate_id], audit_type=AuditType.SPECIAL,
-                                            start_date=D(2027, 5, 6), end_date=D(2027, 5, 6), number="2027-0040"))
+    other = create_audit(
+        session,
+        AuditData(
+            certificate_ids=[world.certificate_id],
+            audit_type=AuditType.SPECIAL,
+            start_date=D(2027, 5, 6),
+            end_date=D(2027, 5, 6),
+            number="2027-0040",
+        ),
+    )
     evidence = add_evidence(session, other.id)
     act_as(session, "alice")
     nc = ncs.raise_nc(session, draft(world, evidence_ids=[evidence.id], audit_id=other.id))
@@ -70,7 +85,12 @@ def test_raising_records_who_and_links_the_evidence(session, world):
     assert nc.raised_by == "alice"
     assert {e.id for e in nc.evidence} == set(world.evidence_ids)
     [step] = ncs.history(session, nc.id)
-    assert (step.action, step.from_state, step.to_state, step.by_user) == ("raise", None, NCState.DRAFT, "alice")
+    assert (step.action, step.from_state, step.to_state, step.by_user) == (
+        "raise",
+        None,
+        NCState.DRAFT,
+        "alice",
+    )
     assert step.at.tzinfo is not None
 
 
@@ -80,8 +100,12 @@ def test_an_nc_needs_evidence_of_its_own_audit(session, world):
         ncs.raise_nc(session, draft(world, evidence_ids=[]))
     assert info.value.errors == {"evidence": "at_least_one"}
     act_as(session, "system")
-    other = create_audit(session, AuditData(certificate_ids=[world.certificate_id], audit_type=AuditType.SPECIAL,
-                                            number="2027-0041"))
+    other = create_audit(
+        session,
+        AuditData(
+            certificate_ids=[world.certificate_id], audit_type=AuditType.SPECIAL, number="2027-0041"
+        ),
+    )
     foreign = add_evidence(session, other.id)
     act_as(session, "alice")
     with pytest.raises(ValidationFailed) as info:
@@ -127,22 +151,30 @@ def test_full_lifecycle_is_recorded_with_who_and_when(session, world):
     ncs.record_response(session, nc.id, RESPONSE)
     act_as(session, "lena")
     ncs.reject_response(session, nc.id, "Root cause stops at the symptom")
-    assert nc.state is NCState.RESPONSE_REJECTED and nc.review_reason == "Root cause stops at the symptom"
+    assert (
+        nc.state is NCState.RESPONSE_REJECTED
+        and nc.review_reason == "Root cause stops at the symptom"
+    )
     act_as(session, "alice")
     ncs.record_response(session, nc.id, RESPONSE)
     act_as(session, "lena")
     ncs.accept_response(session, nc.id)
     ncs.verify_nc(session, nc.id, DOC_REVIEW)
     assert (nc.verification_method, nc.verified_by, nc.verified_on) == (
-        VerificationMethod.DOCUMENT_REVIEW, "Lena", D(2027, 4, 20))
+        VerificationMethod.DOCUMENT_REVIEW,
+        "Lena",
+        D(2027, 4, 20),
+    )
     ncs.close_nc(session, nc.id, on=D(2027, 4, 21))
     assert nc.state is NCState.CLOSED and nc.closed_on == D(2027, 4, 21)
     act_as(session, "adam")
     ncs.reopen_nc(session, nc.id, "Regulator archive check: effectiveness not evidenced")
     assert nc.state is NCState.RESPONSE_RECEIVED and nc.closed_on is None and nc.verified_on is None
 
-    steps = [(s.action, s.from_state and s.from_state.value, s.to_state.value, s.by_user)
-             for s in ncs.history(session, nc.id)]
+    steps = [
+        (s.action, s.from_state and s.from_state.value, s.to_state.value, s.by_user)
+        for s in ncs.history(session, nc.id)
+    ]
     assert steps == [
         ("raise", None, "draft", "alice"),
         ("issue", "draft", "issued", "alice"),
@@ -179,17 +211,25 @@ def test_reject_needs_a_reason_and_verify_needs_effectiveness(session, world):
     assert info.value.errors == {"reason": "required"}
     ncs.accept_response(session, nc.id)
     with pytest.raises(ValidationFailed) as info:
-        ncs.verify_nc(session, nc.id, ncs.Verification(VerificationMethod.FOLLOW_UP_VISIT, "", D(2027, 5, 1)))
+        ncs.verify_nc(
+            session, nc.id, ncs.Verification(VerificationMethod.FOLLOW_UP_VISIT, "", D(2027, 5, 1))
+        )
     assert info.value.errors == {"effectiveness": "required"}
     with pytest.raises(ValidationFailed) as info:
-        ncs.verify_nc(session, nc.id, ncs.Verification(VerificationMethod.FOLLOW_UP_VISIT, "ok", D(2027, 4, 1)))
+        ncs.verify_nc(
+            session,
+            nc.id,
+            ncs.Verification(VerificationMethod.FOLLOW_UP_VISIT, "ok", D(2027, 4, 1)),
+        )
     assert info.value.errors == {"verified_on": "before_response"}
     assert nc.state is NCState.RESPONSE_ACCEPTED
 
 
 def test_a_response_needs_correction_cause_action_owners_and_dates(session, world):
     nc = raised_and_issued(session, world)
-    empty = ncs.NCResponse(correction="", root_cause="x", corrective_action="", owners="", planned_date=None)
+    empty = ncs.NCResponse(
+        correction="", root_cause="x", corrective_action="", owners="", planned_date=None
+    )
     with pytest.raises(ValidationFailed) as info:
         ncs.record_response(session, nc.id, empty)
     assert set(info.value.errors) == {"correction", "corrective_action", "owners", "planned_date"}
@@ -245,7 +285,12 @@ def test_deadlines_from_the_default_settings(session, world):
 
 
 def test_deadlines_follow_cb_setting_overrides(session, world):
-    session.add_all([CBSetting(key="nc_response_days", value=14), CBSetting(key="major_nc_verification_days", value=60)])
+    session.add_all(
+        [
+            CBSetting(key="nc_response_days", value=14),
+            CBSetting(key="major_nc_verification_days", value=60),
+        ]
+    )
     session.flush()
     major = raised_and_issued(session, world, NCGrade.MAJOR)
     assert (major.response_due, major.verification_due) == (D(2027, 3, 24), D(2027, 5, 9))
@@ -263,7 +308,9 @@ def test_overdue_flags_the_day_after_the_deadline(session, world):
 # ------------------------------------------------------------------ certificates at risk
 
 
-def test_surveillance_nc_without_response_puts_the_certificate_at_risk_of_suspension(session, world):
+def test_surveillance_nc_without_response_puts_the_certificate_at_risk_of_suspension(
+    session, world
+):
     nc = raised_and_issued(session, world)
     assert ncs.certificates_at_risk(session, D(2027, 4, 9)) == []
     [risk] = ncs.certificates_at_risk(session, D(2027, 4, 10))
@@ -290,7 +337,9 @@ def test_worst_proposal_wins_and_suspension_end_is_shown(session, world):
     ncs.record_response(session, late_check.id, RESPONSE)
     risk = ncs.certificate_risk(session, world.certificate_id, D(2027, 6, 10))
     assert {i.number: i.action for i in risk.ncs} == {
-        late_answer.number: ncs.ProposedAction.SUSPENSION, late_check.number: ncs.ProposedAction.FOLLOW_UP_AUDIT}
+        late_answer.number: ncs.ProposedAction.SUSPENSION,
+        late_check.number: ncs.ProposedAction.FOLLOW_UP_AUDIT,
+    }
     assert risk.action is ncs.ProposedAction.SUSPENSION and risk.suspension_ends is None
     cert = world_cert(session, world)
     cert.status, cert.status_date = CertificateStatus.SUSPENDED, D(2027, 6, 10)
@@ -304,12 +353,15 @@ def test_withdrawn_certificates_are_not_at_risk(session, world):
     assert ncs.certificates_at_risk(session, D(2027, 5, 1)) == []
 
 
-@pytest.mark.parametrize(("grade", "on", "expected"), [
-    (NCGrade.MINOR, D(2027, 4, 10), ncs.ProposedAction.FOLLOW_UP_AUDIT),
-    (NCGrade.MINOR, D(2027, 12, 11), ncs.ProposedAction.REFUSE_CERTIFICATION),
-    (NCGrade.MAJOR, D(2027, 9, 10), ncs.ProposedAction.FOLLOW_UP_AUDIT),
-    (NCGrade.MAJOR, D(2027, 9, 11), ncs.ProposedAction.REPEAT_STAGE2),
-])
+@pytest.mark.parametrize(
+    ("grade", "on", "expected"),
+    [
+        (NCGrade.MINOR, D(2027, 4, 10), ncs.ProposedAction.FOLLOW_UP_AUDIT),
+        (NCGrade.MINOR, D(2027, 12, 11), ncs.ProposedAction.REFUSE_CERTIFICATION),
+        (NCGrade.MAJOR, D(2027, 9, 10), ncs.ProposedAction.FOLLOW_UP_AUDIT),
+        (NCGrade.MAJOR, D(2027, 9, 11), ncs.ProposedAction.REPEAT_STAGE2),
+    ],
+)
 def test_initial_audit_ncs(session, grade, on, expected):
     world = build(session, audit_type=AuditType.STAGE2)
     raised_and_issued(session, world, grade)
@@ -326,7 +378,9 @@ def world_cert(session, world):
 # ------------------------------------------------------------------ previous NCs at the next audit
 
 
-def test_next_audit_lists_open_and_recently_closed_ncs_and_records_their_reverification(session, world):
+def test_next_audit_lists_open_and_recently_closed_ncs_and_records_their_reverification(
+    session, world
+):
     still_open = raised_and_issued(session, world)
     closed = raised_and_issued(session, world)
     ncs.raise_nc(session, draft(world))  # a draft never issued is not the client's NC
@@ -336,23 +390,45 @@ def test_next_audit_lists_open_and_recently_closed_ncs_and_records_their_reverif
     ncs.verify_nc(session, closed.id, DOC_REVIEW)
     ncs.close_nc(session, closed.id, on=D(2027, 4, 21))
     act_as(session, "system")
-    next_audit = create_audit(session, AuditData(certificate_ids=[world.certificate_id],
-                                                 audit_type=AuditType.SURVEILLANCE_2, start_date=D(2028, 3, 6),
-                                                 end_date=D(2028, 3, 7), number="2028-0009"))
-    assert [n.number for n in ncs.previous_ncs(session, next_audit.id)] == [still_open.number, closed.number]
+    next_audit = create_audit(
+        session,
+        AuditData(
+            certificate_ids=[world.certificate_id],
+            audit_type=AuditType.SURVEILLANCE_2,
+            start_date=D(2028, 3, 6),
+            end_date=D(2028, 3, 7),
+            number="2028-0009",
+        ),
+    )
+    assert [n.number for n in ncs.previous_ncs(session, next_audit.id)] == [
+        still_open.number,
+        closed.number,
+    ]
     assert ncs.previous_ncs(session, world.audit_id) == []
 
     act_as(session, "alice")
-    ncs.record_reverification(session, closed.id, next_audit.id, True, "Calibration plan covers all 41 gauges")
-    assert (closed.reverified_in_audit_id, closed.reverified_on, closed.reverification_effective) == (
-        next_audit.id, D(2028, 3, 6), True)
+    ncs.record_reverification(
+        session, closed.id, next_audit.id, True, "Calibration plan covers all 41 gauges"
+    )
+    assert (
+        closed.reverified_in_audit_id,
+        closed.reverified_on,
+        closed.reverification_effective,
+    ) == (next_audit.id, D(2028, 3, 6), True)
     assert ncs.history(session, closed.id)[-1].action == "reverify"
     assert closed.state is NCState.CLOSED  # a record, not a state change
 
     act_as(session, "system")
-    later = create_audit(session, AuditData(certificate_ids=[world.certificate_id],
-                                            audit_type=AuditType.RECERTIFICATION, start_date=D(2029, 1, 8),
-                                            end_date=D(2029, 1, 9), number="2029-0002"))
+    later = create_audit(
+        session,
+        AuditData(
+            certificate_ids=[world.certificate_id],
+            audit_type=AuditType.RECERTIFICATION,
+            start_date=D(2029, 1, 8),
+            end_date=D(2029, 1, 9),
+            number="2029-0002",
+        ),
+    )
     # Re-verified once, at the next audit; closed before the previous audit: not listed again.
     assert [n.number for n in ncs.previous_ncs(session, later.id)] == [still_open.number]
     with pytest.raises(ValidationFailed):
@@ -380,7 +456,10 @@ def test_find_by_number_or_id_and_count_by_state(session, world):
     with pytest.raises(NotFound):
         ncs.find_nc(session, "NC-1999-0001-01")
     assert ncs.count_by_state(session, [world.audit_id]) == {NCState.ISSUED: 1, NCState.DRAFT: 1}
-    assert [n.number for n in ncs.ncs_of_audit(session, world.audit_id)] == ["NC-2027-0012-01", "NC-2027-0012-02"]
+    assert [n.number for n in ncs.ncs_of_audit(session, world.audit_id)] == [
+        "NC-2027-0012-01",
+        "NC-2027-0012-02",
+    ]
 
 
 def test_raising_on_an_issued_report_is_refused(session, world):

@@ -38,18 +38,36 @@ def test_sampling_proposed_for_multi_site_clients(session):
 
 def test_team_warnings_do_not_block(session):
     s = make_sample(session)
-    p = planning.propose(session, [s["certs"][0].id], AuditType.SURVEILLANCE_1, START, END,
-                         [(s["auditor"].id, TeamRole.AUDITOR)])
+    p = planning.propose(
+        session,
+        [s["certs"][0].id],
+        AuditType.SURVEILLANCE_1,
+        START,
+        END,
+        [(s["auditor"].id, TeamRole.AUDITOR)],
+    )
     assert "no_team_leader" in {w.code for w in p.warnings}
-    good = planning.propose(session, [s["certs"][0].id], AuditType.SURVEILLANCE_1, START, END,
-                            [(s["auditor"].id, TeamRole.TEAM_LEADER)])
+    good = planning.propose(
+        session,
+        [s["certs"][0].id],
+        AuditType.SURVEILLANCE_1,
+        START,
+        END,
+        [(s["auditor"].id, TeamRole.TEAM_LEADER)],
+    )
     assert good.warnings == ()
 
 
 def test_plan_audit_creates_the_audit(session):
     s = make_sample(session)
-    audit = planning.plan_audit(session, [s["certs"][0].id], AuditType.SURVEILLANCE_1, START, END,
-                                [(s["auditor"].id, TeamRole.TEAM_LEADER)])
+    audit = planning.plan_audit(
+        session,
+        [s["certs"][0].id],
+        AuditType.SURVEILLANCE_1,
+        START,
+        END,
+        [(s["auditor"].id, TeamRole.TEAM_LEADER)],
+    )
     assert audit.md5_days == 2.5 and audit.planned_days == 2.5
     assert audit.window_latest == dt.date(2027, 3, 15)
     assert [m.days for m in audit.team] == [2.5]
@@ -58,21 +76,43 @@ def test_plan_audit_creates_the_audit(session):
 def test_status_events_follow_the_state_machine(session):
     s = make_sample(session)
     cert = s["certs"][0]
-    certificate_events.record_event(session, cert.id, CertificateEventKind.SUSPEND, dt.date(2027, 4, 1), "监督逾期")
+    certificate_events.record_event(
+        session, cert.id, CertificateEventKind.SUSPEND, dt.date(2027, 4, 1), "监督逾期"
+    )
     assert cert.status is CertificateStatus.SUSPENDED
     with pytest.raises(IllegalTransition) as exc:
-        certificate_events.record_event(session, cert.id, CertificateEventKind.EXTEND_SCOPE, dt.date(2027, 4, 2),
-                                        "扩项", scope_after="更多")
+        certificate_events.record_event(
+            session,
+            cert.id,
+            CertificateEventKind.EXTEND_SCOPE,
+            dt.date(2027, 4, 2),
+            "扩项",
+            scope_after="更多",
+        )
     assert exc.value.details["reason"] == "suspended_restore_first"
-    certificate_events.record_event(session, cert.id, CertificateEventKind.RESTORE, dt.date(2027, 5, 1), "已监督")
+    certificate_events.record_event(
+        session, cert.id, CertificateEventKind.RESTORE, dt.date(2027, 5, 1), "已监督"
+    )
     assert cert.status is CertificateStatus.VALID
-    ev = certificate_events.record_event(session, cert.id, CertificateEventKind.REDUCE_SCOPE, dt.date(2027, 5, 2),
-                                         "缩小", scope_after="电子元器件的组装")
-    assert (cert.revision, ev.scope_before, cert.scope_zh) == (1, "电子元器件的生产", "电子元器件的组装")
+    ev = certificate_events.record_event(
+        session,
+        cert.id,
+        CertificateEventKind.REDUCE_SCOPE,
+        dt.date(2027, 5, 2),
+        "缩小",
+        scope_after="电子元器件的组装",
+    )
+    assert (cert.revision, ev.scope_before, cert.scope_zh) == (
+        1,
+        "电子元器件的生产",
+        "电子元器件的组装",
+    )
 
 
 def test_status_event_needs_a_reason(session):
     s = make_sample(session)
     with pytest.raises(ValidationFailed) as exc:
-        certificate_events.record_event(session, s["certs"][0].id, CertificateEventKind.SUSPEND, dt.date(2027, 4, 1), " ")
+        certificate_events.record_event(
+            session, s["certs"][0].id, CertificateEventKind.SUSPEND, dt.date(2027, 4, 1), " "
+        )
     assert exc.value.errors == {"reason": "required"}

@@ -13,9 +13,16 @@ from auditdesk.services.clients import OrganisationData, create_organisation
 
 
 def _certificate(session, number="QMS-001", issue=dt.date(2026, 3, 15)):
-    org = create_organisation(session, OrganisationData(name_zh="深圳市华测精密制造有限公司", credit_code="914403001922038216"))
-    return create_certificate(session, CertificateData(number=number, organisation_id=org.id,
-                                                       standard_key="ISO9001:2015", issue_date=issue))
+    org = create_organisation(
+        session,
+        OrganisationData(name_zh="深圳市华测精密制造有限公司", credit_code="914403001922038216"),
+    )
+    return create_certificate(
+        session,
+        CertificateData(
+            number=number, organisation_id=org.id, standard_key="ISO9001:2015", issue_date=issue
+        ),
+    )
 
 
 def test_new_certificate_expires_three_years_less_a_day_later(session):
@@ -34,9 +41,16 @@ def test_first_surveillance_latest_is_twelve_months_after_issue(session):
 
 def test_completed_surveillance_moves_the_second_one(session):
     cert = _certificate(session)
-    create_audit(session, AuditData(certificate_ids=[cert.id], audit_type=AuditType.SURVEILLANCE_1,
-                                    start_date=dt.date(2026, 11, 2), end_date=dt.date(2026, 11, 3),
-                                    status=AuditStatus.COMPLETED))
+    create_audit(
+        session,
+        AuditData(
+            certificate_ids=[cert.id],
+            audit_type=AuditType.SURVEILLANCE_1,
+            start_date=dt.date(2026, 11, 2),
+            end_date=dt.date(2026, 11, 3),
+            status=AuditStatus.COMPLETED,
+        ),
+    )
     result = prog.certificate_programme(session, cert.id, on=dt.date(2027, 1, 1))
     s1, s2 = result.programme.entries[0], result.programme.entries[1]
     assert s1.state == "done" and s1.done_date == dt.date(2026, 11, 3)
@@ -47,8 +61,13 @@ def test_overdue_surveillance_requires_suspension_and_suspend_event_counts(sessi
     cert = _certificate(session)
     late = prog.certificate_programme(session, cert.id, on=dt.date(2027, 3, 16))
     assert late.status.code == "suspension_required"
-    session.add(CertificateEvent(certificate_id=cert.id, kind=CertificateEventKind.SUSPEND,
-                                 event_date=dt.date(2027, 3, 20)))
+    session.add(
+        CertificateEvent(
+            certificate_id=cert.id,
+            kind=CertificateEventKind.SUSPEND,
+            event_date=dt.date(2027, 3, 20),
+        )
+    )
     session.flush()
     suspended = prog.certificate_programme(session, cert.id, on=dt.date(2027, 4, 1))
     assert suspended.status.code == "suspended"
@@ -57,8 +76,15 @@ def test_overdue_surveillance_requires_suspension_and_suspend_event_counts(sessi
 def test_all_certificates_in_one_pass(session):
     for i in range(5):
         org = create_organisation(session, OrganisationData(name_zh=f"客户{i}"))
-        create_certificate(session, CertificateData(number=f"C-{i}", organisation_id=org.id,
-                                                    standard_key="ISO14001:2015", issue_date=dt.date(2025, 1, 1 + i)))
+        create_certificate(
+            session,
+            CertificateData(
+                number=f"C-{i}",
+                organisation_id=org.id,
+                standard_key="ISO14001:2015",
+                issue_date=dt.date(2025, 1, 1 + i),
+            ),
+        )
     results = prog.programmes(session, dt.date(2026, 6, 1))
     assert sorted(r.number for r in results) == [f"C-{i}" for i in range(5)]
     assert all(len(r.programme.entries) == 3 for r in results)
@@ -68,7 +94,9 @@ def test_admin_correction_of_a_rule_set_changes_the_dates(session):
     from auditdesk.model import RuleSetRecord
 
     cert = _certificate(session)
-    session.add(RuleSetRecord(rule_set_id="CNCA-QMS-01:2025", data={"first_surveillance_months": 10}))
+    session.add(
+        RuleSetRecord(rule_set_id="CNCA-QMS-01:2025", data={"first_surveillance_months": 10})
+    )
     session.flush()
     result = prog.certificate_programme(session, cert.id, on=dt.date(2026, 6, 1))
     assert result.programme.entries[0].latest == dt.date(2027, 1, 15)
@@ -78,6 +106,7 @@ def test_admin_correction_of_a_rule_set_changes_the_dates(session):
 # ``programmes`` reads the facts as stored text (ids, dates, enum codes) in three set-based
 # queries. The reference below gathers the same facts the obvious way, through ORM objects,
 # and the two must give the same programmes and statuses on a varied register.
+
 
 def _reference_programmes(session, on):
     from sqlalchemy import select
@@ -96,7 +125,12 @@ def _reference_programmes(session, on):
         first = {}
         for audit in cert.audits:
             day = audit.end_date or audit.start_date
-            if audit.archived or audit.status not in done_states or audit.audit_type not in cycle_types or not day:
+            if (
+                audit.archived
+                or audit.status not in done_states
+                or audit.audit_type not in cycle_types
+                or not day
+            ):
                 continue
             if day > start or (audit.audit_type is AuditType.RECERTIFICATION and day == start):
                 first[audit.audit_type] = min(day, first.get(audit.audit_type, day))
@@ -106,12 +140,27 @@ def _reference_programmes(session, on):
                 marks[event.kind.value] = event.event_date
                 if event.kind is CertificateEventKind.SUSPEND:
                     marks["restore"] = None
-        facts = CycleFacts(rs, start, cert.expiry_date, cert.decision_date,
-                           first.get(AuditType.SURVEILLANCE_1), first.get(AuditType.SURVEILLANCE_2),
-                           first.get(AuditType.RECERTIFICATION), marks["suspend"], marks["restore"],
-                           marks["withdraw"], marks["cancel"])
+        facts = CycleFacts(
+            rs,
+            start,
+            cert.expiry_date,
+            cert.decision_date,
+            first.get(AuditType.SURVEILLANCE_1),
+            first.get(AuditType.SURVEILLANCE_2),
+            first.get(AuditType.RECERTIFICATION),
+            marks["suspend"],
+            marks["restore"],
+            marks["withdraw"],
+            marks["cancel"],
+        )
         programme = audit_programme(facts, on, settings)
-        out[cert.id] = (cert.number, rs.id, facts, programme, certificate_status(facts, on, settings, programme))
+        out[cert.id] = (
+            cert.number,
+            rs.id,
+            facts,
+            programme,
+            certificate_status(facts, on, settings, programme),
+        )
     return out
 
 
@@ -131,9 +180,16 @@ def _varied_register(session):
         issue = dt.date(2022, 1, 1) + dt.timedelta(days=rng.randrange(0, 1600))
         if i % 9 == 0:
             issue = dt.date(2024, 2, 29)
-        cert = create_certificate(session, CertificateData(
-            number=f"V-{i:03d}", organisation_id=org.id, standard_key=standards[i % 3], issue_date=issue,
-            decision_date=issue - dt.timedelta(days=rng.randrange(1, 20)) if i % 4 else None))
+        cert = create_certificate(
+            session,
+            CertificateData(
+                number=f"V-{i:03d}",
+                organisation_id=org.id,
+                standard_key=standards[i % 3],
+                issue_date=issue,
+                decision_date=issue - dt.timedelta(days=rng.randrange(1, 20)) if i % 4 else None,
+            ),
+        )
         if i % 5 == 0:  # a recertified certificate: the cycle starts later than the first issue
             cert.cycle_start = issue + dt.timedelta(days=3 * 365)
             cert.expiry_date = cert.cycle_start + dt.timedelta(days=3 * 365 - 1)
@@ -142,39 +198,74 @@ def _varied_register(session):
         if i == 13:
             cert.archived = True
         start = cert.cycle_start or issue
-        for audit_type in (AuditType.SURVEILLANCE_1, AuditType.SURVEILLANCE_2, AuditType.RECERTIFICATION):
+        for audit_type in (
+            AuditType.SURVEILLANCE_1,
+            AuditType.SURVEILLANCE_2,
+            AuditType.RECERTIFICATION,
+        ):
             for _ in range(rng.randrange(0, 3)):
                 day = start + dt.timedelta(days=rng.randrange(-60, 1100))
                 if rng.random() < 0.1:
                     day = start
-                audit = create_audit(session, AuditData(
-                    certificate_ids=[cert.id], audit_type=audit_type, start_date=day - dt.timedelta(days=1),
-                    end_date=None if rng.random() < 0.2 else day,
-                    status=rng.choice((AuditStatus.COMPLETED, AuditStatus.REPORT_ISSUED, AuditStatus.PLANNED))))
+                audit = create_audit(
+                    session,
+                    AuditData(
+                        certificate_ids=[cert.id],
+                        audit_type=audit_type,
+                        start_date=day - dt.timedelta(days=1),
+                        end_date=None if rng.random() < 0.2 else day,
+                        status=rng.choice(
+                            (AuditStatus.COMPLETED, AuditStatus.REPORT_ISSUED, AuditStatus.PLANNED)
+                        ),
+                    ),
+                )
                 if rng.random() < 0.1:
                     session.get(Audit, audit.id).archived = True
-        if i % 7 == 3:  # suspended, restored, suspended again: the second suspension clears the restore
+        if (
+            i % 7 == 3
+        ):  # suspended, restored, suspended again: the second suspension clears the restore
             for kind, days in (("suspend", 200), ("restore", 260), ("suspend", 400)):
-                session.add(CertificateEvent(certificate_id=cert.id, kind=CertificateEventKind(kind),
-                                             event_date=start + dt.timedelta(days=days)))
+                session.add(
+                    CertificateEvent(
+                        certificate_id=cert.id,
+                        kind=CertificateEventKind(kind),
+                        event_date=start + dt.timedelta(days=days),
+                    )
+                )
             continue
         kinds = list(CertificateEventKind)
         for n in range(rng.randrange(0, 4)):
-            session.add(CertificateEvent(certificate_id=cert.id, kind=rng.choice(kinds),
-                                         event_date=start + dt.timedelta(days=100 * n + rng.randrange(-30, 90))))
+            session.add(
+                CertificateEvent(
+                    certificate_id=cert.id,
+                    kind=rng.choice(kinds),
+                    event_date=start + dt.timedelta(days=100 * n + rng.randrange(-30, 90)),
+                )
+            )
     session.flush()
 
 
 def test_fast_fact_path_gives_the_programmes_of_the_orm_objects(session):
     _varied_register(session)
     session.expire_all()
-    for on in (dt.date(2024, 6, 30), dt.date(2025, 3, 1), dt.date(2026, 11, 21), dt.date(2028, 12, 31)):
-        fast = {r.certificate_id: (r.number, r.rule_set.id, r.facts, r.programme, r.status)
-                for r in prog.programmes(session, on)}
+    for on in (
+        dt.date(2024, 6, 30),
+        dt.date(2025, 3, 1),
+        dt.date(2026, 11, 21),
+        dt.date(2028, 12, 31),
+    ):
+        fast = {
+            r.certificate_id: (r.number, r.rule_set.id, r.facts, r.programme, r.status)
+            for r in prog.programmes(session, on)
+        }
         reference = _reference_programmes(session, on)
         assert len(fast) == 39
         assert fast == reference
-    states = {e.state for r in prog.programmes(session, dt.date(2026, 11, 21)) for e in r.programme.entries}
+    states = {
+        e.state
+        for r in prog.programmes(session, dt.date(2026, 11, 21))
+        for e in r.programme.entries
+    }
     codes = {r.status.code for r in prog.programmes(session, dt.date(2026, 11, 21))}
     assert {"done", "overdue"} <= states and len(codes) >= 4  # the fixture really is varied
 
@@ -188,7 +279,9 @@ def test_certificate_ids_come_back_as_uuids_of_the_asked_certificates(session):
     picked = prog.programmes(session, dt.date(2026, 11, 21), some)
     assert all(isinstance(r.certificate_id, uuid.UUID) for r in picked)
     assert sorted(map(str, (r.certificate_id for r in picked))) == sorted(map(str, some))
-    assert {r.certificate_id: r.status for r in picked} == {r.certificate_id: r.status for r in every[:3]}
+    assert {r.certificate_id: r.status for r in picked} == {
+        r.certificate_id: r.status for r in every[:3]
+    }
 
 
 def test_the_collector_is_switched_back_on_after_a_register_is_evaluated(session):
@@ -210,9 +303,17 @@ def test_changes_not_yet_flushed_are_seen(session):
     # session.execute would.
     cert = _certificate(session)
     session.flush()
-    session.add(CertificateEvent(certificate_id=cert.id, kind=CertificateEventKind.SUSPEND,
-                                 event_date=dt.date(2027, 3, 20)))
-    assert prog.certificate_programme(session, cert.id, on=dt.date(2027, 4, 1)).status.code == "suspended"
+    session.add(
+        CertificateEvent(
+            certificate_id=cert.id,
+            kind=CertificateEventKind.SUSPEND,
+            event_date=dt.date(2027, 3, 20),
+        )
+    )
+    assert (
+        prog.certificate_programme(session, cert.id, on=dt.date(2027, 4, 1)).status.code
+        == "suspended"
+    )
 
 
 def test_stored_dates_are_read_as_the_sqlite_date_type_reads_them():

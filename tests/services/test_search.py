@@ -14,10 +14,21 @@ from tests.services.workspace_data import make_audit
 @pytest.fixture
 def items(session):
     facts = make_audit(session)
-    a = ev.add_evidence(session, facts.audit_id, ev.EvidenceData(description="抽查2026年内部审核报告3份，审核员独立"))
-    b = ev.add_evidence(session, facts.audit_id, ev.EvidenceData(description="现场查看危险废物暂存间，联单齐全"))
-    c = ev.add_evidence(session, facts.audit_id, ev.EvidenceData(description="Calibration certificates for CMM-07 checked",
-                                                               references="REC-2027-114"))
+    a = ev.add_evidence(
+        session,
+        facts.audit_id,
+        ev.EvidenceData(description="抽查2026年内部审核报告3份，审核员独立"),
+    )
+    b = ev.add_evidence(
+        session, facts.audit_id, ev.EvidenceData(description="现场查看危险废物暂存间，联单齐全")
+    )
+    c = ev.add_evidence(
+        session,
+        facts.audit_id,
+        ev.EvidenceData(
+            description="Calibration certificates for CMM-07 checked", references="REC-2027-114"
+        ),
+    )
     return facts, a, b, c
 
 
@@ -70,8 +81,13 @@ def test_edits_and_archiving_keep_the_index_in_step(session, items):
 def test_nonconformities_are_searched_too_and_can_be_scoped_to_an_audit(session, items):
     facts, _a, _b, _c = items
     other = make_audit(session, tag="B")
-    nc = Nonconformity(audit_id=facts.audit_id, number="NC-2027-0001-01", grade=NCGrade.MINOR,
-                       requirement="GB/T 19001-2016 7.1.5", evidence_text="三坐标测量机校准证书已过期")
+    nc = Nonconformity(
+        audit_id=facts.audit_id,
+        number="NC-2027-0001-01",
+        grade=NCGrade.MINOR,
+        requirement="GB/T 19001-2016 7.1.5",
+        evidence_text="三坐标测量机校准证书已过期",
+    )
     session.add(nc)
     session.flush()
     hits = search(session, "校准")
@@ -113,8 +129,10 @@ def test_an_index_of_an_earlier_layout_is_rebuilt(database, db_url):
         ev.add_evidence(s, facts.audit_id, ev.EvidenceData(description="应急演练记录"))
     with database.engine.begin() as conn:
         conn.exec_driver_sql("DROP TABLE search_index")
-        conn.exec_driver_sql("CREATE VIRTUAL TABLE search_index USING fts5(kind UNINDEXED, ref_id UNINDEXED, "
-                             "audit_id UNINDEXED, grams, chars)")
+        conn.exec_driver_sql(
+            "CREATE VIRTUAL TABLE search_index USING fts5(kind UNINDEXED, ref_id UNINDEXED, "
+            "audit_id UNINDEXED, grams, chars)"
+        )
     again = open_database(db_url)
     try:
         with again.session() as s:

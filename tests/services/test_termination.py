@@ -23,9 +23,14 @@ AT = dt.datetime(2027, 3, 1, 15, 0, tzinfo=dt.timezone(dt.timedelta(hours=8)))
 
 
 def data(**kw):
-    base = dict(reasons=[TerminationReason.SPECIAL_EQUIPMENT_EXPIRED], terminated_on=dt.date(2027, 3, 1),
-                agreed_by=[Agreement(AgreementRole.TEAM_LEADER, "王组长", AT),
-                           Agreement(AgreementRole.CB_SCHEDULER, "调度 张", AT + dt.timedelta(minutes=20))])
+    base = dict(
+        reasons=[TerminationReason.SPECIAL_EQUIPMENT_EXPIRED],
+        terminated_on=dt.date(2027, 3, 1),
+        agreed_by=[
+            Agreement(AgreementRole.TEAM_LEADER, "王组长", AT),
+            Agreement(AgreementRole.CB_SCHEDULER, "调度 张", AT + dt.timedelta(minutes=20)),
+        ],
+    )
     base.update(kw)
     return TerminationData(**base)
 
@@ -36,7 +41,11 @@ def test_termination_records_reasons_agreement_and_reaudit_due(session):
     audit = get_audit(session, facts.audit_id)
     assert audit.status is AuditStatus.TERMINATED and audit.termination is record
     assert record.reason_codes == ["special_equipment_expired"]
-    assert record.agreed_by[0] == {"role": "team_leader", "name": "王组长", "at": "2027-03-01T07:00:00+00:00"}
+    assert record.agreed_by[0] == {
+        "role": "team_leader",
+        "name": "王组长",
+        "at": "2027-03-01T07:00:00+00:00",
+    }
     assert record.reaudit_due == dt.date(2027, 3, 15)
 
 
@@ -46,13 +55,19 @@ def test_cb_may_set_another_reaudit_date(session):
     assert record.reaudit_due == dt.date(2027, 5, 1)
 
 
-@pytest.mark.parametrize("changes,errors", [
-    ({"reasons": []}, {"reasons": "required"}),
-    ({"reasons": ["weather"]}, {"reasons": "unknown"}),
-    ({"reasons": [TerminationReason.OTHER]}, {"note": "required_for_other"}),
-    ({"agreed_by": [Agreement(AgreementRole.CLIENT, "厂长", AT)]}, {"agreed_by": "team_leader_required"}),
-    ({"terminated_on": dt.date(2027, 2, 1)}, {"terminated_on": "before_start"}),
-])
+@pytest.mark.parametrize(
+    "changes,errors",
+    [
+        ({"reasons": []}, {"reasons": "required"}),
+        ({"reasons": ["weather"]}, {"reasons": "unknown"}),
+        ({"reasons": [TerminationReason.OTHER]}, {"note": "required_for_other"}),
+        (
+            {"agreed_by": [Agreement(AgreementRole.CLIENT, "厂长", AT)]},
+            {"agreed_by": "team_leader_required"},
+        ),
+        ({"terminated_on": dt.date(2027, 2, 1)}, {"terminated_on": "before_start"}),
+    ],
+)
 def test_incomplete_termination_is_refused(session, changes, errors):
     facts = make_audit(session)
     with pytest.raises(ValidationFailed) as exc:
@@ -63,7 +78,9 @@ def test_incomplete_termination_is_refused(session, changes, errors):
 
 def test_other_reason_with_a_note_is_accepted(session):
     facts = make_audit(session)
-    record = terminate_audit(session, facts.audit_id, data(reasons=["other"], note="受审核方停产搬迁"))
+    record = terminate_audit(
+        session, facts.audit_id, data(reasons=["other"], note="受审核方停产搬迁")
+    )
     assert record.reason_codes == ["other"] and record.note == "受审核方停产搬迁"
 
 

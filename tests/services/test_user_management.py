@@ -56,5 +56,8 @@ def test_admin_manages_users_and_the_log_names_the_admin(database):
         assert active_user(s, "li") is None and active_user(s, "wang") is not None
         entries = history(s, "app_user", str(li.id))
     assert {e.user for e in entries} == {"wang", "li"}
-    assert [e.field for e in entries if e.user == "wang" and e.action == "update"] == ["role", "password_hash",
-                                                                                        "active"]
+    assert [e.field for e in entries if e.user == "wang" and e.action == "update"] == [
+        "role",
+        "password_hash",
+        "active",
+    ]

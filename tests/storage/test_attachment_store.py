@@ -28,7 +28,9 @@ def test_store_sits_beside_the_database_and_names_files_by_sha256(tmp_path, stor
     assert stored.sha256 == sha
     assert stored.path == tmp_path / "audits-files" / sha[:2] / sha[2:]
     assert stored.path.read_bytes() == PDF
-    assert stored.size == len(PDF) and stored.media_type == "application/pdf" and not stored.is_photo
+    assert (
+        stored.size == len(PDF) and stored.media_type == "application/pdf" and not stored.is_photo
+    )
     assert store.verify(sha)
 
 
@@ -42,14 +44,19 @@ def test_same_content_is_stored_once(tmp_path, store):
     assert len(files) == 1, "a duplicate must not be copied again, and no temp file may remain"
 
 
-@pytest.mark.parametrize("name,content,actual", [
-    ("photo.jpg", PDF, "pdf"),
-    ("photo.jpg", b"MZ\x90\x00" + b"\x00" * 60, "exe"),
-    ("records.docx", b"MZ\x90\x00" + b"\x00" * 60, "exe"),
-    ("scan.pdf", b"\x89PNG\r\n\x1a\n" + b"\x00" * 40, "png"),
-    ("notes.txt", b"\x7fELF\x02\x01\x01" + b"\x00" * 40, "elf"),
-])
-def test_file_whose_content_contradicts_its_extension_is_refused(tmp_path, store, name, content, actual):
+@pytest.mark.parametrize(
+    "name,content,actual",
+    [
+        ("photo.jpg", PDF, "pdf"),
+        ("photo.jpg", b"MZ\x90\x00" + b"\x00" * 60, "exe"),
+        ("records.docx", b"MZ\x90\x00" + b"\x00" * 60, "exe"),
+        ("scan.pdf", b"\x89PNG\r\n\x1a\n" + b"\x00" * 40, "png"),
+        ("notes.txt", b"\x7fELF\x02\x01\x01" + b"\x00" * 40, "elf"),
+    ],
+)
+def test_file_whose_content_contradicts_its_extension_is_refused(
+    tmp_path, store, name, content, actual
+):
     src = tmp_path / name
     src.write_bytes(content)
     with pytest.raises(AttachmentRefused) as exc:

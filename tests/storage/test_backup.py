@@ -139,7 +139,9 @@ def test_a_commit_crossing_the_threshold_returns_before_the_backup_runs(database
         with database.session() as s:
             for name in ("甲公司", "乙公司", "丙公司"):
                 create_organisation(s, OrganisationData(name_zh=name))
-        assert not release.is_set() and automatic_backups(database.path) == []  # commit did not copy
+        assert (
+            not release.is_set() and automatic_backups(database.path) == []
+        )  # commit did not copy
         assert started.wait(20)
         release.set()
         assert database.wait_for_backups(60)
@@ -210,7 +212,9 @@ def test_a_failed_background_backup_is_retried_on_the_next_commit(database, monk
         for name in ("甲公司", "乙公司"):
             create_organisation(s, OrganisationData(name_zh=name))
     assert database.wait_for_backups(60)
-    assert automatic_backups(database.path) == [] and isinstance(database.backups.last_error, OSError)
+    assert automatic_backups(database.path) == [] and isinstance(
+        database.backups.last_error, OSError
+    )
     with database.session() as s:
         create_organisation(s, OrganisationData(name_zh="丙公司"))
     assert database.wait_for_backups(60)

@@ -28,7 +28,11 @@ def test_create_update_delete_are_logged_with_user_field_old_and_new(database):
         s.delete(s.get(Organisation, org.id))
     with database.session() as s:
         rows = _log(s, org.id)
-    assert [(r.action, r.field) for r in rows] == [("create", ""), ("update", "name_zh"), ("delete", "")]
+    assert [(r.action, r.field) for r in rows] == [
+        ("create", ""),
+        ("update", "name_zh"),
+        ("delete", ""),
+    ]
     assert all(r.user == "wang" for r in rows)
     assert '"name_zh":"深圳市测试有限公司"' in rows[0].new
     assert (rows[1].old, rows[1].new) == ('"深圳市测试有限公司"', '"深圳市测试股份有限公司"')
@@ -72,7 +76,9 @@ def test_bulk_flush_of_many_records_chains_correctly(session):
         session.add(Organisation(name_zh=f"公司{i}"))
     session.flush()
     assert verify_chain(session) == []
-    assert session.scalar(select(func.count()).where(ChangeLogEntry.entity == "organisation")) == 300
+    assert (
+        session.scalar(select(func.count()).where(ChangeLogEntry.entity == "organisation")) == 300
+    )
 
 
 def test_log_refuses_update_and_delete(database):
@@ -88,8 +94,11 @@ def _as_attacker(database, *statements):
     """Run SQL outside AuditDesk after dropping the append-only guard, as an attacker would."""
     from auditdesk.storage.database import Database
 
-    drop = (["DROP TRIGGER change_log_no_update", "DROP TRIGGER change_log_no_delete"]
-            if database.engine.dialect.name == "sqlite" else ["DROP TRIGGER change_log_append_only ON change_log"])
+    drop = (
+        ["DROP TRIGGER change_log_no_update", "DROP TRIGGER change_log_no_delete"]
+        if database.engine.dialect.name == "sqlite"
+        else ["DROP TRIGGER change_log_append_only ON change_log"]
+    )
     url = database.url
     with database.engine.begin() as conn:
         for sql in [*drop, *statements]:
@@ -115,7 +124,9 @@ def test_a_removed_row_breaks_the_link(database):
         org = create_organisation(s, OrganisationData(name_zh="甲"))
         update_organisation(s, org.id, {"address": "一"})
         update_organisation(s, org.id, {"address": "二"})
-        seq = s.scalar(select(func.min(ChangeLogEntry.seq)).where(ChangeLogEntry.field == "address"))
+        seq = s.scalar(
+            select(func.min(ChangeLogEntry.seq)).where(ChangeLogEntry.field == "address")
+        )
     db = _as_attacker(database, f"DELETE FROM change_log WHERE seq = {seq}")
     with db.session() as s:
         codes = {(p.seq, p.code) for p in verify_chain(s)}
@@ -140,8 +151,15 @@ def test_orm_bulk_update_is_logged_too(session):
 
     create_organisation(session, OrganisationData(name_zh="甲", province="广东省"))
     create_organisation(session, OrganisationData(name_zh="乙", province="广东省"))
-    session.execute(update(Organisation).where(Organisation.province == "广东省").values(city="深圳市"))
+    session.execute(
+        update(Organisation).where(Organisation.province == "广东省").values(city="深圳市")
+    )
     row = session.scalars(select(ChangeLogEntry).order_by(ChangeLogEntry.seq.desc())).first()
-    assert (row.entity, row.entity_id, row.field, row.action) == ("organisation", "*", "*", "update")
+    assert (row.entity, row.entity_id, row.field, row.action) == (
+        "organisation",
+        "*",
+        "*",
+        "update",
+    )
     assert '"rows":2' in row.new and "深圳市" in row.new
     assert verify_chain(session) == []

@@ -57,6 +57,9 @@ def test_a_record_deleted_meanwhile_is_reported_as_deleted(database, org_id):
 
     with database.session(user="li") as s:
         s.info["versions_in_flush"] = [("organisation", org_id, 1)]
-        err = conflict_from(StaleDataError("DELETE statement on table 'organisation' expected to delete 1 row(s)"),
-                            s, database.engine)
+        err = conflict_from(
+            StaleDataError("DELETE statement on table 'organisation' expected to delete 1 row(s)"),
+            s,
+            database.engine,
+        )
     assert isinstance(err, Conflict) and "deleted by wang meanwhile" in str(err)

@@ -61,8 +61,14 @@ def test_kill_9_at_random_points_loses_no_committed_write(tmp_path):
     env = dict(os.environ, PYTHONPATH=str(REPO))
     start = 0
     for _ in range(KILLS):
-        child = subprocess.Popen([sys.executable, "-c", WRITER, url, str(start)], stdout=subprocess.PIPE,
-                                 stderr=subprocess.PIPE, text=True, env=env, cwd=REPO)
+        child = subprocess.Popen(
+            [sys.executable, "-c", WRITER, url, str(start)],
+            stdout=subprocess.PIPE,
+            stderr=subprocess.PIPE,
+            text=True,
+            env=env,
+            cwd=REPO,
+        )
         assert child.stdout is not None
         wanted = rng.randint(1, 8)
         lines = []
@@ -91,8 +97,13 @@ def test_kill_9_at_random_points_loses_no_committed_write(tmp_path):
     missing = [n for n, (org_id, _sha) in reported.items() if org_id not in orgs]
     assert missing == []
     for n, (org_id, sha) in reported.items():
-        assert orgs[org_id].name_zh == f"崩溃测试公司{n}" and orgs[org_id].address == f"深圳市南山区{n}号"
+        assert (
+            orgs[org_id].name_zh == f"崩溃测试公司{n}"
+            and orgs[org_id].address == f"深圳市南山区{n}号"
+        )
         assert sha == "-" or sha in shas
     assert len(reported) >= KILLS
-    print(f"crash safety: {KILLS} kills, {len(reported)} committed writes verified, "
-          f"{sum(sha != '-' for _o, sha in reported.values())} with attachment files")
+    print(
+        f"crash safety: {KILLS} kills, {len(reported)} committed writes verified, "
+        f"{sum(sha != '-' for _o, sha in reported.values())} with attachment files"
+    )

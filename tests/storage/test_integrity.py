@@ -46,9 +46,14 @@ def test_tampered_log_value_and_attachment_byte_are_both_reported(database, db_u
 
     report = check_database(db_url)
     found = {(p.check, p.code) for p in report.problems}
-    assert found == {("change_log", "append_only_trigger_missing"), ("change_log", "hash_mismatch"),
-                     ("attachment", "hash_mismatch")}
-    log_problem = next(p for p in report.problems if p.code == "hash_mismatch" and p.check == "change_log")
+    assert found == {
+        ("change_log", "append_only_trigger_missing"),
+        ("change_log", "hash_mismatch"),
+        ("attachment", "hash_mismatch"),
+    }
+    log_problem = next(
+        p for p in report.problems if p.code == "hash_mismatch" and p.check == "change_log"
+    )
     assert f"row {seq}" in log_problem.where and "address" in log_problem.where
     att_problem = next(p for p in report.problems if p.check == "attachment")
     assert "note.txt" in att_problem.where and stored.sha256 in att_problem.detail
@@ -65,11 +70,15 @@ def test_missing_attachment_file_is_reported(database, db_url):
 def test_dangling_foreign_key_is_reported(database, db_url):
     path = database.path
     database.close()
-    con = sqlite3.connect(path)  # foreign keys are off in a bare connection: as a broken tool would write
-    con.execute("INSERT INTO site (id, organisation_id, name, address, is_central, is_temporary, personnel, "
-                "activities, archived, created_at, updated_at, version) VALUES "
-                "('0123456789abcdef0123456789abcdef', 'ffffffffffffffffffffffffffffffff', 'x', '', 0, 0, 0, '', 0, "
-                "'2026-01-01', '2026-01-01', 1)")
+    con = sqlite3.connect(
+        path
+    )  # foreign keys are off in a bare connection: as a broken tool would write
+    con.execute(
+        "INSERT INTO site (id, organisation_id, name, address, is_central, is_temporary, personnel, "
+        "activities, archived, created_at, updated_at, version) VALUES "
+        "('0123456789abcdef0123456789abcdef', 'ffffffffffffffffffffffffffffffff', 'x', '', 0, 0, 0, '', 0, "
+        "'2026-01-01', '2026-01-01', 1)"
+    )
     con.commit()
     con.close()
     report = check_database(db_url)

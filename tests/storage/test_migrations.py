@@ -23,7 +23,9 @@ REPO = Path(__file__).resolve().parents[2]
 def test_models_and_migrations_agree(tmp_path):
     db = Database.open(f"sqlite:///{tmp_path / 'a.sqlite3'}", create=True)
     with db.engine.connect() as conn:
-        diff = compare_metadata(MigrationContext.configure(conn, opts={"compare_type": True}), Base.metadata)
+        diff = compare_metadata(
+            MigrationContext.configure(conn, opts={"compare_type": True}), Base.metadata
+        )
     db.close()
     assert diff == [], f"models and migrations disagree; run make_migration: {diff}"
 
@@ -153,7 +155,13 @@ def test_opening_a_database_at_head_does_not_import_alembic(tmp_path):
     from auditdesk.services.setup import open_database
 
     open_database(url, create=True).close()
-    out = subprocess.run([sys.executable, "-c", OPEN_AND_LIST_MODULES, url], capture_output=True, text=True,
-                         cwd=REPO, env=dict(os.environ, PYTHONPATH=str(REPO)), check=True).stdout.split()
+    out = subprocess.run(
+        [sys.executable, "-c", OPEN_AND_LIST_MODULES, url],
+        capture_output=True,
+        text=True,
+        cwd=REPO,
+        env=dict(os.environ, PYTHONPATH=str(REPO)),
+        check=True,
+    ).stdout.split()
     assert "alembic.script" not in out
     assert out == []

@@ -23,7 +23,9 @@ from auditdesk.storage import backup, dblock, errors
 from auditdesk.storage.backup import backup_file, restore
 from auditdesk.storage.database import Database, make_engine
 
-pytestmark = pytest.mark.skipif(not dblock.SUPPORTED, reason="no advisory file locks on this platform")
+pytestmark = pytest.mark.skipif(
+    not dblock.SUPPORTED, reason="no advisory file locks on this platform"
+)
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -58,8 +60,14 @@ class Other:
 
     def __init__(self, url: str, how: str = "open") -> None:
         env = {**os.environ, "PYTHONPATH": str(ROOT), "QT_QPA_PLATFORM": "offscreen"}
-        self.proc = subprocess.Popen([sys.executable, "-c", CHILD, url, how], stdin=subprocess.PIPE,
-                                     stdout=subprocess.PIPE, text=True, cwd=ROOT, env=env)
+        self.proc = subprocess.Popen(
+            [sys.executable, "-c", CHILD, url, how],
+            stdin=subprocess.PIPE,
+            stdout=subprocess.PIPE,
+            text=True,
+            cwd=ROOT,
+            env=env,
+        )
         assert self.expect() == "ready"
 
     def expect(self) -> str:
@@ -169,7 +177,9 @@ def test_other_databases_in_the_same_process_do_not_count(saved_and_current, tmp
     assert _names(path) == ["甲公司"]
 
 
-def test_opening_while_a_restore_runs_is_refused_not_corrupting(saved_and_current, url, monkeypatch):
+def test_opening_while_a_restore_runs_is_refused_not_corrupting(
+    saved_and_current, url, monkeypatch
+):
     saved, path = saved_and_current
     monkeypatch.setattr(dblock, "OPEN_WAIT_SECONDS", 0)
     seen: list[BaseException] = []
@@ -224,12 +234,16 @@ def test_on_windows_a_file_in_use_is_refused_by_the_replace_itself(saved_and_cur
     has open: that failure becomes the same DatabaseInUse, with nothing changed."""
     saved, path = saved_and_current
     monkeypatch.setattr(backup, "_WINDOWS", True)
-    monkeypatch.setattr(dblock, "acquire_exclusive", lambda p: dblock.DatabaseLock(None, p, exclusive=True))
+    monkeypatch.setattr(
+        dblock, "acquire_exclusive", lambda p: dblock.DatabaseLock(None, p, exclusive=True)
+    )
     real_unlink = Path.unlink
 
     def unlink(self, missing_ok=False):
         if self.name.endswith("-wal"):
-            raise PermissionError(32, "The process cannot access the file because it is being used", str(self))
+            raise PermissionError(
+                32, "The process cannot access the file because it is being used", str(self)
+            )
         return real_unlink(self, missing_ok=missing_ok)
 
     monkeypatch.setattr(Path, "unlink", unlink)
@@ -237,10 +251,14 @@ def test_on_windows_a_file_in_use_is_refused_by_the_replace_itself(saved_and_cur
         restore(saved, path)
     monkeypatch.undo()
     assert _names(path) == ["乙公司", "甲公司"]
-    assert not list(path.parent.glob("*.restore")) and not list(backup.backup_dir(path).glob("*-before-restore-*"))
+    assert not list(path.parent.glob("*.restore")) and not list(
+        backup.backup_dir(path).glob("*-before-restore-*")
+    )
 
 
-def test_a_backup_command_during_a_restore_waits_then_says_why(saved_and_current, monkeypatch, tmp_path, capsys):
+def test_a_backup_command_during_a_restore_waits_then_says_why(
+    saved_and_current, monkeypatch, tmp_path, capsys
+):
     from auditdesk.cli import main
 
     saved, path = saved_and_current

@@ -40,8 +40,12 @@ def sample(database):
 
     with database.session() as s:
         data = make_sample(s, dt.date.today())
-        ids = {"clients": [c.id for c in data["clients"]], "certs": [c.id for c in data["certs"]],
-               "auditor": data["auditor"].id, "audit": data["audit"].id}
+        ids = {
+            "clients": [c.id for c in data["clients"]],
+            "certs": [c.id for c in data["certs"]],
+            "auditor": data["auditor"].id,
+            "audit": data["audit"].id,
+        }
     return ids
 
 

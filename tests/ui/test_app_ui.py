@@ -126,14 +126,18 @@ def test_storage_errors_get_a_clear_message(ctx):
 
     errors.show_error(DatabaseLocked("locked", "/x.sqlite3"))
     errors.show_error(DiskFull("full"))
-    assert ctx.shown[0][0] == "Database problem" and "Close other AuditDesk windows" in ctx.shown[0][1]
+    assert (
+        ctx.shown[0][0] == "Database problem" and "Close other AuditDesk windows" in ctx.shown[0][1]
+    )
     assert "Free some disk space" in ctx.shown[1][1]
 
 
 def test_sqlite_operational_errors_are_classified(ctx):
     from sqlalchemy.exc import OperationalError
 
-    errors.show_error(OperationalError("INSERT", {}, Exception("attempt to write a readonly database")))
+    errors.show_error(
+        OperationalError("INSERT", {}, Exception("attempt to write a readonly database"))
+    )
     assert "read-only" in ctx.shown[0][1]
 
 
@@ -242,7 +246,9 @@ def test_new_certificate_dialog_validates_and_creates(qtbot, ctx, sample):
     editor.findChild(QLineEdit, "field_issue_date").setText("2026-07-01")
     assert editor.create_record() is None
     assert editor.error_text("organisation") == "Not found."
-    editor.findChild(QLineEdit, "field_organisation").setText("914403001922038216")  # by credit code
+    editor.findChild(QLineEdit, "field_organisation").setText(
+        "914403001922038216"
+    )  # by credit code
     editor.findChild(QLineEdit, "field_expiry_date").setText("2026-06-30")
     assert editor.create_record() is None
     assert editor.error_text("expiry_date") == "Expiry must be after the issue date."

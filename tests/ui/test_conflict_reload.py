@@ -32,7 +32,9 @@ def refused(database, qapp):
     with database.session() as s:
         create_user(s, "wang", "wang-password-1", Role.ADMIN)
         create_user(s, "li", "li-password-1", Role.ADMIN)
-        org_id = create_organisation(s, OrganisationData(name_zh="深圳市华强电子有限公司", city="深圳")).id
+        org_id = create_organisation(
+            s, OrganisationData(name_zh="深圳市华强电子有限公司", city="深圳")
+        ).id
     base, seen = _load(database, org_id)
     _save(database, "wang", org_id, {"city": "深圳市", "contact_name": "王经理"}, seen)
     mine = dict(base, address="华强北路1号", city="深圳市福田区")
@@ -48,16 +50,22 @@ def test_the_dialog_names_who_changed_the_record(refused):
 
 def test_reload_shows_their_version(database, refused):
     org_id, base, mine, exc = refused
-    out = resolve_conflict(exc, base=base, mine=mine, reload=lambda: _load(database, org_id),
-                           ask=lambda e, p: RELOAD)
+    out = resolve_conflict(
+        exc, base=base, mine=mine, reload=lambda: _load(database, org_id), ask=lambda e, p: RELOAD
+    )
     assert out.values == {"city": "深圳市", "address": "", "contact_name": "王经理"}
 
 
 def test_merge_keeps_both_sides_and_lists_fields_both_changed_then_saves(database, refused):
     org_id, base, mine, exc = refused
-    out = resolve_conflict(exc, base=base, mine=mine, reload=lambda: _load(database, org_id),
-                           ask=lambda e, p: MERGE)
-    assert out.values == {"city": "深圳市福田区", "address": "华强北路1号", "contact_name": "王经理"}
+    out = resolve_conflict(
+        exc, base=base, mine=mine, reload=lambda: _load(database, org_id), ask=lambda e, p: MERGE
+    )
+    assert out.values == {
+        "city": "深圳市福田区",
+        "address": "华强北路1号",
+        "contact_name": "王经理",
+    }
     assert out.both_changed == ["city"]
     _save(database, "li", org_id, out.values, out.version)  # against the reloaded version: accepted
     assert _load(database, org_id)[0] == out.values

@@ -17,8 +17,15 @@ def facts(database):
     with database.session() as s:
         facts = make_audit(s)
         # One item at the second site (二厂) for 8.5.1; none anywhere for 7.1.5.
-        ev.add_evidence(s, facts.audit_id, ev.EvidenceData(
-            clause_ids=[clause_id(s, facts.audit_id, "8.5.1")], site_id=facts.site_ids[1], description="作业指导书"))
+        ev.add_evidence(
+            s,
+            facts.audit_id,
+            ev.EvidenceData(
+                clause_ids=[clause_id(s, facts.audit_id, "8.5.1")],
+                site_id=facts.site_ids[1],
+                description="作业指导书",
+            ),
+        )
         return facts
 
 
@@ -45,23 +52,34 @@ def test_clicking_a_clause_site_cell_opens_that_clause_with_that_site(ws, qtbot,
     dlg, table = open_heatmap(ws, qtbot)
     index = table.model().index(row_of(ws, "7.1.5"), 1)  # column 1: the second site
     table.scrollTo(index)
-    QTest.mouseClick(table.viewport(), Qt.MouseButton.LeftButton, pos=table.visualRect(index).center())
+    QTest.mouseClick(
+        table.viewport(), Qt.MouseButton.LeftButton, pos=table.visualRect(index).center()
+    )
     assert ws.current.number == "7.1.5"
     assert ws.tree.currentItem() is ws.tree_items["7.1.5"]
     assert ws.site_filter.currentData() == facts.site_ids[1]
-    assert not dlg.isVisible()  # the counts are a snapshot: the dialog closes once the auditor goes there
+    assert (
+        not dlg.isVisible()
+    )  # the counts are a snapshot: the dialog closes once the auditor goes there
 
 
 def test_each_cell_names_clause_title_site_and_count_in_words(ws, qtbot, facts):
     _dlg, table = open_heatmap(ws, qtbot)
-    assert [table.horizontalHeaderItem(c).text() for c in range(table.columnCount())] == ["总部工厂", "二厂", "(no site)"]
+    assert [table.horizontalHeaderItem(c).text() for c in range(table.columnCount())] == [
+        "总部工厂",
+        "二厂",
+        "(no site)",
+    ]
     found = table.item(row_of(ws, "8.5.1"), 1).toolTip()
     assert "8.5.1" in found and ws.rows["8.5.1"].title in found
     assert "Site: 二厂" in found and "1 evidence item" in found
     empty = table.item(row_of(ws, "8.5.1"), 0).toolTip()
     assert "Site: 总部工厂" in empty and "No evidence yet" in empty
     assert "Site: none given" in table.item(row_of(ws, "8.5.1"), 2).toolTip()
-    assert table.item(row_of(ws, "8.5.1"), 1).text() == "1" and table.item(row_of(ws, "8.5.1"), 0).text() == ""
+    assert (
+        table.item(row_of(ws, "8.5.1"), 1).text() == "1"
+        and table.item(row_of(ws, "8.5.1"), 0).text() == ""
+    )
 
 
 def test_arrows_move_between_cells_and_enter_opens_the_clause(ws, qtbot, facts):
@@ -101,12 +119,23 @@ def test_cycle_heatmap_cells_tell_the_audit_and_open_the_clause_here(ws, qtbot, 
     cycle = dlg.tabs.widget(1)
     rows = [cycle.verticalHeaderItem(r).text() for r in range(cycle.rowCount())]
     r = rows.index(next(text for text in rows if text.removeprefix("⚠ ").split()[0] == "8.5.1"))
-    column = next(c for c in range(cycle.columnCount()) if cycle.horizontalHeaderItem(c).text().startswith(number))
+    column = next(
+        c
+        for c in range(cycle.columnCount())
+        if cycle.horizontalHeaderItem(c).text().startswith(number)
+    )
     tip = cycle.item(r, column).toolTip()
-    assert "8.5.1" in tip and number in tip and "This audit: " + number in tip and "1 evidence item" in tip
+    assert (
+        "8.5.1" in tip
+        and number in tip
+        and "This audit: " + number in tip
+        and "1 evidence item" in tip
+    )
     index = cycle.model().index(r, column)
     cycle.scrollTo(index)
-    QTest.mouseClick(cycle.viewport(), Qt.MouseButton.LeftButton, pos=cycle.visualRect(index).center())
+    QTest.mouseClick(
+        cycle.viewport(), Qt.MouseButton.LeftButton, pos=cycle.visualRect(index).center()
+    )
     assert ws.current.number == "8.5.1" and ws.site_filter.currentData() is None
 
 

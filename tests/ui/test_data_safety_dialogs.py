@@ -63,16 +63,31 @@ def test_wrong_password_is_refused(qtbot, db, settings):
 def test_import_dialog_lists_bad_cells_and_writes_nothing(qtbot, db, tmp_path, sync_jobs):
     from auditdesk.ui.import_dialog import ImportDialog
 
-    book = write_xlsx(tmp_path / "c.xlsx", [["证书编号", "组织名称", "认证标准", "颁证日期"],
-                                            ["Q-1", "甲公司", "ISO 9001", "2026-02-30"],
-                                            ["Q-2", "乙公司", "ISO 9001", "2026-03-01"]])
+    book = write_xlsx(
+        tmp_path / "c.xlsx",
+        [
+            ["证书编号", "组织名称", "认证标准", "颁证日期"],
+            ["Q-1", "甲公司", "ISO 9001", "2026-02-30"],
+            ["Q-2", "乙公司", "ISO 9001", "2026-03-01"],
+        ],
+    )
     dialog = ImportDialog(db, "system")
     qtbot.addWidget(dialog)
     dialog.path_edit.setText(str(book))
     assert dialog.run(dry_run=False) is None
     assert dialog.errors_table.rowCount() == 1
-    assert [dialog.errors_table.item(0, c).text() for c in range(3)] == ["2", "颁证日期", "2026-02-30"]
-    write_xlsx(book, [["证书编号", "组织名称", "认证标准", "颁证日期"], ["Q-1", "甲公司", "ISO 9001", "2026-03-01"]])
+    assert [dialog.errors_table.item(0, c).text() for c in range(3)] == [
+        "2",
+        "颁证日期",
+        "2026-02-30",
+    ]
+    write_xlsx(
+        book,
+        [
+            ["证书编号", "组织名称", "认证标准", "颁证日期"],
+            ["Q-1", "甲公司", "ISO 9001", "2026-03-01"],
+        ],
+    )
     assert dialog.run(dry_run=True).dry_run
     assert dialog.run(dry_run=False).created["certificate"] == 1 and dialog.imported
 
@@ -89,8 +104,17 @@ def test_conflicts_dialog_takes_the_laptop_value(qtbot, qtmodeltester, db):
         org = Organisation(name_zh="甲公司", notes="本地备注")
         s.add(org)
         s.flush()
-        s.add(MergeConflict(at=utcnow(), entity="organisation", entity_id=str(org.id), field="notes",
-                            local_value='"本地备注"', incoming_value='"笔记本上的备注"', incoming_by="li"))
+        s.add(
+            MergeConflict(
+                at=utcnow(),
+                entity="organisation",
+                entity_id=str(org.id),
+                field="notes",
+                local_value='"本地备注"',
+                incoming_value='"笔记本上的备注"',
+                incoming_by="li",
+            )
+        )
     dialog = ConflictsDialog(db, "system")
     qtbot.addWidget(dialog)
     assert dialog.model.rowCount() == 1 and dialog.incoming_text.toPlainText() == "笔记本上的备注"

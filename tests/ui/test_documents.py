@@ -56,8 +56,9 @@ def docx_text(path) -> str:
 
 
 def pdf_text(path) -> str:
-    return subprocess.run(["pdftotext", "-layout", str(path), "-"], capture_output=True, text=True,
-                          check=True).stdout
+    return subprocess.run(
+        ["pdftotext", "-layout", str(path), "-"], capture_output=True, text=True, check=True
+    ).stdout
 
 
 def locked(database, audit_id) -> bool:
@@ -65,7 +66,9 @@ def locked(database, audit_id) -> bool:
         return bool(s.get(Audit, audit_id).locked)
 
 
-def test_workspace_documents_exports_the_report_as_word_and_pdf(qtbot, ctx, demo, tmp_path, save_to):
+def test_workspace_documents_exports_the_report_as_word_and_pdf(
+    qtbot, ctx, demo, tmp_path, save_to
+):
     from auditdesk.ui.workspace.workspace import AuditWorkspace
 
     ws = AuditWorkspace(ctx, demo.audit_id)
@@ -188,7 +191,9 @@ def test_nc_form_from_the_nc_detail(qtbot, ctx, database, demo, tmp_path, save_t
         assert "Nonconformity Report" in pdf_text(tmp_path / "nc.pdf")
 
 
-def test_schedule_page_exports_the_year_in_the_chosen_language(qtbot, ctx, sample, tmp_path, save_to):
+def test_schedule_page_exports_the_year_in_the_chosen_language(
+    qtbot, ctx, sample, tmp_path, save_to
+):
     from openpyxl import load_workbook
 
     from auditdesk.ui.main_window import MainWindow
@@ -233,7 +238,9 @@ def test_standards_register_loads_a_file(qtbot, ctx, database, tmp_path, monkeyp
     button = next(b for b in w.action_widgets if b.objectName() == "loadStandardButton")
     assert not button.isHidden()  # system is an admin
     chosen = [str(modified_standard(tmp_path))]
-    monkeypatch.setattr(QFileDialog, "getOpenFileName", staticmethod(lambda *a, **k: (chosen[0], "")))
+    monkeypatch.setattr(
+        QFileDialog, "getOpenFileName", staticmethod(lambda *a, **k: (chosen[0], ""))
+    )
     button.click()
     assert "ISO9001:2099" in standard_keys(database)
     assert ctx.shown[-1][0] == "Standard loaded"

@@ -38,17 +38,25 @@ def test_raise_from_a_clause_with_its_evidence_and_issue(qtbot, database):
     qtbot.addWidget(dialog)
     # The clause's evidence is pre-linked and the requirement names the standard and clause.
     assert dialog.checked_evidence() == [world.evidence_ids[0]]
-    assert dialog.requirement.toPlainText().startswith("ISO 9001:2015 / GB/T 19001-2016 7.1.5 监视和测量资源")
+    assert dialog.requirement.toPlainText().startswith(
+        "ISO 9001:2015 / GB/T 19001-2016 7.1.5 监视和测量资源"
+    )
     dialog.grade_buttons[NCGrade.MAJOR].setChecked(True)
-    dialog.requirement.setPlainText(dialog.requirement.toPlainText() + "measuring equipment calibrated")
+    dialog.requirement.setPlainText(
+        dialog.requirement.toPlainText() + "measuring equipment calibrated"
+    )
     dialog.evidence_text.setPlainText("Gauge G-12 on line 2 without calibration record")
     dialog.reason.setPlainText("Traceability not ensured")
     dialog.issue_button.click()
     assert dialog.result() == NCDialog.DialogCode.Accepted
     with database.session() as session:
         nc = ncs.get_nc(session, dialog.nc_id)
-        assert (nc.number, nc.grade, nc.state, nc.raised_by) == ("NC-2027-0012-01", NCGrade.MAJOR, NCState.ISSUED,
-                                                                 "alice")
+        assert (nc.number, nc.grade, nc.state, nc.raised_by) == (
+            "NC-2027-0012-01",
+            NCGrade.MAJOR,
+            NCState.ISSUED,
+            "alice",
+        )
         assert [e.id for e in nc.evidence] == [world.evidence_ids[0]]
 
 
@@ -65,8 +73,18 @@ def test_missing_parts_are_shown_in_the_dialog(qtbot, database):
 def test_detail_shows_deadlines_and_history(qtbot, database):
     world = make_world(database)
     with database.session("alice") as session:
-        nc = ncs.raise_nc(session, ncs.NCDraft(world.audit_id, world.clause_id, NCGrade.MAJOR, "req", "seen",
-                                               "why", [world.evidence_ids[0]]))
+        nc = ncs.raise_nc(
+            session,
+            ncs.NCDraft(
+                world.audit_id,
+                world.clause_id,
+                NCGrade.MAJOR,
+                "req",
+                "seen",
+                "why",
+                [world.evidence_ids[0]],
+            ),
+        )
         ncs.issue_nc(session, nc.id, on=dt.date(2027, 3, 10))
     detail = NCDetailWidget(database, user="lena")
     qtbot.addWidget(detail)

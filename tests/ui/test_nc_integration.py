@@ -36,16 +36,28 @@ def test_raise_an_nc_from_the_workspace_by_keyboard(ctx, database, qtbot):
     with database.session() as s:
         facts = make_audit(s)
         gauge = clause_id(s, facts.audit_id, "7.1.5")
-        shown = ev.add_evidence(s, facts.audit_id, ev.EvidenceData(
-            clause_ids=[gauge], description="Gauge G-12 used on line 2, calibration label expired 2026-12"))
-        other = ev.add_evidence(s, facts.audit_id, ev.EvidenceData(description="Opening meeting attendance"))
+        shown = ev.add_evidence(
+            s,
+            facts.audit_id,
+            ev.EvidenceData(
+                clause_ids=[gauge],
+                description="Gauge G-12 used on line 2, calibration label expired 2026-12",
+            ),
+        )
+        other = ev.add_evidence(
+            s, facts.audit_id, ev.EvidenceData(description="Opening meeting attendance")
+        )
         shown_id, other_id = shown.id, other.id
     ws = open_workspace(ctx, qtbot, facts.audit_id)
     ws.select_clause("7.1.5")
     ws.tree.setFocus()
     assert ws.clause_nc_numbers() == []
 
-    QTest.keyClick(ws.tree, Qt.Key.Key_N, Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier)
+    QTest.keyClick(
+        ws.tree,
+        Qt.Key.Key_N,
+        Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier,
+    )
     dlg = ws.nc_dialog
     assert dlg.isVisible()
     assert dlg.checked_evidence() == [shown_id]  # the clause's evidence, not the other item
@@ -58,7 +70,9 @@ def test_raise_an_nc_from_the_workspace_by_keyboard(ctx, database, qtbot):
 
     with database.session() as s:
         [nc] = ncs.ncs_of_audit(s, facts.audit_id)
-        assert [e.id for e in nc.evidence] == [shown_id] and other_id not in [e.id for e in nc.evidence]
+        assert [e.id for e in nc.evidence] == [shown_id] and other_id not in [
+            e.id for e in nc.evidence
+        ]
         assert nc.clause_id == gauge
         judged = s.query(ClauseJudgement).filter_by(audit_id=facts.audit_id, clause_id=gauge).one()
         assert judged.judgement is Judgement.NONCONFORMITY
@@ -90,13 +104,23 @@ def test_raising_keeps_a_judgement_already_given(ctx, database, qtbot):
     assert len(ws.clause_nc_numbers()) == 1
 
 
-def test_previous_nc_reverified_in_the_workspace_clears_the_completeness_problem(ctx, database, qtbot):
+def test_previous_nc_reverified_in_the_workspace_clears_the_completeness_problem(
+    ctx, database, qtbot
+):
     with database.session() as s:
         world = build(s)
         nc = ncs.raise_nc(s, draft(world, NCGrade.MAJOR))
         ncs.issue_nc(s, nc.id, on=D(2027, 3, 10))
-        nxt = create_audit(s, AuditData(certificate_ids=[world.certificate_id], audit_type=AuditType.SURVEILLANCE_2,
-                                        start_date=D(2028, 3, 6), end_date=D(2028, 3, 7), number="2028-0009"))
+        nxt = create_audit(
+            s,
+            AuditData(
+                certificate_ids=[world.certificate_id],
+                audit_type=AuditType.SURVEILLANCE_2,
+                start_date=D(2028, 3, 6),
+                end_date=D(2028, 3, 7),
+                number="2028-0009",
+            ),
+        )
         nc_id, nc_number, next_id = nc.id, nc.number, nxt.id
     ws = open_workspace(ctx, qtbot, next_id)
     assert ws.bottom.tabText(ws.bottom.indexOf(ws.previous)) == "Previous NCs (1)"
@@ -107,7 +131,10 @@ def test_previous_nc_reverified_in_the_workspace_clears_the_completeness_problem
     ws.go_to_problem(prev)  # the problem line leads to the Previous NCs tab, the NC selected
     assert ws.bottom.currentWidget() is ws.previous
     assert ws.previous.selected_nc() == (nc_id, nc_number)
-    ws.previous.ask = lambda number: (True, "Calibration plan covers all 41 gauges; G-12 label valid")
+    ws.previous.ask = lambda number: (
+        True,
+        "Calibration plan covers all 41 gauges; G-12 label valid",
+    )
     ws.previous.reverify_button.click()
 
     with database.session() as s:
@@ -127,7 +154,9 @@ def overdue_world(database):
         return world, nc.number
 
 
-def test_dashboard_at_risk_figure_counts_and_opens_the_certificates(ctx, database, qtbot, overdue_world):
+def test_dashboard_at_risk_figure_counts_and_opens_the_certificates(
+    ctx, database, qtbot, overdue_world
+):
     from auditdesk.services.nc_schedule import certificates_at_risk
     from auditdesk.ui.main_window import MainWindow
 
@@ -150,7 +179,9 @@ def test_dashboard_at_risk_figure_counts_and_opens_the_certificates(ctx, databas
     assert reg.model.total == 1 and reg.model.id_at(0) == world.certificate_id
 
 
-def test_certificate_view_shows_the_risk_with_the_proposed_action(ctx, database, qtbot, overdue_world):
+def test_certificate_view_shows_the_risk_with_the_proposed_action(
+    ctx, database, qtbot, overdue_world
+):
     from auditdesk.ui.certificate_view import CertificateView
 
     world, number = overdue_world
@@ -204,4 +235,7 @@ def test_conflict_dialog_words_translate_to_chinese(ctx):
         text = conflict_text(Refused())
     finally:
         i18n.install_language("en")
-    assert text == "lena 在您编辑时修改了此记录。\n\n“重新加载”显示对方的版本；“合并”把您的修改放回到该版本之上。"
+    assert (
+        text
+        == "lena 在您编辑时修改了此记录。\n\n“重新加载”显示对方的版本；“合并”把您的修改放回到该版本之上。"
+    )

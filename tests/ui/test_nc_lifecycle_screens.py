@@ -73,7 +73,9 @@ def test_admin_reopens_with_a_reason_and_the_history_shows_it(qtbot, database, i
         ncs.record_response(s, nc_id, RESPONSE)
     with database.session("lena") as s:
         ncs.accept_response(s, nc_id)
-        ncs.verify_nc(s, nc_id, ncs.Verification(VerificationMethod.FOLLOW_UP_VISIT, "seen", D(2027, 5, 1)))
+        ncs.verify_nc(
+            s, nc_id, ncs.Verification(VerificationMethod.FOLLOW_UP_VISIT, "seen", D(2027, 5, 1))
+        )
         ncs.close_nc(s, nc_id, D(2027, 5, 2))
     as_lead = NCDetailDialog(database, nc_id, user="lena")
     qtbot.addWidget(as_lead)
@@ -96,8 +98,16 @@ def test_admin_reopens_with_a_reason_and_the_history_shows_it(qtbot, database, i
 def test_previous_ncs_are_listed_and_reverified_in_the_next_audit(qtbot, database, issued, shown):
     world, nc_id = issued
     with database.session() as s:
-        nxt = create_audit(s, AuditData(certificate_ids=[world.certificate_id], audit_type=AuditType.SURVEILLANCE_2,
-                                        start_date=D(2028, 3, 6), end_date=D(2028, 3, 7), number="2028-0009"))
+        nxt = create_audit(
+            s,
+            AuditData(
+                certificate_ids=[world.certificate_id],
+                audit_type=AuditType.SURVEILLANCE_2,
+                start_date=D(2028, 3, 6),
+                end_date=D(2028, 3, 7),
+                number="2028-0009",
+            ),
+        )
     widget = PreviousNCsWidget(database, nxt.id, user="alice", today=D(2028, 3, 6))
     qtbot.addWidget(widget)
     assert widget.table.rowCount() == 1
@@ -125,7 +135,9 @@ def test_certificates_at_risk_widget(qtbot, database, issued):
     with qtbot.waitSignal(widget.open_certificate) as blocker:
         widget._open(widget.table.model().index(0, 0))
     assert blocker.args == [world.certificate_id]
-    one = CertificatesAtRiskWidget(database, user="lena", certificate_id=world.certificate_id, today=D(2027, 4, 9))
+    one = CertificatesAtRiskWidget(
+        database, user="lena", certificate_id=world.certificate_id, today=D(2027, 4, 9)
+    )
     qtbot.addWidget(one)
     assert one.table.rowCount() == 0
 
@@ -141,12 +153,15 @@ def test_refusals_are_explained_in_words(qtbot):
 
     texts = NCTexts()
     assert "changed this nonconformity meanwhile" in texts.error(Conflict("stale"))
-    assert texts.error(IllegalTransition("x", reason="closed_is_final", number="NC-2027-0012-01")) == (
-        "This NC is closed; only an administrator can reopen it.\nNC-2027-0012-01")
+    assert texts.error(
+        IllegalTransition("x", reason="closed_is_final", number="NC-2027-0012-01")
+    ) == ("This NC is closed; only an administrator can reopen it.\nNC-2027-0012-01")
     assert texts.error(PermissionDenied("x", user="lena", role="lead", needs="admin")) == (
-        "You are signed in as lena (lead auditor). This action needs the administrator role.")
+        "You are signed in as lena (lead auditor). This action needs the administrator role."
+    )
     assert texts.error(ValidationFailed("x", {"evidence": "at_least_one"})) == (
-        "Linked evidence: link at least one evidence item")
+        "Linked evidence: link at least one evidence item"
+    )
 
 
 def test_a_renumbering_from_an_offline_merge_reads_as_words_in_both_languages(qtbot):

@@ -72,8 +72,9 @@ def test_reject_then_verify_and_close_clears_the_queue(qtbot, database, seeded, 
     page.select_nc(major)
     page.accept_button.click()
     page.select_nc(major)
-    page.ask_verification = lambda n: ncs.Verification(VerificationMethod.FOLLOW_UP_VISIT, "Seen on site",
-                                                       D(2027, 4, 20))
+    page.ask_verification = lambda n: ncs.Verification(
+        VerificationMethod.FOLLOW_UP_VISIT, "Seen on site", D(2027, 4, 20)
+    )
     page.verify_button.click()
     assert state_of(database, major) is NCState.VERIFIED
     page.select_nc(major)
@@ -95,8 +96,9 @@ def test_bulk_verify_selected_rows(qtbot, database, seeded, shown):
     page.accept_button.click()
     page.table.selectAll()
     assert page.bulk_button.isEnabled()
-    page.ask_verification = lambda n: ncs.Verification(VerificationMethod.DOCUMENT_REVIEW, f"{n} reviewed",
-                                                       D(2027, 4, 20))
+    page.ask_verification = lambda n: ncs.Verification(
+        VerificationMethod.DOCUMENT_REVIEW, f"{n} reviewed", D(2027, 4, 20)
+    )
     page.bulk_button.click()
     assert [state_of(database, i) for i in ids] == [NCState.VERIFIED, NCState.VERIFIED]
 
@@ -116,11 +118,20 @@ def test_overdue_rows_are_highlighted_and_counted(qtbot, database, seeded):
     page = ReviewQueuePage(database, user="lena", today=D(2027, 6, 9))
     qtbot.addWidget(page)
     major_row = page.model.row_of(seeded[1][0])
-    background = page.model.data(page.model.index(major_row, 0), review_queue_page.Qt.ItemDataRole.BackgroundRole)
+    background = page.model.data(
+        page.model.index(major_row, 0), review_queue_page.Qt.ItemDataRole.BackgroundRole
+    )
     assert background is not None and background.color() == OVERDUE_BACKGROUND
-    assert page.model.data(page.model.index(major_row, 8)) == "Verification overdue → Follow-up audit"
+    assert (
+        page.model.data(page.model.index(major_row, 8)) == "Verification overdue → Follow-up audit"
+    )
     minor_row = page.model.row_of(seeded[1][1])
-    assert page.model.data(page.model.index(minor_row, 0), review_queue_page.Qt.ItemDataRole.BackgroundRole) is None
+    assert (
+        page.model.data(
+            page.model.index(minor_row, 0), review_queue_page.Qt.ItemDataRole.BackgroundRole
+        )
+        is None
+    )
     assert "1" in page.summary.text()
 
 
@@ -132,7 +143,9 @@ def test_filters_narrow_the_queue(qtbot, database, seeded):
     page.grade_filter.setCurrentIndex(0)
     page.due_date.setDate(review_queue_page.QDate(2027, 6, 30))
     page.due_check.setChecked(True)
-    assert page.model.rowCount() == 1  # the major, verification due 2027-06-08; the minor has no date
+    assert (
+        page.model.rowCount() == 1
+    )  # the major, verification due 2027-06-08; the minor has no date
 
 
 def test_queue_model_passes_the_model_tester(qtmodeltester, database, seeded):
@@ -142,7 +155,6 @@ def test_queue_model_passes_the_model_tester(qtmodeltester, database, seeded):
     with database.session("lena") as session:
         model.set_items(rq.review_queue(session, on=D(2027, 6, 9)))
     qtmodeltester.check(model)
-
 
 
 def test_a_lead_is_told_about_ncs_of_audits_led_by_others(qtbot, database, seeded):

@@ -30,9 +30,11 @@ def _jpeg(path, orientation: int | None = None):
 
 @pytest.fixture
 def photos(tmp_path):
-    return [("calibration-label.jpg", _jpeg(tmp_path / "calibration-label.jpg")),
-            ("extinguisher-tag.jpg", _jpeg(tmp_path / "extinguisher-tag.jpg", orientation=6)),
-            ("signature.jpg", _jpeg(tmp_path / "signature.jpg"))]
+    return [
+        ("calibration-label.jpg", _jpeg(tmp_path / "calibration-label.jpg")),
+        ("extinguisher-tag.jpg", _jpeg(tmp_path / "extinguisher-tag.jpg", orientation=6)),
+        ("signature.jpg", _jpeg(tmp_path / "signature.jpg")),
+    ]
 
 
 def _open(qtbot, photos, index=0, size=(900, 700)):
@@ -84,8 +86,16 @@ def is_red(c: QColor) -> bool:
 
 def wheel(viewer, pos: QPoint, notches: int = 1, modifiers=Qt.KeyboardModifier.NoModifier) -> None:
     vp = viewer.view.viewport()
-    event = QWheelEvent(QPointF(pos), QPointF(vp.mapToGlobal(pos)), QPoint(), QPoint(0, 120 * notches),
-                        Qt.MouseButton.NoButton, modifiers, Qt.ScrollPhase.NoScrollPhase, False)
+    event = QWheelEvent(
+        QPointF(pos),
+        QPointF(vp.mapToGlobal(pos)),
+        QPoint(),
+        QPoint(0, 120 * notches),
+        Qt.MouseButton.NoButton,
+        modifiers,
+        Qt.ScrollPhase.NoScrollPhase,
+        False,
+    )
     QApplication.sendEvent(vp, event)
 
 
@@ -143,7 +153,7 @@ def test_the_wheel_zooms_around_the_cursor(viewer):
     # beyond the decoded size, the full resolution is decoded
     assert viewer.decoded_full and viewer.item.pixmap().size() == QSize(W, H)
     wheel(viewer, cursor, notches=-1, modifiers=Qt.KeyboardModifier.ControlModifier)
-    assert viewer.zoom() < 1.0 * viewer.STEP ** 4 * fitted / 100
+    assert viewer.zoom() < 1.0 * viewer.STEP**4 * fitted / 100
 
 
 def test_one_shows_actual_pixels_and_zero_fits_again(viewer):
@@ -165,7 +175,12 @@ def test_one_shows_actual_pixels_and_zero_fits_again(viewer):
 
 
 def test_the_buttons_zoom_and_fit(viewer):
-    for b in (viewer.fit_button, viewer.actual_button, viewer.zoom_in_button, viewer.zoom_out_button):
+    for b in (
+        viewer.fit_button,
+        viewer.actual_button,
+        viewer.zoom_in_button,
+        viewer.zoom_out_button,
+    ):
         assert b.toolTip()
     fitted = percent(viewer)
     viewer.zoom_in_button.click()
@@ -203,8 +218,17 @@ def test_drag_pans_when_zoomed(viewer):
     inside = QPointF(vp.width() / 2, vp.height() / 2)
 
     def mouse(kind, pos, buttons):
-        QApplication.sendEvent(vp, QMouseEvent(kind, pos, QPointF(vp.mapToGlobal(pos.toPoint())),
-                                               Qt.MouseButton.LeftButton, buttons, Qt.KeyboardModifier.NoModifier))
+        QApplication.sendEvent(
+            vp,
+            QMouseEvent(
+                kind,
+                pos,
+                QPointF(vp.mapToGlobal(pos.toPoint())),
+                Qt.MouseButton.LeftButton,
+                buttons,
+                Qt.KeyboardModifier.NoModifier,
+            ),
+        )
 
     mouse(QMouseEvent.Type.MouseButtonPress, inside, Qt.MouseButton.LeftButton)
     mouse(QMouseEvent.Type.MouseMove, inside + QPointF(150, 0), Qt.MouseButton.LeftButton)
@@ -234,8 +258,15 @@ def test_the_viewer_speaks_chinese(qtbot, photos):
     assert i18n.install_language("zh_CN")
     try:
         viewer = _open(qtbot, photos)
-        assert [b.text() for b in (viewer.fit_button, viewer.actual_button, viewer.zoom_in_button,
-                                   viewer.zoom_out_button)] == ["适应窗口", "实际大小 100%", "放大", "缩小"]
+        assert [
+            b.text()
+            for b in (
+                viewer.fit_button,
+                viewer.actual_button,
+                viewer.zoom_in_button,
+                viewer.zoom_out_button,
+            )
+        ] == ["适应窗口", "实际大小 100%", "放大", "缩小"]
         assert "适应窗口" in viewer.caption.text()
     finally:
         i18n.install_language("en")

@@ -12,8 +12,11 @@ from auditdesk.ui.registers.model import Query, RegisterModel, RegisterSource
 
 
 def test_model_passes_qtmodeltester(qtmodeltester, ctx, sample):
-    model = RegisterModel(RegisterSource(ctx.session, "certificates"), "certificates",
-                          ("number", "client", "standard", "issue_date", "expiry_date", "status"))
+    model = RegisterModel(
+        RegisterSource(ctx.session, "certificates"),
+        "certificates",
+        ("number", "client", "standard", "issue_date", "expiry_date", "status"),
+    )
     qtmodeltester.check(model, force_py=True)
     model.sort(0)
     qtmodeltester.check(model, force_py=True)
@@ -21,7 +24,10 @@ def test_model_passes_qtmodeltester(qtmodeltester, ctx, sample):
 
 def test_model_with_several_pages_passes_qtmodeltester(qtmodeltester, ctx, database):
     with database.session() as s:
-        s.execute(insert(Organisation), [{"id": uuid.uuid4(), "name_zh": f"公司{i:03d}"} for i in range(450)])
+        s.execute(
+            insert(Organisation),
+            [{"id": uuid.uuid4(), "name_zh": f"公司{i:03d}"} for i in range(450)],
+        )
     model = RegisterModel(RegisterSource(ctx.session, "clients"), "clients", ("name_zh", "city"))
     qtmodeltester.check(model, force_py=True)
 
@@ -44,8 +50,13 @@ class CountingSource(RegisterSource):
 @pytest.mark.slow
 def test_lazy_fetch_with_100k_rows(ctx, database):
     with database.session() as s:
-        s.execute(insert(Organisation), [{"id": uuid.uuid4(), "name_zh": f"企业{i:06d}", "city": "深圳"}
-                                         for i in range(100_000)])
+        s.execute(
+            insert(Organisation),
+            [
+                {"id": uuid.uuid4(), "name_zh": f"企业{i:06d}", "city": "深圳"}
+                for i in range(100_000)
+            ],
+        )
     source = CountingSource(ctx.session, "clients")
     model = RegisterModel(source, "clients", ("name_zh", "city"))
     assert model.total == 100_000
@@ -89,7 +100,10 @@ def test_queries_run_off_the_gui_thread(qtbot, ctx, database):
     from auditdesk.ui import jobs
 
     with database.session() as s:
-        s.execute(insert(Organisation), [{"id": uuid.uuid4(), "name_zh": f"公司{i:04d}"} for i in range(450)])
+        s.execute(
+            insert(Organisation),
+            [{"id": uuid.uuid4(), "name_zh": f"公司{i:04d}"} for i in range(450)],
+        )
     jobs.set_executor(jobs.ThreadPoolExecutor())
     source = RegisterSource(ctx.session, "clients")
     model = RegisterModel(source, "clients", ("name_zh",))
@@ -112,10 +126,14 @@ def test_results_of_a_superseded_query_are_dropped(qtbot, ctx, sample):
     model.set_query(search="华强")  # typed on before the first answer came back
     qtbot.waitUntil(lambda: not model.loading, timeout=5000)
     qtbot.wait(100)
-    assert [model.data(model.index(r, 0)) for r in range(model.rowCount())] == ["深圳华强电子有限公司"]
+    assert [model.data(model.index(r, 0)) for r in range(model.rowCount())] == [
+        "深圳华强电子有限公司"
+    ]
 
 
 def test_columns_may_be_a_reordered_subset(ctx, sample):
-    model = RegisterModel(RegisterSource(ctx.session, "certificates"), "certificates", ("status", "number"))
+    model = RegisterModel(
+        RegisterSource(ctx.session, "certificates"), "certificates", ("status", "number")
+    )
     model.sort(1)
     assert [model.data(model.index(0, c)) for c in range(2)] == ["Valid", "CN-Q-0001"]

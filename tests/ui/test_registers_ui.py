@@ -70,7 +70,9 @@ def test_search_filters_register_in_chinese_and_english(qtbot, ctx, sample):
     w.set_search("啤酒")
     assert w.model.total == 1 and w.model.data(w.model.index(0, 0)) == "北京燕京啤酒有限公司"
     w.set_search("huaqiang")
-    assert [w.model.data(w.model.index(r, 0)) for r in range(w.model.rowCount())] == ["深圳华强电子有限公司"]
+    assert [w.model.data(w.model.index(r, 0)) for r in range(w.model.rowCount())] == [
+        "深圳华强电子有限公司"
+    ]
 
 
 def test_column_filter_combo(qtbot, ctx, sample):
@@ -198,7 +200,8 @@ def test_changed_meanwhile_merge_keeps_both_edits(qtbot, ctx, sample):
     b_city.editingFinished.emit()  # B saves first
     asked: list[str] = []
     a.editor.resolve_conflict = functools.partial(
-        resolve_conflict, ask=lambda exc, parent: asked.append(str(exc)) or "merge")
+        resolve_conflict, ask=lambda exc, parent: asked.append(str(exc)) or "merge"
+    )
     a_phone = a.findChild(QLineEdit, "field_contact_phone")
     a_phone.setText("0755-12345678")
     a_phone.editingFinished.emit()  # A saves over a version it did not see
@@ -219,7 +222,9 @@ def test_changed_meanwhile_reload_drops_my_edit(qtbot, ctx, sample):
     b_city = b.findChild(QLineEdit, "field_city")
     b_city.setText("广州")
     b_city.editingFinished.emit()
-    a.editor.resolve_conflict = functools.partial(resolve_conflict, ask=lambda exc, parent: "reload")
+    a.editor.resolve_conflict = functools.partial(
+        resolve_conflict, ask=lambda exc, parent: "reload"
+    )
     a_city = a.findChild(QLineEdit, "field_city")
     a_city.setText("珠海")
     a_city.editingFinished.emit()

@@ -30,27 +30,52 @@ def _messages(ts: Path) -> dict[tuple[str, str], ET.Element]:
 def test_zh_cn_has_a_translation_for_every_message():
     messages = _messages(TRANSLATIONS / "auditdesk_zh_CN.ts")
     assert len(messages) > 300
-    missing = [key for key, msg in messages.items()
-               if msg.find("translation").get("type") == "unfinished"
-               or not ("".join(msg.find("translation").itertext()).strip())]
+    missing = [
+        key
+        for key, msg in messages.items()
+        if msg.find("translation").get("type") == "unfinished"
+        or not ("".join(msg.find("translation").itertext()).strip())
+    ]
     assert missing == []
 
 
 def test_ts_files_hold_every_string_of_the_current_code(tmp_path):
     """lupdate over today's code finds no string that the committed .ts lacks."""
-    lupdate = shutil.which("pyside6-lupdate") or str(Path(sys.executable).with_name("pyside6-lupdate"))
+    lupdate = shutil.which("pyside6-lupdate") or str(
+        Path(sys.executable).with_name("pyside6-lupdate")
+    )
     fresh = tmp_path / "fresh.ts"
-    subprocess.run([lupdate, "-silent", "-no-obsolete", "-extensions", "py", "-locations", "none",
-                    str(ROOT / "auditdesk" / "ui"), "-source-language", "en", "-target-language", "zh_CN",
-                    "-ts", str(fresh)], check=True, cwd=ROOT)
+    subprocess.run(
+        [
+            lupdate,
+            "-silent",
+            "-no-obsolete",
+            "-extensions",
+            "py",
+            "-locations",
+            "none",
+            str(ROOT / "auditdesk" / "ui"),
+            "-source-language",
+            "en",
+            "-target-language",
+            "zh_CN",
+            "-ts",
+            str(fresh),
+        ],
+        check=True,
+        cwd=ROOT,
+    )
     new = set(_messages(fresh)) - set(_messages(TRANSLATIONS / "auditdesk_zh_CN.ts"))
     assert new == set(), "run resources/translations/update.py and add the Chinese words"
 
 
-@pytest.mark.parametrize(("lang", "context", "source", "expected"), [
-    ("zh_CN", "MainWindow", "Dashboard", "工作台"),
-    ("en", "MainWindow", "Dashboard", "Dashboard"),
-])
+@pytest.mark.parametrize(
+    ("lang", "context", "source", "expected"),
+    [
+        ("zh_CN", "MainWindow", "Dashboard", "工作台"),
+        ("en", "MainWindow", "Dashboard", "Dashboard"),
+    ],
+)
 def test_compiled_catalogues_load_and_translate(qapp, lang, context, source, expected):
     from PySide6.QtCore import QTranslator
 

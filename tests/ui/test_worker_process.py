@@ -69,13 +69,22 @@ def pool(ctx):
 def run(qtbot, ctx, target, *args, user="system"):
     got: list[object] = []
     failed: list[BaseException] = []
-    job = jobs.run_in_process(f"{TARGETS}:{target}", args, got.append, failed.append,
-                              url=ctx.db.url, user=user, session_factory=ctx.session)
+    job = jobs.run_in_process(
+        f"{TARGETS}:{target}",
+        args,
+        got.append,
+        failed.append,
+        url=ctx.db.url,
+        user=user,
+        session_factory=ctx.session,
+    )
     qtbot.waitUntil(lambda: bool(got or failed), timeout=60000)
     return job, got, failed
 
 
-def test_the_work_runs_in_another_process_on_the_same_database_as_the_user(qtbot, ctx, sample, pool):
+def test_the_work_runs_in_another_process_on_the_same_database_as_the_user(
+    qtbot, ctx, sample, pool
+):
     _job, got, failed = run(qtbot, ctx, "organisations_and_pid")
     assert failed == []
     count, pid, user = got[0]
@@ -106,8 +115,14 @@ def test_an_error_that_cannot_cross_processes_is_named_in_a_runtime_error(qtbot,
 def test_cancel_terminates_the_worker_and_calls_nothing(qtbot, ctx, pool, tmp_path):
     pid_file = tmp_path / "pid"
     calls: list[object] = []
-    job = jobs.run_in_process(f"{TARGETS}:sleep_long", (str(pid_file),), calls.append, calls.append,
-                              url=ctx.db.url, user="system")
+    job = jobs.run_in_process(
+        f"{TARGETS}:sleep_long",
+        (str(pid_file),),
+        calls.append,
+        calls.append,
+        url=ctx.db.url,
+        user="system",
+    )
     qtbot.waitUntil(pid_file.exists, timeout=60000)
     qtbot.waitUntil(lambda: pid_file.read_text() != "", timeout=5000)
     pid = int(pid_file.read_text())
@@ -121,8 +136,14 @@ def test_cancel_terminates_the_worker_and_calls_nothing(qtbot, ctx, pool, tmp_pa
 def test_quitting_the_app_terminates_running_workers(qtbot, ctx, pool, tmp_path):
     pid_file = tmp_path / "pid"
     calls: list[object] = []
-    jobs.run_in_process(f"{TARGETS}:sleep_long", (str(pid_file),), calls.append, calls.append,
-                        url=ctx.db.url, user="system")
+    jobs.run_in_process(
+        f"{TARGETS}:sleep_long",
+        (str(pid_file),),
+        calls.append,
+        calls.append,
+        url=ctx.db.url,
+        user="system",
+    )
     qtbot.waitUntil(lambda: pid_file.exists() and pid_file.read_text() != "", timeout=60000)
     jobs.cancel_all()  # connected to QCoreApplication.aboutToQuit by the first run_job
     qtbot.waitUntil(lambda: jobs._running == set(), timeout=10000)
@@ -133,8 +154,14 @@ def test_quitting_the_app_terminates_running_workers(qtbot, ctx, pool, tmp_path)
 
 def test_a_cancelled_export_leaves_no_file_behind(qtbot, ctx, pool, tmp_path):
     target, started = tmp_path / "report.pdf", tmp_path / "started"
-    job = jobs.run_in_process(f"{TARGETS}:slow_write", (str(target), str(started)), None, None,
-                              url=ctx.db.url, user="system")
+    job = jobs.run_in_process(
+        f"{TARGETS}:slow_write",
+        (str(target), str(started)),
+        None,
+        None,
+        url=ctx.db.url,
+        user="system",
+    )
     qtbot.waitUntil(lambda: started.exists() and started.read_text() != "", timeout=60000)
     assert list(tmp_path.glob(".report.pdf.*.part"))  # the temporary file is being written
     job.cancel()
@@ -145,13 +172,21 @@ def test_a_cancelled_export_leaves_no_file_behind(qtbot, ctx, pool, tmp_path):
 
 def test_synchronous_executor_runs_the_target_inline(ctx, sample):
     got: list[object] = []
-    jobs.run_in_process(f"{TARGETS}:organisations_and_pid", (), got.append, None, url=ctx.db.url, user="system",
-                        session_factory=ctx.session)
+    jobs.run_in_process(
+        f"{TARGETS}:organisations_and_pid",
+        (),
+        got.append,
+        None,
+        url=ctx.db.url,
+        user="system",
+        session_factory=ctx.session,
+    )
     assert got and got[0][1] == os.getpid()
 
 
-def test_report_pdf_from_the_documents_dialog_is_written_by_a_worker_process(qtbot, ctx, database, tmp_path,
-                                                                             pool, monkeypatch):
+def test_report_pdf_from_the_documents_dialog_is_written_by_a_worker_process(
+    qtbot, ctx, database, tmp_path, pool, monkeypatch
+):
     from auditdesk.exports import api
     from auditdesk.ui.documents import DocumentsDialog
     from tests.exports.conftest import build_demo_audit
@@ -159,7 +194,9 @@ def test_report_pdf_from_the_documents_dialog_is_written_by_a_worker_process(qtb
     with database.session() as s:
         demo = build_demo_audit(s, tmp_path / "photos", evidence_count=4, photos=1)
     # Rendering in this process would be the old, freezing path: make it fail loudly.
-    monkeypatch.setattr(api, "export_document", lambda *a, **k: pytest.fail("rendered in the GUI process"))
+    monkeypatch.setattr(
+        api, "export_document", lambda *a, **k: pytest.fail("rendered in the GUI process")
+    )
     dlg = DocumentsDialog(ctx, demo.audit_id)
     qtbot.addWidget(dlg)
     dlg.select("report", "pdf", "zh")
@@ -175,8 +212,12 @@ def test_dashboard_figures_are_computed_in_a_worker_process(qtbot, ctx, sample, 
     from auditdesk.services import dashboard
     from auditdesk.ui.dashboard import DashboardPage
 
-    monkeypatch.setattr(dashboard, "build_dashboard", lambda *a: pytest.fail("computed in the GUI process"))
-    monkeypatch.setattr("auditdesk.ui.dashboard.build_dashboard", dashboard.build_dashboard, raising=False)
+    monkeypatch.setattr(
+        dashboard, "build_dashboard", lambda *a: pytest.fail("computed in the GUI process")
+    )
+    monkeypatch.setattr(
+        "auditdesk.ui.dashboard.build_dashboard", dashboard.build_dashboard, raising=False
+    )
     page = DashboardPage(ctx)
     qtbot.addWidget(page)
     page.refresh()

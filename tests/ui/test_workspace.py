@@ -34,8 +34,10 @@ def ws(ctx, database, facts, qtbot):
 
 def items_of(database, audit_id):
     with database.session() as s:
-        return [(i.description, i.references, sorted(c.number for c in i.clauses))
-                for i in ev.list_evidence(s, audit_id)]
+        return [
+            (i.description, i.references, sorted(c.number for c in i.clauses))
+            for i in ev.list_evidence(s, audit_id)
+        ]
 
 
 def type_text(widget, text):
@@ -65,8 +67,11 @@ def type_text(widget, text):
 
 
 def type_item(qtbot, ws, description, references=""):
-    QTest.keyClick(ws.editor.description if ws.editor.isEnabled() else ws.tree, Qt.Key.Key_Return,
-                   Qt.KeyboardModifier.ControlModifier)
+    QTest.keyClick(
+        ws.editor.description if ws.editor.isEnabled() else ws.tree,
+        Qt.Key.Key_Return,
+        Qt.KeyboardModifier.ControlModifier,
+    )
     assert ws.editor.description.hasFocus() or ws.focusWidget() is ws.editor.description
     type_text(ws.editor.description, description)
     if references:
@@ -74,13 +79,20 @@ def type_item(qtbot, ws, description, references=""):
         type_text(ws.focusWidget(), references)
 
 
-def test_evidence_is_recorded_by_keyboard_and_saved_without_a_save_button(ws, qtbot, database, facts):
+def test_evidence_is_recorded_by_keyboard_and_saved_without_a_save_button(
+    ws, qtbot, database, facts
+):
     ws.select_clause("9.2")
     ws.tree.setFocus()
     type_item(qtbot, ws, "内审计划及报告 2026", "QR-9.2-01")
     type_item(qtbot, ws, "Auditor independence checked")
-    qtbot.waitUntil(lambda: len(items_of(database, facts.audit_id)) == 2
-                    and items_of(database, facts.audit_id)[1][0] == "Auditor independence checked", timeout=3000)
+    qtbot.waitUntil(
+        lambda: (
+            len(items_of(database, facts.audit_id)) == 2
+            and items_of(database, facts.audit_id)[1][0] == "Auditor independence checked"
+        ),
+        timeout=3000,
+    )
     assert items_of(database, facts.audit_id) == [
         ("内审计划及报告 2026", "QR-9.2-01", ["9.2"]),
         ("Auditor independence checked", "", ["9.2"]),
@@ -93,7 +105,11 @@ def test_coverage_marks_change_as_evidence_is_added(ws, qtbot):
     assert ws.evidence_count("9.1.2") == 0 and ws.tree_items["9.1.2"].text(2) == "!"  # must cover
     ws.tree.setFocus()
     type_item(qtbot, ws, "顾客满意度调查 2026")
-    assert ws.evidence_count("9.1.2") == 1 and ws.evidence_count("9.1") == 1 and ws.evidence_count("9") == 1
+    assert (
+        ws.evidence_count("9.1.2") == 1
+        and ws.evidence_count("9.1") == 1
+        and ws.evidence_count("9") == 1
+    )
     assert "9.1.2" not in ws.coverage.must_cover_missing
 
 
@@ -108,7 +124,9 @@ def test_files_are_attached_and_disguised_files_refused(ws, qtbot, tmp_path, dat
     assert any("invoice.jpg" in m and "pdf" in m for m in ws.messages)
     with database.session() as s:
         att = s.scalars(select(Attachment)).one()
-        assert att.filename == "traceability.jpg" and att.captured_at == dt.datetime(2027, 3, 1, 2, 15, tzinfo=dt.UTC)
+        assert att.filename == "traceability.jpg" and att.captured_at == dt.datetime(
+            2027, 3, 1, 2, 15, tzinfo=dt.UTC
+        )
         assert [c.number for c in s.get(EvidenceItem, att.evidence_id).clauses] == ["8.5.2"]
     assert ws.evidence_count("8.5.2") == 1
 
@@ -143,8 +161,12 @@ def test_judgement_by_keyboard_and_completeness_lines_jump_to_the_clause(ws, qtb
     assert ws.tree_items["4.1"].text(2 + 1) != ""
     problems = ws.run_completeness()
     assert "4.1" not in [p.clause_number for p in problems if p.code == "clause.not_judged"]
-    line = next(i for i in range(ws.problems.count())
-                if getattr(ws.problems.item(i).data(Qt.ItemDataRole.UserRole), "clause_number", None) == "4.2")
+    line = next(
+        i
+        for i in range(ws.problems.count())
+        if getattr(ws.problems.item(i).data(Qt.ItemDataRole.UserRole), "clause_number", None)
+        == "4.2"
+    )
     ws.problems.itemActivated.emit(ws.problems.item(line))
     assert ws.current.number == "4.2"
 
@@ -161,13 +183,21 @@ def test_search_finds_chinese_and_jumps_to_the_item(ws, qtbot, database, facts):
     QTest.keyClick(ws.search_box, Qt.Key.Key_Return)
     assert ws.results.count() == 1
     ws.results.itemActivated.emit(ws.results.item(0))
-    assert ws.current.number == "8.4" and ws.editor.description.toPlainText() == "合格供方名录及年度评价"
+    assert (
+        ws.current.number == "8.4"
+        and ws.editor.description.toPlainText() == "合格供方名录及年度评价"
+    )
 
 
 def test_termination_from_the_workspace(ws, database, facts):
     at = dt.datetime(2027, 3, 1, 15, 0, tzinfo=dt.UTC)
-    assert ws.terminate(TerminationData([TerminationReason.LICENCE_EXPIRED], dt.date(2027, 3, 1),
-                                        [Agreement(AgreementRole.TEAM_LEADER, "王组长", at)]))
+    assert ws.terminate(
+        TerminationData(
+            [TerminationReason.LICENCE_EXPIRED],
+            dt.date(2027, 3, 1),
+            [Agreement(AgreementRole.TEAM_LEADER, "王组长", at)],
+        )
+    )
     with database.session() as s:
         from auditdesk.model import Audit
 
@@ -179,8 +209,12 @@ def test_integrated_audit_tree_lists_each_standard(ctx, database, qtbot):
     from auditdesk.ui.workspace import AuditWorkspace
 
     with database.session() as s:
-        facts = make_audit(s, standards=("ISO9001:2015", "ISO14001:2015", "ISO45001:2018"), tag="I",
-                           mode=AuditMode.REMOTE)
+        facts = make_audit(
+            s,
+            standards=("ISO9001:2015", "ISO14001:2015", "ISO45001:2018"),
+            tag="I",
+            mode=AuditMode.REMOTE,
+        )
     w = AuditWorkspace(ctx, facts.audit_id)
     qtbot.addWidget(w)
     assert w.tree_items["9.2"].text(1) == "9001·14001·45001"
@@ -237,7 +271,11 @@ def test_pasting_a_screenshot_attaches_it(ws, qtbot, database):
     image.fill(QColor("steelblue"))
     QApplication.clipboard().setImage(image)
     ws.tree.setFocus()
-    QTest.keyClick(ws.tree, Qt.Key.Key_V, Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier)
+    QTest.keyClick(
+        ws.tree,
+        Qt.Key.Key_V,
+        Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier,
+    )
     with database.session() as s:
         att = s.scalars(select(Attachment)).one()
         assert att.is_photo and att.media_type == "image/png"
@@ -255,8 +293,11 @@ def test_thumbnails_are_decoded_small(qapp, tmp_path):
 
 def test_marks_must_cover_line_jumps_to_the_marks_field(ws, qtbot):
     problems = ws.run_completeness()
-    marks = [i for i in range(ws.problems.count())
-             if getattr(ws.problems.item(i).data(Qt.ItemDataRole.UserRole), "detail", "") == "marks"]
+    marks = [
+        i
+        for i in range(ws.problems.count())
+        if getattr(ws.problems.item(i).data(Qt.ItemDataRole.UserRole), "detail", "") == "marks"
+    ]
     assert marks and any(p.detail == "marks" for p in problems)
     ws.problems.itemActivated.emit(ws.problems.item(marks[0]))
     assert ws.focusWidget() is ws.marks
@@ -309,7 +350,9 @@ def test_site_of_an_item_shows_and_changes_in_the_editor(ws, qtbot, database, fa
     assert ws.editor.clauses.text() == "8.2"
 
 
-def test_the_audit_goes_into_an_offline_package_from_its_workspace(ws, database, facts, tmp_path, monkeypatch):
+def test_the_audit_goes_into_an_offline_package_from_its_workspace(
+    ws, database, facts, tmp_path, monkeypatch
+):
     """The button beside Documents… writes this audit's package; a laptop database takes it in."""
     from PySide6.QtWidgets import QMessageBox
 
@@ -319,7 +362,9 @@ def test_the_audit_goes_into_an_offline_package_from_its_workspace(ws, database,
 
     monkeypatch.setattr(QMessageBox, "exec", lambda self: 0)  # the "written to" message
     with database.session() as s:
-        ev.add_evidence(s, facts.audit_id, ev.EvidenceData(description="内审记录 2026-IA-03，抽样 5 份"))
+        ev.add_evidence(
+            s, facts.audit_id, ev.EvidenceData(description="内审记录 2026-IA-03，抽样 5 份")
+        )
     target = tmp_path / "for-laptop.adpkg"
     assert ws.btn_package.text().startswith("Export audit package")
     ws.export_package(str(target), "")
@@ -330,7 +375,12 @@ def test_the_audit_goes_into_an_offline_package_from_its_workspace(ws, database,
             result = import_package(s, target)
             assert result.created > 0
             assert s.get(Audit, facts.audit_id) is not None
-            texts = [e.description for e in s.scalars(select(EvidenceItem).where(EvidenceItem.audit_id == facts.audit_id))]
+            texts = [
+                e.description
+                for e in s.scalars(
+                    select(EvidenceItem).where(EvidenceItem.audit_id == facts.audit_id)
+                )
+            ]
             assert "内审记录 2026-IA-03，抽样 5 份" in texts
     finally:
         laptop.close()

@@ -8,5 +8,11 @@ from auditdesk.ui.nc.nc_dialog import NCDialog
 from auditdesk.ui.nc.previous import PreviousNCsWidget
 from auditdesk.ui.nc.review_queue_page import ReviewQueuePage
 
-__all__ = ["CertificatesAtRiskWidget", "NCDetailDialog", "NCDetailWidget", "NCDialog", "PreviousNCsWidget",
-           "ReviewQueuePage"]
+__all__ = [
+    "CertificatesAtRiskWidget",
+    "NCDetailDialog",
+    "NCDetailWidget",
+    "NCDialog",
+    "PreviousNCsWidget",
+    "ReviewQueuePage",
+]

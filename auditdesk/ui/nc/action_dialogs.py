@@ -46,14 +46,27 @@ def _date_edit(day: dt.date) -> QDateEdit:
 class VerifyDialog(QDialog):
     """Method (document review or follow-up visit; the next audit for a minor), who, when, effectiveness."""
 
-    def __init__(self, parent: QWidget | None = None, verified_by: str = "", bulk_count: int = 0,
-                 today: dt.date | None = None) -> None:
+    def __init__(
+        self,
+        parent: QWidget | None = None,
+        verified_by: str = "",
+        bulk_count: int = 0,
+        today: dt.date | None = None,
+    ) -> None:
         super().__init__(parent)
         self.texts = NCTexts(self)
-        self.setWindowTitle(self.tr("Verify nonconformities") if bulk_count else self.tr("Verify nonconformity"))
+        self.setWindowTitle(
+            self.tr("Verify nonconformities") if bulk_count else self.tr("Verify nonconformity")
+        )
         form = QFormLayout(self)
         if bulk_count:
-            form.addRow(QLabel(self.tr("%n selected NC(s) will be verified by document review.", "", bulk_count)))
+            form.addRow(
+                QLabel(
+                    self.tr(
+                        "%n selected NC(s) will be verified by document review.", "", bulk_count
+                    )
+                )
+            )
         self.method = QComboBox()
         methods = [VerificationMethod.DOCUMENT_REVIEW] if bulk_count else list(VerificationMethod)
         for m in methods:
@@ -64,16 +77,24 @@ class VerifyDialog(QDialog):
         self.verified_on = _date_edit(today or dt.date.today())
         form.addRow(self.tr("Verified on"), self.verified_on)
         self.effectiveness = QPlainTextEdit()
-        self.effectiveness.setPlaceholderText(self.tr("What was checked and whether the corrective action is effective"))
+        self.effectiveness.setPlaceholderText(
+            self.tr("What was checked and whether the corrective action is effective")
+        )
         form.addRow(self.tr("Effectiveness"), self.effectiveness)
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
+        buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
+        )
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
         form.addRow(buttons)
 
     def verification(self) -> Verification:
-        return Verification(VerificationMethod(self.method.currentData()), self.effectiveness.toPlainText(),
-                            _pydate(self.verified_on.date()), self.verified_by.text())
+        return Verification(
+            VerificationMethod(self.method.currentData()),
+            self.effectiveness.toPlainText(),
+            _pydate(self.verified_on.date()),
+            self.verified_by.text(),
+        )
 
 
 class ReasonDialog(QDialog):
@@ -84,7 +105,9 @@ class ReasonDialog(QDialog):
         layout.addWidget(QLabel(prompt))
         self.text = QPlainTextEdit()
         layout.addWidget(self.text)
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
+        buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
+        )
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
         layout.addWidget(buttons)
@@ -96,8 +119,12 @@ class ReasonDialog(QDialog):
 class ResponseDialog(QDialog):
     """The auditor enters the client's reply (the client has no login)."""
 
-    def __init__(self, parent: QWidget | None = None, current: NCResponse | None = None,
-                 today: dt.date | None = None) -> None:
+    def __init__(
+        self,
+        parent: QWidget | None = None,
+        current: NCResponse | None = None,
+        today: dt.date | None = None,
+    ) -> None:
         super().__init__(parent)
         today = today or dt.date.today()
         self.setWindowTitle(self.tr("Client response"))
@@ -106,13 +133,17 @@ class ResponseDialog(QDialog):
         self.root_cause = QPlainTextEdit(current.root_cause if current else "")
         self.corrective_action = QPlainTextEdit(current.corrective_action if current else "")
         self.owners = QLineEdit(current.owners if current else "")
-        self.planned = _date_edit(current.planned_date if current and current.planned_date else today)
+        self.planned = _date_edit(
+            current.planned_date if current and current.planned_date else today
+        )
         self.done_date = _date_edit(current.done_date if current and current.done_date else today)
         self.done_date.setSpecialValueText(self.tr("not yet"))
         self.done_date.setMinimumDate(QDate(2000, 1, 1))
         if not (current and current.done_date):
             self.done_date.setDate(self.done_date.minimumDate())
-        self.received = _date_edit(current.received_on if current and current.received_on else today)
+        self.received = _date_edit(
+            current.received_on if current and current.received_on else today
+        )
         form.addRow(self.tr("Correction"), self.correction)
         form.addRow(self.tr("Root cause"), self.root_cause)
         form.addRow(self.tr("Corrective action"), self.corrective_action)
@@ -125,13 +156,17 @@ class ResponseDialog(QDialog):
         add.clicked.connect(self._add_file)
         form.addRow(self.tr("Attachments"), self.files)
         form.addRow("", add)
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
+        buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
+        )
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
         form.addRow(buttons)
 
     def _add_file(self) -> None:
-        names, _ = QFileDialog.getOpenFileNames(self, self.tr("Attach files of the client's response"))
+        names, _ = QFileDialog.getOpenFileNames(
+            self, self.tr("Attach files of the client's response")
+        )
         for name in names:
             self.files.addItem(name)
 
@@ -139,10 +174,20 @@ class ResponseDialog(QDialog):
         return [Path(self.files.item(i).text()) for i in range(self.files.count())]
 
     def response(self) -> NCResponse:
-        done = None if self.done_date.date() == self.done_date.minimumDate() else _pydate(self.done_date.date())
-        return NCResponse(self.correction.toPlainText(), self.root_cause.toPlainText(),
-                          self.corrective_action.toPlainText(), self.owners.text(), _pydate(self.planned.date()),
-                          _pydate(self.received.date()), done)
+        done = (
+            None
+            if self.done_date.date() == self.done_date.minimumDate()
+            else _pydate(self.done_date.date())
+        )
+        return NCResponse(
+            self.correction.toPlainText(),
+            self.root_cause.toPlainText(),
+            self.corrective_action.toPlainText(),
+            self.owners.text(),
+            _pydate(self.planned.date()),
+            _pydate(self.received.date()),
+            done,
+        )
 
 
 def ask_verification(parent: Any, database: Any, user: str, bulk_count: int, today: Any) -> Any:
@@ -157,4 +202,3 @@ def ask_verification(parent: Any, database: Any, user: str, bulk_count: int, tod
         name = signed_in.display_name or signed_in.username
     dialog = VerifyDialog(parent, name, bulk_count, today)
     return dialog.verification() if dialog.exec() == QDialog.DialogCode.Accepted else None
-

@@ -33,8 +33,14 @@ class CertificatesAtRiskWidget(QWidget):
 
     open_certificate = Signal(object)
 
-    def __init__(self, database: Any, parent: QWidget | None = None, user: str | None = None,
-                 certificate_id: uuid.UUID | None = None, today: dt.date | None = None) -> None:
+    def __init__(
+        self,
+        database: Any,
+        parent: QWidget | None = None,
+        user: str | None = None,
+        certificate_id: uuid.UUID | None = None,
+        today: dt.date | None = None,
+    ) -> None:
         super().__init__(parent)
         if hasattr(database, "db") and hasattr(database, "user"):
             database, user = database.db, user or database.user
@@ -47,8 +53,15 @@ class CertificatesAtRiskWidget(QWidget):
         self.heading.setStyleSheet("font-weight: bold;")
         layout.addWidget(self.heading)
         self.table = QTableWidget(0, 5)
-        self.table.setHorizontalHeaderLabels([self.tr("Certificate"), self.tr("Client"), self.tr("Overdue NCs"),
-                                              self.tr("Proposed action"), self.tr("Rule")])
+        self.table.setHorizontalHeaderLabels(
+            [
+                self.tr("Certificate"),
+                self.tr("Client"),
+                self.tr("Overdue NCs"),
+                self.tr("Proposed action"),
+                self.tr("Rule"),
+            ]
+        )
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.verticalHeader().setVisible(False)
@@ -61,19 +74,37 @@ class CertificatesAtRiskWidget(QWidget):
         with self.database.session(self.user) as session:
             ids = [self.certificate_id] if self.certificate_id else None
             risks = ncs.certificates_at_risk(session, self.today, ids)
-            names = dict(session.execute(select(Organisation.id, Organisation.name_zh).where(
-                Organisation.id.in_({r.organisation_id for r in risks}))).all()) if risks else {}
+            names = (
+                dict(
+                    session.execute(
+                        select(Organisation.id, Organisation.name_zh).where(
+                            Organisation.id.in_({r.organisation_id for r in risks})
+                        )
+                    ).all()
+                )
+                if risks
+                else {}
+            )
         self.risks = risks
         self.table.setRowCount(len(risks))
         for row, risk in enumerate(risks):
             ncs_text = "; ".join(
                 f"{n.number} ({self.texts.grade(n.grade.value)}, "
-                f"{', '.join(self.texts.overdue(f) for f in sorted(n.flags))} {n.due or ''})" for n in risk.ncs)
+                f"{', '.join(self.texts.overdue(f) for f in sorted(n.flags))} {n.due or ''})"
+                for n in risk.ncs
+            )
             action = self.texts.proposed_action(risk.action)
             if risk.suspension_ends is not None:
-                action += " · " + self.tr("withdrawal after %1").replace("%1", risk.suspension_ends.date.isoformat())
-            cells = (risk.certificate_number, names.get(risk.organisation_id, ""), ncs_text, action,
-                     self.texts.basis(risk.basis))
+                action += " · " + self.tr("withdrawal after %1").replace(
+                    "%1", risk.suspension_ends.date.isoformat()
+                )
+            cells = (
+                risk.certificate_number,
+                names.get(risk.organisation_id, ""),
+                ncs_text,
+                action,
+                self.texts.basis(risk.basis),
+            )
             for col, value in enumerate(cells):
                 item = QTableWidgetItem(value)
                 item.setData(_ID_ROLE, str(risk.certificate_id))
@@ -82,8 +113,11 @@ class CertificatesAtRiskWidget(QWidget):
                     item.setForeground(QBrush(OVERDUE_FOREGROUND))
                 self.table.setItem(row, col, item)
         self.table.resizeColumnsToContents()
-        self.heading.setText(self.tr("Certificates at risk: %n", "", len(risks)) if risks
-                             else self.tr("No certificate at risk from overdue nonconformities"))
+        self.heading.setText(
+            self.tr("Certificates at risk: %n", "", len(risks))
+            if risks
+            else self.tr("No certificate at risk from overdue nonconformities")
+        )
 
     def _open(self, index: Any) -> None:
         item = self.table.item(index.row(), 0)

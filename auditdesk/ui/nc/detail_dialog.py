@@ -33,8 +33,14 @@ shown: list[tuple[str, str]] | None = None
 class NCDetailDialog(QDialog):
     changed = Signal()
 
-    def __init__(self, database: Any, nc_id: uuid.UUID, parent: QWidget | None = None,
-                 user: str | None = None, today: dt.date | None = None) -> None:
+    def __init__(
+        self,
+        database: Any,
+        nc_id: uuid.UUID,
+        parent: QWidget | None = None,
+        user: str | None = None,
+        today: dt.date | None = None,
+    ) -> None:
         super().__init__(parent)
         if hasattr(database, "db") and hasattr(database, "user"):
             database, user = database.db, user or database.user
@@ -45,7 +51,9 @@ class NCDetailDialog(QDialog):
         self.resize(900, 760)
         # Replaceable for tests: each returns None when the user cancels.
         self.ask_reason: Callable[[str, str], str | None] = self._ask_reason
-        self.ask_response: Callable[[], tuple[ncs.NCResponse, list[Any]] | None] = self._ask_response
+        self.ask_response: Callable[[], tuple[ncs.NCResponse, list[Any]] | None] = (
+            self._ask_response
+        )
         self.ask_verification: Callable[[], ncs.Verification | None] = self._ask_verification
 
         layout = QVBoxLayout(self)
@@ -55,21 +63,29 @@ class NCDetailDialog(QDialog):
         row = QHBoxLayout()
         self.action_buttons: dict[NCAction, QPushButton] = {}
         labels = {
-            NCAction.EDIT: self.tr("Edit draft…"), NCAction.ISSUE: self.tr("Issue to client"),
-            NCAction.RECORD_RESPONSE: self.tr("Enter client response…"), NCAction.ACCEPT: self.tr("Accept response"),
-            NCAction.REJECT: self.tr("Reject response…"), NCAction.VERIFY: self.tr("Verify…"),
-            NCAction.CLOSE: self.tr("Close"), NCAction.REOPEN: self.tr("Reopen…"),
+            NCAction.EDIT: self.tr("Edit draft…"),
+            NCAction.ISSUE: self.tr("Issue to client"),
+            NCAction.RECORD_RESPONSE: self.tr("Enter client response…"),
+            NCAction.ACCEPT: self.tr("Accept response"),
+            NCAction.REJECT: self.tr("Reject response…"),
+            NCAction.VERIFY: self.tr("Verify…"),
+            NCAction.CLOSE: self.tr("Close"),
+            NCAction.REOPEN: self.tr("Reopen…"),
         }
         for action, text in labels.items():
             button = QPushButton(text)
-            button.setToolTip(self.tr("Needs the %1 role").replace("%1", self.texts.role(ACTIONS[action].role)))
+            button.setToolTip(
+                self.tr("Needs the %1 role").replace("%1", self.texts.role(ACTIONS[action].role))
+            )
             button.clicked.connect(lambda _checked=False, a=action: self.perform(a))
             self.action_buttons[action] = button
             row.addWidget(button)
         row.addStretch(1)
         self.export_button = QPushButton(self.tr("Export NC form…"))
         self.export_button.setObjectName("exportNCForm")
-        self.export_button.setToolTip(self.tr("The NC form for the client to answer, as Word or PDF"))
+        self.export_button.setToolTip(
+            self.tr("The NC form for the client to answer, as Word or PDF")
+        )
         self.export_button.clicked.connect(lambda: self.export_form())
         row.addWidget(self.export_button)
         layout.addLayout(row)
@@ -108,6 +124,7 @@ class NCDetailDialog(QDialog):
             self.changed.emit()
             return True
         if action is NCAction.ISSUE:
+
             def work(s: Any) -> object:
                 return ncs.issue_nc(s, nc_id, self.today)
         elif action is NCAction.RECORD_RESPONSE:
@@ -120,11 +137,14 @@ class NCDetailDialog(QDialog):
                 ncs.record_response(s, nc_id, response)
                 return [ncs.add_response_attachment(s, nc_id, f) for f in files]
         elif action is NCAction.ACCEPT:
+
             def work(s: Any) -> object:
                 return ncs.accept_response(s, nc_id)
         elif action is NCAction.REJECT:
-            rejection = self.ask_reason(self.tr("Reject response"),
-                                        self.tr("Why is the response not acceptable? The client will be told."))
+            rejection = self.ask_reason(
+                self.tr("Reject response"),
+                self.tr("Why is the response not acceptable? The client will be told."),
+            )
             if rejection is None:
                 return False
 
@@ -138,16 +158,20 @@ class NCDetailDialog(QDialog):
             def work(s: Any) -> object:
                 return ncs.verify_nc(s, nc_id, verification)
         elif action is NCAction.CLOSE:
+
             def work(s: Any) -> object:
                 return ncs.close_nc(s, nc_id, self.today)
         else:
-            reason = self.ask_reason(self.tr("Reopen nonconformity"),
-                                     self.tr("Why must this NC be reopened? The reason is kept in its history."))
+            reason = self.ask_reason(
+                self.tr("Reopen nonconformity"),
+                self.tr("Why must this NC be reopened? The reason is kept in its history."),
+            )
             if reason is None:
                 return False
 
             def work(s: Any) -> object:
                 return ncs.reopen_nc(s, nc_id, reason)
+
         try:
             with self.database.session(self.user) as session:
                 work(session)
@@ -171,8 +195,19 @@ class NCDetailDialog(QDialog):
     def _ask_response(self) -> tuple[ncs.NCResponse, list[Any]] | None:
         with self.database.session(self.user) as session:
             nc = ncs.get_nc(session, self.nc_id)
-            current = ncs.NCResponse(nc.correction, nc.root_cause, nc.corrective_action, nc.owners, nc.planned_date,
-                                     nc.response_received_on, nc.done_date) if nc.response_received_on else None
+            current = (
+                ncs.NCResponse(
+                    nc.correction,
+                    nc.root_cause,
+                    nc.corrective_action,
+                    nc.owners,
+                    nc.planned_date,
+                    nc.response_received_on,
+                    nc.done_date,
+                )
+                if nc.response_received_on
+                else None
+            )
         dialog = ResponseDialog(self, current, self.today)
         if dialog.exec() != QDialog.DialogCode.Accepted:
             return None

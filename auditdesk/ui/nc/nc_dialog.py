@@ -42,8 +42,15 @@ def _requirement_stub(standard_code: str, national_code: str, clause: Clause) ->
 class NCDialog(QDialog):
     """``nc_id`` set after a successful save; ``issued`` tells whether it was issued too."""
 
-    def __init__(self, database: Any, audit_id: uuid.UUID, clause_id: uuid.UUID | None = None,
-                 parent: QWidget | None = None, user: str | None = None, nc_id: uuid.UUID | None = None) -> None:
+    def __init__(
+        self,
+        database: Any,
+        audit_id: uuid.UUID,
+        clause_id: uuid.UUID | None = None,
+        parent: QWidget | None = None,
+        user: str | None = None,
+        nc_id: uuid.UUID | None = None,
+    ) -> None:
         super().__init__(parent)
         if hasattr(database, "db") and hasattr(database, "user"):
             database, user = database.db, user or database.user
@@ -52,7 +59,9 @@ class NCDialog(QDialog):
         self.issued = False
         self.texts = NCTexts(self)
         self._auto_requirement = ""
-        self.setWindowTitle(self.tr("Edit draft nonconformity") if nc_id else self.tr("Raise nonconformity"))
+        self.setWindowTitle(
+            self.tr("Edit draft nonconformity") if nc_id else self.tr("Raise nonconformity")
+        )
         self.resize(820, 760)
 
         layout = QVBoxLayout(self)
@@ -103,8 +112,12 @@ class NCDialog(QDialog):
         layout.addWidget(self.problems)
 
         self.buttons = QDialogButtonBox()
-        self.save_button = self.buttons.addButton(self.tr("Save draft"), QDialogButtonBox.ButtonRole.AcceptRole)
-        self.issue_button = self.buttons.addButton(self.tr("Save and issue"), QDialogButtonBox.ButtonRole.ApplyRole)
+        self.save_button = self.buttons.addButton(
+            self.tr("Save draft"), QDialogButtonBox.ButtonRole.AcceptRole
+        )
+        self.issue_button = self.buttons.addButton(
+            self.tr("Save and issue"), QDialogButtonBox.ButtonRole.ApplyRole
+        )
         self.buttons.addButton(QDialogButtonBox.StandardButton.Cancel)
         self.save_button.clicked.connect(lambda: self._save_and_close(issue=False))
         self.issue_button.clicked.connect(lambda: self._save_and_close(issue=True))
@@ -123,11 +136,17 @@ class NCDialog(QDialog):
             for cert in audit.certificates:
                 std = cert.standard
                 for clause in std.clauses:
-                    self.clause.addItem(f"{std.code}  {clause.number}  {clause.title_zh}", str(clause.id))
-                    self._stubs[str(clause.id)] = _requirement_stub(std.code, std.national_code, clause)
-            evidence = session.scalars(select(EvidenceItem).where(EvidenceItem.audit_id == audit.id,
-                                                                  EvidenceItem.archived.is_(False))
-                                       .order_by(EvidenceItem.seq, EvidenceItem.observed_at)).all()
+                    self.clause.addItem(
+                        f"{std.code}  {clause.number}  {clause.title_zh}", str(clause.id)
+                    )
+                    self._stubs[str(clause.id)] = _requirement_stub(
+                        std.code, std.national_code, clause
+                    )
+            evidence = session.scalars(
+                select(EvidenceItem)
+                .where(EvidenceItem.audit_id == audit.id, EvidenceItem.archived.is_(False))
+                .order_by(EvidenceItem.seq, EvidenceItem.observed_at)
+            ).all()
             self._evidence_clauses = {str(e.id): {str(c.id) for c in e.clauses} for e in evidence}
             for e in evidence:
                 text = e.description + (f"  [{e.references}]" if e.references else "")
@@ -161,7 +180,9 @@ class NCDialog(QDialog):
     def _check_evidence(self, ids: set[str]) -> None:
         for i in range(self.evidence.count()):
             item = self.evidence.item(i)
-            item.setCheckState(Qt.CheckState.Checked if item.data(_ID_ROLE) in ids else Qt.CheckState.Unchecked)
+            item.setCheckState(
+                Qt.CheckState.Checked if item.data(_ID_ROLE) in ids else Qt.CheckState.Unchecked
+            )
 
     def _clause_changed(self, *_args: Any) -> None:
         clause_id = self.clause.currentData()
@@ -176,18 +197,26 @@ class NCDialog(QDialog):
             self.requirement.setPlainText(self._auto_requirement)
 
     def checked_evidence(self) -> list[uuid.UUID]:
-        return [uuid.UUID(self.evidence.item(i).data(_ID_ROLE)) for i in range(self.evidence.count())
-                if self.evidence.item(i).checkState() == Qt.CheckState.Checked]
+        return [
+            uuid.UUID(self.evidence.item(i).data(_ID_ROLE))
+            for i in range(self.evidence.count())
+            if self.evidence.item(i).checkState() == Qt.CheckState.Checked
+        ]
 
     def grade(self) -> NCGrade:
         return next(g for g, b in self.grade_buttons.items() if b.isChecked())
 
     def draft(self) -> ncs.NCDraft:
         clause = self.clause.currentData()
-        return ncs.NCDraft(audit_id=self.audit_id, clause_id=uuid.UUID(clause) if clause else None,
-                           grade=self.grade(), requirement=self.requirement.toPlainText(),
-                           evidence_text=self.evidence_text.toPlainText(), reason=self.reason.toPlainText(),
-                           evidence_ids=self.checked_evidence())
+        return ncs.NCDraft(
+            audit_id=self.audit_id,
+            clause_id=uuid.UUID(clause) if clause else None,
+            grade=self.grade(),
+            requirement=self.requirement.toPlainText(),
+            evidence_text=self.evidence_text.toPlainText(),
+            reason=self.reason.toPlainText(),
+            evidence_ids=self.checked_evidence(),
+        )
 
     def save(self, issue: bool = False) -> bool:
         """Raise (or update the draft), and issue it if asked. Problems are shown in the dialog."""

@@ -40,13 +40,19 @@ class ReverificationDialog(QDialog):
         super().__init__(parent)
         self.setWindowTitle(self.tr("Re-verify %1").replace("%1", number))
         layout = QVBoxLayout(self)
-        layout.addWidget(QLabel(self.tr("What was checked at this audit, and is the corrective action effective?")))
+        layout.addWidget(
+            QLabel(
+                self.tr("What was checked at this audit, and is the corrective action effective?")
+            )
+        )
         self.note = QPlainTextEdit()
         layout.addWidget(self.note)
         self.effective = QCheckBox(self.tr("Corrective action effective"))
         self.effective.setChecked(True)
         layout.addWidget(self.effective)
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
+        buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
+        )
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
         layout.addWidget(buttons)
@@ -57,8 +63,14 @@ class PreviousNCsWidget(QWidget):
 
     changed = Signal()
 
-    def __init__(self, database: Any, audit_id: uuid.UUID, parent: QWidget | None = None,
-                 user: str | None = None, today: dt.date | None = None) -> None:
+    def __init__(
+        self,
+        database: Any,
+        audit_id: uuid.UUID,
+        parent: QWidget | None = None,
+        user: str | None = None,
+        today: dt.date | None = None,
+    ) -> None:
         super().__init__(parent)
         if hasattr(database, "db") and hasattr(database, "user"):
             database, user = database.db, user or database.user
@@ -71,9 +83,17 @@ class PreviousNCsWidget(QWidget):
         self.heading.setStyleSheet("font-weight: bold;")
         layout.addWidget(self.heading)
         self.table = QTableWidget(0, 7)
-        self.table.setHorizontalHeaderLabels([
-            self.tr("NC"), self.tr("Audit"), self.tr("Grade"), self.tr("Clause"), self.tr("State"),
-            self.tr("Corrective action"), self.tr("Re-verified here")])
+        self.table.setHorizontalHeaderLabels(
+            [
+                self.tr("NC"),
+                self.tr("Audit"),
+                self.tr("Grade"),
+                self.tr("Clause"),
+                self.tr("State"),
+                self.tr("Corrective action"),
+                self.tr("Re-verified here"),
+            ]
+        )
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
@@ -95,11 +115,25 @@ class PreviousNCsWidget(QWidget):
                 here = nc.reverified_in_audit_id == self.audit_id
                 done = ""
                 if here:
-                    verdict = self.tr("effective") if nc.reverification_effective else self.tr("not effective")
+                    verdict = (
+                        self.tr("effective")
+                        if nc.reverification_effective
+                        else self.tr("not effective")
+                    )
                     done = f"{nc.reverified_on} · {verdict} · {nc.reverification_note}"
-                rows.append((nc.id, nc.number, nc.audit.number, self.texts.grade(nc.grade.value),
-                             nc.clause.number if nc.clause else "", self.texts.state(nc.state),
-                             nc.corrective_action, done, bool(ncs.overdue_flags(nc, self.today))))
+                rows.append(
+                    (
+                        nc.id,
+                        nc.number,
+                        nc.audit.number,
+                        self.texts.grade(nc.grade.value),
+                        nc.clause.number if nc.clause else "",
+                        self.texts.state(nc.state),
+                        nc.corrective_action,
+                        done,
+                        bool(ncs.overdue_flags(nc, self.today)),
+                    )
+                )
         self.table.setRowCount(len(rows))
         for r, (nc_id, *cells, overdue) in enumerate(rows):
             for c, value in enumerate(cells):
@@ -110,8 +144,10 @@ class PreviousNCsWidget(QWidget):
                 self.table.setItem(r, c, item)
         self.table.resizeColumnsToContents()
         missing = sum(1 for row in rows if not row[7])
-        self.heading.setText(self.tr("Previous nonconformities to re-verify at this audit") + (
-            " · " + self.tr("%n not yet re-verified", "", missing) if missing else ""))
+        self.heading.setText(
+            self.tr("Previous nonconformities to re-verify at this audit")
+            + (" · " + self.tr("%n not yet re-verified", "", missing) if missing else "")
+        )
 
     def selected_nc(self) -> tuple[uuid.UUID, str] | None:
         row = self.table.currentRow()

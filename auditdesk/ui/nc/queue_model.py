@@ -29,12 +29,22 @@ class ReviewQueueModel(QAbstractTableModel):
         self.retranslate()
 
     def retranslate(self) -> None:
-        self._headers = [self.tr("NC"), self.tr("Waiting for"), self.tr("Grade"), self.tr("Client"),
-                         self.tr("Standard"), self.tr("Clause"), self.tr("Audit"), self.tr("Due date"),
-                         self.tr("Overdue")]
+        self._headers = [
+            self.tr("NC"),
+            self.tr("Waiting for"),
+            self.tr("Grade"),
+            self.tr("Client"),
+            self.tr("Standard"),
+            self.tr("Clause"),
+            self.tr("Audit"),
+            self.tr("Due date"),
+            self.tr("Overdue"),
+        ]
         self.headerDataChanged.emit(Qt.Orientation.Horizontal, 0, len(self.COLUMNS) - 1)
         if self.items:
-            self.dataChanged.emit(self.index(0, 0), self.index(len(self.items) - 1, len(self.COLUMNS) - 1))
+            self.dataChanged.emit(
+                self.index(0, 0), self.index(len(self.items) - 1, len(self.COLUMNS) - 1)
+            )
 
     def set_items(self, items: list[QueueItem]) -> None:
         self.beginResetModel()
@@ -53,15 +63,23 @@ class ReviewQueueModel(QAbstractTableModel):
     def columnCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008
         return 0 if parent.isValid() else len(self.COLUMNS)
 
-    def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole and 0 <= section < len(
-                self._headers):
+    def headerData(
+        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
+    ) -> Any:
+        if (
+            orientation == Qt.Orientation.Horizontal
+            and role == Qt.ItemDataRole.DisplayRole
+            and 0 <= section < len(self._headers)
+        ):
             return self._headers[section]
         return None
 
     def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid() or not (0 <= index.row() < len(self.items)) or not (
-                0 <= index.column() < len(self.COLUMNS)):
+        if (
+            not index.isValid()
+            or not (0 <= index.row() < len(self.items))
+            or not (0 <= index.column() < len(self.COLUMNS))
+        ):
             return None
         it = self.items[index.row()]
         column = self.COLUMNS[index.column()]
@@ -75,8 +93,11 @@ class ReviewQueueModel(QAbstractTableModel):
             return QBrush(OVERDUE_FOREGROUND)
         if role == Qt.ItemDataRole.ToolTipRole:
             if column == "overdue" and it.risk is not None:
-                return self.tr("Certificate at risk: %1 (%2)").replace("%1", self.texts.proposed_action(it.risk)).replace(
-                    "%2", self.texts.basis(it.risk_basis))
+                return (
+                    self.tr("Certificate at risk: %1 (%2)")
+                    .replace("%1", self.texts.proposed_action(it.risk))
+                    .replace("%2", self.texts.basis(it.risk_basis))
+                )
             return f"{it.requirement}\n\n{it.reason}"
         return None
 

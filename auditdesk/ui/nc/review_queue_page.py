@@ -58,7 +58,9 @@ class _Loaded:
     choices: rq.FilterChoices | None
 
 
-def _load(session: Any, filters: rq.QueueFilter, today: dt.date, everyone: bool, with_choices: bool) -> _Loaded:
+def _load(
+    session: Any, filters: rq.QueueFilter, today: dt.date, everyone: bool, with_choices: bool
+) -> _Loaded:
     items = rq.review_queue(session, filters, today, everyone=everyone)
     others = 0 if everyone else rq.review_queue_count(session, filters, everyone=True) - len(items)
     return _Loaded(items, others, rq.filter_choices(session) if with_choices else None)
@@ -75,8 +77,15 @@ class ReviewQueuePage(QWidget):
     changed = Signal()
     loaded = Signal()
 
-    def __init__(self, database: Any, parent: QWidget | None = None, user: str | None = None,
-                 today: dt.date | None = None, *, deferred: bool = False) -> None:
+    def __init__(
+        self,
+        database: Any,
+        parent: QWidget | None = None,
+        user: str | None = None,
+        today: dt.date | None = None,
+        *,
+        deferred: bool = False,
+    ) -> None:
         super().__init__(parent)
         self.database, self.user = _database_and_user(database, user)
         self.today = today or dt.date.today()
@@ -105,13 +114,20 @@ class ReviewQueuePage(QWidget):
         self.grade_filter = QComboBox()
         self.kind_filter = QComboBox()
         self.due_check = QCheckBox()
-        self.due_date = QDateEdit(QDate(self.today.year, self.today.month, self.today.day).addDays(30))
+        self.due_date = QDateEdit(
+            QDate(self.today.year, self.today.month, self.today.day).addDays(30)
+        )
         self.due_date.setCalendarPopup(True)
         self.due_date.setDisplayFormat("yyyy-MM-dd")
         self.due_date.setEnabled(False)
         self.everyone = QCheckBox()
         self.filter_labels: list[QLabel] = []
-        for widget in (self.client_filter, self.standard_filter, self.grade_filter, self.kind_filter):
+        for widget in (
+            self.client_filter,
+            self.standard_filter,
+            self.grade_filter,
+            self.kind_filter,
+        ):
             label = QLabel()
             self.filter_labels.append(label)
             filters.addWidget(label)
@@ -145,7 +161,13 @@ class ReviewQueuePage(QWidget):
         self.bulk_button = QPushButton()
         self.close_button = QPushButton()
         self.refresh_button = QPushButton()
-        for b in (self.accept_button, self.reject_button, self.verify_button, self.bulk_button, self.close_button):
+        for b in (
+            self.accept_button,
+            self.reject_button,
+            self.verify_button,
+            self.bulk_button,
+            self.close_button,
+        ):
             buttons.addWidget(b)
         buttons.addStretch(1)
         buttons.addWidget(self.refresh_button)
@@ -157,7 +179,12 @@ class ReviewQueuePage(QWidget):
         self.bulk_button.clicked.connect(lambda: self.bulk_verify_selected())
         self.close_button.clicked.connect(lambda: self.close_selected())
         self.refresh_button.clicked.connect(self.refresh)
-        for combo in (self.client_filter, self.standard_filter, self.grade_filter, self.kind_filter):
+        for combo in (
+            self.client_filter,
+            self.standard_filter,
+            self.grade_filter,
+            self.kind_filter,
+        ):
             combo.currentIndexChanged.connect(self.refresh)
         self.due_check.toggled.connect(self.due_date.setEnabled)
         self.due_check.toggled.connect(self.refresh)
@@ -180,8 +207,11 @@ class ReviewQueuePage(QWidget):
         self.due_check.setText(self.tr("Due by"))
         self.everyone.setText(self.tr("All audits"))
         self.everyone.setToolTip(self.tr("Show NCs of audits led by others too"))
-        for label, text in zip(self.filter_labels, (self.tr("Client"), self.tr("Standard"), self.tr("Grade"),
-                                                    self.tr("Waiting for")), strict=True):
+        for label, text in zip(
+            self.filter_labels,
+            (self.tr("Client"), self.tr("Standard"), self.tr("Grade"), self.tr("Waiting for")),
+            strict=True,
+        ):
             label.setText(text)
         self.accept_button.setText(self.tr("Accept response"))
         self.reject_button.setText(self.tr("Reject response…"))
@@ -197,11 +227,21 @@ class ReviewQueuePage(QWidget):
             if not self.is_loaded:  # nothing read yet: the first load fills the filters
                 super().changeEvent(event)
                 return
-            chosen = [c.currentData() for c in (self.client_filter, self.standard_filter, self.grade_filter,
-                                                self.kind_filter)]
+            chosen = [
+                c.currentData()
+                for c in (
+                    self.client_filter,
+                    self.standard_filter,
+                    self.grade_filter,
+                    self.kind_filter,
+                )
+            ]
             self._fill_filters()
-            for combo, value in zip((self.client_filter, self.standard_filter, self.grade_filter, self.kind_filter),
-                                    chosen, strict=True):
+            for combo, value in zip(
+                (self.client_filter, self.standard_filter, self.grade_filter, self.kind_filter),
+                chosen,
+                strict=True,
+            ):
                 combo.blockSignals(True)
                 combo.setCurrentIndex(max(0, combo.findData(value)))
                 combo.blockSignals(False)
@@ -215,7 +255,12 @@ class ReviewQueuePage(QWidget):
         if choices is not None:
             self._choices = choices
         choices = self._choices or rq.FilterChoices((), ())
-        for combo in (self.client_filter, self.standard_filter, self.grade_filter, self.kind_filter):
+        for combo in (
+            self.client_filter,
+            self.standard_filter,
+            self.grade_filter,
+            self.kind_filter,
+        ):
             combo.blockSignals(True)
             combo.clear()
             combo.addItem(self.tr("All"), None)
@@ -227,7 +272,12 @@ class ReviewQueuePage(QWidget):
             self.grade_filter.addItem(self.texts.grade(grade.value), grade.value)
         for kind in rq.QueueKind:
             self.kind_filter.addItem(self.texts.kind(kind), kind.value)
-        for combo in (self.client_filter, self.standard_filter, self.grade_filter, self.kind_filter):
+        for combo in (
+            self.client_filter,
+            self.standard_filter,
+            self.grade_filter,
+            self.kind_filter,
+        ):
             combo.blockSignals(False)
 
     def current_filter(self) -> rq.QueueFilter:
@@ -241,13 +291,21 @@ class ReviewQueuePage(QWidget):
             due = dt.date(q.year(), q.month(), q.day())
         grade = self.grade_filter.currentData()
         kind = self.kind_filter.currentData()
-        return rq.QueueFilter(organisation_id=uid(self.client_filter), standard_id=uid(self.standard_filter),
-                              grade=NCGrade(grade) if grade else None, due_before=due,
-                              kind=rq.QueueKind(kind) if kind else None)
+        return rq.QueueFilter(
+            organisation_id=uid(self.client_filter),
+            standard_id=uid(self.standard_filter),
+            grade=NCGrade(grade) if grade else None,
+            due_before=due,
+            kind=rq.QueueKind(kind) if kind else None,
+        )
 
     def refresh(self) -> None:
         """Reload the queue: in the background when deferred (the main window), else at once."""
-        filters, everyone, first = self.current_filter(), self.everyone.isChecked(), not self.is_loaded
+        filters, everyone, first = (
+            self.current_filter(),
+            self.everyone.isChecked(),
+            not self.is_loaded,
+        )
         if not self.deferred:
             try:
                 with self.database.session(self.user) as session:
@@ -281,8 +339,9 @@ class ReviewQueuePage(QWidget):
 
             show_error(exc, self)
 
-        self._job = run_job(work, done, failed, None, parent=self,
-                            session_factory=lambda: database.session(user))
+        self._job = run_job(
+            work, done, failed, None, parent=self, session_factory=lambda: database.session(user)
+        )
 
     def _load_failed(self, exc: ServiceError) -> None:
         self.model.set_items([])
@@ -302,14 +361,18 @@ class ReviewQueuePage(QWidget):
         if overdue:
             text += " · " + self.tr("%n overdue", "", overdue)
         if others:
-            text += " · " + self.tr("%n more in audits led by others (tick \"All audits\")", "", others)
+            text += " · " + self.tr(
+                '%n more in audits led by others (tick "All audits")', "", others
+            )
         self.summary.setText(text)
         self.summary.setStyleSheet("color: #9b1c1c; font-weight: bold;" if overdue else "")
         selection = self.table.selectionModel()
         for row, item in enumerate(items):
             if item.nc_id in keep:
-                selection.select(self.model.index(row, 0),
-                                 selection.SelectionFlag.Select | selection.SelectionFlag.Rows)
+                selection.select(
+                    self.model.index(row, 0),
+                    selection.SelectionFlag.Select | selection.SelectionFlag.Rows,
+                )
         if not self.selected_ids():
             self.detail.clear()
         self._update_buttons()
@@ -369,8 +432,10 @@ class ReviewQueuePage(QWidget):
         if len(ids) != 1:
             return False
         if reason is None:
-            reason = self.ask_reason(self.tr("Reject response"),
-                                     self.tr("Why is the response not acceptable? The client will be told."))
+            reason = self.ask_reason(
+                self.tr("Reject response"),
+                self.tr("Why is the response not acceptable? The client will be told."),
+            )
         if reason is None:
             return False
         return self._run(lambda s: ncs.reject_response(s, ids[0], reason))
@@ -384,7 +449,9 @@ class ReviewQueuePage(QWidget):
             return False
         return self._run(lambda s: ncs.verify_nc(s, ids[0], verification))
 
-    def bulk_verify_selected(self, effectiveness: str | None = None, verified_on: dt.date | None = None) -> bool:
+    def bulk_verify_selected(
+        self, effectiveness: str | None = None, verified_on: dt.date | None = None
+    ) -> bool:
         ids = self.selected_ids()
         if not ids:
             return False

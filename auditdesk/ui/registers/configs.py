@@ -26,7 +26,9 @@ class RegisterConfig:
     presets: tuple[str, ...] = ()
     editor: EditorConfig | None = None  # inline editor beside the list
     create_editor: EditorConfig | None = None  # editor shown in a dialog by "New"
-    detail_factory: Callable[[AppContext, QWidget], QWidget] | None = None  # read-only/other detail pane
+    detail_factory: Callable[[AppContext, QWidget], QWidget] | None = (
+        None  # read-only/other detail pane
+    )
     new_action: Callable[[Any], None] | None = None  # custom "New" (e.g. the planning dialog)
     open_action: Callable[[Any, uuid.UUID], None] | None = None  # double-click
     archivable: bool = True
@@ -47,7 +49,9 @@ def _client_load(s: Any, rid: uuid.UUID) -> dict[str, Any]:
 def _client_create(s: Any, values: dict[str, Any]) -> uuid.UUID:
     from auditdesk.services.clients import OrganisationData, create_organisation
 
-    return create_organisation(s, OrganisationData(**{k: v if v is not None else "" for k, v in values.items()})).id
+    return create_organisation(
+        s, OrganisationData(**{k: v if v is not None else "" for k, v in values.items()})
+    ).id
 
 
 def _client_update(s: Any, rid: uuid.UUID, changes: dict[str, Any]) -> None:
@@ -64,13 +68,26 @@ def _client_validate(values: dict[str, Any]) -> dict[str, str]:
 
 CLIENT_EDITOR = EditorConfig(
     fields=(
-        FieldSpec("name_zh", required=True), FieldSpec("name_en"), FieldSpec("credit_code"),
-        FieldSpec("province"), FieldSpec("city"), FieldSpec("address"), FieldSpec("representative"),
-        FieldSpec("contact_name"), FieldSpec("contact_phone"), FieldSpec("contact_email"), FieldSpec("industry"),
-        FieldSpec("effective_personnel", "int"), FieldSpec("technical_codes"), FieldSpec("consultant"),
+        FieldSpec("name_zh", required=True),
+        FieldSpec("name_en"),
+        FieldSpec("credit_code"),
+        FieldSpec("province"),
+        FieldSpec("city"),
+        FieldSpec("address"),
+        FieldSpec("representative"),
+        FieldSpec("contact_name"),
+        FieldSpec("contact_phone"),
+        FieldSpec("contact_email"),
+        FieldSpec("industry"),
+        FieldSpec("effective_personnel", "int"),
+        FieldSpec("technical_codes"),
+        FieldSpec("consultant"),
         FieldSpec("notes", "multiline"),
     ),
-    load=_client_load, create=_client_create, update=_client_update, validate=_client_validate,
+    load=_client_load,
+    create=_client_create,
+    update=_client_update,
+    validate=_client_validate,
     entity=Organisation,
 )
 
@@ -85,11 +102,20 @@ def _auditor_load(s: Any, rid: uuid.UUID) -> dict[str, Any]:
 
 AUDITOR_EDITOR = EditorConfig(
     fields=(
-        FieldSpec("name_zh", required=True), FieldSpec("name_en"), FieldSpec("ccaa_no"),
-        FieldSpec("grade", "choice", choices=("lead_auditor", "auditor", "provisional", "tech_expert"),
-                  group="auditor_grade"),
-        FieldSpec("registration_expiry", "date"), FieldSpec("schemes"), FieldSpec("technical_codes"),
-        FieldSpec("phone"), FieldSpec("email"),
+        FieldSpec("name_zh", required=True),
+        FieldSpec("name_en"),
+        FieldSpec("ccaa_no"),
+        FieldSpec(
+            "grade",
+            "choice",
+            choices=("lead_auditor", "auditor", "provisional", "tech_expert"),
+            group="auditor_grade",
+        ),
+        FieldSpec("registration_expiry", "date"),
+        FieldSpec("schemes"),
+        FieldSpec("technical_codes"),
+        FieldSpec("phone"),
+        FieldSpec("email"),
     ),
     load=_auditor_load,
     create=lambda s, v: registers.save_auditor(s, None, v).id,
@@ -119,10 +145,15 @@ def _certificate_create(s: Any, values: dict[str, Any]) -> uuid.UUID:
     if org_id is None:
         raise ValidationFailed("certificate: client not found", {"organisation": "not_found"})
     data = CertificateData(
-        number=str(values.get("number") or ""), organisation_id=org_id, standard_key=str(values.get("standard")),
-        issue_date=values["issue_date"], expiry_date=values.get("expiry_date"),
-        scope_zh=values.get("scope_zh") or "", scope_en=values.get("scope_en") or "",
-        technical_codes=values.get("technical_codes") or "", complexity=values.get("complexity") or "medium",
+        number=str(values.get("number") or ""),
+        organisation_id=org_id,
+        standard_key=str(values.get("standard")),
+        issue_date=values["issue_date"],
+        expiry_date=values.get("expiry_date"),
+        scope_zh=values.get("scope_zh") or "",
+        scope_en=values.get("scope_en") or "",
+        technical_codes=values.get("technical_codes") or "",
+        complexity=values.get("complexity") or "medium",
     )
     return create_certificate(s, data).id
 
@@ -130,16 +161,27 @@ def _certificate_create(s: Any, values: dict[str, Any]) -> uuid.UUID:
 def certificate_create_editor(standard_keys: tuple[str, ...]) -> EditorConfig:
     return EditorConfig(
         fields=(
-            FieldSpec("number", required=True), FieldSpec("organisation", required=True),
-            FieldSpec("standard", "choice", choices=standard_keys), FieldSpec("issue_date", "date", required=True),
-            FieldSpec("expiry_date", "date"), FieldSpec("scope_zh", "multiline"), FieldSpec("scope_en", "multiline"),
+            FieldSpec("number", required=True),
+            FieldSpec("organisation", required=True),
+            FieldSpec("standard", "choice", choices=standard_keys),
+            FieldSpec("issue_date", "date", required=True),
+            FieldSpec("expiry_date", "date"),
+            FieldSpec("scope_zh", "multiline"),
+            FieldSpec("scope_en", "multiline"),
             FieldSpec("technical_codes"),
-            FieldSpec("complexity", "choice", choices=("medium", "high", "low", "limited", "standard")),
+            FieldSpec(
+                "complexity", "choice", choices=("medium", "high", "low", "limited", "standard")
+            ),
         ),
-        load=lambda s, rid: {}, create=_certificate_create,
-        validate=lambda v: ({"expiry_date": "expiry_before_issue"}
-                            if isinstance(v.get("issue_date"), dt.date) and isinstance(v.get("expiry_date"), dt.date)
-                            and v["expiry_date"] <= v["issue_date"] else {}),
+        load=lambda s, rid: {},
+        create=_certificate_create,
+        validate=lambda v: (
+            {"expiry_date": "expiry_before_issue"}
+            if isinstance(v.get("issue_date"), dt.date)
+            and isinstance(v.get("expiry_date"), dt.date)
+            and v["expiry_date"] <= v["issue_date"]
+            else {}
+        ),
     )
 
 
@@ -150,32 +192,84 @@ def build_configs(ctx: AppContext) -> dict[str, RegisterConfig]:
     from auditdesk.ui.record_view import RecordView
 
     with ctx.session() as s:
-        keys = tuple(s.scalars(select(Standard.key).where(Standard.archived.is_(False)).order_by(Standard.key)))
+        keys = tuple(
+            s.scalars(
+                select(Standard.key).where(Standard.archived.is_(False)).order_by(Standard.key)
+            )
+        )
 
     def enums(register: str) -> tuple[str, ...]:
         return tuple(c.key for c in registers.spec(register).columns if c.kind == "enum")
 
     return {
-        "clients": RegisterConfig("clients", ("name_zh", "name_en", "credit_code", "province", "city",
-                                              "effective_personnel", "technical_codes"), editor=CLIENT_EDITOR),
+        "clients": RegisterConfig(
+            "clients",
+            (
+                "name_zh",
+                "name_en",
+                "credit_code",
+                "province",
+                "city",
+                "effective_personnel",
+                "technical_codes",
+            ),
+            editor=CLIENT_EDITOR,
+        ),
         "certificates": RegisterConfig(
-            "certificates", ("number", "client", "standard", "issue_date", "expiry_date", "status", "scope_zh"),
-            filter_columns=enums("certificates"), create_editor=certificate_create_editor(keys),
-            detail_factory=lambda c, p: CertificateView(c, p)),
+            "certificates",
+            ("number", "client", "standard", "issue_date", "expiry_date", "status", "scope_zh"),
+            filter_columns=enums("certificates"),
+            create_editor=certificate_create_editor(keys),
+            detail_factory=lambda c, p: CertificateView(c, p),
+        ),
         "audits": RegisterConfig(
-            "audits", ("number", "client", "audit_type", "status", "mode", "start_date", "end_date", "window_latest",
-                       "planned_days"),
-            filter_columns=enums("audits"), presets=("planned", "due_30", "due_60", "due_90"), sort=("number", True),
-            detail_factory=lambda c, p: RecordView(c, "audits", p), actions=audit_actions),
+            "audits",
+            (
+                "number",
+                "client",
+                "audit_type",
+                "status",
+                "mode",
+                "start_date",
+                "end_date",
+                "window_latest",
+                "planned_days",
+            ),
+            filter_columns=enums("audits"),
+            presets=("planned", "due_30", "due_60", "due_90"),
+            sort=("number", True),
+            detail_factory=lambda c, p: RecordView(c, "audits", p),
+            actions=audit_actions,
+        ),
         "ncs": RegisterConfig(
-            "ncs", ("number", "audit", "client", "grade", "state", "issued_on", "response_due", "verification_due",
-                    "closed_on"),
-            filter_columns=enums("ncs"), presets=("open", "overdue"), sort=("number", True),
-            detail_factory=lambda c, p: RecordView(c, "ncs", p)),
+            "ncs",
+            (
+                "number",
+                "audit",
+                "client",
+                "grade",
+                "state",
+                "issued_on",
+                "response_due",
+                "verification_due",
+                "closed_on",
+            ),
+            filter_columns=enums("ncs"),
+            presets=("open", "overdue"),
+            sort=("number", True),
+            detail_factory=lambda c, p: RecordView(c, "ncs", p),
+        ),
         "auditors": RegisterConfig(
-            "auditors", ("name_zh", "name_en", "ccaa_no", "grade", "registration_expiry", "technical_codes"),
-            filter_columns=enums("auditors"), editor=AUDITOR_EDITOR),
+            "auditors",
+            ("name_zh", "name_en", "ccaa_no", "grade", "registration_expiry", "technical_codes"),
+            filter_columns=enums("auditors"),
+            editor=AUDITOR_EDITOR,
+        ),
         "standards": RegisterConfig(
-            "standards", ("key", "code", "national_code", "scheme", "title_zh", "title_en"), archivable=False,
-            detail_factory=lambda c, p: RecordView(c, "standards", p), actions=standards_actions),
+            "standards",
+            ("key", "code", "national_code", "scheme", "title_zh", "title_en"),
+            archivable=False,
+            detail_factory=lambda c, p: RecordView(c, "standards", p),
+            actions=standards_actions,
+        ),
     }

@@ -56,7 +56,8 @@ def parse_value(spec: FieldSpec, text: str) -> tuple[Any, str | None]:
     text = text.strip()
     if not text:
         return (None if spec.kind in ("date", "float") else 0 if spec.kind == "int" else ""), (
-            "required" if spec.required else None)
+            "required" if spec.required else None
+        )
     if spec.kind == "int":
         try:
             return int(text), None
@@ -88,7 +89,9 @@ def format_value(value: Any) -> str:
 class _FieldEdit(QUndoCommand):
     """One saved field change; undo writes the old value back through the same service."""
 
-    def __init__(self, editor: DetailEditor, record_id: uuid.UUID, key: str, old: Any, new: Any) -> None:
+    def __init__(
+        self, editor: DetailEditor, record_id: uuid.UUID, key: str, old: Any, new: Any
+    ) -> None:
         super().__init__(f"{labels.column(key)}: {format_value(new)}")
         self.editor, self.record_id, self.key, self.old, self.new = editor, record_id, key, old, new
 
@@ -104,7 +107,13 @@ class DetailEditor(QWidget):
     created = Signal(object)  # record id
     changed = Signal(object)  # record id
 
-    def __init__(self, ctx: AppContext, config: EditorConfig, undo_stack: QUndoStack, parent: QWidget | None = None):
+    def __init__(
+        self,
+        ctx: AppContext,
+        config: EditorConfig,
+        undo_stack: QUndoStack,
+        parent: QWidget | None = None,
+    ):
         super().__init__(parent)
         self.ctx, self.config, self.undo_stack = ctx, config, undo_stack
         self.record_id: uuid.UUID | None = None
@@ -184,7 +193,9 @@ class DetailEditor(QWidget):
 
     def retranslate(self) -> None:
         for spec in self.config.fields:
-            self.captions[spec.key].setText(labels.column(spec.key) + (" *" if spec.required else ""))
+            self.captions[spec.key].setText(
+                labels.column(spec.key) + (" *" if spec.required else "")
+            )
             w = self.inputs[spec.key]
             if isinstance(w, QComboBox) and spec.group:
                 for i in range(w.count()):
@@ -240,7 +251,11 @@ class DetailEditor(QWidget):
             code = errors.get(key)
             label.setText(labels.validation(code) if code else "")
             label.setVisible(bool(code))
-        unplaced = [f"{labels.column(k)}: {labels.validation(c)}" for k, c in errors.items() if k not in self.errors]
+        unplaced = [
+            f"{labels.column(k)}: {labels.validation(c)}"
+            for k, c in errors.items()
+            if k not in self.errors
+        ]
         if unplaced:
             self.hint.setText("\n".join(unplaced))
 
@@ -297,14 +312,18 @@ class DetailEditor(QWidget):
     def _read(self, record_id: uuid.UUID) -> tuple[dict[str, Any], int | None]:
         with self.ctx.session() as s:
             values = self.config.load(s, record_id)
-            record = s.get(self.config.entity, record_id) if self.config.entity is not None else None
+            record = (
+                s.get(self.config.entity, record_id) if self.config.entity is not None else None
+            )
             return values, (record.version if record is not None else None)
 
     def load(self, record_id: uuid.UUID) -> None:
         values, version = self._read(record_id)
         self._show_record(record_id, values, version)
 
-    def _show_record(self, record_id: uuid.UUID, values: dict[str, Any], version: int | None) -> None:
+    def _show_record(
+        self, record_id: uuid.UUID, values: dict[str, Any], version: int | None
+    ) -> None:
         self._loading = True
         self.record_id = record_id
         self.saved = dict(values)
@@ -332,7 +351,9 @@ class DetailEditor(QWidget):
                     expect_version(s, self.config.entity, record_id, seen)
                 self.config.update(s, record_id, changes)
                 s.flush()
-                record = s.get(self.config.entity, record_id) if self.config.entity is not None else None
+                record = (
+                    s.get(self.config.entity, record_id) if self.config.entity is not None else None
+                )
                 new_version = record.version if record is not None else None
         except ValidationFailed as exc:
             self.show_errors(exc.errors)
@@ -355,14 +376,21 @@ class DetailEditor(QWidget):
         self.changed.emit(record_id)
         return True
 
-    def _on_conflict(self, exc: Exception, record_id: uuid.UUID, changes: dict[str, Any], retry: bool) -> bool:
+    def _on_conflict(
+        self, exc: Exception, record_id: uuid.UUID, changes: dict[str, Any], retry: bool
+    ) -> bool:
         """Someone saved this record since it was loaded: reload theirs, or merge mine on top."""
         from auditdesk.ui.conflict_reload import MERGE, resolve_conflict
 
         resolve = self.resolve_conflict or resolve_conflict
         base = dict(self.saved)
-        outcome = resolve(exc, base=base, mine={**base, **changes}, reload=lambda: self._read(record_id),
-                          parent=self)
+        outcome = resolve(
+            exc,
+            base=base,
+            mine={**base, **changes},
+            reload=lambda: self._read(record_id),
+            parent=self,
+        )
         if outcome is None:  # cancel: keep my text in the field, nothing saved
             return False
         theirs, version = self._read(record_id)
@@ -373,8 +401,11 @@ class DetailEditor(QWidget):
         mine = {k: v for k, v in outcome.values.items() if k in changes}
         ok = self.write(record_id, mine, retry=False)
         if ok and outcome.both_changed:
-            self.hint.setText(self.tr("Both of you changed: %1. Yours was kept; check it.").replace(
-                "%1", ", ".join(labels.column(k) for k in outcome.both_changed)))
+            self.hint.setText(
+                self.tr("Both of you changed: %1. Yours was kept; check it.").replace(
+                    "%1", ", ".join(labels.column(k) for k in outcome.both_changed)
+                )
+            )
         return ok
 
     def create_record(self) -> uuid.UUID | None:

@@ -44,24 +44,43 @@ class RegisterSource:
         from auditdesk.services import registers
 
         with self.session_factory() as s:
-            return registers.count_rows(s, self.register, filters=q.filters, search=q.search,
-                                        include_archived=q.include_archived)
+            return registers.count_rows(
+                s,
+                self.register,
+                filters=q.filters,
+                search=q.search,
+                include_archived=q.include_archived,
+            )
 
     def page(self, q: Query, offset: int, limit: int) -> list[tuple[uuid.UUID, tuple[Any, ...]]]:
         from auditdesk.services import registers
 
         with self.session_factory() as s:
-            return registers.fetch_rows(s, self.register, offset=offset, limit=limit, sort=q.sort,
-                                        descending=q.descending, filters=q.filters, search=q.search,
-                                        include_archived=q.include_archived)
+            return registers.fetch_rows(
+                s,
+                self.register,
+                offset=offset,
+                limit=limit,
+                sort=q.sort,
+                descending=q.descending,
+                filters=q.filters,
+                search=q.search,
+                include_archived=q.include_archived,
+            )
 
 
 class RegisterModel(QAbstractTableModel):
     PAGE = 200
     loaded = Signal()  # a (re)query's first page arrived
 
-    def __init__(self, source: RegisterSource, register: str, columns: tuple[str, ...], parent: Any = None,
-                 query: Query | None = None) -> None:
+    def __init__(
+        self,
+        source: RegisterSource,
+        register: str,
+        columns: tuple[str, ...],
+        parent: Any = None,
+        query: Query | None = None,
+    ) -> None:
         super().__init__(parent)
         self.source = source
         self.register = register
@@ -112,8 +131,13 @@ class RegisterModel(QAbstractTableModel):
 
         run_job(work, done, failed, None)
 
-    def _apply(self, generation: int, rows: list[tuple[uuid.UUID, tuple[Any, ...]]], total: int,
-               error: BaseException | None) -> None:
+    def _apply(
+        self,
+        generation: int,
+        rows: list[tuple[uuid.UUID, tuple[Any, ...]]],
+        total: int,
+        error: BaseException | None,
+    ) -> None:
         if generation != self._generation:
             return
         self.beginResetModel()
@@ -142,7 +166,9 @@ class RegisterModel(QAbstractTableModel):
         if row < 0:
             return
         try:
-            fresh = self.source.page(replace(self.query, filters={**self.query.filters, "ids": [record_id]}), 0, 1)
+            fresh = self.source.page(
+                replace(self.query, filters={**self.query.filters, "ids": [record_id]}), 0, 1
+            )
         except Exception:
             return
         if fresh:
@@ -166,7 +192,13 @@ class RegisterModel(QAbstractTableModel):
         if parent.isValid() or self._fetching or len(self._rows) >= self._total:
             return
         self._fetching = True
-        generation, query, source, offset, size = self._generation, self.query, self.source, len(self._rows), self.PAGE
+        generation, query, source, offset, size = (
+            self._generation,
+            self.query,
+            self.source,
+            len(self._rows),
+            self.PAGE,
+        )
 
         def done(page: list[tuple[uuid.UUID, tuple[Any, ...]]]) -> None:
             if generation != self._generation or offset != len(self._rows):
@@ -187,7 +219,9 @@ class RegisterModel(QAbstractTableModel):
 
         run_job(lambda _job: source.page(query, offset, size), done, failed, None)
 
-    def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+    def headerData(
+        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
+    ) -> Any:
         if orientation == Qt.Orientation.Horizontal and 0 <= section < len(self.columns):
             if role == Qt.ItemDataRole.DisplayRole:
                 return labels.column(self.columns[section])
@@ -203,7 +237,11 @@ class RegisterModel(QAbstractTableModel):
         return Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid() or index.row() >= len(self._rows) or index.column() >= len(self.columns):
+        if (
+            not index.isValid()
+            or index.row() >= len(self._rows)
+            or index.column() >= len(self.columns)
+        ):
             return None
         try:
             record_id, values = self._rows[index.row()]
@@ -218,10 +256,16 @@ class RegisterModel(QAbstractTableModel):
                 return str(record_id)
             if role == RawRole:
                 return value.isoformat() if isinstance(value, dt.date) else value
-            if role in (Qt.ItemDataRole.BackgroundRole, Qt.ItemDataRole.ForegroundRole) and self.register == "ncs":
+            if (
+                role in (Qt.ItemDataRole.BackgroundRole, Qt.ItemDataRole.ForegroundRole)
+                and self.register == "ncs"
+            ):
                 return self._overdue_brush(values, role)
-            if role == Qt.ItemDataRole.TextAlignmentRole and isinstance(value, int | float) \
-                    and not isinstance(value, bool):
+            if (
+                role == Qt.ItemDataRole.TextAlignmentRole
+                and isinstance(value, int | float)
+                and not isinstance(value, bool)
+            ):
                 return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         except Exception:
             return None
@@ -236,7 +280,9 @@ class RegisterModel(QAbstractTableModel):
 
         if not nc_row_overdue(values, self.today()):
             return None
-        return QBrush(OVERDUE_BACKGROUND if role == Qt.ItemDataRole.BackgroundRole else OVERDUE_FOREGROUND)
+        return QBrush(
+            OVERDUE_BACKGROUND if role == Qt.ItemDataRole.BackgroundRole else OVERDUE_FOREGROUND
+        )
 
     def format(self, key: str, value: Any) -> str:
         if value is None:
@@ -253,4 +299,6 @@ class RegisterModel(QAbstractTableModel):
     # Sorting happens in SQL: the view's header click lands here.
     def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
         if 0 <= column < len(self.columns):
-            self.set_query(sort=self.columns[column], descending=order == Qt.SortOrder.DescendingOrder)
+            self.set_query(
+                sort=self.columns[column], descending=order == Qt.SortOrder.DescendingOrder
+            )

@@ -41,13 +41,17 @@ SEARCH_DELAY_MS = 250
 class RegisterWidget(QWidget):
     record_selected = Signal(object)
 
-    def __init__(self, ctx: AppContext, config: RegisterConfig, parent: QWidget | None = None) -> None:
+    def __init__(
+        self, ctx: AppContext, config: RegisterConfig, parent: QWidget | None = None
+    ) -> None:
         super().__init__(parent)
         self.ctx, self.config = ctx, config
         self.setObjectName(f"register_{config.name}")
         self.undo_stack = QUndoStack(self)
         first = Query(sort=config.sort[0], descending=config.sort[1]) if config.sort else None
-        self.model = RegisterModel(RegisterSource(ctx.session, config.name), config.name, config.columns, self, first)
+        self.model = RegisterModel(
+            RegisterSource(ctx.session, config.name), config.name, config.columns, self, first
+        )
         self._filters: dict[str, Any] = {}
         # (record id, show it alone if it is not on the first page) to select once rows arrive.
         self._pending_select: tuple[uuid.UUID, bool] | None = None
@@ -88,7 +92,9 @@ class RegisterWidget(QWidget):
             bar.addWidget(self.preset_box)
         self.archived_box = QCheckBox()
         self.archived_box.setVisible(config.archivable)
-        self.archived_box.toggled.connect(lambda on: self.model.set_query(include_archived=on) or self._after_query())
+        self.archived_box.toggled.connect(
+            lambda on: self.model.set_query(include_archived=on) or self._after_query()
+        )
         bar.addWidget(self.archived_box)
         self.action_widgets = config.actions(ctx, self) if config.actions is not None else []
         for w in self.action_widgets:
@@ -96,9 +102,14 @@ class RegisterWidget(QWidget):
         self.new_button = QPushButton()
         self.new_button.setObjectName("newButton")
         self.new_button.clicked.connect(self.new_record)
-        self.new_button.setVisible(self.can_edit and (bool(config.editor and config.editor.create)
-                                                      or config.create_editor is not None
-                                                      or config.new_action is not None))
+        self.new_button.setVisible(
+            self.can_edit
+            and (
+                bool(config.editor and config.editor.create)
+                or config.create_editor is not None
+                or config.new_action is not None
+            )
+        )
         bar.addWidget(self.new_button)
         self.archive_button = QPushButton()
         self.archive_button.setObjectName("archiveButton")
@@ -136,8 +147,10 @@ class RegisterWidget(QWidget):
         header.setStretchLastSection(True)
         header.setSortIndicatorShown(True)
         if config.sort and config.sort[0] in config.columns:
-            header.setSortIndicator(config.columns.index(config.sort[0]),
-                                    Qt.SortOrder.DescendingOrder if config.sort[1] else Qt.SortOrder.AscendingOrder)
+            header.setSortIndicator(
+                config.columns.index(config.sort[0]),
+                Qt.SortOrder.DescendingOrder if config.sort[1] else Qt.SortOrder.AscendingOrder,
+            )
         header.setSectionsClickable(True)
         header.sortIndicatorChanged.connect(self.model.sort)
         header.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
@@ -149,8 +162,11 @@ class RegisterWidget(QWidget):
         self.detail: Any = None
         self.editor: DetailEditor | None = None
         if config.editor is not None:
-            editor_config = config.editor if self.can_edit else dataclasses.replace(config.editor, create=None,
-                                                                                    update=None)
+            editor_config = (
+                config.editor
+                if self.can_edit
+                else dataclasses.replace(config.editor, create=None, update=None)
+            )
             self.editor = DetailEditor(ctx, editor_config, self.undo_stack)
             self.editor.created.connect(self._on_created)
             self.editor.changed.connect(self.model.reload_row)
@@ -181,7 +197,9 @@ class RegisterWidget(QWidget):
         self.new_button.setText(self.tr("New") + "  (Ctrl+N)")
         self.archive_button.setText(self.tr("Archive"))
         self.chip_clear.setToolTip(self.tr("Show all records"))
-        self.model.headerDataChanged.emit(Qt.Orientation.Horizontal, 0, len(self.config.columns) - 1)
+        self.model.headerDataChanged.emit(
+            Qt.Orientation.Horizontal, 0, len(self.config.columns) - 1
+        )
         self._update_labels()
 
     def changeEvent(self, e: QEvent) -> None:
@@ -192,8 +210,13 @@ class RegisterWidget(QWidget):
 
     def _update_labels(self) -> None:
         self.count_label.setText(self.tr("%n record(s)", "", self.model.total))
-        special = {k: v for k, v in self._filters.items() if k in ("ids",) or (
-            k == "preset" and self.preset_box is None) or k in self._column_filter_keys()}
+        special = {
+            k: v
+            for k, v in self._filters.items()
+            if k in ("ids",)
+            or (k == "preset" and self.preset_box is None)
+            or k in self._column_filter_keys()
+        }
         if special:
             names = []
             for k, v in special.items():
@@ -242,7 +265,9 @@ class RegisterWidget(QWidget):
             box.blockSignals(False)
         if self.preset_box is not None:
             self.preset_box.blockSignals(True)
-            self.preset_box.setCurrentIndex(max(0, self.preset_box.findData(self._filters.get("preset"))))
+            self.preset_box.setCurrentIndex(
+                max(0, self.preset_box.findData(self._filters.get("preset")))
+            )
             self.preset_box.blockSignals(False)
         self.model.set_query(filters=dict(self._filters))
         self._after_query()
@@ -251,8 +276,11 @@ class RegisterWidget(QWidget):
         self.search.blockSignals(True)
         self.search.clear()
         self.search.blockSignals(False)
-        self.model.query = type(self.model.query)(sort=self.model.query.sort, descending=self.model.query.descending,
-                                                  include_archived=self.model.query.include_archived)
+        self.model.query = type(self.model.query)(
+            sort=self.model.query.sort,
+            descending=self.model.query.descending,
+            include_archived=self.model.query.include_archived,
+        )
         self.set_filters({})
 
     def _header_menu(self, pos: Any) -> None:
@@ -264,8 +292,10 @@ class RegisterWidget(QWidget):
         col = registers.spec(self.config.name).column(key)
         menu = QMenu(self)
         if col.kind == "text":
-            menu.addAction(self.tr("Filter “%1”…").replace("%1", labels.column(key)),
-                           lambda: self._ask_column_filter(key))
+            menu.addAction(
+                self.tr("Filter “%1”…").replace("%1", labels.column(key)),
+                lambda: self._ask_column_filter(key),
+            )
         if any(k in self._filters for k in self._column_filter_keys()):
             menu.addAction(self.tr("Clear column filters"), self._clear_column_filters)
         if not menu.isEmpty():
@@ -275,8 +305,12 @@ class RegisterWidget(QWidget):
         return [k for k in self.config.columns if k not in self.filter_boxes]
 
     def _ask_column_filter(self, key: str) -> None:
-        text, ok = QInputDialog.getText(self, labels.column(key), self.tr("Show rows containing:"),
-                                        text=str(self._filters.get(key, "")))
+        text, ok = QInputDialog.getText(
+            self,
+            labels.column(key),
+            self.tr("Show rows containing:"),
+            text=str(self._filters.get(key, "")),
+        )
         if ok:
             self.set_column_filter(key, text.strip())
 
@@ -286,7 +320,9 @@ class RegisterWidget(QWidget):
         self.set_filters(filters)
 
     def _clear_column_filters(self) -> None:
-        self.set_filters({k: v for k, v in self._filters.items() if k not in self._column_filter_keys()})
+        self.set_filters(
+            {k: v for k, v in self._filters.items() if k not in self._column_filter_keys()}
+        )
 
     def refresh(self) -> None:
         current = self.current_id()
@@ -317,7 +353,9 @@ class RegisterWidget(QWidget):
             return False
         self.view.selectionModel().setCurrentIndex(
             self.model.index(row, 0),
-            QItemSelectionModel.SelectionFlag.ClearAndSelect | QItemSelectionModel.SelectionFlag.Rows)
+            QItemSelectionModel.SelectionFlag.ClearAndSelect
+            | QItemSelectionModel.SelectionFlag.Rows,
+        )
         self.view.scrollTo(self.model.index(row, 0))
         return True
 
@@ -383,7 +421,9 @@ class RegisterWidget(QWidget):
             return
         try:
             with self.ctx.session() as s:
-                registers.set_archived(s, self.config.name, rid, not self.model.query.include_archived)
+                registers.set_archived(
+                    s, self.config.name, rid, not self.model.query.include_archived
+                )
         except Exception as exc:
             from auditdesk.ui.errors import show_error
 
@@ -407,8 +447,18 @@ class RegisterWidget(QWidget):
         if header is not None:
             self.view.horizontalHeader().restoreState(header)
         else:
-            wide = {"name_zh": 260, "client": 260, "scope_zh": 320, "title_zh": 260, "title_en": 260, "name_en": 220,
-                    "credit_code": 180, "technical_codes": 150, "ccaa_no": 180, "national_code": 150}
+            wide = {
+                "name_zh": 260,
+                "client": 260,
+                "scope_zh": 320,
+                "title_zh": 260,
+                "title_en": 260,
+                "name_en": 220,
+                "credit_code": 180,
+                "technical_codes": 150,
+                "ccaa_no": 180,
+                "national_code": 150,
+            }
             for i, key in enumerate(self.config.columns):
                 self.view.setColumnWidth(i, wide.get(key, 110))
         splitter = settings.value(f"{prefix}/splitter")

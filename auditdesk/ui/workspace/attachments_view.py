@@ -78,7 +78,9 @@ class AttachmentStrip(QListWidget):
         self.setDragDropMode(QListWidget.DragDropMode.DropOnly)
         self.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
         self.customContextMenuRequested.connect(self._menu)
-        self.itemActivated.connect(lambda it: self.openRequested.emit(it.data(Qt.ItemDataRole.UserRole)))
+        self.itemActivated.connect(
+            lambda it: self.openRequested.emit(it.data(Qt.ItemDataRole.UserRole))
+        )
         self.setToolTip(self.tr("Drop files here, or paste with Ctrl+V. Double-click to view."))
 
     def show_attachments(self, rows: list[tuple[uuid.UUID, str, str, bool, Path, str]]) -> None:
@@ -86,7 +88,11 @@ class AttachmentStrip(QListWidget):
         self.clear()
         style = self.style()
         for att_id, name, sha, is_photo, path, check_in in rows:
-            icon = QIcon(thumbnail(path, sha)) if is_photo else style.standardIcon(style.StandardPixmap.SP_FileIcon)
+            icon = (
+                QIcon(thumbnail(path, sha))
+                if is_photo
+                else style.standardIcon(style.StandardPixmap.SP_FileIcon)
+            )
             item = QListWidgetItem(icon, f"{name}\n{check_in}" if check_in else name)
             item.setData(Qt.ItemDataRole.UserRole, att_id)
             item.setToolTip(name)
@@ -99,8 +105,13 @@ class AttachmentStrip(QListWidget):
 
             painter = QPainter(self.viewport())
             painter.setPen(self.palette().placeholderText().color())
-            painter.drawText(self.viewport().rect(), Qt.AlignmentFlag.AlignCenter,
-                             self.tr("Drop photos or files here · Ctrl+Shift+V pastes · Ctrl+Shift+A opens a file"))
+            painter.drawText(
+                self.viewport().rect(),
+                Qt.AlignmentFlag.AlignCenter,
+                self.tr(
+                    "Drop photos or files here · Ctrl+Shift+V pastes · Ctrl+Shift+A opens a file"
+                ),
+            )
 
     # drag and drop -----------------------------------------------------------------------
     def dragEnterEvent(self, event):
@@ -135,11 +146,17 @@ class AttachmentStrip(QListWidget):
         att_id = item.data(Qt.ItemDataRole.UserRole)
         menu = QMenu(self)
         menu.addAction(self.tr("View"), lambda: self.openRequested.emit(att_id))
-        menu.addAction(self.tr("Mark as opening-meeting check-in photo"),
-                       lambda: self.checkInRequested.emit(att_id, "opening"))
-        menu.addAction(self.tr("Mark as closing-meeting check-in photo"),
-                       lambda: self.checkInRequested.emit(att_id, "closing"))
-        menu.addAction(self.tr("Not a check-in photo"), lambda: self.checkInRequested.emit(att_id, ""))
+        menu.addAction(
+            self.tr("Mark as opening-meeting check-in photo"),
+            lambda: self.checkInRequested.emit(att_id, "opening"),
+        )
+        menu.addAction(
+            self.tr("Mark as closing-meeting check-in photo"),
+            lambda: self.checkInRequested.emit(att_id, "closing"),
+        )
+        menu.addAction(
+            self.tr("Not a check-in photo"), lambda: self.checkInRequested.emit(att_id, "")
+        )
         menu.addSeparator()
         menu.addAction(self.tr("Remove from this item"), lambda: self.archiveRequested.emit(att_id))
         menu.exec(self.mapToGlobal(pos))
@@ -215,7 +232,9 @@ class PhotoViewer(QDialog):
     MAX_ZOOM = 16.0
     MIN_ZOOM = 0.02
 
-    def __init__(self, photos: list[tuple[str, Path]], index: int = 0, parent: QWidget | None = None) -> None:
+    def __init__(
+        self, photos: list[tuple[str, Path]], index: int = 0, parent: QWidget | None = None
+    ) -> None:
         super().__init__(parent)
         self.photos = photos
         self.index = index
@@ -232,14 +251,22 @@ class PhotoViewer(QDialog):
         self.view.resized.connect(self._on_resized)
 
         bar = QHBoxLayout()
-        self.fit_button = self._button(self.tr("Fit to window"),
-                                       self.tr("Show the whole photo in the window (0 or Ctrl+0)"), self.fit)
-        self.actual_button = self._button(self.tr("Actual size 100 %"),
-                                          self.tr("One photo pixel per screen pixel (1)"), self.actual_size)
-        self.zoom_in_button = self._button(self.tr("Zoom in"),
-                                           self.tr("Zoom in (+, Ctrl+= or the mouse wheel)"), self.zoom_in)
-        self.zoom_out_button = self._button(self.tr("Zoom out"),
-                                            self.tr("Zoom out (-, Ctrl+- or the mouse wheel)"), self.zoom_out)
+        self.fit_button = self._button(
+            self.tr("Fit to window"),
+            self.tr("Show the whole photo in the window (0 or Ctrl+0)"),
+            self.fit,
+        )
+        self.actual_button = self._button(
+            self.tr("Actual size 100 %"),
+            self.tr("One photo pixel per screen pixel (1)"),
+            self.actual_size,
+        )
+        self.zoom_in_button = self._button(
+            self.tr("Zoom in"), self.tr("Zoom in (+, Ctrl+= or the mouse wheel)"), self.zoom_in
+        )
+        self.zoom_out_button = self._button(
+            self.tr("Zoom out"), self.tr("Zoom out (-, Ctrl+- or the mouse wheel)"), self.zoom_out
+        )
         for b in (self.fit_button, self.actual_button, self.zoom_in_button, self.zoom_out_button):
             bar.addWidget(b)
         bar.addStretch(1)
@@ -269,7 +296,10 @@ class PhotoViewer(QDialog):
         reader = QImageReader(str(self.photos[self.index][1]))
         reader.setAutoTransform(True)
         raw = reader.size()  # as stored, before the EXIF rotation
-        if raw.isValid() and reader.transformation() & QImageIOHandler.Transformation.TransformationRotate90:
+        if (
+            raw.isValid()
+            and reader.transformation() & QImageIOHandler.Transformation.TransformationRotate90
+        ):
             raw = raw.transposed()
         return reader, raw
 
@@ -278,7 +308,9 @@ class PhotoViewer(QDialog):
         reader, upright = self._reader()
         full = scale >= 1.0 or not upright.isValid()
         if not full:
-            target = QSize(max(1, round(upright.width() * scale)), max(1, round(upright.height() * scale)))
+            target = QSize(
+                max(1, round(upright.width() * scale)), max(1, round(upright.height() * scale))
+            )
             if reader.transformation() & QImageIOHandler.Transformation.TransformationRotate90:
                 target = target.transposed()  # the scaled size is applied before the rotation
             reader.setScaledSize(target)
@@ -307,7 +339,9 @@ class PhotoViewer(QDialog):
         if screen is None or not self.full_size.isValid() or self.full_size.isEmpty():
             return 1.0
         room = screen.availableGeometry().size() * screen.devicePixelRatio()
-        return min(1.0, room.width() / self.full_size.width(), room.height() / self.full_size.height())
+        return min(
+            1.0, room.width() / self.full_size.width(), room.height() / self.full_size.height()
+        )
 
     def _ensure_resolution(self, zoom: float) -> None:
         """Showing `zoom` screen pixels per photo pixel needs that many decoded pixels: decode
@@ -317,7 +351,9 @@ class PhotoViewer(QDialog):
         need = zoom * self.devicePixelRatioF()
         if need > self._decoded_scale() + 1e-6:
             screen_fit = self._screen_fit_scale()
-            self._decode(max(need, screen_fit) if self.fit_mode and need <= screen_fit * 1.5 else 1.0)
+            self._decode(
+                max(need, screen_fit) if self.fit_mode and need <= screen_fit * 1.5 else 1.0
+            )
 
     def _show(self) -> None:
         name, _path = self.photos[self.index]
@@ -325,7 +361,9 @@ class PhotoViewer(QDialog):
         self.decoded_full = False
         _reader, upright = self._reader()
         self.full_size = upright
-        self._decode(max(self._screen_fit_scale(), min(1.0, self.fit_scale() * self.devicePixelRatioF())))
+        self._decode(
+            max(self._screen_fit_scale(), min(1.0, self.fit_scale() * self.devicePixelRatioF()))
+        )
         self.setWindowTitle(name)
         self._apply(self.fit_scale())
 
@@ -335,7 +373,9 @@ class PhotoViewer(QDialog):
         if not self.full_size.isValid() or self.full_size.isEmpty():
             return 1.0
         room = self.view.maximumViewportSize()
-        return min(1.0, room.width() / self.full_size.width(), room.height() / self.full_size.height())
+        return min(
+            1.0, room.width() / self.full_size.width(), room.height() / self.full_size.height()
+        )
 
     def zoom(self) -> float:
         """Screen pixels per photo pixel (1.0 = 100 %)."""
@@ -356,7 +396,9 @@ class PhotoViewer(QDialog):
         shown = self.full_size * zoom
         room = view.maximumViewportSize()
         pannable = shown.width() > room.width() + 1 or shown.height() > room.height() + 1
-        view.setDragMode(QGraphicsView.DragMode.ScrollHandDrag if pannable else QGraphicsView.DragMode.NoDrag)
+        view.setDragMode(
+            QGraphicsView.DragMode.ScrollHandDrag if pannable else QGraphicsView.DragMode.NoDrag
+        )
         self._caption()
 
     def _caption(self) -> None:
@@ -370,7 +412,7 @@ class PhotoViewer(QDialog):
 
     def _zoom_by(self, steps: float, anchor: QPointF | None = None) -> None:
         old = self.zoom()
-        new = min(self.MAX_ZOOM, max(self.MIN_ZOOM, old * self.STEP ** steps))
+        new = min(self.MAX_ZOOM, max(self.MIN_ZOOM, old * self.STEP**steps))
         fit = self.fit_scale()
         # stop at "fit" and at 100 % on the way, so they are one key press away
         for stop in sorted((fit, 1.0), reverse=steps < 0):

@@ -41,7 +41,9 @@ from auditdesk.ui.workspace.words import word
 class TerminationDialog(QDialog):
     """Reasons of DOMAIN.md §8, a note, the date, who agreed and when, optional re-audit date."""
 
-    def __init__(self, audit_label: str, start: dt.date | None, parent: QWidget | None = None) -> None:
+    def __init__(
+        self, audit_label: str, start: dt.date | None, parent: QWidget | None = None
+    ) -> None:
         super().__init__(parent)
         self.setWindowTitle(self.tr("Terminate audit (撤组) — %1").replace("%1", audit_label))
         layout = QVBoxLayout(self)
@@ -85,27 +87,39 @@ class TerminationDialog(QDialog):
         self.agreed.horizontalHeader().setStretchLastSection(True)
         self.agreed.setColumnWidth(1, 160)
         layout.addWidget(self.agreed)
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
+        buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
+        )
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
         layout.addWidget(buttons)
         self.resize(620, 640)
 
     def data(self) -> TerminationData:
-        reasons = [TerminationReason(self.reasons.item(i).data(Qt.ItemDataRole.UserRole))
-                   for i in range(self.reasons.count())
-                   if self.reasons.item(i).checkState() == Qt.CheckState.Checked]
+        reasons = [
+            TerminationReason(self.reasons.item(i).data(Qt.ItemDataRole.UserRole))
+            for i in range(self.reasons.count())
+            if self.reasons.item(i).checkState() == Qt.CheckState.Checked
+        ]
         agreed = []
         for row in range(self.agreed.rowCount()):
             name_cell, role_cell = self.agreed.item(row, 1), self.agreed.item(row, 0)
             name = name_cell.text().strip() if name_cell is not None else ""
             if name and role_cell is not None:
-                agreed.append(Agreement(AgreementRole(role_cell.data(Qt.ItemDataRole.UserRole)), name,
-                                        from_qdatetime(self._when[row].dateTime())))
+                agreed.append(
+                    Agreement(
+                        AgreementRole(role_cell.data(Qt.ItemDataRole.UserRole)),
+                        name,
+                        from_qdatetime(self._when[row].dateTime()),
+                    )
+                )
         return TerminationData(
-            reasons=reasons, terminated_on=_date(self.on.date()), agreed_by=agreed,
+            reasons=reasons,
+            terminated_on=_date(self.on.date()),
+            agreed_by=agreed,
             note=self.note.toPlainText(),
-            reaudit_due=_date(self.reaudit.date()) if self.reaudit_set.isChecked() else None)
+            reaudit_due=_date(self.reaudit.date()) if self.reaudit_set.isChecked() else None,
+        )
 
 
 def _date(value: QDate) -> dt.date:
@@ -151,8 +165,12 @@ class CoverageDialog(QDialog):
         self.summary = QLabel()
         self.summary.setWordWrap(True)
         layout.addWidget(self.summary)
-        self.hint = QLabel(self.tr("Click a cell, or move with the arrow keys and press Enter, "
-                                   "to open that clause in the workspace."))
+        self.hint = QLabel(
+            self.tr(
+                "Click a cell, or move with the arrow keys and press Enter, "
+                "to open that clause in the workspace."
+            )
+        )
         self.hint.setWordWrap(True)
         self.hint.setStyleSheet("color:#555")
         layout.addWidget(self.hint)
@@ -162,30 +180,52 @@ class CoverageDialog(QDialog):
     def _count_words(self, count: int) -> str:
         if count == 1:
             return self.tr("1 evidence item")
-        return self.tr("%1 evidence items").replace("%1", str(count)) if count else self.tr("No evidence yet")
+        return (
+            self.tr("%1 evidence items").replace("%1", str(count))
+            if count
+            else self.tr("No evidence yet")
+        )
 
-    def add_site_table(self, title: str, rows: list[tuple[str, str]], sites: list[tuple[object, str]],
-                       counts: list[list[int]], must_cover_rows: set[int] | None = None) -> QTableWidget:
+    def add_site_table(
+        self,
+        title: str,
+        rows: list[tuple[str, str]],
+        sites: list[tuple[object, str]],
+        counts: list[list[int]],
+        must_cover_rows: set[int] | None = None,
+    ) -> QTableWidget:
         """This audit: one row per clause, one column per site (site id None = evidence with no site)."""
         must_cover_rows = must_cover_rows or set()
 
         def cell(r: int, c: int, count: int) -> tuple[str, object]:
             (number, name), (site, site_name) = rows[r], sites[c]
-            lines = [self.tr("Clause %1 %2").replace("%1", number).replace("%2", name),
-                     self.tr("Site: %1").replace("%1", site_name) if site is not None
-                     else self.tr("Site: none given"),
-                     self._count_words(count)]
+            lines = [
+                self.tr("Clause %1 %2").replace("%1", number).replace("%2", name),
+                self.tr("Site: %1").replace("%1", site_name)
+                if site is not None
+                else self.tr("Site: none given"),
+                self._count_words(count),
+            ]
             if r in must_cover_rows:
                 lines.append(self.tr("Every surveillance must cover this clause"))
-            lines.append(self.tr("Click or press Enter to open this clause at this site.") if site is not None
-                         else self.tr("Click or press Enter to open this clause (all sites)."))
+            lines.append(
+                self.tr("Click or press Enter to open this clause at this site.")
+                if site is not None
+                else self.tr("Click or press Enter to open this clause (all sites).")
+            )
             return "\n".join(lines), (number, site)
 
         return self._add_table(title, rows, [n for _s, n in sites], counts, must_cover_rows, cell)
 
-    def add_cycle_table(self, title: str, rows: list[tuple[str, str]], audits: list[tuple[str, str, bool]],
-                        counts: list[list[int]], never_sampled_rows: set[int] | None = None,
-                        openable: set[str] | None = None) -> QTableWidget:
+    def add_cycle_table(
+        self,
+        title: str,
+        rows: list[tuple[str, str]],
+        audits: list[tuple[str, str, bool]],
+        counts: list[list[int]],
+        never_sampled_rows: set[int] | None = None,
+        openable: set[str] | None = None,
+    ) -> QTableWidget:
         """A certificate's cycle: one row per clause, one column per audit (number, start date, is this audit).
 
         A cell of a clause this workspace has (``openable``) opens it here, over all sites."""
@@ -194,14 +234,22 @@ class CoverageDialog(QDialog):
 
         def cell(r: int, c: int, count: int) -> tuple[str, object]:
             (number, name), (audit, start, this) = rows[r], audits[c]
-            audit_line = (self.tr("This audit: %1 (%2)") if this else self.tr("Audit: %1 (%2)")).replace(
-                "%1", audit).replace("%2", start or "—")
-            lines = [self.tr("Clause %1 %2").replace("%1", number).replace("%2", name), audit_line,
-                     self._count_words(count)]
+            audit_line = (
+                (self.tr("This audit: %1 (%2)") if this else self.tr("Audit: %1 (%2)"))
+                .replace("%1", audit)
+                .replace("%2", start or "—")
+            )
+            lines = [
+                self.tr("Clause %1 %2").replace("%1", number).replace("%2", name),
+                audit_line,
+                self._count_words(count),
+            ]
             if r in never_sampled_rows:
                 lines.append(self.tr("Not sampled in any audit of this cycle"))
             if number in openable:
-                lines.append(self.tr("Click or press Enter to open this clause in this audit (all sites)."))
+                lines.append(
+                    self.tr("Click or press Enter to open this clause in this audit (all sites).")
+                )
                 return "\n".join(lines), (number, None)
             return "\n".join(lines), None
 
@@ -215,8 +263,15 @@ class CoverageDialog(QDialog):
                 head.setFont(bold)
         return table
 
-    def _add_table(self, title: str, rows: list[tuple[str, str]], columns: list[str], counts: list[list[int]],
-                   highlight_rows: set[int], cell) -> QTableWidget:
+    def _add_table(
+        self,
+        title: str,
+        rows: list[tuple[str, str]],
+        columns: list[str],
+        counts: list[list[int]],
+        highlight_rows: set[int],
+        cell,
+    ) -> QTableWidget:
         table = QTableWidget(len(rows), len(columns))
         table.setHorizontalHeaderLabels(columns)
         table.setVerticalHeaderLabels([f"{n} {t}" for n, t in rows])
@@ -278,7 +333,9 @@ class CheckInDialog(QDialog):
         self.setWindowTitle(self.tr("Check-in photos (认证到)"))
         layout = QVBoxLayout(self)
         self.table = QTableWidget(len(rows), 4)
-        self.table.setHorizontalHeaderLabels([self.tr("Moment"), self.tr("Time"), self.tr("Place"), self.tr("File")])
+        self.table.setHorizontalHeaderLabels(
+            [self.tr("Moment"), self.tr("Time"), self.tr("Place"), self.tr("File")]
+        )
         from PySide6.QtCore import QSize
         from PySide6.QtGui import QIcon
 
@@ -296,8 +353,12 @@ class CheckInDialog(QDialog):
         self.table.horizontalHeader().setStretchLastSection(True)
         layout.addWidget(self.table)
         buttons = QDialogButtonBox()
-        self.add_opening = buttons.addButton(self.tr("Add opening-meeting photo…"), QDialogButtonBox.ButtonRole.ActionRole)
-        self.add_closing = buttons.addButton(self.tr("Add closing-meeting photo…"), QDialogButtonBox.ButtonRole.ActionRole)
+        self.add_opening = buttons.addButton(
+            self.tr("Add opening-meeting photo…"), QDialogButtonBox.ButtonRole.ActionRole
+        )
+        self.add_closing = buttons.addButton(
+            self.tr("Add closing-meeting photo…"), QDialogButtonBox.ButtonRole.ActionRole
+        )
         close = buttons.addButton(QDialogButtonBox.StandardButton.Close)
         close.clicked.connect(self.accept)
         layout.addWidget(buttons)
@@ -313,12 +374,17 @@ class PlaceDialog(QDialog):
         form = QFormLayout(self)
         self.place = QLineEdit()
         self.place.setPlaceholderText(self.tr("e.g. 2nd floor meeting room, main plant"))
-        self.when = QDateTimeEdit(QDateTime.currentDateTime() if when is None else
-                                  QDateTime.fromSecsSinceEpoch(int(when.timestamp())))
+        self.when = QDateTimeEdit(
+            QDateTime.currentDateTime()
+            if when is None
+            else QDateTime.fromSecsSinceEpoch(int(when.timestamp()))
+        )
         self.when.setDisplayFormat("yyyy-MM-dd HH:mm")
         form.addRow(self.tr("Place"), self.place)
         form.addRow(self.tr("Time"), self.when)
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
+        buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
+        )
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
         form.addRow(buttons)

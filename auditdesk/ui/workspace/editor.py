@@ -59,7 +59,9 @@ def from_qdatetime(value: QDateTime) -> dt.datetime:
 class EvidenceEditor(QWidget):
     clausesEdited = Signal(uuid.UUID, list)  # item id, clause numbers typed
 
-    def __init__(self, save: Callable[[uuid.UUID, dict[str, Any]], bool], parent: QWidget | None = None) -> None:
+    def __init__(
+        self, save: Callable[[uuid.UUID, dict[str, Any]], bool], parent: QWidget | None = None
+    ) -> None:
         super().__init__(parent)
         self._save = save
         self.item_id: uuid.UUID | None = None
@@ -79,7 +81,9 @@ class EvidenceEditor(QWidget):
         self.observed_at.setCalendarPopup(True)
         self.description = QPlainTextEdit()
         self.description.setTabChangesFocus(True)
-        self.description.setPlaceholderText(self.tr("What you saw, read or heard: objective, verifiable"))
+        self.description.setPlaceholderText(
+            self.tr("What you saw, read or heard: objective, verifiable")
+        )
         self.references = QLineEdit()
         self.references.setPlaceholderText(self.tr("Record ids, document numbers"))
         self.clauses = QLineEdit()
@@ -112,17 +116,31 @@ class EvidenceEditor(QWidget):
         QWidget.setTabOrder(self.department, self.remote)
         QWidget.setTabOrder(self.remote, self.observed_at)
 
-        self.type_box.currentIndexChanged.connect(lambda _i: self._now("evidence_type", self.type_box.currentData()))
+        self.type_box.currentIndexChanged.connect(
+            lambda _i: self._now("evidence_type", self.type_box.currentData())
+        )
         # Combo data are strings: QComboBox.findData cannot match a Python UUID object.
-        self.site_box.currentIndexChanged.connect(lambda _i: self._now("site_id", self.selected_site()))
+        self.site_box.currentIndexChanged.connect(
+            lambda _i: self._now("site_id", self.selected_site())
+        )
         self.remote.toggled.connect(lambda on: self._now("remote", on))
-        self.observed_at.dateTimeChanged.connect(lambda v: self._later("observed_at", from_qdatetime(v)))
-        self.description.textChanged.connect(lambda: self._later("description", self.description.toPlainText()))
+        self.observed_at.dateTimeChanged.connect(
+            lambda v: self._later("observed_at", from_qdatetime(v))
+        )
+        self.description.textChanged.connect(
+            lambda: self._later("description", self.description.toPlainText())
+        )
         self.references.textEdited.connect(lambda v: self._later("references", v))
         self.interviewee.textEdited.connect(lambda v: self._later("interviewee_role", v))
         self.department.textEdited.connect(lambda v: self._later("department", v))
         self.clauses.editingFinished.connect(self._clauses_done)
-        for w in (self.description, self.references, self.interviewee, self.department, self.observed_at):
+        for w in (
+            self.description,
+            self.references,
+            self.interviewee,
+            self.department,
+            self.observed_at,
+        ):
             w.installEventFilter(self)
         self.setEnabled(False)
 
@@ -152,14 +170,18 @@ class EvidenceEditor(QWidget):
                 self.clauses.clear()
                 return
             self.type_box.setCurrentIndex(max(0, self.type_box.findData(snap.evidence_type)))
-            self.site_box.setCurrentIndex(max(0, self.site_box.findData(str(snap.site_id)) if snap.site_id else 0))
+            self.site_box.setCurrentIndex(
+                max(0, self.site_box.findData(str(snap.site_id)) if snap.site_id else 0)
+            )
             self.department.setText(snap.department)
             self.remote.setChecked(snap.remote)
             self.observed_at.setDateTime(to_qdatetime(snap.observed_at))
             self.description.setPlainText(snap.description)
             self.references.setText(snap.references)
             self.interviewee.setText(snap.interviewee_role)
-            self.clauses.setText(", ".join(dict.fromkeys(snap.clause_numbers)))  # shared clauses once
+            self.clauses.setText(
+                ", ".join(dict.fromkeys(snap.clause_numbers))
+            )  # shared clauses once
             self._clause_text = self.clauses.text()
         finally:
             self._loading = False
@@ -169,7 +191,9 @@ class EvidenceEditor(QWidget):
         if self._loading or self.item_id is None or text == getattr(self, "_clause_text", None):
             return
         self._clause_text = text
-        numbers = [n.strip() for n in text.replace("，", ",").replace(";", ",").split(",") if n.strip()]
+        numbers = [
+            n.strip() for n in text.replace("，", ",").replace(";", ",").split(",") if n.strip()
+        ]
         self.clausesEdited.emit(self.item_id, numbers)
 
     def _now(self, name: str, value: Any) -> None:

@@ -18,6 +18,7 @@ from auditdesk.ui.workspace.words import problem_text, word
 
 class PanelsMixin:
     if TYPE_CHECKING:  # the widgets and helpers live on AuditWorkspace, which mixes this in
+
         def __getattr__(self, name: str) -> Any: ...
 
     # --- completeness ------------------------------------------------------------------------
@@ -33,10 +34,17 @@ class PanelsMixin:
             item.setData(Qt.ItemDataRole.UserRole, p)
             self.problems.addItem(item)
         if not problems:
-            ok = QListWidgetItem(QCoreApplication.translate("Workspace", "Ready for the report: nothing is missing."))
+            ok = QListWidgetItem(
+                QCoreApplication.translate("Workspace", "Ready for the report: nothing is missing.")
+            )
             ok.setForeground(QBrush(QColor("#1e6b2e")))
             self.problems.addItem(ok)
-        self.bottom.setTabText(0, QCoreApplication.translate("Workspace", "Completeness (%1)").replace("%1", str(len(problems))))
+        self.bottom.setTabText(
+            0,
+            QCoreApplication.translate("Workspace", "Completeness (%1)").replace(
+                "%1", str(len(problems))
+            ),
+        )
         self.bottom.setCurrentWidget(self.problems)
         return problems
 
@@ -59,7 +67,9 @@ class PanelsMixin:
             return
         number = p.clause_number
         if number is None and p.clause_id is not None:
-            number = next((r.number for r in self.rows.values() if p.clause_id in r.clause_ids), None)
+            number = next(
+                (r.number for r in self.rows.values() if p.clause_id in r.clause_ids), None
+            )
         if number:
             self.select_clause(number)
             self.judgement.setFocus() if p.code == "clause.not_judged" else self.tree.setFocus()
@@ -95,7 +105,12 @@ class PanelsMixin:
             it = QListWidgetItem(text)
             it.setData(Qt.ItemDataRole.UserRole, h)
             self.results.addItem(it)
-        self.bottom.setTabText(1, QCoreApplication.translate("Workspace", "Search results (%1)").replace("%1", str(len(lines))))
+        self.bottom.setTabText(
+            1,
+            QCoreApplication.translate("Workspace", "Search results (%1)").replace(
+                "%1", str(len(lines))
+            ),
+        )
         self.bottom.setCurrentWidget(self.results)
         return [h for _t, h in lines]
 
@@ -138,35 +153,70 @@ class PanelsMixin:
         with self._session() as s:
             cov = audit_coverage(s, self.audit_id)
             audit = s.get(Audit, self.audit_id)
-            matrices = [(c.number, c.standard.code, cycle_matrix(s, c.id)) for c in audit.certificates]
+            matrices = [
+                (c.number, c.standard.code, cycle_matrix(s, c.id)) for c in audit.certificates
+            ]
             site_names = {sid: name for sid, name in self.sites}
         rows = [(n, r.title) for n, r in self.rows.items()]
         site_cols = [sid for sid, _n in self.sites] + [None]
-        counts = [[cov.evidence_by_clause_site.get(n, {}).get(sid, 0) for sid in site_cols] for n, _t in rows]
+        counts = [
+            [cov.evidence_by_clause_site.get(n, {}).get(sid, 0) for sid in site_cols]
+            for n, _t in rows
+        ]
         missing = {i for i, (n, _t) in enumerate(rows) if n in cov.must_cover_missing}
-        dlg.add_site_table(QCoreApplication.translate("Workspace", "This audit: clause × site"), rows,
-                           [(sid, site_names.get(sid, "") if sid else QCoreApplication.translate("Workspace", "(no site)"))
-                            for sid in site_cols], counts, missing)
+        dlg.add_site_table(
+            QCoreApplication.translate("Workspace", "This audit: clause × site"),
+            rows,
+            [
+                (
+                    sid,
+                    site_names.get(sid, "")
+                    if sid
+                    else QCoreApplication.translate("Workspace", "(no site)"),
+                )
+                for sid in site_cols
+            ],
+            counts,
+            missing,
+        )
         for cert_number, code, m in matrices:
             crow = [(n, t) for n, t, _d in m.clauses]
             ccounts = [[m.counts.get(n, {}).get(aid, 0) for aid, *_x in m.audits] for n, _t in crow]
             never = {i for i, (n, _t) in enumerate(crow) if n in m.never_sampled}
             dlg.add_cycle_table(
-                QCoreApplication.translate("Workspace", "Cycle %1 (%2): clause × audit").replace("%1", cert_number).replace("%2", code),
-                crow, [(number, str(start or ""), aid == self.audit_id) for aid, number, _t, start in m.audits],
-                ccounts, never, set(self.rows))
+                QCoreApplication.translate("Workspace", "Cycle %1 (%2): clause × audit")
+                .replace("%1", cert_number)
+                .replace("%2", code),
+                crow,
+                [
+                    (number, str(start or ""), aid == self.audit_id)
+                    for aid, number, _t, start in m.audits
+                ],
+                ccounts,
+                never,
+                set(self.rows),
+            )
         dlg.clauseChosen.connect(self.go_to_clause_at_site)
-        must = ", ".join(word("must_cover", x) if x == "marks" else x for x in cov.must_cover_missing)
+        must = ", ".join(
+            word("must_cover", x) if x == "marks" else x for x in cov.must_cover_missing
+        )
         dlg.summary.setText(
-            QCoreApplication.translate("Workspace", "%1 evidence items. Surveillance must cover, still missing: %2").replace(
-                "%1", str(cov.total_evidence)).replace("%2", must or QCoreApplication.translate("Workspace", "nothing")))
+            QCoreApplication.translate(
+                "Workspace", "%1 evidence items. Surveillance must cover, still missing: %2"
+            )
+            .replace("%1", str(cov.total_evidence))
+            .replace("%2", must or QCoreApplication.translate("Workspace", "nothing"))
+        )
         self.coverage_dialog = dlg
         dlg.show()
         return dlg
 
     def go_to_clause_at_site(self, number: str, site_id=None) -> None:
         """A heatmap cell chosen: that clause, with the site filter on that site (None: all sites)."""
-        index = next((i for i in range(self.site_filter.count()) if self.site_filter.itemData(i) == site_id), 0)
+        index = next(
+            (i for i in range(self.site_filter.count()) if self.site_filter.itemData(i) == site_id),
+            0,
+        )
         if self.site_filter.currentIndex() != index:
             self.site_filter.setCurrentIndex(index)
         self.select_clause(number)
@@ -181,9 +231,20 @@ class PanelsMixin:
         with self._session() as s:
             atts = ev.list_attachments(s, audit_id=self.audit_id, check_in_only=True)
             store = ev.store_for(s)
-            rows = [(a.id, word("check_in", a.check_in.value if a.check_in else ""), a.captured_at.astimezone().strftime("%Y-%m-%d %H:%M")
-                     if a.captured_at else "", a.place, a.filename, store.path_of(a.sha256), a.sha256) for a in atts]
+            rows = [
+                (
+                    a.id,
+                    word("check_in", a.check_in.value if a.check_in else ""),
+                    a.captured_at.astimezone().strftime("%Y-%m-%d %H:%M") if a.captured_at else "",
+                    a.place,
+                    a.filename,
+                    store.path_of(a.sha256),
+                    a.sha256,
+                )
+                for a in atts
+            ]
         dlg = CheckInDialog(rows, self.window_widget())
+
         def add(moment: str) -> None:
             dlg.accept()
             self.add_check_in_photo_interactive(moment)
@@ -198,14 +259,29 @@ class PanelsMixin:
         from auditdesk.model import CheckInMoment
         from auditdesk.services import evidence as ev
 
-        return self._run(lambda s: ev.add_check_in_photo(s, self.audit_id, path, CheckInMoment(moment), place=place,
-                                                         taken_at=taken_at, store=self._store()).id)
+        return self._run(
+            lambda s: (
+                ev.add_check_in_photo(
+                    s,
+                    self.audit_id,
+                    path,
+                    CheckInMoment(moment),
+                    place=place,
+                    taken_at=taken_at,
+                    store=self._store(),
+                ).id
+            )
+        )
 
     def add_check_in_photo_interactive(self, moment: str) -> None:
         from auditdesk.ui.workspace.dialogs import PlaceDialog
 
-        name, _f = QFileDialog.getOpenFileName(self.window_widget(), QCoreApplication.translate("Workspace", "Check-in photo"), "",
-                                               QCoreApplication.translate("Workspace", "Photos (*.jpg *.jpeg *.png *.heic *.webp)"))
+        name, _f = QFileDialog.getOpenFileName(
+            self.window_widget(),
+            QCoreApplication.translate("Workspace", "Check-in photo"),
+            "",
+            QCoreApplication.translate("Workspace", "Photos (*.jpg *.jpeg *.png *.heic *.webp)"),
+        )
         if not name:
             return
         dlg = PlaceDialog(None, self.window_widget())
@@ -231,12 +307,15 @@ class PanelsMixin:
             return False
         with self._session() as s:
             self._set_header_words(get_audit(s, self.audit_id))
-        text = QCoreApplication.translate("Workspace", "The audit is terminated. Re-audit due by %1.").replace("%1", str(due or "—"))
+        text = QCoreApplication.translate(
+            "Workspace", "The audit is terminated. Re-audit due by %1."
+        ).replace("%1", str(due or "—"))
         self.messages.append(text)
         from auditdesk.ui import errors
 
         if errors.shown is None:
-            QMessageBox.information(self.window_widget(), QCoreApplication.translate("Workspace", "Terminated"), text)
+            QMessageBox.information(
+                self.window_widget(), QCoreApplication.translate("Workspace", "Terminated"), text
+            )
         self.changed.emit()
         return True
-

@@ -16,7 +16,9 @@ _TEXT: dict[tuple[str, str], Any] = {  # QT_TRANSLATE_NOOP marks the text for lu
     ("evidence_type", "observation"): QT_TRANSLATE_NOOP("Workspace", "Site observation"),
     ("evidence_type", "photo"): QT_TRANSLATE_NOOP("Workspace", "Photo"),
     ("evidence_type", "remote_screen_share"): QT_TRANSLATE_NOOP("Workspace", "Remote screen-share"),
-    ("evidence_type", "it_system_sample"): QT_TRANSLATE_NOOP("Workspace", "Client IT-system sample"),
+    ("evidence_type", "it_system_sample"): QT_TRANSLATE_NOOP(
+        "Workspace", "Client IT-system sample"
+    ),
     ("judgement", ""): QT_TRANSLATE_NOOP("Workspace", "Not judged"),
     ("judgement", "conform"): QT_TRANSLATE_NOOP("Workspace", "Conform"),
     ("judgement", "nonconformity"): QT_TRANSLATE_NOOP("Workspace", "Nonconformity"),
@@ -26,43 +28,74 @@ _TEXT: dict[tuple[str, str], Any] = {  # QT_TRANSLATE_NOOP marks the text for lu
     ("judgement", "not_applicable"): QT_TRANSLATE_NOOP("Workspace", "Not applicable"),
     ("check_in", "opening"): QT_TRANSLATE_NOOP("Workspace", "Opening meeting"),
     ("check_in", "closing"): QT_TRANSLATE_NOOP("Workspace", "Closing meeting"),
-    ("reason", "no_system_documents"): QT_TRANSLATE_NOOP("Workspace", "No system documents for this cycle"),
+    ("reason", "no_system_documents"): QT_TRANSLATE_NOOP(
+        "Workspace", "No system documents for this cycle"
+    ),
     ("reason", "no_internal_audit_or_review"): QT_TRANSLATE_NOOP(
-        "Workspace", "No internal audit, management review or objective statistics this cycle"),
+        "Workspace", "No internal audit, management review or objective statistics this cycle"
+    ),
     ("reason", "no_operation_records"): QT_TRANSLATE_NOOP(
-        "Workspace", "No production/inspection/service records this cycle"),
-    ("reason", "no_equipment"): QT_TRANSLATE_NOOP("Workspace", "No production or inspection equipment for the scope"),
-    ("reason", "special_equipment_expired"): QT_TRANSLATE_NOOP("Workspace", "Special-equipment certificates expired"),
+        "Workspace", "No production/inspection/service records this cycle"
+    ),
+    ("reason", "no_equipment"): QT_TRANSLATE_NOOP(
+        "Workspace", "No production or inspection equipment for the scope"
+    ),
+    ("reason", "special_equipment_expired"): QT_TRANSLATE_NOOP(
+        "Workspace", "Special-equipment certificates expired"
+    ),
     ("reason", "instrument_verification_expired"): QT_TRANSLATE_NOOP(
-        "Workspace", "Measuring-instrument verification expired"),
+        "Workspace", "Measuring-instrument verification expired"
+    ),
     ("reason", "no_type_test_report"): QT_TRANSLATE_NOOP("Workspace", "No valid type-test report"),
     ("reason", "licence_expired"): QT_TRANSLATE_NOOP("Workspace", "Administrative licence expired"),
-    ("reason", "scope_beyond_competence"): QT_TRANSLATE_NOOP("Workspace", "Scope changed beyond the team's competence"),
+    ("reason", "scope_beyond_competence"): QT_TRANSLATE_NOOP(
+        "Workspace", "Scope changed beyond the team's competence"
+    ),
     ("reason", "headcount_changed_days_refused"): QT_TRANSLATE_NOOP(
-        "Workspace", "Headcount changed significantly; client refuses extra audit days"),
-    ("reason", "management_refuses"): QT_TRANSLATE_NOOP("Workspace", "Top management refuses to cooperate or is absent"),
+        "Workspace", "Headcount changed significantly; client refuses extra audit days"
+    ),
+    ("reason", "management_refuses"): QT_TRANSLATE_NOOP(
+        "Workspace", "Top management refuses to cooperate or is absent"
+    ),
     ("reason", "material_difference"): QT_TRANSLATE_NOOP(
-        "Workspace", "Actual situation differs materially from the application or scope"),
+        "Workspace", "Actual situation differs materially from the application or scope"
+    ),
     ("reason", "other"): QT_TRANSLATE_NOOP("Workspace", "Other (explain in the note)"),
     ("agreement", "team_leader"): QT_TRANSLATE_NOOP("Workspace", "Team leader"),
     ("agreement", "member"): QT_TRANSLATE_NOOP("Workspace", "Team member"),
     ("agreement", "client"): QT_TRANSLATE_NOOP("Workspace", "Client"),
     ("agreement", "cb_scheduler"): QT_TRANSLATE_NOOP("Workspace", "CB scheduler"),
     ("problem", "clause.not_judged"): QT_TRANSLATE_NOOP("Workspace", "Clause %1 is not judged"),
-    ("problem", "nc.no_evidence"): QT_TRANSLATE_NOOP("Workspace", "Nonconformity %1 is not linked to evidence"),
-    ("problem", "check_in.opening_missing"): QT_TRANSLATE_NOOP("Workspace", "No check-in photo of the opening meeting"),
-    ("problem", "check_in.closing_missing"): QT_TRANSLATE_NOOP("Workspace", "No check-in photo of the closing meeting"),
+    ("problem", "nc.no_evidence"): QT_TRANSLATE_NOOP(
+        "Workspace", "Nonconformity %1 is not linked to evidence"
+    ),
+    ("problem", "check_in.opening_missing"): QT_TRANSLATE_NOOP(
+        "Workspace", "No check-in photo of the opening meeting"
+    ),
+    ("problem", "check_in.closing_missing"): QT_TRANSLATE_NOOP(
+        "Workspace", "No check-in photo of the closing meeting"
+    ),
     ("problem", "previous_nc.not_verified"): QT_TRANSLATE_NOOP(
-        "Workspace", "Previous nonconformity %1 is not verified"),
+        "Workspace", "Previous nonconformity %1 is not verified"
+    ),
     ("problem", "coverage.must_cover_missing"): QT_TRANSLATE_NOOP(
-        "Workspace", "Surveillance must cover %1: no evidence yet"),
-    ("must_cover", "marks"): QT_TRANSLATE_NOOP("Workspace", "use of marks and certificate references"),
+        "Workspace", "Surveillance must cover %1: no evidence yet"
+    ),
+    ("must_cover", "marks"): QT_TRANSLATE_NOOP(
+        "Workspace", "use of marks and certificate references"
+    ),
     ("attachment", "attachment.type_mismatch"): QT_TRANSLATE_NOOP(
-        "Workspace", "%1 is not what its extension says (its content is %2). It was not attached."),
+        "Workspace", "%1 is not what its extension says (its content is %2). It was not attached."
+    ),
     ("attachment", "attachment.executable"): QT_TRANSLATE_NOOP(
-        "Workspace", "%1 is a program, not evidence. It was not attached."),
-    ("attachment", "attachment.empty"): QT_TRANSLATE_NOOP("Workspace", "%1 is empty. It was not attached."),
-    ("attachment", "attachment.unreadable"): QT_TRANSLATE_NOOP("Workspace", "%1 cannot be read. It was not attached."),
+        "Workspace", "%1 is a program, not evidence. It was not attached."
+    ),
+    ("attachment", "attachment.empty"): QT_TRANSLATE_NOOP(
+        "Workspace", "%1 is empty. It was not attached."
+    ),
+    ("attachment", "attachment.unreadable"): QT_TRANSLATE_NOOP(
+        "Workspace", "%1 cannot be read. It was not attached."
+    ),
 }
 
 

@@ -73,7 +73,7 @@ class Row:
 
 
 def _short(code: str) -> str:
-    """"ISO 9001:2015" -> "9001": the column has room for several."""
+    """ "ISO 9001:2015" -> "9001": the column has room for several."""
     return code.replace("ISO/IEC ", "").replace("ISO ", "").split(":")[0]
 
 
@@ -82,7 +82,14 @@ class AuditWorkspace(PanelsMixin, QWidget):
     openNonconformityRequested = Signal(uuid.UUID)
     changed = Signal()
 
-    def __init__(self, database, audit_id: uuid.UUID, parent: QWidget | None = None, *, user: str | None = None):
+    def __init__(
+        self,
+        database,
+        audit_id: uuid.UUID,
+        parent: QWidget | None = None,
+        *,
+        user: str | None = None,
+    ):
         super().__init__(parent)
         # Accept the main window's AppContext (db + signed-in user) or a bare Database.
         self.db = getattr(database, "db", database)
@@ -115,21 +122,33 @@ class AuditWorkspace(PanelsMixin, QWidget):
         self.btn_terminate = QPushButton(self.tr("Terminate (撤组)…"))
         self.btn_documents = QPushButton(self.tr("Documents…"))
         self.btn_documents.setObjectName("documentsButton")
-        self.btn_documents.setToolTip(self.tr("Audit report, plan and case draft; issue the report (lead)"))
+        self.btn_documents.setToolTip(
+            self.tr("Audit report, plan and case draft; issue the report (lead)")
+        )
         # Same words as the audits register's button (one translation, context "Package").
-        self.btn_package = QPushButton(QCoreApplication.translate("Package", "Export audit package…"))
+        self.btn_package = QPushButton(
+            QCoreApplication.translate("Package", "Export audit package…")
+        )
         self.btn_package.setObjectName("exportPackageButton")
         top = QHBoxLayout()
         top.addWidget(self.title, 1)
         top.addWidget(self.site_filter)
         top.addWidget(self.search_box)
         top.addWidget(self.search_all)
-        for b in (self.btn_checkin, self.btn_coverage, self.btn_complete, self.btn_terminate, self.btn_documents,
-                  self.btn_package):
+        for b in (
+            self.btn_checkin,
+            self.btn_coverage,
+            self.btn_complete,
+            self.btn_terminate,
+            self.btn_documents,
+            self.btn_package,
+        ):
             top.addWidget(b)
 
         self.tree = QTreeWidget()
-        self.tree.setHeaderLabels([self.tr("Clause"), self.tr("Standards"), self.tr("Evidence"), self.tr("Judgement")])
+        self.tree.setHeaderLabels(
+            [self.tr("Clause"), self.tr("Standards"), self.tr("Evidence"), self.tr("Judgement")]
+        )
         self.tree.setColumnWidth(0, 300)
         self.tree.setColumnWidth(1, 130)
         self.tree.setColumnWidth(2, 70)
@@ -144,7 +163,9 @@ class AuditWorkspace(PanelsMixin, QWidget):
         self.members_label = QLabel()
         self.prompts = QListWidget()
         self.prompts.setMaximumHeight(72)
-        self.prompts.setToolTip(self.tr("Typical evidence. Enter on a prompt starts an item with it."))
+        self.prompts.setToolTip(
+            self.tr("Typical evidence. Enter on a prompt starts an item with it.")
+        )
         self.judgement = QComboBox()
         for j in JUDGEMENTS:
             self.judgement.addItem(word("judgement", j.value if j else ""), j.value if j else None)
@@ -163,12 +184,22 @@ class AuditWorkspace(PanelsMixin, QWidget):
         self.btn_paste = QPushButton(self.tr("Paste (Ctrl+Shift+V)"))
         self.btn_archive = QPushButton(self.tr("Archive item"))
         self.btn_raise_nc = QPushButton(self.tr("Raise NC… (Ctrl+Shift+N)"))
-        self.btn_raise_nc.setToolTip(self.tr("Raise a nonconformity on this clause, linked to its evidence"))
+        self.btn_raise_nc.setToolTip(
+            self.tr("Raise a nonconformity on this clause, linked to its evidence")
+        )
         self.nc_list = QListWidget()
         self.nc_list.setMaximumHeight(70)
-        self.nc_list.setToolTip(self.tr("Nonconformities raised on this clause. Enter or double-click opens one."))
+        self.nc_list.setToolTip(
+            self.tr("Nonconformities raised on this clause. Enter or double-click opens one.")
+        )
         buttons = QHBoxLayout()
-        for b in (self.btn_new, self.btn_attach, self.btn_paste, self.btn_archive, self.btn_raise_nc):
+        for b in (
+            self.btn_new,
+            self.btn_attach,
+            self.btn_paste,
+            self.btn_archive,
+            self.btn_raise_nc,
+        ):
             buttons.addWidget(b)
         buttons.addStretch(1)
         right = QWidget()
@@ -187,7 +218,9 @@ class AuditWorkspace(PanelsMixin, QWidget):
         rl.addWidget(self.nc_list)
 
         self.marks = QLineEdit()
-        self.marks.setPlaceholderText(self.tr("Use of marks and certificate references: what you found"))
+        self.marks.setPlaceholderText(
+            self.tr("Use of marks and certificate references: what you found")
+        )
         left = QWidget()
         ll = QVBoxLayout(left)
         ll.setContentsMargins(0, 0, 0, 0)
@@ -227,7 +260,9 @@ class AuditWorkspace(PanelsMixin, QWidget):
         self.tree.currentItemChanged.connect(self._tree_moved)
         self.items.currentItemChanged.connect(self._item_moved)
         self.judgement.activated.connect(lambda _i: self._judge(self.judgement.currentData()))
-        self.judgement_note.editingFinished.connect(lambda: self._judge(self.judgement.currentData(), note_only=True))
+        self.judgement_note.editingFinished.connect(
+            lambda: self._judge(self.judgement.currentData(), note_only=True)
+        )
         self.prompts.itemActivated.connect(lambda it: self.new_item(description=it.text() + "："))
         self.site_filter.currentIndexChanged.connect(lambda _i: self._site_changed())
         self.search_box.returnPressed.connect(self.run_search)
@@ -239,7 +274,9 @@ class AuditWorkspace(PanelsMixin, QWidget):
         self.btn_archive.clicked.connect(self.archive_current_item)
         self.btn_raise_nc.clicked.connect(lambda: self.raise_nc())
         # Activated: Enter, or a double-click (once; itemDoubleClicked would open it twice).
-        self.nc_list.itemActivated.connect(lambda it: self.openNonconformityRequested.emit(it.data(Qt.ItemDataRole.UserRole)))
+        self.nc_list.itemActivated.connect(
+            lambda it: self.openNonconformityRequested.emit(it.data(Qt.ItemDataRole.UserRole))
+        )
         self.openNonconformityRequested.connect(self.open_nc)
         self.previous.changed.connect(self._previous_changed)
         self.btn_complete.clicked.connect(self.run_completeness)
@@ -297,17 +334,29 @@ class AuditWorkspace(PanelsMixin, QWidget):
             self.audit_label = audit.number
             self.audit_start = audit.start_date
             org = audit.organisation
-            sites = [(a.site.id, a.site.name) for a in audit.sites] or [(x.id, x.name) for x in org.sites]
-            self.title.setText(f"<b>{audit.number}</b> &nbsp; {org.name_zh} &nbsp; "
-                               f"<span style='color:#555'>{audit.audit_type.value} · {audit.mode.value} · "
-                               f"{audit.status.value}</span>")
+            sites = [(a.site.id, a.site.name) for a in audit.sites] or [
+                (x.id, x.name) for x in org.sites
+            ]
+            self.title.setText(
+                f"<b>{audit.number}</b> &nbsp; {org.name_zh} &nbsp; "
+                f"<span style='color:#555'>{audit.audit_type.value} · {audit.mode.value} · "
+                f"{audit.status.value}</span>"
+            )
             self._set_header_words(audit)
             self.marks.setText(audit.marks_control)
             for r in audit_clause_rows(s, self.audit_id):
                 self.rows[r.number] = Row(
-                    r.number, (r.title_zh or r.title_en) if zh else (r.title_en or r.title_zh), r.depth,
-                    r.parent_number, r.clause_ids, [(code, c.number) for code, c in r.members],
-                    [(p.get("zh") or p.get("en", "")) if zh else (p.get("en") or p.get("zh", "")) for p in r.prompts])
+                    r.number,
+                    (r.title_zh or r.title_en) if zh else (r.title_en or r.title_zh),
+                    r.depth,
+                    r.parent_number,
+                    r.clause_ids,
+                    [(code, c.number) for code, c in r.members],
+                    [
+                        (p.get("zh") or p.get("en", "")) if zh else (p.get("en") or p.get("zh", ""))
+                        for p in r.prompts
+                    ],
+                )
         self.sites = sites
         self.editor.set_sites(sites)
         self.site_filter.blockSignals(True)
@@ -318,7 +367,9 @@ class AuditWorkspace(PanelsMixin, QWidget):
         self.tree.clear()
         for number, row in self.rows.items():
             parent = self.tree_items.get(row.parent) if row.parent else None
-            item = QTreeWidgetItem([f"{number}  {row.title}", "·".join(_short(c) for c, _n in row.members), "", ""])
+            item = QTreeWidgetItem(
+                [f"{number}  {row.title}", "·".join(_short(c) for c, _n in row.members), "", ""]
+            )
             item.setData(0, Qt.ItemDataRole.UserRole, number)
             item.setToolTip(1, "\n".join(f"{c} §{n}" for c, n in row.members))
             if row.depth == 0:
@@ -332,8 +383,16 @@ class AuditWorkspace(PanelsMixin, QWidget):
 
     def _apply_lock(self) -> None:
         """An issued audit is read-only; a correction opened on it makes it editable again."""
-        for w in (self.marks, self.btn_new, self.btn_attach, self.btn_paste, self.btn_archive, self.judgement,
-                  self.btn_terminate, self.btn_raise_nc):
+        for w in (
+            self.marks,
+            self.btn_new,
+            self.btn_attach,
+            self.btn_paste,
+            self.btn_archive,
+            self.judgement,
+            self.btn_terminate,
+            self.btn_raise_nc,
+        ):
             w.setEnabled(not self.locked)
         if self.locked:
             self.editor.setEnabled(False)  # unlocked, the selected item enables it (_item_moved)
@@ -375,10 +434,12 @@ class AuditWorkspace(PanelsMixin, QWidget):
     def _set_header_words(self, audit) -> None:
         from auditdesk.ui import labels
 
-        self.title.setText(f"<b>{audit.number}</b> &nbsp; {audit.organisation.name_zh} &nbsp; "
-                           f"<span style='color:#555'>{labels.label('audit_type', audit.audit_type.value)} · "
-                           f"{labels.label('audit_mode', audit.mode.value)} · "
-                           f"{labels.label('audit_status', audit.status.value)}</span>")
+        self.title.setText(
+            f"<b>{audit.number}</b> &nbsp; {audit.organisation.name_zh} &nbsp; "
+            f"<span style='color:#555'>{labels.label('audit_type', audit.audit_type.value)} · "
+            f"{labels.label('audit_mode', audit.mode.value)} · "
+            f"{labels.label('audit_status', audit.status.value)}</span>"
+        )
 
     def site_id(self) -> uuid.UUID | None:
         return self.site_filter.currentData()
@@ -392,8 +453,11 @@ class AuditWorkspace(PanelsMixin, QWidget):
         site = self.site_id()
         missing = set(cov.must_cover_missing)
         for number, item in self.tree_items.items():
-            count = (cov.evidence_by_clause.get(number, 0) if site is None
-                     else cov.evidence_by_clause_site.get(number, {}).get(site, 0))
+            count = (
+                cov.evidence_by_clause.get(number, 0)
+                if site is None
+                else cov.evidence_by_clause_site.get(number, {}).get(site, 0)
+            )
             item.setText(2, str(count) if count else ("!" if number in missing else ""))
             colour = COVERED if count else (MUST_COVER if number in missing else None)
             item.setBackground(2, QBrush(colour) if colour else QBrush())
@@ -459,10 +523,15 @@ class AuditWorkspace(PanelsMixin, QWidget):
             self.items.blockSignals(False)
             return
         with self._session() as s:
-            found = ev.list_evidence(s, self.audit_id, clause_ids=row.clause_ids, site_id=self.site_id())
+            found = ev.list_evidence(
+                s, self.audit_id, clause_ids=row.clause_ids, site_id=self.site_id()
+            )
             snaps = [self._snapshot(i) for i in found]
-            judged = [j for j in ev.judgements_of(s, self.audit_id)
-                      if j.clause_id in row.clause_ids and j.site_id == self.site_id()]
+            judged = [
+                j
+                for j in ev.judgements_of(s, self.audit_id)
+                if j.clause_id in row.clause_ids and j.site_id == self.site_id()
+            ]
         self._snaps = {sn.id: sn for sn in snaps}
         for sn in snaps:
             li = QListWidgetItem(self._item_text(sn))
@@ -470,12 +539,16 @@ class AuditWorkspace(PanelsMixin, QWidget):
             self.items.addItem(li)
         self.items.blockSignals(False)
         j = judged[0] if judged else None
-        self.judgement.setCurrentIndex(max(0, self.judgement.findData(j.judgement.value if j else None)))
+        self.judgement.setCurrentIndex(
+            max(0, self.judgement.findData(j.judgement.value if j else None))
+        )
         self.judgement_note.setText(j.note if j else "")
         self._load_ncs()
         target = select or (snaps[-1].id if snaps else None)
         if target is None:
-            had_focus = self.editor.isAncestorOf(self.focusWidget()) if self.focusWidget() else False
+            had_focus = (
+                self.editor.isAncestorOf(self.focusWidget()) if self.focusWidget() else False
+            )
             self.editor.load(None)
             self.strip.clear()
             if had_focus:  # a disabled editor drops focus; keep the keyboard in the workspace
@@ -494,15 +567,25 @@ class AuditWorkspace(PanelsMixin, QWidget):
             return
         texts = NCTexts(self)
         with self._session() as s:
-            found = [(n.id, n.number, texts.grade(n.grade.value), texts.state(n.state),
-                      (n.reason or n.evidence_text or n.requirement).strip().splitlines())
-                     for n in ncs_of_audit(s, self.audit_id) if n.clause_id in row.clause_ids]
+            found = [
+                (
+                    n.id,
+                    n.number,
+                    texts.grade(n.grade.value),
+                    texts.state(n.state),
+                    (n.reason or n.evidence_text or n.requirement).strip().splitlines(),
+                )
+                for n in ncs_of_audit(s, self.audit_id)
+                if n.clause_id in row.clause_ids
+            ]
         for nc_id, number, grade, state, lines in found:
             it = QListWidgetItem(f"{number}  [{grade} · {state}]  {(lines or [''])[0][:80]}")
             it.setData(Qt.ItemDataRole.UserRole, nc_id)
             it.setForeground(QBrush(QColor("#b3261e")))
             self.nc_list.addItem(it)
-        self.nc_heading.setText(self.tr("Nonconformities on this clause (%1)").replace("%1", str(len(found))))
+        self.nc_heading.setText(
+            self.tr("Nonconformities on this clause (%1)").replace("%1", str(len(found)))
+        )
 
     def clause_nc_numbers(self) -> list[str]:
         """What the clause panel lists (tests read it)."""
@@ -521,7 +604,9 @@ class AuditWorkspace(PanelsMixin, QWidget):
         if row is None or self.locked:
             return None
         self.editor.flush()
-        dlg = NCDialog(self.db, self.audit_id, row.clause_ids[0], self.window_widget(), user=self.user)
+        dlg = NCDialog(
+            self.db, self.audit_id, row.clause_ids[0], self.window_widget(), user=self.user
+        )
         dlg.accepted.connect(lambda: self._nc_raised(dlg.nc_id))
         self.nc_dialog = dlg
         dlg.open()
@@ -541,10 +626,14 @@ class AuditWorkspace(PanelsMixin, QWidget):
             site = self.site_id()
 
             def judge_if_unset(s):
-                judged = {j.clause_id for j in ev.judgements_of(s, self.audit_id) if j.site_id == site}
+                judged = {
+                    j.clause_id for j in ev.judgements_of(s, self.audit_id) if j.site_id == site
+                }
                 for cid in row.clause_ids:
                     if cid not in judged:
-                        ev.set_judgement(s, self.audit_id, cid, Judgement.NONCONFORMITY, site_id=site)
+                        ev.set_judgement(
+                            s, self.audit_id, cid, Judgement.NONCONFORMITY, site_id=site
+                        )
                 return True
 
             self._run(judge_if_unset)
@@ -562,7 +651,9 @@ class AuditWorkspace(PanelsMixin, QWidget):
         if nc_id is None:
             return None
         dlg = NCDetailDialog(self.db, nc_id, self.window_widget(), user=self.user)
-        dlg.changed.connect(lambda: (self._load_items(select=self.editor.item_id), self.previous.refresh()))
+        dlg.changed.connect(
+            lambda: (self._load_items(select=self.editor.item_id), self.previous.refresh())
+        )
         self.nc_detail_dialog = dlg
         dlg.show()
         return dlg
@@ -576,7 +667,9 @@ class AuditWorkspace(PanelsMixin, QWidget):
     def _previous_tab_text(self) -> None:
         n = self.previous.table.rowCount()
         i = self.bottom.indexOf(self.previous)
-        self.bottom.setTabText(i, self.tr("Previous NCs (%1)").replace("%1", str(n)) if n else self.tr("Previous NCs"))
+        self.bottom.setTabText(
+            i, self.tr("Previous NCs (%1)").replace("%1", str(n)) if n else self.tr("Previous NCs")
+        )
 
     def _previous_changed(self) -> None:
         self._previous_tab_text()
@@ -591,20 +684,38 @@ class AuditWorkspace(PanelsMixin, QWidget):
         table = self.previous.table
         for r in range(table.rowCount()):
             item = table.item(r, 0)
-            if nc_id is not None and item is not None and item.data(Qt.ItemDataRole.UserRole + 1) == str(nc_id):
+            if (
+                nc_id is not None
+                and item is not None
+                and item.data(Qt.ItemDataRole.UserRole + 1) == str(nc_id)
+            ):
                 table.selectRow(r)
                 break
         table.setFocus()
 
     def _snapshot(self, item) -> EvidenceSnapshot:
-        return EvidenceSnapshot(item.id, item.seq, item.evidence_type.value, item.site_id, item.department,
-                                item.remote, item.observed_at, item.description, item.references,
-                                item.interviewee_role, [c.number for c in item.clauses],
-                                len([a for a in item.attachments if not a.archived]))
+        return EvidenceSnapshot(
+            item.id,
+            item.seq,
+            item.evidence_type.value,
+            item.site_id,
+            item.department,
+            item.remote,
+            item.observed_at,
+            item.description,
+            item.references,
+            item.interviewee_role,
+            [c.number for c in item.clauses],
+            len([a for a in item.attachments if not a.archived]),
+        )
 
     def _item_text(self, sn: EvidenceSnapshot) -> str:
         first = (sn.description.strip().splitlines() or [self.tr("(empty)")])[0]
-        clip = "  " + self.tr("(%1 files)").replace("%1", str(sn.attachments)) if sn.attachments else ""
+        clip = (
+            "  " + self.tr("(%1 files)").replace("%1", str(sn.attachments))
+            if sn.attachments
+            else ""
+        )
         return f"{sn.seq}. [{word('evidence_type', sn.evidence_type)}] {first[:90]}{clip}"
 
     def _select_item(self, item_id: uuid.UUID) -> None:
@@ -677,7 +788,8 @@ class AuditWorkspace(PanelsMixin, QWidget):
             clause_ids=list(self.current.clause_ids),
             site_id=self.site_id() or (last.site_id if last else None),
             department=last.department if last else "",
-            description=description)
+            description=description,
+        )
         new_id = self._run(lambda s: ev.add_evidence(s, self.audit_id, data).id)
         if new_id is None:
             return None
@@ -692,7 +804,9 @@ class AuditWorkspace(PanelsMixin, QWidget):
         """Link an item to the clauses typed (each shared clause to every standard's clause)."""
         unknown = [n for n in numbers if n not in self.rows]
         if unknown:
-            self._tell(self.tr("No clause %1 in this audit's standards.").replace("%1", ", ".join(unknown)))
+            self._tell(
+                self.tr("No clause %1 in this audit's standards.").replace("%1", ", ".join(unknown))
+            )
             return False
         ids = [cid for n in numbers for cid in self.rows[n].clause_ids]
         if self._run(lambda s: ev.set_evidence_clauses(s, item_id, ids)) is None:
@@ -705,7 +819,10 @@ class AuditWorkspace(PanelsMixin, QWidget):
     def _save_marks(self) -> None:
         if self.locked:
             return
-        if self._run(lambda s: ev.set_marks_control(s, self.audit_id, self.marks.text())) is not None:
+        if (
+            self._run(lambda s: ev.set_marks_control(s, self.audit_id, self.marks.text()))
+            is not None
+        ):
             self.refresh_coverage()
 
     def archive_current_item(self) -> None:
@@ -727,8 +844,14 @@ class AuditWorkspace(PanelsMixin, QWidget):
 
         def apply(s):
             for cid in row.clause_ids:
-                ev.set_judgement(s, self.audit_id, cid, Judgement(value) if value else None,
-                                 site_id=self.site_id(), note=note)
+                ev.set_judgement(
+                    s,
+                    self.audit_id,
+                    cid,
+                    Judgement(value) if value else None,
+                    site_id=self.site_id(),
+                    note=note,
+                )
             return True
 
         if self._run(apply):
@@ -751,8 +874,14 @@ class AuditWorkspace(PanelsMixin, QWidget):
         done = 0
         for p in paths:
             # A photo dropped on a fresh item dates the item: when it was taken, not typed.
-            if self._run(lambda s, p=p: ev.attach_file(s, item_id, Path(p), store=store,
-                                                       adopt_capture_time=fresh)) is not None:
+            if (
+                self._run(
+                    lambda s, p=p: ev.attach_file(
+                        s, item_id, Path(p), store=store, adopt_capture_time=fresh
+                    )
+                )
+                is not None
+            ):
                 done += 1
         self._after_attach(item_id)
         return done
@@ -784,8 +913,17 @@ class AuditWorkspace(PanelsMixin, QWidget):
         store = self._store()
         with self._session() as s:
             atts = ev.list_attachments(s, evidence_id=item_id)
-            rows = [(a.id, a.filename, a.sha256, a.is_photo, store.path_of(a.sha256),
-                     word("check_in", a.check_in.value) if a.check_in else "") for a in atts]
+            rows = [
+                (
+                    a.id,
+                    a.filename,
+                    a.sha256,
+                    a.is_photo,
+                    store.path_of(a.sha256),
+                    word("check_in", a.check_in.value) if a.check_in else "",
+                )
+                for a in atts
+            ]
         self._attachment_rows = rows
         self.strip.show_attachments(rows)
 
@@ -808,8 +946,16 @@ class AuditWorkspace(PanelsMixin, QWidget):
     def mark_check_in(self, att_id: uuid.UUID, moment: str, place: str = "", taken_at=None) -> bool:
         from auditdesk.model import CheckInMoment
 
-        ok = self._run(lambda s: ev.mark_check_in(s, att_id, CheckInMoment(moment) if moment else None,
-                                                  place=place, taken_at=taken_at, audit_id=self.audit_id))
+        ok = self._run(
+            lambda s: ev.mark_check_in(
+                s,
+                att_id,
+                CheckInMoment(moment) if moment else None,
+                place=place,
+                taken_at=taken_at,
+                audit_id=self.audit_id,
+            )
+        )
         self._load_attachments()
         return ok is not None
 
@@ -854,7 +1000,11 @@ def open_workspace(*args, **kwargs) -> AuditWorkspace:
         audit_id = kwargs["audit_id"]
     ws = AuditWorkspace(database, audit_id, main_window)
     ws.setWindowFlag(Qt.WindowType.Window, True)
-    ws.setWindowTitle(QCoreApplication.translate("Workspace", "Audit %1 — AuditDesk").replace("%1", ws.audit_label))
+    ws.setWindowTitle(
+        QCoreApplication.translate("Workspace", "Audit %1 — AuditDesk").replace(
+            "%1", ws.audit_label
+        )
+    )
     ws.resize(1500, 950)
     navigate = getattr(main_window, "navigate", None)
     if callable(navigate):
