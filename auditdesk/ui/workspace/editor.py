@@ -1,9 +1,17 @@
 """The evidence editor: keyboard-first, autosaving.
 
 Every change is saved by the workspace in its own short transaction: choices (type, site,
-remote, time) at once, typed text 400 ms after the last keystroke and whenever focus leaves
-the field or the auditor moves on (Ctrl+Enter, another item, another clause). A crash or a
-power cut loses at most the last 400 ms of typing in one field. There is no save button.
+remote, time) at once, typed text 400 ms after the last keystroke, and whenever focus leaves
+the field or the auditor moves on (Ctrl+Enter, another item, another clause). An auditor who
+types without pausing is still saved: the first unsaved keystroke starts a deadline, and the
+text is saved at most ``MAX_UNSAVED_MS`` after it however the typing goes on. A crash or a
+power cut therefore loses at most the last second of typing in one field.
+
+A save that fails (the service refused it, the central database was unreachable) keeps the
+typed changes pending: they are tried again with the next keystroke, pause or focus change,
+and when the auditor moves to another item they stay parked for that item and are merged
+back when it is shown again. Nothing typed is dropped before the workspace confirms the save.
+There is no save button.
 """
 
 from __future__ import annotations
@@ -29,7 +37,8 @@ from PySide6.QtWidgets import (
 from auditdesk.model import EvidenceType
 from auditdesk.ui.workspace.words import word
 
-SAVE_DELAY_MS = 400
+SAVE_DELAY_MS = 400  # a pause in typing this long saves
+MAX_UNSAVED_MS = 1000  # typed text is never older than this unsaved, pause or not
 
 
 @dataclass
@@ -67,8 +76,14 @@ class EvidenceEditor(QWidget):
         self.item_id: uuid.UUID | None = None
         self._loading = False
         self._pending: dict[str, Any] = {}
+        # Changes whose save failed, parked per item until that item is shown again.
+        self._unsaved: dict[uuid.UUID, dict[str, Any]] = {}
         self._timer = QTimer(self, singleShot=True, interval=SAVE_DELAY_MS)
         self._timer.timeout.connect(self.flush)
+        # Started by the first pending change and not restarted by later ones: continuous
+        # typing is saved at least once a second.
+        self._deadline = QTimer(self, singleShot=True, interval=MAX_UNSAVED_MS)
+        self._deadline.timeout.connect(self.flush)
 
         self.type_box = QComboBox()
         for t in EvidenceType:
@@ -158,6 +173,9 @@ class EvidenceEditor(QWidget):
 
     def load(self, snap: EvidenceSnapshot | None) -> None:
         self.flush()
+        if self._pending and self.item_id is not None:
+            self._unsaved.setdefault(self.item_id, {}).update(self._pending)
+        self._pending = {}
         self._loading = True
         try:
             self.item_id = snap.id if snap else None
@@ -185,6 +203,9 @@ class EvidenceEditor(QWidget):
             self._clause_text = self.clauses.text()
         finally:
             self._loading = False
+        parked = self._unsaved.pop(snap.id, None) if snap else None
+        if parked:
+            self._restore_parked(parked)
 
     def _clauses_done(self) -> None:
         text = self.clauses.text()
@@ -207,15 +228,55 @@ class EvidenceEditor(QWidget):
             return
         self._pending[name] = value
         self._timer.start()
+        if not self._deadline.isActive():
+            self._deadline.start()
 
-    def flush(self) -> None:
-        """Save what is pending now (the workspace calls this before moving on)."""
+    def _restore_parked(self, parked: dict[str, Any]) -> None:
+        """Show an item's unsaved text again (its earlier save failed) and try once more."""
+        self._loading = True
+        try:
+            for name, value in parked.items():
+                widget = {
+                    "description": self.description,
+                    "references": self.references,
+                    "interviewee_role": self.interviewee,
+                    "department": self.department,
+                }.get(name)
+                if isinstance(widget, QPlainTextEdit):
+                    widget.setPlainText(value)
+                elif isinstance(widget, QLineEdit):
+                    widget.setText(value)
+        finally:
+            self._loading = False
+        self._pending.update(parked)
+        self.flush()
+
+    def flush(self) -> bool:
+        """Save what is pending now (the workspace calls this before moving on).
+
+        Returns whether nothing is left unsaved. On a failed save the changes stay pending
+        (newer typing wins over them) and are tried again at the next trigger.
+        """
         self._timer.stop()
-        if not self._pending or self.item_id is None:
+        self._deadline.stop()
+        if self.item_id is None:
             self._pending.clear()
-            return
+            return True
+        if not self._pending:
+            return True
         changes, self._pending = self._pending, {}
-        self._save(self.item_id, changes)
+        if self._save(self.item_id, changes):
+            return True
+        self._pending = {**changes, **self._pending}
+        return False
+
+    @property
+    def unsaved_items(self) -> list[uuid.UUID]:
+        """Items whose typed changes could not be saved yet (shown, or parked)."""
+        ids = list(self._unsaved)
+        if self._pending and self.item_id is not None and self.item_id not in ids:
+            ids.append(self.item_id)
+        return ids
 
     @property
     def has_pending(self) -> bool:
