@@ -13,7 +13,7 @@ from collections.abc import Callable
 from typing import Any
 
 from PySide6.QtCore import QByteArray, QEvent, QSize, Qt
-from PySide6.QtGui import QAction, QIcon, QKeySequence, QShortcut, QUndoGroup
+from PySide6.QtGui import QAction, QFontMetrics, QIcon, QKeySequence, QShortcut, QUndoGroup
 from PySide6.QtWidgets import (
     QListWidget,
     QListWidgetItem,
@@ -88,6 +88,7 @@ class MainWindow(WindowActions, QMainWindow):
         self.splitter.addWidget(self.nav)
         self.splitter.addWidget(self.stack)
         self.splitter.setStretchFactor(1, 1)
+        self.splitter.setCollapsible(0, False)
         self.setCentralWidget(self.splitter)
 
         for name in PAGES:
@@ -292,6 +293,19 @@ class MainWindow(WindowActions, QMainWindow):
             "settings": self.tr("Settings"),
         }
 
+    def _fit_navigation(self) -> None:
+        """The navigation is as wide as its longest label, so no label is ever clipped
+        ("受审核ﾌ" at 88 px); the splitter cannot squeeze it below that."""
+        font = self.nav.font()
+        font.setPixelSize(14)  # the navigation's style sheet
+        metrics = QFontMetrics(font)
+        texts = [self.nav.item(i).text() for i in range(self.nav.count())]
+        widest = max((metrics.horizontalAdvance(t) for t in texts), default=0)
+        # icon + the item's padding (2 × 10 px) + the icon's spacing + frame and margins
+        width = widest + self.nav.iconSize().width() + 20 + 12 + 2 * self.nav.frameWidth() + 8
+        self.nav.setMinimumWidth(width)
+        self.nav.setMaximumWidth(max(220, width))
+
     def retranslate(self) -> None:
         self.setWindowTitle(self.tr("AuditDesk") + f" — {self.ctx.db.path or self.ctx.db.url}")
         titles = self.page_titles()
@@ -299,6 +313,7 @@ class MainWindow(WindowActions, QMainWindow):
             self.nav.item(i).setText(f"{titles[name]}")
             self.nav.item(i).setToolTip(f"Ctrl+{i + 1}")
             self.go_actions[i].setText(titles[name])
+        self._fit_navigation()
         self.file_menu.setTitle(self.tr("&File"))
         self.quit_action.setText(self.tr("Quit"))
         self.export_action.setText(self.tr("Export surveillance schedule…"))

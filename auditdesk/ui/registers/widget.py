@@ -31,6 +31,7 @@ from PySide6.QtWidgets import (
 from auditdesk.services import registers
 from auditdesk.ui import labels
 from auditdesk.ui.context import AppContext
+from auditdesk.ui.flow_layout import FlowLayout
 from auditdesk.ui.registers.configs import RegisterConfig
 from auditdesk.ui.registers.editor import DetailEditor
 from auditdesk.ui.registers.model import Query, RegisterModel, RegisterSource
@@ -59,8 +60,10 @@ class RegisterWidget(QWidget):
         self.can_edit = ctx.can("edit_registers")
 
         layout = QVBoxLayout(self)
-        bar = QHBoxLayout()
+        # Search, filters and actions wrap onto a second line on a narrow (laptop) window.
+        bar = FlowLayout()
         self.search = QLineEdit()
+        self.search.setMinimumWidth(220)
         self.search.setObjectName("search")
         self.search.setClearButtonEnabled(True)
         self._search_timer = QTimer(self)

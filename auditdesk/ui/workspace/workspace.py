@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
     QFileDialog,
+    QFrame,
     QHBoxLayout,
     QLabel,
     QLineEdit,
@@ -33,6 +34,7 @@ from PySide6.QtWidgets import (
     QListWidgetItem,
     QMessageBox,
     QPushButton,
+    QScrollArea,
     QSplitter,
     QTabWidget,
     QTreeWidget,
@@ -46,6 +48,7 @@ from auditdesk.services import evidence as ev
 from auditdesk.services.errors import ServiceError
 from auditdesk.storage.attachments import AttachmentRefused
 from auditdesk.ui import errors
+from auditdesk.ui.flow_layout import FlowLayout
 from auditdesk.ui.workspace.attachments_view import (
     AttachmentStrip,
     PhotoViewer,
@@ -130,7 +133,7 @@ class AuditWorkspace(PanelsMixin, QWidget):
             QCoreApplication.translate("Package", "Export audit package…")
         )
         self.btn_package.setObjectName("exportPackageButton")
-        top = QHBoxLayout()
+        top = FlowLayout()  # wraps on a narrow window (125 % scaling on a laptop)
         top.addWidget(self.title, 1)
         top.addWidget(self.site_filter)
         top.addWidget(self.search_box)
@@ -228,9 +231,17 @@ class AuditWorkspace(PanelsMixin, QWidget):
         ll.addWidget(QLabel(self.tr("Marks and certificate references")))
         ll.addWidget(self.marks)
 
+        # On a 1366×768 laptop the clause panel is taller than the screen: it scrolls, so
+        # the workspace never needs more height than the screen has.
+        right_scroll = QScrollArea()
+        right_scroll.setObjectName("clausePanelScroll")
+        right_scroll.setWidget(right)
+        right_scroll.setWidgetResizable(True)
+        right_scroll.setFrameShape(QFrame.Shape.NoFrame)
+        right_scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         split = QSplitter(Qt.Orientation.Horizontal)
         split.addWidget(left)
-        split.addWidget(right)
+        split.addWidget(right_scroll)
         split.setStretchFactor(0, 2)
         split.setStretchFactor(1, 3)
         split.setSizes([560, 900])
