@@ -221,6 +221,19 @@ class CertificateView(QWidget):
             self.retranslate()
         super().changeEvent(e)
 
+    def unload(self) -> None:
+        """Show no certificate (the register's current row went away)."""
+        self.cert_id = None
+        self._scope = ""
+        for label in (self.status, self.risk, self.application):
+            label.clear()
+        self.programme.setRowCount(0)
+        self.events.setRowCount(0)
+        for b in self.event_buttons.values():
+            b.setEnabled(False)
+        self.plan_button.setEnabled(False)
+        self.title.setText(self.tr("Select a certificate."))
+
     def load(self, cert_id: uuid.UUID) -> None:
         from auditdesk.services.certificates import get_certificate
         from auditdesk.services.nc_schedule import certificate_risk

@@ -72,6 +72,13 @@ class RecordView(QWidget):
         target = "audit" if self.register == "audits" else "nc" if self.register == "ncs" else None
         self.open_button.setVisible(target is not None and self.ctx.navigate is not None)
 
+    def unload(self) -> None:
+        """Show no record (the register's current row went away)."""
+        self.record_id = None
+        self.values = ()
+        self._show()
+        self.open_button.setVisible(False)
+
     def _show(self) -> None:
         keys = registers.spec(self.register).keys
         for i, key in enumerate(keys):

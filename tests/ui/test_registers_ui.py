@@ -232,3 +232,42 @@ def test_changed_meanwhile_reload_drops_my_edit(qtbot, ctx, sample):
     assert a_city.text() == "广州"
     with ctx.session() as s:
         assert get_organisation(s, sample["clients"][0]).city == "广州"
+
+
+def test_the_detail_pane_follows_the_current_row_or_clears(qtbot, ctx, sample):
+    """After a search that leaves another record (or none) in the list, the detail pane and
+    its open button do not go on showing the record selected before (issue 20, 9)."""
+    ctx.navigate = lambda what, args: None
+    w = make(qtbot, ctx, "audits")
+    assert w.select_id(sample["audit"])
+    assert w.detail.record_id == sample["audit"]
+    assert w.detail.open_button.isVisibleTo(w)
+    w.set_search("no such audit anywhere")
+    assert w.model.total == 0
+    assert w.detail.record_id is None
+    assert not w.detail.open_button.isVisibleTo(w)
+    assert all(not v.text() for v in w.detail.value_labels.values())
+
+
+def test_the_certificate_pane_clears_when_its_row_goes(qtbot, ctx, sample):
+    w = make(qtbot, ctx, "certificates")
+    assert w.select_id(sample["certs"][0])
+    assert w.detail.cert_id == sample["certs"][0]
+    w.set_search("no such certificate anywhere")
+    assert w.detail.cert_id is None and w.detail.programme.rowCount() == 0
+
+
+def test_enter_opens_the_current_row(qtbot, ctx, sample):
+    import dataclasses
+
+    opened = []
+    config = dataclasses.replace(
+        build_configs(ctx)["audits"], open_action=lambda _w, rid: opened.append(rid)
+    )
+    w = RegisterWidget(ctx, config)
+    qtbot.addWidget(w)
+    w.show()
+    assert w.select_id(sample["audit"])
+    w.view.setFocus()
+    qtbot.keyClick(w.view, Qt.Key.Key_Return)
+    assert opened == [sample["audit"]]

@@ -160,6 +160,7 @@ class RegisterWidget(QWidget):
         header.customContextMenuRequested.connect(self._header_menu)
         self.view.selectionModel().currentRowChanged.connect(self._on_current)
         self.view.doubleClicked.connect(self._on_double)
+        self.view.installEventFilter(self)  # Enter opens the current row
         self.splitter.addWidget(self.view)
 
         self.detail: Any = None
@@ -336,6 +337,7 @@ class RegisterWidget(QWidget):
         self._update_labels()
         pending, self._pending_select = self._pending_select, None
         if pending is None:
+            self._sync_detail()
             return
         record_id, alone = pending
         if not self.select_id(record_id) and alone:  # not on the first page: show just this record
@@ -344,6 +346,36 @@ class RegisterWidget(QWidget):
 
     def _after_query(self) -> None:
         self._update_labels()
+        self._sync_detail()
+
+    def _detail_id(self) -> uuid.UUID | None:
+        return getattr(self.detail, "record_id", None) or getattr(self.detail, "cert_id", None)
+
+    def _sync_detail(self) -> None:
+        """The detail pane shows the current row, or nothing: after a search or filter that
+        left no current row it must not go on showing (and offering to open) another record."""
+        if self.detail is None:
+            return
+        shown, current = self._detail_id(), self.current_id()
+        if current == shown or shown is None:
+            return  # unchanged, or nothing shown (a new record being typed stays)
+        if current is not None and hasattr(self.detail, "load"):
+            self._load_detail(current)
+        elif hasattr(self.detail, "unload"):
+            self.detail.unload()
+        elif hasattr(self.detail, "clear"):
+            self.detail.clear()
+
+    def eventFilter(self, obj: Any, event: QEvent) -> bool:
+        if (
+            obj is self.view
+            and event.type() == QEvent.Type.KeyPress
+            and event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter)  # type: ignore[attr-defined]
+            and self.view.currentIndex().isValid()
+        ):
+            self._on_double(self.view.currentIndex())
+            return True
+        return super().eventFilter(obj, event)
 
     # -- selection and records -------------------------------------------------------------------
     def current_id(self) -> uuid.UUID | None:
@@ -365,15 +397,19 @@ class RegisterWidget(QWidget):
     def _on_current(self, current: Any, _previous: Any) -> None:
         rid = self.model.id_at(current.row()) if current.isValid() else None
         if rid is None:
+            self._sync_detail()
             return
+        self._load_detail(rid)
+        self.record_selected.emit(rid)
+
+    def _load_detail(self, rid: uuid.UUID) -> None:
         if self.detail is not None and hasattr(self.detail, "load"):
             try:
                 self.detail.load(rid)
-            except Exception as exc:
+            except Exception as exc:  # shown to the user; the list stays usable
                 from auditdesk.ui.errors import show_error
 
                 show_error(exc, self)
-        self.record_selected.emit(rid)
 
     def _on_double(self, index: Any) -> None:
         rid = self.model.id_at(index.row())
