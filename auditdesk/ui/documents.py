@@ -37,6 +37,7 @@ from PySide6.QtWidgets import (
 from auditdesk.exports.files import write_atomically
 from auditdesk.ui import errors
 from auditdesk.ui.jobs import Job, run_in_process, run_job
+from auditdesk.ui.retranslate import follow_language
 
 SessionFactory = Callable[[], AbstractContextManager[Any]]
 
@@ -494,13 +495,19 @@ def open_documents(ctx: Any, parent: QWidget, audit_id: uuid.UUID | None) -> Doc
 
 def audit_actions(ctx: Any, register: Any) -> list[QWidget]:
     """The Audits register's extra buttons: the selected audit's documents, and its offline package."""
-    button = QPushButton(QCoreApplication.translate("RegisterActions", "Documents…"))
+    button = QPushButton()
     button.setObjectName("documentsButton")
-    button.setToolTip(
-        QCoreApplication.translate(
-            "RegisterActions",
-            "Audit report, plan and case draft of the selected audit; issue the report",
-        )
+    follow_language(
+        button,
+        lambda: (
+            button.setText(QCoreApplication.translate("RegisterActions", "Documents…")),
+            button.setToolTip(
+                QCoreApplication.translate(
+                    "RegisterActions",
+                    "Audit report, plan and case draft of the selected audit; issue the report",
+                )
+            ),
+        ),
     )
     button.clicked.connect(
         lambda: setattr(
@@ -520,17 +527,25 @@ def schedule_actions(ctx: Any, register: Any) -> list[QWidget]:
     year.setObjectName("scheduleYear")
     year.setRange(2000, 2100)
     year.setValue(dt.date.today().year + 1)
-    year.setPrefix(QCoreApplication.translate("RegisterActions", "Year "))
     lang = QComboBox()
     lang.setObjectName("scheduleLanguage")
     _fill_langs(lang, ("zh", "en"))
-    button = QPushButton(QCoreApplication.translate("RegisterActions", "Export schedule…"))
+    button = QPushButton()
     button.setObjectName("exportScheduleButton")
-    button.setToolTip(
-        QCoreApplication.translate(
-            "RegisterActions", "The annual surveillance schedule as an Excel workbook"
+
+    def texts() -> None:
+        year.setPrefix(QCoreApplication.translate("RegisterActions", "Year "))
+        names = lang_names()
+        for i in range(lang.count()):
+            lang.setItemText(i, names[lang.itemData(i)])
+        button.setText(QCoreApplication.translate("RegisterActions", "Export schedule…"))
+        button.setToolTip(
+            QCoreApplication.translate(
+                "RegisterActions", "The annual surveillance schedule as an Excel workbook"
+            )
         )
-    )
+
+    follow_language(button, texts)
     button.clicked.connect(
         lambda: file_actions.export_schedule(
             ctx, register, year=year.value(), lang=lang.currentData()
@@ -546,10 +561,14 @@ def schedule_actions(ctx: Any, register: Any) -> list[QWidget]:
 
 def standards_actions(ctx: Any, register: Any) -> list[QWidget]:
     """The Standards register (admin): add or update a standard from a file."""
-    button = QPushButton(
-        QCoreApplication.translate("RegisterActions", "Add or update standard from file…")
-    )
+    button = QPushButton()
     button.setObjectName("loadStandardButton")
+    follow_language(
+        button,
+        lambda: button.setText(
+            QCoreApplication.translate("RegisterActions", "Add or update standard from file…")
+        ),
+    )
     button.setVisible(ctx.can("edit_settings"))
     button.clicked.connect(lambda: load_standard_interactive(ctx, register))
     return [button]

@@ -271,14 +271,22 @@ def register_actions(ctx: Any, register: Any) -> list[QWidget]:
     """The Audits register's button: export the selected audit as a package."""
     from PySide6.QtWidgets import QPushButton
 
-    button = QPushButton(QCoreApplication.translate("Package", "Export audit package…"))
+    from auditdesk.ui.retranslate import follow_language
+
+    button = QPushButton()
     button.setObjectName("exportPackageButton")
-    button.setToolTip(
-        QCoreApplication.translate(
-            "Package",
-            "The selected audit as a package file for an auditor's laptop (work offline, "
-            "then import it back)",
-        )
+    follow_language(
+        button,
+        lambda: (
+            button.setText(QCoreApplication.translate("Package", "Export audit package…")),
+            button.setToolTip(
+                QCoreApplication.translate(
+                    "Package",
+                    "The selected audit as a package file for an auditor's laptop (work offline, "
+                    "then import it back)",
+                )
+            ),
+        ),
     )
 
     def clicked() -> None:

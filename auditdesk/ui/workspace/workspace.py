@@ -20,7 +20,7 @@ import uuid
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, Qt, Signal
+from PySide6.QtCore import QCoreApplication, QEvent, Qt, Signal
 from PySide6.QtGui import QAction, QBrush, QColor, QFont, QKeySequence
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -111,6 +111,9 @@ class AuditWorkspace(PanelsMixin, QWidget):
 
     # --- building ------------------------------------------------------------------------------
     def _build(self) -> None:
+        from auditdesk.ui.i18n import current_language
+
+        self._built_language = current_language()
         self.title = QLabel()
         self.title.setTextFormat(Qt.TextFormat.RichText)
         self.site_filter = QComboBox()
@@ -988,6 +991,48 @@ class AuditWorkspace(PanelsMixin, QWidget):
     def closeEvent(self, event):
         self.editor.flush()
         super().closeEvent(event)
+
+    def changeEvent(self, event):
+        # A live language switch: every text of the workspace is set while it is built, so it
+        # is built again where the auditor was: same clause, item, site and bottom tab.
+        # Everything typed is saved first; what could not be saved stays parked in the new
+        # editor. Qt sends several LanguageChange events per switch: the first one in a new
+        # language rebuilds, the others find the workspace already in it.
+        if event.type() == QEvent.Type.LanguageChange and hasattr(self, "editor"):
+            from auditdesk.ui.i18n import current_language
+
+            if current_language() != self._built_language:
+                self._rebuild_in_new_language()
+        super().changeEvent(event)
+
+    def _rebuild_in_new_language(self) -> None:
+        old_editor = self.editor
+        old_editor.flush()
+        unsaved = dict(old_editor._unsaved)
+        if old_editor.has_pending and old_editor.item_id is not None:
+            unsaved.setdefault(old_editor.item_id, {}).update(old_editor._pending)
+        clause = self.current.number if self.current else None
+        item = old_editor.item_id
+        site, tab = self.site_filter.currentIndex(), self.bottom.currentIndex()
+        for action in self.actions():
+            self.removeAction(action)
+            action.deleteLater()
+        holder = QWidget()
+        holder.setLayout(self.layout())  # takes the old layout and the widgets it manages
+        holder.deleteLater()
+        self.current = None
+        self.rows, self.tree_items = {}, {}
+        self._build()
+        self.editor._unsaved = unsaved
+        self._load_audit()
+        if 0 <= site < self.site_filter.count():
+            self.site_filter.setCurrentIndex(site)
+        self.refresh_coverage()
+        if clause is not None:
+            self.select_clause(clause)
+        if item is not None:
+            self._load_items(select=item)
+        self.bottom.setCurrentIndex(tab)
 
     def hideEvent(self, event):
         self.editor.flush()

@@ -1,0 +1,126 @@
+"""A live switch to Chinese reaches every page and an open workspace (issue 20, point 7).
+
+Before: after switching from English, the Audits, Schedule and Standards pages kept
+"Documents…", "Export audit package…", "Export schedule…" and "Add or update standard from
+file…", and an open audit workspace stayed entirely English. The test walks the widget tree
+of every page and of a workspace after the switch and fails on any visible English word.
+"""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+from PySide6.QtCore import QCoreApplication, QEvent, QModelIndex, Qt
+from PySide6.QtWidgets import (
+    QAbstractButton,
+    QAbstractItemView,
+    QComboBox,
+    QGroupBox,
+    QLabel,
+    QLineEdit,
+    QTabWidget,
+    QWidget,
+)
+
+from tests.services.workspace_data import make_audit
+from tests.ui.conftest import show_workspace
+
+WORD = re.compile(r"[A-Za-z]{3,}")
+# Names and codes that stay Latin in a Chinese screen: standards and bodies, key names, the
+# date pattern, and a language's own name in the language chooser.
+ALLOWED = {
+    "ISO", "IEC", "CNCA", "CCAA", "IAF", "Ctrl", "Shift", "Alt", "Enter", "YYYY", "English",
+    "PDF", "Word", "Excel", "nbsp", "span", "style", "color",
+}  # fmt: skip
+
+
+def visible_texts(root: QWidget):
+    for w in root.findChildren(QWidget):
+        if not w.isVisibleTo(root):
+            continue
+        if isinstance(w, QLabel | QAbstractButton):
+            yield w, w.text()
+        if isinstance(w, QLineEdit):
+            yield w, w.placeholderText()
+        if isinstance(w, QComboBox):
+            yield w, w.currentText()
+        if isinstance(w, QGroupBox):
+            yield w, w.title()
+        if isinstance(w, QTabWidget):
+            for i in range(w.count()):
+                yield w, w.tabText(i)
+        if isinstance(w, QAbstractItemView) and w.model() is not None:
+            model = w.model()
+            try:
+                columns = model.columnCount(QModelIndex())
+            except TypeError:  # a list model
+                columns = 1
+            for c in range(columns):
+                header = model.headerData(c, Qt.Orientation.Horizontal)
+                if header:
+                    yield w, str(header)
+
+
+def english_words(root: QWidget) -> list[str]:
+    found = []
+    for w, text in visible_texts(root):
+        plain = re.sub(r"<[^>]*>|&\w+;", " ", text or "")
+        words = [m for m in WORD.findall(plain) if m not in ALLOWED]
+        if words:
+            found.append(f"{type(w).__name__} {w.objectName()!r}: {text[:60]!r}")
+    return found
+
+
+def switch_to_chinese(qtbot):
+    from auditdesk.ui import i18n
+
+    i18n.install_language("zh_CN")
+    qtbot.wait(20)
+    QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
+
+
+@pytest.fixture
+def english(ctx):
+    from auditdesk.ui import i18n
+
+    i18n.install_language("en")
+    yield
+    i18n.install_language("en")
+
+
+def test_every_page_follows_a_switch_to_chinese(ctx, english, qtbot):
+    from auditdesk.ui.main_window import PAGES, MainWindow
+
+    window = MainWindow(ctx)
+    qtbot.addWidget(window)
+    window.resize(1366, 728)
+    window.show()
+    for name in PAGES:  # every page built and shown in English first
+        window.show_page(name)
+    switch_to_chinese(qtbot)
+    left = {}
+    for name in PAGES:
+        window.show_page(name)
+        qtbot.wait(5)
+        if words := english_words(window):
+            left[name] = words
+    assert not left
+
+
+def test_an_open_workspace_follows_a_switch_to_chinese(ctx, database, english, qtbot):
+    with database.session() as s:
+        facts = make_audit(s)
+        s.commit()
+    ws = show_workspace(ctx, facts.audit_id, qtbot)
+    ws.select_clause("7.1.5")
+    ws.new_item()
+    ws.editor.description.setPlainText("calibration records")
+    item = ws.editor.item_id
+    assert english_words(ws)  # it was English
+    switch_to_chinese(qtbot)
+    assert not english_words(ws)
+    # Where the auditor was, and what they typed, survive the rebuild.
+    assert ws.current.number == "7.1.5"
+    assert ws.editor.item_id == item
+    assert ws.editor.description.toPlainText() == "calibration records"
