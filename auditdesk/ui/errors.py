@@ -26,6 +26,23 @@ from auditdesk.ui import labels
 
 # Tests set this to collect what would have been shown instead of opening modal dialogs.
 shown: list[tuple[str, str]] | None = None
+# ... and, while ``shown`` is set, this is the answer ``confirm`` gives (a test may say no).
+confirm_answer = True
+
+
+def confirm(parent: QWidget | None, title: str, text: str) -> bool:
+    """Ask before a change the user may not mean (Yes / No, No the default)."""
+    if shown is not None:
+        shown.append((title, text))
+        return confirm_answer
+    answer = QMessageBox.question(
+        parent,
+        title,
+        text,
+        QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
+        QMessageBox.StandardButton.No,
+    )
+    return answer == QMessageBox.StandardButton.Yes
 
 
 # Storage errors whose text lives here rather than in labels.py (code -> what to do).

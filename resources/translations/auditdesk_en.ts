@@ -254,6 +254,10 @@ Load demonstration data (clients, certificates, audits, nonconformities) to expl
         <translation>Nonconformities raised on this clause. Enter or double-click opens one.</translation>
     </message>
     <message>
+        <source>Undo</source>
+        <translation>Undo</translation>
+    </message>
+    <message>
         <source>Evidence items</source>
         <translation>Evidence items</translation>
     </message>
@@ -312,6 +316,30 @@ Load demonstration data (clients, certificates, audits, nonconformities) to expl
     <message>
         <source>No clause %1 in this audit's standards.</source>
         <translation>No clause %1 in this audit's standards.</translation>
+    </message>
+    <message>
+        <source>Archive evidence</source>
+        <translation>Archive evidence</translation>
+    </message>
+    <message>
+        <source>Archive this evidence item?
+
+%1
+
+It leaves the lists, the coverage and the report; it is not deleted, and Undo brings it back.</source>
+        <translation>Archive this evidence item?
+
+%1
+
+It leaves the lists, the coverage and the report; it is not deleted, and Undo brings it back.</translation>
+    </message>
+    <message>
+        <source>(no description)</source>
+        <translation>(no description)</translation>
+    </message>
+    <message>
+        <source>Evidence archived: %1</source>
+        <translation>Evidence archived: %1</translation>
     </message>
     <message>
         <source>Attach files</source>

@@ -254,6 +254,10 @@ Load demonstration data (clients, certificates, audits, nonconformities) to expl
         <translation>本条款已开具的不符合项。按回车或双击打开。</translation>
     </message>
     <message>
+        <source>Undo</source>
+        <translation>撤销</translation>
+    </message>
+    <message>
         <source>Evidence items</source>
         <translation>审核证据</translation>
     </message>
@@ -312,6 +316,30 @@ Load demonstration data (clients, certificates, audits, nonconformities) to expl
     <message>
         <source>No clause %1 in this audit's standards.</source>
         <translation>本次审核的标准中没有条款 %1。</translation>
+    </message>
+    <message>
+        <source>Archive evidence</source>
+        <translation>归档审核证据</translation>
+    </message>
+    <message>
+        <source>Archive this evidence item?
+
+%1
+
+It leaves the lists, the coverage and the report; it is not deleted, and Undo brings it back.</source>
+        <translation>归档这条审核证据？
+
+%1
+
+归档后它不再出现在列表、覆盖情况和审核报告中；它不会被删除，点击“撤销”可以恢复。</translation>
+    </message>
+    <message>
+        <source>(no description)</source>
+        <translation>（无描述）</translation>
+    </message>
+    <message>
+        <source>Evidence archived: %1</source>
+        <translation>已归档审核证据：%1</translation>
     </message>
     <message>
         <source>Attach files</source>

@@ -384,3 +384,38 @@ def test_the_audit_goes_into_an_offline_package_from_its_workspace(
             assert "内审记录 2026-IA-03，抽样 5 份" in texts
     finally:
         laptop.close()
+
+
+def test_archiving_evidence_asks_first_and_can_be_undone(ws, qtbot, database, facts):
+    """Issue 20, point 9: archiving had no confirmation and no undo."""
+    from auditdesk.ui import errors
+
+    ws.select_clause("9.2")
+    ws.tree.setFocus()
+    type_item(qtbot, ws, "Internal audit programme 2027")
+    ws.editor.flush()
+    assert len(items_of(database, facts.audit_id)) == 1
+
+    errors.confirm_answer = False
+    try:
+        ws.archive_current_item()  # the auditor says no
+    finally:
+        errors.confirm_answer = True
+    assert len(items_of(database, facts.audit_id)) == 1
+    assert "Internal audit programme 2027" in ctx_shown(ws)[-1][1]
+
+    ws.archive_current_item()
+    assert items_of(database, facts.audit_id) == []
+    assert ws.undo_box.isVisibleTo(ws)
+    qtbot.mouseClick(ws.undo_button, Qt.MouseButton.LeftButton)
+    assert [d for d, _r, _c in items_of(database, facts.audit_id)] == [
+        "Internal audit programme 2027"
+    ]
+    assert not ws.undo_box.isVisibleTo(ws)
+    assert ws.editor.description.toPlainText() == "Internal audit programme 2027"
+
+
+def ctx_shown(ws):
+    from auditdesk.ui import errors
+
+    return errors.shown

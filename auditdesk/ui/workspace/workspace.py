@@ -208,6 +208,17 @@ class AuditWorkspace(PanelsMixin, QWidget):
         ):
             buttons.addWidget(b)
         buttons.addStretch(1)
+        self.undo_box = QWidget()
+        self.undo_box.setObjectName("archiveUndoBar")
+        undo_row = QHBoxLayout(self.undo_box)
+        undo_row.setContentsMargins(0, 0, 0, 0)
+        self.undo_bar = QLabel()
+        self.undo_button = QPushButton(self.tr("Undo"))
+        self.undo_button.setObjectName("undoArchiveButton")
+        self.undo_button.clicked.connect(self.undo_archive)
+        undo_row.addWidget(self.undo_bar, 1)
+        undo_row.addWidget(self.undo_button)
+        self.undo_box.hide()
         right = QWidget()
         rl = QVBoxLayout(right)
         rl.addWidget(self.clause_title)
@@ -219,6 +230,7 @@ class AuditWorkspace(PanelsMixin, QWidget):
         rl.addWidget(self.editor, 1)
         rl.addWidget(self.strip)
         rl.addLayout(buttons)
+        rl.addWidget(self.undo_box)
         self.nc_heading = QLabel(self.tr("Nonconformities on this clause"))
         rl.addWidget(self.nc_heading)
         rl.addWidget(self.nc_list)
@@ -840,12 +852,39 @@ class AuditWorkspace(PanelsMixin, QWidget):
             self.refresh_coverage()
 
     def archive_current_item(self) -> None:
+        """Archive the current item after asking; the bar that follows offers Undo."""
         item_id = self.editor.item_id
         if item_id is None:
             return
         self.editor.flush()
+        snap = self._snaps.get(item_id)
+        words = (snap.description if snap else "").strip().splitlines()
+        preview = words[0][:40] + ("…" if len(words[0]) > 40 else "") if words else ""
+        if not errors.confirm(
+            self,
+            self.tr("Archive evidence"),
+            self.tr(
+                "Archive this evidence item?\n\n%1\n\nIt leaves the lists, the coverage and "
+                "the report; it is not deleted, and Undo brings it back."
+            ).replace("%1", preview or self.tr("(no description)")),
+        ):
+            return
         if self._run(lambda s: ev.archive_evidence(s, item_id)) is not None:
+            self._archived_last = item_id
+            self.undo_bar.setText(self.tr("Evidence archived: %1").replace("%1", preview))
+            self.undo_box.show()
             self._load_items()
+            self.refresh_coverage()
+
+    def undo_archive(self) -> None:
+        """Bring back the item archived last (the Undo button of the bar below the buttons)."""
+        item_id = getattr(self, "_archived_last", None)
+        if item_id is None:
+            return
+        if self._run(lambda s: ev.archive_evidence(s, item_id, archived=False)) is not None:
+            self._archived_last = None
+            self.undo_box.hide()
+            self._load_items(select=item_id)
             self.refresh_coverage()
 
     def _judge(self, value: str | None, note_only: bool = False) -> None:
