@@ -36,11 +36,27 @@ def migrations_dir() -> Path:
     return _first_existing("db")
 
 
+PORTABLE_MARKER = "portable.txt"
+
+
+def portable_data_dir() -> Path | None:
+    """Portable mode: a bundle with ``portable.txt`` beside its program (a USB stick) keeps its
+    data in ``data/`` beside the program instead of the user's data folder."""
+    if not getattr(sys, "frozen", False):
+        return None
+    here = Path(sys.executable).resolve().parent
+    return here / "data" if (here / PORTABLE_MARKER).is_file() else None
+
+
 def user_data_dir() -> Path:
-    """The per-user data folder (XDG on Linux, AppData on Windows, Application Support on macOS)."""
+    """The per-user data folder (XDG on Linux, AppData on Windows, Application Support on macOS),
+    or ``data/`` beside a portable bundle."""
     override = os.environ.get("AUDITDESK_HOME")
     if override:
         return Path(override)
+    portable = portable_data_dir()
+    if portable is not None:
+        return portable
     if sys.platform.startswith("win"):
         base = Path(os.environ.get("APPDATA", Path.home() / "AppData" / "Roaming"))
     elif sys.platform == "darwin":

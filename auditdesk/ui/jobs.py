@@ -283,6 +283,8 @@ def worker_command() -> tuple[list[str], dict[str, str]]:
     env["PYTHONPATH"] = os.pathsep.join(
         [root, *(p for p in env.get("PYTHONPATH", "").split(os.pathsep) if p)]
     )
+    if getattr(sys, "frozen", False):  # the PyInstaller bundle: packaging/entry.py
+        return [sys.executable, "--worker-process"], env
     return [sys.executable, "-m", "auditdesk.ui.worker_process"], env
 
 
