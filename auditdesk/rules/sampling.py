@@ -7,7 +7,8 @@ the sample is chosen at random; the central function is audited every time.
 Where sampling is not allowed: every site at initial and recertification, 30 % (rounded up)
 per surveillance.
 
-Clause numbers (MD1:2018 7.2 sample size, 8 sites not sampled) are cited from memory [check].
+Clause numbers as DOMAIN §3 lists them: IAF MD1:2023 6.1.3.3 sample size (EA FAQ), 6.2.1 sites
+not sampled.
 
 Resolved ambiguity: x counts the sites to be sampled from; the central function is audited in
 addition to the sample (``central_function_included`` True, not counted in ``sites``). The
@@ -54,9 +55,9 @@ _K_SQUARED = {
     AuditKind.RECERTIFICATION: (16, 25),
 }
 _CLAUSE = {
-    AuditKind.INITIAL: ("7.2", "square_root_initial"),
-    AuditKind.SURVEILLANCE: ("7.2", "square_root_x0_6_surveillance"),
-    AuditKind.RECERTIFICATION: ("7.2", "square_root_x0_8_recertification"),
+    AuditKind.INITIAL: ("6.1.3.3", "square_root_initial"),
+    AuditKind.SURVEILLANCE: ("6.1.3.3", "square_root_x0_6_surveillance"),
+    AuditKind.RECERTIFICATION: ("6.1.3.3", "square_root_x0_8_recertification"),
 }
 
 
@@ -88,11 +89,11 @@ def sample_size(
             n = -(-site_count * 3 // 10)  # 30 %, rounded up
             method, basis = (
                 SamplingMethod.PERCENT_PER_SURVEILLANCE,
-                Basis(IAF_MD1, "8", "thirty_percent_per_surveillance"),
+                Basis(IAF_MD1, "6.2.1", "thirty_percent_per_surveillance"),
             )
         else:
             n = site_count
-            method, basis = SamplingMethod.ALL_SITES, Basis(IAF_MD1, "8", "all_sites")
+            method, basis = SamplingMethod.ALL_SITES, Basis(IAF_MD1, "6.2.1", "all_sites")
         return SampleSize(site_count, audit, method, n, n, 0, 0, True, basis)
     num, den = _K_SQUARED[audit]
     formula = max(1, _ceil_k_sqrt(site_count, num, den))

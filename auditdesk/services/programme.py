@@ -241,6 +241,8 @@ def _facts(
     rs: RuleSet,
     done: list[tuple[str, dt.date]] | None,
     events: list[tuple[str, dt.date]] | None,
+    later: tuple[tuple[dt.date, RuleSet], ...] = (),
+    override: bool = False,
 ) -> CycleFacts:
     cycle_start = row[4] or row[3]
     s1 = s2 = rc = None
@@ -284,6 +286,8 @@ def _facts(
         restored_on,
         withdrawn_on,
         cancelled_on,
+        later,
+        override,
     )
 
 
@@ -309,22 +313,26 @@ def _programmes(
     # Resolving a rule set parses the standard's code; thousands of certificates share a few
     # standards and issue dates, so each standard's scheme and each combination is resolved once.
     schemes: dict[str, str] = {}
-    resolved: dict[tuple[str, dt.date, str | None], RuleSet] = {}
+    resolved: dict[
+        tuple[str, dt.date, str | None], tuple[RuleSet, tuple[tuple[dt.date, RuleSet], ...]]
+    ] = {}
     done_get, events_get = done.get, events.get
     for row in rows:
         cert_id, number, standard_code, issue, cycle_start, _expiry, _decision, rule_set_id = row
         key = (standard_code, cycle_start or issue, rule_set_id)
-        rs = resolved.get(key)
-        if rs is None:
-            if rule_set_id:
-                rs = book.get(rule_set_id)
-            else:
-                scheme = schemes.get(standard_code)
-                if scheme is None:
-                    scheme = schemes[standard_code] = book.scheme_of(standard_code)
-                rs = book.default_for_scheme(scheme, key[1])
-            resolved[key] = rs
-        facts = _facts(row, rs, done_get(cert_id), events_get(cert_id))
+        timeline = resolved.get(key)
+        if timeline is None:
+            scheme = schemes.get(standard_code)
+            if scheme is None:
+                scheme = schemes[standard_code] = book.scheme_of(standard_code)
+            # The rule set in force on the cycle's issue date and those taking over later
+            # (DOMAIN §3: the rule set follows the activity's date); a certificate's own rule
+            # set is an admin's override for the whole cycle.
+            timeline = resolved[key] = book.timeline(scheme, key[1], rule_set_id)
+        rs, later = timeline
+        facts = _facts(
+            row, rs, done_get(cert_id), events_get(cert_id), later, bool(rule_set_id)
+        )
         prog = audit_programme(facts, on, settings)
         status = certificate_status(facts, on, settings, programme=prog)
         result.append(

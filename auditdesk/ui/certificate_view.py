@@ -255,7 +255,7 @@ class CertificateView(QWidget):
         if status.deadline:
             text += "  —  " + self.tr("next date %1").replace("%1", status.deadline.isoformat())
         self.status.setText(text)
-        self.status.setToolTip(labels.basis_text(status.basis))
+        self.status.setToolTip(self._basis_text(status.basis))
         warn = status.code.value in ("suspension_required", "withdrawal_required")
         self.status.setStyleSheet(
             "color: #b00020; font-weight: bold;" if warn else "font-weight: bold;"
@@ -276,7 +276,9 @@ class CertificateView(QWidget):
                 labels.label("entry", e.kind),
                 e.window_start.isoformat(),
                 e.latest.isoformat(),
-                labels.label("entry_state", e.state),
+                self.tr("done late (%1 days)").replace("%1", str(e.late_days))
+                if e.late_days
+                else labels.label("entry_state", e.state),
                 planned.get(e.kind.value, ("", None))[0],
                 e.done_date.isoformat() if e.done_date else "",
             ]
@@ -284,12 +286,12 @@ class CertificateView(QWidget):
                 item = QTableWidgetItem(text)
                 item.setToolTip(
                     self.tr("Latest: %1\nWindow: %2")
-                    .replace("%1", labels.basis_text(e.basis))
+                    .replace("%1", self._basis_text(e.basis))
                     .replace("%2", labels.basis_text(e.window_basis))
                 )
                 planned_on = planned.get(e.kind.value, ("", None))[1]
                 late_plan = col == 4 and planned_on is not None and planned_on > e.latest
-                if e.state.value == "overdue" or late_plan:
+                if e.state.value == "overdue" or late_plan or e.late_days:
                     item.setForeground(Qt.GlobalColor.red)
                 if late_plan:
                     item.setToolTip(
@@ -317,6 +319,22 @@ class CertificateView(QWidget):
         for row, (on, kind, reason, by) in enumerate(events):
             for col, text in enumerate([on.isoformat(), labels.label("event", kind), reason, by]):
                 self.events.setItem(row, col, QTableWidgetItem(text))
+
+    def _basis_text(self, basis: Any) -> str:
+        """The rule behind a date, with the rule-set transition or the admin's override
+        ("CNCA-QMS-01:2025 §5.4.1.4, in force from 2026-01-01; issued under CNCA-QMS-2016")."""
+        text = labels.basis_text(basis)
+        if basis is None:
+            return text
+        if getattr(basis, "in_force_from", None) is not None:
+            text += (
+                self.tr(", in force from %1; issued under %2")
+                .replace("%1", basis.in_force_from.isoformat())
+                .replace("%2", basis.issued_under or "")
+            )
+        if getattr(basis, "override", False):
+            text += self.tr(" (rule set set by hand)")
+        return text
 
     def _show_risk(self, risk: Any) -> None:
         from auditdesk.ui.nc.texts import NCTexts

@@ -393,6 +393,10 @@ Load demonstration data (clients, certificates, audits, nonconformities) to expl
         <translation>next date %1</translation>
     </message>
     <message>
+        <source>done late (%1 days)</source>
+        <translation>done late (%1 days)</translation>
+    </message>
+    <message>
         <source>Latest: %1
 Window: %2</source>
         <translation>Latest: %1
@@ -405,6 +409,14 @@ Window: %2</translation>
     <message>
         <source>Recertification application due: %1</source>
         <translation>Recertification application due: %1</translation>
+    </message>
+    <message>
+        <source>, in force from %1; issued under %2</source>
+        <translation>, in force from %1; issued under %2</translation>
+    </message>
+    <message>
+        <source> (rule set set by hand)</source>
+        <translation> (rule set set by hand)</translation>
     </message>
     <message>
         <source>At risk: %1 proposed (%2).</source>

@@ -393,6 +393,10 @@ Load demonstration data (clients, certificates, audits, nonconformities) to expl
         <translation>下一关键日期 %1</translation>
     </message>
     <message>
+        <source>done late (%1 days)</source>
+        <translation>逾期完成（%1 天）</translation>
+    </message>
+    <message>
         <source>Latest: %1
 Window: %2</source>
         <translation>最迟日期依据：%1
@@ -405,6 +409,14 @@ Window: %2</source>
     <message>
         <source>Recertification application due: %1</source>
         <translation>再认证申请截止：%1</translation>
+    </message>
+    <message>
+        <source>, in force from %1; issued under %2</source>
+        <translation>，自 %1 起施行；发证时依据 %2</translation>
+    </message>
+    <message>
+        <source> (rule set set by hand)</source>
+        <translation>（认证规则为人工指定）</translation>
     </message>
     <message>
         <source>At risk: %1 proposed (%2).</source>

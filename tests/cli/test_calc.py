@@ -36,7 +36,7 @@ def test_audit_time_json(capsys: pytest.CaptureFixture[str]) -> None:
         "days": 5,
         "extrapolated": False,
     }
-    assert data["rule"] == "IAF MD5:2019" and data["clause"]
+    assert data["rule"] == "IAF MD5:2023" and data["clause"]
 
 
 def test_audit_time_with_complexity_and_audit_type(capsys: pytest.CaptureFixture[str]) -> None:
@@ -131,7 +131,7 @@ def test_programme_status_when_overdue(capsys: pytest.CaptureFixture[str]) -> No
         "2027-03-16",
     )
     assert data["status"]["code"] == "suspension_required"
-    assert (data["status"]["rule"], data["status"]["clause"]) == ("CNCA-QMS-01:2025", "§5.8.2")
+    assert (data["status"]["rule"], data["status"]["clause"]) == ("CNCA-QMS-01:2025", "§5.4.1.4")
     assert data["entries"][0]["state"] == "overdue"
 
 

@@ -41,7 +41,7 @@ def test_central_function_always_and_a_quarter_random() -> None:
     r = sample_size(16, INI)
     assert r.central_function_included and r.random_min == 1
     assert sample_size(100, INI).random_min == 3  # 10 / 4 → 3
-    assert r.basis.rule_id == "IAF MD1:2018" and r.basis.code == "square_root_initial"
+    assert r.basis.rule_id == "IAF MD1:2023" and r.basis.code == "square_root_initial"
 
 
 def test_risk_increase_raises_the_sample_but_never_beyond_all_sites() -> None:

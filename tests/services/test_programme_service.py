@@ -121,7 +121,7 @@ def _reference_programmes(session, on):
     out = {}
     for cert in session.scalars(select(Certificate).where(Certificate.archived.is_(False))):
         start = cert.cycle_start or cert.issue_date
-        rs = book.resolve(cert.standard.code, start, cert.rule_set_id)
+        rs, later = book.timeline(book.scheme_of(cert.standard.code), start, cert.rule_set_id)
         first = {}
         for audit in cert.audits:
             day = audit.end_date or audit.start_date
@@ -152,6 +152,8 @@ def _reference_programmes(session, on):
             marks["restore"],
             marks["withdraw"],
             marks["cancel"],
+            later,
+            bool(cert.rule_set_id),
         )
         programme = audit_programme(facts, on, settings)
         out[cert.id] = (
