@@ -422,14 +422,19 @@ class Breach:
 def breaches(facts: CycleFacts, programme: Programme) -> tuple[Breach, ...]:
     """The surveillance breaches of this cycle up to ``programme.on`` (late or missed)."""
     out = []
+    ended = [d for d in (facts.withdrawn_on, facts.cancelled_on) if d is not None]
+    stop = min(ended) if ended else None  # a withdrawn or cancelled certificate owes no more
     for e in programme.entries:
         if e.kind is _RC:
             continue
         start = e.latest + _ONE_DAY
+        if stop is not None and stop < start:
+            continue
         if e.late_days:
             days = e.late_days
         elif e.state is _OVERDUE:
-            days = (programme.on - e.latest).days
+            end = programme.on if stop is None else min(programme.on, stop)
+            days = (end - e.latest).days
         else:
             continue
         out.append(

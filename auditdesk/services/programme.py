@@ -36,7 +36,8 @@ from auditdesk.model import (
 )
 from auditdesk.paths import resource
 from auditdesk.rules.data import RuleData, load_rule_data
-from auditdesk.rules.programme import CycleFacts, Programme, audit_programme
+from auditdesk.rules.programme import Breach, CycleFacts, Programme, audit_programme
+from auditdesk.rules.programme import breaches as rules_breaches
 from auditdesk.rules.rulesets import RuleBook, RuleSet
 from auditdesk.rules.settings import CBSettings
 from auditdesk.rules.status import CertificateStatus, certificate_status
@@ -330,9 +331,7 @@ def _programmes(
             # set is an admin's override for the whole cycle.
             timeline = resolved[key] = book.timeline(scheme, key[1], rule_set_id)
         rs, later = timeline
-        facts = _facts(
-            row, rs, done_get(cert_id), events_get(cert_id), later, bool(rule_set_id)
-        )
+        facts = _facts(row, rs, done_get(cert_id), events_get(cert_id), later, bool(rule_set_id))
         prog = audit_programme(facts, on, settings)
         status = certificate_status(facts, on, settings, programme=prog)
         result.append(
@@ -359,3 +358,61 @@ def certificate_programme(
     if not found:
         raise NotFound(f"no certificate {certificate_id}", id=str(certificate_id))
     return found[0]
+
+
+@dataclass(frozen=True, slots=True)
+class CertificateBreach:
+    """A late or missed surveillance of one certificate (DOMAIN §3, CNCA-QMS-01:2025 §5.4.1.4)
+    and whether the suspension it required was recorded.
+
+    ``suspension_recorded_on``: the date of a recorded suspension inside the breach (from the day
+    after the latest date to the audit, or to ``on`` while it is still missed), else None.
+    ``report_recorded`` is None: AuditDesk keeps no record of reports to the regulator yet, so
+    whether the suspension was reported cannot be told (issue 16 point 2, not done)."""
+
+    certificate_id: uuid.UUID
+    number: str
+    breach: Breach
+    suspension_recorded_on: dt.date | None
+    report_recorded: bool | None = None
+
+    @property
+    def handled(self) -> bool:
+        return self.suspension_recorded_on is not None
+
+
+def breaches(
+    session: Session,
+    on: dt.date,
+    certificate_ids: Iterable[uuid.UUID] | None = None,
+    evaluated: list[CertificateProgramme] | None = None,
+) -> list[CertificateBreach]:
+    """Late and missed surveillances of the current cycles up to ``on`` (all active
+    certificates by default), with the suspension recorded for each, if any. ``evaluated``:
+    the :func:`programmes` of those certificates on ``on`` when the caller has them already."""
+    ids = list(certificate_ids) if certificate_ids is not None else None
+    with bulk_evaluation():
+        found = evaluated if evaluated is not None else _programmes(session, on, ids)
+        candidates = [(cp, b) for cp in found for b in rules_breaches(cp.facts, cp.programme)]
+        if not candidates:
+            return []
+        events = _events(session, ids, _day_reader())
+    out = []
+    for cp, b in candidates:
+        end = b.done_date or on
+        recorded = None
+        for kind, day in events.get(cp.key, ()):
+            if kind == _SUSPEND and b.suspension_from <= day <= end:
+                recorded = day
+                break
+        if recorded is None and b.done_date is None:
+            # still missed: a suspension recorded before the breach and still running counts
+            s = cp.facts.suspended_on
+            if (
+                s is not None
+                and s <= on
+                and not (cp.facts.restored_on is not None and s <= cp.facts.restored_on <= on)
+            ):
+                recorded = s
+        out.append(CertificateBreach(cp.certificate_id, cp.number, b, recorded))
+    return out

@@ -245,6 +245,7 @@ class CertificateView(QWidget):
                 + f"<br>{labels.column('scope_zh')}: {cert.scope_zh}"
             )
             events = [(e.event_date, e.kind, e.reason, e.by_user) for e in cert.events]
+            owed = certificate_events.breach_history(s, cert_id)
             planned: dict[str, tuple[str, dt.date | None]] = {}
             for a in sorted(cert.audits, key=lambda a: a.start_date or dt.date.max):
                 if a.status.value in ("planned", "in_progress") and not a.archived:
@@ -315,10 +316,40 @@ class CertificateView(QWidget):
                 if t.allowed
                 else f"{labels.label('refusal', t.reason)}\n{labels.basis_text(t.basis)}"
             )
-        self.events.setRowCount(len(events))
-        for row, (on, kind, reason, by) in enumerate(events):
-            for col, text in enumerate([on.isoformat(), labels.label("event", kind), reason, by]):
-                self.events.setItem(row, col, QTableWidgetItem(text))
+        rows = [
+            (on, [on.isoformat(), labels.label("event", kind), reason, by], False)
+            for on, kind, reason, by in events
+        ] + [(b.breach.suspension_from, self._breach_cells(b), not b.handled) for b in owed]
+        rows.sort(key=lambda r: r[0])
+        self.events.setRowCount(len(rows))
+        for row, (_on, cells, alarm) in enumerate(rows):
+            for col, text in enumerate(cells):
+                item = QTableWidgetItem(text)
+                if alarm:
+                    item.setForeground(Qt.GlobalColor.red)
+                self.events.setItem(row, col, item)
+
+    def _breach_cells(self, b: Any) -> list[str]:
+        """A late or missed surveillance in the history: the suspension and report it required
+        (CNCA-QMS-01:2025 §5.4.1.4) and whether the suspension was recorded."""
+        br = b.breach
+        what = (
+            self.tr("%1 done late (%2 days): suspension and report required")
+            if br.done_date
+            else self.tr("%1 missed (%2 days so far): suspension and report required")
+        )
+        event = what.replace("%1", labels.label("entry", br.entry)).replace("%2", str(br.days))
+        recorded = (
+            self.tr("suspension recorded %1").replace("%1", b.suspension_recorded_on.isoformat())
+            if b.suspension_recorded_on
+            else self.tr("suspension not recorded")
+        )
+        return [
+            br.suspension_from.isoformat(),
+            event,
+            self._basis_text(br.basis),
+            recorded + "; " + self.tr("report to the regulator not tracked"),
+        ]
 
     def _basis_text(self, basis: Any) -> str:
         """The rule behind a date, with the rule-set transition or the admin's override

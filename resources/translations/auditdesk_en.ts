@@ -411,6 +411,26 @@ Window: %2</translation>
         <translation>Recertification application due: %1</translation>
     </message>
     <message>
+        <source>%1 done late (%2 days): suspension and report required</source>
+        <translation>%1 done late (%2 days): suspension and report required</translation>
+    </message>
+    <message>
+        <source>%1 missed (%2 days so far): suspension and report required</source>
+        <translation>%1 missed (%2 days so far): suspension and report required</translation>
+    </message>
+    <message>
+        <source>suspension recorded %1</source>
+        <translation>suspension recorded %1</translation>
+    </message>
+    <message>
+        <source>suspension not recorded</source>
+        <translation>suspension not recorded</translation>
+    </message>
+    <message>
+        <source>report to the regulator not tracked</source>
+        <translation>report to the regulator not tracked</translation>
+    </message>
+    <message>
         <source>, in force from %1; issued under %2</source>
         <translation>, in force from %1; issued under %2</translation>
     </message>
@@ -676,6 +696,34 @@ Copy the details below and send them to your administrator.</translation>
 </context>
 <context>
     <name>DashboardPage</name>
+    <message>
+        <source>Unhandled breaches: suspension and report required</source>
+        <translation>Unhandled breaches: suspension and report required</translation>
+    </message>
+    <message>
+        <source>Certificate</source>
+        <translation>Certificate</translation>
+    </message>
+    <message>
+        <source>Audit</source>
+        <translation>Audit</translation>
+    </message>
+    <message>
+        <source>Latest date</source>
+        <translation>Latest date</translation>
+    </message>
+    <message>
+        <source>Days in breach</source>
+        <translation>Days in breach</translation>
+    </message>
+    <message>
+        <source>Rule</source>
+        <translation>Rule</translation>
+    </message>
+    <message>
+        <source>done late %1</source>
+        <translation>done late %1</translation>
+    </message>
     <message>
         <source>Refresh</source>
         <translation>Refresh</translation>

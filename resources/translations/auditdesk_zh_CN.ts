@@ -411,6 +411,26 @@ Window: %2</source>
         <translation>再认证申请截止：%1</translation>
     </message>
     <message>
+        <source>%1 done late (%2 days): suspension and report required</source>
+        <translation>%1 逾期完成（%2 天）：应暂停证书并上报</translation>
+    </message>
+    <message>
+        <source>%1 missed (%2 days so far): suspension and report required</source>
+        <translation>%1 未按期实施（已逾期 %2 天）：应暂停证书并上报</translation>
+    </message>
+    <message>
+        <source>suspension recorded %1</source>
+        <translation>已于 %1 登记暂停</translation>
+    </message>
+    <message>
+        <source>suspension not recorded</source>
+        <translation>未登记暂停</translation>
+    </message>
+    <message>
+        <source>report to the regulator not tracked</source>
+        <translation>上报监管部门情况未记录</translation>
+    </message>
+    <message>
         <source>, in force from %1; issued under %2</source>
         <translation>，自 %1 起施行；发证时依据 %2</translation>
     </message>
@@ -676,6 +696,34 @@ Copy the details below and send them to your administrator.</source>
 </context>
 <context>
     <name>DashboardPage</name>
+    <message>
+        <source>Unhandled breaches: suspension and report required</source>
+        <translation>未处理的违规：应暂停证书并上报</translation>
+    </message>
+    <message>
+        <source>Certificate</source>
+        <translation>证书</translation>
+    </message>
+    <message>
+        <source>Audit</source>
+        <translation>审核</translation>
+    </message>
+    <message>
+        <source>Latest date</source>
+        <translation>最迟日期</translation>
+    </message>
+    <message>
+        <source>Days in breach</source>
+        <translation>逾期天数</translation>
+    </message>
+    <message>
+        <source>Rule</source>
+        <translation>依据</translation>
+    </message>
+    <message>
+        <source>done late %1</source>
+        <translation>于 %1 逾期完成</translation>
+    </message>
     <message>
         <source>Refresh</source>
         <translation>刷新</translation>
