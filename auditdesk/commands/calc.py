@@ -1,11 +1,21 @@
-"""``auditdesk calc``: the rules engine from the command line (no database needed).
+"""``auditdesk calc``: the rules engine from the command line.
 
-    auditdesk calc audit-time --scheme QMS|EMS|OHSMS --personnel N [--complexity C] [--audit A]
+    auditdesk calc audit-time --scheme QMS|EMS|OHSMS|ISMS --personnel N [--complexity C]
+                              [--audit A] [--adjust PERCENT:REASON ...] [--integrated PERCENT]
     auditdesk calc sampling --sites N --audit initial|surveillance|recertification
-    auditdesk calc programme --rule-set ID --issue-date D [--expiry-date D] [--decision-date D]
-                             [--surveillance-1-done D] [--surveillance-2-done D] [--on D]
+    auditdesk calc programme (--standard S | --rule-set ID) --issue-date D [--expiry-date D]
+                             [--decision-date D] [--surveillance-1-done D] [--surveillance-2-done D]
+                             [--recertification-done D] [--suspended-on D] [--restored-on D]
+                             [--withdrawn-on D] [--cancelled-on D] [--on D]
 
-Bad values (negative personnel, 30 February, an unknown rule set) exit 2 with one line.
+Without ``--db`` the shipped rule tables and default CB settings are used; with ``--db PATH``
+the database's rule-set corrections and CB settings, exactly as the app reads them
+(:func:`auditdesk.services.programme.rule_book` / ``cb_settings``). ``--standard`` judges each
+entry by the rule set in force on its date (DOMAIN §3), as the app does for a certificate
+without its own rule set; ``--rule-set`` is the admin's manual override (one rule set for the
+whole cycle, shown as such). Options that do not apply (``--complexity`` for a one-column table)
+are refused. Bad values (negative personnel, 30 February, an unknown rule set) exit 2 with one
+line.
 """
 
 from __future__ import annotations
@@ -15,13 +25,14 @@ import datetime as dt
 from typing import Any
 
 from auditdesk.commands.base import EXIT_USAGE, CommandError, parse_date, print_json, print_table
-from auditdesk.rules.audit_time import AuditTimeError, UnknownScheme, audit_time
+from auditdesk.rules.audit_time import Adjustment, AuditTimeError, UnknownScheme, audit_time
 from auditdesk.rules.basis import Basis, Dated
 from auditdesk.rules.data import RuleData, load_rule_data
 from auditdesk.rules.kinds import AuditKind
-from auditdesk.rules.programme import CycleFacts, audit_programme
-from auditdesk.rules.rulesets import UnknownRuleSet
+from auditdesk.rules.programme import CycleFacts, audit_programme, breaches
+from auditdesk.rules.rulesets import RuleBook, RuleSetDataError, UnknownRuleSet
 from auditdesk.rules.sampling import SamplingError, sample_size
+from auditdesk.rules.settings import DEFAULT_SETTINGS, CBSettings
 from auditdesk.rules.status import certificate_status
 
 AUDIT_CHOICES = [
@@ -49,10 +60,25 @@ def register(sub: Any, common: argparse.ArgumentParser) -> None:
     p.add_argument(
         "--complexity",
         choices=COMPLEXITY_CHOICES,
-        help="complexity (EMS) or risk (OHSMS) category; default medium; QMS has one column",
+        help="complexity (EMS) or risk (OHSMS) category; default medium; refused for QMS "
+        "(one column)",
     )
     p.add_argument(
         "--audit", choices=AUDIT_CHOICES, default="initial", help="audit type (default initial)"
+    )
+    p.add_argument(
+        "--adjust",
+        action="append",
+        default=[],
+        metavar="PERCENT:REASON",
+        help="an adjustment of the table time with its written reason, e.g. '-10:low risk "
+        "processes' (IAF MD5; net reduction capped at 30 %%); may be repeated",
+    )
+    p.add_argument(
+        "--integrated",
+        default="0",
+        metavar="PERCENT",
+        help="integrated-audit reduction in percent (IAF MD11, capped at 20 %%)",
     )
     p.set_defaults(func=run_audit_time)
 
@@ -70,7 +96,15 @@ def register(sub: Any, common: argparse.ArgumentParser) -> None:
     p = calc_sub.add_parser(
         "programme", parents=[common], help="surveillance/recertification dates and status"
     )
-    p.add_argument("--rule-set", required=True, help="rule set id, e.g. CNCA-QMS-01:2025")
+    p.add_argument(
+        "--standard",
+        help="standard or scheme, e.g. 'ISO 9001:2015' or QMS: each entry is judged by the rule "
+        "set in force on its date",
+    )
+    p.add_argument(
+        "--rule-set",
+        help="rule set id, e.g. CNCA-QMS-01:2025: a manual override for the whole cycle",
+    )
     p.add_argument("--issue-date", required=True)
     p.add_argument("--expiry-date", help="printed expiry (default issue + 3 years − 1 day)")
     p.add_argument("--decision-date")
@@ -78,6 +112,9 @@ def register(sub: Any, common: argparse.ArgumentParser) -> None:
     p.add_argument("--surveillance-2-done")
     p.add_argument("--recertification-done")
     p.add_argument("--suspended-on")
+    p.add_argument("--restored-on")
+    p.add_argument("--withdrawn-on")
+    p.add_argument("--cancelled-on")
     p.add_argument("--on", help="evaluate on this date (default today)")
     p.set_defaults(func=run_programme)
 
@@ -91,6 +128,26 @@ def _rule_data() -> RuleData:
         raise CommandError(f"cannot read the rule tables: {exc}") from None
 
 
+def _engine_inputs(args: argparse.Namespace) -> tuple[RuleData, RuleBook, CBSettings]:
+    """The rule tables, rule book and CB settings: the shipped ones, or with ``--db`` the
+    database's corrections and settings read by the same service functions the app uses."""
+    data = _rule_data()
+    if not getattr(args, "db", None):
+        return data, data.rule_book, DEFAULT_SETTINGS
+    from auditdesk.commands.base import open_session
+    from auditdesk.services.programme import cb_settings, rule_book
+
+    try:
+        with open_session(args) as session:
+            return data, rule_book(session), cb_settings(session)
+    except CommandError:
+        raise
+    except (RuleSetDataError, ValueError) as exc:
+        raise CommandError(f"--db: the database's rule corrections are invalid: {exc}") from None
+    except Exception as exc:  # a missing file or a database that cannot be opened
+        raise CommandError(f"--db: cannot read {args.db}: {exc}") from None
+
+
 def _whole(text: str, field: str, minimum: int) -> int:
     try:
         value = int(text)
@@ -101,8 +158,31 @@ def _whole(text: str, field: str, minimum: int) -> int:
     return value
 
 
-def _basis(b: Basis) -> dict[str, str]:
-    return {"rule": b.rule_id, "clause": b.clause, "code": b.code}
+def _basis(b: Basis) -> dict[str, Any]:
+    out: dict[str, Any] = {"rule": b.rule_id, "clause": b.clause, "code": b.code}
+    if b.in_force_from is not None:
+        out["in_force_from"] = b.in_force_from.isoformat()
+        out["issued_under"] = b.issued_under
+    if b.override:
+        out["override"] = True
+    return out
+
+
+def _adjustments(items: list[str]) -> list[Adjustment]:
+    out = []
+    for item in items:
+        percent, sep, reason = item.partition(":")
+        if not sep or not reason.strip():
+            raise CommandError(
+                f"--adjust: '{item}' must be PERCENT:REASON (every adjustment needs a reason)",
+                EXIT_USAGE,
+            )
+        try:
+            value = float(percent)
+        except ValueError:
+            raise CommandError(f"--adjust: '{percent}' is not a number", EXIT_USAGE) from None
+        out.append(Adjustment(value, reason.strip()))
+    return out
 
 
 def _dated(d: Dated) -> dict[str, Any]:
@@ -111,7 +191,7 @@ def _dated(d: Dated) -> dict[str, Any]:
 
 def run_audit_time(args: argparse.Namespace) -> int:
     personnel = _whole(args.personnel, "--personnel", 1)
-    book = _rule_data().audit_time
+    book = _engine_inputs(args)[0].audit_time
     try:
         table = book.table(args.scheme)
     except UnknownScheme:
@@ -120,17 +200,27 @@ def run_audit_time(args: argparse.Namespace) -> int:
             f"--scheme: unknown scheme '{args.scheme}' (known: {known})", EXIT_USAGE
         ) from None
     category = args.complexity
+    if category is not None and len(table.days) == 1:
+        raise CommandError(
+            f"--complexity: {table.scheme} has one column (no complexity category)", EXIT_USAGE
+        )
     if category is not None and category not in table.days:
-        if len(table.days) == 1:
-            category = None  # one-column table (QMS): complexity does not change the table days
-        else:
-            raise CommandError(
-                f"--complexity: '{category}' is not a category of {table.scheme} "
-                f"({', '.join(table.categories)})",
-                EXIT_USAGE,
-            )
+        raise CommandError(
+            f"--complexity: '{category}' is not a category of {table.scheme} "
+            f"({', '.join(table.categories)})",
+            EXIT_USAGE,
+        )
+    adjustments = _adjustments(args.adjust)
     try:
-        result = audit_time(book, table.scheme, personnel, category)
+        integrated = float(args.integrated)
+    except ValueError:
+        raise CommandError(
+            f"--integrated: '{args.integrated}' is not a number", EXIT_USAGE
+        ) from None
+    if integrated < 0:
+        raise CommandError("--integrated: must not be negative", EXIT_USAGE)
+    try:
+        result = audit_time(book, table.scheme, personnel, category, adjustments, integrated)
     except AuditTimeError as exc:
         raise CommandError(str(exc), EXIT_USAGE) from None
     kind = AuditKind(args.audit)
@@ -154,6 +244,12 @@ def run_audit_time(args: argparse.Namespace) -> int:
         },
         **_basis(result.basis),
         "rounding": _basis(result.rounding_basis),
+        "adjustments": [{"percent": a.percent, "reason": a.reason} for a in adjustments],
+        "adjustment_percent": result.adjustment_percent,
+        "reduction_capped": result.reduction_capped,
+        "integrated_reduction_percent": result.integrated_reduction_percent,
+        "integrated_capped": result.integrated_capped,
+        "integrated": _basis(result.integrated_basis) if result.integrated_basis else None,
     }
     if args.json:
         print_json(out)
@@ -212,15 +308,20 @@ def _opt_date(text: str | None, field: str) -> dt.date | None:
 
 
 def run_programme(args: argparse.Namespace) -> int:
-    data = _rule_data()
-    try:
-        rule_set = data.rule_book.get(args.rule_set)
-    except UnknownRuleSet:
-        known = ", ".join(data.rule_book.ids)
-        raise CommandError(
-            f"--rule-set: unknown rule set '{args.rule_set}' (known: {known})", EXIT_USAGE
-        ) from None
+    _data, book, settings = _engine_inputs(args)
+    if not args.rule_set and not args.standard:
+        raise CommandError("--standard or --rule-set is required", EXIT_USAGE)
     issue = parse_date(args.issue_date, "--issue-date")
+    try:
+        scheme = book.scheme_of(args.standard) if args.standard else ""
+        rule_set, later = book.timeline(scheme, issue, args.rule_set)
+    except UnknownRuleSet as exc:
+        if args.rule_set:
+            known = ", ".join(book.ids)
+            raise CommandError(
+                f"--rule-set: unknown rule set '{args.rule_set}' (known: {known})", EXIT_USAGE
+            ) from None
+        raise CommandError(f"--standard: {exc.args[0]}", EXIT_USAGE) from None
     expiry = _opt_date(args.expiry_date, "--expiry-date")
     if expiry is not None and expiry <= issue:
         raise CommandError("--expiry-date: must be after --issue-date", EXIT_USAGE)
@@ -233,10 +334,19 @@ def run_programme(args: argparse.Namespace) -> int:
         surveillance_2_done=_opt_date(args.surveillance_2_done, "--surveillance-2-done"),
         recertification_done=_opt_date(args.recertification_done, "--recertification-done"),
         suspended_on=_opt_date(args.suspended_on, "--suspended-on"),
+        restored_on=_opt_date(args.restored_on, "--restored-on"),
+        withdrawn_on=_opt_date(args.withdrawn_on, "--withdrawn-on"),
+        cancelled_on=_opt_date(args.cancelled_on, "--cancelled-on"),
+        later_rule_sets=later,
+        override=bool(args.rule_set),
     )
+    if facts.restored_on is not None and (
+        facts.suspended_on is None or facts.restored_on < facts.suspended_on
+    ):
+        raise CommandError("--restored-on: needs an earlier --suspended-on", EXIT_USAGE)
     on = _opt_date(args.on, "--on") or dt.date.today()
-    programme = audit_programme(facts, on)
-    status = certificate_status(facts, on, programme=programme)
+    programme = audit_programme(facts, on, settings)
+    status = certificate_status(facts, on, settings, programme=programme)
     entries = [
         {
             "type": e.kind.value,
@@ -245,11 +355,15 @@ def run_programme(args: argparse.Namespace) -> int:
             **_basis(e.basis),
             "state": e.state.value,
             "done_date": e.done_date.isoformat() if e.done_date else None,
+            "late_days": e.late_days,
+            "rule_set": e.rule_set_id,
         }
         for e in programme.entries
     ]
     out: dict[str, Any] = {
         "rule_set": rule_set.id,
+        "override": bool(args.rule_set),
+        "later_rule_sets": [{"from": d.isoformat(), "rule_set": r.id} for d, r in later],
         "on": on.isoformat(),
         "issue_date": issue.isoformat(),
         "anchor": _dated(programme.anchor),
@@ -265,15 +379,39 @@ def run_programme(args: argparse.Namespace) -> int:
             "deadline": status.deadline.isoformat() if status.deadline else None,
             "entry": status.entry.value if status.entry else None,
         },
+        "breaches": [
+            {
+                "entry": b.entry.value,
+                "latest": b.latest.isoformat(),
+                "done_date": b.done_date.isoformat() if b.done_date else None,
+                "days": b.days,
+                "suspension_from": b.suspension_from.isoformat(),
+                "report_required": b.report_required,
+                **_basis(b.basis),
+            }
+            for b in breaches(facts, programme)
+        ],
     }
     if args.json:
         print_json(out)
         return 0
+    how = " (rule set set by hand)" if args.rule_set else ""
     print(
-        f"{rule_set.id}: issued {issue.isoformat()}, expires {programme.expiry.date.isoformat()}; on {on.isoformat()}"
+        f"{rule_set.id}{how}: issued {issue.isoformat()}, expires "
+        f"{programme.expiry.date.isoformat()}; on {on.isoformat()}"
     )
+    for d, r in later:
+        print(f"from {d.isoformat()}: {r.id}")
+    for e in entries:
+        if e["late_days"]:
+            e["state"] = f"done late ({e['late_days']} days)"
     print_table(entries, ["type", "window_start", "latest", "rule", "clause", "state", "done_date"])
     s = out["status"]
     tail = f", deadline {s['deadline']}" if s["deadline"] else ""
     print(f"status: {s['code']} ({s['rule']} {s['clause']}, {s['reason']}){tail}")
+    for b in out["breaches"]:
+        print(
+            f"breach: {b['entry']} latest {b['latest']}, {b['days']} days — suspension and "
+            f"report required from {b['suspension_from']} ({b['rule']} {b['clause']})"
+        )
     return 0
