@@ -80,6 +80,11 @@ def register(sub: Any, common: argparse.ArgumentParser) -> None:
         metavar="PERCENT",
         help="integrated-audit reduction in percent (IAF MD11, capped at 20 %%)",
     )
+    p.add_argument(
+        "--continuum",
+        action="store_true",
+        help="read the table as a continuum within each band (IAF MD5), not as steps",
+    )
     p.set_defaults(func=run_audit_time)
 
     p = calc_sub.add_parser("sampling", parents=[common], help="multi-site sample size by IAF MD1")
@@ -220,7 +225,9 @@ def run_audit_time(args: argparse.Namespace) -> int:
     if integrated < 0:
         raise CommandError("--integrated: must not be negative", EXIT_USAGE)
     try:
-        result = audit_time(book, table.scheme, personnel, category, adjustments, integrated)
+        result = audit_time(
+            book, table.scheme, personnel, category, adjustments, integrated, args.continuum
+        )
     except AuditTimeError as exc:
         raise CommandError(str(exc), EXIT_USAGE) from None
     kind = AuditKind(args.audit)
@@ -250,6 +257,8 @@ def run_audit_time(args: argparse.Namespace) -> int:
         "integrated_reduction_percent": result.integrated_reduction_percent,
         "integrated_capped": result.integrated_capped,
         "integrated": _basis(result.integrated_basis) if result.integrated_basis else None,
+        "continuum": bool(args.continuum),
+        "table_check": table.check,
     }
     if args.json:
         print_json(out)

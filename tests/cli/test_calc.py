@@ -458,3 +458,14 @@ def test_audit_time_adjustments_and_integrated_reduction(capsys) -> None:
     assert data["initial_days"] == 7.5
     assert data["integrated"]["rule"] == "IAF MD11:2023"
     assert data["reduction_capped"] is False and data["integrated_capped"] is False
+
+
+def test_audit_time_isms(capsys) -> None:
+    """Issue 16 point 5: ISO/IEC 27006-1:2024 Annex C [check]: 120 persons → 12 days."""
+    data = run_json(capsys, "audit-time", "--scheme", "ISMS", "--personnel", "120")
+    assert (data["initial_days"], data["rule"], data["table_check"]) == (
+        12,
+        "ISO/IEC 27006-1:2024",
+        True,
+    )
+    assert data["continuum"] is False
