@@ -96,6 +96,12 @@ def register(sub: Any, common: argparse.ArgumentParser) -> None:
         help="sampling not allowed: all sites (initial/recertification), 30 %% per surveillance",
     )
     p.add_argument("--risk-increase", default="0", help="extra sites from the CB's risk analysis")
+    p.add_argument(
+        "--effective-over-cycle",
+        choices=["yes", "no"],
+        help="recertification only: has the system proved effective over the cycle? yes → "
+        "0.8·√x, no or not given → the initial √x (IAF MD1:2023)",
+    )
     p.set_defaults(func=run_sampling)
 
     p = calc_sub.add_parser(
@@ -284,9 +290,18 @@ def run_audit_time(args: argparse.Namespace) -> int:
 def run_sampling(args: argparse.Namespace) -> int:
     sites = _whole(args.sites, "--sites", 1)
     risk = _whole(args.risk_increase, "--risk-increase", 0)
+    effective = None if args.effective_over_cycle is None else args.effective_over_cycle == "yes"
+    if effective is not None and args.audit != AuditKind.RECERTIFICATION.value:
+        raise CommandError(
+            "--effective-over-cycle: applies to recertification audits only", EXIT_USAGE
+        )
     try:
         result = sample_size(
-            sites, AuditKind(args.audit), sampling_allowed=not args.no_sampling, risk_increase=risk
+            sites,
+            AuditKind(args.audit),
+            sampling_allowed=not args.no_sampling,
+            risk_increase=risk,
+            effective_over_cycle=effective,
         )
     except SamplingError as exc:
         raise CommandError(str(exc), EXIT_USAGE) from None
@@ -300,6 +315,7 @@ def run_sampling(args: argparse.Namespace) -> int:
         "random_min": result.random_min,
         "central_function_included": result.central_function_included,
         **_basis(result.basis),
+        "effective_over_cycle": result.effective_over_cycle,
     }
     if args.json:
         print_json(out)

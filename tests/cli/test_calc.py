@@ -469,3 +469,24 @@ def test_audit_time_isms(capsys) -> None:
         True,
     )
     assert data["continuum"] is False
+
+
+@pytest.mark.parametrize(
+    ("extra", "sites", "code"),
+    [
+        (["--effective-over-cycle", "yes"], 4, "square_root_x0_8_recertification"),
+        (["--effective-over-cycle", "no"], 5, "square_root_initial_not_effective"),
+        ([], 5, "square_root_initial_effectiveness_not_stated"),
+    ],
+)
+def test_sampling_recertification_factor_is_asked(capsys, extra, sites, code) -> None:
+    """IAF MD1:2023 (DOMAIN §3): 0.8·√x only where the system proved effective over the cycle."""
+    data = run_json(capsys, "sampling", "--sites", "25", "--audit", "recertification", *extra)
+    assert (data["sites"], data["code"]) == (sites, code)
+
+
+def test_sampling_effectiveness_is_refused_outside_recertification(capsys) -> None:
+    code, out, err = run(
+        capsys, "sampling", "--sites", "25", "--audit", "initial", "--effective-over-cycle", "yes"
+    )
+    assert (code, out) == (2, "") and "--effective-over-cycle" in err
