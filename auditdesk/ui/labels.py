@@ -149,6 +149,9 @@ _TEXT: dict[tuple[str, str], str] = {
     ("validation", "credit_code.character"): QT_TRANSLATE_NOOP(
         "Labels", "Not a credit code character (I, O, Z, S, V are never used)."
     ),
+    ("validation", "credit_code.division"): QT_TRANSLATE_NOOP(
+        "Labels", "Characters 3-8 must be the 6-digit administrative-division code."
+    ),
     ("validation", "credit_code.checksum"): QT_TRANSLATE_NOOP(
         "Labels", "Check character does not match: a character is mistyped."
     ),

@@ -1617,6 +1617,10 @@ Close it first, then restore the backup. Nothing was changed.</translation>
         <translation>Not a credit code character (I, O, Z, S, V are never used).</translation>
     </message>
     <message>
+        <source>Characters 3-8 must be the 6-digit administrative-division code.</source>
+        <translation>Characters 3-8 must be the 6-digit administrative-division code.</translation>
+    </message>
+    <message>
         <source>Check character does not match: a character is mistyped.</source>
         <translation>Check character does not match: a character is mistyped.</translation>
     </message>

@@ -1617,6 +1617,10 @@ Close it first, then restore the backup. Nothing was changed.</source>
         <translation>含有无效字符（不使用 I、O、Z、S、V）。</translation>
     </message>
     <message>
+        <source>Characters 3-8 must be the 6-digit administrative-division code.</source>
+        <translation>第 3-8 位必须是 6 位数字的行政区划码。</translation>
+    </message>
+    <message>
         <source>Check character does not match: a character is mistyped.</source>
         <translation>校验码不符：有字符输入错误。</translation>
     </message>
