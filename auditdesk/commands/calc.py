@@ -116,7 +116,13 @@ def register(sub: Any, common: argparse.ArgumentParser) -> None:
         "--rule-set",
         help="rule set id, e.g. CNCA-QMS-01:2025: a manual override for the whole cycle",
     )
-    p.add_argument("--issue-date", required=True)
+    p.add_argument(
+        "--certificate",
+        metavar="NUMBER",
+        help="with --db: the certificate's programme and status from the database's facts, "
+        "exactly as the app shows them (no fact options then)",
+    )
+    p.add_argument("--issue-date", help="required unless --certificate")
     p.add_argument("--expiry-date", help="printed expiry (default issue + 3 years − 1 day)")
     p.add_argument("--decision-date")
     p.add_argument("--surveillance-1-done")
@@ -332,10 +338,58 @@ def _opt_date(text: str | None, field: str) -> dt.date | None:
     return None if text is None else parse_date(text, field)
 
 
+_FACT_OPTIONS = (
+    "standard",
+    "rule_set",
+    "issue_date",
+    "expiry_date",
+    "decision_date",
+    "surveillance_1_done",
+    "surveillance_2_done",
+    "recertification_done",
+    "suspended_on",
+    "restored_on",
+    "withdrawn_on",
+    "cancelled_on",
+)
+
+
+def _stored_certificate(args: argparse.Namespace, on: dt.date) -> tuple[CycleFacts, Any, Any]:
+    """The certificate's facts, programme and status as the app computes them."""
+    given = [f"--{o.replace('_', '-')}" for o in _FACT_OPTIONS if getattr(args, o, None)]
+    if given:
+        raise CommandError(
+            f"{given[0]}: does not apply with --certificate (the database has the facts)",
+            EXIT_USAGE,
+        )
+    if not getattr(args, "db", None):
+        raise CommandError("--certificate: needs --db", EXIT_USAGE)
+    from sqlalchemy import select
+
+    from auditdesk.commands.base import open_session
+    from auditdesk.model import Certificate
+    from auditdesk.services.programme import certificate_programme
+
+    with open_session(args) as session:
+        cert_id = session.scalar(
+            select(Certificate.id).where(Certificate.number == args.certificate)
+        )
+        if cert_id is None:
+            raise CommandError(f"--certificate: no certificate {args.certificate}", EXIT_USAGE)
+        cp = certificate_programme(session, cert_id, on)
+    return cp.facts, cp.programme, cp.status
+
+
 def run_programme(args: argparse.Namespace) -> int:
+    on = _opt_date(args.on, "--on") or dt.date.today()
+    if args.certificate:
+        facts, programme, status = _stored_certificate(args, on)
+        return _print_programme(args, facts, programme, status, on)
     _data, book, settings = _engine_inputs(args)
     if not args.rule_set and not args.standard:
         raise CommandError("--standard or --rule-set is required", EXIT_USAGE)
+    if not args.issue_date:
+        raise CommandError("--issue-date: required", EXIT_USAGE)
     issue = parse_date(args.issue_date, "--issue-date")
     try:
         scheme = book.scheme_of(args.standard) if args.standard else ""
@@ -369,9 +423,15 @@ def run_programme(args: argparse.Namespace) -> int:
         facts.suspended_on is None or facts.restored_on < facts.suspended_on
     ):
         raise CommandError("--restored-on: needs an earlier --suspended-on", EXIT_USAGE)
-    on = _opt_date(args.on, "--on") or dt.date.today()
     programme = audit_programme(facts, on, settings)
     status = certificate_status(facts, on, settings, programme=programme)
+    return _print_programme(args, facts, programme, status, on)
+
+
+def _print_programme(
+    args: argparse.Namespace, facts: CycleFacts, programme: Any, status: Any, on: dt.date
+) -> int:
+    rule_set, later, issue = facts.rule_set, facts.later_rule_sets, facts.issue_date
     entries = [
         {
             "type": e.kind.value,
@@ -387,7 +447,7 @@ def run_programme(args: argparse.Namespace) -> int:
     ]
     out: dict[str, Any] = {
         "rule_set": rule_set.id,
-        "override": bool(args.rule_set),
+        "override": facts.override,
         "later_rule_sets": [{"from": d.isoformat(), "rule_set": r.id} for d, r in later],
         "on": on.isoformat(),
         "issue_date": issue.isoformat(),
@@ -420,7 +480,7 @@ def run_programme(args: argparse.Namespace) -> int:
     if args.json:
         print_json(out)
         return 0
-    how = " (rule set set by hand)" if args.rule_set else ""
+    how = " (rule set set by hand)" if facts.override else ""
     print(
         f"{rule_set.id}{how}: issued {issue.isoformat()}, expires "
         f"{programme.expiry.date.isoformat()}; on {on.isoformat()}"

@@ -490,3 +490,47 @@ def test_sampling_effectiveness_is_refused_outside_recertification(capsys) -> No
         capsys, "sampling", "--sites", "25", "--audit", "initial", "--effective-over-cycle", "yes"
     )
     assert (code, out) == (2, "") and "--effective-over-cycle" in err
+
+
+def test_programme_of_a_stored_certificate(tmp_path, capsys) -> None:
+    """Issue 16 points 1 and 6: --db --certificate gives the app's programme of a certificate
+    issued under the 2016 rules: S1 latest 2026-02-02 judged by CNCA-QMS-01:2025 (in force
+    from 2026-01-01), S1 not done → suspension required (§5.4.1.4)."""
+    import datetime as dt
+
+    from auditdesk.services.certificates import CertificateData, create_certificate
+    from auditdesk.services.clients import OrganisationData, create_organisation
+    from auditdesk.services.setup import open_database
+
+    db = _db(tmp_path)
+    database = open_database(f"sqlite:///{db}")
+    with database.session() as s:
+        org = create_organisation(s, OrganisationData(name_zh="客户"))
+        create_certificate(
+            s,
+            CertificateData(
+                number="Q-2",
+                organisation_id=org.id,
+                standard_key="ISO9001:2015",
+                issue_date=dt.date(2025, 2, 2),
+            ),
+        )
+    database.close()
+    data = run_json(capsys, "programme", "--db", db, "--certificate", "Q-2", "--on", "2026-03-01")
+    assert (data["rule_set"], data["status"]["code"], data["status"]["clause"]) == (
+        "CNCA-QMS-2016",
+        "suspension_required",
+        "§5.4.1.4",
+    )
+    s1 = data["entries"][0]
+    assert (s1["latest"], s1["rule"], s1["in_force_from"]) == (
+        "2026-02-02",
+        "CNCA-QMS-01:2025",
+        "2026-01-01",
+    )
+    code, out, err = run(
+        capsys, "programme", "--db", db, "--certificate", "Q-2", "--issue-date", "2025-01-01"
+    )
+    assert (code, out) == (2, "") and "--issue-date" in err
+    code, out, err = run(capsys, "programme", "--db", db, "--certificate", "NOPE")
+    assert (code, out) == (2, "") and "no certificate" in err
