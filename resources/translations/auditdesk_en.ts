@@ -1881,6 +1881,14 @@ Close it first, then restore the backup. Nothing was changed.</translation>
         <translation>Monthly report due on day</translation>
     </message>
     <message>
+        <source>Remote share of audit time at most (%)</source>
+        <translation>Remote share of audit time at most (%)</translation>
+    </message>
+    <message>
+        <source>Transfer near expiry handled as recertification (months)</source>
+        <translation>Transfer near expiry handled as recertification (months)</translation>
+    </message>
+    <message>
         <source>The database is locked by another program.
 
 Close other AuditDesk windows or programs using the file (sync tools, backups) and try again.</source>

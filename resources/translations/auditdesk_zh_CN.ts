@@ -1881,6 +1881,14 @@ Close it first, then restore the backup. Nothing was changed.</source>
         <translation>每月上报截止日</translation>
     </message>
     <message>
+        <source>Remote share of audit time at most (%)</source>
+        <translation>远程审核时间占比上限（%）</translation>
+    </message>
+    <message>
+        <source>Transfer near expiry handled as recertification (months)</source>
+        <translation>临近到期的认证转换按再认证处理（月）</translation>
+    </message>
+    <message>
         <source>The database is locked by another program.
 
 Close other AuditDesk windows or programs using the file (sync tools, backups) and try again.</source>
