@@ -229,7 +229,7 @@ class CertificateView(QWidget):
         self.cert_id = cert_id
         with self.ctx.session() as s:
             cert = get_certificate(s, cert_id)
-            cp = certificate_programme(s, cert_id)
+            cp = certificate_programme(s, cert_id, self.today())
             allowed = {
                 k: certificate_events.check_event(s, cert, k)
                 for k in certificate_events.USER_EVENTS
@@ -245,7 +245,7 @@ class CertificateView(QWidget):
                 + f"<br>{labels.column('scope_zh')}: {cert.scope_zh}"
             )
             events = [(e.event_date, e.kind, e.reason, e.by_user) for e in cert.events]
-            owed = certificate_events.breach_history(s, cert_id)
+            owed = certificate_events.breach_history(s, cert_id, self.today())
             planned: dict[str, tuple[str, dt.date | None]] = {}
             for a in sorted(cert.audits, key=lambda a: a.start_date or dt.date.max):
                 if a.status.value in ("planned", "in_progress") and not a.archived:
