@@ -416,3 +416,47 @@ def breaches(
                 recorded = s
         out.append(CertificateBreach(cp.certificate_id, cp.number, b, recorded))
     return out
+
+
+def save_rule_set_correction(
+    session: Session, rule_set_id: str, fields: dict[str, Any], note: str = ""
+) -> RuleSet:
+    """Store an admin's correction of one rule set (DOMAIN [check] rules), e.g. the dates a rule
+    text comes into force or is abolished: ``{"in_force_from": "2026-01-01"}``. Fields merge
+    with an earlier correction; the whole rule book must still load (a bad value raises
+    ``ValidationFailed`` naming the field, and nothing is written). A new id adds a rule set."""
+    from auditdesk.rules.rulesets import RuleSetDataError
+    from auditdesk.services.errors import ValidationFailed
+    from auditdesk.services.users import Permission, require
+
+    require(session, Permission.EDIT_SETTINGS)
+    if not rule_set_id.strip():
+        raise ValidationFailed("rule set: an id is required", {"rule_set_id": "required"})
+    unknown = sorted(set(fields) - set(RuleSet.__dataclass_fields__) - {"id"})
+    if unknown:
+        raise ValidationFailed(
+            f"rule set {rule_set_id}: unknown field(s) {', '.join(unknown)}",
+            dict.fromkeys(unknown, "unknown"),
+        )
+    record = session.scalars(
+        select(RuleSetRecord).where(RuleSetRecord.rule_set_id == rule_set_id)
+    ).one_or_none()
+    merged = {**(record.data if record is not None else {}), **fields}
+    others = {
+        r.rule_set_id: r.data
+        for r in session.scalars(select(RuleSetRecord))
+        if r.rule_set_id != rule_set_id
+    }
+    try:
+        book = builtin_rule_data().rule_book.with_overrides({**others, rule_set_id: merged})
+    except RuleSetDataError as exc:
+        field_name = next((f for f in fields if f in str(exc)), "data")
+        raise ValidationFailed(f"rule set {rule_set_id}: {exc}", {field_name: "invalid"}) from exc
+    if record is None:
+        session.add(RuleSetRecord(rule_set_id=rule_set_id, data=merged, note=note))
+    else:
+        record.data = merged
+        if note:
+            record.note = note
+    session.flush()
+    return book.get(rule_set_id)

@@ -406,3 +406,30 @@ def test_admin_correction_of_the_transition_date_is_read_from_the_database(sessi
     session.flush()
     s2 = prog.certificate_programme(session, cert.id, on=dt.date(2026, 6, 1)).programme.entries[1]
     assert (s2.latest, s2.basis.rule_id) == (dt.date(2027, 6, 1), "CNCA-QMS-2016")
+
+
+def test_admin_saves_a_transition_date_correction(session):
+    """Issue 16 point 1: in_force_from / abolished_on are corrected by an admin as data
+    (RuleSetRecord); a bad value is refused naming the field and nothing is written."""
+    import pytest
+    from sqlalchemy import select
+
+    from auditdesk.model import RuleSetRecord
+    from auditdesk.services.errors import ValidationFailed
+
+    rs = prog.save_rule_set_correction(
+        session, "CNCA-QMS-2016", {"abolished_on": "2026-07-01"}, note="CB notice"
+    )
+    assert rs.abolished_on == dt.date(2026, 7, 1)
+    prog.save_rule_set_correction(session, "CNCA-QMS-01:2025", {"in_force_from": "2026-07-01"})
+    assert prog.rule_book(session).in_force("QMS", dt.date(2026, 3, 1)).id == "CNCA-QMS-2016"
+    with pytest.raises(ValidationFailed) as info:
+        prog.save_rule_set_correction(session, "CNCA-QMS-01:2025", {"abolished_on": "2026-01-01"})
+    assert info.value.errors == {"abolished_on": "invalid"}
+    stored = session.scalars(
+        select(RuleSetRecord).where(RuleSetRecord.rule_set_id == "CNCA-QMS-01:2025")
+    ).one()
+    assert stored.data == {"in_force_from": "2026-07-01"}  # the refused value was not written
+    with pytest.raises(ValidationFailed) as info:
+        prog.save_rule_set_correction(session, "CNCA-QMS-01:2025", {"in_force": "2026-01-01"})
+    assert info.value.errors == {"in_force": "unknown"}
