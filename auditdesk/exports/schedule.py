@@ -13,6 +13,9 @@ query per certificate, so 15 000 certificates export in seconds.
   (non-central) sites plus the central site; a single-site organisation has 1.
 - ``team_leader``: the leader of the audit already planned for that entry, else the
   certificate's usual team leader.
+- ``breach``: a surveillance done after its latest date or still not done after it: the days in
+  breach, for which the certificate had to be suspended and reported (CNCA-QMS-01:2025
+  §5.4.1.4, DOMAIN §3); empty otherwise.
 """
 
 from __future__ import annotations
@@ -56,6 +59,7 @@ HEADER_EN = (
     "team_leader",
     "audit_days",
     "sites",
+    "breach",
 )
 HEADER_ZH = (
     "证书编号",
@@ -71,6 +75,7 @@ HEADER_ZH = (
     "审核组长",
     "审核人日（MD5）",
     "抽样场所数（MD1）",
+    "违规（应暂停并上报）",
 )
 _EXCLUDED = (CertificateStatus.WITHDRAWN, CertificateStatus.CANCELLED)
 
@@ -91,6 +96,8 @@ class ScheduleRow:
     team_leader: str
     audit_days: float | None
     sites: int
+    # Surveillance done late ("late:N") or missed ("missed:N"), N days; "" when none (§5.4.1.4)
+    breach: str = ""
 
 
 @dataclass(frozen=True)
@@ -291,10 +298,32 @@ def _build_schedule_context(
                     names[leader[1]] if leader is not None else leader_name,
                     md5(scheme, personnel, complexity, kind) if personnel > 0 else None,
                     n_sites,
+                    _breach(entry, as_of),
                 )
             )
     rows.sort(key=lambda r: (r.latest_date, r.certificate_no, r.audit_type))
     return ScheduleContext(year, as_of, lang, tuple(rows))
+
+
+def _breach(entry: Any, as_of: dt.date) -> str:
+    """``late:N`` / ``missed:N`` for a surveillance in breach of its latest date, else ""."""
+    if entry.kind.value == "recertification":
+        return ""
+    if entry.late_days:
+        return f"late:{entry.late_days}"
+    if entry.state.value == "overdue":
+        return f"missed:{(as_of - entry.latest).days}"
+    return ""
+
+
+def _breach_words(breach: str, zh: bool) -> str:
+    if not breach:
+        return ""
+    what, days = breach.split(":")
+    if zh:
+        return f"{'逾期完成' if what == 'late' else '超期未审'} {days} 天：应暂停并上报"
+    late = "done late" if what == "late" else "missed"
+    return f"{late} ({days} days): suspension and report required"
 
 
 def render_schedule_xlsx(ctx: ScheduleContext, target: str | Path | BinaryIO) -> None:
@@ -309,7 +338,7 @@ def render_schedule_xlsx(ctx: ScheduleContext, target: str | Path | BinaryIO) ->
     header = HEADER_ZH if zh else HEADER_EN
     wb = Workbook(write_only=True)
     ws = wb.create_sheet("计划表" if zh else "schedule")
-    widths = (22, 36, 22, 18, 10, 16, 12, 12, 28, 10, 12, 12, 10)
+    widths = (22, 36, 22, 18, 10, 16, 12, 12, 28, 10, 12, 12, 10, 30)
     for i, w in enumerate(widths, start=1):
         ws.column_dimensions[get_column_letter(i)].width = w
     ws.freeze_panes = "A2"
@@ -369,6 +398,7 @@ def render_schedule_xlsx(ctx: ScheduleContext, target: str | Path | BinaryIO) ->
                 r.team_leader,
                 r.audit_days,
                 r.sites,
+                _breach_words(r.breach, zh),
             ]
         )
     if ctx.rows:

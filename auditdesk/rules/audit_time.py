@@ -18,6 +18,20 @@ Resolved ambiguities:
   audit reduction (IAF MD11) is separate, applied after, and capped at 20 %.
 - On-site minimum = 80 % of each total, rounded *up* to a half day (never above the total),
   because "on-site ≥ 80 %" is a floor.
+- Rounding is a rule-table setting (``rules.rounding``, a table may set its own): ``nearest_half_day``
+  (MD5 2.2.3, the default) or ``up_half_day`` (for "not less than" floors).
+  ``rules.surveillance_rounding`` rounds the surveillance time: the CNCA reading "surveillance
+  time not less than ⅓ of the initial time" would be ``up_half_day``; that floor was not found in
+  a CNCA rule text (only MD5's "about ⅓"), so it ships as ``nearest_half_day`` [check].
+- MD5's continuum reading (``continuum=True``): within a band the days grow linearly from this
+  band's value towards the next band's, so a band's upper end approaches the next value
+  instead of jumping at the boundary (last band and extrapolation unchanged). The plain table
+  value is the default.
+- ISMS (ISO/IEC 27006-1:2024 Annex C): one column of days by persons doing work under the
+  organisation's control; the business/IT complexity factors are data
+  (``adjustment_ranges``, the allowed % range per complexity pair) checked by
+  :func:`adjustment_range`; the values are [check] (transcribed from the 2015 edition's
+  Annex B, reported unchanged in 2024, not confirmed against the 2024 text).
 - Above the last band (> 10 700) the table "follows the progression": further bands as wide as
   the last band, each adding the last step of the column (QMS +1 day per 2 200 persons);
   ``row.extrapolated`` is then True.
@@ -25,6 +39,7 @@ Resolved ambiguities:
 
 from __future__ import annotations
 
+import dataclasses
 import json
 import math
 from collections.abc import Mapping, Sequence
@@ -47,6 +62,9 @@ class UnknownScheme(LookupError):
     """No audit-time table for this scheme."""
 
 
+ROUNDING_MODES = ("nearest_half_day", "up_half_day")
+
+
 @dataclass(frozen=True, slots=True)
 class AuditTimeTable:
     scheme: str
@@ -55,6 +73,12 @@ class AuditTimeTable:
     default_category: str
     bands: tuple[tuple[int, int], ...]
     days: Mapping[str, tuple[Fraction, ...]]
+    rounding: str | None = None  # None: the rules' rounding
+    check: bool = False  # values seen only in secondary sources
+    # complexity pair (e.g. "business_high/it_low") → allowed adjustment % (low, high)
+    adjustment_ranges: Mapping[str, tuple[Fraction, Fraction]] = dataclasses.field(
+        default_factory=dict
+    )
 
     @property
     def categories(self) -> tuple[str, ...]:
@@ -69,6 +93,8 @@ class AuditTimeRules:
     max_reduction: Fraction
     min_onsite: Fraction
     integrated_max_reduction: Fraction
+    rounding: str = "nearest_half_day"
+    surveillance_rounding: str = "nearest_half_day"
 
 
 @dataclass(frozen=True, slots=True)
@@ -145,6 +171,35 @@ def _ceil_half_day(days: Fraction) -> Fraction:
     return Fraction(math.ceil(days * 2), 2)
 
 
+def round_days(days: Fraction, mode: str) -> Fraction:
+    """``nearest_half_day`` (MD5 2.2.3, ties up) or ``up_half_day`` ("not less than" floors)."""
+    if mode == "up_half_day":
+        return _ceil_half_day(days)
+    return round_half_day(days)
+
+
+def adjustment_range(table: AuditTimeTable, key: str) -> tuple[float, float]:
+    """The adjustment % range the table allows for a complexity pair (ISO/IEC 27006-1 factors)."""
+    try:
+        lo, hi = table.adjustment_ranges[key]
+    except KeyError:
+        known = ", ".join(table.adjustment_ranges) or "none"
+        raise AuditTimeError(
+            f"factor: {key!r} is not a factor of {table.scheme} ({known})"
+        ) from None
+    return float(lo), float(hi)
+
+
+def _continuum_days(table: AuditTimeTable, personnel: int, row: TableRow) -> float:
+    days = table.days[row.category]
+    for i, (lo, hi) in enumerate(table.bands[:-1]):
+        if lo <= personnel <= hi:
+            nxt = days[i + 1]
+            share = Fraction(personnel - lo, hi - lo + 1)
+            return float(days[i] + (nxt - days[i]) * share)
+    return row.days
+
+
 def table_row(table: AuditTimeTable, personnel: int, category: str) -> TableRow:
     days = table.days[category]
     for i, (lo, hi) in enumerate(table.bands):
@@ -172,6 +227,7 @@ def audit_time(
     category: str | None = None,
     adjustments: Sequence[Adjustment] = (),
     integrated_reduction_percent: float = 0.0,
+    continuum: bool = False,
 ) -> AuditTime:
     """Audit days for ``personnel`` effective persons in ``scheme`` (category: complexity/risk)."""
     if isinstance(personnel, bool) or not isinstance(personnel, int) or personnel < 1:
@@ -199,16 +255,21 @@ def audit_time(
     if integrated_capped:
         integrated = rules.integrated_max_reduction
 
-    adjusted = Fraction(str(row.days)) * (1 + net) * (1 - integrated)
+    base = _continuum_days(table, personnel, row) if continuum else row.days
+    adjusted = Fraction(str(base)) * (1 + net) * (1 - integrated)
+    mode = table.rounding or rules.rounding
 
-    def total(factor: Fraction) -> Fraction:
-        return max(_HALF, round_half_day(adjusted * factor))
+    def total(factor: Fraction, rounding: str = mode) -> Fraction:
+        return max(_HALF, round_days(adjusted * factor, rounding))
 
     def onsite(days: Fraction) -> float:
         return float(min(days, _ceil_half_day(days * rules.min_onsite)))
 
     initial = total(Fraction(1))
-    surveillance = total(rules.surveillance_factor)
+    surveillance = total(
+        rules.surveillance_factor,
+        rules.surveillance_rounding if rules.surveillance_rounding != "nearest_half_day" else mode,
+    )
     recert = total(rules.recertification_factor)
     return AuditTime(
         scheme=table.scheme,
@@ -229,7 +290,7 @@ def audit_time(
         basis=Basis(
             table.rule_id, table.clause, "extrapolated_row" if row.extrapolated else "table_row"
         ),
-        rounding_basis=Basis(rules.rule_id, "2.2.3", "nearest_half_day"),
+        rounding_basis=Basis(rules.rule_id, "2.2.3", mode),
         integrated_basis=Basis(IAF_MD11, "integrated audit time", "integrated_reduction")
         if integrated
         else None,
@@ -247,6 +308,8 @@ def audit_time_book_from_mapping(data: Mapping[str, Any]) -> AuditTimeBook:
             min_onsite=Fraction(str(r.get("min_onsite_percent", 80))) / 100,
             integrated_max_reduction=Fraction(str(r.get("integrated_max_reduction_percent", 20)))
             / 100,
+            rounding=_rounding(r.get("rounding", "nearest_half_day")),
+            surveillance_rounding=_rounding(r.get("surveillance_rounding", "nearest_half_day")),
         )
         tables: dict[str, AuditTimeTable] = {}
         for scheme, t in data["schemes"].items():
@@ -262,10 +325,22 @@ def audit_time_book_from_mapping(data: Mapping[str, Any]) -> AuditTimeBook:
                 default_category=str(t.get("default_category", next(iter(days)))).lower(),
                 bands=bands,
                 days=days,
+                rounding=_rounding(t["rounding"]) if t.get("rounding") else None,
+                check=bool(t.get("check", False)),
+                adjustment_ranges={
+                    str(k): (Fraction(str(v[0])), Fraction(str(v[1])))
+                    for k, v in t.get("adjustment_ranges", {}).items()
+                },
             )
     except (KeyError, TypeError, ValueError) as exc:
         raise AuditTimeError(f"audit-time table is malformed: {exc!r}") from None
     return AuditTimeBook(rules, tables)
+
+
+def _rounding(value: Any) -> str:
+    if value not in ROUNDING_MODES:
+        raise ValueError(f"rounding: {value!r} is not one of {', '.join(ROUNDING_MODES)}")
+    return str(value)
 
 
 def _validate_table(

@@ -3,6 +3,9 @@
 18 characters from a 31-symbol alphabet (no I, O, Z, S, V). The 18th is a check character:
 weights are 3^i mod 31 for positions 0..16, check = (31 - sum mod 31) mod 31.
 Input is normalised first: spaces stripped, full-width folded to half-width, upper-cased.
+Positions 3–8 are the registration authority's administrative-division code (GB/T 2260): six
+digits (GB 32100-2015 §4); a letter there is refused as ``division`` before the checksum. Whether
+the six digits name an existing division is not checked (no GB/T 2260 table is loaded).
 """
 
 from __future__ import annotations
@@ -24,6 +27,7 @@ class CreditCodeProblem(str, Enum):
     EMPTY = "empty"
     LENGTH = "length"
     CHARACTER = "character"
+    DIVISION = "division"  # positions 3-8 are not a 6-digit administrative-division code
     CHECKSUM = "checksum"
 
 
@@ -63,6 +67,9 @@ def check(text: str) -> CreditCodeCheck:
     for i, ch in enumerate(code):
         if ch not in _VALUE:
             return CreditCodeCheck(code, CreditCodeProblem.CHARACTER, position=i + 1)
+    for i in range(2, 8):
+        if not code[i].isdigit():
+            return CreditCodeCheck(code, CreditCodeProblem.DIVISION, position=i + 1)
     expected = check_character(code[:17])
     if code[17] != expected:
         return CreditCodeCheck(code, CreditCodeProblem.CHECKSUM, expected_check=expected)

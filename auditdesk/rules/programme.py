@@ -21,6 +21,18 @@ Resolved ambiguities (DOMAIN §3):
   expiry: every latest date is capped at the expiry date.
 - A third surveillance (a cycle in which the 17021-1 calendar-year rule would need one in the
   recertification's year) is not modelled: the recertification audit covers that year.
+- Rule set by activity date (DOMAIN §3, corrected 2026-12): ``CycleFacts.rule_set`` is the rule
+  set the cycle was issued under, ``later_rule_sets`` the ones that take over later (each with
+  its first day). An entry is first computed by the issuing rule set; when its latest date falls
+  on or after a later rule set's first day, it is computed again by that rule set from the
+  actual dates already done, and its basis says so (``in_force_from``, ``issued_under``). Should
+  the later rule give a latest date before its own first day, the latest date is the day before
+  it (an audit then was still judged by the earlier rule; from that day on it is overdue) — with
+  the shipped tables this cannot happen.
+- The recertification is judged by the rule set in force on the expiry date.
+- A surveillance done after its latest date is ``done`` with ``late_days`` > 0: the certificate
+  had to be suspended and reported for those days (CNCA-QMS-01:2025 §5.4.1.4); :func:`breaches`
+  lists them.
 - Windows [setting]: a surveillance window opens ``surveillance_window_months`` before its latest
   date; the recertification window ``recertification_window_months`` before expiry; the
   recertification application is due ``recertification_apply_months`` before expiry.
@@ -70,6 +82,11 @@ class CycleFacts:
     restored_on: dt.date | None = None
     withdrawn_on: dt.date | None = None
     cancelled_on: dt.date | None = None
+    # Rule sets that take over after ``rule_set`` (first day, rule set), in date order
+    # (:meth:`~auditdesk.rules.rulesets.RuleBook.timeline`).
+    later_rule_sets: tuple[tuple[dt.date, RuleSet], ...] = ()
+    # True where an admin set the certificate's rule set by hand (shown in every basis).
+    override: bool = False
 
 
 @dataclass(frozen=True, slots=True)
@@ -81,6 +98,8 @@ class ProgrammeEntry:
     window_basis: Basis  # the CB setting fixing ``window_start``
     state: EntryState
     done_date: dt.date | None
+    rule_set_id: str = ""  # the rule set that judged this entry (in force on ``latest``)
+    late_days: int = 0  # done after ``latest``: by how many days (0: on time or not done)
 
 
 @dataclass(frozen=True, slots=True)
@@ -132,7 +151,13 @@ class RuleBases:
         "cycle_complete",
     )
 
-    def __init__(self, rs: RuleSet) -> None:
+    def __init__(
+        self,
+        rs: RuleSet,
+        in_force_from: dt.date | None = None,
+        issued_under: str | None = None,
+        override: bool = False,
+    ) -> None:
         first, interval, recert = (
             rs.first_surveillance_clause,
             rs.interval_clause,
@@ -140,51 +165,83 @@ class RuleBases:
         )
         susp, restore = rs.suspension_clause, rs.restore_clause
         self.rule_set = rs
-        self.printed_expiry = Basis(rs.id, "certificate", "printed_expiry")
-        self.anchor_decision = Basis(rs.id, first, "decision_date")
-        self.anchor_issue_for_decision = Basis(rs.id, first, "issue_date_for_decision")
-        self.anchor_issue = Basis(rs.id, first, "issue_date")
-        self.first_after_decision = Basis(rs.id, first, "first_surveillance_after_decision_date")
-        self.first_after_issue_for_decision = Basis(
-            rs.id, first, "first_surveillance_after_issue_date_for_decision"
+        rid = rs.id
+
+        def basis(clause: str, code: str) -> Basis:
+            return Basis(rid, clause, code, in_force_from, issued_under, override)
+
+        self.printed_expiry = basis("certificate", "printed_expiry")
+        self.anchor_decision = basis(first, "decision_date")
+        self.anchor_issue_for_decision = basis(first, "issue_date_for_decision")
+        self.anchor_issue = basis(first, "issue_date")
+        self.first_after_decision = basis(first, "first_surveillance_after_decision_date")
+        self.first_after_issue_for_decision = basis(
+            first, "first_surveillance_after_issue_date_for_decision"
         )
-        self.first_after_issue = Basis(rs.id, first, "first_surveillance_after_issue_date")
-        self.interval_after_previous = Basis(
-            rs.id, interval, "interval_after_previous_surveillance"
-        )
-        self.once_per_calendar_year = Basis(rs.id, interval, "once_per_calendar_year")
-        self.recertification_before_expiry = Basis(rs.id, recert, "recertification_before_expiry")
-        self.cancelled = Basis(rs.id, susp, "cancelled_at_client_request")
-        self.withdrawn = Basis(rs.id, susp, "withdrawn")
-        self.before_issue = Basis(rs.id, "certificate", "before_issue_date")
-        self.superseded = Basis(rs.id, recert, "superseded_by_recertification")
-        self.restart_as_initial = Basis(rs.id, recert, "restart_as_initial")
-        self.restorable = Basis(rs.id, restore, "restore_after_expiry")
-        self.suspended_at_expiry = Basis(rs.id, restore, "suspended_at_expiry")
-        self.restore_window_closed = Basis(rs.id, restore, "restore_window_closed")
-        self.suspended_no_maximum = Basis(rs.id, susp, "suspended_no_maximum")
-        self.suspension_maximum_passed = Basis(rs.id, susp, "suspension_maximum_passed")
-        self.suspended = Basis(rs.id, susp, "suspended")
-        self.surveillance_overdue = Basis(rs.id, susp, "surveillance_overdue")
-        self.cycle_complete = Basis(rs.id, recert, "cycle_complete")
+        self.first_after_issue = basis(first, "first_surveillance_after_issue_date")
+        self.interval_after_previous = basis(interval, "interval_after_previous_surveillance")
+        self.once_per_calendar_year = basis(interval, "once_per_calendar_year")
+        self.recertification_before_expiry = basis(recert, "recertification_before_expiry")
+        self.cancelled = basis(susp, "cancelled_at_client_request")
+        self.withdrawn = basis(susp, "withdrawn")
+        self.before_issue = basis("certificate", "before_issue_date")
+        self.superseded = basis(recert, "superseded_by_recertification")
+        self.restart_as_initial = basis(recert, "restart_as_initial")
+        self.restorable = basis(restore, "restore_after_expiry")
+        self.suspended_at_expiry = basis(restore, "suspended_at_expiry")
+        self.restore_window_closed = basis(restore, "restore_window_closed")
+        self.suspended_no_maximum = basis(susp, "suspended_no_maximum")
+        self.suspension_maximum_passed = basis(susp, "suspension_maximum_passed")
+        self.suspended = basis(susp, "suspended")
+        self.surveillance_overdue = basis(susp, "surveillance_overdue")
+        self.cycle_complete = basis(recert, "cycle_complete")
 
 
-# Keyed by the rule set object's id and checked by identity: the entry holds the rule set, so
-# its id cannot be reused while cached, and a corrected rule set is a new object (new bases).
-_BASES: dict[int, RuleBases] = {}
+# Keyed by the rule set object's id (and the transition it is judged in) and checked by
+# identity: the entry holds the rule set, so its id cannot be reused while cached, and a
+# corrected rule set is a new object (new bases).
+_BASES: dict[tuple[int, dt.date | None, str | None, bool], RuleBases] = {}
 
 
-def bases_of(rs: RuleSet) -> RuleBases:
-    """The bases of ``rs`` (built once per rule set object; they are pure functions of it)."""
-    found = _BASES.get(id(rs))
+def bases_of(
+    rs: RuleSet,
+    in_force_from: dt.date | None = None,
+    issued_under: str | None = None,
+    override: bool = False,
+) -> RuleBases:
+    """The bases of ``rs`` (built once per rule set object and transition; they are pure
+    functions of them)."""
+    key = (id(rs), in_force_from, issued_under, override)
+    found = _BASES.get(key)
     if found is not None and found.rule_set is rs:
         return found
     if len(_BASES) >= 256:
         _BASES.clear()
-    found = _BASES[id(rs)] = RuleBases(rs)
+    found = _BASES[key] = RuleBases(rs, in_force_from, issued_under, override)
     return found
 
 
+def issuing_bases(facts: CycleFacts) -> RuleBases:
+    """The bases of the rule set the cycle was issued under."""
+    if facts.override:
+        return bases_of(facts.rule_set, override=True)
+    return bases_of(facts.rule_set)
+
+
+def rule_in_force(facts: CycleFacts, day: dt.date) -> tuple[RuleSet, RuleBases]:
+    """The rule set judging an activity of this cycle on ``day``, with its bases (which name
+    the transition when it is not the issuing rule set)."""
+    rs, start = facts.rule_set, None
+    for first_day, later in facts.later_rule_sets:
+        if day < first_day:
+            break
+        rs, start = later, first_day
+    if start is None:
+        return rs, issuing_bases(facts)
+    return rs, bases_of(rs, start, facts.rule_set.id)
+
+
+_ONE_DAY = dt.timedelta(days=1)
 _SURVEILLANCE_WINDOW = Basis(CB_SETTING, "surveillance_window_months", "window_before_latest")
 _RECERTIFICATION_WINDOW = Basis(CB_SETTING, "recertification_window_months", "window_before_expiry")
 _APPLICATION = Basis(CB_SETTING, "recertification_apply_months", "application_before_expiry")
@@ -193,7 +250,7 @@ _DEFAULT_EXPIRY = Basis(CB_SETTING, "validity_years", "issue_plus_validity_minus
 
 def expiry_of(facts: CycleFacts, settings: CBSettings = DEFAULT_SETTINGS) -> Dated:
     if facts.expiry_date is not None:
-        return Dated(facts.expiry_date, bases_of(facts.rule_set).printed_expiry)
+        return Dated(facts.expiry_date, issuing_bases(facts).printed_expiry)
     return Dated(default_expiry(facts.issue_date, settings.validity_years), _DEFAULT_EXPIRY)
 
 
@@ -240,12 +297,33 @@ def _second_surveillance_latest(
     return calendar, b.once_per_calendar_year
 
 
+def _first_latest(
+    facts: CycleFacts, rs: RuleSet, b: RuleBases, expiry_date: dt.date
+) -> tuple[dt.date, Basis, Dated]:
+    if rs.anchor is _DECISION_DATE and facts.decision_date is not None:
+        anchor = Dated(facts.decision_date, b.anchor_decision)
+        basis = b.first_after_decision
+    elif rs.anchor is _DECISION_DATE:
+        anchor = Dated(facts.issue_date, b.anchor_issue_for_decision)
+        basis = b.first_after_issue_for_decision
+    else:
+        anchor = Dated(facts.issue_date, b.anchor_issue)
+        basis = b.first_after_issue
+    latest = add_months(anchor.date, rs.first_surveillance_months)
+    return min(latest, expiry_date), basis, anchor
+
+
+def _late(latest: dt.date, done: dt.date | None) -> int:
+    return (done - latest).days if done is not None and done > latest else 0
+
+
 def audit_programme(
     facts: CycleFacts, on: dt.date, settings: CBSettings = DEFAULT_SETTINGS
 ) -> Programme:
     """The cycle's surveillance 1, surveillance 2 and recertification, evaluated on ``on``."""
     rs = facts.rule_set
-    b = bases_of(rs)
+    b = issuing_bases(facts)
+    later = facts.later_rule_sets
     if facts.expiry_date is not None:
         expiry_date = facts.expiry_date
         expiry = Dated(expiry_date, b.printed_expiry)
@@ -254,19 +332,15 @@ def audit_programme(
         expiry = Dated(expiry_date, _DEFAULT_EXPIRY)
     window = settings.surveillance_window_months
 
-    if rs.anchor is _DECISION_DATE and facts.decision_date is not None:
-        anchor = Dated(facts.decision_date, b.anchor_decision)
-        first_basis = b.first_after_decision
-    elif rs.anchor is _DECISION_DATE:
-        anchor = Dated(facts.issue_date, b.anchor_issue_for_decision)
-        first_basis = b.first_after_issue_for_decision
-    else:
-        anchor = Dated(facts.issue_date, b.anchor_issue)
-        first_basis = b.first_after_issue
-
-    s1_latest = add_months(anchor.date, rs.first_surveillance_months)
-    if s1_latest > expiry_date:
-        s1_latest = expiry_date
+    s1_latest, first_basis, anchor = _first_latest(facts, rs, b, expiry_date)
+    s1_rs = rs
+    for first_day, nxt in later:
+        if s1_latest < first_day:
+            break
+        nb = bases_of(nxt, first_day, rs.id)
+        s1_latest, first_basis, anchor = _first_latest(facts, nxt, nb, expiry_date)
+        s1_latest = max(s1_latest, min(first_day - _ONE_DAY, expiry_date))
+        s1_rs = nxt
     s1_start = add_months(s1_latest, -window)
     s1_done = facts.surveillance_1_done
     s1 = ProgrammeEntry(
@@ -277,9 +351,21 @@ def audit_programme(
         _SURVEILLANCE_WINDOW,
         _state(on, s1_start, s1_latest, s1_done),
         s1_done,
+        s1_rs.id,
+        _late(s1_latest, s1_done),
     )
 
-    s2_latest, s2_basis = _second_surveillance_latest(rs, b, s1_done or s1_latest)
+    previous = s1_done or s1_latest
+    s2_latest, s2_basis = _second_surveillance_latest(rs, b, previous)
+    s2_rs = rs
+    for first_day, nxt in later:
+        if s2_latest < first_day:
+            break
+        s2_latest, s2_basis = _second_surveillance_latest(
+            nxt, bases_of(nxt, first_day, rs.id), previous
+        )
+        s2_latest = max(s2_latest, first_day - _ONE_DAY)
+        s2_rs = nxt
     if s2_latest > expiry_date:
         s2_latest = expiry_date
     s2_start = add_months(s2_latest, -window)
@@ -292,20 +378,73 @@ def audit_programme(
         _SURVEILLANCE_WINDOW,
         _state(on, s2_start, s2_latest, s2_done),
         s2_done,
+        s2_rs.id,
+        _late(s2_latest, s2_done),
     )
 
+    rc_rs, rc_b = rule_in_force(facts, expiry_date) if later else (rs, b)
     rc_start = add_months(expiry_date, -settings.recertification_window_months)
     rc_done = facts.recertification_done
     rc = ProgrammeEntry(
         _RC,
         rc_start,
         expiry_date,
-        b.recertification_before_expiry,
+        rc_b.recertification_before_expiry,
         _RECERTIFICATION_WINDOW,
         _state(on, rc_start, expiry_date, rc_done),
         rc_done,
+        rc_rs.id,
+        _late(expiry_date, rc_done),
     )
     application = Dated(
         add_months(expiry_date, -settings.recertification_apply_months), _APPLICATION
     )
     return Programme(rs.id, on, anchor, expiry, (s1, s2, rc), application)
+
+
+@dataclass(frozen=True, slots=True)
+class Breach:
+    """A surveillance done after its latest date (``done_date`` set) or not done by it.
+
+    From ``suspension_from`` (the day after the latest date) the certificate had to be suspended
+    and the suspension reported (CNCA-QMS-01:2025 §5.4.1.4; ``basis`` is the rule in force on
+    that day); ``days`` counts the days in breach (to the audit, or to ``on`` while missed)."""
+
+    entry: EntryKind
+    latest: dt.date
+    done_date: dt.date | None
+    days: int
+    suspension_from: dt.date
+    basis: Basis
+    report_required: bool = True
+
+
+def breaches(facts: CycleFacts, programme: Programme) -> tuple[Breach, ...]:
+    """The surveillance breaches of this cycle up to ``programme.on`` (late or missed)."""
+    out = []
+    ended = [d for d in (facts.withdrawn_on, facts.cancelled_on) if d is not None]
+    stop = min(ended) if ended else None  # a withdrawn or cancelled certificate owes no more
+    for e in programme.entries:
+        if e.kind is _RC:
+            continue
+        start = e.latest + _ONE_DAY
+        if stop is not None and stop < start:
+            continue
+        if e.late_days:
+            days = e.late_days
+        elif e.state is _OVERDUE:
+            end = programme.on if stop is None else min(programme.on, stop)
+            days = (end - e.latest).days
+        else:
+            continue
+        out.append(
+            Breach(
+                e.kind,
+                e.latest,
+                e.done_date,
+                days,
+                start,
+                rule_in_force(facts, start)[1].surveillance_overdue,
+            )
+        )
+    return tuple(out)

@@ -6,16 +6,24 @@ suspension may last. The table ships as ``resources/rules/rule_sets.json``; an a
 values there (or the services overlay corrections with :meth:`RuleBook.with_overrides`) without
 a code change. This module never finds files by itself: callers pass a path or a mapping.
 
-A certificate gets a default rule set from its scheme (or standard code) and issue date
-(:meth:`RuleBook.default_for`); a certificate's own ``rule_set_id`` overrides it
-(:meth:`RuleBook.resolve`).
+Which rule set applies follows the **date of the activity** (DOMAIN §3, corrected 2026-12): each
+rule set carries ``in_force_from`` and ``abolished_on`` (data an admin can correct), and
+:meth:`RuleBook.in_force` gives the rule set of a scheme in force on a date. A certificate's cycle
+is judged by the rule set in force on its issue date *and* the ones that come into force later
+(:meth:`RuleBook.timeline`): the programme judges each entry by the rule in force on its date. A
+certificate's own ``rule_set_id`` is an admin's manual override: one rule set for the whole
+cycle (:meth:`RuleBook.resolve`, :meth:`RuleBook.timeline` with ``override_id``).
 
 Resolved ambiguities:
 - The CNCA 2026 announcement No. 2 rule texts for EMS, OHSMS, ISMS and ITSMS are not loaded:
-  those schemes default to the CNCA 2025 QMS cycle (DOMAIN §3 [check]); certificates of those
-  schemes issued before 2026-01-01 default to the legacy CNCA 2016 row.
-- The default is chosen by issue date, not by decision date: the issue date is printed on every
-  certificate (imported ones included), the decision date often is not.
+  those schemes follow the CNCA 2025 QMS cycle from 2026-01-01 (DOMAIN §3 [check]) and the
+  legacy CNCA 2016 row before it. A new rule text slots in as one more row with its own
+  ``in_force_from`` and the older row's ``abolished_on``.
+- ``abolished_on`` is the first day the rule set no longer applies (the successor's
+  ``in_force_from``); ``in_force_from`` is the first day it applies.
+- The ``defaults`` table names the schemes each rule set applies to, in order of preference; its
+  optional ``issued_from``/``issued_until`` columns (the old issue-date selection) still narrow a
+  row when present, but the shipped table no longer uses them.
 """
 
 from __future__ import annotations
@@ -72,6 +80,13 @@ class RuleSet:
     suspension_max_months: int | None
     suspension_clause: str
     suspension_max_check: bool = False
+    abolished_on: dt.date | None = None
+
+    def in_force_on(self, day: dt.date) -> bool:
+        """Whether this rule text applies to an activity on ``day``."""
+        if self.in_force_from is not None and day < self.in_force_from:
+            return False
+        return self.abolished_on is None or day < self.abolished_on
 
     @classmethod
     def from_mapping(cls, data: Mapping[str, Any]) -> RuleSet:
@@ -95,6 +110,7 @@ class RuleSet:
                 "suspension_max_months": _opt_months(data, "suspension_max_months"),
                 "suspension_clause": _text(data, "suspension_clause"),
                 "suspension_max_check": bool(data.get("suspension_max_check", False)),
+                "abolished_on": _opt_date(data.get("abolished_on")),
             }
         except KeyError as exc:
             raise RuleSetDataError(f"rule set {rid}: missing field {exc.args[0]}") from None
@@ -107,11 +123,15 @@ class RuleSet:
             raise RuleSetDataError(
                 f"rule set {rid}: interval_months is required for {values['interval_rule']}"
             )
+        frm, until = values["in_force_from"], values["abolished_on"]
+        if frm is not None and until is not None and until <= frm:
+            raise RuleSetDataError(f"rule set {rid}: abolished_on must be after in_force_from")
         return cls(**values)
 
     def to_mapping(self) -> dict[str, Any]:
         out = dataclasses.asdict(self)
         out["in_force_from"] = self.in_force_from.isoformat() if self.in_force_from else None
+        out["abolished_on"] = self.abolished_on.isoformat() if self.abolished_on else None
         out["anchor"] = self.anchor.value
         out["interval_rule"] = self.interval_rule.value
         return out
@@ -165,15 +185,55 @@ class RuleBook:
         return best[1] if best else text
 
     def default_for(self, standard_or_scheme: str, issue_date: dt.date) -> RuleSet:
+        """The rule set in force on ``issue_date`` (the one the certificate was issued under)."""
         return self.default_for_scheme(self.scheme_of(standard_or_scheme), issue_date)
 
     def default_for_scheme(self, scheme: str, issue_date: dt.date) -> RuleSet:
         """:meth:`default_for` with the scheme already found by :meth:`scheme_of` (callers
         resolving thousands of certificates of a few standards look each scheme up once)."""
+        return self.in_force(scheme, issue_date)
+
+    def in_force(self, scheme: str, day: dt.date) -> RuleSet:
+        """The rule set of ``scheme`` (a code from :meth:`scheme_of`) in force on ``day``."""
         for rule in self.defaults:
-            if rule.matches(scheme, issue_date):
-                return self.get(rule.rule_set)
-        raise UnknownRuleSet(f"no default rule set for {scheme} issued {issue_date.isoformat()}")
+            if rule.matches(scheme, day):
+                rs = self.get(rule.rule_set)
+                if rs.in_force_on(day):
+                    return rs
+        raise UnknownRuleSet(f"no rule set in force for {scheme} on {day.isoformat()}")
+
+    def timeline(
+        self, scheme: str, issue_date: dt.date, override_id: str | None = None
+    ) -> tuple[RuleSet, tuple[tuple[dt.date, RuleSet], ...]]:
+        """The rule set a cycle starting on ``issue_date`` was issued under and the rule sets
+        of ``scheme`` that take over after it, in date order, each with the first day it
+        applies. An override (the certificate's own rule set) has no successors."""
+        if override_id:
+            return self.get(override_id), ()
+        first = self.in_force(scheme, issue_date)
+        later: list[tuple[dt.date, RuleSet]] = []
+        current = first
+        starts = sorted(
+            {
+                rs.in_force_from
+                for rs in self.rule_sets.values()
+                if rs.in_force_from is not None and rs.in_force_from > issue_date
+            }
+            | {
+                rs.abolished_on
+                for rs in self.rule_sets.values()
+                if rs.abolished_on is not None and rs.abolished_on > issue_date
+            }
+        )
+        for start in starts:
+            try:
+                nxt = self.in_force(scheme, start)
+            except UnknownRuleSet:
+                continue
+            if nxt is not current:
+                later.append((start, nxt))
+                current = nxt
+        return first, tuple(later)
 
     def resolve(
         self, standard_or_scheme: str, issue_date: dt.date, override_id: str | None = None

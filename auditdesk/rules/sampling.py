@@ -7,7 +7,17 @@ the sample is chosen at random; the central function is audited every time.
 Where sampling is not allowed: every site at initial and recertification, 30 % (rounded up)
 per surveillance.
 
-Clause numbers (MD1:2018 7.2 sample size, 8 sites not sampled) are cited from memory [check].
+Clause numbers as DOMAIN §3 lists them: IAF MD1:2023 6.1.3.3 sample size (EA FAQ), 6.2.1 sites
+not sampled.
+
+Recertification (DOMAIN §3, IAF MD1:2023): the 0.8·√x factor applies only where the management
+system has proved effective over the cycle — an explicit input (``effective_over_cycle``); when
+it is False, or not stated (None: the caller did not ask), the initial sample size √x is used,
+and the basis code says which. Not stating it gives the larger, always-conforming sample.
+
+Time per sampled site (:func:`site_time`): each site's audit time may be reduced, by at most
+50 % of the time a single-site audit of it would take (IAF MD1 [check]: the clause number is not
+confirmed), and is rounded to half days like every audit time.
 
 Resolved ambiguity: x counts the sites to be sampled from; the central function is audited in
 addition to the sample (``central_function_included`` True, not counted in ``sites``). The
@@ -45,6 +55,7 @@ class SampleSize:
     random_min: int  # at least 25 % of the sample chosen at random
     central_function_included: bool
     basis: Basis
+    effective_over_cycle: bool | None = None  # recertification: as stated by the caller
 
 
 # k² as a fraction (numerator, denominator): 1, 0.36, 0.64
@@ -54,9 +65,9 @@ _K_SQUARED = {
     AuditKind.RECERTIFICATION: (16, 25),
 }
 _CLAUSE = {
-    AuditKind.INITIAL: ("7.2", "square_root_initial"),
-    AuditKind.SURVEILLANCE: ("7.2", "square_root_x0_6_surveillance"),
-    AuditKind.RECERTIFICATION: ("7.2", "square_root_x0_8_recertification"),
+    AuditKind.INITIAL: ("6.1.3.3", "square_root_initial"),
+    AuditKind.SURVEILLANCE: ("6.1.3.3", "square_root_x0_6_surveillance"),
+    AuditKind.RECERTIFICATION: ("6.1.3.3", "square_root_x0_8_recertification"),
 }
 
 
@@ -74,6 +85,7 @@ def sample_size(
     *,
     sampling_allowed: bool = True,
     risk_increase: int = 0,
+    effective_over_cycle: bool | None = None,
 ) -> SampleSize:
     if isinstance(site_count, bool) or not isinstance(site_count, int) or site_count < 1:
         raise SamplingError(f"sites: must be a whole number of at least 1, got {site_count!r}")
@@ -88,16 +100,23 @@ def sample_size(
             n = -(-site_count * 3 // 10)  # 30 %, rounded up
             method, basis = (
                 SamplingMethod.PERCENT_PER_SURVEILLANCE,
-                Basis(IAF_MD1, "8", "thirty_percent_per_surveillance"),
+                Basis(IAF_MD1, "6.2.1", "thirty_percent_per_surveillance"),
             )
         else:
             n = site_count
-            method, basis = SamplingMethod.ALL_SITES, Basis(IAF_MD1, "8", "all_sites")
+            method, basis = SamplingMethod.ALL_SITES, Basis(IAF_MD1, "6.2.1", "all_sites")
         return SampleSize(site_count, audit, method, n, n, 0, 0, True, basis)
     num, den = _K_SQUARED[audit]
+    clause, code = _CLAUSE[audit]
+    if audit is AuditKind.RECERTIFICATION and not effective_over_cycle:
+        num, den = _K_SQUARED[AuditKind.INITIAL]
+        code = (
+            "square_root_initial_not_effective"
+            if effective_over_cycle is False
+            else "square_root_initial_effectiveness_not_stated"
+        )
     formula = max(1, _ceil_k_sqrt(site_count, num, den))
     sites = min(site_count, formula + risk_increase)
-    clause, code = _CLAUSE[audit]
     return SampleSize(
         site_count=site_count,
         audit=audit,
@@ -108,4 +127,34 @@ def sample_size(
         random_min=math.ceil(sites / 4),
         central_function_included=True,
         basis=Basis(IAF_MD1, clause, code),
+        effective_over_cycle=effective_over_cycle if audit is AuditKind.RECERTIFICATION else None,
+    )
+
+
+MAX_SITE_REDUCTION_PERCENT = 50
+
+
+@dataclass(frozen=True, slots=True)
+class SiteTime:
+    full_days: float  # the site's time as if it were audited on its own
+    reduction_percent: float  # after the 50 % cap
+    capped: bool
+    days: float
+    basis: Basis
+
+
+def site_time(full_days: float, reduction_percent: float = 0.0) -> SiteTime:
+    """Audit time of one sampled site: ``full_days`` reduced by ``reduction_percent`` (at most
+    50 %, IAF MD1 [check]), rounded to the nearest half day (IAF MD5 2.2.3), never below half a
+    day."""
+    if full_days <= 0:
+        raise SamplingError(f"full_days: must be positive, got {full_days!r}")
+    if reduction_percent < 0:
+        raise SamplingError("reduction_percent: must not be negative")
+    capped = reduction_percent > MAX_SITE_REDUCTION_PERCENT
+    pct = min(reduction_percent, MAX_SITE_REDUCTION_PERCENT)
+    raw = full_days * (100 - pct) / 100
+    days = max(0.5, math.floor(raw * 2 + 0.5) / 2)
+    return SiteTime(
+        full_days, pct, capped, days, Basis(IAF_MD1, "site audit time", "site_reduction_max_50")
     )

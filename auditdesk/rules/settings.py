@@ -22,6 +22,10 @@ Defaults and why:
 - ``short_notice_audit_days`` 30 (CNCA-QMS-01:2025 §5.9.3).
 - ``eligibility_min_operation_months`` 3 and ``eligibility_bar_months`` 12 (DOMAIN §3).
 - ``monthly_report_day`` 10: monthly upload to the national platform by the 10th.
+- ``remote_audit_max_percent`` 30: the most of an audit's time done remotely (IAF MD4:2023
+  leaves the limit to the CB's justified practice) [setting][check].
+- ``transfer_recertification_months`` 6: a certificate transferred within its last 6 months is
+  handled as a recertification (IAF MD2 pre-transfer review) [setting][check].
 """
 
 from __future__ import annotations
@@ -50,6 +54,8 @@ class CBSettings:
     eligibility_min_operation_months: int = 3
     eligibility_bar_months: int = 12
     monthly_report_day: int = 10
+    remote_audit_max_percent: int = 30
+    transfer_recertification_months: int = 6
 
     def __post_init__(self) -> None:
         for field in dataclasses.fields(self):

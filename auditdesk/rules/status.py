@@ -18,6 +18,11 @@ Resolved ambiguities:
   :class:`~auditdesk.rules.programme.CycleFacts`.
 - Before its issue date a certificate is ``not_yet_valid`` (a code the issue list did not name;
   the GUI needs one for certificates entered ahead of issue).
+- Rule set by date (DOMAIN §3): the status on ``on`` is judged by the rule set in force on
+  ``on`` (:func:`~auditdesk.rules.programme.rule_in_force`), an overdue surveillance by the rule
+  in force on the day after its latest date. A restore window that a later rule set without one
+  would cut short ends the day before that rule set takes over (CNCA-QMS-01:2025 §5.8.2: from
+  2026-01-01 a lapsed certificate restarts as an initial certification).
 - The suspension/withdrawal clock for an overdue surveillance is the CB's decision: the rules
   report ``suspension_required`` from the day after the latest date and leave the act (and its
   date, ``suspended_on``) to the user.
@@ -37,7 +42,7 @@ from auditdesk.rules.programme import (
     EntryState,
     Programme,
     audit_programme,
-    bases_of,
+    rule_in_force,
 )
 from auditdesk.rules.settings import DEFAULT_SETTINGS, CBSettings
 
@@ -101,8 +106,7 @@ def certificate_status(
     settings: CBSettings = DEFAULT_SETTINGS,
     programme: Programme | None = None,
 ) -> CertificateStatus:
-    rs = facts.rule_set
-    b = bases_of(rs)
+    rs, b = rule_in_force(facts, on)
     if programme is None:
         programme = audit_programme(facts, on, settings)
     expiry = programme.expiry.date
@@ -133,6 +137,10 @@ def certificate_status(
         if rs.restore_window_months is None:
             return CertificateStatus(_EXPIRED, b.restart_as_initial, after, None, _RC, expiry)
         restore_until = add_months(expiry, rs.restore_window_months)
+        for first_day, later in facts.later_rule_sets:
+            if on < first_day <= restore_until and later.restore_window_months is None:
+                restore_until = first_day - _ONE_DAY
+                break
         if not suspended and on <= restore_until:
             return CertificateStatus(_RESTORABLE, b.restorable, after, restore_until, _RC, expiry)
         basis = b.suspended_at_expiry if suspended else b.restore_window_closed
@@ -163,7 +171,7 @@ def certificate_status(
         if entry.state is _OVERDUE and entry.kind is not _RC:
             return CertificateStatus(
                 _SUSPENSION_REQUIRED,
-                b.surveillance_overdue,
+                rule_in_force(facts, entry.latest + _ONE_DAY)[1].surveillance_overdue,
                 entry.latest + _ONE_DAY,
                 None,
                 entry.kind,

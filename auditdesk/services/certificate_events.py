@@ -17,7 +17,7 @@ from auditdesk.rules import events as rules_events
 from auditdesk.rules.status import StatusCode
 from auditdesk.services.certificates import get_certificate
 from auditdesk.services.errors import IllegalTransition, ValidationFailed
-from auditdesk.services.programme import certificate_programme
+from auditdesk.services.programme import CertificateBreach, breaches, certificate_programme
 from auditdesk.services.users import Permission, current_username, require
 
 # The events a user records through a dialog (issue/expire/recertify come from other flows).
@@ -33,13 +33,15 @@ SCOPE_EVENTS = (CertificateEventKind.REDUCE_SCOPE, CertificateEventKind.EXTEND_S
 
 
 def check_event(
-    session: Session, cert: Certificate, kind: CertificateEventKind
+    session: Session, cert: Certificate, kind: CertificateEventKind, on: dt.date | None = None
 ) -> rules_events.Transition:
-    """Whether ``kind`` may be recorded now (without recording it): the UI greys out refused ones."""
+    """Whether ``kind`` may be recorded on ``on`` (today by default) without recording it: the
+    UI greys out refused ones. Whether an expired certificate is still restorable is judged by
+    the rule set in force on that date (DOMAIN §3)."""
     state = rules_events.CertificateState(cert.status.value)
     restorable = False
     if state is rules_events.CertificateState.EXPIRED and kind is CertificateEventKind.RESTORE:
-        status = certificate_programme(session, cert.id).status
+        status = certificate_programme(session, cert.id, on).status
         restorable = status.code is StatusCode.RESTORABLE
     return rules_events.check_event(
         state, rules_events.CertificateEvent(kind.value), restorable=restorable
@@ -67,7 +69,7 @@ def record_event(
         errors["scope_after"] = "required"
     if errors:
         raise ValidationFailed(f"certificate {cert.number} {kind.value}: {errors}", errors)
-    transition = check_event(session, cert, kind)
+    transition = check_event(session, cert, kind, on)
     if not transition.allowed:
         raise IllegalTransition(
             f"certificate {cert.number}: {kind.value} refused ({transition.reason})",
@@ -97,3 +99,13 @@ def record_event(
     session.add(event)
     session.flush()
     return event
+
+
+def breach_history(
+    session: Session, cert_id: uuid.UUID, on: dt.date | None = None
+) -> list[CertificateBreach]:
+    """The certificate's late or missed surveillances of the current cycle up to ``on`` (today
+    by default): the suspension and report each required (CNCA-QMS-01:2025 §5.4.1.4) and the
+    suspension recorded for it, if any. Part of the certificate's history next to its events."""
+    get_certificate(session, cert_id)
+    return breaches(session, on or dt.date.today(), [cert_id])

@@ -19,7 +19,13 @@ from auditdesk.model import Audit, AuditMode, Auditor, AuditStatus, AuditTeamMem
 from auditdesk.rules.basis import CNCA_FAQ, Basis
 from auditdesk.rules.status import StatusCode
 from auditdesk.services import registers
-from auditdesk.services.programme import cb_settings, programmes
+from auditdesk.services.programme import (
+    CertificateBreach,
+    CertificateProgramme,
+    breaches,
+    cb_settings,
+    programmes,
+)
 
 
 @dataclass(frozen=True)
@@ -49,6 +55,8 @@ class Dashboard:
     audits_per_month: tuple[int, ...]  # 12 counts, January first, of audits starting that month
     closure_buckets: tuple[tuple[str, int], ...]  # ("0-30", n), ... days from issue to closure
     extra: dict[str, Any] = field(default_factory=dict)
+    # Late or missed surveillances whose required suspension is not recorded (DOMAIN §3)
+    unhandled_breaches: tuple[CertificateBreach, ...] = ()
 
 
 def overdue_ncs(session: Session, on: dt.date) -> Figure:
@@ -81,12 +89,14 @@ def audits_due(session: Session, on: dt.date, days: int) -> Figure:
     return Figure(f"audits_due_{days}", n, "audits", {"preset": preset})
 
 
-def certificates_needing_action(session: Session, on: dt.date) -> tuple[Figure, Figure]:
+def certificates_needing_action(
+    session: Session, on: dt.date, evaluated: list[CertificateProgramme] | None = None
+) -> tuple[Figure, Figure]:
     """Certificates whose status (rules engine) says suspension / withdrawal is required."""
     suspend: list[str] = []
     withdraw: list[str] = []
     basis_s = basis_w = None
-    for cp in programmes(session, on):
+    for cp in evaluated if evaluated is not None else programmes(session, on):
         cert_id, status = cp.certificate_id, cp.status
         if status.code is StatusCode.SUSPENSION_REQUIRED:
             suspend.append(str(cert_id))
@@ -98,6 +108,23 @@ def certificates_needing_action(session: Session, on: dt.date) -> tuple[Figure, 
         Figure("suspension_required", len(suspend), "certificates", {"ids": suspend}, basis_s),
         Figure("withdrawal_required", len(withdraw), "certificates", {"ids": withdraw}, basis_w),
     )
+
+
+def unhandled_breaches(
+    session: Session, on: dt.date, evaluated: list[CertificateProgramme] | None = None
+) -> tuple[Figure, tuple[CertificateBreach, ...]]:
+    """Late or missed surveillances whose required suspension is not recorded, most days in
+    breach first (DOMAIN §3 "A late surveillance is a recorded breach", CNCA-QMS-01:2025
+    §5.4.1.4), and the figure listing their certificates."""
+    found = tuple(
+        sorted(
+            (b for b in breaches(session, on, evaluated=evaluated) if not b.handled),
+            key=lambda b: (-b.breach.days, b.number),
+        )
+    )
+    ids = list(dict.fromkeys(str(b.certificate_id) for b in found))
+    basis = found[0].breach.basis if found else None
+    return Figure("unhandled_breaches", len(ids), "certificates", {"ids": ids}, basis), found
 
 
 def auditor_load(session: Session, year: int) -> tuple[AuditorLoad, ...]:
@@ -166,7 +193,9 @@ def nc_closure_times(session: Session, since: dt.date | None = None) -> tuple[tu
 
 def build_dashboard(session: Session, on: dt.date | None = None) -> Dashboard:
     on = on or dt.date.today()
-    suspend, withdraw = certificates_needing_action(session, on)
+    evaluated = programmes(session, on)
+    suspend, withdraw = certificates_needing_action(session, on, evaluated)
+    breach_figure, unhandled = unhandled_breaches(session, on, evaluated)
     figures = (
         overdue_ncs(session, on),
         certificates_at_risk(session, on),
@@ -175,6 +204,7 @@ def build_dashboard(session: Session, on: dt.date | None = None) -> Dashboard:
         audits_due(session, on, 90),
         suspend,
         withdraw,
+        breach_figure,
     )
     return Dashboard(
         on,
@@ -182,4 +212,5 @@ def build_dashboard(session: Session, on: dt.date | None = None) -> Dashboard:
         auditor_load(session, on.year),
         audits_per_month(session, on.year),
         nc_closure_times(session, dt.date(on.year - 1, on.month, 1)),
+        unhandled_breaches=unhandled,
     )

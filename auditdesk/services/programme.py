@@ -36,7 +36,8 @@ from auditdesk.model import (
 )
 from auditdesk.paths import resource
 from auditdesk.rules.data import RuleData, load_rule_data
-from auditdesk.rules.programme import CycleFacts, Programme, audit_programme
+from auditdesk.rules.programme import Breach, CycleFacts, Programme, audit_programme
+from auditdesk.rules.programme import breaches as rules_breaches
 from auditdesk.rules.rulesets import RuleBook, RuleSet
 from auditdesk.rules.settings import CBSettings
 from auditdesk.rules.status import CertificateStatus, certificate_status
@@ -241,6 +242,8 @@ def _facts(
     rs: RuleSet,
     done: list[tuple[str, dt.date]] | None,
     events: list[tuple[str, dt.date]] | None,
+    later: tuple[tuple[dt.date, RuleSet], ...] = (),
+    override: bool = False,
 ) -> CycleFacts:
     cycle_start = row[4] or row[3]
     s1 = s2 = rc = None
@@ -284,6 +287,8 @@ def _facts(
         restored_on,
         withdrawn_on,
         cancelled_on,
+        later,
+        override,
     )
 
 
@@ -309,22 +314,24 @@ def _programmes(
     # Resolving a rule set parses the standard's code; thousands of certificates share a few
     # standards and issue dates, so each standard's scheme and each combination is resolved once.
     schemes: dict[str, str] = {}
-    resolved: dict[tuple[str, dt.date, str | None], RuleSet] = {}
+    resolved: dict[
+        tuple[str, dt.date, str | None], tuple[RuleSet, tuple[tuple[dt.date, RuleSet], ...]]
+    ] = {}
     done_get, events_get = done.get, events.get
     for row in rows:
         cert_id, number, standard_code, issue, cycle_start, _expiry, _decision, rule_set_id = row
         key = (standard_code, cycle_start or issue, rule_set_id)
-        rs = resolved.get(key)
-        if rs is None:
-            if rule_set_id:
-                rs = book.get(rule_set_id)
-            else:
-                scheme = schemes.get(standard_code)
-                if scheme is None:
-                    scheme = schemes[standard_code] = book.scheme_of(standard_code)
-                rs = book.default_for_scheme(scheme, key[1])
-            resolved[key] = rs
-        facts = _facts(row, rs, done_get(cert_id), events_get(cert_id))
+        timeline = resolved.get(key)
+        if timeline is None:
+            scheme = schemes.get(standard_code)
+            if scheme is None:
+                scheme = schemes[standard_code] = book.scheme_of(standard_code)
+            # The rule set in force on the cycle's issue date and those taking over later
+            # (DOMAIN §3: the rule set follows the activity's date); a certificate's own rule
+            # set is an admin's override for the whole cycle.
+            timeline = resolved[key] = book.timeline(scheme, key[1], rule_set_id)
+        rs, later = timeline
+        facts = _facts(row, rs, done_get(cert_id), events_get(cert_id), later, bool(rule_set_id))
         prog = audit_programme(facts, on, settings)
         status = certificate_status(facts, on, settings, programme=prog)
         result.append(
@@ -351,3 +358,105 @@ def certificate_programme(
     if not found:
         raise NotFound(f"no certificate {certificate_id}", id=str(certificate_id))
     return found[0]
+
+
+@dataclass(frozen=True, slots=True)
+class CertificateBreach:
+    """A late or missed surveillance of one certificate (DOMAIN §3, CNCA-QMS-01:2025 §5.4.1.4)
+    and whether the suspension it required was recorded.
+
+    ``suspension_recorded_on``: the date of a recorded suspension inside the breach (from the day
+    after the latest date to the audit, or to ``on`` while it is still missed), else None.
+    ``report_recorded`` is None: AuditDesk keeps no record of reports to the regulator yet, so
+    whether the suspension was reported cannot be told (issue 16 point 2, not done)."""
+
+    certificate_id: uuid.UUID
+    number: str
+    breach: Breach
+    suspension_recorded_on: dt.date | None
+    report_recorded: bool | None = None
+
+    @property
+    def handled(self) -> bool:
+        return self.suspension_recorded_on is not None
+
+
+def breaches(
+    session: Session,
+    on: dt.date,
+    certificate_ids: Iterable[uuid.UUID] | None = None,
+    evaluated: list[CertificateProgramme] | None = None,
+) -> list[CertificateBreach]:
+    """Late and missed surveillances of the current cycles up to ``on`` (all active
+    certificates by default), with the suspension recorded for each, if any. ``evaluated``:
+    the :func:`programmes` of those certificates on ``on`` when the caller has them already."""
+    ids = list(certificate_ids) if certificate_ids is not None else None
+    with bulk_evaluation():
+        found = evaluated if evaluated is not None else _programmes(session, on, ids)
+        candidates = [(cp, b) for cp in found for b in rules_breaches(cp.facts, cp.programme)]
+        if not candidates:
+            return []
+        events = _events(session, ids, _day_reader())
+    out = []
+    for cp, b in candidates:
+        end = b.done_date or on
+        recorded = None
+        for kind, day in events.get(cp.key, ()):
+            if kind == _SUSPEND and b.suspension_from <= day <= end:
+                recorded = day
+                break
+        if recorded is None and b.done_date is None:
+            # still missed: a suspension recorded before the breach and still running counts
+            s = cp.facts.suspended_on
+            if (
+                s is not None
+                and s <= on
+                and not (cp.facts.restored_on is not None and s <= cp.facts.restored_on <= on)
+            ):
+                recorded = s
+        out.append(CertificateBreach(cp.certificate_id, cp.number, b, recorded))
+    return out
+
+
+def save_rule_set_correction(
+    session: Session, rule_set_id: str, fields: dict[str, Any], note: str = ""
+) -> RuleSet:
+    """Store an admin's correction of one rule set (DOMAIN [check] rules), e.g. the dates a rule
+    text comes into force or is abolished: ``{"in_force_from": "2026-01-01"}``. Fields merge
+    with an earlier correction; the whole rule book must still load (a bad value raises
+    ``ValidationFailed`` naming the field, and nothing is written). A new id adds a rule set."""
+    from auditdesk.rules.rulesets import RuleSetDataError
+    from auditdesk.services.errors import ValidationFailed
+    from auditdesk.services.users import Permission, require
+
+    require(session, Permission.EDIT_SETTINGS)
+    if not rule_set_id.strip():
+        raise ValidationFailed("rule set: an id is required", {"rule_set_id": "required"})
+    unknown = sorted(set(fields) - set(RuleSet.__dataclass_fields__) - {"id"})
+    if unknown:
+        raise ValidationFailed(
+            f"rule set {rule_set_id}: unknown field(s) {', '.join(unknown)}",
+            dict.fromkeys(unknown, "unknown"),
+        )
+    record = session.scalars(
+        select(RuleSetRecord).where(RuleSetRecord.rule_set_id == rule_set_id)
+    ).one_or_none()
+    merged = {**(record.data if record is not None else {}), **fields}
+    others = {
+        r.rule_set_id: r.data
+        for r in session.scalars(select(RuleSetRecord))
+        if r.rule_set_id != rule_set_id
+    }
+    try:
+        book = builtin_rule_data().rule_book.with_overrides({**others, rule_set_id: merged})
+    except RuleSetDataError as exc:
+        field_name = next((f for f in fields if f in str(exc)), "data")
+        raise ValidationFailed(f"rule set {rule_set_id}: {exc}", {field_name: "invalid"}) from exc
+    if record is None:
+        session.add(RuleSetRecord(rule_set_id=rule_set_id, data=merged, note=note))
+    else:
+        record.data = merged
+        if note:
+            record.note = note
+    session.flush()
+    return book.get(rule_set_id)

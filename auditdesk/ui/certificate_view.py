@@ -242,7 +242,7 @@ class CertificateView(QWidget):
         self.cert_id = cert_id
         with self.ctx.session() as s:
             cert = get_certificate(s, cert_id)
-            cp = certificate_programme(s, cert_id)
+            cp = certificate_programme(s, cert_id, self.today())
             allowed = {
                 k: certificate_events.check_event(s, cert, k)
                 for k in certificate_events.USER_EVENTS
@@ -258,6 +258,7 @@ class CertificateView(QWidget):
                 + f"<br>{labels.column('scope_zh')}: {cert.scope_zh}"
             )
             events = [(e.event_date, e.kind, e.reason, e.by_user) for e in cert.events]
+            owed = certificate_events.breach_history(s, cert_id, self.today())
             planned: dict[str, tuple[str, dt.date | None]] = {}
             for a in sorted(cert.audits, key=lambda a: a.start_date or dt.date.max):
                 if a.status.value in ("planned", "in_progress") and not a.archived:
@@ -268,7 +269,7 @@ class CertificateView(QWidget):
         if status.deadline:
             text += "  —  " + self.tr("next date %1").replace("%1", status.deadline.isoformat())
         self.status.setText(text)
-        self.status.setToolTip(labels.basis_text(status.basis))
+        self.status.setToolTip(self._basis_text(status.basis))
         warn = status.code.value in ("suspension_required", "withdrawal_required")
         self.status.setStyleSheet(
             "color: #b00020; font-weight: bold;" if warn else "font-weight: bold;"
@@ -289,7 +290,9 @@ class CertificateView(QWidget):
                 labels.label("entry", e.kind),
                 e.window_start.isoformat(),
                 e.latest.isoformat(),
-                labels.label("entry_state", e.state),
+                self.tr("done late (%1 days)").replace("%1", str(e.late_days))
+                if e.late_days
+                else labels.label("entry_state", e.state),
                 planned.get(e.kind.value, ("", None))[0],
                 e.done_date.isoformat() if e.done_date else "",
             ]
@@ -297,12 +300,12 @@ class CertificateView(QWidget):
                 item = QTableWidgetItem(text)
                 item.setToolTip(
                     self.tr("Latest: %1\nWindow: %2")
-                    .replace("%1", labels.basis_text(e.basis))
+                    .replace("%1", self._basis_text(e.basis))
                     .replace("%2", labels.basis_text(e.window_basis))
                 )
                 planned_on = planned.get(e.kind.value, ("", None))[1]
                 late_plan = col == 4 and planned_on is not None and planned_on > e.latest
-                if e.state.value == "overdue" or late_plan:
+                if e.state.value == "overdue" or late_plan or e.late_days:
                     item.setForeground(Qt.GlobalColor.red)
                 if late_plan:
                     item.setToolTip(
@@ -326,10 +329,56 @@ class CertificateView(QWidget):
                 if t.allowed
                 else f"{labels.label('refusal', t.reason)}\n{labels.basis_text(t.basis)}"
             )
-        self.events.setRowCount(len(events))
-        for row, (on, kind, reason, by) in enumerate(events):
-            for col, text in enumerate([on.isoformat(), labels.label("event", kind), reason, by]):
-                self.events.setItem(row, col, QTableWidgetItem(text))
+        rows = [
+            (on, [on.isoformat(), labels.label("event", kind), reason, by], False)
+            for on, kind, reason, by in events
+        ] + [(b.breach.suspension_from, self._breach_cells(b), not b.handled) for b in owed]
+        rows.sort(key=lambda r: r[0])
+        self.events.setRowCount(len(rows))
+        for row, (_on, cells, alarm) in enumerate(rows):
+            for col, text in enumerate(cells):
+                item = QTableWidgetItem(text)
+                if alarm:
+                    item.setForeground(Qt.GlobalColor.red)
+                self.events.setItem(row, col, item)
+
+    def _breach_cells(self, b: Any) -> list[str]:
+        """A late or missed surveillance in the history: the suspension and report it required
+        (CNCA-QMS-01:2025 §5.4.1.4) and whether the suspension was recorded."""
+        br = b.breach
+        what = (
+            self.tr("%1 done late (%2 days): suspension and report required")
+            if br.done_date
+            else self.tr("%1 missed (%2 days so far): suspension and report required")
+        )
+        event = what.replace("%1", labels.label("entry", br.entry)).replace("%2", str(br.days))
+        recorded = (
+            self.tr("suspension recorded %1").replace("%1", b.suspension_recorded_on.isoformat())
+            if b.suspension_recorded_on
+            else self.tr("suspension not recorded")
+        )
+        return [
+            br.suspension_from.isoformat(),
+            event,
+            self._basis_text(br.basis),
+            recorded + "; " + self.tr("report to the regulator not tracked"),
+        ]
+
+    def _basis_text(self, basis: Any) -> str:
+        """The rule behind a date, with the rule-set transition or the admin's override
+        ("CNCA-QMS-01:2025 §5.4.1.4, in force from 2026-01-01; issued under CNCA-QMS-2016")."""
+        text = labels.basis_text(basis)
+        if basis is None:
+            return text
+        if getattr(basis, "in_force_from", None) is not None:
+            text += (
+                self.tr(", in force from %1; issued under %2")
+                .replace("%1", basis.in_force_from.isoformat())
+                .replace("%2", basis.issued_under or "")
+            )
+        if getattr(basis, "override", False):
+            text += self.tr(" (rule set set by hand)")
+        return text
 
     def _show_risk(self, risk: Any) -> None:
         from auditdesk.ui.nc.texts import NCTexts

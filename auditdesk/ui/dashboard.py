@@ -10,10 +10,13 @@ from typing import Any
 from PySide6.QtCore import QEvent, Qt, Signal
 from PySide6.QtWidgets import (
     QGridLayout,
+    QGroupBox,
     QHBoxLayout,
     QLabel,
     QPushButton,
     QScrollArea,
+    QTableWidget,
+    QTableWidgetItem,
     QVBoxLayout,
     QWidget,
 )
@@ -104,11 +107,62 @@ class DashboardPage(QWidget):
         self.grid.addWidget(self.month_chart, charts, 0, 1, 2)
         self.grid.addWidget(self.closure_chart, charts, 2, 1, 2)
         self.grid.addWidget(self.load_chart, charts + 1, 0, 1, cols)
+        self._build_breach_block(charts + 2, cols)
         for col in range(cols):
             self.grid.setColumnStretch(col, 1)
         scroll.setWidget(body)
         outer.addWidget(scroll, 1)
         self.retranslate()
+
+    # ---- unhandled surveillance breaches (DOMAIN §3, CNCA-QMS-01:2025 §5.4.1.4) ----
+
+    def _build_breach_block(self, row: int, cols: int) -> None:
+        """A list of late or missed surveillances whose required suspension is not recorded;
+        clicking a row opens its certificate in the register."""
+        self.breach_box = QGroupBox()
+        self.breach_box.setObjectName("breachBox")
+        layout = QVBoxLayout(self.breach_box)
+        self.breach_table = QTableWidget(0, 5)
+        self.breach_table.setObjectName("breachTable")
+        self.breach_table.verticalHeader().setVisible(False)
+        self.breach_table.horizontalHeader().setStretchLastSection(True)
+        self.breach_table.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
+        self.breach_table.cellClicked.connect(self._open_breach)
+        layout.addWidget(self.breach_table)
+        self.grid.addWidget(self.breach_box, row, 0, 1, cols)
+
+    def _show_breaches(self) -> None:
+        self.breach_box.setTitle(self.tr("Unhandled breaches: suspension and report required"))
+        self.breach_table.setHorizontalHeaderLabels(
+            [
+                self.tr("Certificate"),
+                self.tr("Audit"),
+                self.tr("Latest date"),
+                self.tr("Days in breach"),
+                self.tr("Rule"),
+            ]
+        )
+        found = self.data.unhandled_breaches if self.data else ()
+        self.breach_table.setRowCount(len(found))
+        for row, b in enumerate(found):
+            br = b.breach
+            audit = labels.label("entry", br.entry)
+            if br.done_date is not None:
+                audit += " — " + self.tr("done late %1").replace("%1", br.done_date.isoformat())
+            cells = [
+                b.number,
+                audit,
+                br.latest.isoformat(),
+                str(br.days),
+                labels.basis_text(br.basis),
+            ]
+            for col, text in enumerate(cells):
+                self.breach_table.setItem(row, col, QTableWidgetItem(text))
+
+    def _open_breach(self, row: int, _col: int) -> None:
+        if self.data is not None and row < len(self.data.unhandled_breaches):
+            cert = self.data.unhandled_breaches[row].certificate_id
+            self.open_register.emit("certificates", {"ids": [str(cert)]})
 
     def retranslate(self) -> None:
         self.refresh_button.setText(self.tr("Refresh"))
@@ -171,6 +225,7 @@ class DashboardPage(QWidget):
             + "</h2>"
             + self.tr("As of %1").replace("%1", on.isoformat())
         )
+        self._show_breaches()
         if self.data is None:
             return
         for f in self.data.figures:

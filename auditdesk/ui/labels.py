@@ -149,6 +149,9 @@ _TEXT: dict[tuple[str, str], str] = {
     ("validation", "credit_code.character"): QT_TRANSLATE_NOOP(
         "Labels", "Not a credit code character (I, O, Z, S, V are never used)."
     ),
+    ("validation", "credit_code.division"): QT_TRANSLATE_NOOP(
+        "Labels", "Characters 3-8 must be the 6-digit administrative-division code."
+    ),
     ("validation", "credit_code.checksum"): QT_TRANSLATE_NOOP(
         "Labels", "Check character does not match: a character is mistyped."
     ),
@@ -295,6 +298,12 @@ _TEXT: dict[tuple[str, str], str] = {
         "Labels", "Bar after suspension/withdrawal (months)"
     ),
     ("setting", "monthly_report_day"): QT_TRANSLATE_NOOP("Labels", "Monthly report due on day"),
+    ("setting", "remote_audit_max_percent"): QT_TRANSLATE_NOOP(
+        "Labels", "Remote share of audit time at most (%)"
+    ),
+    ("setting", "transfer_recertification_months"): QT_TRANSLATE_NOOP(
+        "Labels", "Transfer near expiry handled as recertification (months)"
+    ),
     # storage (environment) errors: title + what to do
     ("storage", "locked"): QT_TRANSLATE_NOOP(
         "Labels",

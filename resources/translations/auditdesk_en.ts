@@ -421,6 +421,10 @@ It leaves the lists, the coverage and the report; it is not deleted, and Undo br
         <translation>next date %1</translation>
     </message>
     <message>
+        <source>done late (%1 days)</source>
+        <translation>done late (%1 days)</translation>
+    </message>
+    <message>
         <source>Latest: %1
 Window: %2</source>
         <translation>Latest: %1
@@ -433,6 +437,34 @@ Window: %2</translation>
     <message>
         <source>Recertification application due: %1</source>
         <translation>Recertification application due: %1</translation>
+    </message>
+    <message>
+        <source>%1 done late (%2 days): suspension and report required</source>
+        <translation>%1 done late (%2 days): suspension and report required</translation>
+    </message>
+    <message>
+        <source>%1 missed (%2 days so far): suspension and report required</source>
+        <translation>%1 missed (%2 days so far): suspension and report required</translation>
+    </message>
+    <message>
+        <source>suspension recorded %1</source>
+        <translation>suspension recorded %1</translation>
+    </message>
+    <message>
+        <source>suspension not recorded</source>
+        <translation>suspension not recorded</translation>
+    </message>
+    <message>
+        <source>report to the regulator not tracked</source>
+        <translation>report to the regulator not tracked</translation>
+    </message>
+    <message>
+        <source>, in force from %1; issued under %2</source>
+        <translation>, in force from %1; issued under %2</translation>
+    </message>
+    <message>
+        <source> (rule set set by hand)</source>
+        <translation> (rule set set by hand)</translation>
     </message>
     <message>
         <source>At risk: %1 proposed (%2).</source>
@@ -692,6 +724,34 @@ Copy the details below and send them to your administrator.</translation>
 </context>
 <context>
     <name>DashboardPage</name>
+    <message>
+        <source>Unhandled breaches: suspension and report required</source>
+        <translation>Unhandled breaches: suspension and report required</translation>
+    </message>
+    <message>
+        <source>Certificate</source>
+        <translation>Certificate</translation>
+    </message>
+    <message>
+        <source>Audit</source>
+        <translation>Audit</translation>
+    </message>
+    <message>
+        <source>Latest date</source>
+        <translation>Latest date</translation>
+    </message>
+    <message>
+        <source>Days in breach</source>
+        <translation>Days in breach</translation>
+    </message>
+    <message>
+        <source>Rule</source>
+        <translation>Rule</translation>
+    </message>
+    <message>
+        <source>done late %1</source>
+        <translation>done late %1</translation>
+    </message>
     <message>
         <source>Refresh</source>
         <translation>Refresh</translation>
@@ -1585,6 +1645,10 @@ Close it first, then restore the backup. Nothing was changed.</translation>
         <translation>Not a credit code character (I, O, Z, S, V are never used).</translation>
     </message>
     <message>
+        <source>Characters 3-8 must be the 6-digit administrative-division code.</source>
+        <translation>Characters 3-8 must be the 6-digit administrative-division code.</translation>
+    </message>
+    <message>
         <source>Check character does not match: a character is mistyped.</source>
         <translation>Check character does not match: a character is mistyped.</translation>
     </message>
@@ -1843,6 +1907,14 @@ Close it first, then restore the backup. Nothing was changed.</translation>
     <message>
         <source>Monthly report due on day</source>
         <translation>Monthly report due on day</translation>
+    </message>
+    <message>
+        <source>Remote share of audit time at most (%)</source>
+        <translation>Remote share of audit time at most (%)</translation>
+    </message>
+    <message>
+        <source>Transfer near expiry handled as recertification (months)</source>
+        <translation>Transfer near expiry handled as recertification (months)</translation>
     </message>
     <message>
         <source>The database is locked by another program.

@@ -421,6 +421,10 @@ It leaves the lists, the coverage and the report; it is not deleted, and Undo br
         <translation>下一关键日期 %1</translation>
     </message>
     <message>
+        <source>done late (%1 days)</source>
+        <translation>逾期完成（%1 天）</translation>
+    </message>
+    <message>
         <source>Latest: %1
 Window: %2</source>
         <translation>最迟日期依据：%1
@@ -433,6 +437,34 @@ Window: %2</source>
     <message>
         <source>Recertification application due: %1</source>
         <translation>再认证申请截止：%1</translation>
+    </message>
+    <message>
+        <source>%1 done late (%2 days): suspension and report required</source>
+        <translation>%1 逾期完成（%2 天）：应暂停证书并上报</translation>
+    </message>
+    <message>
+        <source>%1 missed (%2 days so far): suspension and report required</source>
+        <translation>%1 未按期实施（已逾期 %2 天）：应暂停证书并上报</translation>
+    </message>
+    <message>
+        <source>suspension recorded %1</source>
+        <translation>已于 %1 登记暂停</translation>
+    </message>
+    <message>
+        <source>suspension not recorded</source>
+        <translation>未登记暂停</translation>
+    </message>
+    <message>
+        <source>report to the regulator not tracked</source>
+        <translation>上报监管部门情况未记录</translation>
+    </message>
+    <message>
+        <source>, in force from %1; issued under %2</source>
+        <translation>，自 %1 起施行；发证时依据 %2</translation>
+    </message>
+    <message>
+        <source> (rule set set by hand)</source>
+        <translation>（认证规则为人工指定）</translation>
     </message>
     <message>
         <source>At risk: %1 proposed (%2).</source>
@@ -692,6 +724,34 @@ Copy the details below and send them to your administrator.</source>
 </context>
 <context>
     <name>DashboardPage</name>
+    <message>
+        <source>Unhandled breaches: suspension and report required</source>
+        <translation>未处理的违规：应暂停证书并上报</translation>
+    </message>
+    <message>
+        <source>Certificate</source>
+        <translation>证书</translation>
+    </message>
+    <message>
+        <source>Audit</source>
+        <translation>审核</translation>
+    </message>
+    <message>
+        <source>Latest date</source>
+        <translation>最迟日期</translation>
+    </message>
+    <message>
+        <source>Days in breach</source>
+        <translation>逾期天数</translation>
+    </message>
+    <message>
+        <source>Rule</source>
+        <translation>依据</translation>
+    </message>
+    <message>
+        <source>done late %1</source>
+        <translation>于 %1 逾期完成</translation>
+    </message>
     <message>
         <source>Refresh</source>
         <translation>刷新</translation>
@@ -1585,6 +1645,10 @@ Close it first, then restore the backup. Nothing was changed.</source>
         <translation>含有无效字符（不使用 I、O、Z、S、V）。</translation>
     </message>
     <message>
+        <source>Characters 3-8 must be the 6-digit administrative-division code.</source>
+        <translation>第 3-8 位必须是 6 位数字的行政区划码。</translation>
+    </message>
+    <message>
         <source>Check character does not match: a character is mistyped.</source>
         <translation>校验码不符：有字符输入错误。</translation>
     </message>
@@ -1843,6 +1907,14 @@ Close it first, then restore the backup. Nothing was changed.</source>
     <message>
         <source>Monthly report due on day</source>
         <translation>每月上报截止日</translation>
+    </message>
+    <message>
+        <source>Remote share of audit time at most (%)</source>
+        <translation>远程审核时间占比上限（%）</translation>
+    </message>
+    <message>
+        <source>Transfer near expiry handled as recertification (months)</source>
+        <translation>临近到期的认证转换按再认证处理（月）</translation>
     </message>
     <message>
         <source>The database is locked by another program.

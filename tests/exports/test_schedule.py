@@ -14,7 +14,7 @@ from tests.exports.conftest import needs_soffice, soffice_convert
 
 EXACT_HEADER = (
     "certificate_no, organisation, credit_code, standard, province, audit_type, window_start, "
-    "latest_date, rule, state, team_leader, audit_days, sites"
+    "latest_date, rule, state, team_leader, audit_days, sites, breach"
 )
 
 
@@ -116,13 +116,19 @@ def test_workbook_reads_back_with_the_exact_english_header_and_real_dates(
     for row in rows[1:]:
         for idx in (6, 7):  # window_start, latest_date
             assert row[idx].is_date and isinstance(row[idx].value, dt.datetime)
-    assert ws.freeze_panes == "A2" and ws.auto_filter.ref == "A1:M5"
+    assert ws.freeze_panes == "A2" and ws.auto_filter.ref == "A1:N5"
     assert any(r[9].value == "overdue" for r in rows[1:])
+    # the breach column (issue 16 point 2, CNCA-QMS-01:2025 §5.4.1.4): overdue rows name it
+    for r in rows[1:]:
+        if r[9].value == "overdue":
+            assert r[13].value.startswith("missed (") and "suspension and report" in r[13].value
+        else:
+            assert not r[13].value
     rules = {
         r.formula[0]: r.dxf.fill.fgColor.rgb for cf in ws.conditional_formatting for r in cf.rules
     }
     assert rules['$J2="overdue"'].endswith("F8CBAD")  # overdue rows shaded
-    assert [str(cf.sqref) for cf in ws.conditional_formatting] == ["A2:M5"]
+    assert [str(cf.sqref) for cf in ws.conditional_formatting] == ["A2:N5"]
     assert ws.column_dimensions["B"].width > 20
     months = wb.worksheets[1]
     values = list(months.iter_rows(values_only=True))

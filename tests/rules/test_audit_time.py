@@ -140,7 +140,7 @@ def test_increases_are_not_capped(time_book: AuditTimeBook) -> None:
 def test_integrated_audit_reduction_up_to_20_percent(time_book: AuditTimeBook) -> None:
     r = audit_time(time_book, "QMS", 200, integrated_reduction_percent=20)
     assert r.initial_days == 7.0 and not r.integrated_capped  # 9 × 0.8 = 7.2 → 7
-    assert r.integrated_basis is not None and r.integrated_basis.rule_id == "IAF MD11:2019"
+    assert r.integrated_basis is not None and r.integrated_basis.rule_id == "IAF MD11:2023"
     r = audit_time(time_book, "QMS", 200, integrated_reduction_percent=35)
     assert r.integrated_capped and r.integrated_reduction_percent == 20
 
@@ -167,7 +167,7 @@ def test_above_the_last_band_follows_the_progression(time_book: AuditTimeBook) -
 
 def test_every_figure_names_its_table(time_book: AuditTimeBook) -> None:
     r = audit_time(time_book, "EMS", 30, "low")
-    assert (r.basis.rule_id, r.basis.code) == ("IAF MD5:2019", "table_row")
+    assert (r.basis.rule_id, r.basis.code) == ("IAF MD5:2023", "table_row")
     assert "EMS" in r.basis.clause
     assert r.rounding_basis.clause == "2.2.3"
 

@@ -43,3 +43,20 @@ def test_generated_codes_are_valid_and_any_single_change_is_caught(seed):
     pos = rng.randrange(17)
     replacement = rng.choice([c for c in cc.ALPHABET if c != code[pos]])
     assert not cc.is_valid(code[:pos] + replacement + code[pos + 1 :])
+
+
+@pytest.mark.parametrize(
+    ("body", "position"),
+    [
+        ("91A4030019220382", 3),
+        ("914403B019220382", 7),
+        ("9144030Y19220382", 8),
+    ],
+)
+def test_division_code_must_be_six_digits(body, position):
+    """GB 32100-2015: positions 3-8 are the administrative-division code (GB/T 2260), digits;
+    a letter there is refused even when the checksum fits."""
+    first17 = body + "0"
+    assert len(first17) == 17
+    result = cc.check(first17 + cc.check_character(first17))
+    assert (result.problem, result.position) == (cc.CreditCodeProblem.DIVISION, position)

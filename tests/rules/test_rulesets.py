@@ -71,10 +71,22 @@ def test_the_2016_rules_are_marked_for_checking(book: RuleBook) -> None:
     assert not book.get("CNCA-QMS-01:2025").check
 
 
-def test_cnca_2025_clauses_are_the_cited_ones(book: RuleBook) -> None:
+@pytest.mark.parametrize(
+    ("field", "clause"),
+    [
+        ("first_surveillance_clause", "§5.4.1.4"),
+        ("interval_clause", "§5.4.1.4"),
+        ("suspension_clause", "§5.4.1.4"),
+        ("recertification_clause", "§5.8.2"),
+        ("restore_clause", "§5.8.2"),
+    ],
+)
+def test_cnca_2025_clauses_are_the_cited_ones(book: RuleBook, field: str, clause: str) -> None:
+    """CNCA-QMS-01:2025 as CB notices quote it (DOMAIN §3 clause list, corrected 2026-12):
+    §5.4.1.4 surveillance timing and suspension/report when the interval is exceeded; §5.8.2
+    recertification before expiry, else initial certification."""
     rs = book.get("CNCA-QMS-01:2025")
-    assert rs.first_surveillance_clause == "§5.4.1.4"
-    assert rs.suspension_clause == "§5.8.2"
+    assert getattr(rs, field) == clause
     assert rs.in_force_from == D(2026, 1, 1)
 
 

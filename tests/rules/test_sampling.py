@@ -15,7 +15,7 @@ INI, S, R = AuditKind.INITIAL, AuditKind.SURVEILLANCE, AuditKind.RECERTIFICATION
 
 
 def test_domain_example_16_sites() -> None:
-    assert [sample_size(16, k).sites for k in (INI, S, R)] == [4, 3, 4]
+    assert [sample_size(16, k, effective_over_cycle=True).sites for k in (INI, S, R)] == [4, 3, 4]
 
 
 @pytest.mark.parametrize(
@@ -34,14 +34,18 @@ def test_domain_example_16_sites() -> None:
 def test_square_root_rules_rounded_up(
     sites: int, initial: int, surveillance: int, recert: int
 ) -> None:
-    assert [sample_size(sites, k).sites for k in (INI, S, R)] == [initial, surveillance, recert]
+    assert [sample_size(sites, k, effective_over_cycle=True).sites for k in (INI, S, R)] == [
+        initial,
+        surveillance,
+        recert,
+    ]
 
 
 def test_central_function_always_and_a_quarter_random() -> None:
     r = sample_size(16, INI)
     assert r.central_function_included and r.random_min == 1
     assert sample_size(100, INI).random_min == 3  # 10 / 4 → 3
-    assert r.basis.rule_id == "IAF MD1:2018" and r.basis.code == "square_root_initial"
+    assert r.basis.rule_id == "IAF MD1:2023" and r.basis.code == "square_root_initial"
 
 
 def test_risk_increase_raises_the_sample_but_never_beyond_all_sites() -> None:
@@ -71,9 +75,50 @@ def test_special_audits_have_no_formula() -> None:
 
 @given(st.integers(1, 10**7))
 def test_property_matches_the_real_square_root(x: int) -> None:
-    for kind, k in ((INI, 1.0), (S, 0.6), (R, 0.8)):
-        n = sample_size(x, kind).formula_sites
+    for kind, k in ((INI, 1.0), (S, 0.6), (R, 0.8)):  # R: effective over the cycle
+        n = sample_size(x, kind, effective_over_cycle=True).formula_sites
         assert n >= k * math.sqrt(x) - 1e-9
         assert n - 1 < k * math.sqrt(x) + 1e-9 or n == 1
         assert 1 <= n <= x
-    assert sample_size(x, S).sites <= sample_size(x, R).sites <= sample_size(x, INI).sites
+    r = sample_size(x, R, effective_over_cycle=True).sites
+    assert sample_size(x, S).sites <= r <= sample_size(x, INI).sites
+    assert sample_size(x, R).sites == sample_size(x, R, effective_over_cycle=False).sites
+    assert sample_size(x, R).sites == sample_size(x, INI).sites
+
+
+@pytest.mark.parametrize(
+    ("effective", "sites", "code"),
+    [
+        (True, 4, "square_root_x0_8_recertification"),  # 0.8·√25 = 4
+        (False, 5, "square_root_initial_not_effective"),  # √25 = 5
+        (None, 5, "square_root_initial_effectiveness_not_stated"),
+    ],
+)
+def test_recertification_factor_is_conditional(effective, sites, code) -> None:
+    """DOMAIN §3 / IAF MD1:2023: the 0.8·√x recertification factor applies only where the system
+    has proved effective over the cycle, otherwise the initial sample size (6.1.3.3)."""
+    r = sample_size(25, R, effective_over_cycle=effective)
+    assert (r.sites, r.basis.code, r.basis.clause, r.effective_over_cycle) == (
+        sites,
+        code,
+        "6.1.3.3",
+        effective,
+    )
+
+
+@pytest.mark.parametrize(
+    ("full", "reduction", "days", "capped"),
+    [
+        (4.0, 0, 4.0, False),
+        (4.0, 50, 2.0, False),  # exactly 50 %: allowed
+        (4.0, 60, 2.0, True),  # more is capped at 50 %
+        (3.0, 30, 2.0, False),  # 2.1 → 2 (nearest half day)
+        (0.5, 50, 0.5, False),  # never below half a day
+    ],
+)
+def test_time_per_sampled_site_reduction_at_most_half(full, reduction, days, capped) -> None:
+    """IAF MD1 [check clause]: a sampled site's time is reduced by at most 50 %."""
+    from auditdesk.rules.sampling import site_time
+
+    t = site_time(full, reduction)
+    assert (t.days, t.capped, t.reduction_percent) == (days, capped, min(reduction, 50))

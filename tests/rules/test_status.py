@@ -46,7 +46,7 @@ def test_valid_on_the_latest_day_then_suspension_required(cnca2025: RuleSet) -> 
     )
     assert (s.basis.rule_id, s.basis.clause, s.basis.code) == (
         "CNCA-QMS-01:2025",
-        "§5.8.2",
+        "§5.4.1.4",  # DOMAIN §3: suspension and report when the interval is exceeded
         "surveillance_overdue",
     )
 

@@ -116,3 +116,41 @@ def test_dashboard_queries_do_not_grow_with_overdue_ncs(session, database):
         "overdue_ncs"
     ]
     assert overdue == 6
+
+
+def test_unhandled_breaches_list_missed_surveillances_until_a_suspension_is_recorded(session):
+    """DOMAIN §3 "A late surveillance is a recorded breach" (CNCA-QMS-01:2025 §5.4.1.4): the
+    dashboard lists late or missed surveillances whose required suspension is not recorded."""
+    from auditdesk.model import CertificateEvent, CertificateEventKind
+
+    s = make_sample(session)
+    cert = s["certs"][0]  # issued 2026-03-15, no first surveillance: latest 2027-03-15
+    board = dashboard.build_dashboard(session, TODAY)
+    by_code = {f.code: f for f in board.figures}
+    figure = by_code["unhandled_breaches"]
+    assert str(cert.id) in figure.filters["ids"]
+    assert figure.basis is not None and (figure.basis.rule_id, figure.basis.clause) == (
+        "CNCA-QMS-01:2025",
+        "§5.4.1.4",
+    )
+    (row,) = [b for b in board.unhandled_breaches if b.certificate_id == cert.id]
+    assert (row.breach.latest, row.breach.days, row.breach.done_date) == (
+        dt.date(2027, 3, 15),
+        (TODAY - dt.date(2027, 3, 15)).days,
+        None,
+    )
+    assert row.report_recorded is None  # no record of reports to the regulator yet
+    session.add(
+        CertificateEvent(
+            certificate_id=cert.id,
+            kind=CertificateEventKind.SUSPEND,
+            event_date=dt.date(2027, 3, 20),
+            reason="surveillance overdue",
+        )
+    )
+    session.flush()
+    after = dashboard.build_dashboard(session, TODAY)
+    assert cert.id not in {b.certificate_id for b in after.unhandled_breaches}
+    assert (
+        str(cert.id) not in {f.code: f for f in after.figures}["unhandled_breaches"].filters["ids"]
+    )

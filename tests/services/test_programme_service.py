@@ -121,7 +121,7 @@ def _reference_programmes(session, on):
     out = {}
     for cert in session.scalars(select(Certificate).where(Certificate.archived.is_(False))):
         start = cert.cycle_start or cert.issue_date
-        rs = book.resolve(cert.standard.code, start, cert.rule_set_id)
+        rs, later = book.timeline(book.scheme_of(cert.standard.code), start, cert.rule_set_id)
         first = {}
         for audit in cert.audits:
             day = audit.end_date or audit.start_date
@@ -152,6 +152,8 @@ def _reference_programmes(session, on):
             marks["restore"],
             marks["withdraw"],
             marks["cancel"],
+            later,
+            bool(cert.rule_set_id),
         )
         programme = audit_programme(facts, on, settings)
         out[cert.id] = (
@@ -322,3 +324,112 @@ def test_stored_dates_are_read_as_the_sqlite_date_type_reads_them():
     assert day("2026-03-15") is day("2026-03-15")  # parsed once per call
     assert day(dt.date(2027, 1, 1)) == dt.date(2027, 1, 1)  # PostgreSQL gives dates
     assert day(None) is None
+
+
+def _done(session, cert, audit_type, end):
+    create_audit(
+        session,
+        AuditData(
+            certificate_ids=[cert.id],
+            audit_type=audit_type,
+            start_date=end - dt.timedelta(days=1),
+            end_date=end,
+            status=AuditStatus.COMPLETED,
+        ),
+    )
+
+
+def test_late_surveillance_breach_and_whether_its_suspension_was_recorded(session):
+    """DOMAIN §3 / CNCA-QMS-01:2025 §5.4.1.4: a surveillance done after its latest date is a
+    breach on record (the suspension owed from the day after the latest date to the audit);
+    a suspension recorded inside that span handles it, one before it does not."""
+    from auditdesk.services.certificate_events import breach_history
+
+    cert = _certificate(session)  # CNCA 2025, issued 2026-03-15: S1 latest 2027-03-15
+    _done(session, cert, AuditType.SURVEILLANCE_1, dt.date(2027, 4, 14))
+    on = dt.date(2027, 6, 1)
+    s1 = prog.certificate_programme(session, cert.id, on).programme.entries[0]
+    assert (s1.state, s1.late_days) == ("done", 30)
+    (b,) = breach_history(session, cert.id, on)
+    assert (b.breach.suspension_from, b.breach.done_date, b.breach.days) == (
+        dt.date(2027, 3, 16),
+        dt.date(2027, 4, 14),
+        30,
+    )
+    assert not b.handled
+    for day, handled in ((dt.date(2027, 3, 10), False), (dt.date(2027, 3, 16), True)):
+        session.add(
+            CertificateEvent(
+                certificate_id=cert.id, kind=CertificateEventKind.SUSPEND, event_date=day
+            )
+        )
+        session.flush()
+        (b,) = breach_history(session, cert.id, on)
+        assert b.handled is handled
+        assert b.suspension_recorded_on == (day if handled else None)
+
+
+def test_certificate_issued_under_2016_rules_is_judged_by_the_2025_rules_from_2026(session):
+    """DOMAIN §3 "Which rule set applies": issued 2025-03-15, S1 done 2026-03-01 → S2 latest
+    2027-03-01 by CNCA-QMS-01:2025 §5.4.1.4 (the 2016 rule gave 2027-06-01); the basis names
+    the transition. An admin's rule-set override on the certificate keeps the 2016 dates."""
+    cert = _certificate(session, issue=dt.date(2025, 3, 15))
+    _done(session, cert, AuditType.SURVEILLANCE_1, dt.date(2026, 3, 1))
+    result = prog.certificate_programme(session, cert.id, on=dt.date(2026, 6, 1))
+    assert result.rule_set.id == "CNCA-QMS-2016"  # issued under
+    s2 = result.programme.entries[1]
+    assert (s2.latest, s2.basis.rule_id, s2.basis.clause) == (
+        dt.date(2027, 3, 1),
+        "CNCA-QMS-01:2025",
+        "§5.4.1.4",
+    )
+    assert (s2.basis.in_force_from, s2.basis.issued_under) == (dt.date(2026, 1, 1), "CNCA-QMS-2016")
+    cert.rule_set_id = "CNCA-QMS-2016"
+    session.flush()
+    result = prog.certificate_programme(session, cert.id, on=dt.date(2026, 6, 1))
+    s2 = result.programme.entries[1]
+    assert (s2.latest, s2.basis.rule_id, s2.basis.override) == (
+        dt.date(2027, 6, 1),
+        "CNCA-QMS-2016",
+        True,
+    )
+
+
+def test_admin_correction_of_the_transition_date_is_read_from_the_database(session):
+    """Issue 16 point 1: in_force_from / abolished_on are RuleSetRecord corrections."""
+    from auditdesk.model import RuleSetRecord
+
+    cert = _certificate(session, issue=dt.date(2025, 3, 15))
+    _done(session, cert, AuditType.SURVEILLANCE_1, dt.date(2026, 3, 1))
+    session.add(RuleSetRecord(rule_set_id="CNCA-QMS-01:2025", data={"in_force_from": "2027-07-01"}))
+    session.add(RuleSetRecord(rule_set_id="CNCA-QMS-2016", data={"abolished_on": "2027-07-01"}))
+    session.flush()
+    s2 = prog.certificate_programme(session, cert.id, on=dt.date(2026, 6, 1)).programme.entries[1]
+    assert (s2.latest, s2.basis.rule_id) == (dt.date(2027, 6, 1), "CNCA-QMS-2016")
+
+
+def test_admin_saves_a_transition_date_correction(session):
+    """Issue 16 point 1: in_force_from / abolished_on are corrected by an admin as data
+    (RuleSetRecord); a bad value is refused naming the field and nothing is written."""
+    import pytest
+    from sqlalchemy import select
+
+    from auditdesk.model import RuleSetRecord
+    from auditdesk.services.errors import ValidationFailed
+
+    rs = prog.save_rule_set_correction(
+        session, "CNCA-QMS-2016", {"abolished_on": "2026-07-01"}, note="CB notice"
+    )
+    assert rs.abolished_on == dt.date(2026, 7, 1)
+    prog.save_rule_set_correction(session, "CNCA-QMS-01:2025", {"in_force_from": "2026-07-01"})
+    assert prog.rule_book(session).in_force("QMS", dt.date(2026, 3, 1)).id == "CNCA-QMS-2016"
+    with pytest.raises(ValidationFailed) as info:
+        prog.save_rule_set_correction(session, "CNCA-QMS-01:2025", {"abolished_on": "2026-01-01"})
+    assert info.value.errors == {"abolished_on": "invalid"}
+    stored = session.scalars(
+        select(RuleSetRecord).where(RuleSetRecord.rule_set_id == "CNCA-QMS-01:2025")
+    ).one()
+    assert stored.data == {"in_force_from": "2026-07-01"}  # the refused value was not written
+    with pytest.raises(ValidationFailed) as info:
+        prog.save_rule_set_correction(session, "CNCA-QMS-01:2025", {"in_force": "2026-01-01"})
+    assert info.value.errors == {"in_force": "unknown"}
