@@ -55,6 +55,9 @@ def page_icon(name: str) -> QIcon:
 class MainWindow(WindowActions, QMainWindow):
     def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
+        from auditdesk.ui import accessibility
+
+        accessibility.install()
         self.ctx = ctx
         ctx.navigate = self.navigate
         self.setObjectName("mainWindow")
@@ -314,6 +317,7 @@ class MainWindow(WindowActions, QMainWindow):
             self.nav.item(i).setToolTip(f"Ctrl+{i + 1}")
             self.go_actions[i].setText(titles[name])
         self._fit_navigation()
+        self.nav.setAccessibleName(self.tr("Pages"))
         self.file_menu.setTitle(self.tr("&File"))
         self.quit_action.setText(self.tr("Quit"))
         self.export_action.setText(self.tr("Export surveillance schedule…"))

@@ -202,6 +202,10 @@ Load demonstration data (clients, certificates, audits, nonconformities) to expl
         <translation>Audit report, plan and case draft; issue the report (lead)</translation>
     </message>
     <message>
+        <source>Clauses</source>
+        <translation>Clauses</translation>
+    </message>
+    <message>
         <source>Clause</source>
         <translation>Clause</translation>
     </message>
@@ -216,6 +220,10 @@ Load demonstration data (clients, certificates, audits, nonconformities) to expl
     <message>
         <source>Judgement</source>
         <translation>Judgement</translation>
+    </message>
+    <message>
+        <source>Evidence prompts of the clause</source>
+        <translation>Evidence prompts of the clause</translation>
     </message>
     <message>
         <source>Typical evidence. Enter on a prompt starts an item with it.</source>
@@ -1062,6 +1070,18 @@ Close it first, then restore the backup. Nothing was changed.</translation>
     <message>
         <source>Evidence</source>
         <translation>Evidence</translation>
+    </message>
+    <message>
+        <source>Evidence type</source>
+        <translation>Evidence type</translation>
+    </message>
+    <message>
+        <source>Site</source>
+        <translation>Site</translation>
+    </message>
+    <message>
+        <source>Observed at</source>
+        <translation>Observed at</translation>
     </message>
     <message>
         <source>Description</source>
@@ -2074,6 +2094,10 @@ See the details.</translation>
     <message>
         <source>AuditDesk</source>
         <translation>AuditDesk</translation>
+    </message>
+    <message>
+        <source>Pages</source>
+        <translation>Pages</translation>
     </message>
     <message>
         <source>&amp;File</source>
@@ -3240,6 +3264,10 @@ See the details.</translation>
     <message>
         <source>Show all records</source>
         <translation>Show all records</translation>
+    </message>
+    <message>
+        <source>Records</source>
+        <translation>Records</translation>
     </message>
     <message numerus="yes">
         <source>%n record(s)</source>

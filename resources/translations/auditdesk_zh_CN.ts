@@ -202,6 +202,10 @@ Load demonstration data (clients, certificates, audits, nonconformities) to expl
         <translation>审核报告、审核计划和案例初稿；签发报告（审核组长）</translation>
     </message>
     <message>
+        <source>Clauses</source>
+        <translation>条款</translation>
+    </message>
+    <message>
         <source>Clause</source>
         <translation>条款</translation>
     </message>
@@ -216,6 +220,10 @@ Load demonstration data (clients, certificates, audits, nonconformities) to expl
     <message>
         <source>Judgement</source>
         <translation>评价</translation>
+    </message>
+    <message>
+        <source>Evidence prompts of the clause</source>
+        <translation>本条款的审核要点</translation>
     </message>
     <message>
         <source>Typical evidence. Enter on a prompt starts an item with it.</source>
@@ -1062,6 +1070,18 @@ Close it first, then restore the backup. Nothing was changed.</source>
     <message>
         <source>Evidence</source>
         <translation>审核证据</translation>
+    </message>
+    <message>
+        <source>Evidence type</source>
+        <translation>证据类型</translation>
+    </message>
+    <message>
+        <source>Site</source>
+        <translation>场所</translation>
+    </message>
+    <message>
+        <source>Observed at</source>
+        <translation>观察时间</translation>
     </message>
     <message>
         <source>Description</source>
@@ -2074,6 +2094,10 @@ See the details.</source>
     <message>
         <source>AuditDesk</source>
         <translation>AuditDesk 审核助手</translation>
+    </message>
+    <message>
+        <source>Pages</source>
+        <translation>页面</translation>
     </message>
     <message>
         <source>&amp;File</source>
@@ -3240,6 +3264,10 @@ See the details.</source>
     <message>
         <source>Show all records</source>
         <translation>显示全部记录</translation>
+    </message>
+    <message>
+        <source>Records</source>
+        <translation>记录</translation>
     </message>
     <message numerus="yes">
         <source>%n record(s)</source>

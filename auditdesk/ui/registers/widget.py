@@ -201,6 +201,8 @@ class RegisterWidget(QWidget):
         self.new_button.setText(self.tr("New") + "  (Ctrl+N)")
         self.archive_button.setText(self.tr("Archive"))
         self.chip_clear.setToolTip(self.tr("Show all records"))
+        self.chip_clear.setAccessibleName(self.tr("Show all records"))
+        self.view.setAccessibleName(self.tr("Records"))
         self.model.headerDataChanged.emit(
             Qt.Orientation.Horizontal, 0, len(self.config.columns) - 1
         )

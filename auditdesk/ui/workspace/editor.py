@@ -117,6 +117,10 @@ class EvidenceEditor(QWidget):
         form = QFormLayout(self)
         form.setContentsMargins(0, 0, 0, 0)
         form.addRow(self.tr("Evidence"), row)
+        # The row's widgets share one form label: each says what it is.
+        self.type_box.setAccessibleName(self.tr("Evidence type"))
+        self.site_box.setAccessibleName(self.tr("Site"))
+        self.observed_at.setAccessibleName(self.tr("Observed at"))
         form.addRow(self.tr("Description"), self.description)
         form.addRow(self.tr("References"), self.references)
         form.addRow(self.tr("Interviewee"), self.interviewee)

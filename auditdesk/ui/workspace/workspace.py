@@ -102,6 +102,9 @@ class AuditWorkspace(PanelsMixin, QWidget):
         self.tree_items: dict[str, QTreeWidgetItem] = {}
         self.current: Row | None = None
         self.messages: list[str] = []  # what was told to the user (tests read it)
+        from auditdesk.ui import accessibility
+
+        accessibility.install()
         self._build()
         self._load_audit()
         self.refresh_coverage()
@@ -152,6 +155,7 @@ class AuditWorkspace(PanelsMixin, QWidget):
             top.addWidget(b)
 
         self.tree = QTreeWidget()
+        self.tree.setAccessibleName(self.tr("Clauses"))
         self.tree.setHeaderLabels(
             [self.tr("Clause"), self.tr("Standards"), self.tr("Evidence"), self.tr("Judgement")]
         )
@@ -168,6 +172,7 @@ class AuditWorkspace(PanelsMixin, QWidget):
         self.clause_title.setWordWrap(True)
         self.members_label = QLabel()
         self.prompts = QListWidget()
+        self.prompts.setAccessibleName(self.tr("Evidence prompts of the clause"))
         self.prompts.setMaximumHeight(72)
         self.prompts.setToolTip(
             self.tr("Typical evidence. Enter on a prompt starts an item with it.")
@@ -182,6 +187,7 @@ class AuditWorkspace(PanelsMixin, QWidget):
         judge_row.addWidget(self.judgement)
         judge_row.addWidget(self.judgement_note, 1)
         self.items = QListWidget()
+        self.items.setAccessibleName(self.tr("Evidence items"))
         self.items.setMaximumHeight(150)
         self.editor = EvidenceEditor(self._save_fields)
         self.strip = AttachmentStrip()
@@ -194,6 +200,7 @@ class AuditWorkspace(PanelsMixin, QWidget):
             self.tr("Raise a nonconformity on this clause, linked to its evidence")
         )
         self.nc_list = QListWidget()
+        self.nc_list.setAccessibleName(self.tr("Nonconformities on this clause"))
         self.nc_list.setMaximumHeight(70)
         self.nc_list.setToolTip(
             self.tr("Nonconformities raised on this clause. Enter or double-click opens one.")
@@ -263,7 +270,9 @@ class AuditWorkspace(PanelsMixin, QWidget):
 
         self.bottom = QTabWidget()
         self.problems = QListWidget()
+        self.problems.setAccessibleName(self.tr("Completeness"))
         self.results = QListWidget()
+        self.results.setAccessibleName(self.tr("Search results"))
         self.bottom.addTab(self.problems, self.tr("Completeness"))
         self.bottom.addTab(self.results, self.tr("Search results"))
         from auditdesk.ui.nc import PreviousNCsWidget
