@@ -13,10 +13,9 @@ from auditdesk.cli import main
 
 @pytest.fixture
 def demo_db(database, db_url, tmp_path):
-    from tests.exports.conftest import build_demo_audit
-
     from auditdesk.model import Role
     from auditdesk.services.users import create_user
+    from tests.exports.conftest import build_demo_audit
 
     with database.session() as s:
         demo = build_demo_audit(s, tmp_path / "photos", evidence_count=12, photos=2)
