@@ -197,6 +197,35 @@ def acting_user(database: Any, args: Any, mode: str | None = None) -> str:
     raise CommandError(f"this command changes the database: {SIGN_IN_HINT}", EXIT_USAGE)
 
 
+def require_admin_of(args: Any) -> str | None:
+    """Before a file-level write (restore): when the current database opens and has people,
+    only a signed-in admin of it may replace it. A missing or unreadable file has no one to
+    ask (restoring is how it gets repaired). Returns the admin's name, or None."""
+    from auditdesk.services import users
+    from auditdesk.services.errors import PermissionDenied
+    from auditdesk.services.setup import open_database
+    from auditdesk.storage.errors import StorageError
+
+    try:
+        database = open_database(database_url(getattr(args, "db", None)))
+    except StorageError:
+        return None
+    try:
+        with database.session(user=users.READER_USER) as s:
+            if not users.has_people(s):
+                return None
+        require_credentials(args)
+        name = authenticate(database, args)
+        with database.session(user=name) as s:
+            try:
+                users.require(s, users.Permission.EDIT_SETTINGS)
+            except PermissionDenied as exc:
+                raise CommandError(f"{name} may not replace the database: {exc}") from exc
+        return name
+    finally:
+        database.close()
+
+
 def guard_read_only(session: Any) -> None:
     """The reader may read only: any write in its session is refused before it reaches the file."""
     from sqlalchemy import event

@@ -225,3 +225,32 @@ def test_init_then_a_day_one_in_a_real_process(tmp_path):
     assert as_zhao.returncode == 0, as_zhao.stderr
     refused = cli("users", "add", "x", "--db", db, AUDITDESK_NEW_PASSWORD="whatever-1")
     assert refused.returncode == 2 and refused.stderr.count("\n") == 1
+
+
+def test_restore_over_a_database_with_people_needs_its_admin(db, tmp_path, capsys, monkeypatch):
+    out = str(tmp_path / "b.sqlite3")
+    assert run(capsys, "backup", "--db", db, "--out", out)[0] == 0  # reading the file: anyone
+    monkeypatch.delenv("AUDITDESK_PASSWORD")
+    code, _out, err = run(capsys, "restore", out, "--db", db)
+    assert code == 2 and "--user NAME" in err
+    monkeypatch.setenv("AUDITDESK_PASSWORD", "guess-guess")
+    code, _out, err = run(capsys, "restore", out, "--db", db, "--user", "wang")
+    assert code == 1 and "sign-in refused" in err
+    assert not list((tmp_path).glob("**/*before-restore*"))  # nothing was replaced
+    monkeypatch.setenv("AUDITDESK_PASSWORD", ADMIN_PASSWORD)
+    code, out_text, err = run(capsys, "restore", out, "--db", db, "--user", "wang")
+    assert code == 0, err
+
+
+def test_demo_into_a_database_with_people_needs_an_admin(db, capsys, monkeypatch):
+    monkeypatch.delenv("AUDITDESK_PASSWORD")
+    code, _out, err = run(capsys, "demo", "--db", db)
+    assert code == 2 and "--user NAME" in err
+    code, _out, _err = run(capsys, "list", "clients", "--db", db, "--json")
+    assert _out.strip() == "[]"
+
+
+def test_demo_into_a_new_file_needs_no_one_and_prints_the_demo_passwords(tmp_path, capsys):
+    code, out, err = run(capsys, "demo", "--db", str(tmp_path / "demo.sqlite3"))
+    assert code == 0, err
+    assert "admin / lead / auditor, password 'auditdesk-demo'" in out

@@ -172,3 +172,48 @@ def test_five_wrong_passwords_lock_and_the_dialog_says_until_when(qtbot, db, set
     dialog.password_edit.setText("admin-pass-1")
     assert not dialog.try_accept() and dialog.username is None
     assert dialog.message.text().startswith("Too many failed sign-ins. Try again after ")
+
+
+def test_first_start_of_an_empty_database_asks_for_the_admin_then_offers_demo(
+    qapp, tmp_path, monkeypatch
+):
+    """The real entry point on a new file: first-admin dialog, then the demo offer."""
+    import sys
+
+    from PySide6.QtCore import QTimer
+    from PySide6.QtWidgets import QApplication, QMessageBox
+
+    from auditdesk.services.users import list_users
+    from auditdesk.ui import jobs, signin
+    from auditdesk.ui.app import run_gui
+
+    monkeypatch.setattr(sys, "excepthook", sys.excepthook)
+    monkeypatch.setattr(jobs, "_session_factory", None)
+    asked: list[str] = []
+
+    def first_admin(self) -> int:
+        asked.append("admin" if self.first_admin else "sign-in")
+        self.name_edit.setText("wang")
+        self.display_edit.setText("王建国")
+        self.password_edit.setText("admin-pass-1")
+        self.confirm_edit.setText("admin-pass-1")
+        return QDialog.DialogCode.Accepted if self.try_accept() else QDialog.DialogCode.Rejected
+
+    def no_demo(_parent, _title, text, *args, **kwargs):
+        asked.append("demo" if "empty" in text else text)
+        QTimer.singleShot(0, QApplication.closeAllWindows)
+        return QMessageBox.StandardButton.No
+
+    monkeypatch.setattr(signin.SignInDialog, "exec", first_admin)
+    monkeypatch.setattr(QMessageBox, "question", no_demo)
+    path = tmp_path / "new.sqlite3"
+    assert run_gui(str(path), "en") == 0
+    assert asked == ["admin", "demo"]
+    database = open_database(f"sqlite:///{path}")
+    try:
+        with database.session() as s:
+            assert [(u.username, u.role) for u in list_users(s) if u.username != "system"] == [
+                ("wang", Role.ADMIN)
+            ]
+    finally:
+        database.close()
