@@ -7,6 +7,12 @@
     auditdesk import certificates|clients|package FILE ...
     auditdesk export report|plan|nc-form|case|schedule|template|package ...
     auditdesk check | backup | restore | bench ...
+    auditdesk init --db PATH --admin NAME  a new, empty database with its first admin
+    auditdesk users add|list|set-role|reset-password|deactivate|token|signins
+
+Every command that changes the database acts as a signed-in user: ``--user NAME`` with a
+password prompt (or $AUDITDESK_PASSWORD), or an API token in $AUDITDESK_TOKEN. Read-only
+commands without credentials run as the built-in read-only "reader".
 
 Exit codes: 0 ok, 1 the job found a problem, 2 bad usage. Errors are one line on stderr.
 """
@@ -39,7 +45,10 @@ def build_parser() -> argparse.ArgumentParser:
     )
     common.add_argument("--json", action="store_true", help="print data as JSON")
     common.add_argument(
-        "--user", help="act as this AuditDesk user (default: the built-in system user)"
+        "--user",
+        help="sign in as this AuditDesk user (password prompt, or $AUDITDESK_PASSWORD); "
+        "$AUDITDESK_TOKEN signs in with an API token instead. Commands that change the "
+        "database need one of them; read-only ones run as the read-only 'reader'",
     )
 
     parser = _Parser(

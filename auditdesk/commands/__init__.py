@@ -10,6 +10,7 @@ Errors meant for the user are raised as :class:`auditdesk.commands.base.CommandE
 # a dotted name is a module elsewhere (the benchmark harness drives the GUI, so its command lives
 # in ``auditdesk.bench``, above this package in the layers, not inside it).
 COMMAND_MODULES = [
+    "init",
     "demo",
     "listing",
     "calc",
@@ -19,5 +20,6 @@ COMMAND_MODULES = [
     "check",
     "backup",
     "migrate",
+    "users",
     "auditdesk.bench.command",
 ]

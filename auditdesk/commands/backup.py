@@ -59,9 +59,11 @@ def run_backup(args: argparse.Namespace) -> int:
 
 def run_restore(args: argparse.Namespace) -> int:
     """Refuses (exit 1, "close it first") while any AuditDesk has the database open."""
+    from auditdesk.commands.base import require_admin_of
     from auditdesk.storage.backup import restore
 
     path = _db_path(args)
+    require_admin_of(args)  # replacing a database in use by people: a signed-in admin
     kept = restore(Path(args.file).expanduser().resolve(), path)
     if args.json:
         print_json({"restored": str(path), "previous_kept_at": str(kept) if kept else None})

@@ -41,7 +41,8 @@ def register(sub: Any, common: argparse.ArgumentParser) -> None:
     p.add_argument(
         "--issue",
         action="store_true",
-        help="issue the report: lock the audit and record a revision",
+        help="issue the report: lock the audit and record a revision, as the signed-in lead "
+        "(--user NAME with a password, or $AUDITDESK_TOKEN)",
     )
     p.add_argument(
         "--change-note",

@@ -15,7 +15,7 @@ from auditdesk.model.enums import *  # noqa: F403 - the codes are part of the mo
 from auditdesk.model.evidence import Attachment, EvidenceItem, evidence_clause
 from auditdesk.model.nonconformity import NCTransition, Nonconformity, nc_evidence
 from auditdesk.model.organisation import Licence, Organisation, PersonnelRecord, Site
-from auditdesk.model.people import Auditor, User
+from auditdesk.model.people import Auditor, AuthToken, SignInEvent, User
 from auditdesk.model.report import ReportRevision
 from auditdesk.model.settings import CBSetting, RuleSetRecord
 from auditdesk.model.standard import Clause, Standard
@@ -27,6 +27,7 @@ __all__ = [
     "AuditTeamMember",
     "AuditTermination",
     "Auditor",
+    "AuthToken",
     "Base",
     "CBSetting",
     "Certificate",
@@ -45,6 +46,7 @@ __all__ = [
     "PersonnelRecord",
     "ReportRevision",
     "RuleSetRecord",
+    "SignInEvent",
     "Site",
     "Standard",
     "User",

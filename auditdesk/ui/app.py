@@ -100,14 +100,11 @@ def offer_demo(db: Database, parent: Any = None, ask: Any = None, on_done: Any =
 
 
 def sign_in(db: Database, settings: QSettings) -> str | None:
-    """Who works in this window: $AUDITDESK_USER when set, else the sign-in dialog
-    (``auditdesk.ui.signin``: first admin account, remembered user, password). None = the
-    user cancelled."""
+    """Who works in this window: always the sign-in dialog (``auditdesk.ui.signin``: first
+    admin account on a new database, a remembered token, else name and password). There is
+    no environment variable or settings entry that skips it. None = the user cancelled."""
     from auditdesk.ui.signin import sign_in as sign_in_dialog
 
-    override = os.environ.get("AUDITDESK_USER")
-    if override:
-        return override
     result = sign_in_dialog(db, settings)
     return None if result is None else str(result)
 

@@ -237,6 +237,12 @@ class MainWindow(WindowActions, QMainWindow):
         self.file_menu.addAction(self.backup_action)
         self.file_menu.addSeparator()
         self.file_menu.addAction(self.conflicts_action)
+        # Users and sign-ins (ui/users_page.py): admins only; the services check again.
+        self.users_action = QAction(self)
+        self.users_action.setObjectName("usersAction")
+        self.users_action.triggered.connect(self.show_users)
+        self.users_action.setVisible(self.ctx.can("manage_users"))
+        self.file_menu.addAction(self.users_action)
         self.file_menu.addAction(self.signout_action)
         self.file_menu.addSeparator()
         self.quit_action = QAction(self)
@@ -270,6 +276,11 @@ class MainWindow(WindowActions, QMainWindow):
         self.help_menu.addAction(self.about_action)
         # F5 reloads the current page's list (another user may have changed it).
         QShortcut(QKeySequence(QKeySequence.StandardKey.Refresh), self, activated=self.refresh_page)
+
+    def show_users(self) -> None:
+        from auditdesk.ui.users_page import show_users_dialog
+
+        self.users_dialog = show_users_dialog(self.ctx, self)
 
     def refresh_page(self) -> None:
         page = self.pages.get(self.current_page())
@@ -325,6 +336,7 @@ class MainWindow(WindowActions, QMainWindow):
         self.package_import_action.setText(self.tr("Import audit package…"))
         self.conflicts_action.setText(self.tr("Merge conflicts…"))
         self.signout_action.setText(self.tr("Sign out"))
+        self.users_action.setText(self.tr("Users and sign-ins…"))
         self.backup_action.setText(self.tr("Back up the database…"))
         self.edit_menu.setTitle(self.tr("&Edit"))
         self.undo_action.setText(self.tr("Undo"))

@@ -99,10 +99,10 @@ class WindowActions:
                 reg.refresh()
 
     def sign_out(self) -> None:
-        """Forget the remembered user: the next start asks who is working."""
+        """Forget the remembered user (and revoke its token): the next start asks who is working."""
         from auditdesk.ui.signin import forget_user
 
-        forget_user(self.ctx.settings)
+        forget_user(self.ctx.settings, self.ctx.db)
         QMessageBox.information(
             self,
             self.tr("Sign out"),

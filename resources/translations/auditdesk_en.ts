@@ -2128,6 +2128,10 @@ See the details.</translation>
         <translation>Sign out</translation>
     </message>
     <message>
+        <source>Users and sign-ins…</source>
+        <translation>Users and sign-ins…</translation>
+    </message>
+    <message>
         <source>Back up the database…</source>
         <translation>Back up the database…</translation>
     </message>
@@ -3524,8 +3528,8 @@ See the details.</translation>
         <translation>Sign in to AuditDesk</translation>
     </message>
     <message>
-        <source>This database has no users yet. Create the first account: it will be the administrator.</source>
-        <translation>This database has no users yet. Create the first account: it will be the administrator.</translation>
+        <source>This database has no users yet. Create the first account: it will be the administrator. (Demonstration data can be loaded next.)</source>
+        <translation>This database has no users yet. Create the first account: it will be the administrator. (Demonstration data can be loaded next.)</translation>
     </message>
     <message>
         <source>Who is working?</source>
@@ -3568,8 +3572,20 @@ See the details.</translation>
         <translation>That name is taken.</translation>
     </message>
     <message>
+        <source>That name is reserved.</source>
+        <translation>That name is reserved.</translation>
+    </message>
+    <message>
+        <source>The user name is too long.</source>
+        <translation>The user name is too long.</translation>
+    </message>
+    <message>
         <source>The password needs at least 8 characters.</source>
         <translation>The password needs at least 8 characters.</translation>
+    </message>
+    <message>
+        <source>Too many failed sign-ins. Try again after %1.</source>
+        <translation>Too many failed sign-ins. Try again after %1.</translation>
     </message>
 </context>
 <context>
@@ -3609,6 +3625,247 @@ See the details.</translation>
     <message>
         <source>When</source>
         <translation>When</translation>
+    </message>
+</context>
+<context>
+    <name>UserDialog</name>
+    <message>
+        <source>New user</source>
+        <translation>New user</translation>
+    </message>
+    <message>
+        <source>New password</source>
+        <translation>New password</translation>
+    </message>
+    <message>
+        <source>User name</source>
+        <translation>User name</translation>
+    </message>
+    <message>
+        <source>Full name</source>
+        <translation>Full name</translation>
+    </message>
+    <message>
+        <source>Role</source>
+        <translation>Role</translation>
+    </message>
+    <message>
+        <source>Password</source>
+        <translation>Password</translation>
+    </message>
+    <message>
+        <source>Password again</source>
+        <translation>Password again</translation>
+    </message>
+    <message>
+        <source>The two passwords differ.</source>
+        <translation>The two passwords differ.</translation>
+    </message>
+</context>
+<context>
+    <name>UsersDialog</name>
+    <message>
+        <source>Users and sign-ins</source>
+        <translation>Users and sign-ins</translation>
+    </message>
+</context>
+<context>
+    <name>UsersPage</name>
+    <message>
+        <source>Auditor</source>
+        <translation>Auditor</translation>
+    </message>
+    <message>
+        <source>Lead</source>
+        <translation>Lead</translation>
+    </message>
+    <message>
+        <source>Administrator</source>
+        <translation>Administrator</translation>
+    </message>
+    <message>
+        <source>Only an administrator can manage users.</source>
+        <translation>Only an administrator can manage users.</translation>
+    </message>
+    <message>
+        <source>active</source>
+        <translation>active</translation>
+    </message>
+    <message>
+        <source>deactivated</source>
+        <translation>deactivated</translation>
+    </message>
+    <message>
+        <source>desktop</source>
+        <translation>desktop</translation>
+    </message>
+    <message>
+        <source>command line</source>
+        <translation>command line</translation>
+    </message>
+    <message>
+        <source>API token</source>
+        <translation>API token</translation>
+    </message>
+    <message>
+        <source>remembered</source>
+        <translation>remembered</translation>
+    </message>
+    <message>
+        <source>signed in</source>
+        <translation>signed in</translation>
+    </message>
+    <message>
+        <source>refused</source>
+        <translation>refused</translation>
+    </message>
+    <message>
+        <source>locked</source>
+        <translation>locked</translation>
+    </message>
+    <message>
+        <source>password reset</source>
+        <translation>password reset</translation>
+    </message>
+    <message>
+        <source>Sign-ins of %1</source>
+        <translation>Sign-ins of %1</translation>
+    </message>
+    <message>
+        <source>All sign-ins</source>
+        <translation>All sign-ins</translation>
+    </message>
+    <message>
+        <source>Activate</source>
+        <translation>Activate</translation>
+    </message>
+    <message>
+        <source>Deactivate</source>
+        <translation>Deactivate</translation>
+    </message>
+    <message>
+        <source>The built-in users cannot be changed.</source>
+        <translation>The built-in users cannot be changed.</translation>
+    </message>
+    <message>
+        <source>That user no longer exists.</source>
+        <translation>That user no longer exists.</translation>
+    </message>
+    <message>
+        <source>Enter a user name.</source>
+        <translation>Enter a user name.</translation>
+    </message>
+    <message>
+        <source>That name is taken.</source>
+        <translation>That name is taken.</translation>
+    </message>
+    <message>
+        <source>That name is reserved.</source>
+        <translation>That name is reserved.</translation>
+    </message>
+    <message>
+        <source>The user name is too long.</source>
+        <translation>The user name is too long.</translation>
+    </message>
+    <message>
+        <source>The password needs at least 8 characters.</source>
+        <translation>The password needs at least 8 characters.</translation>
+    </message>
+    <message>
+        <source>The last active administrator must stay an administrator.</source>
+        <translation>The last active administrator must stay an administrator.</translation>
+    </message>
+    <message>
+        <source>You cannot deactivate yourself.</source>
+        <translation>You cannot deactivate yourself.</translation>
+    </message>
+    <message>
+        <source>Unknown role.</source>
+        <translation>Unknown role.</translation>
+    </message>
+    <message>
+        <source>User %1 added.</source>
+        <translation>User %1 added.</translation>
+    </message>
+    <message>
+        <source>%1 is now %2.</source>
+        <translation>%1 is now %2.</translation>
+    </message>
+    <message>
+        <source>The password of %1 was reset; their remembered sign-ins are revoked.</source>
+        <translation>The password of %1 was reset; their remembered sign-ins are revoked.</translation>
+    </message>
+    <message>
+        <source>%1 can sign in again.</source>
+        <translation>%1 can sign in again.</translation>
+    </message>
+    <message>
+        <source>%1 can no longer sign in.</source>
+        <translation>%1 can no longer sign in.</translation>
+    </message>
+    <message>
+        <source>Users</source>
+        <translation>Users</translation>
+    </message>
+    <message>
+        <source>Sign-ins</source>
+        <translation>Sign-ins</translation>
+    </message>
+    <message>
+        <source>User name</source>
+        <translation>User name</translation>
+    </message>
+    <message>
+        <source>Full name</source>
+        <translation>Full name</translation>
+    </message>
+    <message>
+        <source>Role</source>
+        <translation>Role</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>State</translation>
+    </message>
+    <message>
+        <source>Last sign-in</source>
+        <translation>Last sign-in</translation>
+    </message>
+    <message>
+        <source>Failed attempts</source>
+        <translation>Failed attempts</translation>
+    </message>
+    <message>
+        <source>When</source>
+        <translation>When</translation>
+    </message>
+    <message>
+        <source>From</source>
+        <translation>From</translation>
+    </message>
+    <message>
+        <source>Outcome</source>
+        <translation>Outcome</translation>
+    </message>
+    <message>
+        <source>Detail</source>
+        <translation>Detail</translation>
+    </message>
+    <message>
+        <source>Add user…</source>
+        <translation>Add user…</translation>
+    </message>
+    <message>
+        <source>Set role</source>
+        <translation>Set role</translation>
+    </message>
+    <message>
+        <source>Reset password…</source>
+        <translation>Reset password…</translation>
+    </message>
+    <message>
+        <source>Their sign-ins</source>
+        <translation>Their sign-ins</translation>
     </message>
 </context>
 <context>

@@ -2128,6 +2128,10 @@ See the details.</source>
         <translation>退出登录</translation>
     </message>
     <message>
+        <source>Users and sign-ins…</source>
+        <translation>用户与登录记录…</translation>
+    </message>
+    <message>
         <source>Back up the database…</source>
         <translation>备份数据库…</translation>
     </message>
@@ -3524,8 +3528,8 @@ See the details.</source>
         <translation>登录 AuditDesk</translation>
     </message>
     <message>
-        <source>This database has no users yet. Create the first account: it will be the administrator.</source>
-        <translation>此数据库还没有用户。请创建第一个账户，它将成为管理员。</translation>
+        <source>This database has no users yet. Create the first account: it will be the administrator. (Demonstration data can be loaded next.)</source>
+        <translation>此数据库还没有用户。请创建第一个账户：它将是管理员。（随后可以加载演示数据。）</translation>
     </message>
     <message>
         <source>Who is working?</source>
@@ -3568,8 +3572,20 @@ See the details.</source>
         <translation>该用户名已被使用。</translation>
     </message>
     <message>
+        <source>That name is reserved.</source>
+        <translation>该用户名为系统保留。</translation>
+    </message>
+    <message>
+        <source>The user name is too long.</source>
+        <translation>用户名过长。</translation>
+    </message>
+    <message>
         <source>The password needs at least 8 characters.</source>
         <translation>密码至少需要 8 个字符。</translation>
+    </message>
+    <message>
+        <source>Too many failed sign-ins. Try again after %1.</source>
+        <translation>登录失败次数过多。请在 %1 之后再试。</translation>
     </message>
 </context>
 <context>
@@ -3609,6 +3625,247 @@ See the details.</source>
     <message>
         <source>When</source>
         <translation>时间</translation>
+    </message>
+</context>
+<context>
+    <name>UserDialog</name>
+    <message>
+        <source>New user</source>
+        <translation>新用户</translation>
+    </message>
+    <message>
+        <source>New password</source>
+        <translation>新密码</translation>
+    </message>
+    <message>
+        <source>User name</source>
+        <translation>用户名</translation>
+    </message>
+    <message>
+        <source>Full name</source>
+        <translation>姓名</translation>
+    </message>
+    <message>
+        <source>Role</source>
+        <translation>角色</translation>
+    </message>
+    <message>
+        <source>Password</source>
+        <translation>密码</translation>
+    </message>
+    <message>
+        <source>Password again</source>
+        <translation>再次输入密码</translation>
+    </message>
+    <message>
+        <source>The two passwords differ.</source>
+        <translation>两次输入的密码不一致。</translation>
+    </message>
+</context>
+<context>
+    <name>UsersDialog</name>
+    <message>
+        <source>Users and sign-ins</source>
+        <translation>用户与登录记录</translation>
+    </message>
+</context>
+<context>
+    <name>UsersPage</name>
+    <message>
+        <source>Auditor</source>
+        <translation>审核员</translation>
+    </message>
+    <message>
+        <source>Lead</source>
+        <translation>审核组长</translation>
+    </message>
+    <message>
+        <source>Administrator</source>
+        <translation>管理员</translation>
+    </message>
+    <message>
+        <source>Only an administrator can manage users.</source>
+        <translation>只有管理员可以管理用户。</translation>
+    </message>
+    <message>
+        <source>active</source>
+        <translation>在用</translation>
+    </message>
+    <message>
+        <source>deactivated</source>
+        <translation>已停用</translation>
+    </message>
+    <message>
+        <source>desktop</source>
+        <translation>桌面程序</translation>
+    </message>
+    <message>
+        <source>command line</source>
+        <translation>命令行</translation>
+    </message>
+    <message>
+        <source>API token</source>
+        <translation>API 令牌</translation>
+    </message>
+    <message>
+        <source>remembered</source>
+        <translation>记住的登录</translation>
+    </message>
+    <message>
+        <source>signed in</source>
+        <translation>已登录</translation>
+    </message>
+    <message>
+        <source>refused</source>
+        <translation>被拒绝</translation>
+    </message>
+    <message>
+        <source>locked</source>
+        <translation>已锁定</translation>
+    </message>
+    <message>
+        <source>password reset</source>
+        <translation>密码已重置</translation>
+    </message>
+    <message>
+        <source>Sign-ins of %1</source>
+        <translation>%1 的登录记录</translation>
+    </message>
+    <message>
+        <source>All sign-ins</source>
+        <translation>全部登录记录</translation>
+    </message>
+    <message>
+        <source>Activate</source>
+        <translation>启用</translation>
+    </message>
+    <message>
+        <source>Deactivate</source>
+        <translation>停用</translation>
+    </message>
+    <message>
+        <source>The built-in users cannot be changed.</source>
+        <translation>内置用户不能修改。</translation>
+    </message>
+    <message>
+        <source>That user no longer exists.</source>
+        <translation>该用户已不存在。</translation>
+    </message>
+    <message>
+        <source>Enter a user name.</source>
+        <translation>请输入用户名。</translation>
+    </message>
+    <message>
+        <source>That name is taken.</source>
+        <translation>该用户名已被使用。</translation>
+    </message>
+    <message>
+        <source>That name is reserved.</source>
+        <translation>该用户名为系统保留。</translation>
+    </message>
+    <message>
+        <source>The user name is too long.</source>
+        <translation>用户名过长。</translation>
+    </message>
+    <message>
+        <source>The password needs at least 8 characters.</source>
+        <translation>密码至少需要 8 个字符。</translation>
+    </message>
+    <message>
+        <source>The last active administrator must stay an administrator.</source>
+        <translation>最后一个在用的管理员必须保留管理员角色。</translation>
+    </message>
+    <message>
+        <source>You cannot deactivate yourself.</source>
+        <translation>不能停用自己。</translation>
+    </message>
+    <message>
+        <source>Unknown role.</source>
+        <translation>未知角色。</translation>
+    </message>
+    <message>
+        <source>User %1 added.</source>
+        <translation>已添加用户 %1。</translation>
+    </message>
+    <message>
+        <source>%1 is now %2.</source>
+        <translation>%1 现在是%2。</translation>
+    </message>
+    <message>
+        <source>The password of %1 was reset; their remembered sign-ins are revoked.</source>
+        <translation>%1 的密码已重置；其记住的登录已被撤销。</translation>
+    </message>
+    <message>
+        <source>%1 can sign in again.</source>
+        <translation>%1 可以重新登录。</translation>
+    </message>
+    <message>
+        <source>%1 can no longer sign in.</source>
+        <translation>%1 已不能再登录。</translation>
+    </message>
+    <message>
+        <source>Users</source>
+        <translation>用户</translation>
+    </message>
+    <message>
+        <source>Sign-ins</source>
+        <translation>登录记录</translation>
+    </message>
+    <message>
+        <source>User name</source>
+        <translation>用户名</translation>
+    </message>
+    <message>
+        <source>Full name</source>
+        <translation>姓名</translation>
+    </message>
+    <message>
+        <source>Role</source>
+        <translation>角色</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>Last sign-in</source>
+        <translation>最近登录</translation>
+    </message>
+    <message>
+        <source>Failed attempts</source>
+        <translation>连续失败次数</translation>
+    </message>
+    <message>
+        <source>When</source>
+        <translation>时间</translation>
+    </message>
+    <message>
+        <source>From</source>
+        <translation>来源</translation>
+    </message>
+    <message>
+        <source>Outcome</source>
+        <translation>结果</translation>
+    </message>
+    <message>
+        <source>Detail</source>
+        <translation>详情</translation>
+    </message>
+    <message>
+        <source>Add user…</source>
+        <translation>添加用户…</translation>
+    </message>
+    <message>
+        <source>Set role</source>
+        <translation>设置角色</translation>
+    </message>
+    <message>
+        <source>Reset password…</source>
+        <translation>重置密码…</translation>
+    </message>
+    <message>
+        <source>Their sign-ins</source>
+        <translation>其登录记录</translation>
     </message>
 </context>
 <context>

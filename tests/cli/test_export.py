@@ -13,10 +13,14 @@ from auditdesk.cli import main
 
 @pytest.fixture
 def demo_db(database, db_url, tmp_path):
+    from auditdesk.model import Role
+    from auditdesk.services.users import create_user
     from tests.exports.conftest import build_demo_audit
 
     with database.session() as s:
         demo = build_demo_audit(s, tmp_path / "photos", evidence_count=12, photos=2)
+        create_user(s, "lena", "lead-pass-1", Role.LEAD, "Lena Lead")
+        create_user(s, "alice", "auditor-pass-1", Role.AUDITOR)
     database.close()
     return db_url.removeprefix("sqlite:///"), demo
 
@@ -68,8 +72,30 @@ def test_report_pdf_and_docx(capsys, demo_db, tmp_path):
     assert not list(tmp_path.glob(".*.part"))  # no temporary file left behind
 
 
-def test_issue_records_the_revision_and_the_file_hash(capsys, demo_db, tmp_path):
+def test_issue_needs_a_signed_in_lead(capsys, demo_db, tmp_path, monkeypatch):
     db, demo = demo_db
+    args = ["report", "--audit", demo.number, "--issue", "--db", db]
+    code, _out, err = run(capsys, *args, "--out", str(tmp_path / "a.pdf"))
+    assert code == 2 and "--user" in err and len(err.strip().splitlines()) == 1
+    monkeypatch.setenv("AUDITDESK_PASSWORD", "auditor-pass-1")
+    code, _out, err = run(capsys, *args, "--user", "alice", "--out", str(tmp_path / "b.pdf"))
+    assert code == 1 and "lead" in err
+    monkeypatch.setenv("AUDITDESK_PASSWORD", "not-her-password")
+    code, _out, err = run(capsys, *args, "--user", "lena", "--out", str(tmp_path / "c.pdf"))
+    assert code == 1 and "sign-in refused" in err
+    assert not any((tmp_path / n).exists() for n in ("a.pdf", "b.pdf", "c.pdf"))
+    from auditdesk.services import report_issue
+    from auditdesk.services.setup import open_database
+
+    database = open_database(f"sqlite:///{db}")
+    with database.session() as s:
+        assert report_issue.latest_revision(s, demo.audit_id) is None
+    database.close()
+
+
+def test_issue_records_the_revision_and_the_file_hash(capsys, demo_db, tmp_path, monkeypatch):
+    db, demo = demo_db
+    monkeypatch.setenv("AUDITDESK_PASSWORD", "lead-pass-1")
     code, out, err = run(
         capsys,
         "report",
@@ -78,6 +104,8 @@ def test_issue_records_the_revision_and_the_file_hash(capsys, demo_db, tmp_path)
         "--format",
         "pdf",
         "--issue",
+        "--user",
+        "lena",
         "--db",
         db,
         "--out",
@@ -93,6 +121,7 @@ def test_issue_records_the_revision_and_the_file_hash(capsys, demo_db, tmp_path)
     database = open_database(f"sqlite:///{db}")
     with database.session() as s:
         rev = report_issue.latest_revision(s, demo.audit_id)
+        assert rev.issued_by == "lena"  # the signed-in lead, not "system"
         assert rev.files == [
             {"name": "r1.pdf", "format": "pdf", "lang": "zh", "sha256": data["sha256"]}
         ]
@@ -105,6 +134,8 @@ def test_issue_records_the_revision_and_the_file_hash(capsys, demo_db, tmp_path)
         "--format",
         "pdf",
         "--issue",
+        "--user",
+        "lena",
         "--db",
         db,
         "--out",

@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 
 from auditdesk.cli import main
+from tests.cli.conftest import ADMIN_PASSWORD, add_admin
 from tests.exchange.conftest import write_xlsx
 
 HEAD = ["证书编号", "组织名称", "认证标准", "颁证日期", "监督一完成日期"]
@@ -16,20 +17,20 @@ def _db(database):
     return str(path)
 
 
-def test_import_certificates_then_again_changes_nothing(database, tmp_path, capsys):
+def test_import_certificates_then_again_changes_nothing(database, admin, tmp_path, capsys):
     db = _db(database)
     book = write_xlsx(
         tmp_path / "c.xlsx",
         [HEAD, ["Q-1", "甲公司", "GB/T 19001-2016", "2026年3月15日", "2027-02-01"]],
     )
-    assert main(["import", "certificates", str(book), "--db", db]) == 0
+    assert main(["import", "certificates", str(book), "--db", db, *admin]) == 0
     assert "created 1 audit, 1 certificate, 1 organisation" in capsys.readouterr().out
-    assert main(["import", "certificates", str(book), "--db", db, "--json"]) == 0
+    assert main(["import", "certificates", str(book), "--db", db, "--json", *admin]) == 0
     data = json.loads(capsys.readouterr().out)
     assert data["ok"] and data["created"] == {} and data["unchanged"]["certificate"] == 1
 
 
-def test_errors_are_listed_per_row_and_column_and_exit_1(database, tmp_path, capsys):
+def test_errors_are_listed_per_row_and_column_and_exit_1(database, admin, tmp_path, capsys):
     db = _db(database)
     book = write_xlsx(
         tmp_path / "c.xlsx",
@@ -39,7 +40,7 @@ def test_errors_are_listed_per_row_and_column_and_exit_1(database, tmp_path, cap
             ["Q-2", "乙公司", "ISO 12345", "2026-03-01", ""],
         ],
     )
-    assert main(["import", "certificates", str(book), "--db", db]) == 1
+    assert main(["import", "certificates", str(book), "--db", db, *admin]) == 1
     captured = capsys.readouterr()
     assert "row 2\t颁证日期\t2026-13-01\tinvalid_date" in captured.out
     assert "row 3\t认证标准\tISO 12345\tunknown_standard" in captured.out
@@ -48,22 +49,22 @@ def test_errors_are_listed_per_row_and_column_and_exit_1(database, tmp_path, cap
     assert json.loads(capsys.readouterr().out) == []
 
 
-def test_dry_run_writes_nothing(database, tmp_path, capsys):
+def test_dry_run_writes_nothing(database, admin, tmp_path, capsys):
     db = _db(database)
     book = write_xlsx(
         tmp_path / "c.xlsx", [["组织名称", "统一社会信用代码"], ["甲公司", "914403001922038216"]]
     )
-    assert main(["import", "clients", str(book), "--dry-run", "--db", db]) == 0
+    assert main(["import", "clients", str(book), "--dry-run", "--db", db, *admin]) == 0
     assert capsys.readouterr().out.startswith("would import 1 row(s)")
-    assert main(["import", "clients", str(book), "--db", db]) == 0
+    assert main(["import", "clients", str(book), "--db", db, *admin]) == 0
     assert "created 1 organisation" in capsys.readouterr().out
 
 
-def test_unreadable_workbook_exit_1(database, tmp_path, capsys):
+def test_unreadable_workbook_exit_1(database, admin, tmp_path, capsys):
     db = _db(database)
     bad = tmp_path / "bad.xlsx"
     bad.write_bytes(b"PK\x03\x04 truncated")
-    assert main(["import", "certificates", str(bad), "--db", db]) == 1
+    assert main(["import", "certificates", str(bad), "--db", db, *admin]) == 1
     assert "not an .xlsx workbook" in capsys.readouterr().err
 
 
@@ -94,9 +95,12 @@ def test_export_and_import_package_through_the_cli(tmp_path, capsys, monkeypatch
 
     office = open_database(f"sqlite:///{tmp_path / 'office.sqlite3'}", create=True)
     _, audit_id, _ = build_office(office)
+    as_office = add_admin(office, "office-admin")
     office.close()
     laptop = open_database(f"sqlite:///{tmp_path / 'laptop.sqlite3'}", create=True)
+    as_laptop = add_admin(laptop, "laptop-admin")
     laptop.close()
+    monkeypatch.setenv("AUDITDESK_PASSWORD", ADMIN_PASSWORD)
     pkg = tmp_path / "a.adpkg"
     monkeypatch.setenv("PKG_PW", "密码-123456")
     assert (
@@ -112,12 +116,14 @@ def test_export_and_import_package_through_the_cli(tmp_path, capsys, monkeypatch
                 "PKG_PW",
                 "--db",
                 str(tmp_path / "office.sqlite3"),
+                *as_office,
             ]
         )
         == 0
     )
     assert "encrypted" in capsys.readouterr().out
-    assert main(["import", "package", str(pkg), "--db", str(tmp_path / "laptop.sqlite3")]) == 1
+    laptop_db = ["--db", str(tmp_path / "laptop.sqlite3"), *as_laptop]
+    assert main(["import", "package", str(pkg), *laptop_db]) == 1
     assert "encrypted: give its password" in capsys.readouterr().err
     assert (
         main(
@@ -127,8 +133,7 @@ def test_export_and_import_package_through_the_cli(tmp_path, capsys, monkeypatch
                 str(pkg),
                 "--password-env",
                 "PKG_PW",
-                "--db",
-                str(tmp_path / "laptop.sqlite3"),
+                *laptop_db,
                 "--json",
             ]
         )
@@ -145,8 +150,7 @@ def test_export_and_import_package_through_the_cli(tmp_path, capsys, monkeypatch
                 "张伟",
                 "--out",
                 str(tmp_path / "b.adpkg"),
-                "--db",
-                str(tmp_path / "laptop.sqlite3"),
+                *laptop_db,
             ]
         )
         == 0
@@ -154,12 +158,12 @@ def test_export_and_import_package_through_the_cli(tmp_path, capsys, monkeypatch
     assert main(["check", "--db", str(tmp_path / "laptop.sqlite3")]) == 0
 
 
-def test_a_hostile_package_exits_1_with_the_reason(database, tmp_path, capsys):
+def test_a_hostile_package_exits_1_with_the_reason(database, admin, tmp_path, capsys):
     import zipfile
 
     db = _db(database)
     bad = tmp_path / "evil.adpkg"
     with zipfile.ZipFile(bad, "w") as zf:
         zf.writestr("../../outside.txt", "x")
-    assert main(["import", "package", str(bad), "--db", db]) == 1
+    assert main(["import", "package", str(bad), "--db", db, *admin]) == 1
     assert "leaves the package" in capsys.readouterr().err

@@ -11,7 +11,7 @@ from tests.ui.test_documents import modified_standard
 
 
 @pytest.fixture
-def db(database, db_url):
+def db(database, db_url, admin):
     database.close()
     return db_url.removeprefix("sqlite:///")
 
@@ -35,14 +35,14 @@ def test_list_shows_the_builtin_standards(capsys, db):
     assert keys(capsys, db) == ["ISO14001:2015", "ISO27001:2022", "ISO45001:2018", "ISO9001:2015"]
 
 
-def test_load_a_good_file_adds_the_standard(capsys, db, tmp_path):
+def test_load_a_good_file_adds_the_standard(capsys, db, admin, tmp_path):
     path = modified_standard(tmp_path)
-    code, out, err = run(capsys, "load", str(path), "--db", db)
+    code, out, err = run(capsys, "load", str(path), "--db", db, *admin)
     assert code == 0, err
     assert out.startswith("loaded: ISO9001:2099")
     assert "ISO9001:2099" in keys(capsys, db)
     # Loading it again updates in place: still one standard with that key.
-    code, out, err = run(capsys, "load", str(path), "--db", db, "--json")
+    code, out, err = run(capsys, "load", str(path), "--db", db, "--json", *admin)
     assert code == 0 and json.loads(out)["key"] == "ISO9001:2099"
     assert keys(capsys, db).count("ISO9001:2099") == 1
 
@@ -55,12 +55,12 @@ def test_load_a_good_file_adds_the_standard(capsys, db, tmp_path):
     ],
 )
 def test_a_malformed_file_is_refused_in_one_line_and_nothing_is_written(
-    capsys, db, tmp_path, content, reason
+    capsys, db, admin, tmp_path, content, reason
 ):
     before = keys(capsys, db)
     bad = tmp_path / "bad.json"
     bad.write_text(content, encoding="utf-8")
-    code, out, err = run(capsys, "load", str(bad), "--db", db)
+    code, out, err = run(capsys, "load", str(bad), "--db", db, *admin)
     assert code == 1
     assert out == ""
     assert len(err.strip().splitlines()) == 1 and err.startswith("auditdesk: bad.json: ")
@@ -69,7 +69,7 @@ def test_a_malformed_file_is_refused_in_one_line_and_nothing_is_written(
     assert keys(capsys, db) == before
 
 
-def test_a_lead_may_not_load_a_standard(capsys, database, db_url, tmp_path):
+def test_a_lead_may_not_load_a_standard(capsys, database, db_url, tmp_path, monkeypatch):
     from auditdesk.model import Role
     from auditdesk.services.users import create_user
 
@@ -77,8 +77,10 @@ def test_a_lead_may_not_load_a_standard(capsys, database, db_url, tmp_path):
         create_user(s, "lead", "lead-password-1", Role.LEAD)
     database.close()
     db = db_url.removeprefix("sqlite:///")
+    monkeypatch.setenv("AUDITDESK_PASSWORD", "lead-password-1")
     code, out, err = run(
         capsys, "load", str(modified_standard(tmp_path)), "--db", db, "--user", "lead"
     )
     assert code != 0 and len(err.strip().splitlines()) == 1
+    assert "needs the admin role" in err  # signed in, but not an admin
     assert "ISO9001:2099" not in keys(capsys, db)

@@ -236,12 +236,15 @@ def test_numbers_swapped_on_a_laptop_merge_without_a_clash(office, tmp_path):
 
 
 def test_the_cli_says_which_nc_moved_and_whether_the_client_has_the_old_number(
-    office, tmp_path, capsys
+    office, tmp_path, capsys, monkeypatch
 ):
     """``auditdesk import package`` prints one line per moved NC, not only "conflicts 1"."""
     from auditdesk.cli import main
+    from tests.cli.conftest import ADMIN_PASSWORD, add_admin
 
     db, audit_id, ev_id = office
+    as_office = add_admin(db, "office-admin")
+    monkeypatch.setenv("AUDITDESK_PASSWORD", ADMIN_PASSWORD)
     with db.session() as s:
         audit_number = s.get(Audit, audit_id).number
     laptop_a = _take_audit(db, audit_id, tmp_path, "wang")
@@ -256,7 +259,7 @@ def test_the_cli_says_which_nc_moved_and_whether_the_client_has_the_old_number(
         laptop.close()
     db.close()
     for package in packages:
-        assert main(["import", "package", "--db", db.url, str(package)]) == 0
+        assert main(["import", "package", "--db", db.url, str(package), *as_office]) == 0
     out = capsys.readouterr().out
     assert f"renumbered NC-{audit_number}-01 -> NC-{audit_number}-02" in out
     assert "tell the client" in out  # both were issued: the moved one's form shows the old number

@@ -13,23 +13,41 @@ from auditdesk.exchange.conflicts import decoded, list_conflicts
 from auditdesk.model import Audit, Nonconformity
 from auditdesk.services.setup import open_database
 from auditdesk.storage.integrity import check_database
+from tests.cli.conftest import ADMIN_PASSWORD, add_admin
 from tests.exchange.test_package import build_office
 
 
 def test_laptop_package_merges_into_the_central_database_with_its_conflict(
-    database, tmp_path, capsys
+    database, tmp_path, capsys, monkeypatch
 ):
     central, audit_id, _ = build_office(database)
     with central.session() as s:
         number = s.get(Audit, audit_id).number
+    as_office = add_admin(central, "office-admin")
     laptop_url = f"sqlite:///{tmp_path / 'laptop.sqlite3'}"
-    open_database(laptop_url, create=True).close()
+    laptop = open_database(laptop_url, create=True)
+    as_laptop = add_admin(laptop, "laptop-admin")
+    laptop.close()
+    monkeypatch.setenv("AUDITDESK_PASSWORD", ADMIN_PASSWORD)
 
     out, back = tmp_path / "out.adpkg", tmp_path / "back.adpkg"
     assert (
-        main(["export", "package", "--db", central.url, "--audit", number, "--out", str(out)]) == 0
+        main(
+            [
+                "export",
+                "package",
+                "--db",
+                central.url,
+                "--audit",
+                number,
+                "--out",
+                str(out),
+                *as_office,
+            ]
+        )
+        == 0
     )
-    assert main(["import", "package", str(out), "--db", laptop_url]) == 0
+    assert main(["import", "package", str(out), "--db", laptop_url, *as_laptop]) == 0
     capsys.readouterr()
 
     laptop = open_database(laptop_url)
@@ -40,9 +58,22 @@ def test_laptop_package_merges_into_the_central_database_with_its_conflict(
         s.scalar(select(Nonconformity)).evidence_text = "量具未按期校准"
 
     assert (
-        main(["export", "package", "--db", laptop_url, "--audit", number, "--out", str(back)]) == 0
+        main(
+            [
+                "export",
+                "package",
+                "--db",
+                laptop_url,
+                "--audit",
+                number,
+                "--out",
+                str(back),
+                *as_laptop,
+            ]
+        )
+        == 0
     )
-    assert main(["import", "package", str(back), "--db", central.url]) == 0
+    assert main(["import", "package", str(back), "--db", central.url, *as_office]) == 0
     assert "conflicts 1" in capsys.readouterr().out
     with central.session() as s:
         (conflict,) = list_conflicts(s)

@@ -185,14 +185,22 @@ def test_run_gui_opens_the_window_and_returns(qapp, tmp_path, monkeypatch, datab
     """The real entry point: font, language, database, window, event loop, exit code 0."""
     import sys
 
-    from PySide6.QtCore import QTimer
+    from PySide6.QtCore import QSettings, QTimer
     from PySide6.QtWidgets import QApplication
 
-    from auditdesk.ui import i18n, jobs
+    from auditdesk.model import Role
+    from auditdesk.services.users import create_user, remember_token
+    from auditdesk.ui import i18n, jobs, signin
     from auditdesk.ui.app import run_gui
 
     monkeypatch.setenv("XDG_CONFIG_HOME", str(tmp_path / "config"))
-    monkeypatch.setenv("AUDITDESK_USER", "system")
+    # Signed in the way a remembering laptop is: a token for this database in the settings.
+    with database.session() as s:
+        token = remember_token(s, create_user(s, "wang", "admin-pass-1", Role.ADMIN))
+    from auditdesk.ui.app import create_application
+
+    create_application()  # AuditDesk's organisation and application names, as run_gui sets them
+    signin.remember(QSettings(), database, token)
     monkeypatch.setattr(sys, "excepthook", sys.excepthook)
     monkeypatch.setattr(jobs, "_session_factory", None)
     seen: list[str] = []
@@ -202,8 +210,11 @@ def test_run_gui_opens_the_window_and_returns(qapp, tmp_path, monkeypatch, datab
         QApplication.closeAllWindows()
 
     QTimer.singleShot(300, close)
-    assert run_gui(str(database.path), "zh_CN") == 0
-    assert "mainWindow" in seen
+    try:
+        assert run_gui(str(database.path), "zh_CN") == 0
+    finally:
+        signin.forget_user(QSettings(), database)
+    assert "mainWindow" in seen and "signInDialog" not in seen
     assert i18n.current_language() == "zh_CN"
     assert i18n.CJK_FAMILY  # the shipped font is registered
 
