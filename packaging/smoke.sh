@@ -27,7 +27,8 @@ head -c 5 "$WORK/r.pdf" | grep -q "%PDF-"
 echo "smoke: main window"
 SHOT="${SMOKE_SCREENSHOT:-$WORK/main-window.png}"
 run_gui() {
-  AUDITDESK_SMOKE_SCREENSHOT="$SHOT" "$GUI" --db "$WORK/demo.sqlite3" --lang zh_CN
+  AUDITDESK_SMOKE_SCREENSHOT="$SHOT" AUDITDESK_SMOKE_USER=admin AUDITDESK_PASSWORD=auditdesk-demo \
+    "$GUI" --db "$WORK/demo.sqlite3" --lang zh_CN
 }
 if [ -z "$EXE" ] && [ -z "${DISPLAY:-}" ] && command -v xvfb-run >/dev/null 2>&1; then
   export -f run_gui; export SHOT GUI WORK

@@ -29,6 +29,7 @@ from PySide6.QtWidgets import (
     QTextEdit,
     QWidget,
 )
+from shiboken6 import isValid
 
 INTERACTIVE = (
     QAbstractButton,
@@ -117,7 +118,9 @@ class _Namer(QObject):
             if kind == QEvent.Type.Show:
                 name_widgets(obj)
             elif kind == QEvent.Type.LanguageChange:
-                QTimer.singleShot(0, obj, lambda: name_widgets(obj))
+                # After the window's own labels have retranslated; never on a window that is
+                # gone by then (a closed popup).
+                QTimer.singleShot(0, lambda: isValid(obj) and name_widgets(obj))
         return False
 
 

@@ -13,7 +13,15 @@ from collections.abc import Callable
 from typing import Any
 
 from PySide6.QtCore import QByteArray, QEvent, QSize, Qt
-from PySide6.QtGui import QAction, QFontMetrics, QIcon, QKeySequence, QShortcut, QUndoGroup
+from PySide6.QtGui import (
+    QAction,
+    QFontMetrics,
+    QGuiApplication,
+    QIcon,
+    QKeySequence,
+    QShortcut,
+    QUndoGroup,
+)
 from PySide6.QtWidgets import (
     QListWidget,
     QListWidgetItem,
@@ -362,8 +370,13 @@ class MainWindow(WindowActions, QMainWindow):
         geometry = s.value("window/geometry")
         if isinstance(geometry, QByteArray | bytes):
             self.restoreGeometry(geometry)
-        else:
-            self.resize(1400, 860)
+        else:  # first start: 1400×860, or the whole available screen of a smaller laptop
+            screen = self.screen() or QGuiApplication.primaryScreen()
+            avail = screen.availableGeometry() if screen is not None else None
+            width, height = 1400, 860
+            if avail is not None:
+                width, height = min(width, avail.width()), min(height, avail.height())
+            self.resize(width, height)
         state = s.value("window/state")
         if isinstance(state, QByteArray | bytes):
             self.restoreState(state)
