@@ -178,7 +178,18 @@ def test_demo_offered_for_empty_database(ctx):
     asked: list[str] = []
     assert offer_demo(ctx.db, ask=lambda q: asked.append(q) or False) is False
     assert asked and "empty" in asked[0]
-    assert dt.date.today()
+    from auditdesk.services.clients import count_organisations
+
+    with ctx.db.session() as s:
+        assert count_organisations(s) == 0  # declined: nothing was loaded
+
+
+def test_demo_not_offered_for_a_database_with_clients(ctx, sample):
+    from auditdesk.ui.app import offer_demo
+
+    asked: list[str] = []
+    assert offer_demo(ctx.db, ask=lambda q: asked.append(q) or True) is False
+    assert asked == []
 
 
 def test_run_gui_opens_the_window_and_returns(qapp, tmp_path, monkeypatch, database, sample):

@@ -124,8 +124,9 @@ def test_results_of_a_superseded_query_are_dropped(qtbot, ctx, sample):
     model = RegisterModel(RegisterSource(ctx.session, "clients"), "clients", ("name_zh",))
     model.set_query(search="啤酒")
     model.set_query(search="华强")  # typed on before the first answer came back
-    qtbot.waitUntil(lambda: not model.loading, timeout=5000)
-    qtbot.wait(100)
+    # Wait until EVERY job has delivered its answer (the superseded ones included), not for a
+    # fixed time: only then would a stale answer have overwritten the rows.
+    qtbot.waitUntil(lambda: not jobs._running and not model.loading, timeout=5000)
     assert [model.data(model.index(r, 0)) for r in range(model.rowCount())] == [
         "深圳华强电子有限公司"
     ]
