@@ -75,6 +75,7 @@ def test_wheel_carries_resources_and_migrations(tmp_path):
     assert any(n.startswith("auditdesk/db/versions/0001") for n in names)
     assert "auditdesk/resources/standards/iso9001-2015.json" in names
     assert "auditdesk/resources/fonts/wqy-microhei.ttc" in names
+    assert "auditdesk/resources/words/catalogue.json" in names
     assert any(
         n.startswith("auditdesk/resources/translations/") and n.endswith(".qm") for n in names
     )
@@ -89,6 +90,7 @@ def test_core_is_type_clean():
         "auditdesk/services",
         "auditdesk/exchange",
         "auditdesk/exports",
+        "auditdesk/catalogue.py",
     ]
     result = subprocess.run(
         [_tool("mypy"), "--no-incremental", *core], cwd=ROOT, capture_output=True, text=True
@@ -117,3 +119,13 @@ def test_ci_runs_hypothesis_derandomized():
     )
     result = subprocess.run([sys.executable, "-c", code], cwd=ROOT, capture_output=True, text=True)
     assert result.stdout.split() == ["True", "None"], result.stderr
+
+
+def test_model_enums_are_the_rules_enums():
+    """One definition each: the model re-exports the rules' enums (stored by value)."""
+    from auditdesk import model
+    from auditdesk.rules import events, nc_lifecycle, team
+
+    assert model.TeamRole is team.TeamRole
+    assert model.CertificateStatus is events.CertificateState
+    assert model.NCState is nc_lifecycle.NCLifecycleState

@@ -63,8 +63,8 @@ def test_open_certificate_and_read_its_programme(window, sample):
     view = reg.detail
     rows = view.programme_rows()
     # CN-Q-0001 issued 2026-03-15 under CNCA-QMS-01:2025: first surveillance by 2027-03-15.
-    assert rows[0][:3] == ["Surveillance 1", "2026-12-15", "2027-03-15"]
-    assert [r[0] for r in rows] == ["Surveillance 1", "Surveillance 2", "Recertification"]
+    assert rows[0][:3] == ["First surveillance", "2026-12-15", "2027-03-15"]
+    assert [r[0] for r in rows] == ["First surveillance", "Second surveillance", "Recertification"]
     assert "CNCA-QMS-01:2025" in view.programme.item(0, 2).toolTip()
     assert "§5.4.1.4" in view.programme.item(0, 2).toolTip()
     assert "CN-Q-0001" in view.findChild(QLabel, "certTitle").text()
