@@ -29,6 +29,21 @@ if NO_QT:
         sys.modules[_name] = None  # type: ignore[assignment]
     collect_ignore = ["ui"]
 
+
+def pytest_addoption(parser):
+    if NO_QT:  # pytest-qt is not loaded (-p no:pytest-qt): its ini key must still be accepted
+        parser.addini("qt_api", "ignored under AUDITDESK_NO_QT=1")
+
+
+@pytest.hookimpl(tryfirst=True)
+def pytest_configure(config):
+    if NO_QT and config.pluginmanager.has_plugin("pytest-qt"):
+        raise pytest.UsageError(
+            "AUDITDESK_NO_QT=1 runs without Qt: add -p no:pytest-qt "
+            "(pytest-qt imports PySide6 when it starts)"
+        )
+
+
 # Hypothesis: CI must be reproducible, so a random fuzz find can never decide whether a
 # submission lands. Under CI=true the "ci" profile is derandomized (the same examples on every
 # run, no example database) and explores more; locally the "dev" profile stays random, which is
@@ -46,6 +61,39 @@ settings.load_profile(
     os.environ.get("HYPOTHESIS_PROFILE")
     or ("ci" if os.environ.get("CI", "").lower() in ("1", "true", "yes") else "dev")
 )
+
+
+# Tests marked ``slow`` here (measured with --durations on the 2-core machine, seconds per
+# run of the test, all parameters): ``pytest -m "not slow"`` leaves them out while working; CI
+# runs everything. One list instead of a decorator in each file, so the figures sit together.
+SLOW = {
+    "ui/test_app_ui.py::test_demo_data_loaded_in_the_background_when_accepted",  # 68 s
+    "exchange/test_excel_import.py::"
+    "test_three_hundred_rows_import_once_and_reimport_changes_nothing",  # 42 s
+    "exchange/test_fuzz.py",  # 95 s for the file (hypothesis, 120-200 examples per test)
+    "exchange/test_nc_numbers.py::test_an_issued_nc_keeps_its_number_and_the_draft_moves",  # 20 s
+    "exchange/test_nc_numbers.py::test_three_laptops_get_three_numbers",  # 16 s
+    "exchange/test_nc_numbers.py::"
+    "test_two_laptops_raise_the_same_number_and_the_office_keeps_both",  # 15 s
+    "exports/test_documents.py::test_libreoffice_converts_each_word_document",  # 3 x 10 s
+    "exports/test_report_render.py::test_libreoffice_converts_the_docx_report",  # 3 x 5 s
+    "ui/test_worker_process.py::"
+    "test_report_pdf_from_the_documents_dialog_is_written_by_a_worker_process",  # 9 s
+    "ui/test_documents.py::test_workspace_documents_exports_the_report_as_word_and_pdf",  # 8 s
+}
+
+
+def pytest_collection_modifyitems(config, items):
+    tests_dir = Path(__file__).parent
+    for item in items:
+        rel = (
+            item.path.relative_to(tests_dir).as_posix()
+            if item.path.is_relative_to(tests_dir)
+            else ""
+        )
+        name = item.originalname if hasattr(item, "originalname") else item.name
+        if rel in SLOW or f"{rel}::{name}" in SLOW:
+            item.add_marker(pytest.mark.slow)
 
 
 # The storage, services, exchange and change-log tests run on both backends: every test there
