@@ -1,10 +1,11 @@
-"""Shared sample data for the register, dashboard, planning and UI tests: two clients, two
-certificates, an auditor, an audit and two NCs (one overdue). A helper module, not a test file,
+"""Shared sample data for the tests: ``make_sample`` (two clients, two certificates, an auditor,
+an audit and two NCs, one overdue) and ``modified_standard`` (a standards file to load). A helper module, not a test file,
 so that importing it collects no tests twice."""
 
 from __future__ import annotations
 
 import datetime as dt
+import json
 
 from auditdesk.model import (
     Auditor,
@@ -119,3 +120,15 @@ def make_sample(session, today: dt.date = TODAY) -> dict:
         "done": done,
         "ncs": (overdue, fine),
     }
+
+
+def modified_standard(tmp_path):
+    from auditdesk.paths import resource
+
+    data = json.loads(resource("standards", "iso9001-2015.json").read_text(encoding="utf-8"))
+    data["key"], data["code"] = "ISO9001:2099", "ISO 9001:2099"
+    data["title_zh"] = "质量管理体系 要求（测试版）"
+    data["aliases"] = ["ISO 9001:2099"]
+    path = tmp_path / "iso9001-2099.json"
+    path.write_text(json.dumps(data, ensure_ascii=False), encoding="utf-8")
+    return path

@@ -20,8 +20,7 @@ from auditdesk.exchange.excel_import import CERTIFICATE_COLUMNS, import_workbook
 from auditdesk.exchange.package import export_package, import_package
 from auditdesk.services.setup import open_database
 from tests.exchange.conftest import write_xlsx
-from tests.exchange.package_helpers import everything
-from tests.exchange.test_package import build_office
+from tests.exchange.package_helpers import build_office, everything
 
 # Two health checks are suppressed, each on purpose; every other one stays on:
 # - function_scoped_fixture: ``fuzz_db``/``tmp_path`` are shared by all examples of a test ON
