@@ -129,3 +129,16 @@ def test_model_enums_are_the_rules_enums():
     assert model.TeamRole is team.TeamRole
     assert model.CertificateStatus is events.CertificateState
     assert model.NCState is nc_lifecycle.NCLifecycleState
+
+
+def test_no_test_module_imports_another_test_module():
+    """Shared test data lives in helper modules and fixtures: importing a test file runs (and
+    collects) its tests twice and drags its imports, Qt included, into the importer."""
+    import re
+
+    offenders = []
+    for path in (ROOT / "tests").rglob("*.py"):
+        source = path.read_text(encoding="utf-8")
+        for match in re.finditer(r"^\s*from tests\.[\w.]*\btest_\w+ import", source, re.M):
+            offenders.append(f"{path.relative_to(ROOT)}: {match.group(0).strip()}")
+    assert offenders == []
