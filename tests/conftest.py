@@ -1,13 +1,48 @@
-"""Shared fixtures: a fresh migrated AuditDesk database per test (real SQLite file)."""
+"""Shared fixtures: a fresh migrated AuditDesk database per test (real SQLite file).
+
+Migrating and seeding a new SQLite file takes 0.6-1.8 s, so it is done ONCE per test session
+(``sqlite_template``) and every test gets its own byte copy of that file, as the PostgreSQL
+variant copies a template database (tests/pg_server.py). A test that is about creating a
+database (migrations, ``open_database(..., create=True)`` on a new path) does not use the
+``database`` fixture and still starts from an empty file.
+
+``AUDITDESK_NO_QT=1`` runs the suite as on a machine without PySide6: Qt cannot be imported
+and tests/ui is not collected (the core must not need Qt; see README, Testing).
+"""
 
 from __future__ import annotations
 
 import os
+import shutil
+import sys
+from pathlib import Path
 
 import pytest
 from hypothesis import settings
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+NO_QT = os.environ.get("AUDITDESK_NO_QT", "").lower() in ("1", "true", "yes")
+if NO_QT:
+    # ``import PySide6`` now raises ImportError, as where it is not installed.
+    for _name in ("PySide6", "PySide6.QtCore", "PySide6.QtGui", "PySide6.QtWidgets", "pytestqt"):
+        sys.modules[_name] = None  # type: ignore[assignment]
+    collect_ignore = ["ui"]
+
+
+def pytest_addoption(parser):
+    if NO_QT:  # pytest-qt is not loaded (-p no:pytest-qt): its ini key must still be accepted
+        parser.addini("qt_api", "ignored under AUDITDESK_NO_QT=1")
+
+
+@pytest.hookimpl(tryfirst=True)
+def pytest_configure(config):
+    if NO_QT and config.pluginmanager.has_plugin("pytest-qt"):
+        raise pytest.UsageError(
+            "AUDITDESK_NO_QT=1 runs without Qt: add -p no:pytest-qt "
+            "(pytest-qt imports PySide6 when it starts)"
+        )
+
 
 # Hypothesis: CI must be reproducible, so a random fuzz find can never decide whether a
 # submission lands. Under CI=true the "ci" profile is derandomized (the same examples on every
@@ -26,6 +61,39 @@ settings.load_profile(
     os.environ.get("HYPOTHESIS_PROFILE")
     or ("ci" if os.environ.get("CI", "").lower() in ("1", "true", "yes") else "dev")
 )
+
+
+# Tests marked ``slow`` here (measured with --durations on the 2-core machine, seconds per
+# run of the test, all parameters): ``pytest -m "not slow"`` leaves them out while working; CI
+# runs everything. One list instead of a decorator in each file, so the figures sit together.
+SLOW = {
+    "ui/test_app_ui.py::test_demo_data_loaded_in_the_background_when_accepted",  # 68 s
+    "exchange/test_excel_import.py::"
+    "test_three_hundred_rows_import_once_and_reimport_changes_nothing",  # 42 s
+    "exchange/test_fuzz.py",  # 95 s for the file (hypothesis, 120-200 examples per test)
+    "exchange/test_nc_numbers.py::test_an_issued_nc_keeps_its_number_and_the_draft_moves",  # 20 s
+    "exchange/test_nc_numbers.py::test_three_laptops_get_three_numbers",  # 16 s
+    "exchange/test_nc_numbers.py::"
+    "test_two_laptops_raise_the_same_number_and_the_office_keeps_both",  # 15 s
+    "exports/test_documents.py::test_libreoffice_converts_each_word_document",  # 3 x 10 s
+    "exports/test_report_render.py::test_libreoffice_converts_the_docx_report",  # 3 x 5 s
+    "ui/test_worker_process.py::"
+    "test_report_pdf_from_the_documents_dialog_is_written_by_a_worker_process",  # 9 s
+    "ui/test_documents.py::test_workspace_documents_exports_the_report_as_word_and_pdf",  # 8 s
+}
+
+
+def pytest_collection_modifyitems(config, items):
+    tests_dir = Path(__file__).parent
+    for item in items:
+        rel = (
+            item.path.relative_to(tests_dir).as_posix()
+            if item.path.is_relative_to(tests_dir)
+            else ""
+        )
+        name = item.originalname if hasattr(item, "originalname") else item.name
+        if rel in SLOW or f"{rel}::{name}" in SLOW:
+            item.add_marker(pytest.mark.slow)
 
 
 # The storage, services, exchange and change-log tests run on both backends: every test there
@@ -92,12 +160,62 @@ def db_url(request, backend, tmp_path, monkeypatch):
     yield f"sqlite:///{tmp_path / 'auditdesk.sqlite3'}"
 
 
-@pytest.fixture
-def database(db_url):
-    """A new database with the standards library and the system user, as the app creates it."""
+@pytest.fixture(scope="session")
+def sqlite_template(tmp_path_factory) -> Path:
+    """One SQLite file made exactly as the app makes a new database (migrated to head, standards
+    library, system user, search index), closed, for the tests to copy."""
     from auditdesk.services.setup import open_database
 
-    db = open_database(db_url, create=True)
+    path = tmp_path_factory.mktemp("template") / "template.sqlite3"
+    db = open_database(f"sqlite:///{path}", create=True)
+    db.close()
+    # Closing the last connection checkpoints the WAL into the file: the file alone is complete.
+    assert not path.with_name(path.name + "-wal").exists()
+    return path
+
+
+def copy_of_template(template: Path, url: str):
+    """A ``Database`` on a byte copy of the template at ``url``'s path, in the state
+    ``open_database(url, create=True)`` leaves a new file in (``created`` set, no open-time
+    backup scheduled: a new database has nothing to back up)."""
+    from auditdesk.services.search import ensure_search_index
+    from auditdesk.storage.database import Database, make_engine, sqlite_path
+
+    path = sqlite_path(url)
+    assert path is not None and not path.exists()
+    path.parent.mkdir(parents=True, exist_ok=True)
+    shutil.copyfile(template, path)
+    db = Database(url, make_engine(url))
+    ensure_search_index(db.engine)  # enables the index sync for this engine, as open does
+    db.created = True
+    return db
+
+
+@pytest.fixture
+def new_sqlite_database(sqlite_template):
+    """Factory: ``new_sqlite_database(path)`` is a new database at ``path`` (a copy of the
+    template), for tests that need a second one (a laptop beside the office)."""
+    opened = []
+
+    def make(path):
+        db = copy_of_template(sqlite_template, f"sqlite:///{path}")
+        opened.append(db)
+        return db
+
+    yield make
+    for db in opened:
+        db.close()
+
+
+@pytest.fixture
+def database(request, db_url, backend):
+    """A new database with the standards library and the system user, as the app creates it."""
+    if backend == "sqlite":
+        db = copy_of_template(request.getfixturevalue("sqlite_template"), db_url)
+    else:  # already a copy of the server's template database (pg_server.fresh_database)
+        from auditdesk.services.setup import open_database
+
+        db = open_database(db_url, create=True)
     yield db
     db.close()
 

@@ -75,6 +75,7 @@ def test_wheel_carries_resources_and_migrations(tmp_path):
     assert any(n.startswith("auditdesk/db/versions/0001") for n in names)
     assert "auditdesk/resources/standards/iso9001-2015.json" in names
     assert "auditdesk/resources/fonts/wqy-microhei.ttc" in names
+    assert "auditdesk/resources/words/catalogue.json" in names
     assert any(
         n.startswith("auditdesk/resources/translations/") and n.endswith(".qm") for n in names
     )
@@ -89,6 +90,7 @@ def test_core_is_type_clean():
         "auditdesk/services",
         "auditdesk/exchange",
         "auditdesk/exports",
+        "auditdesk/catalogue.py",
     ]
     result = subprocess.run(
         [_tool("mypy"), "--no-incremental", *core], cwd=ROOT, capture_output=True, text=True
@@ -117,3 +119,26 @@ def test_ci_runs_hypothesis_derandomized():
     )
     result = subprocess.run([sys.executable, "-c", code], cwd=ROOT, capture_output=True, text=True)
     assert result.stdout.split() == ["True", "None"], result.stderr
+
+
+def test_model_enums_are_the_rules_enums():
+    """One definition each: the model re-exports the rules' enums (stored by value)."""
+    from auditdesk import model
+    from auditdesk.rules import events, nc_lifecycle, team
+
+    assert model.TeamRole is team.TeamRole
+    assert model.CertificateStatus is events.CertificateState
+    assert model.NCState is nc_lifecycle.NCLifecycleState
+
+
+def test_no_test_module_imports_another_test_module():
+    """Shared test data lives in helper modules and fixtures: importing a test file runs (and
+    collects) its tests twice and drags its imports, Qt included, into the importer."""
+    import re
+
+    offenders = []
+    for path in (ROOT / "tests").rglob("*.py"):
+        source = path.read_text(encoding="utf-8")
+        for match in re.finditer(r"^\s*from tests\.[\w.]*\btest_\w+ import", source, re.M):
+            offenders.append(f"{path.relative_to(ROOT)}: {match.group(0).strip()}")
+    assert offenders == []

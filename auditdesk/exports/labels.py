@@ -1,14 +1,17 @@
 """Every heading and fixed text of the exported documents, in Chinese and English.
 
 The services return codes; the documents need words. This table is the only place those words
-live for the exports (the UI has its own Qt Linguist files). ``text(key, lang)`` gives the
-Chinese, the English, or both ("中文 / English") for bilingual documents; ``code(kind, value,
-lang)`` translates a stored code (audit type, NC grade, ...) the same way.
+live for the exports. ``text(key, lang)`` gives the Chinese, the English, or both
+("中文 / English") for bilingual documents; ``code(kind, value, lang)`` translates a stored code
+(audit type, NC grade, ...) the same way, from the catalogue the screens use too
+(auditdesk/catalogue.py), so a code reads the same on screen and on paper.
 """
 
 from __future__ import annotations
 
 from enum import StrEnum
+
+from auditdesk import catalogue
 
 
 class Lang(StrEnum):
@@ -255,126 +258,11 @@ LABELS: dict[str, tuple[str, str]] = {
     "total": ("合计", "Total"),
 }
 
-# Code translations: kind -> code -> (zh, en)
+# Code translations come from the one catalogue (auditdesk/catalogue.py,
+# resources/words/catalogue.json), which the screens use too: kind -> code -> (zh, en).
 CODES: dict[str, dict[str, tuple[str, str]]] = {
-    "audit_type": {
-        "stage1": ("初次认证第一阶段", "Initial certification, stage 1"),
-        "stage2": ("初次认证第二阶段", "Initial certification, stage 2"),
-        "surveillance_1": ("第一次监督审核", "First surveillance"),
-        "surveillance_2": ("第二次监督审核", "Second surveillance"),
-        "recertification": ("再认证审核", "Recertification"),
-        "special": ("特殊审核", "Special audit"),
-        "short_notice": ("提前较短时间通知的审核", "Short-notice audit"),
-        "transfer": ("认证转换审核", "Transfer audit"),
-    },
-    "audit_mode": {
-        "FS01": ("现场审核", "On-site audit"),
-        "FS02": ("远程审核", "Remote audit"),
-        "FS03": ("现场结合远程审核", "On-site and remote audit"),
-    },
-    "team_role": {
-        "team_leader": ("审核组长", "Team leader"),
-        "auditor": ("审核员", "Auditor"),
-        "tech_expert": ("技术专家", "Technical expert"),
-        "observer": ("观察员", "Observer"),
-        "trainee": ("实习审核员", "Trainee auditor"),
-    },
-    # 撤组 reason codes (DOMAIN.md §8; services.termination.TerminationReason)
-    "termination_reason": {
-        "no_system_documents": ("本周期无体系文件", "No system documents for this cycle"),
-        "no_internal_audit_or_review": (
-            "本周期未开展内部审核、管理评审或目标统计",
-            "No internal audit, management review or objective statistics this cycle",
-        ),
-        "no_operation_records": (
-            "本周期无生产、检验或服务记录",
-            "No production/inspection/service records this cycle",
-        ),
-        "no_equipment": (
-            "无认证范围所需的生产或检验设备",
-            "No production or inspection equipment for the scope",
-        ),
-        "special_equipment_expired": (
-            "特种设备证书已过期",
-            "Special-equipment certificates expired",
-        ),
-        "instrument_verification_expired": (
-            "计量器具检定已过期",
-            "Measuring-instrument verification expired",
-        ),
-        "no_type_test_report": ("无有效的型式试验报告", "No valid type-test report"),
-        "licence_expired": ("行政许可已过期", "Administrative licence expired"),
-        "scope_beyond_competence": (
-            "范围变更超出审核组的专业能力",
-            "Scope changed beyond the team's competence",
-        ),
-        "headcount_changed_days_refused": (
-            "人数变化较大，受审核方拒绝增加审核人日",
-            "Headcount changed significantly; the client refuses extra audit days",
-        ),
-        "management_refuses": (
-            "最高管理者拒绝配合或缺席",
-            "Top management refuses to cooperate or is absent",
-        ),
-        "material_difference": (
-            "实际情况与申请或认证范围严重不符",
-            "Actual situation differs materially from the application or scope",
-        ),
-        "other": ("其他", "Other"),
-    },
-    # who agreed to the 撤组 (services.termination.AgreementRole)
-    "agreement_role": {
-        "team_leader": ("审核组长", "Team leader"),
-        "member": ("审核组成员", "Team member"),
-        "client": ("受审核方", "Client"),
-        "cb_scheduler": ("认证机构调度", "CB scheduler"),
-    },
-    "evidence_type": {
-        "document": ("文件评审", "Document review"),
-        "record": ("记录抽样", "Record sample"),
-        "interview": ("面谈", "Interview"),
-        "observation": ("现场观察", "Site observation"),
-        "photo": ("照片", "Photo"),
-        "remote_screen_share": ("远程屏幕共享", "Remote screen share"),
-        "it_system_sample": ("信息系统抽样", "IT-system sample"),
-    },
-    "judgement": {
-        "conform": ("符合", "Conforms"),
-        "nonconformity": ("不符合", "Nonconformity"),
-        "observation": ("观察项", "Observation"),
-        "ofi": ("改进机会", "Opportunity for improvement"),
-        "not_audited": ("未审核", "Not audited"),
-        "not_applicable": ("不适用", "Not applicable"),
-    },
-    "nc_grade": {"major": ("严重", "Major"), "minor": ("一般", "Minor")},
-    "nc_state": {
-        "draft": ("草稿", "Draft"),
-        "issued": ("已开具", "Issued"),
-        "response_received": ("已回复", "Response received"),
-        "response_accepted": ("回复已接受", "Response accepted"),
-        "response_rejected": ("回复被退回", "Response rejected"),
-        "verified": ("已验证", "Verified"),
-        "closed": ("已关闭", "Closed"),
-    },
-    "verification_method": {
-        "document_review": ("书面验证", "Document review"),
-        "follow_up_visit": ("现场跟踪验证", "Follow-up visit"),
-        "next_audit": ("下次审核时验证", "At the next audit"),
-    },
-    "recommendation": {
-        "grant": ("推荐认证注册", "Recommend certification"),
-        "maintain": ("推荐保持认证注册", "Recommend maintaining certification"),
-        "recertify": ("推荐再认证注册", "Recommend recertification"),
-        "not_recommended": ("不推荐", "Not recommended"),
-        "conditional": ("纠正措施验证后推荐", "Recommend once corrective actions are verified"),
-        "": ("（未填写）", "(not recorded)"),
-    },
-    "schedule_state": {
-        "planned": ("计划", "planned"),
-        "due": ("应审", "due"),
-        "overdue": ("超期", "overdue"),
-        "done": ("已完成", "done"),
-    },
+    group: {c: (w["zh"], w["en"]) for c, w in entries.items()}
+    for group, entries in catalogue.catalogue().items()
 }
 
 
@@ -396,11 +284,9 @@ def text(key: str, lang: Lang | str, sep: str = " / ", **values: object) -> str:
 
 def code(kind: str, value: object, lang: Lang | str, sep: str = " / ") -> str:
     """A stored code in words; an unknown code is shown as itself (never hidden)."""
-    raw = getattr(value, "value", value)
-    raw = "" if raw is None else str(raw)
-    pair = CODES.get(kind, {}).get(raw)
-    if pair is None:
-        return raw
+    if not catalogue.has_word(kind, value):
+        return catalogue.word(kind, value, "en")  # the code itself
+    pair = (catalogue.word(kind, value, "zh"), catalogue.word(kind, value, "en"))
     return _pick(pair, lang, sep)
 
 

@@ -1,23 +1,26 @@
 """Codes stored in the database. Values are stable identifiers (exports and packages use them);
-the UI translates them, nothing below the UI turns them into sentences."""
+the UI translates them, nothing below the UI turns them into sentences (their words are in the
+catalogue, auditdesk/catalogue.py).
+
+An enum the rules also decide on is defined ONCE, in the rules (which may not import the
+model), and re-exported here: ``TeamRole``, ``CertificateStatus`` and ``NCState`` ARE the rules'
+enums. Columns store the value (``enum_column``: plain strings, no native enum), so the stored
+values did not change when the definitions were merged.
+"""
 
 from __future__ import annotations
 
 import enum
+
+from auditdesk.rules.events import CertificateState as CertificateStatus  # noqa: F401
+from auditdesk.rules.nc_lifecycle import NCLifecycleState as NCState  # noqa: F401
+from auditdesk.rules.team import TeamRole  # noqa: F401
 
 
 class Role(str, enum.Enum):
     AUDITOR = "auditor"
     LEAD = "lead"
     ADMIN = "admin"
-
-
-class CertificateStatus(str, enum.Enum):
-    VALID = "valid"
-    SUSPENDED = "suspended"
-    WITHDRAWN = "withdrawn"
-    EXPIRED = "expired"
-    CANCELLED = "cancelled"
 
 
 class CertificateEventKind(str, enum.Enum):
@@ -60,14 +63,6 @@ class AuditStatus(str, enum.Enum):
     REPORT_ISSUED = "report_issued"
 
 
-class TeamRole(str, enum.Enum):
-    TEAM_LEADER = "team_leader"
-    AUDITOR = "auditor"
-    TECH_EXPERT = "tech_expert"
-    OBSERVER = "observer"
-    TRAINEE = "trainee"
-
-
 class AuditorGrade(str, enum.Enum):
     LEAD_AUDITOR = "lead_auditor"
     AUDITOR = "auditor"
@@ -102,16 +97,6 @@ class CheckInMoment(str, enum.Enum):
 class NCGrade(str, enum.Enum):
     MAJOR = "major"
     MINOR = "minor"
-
-
-class NCState(str, enum.Enum):
-    DRAFT = "draft"
-    ISSUED = "issued"
-    RESPONSE_RECEIVED = "response_received"
-    RESPONSE_ACCEPTED = "response_accepted"
-    RESPONSE_REJECTED = "response_rejected"
-    VERIFIED = "verified"
-    CLOSED = "closed"
 
 
 class VerificationMethod(str, enum.Enum):

@@ -34,11 +34,14 @@ CCAA = "CCAA registration"
 
 
 class TeamRole(StrEnum):
+    """The one definition (``auditdesk.model.TeamRole`` is this enum). The order is the order
+    a team is listed in on the plan and the report."""
+
     TEAM_LEADER = "team_leader"
     AUDITOR = "auditor"
     TECH_EXPERT = "tech_expert"
-    TRAINEE = "trainee"
     OBSERVER = "observer"
+    TRAINEE = "trainee"
 
 
 @dataclass(frozen=True, slots=True)

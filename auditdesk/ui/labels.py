@@ -1,9 +1,13 @@
-"""The one table that turns codes from the services into words on screen.
+"""The one place that turns codes from the services into words on screen.
 
 Services and rules return codes (enum values, validation codes, rule basis codes, error
-codes); everything the user reads is looked up here through Qt Linguist (context
-``Labels``), so a code added below shows up in ``lupdate`` and gets its zh_CN translation.
-An unknown code is shown as itself rather than raising: the screen must never break on text.
+codes). State, type, role and status codes are words of the one catalogue
+(auditdesk/catalogue.py, resources/words/catalogue.json), which the documents use too: they
+are looked up there in the current language, so screen and paper say the same. Messages
+(columns, validation, refusals, warnings, errors) are sentences of the screens only and go
+through Qt Linguist (context ``Labels``), so a code added below shows up in ``lupdate`` and
+gets its zh_CN translation. An unknown code is shown as itself rather than raising: the screen
+must never break on text.
 """
 
 from __future__ import annotations
@@ -12,79 +16,17 @@ from typing import Any
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
 
+from auditdesk import catalogue
+from auditdesk.ui.i18n import current_language
+
 _CTX = "Labels"
 
-# (group, code) -> English source text. Groups: enum names, "column", "validation", ...
-_TEXT: dict[tuple[str, str], str] = {
-    # certificate status (stored) and computed status codes
-    ("cert_status", "valid"): QT_TRANSLATE_NOOP("Labels", "Valid"),
-    ("cert_status", "suspended"): QT_TRANSLATE_NOOP("Labels", "Suspended"),
-    ("cert_status", "withdrawn"): QT_TRANSLATE_NOOP("Labels", "Withdrawn"),
-    ("cert_status", "expired"): QT_TRANSLATE_NOOP("Labels", "Expired"),
-    ("cert_status", "cancelled"): QT_TRANSLATE_NOOP("Labels", "Cancelled"),
-    ("status_code", "valid"): QT_TRANSLATE_NOOP("Labels", "Valid"),
-    ("status_code", "suspension_required"): QT_TRANSLATE_NOOP("Labels", "Suspension required"),
-    ("status_code", "suspended"): QT_TRANSLATE_NOOP("Labels", "Suspended"),
-    ("status_code", "withdrawal_required"): QT_TRANSLATE_NOOP("Labels", "Withdrawal required"),
-    ("status_code", "withdrawn"): QT_TRANSLATE_NOOP("Labels", "Withdrawn"),
-    ("status_code", "expired"): QT_TRANSLATE_NOOP("Labels", "Expired"),
-    ("status_code", "restorable"): QT_TRANSLATE_NOOP("Labels", "Expired, restorable"),
-    ("status_code", "cancelled"): QT_TRANSLATE_NOOP("Labels", "Cancelled"),
-    ("status_code", "not_yet_valid"): QT_TRANSLATE_NOOP("Labels", "Not yet valid"),
-    # certificate events
-    ("event", "issue"): QT_TRANSLATE_NOOP("Labels", "Issue"),
-    ("event", "suspend"): QT_TRANSLATE_NOOP("Labels", "Suspend"),
-    ("event", "restore"): QT_TRANSLATE_NOOP("Labels", "Restore"),
-    ("event", "withdraw"): QT_TRANSLATE_NOOP("Labels", "Withdraw"),
-    ("event", "cancel"): QT_TRANSLATE_NOOP("Labels", "Cancel at client's request"),
-    ("event", "reduce_scope"): QT_TRANSLATE_NOOP("Labels", "Reduce scope"),
-    ("event", "extend_scope"): QT_TRANSLATE_NOOP("Labels", "Extend scope"),
-    ("event", "recertify"): QT_TRANSLATE_NOOP("Labels", "Recertify"),
-    ("event", "expire"): QT_TRANSLATE_NOOP("Labels", "Expire"),
-    ("event", "transfer"): QT_TRANSLATE_NOOP("Labels", "Transfer"),
-    # audit type / status / mode
-    ("audit_type", "stage1"): QT_TRANSLATE_NOOP("Labels", "Stage 1"),
-    ("audit_type", "stage2"): QT_TRANSLATE_NOOP("Labels", "Stage 2"),
-    ("audit_type", "surveillance_1"): QT_TRANSLATE_NOOP("Labels", "Surveillance 1"),
-    ("audit_type", "surveillance_2"): QT_TRANSLATE_NOOP("Labels", "Surveillance 2"),
-    ("audit_type", "recertification"): QT_TRANSLATE_NOOP("Labels", "Recertification"),
-    ("audit_type", "special"): QT_TRANSLATE_NOOP("Labels", "Special audit"),
-    ("audit_type", "short_notice"): QT_TRANSLATE_NOOP("Labels", "Short-notice audit"),
-    ("audit_type", "transfer"): QT_TRANSLATE_NOOP("Labels", "Transfer audit"),
-    ("audit_status", "planned"): QT_TRANSLATE_NOOP("Labels", "Planned"),
-    ("audit_status", "in_progress"): QT_TRANSLATE_NOOP("Labels", "In progress"),
-    ("audit_status", "completed"): QT_TRANSLATE_NOOP("Labels", "Completed"),
-    ("audit_status", "terminated"): QT_TRANSLATE_NOOP("Labels", "Terminated"),
-    ("audit_status", "report_issued"): QT_TRANSLATE_NOOP("Labels", "Report issued"),
-    ("audit_mode", "FS01"): QT_TRANSLATE_NOOP("Labels", "On site (FS01)"),
-    ("audit_mode", "FS02"): QT_TRANSLATE_NOOP("Labels", "Remote (FS02)"),
-    ("audit_mode", "FS03"): QT_TRANSLATE_NOOP("Labels", "Mixed (FS03)"),
-    ("team_role", "team_leader"): QT_TRANSLATE_NOOP("Labels", "Team leader"),
-    ("team_role", "auditor"): QT_TRANSLATE_NOOP("Labels", "Auditor"),
-    ("team_role", "tech_expert"): QT_TRANSLATE_NOOP("Labels", "Technical expert"),
-    ("team_role", "observer"): QT_TRANSLATE_NOOP("Labels", "Observer"),
-    ("team_role", "trainee"): QT_TRANSLATE_NOOP("Labels", "Trainee"),
-    ("auditor_grade", "lead_auditor"): QT_TRANSLATE_NOOP("Labels", "Lead auditor"),
-    ("auditor_grade", "auditor"): QT_TRANSLATE_NOOP("Labels", "Auditor"),
-    ("auditor_grade", "provisional"): QT_TRANSLATE_NOOP("Labels", "Provisional auditor"),
-    ("auditor_grade", "tech_expert"): QT_TRANSLATE_NOOP("Labels", "Technical expert"),
-    ("nc_grade", "major"): QT_TRANSLATE_NOOP("Labels", "Major"),
-    ("nc_grade", "minor"): QT_TRANSLATE_NOOP("Labels", "Minor"),
-    ("nc_state", "draft"): QT_TRANSLATE_NOOP("Labels", "Draft"),
-    ("nc_state", "issued"): QT_TRANSLATE_NOOP("Labels", "Issued"),
-    ("nc_state", "response_received"): QT_TRANSLATE_NOOP("Labels", "Response received"),
-    ("nc_state", "response_accepted"): QT_TRANSLATE_NOOP("Labels", "Response accepted"),
-    ("nc_state", "response_rejected"): QT_TRANSLATE_NOOP("Labels", "Response rejected"),
-    ("nc_state", "verified"): QT_TRANSLATE_NOOP("Labels", "Verified"),
-    ("nc_state", "closed"): QT_TRANSLATE_NOOP("Labels", "Closed"),
-    # programme entries and states
-    ("entry", "surveillance_1"): QT_TRANSLATE_NOOP("Labels", "Surveillance 1"),
-    ("entry", "surveillance_2"): QT_TRANSLATE_NOOP("Labels", "Surveillance 2"),
-    ("entry", "recertification"): QT_TRANSLATE_NOOP("Labels", "Recertification"),
-    ("entry_state", "planned"): QT_TRANSLATE_NOOP("Labels", "Not yet due"),
-    ("entry_state", "due"): QT_TRANSLATE_NOOP("Labels", "Due"),
-    ("entry_state", "overdue"): QT_TRANSLATE_NOOP("Labels", "Overdue"),
-    ("entry_state", "done"): QT_TRANSLATE_NOOP("Labels", "Done"),
+# Screen group names that are catalogue groups under another name.
+CATALOGUE_ALIASES = {"entry": "audit_type", "entry_state": "schedule_state"}
+
+# (group, code) -> English source text (QT_TRANSLATE_NOOP marks it for lupdate and returns it).
+# Groups: "column", "validation", "refusal", "team", ...
+_TEXT: dict[tuple[str, str], Any] = {
     # register columns
     ("column", "name_zh"): QT_TRANSLATE_NOOP("Labels", "Name (Chinese)"),
     ("column", "name_en"): QT_TRANSLATE_NOOP("Labels", "Name (English)"),
@@ -376,15 +318,25 @@ def tr(text: str) -> str:
     return QCoreApplication.translate(_CTX, text)
 
 
+def catalogue_group(group: str) -> str | None:
+    """The catalogue group behind a screen group, or None for a group of screen messages."""
+    name = CATALOGUE_ALIASES.get(group, group)
+    return name if name in catalogue.catalogue() else None
+
+
 def label(group: str, code: Any) -> str:
-    """The translated text for ``code`` in ``group``; the code itself when unknown."""
+    """The text for ``code`` in ``group`` in the current language; the code itself when unknown."""
+    words = catalogue_group(group)
+    if words is not None:
+        return catalogue.word(words, code, current_language())
     key = getattr(code, "value", code)
     text = _TEXT.get((group, str(key)))
     return tr(text) if text else ("" if key is None else str(key))
 
 
 def has_label(group: str, code: str) -> bool:
-    return (group, code) in _TEXT
+    words = catalogue_group(group)
+    return catalogue.has_word(words, code) if words is not None else (group, code) in _TEXT
 
 
 def column(key: str) -> str:

@@ -4,8 +4,16 @@
    ``QT_TRANSLATE_NOOP``) into ``auditdesk_zh_CN.ts`` and ``auditdesk_en.ts``;
 2. zh_CN translations come from ``zh_CN.json`` (source text → Chinese; other UI parts may add
    their own ``zh_CN.<part>.json`` files next to it); English messages translate to themselves;
-3. ``pyside6-lrelease`` compiles the ``.qm`` files the app loads.
+3. ``pyside6-lrelease`` compiles the ``.qm`` files the app loads;
+4. the catalogue of words for codes (``resources/words/catalogue.json``: states, types, roles,
+   reasons — shared by screens and documents, read directly by ``auditdesk/catalogue.py``, not
+   through the .ts files) is checked: every code has a Chinese and an English text.
 Strings without a translation are reported (and stay "unfinished" in the .ts) — the run exits 1.
+
+The catalogue's words do not go through Qt Linguist on purpose: Qt looks a translation up by
+its English source text, and update.py's glossary maps one English text to one Chinese, so two
+codes that share an English word could not differ in Chinese, and the documents (which do not
+run Qt) would need a second copy of every word — the copy that used to disagree with the screen.
 """
 
 from __future__ import annotations
@@ -62,9 +70,21 @@ def fill(ts: Path, lang: str, words: dict[str, str]) -> list[str]:
     return missing
 
 
+def check_catalogue() -> list[str]:
+    """Every code in the catalogue has a Chinese text (with Chinese in it) and an English one."""
+    data = json.loads((ROOT / "resources" / "words" / "catalogue.json").read_text("utf-8"))
+    problems = []
+    for group, entries in data.items():
+        for code, entry in entries.items():
+            zh, en = entry.get("zh", ""), entry.get("en", "")
+            if not en.strip() or not any("\u4e00" <= ch <= "\u9fff" for ch in zh):
+                problems.append(f"catalogue: {group}.{code} needs both zh and en: {entry!r}")
+    return problems
+
+
 def main() -> int:
     words = glossary()
-    problems = []
+    problems = check_catalogue()
     for lang in ("zh_CN", "en"):
         ts = HERE / f"auditdesk_{lang}.ts"
         subprocess.run(

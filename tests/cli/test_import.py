@@ -91,7 +91,7 @@ def test_export_template(tmp_path, capsys):
 
 def test_export_and_import_package_through_the_cli(tmp_path, capsys, monkeypatch):
     from auditdesk.services.setup import open_database
-    from tests.exchange.test_package import build_office
+    from tests.exchange.package_helpers import build_office
 
     office = open_database(f"sqlite:///{tmp_path / 'office.sqlite3'}", create=True)
     _, audit_id, _ = build_office(office)

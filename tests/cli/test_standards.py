@@ -7,7 +7,7 @@ import json
 import pytest
 
 from auditdesk.cli import main
-from tests.ui.test_documents import modified_standard
+from tests.samples import modified_standard
 
 
 @pytest.fixture

@@ -34,3 +34,11 @@ def xlsx(tmp_path):
         return write_xlsx(tmp_path / (name or f"book{next(counter)}.xlsx"), rows)
 
     return make
+
+
+@pytest.fixture
+def office(database):
+    """An office database with one planned audit: evidence, an NC, a photo."""
+    from tests.exchange.package_helpers import build_office
+
+    return build_office(database)

@@ -1,12 +1,35 @@
-"""Building good and hostile packages for the exchange tests."""
+"""Building good and hostile packages for the exchange tests, and the office they come from
+(``build_office``: one planned audit with evidence, an NC and a photo), shared with the UI,
+CLI and PostgreSQL tests."""
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 import zipfile
 from pathlib import Path
 
 from sqlalchemy import func, inspect, select, text
+
+from auditdesk.model import (
+    Attachment,
+    Auditor,
+    AuditType,
+    Clause,
+    EvidenceItem,
+    EvidenceType,
+    NCGrade,
+    Nonconformity,
+    Role,
+    Standard,
+    TeamRole,
+    utcnow,
+)
+from auditdesk.services.audits import AuditData, create_audit
+from auditdesk.services.certificates import CertificateData, create_certificate
+from auditdesk.services.clients import OrganisationData, create_organisation
+from auditdesk.services.users import create_user
+from auditdesk.storage.attachments import AttachmentStore
 
 
 def rewrite(src: Path, dst: Path, *, manifest=None, files=None, extra=()):
@@ -47,3 +70,77 @@ def store_of(database):
 def store_files(database) -> set[str]:
     root = store_of(database).root
     return {p.name for p in root.rglob("*") if p.is_file()} if root.exists() else set()
+
+
+PHOTO = b"\x89PNG\r\n\x1a\n" + bytes(range(256)) * 40
+
+
+def _clause(s, number, key="ISO9001:2015"):
+    return s.scalar(
+        select(Clause).join(Standard).where(Standard.key == key, Clause.number == number)
+    )
+
+
+def build_office(database):
+    with database.session() as s:
+        store = AttachmentStore.for_session(s)
+    photo = store.put_bytes(PHOTO, "warehouse.png")
+    with database.session() as s:
+        org = create_organisation(
+            s, OrganisationData(name_zh="深圳市示例科技有限公司", credit_code="914403001922038216")
+        )
+        cert = create_certificate(
+            s,
+            CertificateData(
+                number="00126Q30001R1M",
+                organisation_id=org.id,
+                standard_key="ISO9001:2015",
+                issue_date=dt.date(2026, 3, 15),
+            ),
+        )
+        lead = Auditor(name_zh="张伟", name_en="Zhang Wei")
+        s.add(lead)
+        s.flush()
+        audit = create_audit(
+            s,
+            AuditData(
+                certificate_ids=[cert.id],
+                audit_type=AuditType.SURVEILLANCE_1,
+                start_date=dt.date(2027, 1, 18),
+                end_date=dt.date(2027, 1, 19),
+                team=[(lead.id, TeamRole.TEAM_LEADER)],
+            ),
+        )
+        ev = EvidenceItem(
+            audit_id=audit.id,
+            evidence_type=EvidenceType.RECORD,
+            observed_at=utcnow(),
+            description="抽查了2026年12月的仓库温湿度记录。",
+            seq=1,
+        )
+        ev.clauses = [_clause(s, "7.1.4")]
+        s.add(ev)
+        s.flush()
+        s.add(
+            Attachment(
+                evidence_id=ev.id,
+                audit_id=audit.id,
+                sha256=photo.sha256,
+                filename="warehouse.png",
+                size=photo.size,
+                is_photo=True,
+            )
+        )
+        s.add(
+            Nonconformity(
+                audit_id=audit.id,
+                clause_id=_clause(s, "7.1.5").id,
+                number="NC-1",
+                grade=NCGrade.MINOR,
+                requirement="监视和测量资源应得到校准",
+                evidence_text="量具未校准",
+                reason="不符合7.1.5",
+            )
+        )
+        create_user(s, "li", "lead-pass-1", Role.LEAD)
+    return database, audit.id, ev.id

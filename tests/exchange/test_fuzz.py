@@ -20,10 +20,18 @@ from auditdesk.exchange.excel_import import CERTIFICATE_COLUMNS, import_workbook
 from auditdesk.exchange.package import export_package, import_package
 from auditdesk.services.setup import open_database
 from tests.exchange.conftest import write_xlsx
-from tests.exchange.package_helpers import everything
-from tests.exchange.test_package import build_office
+from tests.exchange.package_helpers import build_office, everything
 
-FUZZ = settings(max_examples=120, deadline=None, suppress_health_check=list(HealthCheck))
+# Two health checks are suppressed, each on purpose; every other one stays on:
+# - function_scoped_fixture: ``fuzz_db``/``tmp_path`` are shared by all examples of a test ON
+#   PURPOSE — a rejected input must leave that one database unchanged (checked per example),
+#   and a fresh database per example would cost a second each;
+# - too_slow: each example writes a real workbook or package and runs a real import.
+FUZZ = settings(
+    max_examples=120,
+    deadline=None,
+    suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow],
+)
 
 HEADERS = (
     [c.zh for c in CERTIFICATE_COLUMNS]

@@ -18,7 +18,7 @@ from auditdesk.services.errors import ValidationFailed
 from auditdesk.services.nonconformities import NCDraft, history, issue_nc, raise_nc
 from auditdesk.services.setup import open_database
 from auditdesk.storage.integrity import check_database
-from tests.exchange.test_package import _clause, build_office
+from tests.exchange.package_helpers import _clause, build_office
 
 
 @pytest.fixture

@@ -11,11 +11,10 @@ from auditdesk.exchange.errors import PackageRefused
 from auditdesk.exchange.package import export_package, import_package
 from auditdesk.services.setup import open_database
 from tests.exchange.package_helpers import everything, rewrite, store_files
-from tests.exchange.test_package import office  # noqa: F401 - fixture
 
 
 @pytest.fixture
-def package(office, tmp_path):  # noqa: F811
+def package(office, tmp_path):
     db, audit_id, _ = office
     out = tmp_path / "good.adpkg"
     with db.session() as s:
@@ -112,7 +111,7 @@ def test_truncated_file_is_refused(package, tmp_path, keep):
     assert _refused(laptop, bad) in {"truncated", "not_a_package"}
 
 
-def test_truncated_encrypted_file_is_refused(office, tmp_path):  # noqa: F811
+def test_truncated_encrypted_file_is_refused(office, tmp_path):
     db, audit_id, _ = office
     out = tmp_path / "e.adpkg"
     with db.session() as s:

@@ -14,7 +14,7 @@ from auditdesk.model import Audit, Nonconformity
 from auditdesk.services.setup import open_database
 from auditdesk.storage.integrity import check_database
 from tests.cli.conftest import ADMIN_PASSWORD, add_admin
-from tests.exchange.test_package import build_office
+from tests.exchange.package_helpers import build_office
 
 
 def test_laptop_package_merges_into_the_central_database_with_its_conflict(

@@ -6,7 +6,7 @@ import datetime as dt
 
 from auditdesk.model import AuditMode, AuditTeamMember, TeamRole
 from auditdesk.services import dashboard, registers
-from tests.services.test_registers import TODAY, make_sample
+from tests.samples import TODAY, make_sample
 
 
 def test_figures_match_their_register_filters(session):

@@ -10,7 +10,7 @@ from auditdesk.model import AuditType, CertificateEventKind, CertificateStatus, 
 from auditdesk.services import certificate_events, planning
 from auditdesk.services.clients import add_site
 from auditdesk.services.errors import IllegalTransition, ValidationFailed
-from tests.services.test_registers import make_sample
+from tests.samples import make_sample
 
 START, END = dt.date(2027, 2, 1), dt.date(2027, 2, 2)
 

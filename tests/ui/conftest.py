@@ -36,7 +36,7 @@ def ctx(database, ui_settings, qapp):
 
 @pytest.fixture
 def sample(database):
-    from tests.services.test_registers import make_sample
+    from tests.samples import make_sample
 
     with database.session() as s:
         data = make_sample(s, dt.date.today())

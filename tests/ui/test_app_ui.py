@@ -63,8 +63,8 @@ def test_open_certificate_and_read_its_programme(window, sample):
     view = reg.detail
     rows = view.programme_rows()
     # CN-Q-0001 issued 2026-03-15 under CNCA-QMS-01:2025: first surveillance by 2027-03-15.
-    assert rows[0][:3] == ["Surveillance 1", "2026-12-15", "2027-03-15"]
-    assert [r[0] for r in rows] == ["Surveillance 1", "Surveillance 2", "Recertification"]
+    assert rows[0][:3] == ["First surveillance", "2026-12-15", "2027-03-15"]
+    assert [r[0] for r in rows] == ["First surveillance", "Second surveillance", "Recertification"]
     assert "CNCA-QMS-01:2025" in view.programme.item(0, 2).toolTip()
     assert "§5.4.1.4" in view.programme.item(0, 2).toolTip()
     assert "CN-Q-0001" in view.findChild(QLabel, "certTitle").text()
@@ -178,7 +178,18 @@ def test_demo_offered_for_empty_database(ctx):
     asked: list[str] = []
     assert offer_demo(ctx.db, ask=lambda q: asked.append(q) or False) is False
     assert asked and "empty" in asked[0]
-    assert dt.date.today()
+    from auditdesk.services.clients import count_organisations
+
+    with ctx.db.session() as s:
+        assert count_organisations(s) == 0  # declined: nothing was loaded
+
+
+def test_demo_not_offered_for_a_database_with_clients(ctx, sample):
+    from auditdesk.ui.app import offer_demo
+
+    asked: list[str] = []
+    assert offer_demo(ctx.db, ask=lambda q: asked.append(q) or True) is False
+    assert asked == []
 
 
 def test_run_gui_opens_the_window_and_returns(qapp, tmp_path, monkeypatch, database, sample):

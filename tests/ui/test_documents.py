@@ -6,7 +6,6 @@ Jobs run synchronously (tests/ui/conftest.py); file dialogs are patched; real re
 
 from __future__ import annotations
 
-import json
 import shutil
 import subprocess
 
@@ -15,6 +14,7 @@ from docx import Document
 from PySide6.QtWidgets import QFileDialog
 
 from auditdesk.model import Audit, Role, Standard
+from tests.samples import modified_standard
 
 
 @pytest.fixture
@@ -212,18 +212,6 @@ def test_schedule_page_exports_the_year_in_the_chosen_language(
 
 
 # -- standards ------------------------------------------------------------------------------------
-def modified_standard(tmp_path):
-    from auditdesk.paths import resource
-
-    data = json.loads(resource("standards", "iso9001-2015.json").read_text(encoding="utf-8"))
-    data["key"], data["code"] = "ISO9001:2099", "ISO 9001:2099"
-    data["title_zh"] = "质量管理体系 要求（测试版）"
-    data["aliases"] = ["ISO 9001:2099"]
-    path = tmp_path / "iso9001-2099.json"
-    path.write_text(json.dumps(data, ensure_ascii=False), encoding="utf-8")
-    return path
-
-
 def standard_keys(database) -> set[str]:
     with database.session() as s:
         return {k for (k,) in s.query(Standard.key).all()}

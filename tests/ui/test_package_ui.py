@@ -51,7 +51,7 @@ def dialogs(monkeypatch):
 
 @pytest.fixture
 def office(database):
-    from tests.exchange.test_package import build_office
+    from tests.exchange.package_helpers import build_office
 
     return build_office(database)
 
@@ -91,7 +91,7 @@ def raise_nc(context, audit_id, ev_id, clause, text, issue=False):
     from auditdesk.model import NCGrade
     from auditdesk.services.nonconformities import NCDraft, issue_nc
     from auditdesk.services.nonconformities import raise_nc as raise_
-    from tests.exchange.test_package import _clause
+    from tests.exchange.package_helpers import _clause
 
     with context.session() as s:
         nc = raise_(

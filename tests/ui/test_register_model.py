@@ -118,14 +118,29 @@ def test_queries_run_off_the_gui_thread(qtbot, ctx, database):
 
 
 def test_results_of_a_superseded_query_are_dropped(qtbot, ctx, sample):
+    """The answer to an older query arrives LAST (held back until the newer one is shown) and
+    must not replace the rows: ordered by an event, not by a fixed wait."""
+    import threading
+
     from auditdesk.ui import jobs
 
+    release = threading.Event()
+
+    class SlowFirst(RegisterSource):
+        def page(self, q, offset, limit):
+            if q.search == "啤酒":
+                release.wait(5)  # the superseded query answers only after the newer one
+            return super().page(q, offset, limit)
+
     jobs.set_executor(jobs.ThreadPoolExecutor())
-    model = RegisterModel(RegisterSource(ctx.session, "clients"), "clients", ("name_zh",))
-    model.set_query(search="啤酒")
-    model.set_query(search="华强")  # typed on before the first answer came back
+    model = RegisterModel(SlowFirst(ctx.session, "clients"), "clients", ("name_zh",))
     qtbot.waitUntil(lambda: not model.loading, timeout=5000)
-    qtbot.wait(100)
+    model.set_query(search="啤酒")
+    with qtbot.waitSignal(model.loaded, timeout=5000):
+        model.set_query(search="华强")  # typed on before the first answer came back
+    release.set()
+    # Every job has delivered its answer, the superseded one included.
+    qtbot.waitUntil(lambda: not jobs._running, timeout=5000)
     assert [model.data(model.index(r, 0)) for r in range(model.rowCount())] == [
         "深圳华强电子有限公司"
     ]

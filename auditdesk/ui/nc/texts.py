@@ -1,4 +1,8 @@
-"""Words for the codes the NC services return (STYLE habit 9: only the UI writes sentences)."""
+"""Words for the codes the NC services return (STYLE habit 9: only the UI writes sentences).
+
+Grades, states, history actions, review kinds, verification methods, overdue kinds and proposed
+actions are words of the one catalogue (auditdesk/catalogue.py), the same the NC form prints;
+refusals, field names and problems are this screen's sentences (Qt context ``NCTexts``)."""
 
 from __future__ import annotations
 
@@ -6,6 +10,7 @@ from typing import Any
 
 from PySide6.QtCore import QObject
 
+from auditdesk import catalogue
 from auditdesk.services.errors import (
     Conflict,
     IllegalTransition,
@@ -14,13 +19,14 @@ from auditdesk.services.errors import (
     ServiceError,
     ValidationFailed,
 )
+from auditdesk.ui.i18n import current_language
 
 
 class NCTexts(QObject):
     """One translator context ("NCTexts") for every NC code shown on screen."""
 
-    def grade(self, code: str) -> str:
-        return {"major": self.tr("Major"), "minor": self.tr("Minor")}.get(str(code), str(code))
+    def grade(self, code: Any) -> str:
+        return catalogue.word("nc_grade", code, current_language())
 
     def grade_definition(self, code: str) -> str:
         if str(code) == "major":
@@ -35,65 +41,22 @@ class NCTexts(QObject):
         )
 
     def state(self, code: Any) -> str:
-        code = getattr(code, "value", code)
-        return {
-            "draft": self.tr("Draft"),
-            "issued": self.tr("Issued"),
-            "response_received": self.tr("Response received"),
-            "response_accepted": self.tr("Response accepted"),
-            "response_rejected": self.tr("Response rejected"),
-            "verified": self.tr("Verified"),
-            "closed": self.tr("Closed"),
-        }.get(str(code), str(code))
+        return catalogue.word("nc_state", code, current_language())
 
-    def action(self, code: str) -> str:
-        return {
-            "raise": self.tr("Raised"),
-            "edit": self.tr("Draft edited"),
-            "issue": self.tr("Issued to client"),
-            "record_response": self.tr("Client response entered"),
-            "accept": self.tr("Response accepted"),
-            "reject": self.tr("Response rejected"),
-            "verify": self.tr("Verified"),
-            "close": self.tr("Closed"),
-            "reopen": self.tr("Reopened"),
-            "reverify": self.tr("Re-verified at a later audit"),
-            "renumber": self.tr(
-                "Renumbered (the number was taken by another NC in an offline merge)"
-            ),
-        }.get(str(code), str(code))
+    def action(self, code: Any) -> str:
+        return catalogue.word("nc_action", code, current_language())
 
     def kind(self, code: Any) -> str:
-        code = getattr(code, "value", code)
-        return {
-            "response_to_review": self.tr("Response to review"),
-            "verification_due": self.tr("Verification due"),
-            "ready_to_close": self.tr("Ready to close"),
-        }.get(str(code), str(code))
+        return catalogue.word("nc_review_kind", code, current_language())
 
     def method(self, code: Any) -> str:
-        code = getattr(code, "value", code)
-        return {
-            "document_review": self.tr("Document review"),
-            "follow_up_visit": self.tr("Follow-up visit"),
-            "next_audit": self.tr("At the next audit"),
-        }.get(str(code), str(code or ""))
+        return catalogue.word("verification_method", code, current_language())
 
     def overdue(self, code: Any) -> str:
-        code = getattr(code, "value", code)
-        return {
-            "response_overdue": self.tr("Response overdue"),
-            "verification_overdue": self.tr("Verification overdue"),
-        }.get(str(code), str(code))
+        return catalogue.word("nc_overdue", code, current_language())
 
     def proposed_action(self, code: Any) -> str:
-        code = getattr(code, "value", code)
-        return {
-            "follow_up_audit": self.tr("Follow-up audit"),
-            "suspension": self.tr("Suspension"),
-            "repeat_stage2": self.tr("Repeat stage 2"),
-            "refuse_certification": self.tr("Refuse certification"),
-        }.get(str(code), str(code))
+        return catalogue.word("nc_proposed_action", code, current_language())
 
     def refusal(self, code: str) -> str:
         return {

@@ -1,5 +1,7 @@
-"""Words for the workspace's codes (evidence types, judgements, 撤组 reasons, completeness
-problems, refused attachments). Context ``Workspace`` in Qt Linguist."""
+"""Words for the workspace's codes. Evidence types, judgements, check-in moments, 撤组 reasons
+and who agreed come from the one catalogue (auditdesk/catalogue.py), as on paper; the
+workspace's own messages (completeness problems, refused attachments) are Qt Linguist texts in
+context ``Workspace``."""
 
 from __future__ import annotations
 
@@ -7,64 +9,21 @@ from typing import Any
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
 
+from auditdesk import catalogue
+from auditdesk.ui.i18n import current_language
+
 _CTX = "Workspace"
+# Workspace group -> catalogue group (the others are messages of this module).
+CATALOGUE_GROUPS = {
+    "evidence_type": "evidence_type",
+    "judgement": "judgement",
+    "check_in": "check_in",
+    "reason": "termination_reason",
+    "agreement": "agreement_role",
+    "must_cover": "must_cover",
+}
 
 _TEXT: dict[tuple[str, str], Any] = {  # QT_TRANSLATE_NOOP marks the text for lupdate
-    ("evidence_type", "document"): QT_TRANSLATE_NOOP("Workspace", "Document review"),
-    ("evidence_type", "record"): QT_TRANSLATE_NOOP("Workspace", "Record sample"),
-    ("evidence_type", "interview"): QT_TRANSLATE_NOOP("Workspace", "Interview"),
-    ("evidence_type", "observation"): QT_TRANSLATE_NOOP("Workspace", "Site observation"),
-    ("evidence_type", "photo"): QT_TRANSLATE_NOOP("Workspace", "Photo"),
-    ("evidence_type", "remote_screen_share"): QT_TRANSLATE_NOOP("Workspace", "Remote screen-share"),
-    ("evidence_type", "it_system_sample"): QT_TRANSLATE_NOOP(
-        "Workspace", "Client IT-system sample"
-    ),
-    ("judgement", ""): QT_TRANSLATE_NOOP("Workspace", "Not judged"),
-    ("judgement", "conform"): QT_TRANSLATE_NOOP("Workspace", "Conform"),
-    ("judgement", "nonconformity"): QT_TRANSLATE_NOOP("Workspace", "Nonconformity"),
-    ("judgement", "observation"): QT_TRANSLATE_NOOP("Workspace", "Observation"),
-    ("judgement", "ofi"): QT_TRANSLATE_NOOP("Workspace", "Opportunity for improvement"),
-    ("judgement", "not_audited"): QT_TRANSLATE_NOOP("Workspace", "Not audited this time"),
-    ("judgement", "not_applicable"): QT_TRANSLATE_NOOP("Workspace", "Not applicable"),
-    ("check_in", "opening"): QT_TRANSLATE_NOOP("Workspace", "Opening meeting"),
-    ("check_in", "closing"): QT_TRANSLATE_NOOP("Workspace", "Closing meeting"),
-    ("reason", "no_system_documents"): QT_TRANSLATE_NOOP(
-        "Workspace", "No system documents for this cycle"
-    ),
-    ("reason", "no_internal_audit_or_review"): QT_TRANSLATE_NOOP(
-        "Workspace", "No internal audit, management review or objective statistics this cycle"
-    ),
-    ("reason", "no_operation_records"): QT_TRANSLATE_NOOP(
-        "Workspace", "No production/inspection/service records this cycle"
-    ),
-    ("reason", "no_equipment"): QT_TRANSLATE_NOOP(
-        "Workspace", "No production or inspection equipment for the scope"
-    ),
-    ("reason", "special_equipment_expired"): QT_TRANSLATE_NOOP(
-        "Workspace", "Special-equipment certificates expired"
-    ),
-    ("reason", "instrument_verification_expired"): QT_TRANSLATE_NOOP(
-        "Workspace", "Measuring-instrument verification expired"
-    ),
-    ("reason", "no_type_test_report"): QT_TRANSLATE_NOOP("Workspace", "No valid type-test report"),
-    ("reason", "licence_expired"): QT_TRANSLATE_NOOP("Workspace", "Administrative licence expired"),
-    ("reason", "scope_beyond_competence"): QT_TRANSLATE_NOOP(
-        "Workspace", "Scope changed beyond the team's competence"
-    ),
-    ("reason", "headcount_changed_days_refused"): QT_TRANSLATE_NOOP(
-        "Workspace", "Headcount changed significantly; client refuses extra audit days"
-    ),
-    ("reason", "management_refuses"): QT_TRANSLATE_NOOP(
-        "Workspace", "Top management refuses to cooperate or is absent"
-    ),
-    ("reason", "material_difference"): QT_TRANSLATE_NOOP(
-        "Workspace", "Actual situation differs materially from the application or scope"
-    ),
-    ("reason", "other"): QT_TRANSLATE_NOOP("Workspace", "Other (explain in the note)"),
-    ("agreement", "team_leader"): QT_TRANSLATE_NOOP("Workspace", "Team leader"),
-    ("agreement", "member"): QT_TRANSLATE_NOOP("Workspace", "Team member"),
-    ("agreement", "client"): QT_TRANSLATE_NOOP("Workspace", "Client"),
-    ("agreement", "cb_scheduler"): QT_TRANSLATE_NOOP("Workspace", "CB scheduler"),
     ("problem", "clause.not_judged"): QT_TRANSLATE_NOOP("Workspace", "Clause %1 is not judged"),
     ("problem", "nc.no_evidence"): QT_TRANSLATE_NOOP(
         "Workspace", "Nonconformity %1 is not linked to evidence"
@@ -80,9 +39,6 @@ _TEXT: dict[tuple[str, str], Any] = {  # QT_TRANSLATE_NOOP marks the text for lu
     ),
     ("problem", "coverage.must_cover_missing"): QT_TRANSLATE_NOOP(
         "Workspace", "Surveillance must cover %1: no evidence yet"
-    ),
-    ("must_cover", "marks"): QT_TRANSLATE_NOOP(
-        "Workspace", "use of marks and certificate references"
     ),
     ("attachment", "attachment.type_mismatch"): QT_TRANSLATE_NOOP(
         "Workspace", "%1 is not what its extension says (its content is %2). It was not attached."
@@ -100,12 +56,16 @@ _TEXT: dict[tuple[str, str], Any] = {  # QT_TRANSLATE_NOOP marks the text for lu
 
 
 def word(group: str, code: object) -> str:
+    if group in CATALOGUE_GROUPS:
+        return catalogue.word(CATALOGUE_GROUPS[group], code, current_language())
     key = (group, str(getattr(code, "value", code) or ""))
     text = _TEXT.get(key)
     return QCoreApplication.translate(_CTX, str(text)) if text else key[1]
 
 
 def codes(group: str) -> list[str]:
+    if group in CATALOGUE_GROUPS:
+        return catalogue.codes(CATALOGUE_GROUPS[group])
     return [c for g, c in _TEXT if g == group]
 
 
