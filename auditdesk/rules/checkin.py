@@ -190,7 +190,10 @@ def check_photos(
     for moment in MOMENTS:
         mine = sorted(
             (p for p in photos if p.moment == moment),
-            key=lambda p: (p.taken_at is None, p.taken_at or dt.datetime.min.replace(tzinfo=dt.UTC)),
+            key=lambda p: (
+                p.taken_at is None,
+                p.taken_at or dt.datetime.min.replace(tzinfo=dt.UTC),
+            ),
         )
         if not mine:
             findings.append(Finding(NO_PHOTO, moment))
@@ -218,7 +221,9 @@ def site_from_photos(photos: Iterable[CheckInPhoto]) -> tuple[float, float] | No
     tagged = [p for p in photos if p.latitude is not None and p.longitude is not None]
     if not tagged:
         return None
-    tagged.sort(key=lambda p: (p.taken_at is None, p.taken_at or dt.datetime.max.replace(tzinfo=dt.UTC)))
+    tagged.sort(
+        key=lambda p: (p.taken_at is None, p.taken_at or dt.datetime.max.replace(tzinfo=dt.UTC))
+    )
     first = tagged[0]
     assert first.latitude is not None and first.longitude is not None
     return (first.latitude, first.longitude)

@@ -295,6 +295,11 @@ _TEXT: dict[tuple[str, str], str] = {
         "Labels", "Bar after suspension/withdrawal (months)"
     ),
     ("setting", "monthly_report_day"): QT_TRANSLATE_NOOP("Labels", "Monthly report due on day"),
+    ("setting", "cnca_approval_no"): QT_TRANSLATE_NOOP("Labels", "CNCA approval number"),
+    ("setting", "cnca_branch_code"): QT_TRANSLATE_NOOP("Labels", "Branch code (2 characters)"),
+    ("setting", "cnca_foreign_cb"): QT_TRANSLATE_NOOP(
+        "Labels", "Foreign-invested CB (plan no. RF…)"
+    ),
     # storage (environment) errors: title + what to do
     ("storage", "locked"): QT_TRANSLATE_NOOP(
         "Labels",
