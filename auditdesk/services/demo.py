@@ -76,6 +76,7 @@ CB_SETTINGS = {
     "cb_address": "北京市海淀区学院路 30 号 邮编 100083",
     "cb_phone": "010-8888 6666",
     "cb_accreditation": "CNAS C999-M (演示)",
+    "cnca_approval_no": "CNCA-R-2002-123",  # demo: plan numbers R012301…
 }
 _SCHEME_STANDARD = {
     "QMS": "ISO9001:2015",
@@ -175,6 +176,16 @@ class DemoSummary:
     by_scenario: dict[str, int] = field(default_factory=dict)
 
 
+def _demo_id_card(i: int) -> str:
+    """A valid-looking 身份证号码 (GB 11643 check digit) for demo auditor ``i``; no rng draw,
+    so the rest of the demo stays as it was."""
+    from auditdesk.rules.id_documents import id_card_check
+
+    born = dt.date(1968, 3, 1) + dt.timedelta(days=397 * i)
+    first17 = f"110108{born:%Y%m%d}{100 + i:03d}"
+    return first17 + id_card_check(first17)
+
+
 def load_corpus() -> dict[str, Any]:
     with resource("demo", "corpus.json").open(encoding="utf-8") as fh:
         data: dict[str, Any] = json.load(fh)
@@ -216,6 +227,8 @@ class _Builder:
                 technical_codes=",".join(a.get("technical_areas", [])),
                 phone=f"139{self.rng.randrange(10**8):08d}",
                 email=f"{a['name_en'].split()[0].lower()}@huaxin-cert.example",
+                id_doc_type="id_card",
+                id_doc_no=_demo_id_card(i),
             )
             self.s.add(auditor)
             self.auditors.append(auditor)
