@@ -248,9 +248,8 @@ def _a(c: RowContext) -> Audit:
     return c.audit
 
 
-def _m(c: RowContext) -> AuditTeamMember:
-    assert c.member is not None
-    return c.member
+def _member(get: Callable[[AuditTeamMember], Any]) -> Callable[[RowContext], Any]:
+    return lambda c: get(c.member) if c.member is not None else None
 
 
 FIELDS: dict[str, Callable[[RowContext], Any]] = {
@@ -262,10 +261,10 @@ FIELDS: dict[str, Callable[[RowContext], Any]] = {
     "plan.end_date": lambda c: _a(c).end_date,
     "plan.days": lambda c: _a(c).planned_days,
     "plan.technical_codes": _plan_codes,
-    "member.name": lambda c: _m(c).auditor.name_zh,
-    "member.id_doc_type": lambda c: _m(c).auditor.id_doc_type,
-    "member.id_doc_no": lambda c: _m(c).auditor.id_doc_no,
-    "member.role": lambda c: _m(c).role.value,
+    "member.name": _member(lambda m: m.auditor.name_zh),
+    "member.id_doc_type": _member(lambda m: m.auditor.id_doc_type),
+    "member.id_doc_no": _member(lambda m: m.auditor.id_doc_no),
+    "member.role": _member(lambda m: m.role.value),
     "organisation.name": lambda c: _org(c).name_zh,
     "organisation.credit_code": lambda c: _org(c).credit_code,
     "organisation.address": lambda c: _org(c).address,
@@ -412,7 +411,8 @@ def build_month(
     role_order = {r: i for i, r in enumerate(TeamRole)}
     for audit in sel.plans:
         team = sorted(audit.team, key=lambda m: (role_order[m.role], m.auditor.name_zh))
-        for member in team:
+        members: list[AuditTeamMember | None] = [*team]
+        for member in members or [None]:  # a plan without a team: one row, flagged
             add(rep.PLAN, RowContext(settings, audit=audit, member=member), audit.id, audit.number)
     for cert, change in sel.certificates:
         ctx = RowContext(settings, cert=cert, change=change, marks=list(marks[cert.id]))
@@ -468,7 +468,12 @@ def _cell_issues(layout: Layout, sheet: SheetLayout, n: int, row: Row) -> list[I
         )
         if _blank(raw):
             if required:
-                issue(PLAN_NUMBER_UNSET if col.field == "plan.number" else REQUIRED)
+                if col.field == "plan.number":
+                    issue(PLAN_NUMBER_UNSET)
+                elif col.check == "id_document":
+                    issue(id_documents.MISSING)
+                else:
+                    issue(REQUIRED)
             continue
         if col.code_table is not None:
             mapping = layout.code_tables[col.code_table].get("map", {})
