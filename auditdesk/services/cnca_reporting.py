@@ -25,12 +25,14 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from sqlalchemy import select
-from sqlalchemy.orm import Session
+from sqlalchemy.orm import Session, selectinload
 
 from auditdesk.model import (
     Audit,
     Auditor,
+    AuditSite,
     AuditStatus,
+    AuditTeamMember,
     Certificate,
     CertificateEvent,
     CertificateEventKind,
@@ -332,7 +334,16 @@ def select_month(session: Session, month: Month, *, everything: bool = False) ->
         return False
 
     audits = session.scalars(
-        select(Audit).where(Audit.archived.is_(False)).order_by(Audit.start_date, Audit.number)
+        select(Audit)
+        .where(Audit.archived.is_(False))
+        .order_by(Audit.start_date, Audit.number)
+        .options(
+            selectinload(Audit.organisation),
+            selectinload(Audit.team).selectinload(AuditTeamMember.auditor),
+            selectinload(Audit.sites).selectinload(AuditSite.site),
+            selectinload(Audit.certificates),
+            selectinload(Audit.nonconformities),
+        )
     ).all()
     for audit in audits:
         if wanted(PLAN, audit.id, plan_stamp(audit), month.contains(audit.start_date)):
@@ -354,7 +365,10 @@ def select_month(session: Session, month: Month, *, everything: bool = False) ->
         events.setdefault(ev.certificate_id, []).append(ev)
     reportings = {r.certificate_id: r for r in session.scalars(select(CertificateReporting))}
     certs = session.scalars(
-        select(Certificate).where(Certificate.archived.is_(False)).order_by(Certificate.number)
+        select(Certificate)
+        .where(Certificate.archived.is_(False))
+        .order_by(Certificate.number)
+        .options(selectinload(Certificate.organisation), selectinload(Certificate.standard))
     ).all()
     for cert in certs:
         change = None
@@ -420,3 +434,10 @@ def reporting_due(session: Session, today: dt.date, settings: CBSettings) -> Due
         results=c[RESULT],
         energy=c[ENERGY],
     )
+
+
+def due_on(session: Session, on: dt.date) -> DueSummary:
+    """:func:`reporting_due` with the CB's settings (the dashboard's worker calls this)."""
+    from auditdesk.services.cb_settings import current
+
+    return reporting_due(session, on, current(session))
