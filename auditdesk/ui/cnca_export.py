@@ -191,3 +191,100 @@ class CncaExportDialog(QDialog):
         )
         self.write_button.setEnabled(False)
         self.anyway_button.setEnabled(False)
+
+
+# --- auditor 证件号码 (the CNCA plan sheet's ID document) -------------------------------------
+
+
+def auditor_id_actions(ctx: Any, register: Any) -> list[QWidget]:
+    """The Auditors register: set the selected auditor's ID document (shown masked)."""
+    button = QPushButton(CncaExportDialog.tr_static("ID document…"))
+    button.setObjectName("auditorIdButton")
+    button.setToolTip(
+        CncaExportDialog.tr_static(
+            "The auditor's 证件号码 for the CNCA audit-plan upload (shown masked)"
+        )
+    )
+    button.setVisible(ctx.can("edit_registers"))
+
+    def open_dialog() -> None:
+        rid = register.current_id()
+        if rid is None:
+            return
+        dlg = AuditorIdDialog(ctx, rid, register.window())
+        register.auditor_id_dialog = dlg
+        dlg.show()
+
+    button.clicked.connect(open_dialog)
+    register.auditor_id_button = button
+    return [button]
+
+
+class AuditorIdDialog(QDialog):
+    TYPES = ("id_card", "passport", "other")
+
+    def __init__(self, ctx: Any, auditor_id: Any, parent: QWidget | None = None) -> None:
+        from PySide6.QtWidgets import QComboBox, QFormLayout, QLineEdit
+
+        from auditdesk.model import Auditor
+        from auditdesk.rules.id_documents import masked
+
+        super().__init__(parent)
+        self.ctx, self.auditor_id = ctx, auditor_id
+        self.setObjectName("auditorIdDialog")
+        self.setWindowTitle(self.tr("ID document (证件号码)"))
+        with ctx.session() as s:
+            a = s.get(Auditor, auditor_id)
+            name, doc_type, current = a.name_zh, a.id_doc_type, masked(a.id_doc_no)
+        form = QFormLayout(self)
+        form.addRow(self.tr("Auditor"), QLabel(name))
+        self.kind = QComboBox()
+        self.kind.setObjectName("auditorIdType")
+        for code, text in zip(
+            self.TYPES,
+            (self.tr("Resident ID card (居民身份证)"), self.tr("Passport"), self.tr("Other")),
+            strict=True,
+        ):
+            self.kind.addItem(text, code)
+        self.kind.setCurrentIndex(max(0, self.kind.findData(doc_type)))
+        form.addRow(self.tr("Type"), self.kind)
+        self.current = QLabel(current or self.tr("(none)"))
+        self.current.setObjectName("auditorIdCurrent")
+        form.addRow(self.tr("Stored (masked)"), self.current)
+        self.number = QLineEdit()
+        self.number.setObjectName("auditorIdNumber")
+        self.number.setPlaceholderText(self.tr("type the full number to replace it"))
+        form.addRow(self.tr("New number"), self.number)
+        self.message = QLabel()
+        self.message.setObjectName("auditorIdMessage")
+        self.message.setWordWrap(True)
+        form.addRow(self.message)
+        buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel
+        )
+        buttons.accepted.connect(self.save)
+        buttons.rejected.connect(self.reject)
+        form.addRow(buttons)
+
+    def save(self) -> bool:
+        from auditdesk.exports.cnca_monthly import ISSUE_WORDS
+        from auditdesk.rules.id_documents import masked
+        from auditdesk.services.cnca_reporting import set_auditor_id_document
+        from auditdesk.services.errors import ValidationFailed
+
+        try:
+            with self.ctx.session() as s:
+                a = set_auditor_id_document(
+                    s, self.auditor_id, self.kind.currentData(), self.number.text()
+                )
+                shown = masked(a.id_doc_no)
+        except ValidationFailed as exc:
+            code = next(iter(exc.errors.values()), "")
+            pair = ISSUE_WORDS.get(code, (str(exc), str(exc)))
+            self.message.setText(pair[0] if _lang() == "zh" else pair[1])
+            return False
+        self.current.setText(shown)
+        self.number.clear()
+        self.message.setText(self.tr("Saved."))
+        self.accept()
+        return True

@@ -125,6 +125,7 @@ _TEXT: dict[tuple[str, str], str] = {
     ("column", "closed_on"): QT_TRANSLATE_NOOP("Labels", "Closed on"),
     ("column", "evidence_text"): QT_TRANSLATE_NOOP("Labels", "Evidence"),
     ("column", "ccaa_no"): QT_TRANSLATE_NOOP("Labels", "CCAA registration no."),
+    ("column", "id_doc_masked"): QT_TRANSLATE_NOOP("Labels", "ID document (masked)"),
     ("column", "registration_expiry"): QT_TRANSLATE_NOOP("Labels", "Registration expires"),
     ("column", "schemes"): QT_TRANSLATE_NOOP("Labels", "Schemes"),
     ("column", "phone"): QT_TRANSLATE_NOOP("Labels", "Phone"),

@@ -105,3 +105,35 @@ def test_check_in_dialog_ticks_the_team(qtbot, ctx, database, tmp_path):
         from auditdesk.services import check_in
 
         assert check_in.state(s, audit_id).site == (31.2304, 121.4737)
+
+
+def test_auditor_id_document_is_checked_and_shown_masked(qtbot, ctx, database):
+    from auditdesk.rules.id_documents import id_card_check
+    from auditdesk.ui.cnca_export import AuditorIdDialog
+    from auditdesk.ui.main_window import MainWindow
+
+    with database.session() as s:
+        a = Auditor(name_zh="李明")
+        s.add(a)
+        s.flush()
+        rid = a.id
+    dlg = AuditorIdDialog(ctx, rid)
+    qtbot.addWidget(dlg)
+    first17 = "11010819800101123"
+    good = first17 + id_card_check(first17)
+    bad = first17 + ("0" if good[-1] != "0" else "1")
+    dlg.number.setText(bad)
+    assert not dlg.save()
+    assert "check digit" in dlg.message.text()
+    with database.session() as s:
+        assert s.get(Auditor, rid).id_doc_no == ""  # nothing written
+    dlg.number.setText(good.lower()[:-1] + good[-1].lower())
+    assert dlg.save()
+    with database.session() as s:
+        assert s.get(Auditor, rid).id_doc_no == good
+    w = MainWindow(ctx)
+    qtbot.addWidget(w)
+    reg = w.registers["auditors"]
+    col = list(reg.config.columns).index("id_doc_masked")
+    shown = [reg.model.data(reg.model.index(r, col)) for r in range(reg.model.rowCount())]
+    assert shown == [good[:3] + "*" * 11 + good[-4:]]  # never the full number

@@ -125,6 +125,12 @@ AUDITOR_EDITOR = EditorConfig(
 )
 
 
+def _auditor_id_actions(ctx: Any, register: Any) -> list[Any]:
+    from auditdesk.ui.cnca_export import auditor_id_actions  # 证件号码 (issue 19)
+
+    return auditor_id_actions(ctx, register)
+
+
 # -- certificates --------------------------------------------------------------------------------
 def _find_client(s: Any, text: str) -> uuid.UUID | None:
     from auditdesk.model import Organisation
@@ -261,9 +267,18 @@ def build_configs(ctx: AppContext) -> dict[str, RegisterConfig]:
         ),
         "auditors": RegisterConfig(
             "auditors",
-            ("name_zh", "name_en", "ccaa_no", "grade", "registration_expiry", "technical_codes"),
+            (
+                "name_zh",
+                "name_en",
+                "ccaa_no",
+                "grade",
+                "registration_expiry",
+                "technical_codes",
+                "id_doc_masked",
+            ),
             filter_columns=enums("auditors"),
             editor=AUDITOR_EDITOR,
+            actions=_auditor_id_actions,
         ),
         "standards": RegisterConfig(
             "standards",
