@@ -8,7 +8,7 @@ import datetime as dt
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QDate
+from PySide6.QtCore import QCoreApplication, QDate
 from PySide6.QtWidgets import (
     QDateEdit,
     QDialog,
@@ -27,11 +27,12 @@ from auditdesk.ui.jobs import run_job
 
 
 def cnca_actions(ctx: Any, register: Any) -> list[QWidget]:
-    button = QPushButton(CncaExportDialog.tr_static("CNCA monthly file…"))
+    button = QPushButton(QCoreApplication.translate("CncaExportDialog", "CNCA monthly file…"))
     button.setObjectName("cncaMonthlyButton")
     button.setToolTip(
-        CncaExportDialog.tr_static(
-            "The monthly upload workbook for CNCA's reporting platform (due by the 10th)"
+        QCoreApplication.translate(
+            "CncaExportDialog",
+            "The monthly upload workbook for CNCA's reporting platform (due by the 10th)",
         )
     )
     button.setVisible(ctx.can("plan_audit"))
@@ -198,11 +199,12 @@ class CncaExportDialog(QDialog):
 
 def auditor_id_actions(ctx: Any, register: Any) -> list[QWidget]:
     """The Auditors register: set the selected auditor's ID document (shown masked)."""
-    button = QPushButton(CncaExportDialog.tr_static("ID document…"))
+    button = QPushButton(QCoreApplication.translate("CncaExportDialog", "ID document…"))
     button.setObjectName("auditorIdButton")
     button.setToolTip(
-        CncaExportDialog.tr_static(
-            "The auditor's 证件号码 for the CNCA audit-plan upload (shown masked)"
+        QCoreApplication.translate(
+            "CncaExportDialog",
+            "The auditor's 证件号码 for the CNCA audit-plan upload (shown masked)",
         )
     )
     button.setVisible(ctx.can("edit_registers"))

@@ -82,6 +82,13 @@ def test_dashboard_shows_the_deadline(qtbot, ctx, database):
         "November data due 10 December: 1 plans, 0 certificates, 0 results not yet reported"
     )
     assert page.cnca_label.text() == page.cnca_text()
+    from auditdesk.ui import i18n
+
+    i18n.install_language("zh_CN")
+    assert (
+        page.cnca_text()
+        == "11月数据应于12月10日前上报：尚有 1 条审核计划、0 张证书、0 条审核结果未上报"
+    )
 
 
 def test_check_in_dialog_ticks_the_team(qtbot, ctx, database, tmp_path):
