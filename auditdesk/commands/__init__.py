@@ -15,6 +15,7 @@ COMMAND_MODULES = [
     "calc",
     "import_",
     "export",
+    "cnca",
     "standards",
     "check",
     "backup",

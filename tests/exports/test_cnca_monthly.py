@@ -364,3 +364,50 @@ def test_cli_refuses_then_writes_anyway(demo, tmp_path, capsys):
     assert "证件号码为空" in capsys.readouterr().err
     code = main(["export", "cnca-monthly", "--db", db, "--month", "2026-13", "--out", str(out)])
     assert code == 2
+
+
+def test_marks_and_energy_rows_through_the_cli(demo, tmp_path, capsys):
+    import json
+
+    from auditdesk.cli import main
+
+    db = str(tmp_path / "demo.sqlite3")
+    assert main(["cnca", "marks", "04126Q09999R0M", "--marks", "ukas,CNAS", "--db", db]) == 0
+    assert main(["cnca", "marks", "04126Q09999R0M", "--marks", "XYZ", "--db", db]) == 2
+    rows = [
+        {
+            "parameter": "单位产品综合能耗",
+            "unit": "kgce/t",
+            "baseline_period": "2025",
+            "baseline": "12.5",
+            "reporting_period": "2026",
+            "value": 11.8,
+        }
+    ]
+    (tmp_path / "energy.json").write_text(json.dumps(rows, ensure_ascii=False), encoding="utf-8")
+    assert (
+        main(
+            [
+                "cnca",
+                "energy",
+                "04126Q09999R0M",
+                "--file",
+                str(tmp_path / "energy.json"),
+                "--db",
+                db,
+            ]
+        )
+        == 0
+    )
+    with demo.session() as s:
+        data = cm.build_month(s, MONTH)
+        issues = cm.validate(data)
+    cert_rows = {r.ref: r for r in data.rows["certificate"]}
+    marks_col = [c.header for c in data.layout.sheet("certificate").columns].index("认可标志")
+    assert cert_rows["04126Q09999R0M"].cells[marks_col] == "CNAS;UKAS"
+    energy = data.rows["energy"]
+    assert [r.ref for r in energy] == ["04126Q09999R0M"] and energy[0].cells[4] == 12.5
+    # a QMS certificate with energy rows: the cross-sheet rule says no
+    assert [(i.sheet, i.code) for i in issues] == [("能源绩效信息表", cm.ENERGY_NOT_ENMS)]
+    assert main(["cnca", "due", "--today", "2026-12-03", "--db", db]) == 0
+    assert "2026-11 data due 2026-12-10" in capsys.readouterr().out
