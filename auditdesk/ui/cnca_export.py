@@ -290,3 +290,71 @@ class AuditorIdDialog(QDialog):
         self.message.setText(self.tr("Saved."))
         self.accept()
         return True
+
+
+# --- accreditation marks per certificate (the certificate sheet's 认可标志) ---------------------
+
+
+def certificate_marks_actions(ctx: Any, register: Any) -> list[QWidget]:
+    button = QPushButton(QCoreApplication.translate("CncaExportDialog", "Accreditation marks…"))
+    button.setObjectName("certificateMarksButton")
+    button.setToolTip(
+        QCoreApplication.translate(
+            "CncaExportDialog", "The accreditation marks the CNCA certificate sheet reports"
+        )
+    )
+    button.setVisible(ctx.can("edit_registers"))
+
+    def open_dialog() -> None:
+        rid = register.current_id()
+        if rid is None:
+            return
+        dlg = MarksDialog(ctx, rid, register.window())
+        register.marks_dialog = dlg
+        dlg.show()
+
+    button.clicked.connect(open_dialog)
+    register.marks_button = button
+    return [button]
+
+
+class MarksDialog(QDialog):
+    def __init__(self, ctx: Any, certificate_id: Any, parent: QWidget | None = None) -> None:
+        from PySide6.QtWidgets import QCheckBox
+
+        from auditdesk.exports.cnca_monthly import load_layout
+        from auditdesk.model import Certificate
+        from auditdesk.services.cnca_reporting import accreditation_marks
+
+        super().__init__(parent)
+        self.ctx, self.certificate_id = ctx, certificate_id
+        self.setObjectName("marksDialog")
+        self.setWindowTitle(self.tr("Accreditation marks"))
+        layout = load_layout()
+        lang = _lang()
+        with ctx.session() as s:
+            cert = s.get(Certificate, certificate_id)
+            number, current = cert.number, set(accreditation_marks(s, cert))
+        box = QVBoxLayout(self)
+        box.addWidget(QLabel(number))
+        self.boxes: dict[str, QCheckBox] = {}
+        for code in layout.code_tables["accreditation_mark"]["map"]:
+            cb = QCheckBox(layout.code_name("accreditation_mark", code, lang))
+            cb.setObjectName(f"mark_{code}")
+            cb.setChecked(code in current)
+            self.boxes[code] = cb
+            box.addWidget(cb)
+        buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel
+        )
+        buttons.accepted.connect(self.save)
+        buttons.rejected.connect(self.reject)
+        box.addWidget(buttons)
+
+    def save(self) -> None:
+        from auditdesk.services.cnca_reporting import set_certificate_reporting
+
+        marks = [c for c, cb in self.boxes.items() if cb.isChecked()]
+        with self.ctx.session() as s:
+            set_certificate_reporting(s, self.certificate_id, accreditation_marks=marks)
+        self.accept()

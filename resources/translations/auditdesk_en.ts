@@ -618,6 +618,14 @@ Window: %2</translation>
         <source>The auditor's 证件号码 for the CNCA audit-plan upload (shown masked)</source>
         <translation>The auditor's 证件号码 for the CNCA audit-plan upload (shown masked)</translation>
     </message>
+    <message>
+        <source>Accreditation marks…</source>
+        <translation>Accreditation marks…</translation>
+    </message>
+    <message>
+        <source>The accreditation marks the CNCA certificate sheet reports</source>
+        <translation>The accreditation marks the CNCA certificate sheet reports</translation>
+    </message>
 </context>
 <context>
     <name>ConflictModel</name>
@@ -2256,6 +2264,13 @@ See the details.</translation>
     <message>
         <source>Review queue</source>
         <translation>Review queue</translation>
+    </message>
+</context>
+<context>
+    <name>MarksDialog</name>
+    <message>
+        <source>Accreditation marks</source>
+        <translation>Accreditation marks</translation>
     </message>
 </context>
 <context>

@@ -618,6 +618,14 @@ Window: %2</source>
         <source>The auditor's 证件号码 for the CNCA audit-plan upload (shown masked)</source>
         <translation>审核员证件号码，用于上报审核计划（显示时隐去中间部分）</translation>
     </message>
+    <message>
+        <source>Accreditation marks…</source>
+        <translation>认可标志…</translation>
+    </message>
+    <message>
+        <source>The accreditation marks the CNCA certificate sheet reports</source>
+        <translation>证书信息表中上报的认可标志</translation>
+    </message>
 </context>
 <context>
     <name>ConflictModel</name>
@@ -2256,6 +2264,13 @@ See the details.</source>
     <message>
         <source>Review queue</source>
         <translation>待审核队列</translation>
+    </message>
+</context>
+<context>
+    <name>MarksDialog</name>
+    <message>
+        <source>Accreditation marks</source>
+        <translation>认可标志</translation>
     </message>
 </context>
 <context>

@@ -144,3 +144,22 @@ def test_auditor_id_document_is_checked_and_shown_masked(qtbot, ctx, database):
     col = list(reg.config.columns).index("id_doc_masked")
     shown = [reg.model.data(reg.model.index(r, col)) for r in range(reg.model.rowCount())]
     assert shown == [good[:3] + "*" * 11 + good[-4:]]  # never the full number
+
+
+def test_certificate_marks_dialog(qtbot, ctx, database):
+    from auditdesk.model import Certificate
+    from auditdesk.services.cnca_reporting import accreditation_marks
+    from auditdesk.ui.cnca_export import MarksDialog
+
+    _november_audit(database)
+    with database.session() as s:
+        cert = s.query(Certificate).first()
+        cid = cert.id
+        assert accreditation_marks(s, cert) == ["CNAS"]  # accredited, nothing set: CNAS
+    dlg = MarksDialog(ctx, cid)
+    qtbot.addWidget(dlg)
+    assert dlg.boxes["CNAS"].isChecked() and not dlg.boxes["UKAS"].isChecked()
+    dlg.boxes["UKAS"].setChecked(True)
+    dlg.save()
+    with database.session() as s:
+        assert accreditation_marks(s, s.get(Certificate, cid)) == ["CNAS", "UKAS"]

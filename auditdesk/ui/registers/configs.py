@@ -131,6 +131,12 @@ def _auditor_id_actions(ctx: Any, register: Any) -> list[Any]:
     return auditor_id_actions(ctx, register)
 
 
+def _certificate_marks_actions(ctx: Any, register: Any) -> list[Any]:
+    from auditdesk.ui.cnca_export import certificate_marks_actions  # 认可标志 (issue 19)
+
+    return certificate_marks_actions(ctx, register)
+
+
 # -- certificates --------------------------------------------------------------------------------
 def _find_client(s: Any, text: str) -> uuid.UUID | None:
     from auditdesk.model import Organisation
@@ -227,6 +233,7 @@ def build_configs(ctx: AppContext) -> dict[str, RegisterConfig]:
             filter_columns=enums("certificates"),
             create_editor=certificate_create_editor(keys),
             detail_factory=lambda c, p: CertificateView(c, p),
+            actions=_certificate_marks_actions,
         ),
         "audits": RegisterConfig(
             "audits",
