@@ -536,6 +536,18 @@ Window: %2</translation>
         <translation>Site coordinates</translation>
     </message>
     <message>
+        <source>Opening meeting starts</source>
+        <translation>Opening meeting starts</translation>
+    </message>
+    <message>
+        <source>Closing meeting starts</source>
+        <translation>Closing meeting starts</translation>
+    </message>
+    <message>
+        <source>Closing meeting ends</source>
+        <translation>Closing meeting ends</translation>
+    </message>
+    <message>
         <source>Use first geotagged photo</source>
         <translation>Use first geotagged photo</translation>
     </message>

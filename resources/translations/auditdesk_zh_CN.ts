@@ -536,6 +536,18 @@ Window: %2</source>
         <translation>审核地点坐标</translation>
     </message>
     <message>
+        <source>Opening meeting starts</source>
+        <translation>首次会议开始时间</translation>
+    </message>
+    <message>
+        <source>Closing meeting starts</source>
+        <translation>末次会议开始时间</translation>
+    </message>
+    <message>
+        <source>Closing meeting ends</source>
+        <translation>末次会议结束时间</translation>
+    </message>
+    <message>
         <source>Use first geotagged photo</source>
         <translation>采用第一张带定位的照片</translation>
     </message>

@@ -112,6 +112,28 @@ def test_check_in_dialog_ticks_the_team(qtbot, ctx, database, tmp_path):
         from auditdesk.services import check_in
 
         assert check_in.state(s, audit_id).site == (31.2304, 121.4737)
+    # the plan's default opening 08:30 (China time); the team moves it to 13:00
+    from PySide6.QtCore import QDateTime
+
+    opening, closing_start, closing_end = dlg.meeting_edits
+    assert opening.dateTime().toString("yyyy-MM-dd HH:mm") == QDateTime.fromSecsSinceEpoch(
+        int(dt.datetime(2026, 11, 9, 8, 30, tzinfo=dt.timezone(dt.timedelta(hours=8))).timestamp())
+    ).toString("yyyy-MM-dd HH:mm")
+    opening.setDateTime(
+        QDateTime.fromSecsSinceEpoch(
+            int(
+                dt.datetime(
+                    2026, 11, 9, 13, 0, tzinfo=dt.timezone(dt.timedelta(hours=8))
+                ).timestamp()
+            )
+        )
+    )
+    opening.editingFinished.emit()
+    with database.session() as s:
+        stored = check_in.state(s, audit_id).meetings.opening_start
+    assert stored == dt.datetime(2026, 11, 9, 5, 0, tzinfo=dt.UTC)
+    codes = {p.code for p in ws.run_completeness()}
+    assert "check_in.opening_wrong_day" not in codes  # 08:40 is before 13:00 on the same day
 
 
 def test_auditor_id_document_is_checked_and_shown_masked(qtbot, ctx, database):

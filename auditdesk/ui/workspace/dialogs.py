@@ -332,6 +332,7 @@ class CheckInDialog(QDialog):
     tick = Signal(str, bool)  # auditor id, ticked
     site_entered = Signal(float, float)
     site_from_photo = Signal()
+    meetings_entered = Signal(object, object, object)  # aware datetimes: opening, closing start/end
 
     def __init__(
         self,
@@ -341,6 +342,7 @@ class CheckInDialog(QDialog):
         team: list[tuple] | None = None,
         site: tuple[float, float] | None = None,
         notes: list[str] | None = None,
+        meetings: tuple[dt.datetime, dt.datetime, dt.datetime] | None = None,
     ) -> None:
         super().__init__(parent)
         self.setWindowTitle(self.tr("Check-in photos (认证到)"))
@@ -397,6 +399,24 @@ class CheckInDialog(QDialog):
         self.site.setPlaceholderText(self.tr("latitude, longitude (e.g. 31.2304, 121.4737)"))
         self.site.editingFinished.connect(self._site_typed)
         site_row.addRow(self.tr("Site coordinates"), self.site)
+        self.meeting_edits: list[QDateTimeEdit] = []
+        for label, value in zip(
+            (
+                self.tr("Opening meeting starts"),
+                self.tr("Closing meeting starts"),
+                self.tr("Closing meeting ends"),
+            ),
+            meetings or (None, None, None),
+            strict=True,
+        ):
+            edit = QDateTimeEdit()
+            edit.setDisplayFormat("yyyy-MM-dd HH:mm")
+            edit.setCalendarPopup(True)
+            if value is not None:
+                edit.setDateTime(QDateTime.fromSecsSinceEpoch(int(value.timestamp())))
+            edit.editingFinished.connect(self._meetings_typed)
+            self.meeting_edits.append(edit)
+            site_row.addRow(label, edit)
         layout.addLayout(site_row)
         buttons = QDialogButtonBox()
         self.use_photo = buttons.addButton(
@@ -413,6 +433,11 @@ class CheckInDialog(QDialog):
         close.clicked.connect(self.accept)
         layout.addWidget(buttons)
         self.resize(860, 620)
+
+    def _meetings_typed(self) -> None:
+        values = [from_qdatetime(e.dateTime()) for e in self.meeting_edits]
+        if values[2] >= values[1] >= values[0]:
+            self.meetings_entered.emit(*values)
 
     def _site_typed(self) -> None:
         text = self.site.text().replace("，", ",").strip()

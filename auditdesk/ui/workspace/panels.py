@@ -272,7 +272,15 @@ class PanelsMixin:
                 for f in st.findings
                 if f.code != "check_in.member_not_ticked"
             ]
-        dlg = CheckInDialog(rows, self.window_widget(), team=team, site=st.site, notes=notes)
+        meetings = (
+            None
+            if st.meetings is None
+            else (st.meetings.opening_start, st.meetings.closing_start, st.meetings.closing_end)
+        )
+        dlg = CheckInDialog(
+            rows, self.window_widget(), team=team, site=st.site, notes=notes, meetings=meetings
+        )
+        dlg.meetings_entered.connect(self.set_check_in_meetings)
         dlg.tick.connect(self.tick_check_in_member)
         dlg.site_entered.connect(self.set_check_in_site)
         dlg.site_from_photo.connect(self.site_from_first_photo)
@@ -305,6 +313,15 @@ class PanelsMixin:
             return None if site is None else check_in.set_site_location(s, site.id, lat, lon)
 
         return self._run(work)
+
+    def set_check_in_meetings(self, opening_start, closing_start, closing_end):
+        from auditdesk.services import check_in
+
+        return self._run(
+            lambda s: check_in.set_meetings(
+                s, self.audit_id, opening_start, closing_start, closing_end
+            )
+        )
 
     def site_from_first_photo(self):
         from auditdesk.services import check_in
