@@ -16,6 +16,7 @@ COMMAND_MODULES = [
     "calc",
     "import_",
     "export",
+    "cnca",
     "standards",
     "check",
     "backup",

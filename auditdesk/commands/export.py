@@ -5,6 +5,7 @@
     auditdesk export nc-form  --nc NUMBER --format docx|pdf [--lang ...] --out FILE
     auditdesk export case     --audit ID [--lang ...] --out FILE.docx
     auditdesk export schedule --year YYYY [--as-of D] [--lang zh|en] --out FILE.xlsx
+    auditdesk export cnca-monthly --month YYYY-MM --out FILE.xlsx [--write-anyway]  (commands/cnca.py)
 
 ID is the audit's number (2026-0031) or UUID. ``--issue`` issues the report first (locks the audit,
 records the revision, its fingerprint and the file's SHA-256). The exchange helpers add
@@ -90,6 +91,7 @@ def register(sub: Any, common: argparse.ArgumentParser) -> None:
             raise
     else:
         extra.register(export_sub, common)
+    importlib.import_module("auditdesk.commands.cnca").register_export(export_sub, common)
 
 
 def _format_lang(p: argparse.ArgumentParser, langs: list[str]) -> None:

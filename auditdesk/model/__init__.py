@@ -11,6 +11,7 @@ from auditdesk.model.audit import (
 from auditdesk.model.base import Base, Entity, utcnow
 from auditdesk.model.certificate import Certificate, CertificateEvent
 from auditdesk.model.changelog import ChangeLogEntry, ExchangeBase, MergeConflict
+from auditdesk.model.cnca import AuditCheckIn, CertificateReporting, CncaReported, SiteLocation
 from auditdesk.model.enums import *  # noqa: F403 - the codes are part of the model's API
 from auditdesk.model.evidence import Attachment, EvidenceItem, evidence_clause
 from auditdesk.model.nonconformity import NCTransition, Nonconformity, nc_evidence
@@ -23,6 +24,7 @@ from auditdesk.model.standard import Clause, Standard
 __all__ = [
     "Attachment",
     "Audit",
+    "AuditCheckIn",
     "AuditSite",
     "AuditTeamMember",
     "AuditTermination",
@@ -32,9 +34,11 @@ __all__ = [
     "CBSetting",
     "Certificate",
     "CertificateEvent",
+    "CertificateReporting",
     "ChangeLogEntry",
     "Clause",
     "ClauseJudgement",
+    "CncaReported",
     "Entity",
     "EvidenceItem",
     "ExchangeBase",
@@ -48,6 +52,7 @@ __all__ = [
     "RuleSetRecord",
     "SignInEvent",
     "Site",
+    "SiteLocation",
     "Standard",
     "User",
     "audit_certificate",

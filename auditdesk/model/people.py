@@ -29,6 +29,10 @@ class Auditor(Entity):
     conflicts: Mapped[list[Any]] = mapped_column(JSON, default=list)
     phone: Mapped[str] = mapped_column(String(60), default="")
     email: Mapped[str] = mapped_column(String(200), default="")
+    # 证件号码 for the CNCA audit-plan sheet (市监认证(司)函〔2021〕102号): type id_card | passport |
+    # other (rules.id_documents). Shown masked everywhere except the CNCA upload.
+    id_doc_type: Mapped[str] = mapped_column(String(20), default="id_card")
+    id_doc_no: Mapped[str] = mapped_column(String(40), default="")
     archived: Mapped[bool] = mapped_column(default=False)
 
 

@@ -26,6 +26,12 @@ Defaults and why:
   leaves the limit to the CB's justified practice) [setting][check].
 - ``transfer_recertification_months`` 6: a certificate transferred within its last 6 months is
   handled as a recertification (IAF MD2 pre-transfer review) [setting][check].
+- ``cnca_approval_no`` "" (the CB's CNCA approval number, e.g. ``CNCA-R-2002-001``) and
+  ``cnca_branch_code`` "01" (2 digits, the CB's own branch coding): the audit-plan number of
+  the monthly upload follows 市监认证(司)函〔2021〕102号's advice, ``R`` + ``0`` + last 3 digits
+  of the approval number + branch code, then the CB's own sequence (AuditDesk's audit number
+  without punctuation); ``cnca_foreign_cb`` False: a foreign-invested CB starts ``RF`` + ``0``
+  + last 2 digits instead (same notice).
 """
 
 from __future__ import annotations
@@ -56,6 +62,9 @@ class CBSettings:
     monthly_report_day: int = 10
     remote_audit_max_percent: int = 30
     transfer_recertification_months: int = 6
+    cnca_approval_no: str = ""
+    cnca_branch_code: str = "01"
+    cnca_foreign_cb: bool = False
 
     def __post_init__(self) -> None:
         for field in dataclasses.fields(self):
@@ -64,6 +73,12 @@ class CBSettings:
                 value = float(value)
                 object.__setattr__(self, field.name, value)  # 180 means 180.0 days
             _check_value(field.name, field.type, value)
+        if self.cnca_branch_code and not (
+            len(self.cnca_branch_code) == 2 and self.cnca_branch_code.isalnum()
+        ):
+            raise ValueError("cnca_branch_code: must be 2 letters or digits")
+        if self.cnca_approval_no and sum(c.isdigit() for c in self.cnca_approval_no) < 3:
+            raise ValueError("cnca_approval_no: needs at least 3 digits")
         if not 1 <= self.monthly_report_day <= 28:
             raise ValueError("monthly_report_day: must be between 1 and 28")
         if self.initial_nc_follow_up_months < self.initial_nc_certify_months:
@@ -95,6 +110,14 @@ class CBSettings:
 
 
 def _check_value(name: str, type_name: object, value: object) -> None:
+    if type_name in ("str", str):
+        if not isinstance(value, str) or len(value) > 60:
+            raise ValueError(f"{name}: expected text (at most 60 characters), got {value!r}")
+        return
+    if type_name in ("bool", bool):
+        if not isinstance(value, bool):
+            raise ValueError(f"{name}: expected true or false, got {value!r}")
+        return
     expected: type = int if type_name in ("int", int) else float
     if isinstance(value, bool) or not isinstance(value, expected):
         raise ValueError(f"{name}: expected {expected.__name__}, got {value!r}")

@@ -5,7 +5,11 @@ Checks:
   not audited / not applicable. A judgement on a parent (8) covers its children; a clause
   whose children are all judged is judged;
 - every nonconformity of the audit is linked to at least one evidence item;
-- on-site audits (FS01, FS03) have opening and closing check-in photos (认证到);
+- on-site audits (FS01, FS03) pass the 认证到 check-in rules (services.check_in, rules.checkin):
+  an opening and a closing photo, at most 3 per meeting, EXIF time inside the meeting's 2 h
+  window (a photo without EXIF time is listed, not passed), EXIF GPS within 5 km of the site,
+  and every team member ticked by the leader as being on the photos. Missing GPS or site
+  coordinates are not problems (CNCA flags distance only when it can measure it);
 - nonconformities of earlier audits of the same certificates (open, or closed since the previous
   audit: ``nonconformities.previous_ncs``) are re-verified at this audit (17021-1 9.6.2.2);
 - surveillance must-cover items (17021-1 9.6.2.2) have evidence.
@@ -22,13 +26,7 @@ from dataclasses import dataclass
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from auditdesk.model import (
-    Attachment,
-    Audit,
-    AuditMode,
-    CheckInMoment,
-    Nonconformity,
-)
+from auditdesk.model import Audit, AuditMode, Nonconformity
 from auditdesk.services.audits import get_audit
 from auditdesk.services.coverage import audit_clause_rows, audit_coverage
 
@@ -40,7 +38,11 @@ class Problem:
     clause_number: str | None = None
     clause_id: uuid.UUID | None = None
     nc_id: uuid.UUID | None = None
-    detail: str = ""  # NC number, must-cover item: data, not a sentence
+    detail: str = ""  # NC number, must-cover item, photo file name: data, not a sentence
+    attachment_id: uuid.UUID | None = None  # check-in photo
+    auditor_id: uuid.UUID | None = None  # team member not ticked on the check-in
+    minutes: int | None = None  # how far outside the check-in window
+    km: float | None = None  # how far from the site
 
 
 CLAUSE_NOT_JUDGED = "clause.not_judged"
@@ -71,19 +73,7 @@ def check_completeness(session: Session, audit_id: uuid.UUID) -> list[Problem]:
                 )
             )
     if audit.mode in (AuditMode.ON_SITE, AuditMode.MIXED):
-        moments = set(
-            session.scalars(
-                select(Attachment.check_in).where(
-                    Attachment.audit_id == audit.id,
-                    Attachment.archived.is_(False),
-                    Attachment.check_in.is_not(None),
-                )
-            )
-        )
-        if CheckInMoment.OPENING not in moments:
-            problems.append(Problem(CHECK_IN_OPENING_MISSING, audit.id))
-        if CheckInMoment.CLOSING not in moments:
-            problems.append(Problem(CHECK_IN_CLOSING_MISSING, audit.id))
+        problems += check_in_problems(session, audit)
     for nc in previous_unverified_ncs(session, audit):
         problems.append(
             Problem(
@@ -105,6 +95,38 @@ def check_completeness(session: Session, audit_id: uuid.UUID) -> list[Problem]:
             )
         )
     return problems
+
+
+def check_in_problems(session: Session, audit: Audit) -> list[Problem]:
+    from auditdesk.rules import checkin as rules
+    from auditdesk.services import check_in
+
+    st = check_in.state(session, audit.id)
+    out: list[Problem] = []
+    for f in st.findings:
+        if not f.serious:
+            continue
+        if f.code == rules.NO_PHOTO:
+            code = (
+                CHECK_IN_OPENING_MISSING if f.moment == rules.OPENING else CHECK_IN_CLOSING_MISSING
+            )
+            out.append(Problem(code, audit.id))
+            continue
+        if f.code == rules.MEMBER_NOT_TICKED:
+            name = next((m.name for m, _ in st.team if m.ref == f.ref), "")
+            out.append(Problem(f.code, audit.id, detail=name, auditor_id=uuid.UUID(str(f.ref))))
+            continue
+        out.append(
+            Problem(
+                f.code,
+                audit.id,
+                detail=st.filenames.get(f.ref or "", ""),
+                attachment_id=uuid.UUID(f.ref) if f.ref else None,
+                minutes=f.minutes,
+                km=f.km,
+            )
+        )
+    return out
 
 
 def _unjudged_clauses(session: Session, audit: Audit) -> list[Problem]:

@@ -76,6 +76,7 @@ CB_SETTINGS = {
     "cb_address": "北京市海淀区学院路 30 号 邮编 100083",
     "cb_phone": "010-8888 6666",
     "cb_accreditation": "CNAS C999-M (演示)",
+    "cnca_approval_no": "CNCA-R-2002-123",  # demo: plan numbers R012301…
 }
 _SCHEME_STANDARD = {
     "QMS": "ISO9001:2015",
@@ -175,6 +176,67 @@ class DemoSummary:
     by_scenario: dict[str, int] = field(default_factory=dict)
 
 
+# Demo site coordinates: the provincial capital (WGS-84), so the check-in photos' GPS and the
+# site's stored location agree (DOMAIN.md §11: > 5 km is an anomaly). Demo data, not geocoding.
+_PROVINCE_CENTRE = {
+    "北京市": (39.9042, 116.4074),
+    "天津市": (39.0842, 117.2010),
+    "上海市": (31.2304, 121.4737),
+    "重庆市": (29.5630, 106.5516),
+    "河北省": (38.0428, 114.5149),
+    "山西省": (37.8706, 112.5489),
+    "内蒙古自治区": (40.8424, 111.7490),
+    "辽宁省": (41.8057, 123.4315),
+    "黑龙江省": (45.8038, 126.5350),
+    "江苏省": (32.0603, 118.7969),
+    "浙江省": (30.2741, 120.1551),
+    "安徽省": (31.8206, 117.2272),
+    "福建省": (26.0745, 119.2965),
+    "江西省": (28.6820, 115.8579),
+    "山东省": (36.6512, 117.1201),
+    "河南省": (34.7466, 113.6254),
+    "湖北省": (30.5928, 114.3055),
+    "湖南省": (28.2282, 112.9388),
+    "广东省": (23.1291, 113.2644),
+    "广西壮族自治区": (22.8170, 108.3665),
+    "海南省": (20.0440, 110.1999),
+    "四川省": (30.5728, 104.0668),
+    "贵州省": (26.6470, 106.6302),
+    "云南省": (24.8801, 102.8329),
+    "陕西省": (34.3416, 108.9398),
+    "甘肃省": (36.0611, 103.8343),
+    "宁夏回族自治区": (38.4872, 106.2309),
+}
+
+
+def _photo_gps(org: Organisation) -> tuple[float, float] | None:
+    """Where the team stood: ~200 m from the site's stored point."""
+    centre = _PROVINCE_CENTRE.get(org.province)
+    return None if centre is None else (centre[0] + 0.0015, centre[1] + 0.001)
+
+
+def _demo_check_in_data(session: Session, audit: Audit, org: Organisation) -> None:
+    """The site's coordinates and the leader's ticks, as the team would record them."""
+    from auditdesk.services import check_in
+
+    centre = _PROVINCE_CENTRE.get(org.province)
+    site = check_in.audit_site(audit)
+    if centre is not None and site is not None and check_in.site_location(session, audit) is None:
+        check_in.set_site_location(session, site.id, *centre)
+    for member in audit.team:
+        check_in.set_ticked(session, audit.id, member.auditor_id, True)
+
+
+def _demo_id_card(i: int) -> str:
+    """A valid-looking 身份证号码 (GB 11643 check digit) for demo auditor ``i``; no rng draw,
+    so the rest of the demo stays as it was."""
+    from auditdesk.rules.id_documents import id_card_check
+
+    born = dt.date(1968, 3, 1) + dt.timedelta(days=397 * i)
+    first17 = f"110108{born:%Y%m%d}{100 + i:03d}"
+    return first17 + id_card_check(first17)
+
+
 def load_corpus() -> dict[str, Any]:
     with resource("demo", "corpus.json").open(encoding="utf-8") as fh:
         data: dict[str, Any] = json.load(fh)
@@ -216,6 +278,8 @@ class _Builder:
                 technical_codes=",".join(a.get("technical_areas", [])),
                 phone=f"139{self.rng.randrange(10**8):08d}",
                 email=f"{a['name_en'].split()[0].lower()}@huaxin-cert.example",
+                id_doc_type="id_card",
+                id_doc_no=_demo_id_card(i),
             )
             self.s.add(auditor)
             self.auditors.append(auditor)
@@ -569,7 +633,11 @@ class _Builder:
             assert day is not None
             taken = dt.datetime.combine(day, dt.time(hour, 40))
             path = self.photo_dir / f"{audit.number}-{moment.value}.jpg"
-            path.write_bytes(make_photo(f"{label} 审核组全体成员", "meeting", taken, self.rng))
+            path.write_bytes(
+                make_photo(
+                    f"{label} 审核组全体成员", "meeting", taken, self.rng, gps=_photo_gps(org)
+                )
+            )
             att = evidence_service.add_check_in_photo(
                 self.s,
                 audit.id,
@@ -581,6 +649,7 @@ class _Builder:
             att.caption = f"{label}（{org.name_zh}）"
             att.include_in_report = True
             self.summary.photos += 1
+        _demo_check_in_data(self.s, audit, org)
 
     def judge_all(self, audit: Audit, std_key: str, nc_clauses: set[str]) -> None:
         std = self.standards[std_key]
@@ -683,10 +752,18 @@ class _Builder:
         audits = self.s.scalars(
             select(Audit).where(Audit.id.in_(select(Nonconformity.audit_id)))
         ).all()
+        from auditdesk.model import AuditCheckIn
+
         for audit in audits:
             for member in audit.team:
                 if member.role is TeamRole.TEAM_LEADER:
+                    old = str(member.auditor_id)
                     member.auditor_id = lead.auditor_id
+                    row = self.s.scalar(
+                        select(AuditCheckIn).where(AuditCheckIn.audit_id == audit.id)
+                    )
+                    if row is not None and old in row.ticked:  # the leader's tick moves along
+                        row.ticked = sorted({*row.ticked, str(lead.auditor_id)} - {old})
         self.s.flush()
 
     def ncs_for(self, std_key: str) -> list[dict[str, Any]]:
@@ -804,7 +881,9 @@ def build_demo(
         ids = b.evidence(audit, std_key, 10, 1)
         opening = dt.datetime.combine(b.today, dt.time(8, 40))
         path = b.photo_dir / f"{audit.number}-opening.jpg"
-        path.write_bytes(make_photo("首次会议 审核组全体成员", "meeting", opening, b.rng))
+        path.write_bytes(
+            make_photo("首次会议 审核组全体成员", "meeting", opening, b.rng, gps=_photo_gps(org))
+        )
         evidence_service.add_check_in_photo(
             session,
             audit.id,
@@ -813,6 +892,7 @@ def build_demo(
             place=org.address,
             taken_at=opening.replace(tzinfo=dt.timezone(dt.timedelta(hours=8))),
         )
+        _demo_check_in_data(session, audit, org)
         b.nc(audit, std_key, examples[5 % len(examples)], ids, "draft", b.today)
         b.summary.workspace_audit = audit.number
     session.flush()

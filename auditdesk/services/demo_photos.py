@@ -35,8 +35,10 @@ def make_photo(
     taken_at: dt.datetime,
     rng: random.Random,
     size: tuple[int, int] = (1024, 768),
+    gps: tuple[float, float] | None = None,
 ) -> bytes:
-    """A JPEG of a simple scene with ``caption``, EXIF DateTimeOriginal = ``taken_at`` (local time)."""
+    """A JPEG of a simple scene with ``caption``, EXIF DateTimeOriginal = ``taken_at`` (local time)
+    and, when given, EXIF GPS = ``gps`` (latitude, longitude), as a phone writes them."""
     bg, structure, accent = _PALETTES.get(scene, _PALETTES["workshop"])
     img = Image.new("RGB", size, bg)
     draw = ImageDraw.Draw(img)
@@ -59,6 +61,20 @@ def make_photo(
     exif_ifd = exif.get_ifd(0x8769)
     exif_ifd[0x9003] = taken_at.strftime("%Y:%m:%d %H:%M:%S")  # DateTimeOriginal
     exif[0x0110] = "AuditDesk demo camera"  # Model
+    if gps is not None:
+        gps_ifd = exif.get_ifd(0x8825)
+        for ref_tag, tag, value, refs in ((1, 2, gps[0], "NS"), (3, 4, gps[1], "EW")):
+            gps_ifd[ref_tag] = refs[0] if value >= 0 else refs[1]
+            gps_ifd[tag] = _dms(abs(value))
     out = io.BytesIO()
     img.save(out, "JPEG", quality=82, exif=exif)
     return out.getvalue()
+
+
+def _dms(value: float) -> tuple[float, float, float]:
+    from PIL.TiffImagePlugin import IFDRational
+
+    d = int(value)
+    m = int((value - d) * 60)
+    sec = round((value - d - m / 60) * 3600, 2)
+    return (IFDRational(d, 1), IFDRational(m, 1), IFDRational(int(sec * 100), 100))  # type: ignore[return-value]

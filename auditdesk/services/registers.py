@@ -296,6 +296,7 @@ def _specs() -> dict[str, RegisterSpec]:
                 Column("grade", Auditor.grade, "enum", enum_values=_enum(AuditorGrade)),
                 Column("registration_expiry", Auditor.registration_expiry, "date"),
                 Column("technical_codes", Auditor.technical_codes, searchable=True),
+                Column("id_doc_masked", _masked_id_doc()),  # 证件号码, never shown in full
             ),
             default_sort="name_zh",
             archived=Auditor.archived,
@@ -753,6 +754,19 @@ AUDITOR_FIELDS = (
     "phone",
     "email",
 )
+
+
+def _masked_id_doc() -> Any:
+    """Masked 证件号码 in SQL: first 3 and last 4 characters with 11 "*" between (the length of
+    an 18-character ID card number; SQLite has no portable repeat)."""
+    from sqlalchemy import case, func, literal
+
+    n = Auditor.id_doc_no
+    length = func.length(n)
+    return case(
+        (length > 7, func.substr(n, 1, 3) + literal("*" * 11) + func.substr(n, length - 3, 4)),
+        else_=literal(""),
+    )
 
 
 def _auditor_values(values: dict[str, Any]) -> tuple[dict[str, Any], dict[str, str]]:

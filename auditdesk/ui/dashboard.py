@@ -7,7 +7,7 @@ import time
 from collections.abc import Callable
 from typing import Any
 
-from PySide6.QtCore import QEvent, Qt, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QEvent, Qt, Signal
 from PySide6.QtWidgets import (
     QGridLayout,
     QGroupBox,
@@ -73,6 +73,7 @@ class DashboardPage(QWidget):
         head.addWidget(self.heading, 1)
         head.addWidget(self.refresh_button)
         outer.addLayout(head)
+        self._build_cnca_block(outer)
         scroll = QScrollArea()
         scroll.setWidgetResizable(True)
         body = QWidget()
@@ -167,6 +168,7 @@ class DashboardPage(QWidget):
     def retranslate(self) -> None:
         self.refresh_button.setText(self.tr("Refresh"))
         self._show()
+        self._show_cnca()
 
     def changeEvent(self, e: QEvent) -> None:
         if e.type() == QEvent.Type.LanguageChange:
@@ -205,6 +207,85 @@ class DashboardPage(QWidget):
             parent=self,
             session_factory=self.ctx.session,
         )
+        self._refresh_cnca(on)
+
+    # --- CNCA monthly upload deadline (issue 19) ------------------------------------------------
+    MONTHS = (
+        QT_TRANSLATE_NOOP("DashboardPage", "January"),
+        QT_TRANSLATE_NOOP("DashboardPage", "February"),
+        QT_TRANSLATE_NOOP("DashboardPage", "March"),
+        QT_TRANSLATE_NOOP("DashboardPage", "April"),
+        QT_TRANSLATE_NOOP("DashboardPage", "May"),
+        QT_TRANSLATE_NOOP("DashboardPage", "June"),
+        QT_TRANSLATE_NOOP("DashboardPage", "July"),
+        QT_TRANSLATE_NOOP("DashboardPage", "August"),
+        QT_TRANSLATE_NOOP("DashboardPage", "September"),
+        QT_TRANSLATE_NOOP("DashboardPage", "October"),
+        QT_TRANSLATE_NOOP("DashboardPage", "November"),
+        QT_TRANSLATE_NOOP("DashboardPage", "December"),
+    )
+
+    def _build_cnca_block(self, outer: QVBoxLayout) -> None:
+        self.cnca_due = None
+        self.cnca_label = QLabel()
+        self.cnca_label.setObjectName("cncaDue")
+        self.cnca_label.setWordWrap(True)
+        outer.addWidget(self.cnca_label)
+        self.cnca_label.hide()
+
+    def _refresh_cnca(self, on: dt.date) -> None:
+        from auditdesk.ui.jobs import run_in_process
+
+        run_in_process(
+            "auditdesk.services.cnca_reporting:due_on",
+            (on,),
+            self._set_cnca,
+            lambda exc: None,  # the deadline line is a hint; the main figures report errors
+            None,
+            url=self.ctx.db.url,
+            user=self.ctx.user,
+            parent=self,
+            session_factory=self.ctx.session,
+        )
+
+    def _set_cnca(self, due: Any) -> None:
+        self.cnca_due = due
+        self._show_cnca()
+
+    def cnca_text(self) -> str:
+        due = self.cnca_due
+        if due is None:
+            return ""
+        month = int(due.month[5:7])
+        tr = lambda t: QCoreApplication.translate("DashboardPage", t)  # noqa: E731
+        day = (
+            self.tr("%1 %2")
+            .replace("%1", str(due.due.day))
+            .replace("%2", tr(self.MONTHS[due.due.month - 1]))
+        )
+        if not due.pending:
+            text = self.tr("%1 data due %2: everything reported")
+        else:
+            text = self.tr("%1 data due %2: %3 plans, %4 certificates, %5 results not yet reported")
+        text = (
+            text.replace("%1", tr(self.MONTHS[month - 1]))
+            .replace("%2", day)
+            .replace("%3", str(due.plans))
+            .replace("%4", str(due.certificates))
+            .replace("%5", str(due.results))
+        )
+        if due.overdue:
+            text += " — " + self.tr("overdue")
+        return text
+
+    def _show_cnca(self) -> None:
+        text = self.cnca_text()
+        self.cnca_label.setVisible(bool(text))
+        color = "#b00020" if self.cnca_due is not None and self.cnca_due.overdue else "#1f3b5c"
+        self.cnca_label.setStyleSheet(
+            f"QLabel {{ color: {color}; font-size: 14px; padding: 4px; }}"
+        )
+        self.cnca_label.setText(text)
 
     def _set_data(self, data: Dashboard) -> None:
         self._computing = False

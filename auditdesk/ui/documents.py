@@ -556,7 +556,9 @@ def schedule_actions(ctx: Any, register: Any) -> list[QWidget]:
         lang,
         button,
     )
-    return [*audit_actions(ctx, register), year, lang, button]
+    from auditdesk.ui.cnca_export import cnca_actions  # CNCA monthly upload (issue 19)
+
+    return [*audit_actions(ctx, register), year, lang, button, *cnca_actions(ctx, register)]
 
 
 def standards_actions(ctx: Any, register: Any) -> list[QWidget]:

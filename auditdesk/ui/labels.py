@@ -67,6 +67,7 @@ _TEXT: dict[tuple[str, str], Any] = {
     ("column", "closed_on"): QT_TRANSLATE_NOOP("Labels", "Closed on"),
     ("column", "evidence_text"): QT_TRANSLATE_NOOP("Labels", "Evidence"),
     ("column", "ccaa_no"): QT_TRANSLATE_NOOP("Labels", "CCAA registration no."),
+    ("column", "id_doc_masked"): QT_TRANSLATE_NOOP("Labels", "ID document (masked)"),
     ("column", "registration_expiry"): QT_TRANSLATE_NOOP("Labels", "Registration expires"),
     ("column", "schemes"): QT_TRANSLATE_NOOP("Labels", "Schemes"),
     ("column", "phone"): QT_TRANSLATE_NOOP("Labels", "Phone"),
@@ -245,6 +246,11 @@ _TEXT: dict[tuple[str, str], Any] = {
     ),
     ("setting", "transfer_recertification_months"): QT_TRANSLATE_NOOP(
         "Labels", "Transfer near expiry handled as recertification (months)"
+    ),
+    ("setting", "cnca_approval_no"): QT_TRANSLATE_NOOP("Labels", "CNCA approval number"),
+    ("setting", "cnca_branch_code"): QT_TRANSLATE_NOOP("Labels", "Branch code (2 characters)"),
+    ("setting", "cnca_foreign_cb"): QT_TRANSLATE_NOOP(
+        "Labels", "Foreign-invested CB (plan no. RF…)"
     ),
     # storage (environment) errors: title + what to do
     ("storage", "locked"): QT_TRANSLATE_NOOP(

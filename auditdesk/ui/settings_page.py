@@ -3,13 +3,17 @@ rows; only admins may change them because they change audit results)."""
 
 from __future__ import annotations
 
+from typing import Any
+
 from PySide6.QtCore import QEvent, Signal
 from PySide6.QtWidgets import (
+    QCheckBox,
     QComboBox,
     QDoubleSpinBox,
     QFormLayout,
     QGroupBox,
     QLabel,
+    QLineEdit,
     QPushButton,
     QScrollArea,
     QSpinBox,
@@ -54,11 +58,16 @@ class SettingsPage(QWidget):
         scroll.setWidgetResizable(True)
         inner = QWidget()
         self.form = QFormLayout(inner)
-        self.inputs: dict[str, QSpinBox | QDoubleSpinBox] = {}
+        self.inputs: dict[str, Any] = {}
         self.captions: dict[str, QLabel] = {}
         for key, default in CBSettings().to_mapping().items():
-            w: QSpinBox | QDoubleSpinBox
-            if isinstance(default, float):
+            w: Any
+            if isinstance(default, bool):
+                w = QCheckBox()
+            elif isinstance(default, str):
+                w = QLineEdit()
+                w.setMaxLength(60)
+            elif isinstance(default, float):
                 w = QDoubleSpinBox()
                 w.setRange(0.5, 10000)
                 w.setDecimals(1)
@@ -110,15 +119,17 @@ class SettingsPage(QWidget):
         except Exception:
             admin = False
         for key, w in self.inputs.items():
-            w.setValue(values[key])
+            if isinstance(w, QCheckBox):
+                w.setChecked(bool(values[key]))
+            elif isinstance(w, QLineEdit):
+                w.setText(str(values[key]))
+            else:
+                w.setValue(values[key])
             w.setEnabled(admin)
         self.save_button.setEnabled(admin)
 
     def save(self) -> bool:
-        values = {
-            k: (w.value() if isinstance(w, QDoubleSpinBox) else int(w.value()))
-            for k, w in self.inputs.items()
-        }
+        values = {k: _input_value(w) for k, w in self.inputs.items()}
         try:
             with self.ctx.session() as s:
                 cb_settings.save(s, values)
@@ -139,3 +150,13 @@ class SettingsPage(QWidget):
         LANGUAGE.set(self.ctx.settings, lang)
         i18n.install_language(lang)
         self.language_changed.emit(lang)
+
+
+def _input_value(w: Any) -> Any:
+    if isinstance(w, QCheckBox):
+        return w.isChecked()
+    if isinstance(w, QLineEdit):
+        return w.text().strip()
+    if isinstance(w, QDoubleSpinBox):
+        return w.value()
+    return int(w.value())

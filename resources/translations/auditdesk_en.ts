@@ -262,16 +262,16 @@ Load demonstration data (clients, certificates, audits, nonconformities) to expl
         <translation>Nonconformities raised on this clause. Enter or double-click opens one.</translation>
     </message>
     <message>
-        <source>Undo</source>
-        <translation>Undo</translation>
-    </message>
-    <message>
         <source>Evidence items</source>
         <translation>Evidence items</translation>
     </message>
     <message>
         <source>Nonconformities on this clause</source>
         <translation>Nonconformities on this clause</translation>
+    </message>
+    <message>
+        <source>Undo</source>
+        <translation>Undo</translation>
     </message>
     <message>
         <source>Use of marks and certificate references: what you found</source>
@@ -352,6 +352,53 @@ It leaves the lists, the coverage and the report; it is not deleted, and Undo br
     <message>
         <source>Attach files</source>
         <translation>Attach files</translation>
+    </message>
+</context>
+<context>
+    <name>AuditorIdDialog</name>
+    <message>
+        <source>ID document (证件号码)</source>
+        <translation>ID document (证件号码)</translation>
+    </message>
+    <message>
+        <source>Auditor</source>
+        <translation>Auditor</translation>
+    </message>
+    <message>
+        <source>Resident ID card (居民身份证)</source>
+        <translation>Resident ID card (居民身份证)</translation>
+    </message>
+    <message>
+        <source>Passport</source>
+        <translation>Passport</translation>
+    </message>
+    <message>
+        <source>Other</source>
+        <translation>Other</translation>
+    </message>
+    <message>
+        <source>Type</source>
+        <translation>Type</translation>
+    </message>
+    <message>
+        <source>(none)</source>
+        <translation>(none)</translation>
+    </message>
+    <message>
+        <source>Stored (masked)</source>
+        <translation>Stored (masked)</translation>
+    </message>
+    <message>
+        <source>type the full number to replace it</source>
+        <translation>type the full number to replace it</translation>
+    </message>
+    <message>
+        <source>New number</source>
+        <translation>New number</translation>
+    </message>
+    <message>
+        <source>Saved.</source>
+        <translation>Saved.</translation>
     </message>
 </context>
 <context>
@@ -545,12 +592,119 @@ Window: %2</translation>
         <translation>File</translation>
     </message>
     <message>
+        <source>Team on the photos (tick each member, incl. experts, trainees, remote):</source>
+        <translation>Team on the photos (tick each member, incl. experts, trainees, remote):</translation>
+    </message>
+    <message>
+        <source>latitude, longitude (e.g. 31.2304, 121.4737)</source>
+        <translation>latitude, longitude (e.g. 31.2304, 121.4737)</translation>
+    </message>
+    <message>
+        <source>Site coordinates</source>
+        <translation>Site coordinates</translation>
+    </message>
+    <message>
+        <source>Opening meeting starts</source>
+        <translation>Opening meeting starts</translation>
+    </message>
+    <message>
+        <source>Closing meeting starts</source>
+        <translation>Closing meeting starts</translation>
+    </message>
+    <message>
+        <source>Closing meeting ends</source>
+        <translation>Closing meeting ends</translation>
+    </message>
+    <message>
+        <source>Use first geotagged photo</source>
+        <translation>Use first geotagged photo</translation>
+    </message>
+    <message>
         <source>Add opening-meeting photo…</source>
         <translation>Add opening-meeting photo…</translation>
     </message>
     <message>
         <source>Add closing-meeting photo…</source>
         <translation>Add closing-meeting photo…</translation>
+    </message>
+</context>
+<context>
+    <name>CncaExportDialog</name>
+    <message>
+        <source>CNCA monthly file…</source>
+        <translation>CNCA monthly file…</translation>
+    </message>
+    <message>
+        <source>The monthly upload workbook for CNCA's reporting platform (due by the 10th)</source>
+        <translation>The monthly upload workbook for CNCA's reporting platform (due by the 10th)</translation>
+    </message>
+    <message>
+        <source>CNCA monthly upload</source>
+        <translation>CNCA monthly upload</translation>
+    </message>
+    <message>
+        <source>Month</source>
+        <translation>Month</translation>
+    </message>
+    <message>
+        <source>Check</source>
+        <translation>Check</translation>
+    </message>
+    <message>
+        <source>Write file…</source>
+        <translation>Write file…</translation>
+    </message>
+    <message>
+        <source>Write anyway…</source>
+        <translation>Write anyway…</translation>
+    </message>
+    <message>
+        <source>Write the file although the data has problems; fix them in AuditDesk, not in Excel, and send corrected rows next month</source>
+        <translation>Write the file although the data has problems; fix them in AuditDesk, not in Excel, and send corrected rows next month</translation>
+    </message>
+    <message>
+        <source>Checking the month…</source>
+        <translation>Checking the month…</translation>
+    </message>
+    <message>
+        <source>%1: %2 plan rows, %3 certificates, %4 results, %5 energy rows.</source>
+        <translation>%1: %2 plan rows, %3 certificates, %4 results, %5 energy rows.</translation>
+    </message>
+    <message>
+        <source>%1 problem(s): fix them in AuditDesk before uploading.</source>
+        <translation>%1 problem(s): fix them in AuditDesk before uploading.</translation>
+    </message>
+    <message>
+        <source>No problems found.</source>
+        <translation>No problems found.</translation>
+    </message>
+    <message>
+        <source>Save CNCA monthly file</source>
+        <translation>Save CNCA monthly file</translation>
+    </message>
+    <message>
+        <source>Writing the CNCA file…</source>
+        <translation>Writing the CNCA file…</translation>
+    </message>
+    <message>
+        <source>Written: %1 (%2 rows recorded as reported).</source>
+        <translation>Written: %1 (%2 rows recorded as reported).</translation>
+    </message>
+    <message>
+        <source>ID document…</source>
+        <translation>ID document…</translation>
+    </message>
+    <message>
+        <source>The auditor's 证件号码 for the CNCA audit-plan upload (shown masked)</source>
+        <translation>The auditor's 证件号码 for the CNCA audit-plan upload (shown masked)</translation>
+    </message>
+    <message>
+        <source>Accreditation marks…</source>
+        <translation>Accreditation marks…</translation>
+    </message>
+    <message>
+        <source>The accreditation marks the CNCA certificate sheet reports</source>
+        <translation>The accreditation marks the CNCA certificate sheet reports</translation>
     </message>
 </context>
 <context>
@@ -733,34 +887,6 @@ Copy the details below and send them to your administrator.</translation>
 <context>
     <name>DashboardPage</name>
     <message>
-        <source>Unhandled breaches: suspension and report required</source>
-        <translation>Unhandled breaches: suspension and report required</translation>
-    </message>
-    <message>
-        <source>Certificate</source>
-        <translation>Certificate</translation>
-    </message>
-    <message>
-        <source>Audit</source>
-        <translation>Audit</translation>
-    </message>
-    <message>
-        <source>Latest date</source>
-        <translation>Latest date</translation>
-    </message>
-    <message>
-        <source>Days in breach</source>
-        <translation>Days in breach</translation>
-    </message>
-    <message>
-        <source>Rule</source>
-        <translation>Rule</translation>
-    </message>
-    <message>
-        <source>done late %1</source>
-        <translation>done late %1</translation>
-    </message>
-    <message>
         <source>Refresh</source>
         <translation>Refresh</translation>
     </message>
@@ -795,6 +921,94 @@ Copy the details below and send them to your administrator.</translation>
     <message>
         <source>May</source>
         <translation>May</translation>
+    </message>
+    <message>
+        <source>Unhandled breaches: suspension and report required</source>
+        <translation>Unhandled breaches: suspension and report required</translation>
+    </message>
+    <message>
+        <source>Certificate</source>
+        <translation>Certificate</translation>
+    </message>
+    <message>
+        <source>Audit</source>
+        <translation>Audit</translation>
+    </message>
+    <message>
+        <source>Latest date</source>
+        <translation>Latest date</translation>
+    </message>
+    <message>
+        <source>Days in breach</source>
+        <translation>Days in breach</translation>
+    </message>
+    <message>
+        <source>Rule</source>
+        <translation>Rule</translation>
+    </message>
+    <message>
+        <source>done late %1</source>
+        <translation>done late %1</translation>
+    </message>
+    <message>
+        <source>January</source>
+        <translation>January</translation>
+    </message>
+    <message>
+        <source>February</source>
+        <translation>February</translation>
+    </message>
+    <message>
+        <source>March</source>
+        <translation>March</translation>
+    </message>
+    <message>
+        <source>April</source>
+        <translation>April</translation>
+    </message>
+    <message>
+        <source>June</source>
+        <translation>June</translation>
+    </message>
+    <message>
+        <source>July</source>
+        <translation>July</translation>
+    </message>
+    <message>
+        <source>August</source>
+        <translation>August</translation>
+    </message>
+    <message>
+        <source>September</source>
+        <translation>September</translation>
+    </message>
+    <message>
+        <source>October</source>
+        <translation>October</translation>
+    </message>
+    <message>
+        <source>November</source>
+        <translation>November</translation>
+    </message>
+    <message>
+        <source>December</source>
+        <translation>December</translation>
+    </message>
+    <message>
+        <source>%1 %2</source>
+        <translation>%1 %2</translation>
+    </message>
+    <message>
+        <source>%1 data due %2: everything reported</source>
+        <translation>%1 data due %2: everything reported</translation>
+    </message>
+    <message>
+        <source>%1 data due %2: %3 plans, %4 certificates, %5 results not yet reported</source>
+        <translation>%1 data due %2: %3 plans, %4 certificates, %5 results not yet reported</translation>
+    </message>
+    <message>
+        <source>overdue</source>
+        <translation>overdue</translation>
     </message>
     <message>
         <source>Jun</source>
@@ -1393,6 +1607,10 @@ Close it first, then restore the backup. Nothing was changed.</translation>
         <translation>CCAA registration no.</translation>
     </message>
     <message>
+        <source>ID document (masked)</source>
+        <translation>ID document (masked)</translation>
+    </message>
+    <message>
         <source>Registration expires</source>
         <translation>Registration expires</translation>
     </message>
@@ -1725,6 +1943,18 @@ Close it first, then restore the backup. Nothing was changed.</translation>
         <translation>Transfer near expiry handled as recertification (months)</translation>
     </message>
     <message>
+        <source>CNCA approval number</source>
+        <translation>CNCA approval number</translation>
+    </message>
+    <message>
+        <source>Branch code (2 characters)</source>
+        <translation>Branch code (2 characters)</translation>
+    </message>
+    <message>
+        <source>Foreign-invested CB (plan no. RF…)</source>
+        <translation>Foreign-invested CB (plan no. RF…)</translation>
+    </message>
+    <message>
         <source>The database is locked by another program.
 
 Close other AuditDesk windows or programs using the file (sync tools, backups) and try again.</source>
@@ -1962,6 +2192,13 @@ See the details.</translation>
     <message>
         <source>Review queue</source>
         <translation>Review queue</translation>
+    </message>
+</context>
+<context>
+    <name>MarksDialog</name>
+    <message>
+        <source>Accreditation marks</source>
+        <translation>Accreditation marks</translation>
     </message>
 </context>
 <context>
@@ -3629,6 +3866,50 @@ Audit evidence manager for certification-body auditors.</translation>
     <message>
         <source>No check-in photo of the closing meeting</source>
         <translation>No check-in photo of the closing meeting</translation>
+    </message>
+    <message>
+        <source>%1: more than 3 check-in photos of this meeting</source>
+        <translation>%1: more than 3 check-in photos of this meeting</translation>
+    </message>
+    <message>
+        <source>%1 has no EXIF capture time: its check-in time cannot be verified</source>
+        <translation>%1 has no EXIF capture time: its check-in time cannot be verified</translation>
+    </message>
+    <message>
+        <source>%1 was taken more than 2 h after the opening meeting started</source>
+        <translation>%1 was taken more than 2 h after the opening meeting started</translation>
+    </message>
+    <message>
+        <source>%1 was not taken on the day of the opening meeting</source>
+        <translation>%1 was not taken on the day of the opening meeting</translation>
+    </message>
+    <message>
+        <source>%1 was taken before the closing meeting started</source>
+        <translation>%1 was taken before the closing meeting started</translation>
+    </message>
+    <message>
+        <source>%1 was taken more than 2 h after the closing meeting ended</source>
+        <translation>%1 was taken more than 2 h after the closing meeting ended</translation>
+    </message>
+    <message>
+        <source>%1 was taken more than 5 km from the audit site</source>
+        <translation>%1 was taken more than 5 km from the audit site</translation>
+    </message>
+    <message>
+        <source>%1 is not ticked as being on the check-in photos</source>
+        <translation>%1 is not ticked as being on the check-in photos</translation>
+    </message>
+    <message>
+        <source>%1 has no GPS position: its distance from the site cannot be checked</source>
+        <translation>%1 has no GPS position: its distance from the site cannot be checked</translation>
+    </message>
+    <message>
+        <source>The audit site has no coordinates yet: enter them or use the first geotagged photo</source>
+        <translation>The audit site has no coordinates yet: enter them or use the first geotagged photo</translation>
+    </message>
+    <message>
+        <source>The audit has no dates: the check-in times cannot be checked</source>
+        <translation>The audit has no dates: the check-in times cannot be checked</translation>
     </message>
     <message>
         <source>Previous nonconformity %1 is not verified</source>

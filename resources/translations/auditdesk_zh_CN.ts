@@ -262,16 +262,16 @@ Load demonstration data (clients, certificates, audits, nonconformities) to expl
         <translation>本条款已开具的不符合项。按回车或双击打开。</translation>
     </message>
     <message>
-        <source>Undo</source>
-        <translation>撤销</translation>
-    </message>
-    <message>
         <source>Evidence items</source>
         <translation>审核证据</translation>
     </message>
     <message>
         <source>Nonconformities on this clause</source>
         <translation>本条款的不符合项</translation>
+    </message>
+    <message>
+        <source>Undo</source>
+        <translation>撤销</translation>
     </message>
     <message>
         <source>Use of marks and certificate references: what you found</source>
@@ -352,6 +352,53 @@ It leaves the lists, the coverage and the report; it is not deleted, and Undo br
     <message>
         <source>Attach files</source>
         <translation>添加附件</translation>
+    </message>
+</context>
+<context>
+    <name>AuditorIdDialog</name>
+    <message>
+        <source>ID document (证件号码)</source>
+        <translation>证件号码</translation>
+    </message>
+    <message>
+        <source>Auditor</source>
+        <translation>审核员</translation>
+    </message>
+    <message>
+        <source>Resident ID card (居民身份证)</source>
+        <translation>居民身份证</translation>
+    </message>
+    <message>
+        <source>Passport</source>
+        <translation>护照</translation>
+    </message>
+    <message>
+        <source>Other</source>
+        <translation>其他</translation>
+    </message>
+    <message>
+        <source>Type</source>
+        <translation>证件类型</translation>
+    </message>
+    <message>
+        <source>(none)</source>
+        <translation>（无）</translation>
+    </message>
+    <message>
+        <source>Stored (masked)</source>
+        <translation>已存（隐去中间部分）</translation>
+    </message>
+    <message>
+        <source>type the full number to replace it</source>
+        <translation>输入完整号码以替换</translation>
+    </message>
+    <message>
+        <source>New number</source>
+        <translation>新号码</translation>
+    </message>
+    <message>
+        <source>Saved.</source>
+        <translation>已保存。</translation>
     </message>
 </context>
 <context>
@@ -545,12 +592,119 @@ Window: %2</source>
         <translation>文件</translation>
     </message>
     <message>
+        <source>Team on the photos (tick each member, incl. experts, trainees, remote):</source>
+        <translation>照片中的审核组成员（逐一勾选，包括技术专家、实习审核员和远程成员）：</translation>
+    </message>
+    <message>
+        <source>latitude, longitude (e.g. 31.2304, 121.4737)</source>
+        <translation>纬度, 经度（例如 31.2304, 121.4737）</translation>
+    </message>
+    <message>
+        <source>Site coordinates</source>
+        <translation>审核地点坐标</translation>
+    </message>
+    <message>
+        <source>Opening meeting starts</source>
+        <translation>首次会议开始时间</translation>
+    </message>
+    <message>
+        <source>Closing meeting starts</source>
+        <translation>末次会议开始时间</translation>
+    </message>
+    <message>
+        <source>Closing meeting ends</source>
+        <translation>末次会议结束时间</translation>
+    </message>
+    <message>
+        <source>Use first geotagged photo</source>
+        <translation>采用第一张带定位的照片</translation>
+    </message>
+    <message>
         <source>Add opening-meeting photo…</source>
         <translation>添加首次会议照片…</translation>
     </message>
     <message>
         <source>Add closing-meeting photo…</source>
         <translation>添加末次会议照片…</translation>
+    </message>
+</context>
+<context>
+    <name>CncaExportDialog</name>
+    <message>
+        <source>CNCA monthly file…</source>
+        <translation>认监委月度上报文件…</translation>
+    </message>
+    <message>
+        <source>The monthly upload workbook for CNCA's reporting platform (due by the 10th)</source>
+        <translation>认证认可业务信息统一上报平台的月度上报工作簿（次月 10 日前上报）</translation>
+    </message>
+    <message>
+        <source>CNCA monthly upload</source>
+        <translation>认监委月度信息上报</translation>
+    </message>
+    <message>
+        <source>Month</source>
+        <translation>月份</translation>
+    </message>
+    <message>
+        <source>Check</source>
+        <translation>检查</translation>
+    </message>
+    <message>
+        <source>Write file…</source>
+        <translation>写入文件…</translation>
+    </message>
+    <message>
+        <source>Write anyway…</source>
+        <translation>仍然写入…</translation>
+    </message>
+    <message>
+        <source>Write the file although the data has problems; fix them in AuditDesk, not in Excel, and send corrected rows next month</source>
+        <translation>数据有问题也写入文件；请在 AuditDesk 中而不是在 Excel 中改正，下月再上报改正后的记录</translation>
+    </message>
+    <message>
+        <source>Checking the month…</source>
+        <translation>正在检查该月数据…</translation>
+    </message>
+    <message>
+        <source>%1: %2 plan rows, %3 certificates, %4 results, %5 energy rows.</source>
+        <translation>%1：审核计划 %2 行，证书 %3 张，审核结果 %4 条，能源绩效 %5 行。</translation>
+    </message>
+    <message>
+        <source>%1 problem(s): fix them in AuditDesk before uploading.</source>
+        <translation>%1 个问题：上报前请在 AuditDesk 中改正。</translation>
+    </message>
+    <message>
+        <source>No problems found.</source>
+        <translation>未发现问题。</translation>
+    </message>
+    <message>
+        <source>Save CNCA monthly file</source>
+        <translation>保存认监委月度上报文件</translation>
+    </message>
+    <message>
+        <source>Writing the CNCA file…</source>
+        <translation>正在写入上报文件…</translation>
+    </message>
+    <message>
+        <source>Written: %1 (%2 rows recorded as reported).</source>
+        <translation>已写入：%1（%2 行已记录为已上报）。</translation>
+    </message>
+    <message>
+        <source>ID document…</source>
+        <translation>证件号码…</translation>
+    </message>
+    <message>
+        <source>The auditor's 证件号码 for the CNCA audit-plan upload (shown masked)</source>
+        <translation>审核员证件号码，用于上报审核计划（显示时隐去中间部分）</translation>
+    </message>
+    <message>
+        <source>Accreditation marks…</source>
+        <translation>认可标志…</translation>
+    </message>
+    <message>
+        <source>The accreditation marks the CNCA certificate sheet reports</source>
+        <translation>证书信息表中上报的认可标志</translation>
     </message>
 </context>
 <context>
@@ -733,34 +887,6 @@ Copy the details below and send them to your administrator.</source>
 <context>
     <name>DashboardPage</name>
     <message>
-        <source>Unhandled breaches: suspension and report required</source>
-        <translation>未处理的违规：应暂停证书并上报</translation>
-    </message>
-    <message>
-        <source>Certificate</source>
-        <translation>证书</translation>
-    </message>
-    <message>
-        <source>Audit</source>
-        <translation>审核</translation>
-    </message>
-    <message>
-        <source>Latest date</source>
-        <translation>最迟日期</translation>
-    </message>
-    <message>
-        <source>Days in breach</source>
-        <translation>逾期天数</translation>
-    </message>
-    <message>
-        <source>Rule</source>
-        <translation>依据</translation>
-    </message>
-    <message>
-        <source>done late %1</source>
-        <translation>于 %1 逾期完成</translation>
-    </message>
-    <message>
         <source>Refresh</source>
         <translation>刷新</translation>
     </message>
@@ -795,6 +921,94 @@ Copy the details below and send them to your administrator.</source>
     <message>
         <source>May</source>
         <translation>5月</translation>
+    </message>
+    <message>
+        <source>Unhandled breaches: suspension and report required</source>
+        <translation>未处理的违规：应暂停证书并上报</translation>
+    </message>
+    <message>
+        <source>Certificate</source>
+        <translation>证书</translation>
+    </message>
+    <message>
+        <source>Audit</source>
+        <translation>审核</translation>
+    </message>
+    <message>
+        <source>Latest date</source>
+        <translation>最迟日期</translation>
+    </message>
+    <message>
+        <source>Days in breach</source>
+        <translation>逾期天数</translation>
+    </message>
+    <message>
+        <source>Rule</source>
+        <translation>依据</translation>
+    </message>
+    <message>
+        <source>done late %1</source>
+        <translation>于 %1 逾期完成</translation>
+    </message>
+    <message>
+        <source>January</source>
+        <translation>1月</translation>
+    </message>
+    <message>
+        <source>February</source>
+        <translation>2月</translation>
+    </message>
+    <message>
+        <source>March</source>
+        <translation>3月</translation>
+    </message>
+    <message>
+        <source>April</source>
+        <translation>4月</translation>
+    </message>
+    <message>
+        <source>June</source>
+        <translation>6月</translation>
+    </message>
+    <message>
+        <source>July</source>
+        <translation>7月</translation>
+    </message>
+    <message>
+        <source>August</source>
+        <translation>8月</translation>
+    </message>
+    <message>
+        <source>September</source>
+        <translation>9月</translation>
+    </message>
+    <message>
+        <source>October</source>
+        <translation>10月</translation>
+    </message>
+    <message>
+        <source>November</source>
+        <translation>11月</translation>
+    </message>
+    <message>
+        <source>December</source>
+        <translation>12月</translation>
+    </message>
+    <message>
+        <source>%1 %2</source>
+        <translation>%2%1日</translation>
+    </message>
+    <message>
+        <source>%1 data due %2: everything reported</source>
+        <translation>%1数据应于%2前上报：已全部上报</translation>
+    </message>
+    <message>
+        <source>%1 data due %2: %3 plans, %4 certificates, %5 results not yet reported</source>
+        <translation>%1数据应于%2前上报：尚有 %3 条审核计划、%4 张证书、%5 条审核结果未上报</translation>
+    </message>
+    <message>
+        <source>overdue</source>
+        <translation>已逾期</translation>
     </message>
     <message>
         <source>Jun</source>
@@ -1393,6 +1607,10 @@ Close it first, then restore the backup. Nothing was changed.</source>
         <translation>CCAA 注册号</translation>
     </message>
     <message>
+        <source>ID document (masked)</source>
+        <translation>证件号码（隐去中间部分）</translation>
+    </message>
+    <message>
         <source>Registration expires</source>
         <translation>注册有效期至</translation>
     </message>
@@ -1725,6 +1943,18 @@ Close it first, then restore the backup. Nothing was changed.</source>
         <translation>临近到期的认证转换按再认证处理（月）</translation>
     </message>
     <message>
+        <source>CNCA approval number</source>
+        <translation>认监委批准号</translation>
+    </message>
+    <message>
+        <source>Branch code (2 characters)</source>
+        <translation>分支机构代码（2 位）</translation>
+    </message>
+    <message>
+        <source>Foreign-invested CB (plan no. RF…)</source>
+        <translation>外资认证机构（计划编号 RF…）</translation>
+    </message>
+    <message>
         <source>The database is locked by another program.
 
 Close other AuditDesk windows or programs using the file (sync tools, backups) and try again.</source>
@@ -1962,6 +2192,13 @@ See the details.</source>
     <message>
         <source>Review queue</source>
         <translation>待审核队列</translation>
+    </message>
+</context>
+<context>
+    <name>MarksDialog</name>
+    <message>
+        <source>Accreditation marks</source>
+        <translation>认可标志</translation>
     </message>
 </context>
 <context>
@@ -3629,6 +3866,50 @@ Audit evidence manager for certification-body auditors.</source>
     <message>
         <source>No check-in photo of the closing meeting</source>
         <translation>缺少末次会议签到照片</translation>
+    </message>
+    <message>
+        <source>%1: more than 3 check-in photos of this meeting</source>
+        <translation>%1：该会议的签到照片超过 3 张</translation>
+    </message>
+    <message>
+        <source>%1 has no EXIF capture time: its check-in time cannot be verified</source>
+        <translation>%1 没有 EXIF 拍摄时间：无法核对签到时间</translation>
+    </message>
+    <message>
+        <source>%1 was taken more than 2 h after the opening meeting started</source>
+        <translation>%1 拍摄于首次会议开始 2 小时之后</translation>
+    </message>
+    <message>
+        <source>%1 was not taken on the day of the opening meeting</source>
+        <translation>%1 不是在首次会议当天拍摄的</translation>
+    </message>
+    <message>
+        <source>%1 was taken before the closing meeting started</source>
+        <translation>%1 拍摄于末次会议开始之前</translation>
+    </message>
+    <message>
+        <source>%1 was taken more than 2 h after the closing meeting ended</source>
+        <translation>%1 拍摄于末次会议结束 2 小时之后</translation>
+    </message>
+    <message>
+        <source>%1 was taken more than 5 km from the audit site</source>
+        <translation>%1 的拍摄地点距审核地址超过 5 公里</translation>
+    </message>
+    <message>
+        <source>%1 is not ticked as being on the check-in photos</source>
+        <translation>%1 尚未勾选为已在签到照片中</translation>
+    </message>
+    <message>
+        <source>%1 has no GPS position: its distance from the site cannot be checked</source>
+        <translation>%1 没有 GPS 定位：无法核对与审核地址的距离</translation>
+    </message>
+    <message>
+        <source>The audit site has no coordinates yet: enter them or use the first geotagged photo</source>
+        <translation>审核地点尚无坐标：请输入，或采用第一张带定位的照片</translation>
+    </message>
+    <message>
+        <source>The audit has no dates: the check-in times cannot be checked</source>
+        <translation>该审核没有日期：无法核对签到时间</translation>
     </message>
     <message>
         <source>Previous nonconformity %1 is not verified</source>

@@ -125,6 +125,18 @@ AUDITOR_EDITOR = EditorConfig(
 )
 
 
+def _auditor_id_actions(ctx: Any, register: Any) -> list[Any]:
+    from auditdesk.ui.cnca_export import auditor_id_actions  # 证件号码 (issue 19)
+
+    return auditor_id_actions(ctx, register)
+
+
+def _certificate_marks_actions(ctx: Any, register: Any) -> list[Any]:
+    from auditdesk.ui.cnca_export import certificate_marks_actions  # 认可标志 (issue 19)
+
+    return certificate_marks_actions(ctx, register)
+
+
 # -- certificates --------------------------------------------------------------------------------
 def _find_client(s: Any, text: str) -> uuid.UUID | None:
     from auditdesk.model import Organisation
@@ -221,6 +233,7 @@ def build_configs(ctx: AppContext) -> dict[str, RegisterConfig]:
             filter_columns=enums("certificates"),
             create_editor=certificate_create_editor(keys),
             detail_factory=lambda c, p: CertificateView(c, p),
+            actions=_certificate_marks_actions,
         ),
         "audits": RegisterConfig(
             "audits",
@@ -261,9 +274,18 @@ def build_configs(ctx: AppContext) -> dict[str, RegisterConfig]:
         ),
         "auditors": RegisterConfig(
             "auditors",
-            ("name_zh", "name_en", "ccaa_no", "grade", "registration_expiry", "technical_codes"),
+            (
+                "name_zh",
+                "name_en",
+                "ccaa_no",
+                "grade",
+                "registration_expiry",
+                "technical_codes",
+                "id_doc_masked",
+            ),
             filter_columns=enums("auditors"),
             editor=AUDITOR_EDITOR,
+            actions=_auditor_id_actions,
         ),
         "standards": RegisterConfig(
             "standards",

@@ -326,9 +326,24 @@ class CoverageDialog(QDialog):
 
 
 class CheckInDialog(QDialog):
-    """Check-in photos of the audit: moment, time and place of each."""
+    """Check-in photos of the audit: moment, time and place of each; what the 认证到 rules say
+    about them; the team as a checklist the leader ticks; the site's coordinates."""
 
-    def __init__(self, rows: list[tuple], parent: QWidget | None = None) -> None:
+    tick = Signal(str, bool)  # auditor id, ticked
+    site_entered = Signal(float, float)
+    site_from_photo = Signal()
+    meetings_entered = Signal(object, object, object)  # aware datetimes: opening, closing start/end
+
+    def __init__(
+        self,
+        rows: list[tuple],
+        parent: QWidget | None = None,
+        *,
+        team: list[tuple] | None = None,
+        site: tuple[float, float] | None = None,
+        notes: list[str] | None = None,
+        meetings: tuple[dt.datetime, dt.datetime, dt.datetime] | None = None,
+    ) -> None:
         super().__init__(parent)
         self.setWindowTitle(self.tr("Check-in photos (认证到)"))
         layout = QVBoxLayout(self)
@@ -352,7 +367,62 @@ class CheckInDialog(QDialog):
         self.table.resizeColumnsToContents()
         self.table.horizontalHeader().setStretchLastSection(True)
         layout.addWidget(self.table)
+        self.notes = QListWidget()
+        self.notes.setObjectName("checkInNotes")
+        self.notes.addItems(notes or [])
+        self.notes.setVisible(bool(notes))
+        self.notes.setMaximumHeight(110)
+        layout.addWidget(self.notes)
+        layout.addWidget(
+            QLabel(
+                self.tr("Team on the photos (tick each member, incl. experts, trainees, remote):")
+            )
+        )
+        self.team = QListWidget()
+        self.team.setObjectName("checkInTeam")
+        self.team.setMaximumHeight(130)
+        for ref, name, role, ticked in team or []:
+            item = QListWidgetItem(f"{name}  ({role})")
+            item.setData(Qt.ItemDataRole.UserRole, ref)
+            item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
+            item.setCheckState(Qt.CheckState.Checked if ticked else Qt.CheckState.Unchecked)
+            self.team.addItem(item)
+        self.team.itemChanged.connect(
+            lambda it: self.tick.emit(
+                str(it.data(Qt.ItemDataRole.UserRole)), it.checkState() == Qt.CheckState.Checked
+            )
+        )
+        layout.addWidget(self.team)
+        site_row = QFormLayout()
+        self.site = QLineEdit("" if site is None else f"{site[0]:.6f}, {site[1]:.6f}")
+        self.site.setObjectName("checkInSite")
+        self.site.setPlaceholderText(self.tr("latitude, longitude (e.g. 31.2304, 121.4737)"))
+        self.site.editingFinished.connect(self._site_typed)
+        site_row.addRow(self.tr("Site coordinates"), self.site)
+        self.meeting_edits: list[QDateTimeEdit] = []
+        for label, value in zip(
+            (
+                self.tr("Opening meeting starts"),
+                self.tr("Closing meeting starts"),
+                self.tr("Closing meeting ends"),
+            ),
+            meetings or (None, None, None),
+            strict=True,
+        ):
+            edit = QDateTimeEdit()
+            edit.setDisplayFormat("yyyy-MM-dd HH:mm")
+            edit.setCalendarPopup(True)
+            if value is not None:
+                edit.setDateTime(QDateTime.fromSecsSinceEpoch(int(value.timestamp())))
+            edit.editingFinished.connect(self._meetings_typed)
+            self.meeting_edits.append(edit)
+            site_row.addRow(label, edit)
+        layout.addLayout(site_row)
         buttons = QDialogButtonBox()
+        self.use_photo = buttons.addButton(
+            self.tr("Use first geotagged photo"), QDialogButtonBox.ButtonRole.ActionRole
+        )
+        self.use_photo.clicked.connect(self.site_from_photo.emit)
         self.add_opening = buttons.addButton(
             self.tr("Add opening-meeting photo…"), QDialogButtonBox.ButtonRole.ActionRole
         )
@@ -362,7 +432,27 @@ class CheckInDialog(QDialog):
         close = buttons.addButton(QDialogButtonBox.StandardButton.Close)
         close.clicked.connect(self.accept)
         layout.addWidget(buttons)
-        self.resize(860, 380)
+        self.resize(860, 620)
+
+    def _meetings_typed(self) -> None:
+        values = [from_qdatetime(e.dateTime()) for e in self.meeting_edits]
+        if values[2] >= values[1] >= values[0]:
+            self.meetings_entered.emit(*values)
+
+    def _site_typed(self) -> None:
+        text = self.site.text().replace("，", ",").strip()
+        if not text:
+            return
+        try:
+            lat, lon = (float(p) for p in text.split(","))
+        except ValueError:
+            self.site.setStyleSheet("QLineEdit { border: 1px solid #b00020; }")
+            return
+        if not (-90 <= lat <= 90 and -180 <= lon <= 180):
+            self.site.setStyleSheet("QLineEdit { border: 1px solid #b00020; }")
+            return
+        self.site.setStyleSheet("")
+        self.site_entered.emit(lat, lon)
 
 
 class PlaceDialog(QDialog):

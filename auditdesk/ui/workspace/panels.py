@@ -13,7 +13,18 @@ from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtGui import QBrush, QColor
 from PySide6.QtWidgets import QFileDialog, QListWidgetItem, QMessageBox
 
-from auditdesk.ui.workspace.words import problem_text, word
+from auditdesk.ui.workspace.words import _TEXT, problem_text, word
+
+
+def _PROBLEM_KEYS():
+    return _TEXT
+
+
+def word_note(code: str, detail: str) -> str:
+    text = _TEXT.get(("check_in_note", code))
+    if not text:
+        return code
+    return QCoreApplication.translate("Workspace", str(text)).replace("%1", detail)
 
 
 class PanelsMixin:
@@ -30,7 +41,12 @@ class PanelsMixin:
             problems = check_completeness(s, self.audit_id)
         self.problems.clear()
         for p in problems:
-            item = QListWidgetItem(problem_text(p.code, p.detail or p.clause_number or ""))
+            detail = p.detail or p.clause_number or ""
+            if getattr(p, "minutes", None):  # check-in: how far outside the window
+                detail += f" (+{p.minutes} min)"
+            if getattr(p, "km", None):
+                detail += f" ({p.km:g} km)"
+            item = QListWidgetItem(problem_text(p.code, detail))
             item.setData(Qt.ItemDataRole.UserRole, p)
             self.problems.addItem(item)
         if not problems:
@@ -243,7 +259,31 @@ class PanelsMixin:
                 )
                 for a in atts
             ]
-        dlg = CheckInDialog(rows, self.window_widget())
+            from auditdesk.services import check_in
+
+            st = check_in.state(s, self.audit_id)
+            from auditdesk.ui import labels
+
+            team = [(m.ref, m.name, labels.label("team_role", m.role), t) for m, t in st.team]
+            notes = [
+                problem_text(f.code, st.filenames.get(f.ref or "", ""))
+                if ("problem", f.code) in _PROBLEM_KEYS()
+                else word_note(f.code, st.filenames.get(f.ref or "", ""))
+                for f in st.findings
+                if f.code != "check_in.member_not_ticked"
+            ]
+        meetings = (
+            None
+            if st.meetings is None
+            else (st.meetings.opening_start, st.meetings.closing_start, st.meetings.closing_end)
+        )
+        dlg = CheckInDialog(
+            rows, self.window_widget(), team=team, site=st.site, notes=notes, meetings=meetings
+        )
+        dlg.meetings_entered.connect(self.set_check_in_meetings)
+        dlg.tick.connect(self.tick_check_in_member)
+        dlg.site_entered.connect(self.set_check_in_site)
+        dlg.site_from_photo.connect(self.site_from_first_photo)
 
         def add(moment: str) -> None:
             dlg.accept()
@@ -254,6 +294,39 @@ class PanelsMixin:
         self.check_in_dialog = dlg
         dlg.show()
         return dlg
+
+    def tick_check_in_member(self, auditor_id: str, ticked: bool):
+        import uuid as _uuid
+
+        from auditdesk.services import check_in
+
+        return self._run(
+            lambda s: check_in.set_ticked(s, self.audit_id, _uuid.UUID(auditor_id), ticked)
+        )
+
+    def set_check_in_site(self, lat: float, lon: float):
+        from auditdesk.services import check_in
+        from auditdesk.services.audits import get_audit
+
+        def work(s):
+            site = check_in.audit_site(get_audit(s, self.audit_id))
+            return None if site is None else check_in.set_site_location(s, site.id, lat, lon)
+
+        return self._run(work)
+
+    def set_check_in_meetings(self, opening_start, closing_start, closing_end):
+        from auditdesk.services import check_in
+
+        return self._run(
+            lambda s: check_in.set_meetings(
+                s, self.audit_id, opening_start, closing_start, closing_end
+            )
+        )
+
+    def site_from_first_photo(self):
+        from auditdesk.services import check_in
+
+        return self._run(lambda s: check_in.adopt_site_from_photos(s, self.audit_id))
 
     def add_check_in_photo(self, path: Path, moment: str, place: str = "", taken_at=None):
         from auditdesk.model import CheckInMoment

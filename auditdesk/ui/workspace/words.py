@@ -34,6 +34,41 @@ _TEXT: dict[tuple[str, str], Any] = {  # QT_TRANSLATE_NOOP marks the text for lu
     ("problem", "check_in.closing_missing"): QT_TRANSLATE_NOOP(
         "Workspace", "No check-in photo of the closing meeting"
     ),
+    # 认证到 check-in rules (rules/checkin.py, issue 19)
+    ("problem", "check_in.too_many_photos"): QT_TRANSLATE_NOOP(
+        "Workspace", "%1: more than 3 check-in photos of this meeting"
+    ),
+    ("problem", "check_in.no_exif_time"): QT_TRANSLATE_NOOP(
+        "Workspace", "%1 has no EXIF capture time: its check-in time cannot be verified"
+    ),
+    ("problem", "check_in.opening_too_late"): QT_TRANSLATE_NOOP(
+        "Workspace", "%1 was taken more than 2 h after the opening meeting started"
+    ),
+    ("problem", "check_in.opening_wrong_day"): QT_TRANSLATE_NOOP(
+        "Workspace", "%1 was not taken on the day of the opening meeting"
+    ),
+    ("problem", "check_in.closing_too_early"): QT_TRANSLATE_NOOP(
+        "Workspace", "%1 was taken before the closing meeting started"
+    ),
+    ("problem", "check_in.closing_too_late"): QT_TRANSLATE_NOOP(
+        "Workspace", "%1 was taken more than 2 h after the closing meeting ended"
+    ),
+    ("problem", "check_in.too_far"): QT_TRANSLATE_NOOP(
+        "Workspace", "%1 was taken more than 5 km from the audit site"
+    ),
+    ("problem", "check_in.member_not_ticked"): QT_TRANSLATE_NOOP(
+        "Workspace", "%1 is not ticked as being on the check-in photos"
+    ),
+    ("check_in_note", "check_in.no_gps"): QT_TRANSLATE_NOOP(
+        "Workspace", "%1 has no GPS position: its distance from the site cannot be checked"
+    ),
+    ("check_in_note", "check_in.no_site_location"): QT_TRANSLATE_NOOP(
+        "Workspace",
+        "The audit site has no coordinates yet: enter them or use the first geotagged photo",
+    ),
+    ("check_in_note", "check_in.no_meeting_times"): QT_TRANSLATE_NOOP(
+        "Workspace", "The audit has no dates: the check-in times cannot be checked"
+    ),
     ("problem", "previous_nc.not_verified"): QT_TRANSLATE_NOOP(
         "Workspace", "Previous nonconformity %1 is not verified"
     ),
