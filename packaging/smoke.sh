@@ -32,7 +32,8 @@ run_gui() {
 }
 if [ -z "$EXE" ] && [ -z "${DISPLAY:-}" ] && command -v xvfb-run >/dev/null 2>&1; then
   export -f run_gui; export SHOT GUI WORK
-  timeout 120 xvfb-run -a -s "-screen 0 1366x768x24" bash -c run_gui
+  # A real X server (Xvfb), not Qt's offscreen platform: the bundle's xcb plugin must load.
+  timeout 120 env -u QT_QPA_PLATFORM xvfb-run -a -s "-screen 0 1366x768x24" bash -c run_gui
 else
   timeout 120 bash -c "$(declare -f run_gui); run_gui"
 fi
