@@ -11,6 +11,7 @@ case "$(uname -s)" in MINGW*|MSYS*|CYGWIN*) EXE=".exe" ;; esac
 CLI="$BUNDLE/auditdesk-cli$EXE"
 GUI="$BUNDLE/AuditDesk$EXE"
 WORK="$(mktemp -d)"
+export XDG_CONFIG_HOME="$WORK/config"  # no window geometry from an earlier run
 trap 'rm -rf "$WORK"' EXIT
 export AUDITDESK_HOME="$WORK/home"  # never the tester's own data folder
 
@@ -26,16 +27,13 @@ head -c 5 "$WORK/r.pdf" | grep -q "%PDF-"
 
 echo "smoke: main window"
 SHOT="${SMOKE_SCREENSHOT:-$WORK/main-window.png}"
-run_gui() {
-  AUDITDESK_SMOKE_SCREENSHOT="$SHOT" AUDITDESK_SMOKE_USER=admin AUDITDESK_PASSWORD=auditdesk-demo \
-    "$GUI" --db "$WORK/demo.sqlite3" --lang zh_CN
-}
+GUI_RUN=(env AUDITDESK_SMOKE_SCREENSHOT="$SHOT" AUDITDESK_SMOKE_USER=admin
+  AUDITDESK_PASSWORD=auditdesk-demo "$GUI" --db "$WORK/demo.sqlite3" --lang zh_CN)
 if [ -z "$EXE" ] && [ -z "${DISPLAY:-}" ] && command -v xvfb-run >/dev/null 2>&1; then
-  export -f run_gui; export SHOT GUI WORK
   # A real X server (Xvfb), not Qt's offscreen platform: the bundle's xcb plugin must load.
-  timeout 120 env -u QT_QPA_PLATFORM xvfb-run -a -s "-screen 0 1366x768x24" bash -c run_gui
+  timeout 120 env -u QT_QPA_PLATFORM xvfb-run -a -s "-screen 0 1366x768x24" "${GUI_RUN[@]}"
 else
-  timeout 120 bash -c "$(declare -f run_gui); run_gui"
+  timeout 120 "${GUI_RUN[@]}"
 fi
 test -s "$SHOT"
 echo "smoke: OK ($SHOT)"

@@ -108,6 +108,10 @@ _WRITES: dict[tuple[str, str], str] = {
     ("auditdesk.commands.standards", "run_load"): "write",
     ("auditdesk.commands.export_exchange", "run_package"): "write",  # remembers what was sent
     ("auditdesk.commands.demo", "run"): "setup",
+    ("auditdesk.commands.cnca", "run_cnca_monthly"): "write",  # records what was reported when
+    ("auditdesk.commands.cnca", "run_id"): "write",
+    ("auditdesk.commands.cnca", "run_marks"): "write",
+    ("auditdesk.commands.cnca", "run_energy"): "write",
 }
 SIGN_IN_HINT = (
     "sign in with --user NAME (password prompt, or $AUDITDESK_PASSWORD) "

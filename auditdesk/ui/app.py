@@ -135,7 +135,7 @@ def smoke_sign_in(db: Database) -> str | None:
     return username
 
 
-def screenshot_and_quit(window: Any, path: str, delay_ms: int = 2500) -> None:
+def screenshot_and_quit(window: Any, path: str, delay_ms: int = 6000) -> None:
     """Save what the window shows to ``path``, then quit (the smoke test's last step)."""
     from PySide6.QtCore import QTimer
     from PySide6.QtWidgets import QApplication

@@ -48,6 +48,15 @@ def demo_file(tmp_path_factory):
 
 
 @pytest.fixture
+def demo_admin(monkeypatch) -> list[str]:
+    """The CLI arguments that sign in as the demo's admin (writes need a signed-in user)."""
+    from auditdesk.services.demo import DEMO_PASSWORD
+
+    monkeypatch.setenv("AUDITDESK_PASSWORD", DEMO_PASSWORD)
+    return ["--user", "admin"]
+
+
+@pytest.fixture
 def demo(demo_file, tmp_path):
     """A fresh copy of the demo database for each test, with a month of certificate activity:
     a new certificate (scope with stray blanks and a zero-width space) and a suspension."""
@@ -336,14 +345,16 @@ def _first_november_audit(s) -> Audit:
     ).first()
 
 
-def test_cli_refuses_then_writes_anyway(demo, tmp_path, capsys):
+def test_cli_refuses_then_writes_anyway(demo, tmp_path, capsys, demo_admin):
     from auditdesk.cli import main
 
     with demo.session() as s:
         _first_november_audit(s).team[0].auditor.id_doc_no = ""
     db = str(tmp_path / "demo.sqlite3")
     out = tmp_path / "cli.xlsx"
-    code = main(["export", "cnca-monthly", "--db", db, "--month", MONTH, "--out", str(out)])
+    code = main(
+        ["export", "cnca-monthly", "--db", db, "--month", MONTH, "--out", str(out)] + demo_admin
+    )
     err = capsys.readouterr().err
     assert code == 1 and not out.exists()
     assert "证件号码为空" in err and "not written" in err
@@ -358,22 +369,28 @@ def test_cli_refuses_then_writes_anyway(demo, tmp_path, capsys):
             "--out",
             str(out),
             "--write-anyway",
+            *demo_admin,
         ]
     )
     assert code == 1 and out.exists()
     assert "证件号码为空" in capsys.readouterr().err
-    code = main(["export", "cnca-monthly", "--db", db, "--month", "2026-13", "--out", str(out)])
+    code = main(
+        ["export", "cnca-monthly", "--db", db, "--month", "2026-13", "--out", str(out)] + demo_admin
+    )
     assert code == 2
 
 
-def test_marks_and_energy_rows_through_the_cli(demo, tmp_path, capsys):
+def test_marks_and_energy_rows_through_the_cli(demo, tmp_path, capsys, demo_admin):
     import json
 
     from auditdesk.cli import main
 
     db = str(tmp_path / "demo.sqlite3")
-    assert main(["cnca", "marks", "04126Q09999R0M", "--marks", "ukas,CNAS", "--db", db]) == 0
-    assert main(["cnca", "marks", "04126Q09999R0M", "--marks", "XYZ", "--db", db]) == 2
+    marks = ["cnca", "marks", "04126Q09999R0M", "--db", db, "--marks"]
+    assert main([*marks, "ukas,CNAS"]) == 2  # a write: nobody signed in
+    assert "sign in" in capsys.readouterr().err
+    assert main([*marks, "ukas,CNAS", *demo_admin]) == 0
+    assert main([*marks, "XYZ", *demo_admin]) == 2
     rows = [
         {
             "parameter": "单位产品综合能耗",
@@ -395,6 +412,7 @@ def test_marks_and_energy_rows_through_the_cli(demo, tmp_path, capsys):
                 str(tmp_path / "energy.json"),
                 "--db",
                 db,
+                *demo_admin,
             ]
         )
         == 0
