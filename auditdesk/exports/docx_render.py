@@ -296,6 +296,22 @@ def _toc(doc: Any, title: str, headings: list[str]) -> None:
         settings.append(upd)
 
 
+def _verification(doc: Any, block: b.Verification) -> None:
+    import io
+
+    from docx.shared import Mm
+
+    from auditdesk.exports.pdf_base import qr_png
+
+    p = doc.add_paragraph()
+    p.add_run().add_picture(io.BytesIO(qr_png(block.payload)), width=Mm(26))
+    run = p.add_run("  " + block.code)
+    run.bold = True
+    _east_asian(run)
+    if block.hint:
+        _add_text(doc.add_paragraph(), block.hint)
+
+
 def _fill_letterhead(doc: Any, values: dict[str, str]) -> None:
     for section in doc.sections:
         for part in (
@@ -353,6 +369,8 @@ def render_docx(
             _box(word, block)
         elif isinstance(block, b.Signatures):
             _signatures(word, block)
+        elif isinstance(block, b.Verification):
+            _verification(word, block)
         elif isinstance(block, b.TocHere):
             _toc(
                 word,

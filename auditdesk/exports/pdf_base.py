@@ -488,3 +488,38 @@ class TocMarker(Spacer):
 
     def __init__(self) -> None:
         super().__init__(1, 1)
+
+
+def qr_drawing(payload: str, size: float) -> Any:
+    """A QR code of ``payload`` as a ReportLab Drawing ``size`` points square."""
+    from reportlab.graphics.barcode.qr import QrCodeWidget
+    from reportlab.graphics.shapes import Drawing
+
+    widget = QrCodeWidget(payload, barLevel="M")
+    x0, y0, x1, y1 = widget.getBounds()
+    d = Drawing(size, size, transform=[size / (x1 - x0), 0, 0, size / (y1 - y0), 0, 0])
+    d.add(widget)
+    return d
+
+
+def qr_png(payload: str, size_px: int = 240) -> bytes:
+    """The same QR code as PNG bytes (for the Word file), drawn module by module with Pillow."""
+    from PIL import Image, ImageDraw
+    from reportlab.graphics.barcode.qr import QrCodeWidget
+
+    widget = QrCodeWidget(payload, barLevel="M")
+    widget.qr.make()
+    modules = widget.qr.modules
+    n = len(modules)
+    quiet = 4
+    scale = max(1, size_px // (n + 2 * quiet))
+    img = Image.new("1", ((n + 2 * quiet) * scale,) * 2, 1)
+    draw = ImageDraw.Draw(img)
+    for r, row in enumerate(modules):
+        for c, dark in enumerate(row):
+            if dark:
+                x, y = (c + quiet) * scale, (r + quiet) * scale
+                draw.rectangle([x, y, x + scale - 1, y + scale - 1], fill=0)
+    buf = io.BytesIO()
+    img.save(buf, "PNG")
+    return buf.getvalue()
