@@ -17,6 +17,7 @@ COMMAND_MODULES = [
     "export",
     "standards",
     "check",
+    "verify",
     "backup",
     "migrate",
     "auditdesk.bench.command",

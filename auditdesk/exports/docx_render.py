@@ -344,6 +344,9 @@ def render_docx(
     _fill_letterhead(word, {"cb_name": doc.header_left, "doc_title": doc.header_right})
     word.core_properties.title = doc.title
     word.core_properties.author = doc.header_left
+    from auditdesk.exports.pdf_render import verification_keyword
+
+    word.core_properties.keywords = verification_keyword(doc)
     for block in doc.blocks:
         if isinstance(block, b.Title):
             _add_text(word.add_paragraph(style="Title"), block.text)

@@ -421,6 +421,7 @@ def build_pdf(
     header_right: str,
     with_toc: bool = False,
     invariant: bool = False,
+    keywords: str = "",
 ) -> None:
     """Lay ``story`` out on A4 pages with the letterhead line, page numbers and optional contents."""
     register_fonts()
@@ -434,6 +435,7 @@ def build_pdf(
         title=title,
         author=header_left,
         creator="AuditDesk",
+        keywords=keywords,
         invariant=1 if invariant else 0,
         initialFontName=CJK,
         initialFontSize=10,

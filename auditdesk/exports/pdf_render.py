@@ -177,4 +177,12 @@ def render_pdf(doc: b.Document, target: str | Path | BinaryIO, *, invariant: boo
         header_right=doc.header_right,
         with_toc=doc.toc,
         invariant=invariant,
+        keywords=verification_keyword(doc),
     )
+
+
+def verification_keyword(doc: b.Document) -> str:
+    """``AuditDesk-Verify:<code>`` in the file's metadata, so ``auditdesk verify`` can name the
+    revision a modified copy claims to be."""
+    found = next((x for x in doc.blocks if isinstance(x, b.Verification)), None)
+    return f"AuditDesk-Verify:{found.code}" if found else ""
