@@ -431,7 +431,11 @@ def report_document(ctx: ReportContext) -> b.Document:
     else:  # pragma: no cover - contexts always carry a verdict
         conformity = effectiveness = text("not_recorded", lang)
     team_conclusion = _or_none(ctx.conclusion, lang)
-    for key in ("conclusion_conformity", "conclusion_effectiveness"):
+    for key in (
+        "conclusion_conformity",
+        "conclusion_effectiveness",
+        "recommendation_unconditional",
+    ):
         if key in contradicted:
             team_conclusion += (
                 "\n"
@@ -515,17 +519,14 @@ def report_document(ctx: ReportContext) -> b.Document:
         flags = [
             w("contradicts") + blocker_text(f"contradiction.{k}", v, lang)
             for k, v in contradicted.items()
-            if k.startswith("recommendation_")
+            if k in ("recommendation_type", "recommendation_refuse")
         ]
-        blocks.append(
-            b.Fields(
-                (
-                    (w("rec_derived"), derived),
-                    (w("rec_team"), "\n".join([team_rec, *flags])),
-                ),
-                label_width=0.38,
-            )
-        )
+        rows = [(w("rec_derived"), derived)]
+        if verdict.team_recommendation and (
+            flags or verdict.team_recommendation != verdict.recommendation
+        ):
+            rows.append((w("rec_team"), "\n".join([team_rec, *flags])))
+        blocks.append(b.Fields(tuple(rows), label_width=0.38))
     else:  # pragma: no cover
         blocks.append(b.Para(code("recommendation", ctx.recommendation, lang)))
     if verdict is None or not verdict.statements:  # otherwise in the surveillance items above

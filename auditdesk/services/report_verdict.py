@@ -88,6 +88,8 @@ _CLAIMS_CONFORMITY = (
 )
 _CLAIMS_EFFECTIVE = ("运行有效", "有效运行", "实施有效", "有效实施", "effectively", "is effective")
 _NEGATIONS = ("未", "不", "没有", "尚未", "not ", "no ", "ineffective", "un")
+_RECOMMENDS = ("推荐", "recommend")
+_CONDITION_WORDS = ("验证", "条件", "关闭后", "after ", "subject to", "once ", "verification")
 _MENTIONS_NC = (
     "不符合",
     "nonconform",
@@ -267,11 +269,14 @@ def derive_verdict(session: Session, audit_id: uuid.UUID, today: dt.date | None 
             contradictions.append(Contradiction("recommendation_refuse", team))
         elif recommendation != "none" and team != recommendation:
             contradictions.append(Contradiction("recommendation_type", team))
-        elif open_majors:
-            # The team's recommendation is a bare code: it cannot carry the major's condition.
-            contradictions.append(
-                Contradiction("recommendation_unconditional", open_majors[0].number)
-            )
+    # The team's own words recommending without the major's condition.
+    if (
+        open_majors
+        and _has(text, _RECOMMENDS)
+        and not _has(text, _CONDITION_WORDS)
+        and not _negated(text, _RECOMMENDS)
+    ):
+        contradictions.append(Contradiction("recommendation_unconditional", open_majors[0].number))
     if audit.objectives_met is True and audit.termination is not None:
         contradictions.append(Contradiction("objectives_terminated"))
     scope_ncs = [n for n in real if n.clause is not None and n.clause.number == SCOPE_CLAUSE]
