@@ -127,7 +127,10 @@ def report_document(ctx: ReportContext) -> b.Document:
                 w("verification_hint"),
             )
         )
-    if not ctx.revision:  # a draft says on its first page what still blocks its issue
+    if len(ctx.evidence) >= TOC_MIN_EVIDENCE or len(ctx.findings) >= TOC_MIN_EVIDENCE:
+        blocks += [b.PageBreak(), b.TocHere(), b.PageBreak()]
+
+    if not ctx.revision:  # a draft says first what still blocks its issue
         blocks.append(b.Heading(w("sec_pre_issue")))
         if ctx.blockers:
             blocks.append(
@@ -145,8 +148,6 @@ def report_document(ctx: ReportContext) -> b.Document:
             )
         else:
             blocks.append(b.Para(w("pre_issue_ok")))
-    if len(ctx.evidence) >= TOC_MIN_EVIDENCE or len(ctx.findings) >= TOC_MIN_EVIDENCE:
-        blocks += [b.PageBreak(), b.TocHere(), b.PageBreak()]
 
     # 1. The audit: type, criteria, objectives, scope, time, certificates, integrated audit.
     blocks.append(b.Heading(t("sec_audit")))

@@ -60,7 +60,9 @@ def test_a_correction_needs_a_change_note_and_makes_revision_2(session, demo_aud
     with pytest.raises(ValidationFailed) as err:
         report_issue.issue_report(session, demo_audit.audit_id, override_reason=OVERRIDE)
     assert err.value.errors == {"change_note": "required"}
-    second = report_issue.issue_report(session, demo_audit.audit_id, "E3 描述更正", override_reason=OVERRIDE)
+    second = report_issue.issue_report(
+        session, demo_audit.audit_id, "E3 描述更正", override_reason=OVERRIDE
+    )
     assert second.revision == 2 and second.fingerprint != first.fingerprint
     assert report_issue.verify_revision(session, second)
     ctx = build_report_context(session, demo_audit.number, "zh")
@@ -150,10 +152,8 @@ def make_ready(session, demo_audit, tmp_path):
             "improvement": "开展了注塑缺陷降低的 QC 项目，不良率由 2.1% 降至 1.4%。",
         },
     )
-    from auditdesk.model import Judgement
+    from auditdesk.model import Clause, Judgement
     from auditdesk.services.completeness import check_completeness
-
-    from auditdesk.model import Clause
 
     for p in check_completeness(session, demo_audit.audit_id):
         if p.code == "clause.not_judged":

@@ -75,7 +75,9 @@ def test_a_contradicting_hand_written_conclusion_is_flagged(session, demo_audit)
     # The same words in a conclusion that names the NCs and claims no effectiveness: no flag.
     from auditdesk.services.audits import find_audit
 
-    find_audit(session, demo_audit.number).conclusion = (
+    find_audit(
+        session, demo_audit.number
+    ).conclusion = (
         "管理体系存在 1 项严重不符合和 4 项一般不符合，严重不符合验证关闭前不能证实运行有效。"
     )
     session.flush()
