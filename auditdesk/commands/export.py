@@ -172,9 +172,11 @@ def run_report(args: argparse.Namespace) -> int:
                     "blocking item(s) above; resolve them, or a lead issues with "
                     "--override-reason TEXT"
                 ) from None
-        sha = write_output(
-            out, lambda fh: api.export_report(session, str(audit.id), fmt, args.lang, fh)
-        )
+
+        def write(fh: BinaryIO) -> None:
+            api.export_report(session, str(audit.id), fmt, args.lang, fh)
+
+        sha = write_output(out, write)
         extra: dict[str, Any] = {}
         latest = report_issue.latest_revision(session, audit.id) if audit.locked else None
         extra["fingerprint"] = (

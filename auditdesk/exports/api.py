@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 from pathlib import Path
-from typing import BinaryIO
+from typing import Any, BinaryIO
 
 from sqlalchemy.orm import Session
 
@@ -125,7 +125,7 @@ def issue_report(
     *,
     override_reason: str = "",
     langs: tuple[str, ...] = ISSUE_LANGS,
-) -> object:
+) -> Any:
     """Issue the report (``services.report_issue.issue_report``: role, pre-issue gate, override)
     and archive the issued files: PDF and Word in each of ``langs``, the exact bytes that any
     later export of this revision returns. Returns the ReportRevision."""

@@ -470,7 +470,7 @@ def report_document(ctx: ReportContext) -> b.Document:
     if verdict is not None and verdict.statements:
         blocks.append(b.Heading(w("sec_statements")))
         missing = set(verdict.missing_statements)
-        items = [item for item, _text in verdict.statements]
+        item_codes = [item for item, _text in verdict.statements]
         blocks.append(
             b.Table(
                 (w("statement_item"), w("statement_text")),
@@ -482,7 +482,7 @@ def report_document(ctx: ReportContext) -> b.Document:
                     for item, value in verdict.statements
                 ),
                 (3, 7),
-                highlight=frozenset(i for i, item in enumerate(items) if item in missing),
+                highlight=frozenset(i for i, item in enumerate(item_codes) if item in missing),
             )
         )
     if (
