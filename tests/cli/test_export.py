@@ -17,6 +17,10 @@ def demo_db(database, db_url, tmp_path):
 
     with database.session() as s:
         demo = build_demo_audit(s, tmp_path / "photos", evidence_count=12, photos=2)
+        from auditdesk.model import Role
+        from auditdesk.services.users import create_user
+
+        create_user(s, "lead", "lead-password-1", Role.LEAD, display_name="李主任")
     database.close()
     return db_url.removeprefix("sqlite:///"), demo
 
@@ -70,47 +74,65 @@ def test_report_pdf_and_docx(capsys, demo_db, tmp_path):
 
 def test_issue_records_the_revision_and_the_file_hash(capsys, demo_db, tmp_path):
     db, demo = demo_db
+    args = ["report", "--audit", demo.number, "--format", "pdf", "--issue", "--db", db]
+    # As the system user: refused, a report is signed by a person.
+    code, _out, err = run(capsys, *args, "--out", str(tmp_path / "r0.pdf"))
+    assert code == 1 and "system user" in err
+    # As a lead without a reason: refused with the blocking list in words.
+    code, _out, err = run(capsys, *args, "--user", "lead", "--out", str(tmp_path / "r0.pdf"))
+    assert code == 1 and "block the issue" in err and "缺少末次会议签到照片" in err
+    assert "[check_in.closing_missing]" in err and not (tmp_path / "r0.pdf").exists()
     code, out, err = run(
         capsys,
-        "report",
-        "--audit",
-        demo.number,
-        "--format",
-        "pdf",
-        "--issue",
-        "--db",
-        db,
+        *args,
+        "--user",
+        "lead",
+        "--override-reason",
+        "客户要求尽快出具",
         "--out",
         str(tmp_path / "r1.pdf"),
         "--json",
     )
     assert code == 0, err
     data = json.loads(out)
-    assert data["revision"] == 1
+    assert data["revision"] == 1 and data["code"].startswith(f"{demo.number}-R1-")
     from auditdesk.services import report_issue
     from auditdesk.services.setup import open_database
 
     database = open_database(f"sqlite:///{db}")
     with database.session() as s:
         rev = report_issue.latest_revision(s, demo.audit_id)
-        assert rev.files == [
-            {"name": "r1.pdf", "format": "pdf", "lang": "zh", "sha256": data["sha256"]}
-        ]
+        kept = {(f["format"], f["lang"]): f["sha256"] for f in rev.files}
+        assert kept[("pdf", "zh")] == data["sha256"] and len(kept) == 6
+        assert rev.override_reason == "客户要求尽快出具" and rev.issued_by == "lead"
     database.close()
     code, _out, err = run(
+        capsys, *args, "--user", "lead", "--override-reason", "x", "--out", str(tmp_path / "r2.pdf")
+    )
+    assert code == 1 and "already issued" in err
+    # A later export returns the archived file.
+    code, out, _err = run(
+        capsys, "report", "--audit", demo.number, "--db", db, "--out", str(tmp_path / "r3.pdf")
+    )
+    assert code == 0 and (tmp_path / "r3.pdf").read_bytes() == (tmp_path / "r1.pdf").read_bytes()
+
+
+def test_check_lists_the_blockers(capsys, demo_db, tmp_path):
+    db, demo = demo_db
+    code, out, _err = run(
         capsys,
         "report",
         "--audit",
         demo.number,
-        "--format",
-        "pdf",
-        "--issue",
+        "--check",
+        "--lang",
+        "en",
         "--db",
         db,
         "--out",
-        str(tmp_path / "r2.pdf"),
+        str(tmp_path / "x.pdf"),
     )
-    assert code == 1 and "already issued" in err
+    assert code == 1 and "the team has not judged whether the scope is appropriate" in out
 
 
 def test_plan_nc_form_and_case(capsys, demo_db, tmp_path):
