@@ -1,13 +1,17 @@
 """``auditdesk export``: the documents that leave AuditDesk.
 
-    auditdesk export report   --audit ID --format docx|pdf [--lang zh|en|bilingual] [--issue [--change-note T]] --out FILE
+    auditdesk export report   --audit ID --format docx|pdf [--lang zh|en|bilingual]
+                              [--check | --issue [--change-note T] [--override-reason T]] --out FILE
     auditdesk export plan     --audit ID [--format docx|pdf] [--lang ...] --out FILE
     auditdesk export nc-form  --nc NUMBER --format docx|pdf [--lang ...] --out FILE
     auditdesk export case     --audit ID [--lang ...] --out FILE.docx
     auditdesk export schedule --year YYYY [--as-of D] [--lang zh|en] --out FILE.xlsx
 
-ID is the audit's number (2026-0031) or UUID. ``--issue`` issues the report first (locks the audit,
-records the revision, its fingerprint and the file's SHA-256). The exchange helpers add
+ID is the audit's number (2026-0031) or UUID. ``--issue`` issues the report first: only a lead
+(``--user``, never the system user), only when the pre-issue check finds nothing or with a written
+``--override-reason``; it locks the audit, records the revision and its fingerprint and archives
+the issued PDF and Word files (zh, en, bilingual). Exporting an issued revision later writes the
+archived file, byte for byte. ``--check`` lists what blocks the issue. The exchange helpers add
 ``export template`` and ``export package`` (``auditdesk.commands.export_exchange``).
 """
 
