@@ -71,8 +71,8 @@ WORDS: dict[str, tuple[str, str]] = {
     ),
     "pre_issue_ok": ("出具前检查未发现问题。", "The pre-issue check finds nothing."),
     "b_clause.not_judged": ("条款 {d} 未判定", "clause {d} is not judged"),
-    "b_nc.no_evidence": ("不符合 {d} 未关联审核证据", "NC {d} cites no evidence"),
-    "b_nc.draft": ("不符合 {d} 仍为草稿，未开具", "NC {d} is still a draft"),
+    "b_nc.no_evidence": ("不符合 {d} 未关联审核证据", "{d} cites no evidence"),
+    "b_nc.draft": ("不符合 {d} 仍为草稿，未开具", "{d} is still a draft"),
     "b_check_in.opening_missing": (
         "缺少首次会议签到照片（认证到）",
         "no opening-meeting check-in photo",
@@ -83,7 +83,7 @@ WORDS: dict[str, tuple[str, str]] = {
     ),
     "b_previous_nc.not_verified": (
         "以往不符合 {d} 未在本次审核验证",
-        "previous NC {d} is not re-verified at this audit",
+        "previous nonconformity {d} is not re-verified at this audit",
     ),
     "b_coverage.must_cover_missing": (
         "必查项目 {d} 无审核证据",
@@ -101,15 +101,15 @@ WORDS: dict[str, tuple[str, str]] = {
     "b_report.not_reviewed": ("报告草稿尚未经组长/复核人审核", "the report draft is not reviewed"),
     "b_contradiction.conclusion_conformity": (
         "审核组结论称符合要求，但存在不符合 {d}",
-        "the team's conclusion claims conformity, but NC {d} stands",
+        "the team's conclusion claims conformity, but {d} stands",
     ),
     "b_contradiction.conclusion_effectiveness": (
         "审核组结论称运行有效，但严重不符合 {d} 尚未验证",
-        "the team's conclusion claims effectiveness, but major NC {d} is not verified",
+        "the team's conclusion claims effectiveness, but the major {d} is not verified",
     ),
     "b_contradiction.recommendation_unconditional": (
         "推荐意见未附条件，但严重不符合 {d} 尚未验证",
-        "the recommendation is unconditional, but major NC {d} is not verified",
+        "the recommendation is unconditional, but the major {d} is not verified",
     ),
     "b_contradiction.recommendation_type": (
         "推荐意见“{d}”与审核类型不符",
@@ -125,7 +125,7 @@ WORDS: dict[str, tuple[str, str]] = {
     ),
     "b_contradiction.scope_nc": (
         "判定认证范围适宜，但条款 4.3 有不符合 {d}",
-        "the scope is judged appropriate, but NC {d} is against clause 4.3",
+        "the scope is judged appropriate, but {d} is against clause 4.3",
     ),
     # sign-off, revisions, verification
     "sec_signoff": ("报告编制、审核和批准", "Prepared, reviewed and approved"),

@@ -177,11 +177,11 @@ def blocker_words(code: str, detail: str) -> str:
         detail = statement_names().get(detail, detail)
     texts = {
         "clause.not_judged": t("Clause %1 is not judged"),
-        "nc.no_evidence": t("NC %1 cites no evidence"),
-        "nc.draft": t("NC %1 is still a draft"),
+        "nc.no_evidence": t("%1 cites no evidence"),
+        "nc.draft": t("%1 is still a draft"),
         "check_in.opening_missing": t("No opening-meeting check-in photo"),
         "check_in.closing_missing": t("No closing-meeting check-in photo"),
-        "previous_nc.not_verified": t("Previous NC %1 is not re-verified at this audit"),
+        "previous_nc.not_verified": t("Previous nonconformity %1 is not re-verified at this audit"),
         "coverage.must_cover_missing": t("Must-cover item %1 has no evidence"),
         "judgement.scope_unset": t("The team has not judged whether the scope is appropriate"),
         "judgement.objectives_unset": t(
@@ -190,13 +190,13 @@ def blocker_words(code: str, detail: str) -> str:
         "statement.missing": t("No team statement on: %1"),
         "report.not_reviewed": t("The report draft is not reviewed"),
         "contradiction.conclusion_conformity": t(
-            "The team's conclusion claims conformity, but NC %1 stands"
+            "The team's conclusion claims conformity, but %1 stands"
         ),
         "contradiction.conclusion_effectiveness": t(
-            "The team's conclusion claims effectiveness, but major NC %1 is not verified"
+            "The team's conclusion claims effectiveness, but the major %1 is not verified"
         ),
         "contradiction.recommendation_unconditional": t(
-            "The conclusion recommends without condition, but major NC %1 is not verified"
+            "The conclusion recommends without condition, but the major %1 is not verified"
         ),
         "contradiction.recommendation_type": t(
             "The recommendation '%1' does not fit the audit type"
@@ -208,7 +208,7 @@ def blocker_words(code: str, detail: str) -> str:
             "The audit was terminated, yet its objectives are judged met"
         ),
         "contradiction.scope_nc": t(
-            "The scope is judged appropriate, but NC %1 is against clause 4.3"
+            "The scope is judged appropriate, but %1 is against clause 4.3"
         ),
     }
     return texts.get(code, f"{code} %1").replace("%1", detail).strip()
