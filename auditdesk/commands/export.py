@@ -1,14 +1,18 @@
 """``auditdesk export``: the documents that leave AuditDesk.
 
-    auditdesk export report   --audit ID --format docx|pdf [--lang zh|en|bilingual] [--issue [--change-note T]] --out FILE
+    auditdesk export report   --audit ID --format docx|pdf [--lang zh|en|bilingual]
+                              [--check | --issue [--change-note T] [--override-reason T]] --out FILE
     auditdesk export plan     --audit ID [--format docx|pdf] [--lang ...] --out FILE
     auditdesk export nc-form  --nc NUMBER --format docx|pdf [--lang ...] --out FILE
     auditdesk export case     --audit ID [--lang ...] --out FILE.docx
     auditdesk export schedule --year YYYY [--as-of D] [--lang zh|en] --out FILE.xlsx
     auditdesk export cnca-monthly --month YYYY-MM --out FILE.xlsx [--write-anyway]  (commands/cnca.py)
 
-ID is the audit's number (2026-0031) or UUID. ``--issue`` issues the report first (locks the audit,
-records the revision, its fingerprint and the file's SHA-256). The exchange helpers add
+ID is the audit's number (2026-0031) or UUID. ``--issue`` issues the report first: only a lead
+(``--user``, never the system user), only when the pre-issue check finds nothing or with a written
+``--override-reason``; it locks the audit, records the revision and its fingerprint and archives
+the issued PDF and Word files (zh, en, bilingual). Exporting an issued revision later writes the
+archived file, byte for byte. ``--check`` lists what blocks the issue. The exchange helpers add
 ``export template`` and ``export package`` (``auditdesk.commands.export_exchange``).
 """
 
@@ -49,6 +53,18 @@ def register(sub: Any, common: argparse.ArgumentParser) -> None:
         "--change-note",
         default="",
         help="what a corrected revision changes (needed from revision 2)",
+    )
+    p.add_argument(
+        "--override-reason",
+        default="",
+        metavar="TEXT",
+        help="issue although the pre-issue check blocks it; the reason is kept and printed "
+        "in the report's revision history (lead only)",
+    )
+    p.add_argument(
+        "--check",
+        action="store_true",
+        help="only run the pre-issue check and list what blocks the issue (exit 1 if anything)",
     )
     p.set_defaults(func=run_report)
 
@@ -135,29 +151,84 @@ def _done(args: argparse.Namespace, out: Path, sha: str, **extra: Any) -> int:
 
 
 def run_report(args: argparse.Namespace) -> int:
-    from auditdesk.exports.report_context import build_report_context
-    from auditdesk.exports.report_document import render_report
+    from auditdesk.exports import api
     from auditdesk.services import report_issue
     from auditdesk.services.audits import find_audit
+    from auditdesk.services.report_verdict import pre_issue_check
 
     fmt = _fmt(args)
     out = Path(args.out)
     with open_session(args) as session:
         audit = find_audit(session, args.audit)
-        revision = (
-            report_issue.issue_report(session, audit.id, args.change_note) if args.issue else None
-        )
-        ctx = build_report_context(session, audit.id, args.lang)
-        sha = write_output(out, lambda fh: render_report(ctx, fmt, fh))
-        extra: dict[str, Any] = {"fingerprint": ctx.fingerprint}
-        if revision is not None:
-            report_issue.record_files(
-                session,
-                revision,
-                [{"name": out.name, "format": fmt, "lang": args.lang, "sha256": sha}],
+        if args.check:
+            blockers = pre_issue_check(session, audit.id)
+            _print_blockers(args, audit.number, blockers)
+            return 1 if blockers else 0
+        if args.issue:
+            try:
+                api.issue_report(
+                    session,
+                    str(audit.id),
+                    args.change_note,
+                    override_reason=args.override_reason,
+                )
+            except report_issue.IssueBlocked as exc:
+                _print_blockers(args, audit.number, exc.blockers)
+                raise CommandError(
+                    f"the report of audit {audit.number} is not issued: {len(exc.blockers)} "
+                    "blocking item(s) above; resolve them, or a lead issues with "
+                    "--override-reason TEXT"
+                ) from None
+
+        def write(fh: BinaryIO) -> None:
+            api.export_report(session, str(audit.id), fmt, args.lang, fh)
+
+        sha = write_output(out, write)
+        extra: dict[str, Any] = {}
+        latest = report_issue.latest_revision(session, audit.id) if audit.locked else None
+        extra["fingerprint"] = (
+            latest.fingerprint
+            if latest is not None
+            else report_issue.records_fingerprint(
+                session, audit.id, report_issue.change_log_head(session)
             )
-            extra["revision"] = revision.revision
+        )
+        if latest is not None:
+            extra["revision"] = latest.revision
+            extra["code"] = report_issue.verification_code(
+                audit.number, latest.revision, latest.fingerprint
+            )
     return _done(args, out, sha, **extra)
+
+
+def _print_blockers(args: argparse.Namespace, number: str, blockers: list[Any]) -> None:
+    """The pre-issue check in words (the report's language), or as codes with --json."""
+    import sys
+
+    from auditdesk.exports.report_words import blocker_text
+
+    if args.json:
+        print_json(
+            {
+                "audit": number,
+                "blockers": [
+                    {
+                        "code": b.code,
+                        "detail": b.detail,
+                        "text": blocker_text(b.code, b.detail, args.lang),
+                    }
+                    for b in blockers
+                ],
+            }
+        )
+        return
+    stream = sys.stderr if args.issue else sys.stdout
+    if not blockers:
+        print(f"{number}: the pre-issue check finds nothing", file=stream)
+        return
+    print(f"{number}: {len(blockers)} item(s) block the issue of the report:", file=stream)
+    for i, b in enumerate(blockers, start=1):
+        print(f"  {i:2}. {blocker_text(b.code, b.detail, args.lang)}  [{b.code}]", file=stream)
 
 
 def _export_one(

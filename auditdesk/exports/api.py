@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 from pathlib import Path
-from typing import BinaryIO
+from typing import Any, BinaryIO
 
 from sqlalchemy.orm import Session
 
@@ -58,9 +58,88 @@ def export_document(
         raise ValueError(
             f"format: '{fmt}' is not available for {kind} ({', '.join(KINDS.get(kind, ()))})"
         )
+    if kind == "report":
+        export_report(session, ref, fmt, lang, target, invariant=invariant)
+        return
     from auditdesk.exports.render import render_document
 
     render_document(document_for(session, kind, ref, lang), fmt, target, invariant=invariant)
+
+
+ISSUE_LANGS = ("zh", "en", "bilingual")
+
+
+def _write(target: str | Path | BinaryIO, data: bytes) -> None:
+    if isinstance(target, str | Path):
+        Path(target).write_bytes(data)
+    else:
+        target.write(data)
+
+
+def render_report_bytes(session: Session, ref: str, fmt: str, lang: str) -> bytes:
+    import io
+
+    from auditdesk.exports.render import render_document
+
+    buf = io.BytesIO()
+    render_document(document_for(session, "report", ref, lang), fmt, buf)
+    return buf.getvalue()
+
+
+def export_report(
+    session: Session,
+    ref: str,
+    fmt: str,
+    lang: str,
+    target: str | Path | BinaryIO,
+    *,
+    invariant: bool = False,
+) -> str | None:
+    """The report of audit ``ref``. An issued revision is the archived file, byte for byte
+    (never re-rendered); a draft is rendered now. Returns the archived file's SHA-256, or None
+    for a draft."""
+    from auditdesk.services import report_issue
+    from auditdesk.services.audits import find_audit
+
+    audit = find_audit(session, ref)
+    latest = report_issue.latest_revision(session, audit.id) if audit.locked else None
+    if latest is not None:
+        kept = report_issue.archived_file(latest, fmt, lang)
+        if kept is None:
+            raise ValueError(
+                f"revision {latest.revision} of audit {audit.number} was not archived as "
+                f"{fmt} ({lang}); an issued report is never rendered again"
+            )
+        _write(target, report_issue.archived_bytes(session, kept["sha256"]))
+        return kept["sha256"]
+    from auditdesk.exports.render import render_document
+
+    render_document(document_for(session, "report", ref, lang), fmt, target, invariant=invariant)
+    return None
+
+
+def issue_report(
+    session: Session,
+    ref: str,
+    change_note: str = "",
+    *,
+    override_reason: str = "",
+    langs: tuple[str, ...] = ISSUE_LANGS,
+) -> Any:
+    """Issue the report (``services.report_issue.issue_report``: role, pre-issue gate, override)
+    and archive the issued files: PDF and Word in each of ``langs``, the exact bytes that any
+    later export of this revision returns. Returns the ReportRevision."""
+    from auditdesk.services import report_issue
+    from auditdesk.services.audits import find_audit
+
+    audit = find_audit(session, ref)
+    rev = report_issue.issue_report(session, audit.id, change_note, override_reason=override_reason)
+    for lang in langs:
+        for fmt in KINDS["report"]:
+            data = render_report_bytes(session, str(audit.id), fmt, lang)
+            name = f"report-{audit.number}-R{rev.revision}-{lang}.{fmt}"
+            report_issue.archive_file(session, rev, name, fmt, lang, data)
+    return rev
 
 
 def export_schedule(

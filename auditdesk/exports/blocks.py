@@ -76,6 +76,15 @@ class Signatures:
 
 
 @dataclass(frozen=True)
+class Verification:
+    """An issued document's verification code, the QR code's content and how to check it."""
+
+    code: str
+    payload: str
+    hint: str = ""
+
+
+@dataclass(frozen=True)
 class TocHere:
     """The table of contents goes here (long documents only)."""
 
@@ -85,7 +94,19 @@ class PageBreak:
     pass
 
 
-Block = Title | Heading | Para | Fields | Table | Photos | Box | Signatures | TocHere | PageBreak
+Block = (
+    Title
+    | Heading
+    | Para
+    | Fields
+    | Table
+    | Photos
+    | Box
+    | Signatures
+    | Verification
+    | TocHere
+    | PageBreak
+)
 
 
 @dataclass(frozen=True)

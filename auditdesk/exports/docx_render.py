@@ -296,6 +296,22 @@ def _toc(doc: Any, title: str, headings: list[str]) -> None:
         settings.append(upd)
 
 
+def _verification(doc: Any, block: b.Verification) -> None:
+    import io
+
+    from docx.shared import Mm
+
+    from auditdesk.exports.pdf_base import qr_png
+
+    p = doc.add_paragraph()
+    p.add_run().add_picture(io.BytesIO(qr_png(block.payload)), width=Mm(26))
+    run = p.add_run("  " + block.code)
+    run.bold = True
+    _east_asian(run)
+    if block.hint:
+        _add_text(doc.add_paragraph(), block.hint)
+
+
 def _fill_letterhead(doc: Any, values: dict[str, str]) -> None:
     for section in doc.sections:
         for part in (
@@ -328,6 +344,9 @@ def render_docx(
     _fill_letterhead(word, {"cb_name": doc.header_left, "doc_title": doc.header_right})
     word.core_properties.title = doc.title
     word.core_properties.author = doc.header_left
+    from auditdesk.exports.pdf_render import verification_keyword
+
+    word.core_properties.keywords = verification_keyword(doc)
     for block in doc.blocks:
         if isinstance(block, b.Title):
             _add_text(word.add_paragraph(style="Title"), block.text)
@@ -353,6 +372,8 @@ def render_docx(
             _box(word, block)
         elif isinstance(block, b.Signatures):
             _signatures(word, block)
+        elif isinstance(block, b.Verification):
+            _verification(word, block)
         elif isinstance(block, b.TocHere):
             _toc(
                 word,

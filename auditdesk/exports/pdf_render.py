@@ -30,6 +30,7 @@ from auditdesk.exports.pdf_base import (
     field_table,
     grid_table,
     para,
+    qr_drawing,
 )
 from auditdesk.exports.photos import prepare_photo
 
@@ -108,6 +109,22 @@ def _signatures(block: b.Signatures) -> KeepTogether:
     return KeepTogether([Spacer(1, 6), t])
 
 
+def _verification(block: b.Verification) -> Table:
+    size = 26 * mm
+    text = [para(block.code, "body", bold=True), para(block.hint, "small")]
+    t = Table([[qr_drawing(block.payload, size), text]], colWidths=[size + 4 * mm, None])
+    t.setStyle(
+        TableStyle(
+            [
+                ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
+                ("LEFTPADDING", (0, 0), (0, 0), 0),
+                ("BOX", (0, 0), (-1, -1), 0.4, GRID),
+            ]
+        )
+    )
+    return t
+
+
 def _flowables(doc: b.Document) -> list[Flowable]:
     story: list[Flowable] = []
 
@@ -139,6 +156,8 @@ def _flowables(doc: b.Document) -> list[Flowable]:
             keep_with_heading(_box(block))
         elif isinstance(block, b.Signatures):
             keep_with_heading(_signatures(block))
+        elif isinstance(block, b.Verification):
+            story += [Spacer(1, 3), _verification(block), Spacer(1, 4)]
         elif isinstance(block, b.TocHere):
             story.append(TocMarker())
         elif isinstance(block, b.PageBreak):
@@ -158,4 +177,12 @@ def render_pdf(doc: b.Document, target: str | Path | BinaryIO, *, invariant: boo
         header_right=doc.header_right,
         with_toc=doc.toc,
         invariant=invariant,
+        keywords=verification_keyword(doc),
     )
+
+
+def verification_keyword(doc: b.Document) -> str:
+    """``AuditDesk-Verify:<code>`` in the file's metadata, so ``auditdesk verify`` can name the
+    revision a modified copy claims to be."""
+    found = next((x for x in doc.blocks if isinstance(x, b.Verification)), None)
+    return f"AuditDesk-Verify:{found.code}" if found else ""

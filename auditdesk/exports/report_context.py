@@ -39,6 +39,7 @@ from auditdesk.model import (
     TeamRole,
 )
 from auditdesk.services.audits import find_audit
+from auditdesk.services.report_verdict import Blocker, Verdict, derive_verdict, pre_issue_check
 
 _ROLE_ORDER = {r: i for i, r in enumerate(TeamRole)}
 _CLOSED = (NCState.VERIFIED, NCState.CLOSED)
@@ -170,10 +171,24 @@ class PhotoRow:
 @dataclass(frozen=True)
 class RevisionRow:
     revision: int
-    issued_at: dt.datetime
-    issued_by: str
+    issued_at: dt.datetime  # local (China) time
+    issued_by: str  # the issuer's name as printed (display name; the user name for old rows)
     change_note: str
     fingerprint: str
+    override_reason: str = ""
+    overridden: tuple[tuple[str, str], ...] = ()  # (blocker code, detail) the issuer overrode
+
+
+@dataclass(frozen=True)
+class SignOff:
+    """Who prepared, reviewed and approved (issued) the report, and when (local dates)."""
+
+    prepared_by: str
+    prepared_on: dt.date | None
+    reviewed_by: str
+    reviewed_at: dt.datetime | None
+    approved_by: str
+    approved_at: dt.datetime | None
 
 
 @dataclass(frozen=True)
@@ -185,8 +200,8 @@ class Summary:
     minor_ncs: int
     open_ncs: int
     effectiveness_judgements: tuple[tuple[str, str], ...]  # (clause, judgement code)
-    scope_appropriate: bool  # no nonconformity against the scope clause
-    objectives_met: bool  # the audit was completed, not terminated (撤组)
+    scope_appropriate: bool | None  # the team's judgement; None = not yet judged
+    objectives_met: bool | None  # the team's judgement; None = not yet judged
 
 
 @dataclass(frozen=True)
@@ -229,6 +244,10 @@ class ReportContext:
     revisions: tuple[RevisionRow, ...]
     terminated: bool
     termination: TerminationRow | None = None
+    verdict: Verdict | None = None
+    signoff: SignOff | None = None
+    verification_code: str = ""  # issued revisions only
+    blockers: tuple[Blocker, ...] = ()  # drafts only: what the pre-issue check finds
 
     @property
     def team_leader(self) -> TeamRow | None:
@@ -379,10 +398,22 @@ def build_report_context(
         effectiveness_judgements=tuple(
             (f.clause, f.judgement or "") for f in findings if f.clause in EFFECTIVENESS_CLAUSES
         ),
-        scope_appropriate=not any(
-            n.clause is not None and n.clause.number == SCOPE_CLAUSE for n in ncs
-        ),
-        objectives_met=audit.termination is None,
+        scope_appropriate=audit.scope_appropriate,
+        objectives_met=audit.objectives_met,
+    )
+    team = _team(session, audit)
+    issued = bool(audit.locked and revs)
+    verdict = derive_verdict(session, audit.id)
+    leader = next((m for m in team if m.role == TeamRole.TEAM_LEADER.value), None)
+    last = revs[-1] if issued else None
+    signoff = SignOff(
+        prepared_by=(last.prepared_by if last and last.prepared_by else "")
+        or (leader.name_zh if leader else ""),
+        prepared_on=audit.end_date or audit.start_date,
+        reviewed_by=last.reviewed_by if last else audit.report_reviewed_by,
+        reviewed_at=local_time(last.reviewed_at if last else audit.report_reviewed_at),
+        approved_by=(last.issued_by_name or last.issued_by) if last else "",
+        approved_at=local_time(last.issued_at) if last else None,
     )
     return ReportContext(
         lang=lang,
@@ -413,7 +444,7 @@ def build_report_context(
         md5_days=audit.md5_days,
         actual_days=audit.actual_days,
         sites=sites,
-        team=_team(session, audit),
+        team=team,
         plan_deviations=audit.plan_deviations,
         programme_issues=audit.programme_issues,
         significant_changes=audit.significant_changes,
@@ -427,20 +458,32 @@ def build_report_context(
         recommendation=audit.recommendation,
         marks_control=audit.marks_control,
         photos=photos,
-        revision=audit.report_revision if audit.locked else 0,
+        revision=audit.report_revision if issued else 0,
         fingerprint=fingerprint,
         revisions=tuple(
             RevisionRow(
                 r.revision,
                 local_time(r.issued_at) or r.issued_at,
-                r.issued_by,
+                r.issued_by_name or r.issued_by,
                 r.change_note,
                 r.fingerprint,
+                r.override_reason,
+                tuple(
+                    (str(o.get("code", "")), str(o.get("detail", ""))) for o in r.overridden or []
+                ),
             )
             for r in revs
         ),
         terminated=audit.termination is not None,
         termination=_termination(audit),
+        verdict=verdict,
+        signoff=signoff,
+        verification_code=report_issue.verification_code(
+            audit.number, audit.report_revision, fingerprint
+        )
+        if issued
+        else "",
+        blockers=() if issued else tuple(pre_issue_check(session, audit.id)),
     )
 
 

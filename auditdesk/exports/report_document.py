@@ -13,6 +13,7 @@ from typing import BinaryIO
 from auditdesk.exports import blocks as b
 from auditdesk.exports.labels import Lang, code, text
 from auditdesk.exports.report_context import ReportContext, TeamRow
+from auditdesk.exports.report_words import blocker_text, statement_item, word
 
 # Reports with more sections than this many pages' worth get a table of contents; every full
 # report does (it is always longer than two pages), short drafts of empty audits do not.
@@ -76,6 +77,7 @@ def cb_name(ctx_cb: object, lang: Lang) -> str:
 def report_document(ctx: ReportContext) -> b.Document:
     lang = ctx.lang
     t = lambda key, **kw: text(key, lang, **kw)  # noqa: E731 - local shorthand
+    w = lambda key, **kw: word(key, lang, **kw)  # noqa: E731 - the report's own words
     blocks: list[b.Block] = []
     c = text("colon", lang, sep="")  # "：" in Chinese, ": " otherwise
     if lang == Lang.BILINGUAL:
@@ -109,11 +111,43 @@ def report_document(ctx: ReportContext) -> b.Document:
                     f"{ctx.audit_number}-R{ctx.revision}" if ctx.revision else t("draft"),
                 ),
                 (t("fingerprint"), ctx.fingerprint),
+                *(
+                    ((w("verification_code"), ctx.verification_code),)
+                    if ctx.verification_code
+                    else ()
+                ),
             )
         )
     )
+    if ctx.verification_code:
+        blocks.append(
+            b.Verification(
+                ctx.verification_code,
+                verification_payload(ctx),
+                w("verification_hint"),
+            )
+        )
     if len(ctx.evidence) >= TOC_MIN_EVIDENCE or len(ctx.findings) >= TOC_MIN_EVIDENCE:
         blocks += [b.PageBreak(), b.TocHere(), b.PageBreak()]
+
+    if not ctx.revision:  # a draft says first what still blocks its issue
+        blocks.append(b.Heading(w("sec_pre_issue")))
+        if ctx.blockers:
+            blocks.append(
+                b.Table(
+                    ("#", w("sec_pre_issue")),
+                    tuple(
+                        (str(i), blocker_text(x.code, x.detail, lang))
+                        for i, x in enumerate(ctx.blockers, start=1)
+                    ),
+                    (0.5, 9),
+                    highlight=frozenset(
+                        i for i, x in enumerate(ctx.blockers) if x.code.startswith("contradiction.")
+                    ),
+                )
+            )
+        else:
+            blocks.append(b.Para(w("pre_issue_ok")))
 
     # 1. The audit: type, criteria, objectives, scope, time, certificates, integrated audit.
     blocks.append(b.Heading(t("sec_audit")))
@@ -372,35 +406,85 @@ def report_document(ctx: ReportContext) -> b.Document:
         b.Para(t("clauses_summary", audited=s.clauses_audited, conform=s.clauses_conform))
     )
 
-    def yes_no(v: bool) -> str:
-        if lang == Lang.ZH:
-            return "是" if v else "否"
-        if lang == Lang.EN:
-            return "yes" if v else "no"
-        return "是 / yes" if v else "否 / no"
+    verdict = ctx.verdict
+    contradicted = {c.code: c.detail for c in verdict.contradictions} if verdict else {}
 
-    conformity = (
-        t("conformity_major", major=s.major_ncs)
-        if s.major_ncs
-        else t("conformity_minor", minor=s.minor_ncs)
-        if s.minor_ncs
-        else t("conformity_ok")
-    )
-    effectiveness = "; ".join(
-        f"{cl}: {code('judgement', j, lang)}" for cl, j in s.effectiveness_judgements
-    ) or text("not_recorded", lang)
+    def judged(v: bool | None) -> str:
+        if v is None:
+            return w("not_judged")
+        return w("yes") if v else w("no")
+
+    if verdict is not None:
+        if verdict.major_ncs:
+            conformity = t("conformity_major", major=verdict.major_ncs)
+            if verdict.minor_ncs:
+                conformity += w("also_minor", minor=verdict.minor_ncs)
+        elif verdict.minor_ncs:
+            conformity = t("conformity_minor", minor=verdict.minor_ncs)
+        else:
+            conformity = t("conformity_ok")
+        effectiveness = w(f"eff_{verdict.effectiveness}")
+        judged_clauses = "; ".join(
+            f"{cl}: {code('judgement', j, lang) if j else w('not_judged')}"
+            for cl, j in verdict.effectiveness_judgements
+        )
+        effectiveness = f"{effectiveness}\n({judged_clauses})"
+    else:  # pragma: no cover - contexts always carry a verdict
+        conformity = effectiveness = text("not_recorded", lang)
+    team_conclusion = _or_none(ctx.conclusion, lang)
+    for key in (
+        "conclusion_conformity",
+        "conclusion_effectiveness",
+        "recommendation_unconditional",
+    ):
+        if key in contradicted:
+            team_conclusion += (
+                "\n"
+                + w("contradicts")
+                + blocker_text(f"contradiction.{key}", contradicted[key], lang)
+            )
+    scope_text = judged(s.scope_appropriate)
+    if "scope_nc" in contradicted:
+        scope_text += (
+            "\n"
+            + w("contradicts")
+            + blocker_text("contradiction.scope_nc", contradicted["scope_nc"], lang)
+        )
+    objectives_text = judged(s.objectives_met)
+    if "objectives_terminated" in contradicted:
+        objectives_text += (
+            "\n" + w("contradicts") + blocker_text("contradiction.objectives_terminated", "", lang)
+        )
     blocks.append(
         b.Fields(
             (
                 (t("conclusion_conformity"), conformity),
                 (t("conclusion_effectiveness"), effectiveness),
-                (t("conclusion_scope"), yes_no(s.scope_appropriate)),
-                (t("conclusion_objectives"), yes_no(s.objectives_met)),
-                (t("conclusion_team"), _or_none(ctx.conclusion, lang)),
+                (t("conclusion_scope"), scope_text),
+                (t("conclusion_objectives"), objectives_text),
+                (t("conclusion_team"), team_conclusion),
             ),
             label_width=0.38,
         )
     )
+    if verdict is not None and verdict.statements:
+        blocks.append(b.Heading(w("sec_statements")))
+        missing = set(verdict.missing_statements)
+        item_codes = [item for item, _text in verdict.statements]
+        blocks.append(
+            b.Table(
+                (w("statement_item"), w("statement_text")),
+                tuple(
+                    (
+                        statement_item(item, lang),
+                        w("not_stated") if item in missing else value,
+                    )
+                    for item, value in verdict.statements
+                ),
+                (3, 7),
+                highlight=frozenset(i for i, item in enumerate(item_codes) if item in missing),
+            )
+        )
     if (
         ctx.termination is not None
     ):  # 撤组: why, who agreed and when, the re-audit due (DOMAIN.md §8)
@@ -430,9 +514,25 @@ def report_document(ctx: ReportContext) -> b.Document:
             )
         )
     blocks.append(b.Heading(t("sec_recommendation")))
-    blocks.append(b.Para(code("recommendation", ctx.recommendation, lang)))
-    blocks.append(b.Heading(t("sec_marks")))
-    blocks.append(b.Para(_or_none(ctx.marks_control, lang)))
+    if verdict is not None:
+        derived = recommendation_text(verdict, lang)
+        team_rec = code("recommendation", verdict.team_recommendation, lang)
+        flags = [
+            w("contradicts") + blocker_text(f"contradiction.{k}", v, lang)
+            for k, v in contradicted.items()
+            if k in ("recommendation_type", "recommendation_refuse")
+        ]
+        rows = [(w("rec_derived"), derived)]
+        if verdict.team_recommendation and (
+            flags or verdict.team_recommendation != verdict.recommendation
+        ):
+            rows.append((w("rec_team"), "\n".join([team_rec, *flags])))
+        blocks.append(b.Fields(tuple(rows), label_width=0.38))
+    else:  # pragma: no cover
+        blocks.append(b.Para(code("recommendation", ctx.recommendation, lang)))
+    if verdict is None or not verdict.statements:  # otherwise in the surveillance items above
+        blocks.append(b.Heading(t("sec_marks")))
+        blocks.append(b.Para(_or_none(ctx.marks_control, lang)))
 
     # 11. Photos.
     if ctx.photos:
@@ -463,7 +563,7 @@ def report_document(ctx: ReportContext) -> b.Document:
             )
         blocks.append(b.Photos(tuple(items), missing_text=text("photo_missing", lang)))
 
-    # 12. Revisions and signatures.
+    # 12. Revisions, sign-off and signatures.
     if ctx.revisions:
         blocks.append(b.Heading(t("sec_revisions")))
         blocks.append(
@@ -474,7 +574,20 @@ def report_document(ctx: ReportContext) -> b.Document:
                         str(r.revision),
                         r.issued_at.strftime("%Y-%m-%d %H:%M"),
                         r.issued_by,
-                        r.change_note,
+                        "\n".join(
+                            x
+                            for x in (
+                                r.change_note,
+                                f"{w('override')}{c}{r.override_reason}"
+                                if r.override_reason
+                                else "",
+                                f"{w('overridden')}{c}"
+                                + "; ".join(blocker_text(o, d, lang) for o, d in r.overridden)
+                                if r.override_reason and r.overridden
+                                else "",
+                            )
+                            if x
+                        ),
                         r.fingerprint[:16] + "…",
                     )
                     for r in ctx.revisions
@@ -482,18 +595,39 @@ def report_document(ctx: ReportContext) -> b.Document:
                 (0.8, 1.8, 1.2, 4, 2.2),
             )
         )
-    blocks.append(b.Heading(t("sec_signatures")))
-    blocks.append(
-        b.Signatures(
-            (
-                (t("sign_team_leader"), _name(leader, lang) if leader else ""),
-                (t("sign_client"), ctx.client.representative),
-            ),
-            t("signature"),
-            t("sign_date"),
-            "：" if lang == Lang.ZH else ": ",
+    so = ctx.signoff
+    if so is not None:
+        blocks.append(b.Heading(w("sec_signoff")))
+
+        def when(name: str, at: dt.datetime | dt.date | None) -> str:
+            if not name:
+                return w("not_yet")
+            if isinstance(at, dt.datetime):
+                return f"{name}  {at.strftime('%Y-%m-%d %H:%M')}"
+            return f"{name}  {fmt_date(at)}".strip()
+
+        blocks.append(
+            b.Fields(
+                (
+                    (w("prepared_by"), when(_person(ctx, so.prepared_by), so.prepared_on)),
+                    (w("reviewed_by"), when(_person(ctx, so.reviewed_by), so.reviewed_at)),
+                    (w("approved_by"), when(_person(ctx, so.approved_by), so.approved_at)),
+                ),
+                label_width=0.38,
+            )
         )
-    )
+    blocks.append(b.Heading(t("sec_signatures")))
+    parties = [(code("team_role", m.role, lang), _name(m, lang)) for m in ctx.team]
+    parties.append((t("sign_client"), ctx.client.representative))
+    for i in range(0, len(parties), 3):  # three signature boxes a row
+        blocks.append(
+            b.Signatures(
+                tuple(parties[i : i + 3]),
+                t("signature"),
+                t("sign_date"),
+                "：" if lang == Lang.ZH else ": ",
+            )
+        )
     return b.Document(
         kind="report",
         lang=lang.value,
@@ -504,6 +638,36 @@ def report_document(ctx: ReportContext) -> b.Document:
         blocks=tuple(blocks),
         toc=any(isinstance(x, b.TocHere) for x in blocks),
         toc_title=t("contents"),
+    )
+
+
+def _person(ctx: ReportContext, name_zh: str) -> str:
+    """A signer's name in the report's script: a team member's English name in English."""
+    member = next((m for m in ctx.team if m.name_zh == name_zh), None)
+    return _name(member, ctx.lang) if member is not None else name_zh
+
+
+def recommendation_text(verdict: object, lang: Lang) -> str:
+    """The recommendation the findings allow, with its conditions, in words."""
+    rec = getattr(verdict, "recommendation", "none")
+    if rec == "refuse":
+        return word("rec_refuse", lang)
+    if rec == "none":
+        return word("rec_none", lang)
+    base = code("recommendation", rec, lang)
+    conditions = getattr(verdict, "conditions", ())
+    if not conditions:
+        return base
+    sep = "；" if lang == Lang.ZH else "; "
+    parts = sep.join(word(f"cond_{x.kind}", lang, nc=x.nc) for x in conditions)
+    return word("rec_with_conditions", lang, sep="\n", rec=base, conditions=parts)
+
+
+def verification_payload(ctx: ReportContext) -> str:
+    """What the QR code holds: enough for ``auditdesk verify`` to find and check the revision."""
+    return (
+        f"auditdesk:verify?audit={ctx.audit_number}&rev={ctx.revision}"
+        f"&code={ctx.verification_code}&fp={ctx.fingerprint}"
     )
 
 

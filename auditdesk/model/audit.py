@@ -55,6 +55,16 @@ class Audit(Entity):
     recommendation: Mapped[str] = mapped_column(String(40), default="")
     marks_control: Mapped[str] = mapped_column(String, default="")
     regulator_notice_date: Mapped[dt.date | None]  # for short-notice audits (§5.9.3)
+    # The team's explicit judgements (DOMAIN.md §12): None until the team has made them.
+    scope_appropriate: Mapped[bool | None]
+    objectives_met: Mapped[bool | None]
+    # The team's statement per mandatory surveillance item (17021-1 9.6.2.2), keyed by item code
+    # (complaints, previous_ncs, internal_audit_review, objectives, improvement); marks and changes
+    # live in marks_control and significant_changes.
+    report_statements: Mapped[dict[str, Any]] = mapped_column(JSON, default=dict)
+    # Who reviewed the report draft before issue (display name) and when.
+    report_reviewed_by: Mapped[str] = mapped_column(String(100), default="")
+    report_reviewed_at: Mapped[dt.datetime | None] = mapped_column(UTCDateTime)
     # Set when the report is issued: the audit is then read-only; corrections make a revision.
     locked: Mapped[bool] = mapped_column(default=False)
     report_revision: Mapped[int] = mapped_column(default=0)

@@ -28,6 +28,17 @@ class ReportRevision(Entity):
     chain_head: Mapped[str] = mapped_column(String(64), default="")
     # [{"name": "report-zh.pdf", "format": "pdf", "lang": "zh", "sha256": "..."}]
     files: Mapped[list[Any]] = mapped_column(JSON, default=list)
+    # Who prepared, reviewed and approved (issued) this revision: display names as printed.
+    prepared_by: Mapped[str] = mapped_column(String(100), default="")
+    reviewed_by: Mapped[str] = mapped_column(String(100), default="")
+    reviewed_at: Mapped[dt.datetime | None] = mapped_column(UTCDateTime)
+    issued_by_name: Mapped[str] = mapped_column(String(100), default="")
+    # A lead issued despite the pre-issue check: the written reason and the codes it overrode.
+    override_reason: Mapped[str] = mapped_column(String, default="")
+    overridden: Mapped[list[Any]] = mapped_column(JSON, default=list)
+    # SHA-256 of the canonical JSON of the records at issue, kept in the attachment store, so
+    # verification can say what changed since.
+    records_sha256: Mapped[str] = mapped_column(String(64), default="")
 
     __table_args__ = (
         UniqueConstraint("audit_id", "revision", name="uq_report_revision_audit_revision"),

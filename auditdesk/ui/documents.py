@@ -158,6 +158,117 @@ def _fill_langs(box: QComboBox, codes: tuple[str, ...]) -> None:
         box.addItem(names[code], code)
 
 
+def statement_names() -> dict[str, str]:
+    t = lambda text: QCoreApplication.translate("Documents", text)  # noqa: E731
+    return {
+        "marks": t("Use of the certificate and marks"),
+        "changes": t("Significant changes since the last audit"),
+        "complaints": t("Complaints and their handling"),
+        "previous_ncs": t("Corrective actions on previous nonconformities"),
+        "internal_audit_review": t("Internal audit and management review"),
+        "objectives": t("Progress towards the objectives"),
+        "improvement": t("Continual improvement"),
+    }
+
+
+def blocker_words(code: str, detail: str) -> str:
+    """One pre-issue blocker (``services.report_verdict.Blocker``) as a translated sentence."""
+    t = lambda text: QCoreApplication.translate("Documents", text)  # noqa: E731
+    if code in ("statement.missing", "coverage.must_cover_missing"):
+        detail = statement_names().get(detail, detail)
+    texts = {
+        "clause.not_judged": t("Clause %1 is not judged"),
+        "nc.no_evidence": t("%1 cites no evidence"),
+        "nc.draft": t("%1 is still a draft"),
+        "check_in.opening_missing": t("No opening-meeting check-in photo"),
+        "check_in.closing_missing": t("No closing-meeting check-in photo"),
+        "previous_nc.not_verified": t("Previous nonconformity %1 is not re-verified at this audit"),
+        "coverage.must_cover_missing": t("Must-cover item %1 has no evidence"),
+        "judgement.scope_unset": t("The team has not judged whether the scope is appropriate"),
+        "judgement.objectives_unset": t(
+            "The team has not judged whether the audit objectives were met"
+        ),
+        "statement.missing": t("No team statement on: %1"),
+        "report.not_reviewed": t("The report draft is not reviewed"),
+        "contradiction.conclusion_conformity": t(
+            "The team's conclusion claims conformity, but %1 stands"
+        ),
+        "contradiction.conclusion_effectiveness": t(
+            "The team's conclusion claims effectiveness, but the major %1 is not verified"
+        ),
+        "contradiction.recommendation_unconditional": t(
+            "The conclusion recommends without condition, but the major %1 is not verified"
+        ),
+        "contradiction.recommendation_type": t(
+            "The recommendation '%1' does not fit the audit type"
+        ),
+        "contradiction.recommendation_refuse": t(
+            "The findings do not support a recommendation (major NC overdue), yet it reads '%1'"
+        ),
+        "contradiction.objectives_terminated": t(
+            "The audit was terminated, yet its objectives are judged met"
+        ),
+        "contradiction.scope_nc": t(
+            "The scope is judged appropriate, but %1 is against clause 4.3"
+        ),
+    }
+    return texts.get(code, f"{code} %1").replace("%1", detail).strip()
+
+
+class TeamJudgementsDialog(QDialog):
+    """The team's explicit judgements and statements for the report (DOMAIN.md §12)."""
+
+    def __init__(self, values: dict[str, Any], parent: QWidget | None = None) -> None:
+        from PySide6.QtWidgets import QPlainTextEdit
+
+        super().__init__(parent)
+        self.setWindowTitle(self.tr("Team judgements and statements"))
+        self.setObjectName("teamJudgementsDialog")
+        form = QFormLayout(self)
+        self.scope = QComboBox()
+        self.scope.setObjectName("scopeAppropriate")
+        self.objectives = QComboBox()
+        self.objectives.setObjectName("objectivesMet")
+        for box, value in ((self.scope, values["scope"]), (self.objectives, values["objectives"])):
+            box.addItem(self.tr("Not yet judged"), None)
+            box.addItem(self.tr("Yes"), True)
+            box.addItem(self.tr("No"), False)
+            box.setCurrentIndex(box.findData(value) if value is not None else 0)
+        form.addRow(self.tr("Is the certification scope appropriate?"), self.scope)
+        form.addRow(self.tr("Were the audit objectives met?"), self.objectives)
+        self.conclusion = QPlainTextEdit(values.get("conclusion", ""))
+        self.conclusion.setObjectName("teamConclusion")
+        self.conclusion.setFixedHeight(60)
+        form.addRow(self.tr("Conclusion of the team"), self.conclusion)
+        self.statements: dict[str, QPlainTextEdit] = {}
+        for item, name in statement_names().items():
+            edit = QPlainTextEdit(values["statements"].get(item, ""))
+            edit.setObjectName(f"statement_{item}")
+            edit.setFixedHeight(44)
+            edit.setPlaceholderText(
+                self.tr('What the team checked and found ("none" is not a statement)')
+            )
+            self.statements[item] = edit
+            form.addRow(name, edit)
+        buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel
+        )
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+        form.addRow(buttons)
+
+    def values(self) -> dict[str, Any]:
+        texts = {k: e.toPlainText() for k, e in self.statements.items()}
+        return {
+            "scope_appropriate": self.scope.currentData(),
+            "objectives_met": self.objectives.currentData(),
+            "conclusion": self.conclusion.toPlainText(),
+            "marks": texts.pop("marks"),
+            "changes": texts.pop("changes"),
+            "statements": texts,
+        }
+
+
 class DocumentsDialog(QDialog):
     """One audit's documents, and (for leads) issuing its report or opening a correction."""
 
@@ -181,6 +292,11 @@ class DocumentsDialog(QDialog):
         # Replaceable for tests: each returns None / False when the user cancels.
         self.ask_change_note: Callable[[], str | None] = self._ask_change_note
         self.confirm_issue: Callable[[], bool] = self._confirm_issue
+        self.ask_override_reason: Callable[[list[str]], str | None] = self._ask_override_reason
+        self.edit_judgements: Callable[[dict[str, Any]], dict[str, Any] | None] = (
+            self._edit_judgements
+        )
+        self.blockers: list[Any] = []
         self.last_job: Job | None = None
 
         layout = QVBoxLayout(self)
@@ -215,6 +331,20 @@ class DocumentsDialog(QDialog):
         self.issue_state = QLabel()
         self.issue_state.setWordWrap(True)
         il.addWidget(self.issue_state)
+        self.check_list = QLabel()
+        self.check_list.setObjectName("preIssueCheck")
+        self.check_list.setWordWrap(True)
+        il.addWidget(self.check_list)
+        row0 = QHBoxLayout()
+        self.judgements_button = QPushButton(self.tr("Team judgements…"))
+        self.judgements_button.setObjectName("teamJudgements")
+        self.review_button = QPushButton(self.tr("Mark reviewed"))
+        self.review_button.setObjectName("reviewReport")
+        self.review_button.setToolTip(self.tr("Needs the lead auditor role"))
+        row0.addWidget(self.judgements_button)
+        row0.addWidget(self.review_button)
+        row0.addStretch(1)
+        il.addLayout(row0)
         row = QHBoxLayout()
         self.issue_button = QPushButton(self.tr("Issue report…"))
         self.issue_button.setObjectName("issueReport")
@@ -235,6 +365,8 @@ class DocumentsDialog(QDialog):
         self.export_button.clicked.connect(lambda: self.export())
         self.issue_button.clicked.connect(lambda: self.issue_report())
         self.correction_button.clicked.connect(lambda: self.open_correction())
+        self.judgements_button.clicked.connect(lambda: self.team_judgements())
+        self.review_button.clicked.connect(lambda: self.review_report())
         self._kind_changed()
         self.reload()
         self.resize(520, 380)
@@ -247,8 +379,9 @@ class DocumentsDialog(QDialog):
 
     def reload(self) -> None:
         from auditdesk.services.audits import get_audit
-        from auditdesk.services.report_issue import latest_revision
-        from auditdesk.services.users import Permission, can, current_user
+        from auditdesk.services.report_issue import latest_revision, leads_audit
+        from auditdesk.services.report_verdict import pre_issue_check
+        from auditdesk.services.users import SYSTEM_USER, Permission, can, current_user
 
         with self._session() as s:
             audit = get_audit(s, self.audit_id)
@@ -257,16 +390,23 @@ class DocumentsDialog(QDialog):
             self.revision = int(audit.report_revision or 0)
             latest = latest_revision(s, audit.id)
             issued_at = latest.issued_at if latest else None
-            issued_by = latest.issued_by if latest else ""
+            issued_by = (latest.issued_by_name or latest.issued_by) if latest else ""
             client = audit.organisation.name_zh
-            self.may_issue = can(current_user(s), Permission.ISSUE_REPORT)
+            user = current_user(s)
+            self.may_issue = user.username != SYSTEM_USER and (
+                can(user, Permission.ISSUE_REPORT) or leads_audit(user, audit)
+            )
+            self.blockers = [] if self.locked else pre_issue_check(s, audit.id)
         self.heading.setText(f"{self.audit_number}  {client}")
         if self.revision == 0:
             state = self.tr(
                 "Not issued yet. Issuing locks the audit: its records become read-only."
             )
         elif self.locked:
-            when = issued_at.astimezone(dt.UTC).strftime("%Y-%m-%d %H:%M UTC") if issued_at else ""
+            from auditdesk.exports.common import local_time
+
+            local = local_time(issued_at)
+            when = local.strftime("%Y-%m-%d %H:%M") if local else ""
             state = (
                 self.tr("Issued: revision %1, %2 by %3. The audit is locked (read-only).")
                 .replace("%1", str(self.revision))
@@ -283,6 +423,20 @@ class DocumentsDialog(QDialog):
                 .replace("%2", str(self.revision + 1))
             )
         self.issue_state.setText(state)
+        if self.locked:
+            self.check_list.setText("")
+        elif self.blockers:
+            self.check_list.setText(
+                self.tr("The pre-issue check finds %1 item(s) that block the issue:").replace(
+                    "%1", str(len(self.blockers))
+                )
+                + "\n"
+                + "\n".join(f"• {blocker_words(b.code, b.detail)}" for b in self.blockers)
+            )
+        else:
+            self.check_list.setText(self.tr("The pre-issue check finds nothing."))
+        self.judgements_button.setEnabled(not self.locked)
+        self.review_button.setEnabled(self.may_issue and not self.locked)
         self.issue_button.setEnabled(self.may_issue and not self.locked)
         self.correction_button.setEnabled(self.may_issue and self.locked)
 
@@ -333,6 +487,62 @@ class DocumentsDialog(QDialog):
         )
         return text if ok else None
 
+    def _ask_override_reason(self, blockers: list[str]) -> str | None:
+        text, ok = QInputDialog.getMultiLineText(
+            self,
+            self.tr("Issue despite the pre-issue check"),
+            self.tr(
+                "These items block the issue:\n%1\n\nOnly a lead may issue anyway, with a "
+                "written reason. The reason is kept and printed in the report's revision history."
+            ).replace("%1", "\n".join(f"• {b}" for b in blockers)),
+        )
+        return text if ok else None
+
+    def _edit_judgements(self, values: dict[str, Any]) -> dict[str, Any] | None:
+        dialog = TeamJudgementsDialog(values, self)
+        if dialog.exec() != QDialog.DialogCode.Accepted:
+            return None
+        return dialog.values()
+
+    def team_judgements(self) -> bool:
+        """Edit the team's judgements and statements (and so the pre-issue check)."""
+        from auditdesk.services import report_issue
+        from auditdesk.services.audits import get_audit
+        from auditdesk.services.report_verdict import STORED_STATEMENTS
+
+        with self._session() as s:
+            audit = get_audit(s, self.audit_id)
+            stored = dict(audit.report_statements or {})
+            values = {
+                "scope": audit.scope_appropriate,
+                "objectives": audit.objectives_met,
+                "conclusion": audit.conclusion,
+                "statements": {
+                    "marks": audit.marks_control,
+                    "changes": audit.significant_changes,
+                    **{k: str(stored.get(k, "")) for k in STORED_STATEMENTS},
+                },
+            }
+        new = self.edit_judgements(values)
+        if new is None:
+            return False
+        return self._write(
+            lambda s: report_issue.set_team_judgements(s, self.audit_id, **new).number,
+            lambda number: self.tr("The team's judgements for audit %1 are saved.").replace(
+                "%1", str(number)
+            ),
+        )
+
+    def review_report(self) -> bool:
+        from auditdesk.services import report_issue
+
+        return self._write(
+            lambda s: report_issue.review_report(s, self.audit_id).report_reviewed_by,
+            lambda name: self.tr("The report draft is marked reviewed by %1.").replace(
+                "%1", str(name)
+            ),
+        )
+
     def _confirm_issue(self) -> bool:
         answer = QMessageBox.question(
             self,
@@ -344,9 +554,8 @@ class DocumentsDialog(QDialog):
         return answer == QMessageBox.StandardButton.Yes
 
     def issue_report(self) -> bool:
-        """Issue (revision 1) or re-issue a correction (asks for the change note)."""
-        from auditdesk.services import report_issue
-
+        """Issue (revision 1) or re-issue a correction (asks for the change note); with
+        blockers, only with a written override reason. Archives the issued PDF and Word files."""
         self.reload()
         note = ""
         if self.revision >= 1:
@@ -356,8 +565,24 @@ class DocumentsDialog(QDialog):
             note = asked
         elif not self.confirm_issue():
             return False
+        reason = ""
+        if self.blockers:
+            asked = self.ask_override_reason(
+                [blocker_words(b.code, b.detail) for b in self.blockers]
+            )
+            if not asked or not asked.strip():
+                return False
+            reason = asked
+
+        def issue(s: Any) -> int:
+            from auditdesk.exports import api
+
+            return int(
+                api.issue_report(s, str(self.audit_id), note, override_reason=reason).revision
+            )
+
         return self._write(
-            lambda s: report_issue.issue_report(s, self.audit_id, note).revision,
+            issue,
             lambda rev: (
                 self.tr("Report of audit %1 issued as revision %2; the audit is locked.")
                 .replace("%1", self.audit_number)

@@ -1184,6 +1184,14 @@ Copy the details below and send them to your administrator.</translation>
         <translation>Needs the lead auditor role</translation>
     </message>
     <message>
+        <source>Team judgements…</source>
+        <translation>Team judgements…</translation>
+    </message>
+    <message>
+        <source>Mark reviewed</source>
+        <translation>Mark reviewed</translation>
+    </message>
+    <message>
         <source>Not issued yet. Issuing locks the audit: its records become read-only.</source>
         <translation>Not issued yet. Issuing locks the audit: its records become read-only.</translation>
     </message>
@@ -1194,6 +1202,14 @@ Copy the details below and send them to your administrator.</translation>
     <message>
         <source>Open for correction after revision %1. Issuing again makes revision %2 and needs a change note.</source>
         <translation>Open for correction after revision %1. Issuing again makes revision %2 and needs a change note.</translation>
+    </message>
+    <message>
+        <source>The pre-issue check finds %1 item(s) that block the issue:</source>
+        <translation>The pre-issue check finds %1 item(s) that block the issue:</translation>
+    </message>
+    <message>
+        <source>The pre-issue check finds nothing.</source>
+        <translation>The pre-issue check finds nothing.</translation>
     </message>
     <message>
         <source>Word (.docx)</source>
@@ -1210,6 +1226,28 @@ Copy the details below and send them to your administrator.</translation>
     <message>
         <source>What does revision %1 correct? The note is kept with the revision.</source>
         <translation>What does revision %1 correct? The note is kept with the revision.</translation>
+    </message>
+    <message>
+        <source>Issue despite the pre-issue check</source>
+        <translation>Issue despite the pre-issue check</translation>
+    </message>
+    <message>
+        <source>These items block the issue:
+%1
+
+Only a lead may issue anyway, with a written reason. The reason is kept and printed in the report's revision history.</source>
+        <translation>These items block the issue:
+%1
+
+Only a lead may issue anyway, with a written reason. The reason is kept and printed in the report's revision history.</translation>
+    </message>
+    <message>
+        <source>The team's judgements for audit %1 are saved.</source>
+        <translation>The team's judgements for audit %1 are saved.</translation>
+    </message>
+    <message>
+        <source>The report draft is marked reviewed by %1.</source>
+        <translation>The report draft is marked reviewed by %1.</translation>
     </message>
     <message>
         <source>Issue report</source>
@@ -3499,6 +3537,41 @@ See the details.</translation>
     <message>
         <source>Too many failed sign-ins. Try again after %1.</source>
         <translation>Too many failed sign-ins. Try again after %1.</translation>
+    </message>
+</context>
+<context>
+    <name>TeamJudgementsDialog</name>
+    <message>
+        <source>Team judgements and statements</source>
+        <translation>Team judgements and statements</translation>
+    </message>
+    <message>
+        <source>Not yet judged</source>
+        <translation>Not yet judged</translation>
+    </message>
+    <message>
+        <source>Yes</source>
+        <translation>Yes</translation>
+    </message>
+    <message>
+        <source>No</source>
+        <translation>No</translation>
+    </message>
+    <message>
+        <source>Is the certification scope appropriate?</source>
+        <translation>Is the certification scope appropriate?</translation>
+    </message>
+    <message>
+        <source>Were the audit objectives met?</source>
+        <translation>Were the audit objectives met?</translation>
+    </message>
+    <message>
+        <source>Conclusion of the team</source>
+        <translation>Conclusion of the team</translation>
+    </message>
+    <message>
+        <source>What the team checked and found ("none" is not a statement)</source>
+        <translation>What the team checked and found ("none" is not a statement)</translation>
     </message>
 </context>
 <context>

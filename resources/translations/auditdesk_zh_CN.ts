@@ -1184,6 +1184,14 @@ Copy the details below and send them to your administrator.</source>
         <translation>需要审核组长角色</translation>
     </message>
     <message>
+        <source>Team judgements…</source>
+        <translation>审核组判定…</translation>
+    </message>
+    <message>
+        <source>Mark reviewed</source>
+        <translation>标记为已审核</translation>
+    </message>
+    <message>
         <source>Not issued yet. Issuing locks the audit: its records become read-only.</source>
         <translation>尚未签发。签发后审核将被锁定，其记录变为只读。</translation>
     </message>
@@ -1194,6 +1202,14 @@ Copy the details below and send them to your administrator.</source>
     <message>
         <source>Open for correction after revision %1. Issuing again makes revision %2 and needs a change note.</source>
         <translation>第 %1 版签发后已开启更正。再次签发将生成第 %2 版，须填写更改说明。</translation>
+    </message>
+    <message>
+        <source>The pre-issue check finds %1 item(s) that block the issue:</source>
+        <translation>出具前检查发现 %1 项阻止出具：</translation>
+    </message>
+    <message>
+        <source>The pre-issue check finds nothing.</source>
+        <translation>出具前检查未发现问题。</translation>
     </message>
     <message>
         <source>Word (.docx)</source>
@@ -1210,6 +1226,28 @@ Copy the details below and send them to your administrator.</source>
     <message>
         <source>What does revision %1 correct? The note is kept with the revision.</source>
         <translation>第 %1 版更正了什么？该说明随该版本保存。</translation>
+    </message>
+    <message>
+        <source>Issue despite the pre-issue check</source>
+        <translation>越过出具前检查出具</translation>
+    </message>
+    <message>
+        <source>These items block the issue:
+%1
+
+Only a lead may issue anyway, with a written reason. The reason is kept and printed in the report's revision history.</source>
+        <translation>以下各项阻止出具：
+%1
+
+只有组长/主管可书面说明理由后仍然出具。理由将被保存并打印在报告修订记录中。</translation>
+    </message>
+    <message>
+        <source>The team's judgements for audit %1 are saved.</source>
+        <translation>审核 %1 的审核组判定已保存。</translation>
+    </message>
+    <message>
+        <source>The report draft is marked reviewed by %1.</source>
+        <translation>报告草稿已由 %1 标记为已审核。</translation>
     </message>
     <message>
         <source>Issue report</source>
@@ -3499,6 +3537,41 @@ See the details.</source>
     <message>
         <source>Too many failed sign-ins. Try again after %1.</source>
         <translation>登录失败次数过多。请在 %1 之后再试。</translation>
+    </message>
+</context>
+<context>
+    <name>TeamJudgementsDialog</name>
+    <message>
+        <source>Team judgements and statements</source>
+        <translation>审核组判定和说明</translation>
+    </message>
+    <message>
+        <source>Not yet judged</source>
+        <translation>未判定</translation>
+    </message>
+    <message>
+        <source>Yes</source>
+        <translation>是</translation>
+    </message>
+    <message>
+        <source>No</source>
+        <translation>否</translation>
+    </message>
+    <message>
+        <source>Is the certification scope appropriate?</source>
+        <translation>认证范围是否适宜？</translation>
+    </message>
+    <message>
+        <source>Were the audit objectives met?</source>
+        <translation>审核目的是否实现？</translation>
+    </message>
+    <message>
+        <source>Conclusion of the team</source>
+        <translation>审核组结论</translation>
+    </message>
+    <message>
+        <source>What the team checked and found ("none" is not a statement)</source>
+        <translation>审核组查了什么、发现了什么（“无”不算说明）</translation>
     </message>
 </context>
 <context>

@@ -95,53 +95,65 @@ def test_issue_needs_a_signed_in_lead(capsys, demo_db, tmp_path, monkeypatch):
 
 def test_issue_records_the_revision_and_the_file_hash(capsys, demo_db, tmp_path, monkeypatch):
     db, demo = demo_db
+    args = ["report", "--audit", demo.number, "--format", "pdf", "--issue", "--db", db]
     monkeypatch.setenv("AUDITDESK_PASSWORD", "lead-pass-1")
+    # As a lead without a reason: refused with the blocking list in words.
+    code, _out, err = run(capsys, *args, "--user", "lena", "--out", str(tmp_path / "r0.pdf"))
+    assert code == 1 and "block the issue" in err and "缺少末次会议签到照片" in err
+    assert "[check_in.closing_missing]" in err and not (tmp_path / "r0.pdf").exists()
     code, out, err = run(
         capsys,
-        "report",
-        "--audit",
-        demo.number,
-        "--format",
-        "pdf",
-        "--issue",
+        *args,
         "--user",
         "lena",
-        "--db",
-        db,
+        "--override-reason",
+        "客户要求尽快出具",
         "--out",
         str(tmp_path / "r1.pdf"),
         "--json",
     )
     assert code == 0, err
     data = json.loads(out)
-    assert data["revision"] == 1
+    assert data["revision"] == 1 and data["code"].startswith(f"{demo.number}-R1-")
     from auditdesk.services import report_issue
     from auditdesk.services.setup import open_database
 
     database = open_database(f"sqlite:///{db}")
     with database.session() as s:
         rev = report_issue.latest_revision(s, demo.audit_id)
-        assert rev.issued_by == "lena"  # the signed-in lead, not "system"
-        assert rev.files == [
-            {"name": "r1.pdf", "format": "pdf", "lang": "zh", "sha256": data["sha256"]}
-        ]
+        kept = {(f["format"], f["lang"]): f["sha256"] for f in rev.files}
+        assert kept[("pdf", "zh")] == data["sha256"] and len(kept) == 6
+        assert (
+            rev.override_reason == "客户要求尽快出具" and rev.issued_by == "lena"
+        )  # the signed-in lead, not "system"
     database.close()
     code, _out, err = run(
+        capsys, *args, "--user", "lena", "--override-reason", "x", "--out", str(tmp_path / "r2.pdf")
+    )
+    assert code == 1 and "already issued" in err
+    # A later export returns the archived file.
+    code, out, _err = run(
+        capsys, "report", "--audit", demo.number, "--db", db, "--out", str(tmp_path / "r3.pdf")
+    )
+    assert code == 0 and (tmp_path / "r3.pdf").read_bytes() == (tmp_path / "r1.pdf").read_bytes()
+
+
+def test_check_lists_the_blockers(capsys, demo_db, tmp_path):
+    db, demo = demo_db
+    code, out, _err = run(
         capsys,
         "report",
         "--audit",
         demo.number,
-        "--format",
-        "pdf",
-        "--issue",
-        "--user",
-        "lena",
+        "--check",
+        "--lang",
+        "en",
         "--db",
         db,
         "--out",
-        str(tmp_path / "r2.pdf"),
+        str(tmp_path / "x.pdf"),
     )
-    assert code == 1 and "already issued" in err
+    assert code == 1 and "the team has not judged whether the scope is appropriate" in out
 
 
 def test_plan_nc_form_and_case(capsys, demo_db, tmp_path):

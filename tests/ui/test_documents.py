@@ -126,6 +126,13 @@ def test_lead_issues_the_report_and_the_workspace_becomes_read_only(qtbot, ctx, 
     dlg = ws.show_documents()
     assert dlg.issue_button.isEnabled() and not dlg.correction_button.isEnabled()
     dlg.confirm_issue = lambda: True
+    asked = []
+    dlg.ask_override_reason = lambda items: asked.append(items) or ""
+    assert not dlg.issue_report()  # the pre-issue check blocks; no reason, no issue
+    assert asked and any("closing-meeting check-in" in x for x in asked[0])
+    assert "block the issue" in dlg.check_list.text()
+    assert not locked(database, demo.audit_id)
+    dlg.ask_override_reason = lambda items: "Client needs the report; follow-up agreed."
     assert dlg.issue_report()
     assert locked(database, demo.audit_id)
     assert ws.locked and not ws.btn_new.isEnabled() and not ws.btn_raise_nc.isEnabled()
@@ -140,6 +147,7 @@ def test_lead_issues_the_report_and_the_workspace_becomes_read_only(qtbot, ctx, 
     assert not locked(database, demo.audit_id)
     assert ctx.shown[-1][0] == "Please check"
     dlg.ask_change_note = lambda: "NC 2 grade corrected"
+    dlg.ask_override_reason = lambda items: "Correction of the NC grade only."
     assert dlg.issue_report()
     with database.session() as s:
         audit = s.get(Audit, demo.audit_id)
@@ -153,6 +161,7 @@ def test_an_auditor_cannot_issue(qtbot, ctx, database, demo):
     qtbot.addWidget(dlg)
     assert not dlg.issue_button.isEnabled() and not dlg.correction_button.isEnabled()
     dlg.confirm_issue = lambda: True
+    dlg.ask_override_reason = lambda items: "anyway"
     assert not dlg.issue_report()  # called anyway: the service refuses, the refusal is shown
     assert ctx.shown and ctx.shown[-1][0] == "Not possible"
     assert not locked(database, demo.audit_id)
@@ -257,3 +266,47 @@ def test_standards_loader_is_hidden_and_refused_for_a_lead(qtbot, ctx, database,
     load_standard_interactive(lead, w, str(modified_standard(tmp_path)))
     assert ctx.shown[-1][0] == "Not possible"
     assert "ISO9001:2099" not in standard_keys(database)
+
+
+def test_team_judgements_editor_sets_the_judgements(qtbot, ctx, database, demo):
+    from auditdesk.ui.documents import DocumentsDialog
+
+    dlg = DocumentsDialog(database, demo.audit_id, user="aud")
+    qtbot.addWidget(dlg)
+    assert "whether the scope is appropriate" in dlg.check_list.text()
+    seen = []
+
+    def edit(values):
+        seen.append(values)
+        return {
+            "scope_appropriate": True,
+            "objectives_met": True,
+            "conclusion": values["conclusion"],
+            "marks": values["statements"]["marks"],
+            "changes": "No change of site or scope since the last audit (licence seen).",
+            "statements": {"complaints": "无"},
+        }
+
+    dlg.edit_judgements = edit
+    assert dlg.team_judgements()
+    assert seen[0]["scope"] is None and seen[0]["objectives"] is None  # unset until judged
+    with database.session() as s:
+        audit = s.get(Audit, demo.audit_id)
+        assert audit.scope_appropriate is True and audit.objectives_met is True
+    text = dlg.check_list.text()
+    assert "whether the scope is appropriate" not in text
+    assert "No team statement on: Complaints and their handling" in text  # "无" is not one
+
+
+def test_team_judgements_dialog_starts_unset_and_returns_values(qtbot):
+    from auditdesk.ui.documents import TeamJudgementsDialog
+
+    dlg = TeamJudgementsDialog(
+        {"scope": None, "objectives": False, "conclusion": "", "statements": {}}
+    )
+    qtbot.addWidget(dlg)
+    assert dlg.scope.currentData() is None and dlg.objectives.currentData() is False
+    dlg.statements["complaints"].setPlainText("3 complaints handled, see register.")
+    values = dlg.values()
+    assert values["statements"]["complaints"].startswith("3 complaints")
+    assert values["marks"] == "" and "marks" not in values["statements"]

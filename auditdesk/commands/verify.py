@@ -1,0 +1,139 @@
+"""``auditdesk verify FILE [--db PATH] [--json]``: is this copy the issued report, and do the
+audit's records still match it?
+
+1. The file's SHA-256 is looked up among the archived files of every issued revision: a match is
+   the exact file AuditDesk issued. A file that carries a verification code (PDF metadata, Word
+   properties) but matches no archived file is a modified or re-made copy.
+2. The audit's records are hashed again and compared with the revision's fingerprint; where they
+   differ, the records snapshot kept at issue says what changed.
+3. The attachments the revision shows and the archived files are checked in the store.
+
+Exit 0: the file is the issued revision and everything matches; 1 otherwise (what and where).
+"""
+
+from __future__ import annotations
+
+import argparse
+import re
+import zipfile
+from pathlib import Path
+from typing import Any
+
+from auditdesk.commands.base import EXIT_OK, EXIT_PROBLEM, EXIT_USAGE, CommandError, open_session
+
+CODE = re.compile(rb"AuditDesk-Verify:([0-9A-Za-z-]+)")
+
+
+def register(sub: Any, common: argparse.ArgumentParser) -> None:
+    p = sub.add_parser(
+        "verify",
+        parents=[common],
+        help="check that a report file is the issued revision and its records are unchanged",
+    )
+    p.add_argument("file", metavar="FILE", help="a report file (PDF or Word) to check")
+    p.set_defaults(func=run)
+
+
+def claimed_code(path: Path) -> str:
+    """The verification code the file carries, or ""."""
+    data = path.read_bytes()
+    found = CODE.search(data)
+    if found is None and zipfile.is_zipfile(path):
+        with zipfile.ZipFile(path) as z:
+            for name in ("docProps/core.xml", "word/document.xml"):
+                if name in z.namelist():
+                    found = CODE.search(z.read(name))
+                    if found:
+                        break
+    return found.group(1).decode() if found else ""
+
+
+def run(args: argparse.Namespace) -> int:
+    from auditdesk.services import report_issue
+    from auditdesk.services.report_issue import ReportRevision
+
+    path = Path(args.file).expanduser()
+    if not path.is_file():
+        raise CommandError(f"FILE: {path} does not exist", EXIT_USAGE)
+    sha = report_issue.sha256_file(path)
+    code = claimed_code(path)
+    result: dict[str, Any] = {"file": str(path), "sha256": sha, "code": code}
+    problems: list[str] = []
+    with open_session(args) as session:
+        found = report_issue.find_issued_file(session, sha)
+        if found is None:
+            result["issued"] = False
+            if code:
+                problems.append(
+                    f"{path.name} claims to be report {code}, but its bytes match no issued "
+                    "file: it is a modified or re-made copy, not the issued revision"
+                )
+            else:
+                problems.append(f"{path.name} is not a report issued from this database")
+            return _out(args, result, problems)
+        rev, entry = found
+        check = report_issue.check_revision(session, rev)
+        latest = report_issue.latest_revision(session, rev.audit_id)
+        assert isinstance(latest, ReportRevision)
+        result.update(
+            issued=True,
+            audit=check.audit_number,
+            revision=rev.revision,
+            format=entry["format"],
+            lang=entry["lang"],
+            issued_at=rev.issued_at,
+            issued_by=rev.issued_by_name or rev.issued_by,
+            latest_revision=latest.revision,
+            records_match=check.records_match,
+            changes=[
+                {"table": c.table, "kind": c.kind, "record": c.label, "fields": list(c.fields)}
+                for c in check.changes
+            ],
+            missing_files=list(check.missing_files),
+            damaged_files=list(check.damaged_files),
+        )
+        if not check.records_match:
+            problems.append(
+                f"the records of audit {check.audit_number} no longer match revision "
+                f"{rev.revision}'s fingerprint"
+                + ("" if check.snapshot_found else " (the records snapshot is not in the store)")
+            )
+            for c in check.changes:
+                fields = f": {', '.join(c.fields)}" if c.fields else ""
+                problems.append(f"  {c.table} {c.label} {c.kind}{fields}")
+        for h in check.missing_files:
+            problems.append(f"file {h[:16]}… is missing from the attachment store")
+        for h in check.damaged_files:
+            problems.append(f"file {h[:16]}… in the attachment store no longer matches its hash")
+        if latest.revision != rev.revision:
+            result["superseded"] = True
+    return _out(args, result, problems)
+
+
+def _out(args: argparse.Namespace, result: dict[str, Any], problems: list[str]) -> int:
+    from auditdesk.commands.base import print_json
+
+    result["ok"] = not problems
+    result["problems"] = problems
+    if args.json:
+        print_json(result)
+    else:
+        if result.get("issued"):
+            from auditdesk.exports.common import local_time
+
+            when = local_time(result["issued_at"]) or result["issued_at"]
+            print(
+                f"{Path(result['file']).name}: the issued file of audit {result['audit']} "
+                f"revision {result['revision']} ({result['format']}, {result['lang']}), issued "
+                f"{when:%Y-%m-%d %H:%M} by {result['issued_by']}"
+            )
+            if result.get("superseded"):
+                print(f"  superseded by revision {result['latest_revision']}")
+        for p in problems:
+            print(p)
+        print(
+            "OK: the copy is the issued revision and its records are unchanged"
+            if not problems
+            else "NOT VERIFIED"
+        )
+    return EXIT_OK if not problems else EXIT_PROBLEM
