@@ -54,6 +54,14 @@ def _set_sqlite_pragmas(dbapi_connection: Any, _record: Any) -> None:
         cursor.close()
 
 
+READONLY_OPTION = "auditdesk_readonly"
+
+
+def _begin(conn: Any) -> None:
+    readonly = conn.get_execution_options().get(READONLY_OPTION, False)
+    conn.exec_driver_sql("BEGIN" if readonly else "BEGIN IMMEDIATE")
+
+
 def _hold_lock_per_connection(engine: Engine, path: Path) -> None:
     """Every connection to the file holds the shared lock while it is open, taken BEFORE the file
     is opened, so that even an engine used without a ``Database`` (``auditdesk check``) counts as
@@ -80,9 +88,14 @@ def make_engine(url: str, **kw: Any) -> Engine:
         if path is not None:
             _hold_lock_per_connection(engine, path)
         event.listen(engine, "connect", _set_sqlite_pragmas)
-        # Let SQLAlchemy, not pysqlite, decide when transactions begin (SAVEPOINT support).
+        # Let SQLAlchemy, not pysqlite, decide when transactions begin (SAVEPOINT support), and
+        # begin them IMMEDIATE: a deferred transaction that reads first and then writes cannot
+        # wait for another writer under WAL (SQLite refuses it at once, the busy timeout never
+        # applies); an IMMEDIATE one takes the write lock up front, waiting its turn.
+        # Read-only work says so (execution option ``auditdesk_readonly``) and stays deferred,
+        # so it never waits for a writer (SQLAlchemy 2 "pysqlite serializable" recipe).
         event.listen(engine, "connect", lambda c, _r: setattr(c, "isolation_level", None))
-        event.listen(engine, "begin", lambda conn: conn.exec_driver_sql("BEGIN"))
+        event.listen(engine, "begin", _begin)
         return engine
     if parsed.get_backend_name() == "postgresql":
         from auditdesk.storage import postgres
@@ -206,8 +219,12 @@ class Database:
             raise
         db.opening = True
         try:
+            # Reading what the file is takes no write lock: opening a database another
+            # process is writing to (an import) does not wait for it, and writes nothing
+            # unless it must migrate.
+            reader = engine.execution_options(**{READONLY_OPTION: True})
             if migrate:
-                state = migrations.check_revision(engine)
+                state = migrations.check_revision(reader)
                 if state == "newer":
                     raise errors.NewerDatabase(
                         f"{path or url} was written by a newer AuditDesk; update AuditDesk to open it",
@@ -226,11 +243,17 @@ class Database:
                 if state in ("empty", "behind"):
                     migrations.upgrade_to_head(engine)
                 if path is not None:
-                    with engine.begin() as conn:
-                        conn.exec_driver_sql(f"PRAGMA application_id = {APPLICATION_ID}")
-                from auditdesk.storage.changelog import ensure_append_only
+                    with reader.connect() as conn:
+                        marked = conn.exec_driver_sql("PRAGMA application_id").scalar()
+                    if marked != APPLICATION_ID:
+                        with engine.begin() as conn:
+                            conn.exec_driver_sql(f"PRAGMA application_id = {APPLICATION_ID}")
+                from auditdesk.storage.changelog import ensure_append_only, missing_triggers
 
-                ensure_append_only(engine)
+                with reader.connect() as conn:
+                    guards_missing = bool(missing_triggers(conn))
+                if guards_missing:
+                    ensure_append_only(engine)
             if is_new and on_create is not None:
                 with db.session() as session:
                     on_create(session)
@@ -257,14 +280,21 @@ class Database:
         return db
 
     @contextmanager
-    def session(self, user: str | None = None) -> Iterator[Session]:
+    def session(self, user: str | None = None, *, readonly: bool = False) -> Iterator[Session]:
         """One transaction for one user action: commit on success, roll back on error.
 
-        A record someone else saved meanwhile raises a conflict naming them (concurrency.py).
+        On SQLite it begins IMMEDIATE (waits its turn for the write lock, up to the busy
+        timeout); ``readonly`` work begins deferred and never waits for a writer (it must not
+        write). A record someone else saved meanwhile raises a conflict naming them
+        (concurrency.py).
         """
         from sqlalchemy.orm.exc import StaleDataError
 
-        session = self.Session()
+        session = (
+            self.Session(bind=self.engine.execution_options(**{READONLY_OPTION: True}))
+            if readonly
+            else self.Session()
+        )
         try:
             with session.begin():
                 session.info["user"] = user or "system"

@@ -154,7 +154,11 @@ def test_orm_bulk_update_is_logged_too(session):
     session.execute(
         update(Organisation).where(Organisation.province == "广东省").values(city="深圳市")
     )
-    row = session.scalars(select(ChangeLogEntry).order_by(ChangeLogEntry.seq.desc())).first()
+    row = session.scalars(
+        select(ChangeLogEntry)
+        .where(ChangeLogEntry.entity_id == "*")
+        .order_by(ChangeLogEntry.seq.desc())
+    ).first()
     assert (row.entity, row.entity_id, row.field, row.action) == (
         "organisation",
         "*",
@@ -162,4 +166,12 @@ def test_orm_bulk_update_is_logged_too(session):
         "update",
     )
     assert '"rows":2' in row.new and "深圳市" in row.new
+    # then the table's states as the statement left them, so check can compare the table
+    states = session.scalars(
+        select(ChangeLogEntry).where(
+            ChangeLogEntry.seq > row.seq, ChangeLogEntry.state.is_not(None)
+        )
+    ).all()
+    assert len(states) == 2 and all(r.action == "bulk_state" for r in states)
+    assert all("深圳市" in r.new for r in states)
     assert verify_chain(session) == []
