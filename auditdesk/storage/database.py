@@ -35,7 +35,10 @@ from auditdesk.storage.dblock import DatabaseLock
 # "ADSK" — marks a SQLite file as an AuditDesk database (PRAGMA application_id).
 APPLICATION_ID = 0x4144534B
 SQLITE_HEADER = b"SQLite format 3\x00"
-BUSY_TIMEOUT_MS = 5000
+# How long a writer waits for another's write transaction before "database is locked":
+# writers begin IMMEDIATE, so this applies to every save; an import commits every quarter
+# second (exchange/excel_import.py), so a save waits far less in practice.
+BUSY_TIMEOUT_MS = 10000
 
 
 def _set_sqlite_pragmas(dbapi_connection: Any, _record: Any) -> None:
