@@ -400,6 +400,11 @@ def read_rows(
         index = _header_index(columns)
         for ws in wb.worksheets:
             try:
+                # A read-only sheet trusts the dimension stored in the file, which a writer
+                # may have got wrong ("A1:E3" over 6 rows): rows past it were silently dropped.
+                # Read what is there, as LibreOffice does.
+                if hasattr(ws, "reset_dimensions"):
+                    ws.reset_dimensions()
                 rows = ws.iter_rows(values_only=True)
                 head: list[tuple[int, tuple[Any, ...]]] = []
                 for n, row in enumerate(rows, start=1):
