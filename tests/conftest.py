@@ -34,7 +34,12 @@ settings.load_profile(
 BOTH_BACKENDS = ("storage", "services", "exchange", "postgres")
 # Tests about SQLite files themselves (file backups, PRAGMAs, tampering with the file);
 # tests/postgres has the PostgreSQL counterparts.
-SQLITE_ONLY_FILES = {"test_backup.py", "test_integrity.py", "test_tamper.py"}
+SQLITE_ONLY_FILES = {
+    "test_backup.py",
+    "test_integrity.py",
+    "test_tamper.py",
+    "test_damaged_open.py",
+}
 SQLITE_ONLY_TESTS = {
     "test_changelog.py::test_a_changed_byte_is_found_at_its_row",
     "test_changelog.py::test_a_removed_row_breaks_the_link",

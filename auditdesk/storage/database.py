@@ -39,6 +39,10 @@ SQLITE_HEADER = b"SQLite format 3\x00"
 # writers begin IMMEDIATE, so this applies to every save; an import commits every quarter
 # second (exchange/excel_import.py), so a save waits far less in practice.
 BUSY_TIMEOUT_MS = 10000
+# Opening runs SQLite's quick_check (about 0.1 s per 50 MB) on files up to this size, so a
+# damaged file is refused before anything writes to it; larger files are checked before an
+# upgrade or marking writes to them, and by ``auditdesk check``.
+QUICK_CHECK_MAX_BYTES = 256 * 1024 * 1024
 
 
 def _set_sqlite_pragmas(dbapi_connection: Any, _record: Any) -> None:
@@ -148,6 +152,41 @@ def inspect_sqlite_file(path: Path) -> str:
     raise errors.NotAnAuditDeskDatabase(f"{path} is a database of another program", str(path))
 
 
+def _refuse_damaged(path: Path) -> None:
+    """CorruptDatabase when ``PRAGMA quick_check`` fails: opening writes nothing to it then."""
+    try:
+        con = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
+        try:
+            rows = [r[0] for r in con.execute("PRAGMA quick_check")]
+        finally:
+            con.close()
+    except sqlite3.DatabaseError as exc:
+        raise errors.CorruptDatabase(f"{path} is damaged: {exc}", str(path)) from exc
+    if rows != ["ok"]:
+        lines = [ln for r in rows for ln in str(r).splitlines() if ln and not ln.startswith("***")]
+        raise errors.CorruptDatabase(
+            f"{path} is damaged ({lines[0] if lines else 'quick_check failed'}); "
+            "run auditdesk check, or restore a backup",
+            str(path),
+        )
+
+
+def _refuse_missing_tables(reader: Engine, where: Path | str) -> None:
+    """CorruptDatabase naming a table of the model the database lacks (schema damaged)."""
+    from sqlalchemy import inspect as sa_inspect
+
+    from auditdesk.model import Base
+
+    present = set(sa_inspect(reader).get_table_names())
+    missing = [t for t in Base.metadata.tables if t not in present]
+    if missing:
+        raise errors.CorruptDatabase(
+            f"{where}'s structure is damaged: table {missing[0]} is missing; run auditdesk "
+            "check, or restore a backup",
+            str(where),
+        )
+
+
 class Database:
     """An open AuditDesk database: its engine and its one sessionmaker."""
 
@@ -213,7 +252,18 @@ class Database:
         lock = dblock.acquire_shared(path) if path is not None else None
         try:
             if path is not None and path.exists():
-                is_new = inspect_sqlite_file(path) == "empty"
+                kind = inspect_sqlite_file(path)
+                if kind == "empty" and path.stat().st_size == 0 and not create:
+                    # A 0-byte file is what a failed copy or a full disk leaves: never quietly
+                    # turned into a new, empty database (it may be where the records were).
+                    raise errors.CorruptDatabase(
+                        f"{path} is empty (0 bytes): not an AuditDesk database; restore a "
+                        "backup, or remove the file to start a new database",
+                        str(path),
+                    )
+                is_new = kind == "empty"
+                if not is_new and path.stat().st_size <= QUICK_CHECK_MAX_BYTES:
+                    _refuse_damaged(path)  # a damaged file is refused, never written to
             engine = make_engine(url)
             db = cls(url, engine, lock=lock)
         except BaseException:
@@ -243,12 +293,17 @@ class Database:
                     from auditdesk.storage.backup import backup_before_upgrade
 
                     db.backup_path = backup_before_upgrade(path)
+                if state == "behind" and path is not None:
+                    _refuse_damaged(path)  # never migrate (write) a damaged file
+                if state == "current":
+                    _refuse_missing_tables(reader, path or url)
                 if state in ("empty", "behind"):
                     migrations.upgrade_to_head(engine)
                 if path is not None:
                     with reader.connect() as conn:
                         marked = conn.exec_driver_sql("PRAGMA application_id").scalar()
                     if marked != APPLICATION_ID:
+                        _refuse_damaged(path)
                         with engine.begin() as conn:
                             conn.exec_driver_sql(f"PRAGMA application_id = {APPLICATION_ID}")
                 from auditdesk.storage.changelog import ensure_append_only, missing_triggers
