@@ -326,7 +326,12 @@ def _changes_of(obj: Entity) -> Iterator[tuple[str, str | None, str | None]]:
         if attr.key in REDACTED_FIELDS and old != new:
             yield attr.key, canonical_json(REDACTED), canonical_json(REDACTED)
         elif old != new:
-            yield attr.key, old, new
+            before = hist.deleted[0] if hist.deleted else None
+            after = hist.added[0] if hist.added else None
+            if isinstance(before, str) and isinstance(after, str):
+                yield attr.key, *compact_change(before, after, old, new)
+            else:
+                yield attr.key, old, new
     for rel in state.mapper.relationships:
         if rel.secondary is None or rel.viewonly:
             continue
@@ -337,6 +342,72 @@ def _changes_of(obj: Entity) -> Iterator[tuple[str, str | None, str | None]]:
         after = set(_link_ids(hist.unchanged)) | set(_link_ids(hist.added))
         if before != after:
             yield rel.key, canonical_json(sorted(before)), canonical_json(sorted(after))
+
+
+# Large texts: an autosave of a 39 200-character text logged both full values each time
+# (200 saves: +47 MB). Above COMPACT_MIN_CHARS an update logs the old value as its hash and
+# the new one as the edit that makes it from the old (common prefix and suffix kept, the
+# changed middle written) plus its hash, so the log grows by what was typed. Texts above
+# MAX_TEXT_CHARS are refused (a 20 MiB paste took 26 s and 3.6 GB).
+COMPACT_MIN_CHARS = 2000
+MAX_TEXT_CHARS = 2 * 1024 * 1024
+COMPACT = "@compact"
+
+
+def _sha(text_: str) -> str:
+    return hashlib.sha256(text_.encode("utf-8")).hexdigest()
+
+
+def compact_change(before: str, after: str, old: str | None, new: str) -> tuple[str | None, str]:
+    """(old, new) as logged for a text change: in full when short, else hash and edit."""
+    if max(len(before), len(after)) < COMPACT_MIN_CHARS:
+        return old, new
+    limit = min(len(before), len(after))
+    start = 0
+    while start < limit and before[start] == after[start]:
+        start += 1
+    end = 0
+    while end < limit - start and before[-1 - end] == after[-1 - end]:
+        end += 1
+    edit = {
+        COMPACT: "edit",
+        "at": start,
+        "cut": len(before) - start - end,
+        "put": after[start : len(after) - end],
+        "chars": len(after),
+        "sha256": _sha(after),
+    }
+    return canonical_json({COMPACT: "hash", "chars": len(before), "sha256": _sha(before)}), (
+        canonical_json(edit)
+    )
+
+
+def apply_logged_change(previous: Any, logged: Any) -> Any:
+    """The value a logged update gives, from the value before it (None: not known)."""
+    if not (isinstance(logged, dict) and logged.get(COMPACT) == "edit"):
+        return logged
+    if not isinstance(previous, str):
+        return None
+    at, cut, put = logged.get("at"), logged.get("cut"), logged.get("put")
+    if not (isinstance(at, int) and isinstance(cut, int) and isinstance(put, str)):
+        return None
+    value = previous[:at] + put + previous[at + cut :]
+    return value if _sha(value) == logged.get("sha256") else None
+
+
+def _refuse_huge_texts(obj: Entity) -> None:
+    state = inspect(obj)
+    for attr in state.mapper.column_attrs:
+        value = state.dict.get(attr.key)
+        if isinstance(value, str) and len(value) > MAX_TEXT_CHARS:
+            from auditdesk.storage.errors import TextTooLarge
+
+            table = type(obj).__tablename__
+            raise TextTooLarge(
+                f"{table} {attr.key}: the text has {len(value):,} characters; AuditDesk "
+                f"stores at most {MAX_TEXT_CHARS:,} — attach a long document as a file instead",
+                f"{table}.{attr.key}",
+            )
 
 
 def _links_of(obj: Entity) -> dict[str, list[str]]:
@@ -419,6 +490,12 @@ def chain_rows(rows: list[dict[str, Any]], seq: int, prev: str) -> list[dict[str
     return rows
 
 
+def _before_flush(session: Session, _flush_context: Any, _instances: Any) -> None:
+    for obj in [*session.new, *session.dirty]:
+        if isinstance(obj, Entity):
+            _refuse_huge_texts(obj)
+
+
 def _after_flush(session: Session, _flush_context: Any) -> None:
     if session.info.get("changelog_disabled"):
         return
@@ -496,6 +573,8 @@ def install(session_factory: sessionmaker[Session]) -> None:
     from sqlalchemy import event
 
     if not event.contains(session_factory, "after_flush", _after_flush):
+        # first of all before_flush listeners: a huge text is refused before any work on it
+        event.listen(session_factory, "before_flush", _before_flush, insert=True)
         event.listen(session_factory, "after_flush", _after_flush)
         event.listen(session_factory, "do_orm_execute", _bulk_statement)
 

@@ -70,6 +70,12 @@ class ServerPermission(StorageError):
     code = "server_permission"
 
 
+class TextTooLarge(StorageError):
+    """A text field longer than AuditDesk stores (``details``: entity, field, chars, limit)."""
+
+    code = "text_too_large"
+
+
 class EditConflict(StorageError):
     """Someone else saved the same record meanwhile (optimistic locking, ``version`` column).
 

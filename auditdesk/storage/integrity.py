@@ -36,6 +36,7 @@ from auditdesk.storage.changelog import (
     REDACTED_FIELDS,
     STATE_SKIPPED,
     ChainHead,
+    apply_logged_change,
     chain_head,
     entity_tables,
     history,
@@ -178,11 +179,11 @@ def expected_state(session: Session, table: str, record_id: str) -> dict[str, An
             data = json.loads(row.new)
         elif row.action == "update" and data is not None:
             try:
-                data[row.field] = json.loads(row.new) if row.new is not None else None
+                logged = json.loads(row.new) if row.new is not None else None
             except ValueError:
-                data[row.field] = REDACTED
-            if isinstance(data[row.field], dict) and "sha256" in data[row.field]:
-                data[row.field] = REDACTED  # a large text logged as its hash (compact form)
+                logged = REDACTED
+            value = apply_logged_change(data.get(row.field), logged)
+            data[row.field] = REDACTED if value is None and logged is not None else value
         elif row.action == "delete":
             data = None
     return data
