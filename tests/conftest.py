@@ -102,7 +102,12 @@ def pytest_collection_modifyitems(config, items):
 BOTH_BACKENDS = ("storage", "services", "exchange", "postgres")
 # Tests about SQLite files themselves (file backups, PRAGMAs, tampering with the file);
 # tests/postgres has the PostgreSQL counterparts.
-SQLITE_ONLY_FILES = {"test_backup.py", "test_integrity.py"}
+SQLITE_ONLY_FILES = {
+    "test_backup.py",
+    "test_integrity.py",
+    "test_tamper.py",
+    "test_damaged_open.py",
+}
 SQLITE_ONLY_TESTS = {
     "test_changelog.py::test_a_changed_byte_is_found_at_its_row",
     "test_changelog.py::test_a_removed_row_breaks_the_link",

@@ -903,6 +903,11 @@ class Generator:
                     ),
                 }
                 conn.execute(insert(ChangeLogEntry.__table__), chain_rows([row], seq, prev))
+                # The records were written around the log: one baseline row each, so
+                # ``auditdesk check`` can compare every table with its history.
+                from auditdesk.storage.changelog import append_baseline
+
+                append_baseline(conn, "system")
         finally:
             engine.dispose()
 

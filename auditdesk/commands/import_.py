@@ -9,10 +9,19 @@ from __future__ import annotations
 
 import argparse
 import os
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
-from auditdesk.commands.base import EXIT_USAGE, CommandError, open_session, print_json, to_jsonable
+from auditdesk.commands.base import (
+    EXIT_USAGE,
+    CommandError,
+    database_url,
+    open_session,
+    print_json,
+    to_jsonable,
+)
 
 
 def register(sub: Any, common: argparse.ArgumentParser) -> None:
@@ -51,15 +60,31 @@ def _report_dict(report: Any) -> dict[str, Any]:
     }
 
 
+@contextmanager
+def open_database_of(args: argparse.Namespace) -> Iterator[Any]:
+    """The database named by ``--db``, open (for commands that run several transactions)."""
+    from auditdesk.services.setup import open_database
+
+    database = open_database(database_url(getattr(args, "db", None)))
+    try:
+        yield database
+    finally:
+        database.close()
+
+
 def run_workbook(args: argparse.Namespace) -> int:
     from auditdesk.exchange.errors import ImportRejected, WorkbookUnreadable
-    from auditdesk.exchange.excel_import import import_workbook
+    from auditdesk.exchange.excel_import import import_workbook, import_workbook_batched
 
     try:
-        with open_session(args) as session:
-            report = import_workbook(
-                session, Path(args.file), args.import_kind, dry_run=args.dry_run
-            )
+        if args.dry_run:
+            with open_session(args) as session:
+                report = import_workbook(session, Path(args.file), args.import_kind, dry_run=True)
+        else:  # in batches: the app and other writers keep saving while it runs
+            with open_database_of(args) as database:
+                report = import_workbook_batched(
+                    database, getattr(args, "user", None), Path(args.file), args.import_kind
+                )
     except WorkbookUnreadable as exc:
         raise CommandError(str(exc)) from None
     except ImportRejected as exc:

@@ -12,8 +12,9 @@ import base64
 import json
 import os
 import struct
+from contextlib import ExitStack
 from pathlib import Path
-from typing import BinaryIO
+from typing import Any, BinaryIO
 
 from auditdesk.exchange.errors import PackageRefused
 
@@ -23,11 +24,32 @@ _SCRYPT = {"n": 2**15, "r": 8, "p": 1}
 _MAX_HEADER = 4096
 
 
+# The key parameters a package may ask for: what AuditDesk writes (n 2^15, r 8, p 1), with
+# room for a later AuditDesk raising n to 2^17 (128 MiB, about a second). A header asking for
+# more is refused before any work: n 2^20 with r 32 held 4 GB for minutes before the password
+# was even checked.
+N_RANGE = (2**14, 2**17)
+R_ALLOWED = (8,)
+P_ALLOWED = (1,)
+
+
+def check_kdf_params(n: Any, r: Any, p: Any) -> None:
+    """Refuse scrypt parameters AuditDesk would not write (types, bounds, n a power of 2)."""
+    ints = all(isinstance(v, int) and not isinstance(v, bool) for v in (n, r, p))
+    if not (
+        ints
+        and N_RANGE[0] <= n <= N_RANGE[1]
+        and n & (n - 1) == 0
+        and r in R_ALLOWED
+        and p in P_ALLOWED
+    ):
+        raise PackageRefused("encrypted package with implausible key parameters", "bad_manifest")
+
+
 def _key(password: str, salt: bytes, n: int, r: int, p: int) -> bytes:
     from cryptography.hazmat.primitives.kdf.scrypt import Scrypt
 
-    if not (2**10 <= n <= 2**20 and 1 <= r <= 32 and 1 <= p <= 16):
-        raise PackageRefused("encrypted package with implausible key parameters", "bad_manifest")
+    check_kdf_params(n, r, p)
     return Scrypt(salt=salt, length=32, n=n, r=r, p=p).derive(password.encode("utf-8"))
 
 
@@ -80,7 +102,8 @@ def _read_exact(fh: BinaryIO, n: int) -> bytes:
     return data
 
 
-def decrypt_file(source: Path, target: Path, password: str) -> None:
+def decrypt_file(source: Path, target: Path | BinaryIO, password: str) -> None:
+    """Decrypt ``source`` into ``target`` (a path, or an open binary file to write to)."""
     from cryptography.exceptions import InvalidTag
     from cryptography.hazmat.primitives.ciphers.aead import AESGCM
 
@@ -90,8 +113,12 @@ def decrypt_file(source: Path, target: Path, password: str) -> None:
         header = fh.readline(_MAX_HEADER)
         try:
             h = json.loads(header)
+            if not isinstance(h, dict) or h.get("kdf") != "scrypt":
+                raise ValueError("header")
             salt, prefix = base64.b64decode(h["salt"]), base64.b64decode(h["nonce_prefix"])
-            n, r, p, chunk = int(h["n"]), int(h["r"]), int(h["p"]), int(h["chunk"])
+            n, r, p, chunk = h["n"], h["r"], h["p"], h["chunk"]
+            if not isinstance(chunk, int) or isinstance(chunk, bool):
+                raise ValueError("header")
             if (
                 len(prefix) != 8
                 or len(salt) < 8
@@ -103,8 +130,10 @@ def decrypt_file(source: Path, target: Path, password: str) -> None:
             raise PackageRefused(
                 "the encrypted package's header is damaged", "bad_manifest"
             ) from None
+        check_kdf_params(n, r, p)  # before any work
         aead = AESGCM(_key(password, salt, n, r, p))
-        with target.open("wb") as out:
+        with ExitStack() as stack:
+            out = stack.enter_context(target.open("wb")) if isinstance(target, Path) else target
             index = 0
             while True:
                 raw_len = fh.read(4)

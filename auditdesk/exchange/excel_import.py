@@ -15,6 +15,7 @@ from __future__ import annotations
 import datetime as dt
 import json
 import re
+import time
 import unicodedata
 import zipfile
 from collections.abc import Iterator
@@ -399,6 +400,11 @@ def read_rows(
         index = _header_index(columns)
         for ws in wb.worksheets:
             try:
+                # A read-only sheet trusts the dimension stored in the file, which a writer
+                # may have got wrong ("A1:E3" over 6 rows): rows past it were silently dropped.
+                # Read what is there, as LibreOffice does.
+                if hasattr(ws, "reset_dimensions"):
+                    ws.reset_dimensions()
                 rows = ws.iter_rows(values_only=True)
                 head: list[tuple[int, tuple[Any, ...]]] = []
                 for n, row in enumerate(rows, start=1):
@@ -828,6 +834,86 @@ def import_workbook(
     return report
 
 
+# Rows (at most) and seconds of work per transaction of a batched import, and the pause after
+# each commit: long enough
+# for writers sleeping in SQLite's busy handler (it retries at most every 100 ms) to take
+# their turn, so the app keeps saving while a large workbook imports.
+BATCH_ROWS = 500
+BATCH_S = 0.25
+BATCH_PAUSE_S = 0.2
+
+
+def import_workbook_batched(
+    database: Any,
+    user: str | None,
+    path: Path | str,
+    kind: str,
+    *,
+    batch_rows: int = BATCH_ROWS,
+    batch_s: float = BATCH_S,
+    pause_s: float = BATCH_PAUSE_S,
+) -> ImportReport:
+    """Import like :func:`import_workbook`, but in short transactions (``batch_s`` of work,
+    at most ``batch_rows`` rows) so other writers wait at most one batch (``database``: a
+    storage ``Database``).
+
+    The whole file is read and checked first in a read-only transaction (no write lock):
+    unreadable files and bad cells are refused with nothing written. A rule only the services
+    know that fails while writing stops the import at that batch (rolled back); the batches
+    before it stay, which is safe because an import is idempotent (importing the same file
+    again, corrected, changes nothing already imported and completes the rest).
+    """
+    if kind not in COLUMNS:
+        raise ValueError(f"unknown import kind {kind!r}")
+    report = ImportReport(kind=kind, dry_run=False)
+    with database.session(user, readonly=True) as session:
+        require(session, Permission.EDIT_REGISTERS)
+        mapping, data, ignored = read_rows(Path(path), COLUMNS[kind])
+        report.ignored_columns = ignored
+        rows = parse_rows(mapping, data, report)
+        chosen: dict[int, Any] = {}
+        if kind == "certificates":
+            chosen = {
+                row: std.id for row, std in _check_certificates(session, rows, report).items()
+            }
+        else:
+            _check_clients(rows, report)
+        if report.errors:
+            raise _rejected(report)
+    done = 0
+    while done < len(rows):
+        started = time.monotonic()
+        with database.session(user) as session:
+            standards = {
+                pr.row: session.get_one(Standard, chosen[pr.row])
+                for pr in rows[done : done + batch_rows]
+                if pr.row in chosen
+            }
+            orgs = _Organisations(session, report)
+            savepoint = session.begin_nested()
+            written = 0
+            for pr in rows[done : done + max(1, batch_rows)]:
+                try:
+                    with session.begin_nested():
+                        if kind == "certificates":
+                            _write_certificate(session, pr, standards[pr.row], orgs, report)
+                        else:
+                            _write_client(session, pr, orgs)
+                except ValidationFailed as exc:
+                    _service_errors(report, pr, exc)
+                written += 1
+                if time.monotonic() - started > batch_s:
+                    break  # hold the write lock a fraction of a second at a time
+            if report.errors:
+                savepoint.rollback()
+                raise _rejected(report, imported=done)
+            savepoint.commit()
+        done += written
+        if pause_s and done < len(rows):
+            time.sleep(pause_s)
+    return report
+
+
 def _check_clients(rows: list[ParsedRow], report: ImportReport) -> None:
     first: dict[str, int] = {}
     for pr in rows:
@@ -842,11 +928,17 @@ def _check_clients(rows: list[ParsedRow], report: ImportReport) -> None:
             _err(report, pr, "contact_email", "email")
 
 
-def _rejected(report: ImportReport) -> ImportRejected:
+def _rejected(report: ImportReport, imported: int = 0) -> ImportRejected:
     report.errors.sort(key=lambda e: (e.row, e.field))
+    outcome = (
+        f"the first {imported} row(s) were imported; correct the file and import it again "
+        "to complete it"
+        if imported
+        else "nothing was imported"
+    )
     return ImportRejected(
         f"{len(report.errors)} error(s) in {len({e.row for e in report.errors})} row(s); "
-        "nothing was imported",
+        + outcome,
         report.errors,
         report,
     )

@@ -29,10 +29,10 @@ import uuid
 import zipfile
 import zlib
 from collections.abc import Iterator
-from contextlib import contextmanager
+from contextlib import ExitStack, contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import Any, BinaryIO
 
 from sqlalchemy import or_, select
 from sqlalchemy.exc import IntegrityError
@@ -306,6 +306,12 @@ def _refuse(reason: str, entry: str) -> PackageRefused:
     )
 
 
+def _is_sha256(value: Any) -> bool:
+    return (
+        isinstance(value, str) and len(value) == 64 and all(c in "0123456789abcdef" for c in value)
+    )
+
+
 def _check_manifest(m: Any) -> dict[str, Any]:
     if not isinstance(m, dict) or m.get("format") != FORMAT:
         raise PackageRefused("manifest.json is not an AuditDesk package manifest", "bad_manifest")
@@ -361,11 +367,52 @@ def _check_manifest(m: Any) -> dict[str, Any]:
             raise PackageRefused(
                 f"manifest.json has a record with a bad id {rec.get('id')!r:.80}", "bad_manifest"
             ) from None
+        if rec["entity"] == "attachment" and not _is_sha256(rec["data"].get("sha256")):
+            raise PackageRefused(
+                f"manifest.json has an attachment record {rid} with a bad sha256 "
+                f"{rec['data'].get('sha256')!r:.80}",
+                "bad_manifest",
+            )
         if (rec["entity"], rid) in seen:
             raise PackageRefused(f"manifest.json lists {rec['entity']} {rid} twice", "bad_manifest")
         seen.add((rec["entity"], rid))
         rec["id"] = rid
     return m
+
+
+TEMP_PREFIX = "adpkg-"
+
+
+def sweep_stale_temp_dirs() -> int:
+    """Remove the temporary folders (verified attachment files) that an import killed before
+    it could clean up left behind: their name carries the process id, gone processes' folders
+    go. Returns how many were removed."""
+    removed = 0
+    root = Path(tempfile.gettempdir())
+    try:
+        candidates = list(root.glob(f"{TEMP_PREFIX}*-*"))
+    except OSError:
+        return 0
+    for folder in candidates:
+        try:
+            pid = int(folder.name[len(TEMP_PREFIX) :].split("-", 1)[0])
+        except ValueError:
+            continue
+        if pid == os.getpid() or _alive(pid) or not folder.is_dir():
+            continue
+        shutil.rmtree(folder, ignore_errors=True)
+        removed += 1
+    return removed
+
+
+def _alive(pid: int) -> bool:
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except (PermissionError, OSError):
+        return True
+    return True
 
 
 @contextmanager
@@ -374,21 +421,33 @@ def open_package(path: Path | str, password: str | None = None) -> Iterator[Pack
     path = Path(path)
     if not path.is_file():
         raise PackageRefused(f"no package file at {path}", "not_a_package")
-    with tempfile.TemporaryDirectory(prefix="adpkg-") as tmp_dir:
+    sweep_stale_temp_dirs()
+    with (
+        tempfile.TemporaryDirectory(prefix=f"{TEMP_PREFIX}{os.getpid()}-") as tmp_dir,
+        ExitStack() as stack,
+    ):
         tmp = Path(tmp_dir)
-        zip_path = path
+        zip_source: Path | BinaryIO = path
         if crypto.is_encrypted(path):
             if not password:
                 raise PackageRefused(
                     "this package is encrypted: give its password", "encrypted_needs_password"
                 )
-            zip_path = tmp / "package.zip"
-            crypto.decrypt_file(path, zip_path, password)
+            # The decrypted zip lives in an anonymous temporary file (no name on Linux): a
+            # killed import leaves no readable copy of the package behind.
+            plain = stack.enter_context(tempfile.TemporaryFile(prefix=TEMP_PREFIX))
+            crypto.decrypt_file(path, plain, password)
+            plain.seek(0)
+            zip_source = plain
         try:
-            zf = zipfile.ZipFile(zip_path)
+            zf = zipfile.ZipFile(zip_source)
         except (zipfile.BadZipFile, NotImplementedError, ValueError, EOFError):
-            with zip_path.open("rb") as fh:
-                head = fh.read(4)
+            if isinstance(zip_source, Path):
+                with zip_source.open("rb") as fh:
+                    head = fh.read(4)
+            else:
+                zip_source.seek(0)
+                head = zip_source.read(4)
             if head.startswith(b"PK"):
                 raise PackageRefused(
                     "the package is cut short or damaged (truncated file)", "truncated"

@@ -30,6 +30,7 @@ from typing import Any, BinaryIO
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
+from auditdesk.exports.files import looks_like_formula, spreadsheet_value
 from auditdesk.exports.labels import Lang, code
 from auditdesk.model import (
     Audit,
@@ -360,6 +361,8 @@ def render_schedule_xlsx(ctx: ScheduleContext, target: str | Path | BinaryIO) ->
         value: Any, fill: PatternFill | None = None, number_format: str | None = None
     ) -> WriteOnlyCell:
         c = WriteOnlyCell(ws, value=value)
+        if looks_like_formula(value):
+            c.data_type, c.quotePrefix = "s", True
         if fill is not None:
             c.fill = fill
         if number_format:
@@ -385,20 +388,23 @@ def render_schedule_xlsx(ctx: ScheduleContext, target: str | Path | BinaryIO) ->
         # Plain values are written fastest; openpyxl gives dates a date format by itself.
         ws.append(
             [
-                r.certificate_no,
-                r.organisation,
-                r.credit_code,
-                r.standard,
-                r.province,
-                type_words.get(r.audit_type, r.audit_type),
-                r.window_start,
-                r.latest_date,
-                r.rule,
-                state_words.get(r.state, r.state),
-                r.team_leader,
-                r.audit_days,
-                r.sites,
-                _breach_words(r.breach, zh),
+                spreadsheet_value(ws, v)
+                for v in (
+                    r.certificate_no,
+                    r.organisation,
+                    r.credit_code,
+                    r.standard,
+                    r.province,
+                    type_words.get(r.audit_type, r.audit_type),
+                    r.window_start,
+                    r.latest_date,
+                    r.rule,
+                    state_words.get(r.state, r.state),
+                    r.team_leader,
+                    r.audit_days,
+                    r.sites,
+                    _breach_words(r.breach, zh),
+                )
             ]
         )
     if ctx.rows:

@@ -24,6 +24,10 @@ class ChangeLogEntry(Base):
     new: Mapped[str | None] = mapped_column(String)
     prev_hash: Mapped[str] = mapped_column(String(64))
     hash: Mapped[str] = mapped_column(String(64))
+    # sha256 of the record's stored state after this change (storage/changelog.py
+    # ``state_hash``), covered by ``hash``: ``auditdesk check`` compares it with the table.
+    # NULL for a delete, for log-only rows and for rows logged before revision 0020.
+    state: Mapped[str | None] = mapped_column(String(64))
 
     __table_args__ = (Index("ix_change_log_entity", "entity", "entity_id"),)
 

@@ -69,4 +69,6 @@ def describe_error(exc: BaseException) -> str:
         return str(mapped)
     if isinstance(exc, OSError):
         return f"{exc.strerror or exc}: {exc.filename}" if exc.filename else str(exc)
-    return f"unexpected error ({type(exc).__name__}): {exc}"
+    # One line: a database error's text carries the SQL and its parameters on further lines.
+    text = str(getattr(exc, "orig", None) or exc).strip().splitlines()
+    return f"unexpected error ({type(exc).__name__}): {text[0] if text else ''}"

@@ -121,28 +121,37 @@ def ensure_search_index(engine: Engine) -> None:
         return
     if engine.dialect.name != "sqlite":
         return
-    with engine.begin() as conn:
+    from auditdesk.storage.database import READONLY_OPTION
+
+    # Looked at read-only first: opening a database writes (and waits for the write lock)
+    # only when the index must be made or rebuilt.
+    reader = engine.execution_options(**{READONLY_OPTION: True})
+    with reader.connect() as conn:
         exists = conn.exec_driver_sql(
             "SELECT 1 FROM sqlite_master WHERE type='table' AND name=?", (TABLE,)
         ).first()
-        if exists and "scope" not in {
+        stale_layout = bool(exists) and "scope" not in {
             r[1] for r in conn.exec_driver_sql(f"PRAGMA table_info({TABLE})")
-        }:
-            conn.exec_driver_sql(f"DROP TABLE {TABLE}")  # an index of an earlier layout: rebuild it
-            exists = None
-        if not exists:
+        }
+    if not exists or stale_layout:
+        with engine.begin() as conn:
+            if stale_layout:
+                conn.exec_driver_sql(f"DROP TABLE {TABLE}")  # an earlier layout: rebuild it
+                exists = None
             # ``scope`` holds the audit as one indexed token, so a search within an audit is an
             # index intersection, not a filter over every hit of a common character.
             conn.exec_driver_sql(
-                f"CREATE VIRTUAL TABLE {TABLE} USING fts5("
+                f"CREATE VIRTUAL TABLE IF NOT EXISTS {TABLE} USING fts5("
                 "kind UNINDEXED, ref_id UNINDEXED, audit_id UNINDEXED, scope, grams, chars, "
                 "tokenize = 'unicode61 remove_diacritics 0')"
             )
     _indexed_engines.add(engine)
-    with Session(engine) as session, session.begin():
-        # Rows written while the index was not kept (by a tool that bypassed open_database, or
-        # a raw-SQL import) show up as a count mismatch: rebuild then.
-        if not exists or _index_count(session) != _source_count(session):
+    # Rows written while the index was not kept (by a tool that bypassed open_database, or
+    # a raw-SQL import) show up as a count mismatch: rebuild then.
+    with Session(reader) as session:
+        rebuild = not exists or _index_count(session) != _source_count(session)
+    if rebuild:
+        with Session(engine) as session, session.begin():
             rebuild_search_index(session)
 
 

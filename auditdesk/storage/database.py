@@ -35,7 +35,14 @@ from auditdesk.storage.dblock import DatabaseLock
 # "ADSK" — marks a SQLite file as an AuditDesk database (PRAGMA application_id).
 APPLICATION_ID = 0x4144534B
 SQLITE_HEADER = b"SQLite format 3\x00"
-BUSY_TIMEOUT_MS = 5000
+# How long a writer waits for another's write transaction before "database is locked":
+# writers begin IMMEDIATE, so this applies to every save; an import commits every quarter
+# second (exchange/excel_import.py), so a save waits far less in practice.
+BUSY_TIMEOUT_MS = 10000
+# Opening runs SQLite's quick_check (about 0.1 s per 50 MB) on files up to this size, so a
+# damaged file is refused before anything writes to it; larger files are checked before an
+# upgrade or marking writes to them, and by ``auditdesk check``.
+QUICK_CHECK_MAX_BYTES = 256 * 1024 * 1024
 
 
 def _set_sqlite_pragmas(dbapi_connection: Any, _record: Any) -> None:
@@ -52,6 +59,14 @@ def _set_sqlite_pragmas(dbapi_connection: Any, _record: Any) -> None:
         cursor.execute("PRAGMA synchronous = FULL")
     finally:
         cursor.close()
+
+
+READONLY_OPTION = "auditdesk_readonly"
+
+
+def _begin(conn: Any) -> None:
+    readonly = conn.get_execution_options().get(READONLY_OPTION, False)
+    conn.exec_driver_sql("BEGIN" if readonly else "BEGIN IMMEDIATE")
 
 
 def _hold_lock_per_connection(engine: Engine, path: Path) -> None:
@@ -80,9 +95,14 @@ def make_engine(url: str, **kw: Any) -> Engine:
         if path is not None:
             _hold_lock_per_connection(engine, path)
         event.listen(engine, "connect", _set_sqlite_pragmas)
-        # Let SQLAlchemy, not pysqlite, decide when transactions begin (SAVEPOINT support).
+        # Let SQLAlchemy, not pysqlite, decide when transactions begin (SAVEPOINT support), and
+        # begin them IMMEDIATE: a deferred transaction that reads first and then writes cannot
+        # wait for another writer under WAL (SQLite refuses it at once, the busy timeout never
+        # applies); an IMMEDIATE one takes the write lock up front, waiting its turn.
+        # Read-only work says so (execution option ``auditdesk_readonly``) and stays deferred,
+        # so it never waits for a writer (SQLAlchemy 2 "pysqlite serializable" recipe).
         event.listen(engine, "connect", lambda c, _r: setattr(c, "isolation_level", None))
-        event.listen(engine, "begin", lambda conn: conn.exec_driver_sql("BEGIN"))
+        event.listen(engine, "begin", _begin)
         return engine
     if parsed.get_backend_name() == "postgresql":
         from auditdesk.storage import postgres
@@ -130,6 +150,41 @@ def inspect_sqlite_file(path: Path) -> str:
     if not tables:
         return "empty"
     raise errors.NotAnAuditDeskDatabase(f"{path} is a database of another program", str(path))
+
+
+def _refuse_damaged(path: Path) -> None:
+    """CorruptDatabase when ``PRAGMA quick_check`` fails: opening writes nothing to it then."""
+    try:
+        con = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
+        try:
+            rows = [r[0] for r in con.execute("PRAGMA quick_check")]
+        finally:
+            con.close()
+    except sqlite3.DatabaseError as exc:
+        raise errors.CorruptDatabase(f"{path} is damaged: {exc}", str(path)) from exc
+    if rows != ["ok"]:
+        lines = [ln for r in rows for ln in str(r).splitlines() if ln and not ln.startswith("***")]
+        raise errors.CorruptDatabase(
+            f"{path} is damaged ({lines[0] if lines else 'quick_check failed'}); "
+            "run auditdesk check, or restore a backup",
+            str(path),
+        )
+
+
+def _refuse_missing_tables(reader: Engine, where: Path | str) -> None:
+    """CorruptDatabase naming a table of the model the database lacks (schema damaged)."""
+    from sqlalchemy import inspect as sa_inspect
+
+    from auditdesk.model import Base
+
+    present = set(sa_inspect(reader).get_table_names())
+    missing = [t for t in Base.metadata.tables if t not in present]
+    if missing:
+        raise errors.CorruptDatabase(
+            f"{where}'s structure is damaged: table {missing[0]} is missing; run auditdesk "
+            "check, or restore a backup",
+            str(where),
+        )
 
 
 class Database:
@@ -197,7 +252,18 @@ class Database:
         lock = dblock.acquire_shared(path) if path is not None else None
         try:
             if path is not None and path.exists():
-                is_new = inspect_sqlite_file(path) == "empty"
+                kind = inspect_sqlite_file(path)
+                if kind == "empty" and path.stat().st_size == 0 and not create:
+                    # A 0-byte file is what a failed copy or a full disk leaves: never quietly
+                    # turned into a new, empty database (it may be where the records were).
+                    raise errors.CorruptDatabase(
+                        f"{path} is empty (0 bytes): not an AuditDesk database; restore a "
+                        "backup, or remove the file to start a new database",
+                        str(path),
+                    )
+                is_new = kind == "empty"
+                if not is_new and path.stat().st_size <= QUICK_CHECK_MAX_BYTES:
+                    _refuse_damaged(path)  # a damaged file is refused, never written to
             engine = make_engine(url)
             db = cls(url, engine, lock=lock)
         except BaseException:
@@ -206,8 +272,12 @@ class Database:
             raise
         db.opening = True
         try:
+            # Reading what the file is takes no write lock: opening a database another
+            # process is writing to (an import) does not wait for it, and writes nothing
+            # unless it must migrate.
+            reader = engine.execution_options(**{READONLY_OPTION: True})
             if migrate:
-                state = migrations.check_revision(engine)
+                state = migrations.check_revision(reader)
                 if state == "newer":
                     raise errors.NewerDatabase(
                         f"{path or url} was written by a newer AuditDesk; update AuditDesk to open it",
@@ -223,14 +293,25 @@ class Database:
                     from auditdesk.storage.backup import backup_before_upgrade
 
                     db.backup_path = backup_before_upgrade(path)
+                if state == "behind" and path is not None:
+                    _refuse_damaged(path)  # never migrate (write) a damaged file
+                if state == "current":
+                    _refuse_missing_tables(reader, path or url)
                 if state in ("empty", "behind"):
                     migrations.upgrade_to_head(engine)
                 if path is not None:
-                    with engine.begin() as conn:
-                        conn.exec_driver_sql(f"PRAGMA application_id = {APPLICATION_ID}")
-                from auditdesk.storage.changelog import ensure_append_only
+                    with reader.connect() as conn:
+                        marked = conn.exec_driver_sql("PRAGMA application_id").scalar()
+                    if marked != APPLICATION_ID:
+                        _refuse_damaged(path)
+                        with engine.begin() as conn:
+                            conn.exec_driver_sql(f"PRAGMA application_id = {APPLICATION_ID}")
+                from auditdesk.storage.changelog import ensure_append_only, missing_triggers
 
-                ensure_append_only(engine)
+                with reader.connect() as conn:
+                    guards_missing = bool(missing_triggers(conn))
+                if guards_missing:
+                    ensure_append_only(engine)
             if is_new and on_create is not None:
                 with db.session() as session:
                     on_create(session)
@@ -257,14 +338,21 @@ class Database:
         return db
 
     @contextmanager
-    def session(self, user: str | None = None) -> Iterator[Session]:
+    def session(self, user: str | None = None, *, readonly: bool = False) -> Iterator[Session]:
         """One transaction for one user action: commit on success, roll back on error.
 
-        A record someone else saved meanwhile raises a conflict naming them (concurrency.py).
+        On SQLite it begins IMMEDIATE (waits its turn for the write lock, up to the busy
+        timeout); ``readonly`` work begins deferred and never waits for a writer (it must not
+        write). A record someone else saved meanwhile raises a conflict naming them
+        (concurrency.py).
         """
         from sqlalchemy.orm.exc import StaleDataError
 
-        session = self.Session()
+        session = (
+            self.Session(bind=self.engine.execution_options(**{READONLY_OPTION: True}))
+            if readonly
+            else self.Session()
+        )
         try:
             with session.begin():
                 session.info["user"] = user or "system"

@@ -70,6 +70,12 @@ class ServerPermission(StorageError):
     code = "server_permission"
 
 
+class TextTooLarge(StorageError):
+    """A text field longer than AuditDesk stores (``details``: entity, field, chars, limit)."""
+
+    code = "text_too_large"
+
+
 class EditConflict(StorageError):
     """Someone else saved the same record meanwhile (optimistic locking, ``version`` column).
 
@@ -95,6 +101,12 @@ def classify_sqlite_error(exc: BaseException, path: str = "") -> StorageError | 
         return DiskFull("the disk is full", path)
     if "malformed" in text or "not a database" in text or "file is encrypted" in text:
         return CorruptDatabase("the database file is damaged or not a database", path)
+    if "no such table" in text or "no such column" in text:
+        return CorruptDatabase(
+            "the database's structure is damaged (a table or column is missing); "
+            "run auditdesk check, or restore a backup",
+            path,
+        )
     if "unable to open database" in text:
         return DatabaseMissing("the database file cannot be opened", path)
     # PostgreSQL (storage/postgres.py maps the errors of opening; these come mid-session)

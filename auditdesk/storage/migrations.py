@@ -20,7 +20,9 @@ if TYPE_CHECKING:
 
 # The revision id of the newest file in db/versions. Adding a migration means updating this;
 # tests/storage/test_migrations.py checks it against Alembic's own head.
-HEAD_REVISION = "0060"
+# 0070 (record states) runs last: it writes each record's state hash as its baseline, so a
+# migration that changes stored values must come before it (or call append_baseline).
+HEAD_REVISION = "0070"
 
 # Tables every AuditDesk database has; a database holding other tables but none of these,
 # and no alembic_version, belongs to another program.

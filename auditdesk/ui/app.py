@@ -181,6 +181,11 @@ def run_gui(db: str | None = None, lang: str | None = None) -> int:
 
     app = create_application()
     errors.install_excepthook()
+    from auditdesk.paths import user_data_dir
+    from auditdesk.ui import crash_report
+
+    crash_report.show_pending(user_data_dir())  # the last run crashed: show what happened
+    crash_report.enable(user_data_dir())
     settings = QSettings()
     i18n.install_language(i18n.preferred_language(settings, lang))
     database = open_or_explain(database_url(db))

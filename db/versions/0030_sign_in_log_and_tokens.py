@@ -1,7 +1,7 @@
 """sign-in log and tokens
 
 Revision ID: 0030
-Revises: 0001
+Revises: (see down_revision)
 Create Date: 2026-12-02 23:51:06.302198
 """
 from alembic import op

@@ -6,7 +6,7 @@ performance per certificate; and what was reported to CNCA when (so next month's
 what changed since).
 
 Revision ID: 0050
-Revises: 0001
+Revises: (see down_revision)
 """
 
 import sqlalchemy as sa

@@ -1,7 +1,7 @@
 """report gate: team judgements and statements on the audit; who signed and overrides per revision
 
 Revision ID: 0060
-Revises: 0001
+Revises: (see down_revision)
 """
 
 import sqlalchemy as sa

@@ -885,6 +885,21 @@ Copy the details below and send them to your administrator.</translation>
     </message>
 </context>
 <context>
+    <name>CrashReportDialog</name>
+    <message>
+        <source>AuditDesk closed unexpectedly</source>
+        <translation>AuditDesk closed unexpectedly</translation>
+    </message>
+    <message>
+        <source>AuditDesk stopped unexpectedly the last time it ran. Your saved work is in the database. Please send these details to your administrator or to AuditDesk's support. They are also kept in {path}.</source>
+        <translation>AuditDesk stopped unexpectedly the last time it ran. Your saved work is in the database. Please send these details to your administrator or to AuditDesk's support. They are also kept in {path}.</translation>
+    </message>
+    <message>
+        <source>Copy details</source>
+        <translation>Copy details</translation>
+    </message>
+</context>
+<context>
     <name>DashboardPage</name>
     <message>
         <source>Refresh</source>

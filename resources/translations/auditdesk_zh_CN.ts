@@ -885,6 +885,21 @@ Copy the details below and send them to your administrator.</source>
     </message>
 </context>
 <context>
+    <name>CrashReportDialog</name>
+    <message>
+        <source>AuditDesk closed unexpectedly</source>
+        <translation>AuditDesk 意外关闭</translation>
+    </message>
+    <message>
+        <source>AuditDesk stopped unexpectedly the last time it ran. Your saved work is in the database. Please send these details to your administrator or to AuditDesk's support. They are also kept in {path}.</source>
+        <translation>AuditDesk 上次运行时意外停止。已保存的工作都在数据库中。请将以下详细信息发送给管理员或 AuditDesk 技术支持。这些信息也保存在 {path}。</translation>
+    </message>
+    <message>
+        <source>Copy details</source>
+        <translation>复制详细信息</translation>
+    </message>
+</context>
+<context>
     <name>DashboardPage</name>
     <message>
         <source>Refresh</source>

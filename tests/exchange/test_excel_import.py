@@ -511,3 +511,29 @@ def test_a_failure_while_writing_the_last_row_rolls_back_every_row(session, xlsx
         (51, "surveillance_1_done", "before_start")
     ]
     assert table_counts(session) == before
+
+
+def test_a_workbook_whose_stored_dimension_is_too_small_imports_every_row(session, tmp_path):
+    """openpyxl's read-only mode trusts <dimension ref>: a file saying A1:B3 over 6 data rows
+    imported 2 of 6 rows with exit 0. reset_dimensions() reads what LibreOffice reads."""
+    import re
+    import zipfile
+
+    from auditdesk.exchange.excel_import import import_workbook
+    from tests.exchange.conftest import write_xlsx
+
+    good = write_xlsx(
+        tmp_path / "good.xlsx",
+        [["组织名称", "地址"], *[[f"维度测试公司{i}", f"地址{i}"] for i in range(6)]],
+    )
+    bad = tmp_path / "small_dimension.xlsx"
+    with zipfile.ZipFile(good) as src, zipfile.ZipFile(bad, "w") as dst:
+        for item in src.infolist():
+            data = src.read(item.filename)
+            if item.filename == "xl/worksheets/sheet1.xml":
+                text = data.decode()
+                assert "<dimension" in text
+                data = re.sub(r'<dimension ref="[^"]+"', '<dimension ref="A1:B3"', text).encode()
+            dst.writestr(item, data)
+    report = import_workbook(session, bad, "clients")
+    assert report.rows_read == 6 and report.created == {"organisation": 6}

@@ -410,3 +410,40 @@ def test_rows_read_as_stored_are_the_rows_of_the_typed_values(session):
     assert {"张伟"} < leaders and len(
         {r.sites for r in ctx.rows}
     ) > 1  # the register really is varied
+
+
+HOSTILE_NAMES = (
+    '=HYPERLINK("http://evil.example/x","点我")',
+    "+1+cmd|' /C calc'!A0",
+    "-2+3",
+    "@SUM(1,1)",
+    "\t=1+1",
+    "\r=1+1",
+)
+
+
+def test_formula_looking_text_is_written_as_text_never_as_a_formula(session, tmp_path):
+    """OWASP formula injection: an organisation named "=HYPERLINK(...)" was a live link in
+    LibreOffice. Every formula-looking cell is a text cell with the quote prefix, as typed."""
+    import zipfile
+
+    from auditdesk.services.clients import OrganisationData, create_organisation
+
+    for i, name in enumerate(HOSTILE_NAMES):
+        org = create_organisation(session, OrganisationData(name_zh=name, province="江苏省"))
+        _cert(session, org, f"Q-2026-1{i:02d}", dt.date(2026, 3, 15))
+    session.flush()
+    out = tmp_path / "schedule.xlsx"
+    render_schedule_xlsx(build_schedule_context(session, 2027, dt.date(2027, 2, 1), "en"), out)
+    with zipfile.ZipFile(out) as z:
+        sheet = z.read("xl/worksheets/sheet1.xml").decode()
+    assert "<f>" not in sheet and "HYPERLINK" in sheet  # stored, never as a formula
+    ws = load_workbook(out).worksheets[0]
+    cells = {c.value: c for row in ws.iter_rows(min_row=2) for c in row if isinstance(c.value, str)}
+    for name in HOSTILE_NAMES:
+        stored = next((c for v, c in cells.items() if v.strip() == name.strip()), None)
+        assert stored is not None, (name, list(cells))
+        assert stored.data_type == "s" and stored.quotePrefix, name
+    # the export's own sums on the second sheet stay formulas
+    months = load_workbook(out).worksheets[1]
+    assert str(months.cell(row=14, column=2).value).startswith("=SUM(")

@@ -154,7 +154,11 @@ def test_orm_bulk_update_is_logged_too(session):
     session.execute(
         update(Organisation).where(Organisation.province == "广东省").values(city="深圳市")
     )
-    row = session.scalars(select(ChangeLogEntry).order_by(ChangeLogEntry.seq.desc())).first()
+    row = session.scalars(
+        select(ChangeLogEntry)
+        .where(ChangeLogEntry.entity_id == "*")
+        .order_by(ChangeLogEntry.seq.desc())
+    ).first()
     assert (row.entity, row.entity_id, row.field, row.action) == (
         "organisation",
         "*",
@@ -162,4 +166,63 @@ def test_orm_bulk_update_is_logged_too(session):
         "update",
     )
     assert '"rows":2' in row.new and "深圳市" in row.new
+    # then the table's states as the statement left them, so check can compare the table
+    states = session.scalars(
+        select(ChangeLogEntry).where(
+            ChangeLogEntry.seq > row.seq, ChangeLogEntry.state.is_not(None)
+        )
+    ).all()
+    assert len(states) == 2 and all(r.action == "bulk_state" for r in states)
+    assert all("深圳市" in r.new for r in states)
     assert verify_chain(session) == []
+
+
+def test_autosaves_of_a_long_text_log_the_edit_not_the_whole_text_twice(database):
+    """200 saves of a 39 200-character text added ~47 MB to the log; now each adds what
+    changed (plus two hashes), and check still replays the text exactly."""
+    from auditdesk.storage.changelog import apply_logged_change
+
+    text_ = "现场审核记录：仓库温湿度记录完整" * 2450
+    assert len(text_) == 39200
+    with database.session() as s:
+        org = create_organisation(s, OrganisationData(name_zh="长文本有限公司", notes=text_))
+    with database.session() as s:
+        start = s.scalar(select(func.sum(func.length(ChangeLogEntry.new))))
+    for i in range(200):
+        text_ = text_[:20000] + f"第{i}次补充。" + text_[20000:]
+        with database.session() as s:
+            update_organisation(s, org.id, {"notes": text_})
+    with database.session() as s:
+        rows = [r for r in _log(s, org.id) if r.field == "notes"]
+        grown = s.scalar(
+            select(
+                func.sum(func.length(ChangeLogEntry.new) + func.length(ChangeLogEntry.old))
+            ).where(ChangeLogEntry.field == "notes")
+        )
+        assert len(rows) == 200
+        assert grown < 200 * 400, f"the log grew by {grown} characters for 200 small edits"
+        # the history still gives the exact text: replay from the create snapshot
+        import json
+
+        value = json.loads(_log(s, org.id)[0].new)["notes"]
+        for r in rows:
+            value = apply_logged_change(value, json.loads(r.new))
+        assert value == text_
+        assert verify_chain(s) == []
+    assert start
+    if database.path is not None:  # and check compares the table with the replayed log
+        from auditdesk.storage.integrity import check_database
+
+        assert check_database(database.url).ok
+
+
+def test_a_20_mib_paste_is_refused_with_a_clear_error_and_nothing_saved(database):
+    from auditdesk.storage.errors import TextTooLarge
+
+    with database.session() as s:
+        org = create_organisation(s, OrganisationData(name_zh="大粘贴有限公司"))
+    with pytest.raises(TextTooLarge) as info, database.session() as s:
+        update_organisation(s, org.id, {"notes": "粘" * (20 * 1024 * 1024)})
+    assert "notes" in str(info.value) and "at most" in str(info.value)
+    with database.session() as s:
+        assert s.get(Organisation, org.id).notes == ""

@@ -82,8 +82,12 @@ def test_dangling_foreign_key_is_reported(database, db_url):
     con.commit()
     con.close()
     report = check_database(db_url)
-    assert [(p.check, p.code) for p in report.problems] == [("foreign_key", "dangling_reference")]
+    assert [(p.check, p.code) for p in report.problems] == [
+        ("foreign_key", "dangling_reference"),
+        ("record", "not_in_change_log"),  # and the site was added outside AuditDesk
+    ]
     assert "site" in report.problems[0].where
+    assert report.problems[1].where.startswith("site x ")
 
 
 def test_a_damaged_file_is_reported_not_raised(tmp_path):
