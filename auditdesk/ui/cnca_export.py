@@ -24,16 +24,23 @@ from PySide6.QtWidgets import (
 
 from auditdesk.ui import i18n
 from auditdesk.ui.jobs import run_job
+from auditdesk.ui.retranslate import follow_language
 
 
 def cnca_actions(ctx: Any, register: Any) -> list[QWidget]:
-    button = QPushButton(QCoreApplication.translate("CncaExportDialog", "CNCA monthly file…"))
+    button = QPushButton()
     button.setObjectName("cncaMonthlyButton")
-    button.setToolTip(
-        QCoreApplication.translate(
-            "CncaExportDialog",
-            "The monthly upload workbook for CNCA's reporting platform (due by the 10th)",
-        )
+    follow_language(
+        button,
+        lambda: (
+            button.setText(QCoreApplication.translate("CncaExportDialog", "CNCA monthly file…")),
+            button.setToolTip(
+                QCoreApplication.translate(
+                    "CncaExportDialog",
+                    "The monthly upload workbook for CNCA's reporting platform (due by the 10th)",
+                )
+            ),
+        ),
     )
     button.setVisible(ctx.can("plan_audit"))
 
@@ -199,13 +206,19 @@ class CncaExportDialog(QDialog):
 
 def auditor_id_actions(ctx: Any, register: Any) -> list[QWidget]:
     """The Auditors register: set the selected auditor's ID document (shown masked)."""
-    button = QPushButton(QCoreApplication.translate("CncaExportDialog", "ID document…"))
+    button = QPushButton()
     button.setObjectName("auditorIdButton")
-    button.setToolTip(
-        QCoreApplication.translate(
-            "CncaExportDialog",
-            "The auditor's 证件号码 for the CNCA audit-plan upload (shown masked)",
-        )
+    follow_language(
+        button,
+        lambda: (
+            button.setText(QCoreApplication.translate("CncaExportDialog", "ID document…")),
+            button.setToolTip(
+                QCoreApplication.translate(
+                    "CncaExportDialog",
+                    "The auditor's 证件号码 for the CNCA audit-plan upload (shown masked)",
+                )
+            ),
+        ),
     )
     button.setVisible(ctx.can("edit_registers"))
 
@@ -296,12 +309,18 @@ class AuditorIdDialog(QDialog):
 
 
 def certificate_marks_actions(ctx: Any, register: Any) -> list[QWidget]:
-    button = QPushButton(QCoreApplication.translate("CncaExportDialog", "Accreditation marks…"))
+    button = QPushButton()
     button.setObjectName("certificateMarksButton")
-    button.setToolTip(
-        QCoreApplication.translate(
-            "CncaExportDialog", "The accreditation marks the CNCA certificate sheet reports"
-        )
+    follow_language(
+        button,
+        lambda: (
+            button.setText(QCoreApplication.translate("CncaExportDialog", "Accreditation marks…")),
+            button.setToolTip(
+                QCoreApplication.translate(
+                    "CncaExportDialog", "The accreditation marks the CNCA certificate sheet reports"
+                )
+            ),
+        ),
     )
     button.setVisible(ctx.can("edit_registers"))
 
