@@ -44,12 +44,13 @@ Parts (one idea per module):
 - ``package``: change sets between replicas, completeness (``MissingPackage``), the merge and
   its policy hook for permission/lock/lifecycle checks (refused changes are held, visible).
 - ``wire``: packages as plain JSON and back, checked.
+- ``store``: the one module with I/O — this database's replica id and causal state in the
+  ``model.sync`` tables (load, save, local writes); not imported by this package.
 
 Deletions are writes: clearing a value writes ``None``, unlinking writes ``False`` (an
 observed-remove: it supersedes the adds it saw; an add it did not see wins), archiving writes
 ``@state = archived`` covering the record's history it saw (an edit it did not see is an
-archive-vs-edit conflict). Nothing here does I/O; the storage layer records local writes and
-loads/saves this state.
+archive-vs-edit conflict). Nothing here but ``store`` does I/O or imports SQLAlchemy.
 """
 
 from auditdesk.exchange.causal.clock import Dot, ReplicaId, VersionVector, new_replica_id
