@@ -1,5 +1,6 @@
 """SQLAlchemy 2.x typed ORM classes. No Qt, no I/O beyond the database."""
 
+from auditdesk.model import sync as sync  # the sync tables (exchange.causal.store)
 from auditdesk.model.audit import (
     Audit,
     AuditSite,

@@ -6,14 +6,14 @@ Records already stored get one ``baseline`` row each (their snapshot and state a
 the upgrade), chained after the existing log.
 
 Revision ID: 0070
-Revises: 0060 (runs last: later changes to stored values would change the baselines)
+Revises: 0065 (runs last: later changes to stored values would change the baselines)
 """
 
 import sqlalchemy as sa
 from alembic import op
 
 revision = "0070"
-down_revision = "0060"
+down_revision = "0065"
 branch_labels = None
 depends_on = None
 
