@@ -144,3 +144,19 @@ def build_office(database):
         )
         create_user(s, "li", "lead-pass-1", Role.LEAD)
     return database, audit.id, ev.id
+
+
+def refused(laptop, path, password=None):
+    """Import a package that must be refused; assert nothing was written; the reason code."""
+    import pytest
+
+    from auditdesk.exchange.errors import PackageRefused
+    from auditdesk.exchange.package import import_package
+
+    before, files = everything(laptop), store_files(laptop)
+    with pytest.raises(PackageRefused) as info, laptop.session() as s:
+        import_package(s, path, password=password)
+    assert everything(laptop) == before, "a refused package wrote to the database"
+    assert store_files(laptop) == files, "a refused package wrote to the attachment store"
+    assert str(info.value)
+    return info.value.reason

@@ -15,9 +15,8 @@ import pytest
 from auditdesk.exchange import crypto
 from auditdesk.exchange.errors import PackageRefused
 from auditdesk.exchange.package import TEMP_PREFIX, export_package, sweep_stale_temp_dirs
+from tests.exchange.package_helpers import refused as _refused
 from tests.exchange.package_helpers import rewrite
-from tests.exchange.test_package import office  # noqa: F401 - fixture
-from tests.exchange.test_package_safety import _refused, package  # noqa: F401 - fixtures
 
 
 def _with_header(path: Path, out: Path, **changes) -> Path:
@@ -31,7 +30,7 @@ def _with_header(path: Path, out: Path, **changes) -> Path:
 
 
 @pytest.fixture
-def encrypted(office, tmp_path):  # noqa: F811
+def encrypted(office, tmp_path):
     db, audit_id, _ = office
     out = tmp_path / "e.adpkg"
     with db.session() as s:
@@ -75,7 +74,7 @@ def test_the_parameters_auditdesk_writes_still_open(encrypted, tmp_path):
 
 
 @pytest.mark.parametrize("sha", [["ab" * 32], {"x": 1}, 12, None, "AB" * 32, "zz" * 32])
-def test_an_attachment_record_with_a_bad_sha256_is_refused_typed(package, tmp_path, sha):  # noqa: F811
+def test_an_attachment_record_with_a_bad_sha256_is_refused_typed(package, tmp_path, sha):
     """Fuzz-found: a list as sha256 crashed import_package with TypeError (unhashable)."""
     src, manifest, laptop = package
 

@@ -10,28 +10,8 @@ import pytest
 from auditdesk.exchange.errors import PackageRefused
 from auditdesk.exchange.package import export_package, import_package
 from auditdesk.services.setup import open_database
-from tests.exchange.package_helpers import everything, rewrite, store_files
-
-
-@pytest.fixture
-def package(office, tmp_path):
-    db, audit_id, _ = office
-    out = tmp_path / "good.adpkg"
-    with db.session() as s:
-        manifest = export_package(s, [audit_id], out)
-    laptop = open_database(f"sqlite:///{tmp_path / 'laptop' / 'l.sqlite3'}", create=True)
-    yield out, manifest, laptop
-    laptop.close()
-
-
-def _refused(laptop, path, password=None):
-    before, files = everything(laptop), store_files(laptop)
-    with pytest.raises(PackageRefused) as info, laptop.session() as s:
-        import_package(s, path, password=password)
-    assert everything(laptop) == before, "a refused package wrote to the database"
-    assert store_files(laptop) == files, "a refused package wrote to the attachment store"
-    assert str(info.value)
-    return info.value.reason
+from tests.exchange.package_helpers import everything, rewrite
+from tests.exchange.package_helpers import refused as _refused
 
 
 def test_path_traversal_is_refused(package, tmp_path):
