@@ -88,12 +88,21 @@ def refuse_unsafe_output(target: Path) -> None:
                 )
 
 
+def _umask() -> int:
+    mask = os.umask(0)
+    os.umask(mask)
+    return mask
+
+
 def write_atomically(target: Path, write: Callable[[BinaryIO], None]) -> None:
     """Call ``write`` with a binary stream; on success the stream's bytes become ``target``.
     Refuses (UnsafeOutput) a target that is a folder, a device, a database or its files."""
     refuse_unsafe_output(target)
     fd, tmp = tempfile.mkstemp(dir=target.parent, prefix=f".{target.name}.", suffix=".part")
     try:
+        # mkstemp makes the file 0600 (owner only): a report saved to a shared folder must be
+        # readable like any file the user saves, so give it the mode the umask allows.
+        os.chmod(tmp, 0o666 & ~_umask())
         with os.fdopen(fd, "wb") as fh:
             write(fh)
         os.replace(tmp, target)

@@ -4,6 +4,7 @@ and lock files, a device node, a folder — each refused with one line, the targ
 from __future__ import annotations
 
 import os
+import sys
 from pathlib import Path
 
 import pytest
@@ -79,3 +80,20 @@ def test_the_cli_refuses_with_one_line(db_path, tmp_path, capsys):
         err = capsys.readouterr().err
         assert code != 0 and err.count("\n") == 1 and "refused" in err, err
         assert copy.read_bytes() == before
+
+
+@pytest.mark.skipif(sys.platform == "win32", reason="POSIX file modes")
+def test_a_written_file_has_the_users_normal_permissions(tmp_path):
+    """Issue 20, point 9: exported files were created 0600 (mkstemp's mode), unreadable by
+    colleagues on a shared folder; they get 0666 less the umask, like any saved file."""
+    import os
+
+    from auditdesk.exports.files import write_atomically
+
+    old = os.umask(0o022)
+    try:
+        target = tmp_path / "schedule.xlsx"
+        write_atomically(target, lambda fh: fh.write(b"PK"))
+    finally:
+        os.umask(old)
+    assert target.stat().st_mode & 0o777 == 0o644
