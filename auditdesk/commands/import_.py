@@ -17,6 +17,7 @@ from typing import Any
 from auditdesk.commands.base import (
     EXIT_USAGE,
     CommandError,
+    acting_user,
     database_url,
     open_session,
     print_json,
@@ -82,9 +83,9 @@ def run_workbook(args: argparse.Namespace) -> int:
                 report = import_workbook(session, Path(args.file), args.import_kind, dry_run=True)
         else:  # in batches: the app and other writers keep saving while it runs
             with open_database_of(args) as database:
-                report = import_workbook_batched(
-                    database, getattr(args, "user", None), Path(args.file), args.import_kind
-                )
+                # Signed in like every write (password, token): never the bare --user name.
+                user = acting_user(database, args)
+                report = import_workbook_batched(database, user, Path(args.file), args.import_kind)
     except WorkbookUnreadable as exc:
         raise CommandError(str(exc)) from None
     except ImportRejected as exc:

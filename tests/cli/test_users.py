@@ -254,3 +254,18 @@ def test_demo_into_a_new_file_needs_no_one_and_prints_the_demo_passwords(tmp_pat
     code, out, err = run(capsys, "demo", "--db", str(tmp_path / "demo.sqlite3"))
     assert code == 0, err
     assert "admin / lead / auditor, password 'auditdesk-demo'" in out
+
+
+def test_an_import_under_a_name_without_its_password_is_refused(db, tmp_path, capsys, monkeypatch):
+    """The batched import opens the database itself: it must still sign in, never trust a
+    bare --user name (found when the integrity and sign-in branches met)."""
+    from tests.exchange.conftest import write_xlsx
+
+    monkeypatch.setenv("AUDITDESK_PASSWORD", "not-the-password")
+    book = write_xlsx(
+        tmp_path / "c.xlsx", [["组织名称", "统一社会信用代码"], ["甲公司", "914403001922038216"]]
+    )
+    code, _out, err = run(capsys, "import", "clients", str(book), "--db", db, "--user", "wang")
+    assert code != 0 and "sign-in refused" in err
+    code, out, _err = run(capsys, "list", "clients", "--db", db, "--json")
+    assert code == 0 and json.loads(out) == []
