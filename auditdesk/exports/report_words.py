@@ -81,6 +81,51 @@ WORDS: dict[str, tuple[str, str]] = {
         "缺少末次会议签到照片（认证到）",
         "no closing-meeting check-in photo",
     ),
+    # 认证到 check-in findings (rules/checkin.py); {d} is the photo's file or the member's name
+    "b_check_in.too_many_photos": (
+        "签到照片超过 3 张（认证到）：{d}",
+        "more than 3 check-in photos for one meeting: {d}",
+    ),
+    "b_check_in.no_exif_time": (
+        "签到照片 {d} 无拍摄时间（EXIF），无法核对",
+        "check-in photo {d} has no capture time (EXIF) to check",
+    ),
+    "b_check_in.opening_too_late": (
+        "签到照片 {d} 晚于首次会议开始后 2 小时",
+        "check-in photo {d} is more than 2 h after the opening meeting began",
+    ),
+    "b_check_in.opening_wrong_day": (
+        "签到照片 {d} 不是首次会议当天拍摄",
+        "check-in photo {d} was not taken on the opening meeting's day",
+    ),
+    "b_check_in.closing_too_early": (
+        "签到照片 {d} 早于末次会议开始",
+        "check-in photo {d} is before the closing meeting began",
+    ),
+    "b_check_in.closing_too_late": (
+        "签到照片 {d} 晚于末次会议结束后 2 小时",
+        "check-in photo {d} is more than 2 h after the closing meeting ended",
+    ),
+    "b_check_in.no_gps": (
+        "签到照片 {d} 无位置信息（GPS）",
+        "check-in photo {d} has no location (GPS)",
+    ),
+    "b_check_in.too_far": (
+        "签到照片 {d} 距审核地址超过 5 公里",
+        "check-in photo {d} is more than 5 km from the audit address",
+    ),
+    "b_check_in.no_site_location": (
+        "未记录审核场所的位置，无法核对签到照片",
+        "the audited site's location is not recorded: check-in photos cannot be checked",
+    ),
+    "b_check_in.no_meeting_times": (
+        "未记录首末次会议时间，无法核对签到照片",
+        "the opening and closing meeting times are not recorded",
+    ),
+    "b_check_in.member_not_ticked": (
+        "审核组长未确认 {d} 在签到照片中",
+        "the team leader has not confirmed {d} is in the check-in photos",
+    ),
     "b_previous_nc.not_verified": (
         "以往不符合 {d} 未在本次审核验证",
         "previous nonconformity {d} is not re-verified at this audit",

@@ -130,3 +130,24 @@ def test_none_is_not_a_statement(session, demo_audit):
     rows = dict(table.rows)
     assert rows["投诉的处理"] == "未填写（须由审核组说明）"
     assert rows["持续改进"].startswith("开展了 3 个 QC 小组项目")
+
+
+def test_every_check_in_finding_blocks_in_words():
+    """A check-in finding (rules/checkin.py) that blocks issue prints as words in both
+    languages, never as its code: the CNCA check-in rules and the report gate were built
+    apart and met at the merge."""
+    from auditdesk.exports.report_words import blocker_text
+    from auditdesk.rules import checkin
+
+    codes = [
+        v
+        for k, v in vars(checkin).items()
+        if k.isupper() and isinstance(v, str) and v.startswith("check_in.")
+    ]
+    assert len(codes) >= 10
+    for code in codes:
+        if code == checkin.NO_PHOTO:  # reported as opening_/closing_missing
+            continue
+        for lang in ("zh", "en"):
+            text = blocker_text(code, "IMG_0001.jpg", lang)
+            assert "check_in." not in text, (code, lang, text)
