@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import json
 import uuid
+from dataclasses import dataclass
 from typing import Any
 
 from sqlalchemy import select
@@ -101,4 +102,73 @@ def _renumber(session: Session, nc: Nonconformity, number: str) -> None:
             at=utcnow(),
             note=f"{before} → {number}",
         )
+    )
+
+
+@dataclass(frozen=True)
+class ConflictPlace:
+    """Where a conflict is, in the auditor's terms (codes and names; the UI writes the words):
+    the record's kind (table), its own label (E12, NC-2026-0075-01, the audit number...), the
+    audit and client it belongs to, the clauses it is filed under, and the writer's name."""
+
+    kind: str
+    label: str
+    audit_number: str
+    client: str
+    clauses: tuple[str, ...]
+    incoming_by_name: str
+
+
+def describe(session: Session, conflict: MergeConflict) -> ConflictPlace:
+    """The conflict's record described (never raises for a record that is gone)."""
+    from auditdesk.model import Audit, EvidenceItem, Nonconformity, Organisation, User
+    from auditdesk.model.base import Base
+
+    mapper = next(
+        (
+            m
+            for m in Base.registry.mappers
+            if getattr(m.local_table, "name", None) == conflict.entity
+        ),
+        None,
+    )
+    record = None
+    if mapper is not None:
+        try:
+            record = session.get(mapper.class_, uuid.UUID(conflict.entity_id))
+        except ValueError:
+            record = None
+    label: str = conflict.entity_id[:8]
+    clauses: tuple[str, ...] = ()
+    audit = None
+    client = ""
+    if isinstance(record, EvidenceItem):
+        label = f"E{record.seq}"
+        clauses = tuple(sorted({c.number for c in record.clauses}))
+        audit = session.get(Audit, record.audit_id)
+    elif isinstance(record, Nonconformity):
+        label = record.number
+        if record.clause is not None:
+            clauses = (record.clause.number,)
+        audit = session.get(Audit, record.audit_id)
+    elif isinstance(record, Audit):
+        label, audit = record.number, record
+    elif isinstance(record, Organisation):
+        label, client = record.name_zh, record.name_zh
+    elif record is not None and getattr(record, "audit_id", None) is not None:
+        audit = session.get(Audit, record.audit_id)
+        clause = getattr(record, "clause", None)
+        if clause is not None:
+            clauses = (clause.number,)
+    if audit is not None and audit.organisation is not None:
+        client = audit.organisation.name_zh
+    writer = session.scalar(select(User).where(User.username == conflict.incoming_by))
+    name = (writer.display_name or writer.username) if writer is not None else conflict.incoming_by
+    return ConflictPlace(
+        kind=conflict.entity,
+        label=label,
+        audit_number=audit.number if audit is not None else "",
+        client=client,
+        clauses=clauses,
+        incoming_by_name=name,
     )

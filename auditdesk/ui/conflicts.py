@@ -10,7 +10,14 @@ from __future__ import annotations
 import json
 from typing import Any
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtCore import (
+    QT_TRANSLATE_NOOP,
+    QAbstractTableModel,
+    QCoreApplication,
+    QModelIndex,
+    QPersistentModelIndex,
+    Qt,
+)
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QDialog,
@@ -89,20 +96,77 @@ class ConflictModel(QAbstractTableModel):
         return None
 
 
+# What kind of record a conflict is in, in the auditor's words (the table's name is a code).
+KINDS = {
+    "evidence_item": QT_TRANSLATE_NOOP("Conflicts", "Evidence"),
+    "nonconformity": QT_TRANSLATE_NOOP("Conflicts", "Nonconformity"),
+    "audit": QT_TRANSLATE_NOOP("Conflicts", "Audit"),
+    "clause_judgement": QT_TRANSLATE_NOOP("Conflicts", "Clause judgement"),
+    "organisation": QT_TRANSLATE_NOOP("Conflicts", "Client"),
+    "certificate": QT_TRANSLATE_NOOP("Conflicts", "Certificate"),
+    "site": QT_TRANSLATE_NOOP("Conflicts", "Site"),
+    "attachment": QT_TRANSLATE_NOOP("Conflicts", "Attachment"),
+}
+FIELDS = {
+    "description": QT_TRANSLATE_NOOP("Conflicts", "Description"),
+    "references": QT_TRANSLATE_NOOP("Conflicts", "References"),
+    "interviewee_role": QT_TRANSLATE_NOOP("Conflicts", "Interviewee"),
+    "department": QT_TRANSLATE_NOOP("Conflicts", "Department"),
+    "observed_at": QT_TRANSLATE_NOOP("Conflicts", "Observed at"),
+    "evidence_type": QT_TRANSLATE_NOOP("Conflicts", "Evidence type"),
+    "judgement": QT_TRANSLATE_NOOP("Conflicts", "Judgement"),
+    "note": QT_TRANSLATE_NOOP("Conflicts", "Judgement note"),
+    "statement": QT_TRANSLATE_NOOP("Conflicts", "Finding"),
+    "requirement": QT_TRANSLATE_NOOP("Conflicts", "Requirement"),
+    "evidence_text": QT_TRANSLATE_NOOP("Conflicts", "Objective evidence"),
+    "number": QT_TRANSLATE_NOOP("Conflicts", "Number"),
+    "state": QT_TRANSLATE_NOOP("Conflicts", "State"),
+    "grade": QT_TRANSLATE_NOOP("Conflicts", "Grade"),
+    "caption": QT_TRANSLATE_NOOP("Conflicts", "Caption"),
+    "archived": QT_TRANSLATE_NOOP("Conflicts", "Archived"),
+}
+
+
+def _words(table: dict[str, str], code: str) -> str:
+    text = table.get(code)
+    return QCoreApplication.translate("Conflicts", text) if text else code
+
+
+def place_text(place: service.ConflictPlace) -> str:
+    """ "Evidence E12 · clause 7.1.5 · audit 2026-0075 · 保定康益医疗器械有限公司" """
+    parts = [f"{_words(KINDS, place.kind)} {place.label}".strip()]
+    if place.clauses:
+        parts.append(
+            QCoreApplication.translate("Conflicts", "clause %1").replace(
+                "%1", ", ".join(place.clauses)
+            )
+        )
+    if place.audit_number:
+        parts.append(
+            QCoreApplication.translate("Conflicts", "audit %1").replace("%1", place.audit_number)
+        )
+    if place.client:
+        parts.append(place.client)
+    return " · ".join(parts)
+
+
 def load_rows(database: Any) -> list[dict[str, Any]]:
     with database.session() as s:
-        return [
-            {
-                "seq": c.seq,
-                "entity": f"{c.entity} {c.entity_id[:8]}",
-                "field": c.field,
-                "local": _shown(c.local_value),
-                "incoming": _shown(c.incoming_value),
-                "incoming_by": c.incoming_by,
-                "at": c.at.strftime("%Y-%m-%d %H:%M") if c.at else "",
-            }
-            for c in service.list_conflicts(s)
-        ]
+        rows = []
+        for c in service.list_conflicts(s):
+            place = service.describe(s, c)
+            rows.append(
+                {
+                    "seq": c.seq,
+                    "entity": place_text(place),
+                    "field": _words(FIELDS, c.field),
+                    "local": _shown(c.local_value),
+                    "incoming": _shown(c.incoming_value),
+                    "incoming_by": place.incoming_by_name,
+                    "at": c.at.astimezone().strftime("%Y-%m-%d %H:%M") if c.at else "",
+                }
+            )
+        return rows
 
 
 def unresolved_count(database: Any) -> int:

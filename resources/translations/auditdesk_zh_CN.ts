@@ -770,6 +770,113 @@ Window: %2</source>
     </message>
 </context>
 <context>
+    <name>Conflicts</name>
+    <message>
+        <source>Evidence</source>
+        <translation>审核证据</translation>
+    </message>
+    <message>
+        <source>Nonconformity</source>
+        <translation>不符合</translation>
+    </message>
+    <message>
+        <source>Audit</source>
+        <translation>审核</translation>
+    </message>
+    <message>
+        <source>Clause judgement</source>
+        <translation>条款评价</translation>
+    </message>
+    <message>
+        <source>Client</source>
+        <translation>受审核方</translation>
+    </message>
+    <message>
+        <source>Certificate</source>
+        <translation>证书</translation>
+    </message>
+    <message>
+        <source>Site</source>
+        <translation>场所</translation>
+    </message>
+    <message>
+        <source>Attachment</source>
+        <translation>附件</translation>
+    </message>
+    <message>
+        <source>Description</source>
+        <translation>描述</translation>
+    </message>
+    <message>
+        <source>References</source>
+        <translation>引用记录</translation>
+    </message>
+    <message>
+        <source>Interviewee</source>
+        <translation>面谈对象</translation>
+    </message>
+    <message>
+        <source>Department</source>
+        <translation>部门</translation>
+    </message>
+    <message>
+        <source>Observed at</source>
+        <translation>观察时间</translation>
+    </message>
+    <message>
+        <source>Evidence type</source>
+        <translation>证据类型</translation>
+    </message>
+    <message>
+        <source>Judgement</source>
+        <translation>评价</translation>
+    </message>
+    <message>
+        <source>Judgement note</source>
+        <translation>评价说明</translation>
+    </message>
+    <message>
+        <source>Finding</source>
+        <translation>不符合事实描述</translation>
+    </message>
+    <message>
+        <source>Requirement</source>
+        <translation>要求</translation>
+    </message>
+    <message>
+        <source>Objective evidence</source>
+        <translation>客观证据</translation>
+    </message>
+    <message>
+        <source>Number</source>
+        <translation>编号</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>Grade</source>
+        <translation>等级</translation>
+    </message>
+    <message>
+        <source>Caption</source>
+        <translation>说明文字</translation>
+    </message>
+    <message>
+        <source>Archived</source>
+        <translation>已归档</translation>
+    </message>
+    <message>
+        <source>clause %1</source>
+        <translation>条款 %1</translation>
+    </message>
+    <message>
+        <source>audit %1</source>
+        <translation>审核 %1</translation>
+    </message>
+</context>
+<context>
     <name>ConflictsDialog</name>
     <message>
         <source>Merge conflicts</source>

@@ -124,3 +124,53 @@ def test_conflicts_dialog_takes_the_laptop_value(qtbot, qtmodeltester, db):
     with db.session() as s:
         assert s.get(Organisation, uuid.UUID(str(org.id))).notes == "笔记本上的备注"
         assert s.scalar(select(MergeConflict)).resolution == "incoming"
+
+
+def test_conflicts_name_the_record_audit_client_and_field_in_words(qtbot, db):
+    """Issue 14 point 5 / issue 20 point 7: a conflict read "evidence_item cfe41f63 /
+    description"; it now names the evidence, its clause, audit and client, the field in words,
+    and the writer by name, in the user's language."""
+    from auditdesk.model import MergeConflict, Role, utcnow
+    from auditdesk.services import evidence as ev
+    from auditdesk.services.users import create_user
+    from auditdesk.ui import i18n
+    from auditdesk.ui.conflicts import ConflictsDialog
+    from tests.services.workspace_data import clause_id, make_audit
+
+    with db.session() as s:
+        facts = make_audit(s)
+        create_user(s, "li", "li-password-1", Role.AUDITOR, "李秀兰")
+        item = ev.add_evidence(
+            s,
+            facts.audit_id,
+            ev.EvidenceData(
+                evidence_type="document",
+                clause_ids=[clause_id(s, facts.audit_id, "7.1.5")],
+                description="本地",
+            ),
+        )
+        s.flush()
+        s.add(
+            MergeConflict(
+                at=utcnow(),
+                entity="evidence_item",
+                entity_id=str(item.id),
+                field="description",
+                local_value='"本地"',
+                incoming_value='"笔记本上"',
+                incoming_by="li",
+            )
+        )
+        number = s.get(type(item), item.id).audit.number
+    i18n.install_language("zh_CN")
+    try:
+        dialog = ConflictsDialog(db, "system")
+        qtbot.addWidget(dialog)
+        row = dialog.model.rows[0]
+        assert row["entity"].startswith(f"审核证据 E{item.seq}")
+        assert "条款 7.1.5" in row["entity"] and f"审核 {number}" in row["entity"]
+        assert "苏州精密机械有限公司" in row["entity"]
+        assert row["field"] == "描述" and row["incoming_by"] == "李秀兰"
+        assert "evidence_item" not in row["entity"]
+    finally:
+        i18n.install_language("en")
