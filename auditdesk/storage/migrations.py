@@ -20,7 +20,7 @@ if TYPE_CHECKING:
 
 # The revision id of the newest file in db/versions. Adding a migration means updating this;
 # tests/storage/test_migrations.py checks it against Alembic's own head.
-HEAD_REVISION = "0001"
+HEAD_REVISION = "0040"
 
 # Tables every AuditDesk database has; a database holding other tables but none of these,
 # and no alembic_version, belongs to another program.
