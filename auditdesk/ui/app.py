@@ -156,6 +156,9 @@ def run_gui(db: str | None = None, lang: str | None = None) -> int:
         database.close()
         return 0
     window = show_main_window(database, user, settings)
+    from auditdesk.ui.file_actions import start_automatic_backups
+
+    start_automatic_backups(database, settings)  # the daily backup, in the background
 
     def demo_ready() -> None:
         for reg in window.registers.values():
