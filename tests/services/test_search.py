@@ -215,8 +215,8 @@ def test_deleting_a_record_drops_its_index_row_and_mapping(session, items):
     session.delete(session.get(type(a), a.id))
     session.flush()
     assert search(session, "审核") == []
-    refs = session.execute(text("SELECT ref_id FROM search_index_ref")).scalars().all()
     if session.get_bind().dialect.name == "sqlite":
+        refs = session.execute(text("SELECT ref_id FROM search_index_ref")).scalars().all()
         assert a.id.hex not in refs and len(refs) == 2
 
 
