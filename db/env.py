@@ -16,12 +16,19 @@ config = context.config
 target_metadata = Base.metadata
 
 
+def _not_search_index(obj, name, type_, reflected, compare_to) -> bool:  # type: ignore[no-untyped-def]
+    # The search tables (migration 0040: FTS5 or tsvector, and its shadow tables) are not ORM
+    # tables: autogenerate must not drop them.
+    return not (name and name.startswith(("search_index", "ix_search_index")))
+
+
 def _configure(connection) -> None:  # type: ignore[no-untyped-def]
     context.configure(
         connection=connection,
         target_metadata=target_metadata,
         render_as_batch=True,
         compare_type=True,
+        include_object=_not_search_index,
     )
     with context.begin_transaction():
         context.run_migrations()

@@ -122,6 +122,12 @@ def fill(con: sqlite3.Connection, log: Callable[[str], None] | None = None) -> i
             grams, chars = search.tokenise(search.nc_text(_Row(r)))  # type: ignore[arg-type]
             add("nc", r["id"], r["audit_id"], grams, chars)
         flush()
+        # The ref_id -> rowid mapping saves use (services/search.py), or the first open makes it.
+        con.execute(search.REF_DDL)
+        con.execute(f"DELETE FROM {search.REF_TABLE}")
+        con.execute(
+            f"INSERT INTO {search.REF_TABLE}(ref_id, doc) SELECT ref_id, rowid FROM {search.TABLE}"
+        )
     finally:
         pending.clear()
     return n

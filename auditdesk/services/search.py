@@ -15,6 +15,11 @@ an index lookup, so 1- and 2-character queries stay fast at a million rows.
 
 The index is kept in sync by a Session ``after_flush`` hook: any EvidenceItem or
 Nonconformity written through the ORM, by any service, is reindexed in the same transaction.
+
+A save finds its row by rowid, never by ``ref_id``: FTS5 cannot index an UNINDEXED column, so
+``DELETE ... WHERE ref_id = ?`` read the whole index (~1 GB at scale 1) on every save. The plain
+table ``search_index_ref`` (ref_id PRIMARY KEY → FTS rowid) turns that into two b-tree lookups.
+Both tables are made by migration 0040 (which also fills the mapping of an existing index).
 """
 
 from __future__ import annotations
@@ -31,6 +36,17 @@ from sqlalchemy.orm import Session
 from auditdesk.model import EvidenceItem, Nonconformity
 
 TABLE = "search_index"
+REF_TABLE = "search_index_ref"  # ref_id -> rowid of its row in TABLE (SQLite)
+# The current layout; migration 0040 holds its own frozen copy.
+FTS_DDL = (
+    f"CREATE VIRTUAL TABLE {TABLE} USING fts5("
+    "kind UNINDEXED, ref_id UNINDEXED, audit_id UNINDEXED, scope, grams, chars, "
+    "tokenize = 'unicode61 remove_diacritics 0')"
+)
+REF_DDL = (
+    f"CREATE TABLE IF NOT EXISTS {REF_TABLE} "
+    "(ref_id TEXT PRIMARY KEY NOT NULL, doc INTEGER NOT NULL) WITHOUT ROWID"
+)
 _CJK = r"\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\u3040-\u30ff\uac00-\ud7af"
 _TOKEN = re.compile(rf"[{_CJK}]+|[^\W_{_CJK}]+", re.UNICODE)
 _IS_CJK = re.compile(rf"[{_CJK}]")
@@ -109,11 +125,14 @@ def index_is_kept(session: Session) -> bool:
 
 
 def ensure_search_index(engine: Engine) -> None:
-    """Create the FTS5 table when missing (and fill it from existing rows); enable syncing."""
+    """Enable syncing of the search index (made by migration 0040); repair it when stale.
+
+    Looked at read-only first: opening a database writes (and waits for the write lock) only
+    when the index must be made, rebuilt or its ref_id → rowid mapping filled."""
     if engine.dialect.name == "postgresql":  # a tsvector table instead of FTS5 (search_pg.py)
         from auditdesk.services import search_pg
 
-        created = search_pg.ensure_table(engine, TABLE)
+        created = search_pg.ensure_table(engine, TABLE)  # only if a tool dropped it
         _indexed_engines.add(engine)
         with Session(engine) as session, session.begin():
             if created or _index_count(session) != _source_count(session):
@@ -123,36 +142,51 @@ def ensure_search_index(engine: Engine) -> None:
         return
     from auditdesk.storage.database import READONLY_OPTION
 
-    # Looked at read-only first: opening a database writes (and waits for the write lock)
-    # only when the index must be made or rebuilt.
     reader = engine.execution_options(**{READONLY_OPTION: True})
     with reader.connect() as conn:
-        exists = conn.exec_driver_sql(
-            "SELECT 1 FROM sqlite_master WHERE type='table' AND name=?", (TABLE,)
-        ).first()
-        stale_layout = bool(exists) and "scope" not in {
+        tables = {
+            r[0]
+            for r in conn.exec_driver_sql(
+                "SELECT name FROM sqlite_master WHERE type='table' AND name IN (?, ?)",
+                (TABLE, REF_TABLE),
+            )
+        }
+        exists = TABLE in tables
+        stale_layout = exists and "scope" not in {
             r[1] for r in conn.exec_driver_sql(f"PRAGMA table_info({TABLE})")
         }
-    if not exists or stale_layout:
+    if not exists or stale_layout or REF_TABLE not in tables:
         with engine.begin() as conn:
             if stale_layout:
                 conn.exec_driver_sql(f"DROP TABLE {TABLE}")  # an earlier layout: rebuild it
-                exists = None
-            # ``scope`` holds the audit as one indexed token, so a search within an audit is an
-            # index intersection, not a filter over every hit of a common character.
-            conn.exec_driver_sql(
-                f"CREATE VIRTUAL TABLE IF NOT EXISTS {TABLE} USING fts5("
-                "kind UNINDEXED, ref_id UNINDEXED, audit_id UNINDEXED, scope, grams, chars, "
-                "tokenize = 'unicode61 remove_diacritics 0')"
-            )
+                exists = False
+            if not exists:  # dropped by a tool (bench reindex) or opened without migrating
+                conn.exec_driver_sql(FTS_DDL)
+            conn.exec_driver_sql(REF_DDL)
     _indexed_engines.add(engine)
     # Rows written while the index was not kept (by a tool that bypassed open_database, or
     # a raw-SQL import) show up as a count mismatch: rebuild then.
     with Session(reader) as session:
         rebuild = not exists or _index_count(session) != _source_count(session)
-    if rebuild:
+        refill = not rebuild and _ref_count(session) != _index_count(session)
+    if rebuild or refill:
         with Session(engine) as session, session.begin():
-            rebuild_search_index(session)
+            if rebuild:
+                rebuild_search_index(session)
+            else:
+                backfill_refs(session.connection())
+
+
+def backfill_refs(conn: Any) -> None:
+    """Rebuild the ref_id → rowid mapping from the index (one scan; after a bulk fill)."""
+    conn.execute(text(f"DELETE FROM {REF_TABLE}"))
+    conn.execute(
+        text(f"INSERT OR REPLACE INTO {REF_TABLE}(ref_id, doc) SELECT ref_id, rowid FROM {TABLE}")
+    )
+
+
+def _ref_count(session: Session) -> int:
+    return int(session.execute(text(f"SELECT count(*) FROM {REF_TABLE}")).scalar() or 0)
 
 
 def _index_count(session: Session) -> int:
@@ -173,6 +207,8 @@ def rebuild_search_index(session: Session) -> int:
     """Reindex every evidence item and NC; returns the number of rows indexed."""
     conn = session.connection()
     conn.execute(text(f"DELETE FROM {TABLE}"))
+    if conn.dialect.name == "sqlite":
+        conn.execute(text(f"DELETE FROM {REF_TABLE}"))
     n = 0
     for item in session.scalars(select(EvidenceItem)):
         _write(conn, "evidence", item.id, item.audit_id, evidence_text(item))
@@ -208,9 +244,9 @@ def _write(conn: Any, kind: str, ref_id: uuid.UUID, audit_id: uuid.UUID | None, 
 
         search_pg.write(conn, TABLE, kind, ref_id, audit_id, body)
         return
-    conn.execute(text(f"DELETE FROM {TABLE} WHERE ref_id = :r"), {"r": ref_id.hex})
+    _delete(conn, ref_id)
     grams, chars = tokenise(body)
-    conn.execute(
+    result = conn.execute(
         text(
             f"INSERT INTO {TABLE}(kind, ref_id, audit_id, scope, grams, chars) VALUES (:k, :r, :a, :s, :g, :c)"
         ),
@@ -223,6 +259,22 @@ def _write(conn: Any, kind: str, ref_id: uuid.UUID, audit_id: uuid.UUID | None, 
             "c": chars,
         },
     )
+    conn.execute(
+        text(f"INSERT INTO {REF_TABLE}(ref_id, doc) VALUES (:r, :d)"),
+        {"r": ref_id.hex, "d": result.lastrowid},
+    )
+
+
+def _delete(conn: Any, ref_id: uuid.UUID) -> None:
+    """Drop a record's index row by rowid (an index lookup in REF_TABLE, not a scan of TABLE)."""
+    if conn.dialect.name == "postgresql":
+        conn.execute(text(f"DELETE FROM {TABLE} WHERE ref_id = :r"), {"r": ref_id.hex})  # indexed
+        return
+    doc = conn.execute(
+        text(f"DELETE FROM {REF_TABLE} WHERE ref_id = :r RETURNING doc"), {"r": ref_id.hex}
+    ).scalar()
+    if doc is not None:
+        conn.execute(text(f"DELETE FROM {TABLE} WHERE rowid = :d"), {"d": doc})
 
 
 def _scope_token(audit_id: uuid.UUID | None) -> str:
@@ -243,7 +295,7 @@ def _sync_after_flush(session: Session, _ctx: Any) -> None:
             _write(conn, "nc", obj.id, obj.audit_id, nc_text(obj))
     for obj in session.deleted:
         if isinstance(obj, EvidenceItem | Nonconformity):
-            conn.execute(text(f"DELETE FROM {TABLE} WHERE ref_id = :r"), {"r": obj.id.hex})
+            _delete(conn, obj.id)
 
 
 @dataclass(frozen=True)

@@ -20,5 +20,5 @@ def open_database(url: str, *, create: bool = False) -> Database:
     from auditdesk.services.search import ensure_search_index
 
     db = Database.open(url, create=create, on_create=initialise_new_database)
-    ensure_search_index(db.engine)  # the FTS5 table is not an ORM table: made here, not by Alembic
+    ensure_search_index(db.engine)  # tables made by migration 0040; this keeps them in sync
     return db

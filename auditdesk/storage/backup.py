@@ -1,17 +1,17 @@
-"""Backups with SQLite's online backup API: consistent copies of a live database.
+"""Backups with SQLite's online backup API, and automatic backups off the user's path.
 
-- ``backup_file``: one copy, safe while the database is in use (WAL content included).
-- Automatic rotating backups (``AutoBackup``): one when a database is opened (only if its
-  change-log head moved since the newest backup, so read-only CLI runs add no copies) and one after
-  every ``every_changes`` change-log rows written; the newest ``keep`` are kept. Both run OFF the
-  user's path (``BackgroundBackups``): ``Database.open`` returns and a commit completes before the
-  copy starts, in a background thread with its own ``sqlite3`` connections (the online backup API
-  reads a consistent snapshot while WAL writers go on). At most one copy runs at a time; a request
-  arriving meanwhile runs once after it. ``Database.close()`` waits for the copy, so a normal exit
-  leaves no ``.part`` file; one cut short by a crash is deleted by the next automatic backup.
-- ``restore``: checks the backup, refuses while any AuditDesk process has the database open
-  (storage/dblock.py), keeps the current file aside (itself as a backup), then replaces the
-  database with the backup.
+- ``backup_file``: one consistent copy of the database file, safe while it is in use.
+- ``backup_set.write_backup``: a backup a CB can restore from (the database and every attachment,
+  verified, in a folder the user chooses); ``auditdesk backup --to DIR`` and the GUI write these.
+- Automatic backups (``AutoBackup``): OFF unless the GUI turns them on, so CLI runs, GUI worker
+  processes and benchmark children never copy anything. When on, at most one a day (and only if
+  the change log moved since the newest backup), into the chosen folder, then thinned (7 daily,
+  4 weekly, 12 monthly). They run in one background thread (``BackgroundBackups``) after the
+  window is up or after a commit; nothing waits for them: ``Database.close()`` cancels a copy
+  in progress (within one 4 MiB step) and its partial folder is removed.
+- ``restore``: checks the backup (a backup folder or a plain database file), refuses while any
+  AuditDesk process has the database open (storage/dblock.py), keeps the current file aside,
+  then puts the attachments in the store and the database in place.
 """
 
 from __future__ import annotations
@@ -21,11 +21,12 @@ import logging
 import os
 import sqlite3
 import threading
+import time
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from auditdesk.storage import errors
+from auditdesk.storage import backup_set, errors
 
 if TYPE_CHECKING:
     from auditdesk.storage.database import Database
@@ -34,16 +35,19 @@ log = logging.getLogger(__name__)
 
 BACKUP_DIR_NAME = "backups"
 _WINDOWS = os.name == "nt"
-AUTO_TAG = "auto"
+AUTO_TAG = "auto"  # the name of the old whole-file rotating copies (removed once a backup exists)
 
 
 @dataclass
 class AutoBackup:
-    """Policy for automatic backups; ``Database.auto_backup = None`` turns them off."""
+    """Policy for automatic backups; ``Database.auto_backup = None`` or ``enabled=False``: none."""
 
-    keep: int = 10
-    every_changes: int = 500
-    on_open: bool = True
+    enabled: bool = False  # the GUI turns them on (ui/file_actions.start_automatic_backups)
+    folder: Path | None = None  # None: ``backups`` beside the database (same disk: set one!)
+    interval: dt.timedelta = dt.timedelta(days=1)
+    daily: int = 7
+    weekly: int = 4
+    monthly: int = 12
 
 
 def _stamp() -> str:
@@ -51,23 +55,37 @@ def _stamp() -> str:
 
 
 def backup_file(source: Path, target: Path) -> Path:
-    """Copy ``source`` to ``target`` with the online backup API (safe while in use)."""
-    target.parent.mkdir(parents=True, exist_ok=True)
+    """Copy ``source`` to ``target`` with the online backup API (safe while in use).
+
+    The copy is written as ``<target>.part`` and renamed when complete; on any failure the
+    ``.part`` is removed, and a full or read-only disk is a typed error, not "damaged".
+    """
     tmp = target.with_name(target.name + ".part")
-    src = sqlite3.connect(f"file:{source}?mode=ro", uri=True)
     try:
-        dst = sqlite3.connect(tmp)
+        target.parent.mkdir(parents=True, exist_ok=True)
+        src = sqlite3.connect(f"file:{source}?mode=ro", uri=True)
         try:
-            src.backup(dst)
-            # A backup is a single self-contained file: no WAL beside it.
-            dst.execute("PRAGMA journal_mode = DELETE")
+            dst = sqlite3.connect(tmp)
+            try:
+                src.backup(dst)
+                # A backup is a single self-contained file: no WAL beside it.
+                dst.execute("PRAGMA journal_mode = DELETE")
+            finally:
+                dst.close()
         finally:
-            dst.close()
-    finally:
-        src.close()
-    with tmp.open("rb") as fh:
-        os.fsync(fh.fileno())
-    tmp.replace(target)
+            src.close()
+        with tmp.open("rb") as fh:
+            os.fsync(fh.fileno())
+        tmp.replace(target)
+    except BaseException as exc:
+        tmp.unlink(missing_ok=True)
+        if isinstance(exc, OSError):
+            raise backup_set._os_error(exc, target.parent) from exc
+        if isinstance(exc, sqlite3.Error) and backup_set._is_full(exc):
+            raise backup_set.BackupNoSpace(
+                f"the disk at {target.parent} is full", str(target.parent)
+            ) from exc
+        raise
     return target
 
 
@@ -82,26 +100,11 @@ def backup_before_upgrade(db_path: Path) -> Path:
 
 
 def automatic_backups(db_path: Path) -> list[Path]:
-    """This database's automatic backups, oldest first."""
+    """The old whole-file automatic copies of this database, oldest first."""
     folder = backup_dir(db_path)
     if not folder.is_dir():
         return []
     return sorted(folder.glob(f"{db_path.stem}-{AUTO_TAG}-*.sqlite3"))
-
-
-def rotating_backup(db_path: Path, keep: int = 10) -> Path:
-    """Write a new automatic backup and delete the oldest beyond ``keep``."""
-    target = backup_file(
-        db_path, backup_dir(db_path) / f"{db_path.stem}-{AUTO_TAG}-{_stamp()}.sqlite3"
-    )
-    old = automatic_backups(db_path)
-    for path in old[: max(0, len(old) - max(1, keep))]:
-        path.unlink(missing_ok=True)
-    # Copies cut short by a crash never got their final name; they are of no use.
-    for part in backup_dir(db_path).glob(f"{db_path.stem}-{AUTO_TAG}-*.sqlite3.part"):
-        if part != target.with_name(target.name + ".part"):
-            part.unlink(missing_ok=True)
-    return target
 
 
 def _log_head(path: Path) -> tuple[int, str] | None:
@@ -119,62 +122,83 @@ def _log_head(path: Path) -> tuple[int, str] | None:
     return (int(row[0]), str(row[1])) if row else (0, "")
 
 
-def backup_on_open(db: Database) -> Path | None:
-    """The open-time backup: only for an existing file that changed since the newest backup.
-
-    Runs in the background thread (``BackgroundBackups``), never on the path of ``open()``.
-    """
+def backup_folder(db: Database) -> Path | None:
     policy: AutoBackup | None = getattr(db, "auto_backup", None)
-    path = db.path
-    if policy is None or not policy.on_open or path is None or db.created or not path.exists():
+    if db.path is None:
         return None
-    existing = automatic_backups(path)
-    # Unchanged since the newest backup (same change-log head): opening to read adds no copy.
-    if existing and _log_head(existing[-1]) == _log_head(path):
-        return None
-    return rotating_backup(path, policy.keep)
+    return Path(policy.folder) if policy is not None and policy.folder else backup_dir(db.path)
 
 
-def backup_after_changes(db: Database) -> Path | None:
-    """The every-N-changes backup (background thread); on failure the next commit asks again."""
+def backup_due(db: Database, now: dt.datetime | None = None) -> bool:
+    """An automatic backup is due: enabled, the newest backup in the folder is older than the
+    interval, and the change log moved since it (opening to read adds no copy)."""
     policy: AutoBackup | None = getattr(db, "auto_backup", None)
-    if policy is None or db.path is None:
+    path, folder = db.path, backup_folder(db)
+    if policy is None or not policy.enabled or path is None or folder is None:
+        return False
+    if not path.exists():
+        return False
+    existing = backup_set.backups_in(folder, path.stem)
+    if not existing:
+        return True
+    newest = existing[-1]
+    stamp = backup_set.stamp_of(newest)
+    now = now or dt.datetime.now(dt.UTC)
+    if stamp is not None and now - stamp < policy.interval:
+        return False
+    return _log_head(newest / backup_set.DATABASE) != _log_head(path)
+
+
+def automatic_backup(db: Database, cancel: threading.Event | None = None) -> Path | None:
+    """The daily backup (background thread): write it if due, thin the folder, drop leftovers."""
+    policy: AutoBackup | None = getattr(db, "auto_backup", None)
+    path, folder = db.path, backup_folder(db)
+    if policy is None or path is None or folder is None or not backup_due(db):
         return None
-    try:
-        return rotating_backup(db.path, policy.keep)
-    except (OSError, sqlite3.Error):
-        # A failed automatic backup must not fail anything the user did; the next commit
-        # tries again.
-        with db.backups.lock:
-            db.changes_since_backup = max(db.changes_since_backup, policy.every_changes)
-        raise
+    backup_set.remove_stale_parts(folder, path.stem, dt.timedelta(hours=1))
+    result = backup_set.write_backup(path, folder, cancel=cancel)
+    backup_set.apply_thinning(
+        folder, path.stem, daily=policy.daily, weekly=policy.weekly, monthly=policy.monthly
+    )
+    # The old whole-file copies (10 × the database) are of no more use once a full backup exists.
+    for old in automatic_backups(path):
+        old.unlink(missing_ok=True)
+    for part in backup_dir(path).glob(f"{path.stem}-{AUTO_TAG}-*.sqlite3.part"):
+        part.unlink(missing_ok=True)
+    return result.path
 
 
 class BackgroundBackups:
-    """Runs a database's automatic backups in one background thread, one copy at a time.
+    """Runs a database's automatic backups in one background thread, one at a time.
 
-    ``schedule(kind)`` only records the request and makes sure the thread runs; it never
-    copies on the caller's thread. Requests made while a copy runs are run once afterwards
-    (the same kind twice is one request). ``wait()`` blocks until nothing is running or pending.
+    ``schedule()`` only records the request and makes sure the thread runs; it never copies on
+    the caller's thread. ``wait()`` blocks until nothing is running or pending; ``stop()``
+    cancels a running copy (its partial folder is removed) and returns at once after it.
     """
+
+    RETRY_AFTER = 3600.0  # seconds before a failed automatic backup is tried again
 
     def __init__(self, db: Database) -> None:
         self._db = db
-        self.lock = threading.Lock()  # guards the queue, the thread and db.changes_since_backup
-        self._pending: list[str] = []
+        self.lock = threading.Lock()  # guards the queue and the thread
+        self._pending = False
         self._thread: threading.Thread | None = None
         self._idle = threading.Event()
         self._idle.set()
+        self.cancel = threading.Event()
         self.last_error: BaseException | None = None
+        self.last_backup: Path | None = None
+        self.next_check = 0.0  # time.monotonic() before which commits do not ask again
 
-    def schedule(self, kind: str) -> None:
+    def schedule(self, kind: str = "daily") -> None:
+        policy: AutoBackup | None = getattr(self._db, "auto_backup", None)
+        if policy is None or not policy.enabled or self.cancel.is_set():
+            return
         with self.lock:
-            if kind not in self._pending:
-                self._pending.append(kind)
+            self._pending = True
             if self._thread is None:
                 self._idle.clear()
-                # Daemon: a crash or kill may cut a copy short (its .part is dropped later);
-                # Database.close() waits, so a normal exit does not.
+                # Daemon: a crash or kill may cut a copy short (its .part is dropped later).
                 self._thread = threading.Thread(
                     target=self._run, name="auditdesk-backup", daemon=True
                 )
@@ -183,18 +207,22 @@ class BackgroundBackups:
     def _run(self) -> None:
         while True:
             with self.lock:
-                if not self._pending:
+                if not self._pending or self.cancel.is_set():
+                    self._pending = False
                     self._thread = None
                     self._idle.set()
                     return
-                kind = self._pending.pop(0)
+                self._pending = False
             try:
                 # Looked up at call time, so tests can slow a job down.
-                job = {"open": backup_on_open, "changes": backup_after_changes}[kind]
-                job(self._db)
+                made = automatic_backup(self._db, self.cancel)
+                if made is not None:
+                    self.last_backup = made
+                self.next_check = time.monotonic() + self.RETRY_AFTER
             except Exception as exc:  # a background copy must never take the app down
                 self.last_error = exc
-                log.warning("automatic backup (%s) of %s failed: %s", kind, self._db.path, exc)
+                self.next_check = time.monotonic() + self.RETRY_AFTER
+                log.warning("automatic backup of %s failed: %s", self._db.path, exc)
 
     @property
     def running(self) -> bool:
@@ -204,24 +232,26 @@ class BackgroundBackups:
         """Block until no backup runs or is pending; False if ``timeout`` ran out first."""
         return self._idle.wait(timeout)
 
+    def stop(self) -> None:
+        """Cancel any running or pending backup and return once the thread let go (closing)."""
+        self.cancel.set()
+        self._idle.wait()
+
 
 def install(db: Database) -> None:
-    """Count change-log rows committed through ``db``'s sessions; every N of them, schedule a
-    backup (it runs after the commit, in the background thread)."""
+    """After a commit, ask for the automatic backup when one may be due (at most hourly checks;
+    the backup itself runs in the background thread, at most once a day)."""
     from sqlalchemy import event
 
     def after_commit(session: Any) -> None:
         written = session.info.pop("changelog_written", 0)
         policy: AutoBackup | None = getattr(db, "auto_backup", None)
-        if not written or policy is None or db.path is None or db.opening:
+        if not written or policy is None or not policy.enabled or db.path is None or db.opening:
             return
-        with db.backups.lock:
-            db.changes_since_backup += written
-            due = db.changes_since_backup >= policy.every_changes
-            if due:
-                db.changes_since_backup = 0
-        if due:
-            db.backups.schedule("changes")
+        if time.monotonic() < db.backups.next_check:
+            return
+        db.backups.next_check = time.monotonic() + db.backups.RETRY_AFTER
+        db.backups.schedule()
 
     def after_rollback(session: Any) -> None:
         session.info.pop("changelog_written", None)
@@ -253,15 +283,38 @@ def check_backup_file(path: Path) -> None:
 def restore(backup: Path, db_path: Path) -> Path | None:
     """Replace the database at ``db_path`` by ``backup``; return where the old file was kept.
 
-    The backup is checked first (AuditDesk database, SQLite integrity). Then restore takes the
-    exclusive lock on the database (storage/dblock.py) without waiting: while any AuditDesk
-    process, this one included, has it open, it raises ``DatabaseInUse`` and changes nothing.
-    Holding the lock, it copies the current database, if any, aside with the online backup API
-    and replaces it; processes opening the database meanwhile wait for it.
+    ``backup`` is a backup folder (``backup_set``: database and attachments) or a plain database
+    file. It is checked first (a folder: verified whole; a file: AuditDesk database, SQLite
+    integrity), and the free space it needs. Then restore takes the exclusive lock on the
+    database (storage/dblock.py) without waiting: while any AuditDesk process, this one
+    included, has it open, it raises ``DatabaseInUse`` and changes nothing. Holding the lock, it
+    copies the current database, if any, aside; puts the backup's attachments into the store
+    beside ``db_path`` (files already there stay); and replaces the database file.
     """
     from auditdesk.storage import dblock
+    from auditdesk.storage.attachments import AttachmentStore
 
-    check_backup_file(backup)
+    is_set = backup.is_dir()
+    if is_set:
+        backup_set.verify_backup(backup)
+        source = backup / backup_set.DATABASE
+    else:
+        check_backup_file(backup)
+        source = backup
+    db_path.parent.mkdir(parents=True, exist_ok=True)
+    store_root = AttachmentStore.beside(db_path).root
+    needed = backup_set.restore_needs(backup, store_root) if is_set else source.stat().st_size * 2
+    if db_path.exists():
+        needed += db_path.stat().st_size  # the current file, kept aside
+    free = backup_set.free_bytes(db_path.parent)
+    if free < needed:
+        raise backup_set.BackupNoSpace(
+            f"not enough free space at {db_path.parent} to restore: needs {needed} bytes, "
+            f"{free} free",
+            str(db_path.parent),
+            needed,
+            free,
+        )
     with dblock.acquire_exclusive(db_path):
         kept: Path | None = None
         if db_path.exists() and db_path.stat().st_size > 0:
@@ -270,7 +323,12 @@ def restore(backup: Path, db_path: Path) -> Path | None:
             )
         tmp = db_path.with_name(db_path.name + ".restore")
         try:
-            backup_file(backup, tmp)
+            backup_file(source, tmp)
+            if is_set:  # attachments first: the old database with extra files is harmless
+                try:
+                    backup_set.restore_attachments(backup, store_root)
+                except OSError as exc:
+                    raise backup_set._os_error(exc, store_root) from exc
             _replace(tmp, db_path)
         except errors.DatabaseInUse:
             if kept is not None:  # nothing was restored: no "before restore" copy either

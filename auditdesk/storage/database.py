@@ -6,8 +6,8 @@
 2. refuses a database written by a newer AuditDesk (unknown Alembic revision);
 3. writes a backup copy, then upgrades an older database to head;
 4. creates and seeds a new database when ``create`` is allowed;
-5. schedules the automatic open-time backup, which runs in a background thread after
-   ``open`` has returned (storage/backup.py); ``close()`` waits for it.
+5. makes no backup: the GUI starts the daily automatic one in the background
+   (storage/backup.py); ``close()`` cancels it rather than waiting.
 Every connection gets foreign keys, WAL, ``synchronous=FULL`` and a busy timeout.
 An open ``Database`` on a SQLite file, and every open connection to it, holds a shared lock on
 ``<db>.lock``: restore refuses while anyone does (storage/dblock.py).
@@ -317,13 +317,7 @@ class Database:
                     on_create(session)
             db.created = is_new
             db.opening = False
-            if (
-                db.auto_backup is not None
-                and db.auto_backup.on_open
-                and path is not None
-                and not is_new
-            ):
-                db.backups.schedule("open")  # copies in the background; open() does not wait
+            # No backup on open: the GUI alone starts the (daily) automatic one (backup.py).
         except BaseException as exc:
             engine.dispose()
             db.release_lock()
@@ -369,8 +363,8 @@ class Database:
         return self.backups.wait(timeout)
 
     def close(self) -> None:
-        """Wait for a running automatic backup (so no copy is cut short), then close."""
-        self.backups.wait()
+        """Cancel a running automatic backup (its partial copy is removed), then close."""
+        self.backups.stop()
         self.engine.dispose()
         self.release_lock()
 

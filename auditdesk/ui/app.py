@@ -201,6 +201,10 @@ def run_gui(db: str | None = None, lang: str | None = None) -> int:
     window = show_main_window(database, user, settings)
     if shot:
         screenshot_and_quit(window, shot)
+    else:
+        from auditdesk.ui.file_actions import start_automatic_backups
+
+        start_automatic_backups(database, settings)  # the daily backup, in the background
 
     def demo_ready() -> None:
         for reg in window.registers.values():

@@ -36,6 +36,7 @@ from PySide6.QtWidgets import (
 
 from auditdesk.exchange import conflicts as service
 from auditdesk.ui.errors import show_error
+from auditdesk.ui.qt_none import returns_to_qt
 
 _Index = QModelIndex | QPersistentModelIndex
 
@@ -67,6 +68,7 @@ class ConflictModel(QAbstractTableModel):
     def columnCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008
         return 0 if parent.isValid() else len(self.COLUMNS)
 
+    @returns_to_qt
     def headerData(
         self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
     ) -> Any:
@@ -82,6 +84,7 @@ class ConflictModel(QAbstractTableModel):
         )
         return titles[section] if 0 <= section < len(titles) else None
 
+    @returns_to_qt
     def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if not index.isValid() or not 0 <= index.row() < len(self.rows):
             return None

@@ -4,6 +4,7 @@ dialog after ~500 ms with Cancel, the window stays responsive)."""
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -13,6 +14,7 @@ from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
 from auditdesk.ui import i18n
 from auditdesk.ui.context import AppContext
 from auditdesk.ui.jobs import Job, run_in_process, run_job
+from auditdesk.ui.options import Option
 
 
 def export_schedule(
@@ -57,38 +59,194 @@ def export_schedule(
     )
 
 
+# Where backups go: a folder the user chooses (USB disk, network share). Personal to this
+# computer, so a QSettings option; "" = the ``backups`` folder beside the database.
+BACKUP_FOLDER = Option("backup/folder", "")
+
+
+def backup_error_text(exc: BaseException) -> str | None:
+    """One translated line for a backup or restore that could not be done; None: not ours."""
+    from auditdesk.storage import backup_set
+
+    if isinstance(exc, backup_set.BackupNoSpace):
+        return QCoreApplication.translate(
+            "FileActions", "Not enough free space on the backup disk: nothing was written."
+        )
+    if isinstance(exc, backup_set.BackupTargetReadOnly):
+        return QCoreApplication.translate(
+            "FileActions",
+            "The backup folder cannot be written (read-only, unplugged or no access).",
+        )
+    if isinstance(exc, backup_set.BackupInvalid):
+        return QCoreApplication.translate(
+            "FileActions", "This backup is incomplete or was altered: it cannot be restored."
+        )
+    if isinstance(exc, backup_set.BackupCancelled):
+        return QCoreApplication.translate("FileActions", "The backup was cancelled.")
+    return None
+
+
+def _show_backup_error(parent: QWidget, exc: BaseException) -> None:
+    from auditdesk.ui import errors
+
+    text = backup_error_text(exc)
+    if text is None:
+        errors.show_error(exc, parent)
+        return
+    path = getattr(exc, "path", "")
+    title = QCoreApplication.translate("FileActions", "Backup")
+    if errors.shown is not None:  # tests collect instead of opening dialogs
+        errors.shown.append((title, text))
+        return
+    QMessageBox.warning(parent, title, text + (f"\n\n{path}" if path else ""))
+
+
+def start_automatic_backups(db: Any, settings: Any) -> None:
+    """Turn on the daily automatic backup for the GUI's database and check now, in the
+    background (only the GUI does this: CLI runs and worker processes never back up)."""
+    from auditdesk.storage.backup import AutoBackup
+
+    if db.path is None:
+        return
+    folder = BACKUP_FOLDER.get(settings)
+    db.auto_backup = AutoBackup(enabled=True, folder=Path(folder) if folder else None)
+    db.backups.schedule()
+
+
 def backup_database(
     ctx: AppContext, parent: QWidget, target: str | None = None, notify: bool = True
 ) -> Job | None:
-    """A consistent copy of the database file (SQLite online backup)."""
+    """A full backup now (database and attachments, verified) into a folder the user chooses;
+    the folder is remembered for the automatic daily backups."""
     source = ctx.db.path
     if source is None:
         return None
     if target is None:
-        stamp = dt.datetime.now().strftime("%Y%m%d-%H%M")
-        target, _filter = QFileDialog.getSaveFileName(
+        start = BACKUP_FOLDER.get(ctx.settings) or str(Path.home())
+        target = QFileDialog.getExistingDirectory(
             parent,
-            QCoreApplication.translate("FileActions", "Back up the database"),
-            str(Path.home() / f"auditdesk-{stamp}.sqlite3"),
-            "AuditDesk (*.sqlite3)",
+            QCoreApplication.translate(
+                "FileActions", "Back up to a folder (a USB disk or a network share)"
+            ),
+            start,
         )
         if not target:
             return None
+    folder = Path(target)
+    BACKUP_FOLDER.set(ctx.settings, str(folder))
+    if ctx.db.auto_backup is not None:
+        ctx.db.auto_backup.folder = folder
 
     def work(job: Job) -> str:
-        from auditdesk.storage.backup import backup_file
+        from auditdesk.storage import backup_set
 
         job.progress(0, 1, QCoreApplication.translate("FileActions", "Copying…"))
-        return str(backup_file(source, Path(target)))
+        result = backup_set.write_backup(source, folder)
+        backup_set.apply_thinning(folder, source.stem)
+        return str(result.path)
 
     def done(path: Any) -> None:
         if notify:
             QMessageBox.information(
                 parent,
                 QCoreApplication.translate("FileActions", "Backup finished"),
-                QCoreApplication.translate("FileActions", "Saved to %1").replace("%1", path),
+                QCoreApplication.translate("FileActions", "Saved and verified: %1").replace(
+                    "%1", path
+                ),
             )
 
     return run_job(
-        work, done, None, QCoreApplication.translate("FileActions", "Backing up…"), parent=parent
+        work,
+        done,
+        lambda exc: _show_backup_error(parent, exc),
+        QCoreApplication.translate("FileActions", "Backing up…"),
+        parent=parent,
+    )
+
+
+def restore_database(
+    ctx: AppContext,
+    parent: QWidget,
+    source: str | None = None,
+    *,
+    confirm: Callable[[], bool] | None = None,
+    finish: Callable[[], None] | None = None,
+) -> Job | None:
+    """Replace this database by a backup (a backup folder, or a database file).
+
+    The backup is verified first, in the background; then, once the user confirms, this window
+    closes its database (restore refuses while anyone has it open), restores, and AuditDesk
+    quits so that it starts again on the restored data. The current file is kept aside.
+    """
+    db_path = ctx.db.path
+    if db_path is None:
+        return None
+    if source is None:
+        source = QFileDialog.getExistingDirectory(
+            parent,
+            QCoreApplication.translate("FileActions", "Restore from a backup folder"),
+            BACKUP_FOLDER.get(ctx.settings) or str(Path.home()),
+        )
+        if not source:
+            return None
+    backup = Path(source)
+    finish = finish or QCoreApplication.quit
+
+    def ask() -> bool:
+        answer = QMessageBox.question(
+            parent,
+            QCoreApplication.translate("FileActions", "Restore"),
+            QCoreApplication.translate(
+                "FileActions",
+                "The backup is intact. Replace the current data by it?\n\nThe current file "
+                "is kept aside; AuditDesk closes and has to be started again.",
+            ),
+        )
+        return answer == QMessageBox.StandardButton.Yes
+
+    def verify(_job: Job) -> None:
+        from auditdesk.storage import backup_set
+
+        if backup.is_dir():
+            backup_set.verify_backup(backup)
+        else:
+            from auditdesk.storage.backup import check_backup_file
+
+            check_backup_file(backup)
+
+    def verified(_result: Any) -> None:
+        if not (confirm or ask)():
+            return
+        ctx.db.close()  # restore refuses while this window has the database open
+        try:
+            from auditdesk.storage.backup import restore
+
+            kept = restore(backup, db_path)
+        except Exception as exc:
+            _show_backup_error(parent, exc)
+            finish()  # the database is closed: start again (nothing was changed)
+            return
+        from auditdesk.ui import errors
+
+        text = QCoreApplication.translate(
+            "FileActions", "Restored. AuditDesk closes now; start it again."
+        )
+        if kept is not None:
+            text += "\n\n" + QCoreApplication.translate(
+                "FileActions", "The previous file is kept at %1"
+            ).replace("%1", str(kept))
+        if errors.shown is not None:
+            errors.shown.append((QCoreApplication.translate("FileActions", "Restore"), text))
+        else:
+            QMessageBox.information(
+                parent, QCoreApplication.translate("FileActions", "Restore"), text
+            )
+        finish()
+
+    return run_job(
+        verify,
+        verified,
+        lambda exc: _show_backup_error(parent, exc),
+        QCoreApplication.translate("FileActions", "Checking the backup…"),
+        parent=parent,
     )

@@ -230,6 +230,8 @@ class MainWindow(WindowActions, QMainWindow):
         self.export_action.triggered.connect(lambda: self._file_action("export_schedule"))
         self.backup_action = QAction(self)
         self.backup_action.triggered.connect(lambda: self._file_action("backup_database"))
+        self.restore_action = QAction(self)
+        self.restore_action.triggered.connect(lambda: self._file_action("restore_database"))
         # The exchange part's dialogs (Excel import, merge conflicts) and sign-out.
         self.import_action = QAction(self)
         self.import_action.triggered.connect(self.import_excel)
@@ -243,6 +245,7 @@ class MainWindow(WindowActions, QMainWindow):
         self.file_menu.addAction(self.package_import_action)
         self.file_menu.addAction(self.export_action)
         self.file_menu.addAction(self.backup_action)
+        self.file_menu.addAction(self.restore_action)
         self.file_menu.addSeparator()
         self.file_menu.addAction(self.conflicts_action)
         # Users and sign-ins (ui/users_page.py): admins only; the services check again.
@@ -346,6 +349,7 @@ class MainWindow(WindowActions, QMainWindow):
         self.signout_action.setText(self.tr("Sign out"))
         self.users_action.setText(self.tr("Users and sign-ins…"))
         self.backup_action.setText(self.tr("Back up the database…"))
+        self.restore_action.setText(self.tr("Restore from a backup…"))
         self.edit_menu.setTitle(self.tr("&Edit"))
         self.undo_action.setText(self.tr("Undo"))
         self.redo_action.setText(self.tr("Redo"))

@@ -15,7 +15,7 @@ from alembic import op
 import auditdesk.model.base
 
 revision = "0050"
-down_revision = "0030"
+down_revision = "0040"
 branch_labels = None
 depends_on = None
 

@@ -1485,16 +1485,32 @@ Close it first, then restore the backup. Nothing was changed.</translation>
         <translation>Export surveillance schedule</translation>
     </message>
     <message>
-        <source>Saved to %1</source>
-        <translation>Saved to %1</translation>
-    </message>
-    <message>
         <source>Exporting the schedule…</source>
         <translation>Exporting the schedule…</translation>
     </message>
     <message>
-        <source>Back up the database</source>
-        <translation>Back up the database</translation>
+        <source>Not enough free space on the backup disk: nothing was written.</source>
+        <translation>Not enough free space on the backup disk: nothing was written.</translation>
+    </message>
+    <message>
+        <source>The backup folder cannot be written (read-only, unplugged or no access).</source>
+        <translation>The backup folder cannot be written (read-only, unplugged or no access).</translation>
+    </message>
+    <message>
+        <source>This backup is incomplete or was altered: it cannot be restored.</source>
+        <translation>This backup is incomplete or was altered: it cannot be restored.</translation>
+    </message>
+    <message>
+        <source>The backup was cancelled.</source>
+        <translation>The backup was cancelled.</translation>
+    </message>
+    <message>
+        <source>Backup</source>
+        <translation>Backup</translation>
+    </message>
+    <message>
+        <source>Back up to a folder (a USB disk or a network share)</source>
+        <translation>Back up to a folder (a USB disk or a network share)</translation>
     </message>
     <message>
         <source>Copying…</source>
@@ -1505,8 +1521,40 @@ Close it first, then restore the backup. Nothing was changed.</translation>
         <translation>Backup finished</translation>
     </message>
     <message>
+        <source>Saved and verified: %1</source>
+        <translation>Saved and verified: %1</translation>
+    </message>
+    <message>
         <source>Backing up…</source>
         <translation>Backing up…</translation>
+    </message>
+    <message>
+        <source>Restore from a backup folder</source>
+        <translation>Restore from a backup folder</translation>
+    </message>
+    <message>
+        <source>Restore</source>
+        <translation>Restore</translation>
+    </message>
+    <message>
+        <source>The backup is intact. Replace the current data by it?
+
+The current file is kept aside; AuditDesk closes and has to be started again.</source>
+        <translation>The backup is intact. Replace the current data by it?
+
+The current file is kept aside; AuditDesk closes and has to be started again.</translation>
+    </message>
+    <message>
+        <source>Restored. AuditDesk closes now; start it again.</source>
+        <translation>Restored. AuditDesk closes now; start it again.</translation>
+    </message>
+    <message>
+        <source>The previous file is kept at %1</source>
+        <translation>The previous file is kept at %1</translation>
+    </message>
+    <message>
+        <source>Checking the backup…</source>
+        <translation>Checking the backup…</translation>
     </message>
 </context>
 <context>
@@ -2312,6 +2360,10 @@ See the details.</translation>
     <message>
         <source>Back up the database…</source>
         <translation>Back up the database…</translation>
+    </message>
+    <message>
+        <source>Restore from a backup…</source>
+        <translation>Restore from a backup…</translation>
     </message>
     <message>
         <source>&amp;Edit</source>

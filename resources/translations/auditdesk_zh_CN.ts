@@ -1485,16 +1485,32 @@ Close it first, then restore the backup. Nothing was changed.</source>
         <translation>导出年度监督审核计划</translation>
     </message>
     <message>
-        <source>Saved to %1</source>
-        <translation>已保存到 %1</translation>
-    </message>
-    <message>
         <source>Exporting the schedule…</source>
         <translation>正在导出计划…</translation>
     </message>
     <message>
-        <source>Back up the database</source>
-        <translation>备份数据库</translation>
+        <source>Not enough free space on the backup disk: nothing was written.</source>
+        <translation>备份磁盘空间不足：未写入任何内容。</translation>
+    </message>
+    <message>
+        <source>The backup folder cannot be written (read-only, unplugged or no access).</source>
+        <translation>无法写入备份文件夹（只读、未连接或无权限）。</translation>
+    </message>
+    <message>
+        <source>This backup is incomplete or was altered: it cannot be restored.</source>
+        <translation>此备份不完整或已被改动，无法恢复。</translation>
+    </message>
+    <message>
+        <source>The backup was cancelled.</source>
+        <translation>备份已取消。</translation>
+    </message>
+    <message>
+        <source>Backup</source>
+        <translation>备份</translation>
+    </message>
+    <message>
+        <source>Back up to a folder (a USB disk or a network share)</source>
+        <translation>备份到文件夹（U 盘或网络共享）</translation>
     </message>
     <message>
         <source>Copying…</source>
@@ -1505,8 +1521,40 @@ Close it first, then restore the backup. Nothing was changed.</source>
         <translation>备份完成</translation>
     </message>
     <message>
+        <source>Saved and verified: %1</source>
+        <translation>已保存并校验：%1</translation>
+    </message>
+    <message>
         <source>Backing up…</source>
         <translation>正在备份…</translation>
+    </message>
+    <message>
+        <source>Restore from a backup folder</source>
+        <translation>从备份文件夹恢复</translation>
+    </message>
+    <message>
+        <source>Restore</source>
+        <translation>恢复</translation>
+    </message>
+    <message>
+        <source>The backup is intact. Replace the current data by it?
+
+The current file is kept aside; AuditDesk closes and has to be started again.</source>
+        <translation>备份完好。要用它替换当前数据吗？
+
+当前文件会另行保留；AuditDesk 将关闭，需要重新启动。</translation>
+    </message>
+    <message>
+        <source>Restored. AuditDesk closes now; start it again.</source>
+        <translation>已恢复。AuditDesk 现在关闭，请重新启动。</translation>
+    </message>
+    <message>
+        <source>The previous file is kept at %1</source>
+        <translation>原文件保留在 %1</translation>
+    </message>
+    <message>
+        <source>Checking the backup…</source>
+        <translation>正在检查备份…</translation>
     </message>
 </context>
 <context>
@@ -2312,6 +2360,10 @@ See the details.</source>
     <message>
         <source>Back up the database…</source>
         <translation>备份数据库…</translation>
+    </message>
+    <message>
+        <source>Restore from a backup…</source>
+        <translation>从备份恢复…</translation>
     </message>
     <message>
         <source>&amp;Edit</source>

@@ -22,9 +22,14 @@ REPO = Path(__file__).resolve().parents[2]
 
 def test_models_and_migrations_agree(tmp_path):
     db = Database.open(f"sqlite:///{tmp_path / 'a.sqlite3'}", create=True)
+
+    def ours(obj, name, type_, reflected, compare_to):  # the search tables (0040) are not ORM ones
+        return not (type_ == "table" and name.startswith("search_index"))
+
     with db.engine.connect() as conn:
         diff = compare_metadata(
-            MigrationContext.configure(conn, opts={"compare_type": True}), Base.metadata
+            MigrationContext.configure(conn, opts={"compare_type": True, "include_object": ours}),
+            Base.metadata,
         )
     db.close()
     assert diff == [], f"models and migrations disagree; run make_migration: {diff}"

@@ -72,9 +72,10 @@ def test_backup_runs_as_a_job(qtbot, ctx, sample, tmp_path):
 
     parent = QWidget()
     qtbot.addWidget(parent)
-    target = tmp_path / "copy.sqlite3"
+    target = tmp_path / "usb"
     file_actions.backup_database(ctx, parent, str(target), notify=False)
-    assert target.read_bytes()[:16] == b"SQLite format 3\x00"
+    (made,) = target.glob("*.adbackup")
+    assert (made / "database.sqlite3").read_bytes()[:16] == b"SQLite format 3\x00"
 
 
 def test_a_job_whose_widget_was_destroyed_calls_nothing(qtbot, ctx):

@@ -11,6 +11,7 @@ from PySide6.QtGui import QBrush, QColor
 
 from auditdesk.services.review_queue import QueueItem
 from auditdesk.ui.nc.texts import NCTexts
+from auditdesk.ui.qt_none import returns_to_qt
 
 NC_ID_ROLE = Qt.ItemDataRole.UserRole + 1
 OVERDUE_BACKGROUND = QColor("#fde2e1")
@@ -63,6 +64,7 @@ class ReviewQueueModel(QAbstractTableModel):
     def columnCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008
         return 0 if parent.isValid() else len(self.COLUMNS)
 
+    @returns_to_qt
     def headerData(
         self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
     ) -> Any:
@@ -74,6 +76,7 @@ class ReviewQueueModel(QAbstractTableModel):
             return self._headers[section]
         return None
 
+    @returns_to_qt
     def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if (
             not index.isValid()

@@ -17,6 +17,7 @@ from typing import Any
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt, Signal
 
 from auditdesk.ui import labels
+from auditdesk.ui.qt_none import returns_to_qt
 
 IdRole = Qt.ItemDataRole.UserRole
 RawRole = Qt.ItemDataRole.UserRole + 1
@@ -219,6 +220,7 @@ class RegisterModel(QAbstractTableModel):
 
         run_job(lambda _job: source.page(query, offset, size), done, failed, None)
 
+    @returns_to_qt
     def headerData(
         self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
     ) -> Any:
@@ -236,6 +238,7 @@ class RegisterModel(QAbstractTableModel):
             return Qt.ItemFlag.NoItemFlags
         return Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
 
+    @returns_to_qt
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if (
             not index.isValid()
