@@ -519,12 +519,13 @@ def _earlier_audits(session: Session, audit: Audit) -> list[Audit]:
     cert_ids = [c.id for c in audit.certificates]
     if not cert_ids:
         return []
-    others = session.scalars(
-        select(Audit)
-        .join(audit_certificate, audit_certificate.c.audit_id == Audit.id)
-        .where(audit_certificate.c.certificate_id.in_(cert_ids), Audit.id != audit.id)
-        .distinct()
+    # By id, not SELECT DISTINCT over the row: PostgreSQL has no equality for json columns.
+    shared = (
+        select(audit_certificate.c.audit_id)
+        .where(audit_certificate.c.certificate_id.in_(cert_ids))
+        .scalar_subquery()
     )
+    others = session.scalars(select(Audit).where(Audit.id.in_(shared), Audit.id != audit.id))
     this_day = _audit_day(audit)
     earlier = []
     for other in others:

@@ -119,23 +119,46 @@ def test_the_change_log_head_is_folded_in_when_there_is_a_log(session, demo_audi
 # --- the gate ------------------------------------------------------------------------------------
 
 
+def _check_in_as_cnca_wants(session, demo_audit, tmp_path):
+    """认证到: the conftest's EXIF-less opening photo is replaced by geotagged photos taken
+    inside the 2 h windows of the agenda's meetings, and the leader ticks the whole team."""
+    import datetime as dt
+    import random
+
+    from auditdesk.model import Attachment, CheckInMoment
+    from auditdesk.services import check_in, evidence
+    from auditdesk.services.demo_photos import make_photo
+
+    audit = find_audit(session, demo_audit.number)
+    for att in session.query(Attachment).filter_by(audit_id=audit.id):
+        if att.check_in is not None:
+            evidence.mark_check_in(session, att.id, None)
+    first, last = audit.start_date, audit.end_date or audit.start_date
+    for moment, day, hh, mm in (
+        (CheckInMoment.OPENING, first, 8, 40),
+        (CheckInMoment.CLOSING, last, 16, 45),
+    ):
+        path = tmp_path / f"{moment.value}.jpg"
+        when = dt.datetime.combine(day, dt.time(hh, mm))
+        path.write_bytes(
+            make_photo("首次会议", "meeting", when, random.Random(1), gps=(31.2990, 120.5853))
+        )
+        evidence.add_check_in_photo(session, audit.id, path, moment, place="公司会议室")
+    check_in.adopt_site_from_photos(session, audit.id)
+    for member in audit.team:
+        check_in.set_ticked(session, audit.id, member.auditor_id, True)
+
+
 def make_ready(session, demo_audit, tmp_path):
     """Resolve everything the pre-issue check finds on the conftest audit."""
     import datetime as dt
 
-    from auditdesk.model import CheckInMoment, Nonconformity
+    from auditdesk.model import Nonconformity
     from auditdesk.services import evidence
-    from tests.exports.conftest import make_jpeg
 
     for n in session.query(Nonconformity).filter_by(audit_id=demo_audit.audit_id):
         n.verification_due = dt.date.today() + dt.timedelta(days=30)
-    evidence.add_check_in_photo(
-        session,
-        demo_audit.audit_id,
-        make_jpeg(tmp_path / "closing.jpg", "closing"),
-        CheckInMoment.CLOSING,
-        place="公司会议室",
-    )
+    _check_in_as_cnca_wants(session, demo_audit, tmp_path)
     report_issue.set_team_judgements(
         session,
         demo_audit.audit_id,
