@@ -60,3 +60,37 @@ def show_workspace(ctx, audit_id, qtbot):
     qtbot.waitExposed(widget)
     widget.activateWindow()
     return widget
+
+
+@pytest.fixture(params=["zh_CN", "en"])
+def language(request, ctx):
+    """Run the test in zh_CN and in en (the ``ctx`` fixture restores en afterwards)."""
+    from auditdesk.ui import i18n
+
+    i18n.install_language(request.param)
+    return request.param
+
+
+def show_main_window(ctx, qtbot, size=(1366, 728)):
+    """The main window, shown offscreen at a laptop's usable size."""
+    from auditdesk.ui.main_window import MainWindow
+
+    window = MainWindow(ctx)
+    qtbot.addWidget(window)
+    window.resize(*size)
+    window.show()
+    qtbot.waitExposed(window)
+    return window
+
+
+def problems_on_every_page(window, qtbot, find):
+    """{page: what ``find(window)`` reports there} for every page that has something."""
+    from auditdesk.ui.main_window import PAGES
+
+    found = {}
+    for name in PAGES:
+        window.show_page(name)
+        qtbot.wait(5)
+        if problems := find(window):
+            found[name] = problems
+    return found

@@ -8,13 +8,12 @@ is not its accessible name in Qt).
 
 from __future__ import annotations
 
-import pytest
 from PySide6.QtGui import QAccessible
 from PySide6.QtWidgets import QAbstractSpinBox, QHeaderView, QWidget
 
 from auditdesk.ui.accessibility import INTERACTIVE
 from tests.services.workspace_data import make_audit
-from tests.ui.conftest import show_workspace
+from tests.ui.conftest import problems_on_every_page, show_main_window, show_workspace
 
 
 def unnamed(root: QWidget) -> list[str]:
@@ -31,29 +30,9 @@ def unnamed(root: QWidget) -> list[str]:
     return out
 
 
-@pytest.fixture(params=["zh_CN", "en"])
-def language(request, ctx):
-    from auditdesk.ui import i18n
-
-    i18n.install_language(request.param)
-    return request.param
-
-
 def test_every_page_names_its_widgets(ctx, language, sample, qtbot):
-    from auditdesk.ui.main_window import PAGES, MainWindow
-
-    window = MainWindow(ctx)
-    qtbot.addWidget(window)
-    window.resize(1366, 728)
-    window.show()
-    qtbot.waitExposed(window)
-    missing = {}
-    for name in PAGES:
-        window.show_page(name)
-        qtbot.wait(5)
-        if found := unnamed(window):
-            missing[name] = found
-    assert not missing
+    window = show_main_window(ctx, qtbot)
+    assert not problems_on_every_page(window, qtbot, unnamed)
 
 
 def test_the_workspace_names_its_widgets(ctx, database, language, qtbot):

@@ -24,7 +24,7 @@ from PySide6.QtWidgets import (
 )
 
 from tests.services.workspace_data import make_audit
-from tests.ui.conftest import show_workspace
+from tests.ui.conftest import problems_on_every_page, show_main_window, show_workspace
 
 WORD = re.compile(r"[A-Za-z]{3,}")
 # Names and codes that stay Latin in a Chinese screen: standards and bodies, key names, the
@@ -90,22 +90,13 @@ def english(ctx):
 
 
 def test_every_page_follows_a_switch_to_chinese(ctx, english, qtbot):
-    from auditdesk.ui.main_window import PAGES, MainWindow
+    from auditdesk.ui.main_window import PAGES
 
-    window = MainWindow(ctx)
-    qtbot.addWidget(window)
-    window.resize(1366, 728)
-    window.show()
+    window = show_main_window(ctx, qtbot)
     for name in PAGES:  # every page built and shown in English first
         window.show_page(name)
     switch_to_chinese(qtbot)
-    left = {}
-    for name in PAGES:
-        window.show_page(name)
-        qtbot.wait(5)
-        if words := english_words(window):
-            left[name] = words
-    assert not left
+    assert not problems_on_every_page(window, qtbot, english_words)
 
 
 def test_an_open_workspace_follows_a_switch_to_chinese(ctx, database, english, qtbot):

@@ -23,14 +23,6 @@ def usable(screen: tuple[int, int]) -> tuple[int, int]:
     return screen[0], screen[1] - 40 - 32
 
 
-@pytest.fixture(params=["zh_CN", "en"])
-def language(request, ctx):
-    from auditdesk.ui import i18n
-
-    i18n.install_language(request.param)
-    return request.param
-
-
 @pytest.mark.parametrize("screen", SCREENS)
 def test_the_main_window_fits_on_every_page(ctx, language, qtbot, screen):
     from auditdesk.ui.main_window import PAGES, MainWindow
