@@ -48,6 +48,7 @@ def test_three_writers_and_an_import_none_refused_none_lost(database, db_url, tm
     with database.session() as s:
         for name in WRITERS:
             create_user(s, name, f"{name}-password-1", Role.ADMIN)
+        create_user(s, "importer", "importer-password-1", Role.ADMIN)
     path = database.path
     database.close()
     book = _workbook(tmp_path / "clients.xlsx")
@@ -71,9 +72,10 @@ def test_three_writers_and_an_import_none_refused_none_lost(database, db_url, tm
     ]
     time.sleep(2)  # the writers are saving
     importer = subprocess.run(
-        [sys.executable, "-m", "auditdesk.cli", "import", "clients", str(book), "--db", str(path)],
+        [sys.executable, "-m", "auditdesk.cli", "import", "clients", str(book), "--db", str(path)]
+        + ["--user", "importer"],
         cwd=REPO,
-        env=_env(),
+        env={**_env(), "AUDITDESK_PASSWORD": "importer-password-1"},
         capture_output=True,
         text=True,
         timeout=280,
