@@ -17,6 +17,7 @@ COMMAND_MODULES = [
     "import_",
     "export",
     "cnca",
+    "breaches",
     "standards",
     "check",
     "verify",

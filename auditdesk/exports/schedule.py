@@ -99,6 +99,9 @@ class ScheduleRow:
     sites: int
     # Surveillance done late ("late:N") or missed ("missed:N"), N days; "" when none (§5.4.1.4)
     breach: str = ""
+    # What of the owed suspension and report is on record: "suspended:DATE", "reported:DATE"
+    # joined by ";" ("" when nothing or no breach); issue 16 point 2
+    breach_record: str = ""
 
 
 @dataclass(frozen=True)
@@ -136,7 +139,13 @@ def _build_schedule_context(
     from auditdesk.rules.kinds import AuditKind
     from auditdesk.rules.programme import EntryKind, EntryState
     from auditdesk.rules.sampling import sample_size
-    from auditdesk.services.programme import builtin_rule_data, programmes, stored, stored_rows
+    from auditdesk.services.programme import (
+        breaches,
+        builtin_rule_data,
+        programmes,
+        stored,
+        stored_rows,
+    )
 
     # Ids, dates and codes are read as stored (see services.programme.stored): the joins below
     # are made in Python on the stored id text, and no UUID, date or enum is built per row.
@@ -247,7 +256,11 @@ def _build_schedule_context(
     states = {s: s.value for s in EntryState}
     rules: dict[tuple[str, str], str] = {}
     rows: list[ScheduleRow] = []
-    for prog in programmes(session, as_of):
+    evaluated = programmes(session, as_of)
+    owed = {
+        (b.certificate_id, b.breach.entry): b for b in breaches(session, as_of, None, evaluated)
+    }
+    for prog in evaluated:
         f = facts.get(prog.key)
         if f is None:
             continue
@@ -300,6 +313,7 @@ def _build_schedule_context(
                     md5(scheme, personnel, complexity, kind) if personnel > 0 else None,
                     n_sites,
                     _breach(entry, as_of),
+                    _breach_record(owed.get((prog.certificate_id, entry.kind))),
                 )
             )
     rows.sort(key=lambda r: (r.latest_date, r.certificate_no, r.audit_type))
@@ -317,14 +331,34 @@ def _breach(entry: Any, as_of: dt.date) -> str:
     return ""
 
 
-def _breach_words(breach: str, zh: bool) -> str:
+def _breach_record(found: Any) -> str:
+    if found is None:
+        return ""
+    parts = []
+    if found.suspension_recorded_on is not None:
+        parts.append(f"suspended:{found.suspension_recorded_on.isoformat()}")
+    if found.report is not None:
+        parts.append(f"reported:{found.report.reported_on.isoformat()}")
+    return ";".join(parts)
+
+
+def _breach_words(breach: str, zh: bool, record: str = "") -> str:
     if not breach:
         return ""
     what, days = breach.split(":")
+    done = dict(p.split(":", 1) for p in record.split(";") if p)
     if zh:
-        return f"{'逾期完成' if what == 'late' else '超期未审'} {days} 天：应暂停并上报"
+        text = f"{'逾期完成' if what == 'late' else '超期未审'} {days} 天：应暂停并上报"
+        said = ("已暂停 " + done["suspended"]) if "suspended" in done else "未登记暂停"
+        said += "；" + (("已上报 " + done["reported"]) if "reported" in done else "未登记上报")
+        return f"{text}（{said}）"
     late = "done late" if what == "late" else "missed"
-    return f"{late} ({days} days): suspension and report required"
+    text = f"{late} ({days} days): suspension and report required"
+    said = ("suspended " + done["suspended"]) if "suspended" in done else "suspension not recorded"
+    said += "; " + (
+        ("reported " + done["reported"]) if "reported" in done else "report not recorded"
+    )
+    return f"{text} ({said})"
 
 
 def render_schedule_xlsx(ctx: ScheduleContext, target: str | Path | BinaryIO) -> None:
@@ -403,7 +437,7 @@ def render_schedule_xlsx(ctx: ScheduleContext, target: str | Path | BinaryIO) ->
                     r.team_leader,
                     r.audit_days,
                     r.sites,
-                    _breach_words(r.breach, zh),
+                    _breach_words(r.breach, zh, r.breach_record),
                 )
             ]
         )

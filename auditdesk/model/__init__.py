@@ -18,6 +18,7 @@ from auditdesk.model.evidence import Attachment, EvidenceItem, evidence_clause
 from auditdesk.model.nonconformity import NCTransition, Nonconformity, nc_evidence
 from auditdesk.model.organisation import Licence, Organisation, PersonnelRecord, Site
 from auditdesk.model.people import Auditor, AuthToken, SignInEvent, User
+from auditdesk.model.regulatory import CertificateTransfer, ClientCondition, RegulatorReport
 from auditdesk.model.report import ReportRevision
 from auditdesk.model.settings import CBSetting, RuleSetRecord
 from auditdesk.model.standard import Clause, Standard
@@ -36,9 +37,11 @@ __all__ = [
     "Certificate",
     "CertificateEvent",
     "CertificateReporting",
+    "CertificateTransfer",
     "ChangeLogEntry",
     "Clause",
     "ClauseJudgement",
+    "ClientCondition",
     "CncaReported",
     "Entity",
     "EvidenceItem",
@@ -49,6 +52,7 @@ __all__ = [
     "Nonconformity",
     "Organisation",
     "PersonnelRecord",
+    "RegulatorReport",
     "ReportRevision",
     "RuleSetRecord",
     "SignInEvent",

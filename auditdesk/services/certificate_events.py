@@ -10,9 +10,16 @@ from __future__ import annotations
 import datetime as dt
 import uuid
 
+from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from auditdesk.model import Certificate, CertificateEvent, CertificateEventKind, CertificateStatus
+from auditdesk.model import (
+    Certificate,
+    CertificateEvent,
+    CertificateEventKind,
+    CertificateStatus,
+    RegulatorReport,
+)
 from auditdesk.rules import events as rules_events
 from auditdesk.rules.status import StatusCode
 from auditdesk.services.certificates import get_certificate
@@ -106,6 +113,73 @@ def breach_history(
 ) -> list[CertificateBreach]:
     """The certificate's late or missed surveillances of the current cycle up to ``on`` (today
     by default): the suspension and report each required (CNCA-QMS-01:2025 §5.4.1.4) and the
-    suspension recorded for it, if any. Part of the certificate's history next to its events."""
+    suspension and the report recorded for it, if any. Part of the certificate's history next
+    to its events."""
     get_certificate(session, cert_id)
     return breaches(session, on or dt.date.today(), [cert_id])
+
+
+BREACH_ENTRIES = ("surveillance_1", "surveillance_2")
+
+
+def record_regulator_report(
+    session: Session,
+    cert_id: uuid.UUID,
+    entry: str,
+    reported_on: dt.date,
+    reference: str,
+    note: str = "",
+    *,
+    today: dt.date | None = None,
+) -> RegulatorReport:
+    """Record that the suspension a surveillance breach required was reported to the regulator
+    on ``reported_on`` under ``reference`` (CNCA-QMS-01:2025 §5.4.1.4: "suspend and report").
+
+    ``entry`` names the breach of the current cycle: ``surveillance_1`` or ``surveillance_2``.
+    Refused (``ValidationFailed`` with field codes, nothing written): no such breach up to
+    ``today``; a report date before the breach began or after today; an empty reference; a
+    report already recorded for the breach (each breach is reported once). Admins only."""
+    require(session, Permission.EDIT_REGISTERS)
+    cert = get_certificate(session, cert_id)
+    today = today or dt.date.today()
+    errors: dict[str, str] = {}
+    if entry not in BREACH_ENTRIES:
+        raise ValidationFailed(
+            f"certificate {cert.number}: {entry!r} is not a surveillance", {"entry": "unknown"}
+        )
+    found = [b for b in breaches(session, today, [cert_id]) if b.breach.entry.value == entry]
+    if not found:
+        raise ValidationFailed(
+            f"certificate {cert.number}: {entry} is not in breach", {"entry": "no_breach"}
+        )
+    breach = found[0]
+    if not reference.strip():
+        errors["reference"] = "required"
+    if reported_on < breach.breach.suspension_from:
+        errors["reported_on"] = "before_breach"
+    elif reported_on > today:
+        errors["reported_on"] = "in_future"
+    cycle = breach.cycle_start or cert.cycle_start or cert.issue_date
+    exists = session.scalar(
+        select(RegulatorReport.id).where(
+            RegulatorReport.certificate_id == cert.id,
+            RegulatorReport.cycle_start == cycle,
+            RegulatorReport.entry == entry,
+        )
+    )
+    if exists is not None:
+        errors["entry"] = "already_reported"
+    if errors:
+        raise ValidationFailed(f"certificate {cert.number} report of {entry}: {errors}", errors)
+    report = RegulatorReport(
+        certificate_id=cert.id,
+        cycle_start=cycle,
+        entry=entry,
+        reported_on=reported_on,
+        reference=reference.strip(),
+        note=note.strip(),
+        by_user=current_username(session),
+    )
+    session.add(report)
+    session.flush()
+    return report

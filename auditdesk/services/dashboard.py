@@ -55,7 +55,7 @@ class Dashboard:
     audits_per_month: tuple[int, ...]  # 12 counts, January first, of audits starting that month
     closure_buckets: tuple[tuple[str, int], ...]  # ("0-30", n), ... days from issue to closure
     extra: dict[str, Any] = field(default_factory=dict)
-    # Late or missed surveillances whose required suspension is not recorded (DOMAIN §3)
+    # Late or missed surveillances whose required suspension or report is not recorded (DOMAIN §3)
     unhandled_breaches: tuple[CertificateBreach, ...] = ()
 
 
@@ -113,7 +113,8 @@ def certificates_needing_action(
 def unhandled_breaches(
     session: Session, on: dt.date, evaluated: list[CertificateProgramme] | None = None
 ) -> tuple[Figure, tuple[CertificateBreach, ...]]:
-    """Late or missed surveillances whose required suspension is not recorded, most days in
+    """Late or missed surveillances whose required suspension or report to the regulator is not
+    recorded (a breach is handled only when both are on record), most days in
     breach first (DOMAIN §3 "A late surveillance is a recorded breach", CNCA-QMS-01:2025
     §5.4.1.4), and the figure listing their certificates."""
     found = tuple(

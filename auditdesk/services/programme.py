@@ -361,24 +361,44 @@ def certificate_programme(
 
 
 @dataclass(frozen=True, slots=True)
+class RegulatorReportRecord:
+    """How the report to the regulator a breach required is on record.
+
+    ``source``: ``recorded`` (an admin recorded "reported on DATE (reference)",
+    :func:`auditdesk.services.certificate_events.record_regulator_report`) or ``cnca_monthly``
+    (the certificate's row, carrying its suspended status, went out in a CNCA monthly upload
+    file written after the suspension was recorded and before any later restore: ``reference``
+    is that file's month, ``reported_on`` the day the file was written)."""
+
+    reported_on: dt.date
+    reference: str
+    source: str
+
+
+@dataclass(frozen=True, slots=True)
 class CertificateBreach:
     """A late or missed surveillance of one certificate (DOMAIN §3, CNCA-QMS-01:2025 §5.4.1.4)
-    and whether the suspension it required was recorded.
+    and whether the suspension and the report to the regulator it required are on record.
 
     ``suspension_recorded_on``: the date of a recorded suspension inside the breach (from the day
     after the latest date to the audit, or to ``on`` while it is still missed), else None.
-    ``report_recorded`` is None: AuditDesk keeps no record of reports to the regulator yet, so
-    whether the suspension was reported cannot be told (issue 16 point 2, not done)."""
+    ``report``: the report recorded for the breach, else None. The breach is handled only when
+    both are on record (issue 16 point 2)."""
 
     certificate_id: uuid.UUID
     number: str
     breach: Breach
     suspension_recorded_on: dt.date | None
-    report_recorded: bool | None = None
+    report: RegulatorReportRecord | None = None
+    cycle_start: dt.date | None = None
+
+    @property
+    def report_recorded(self) -> bool:
+        return self.report is not None
 
     @property
     def handled(self) -> bool:
-        return self.suspension_recorded_on is not None
+        return self.suspension_recorded_on is not None and self.report is not None
 
 
 def breaches(
@@ -388,8 +408,9 @@ def breaches(
     evaluated: list[CertificateProgramme] | None = None,
 ) -> list[CertificateBreach]:
     """Late and missed surveillances of the current cycles up to ``on`` (all active
-    certificates by default), with the suspension recorded for each, if any. ``evaluated``:
-    the :func:`programmes` of those certificates on ``on`` when the caller has them already."""
+    certificates by default), with the suspension and the report recorded for each, if any.
+    ``evaluated``: the :func:`programmes` of those certificates on ``on`` when the caller has
+    them already."""
     ids = list(certificate_ids) if certificate_ids is not None else None
     with bulk_evaluation():
         found = evaluated if evaluated is not None else _programmes(session, on, ids)
@@ -397,7 +418,7 @@ def breaches(
         if not candidates:
             return []
         events = _events(session, ids, _day_reader())
-    out = []
+    suspensions: list[tuple[CertificateProgramme, Breach, dt.date | None]] = []
     for cp, b in candidates:
         end = b.done_date or on
         recorded = None
@@ -414,7 +435,86 @@ def breaches(
                 and not (cp.facts.restored_on is not None and s <= cp.facts.restored_on <= on)
             ):
                 recorded = s
-        out.append(CertificateBreach(cp.certificate_id, cp.number, b, recorded))
+        suspensions.append((cp, b, recorded))
+    cert_ids = list({cp.certificate_id for cp, _b in candidates})
+    reports = _recorded_reports(session, cert_ids, on)
+    monthly = _monthly_reports(
+        session, [(cp.certificate_id, s) for cp, _b, s in suspensions if s is not None], on
+    )
+    out = []
+    for cp, b, recorded in suspensions:
+        cycle = cp.facts.issue_date
+        report = reports.get((cp.certificate_id, cycle, b.entry.value))
+        if report is None and recorded is not None:
+            report = monthly.get((cp.certificate_id, recorded))
+        out.append(CertificateBreach(cp.certificate_id, cp.number, b, recorded, report, cycle))
+    return out
+
+
+def _in_chunks(values: list[Any], size: int = 500) -> Iterator[list[Any]]:
+    for i in range(0, len(values), size):
+        yield values[i : i + size]
+
+
+def _recorded_reports(
+    session: Session, cert_ids: list[uuid.UUID], on: dt.date
+) -> dict[tuple[uuid.UUID, dt.date, str], RegulatorReportRecord]:
+    from auditdesk.model import RegulatorReport
+
+    out: dict[tuple[uuid.UUID, dt.date, str], RegulatorReportRecord] = {}
+    for chunk in _in_chunks(cert_ids):
+        stmt = select(RegulatorReport).where(
+            RegulatorReport.certificate_id.in_(chunk), RegulatorReport.reported_on <= on
+        )
+        for r in session.scalars(stmt):
+            out[(r.certificate_id, r.cycle_start, r.entry)] = RegulatorReportRecord(
+                r.reported_on, r.reference, "recorded"
+            )
+    return out
+
+
+def _monthly_reports(
+    session: Session, suspended: list[tuple[uuid.UUID, dt.date]], on: dt.date
+) -> dict[tuple[uuid.UUID, dt.date], RegulatorReportRecord]:
+    """Suspensions that went out in a CNCA monthly upload file: the certificate's row was
+    written (``CncaReported``, sheet ``certificate``) after the suspension event was recorded and
+    before a later restore was recorded, so the file carried the suspended status."""
+    from auditdesk.model import CncaReported
+
+    if not suspended:
+        return {}
+    wanted = {cid for cid, _day in suspended}
+    recorded_at: dict[uuid.UUID, list[tuple[str, dt.date, dt.datetime]]] = {}
+    rows: dict[uuid.UUID, list[tuple[dt.datetime, str]]] = {}
+    for chunk in _in_chunks(list(wanted)):
+        stmt = select(
+            CertificateEvent.certificate_id,
+            CertificateEvent.kind,
+            CertificateEvent.event_date,
+            CertificateEvent.created_at,
+        ).where(
+            CertificateEvent.certificate_id.in_(chunk),
+            CertificateEvent.kind.in_((CertificateEventKind.SUSPEND, CertificateEventKind.RESTORE)),
+        )
+        for cid, kind, day, created in session.execute(stmt):
+            recorded_at.setdefault(cid, []).append((kind.value, day, created))
+        stmt2 = select(CncaReported.entity_id, CncaReported.reported_at, CncaReported.month).where(
+            CncaReported.sheet == "certificate", CncaReported.entity_id.in_(chunk)
+        )
+        for cid, at, month in session.execute(stmt2):
+            rows.setdefault(cid, []).append((at, month))
+    out: dict[tuple[uuid.UUID, dt.date], RegulatorReportRecord] = {}
+    for cid, day in suspended:
+        evs = sorted(recorded_at.get(cid, ()), key=lambda e: e[2])
+        found = [c for k, d, c in evs if k == _SUSPEND and d == day]
+        if not found:
+            continue
+        created = found[0]
+        restored = next((c for k, _d, c in evs if k == _RESTORE and c > created), None)
+        for at, month in sorted(rows.get(cid, ())):
+            if at >= created and (restored is None or at < restored) and at.date() <= on:
+                out[(cid, day)] = RegulatorReportRecord(at.date(), month, "cnca_monthly")
+                break
     return out
 
 

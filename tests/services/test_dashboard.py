@@ -118,9 +118,10 @@ def test_dashboard_queries_do_not_grow_with_overdue_ncs(session, database):
     assert overdue == 6
 
 
-def test_unhandled_breaches_list_missed_surveillances_until_a_suspension_is_recorded(session):
-    """DOMAIN §3 "A late surveillance is a recorded breach" (CNCA-QMS-01:2025 §5.4.1.4): the
-    dashboard lists late or missed surveillances whose required suspension is not recorded."""
+def test_unhandled_breaches_list_missed_surveillances_until_suspension_and_report(session):
+    """DOMAIN §3 "A late surveillance is a recorded breach" (CNCA-QMS-01:2025 §5.4.1.4: suspend
+    and report): the dashboard lists late or missed surveillances until both the suspension and
+    its report to the regulator are recorded."""
     from auditdesk.model import CertificateEvent, CertificateEventKind
 
     s = make_sample(session)
@@ -139,7 +140,7 @@ def test_unhandled_breaches_list_missed_surveillances_until_a_suspension_is_reco
         (TODAY - dt.date(2027, 3, 15)).days,
         None,
     )
-    assert row.report_recorded is None  # no record of reports to the regulator yet
+    assert row.report_recorded is False  # no report to the regulator recorded yet
     session.add(
         CertificateEvent(
             certificate_id=cert.id,
@@ -149,6 +150,15 @@ def test_unhandled_breaches_list_missed_surveillances_until_a_suspension_is_reco
         )
     )
     session.flush()
+    # the suspension alone does not handle it: the report to the regulator is owed too
+    middle = dashboard.build_dashboard(session, TODAY)
+    (row,) = [b for b in middle.unhandled_breaches if b.certificate_id == cert.id]
+    assert row.suspension_recorded_on == dt.date(2027, 3, 20) and not row.report_recorded
+    from auditdesk.services.certificate_events import record_regulator_report
+
+    record_regulator_report(
+        session, cert.id, "surveillance_1", dt.date(2027, 3, 22), "CNCA-2027-0042", today=TODAY
+    )
     after = dashboard.build_dashboard(session, TODAY)
     assert cert.id not in {b.certificate_id for b in after.unhandled_breaches}
     assert (

@@ -342,7 +342,8 @@ def _done(session, cert, audit_type, end):
 def test_late_surveillance_breach_and_whether_its_suspension_was_recorded(session):
     """DOMAIN §3 / CNCA-QMS-01:2025 §5.4.1.4: a surveillance done after its latest date is a
     breach on record (the suspension owed from the day after the latest date to the audit);
-    a suspension recorded inside that span handles it, one before it does not."""
+    a suspension recorded inside that span is the suspension owed, one before it is not; the
+    breach is handled only once its report to the regulator is recorded too (issue 16 point 2)."""
     from auditdesk.services.certificate_events import breach_history
 
     cert = _certificate(session)  # CNCA 2025, issued 2026-03-15: S1 latest 2027-03-15
@@ -365,8 +366,20 @@ def test_late_surveillance_breach_and_whether_its_suspension_was_recorded(sessio
         )
         session.flush()
         (b,) = breach_history(session, cert.id, on)
-        assert b.handled is handled
         assert b.suspension_recorded_on == (day if handled else None)
+        assert not b.handled  # the report is not recorded yet
+    from auditdesk.services.certificate_events import record_regulator_report
+
+    record_regulator_report(
+        session, cert.id, "surveillance_1", dt.date(2027, 3, 18), "粤市监认〔2027〕12号", today=on
+    )
+    (b,) = breach_history(session, cert.id, on)
+    assert b.handled and b.report is not None
+    assert (b.report.reported_on, b.report.reference, b.report.source) == (
+        dt.date(2027, 3, 18),
+        "粤市监认〔2027〕12号",
+        "recorded",
+    )
 
 
 def test_certificate_issued_under_2016_rules_is_judged_by_the_2025_rules_from_2026(session):
