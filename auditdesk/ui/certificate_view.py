@@ -11,6 +11,7 @@ from typing import Any
 
 from PySide6.QtCore import QDate, QEvent, Qt, Signal
 from PySide6.QtWidgets import (
+    QComboBox,
     QDateEdit,
     QDialog,
     QDialogButtonBox,
@@ -19,6 +20,7 @@ from PySide6.QtWidgets import (
     QGroupBox,
     QHeaderView,
     QLabel,
+    QLineEdit,
     QPlainTextEdit,
     QPushButton,
     QTableWidget,
@@ -115,6 +117,99 @@ class StatusEventDialog(QDialog):
         return True
 
 
+class RegulatorReportDialog(QDialog):
+    """Records that a breach's suspension was reported to the regulator: which breach (those
+    of the current cycle without a report), the day and the reference (CNCA-QMS-01:2025
+    §5.4.1.4: suspend and report)."""
+
+    def __init__(
+        self,
+        ctx: AppContext,
+        cert_id: uuid.UUID,
+        owed: list[Any],
+        today: dt.date,
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.ctx, self.cert_id, self.today = ctx, cert_id, today
+        self.setObjectName("regulatorReportDialog")
+        self.setWindowTitle(self.tr("Report to the regulator"))
+        form = QFormLayout(self)
+        self.entry = QComboBox()
+        self.entry.setObjectName("reportEntry")
+        for b in owed:
+            br = b.breach
+            self.entry.addItem(
+                self.tr("%1: latest %2, %3 days in breach")
+                .replace("%1", labels.label("entry", br.entry))
+                .replace("%2", br.latest.isoformat())
+                .replace("%3", str(br.days)),
+                br.entry.value,
+            )
+        self.date = QDateEdit(QDate(today.year, today.month, today.day))
+        self.date.setObjectName("reportDate")
+        self.date.setCalendarPopup(True)
+        self.date.setDisplayFormat("yyyy-MM-dd")
+        self.reference = QLineEdit()
+        self.reference.setObjectName("reportReference")
+        self.note = QPlainTextEdit()
+        self.note.setObjectName("reportNote")
+        self.note.setFixedHeight(60)
+        self.errors = {k: QLabel() for k in ("entry", "reported_on", "reference")}
+        for lab in self.errors.values():
+            lab.setStyleSheet("color: #b00020;")
+            lab.setWordWrap(True)
+            lab.hide()
+        form.addRow(self.tr("Breach"), self.entry)
+        form.addRow("", self.errors["entry"])
+        form.addRow(self.tr("Reported on"), self.date)
+        form.addRow("", self.errors["reported_on"])
+        form.addRow(self.tr("Reference") + " *", self.reference)
+        form.addRow("", self.errors["reference"])
+        form.addRow(self.tr("Note"), self.note)
+        buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
+        )
+        buttons.accepted.connect(self.record)
+        buttons.rejected.connect(self.reject)
+        form.addRow(buttons)
+
+    def _message(self, code: str) -> str:
+        return {
+            "required": self.tr("Required."),
+            "before_breach": self.tr("Before the breach began (the day after the latest date)."),
+            "in_future": self.tr("A report cannot be dated after today."),
+            "already_reported": self.tr("A report is already recorded for this breach."),
+            "no_breach": self.tr("This surveillance is not in breach."),
+            "unknown": self.tr("Not a surveillance."),
+        }.get(code, code)
+
+    def record(self) -> bool:
+        on = self.date.date().toPython()
+        assert isinstance(on, dt.date)
+        for lab in self.errors.values():
+            lab.hide()
+        try:
+            with self.ctx.session() as s:
+                certificate_events.record_regulator_report(
+                    s,
+                    self.cert_id,
+                    str(self.entry.currentData() or ""),
+                    on,
+                    self.reference.text(),
+                    self.note.toPlainText(),
+                    today=self.today,
+                )
+        except ValidationFailed as exc:
+            for field, code in exc.errors.items():
+                lab = self.errors.get(field, self.errors["entry"])
+                lab.setText(self._message(code))
+                lab.show()
+            return False
+        self.accept()
+        return True
+
+
 class CertificateView(QWidget):
     changed = Signal(object)
 
@@ -178,6 +273,11 @@ class CertificateView(QWidget):
         self.plan_button.setObjectName("planAuditButton")
         self.plan_button.clicked.connect(self.plan_audit)
         grid.addWidget(self.plan_button, 2, 0, 1, 3)
+        self.report_button = QPushButton()
+        self.report_button.setObjectName("regulatorReportButton")
+        self.report_button.clicked.connect(self.open_report_dialog)
+        grid.addWidget(self.report_button, 3, 0, 1, 3)
+        self._owed: list[Any] = []
         outer.addWidget(self.actions_box)
 
         self.events_box = QGroupBox()
@@ -207,6 +307,7 @@ class CertificateView(QWidget):
         for kind, b in self.event_buttons.items():
             b.setText(labels.label("event", kind) + "…")
         self.plan_button.setText(self.tr("Plan an audit…"))
+        self.report_button.setText(self.tr("Record report to the regulator…"))
         self.events_box.setTitle(self.tr("History"))
         self.events.setHorizontalHeaderLabels(
             [self.tr("Date"), self.tr("Event"), self.tr("Reason"), self.tr("By")]
@@ -232,6 +333,8 @@ class CertificateView(QWidget):
         for b in self.event_buttons.values():
             b.setEnabled(False)
         self.plan_button.setEnabled(False)
+        self.report_button.setEnabled(False)
+        self._owed = []
         self.title.setText(self.tr("Select a certificate."))
 
     def load(self, cert_id: uuid.UUID) -> None:
@@ -321,6 +424,13 @@ class CertificateView(QWidget):
         self.application.setToolTip(labels.basis_text(app.basis))
         may_edit = self.ctx.can("edit_registers")
         self.plan_button.setEnabled(self.ctx.can("plan_audit"))
+        self._owed = [b for b in owed if b.report is None]
+        self.report_button.setEnabled(bool(self._owed) and may_edit)
+        self.report_button.setToolTip(
+            ""
+            if self._owed
+            else self.tr("No breach of this cycle is waiting for its report to the regulator.")
+        )
         for kind, b in self.event_buttons.items():
             t = allowed[kind]
             b.setEnabled(t.allowed and may_edit)
@@ -344,7 +454,7 @@ class CertificateView(QWidget):
 
     def _breach_cells(self, b: Any) -> list[str]:
         """A late or missed surveillance in the history: the suspension and report it required
-        (CNCA-QMS-01:2025 §5.4.1.4) and whether the suspension was recorded."""
+        (CNCA-QMS-01:2025 §5.4.1.4) and whether each was recorded, with dates."""
         br = b.breach
         what = (
             self.tr("%1 done late (%2 days): suspension and report required")
@@ -357,28 +467,35 @@ class CertificateView(QWidget):
             if b.suspension_recorded_on
             else self.tr("suspension not recorded")
         )
+        report = b.report
+        if report is None:
+            reported = self.tr("report to the regulator not recorded")
+        elif report.source == "cnca_monthly":
+            reported = (
+                self.tr("reported %1 in the CNCA monthly file %2")
+                .replace("%1", report.reported_on.isoformat())
+                .replace("%2", report.reference)
+            )
+        else:
+            reported = (
+                self.tr("reported %1 (%2)")
+                .replace("%1", report.reported_on.isoformat())
+                .replace("%2", report.reference)
+            )
         return [
             br.suspension_from.isoformat(),
             event,
             self._basis_text(br.basis),
-            recorded + "; " + self.tr("report to the regulator not tracked"),
+            recorded + "; " + reported,
         ]
 
     def _basis_text(self, basis: Any) -> str:
         """The rule behind a date, with the rule-set transition or the admin's override
         ("CNCA-QMS-01:2025 §5.4.1.4, in force from 2026-01-01; issued under CNCA-QMS-2016")."""
-        text = labels.basis_text(basis)
-        if basis is None:
-            return text
-        if getattr(basis, "in_force_from", None) is not None:
-            text += (
-                self.tr(", in force from %1; issued under %2")
-                .replace("%1", basis.in_force_from.isoformat())
-                .replace("%2", basis.issued_under or "")
-            )
-        if getattr(basis, "override", False):
-            text += self.tr(" (rule set set by hand)")
-        return text
+        from auditdesk.services.basis_words import basis_words
+        from auditdesk.ui.i18n import current_language
+
+        return basis_words(basis, current_language())
 
     def _show_risk(self, risk: Any) -> None:
         from auditdesk.ui.nc.texts import NCTexts
@@ -413,6 +530,23 @@ class CertificateView(QWidget):
 
     def risk_text(self) -> str:
         return self.risk.text()
+
+    def report_dialog(self) -> RegulatorReportDialog | None:
+        """The dialog recording the report of a breach still waiting for it (None if none)."""
+        if self.cert_id is None or not self._owed:
+            return None
+        return RegulatorReportDialog(self.ctx, self.cert_id, self._owed, self.today(), self)
+
+    def open_report_dialog(self) -> bool:
+        """Record the report of one of the breaches still waiting for it; True if recorded."""
+        dialog = self.report_dialog()
+        if dialog is None or self.cert_id is None:
+            return False
+        if dialog.exec() == QDialog.DialogCode.Accepted:
+            self.load(self.cert_id)
+            self.changed.emit(self.cert_id)
+            return True
+        return False
 
     def plan_audit(self) -> None:
         if self.cert_id is not None and self.ctx.navigate is not None:

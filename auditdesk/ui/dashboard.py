@@ -123,7 +123,7 @@ class DashboardPage(QWidget):
         self.breach_box = QGroupBox()
         self.breach_box.setObjectName("breachBox")
         layout = QVBoxLayout(self.breach_box)
-        self.breach_table = QTableWidget(0, 5)
+        self.breach_table = QTableWidget(0, 7)
         self.breach_table.setObjectName("breachTable")
         self.breach_table.verticalHeader().setVisible(False)
         self.breach_table.horizontalHeader().setStretchLastSection(True)
@@ -133,6 +133,9 @@ class DashboardPage(QWidget):
         self.grid.addWidget(self.breach_box, row, 0, 1, cols)
 
     def _show_breaches(self) -> None:
+        from auditdesk.services.basis_words import basis_words
+        from auditdesk.ui.i18n import current_language
+
         self.breach_box.setTitle(self.tr("Unhandled breaches: suspension and report required"))
         self.breach_table.setHorizontalHeaderLabels(
             [
@@ -141,6 +144,8 @@ class DashboardPage(QWidget):
                 self.tr("Latest date"),
                 self.tr("Days in breach"),
                 self.tr("Rule"),
+                self.tr("Suspension"),
+                self.tr("Report to the regulator"),
             ]
         )
         found = self.data.unhandled_breaches if self.data else ()
@@ -155,7 +160,13 @@ class DashboardPage(QWidget):
                 audit,
                 br.latest.isoformat(),
                 str(br.days),
-                labels.basis_text(br.basis),
+                basis_words(br.basis, current_language()),
+                b.suspension_recorded_on.isoformat()
+                if b.suspension_recorded_on
+                else self.tr("not recorded"),
+                f"{b.report.reported_on.isoformat()} ({b.report.reference})"
+                if b.report
+                else self.tr("not recorded"),
             ]
             for col, text in enumerate(cells):
                 self.breach_table.setItem(row, col, QTableWidgetItem(text))

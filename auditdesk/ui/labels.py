@@ -368,13 +368,11 @@ ENUM_GROUPS: dict[tuple[str, str], str] = {
 
 
 def basis_text(basis: Any) -> str:
-    """``CNCA-QMS-01:2025 §5.4.1.4 (first_surveillance_after_issue_date)`` — rule, clause, code."""
-    if basis is None:
-        return ""
-    clause = basis.clause
-    if clause and clause[0].isdigit():
-        clause = "§" + clause
-    return f"{basis.rule_id} {clause} ({basis.code})"
+    """Rule, clause and the rule's code in words in the current language (issue 16 point 2:
+    ``CNCA-QMS-01:2025 §5.4.1.4 首次监督：自发证日期起算``), via services.basis_words."""
+    from auditdesk.services.basis_words import basis_words
+
+    return basis_words(basis, current_language())
 
 
 def team_warning(warning: Any, person_name: str = "") -> str:
