@@ -26,7 +26,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from fractions import Fraction
 
-from auditdesk.rules.basis import CB_SETTING, CNCA_2025, IAF_MD2, IAF_MD5, Basis
+from auditdesk.rules.basis import CB_SETTING, CNCA_2025, IAF_MD2, IAF_MD5, Basis, Dated
 from auditdesk.rules.dates import add_months
 from auditdesk.rules.eligibility import Finding
 from auditdesk.rules.settings import DEFAULT_SETTINGS, CBSettings
@@ -61,9 +61,7 @@ def counted_audit_days(members: Iterable[tuple[str, float]]) -> CountedDays:
             excluded.append((role, float(days)))
         else:
             raise RuleInputError(f"role: unknown team role {role!r}")
-    return CountedDays(
-        float(counted), tuple(excluded), Basis(IAF_MD5, "audit time", "auditors_only")
-    )
+    return CountedDays(float(counted), tuple(excluded), Basis(IAF_MD5, "", "auditors_only"))
 
 
 def application_conditions(
@@ -125,6 +123,16 @@ def remote_share(
     )
 
 
+def transfer_deadline(issuing_cb_ceased_on: dt.date | None, expiry: dt.date) -> Dated | None:
+    """Where the issuing CB ceased trading or its accreditation expired, was suspended or
+    withdrawn: the transfer must be completed within 6 months or by the certificate's expiry,
+    whichever is sooner (IAF MD2:2017 2.1.3 [check clause number]). None otherwise."""
+    if issuing_cb_ceased_on is None:
+        return None
+    six = add_months(issuing_cb_ceased_on, 6)
+    return Dated(min(six, expiry), Basis(IAF_MD2, "2.1.3", "transfer_deadline"))
+
+
 def transfer_review(
     on: dt.date,
     *,
@@ -132,25 +140,57 @@ def transfer_review(
     expiry: dt.date,
     open_major_ncs: int,
     settings: CBSettings = DEFAULT_SETTINGS,
+    review_on: dt.date | None | bool = False,
+    decision_on: dt.date | None = None,
+    issuing_cb_ceased_on: dt.date | None = None,
 ) -> tuple[Finding, ...]:
-    """The accepting CB's pre-transfer review (IAF MD2:2017 [check clauses]); empty = the
-    certificate may be transferred and keeps its programme."""
+    """The accepting CB's pre-transfer review (IAF MD2:2017 [check clause numbers]); empty =
+    the certificate may be transferred and keeps its programme.
+
+    ``state``/``open_major_ncs``: the previous certificate when reviewed. ``review_on``: the day
+    the pre-transfer review was completed (None: not done; leave out where the caller does not
+    track it). ``decision_on``: the accepting CB's certification decision, if taken; ``on`` the
+    day judged (the decision day once taken). Findings:
+    - ``transfer_refused_{suspended,withdrawn,cancelled,expired}``: only valid accredited
+      certification may be transferred (2.1);
+    - ``transfer_review_missing`` / ``transfer_decision_before_review``: the decision needs the
+      pre-transfer review first (2.2);
+    - ``transfer_open_major_ncs``: open major NCs closed before the decision (2.3);
+    - ``transfer_deadline_passed`` (date: the deadline): the issuing CB ceased (2.1.3);
+    - ``transfer_as_recertification`` (date: from when) [setting].
+    """
+    judged = decision_on or on
     out: list[Finding] = []
     if state in ("suspended", "withdrawn", "cancelled"):
-        out.append(Finding(f"transfer_refused_{state}", Basis(IAF_MD2, "2", "not_transferable")))
-    if on > expiry or state == "expired":
-        out.append(Finding("transfer_refused_expired", Basis(IAF_MD2, "2", "not_transferable")))
+        out.append(Finding(f"transfer_refused_{state}", Basis(IAF_MD2, "2.1", "not_transferable")))
+    if judged > expiry or state == "expired":
+        out.append(Finding("transfer_refused_expired", Basis(IAF_MD2, "2.1", "not_transferable")))
+    if review_on is None:
+        out.append(
+            Finding("transfer_review_missing", Basis(IAF_MD2, "2.2", "transfer_review_required"))
+        )
+    elif isinstance(review_on, dt.date) and decision_on is not None and decision_on < review_on:
+        out.append(
+            Finding(
+                "transfer_decision_before_review",
+                Basis(IAF_MD2, "2.2", "transfer_review_required"),
+                review_on,
+            )
+        )
     if open_major_ncs:
         out.append(
             Finding(
                 "transfer_open_major_ncs",
-                Basis(IAF_MD2, "pre-transfer review", "major_ncs_closed_first"),
+                Basis(IAF_MD2, "2.3", "major_ncs_closed_first"),
                 None,
                 float(open_major_ncs),
             )
         )
+    deadline = transfer_deadline(issuing_cb_ceased_on, expiry)
+    if deadline is not None and judged > deadline.date:
+        out.append(Finding("transfer_deadline_passed", deadline.basis, deadline.date))
     recert_from = add_months(expiry, -settings.transfer_recertification_months)
-    if not out and on >= recert_from:
+    if not out and judged >= recert_from:
         out.append(
             Finding(
                 "transfer_as_recertification",

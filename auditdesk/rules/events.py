@@ -68,7 +68,7 @@ _ALLOWED: dict[tuple[CertificateState, CertificateEvent], tuple[CertificateState
     (S.VALID, E.EXTEND_SCOPE): (S.VALID, "9.6.4", "scope_extended"),
     (S.VALID, E.CANCEL): (S.CANCELLED, "9.6.5", "cancelled_at_client_request"),
     (S.VALID, E.RECERTIFY): (S.VALID, "9.6.3", "recertified"),
-    (S.VALID, E.TRANSFER): (S.VALID, "IAF MD2", "transferred"),
+    (S.VALID, E.TRANSFER): (S.VALID, "2.1", "transferred"),
     (S.SUSPENDED, E.RESTORE): (S.VALID, "9.6.5.2", "restored"),
     (S.SUSPENDED, E.WITHDRAW): (S.WITHDRAWN, "9.6.5.3", "withdrawn"),
     (S.SUSPENDED, E.REDUCE_SCOPE): (S.SUSPENDED, "9.6.5.3", "scope_reduced"),

@@ -69,6 +69,10 @@ def create_certificate(session: Session, data: CertificateData) -> Certificate:
         errors["expiry_date"] = "expiry_before_issue"
     if errors:
         raise ValidationFailed(f"certificate '{number}': {errors}", errors)
+    # CNCA-QMS-01:2025 §5.1.2: no certificate for a client barred on the issue date (issue 16)
+    from auditdesk.services.rules_checks import refuse_if_conditions
+
+    refuse_if_conditions(session, data.organisation_id, data.issue_date)
     assert std is not None
     cert = Certificate(
         number=number,
