@@ -9,7 +9,26 @@ import datetime as dt
 
 from PySide6.QtCore import QDate
 
-from tests.ui.test_breaches_ui import ON, _legacy_certificate
+ON = dt.date(2026, 3, 1)
+
+
+def _legacy_certificate(database):
+    """Issued 2025-01-01 under CNCA-QMS-2016: S1 latest 2026-01-01 (CNCA-QMS-01:2025)."""
+    from auditdesk.services.certificates import CertificateData, create_certificate
+    from auditdesk.services.clients import OrganisationData, create_organisation
+
+    with database.session() as s:
+        org = create_organisation(s, OrganisationData(name_zh="成都锦程机电设备有限公司"))
+        cert = create_certificate(
+            s,
+            CertificateData(
+                number="Q-LEGACY",
+                organisation_id=org.id,
+                standard_key="ISO9001:2015",
+                issue_date=dt.date(2025, 1, 1),
+            ),
+        )
+        return cert.id
 
 
 def _rows(view):
