@@ -18,6 +18,7 @@ COMMAND_MODULES = [
     "export",
     "cnca",
     "breaches",
+    "conditions",
     "standards",
     "check",
     "verify",
