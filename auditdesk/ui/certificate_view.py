@@ -241,6 +241,12 @@ class CertificateView(QWidget):
         self.risk.setStyleSheet("color: #b00020; background: #fdecea; padding: 4px;")
         self.risk.hide()
         outer.addWidget(self.risk)
+        # CNCA-QMS-01:2025 §5.1.2 conditions of the client and the IAF MD2 transfer review
+        self.rules_note = QLabel()
+        self.rules_note.setObjectName("certRulesNote")
+        self.rules_note.setWordWrap(True)
+        self.rules_note.hide()
+        outer.addWidget(self.rules_note)
 
         self.programme_box = QGroupBox()
         pl = QVBoxLayout(self.programme_box)
@@ -326,8 +332,9 @@ class CertificateView(QWidget):
         """Show no certificate (the register's current row went away)."""
         self.cert_id = None
         self._scope = ""
-        for label in (self.status, self.risk, self.application):
+        for label in (self.status, self.risk, self.application, self.rules_note):
             label.clear()
+        self.rules_note.hide()
         self.programme.setRowCount(0)
         self.events.setRowCount(0)
         for b in self.event_buttons.values():
@@ -351,6 +358,20 @@ class CertificateView(QWidget):
                 for k in certificate_events.USER_EVENTS
             }
             risk = certificate_risk(s, cert_id, self.today())
+            from auditdesk.services.rules_checks import application_findings, transfer_check
+
+            conditions = application_findings(s, cert.organisation_id, self.today())
+            transfer = transfer_check(s, cert_id, self.today())
+            transfer_facts = (
+                (
+                    transfer.record.issuing_cb,
+                    transfer.record.previous_number,
+                    transfer.record.review_on,
+                    transfer.record.decision_on,
+                )
+                if transfer is not None
+                else None
+            )
             org, std = cert.organisation, cert.standard
             self._scope = cert.scope_zh
             self.title.setText(
@@ -378,6 +399,7 @@ class CertificateView(QWidget):
             "color: #b00020; font-weight: bold;" if warn else "font-weight: bold;"
         )
         self._show_risk(risk)
+        self._show_rules_note(conditions, transfer, transfer_facts)
 
         entries = cp.programme.entries
         self.programme.setRowCount(len(entries))
@@ -448,6 +470,7 @@ class CertificateView(QWidget):
         for row, (_on, cells, alarm) in enumerate(rows):
             for col, text in enumerate(cells):
                 item = QTableWidgetItem(text)
+                item.setToolTip(text)  # the breach texts are longer than their columns
                 if alarm:
                     item.setForeground(Qt.GlobalColor.red)
                 self.events.setItem(row, col, item)
@@ -496,6 +519,57 @@ class CertificateView(QWidget):
         from auditdesk.ui.i18n import current_language
 
         return basis_words(basis, current_language())
+
+    def _show_rules_note(self, conditions: Any, transfer: Any, facts: Any) -> None:
+        """The client's §5.1.2 findings on today (no recertification or new certificate while
+        they stand) and a transferred certificate's MD2 review with its findings and deadline."""
+        from auditdesk import catalogue
+        from auditdesk.services.basis_words import basis_words
+        from auditdesk.ui.i18n import current_language
+
+        lang = current_language()
+
+        def finding(f: Any) -> str:
+            text = f"{catalogue.word('finding', f.code, lang)} — {basis_words(f.basis, lang)}"
+            if f.date is not None:
+                text += " (" + f.date.isoformat() + ")"
+            return text
+
+        lines = []
+        alarm = bool(conditions)
+        if conditions:
+            lines.append(
+                self.tr("Application conditions: %1").replace(
+                    "%1", "; ".join(finding(f) for f in conditions)
+                )
+            )
+        if transfer is not None:
+            cb, number, review, decision = facts
+            lines.append(
+                self.tr("Transferred from %1 (%2): review %3, decision %4")
+                .replace("%1", cb)
+                .replace("%2", number or "-")
+                .replace("%3", review.isoformat() if review else self.tr("not done"))
+                .replace("%4", decision.isoformat() if decision else self.tr("not taken"))
+            )
+            if transfer.deadline is not None:
+                lines.append(
+                    self.tr("Transfer to be completed by %1 — %2")
+                    .replace("%1", transfer.deadline.date.isoformat())
+                    .replace("%2", basis_words(transfer.deadline.basis, lang))
+                )
+            lines += [finding(f) for f in transfer.findings]
+            alarm = alarm or any(
+                not f.code.endswith("as_recertification") for f in transfer.findings
+            )
+        self.rules_note.setText("\n".join(lines))
+        self.rules_note.setVisible(bool(lines))
+        self.rules_note.setStyleSheet(
+            "color: #b00020; background: #fdecea; padding: 4px;" if alarm else "padding: 4px;"
+        )
+
+    def rules_note_text(self) -> str:
+        return self.rules_note.text()
 
     def _show_risk(self, risk: Any) -> None:
         from auditdesk.ui.nc.texts import NCTexts

@@ -97,3 +97,38 @@ def test_dashboard_breach_row_says_what_is_missing_in_chinese(ctx, database, qtb
     assert not any(c.isascii() and c.isalpha() for c in basis.split("§")[1].split("CNCA")[0])
     assert table.item(0, 5).text() == "2026-01-05"
     assert table.item(0, 6).text() == page.tr("not recorded")  # zh_CN.rules.json: 未登记
+
+
+def test_certificate_view_flags_client_conditions_and_the_transfer_review(ctx, database, qtbot):
+    """Issue 16 point 8 in the certificate view: a §5.1.2 condition of the client in force
+    today (CNCA-QMS-01:2025) and the IAF MD2 review with its deadline (2.1.3)."""
+    from auditdesk.services import rules_checks as rc
+    from auditdesk.services.certificates import get_certificate
+    from auditdesk.ui.certificate_view import CertificateView
+
+    cert_id = _legacy_certificate(database)
+    view = CertificateView(ctx, today=lambda: ON)
+    qtbot.addWidget(view)
+    view.load(cert_id)
+    assert view.rules_note.isHidden()
+    with database.session() as s:
+        org = get_certificate(s, cert_id).organisation_id
+        rc.record_client_condition(s, org, "serious_dishonesty", dt.date(2026, 2, 1), None, "R")
+        rc.record_transfer(
+            s,
+            cert_id,
+            rc.TransferData(
+                issuing_cb="某认证有限公司",
+                previous_number="00125Q1234",
+                review_on=dt.date(2026, 2, 10),
+                issuing_cb_ceased_on=dt.date(2025, 8, 1),
+            ),
+        )
+    view.load(cert_id)
+    text = view.rules_note_text()
+    assert not view.rules_note.isHidden()
+    assert "client on the serious-dishonesty list: no certification" in text
+    assert "CNCA-QMS-01:2025 §5.1.2" in text
+    assert "Transferred from 某认证有限公司 (00125Q1234): review 2026-02-10" in text
+    assert "Transfer to be completed by 2026-02-01" in text
+    assert "transfer deadline passed — IAF MD2:2017 §2.1.3" in text
