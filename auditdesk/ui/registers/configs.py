@@ -89,7 +89,14 @@ CLIENT_EDITOR = EditorConfig(
     update=_client_update,
     validate=_client_validate,
     entity=Organisation,
+    extra=lambda ctx: _client_conditions_panel(ctx),
 )
+
+
+def _client_conditions_panel(ctx: Any) -> QWidget:
+    from auditdesk.ui.client_conditions import ClientConditionsPanel
+
+    return ClientConditionsPanel(ctx)
 
 
 # -- auditors ------------------------------------------------------------------------------------

@@ -49,6 +49,9 @@ class EditorConfig:
     # The ORM class edited: its ``version`` says which version the user saw, so a save over
     # someone else's newer change is refused ("changed meanwhile": reload or merge).
     entity: Any = None
+    # A panel under the fields for what the record holds besides them (``load(id)``,
+    # ``clear()``), e.g. a client's §5.1.2 conditions; built with the app context.
+    extra: Callable[[Any], Any] | None = None
 
 
 def parse_value(spec: FieldSpec, text: str) -> tuple[Any, str | None]:
@@ -137,6 +140,9 @@ class DetailEditor(QWidget):
         body_layout = QVBoxLayout(body)
         self.form = QFormLayout()
         body_layout.addLayout(self.form)
+        self.extra = config.extra(ctx) if config.extra is not None else None
+        if self.extra is not None:
+            body_layout.addWidget(self.extra)
         body_layout.addStretch(1)
         self.form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
         for spec in config.fields:
@@ -307,6 +313,8 @@ class DetailEditor(QWidget):
         self.show_errors({})
         self.create_button.setVisible(self.config.create is not None)
         self.create_button.setEnabled(False)
+        if self.extra is not None:
+            self.extra.clear()
         self._update_heading()
 
     def _read(self, record_id: uuid.UUID) -> tuple[dict[str, Any], int | None]:
@@ -327,6 +335,8 @@ class DetailEditor(QWidget):
         self._loading = True
         self.record_id = record_id
         self.saved = dict(values)
+        if self.extra is not None:
+            self.extra.load(record_id)
         self.version_seen = version
         editable = self.config.update is not None
         for spec in self.config.fields:
