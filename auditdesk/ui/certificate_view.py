@@ -465,6 +465,7 @@ class CertificateView(QWidget):
             (on, [on.isoformat(), labels.label("event", kind), reason, by], False)
             for on, kind, reason, by in events
         ] + [(b.breach.suspension_from, self._breach_cells(b), not b.handled) for b in owed]
+        rows += self._transfer_rows(transfer, transfer_facts)
         rows.sort(key=lambda r: r[0])
         self.events.setRowCount(len(rows))
         for row, (_on, cells, alarm) in enumerate(rows):
@@ -567,6 +568,36 @@ class CertificateView(QWidget):
         self.rules_note.setStyleSheet(
             "color: #b00020; background: #fdecea; padding: 4px;" if alarm else "padding: 4px;"
         )
+
+    def _transfer_rows(self, transfer: Any, facts: Any) -> list[tuple[dt.date, list[str], bool]]:
+        """The IAF MD2 pre-transfer review and the transfer decision as history rows."""
+        if transfer is None:
+            return []
+        cb, number, review, decision = facts
+        alarm = any(not f.code.endswith("as_recertification") for f in transfer.findings)
+        out = []
+        if review is not None:
+            out.append(
+                (
+                    review,
+                    [
+                        review.isoformat(),
+                        self.tr("Pre-transfer review (IAF MD2)"),
+                        f"{cb} {number}".strip(),
+                        transfer.record.reviewer,
+                    ],
+                    alarm,
+                )
+            )
+        if decision is not None:
+            out.append(
+                (
+                    decision,
+                    [decision.isoformat(), self.tr("Transfer decision"), cb, ""],
+                    alarm,
+                )
+            )
+        return out
 
     def rules_note_text(self) -> str:
         return self.rules_note.text()

@@ -132,3 +132,10 @@ def test_certificate_view_flags_client_conditions_and_the_transfer_review(ctx, d
     assert "Transferred from 某认证有限公司 (00125Q1234): review 2026-02-10" in text
     assert "Transfer to be completed by 2026-02-01" in text
     assert "transfer deadline passed — IAF MD2:2017 §2.1.3" in text
+    rows = _rows(view)
+    (review,) = [r for r in rows if r[1] == "Pre-transfer review (IAF MD2)"]
+    assert review[:3] == [
+        "2026-02-10",
+        "Pre-transfer review (IAF MD2)",
+        "某认证有限公司 00125Q1234",
+    ]
