@@ -278,11 +278,12 @@ class CertificateView(QWidget):
         self.plan_button = QPushButton()
         self.plan_button.setObjectName("planAuditButton")
         self.plan_button.clicked.connect(self.plan_audit)
-        grid.addWidget(self.plan_button, 2, 0, 1, 3)
+        grid.addWidget(self.plan_button, 2, 0, 1, 2)
         self.report_button = QPushButton()
         self.report_button.setObjectName("regulatorReportButton")
         self.report_button.clicked.connect(self.open_report_dialog)
-        grid.addWidget(self.report_button, 3, 0, 1, 3)
+        # beside "Plan an audit…": a row of its own would not fit a 1092×542 window
+        grid.addWidget(self.report_button, 2, 2)
         self._owed: list[Any] = []
         outer.addWidget(self.actions_box)
 
