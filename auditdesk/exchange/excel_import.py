@@ -735,6 +735,7 @@ def _write_certificate(
                 technical_codes=wanted["technical_codes"],
                 team_leader_name=wanted["team_leader_name"],
                 status=wanted["status"],
+                check_conditions=False,  # a register of certificates already issued
             ),
         )
         report.count("created", "certificate")

@@ -42,6 +42,9 @@ class CertificateData:
     accredited: bool = True
     team_leader_name: str = ""
     status: CertificateStatus = CertificateStatus.VALID
+    # Refuse a certificate issued while a CNCA-QMS-01:2025 §5.1.2 condition bars the client
+    # (issue 16). False for records of certificates issued before (imports of a register).
+    check_conditions: bool = True
 
 
 def default_expiry(issue_date: dt.date) -> dt.date:
@@ -72,7 +75,8 @@ def create_certificate(session: Session, data: CertificateData) -> Certificate:
     # CNCA-QMS-01:2025 §5.1.2: no certificate for a client barred on the issue date (issue 16)
     from auditdesk.services.rules_checks import refuse_if_conditions
 
-    refuse_if_conditions(session, data.organisation_id, data.issue_date)
+    if data.check_conditions:
+        refuse_if_conditions(session, data.organisation_id, data.issue_date)
     assert std is not None
     cert = Certificate(
         number=number,

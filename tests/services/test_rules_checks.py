@@ -81,6 +81,9 @@ def test_certificate_is_not_issued_to_a_barred_client(session):
     assert session.scalar(select(func.count(Certificate.id))) == 0
     data.issue_date = D(2026, 4, 1)
     assert create_certificate(session, data).number == "Q-1"
+    # an import records a certificate already issued: not refused (issued elsewhere or before)
+    data.number, data.issue_date, data.check_conditions = "Q-2", D(2026, 6, 1), False
+    assert create_certificate(session, data).number == "Q-2"
 
 
 @pytest.mark.parametrize(
