@@ -511,7 +511,7 @@ class CertificateView(QWidget):
             br.suspension_from.isoformat(),
             event,
             self._basis_text(br.basis),
-            recorded + "; " + reported,
+            self.tr("%1; %2").replace("%1", recorded).replace("%2", reported),
         ]
 
     def _basis_text(self, basis: Any) -> str:
