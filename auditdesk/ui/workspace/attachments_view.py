@@ -7,10 +7,9 @@ from __future__ import annotations
 import uuid
 from pathlib import Path
 
-from PySide6.QtCore import QPointF, QRectF, QSize, Qt, QUrl, Signal
+from PySide6.QtCore import QPointF, QRectF, QSize, Qt, Signal
 from PySide6.QtGui import (
     QColor,
-    QDesktopServices,
     QIcon,
     QImage,
     QImageIOHandler,
@@ -37,6 +36,8 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
     QWidget,
 )
+
+from auditdesk.ui import file_actions
 
 THUMB = 96
 _cache: dict[str, QPixmap] = {}
@@ -476,4 +477,4 @@ def open_externally(path: Path, filename: str) -> None:
 
     target = Path(tempfile.mkdtemp(prefix="auditdesk-")) / filename
     shutil.copyfile(path, target)
-    QDesktopServices.openUrl(QUrl.fromLocalFile(str(target)))
+    file_actions.open_in_system(target)
