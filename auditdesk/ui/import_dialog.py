@@ -172,7 +172,9 @@ class ImportDialog(QDialog):
 
         def work(job: Any) -> ImportReport:
             with job.session() as s:
-                return import_workbook(s, Path(path), kind, dry_run=dry_run)
+                return import_workbook(
+                    s, Path(path), kind, dry_run=dry_run, progress=lambda d, t: job.progress(d, t)
+                )
 
         self.check_button.setEnabled(False)
         self.import_button.setEnabled(False)

@@ -200,7 +200,7 @@ def run_job(
         _running.discard(signals)
         if timer is not None:
             timer.stop()
-        if dialog is not None:
+        if dialog is not None and shiboken6.isValid(dialog):  # gone with a closed parent
             dialog.reset()
             dialog.deleteLater()
 
@@ -271,21 +271,11 @@ WORKER_TERM_GRACE_S = (
 
 
 def worker_command() -> tuple[list[str], dict[str, str]]:
-    """How to start a worker: this interpreter, the worker module, this checkout on the path."""
-    import os
-    import sys
-    from pathlib import Path
+    """How to start a worker: this interpreter, the worker module, this checkout on the path
+    (a frozen bundle starts itself: ``auditdesk.platform.worker_command``)."""
+    from auditdesk import platform
 
-    import auditdesk
-
-    root = str(Path(auditdesk.__file__).resolve().parent.parent)
-    env = dict(os.environ)
-    env["PYTHONPATH"] = os.pathsep.join(
-        [root, *(p for p in env.get("PYTHONPATH", "").split(os.pathsep) if p)]
-    )
-    if getattr(sys, "frozen", False):  # the PyInstaller bundle: packaging/entry.py
-        return [sys.executable, "--worker-process"], env
-    return [sys.executable, "-m", "auditdesk.ui.worker_process"], env
+    return platform.worker_command("auditdesk.ui.worker_process"), platform.child_environment()
 
 
 def in_worker_process(
@@ -302,18 +292,48 @@ def in_worker_process(
         import pickle
         import subprocess
 
+        from auditdesk.ui.worker_process import read_frames
+
         command, env = worker_command()
-        request: bytes | None = pickle.dumps((url, user, target, args))
         proc = subprocess.Popen(
             command, stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=subprocess.PIPE, env=env
         )
+        answer: list[tuple[Any, ...]] = []
+        err: list[bytes] = []
+
+        def read_answer() -> None:
+            assert proc.stdout is not None
+            try:
+                for frame in read_frames(proc.stdout):
+                    if frame[0] == "progress":
+                        job.progress(frame[1], frame[2], frame[3])  # a determinate bar
+                    else:
+                        answer.append(frame)
+            except Exception as exc:  # an answer this process cannot unpickle: raised below
+                answer.append(("error", exc))
+
+        def read_errors() -> None:
+            assert proc.stderr is not None
+            err.append(proc.stderr.read())
+
+        readers = [
+            threading.Thread(target=read_answer, daemon=True),
+            threading.Thread(target=read_errors, daemon=True),
+        ]
+        for reader in readers:
+            reader.start()
         try:
+            assert proc.stdin is not None
+            try:
+                proc.stdin.write(pickle.dumps((url, user, target, args)))
+                proc.stdin.close()
+            except BrokenPipeError:
+                pass  # the child died at start: its stderr says why
             while True:
                 try:
-                    out, err = proc.communicate(request, timeout=WORKER_POLL_S)
+                    proc.wait(WORKER_POLL_S)
                     break
                 except subprocess.TimeoutExpired:
-                    request = None  # sent with the first call
                     if job.cancelled:
                         raise JobCancelled() from None
         finally:
@@ -324,12 +344,14 @@ def in_worker_process(
                 except subprocess.TimeoutExpired:
                     proc.kill()
                     proc.wait()
-        if not out:
-            tail = err.decode("utf-8", "replace").strip()[-2000:]
+            for reader in readers:
+                reader.join()
+        if not answer:
+            tail = b"".join(err).decode("utf-8", "replace").strip()[-2000:]
             raise RuntimeError(
                 f"the worker process ended without an answer (exit code {proc.returncode}): {tail}"
             )
-        status, payload = pickle.loads(out)
+        status, payload = answer[0]
         if status == "error":
             raise payload
         return payload
@@ -339,10 +361,10 @@ def in_worker_process(
 
 def _inline(target: str, args: tuple[Any, ...]) -> Callable[[Job], Any]:
     def work(job: Job) -> Any:
-        from auditdesk.ui.worker_process import resolve
+        from auditdesk.ui.worker_process import reporting_to, resolve
 
         fn = resolve(target)
-        with job.session() as s:
+        with job.session() as s, reporting_to(job.progress):
             return fn(s, *args)
 
     return work
