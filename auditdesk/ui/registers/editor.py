@@ -25,7 +25,7 @@ from PySide6.QtWidgets import (
 )
 
 from auditdesk.services.errors import ValidationFailed
-from auditdesk.ui import labels
+from auditdesk.ui import labels, palette
 from auditdesk.ui.context import AppContext
 
 
@@ -177,7 +177,7 @@ class DetailEditor(QWidget):
         w.setObjectName(f"field_{spec.key}")
         err = QLabel()
         err.setObjectName(f"error_{spec.key}")
-        err.setStyleSheet("color: #b00020;")
+        err.setStyleSheet(f"color: {palette.css('error')};")
         err.setWordWrap(True)
         err.hide()
         cell = QWidget()

@@ -9,7 +9,6 @@ from pathlib import Path
 
 from PySide6.QtCore import QPointF, QRectF, QSize, Qt, Signal
 from PySide6.QtGui import (
-    QColor,
     QIcon,
     QImage,
     QImageIOHandler,
@@ -37,7 +36,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from auditdesk.ui import file_actions
+from auditdesk.ui import file_actions, palette
 
 THUMB = 96
 _cache: dict[str, QPixmap] = {}
@@ -201,7 +200,7 @@ class _PhotoView(QGraphicsView):
         self.setResizeAnchor(QGraphicsView.ViewportAnchor.NoAnchor)
         self.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.setRenderHint(QPainter.RenderHint.SmoothPixmapTransform, True)
-        self.setBackgroundBrush(QColor(48, 48, 48))
+        self.setBackgroundBrush(palette.color("viewer_bg"))
         self.setFrameShape(QFrame.Shape.NoFrame)
 
     def wheelEvent(self, event):
