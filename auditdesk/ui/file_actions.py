@@ -25,7 +25,7 @@ def open_in_system(path: str | Path, parent: QWidget | None = None) -> bool:
     try:
         platform.open_in_system(path)
     except (FileNotFoundError, platform.CannotOpen):
-        title = QCoreApplication.translate("FileActions", "Open")
+        title = QCoreApplication.translate("FileActions", "Cannot open")
         text = QCoreApplication.translate(
             "FileActions", "This computer has no program to open %1."
         ).replace("%1", str(path))
