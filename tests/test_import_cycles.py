@@ -17,10 +17,10 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 PACKAGE = ROOT / "auditdesk"
 
-# Imports of project modules inside functions, measured when the cycles were removed (514).
+# Imports of project modules inside functions, measured when the cycles were removed (513).
 # They may only shrink: a new one needs a measured start-up cost (see the README's
 # Contributing section) and a raised figure here with the reason in the commit.
-FUNCTION_LEVEL_IMPORTS_MAX = 514
+FUNCTION_LEVEL_IMPORTS_MAX = 513
 
 
 def module_name(path: Path, root: Path = ROOT) -> str:

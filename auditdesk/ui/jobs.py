@@ -35,6 +35,9 @@ from PySide6.QtCore import (
 )
 from PySide6.QtWidgets import QProgressDialog, QWidget
 
+from auditdesk import platform
+from auditdesk.ui.worker_process import read_frames, reporting_to, resolve
+
 
 class JobCancelled(Exception):
     """Raised by ``job.check()`` after the user pressed Cancel."""
@@ -273,8 +276,6 @@ WORKER_TERM_GRACE_S = (
 def worker_command() -> tuple[list[str], dict[str, str]]:
     """How to start a worker: this interpreter, the worker module, this checkout on the path
     (a frozen bundle starts itself: ``auditdesk.platform.worker_command``)."""
-    from auditdesk import platform
-
     return platform.worker_command("auditdesk.ui.worker_process"), platform.child_environment()
 
 
@@ -291,8 +292,6 @@ def in_worker_process(
     def work(job: Job) -> Any:
         import pickle
         import subprocess
-
-        from auditdesk.ui.worker_process import read_frames
 
         command, env = worker_command()
         proc = subprocess.Popen(
@@ -361,8 +360,6 @@ def in_worker_process(
 
 def _inline(target: str, args: tuple[Any, ...]) -> Callable[[Job], Any]:
     def work(job: Job) -> Any:
-        from auditdesk.ui.worker_process import reporting_to, resolve
-
         fn = resolve(target)
         with job.session() as s, reporting_to(job.progress):
             return fn(s, *args)

@@ -16,7 +16,7 @@ from typing import Any
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt, Signal
 
-from auditdesk.ui import labels
+from auditdesk.ui import labels, palette
 from auditdesk.ui.qt_none import returns_to_qt
 
 IdRole = Qt.ItemDataRole.UserRole
@@ -279,7 +279,6 @@ class RegisterModel(QAbstractTableModel):
         from PySide6.QtGui import QBrush
 
         from auditdesk.services.registers import nc_row_overdue
-        from auditdesk.ui import palette
 
         if not nc_row_overdue(values, self.today()):
             return None
