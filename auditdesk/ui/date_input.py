@@ -69,7 +69,7 @@ MONTHS = (  # not calendar.month_name: that follows the C library's locale, whic
 
 
 def _month_name(month: int) -> str:
-    return QCoreApplication.translate("DateInput", MONTHS[month - 1])
+    return QCoreApplication.translate("DateInput", str(MONTHS[month - 1]))
 
 
 def problem_text(code: str) -> str:

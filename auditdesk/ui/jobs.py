@@ -243,7 +243,9 @@ def run_job(
     )
 
     if progress is not None and not executor().synchronous:
-        dialog = QProgressDialog(progress, QProgressDialog.tr("Cancel"), 0, 0, parent)
+        dialog = QProgressDialog(
+            progress, QCoreApplication.translate("QProgressDialog", "Cancel"), 0, 0, parent
+        )
         dialog.setWindowModality(Qt.WindowModality.WindowModal)
         dialog.setMinimumDuration(PROGRESS_DELAY_MS)
         dialog.setAutoClose(False)

@@ -23,7 +23,7 @@ import pickle
 import threading
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
-from typing import Any, BinaryIO
+from typing import IO, Any, BinaryIO
 
 Reporter = Callable[[int, int, str], None]
 _reporter: Reporter | None = None
@@ -75,7 +75,7 @@ class FrameWriter:
             self.out.close()
 
 
-def read_frames(stream: BinaryIO) -> Iterator[tuple[Any, ...]]:
+def read_frames(stream: IO[bytes]) -> Iterator[tuple[Any, ...]]:
     """The frames of a worker's stdout, in order, until its end."""
     while True:
         try:
