@@ -18,7 +18,7 @@ import re
 import time
 import unicodedata
 import zipfile
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -790,9 +790,15 @@ def _write_client(session: Session, pr: ParsedRow, orgs: _Organisations) -> None
 
 
 def import_workbook(
-    session: Session, path: Path | str, kind: str, *, dry_run: bool = False
+    session: Session,
+    path: Path | str,
+    kind: str,
+    *,
+    dry_run: bool = False,
+    progress: Callable[[int, int], None] | None = None,
 ) -> ImportReport:
-    """Import ``kind`` ('certificates' or 'clients') from ``path``.
+    """Import ``kind`` ('certificates' or 'clients') from ``path``; ``progress(done, total)``
+    after each row written.
 
     Raises WorkbookUnreadable (file or header unusable) or ImportRejected (bad rows; its
     ``errors`` list every bad cell). Nothing is written in either case, nor in a dry run.
@@ -812,7 +818,9 @@ def import_workbook(
     savepoint = session.begin_nested()
     try:
         orgs = _Organisations(session, report)
-        for pr in rows:
+        for done, pr in enumerate(rows):
+            if progress is not None:
+                progress(done, len(rows))
             try:
                 with session.begin_nested():
                     if kind == "certificates":
@@ -821,6 +829,8 @@ def import_workbook(
                         _write_client(session, pr, orgs)
             except ValidationFailed as exc:
                 _service_errors(report, pr, exc)
+        if progress is not None:
+            progress(len(rows), len(rows))
         if report.errors or dry_run:
             savepoint.rollback()
             session.expire_all()

@@ -34,6 +34,7 @@ from sqlalchemy import Engine, event, select, text
 from sqlalchemy.orm import Session
 
 from auditdesk.model import EvidenceItem, Nonconformity
+from auditdesk.services.search_tokens import _IS_CJK, _TOKEN, tokenise
 
 TABLE = "search_index"
 REF_TABLE = "search_index_ref"  # ref_id -> rowid of its row in TABLE (SQLite)
@@ -47,27 +48,8 @@ REF_DDL = (
     f"CREATE TABLE IF NOT EXISTS {REF_TABLE} "
     "(ref_id TEXT PRIMARY KEY NOT NULL, doc INTEGER NOT NULL) WITHOUT ROWID"
 )
-_CJK = r"\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\u3040-\u30ff\uac00-\ud7af"
-_TOKEN = re.compile(rf"[{_CJK}]+|[^\W_{_CJK}]+", re.UNICODE)
-_IS_CJK = re.compile(rf"[{_CJK}]")
 
 _indexed_engines: weakref.WeakSet[Engine] = weakref.WeakSet()
-
-
-def tokenise(value: str) -> tuple[str, str]:
-    """(grams, chars) columns for a text."""
-    grams: list[str] = []
-    chars: list[str] = []
-    for token in _TOKEN.findall(value or ""):
-        if _IS_CJK.match(token):
-            chars.extend(token)
-            if len(token) == 1:
-                grams.append(token)
-            else:
-                grams.extend(token[i : i + 2] for i in range(len(token) - 1))
-        else:
-            grams.append(token.lower())
-    return " ".join(grams), " ".join(chars)
 
 
 def fts_query(query: str) -> str | None:

@@ -24,6 +24,8 @@ from typing import Any
 from sqlalchemy import Engine, text
 from sqlalchemy.orm import Session
 
+from auditdesk.services.search_tokens import _IS_CJK, _TOKEN, tokenise
+
 CHAR_MARK = "#"
 MAX_POSITION = 16383  # PostgreSQL's limit; later tokens keep the last position
 
@@ -34,8 +36,6 @@ def _quote(lexeme: str) -> str:
 
 def vector_literal(body: str) -> str:
     """The tsvector literal of a text: grams with positions, then marked single characters."""
-    from auditdesk.services.search import tokenise
-
     grams, chars = tokenise(body)
     parts = [f"{_quote(g)}:{min(i, MAX_POSITION)}" for i, g in enumerate(grams.split(), start=1)]
     parts += [_quote(CHAR_MARK + c) for c in sorted(set(chars.split()))]
@@ -44,8 +44,6 @@ def vector_literal(body: str) -> str:
 
 def query_literal(query: str) -> str | None:
     """The tsquery literal for a user's query (AND of its terms), or None when nothing to search."""
-    from auditdesk.services.search import _IS_CJK, _TOKEN
-
     parts: list[str] = []
     for token in _TOKEN.findall(query or ""):
         if _IS_CJK.match(token):

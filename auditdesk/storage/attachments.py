@@ -25,6 +25,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, BinaryIO
 
+from auditdesk import platform
 from auditdesk.storage.errors import StorageError
 
 CHUNK = 1024 * 1024
@@ -367,14 +368,7 @@ def _chunks(head: bytes, fh: BinaryIO) -> Iterator[bytes]:
         yield chunk
 
 
-def _fsync_dir(path: Path) -> None:
-    if os.name != "posix":  # Windows cannot open a folder for fsync; NTFS journals renames.
-        return
-    fd = os.open(path, os.O_RDONLY)
-    try:
-        os.fsync(fd)
-    finally:
-        os.close(fd)
+_fsync_dir = platform.fsync_dir  # Windows cannot fsync a folder; NTFS journals renames.
 
 
 _EXIF_IFD = 0x8769

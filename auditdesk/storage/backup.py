@@ -26,7 +26,9 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from auditdesk import platform
 from auditdesk.storage import backup_set, errors
+from auditdesk.storage.dbfile import check_backup_file
 
 if TYPE_CHECKING:
     from auditdesk.storage.database import Database
@@ -34,7 +36,6 @@ if TYPE_CHECKING:
 log = logging.getLogger(__name__)
 
 BACKUP_DIR_NAME = "backups"
-_WINDOWS = os.name == "nt"
 AUTO_TAG = "auto"  # the name of the old whole-file rotating copies (removed once a backup exists)
 
 
@@ -260,26 +261,6 @@ def install(db: Database) -> None:
     event.listen(db.Session, "after_soft_rollback", lambda s, _t: after_rollback(s))
 
 
-def check_backup_file(path: Path) -> None:
-    """Raise a StorageError unless ``path`` is an intact AuditDesk database."""
-    from auditdesk.storage.database import inspect_sqlite_file
-
-    if not path.is_file():
-        raise errors.DatabaseMissing(f"no backup file at {path}", str(path))
-    kind = inspect_sqlite_file(path)
-    if kind != "auditdesk":
-        raise errors.NotAnAuditDeskDatabase(f"{path} is not an AuditDesk backup", str(path))
-    con = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
-    try:
-        result = con.execute("PRAGMA integrity_check").fetchall()
-    except sqlite3.DatabaseError as exc:
-        raise errors.CorruptDatabase(f"{path} is damaged: {exc}", str(path)) from exc
-    finally:
-        con.close()
-    if result != [("ok",)]:
-        raise errors.CorruptDatabase(f"{path} is damaged: {result[0][0]}", str(path))
-
-
 def restore(backup: Path, db_path: Path) -> Path | None:
     """Replace the database at ``db_path`` by ``backup``; return where the old file was kept.
 
@@ -349,7 +330,7 @@ def _replace(new: Path, db_path: Path) -> None:
     except PermissionError as exc:
         # Windows has no flock (dblock is a no-op there) but refuses to delete or replace a file
         # another program has open: that is the same "in use", and nothing was replaced.
-        if _WINDOWS:
+        if platform.is_windows():
             from auditdesk.storage.dblock import IN_USE_MESSAGE
 
             raise errors.DatabaseInUse(f"{db_path}: {IN_USE_MESSAGE}", str(db_path)) from exc

@@ -32,11 +32,13 @@ import re
 import shutil
 import sqlite3
 import threading
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from auditdesk import platform
 from auditdesk.storage import errors
+from auditdesk.storage.dbfile import check_backup_file
 
 SUFFIX = ".adbackup"
 PART = ".part"
@@ -193,8 +195,10 @@ def write_backup(
     store_root: Path | None = None,
     cancel: threading.Event | None = None,
     now: dt.datetime | None = None,
+    progress: Callable[[int, int], None] | None = None,
 ) -> BackupResult:
-    """Write one verified backup of ``db_path`` (and its attachments) into ``folder``."""
+    """Write one verified backup of ``db_path`` (and its attachments) into ``folder``;
+    ``progress(done, total)`` in KiB copied, as the copy goes."""
     from auditdesk.storage.attachments import AttachmentStore
 
     store_root = store_root or AttachmentStore.beside(db_path).root
@@ -223,7 +227,20 @@ def write_backup(
     try:
         part.mkdir()
         db_copy = part / DATABASE
-        _copy_database(db_path, db_copy, cancel)
+        work = need.database + sum(size for _sha, size in need.to_copy)  # bytes to copy
+        copied = 0
+
+        def copied_kib(n: int) -> None:
+            if progress is not None:
+                progress(min(copied + n, work) // 1024, max(work // 1024, 1))
+
+        if progress is None:
+            _copy_database(db_path, db_copy, cancel)
+        else:  # pages copied, as a share of the file and its -wal
+            _copy_database(
+                db_path, db_copy, cancel, lambda d, t: copied_kib(need.database * d // t)
+            )
+        copied = need.database
         attachments: dict[str, int] = {}
         for sha, size in need.to_copy:
             if cancel is not None and cancel.is_set():
@@ -236,6 +253,8 @@ def write_backup(
                 shutil.copyfile(store_root / sha[:2] / sha[2:], target)
                 _fsync(target)
             attachments[sha] = size
+            copied += size
+            copied_kib(0)
         manifest = {
             "format": FORMAT,
             "created": when.isoformat(),
@@ -270,10 +289,17 @@ def write_backup(
     )
 
 
-def _copy_database(source: Path, target: Path, cancel: threading.Event | None) -> None:
-    def progress(_status: int, _remaining: int, _total: int) -> None:
+def _copy_database(
+    source: Path,
+    target: Path,
+    cancel: threading.Event | None,
+    copied: Callable[[int, int], None] | None = None,
+) -> None:
+    def progress(_status: int, remaining: int, total: int) -> None:
         if cancel is not None and cancel.is_set():
             raise BackupCancelled("backup cancelled", str(target))
+        if copied is not None and total > 0:
+            copied(total - remaining, total)  # pages
 
     src = sqlite3.connect(f"file:{source}?mode=ro", uri=True)
     try:
@@ -302,14 +328,7 @@ def _fsync(path: Path) -> None:
         os.fsync(fh.fileno())
 
 
-def _fsync_dir(path: Path) -> None:
-    if os.name == "nt":
-        return
-    fd = os.open(path, os.O_RDONLY)
-    try:
-        os.fsync(fd)
-    finally:
-        os.close(fd)
+_fsync_dir = platform.fsync_dir  # a no-op on Windows
 
 
 def _is_full(exc: BaseException) -> bool:
@@ -340,8 +359,6 @@ def read_manifest(backup: Path) -> dict[str, object]:
 
 def verify_backup(backup: Path) -> dict[str, object]:
     """Raise ``BackupInvalid`` unless ``backup`` is complete and unaltered; return its manifest."""
-    from auditdesk.storage.backup import check_backup_file
-
     manifest = read_manifest(backup)
     db = manifest.get("database")
     attachments = manifest.get("attachments")

@@ -31,9 +31,10 @@ from sqlalchemy.orm import Session, sessionmaker
 
 from auditdesk.model.base import Entity, utcnow
 from auditdesk.model.changelog import ChangeLogEntry
+from auditdesk.storage.postgres import CHAIN_LOCK_KEY
+from auditdesk.storage.postgres import missing_triggers as missing_on_server
 
 GENESIS_HASH = "0" * 64
-CHAIN_LOCK_KEY = 0x4144534B  # "ADSK": the PostgreSQL advisory lock guarding the chain head
 # Bookkeeping columns that change on every update; logging them would only add noise.
 SKIPPED_ON_UPDATE = frozenset({"updated_at", "version"})
 # Secrets are logged as changed, never with their value (a hash is still a secret).
@@ -603,8 +604,6 @@ def ensure_append_only(engine: Engine) -> None:
 
 def missing_triggers(conn: Connection) -> list[str]:
     if conn.dialect.name == "postgresql":
-        from auditdesk.storage.postgres import missing_triggers as missing_on_server
-
         return missing_on_server(conn)
     if conn.dialect.name != "sqlite":
         return []

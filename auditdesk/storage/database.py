@@ -30,11 +30,9 @@ from sqlalchemy.engine import make_url
 from sqlalchemy.orm import Session, sessionmaker
 
 from auditdesk.storage import dblock, errors
+from auditdesk.storage.dbfile import APPLICATION_ID, inspect_sqlite_file
 from auditdesk.storage.dblock import DatabaseLock
 
-# "ADSK" — marks a SQLite file as an AuditDesk database (PRAGMA application_id).
-APPLICATION_ID = 0x4144534B
-SQLITE_HEADER = b"SQLite format 3\x00"
 # How long a writer waits for another's write transaction before "database is locked":
 # writers begin IMMEDIATE, so this applies to every save; an import commits every quarter
 # second (exchange/excel_import.py), so a save waits far less in practice.
@@ -120,36 +118,6 @@ def sqlite_path(url: str) -> Path | None:
     ):
         return None
     return Path(parsed.database)
-
-
-def inspect_sqlite_file(path: Path) -> str:
-    """Classify an existing file without changing it: 'empty', 'auditdesk' or raise.
-
-    Raises NotAnAuditDeskDatabase for a non-SQLite file or a SQLite file of another program,
-    CorruptDatabase when SQLite cannot read its schema.
-    """
-    if path.stat().st_size == 0:
-        return "empty"
-    with path.open("rb") as fh:
-        header = fh.read(16)
-    if header != SQLITE_HEADER:
-        raise errors.NotAnAuditDeskDatabase(f"{path} is not a database file", str(path))
-    try:
-        con = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
-        try:
-            app_id = con.execute("PRAGMA application_id").fetchone()[0]
-            tables = {
-                r[0] for r in con.execute("SELECT name FROM sqlite_master WHERE type='table'")
-            }
-        finally:
-            con.close()
-    except sqlite3.DatabaseError as exc:
-        raise errors.CorruptDatabase(f"{path} is damaged: {exc}", str(path)) from exc
-    if app_id == APPLICATION_ID:
-        return "auditdesk"
-    if not tables:
-        return "empty"
-    raise errors.NotAnAuditDeskDatabase(f"{path} is a database of another program", str(path))
 
 
 def _refuse_damaged(path: Path) -> None:

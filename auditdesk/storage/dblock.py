@@ -27,14 +27,10 @@ import os
 import time
 from pathlib import Path
 
+from auditdesk import platform
 from auditdesk.storage import errors
 
-try:
-    import fcntl
-except ImportError:  # Windows
-    fcntl = None  # type: ignore[assignment]
-
-SUPPORTED = fcntl is not None
+SUPPORTED = platform.locks_supported()
 LOCK_SUFFIX = ".lock"
 # How long opening waits for a running restore to finish before it gives up.
 OPEN_WAIT_SECONDS = 30.0
@@ -86,26 +82,20 @@ def _open_lock_file(path: Path) -> int | None:
             return None
 
 
-def _try(fd: int, mode: int) -> bool:
-    assert fcntl is not None
-    try:
-        fcntl.flock(fd, mode | fcntl.LOCK_NB)
-    except BlockingIOError:
-        return False
-    return True
-
-
-def acquire_shared(db_path: Path, wait: float | None = None) -> DatabaseLock:
+def acquire_shared(
+    db_path: Path, wait: float | None = None, host: platform.Host | None = None
+) -> DatabaseLock:
     """The lock an open database holds; waits up to ``wait`` (default ``OPEN_WAIT_SECONDS``)
-    for a running restore, then raises ``DatabaseLocked``."""
+    for a running restore, then raises ``DatabaseLocked``. ``host``: for tests of the
+    branches (``auditdesk.platform``)."""
     path = lock_path(db_path)
-    if fcntl is None:
+    if not platform.locks_supported(host):
         return DatabaseLock(None, path, exclusive=False)
     fd = _open_lock_file(path)
     if fd is None:
         return DatabaseLock(None, path, exclusive=False)
     deadline = time.monotonic() + (OPEN_WAIT_SECONDS if wait is None else wait)
-    while not _try(fd, fcntl.LOCK_SH):
+    while not platform.try_lock(fd, exclusive=False, host=host):
         if time.monotonic() >= deadline:
             os.close(fd)
             raise errors.DatabaseLocked(
@@ -117,15 +107,15 @@ def acquire_shared(db_path: Path, wait: float | None = None) -> DatabaseLock:
     return DatabaseLock(fd, path, exclusive=False)
 
 
-def acquire_exclusive(db_path: Path) -> DatabaseLock:
+def acquire_exclusive(db_path: Path, host: platform.Host | None = None) -> DatabaseLock:
     """The lock restore holds; raises ``DatabaseInUse`` at once if anyone has the database open."""
     path = lock_path(db_path)
-    if fcntl is None:
+    if not platform.locks_supported(host):
         return DatabaseLock(None, path, exclusive=True)
     fd = _open_lock_file(path)
     if fd is None:
         return DatabaseLock(None, path, exclusive=True)
-    if not _try(fd, fcntl.LOCK_EX):
+    if not platform.try_lock(fd, exclusive=True, host=host):
         os.close(fd)
         raise errors.DatabaseInUse(f"{db_path}: {IN_USE_MESSAGE}", str(db_path))
     return DatabaseLock(fd, path, exclusive=True)

@@ -29,7 +29,6 @@ from sqlalchemy.exc import DBAPIError
 from sqlalchemy.orm import Session
 
 from auditdesk.storage import errors
-from auditdesk.storage.changelog import CHAIN_LOCK_KEY
 
 if TYPE_CHECKING:
     from auditdesk.storage.database import Database
@@ -39,6 +38,7 @@ log = logging.getLogger(__name__)
 # pg_advisory_xact_lock keys: the change log's own chain-head key (changelog.py takes it after
 # the flush; taking it already before the flush's first row write keeps two writers from
 # deadlocking on a row one of them updated), and "ADSK"+02 for migrations.
+CHAIN_LOCK_KEY = 0x4144534B  # "ADSK": the lock guarding the change log's chain head
 CHANGE_LOG_LOCK = CHAIN_LOCK_KEY
 MIGRATION_LOCK = 0x4144534B02
 CONNECT_TIMEOUT_S = 10

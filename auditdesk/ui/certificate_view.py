@@ -32,7 +32,7 @@ from PySide6.QtWidgets import (
 from auditdesk.model import CertificateEventKind
 from auditdesk.services import certificate_events
 from auditdesk.services.errors import IllegalTransition, ValidationFailed
-from auditdesk.ui import labels
+from auditdesk.ui import labels, palette
 from auditdesk.ui.context import AppContext
 
 
@@ -64,7 +64,7 @@ class StatusEventDialog(QDialog):
         self.scope.setFixedHeight(80)
         self.errors = {k: QLabel() for k in ("date", "reason", "scope_after", "kind")}
         for lab in self.errors.values():
-            lab.setStyleSheet("color: #b00020;")
+            lab.setStyleSheet(f"color: {palette.css('error')};")
             lab.setWordWrap(True)
             lab.hide()
         form.addRow(labels.column("date"), self.date)
@@ -238,7 +238,9 @@ class CertificateView(QWidget):
         self.risk = QLabel()
         self.risk.setObjectName("certRisk")
         self.risk.setWordWrap(True)
-        self.risk.setStyleSheet("color: #b00020; background: #fdecea; padding: 4px;")
+        self.risk.setStyleSheet(
+            f"color: {palette.css('error')}; background: {palette.css('risk_bg')}; padding: 4px;"
+        )
         self.risk.hide()
         outer.addWidget(self.risk)
         # CNCA-QMS-01:2025 §5.1.2 conditions of the client and the IAF MD2 transfer review
@@ -397,7 +399,7 @@ class CertificateView(QWidget):
         self.status.setToolTip(self._basis_text(status.basis))
         warn = status.code.value in ("suspension_required", "withdrawal_required")
         self.status.setStyleSheet(
-            "color: #b00020; font-weight: bold;" if warn else "font-weight: bold;"
+            f"color: {palette.css('error')}; font-weight: bold;" if warn else "font-weight: bold;"
         )
         self._show_risk(risk)
         self._show_rules_note(conditions, transfer, transfer_facts)
@@ -432,7 +434,7 @@ class CertificateView(QWidget):
                 planned_on = planned.get(e.kind.value, ("", None))[1]
                 late_plan = col == 4 and planned_on is not None and planned_on > e.latest
                 if e.state.value == "overdue" or late_plan or e.late_days:
-                    item.setForeground(Qt.GlobalColor.red)
+                    item.setForeground(palette.color("error"))
                 if late_plan:
                     item.setToolTip(
                         self.tr("Planned after the latest date %1.").replace(
@@ -474,7 +476,7 @@ class CertificateView(QWidget):
                 item = QTableWidgetItem(text)
                 item.setToolTip(text)  # the breach texts are longer than their columns
                 if alarm:
-                    item.setForeground(Qt.GlobalColor.red)
+                    item.setForeground(palette.color("error"))
                 self.events.setItem(row, col, item)
 
     def _breach_cells(self, b: Any) -> list[str]:

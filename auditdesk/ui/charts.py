@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 from PySide6.QtCore import QRectF, QSize, Qt, Signal
-from PySide6.QtGui import QColor, QFontMetrics, QMouseEvent, QPainter, QPaintEvent, QPen
+from PySide6.QtGui import QFontMetrics, QMouseEvent, QPainter, QPaintEvent, QPen
 from PySide6.QtWidgets import QSizePolicy, QWidget
+
+from auditdesk.ui import palette
 
 
 class BarChart(QWidget):
@@ -22,7 +24,7 @@ class BarChart(QWidget):
         self.categories: list[str] = []
         self.values: list[float] = []
         self.limit: float | None = None
-        self.color = QColor("#2f6db5")
+        self.role = "chart"  # palette roles: bars, over the limit, grid
         self.setMinimumSize(320, 200)
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
         self._bars: list[QRectF] = []
@@ -58,7 +60,7 @@ class BarChart(QWidget):
         )
         left, right, top, bottom = 12, 12, title_h + fm.height() + 8, fm.height() + 10
         plot = QRectF(left, top, max(10, w - left - right), max(10, h - top - bottom))
-        p.setPen(QPen(QColor("#999999"), 1))
+        p.setPen(QPen(palette.color("chart_grid"), 1))
         p.drawLine(plot.bottomLeft(), plot.bottomRight())
         self._bars = []
         n = len(self.values)
@@ -74,7 +76,7 @@ class BarChart(QWidget):
             x = plot.left() + i * slot + (slot - bar_w) / 2
             rect = QRectF(x, plot.bottom() - bh, bar_w, bh)
             over = self.limit is not None and v > self.limit
-            p.fillRect(rect, QColor("#c62828") if over else self.color)
+            p.fillRect(rect, palette.color("chart_alarm" if over else self.role))
             self._bars.append(QRectF(plot.left() + i * slot, plot.top(), slot, plot.height()))
             p.setPen(text_color)
             if v:
@@ -91,7 +93,7 @@ class BarChart(QWidget):
             )
         if self.limit is not None:
             y = plot.bottom() - plot.height() * (self.limit / top_value)
-            p.setPen(QPen(QColor("#c62828"), 1, Qt.PenStyle.DashLine))
+            p.setPen(QPen(palette.color("chart_alarm"), 1, Qt.PenStyle.DashLine))
             p.drawLine(int(plot.left()), int(y), int(plot.right()), int(y))
             p.drawText(
                 QRectF(plot.left(), y - fm.height() - 1, plot.width(), fm.height()),

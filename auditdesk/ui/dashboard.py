@@ -22,7 +22,7 @@ from PySide6.QtWidgets import (
 )
 
 from auditdesk.services.dashboard import Dashboard
-from auditdesk.ui import labels
+from auditdesk.ui import labels, palette
 from auditdesk.ui.charts import BarChart
 from auditdesk.ui.context import AppContext
 
@@ -39,7 +39,7 @@ class FigureButton(QPushButton):
     def show_value(self, value: int, caption: str, alarm: bool) -> None:
         self.value = value
         self.setText(f"{value}\n{caption}")
-        color = "#b00020" if alarm and value else "#1f3b5c"
+        color = palette.css("error" if alarm and value else "figure")
         self.setStyleSheet(
             f"QPushButton {{ font-size: 15px; color: {color}; text-align: center; padding: 8px; }}"
         )
@@ -99,10 +99,10 @@ class DashboardPage(QWidget):
         self.month_chart.setObjectName("chartAuditsPerMonth")
         self.closure_chart = BarChart()
         self.closure_chart.setObjectName("chartNcClosure")
-        self.closure_chart.color = self.closure_chart.color.fromString("#2e7d32")
+        self.closure_chart.role = "chart_closure"
         self.load_chart = BarChart()
         self.load_chart.setObjectName("chartAuditorLoad")
-        self.load_chart.color = self.load_chart.color.fromString("#6a4c93")
+        self.load_chart.role = "chart_load"
         self.month_chart.bar_clicked.connect(self._open_month)
         self.load_chart.bar_clicked.connect(self._open_auditor)
         self.grid.addWidget(self.month_chart, charts, 0, 1, 2)
@@ -292,7 +292,8 @@ class DashboardPage(QWidget):
     def _show_cnca(self) -> None:
         text = self.cnca_text()
         self.cnca_label.setVisible(bool(text))
-        color = "#b00020" if self.cnca_due is not None and self.cnca_due.overdue else "#1f3b5c"
+        overdue = self.cnca_due is not None and self.cnca_due.overdue
+        color = palette.css("error" if overdue else "figure")
         self.cnca_label.setStyleSheet(
             f"QLabel {{ color: {color}; font-size: 14px; padding: 4px; }}"
         )

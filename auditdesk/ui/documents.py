@@ -15,8 +15,7 @@ from contextlib import AbstractContextManager, contextmanager
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication, QUrl, Signal
-from PySide6.QtGui import QDesktopServices
+from PySide6.QtCore import QCoreApplication, Signal
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
@@ -36,6 +35,7 @@ from PySide6.QtWidgets import (
 
 from auditdesk.exports.files import write_atomically
 from auditdesk.ui import errors
+from auditdesk.ui.file_actions import show_saved  # the "Open folder" message (moved there)
 from auditdesk.ui.jobs import Job, run_in_process, run_job
 from auditdesk.ui.retranslate import follow_language
 
@@ -57,26 +57,6 @@ def lang_names() -> dict[str, str]:
         "en": QCoreApplication.translate("Documents", "English"),
         "bilingual": QCoreApplication.translate("Documents", "Bilingual (Chinese and English)"),
     }
-
-
-def show_saved(parent: QWidget | None, path: str) -> None:
-    """The file was written: say where, offer to open its folder."""
-    title, text = (
-        QCoreApplication.translate("Documents", "Export finished"),
-        QCoreApplication.translate("Documents", "Saved to %1").replace("%1", str(path)),
-    )
-    if errors.shown is not None:  # tests collect instead of showing
-        errors.shown.append((title, text))
-        return
-    box = QMessageBox(
-        QMessageBox.Icon.Information, title, text, QMessageBox.StandardButton.Close, parent
-    )
-    folder = box.addButton(
-        QCoreApplication.translate("Documents", "Open folder"), QMessageBox.ButtonRole.ActionRole
-    )
-    box.exec()
-    if box.clickedButton() is folder:
-        QDesktopServices.openUrl(QUrl.fromLocalFile(str(Path(path).parent)))
 
 
 def export_to_file(

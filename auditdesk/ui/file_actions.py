@@ -1,5 +1,6 @@
 """Long jobs started from the File menu, each through ``run_job`` (background, progress
-dialog after ~500 ms with Cancel, the window stays responsive)."""
+dialog after ~500 ms with Cancel, the window stays responsive), and showing a written file or
+its folder with the system (``auditdesk.platform.open_in_system``)."""
 
 from __future__ import annotations
 
@@ -11,10 +12,54 @@ from typing import Any
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
 
-from auditdesk.ui import i18n
+from auditdesk import platform
+from auditdesk.ui import errors, i18n
 from auditdesk.ui.context import AppContext
 from auditdesk.ui.jobs import Job, run_in_process, run_job
 from auditdesk.ui.options import Option
+
+
+def open_in_system(path: str | Path, parent: QWidget | None = None) -> bool:
+    """Show a file in its program or a folder in the file manager; a translated warning (and
+    False) when the system cannot."""
+    try:
+        platform.open_in_system(path)
+    except (FileNotFoundError, platform.CannotOpen):
+        title = QCoreApplication.translate("FileActions", "Cannot open")
+        text = QCoreApplication.translate(
+            "FileActions", "This computer has no program to open %1."
+        ).replace("%1", str(path))
+        if errors.shown is not None:
+            errors.shown.append((title, text))
+        else:
+            QMessageBox.warning(parent, title, text)
+        return False
+    return True
+
+
+def open_folder_of(path: str | Path, parent: QWidget | None = None) -> bool:
+    """The folder holding ``path``, in the file manager."""
+    return open_in_system(Path(path).parent, parent)
+
+
+def show_saved(parent: QWidget | None, path: str) -> None:
+    """The file was written: say where, offer to open its folder."""
+    title, text = (
+        QCoreApplication.translate("Documents", "Export finished"),
+        QCoreApplication.translate("Documents", "Saved to %1").replace("%1", str(path)),
+    )
+    if errors.shown is not None:  # tests collect instead of showing
+        errors.shown.append((title, text))
+        return
+    box = QMessageBox(
+        QMessageBox.Icon.Information, title, text, QMessageBox.StandardButton.Close, parent
+    )
+    folder = box.addButton(
+        QCoreApplication.translate("Documents", "Open folder"), QMessageBox.ButtonRole.ActionRole
+    )
+    box.exec()
+    if box.clickedButton() is folder:
+        open_folder_of(path, parent)
 
 
 def export_schedule(
@@ -40,8 +85,6 @@ def export_schedule(
 
     def done(path: Any) -> None:
         if notify:
-            from auditdesk.ui.documents import show_saved
-
             show_saved(parent, path)  # with an "Open folder" button
 
     # The programme of every certificate and the workbook are seconds of CPU-bound Python: they
@@ -87,8 +130,6 @@ def backup_error_text(exc: BaseException) -> str | None:
 
 
 def _show_backup_error(parent: QWidget, exc: BaseException) -> None:
-    from auditdesk.ui import errors
-
     text = backup_error_text(exc)
     if text is None:
         errors.show_error(exc, parent)
@@ -140,8 +181,11 @@ def backup_database(
     def work(job: Job) -> str:
         from auditdesk.storage import backup_set
 
-        job.progress(0, 1, QCoreApplication.translate("FileActions", "Copying…"))
-        result = backup_set.write_backup(source, folder)
+        text = QCoreApplication.translate("FileActions", "Copying…")
+        job.progress(0, 1, text)
+        result = backup_set.write_backup(
+            source, folder, progress=lambda done, total: job.progress(done, total, text)
+        )
         backup_set.apply_thinning(folder, source.stem)
         return str(result.path)
 
@@ -226,8 +270,6 @@ def restore_database(
             _show_backup_error(parent, exc)
             finish()  # the database is closed: start again (nothing was changed)
             return
-        from auditdesk.ui import errors
-
         text = QCoreApplication.translate(
             "FileActions", "Restored. AuditDesk closes now; start it again."
         )

@@ -12,6 +12,7 @@ from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QSettings, Q
 from PySide6.QtGui import QFont, QFontDatabase
 from PySide6.QtWidgets import QApplication
 
+from auditdesk import platform
 from auditdesk.paths import resource
 
 LANGUAGES = ("zh_CN", "en")
@@ -80,15 +81,6 @@ def register_cjk_font(app: QApplication) -> str | None:
     font.setFamilies([base, CJK_FAMILY] if base and base != CJK_FAMILY else [CJK_FAMILY])
     app.setFont(font)
     # Any family a widget asks for by name falls back to the CJK font too.
-    for family in {
-        base,
-        "Sans Serif",
-        "Helvetica",
-        "Arial",
-        "DejaVu Sans",
-        "Segoe UI",
-        "Monospace",
-    }:
-        if family:
-            QFont.insertSubstitution(family, CJK_FAMILY)
+    for family in platform.font_substitutes(base):  # this system's own families too
+        QFont.insertSubstitution(family, CJK_FAMILY)
     return CJK_FAMILY

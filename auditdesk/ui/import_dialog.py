@@ -31,6 +31,7 @@ from PySide6.QtWidgets import (
 from auditdesk.exchange.errors import ImportRejected, RowError, WorkbookUnreadable
 from auditdesk.exchange.excel_import import ImportReport, import_workbook
 from auditdesk.exchange.template import write_template
+from auditdesk.ui import date_input
 from auditdesk.ui.errors import show_error
 
 
@@ -142,7 +143,8 @@ class ImportDialog(QDialog):
     def show_errors(self, errors: list[RowError]) -> None:
         self.errors_table.setRowCount(len(errors))
         for i, e in enumerate(errors):
-            for j, text in enumerate((str(e.row), e.column, e.value, reason_text(e.reason))):
+            problem = date_input.import_problem(e.value, e.reason) or reason_text(e.reason)
+            for j, text in enumerate((str(e.row), e.column, e.value, problem)):
                 self.errors_table.setItem(i, j, QTableWidgetItem(text))
 
     def describe(self, report: ImportReport) -> str:
@@ -172,7 +174,9 @@ class ImportDialog(QDialog):
 
         def work(job: Any) -> ImportReport:
             with job.session() as s:
-                return import_workbook(s, Path(path), kind, dry_run=dry_run)
+                return import_workbook(
+                    s, Path(path), kind, dry_run=dry_run, progress=lambda d, t: job.progress(d, t)
+                )
 
         self.check_button.setEnabled(False)
         self.import_button.setEnabled(False)

@@ -35,6 +35,9 @@ from PySide6.QtCore import (
 )
 from PySide6.QtWidgets import QProgressDialog, QWidget
 
+from auditdesk import platform
+from auditdesk.ui.worker_process import read_frames, reporting_to, resolve
+
 
 class JobCancelled(Exception):
     """Raised by ``job.check()`` after the user pressed Cancel."""
@@ -200,7 +203,7 @@ def run_job(
         _running.discard(signals)
         if timer is not None:
             timer.stop()
-        if dialog is not None:
+        if dialog is not None and shiboken6.isValid(dialog):  # gone with a closed parent
             dialog.reset()
             dialog.deleteLater()
 
@@ -240,7 +243,9 @@ def run_job(
     )
 
     if progress is not None and not executor().synchronous:
-        dialog = QProgressDialog(progress, QProgressDialog.tr("Cancel"), 0, 0, parent)
+        dialog = QProgressDialog(
+            progress, QCoreApplication.translate("QProgressDialog", "Cancel"), 0, 0, parent
+        )
         dialog.setWindowModality(Qt.WindowModality.WindowModal)
         dialog.setMinimumDuration(PROGRESS_DELAY_MS)
         dialog.setAutoClose(False)
@@ -271,21 +276,9 @@ WORKER_TERM_GRACE_S = (
 
 
 def worker_command() -> tuple[list[str], dict[str, str]]:
-    """How to start a worker: this interpreter, the worker module, this checkout on the path."""
-    import os
-    import sys
-    from pathlib import Path
-
-    import auditdesk
-
-    root = str(Path(auditdesk.__file__).resolve().parent.parent)
-    env = dict(os.environ)
-    env["PYTHONPATH"] = os.pathsep.join(
-        [root, *(p for p in env.get("PYTHONPATH", "").split(os.pathsep) if p)]
-    )
-    if getattr(sys, "frozen", False):  # the PyInstaller bundle: packaging/entry.py
-        return [sys.executable, "--worker-process"], env
-    return [sys.executable, "-m", "auditdesk.ui.worker_process"], env
+    """How to start a worker: this interpreter, the worker module, this checkout on the path
+    (a frozen bundle starts itself: ``auditdesk.platform.worker_command``)."""
+    return platform.worker_command("auditdesk.ui.worker_process"), platform.child_environment()
 
 
 def in_worker_process(
@@ -303,17 +296,45 @@ def in_worker_process(
         import subprocess
 
         command, env = worker_command()
-        request: bytes | None = pickle.dumps((url, user, target, args))
         proc = subprocess.Popen(
             command, stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=subprocess.PIPE, env=env
         )
+        answer: list[tuple[Any, ...]] = []
+        err: list[bytes] = []
+
+        def read_answer() -> None:
+            assert proc.stdout is not None
+            try:
+                for frame in read_frames(proc.stdout):
+                    if frame[0] == "progress":
+                        job.progress(frame[1], frame[2], frame[3])  # a determinate bar
+                    else:
+                        answer.append(frame)
+            except Exception as exc:  # an answer this process cannot unpickle: raised below
+                answer.append(("error", exc))
+
+        def read_errors() -> None:
+            assert proc.stderr is not None
+            err.append(proc.stderr.read())
+
+        readers = [
+            threading.Thread(target=read_answer, daemon=True),
+            threading.Thread(target=read_errors, daemon=True),
+        ]
+        for reader in readers:
+            reader.start()
         try:
+            assert proc.stdin is not None
+            try:
+                proc.stdin.write(pickle.dumps((url, user, target, args)))
+                proc.stdin.close()
+            except BrokenPipeError:
+                pass  # the child died at start: its stderr says why
             while True:
                 try:
-                    out, err = proc.communicate(request, timeout=WORKER_POLL_S)
+                    proc.wait(WORKER_POLL_S)
                     break
                 except subprocess.TimeoutExpired:
-                    request = None  # sent with the first call
                     if job.cancelled:
                         raise JobCancelled() from None
         finally:
@@ -324,12 +345,14 @@ def in_worker_process(
                 except subprocess.TimeoutExpired:
                     proc.kill()
                     proc.wait()
-        if not out:
-            tail = err.decode("utf-8", "replace").strip()[-2000:]
+            for reader in readers:
+                reader.join()
+        if not answer:
+            tail = b"".join(err).decode("utf-8", "replace").strip()[-2000:]
             raise RuntimeError(
                 f"the worker process ended without an answer (exit code {proc.returncode}): {tail}"
             )
-        status, payload = pickle.loads(out)
+        status, payload = answer[0]
         if status == "error":
             raise payload
         return payload
@@ -339,10 +362,8 @@ def in_worker_process(
 
 def _inline(target: str, args: tuple[Any, ...]) -> Callable[[Job], Any]:
     def work(job: Job) -> Any:
-        from auditdesk.ui.worker_process import resolve
-
         fn = resolve(target)
-        with job.session() as s:
+        with job.session() as s, reporting_to(job.progress):
             return fn(s, *args)
 
     return work

@@ -21,11 +21,10 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QUrl
-from PySide6.QtGui import QDesktopServices
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
 from PySide6.QtWidgets import QFileDialog, QInputDialog, QLineEdit, QMessageBox, QWidget
 
-from auditdesk.ui import errors
+from auditdesk.ui import errors, file_actions
 from auditdesk.ui.jobs import Job, run_job
 
 SUFFIX = ".adpkg"
@@ -264,7 +263,7 @@ def show_written(parent: QWidget | None, title: str, text: str, path: str) -> No
     )
     box.exec()
     if box.clickedButton() is folder:
-        QDesktopServices.openUrl(QUrl.fromLocalFile(str(Path(path).parent)))
+        file_actions.open_folder_of(path, parent)
 
 
 def register_actions(ctx: Any, register: Any) -> list[QWidget]:

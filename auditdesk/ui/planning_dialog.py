@@ -30,7 +30,7 @@ from sqlalchemy import select
 from auditdesk.model import AuditMode, Auditor, AuditType, Certificate, TeamRole
 from auditdesk.services import planning
 from auditdesk.services.errors import ValidationFailed
-from auditdesk.ui import labels
+from auditdesk.ui import labels, palette
 from auditdesk.ui.context import AppContext
 
 PLANNABLE = (
@@ -163,7 +163,7 @@ class PlanningDialog(QDialog):
         wl.addWidget(self.warnings)
         right.addWidget(warn_box, 1)
         self.error = QLabel()
-        self.error.setStyleSheet("color: #b00020;")
+        self.error.setStyleSheet(f"color: {palette.css('error')};")
         self.error.setWordWrap(True)
         right.addWidget(self.error)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel)
@@ -296,7 +296,7 @@ class PlanningDialog(QDialog):
             )
             if start > p.window_latest:
                 lines.append(
-                    "<span style='color:#b00020'>"
+                    f"<span style='color:{palette.css('error')}'>"
                     + self.tr("The start date is after the latest date.")
                     + "</span>"
                 )

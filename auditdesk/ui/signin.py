@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
 
 from auditdesk.services import users
 from auditdesk.services.errors import PermissionDenied, ValidationFailed
+from auditdesk.ui import palette
 
 TOKEN_GROUP = "signin/token"
 # What older versions stored (a plain user name): ignored and removed.
@@ -127,7 +128,7 @@ class SignInDialog(QDialog):
         layout.addWidget(self.remember)
         self.message = QLabel()
         self.message.setObjectName("message")
-        self.message.setStyleSheet("color: #b00020")
+        self.message.setStyleSheet(f"color: {palette.css('error')}")
         self.message.setWordWrap(True)
         layout.addWidget(self.message)
         buttons = QDialogButtonBox(

@@ -32,6 +32,7 @@ from PySide6.QtWidgets import (
 from auditdesk.model import Role
 from auditdesk.services import users
 from auditdesk.services.errors import NotFound, PermissionDenied, ValidationFailed
+from auditdesk.ui import palette
 from auditdesk.ui.context import AppContext
 
 ROLES = (Role.AUDITOR, Role.LEAD, Role.ADMIN)
@@ -65,7 +66,7 @@ class UserDialog(QDialog):
         form.addRow(self.tr("Password"), self.password_edit)
         form.addRow(self.tr("Password again"), self.confirm_edit)
         self.message = QLabel()
-        self.message.setStyleSheet("color: #b00020")
+        self.message.setStyleSheet(f"color: {palette.css('error')}")
         form.addRow(self.message)
         buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel

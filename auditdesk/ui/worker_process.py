@@ -9,17 +9,82 @@ This module does not import PySide6, so the child stays small. It runs as
 ``python -m auditdesk.ui.worker_process`` (a plain subprocess: nothing of the GUI's main module is
 re-imported), reads one pickled request from stdin, opens the database by URL as the user, calls
 ``target(session, *args)`` (``"package.module:function"``) in one session and writes back
-``("ok", result)`` or ``("error", exception)`` pickled on stdout. The GUI side (jobs.py)
-waits on the pipe from a pool thread, terminates the child on Cancel and re-raises the error,
-so the UI shows the same typed errors as for a job run in a thread.
+pickled frames on stdout: any number of ``("progress", done, total, text)`` while it works
+(``report_progress``), then ``("ok", result)`` or ``("error", exception)``. The GUI side
+(jobs.py) reads the frames from a pool thread, shows the progress as a determinate bar,
+terminates the child on Cancel and re-raises the error, so the UI shows the same typed errors
+as for a job run in a thread.
 """
 
 from __future__ import annotations
 
 import importlib
 import pickle
-from collections.abc import Callable
-from typing import Any
+import threading
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from typing import IO, Any, BinaryIO
+
+Reporter = Callable[[int, int, str], None]
+_reporter: Reporter | None = None
+
+
+def report_progress(done: int, total: int, text: str = "") -> None:
+    """Called by a target while it works: ``done`` of ``total`` steps (the GUI shows a
+    determinate bar). A no-op outside a job."""
+    if _reporter is not None:
+        _reporter(done, total, text)
+
+
+@contextmanager
+def reporting_to(reporter: Reporter | None) -> Iterator[None]:
+    """Route ``report_progress`` to ``reporter`` (the job's ``progress`` when a target runs
+    inline; the frame writer in a worker process)."""
+    global _reporter
+    previous, _reporter = _reporter, reporter
+    try:
+        yield
+    finally:
+        _reporter = previous
+
+
+class FrameWriter:
+    """Progress frames on the answer pipe, at most one per per-mille step (a target may report
+    every row of a 100 000-row job), thread-safe."""
+
+    def __init__(self, out: BinaryIO) -> None:
+        self.out = out
+        self.lock = threading.Lock()
+        self.last: tuple[int, str] | None = None
+
+    def progress(self, done: int, total: int, text: str = "") -> None:
+        step = (done * 1000 // total if total > 0 else done, text)
+        with self.lock:
+            if step == self.last:
+                return
+            self.last = step
+            try:
+                pickle.dump(("progress", int(done), int(total), str(text)), self.out)
+                self.out.flush()
+            except OSError:  # the GUI stopped listening (cancelled)
+                pass
+
+    def answer(self, data: bytes) -> None:
+        with self.lock:
+            self.out.write(data)
+            self.out.close()
+
+
+def read_frames(stream: IO[bytes]) -> Iterator[tuple[Any, ...]]:
+    """The frames of a worker's stdout, in order, until its end."""
+    while True:
+        try:
+            frame = pickle.load(stream)
+        except (EOFError, pickle.UnpicklingError):  # the end, or a child killed mid-frame
+            return
+        yield frame
+        if frame[0] != "progress":
+            return
 
 
 def resolve(target: str) -> Callable[..., Any]:
@@ -75,9 +140,14 @@ def main() -> int:
     signal.signal(signal.SIGTERM, cancelled)
     out = os.fdopen(os.dup(sys.stdout.fileno()), "wb")
     sys.stdout = sys.stderr  # nothing a library prints may corrupt the answer
+    frames = FrameWriter(out)
+    target = "?"
     try:
         url, user, target, args = pickle.load(sys.stdin.buffer)
-        answer: tuple[str, Any] = ("ok", run_target(url, user, target, args))
+        # Run as ``python -m``, this file is ``__main__``; targets import it by its name.
+        this = importlib.import_module("auditdesk.ui.worker_process")
+        with this.reporting_to(frames.progress):
+            answer: tuple[str, Any] = ("ok", run_target(url, user, target, args))
     except BaseException as exc:  # every failure goes back to the GUI
         answer = ("error", _portable(exc))
     try:
@@ -87,8 +157,7 @@ def main() -> int:
             ("error", RuntimeError(f"{target} returned an unpicklable result: {exc}"))
         )
     try:
-        out.write(data)
-        out.close()
+        frames.answer(data)
     except OSError:  # the GUI stopped listening (cancelled)
         pass
     return 0
@@ -96,24 +165,40 @@ def main() -> int:
 
 # -- targets ---------------------------------------------------------------------------------------
 def export_document_to(session: Any, kind: str, ref: str, fmt: str, lang: str, path: str) -> str:
-    """A document written to ``path`` through a temporary file beside it."""
+    """A document written to ``path`` through a temporary file beside it. Progress in steps:
+    reading the data, rendering, written (a report: its own pipeline, then written)."""
     from pathlib import Path
 
-    from auditdesk.exports.api import export_document
+    from auditdesk.exports.api import KINDS, document_for, export_document
     from auditdesk.exports.files import write_atomically
+    from auditdesk.exports.render import render_document
 
-    write_atomically(Path(path), lambda fh: export_document(session, kind, ref, fmt, lang, fh))
+    if kind == "report" or fmt not in KINDS.get(kind, ()):
+        report_progress(0, 1)  # an issued report is its archived file: one step
+        write_atomically(Path(path), lambda fh: export_document(session, kind, ref, fmt, lang, fh))
+        report_progress(1, 1)
+        return path
+    report_progress(0, 2)
+    document = document_for(session, kind, ref, lang)
+    report_progress(1, 2)
+    write_atomically(Path(path), lambda fh: render_document(document, fmt, fh))
+    report_progress(2, 2)
     return path
 
 
 def export_schedule_to(session: Any, year: int, lang: str, path: str) -> str:
-    """The annual schedule workbook written to ``path`` through a temporary file beside it."""
+    """The annual schedule workbook written to ``path`` through a temporary file beside it;
+    progress: the programme of every certificate, then the workbook."""
     from pathlib import Path
 
-    from auditdesk.exports.api import export_schedule
     from auditdesk.exports.files import write_atomically
+    from auditdesk.exports.schedule import build_schedule_context, render_schedule_xlsx
 
-    write_atomically(Path(path), lambda fh: export_schedule(session, year, None, lang, fh))
+    report_progress(0, 2)
+    ctx = build_schedule_context(session, year, None, lang)
+    report_progress(1, 2)
+    write_atomically(Path(path), lambda fh: render_schedule_xlsx(ctx, fh))
+    report_progress(2, 2)
     return path
 
 

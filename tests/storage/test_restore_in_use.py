@@ -233,7 +233,7 @@ def test_on_windows_a_file_in_use_is_refused_by_the_replace_itself(saved_and_cur
     """Windows has no flock (dblock is a no-op there) but will not delete a file another program
     has open: that failure becomes the same DatabaseInUse, with nothing changed."""
     saved, path = saved_and_current
-    monkeypatch.setattr(backup, "_WINDOWS", True)
+    monkeypatch.setattr(sys, "platform", "win32")  # auditdesk.platform.is_windows()
     monkeypatch.setattr(
         dblock, "acquire_exclusive", lambda p: dblock.DatabaseLock(None, p, exclusive=True)
     )

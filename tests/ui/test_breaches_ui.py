@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from PySide6.QtCore import Qt
+from auditdesk.ui import palette
 
 D = dt.date
 ON = D(2026, 3, 1)
@@ -49,7 +49,7 @@ def test_certificate_view_shows_transition_and_owed_suspension(ctx, database, qt
     assert breach[0] == "2026-01-02" and "missed (59 days so far)" in breach[1]
     assert "suspension not recorded" in breach[3]
     row = rows.index(breach)
-    assert view.events.item(row, 1).foreground().color() == Qt.GlobalColor.red
+    assert view.events.item(row, 1).foreground().color() == palette.color("error")
 
 
 def test_dashboard_lists_unhandled_breaches(ctx, database, qtbot):

@@ -8,8 +8,9 @@ import pytest
 
 from auditdesk.model import Auditor, NCGrade, NCState, Role, VerificationMethod
 from auditdesk.services import nonconformities as ncs
+from auditdesk.ui import palette
 from auditdesk.ui.nc import ReviewQueuePage, review_queue_page
-from auditdesk.ui.nc.queue_model import OVERDUE_BACKGROUND, ReviewQueueModel
+from auditdesk.ui.nc.queue_model import ReviewQueueModel
 from tests.services.nc_world import CLIENT_RESPONSE, act_as, add_user, build, draft
 
 D = dt.date
@@ -121,7 +122,7 @@ def test_overdue_rows_are_highlighted_and_counted(qtbot, database, seeded):
     background = page.model.data(
         page.model.index(major_row, 0), review_queue_page.Qt.ItemDataRole.BackgroundRole
     )
-    assert background is not None and background.color() == OVERDUE_BACKGROUND
+    assert background is not None and background.color() == palette.color("overdue_bg")
     assert (
         page.model.data(page.model.index(major_row, 8)) == "Verification overdue → Follow-up audit"
     )

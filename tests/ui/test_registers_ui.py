@@ -149,7 +149,9 @@ def test_auditor_register_create(qtbot, ctx):
     w.new_record()
     type_text(qtbot, w.findChild(QLineEdit, "field_name_zh"), "李审核")
     qtbot.keyClicks(w.findChild(QLineEdit, "field_registration_expiry"), "2030-13-01")
-    assert w.editor.error_text("registration_expiry") == "Enter a date as YYYY-MM-DD."
+    assert w.editor.error_text("registration_expiry") == (
+        "There is no month 13: months go from 1 to 12."
+    )
     w.findChild(QLineEdit, "field_registration_expiry").setText("2030-12-01")
     assert isinstance(w.editor.create_record(), uuid.UUID)
     assert w.model.total == 1

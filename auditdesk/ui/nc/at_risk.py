@@ -22,7 +22,7 @@ from sqlalchemy import select
 
 from auditdesk.model import Organisation
 from auditdesk.services import nonconformities as ncs
-from auditdesk.ui.nc.queue_model import OVERDUE_BACKGROUND, OVERDUE_FOREGROUND
+from auditdesk.ui import palette
 from auditdesk.ui.nc.texts import NCTexts
 
 _ID_ROLE = Qt.ItemDataRole.UserRole + 1
@@ -108,9 +108,9 @@ class CertificatesAtRiskWidget(QWidget):
             for col, value in enumerate(cells):
                 item = QTableWidgetItem(value)
                 item.setData(_ID_ROLE, str(risk.certificate_id))
-                item.setBackground(QBrush(OVERDUE_BACKGROUND))
+                item.setBackground(QBrush(palette.color("overdue_bg")))
                 if col == 3:
-                    item.setForeground(QBrush(OVERDUE_FOREGROUND))
+                    item.setForeground(QBrush(palette.color("overdue")))
                 self.table.setItem(row, col, item)
         self.table.resizeColumnsToContents()
         self.heading.setText(

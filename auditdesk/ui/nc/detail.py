@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
 
 from auditdesk.services import nonconformities as ncs
 from auditdesk.services.audits import get_audit
+from auditdesk.ui import palette
 from auditdesk.ui.nc.texts import NCTexts
 
 
@@ -114,7 +115,7 @@ class NCDetailWidget(QWidget):
             rows: list[str] = []
 
             def row(label: str, value: object, warn: bool = False) -> None:
-                style = ' style="color:#b00020;font-weight:bold"' if warn else ""
+                style = f' style="color:{palette.css("error")};font-weight:bold"' if warn else ""
                 rows.append(
                     f"<tr><td valign=top><b>{_esc(label)}</b></td><td{style}>{value}</td></tr>"
                 )

@@ -28,6 +28,7 @@ from auditdesk.model import Clause, EvidenceItem, NCGrade, NCState
 from auditdesk.services import nonconformities as ncs
 from auditdesk.services.audits import get_audit
 from auditdesk.services.errors import ServiceError, ValidationFailed
+from auditdesk.ui import palette
 from auditdesk.ui.nc.texts import NCTexts
 
 _ID_ROLE = Qt.ItemDataRole.UserRole + 1
@@ -81,7 +82,7 @@ class NCDialog(QDialog):
             button = QRadioButton(self.texts.grade(grade.value))
             definition = QLabel(self.texts.grade_definition(grade.value))
             definition.setWordWrap(True)
-            definition.setStyleSheet("color: #555; margin-left: 22px;")
+            definition.setStyleSheet(f"color: {palette.css('muted')}; margin-left: 22px;")
             self.grade_group.addButton(button)
             self.grade_buttons[grade] = button
             gl.addWidget(button)
@@ -107,7 +108,7 @@ class NCDialog(QDialog):
         layout.addLayout(statement)
 
         self.problems = QLabel()
-        self.problems.setStyleSheet("color: #b00020;")
+        self.problems.setStyleSheet(f"color: {palette.css('error')};")
         self.problems.setWordWrap(True)
         layout.addWidget(self.problems)
 

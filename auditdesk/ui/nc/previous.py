@@ -28,7 +28,7 @@ from PySide6.QtWidgets import (
 
 from auditdesk.services import nonconformities as ncs
 from auditdesk.services.errors import ServiceError
-from auditdesk.ui.nc.queue_model import OVERDUE_BACKGROUND
+from auditdesk.ui import palette
 from auditdesk.ui.nc.texts import NCTexts
 
 _ID_ROLE = Qt.ItemDataRole.UserRole + 1
@@ -140,7 +140,7 @@ class PreviousNCsWidget(QWidget):
                 item = QTableWidgetItem(str(value))
                 item.setData(_ID_ROLE, str(nc_id))
                 if overdue:
-                    item.setBackground(QBrush(OVERDUE_BACKGROUND))
+                    item.setBackground(QBrush(palette.color("overdue_bg")))
                 self.table.setItem(r, c, item)
         self.table.resizeColumnsToContents()
         missing = sum(1 for row in rows if not row[7])

@@ -7,15 +7,14 @@ import uuid
 from typing import Any
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, QPersistentModelIndex, Qt
-from PySide6.QtGui import QBrush, QColor
+from PySide6.QtGui import QBrush
 
 from auditdesk.services.review_queue import QueueItem
+from auditdesk.ui import palette
 from auditdesk.ui.nc.texts import NCTexts
 from auditdesk.ui.qt_none import returns_to_qt
 
 NC_ID_ROLE = Qt.ItemDataRole.UserRole + 1
-OVERDUE_BACKGROUND = QColor("#fde2e1")
-OVERDUE_FOREGROUND = QColor("#9b1c1c")
 
 _Index = QModelIndex | QPersistentModelIndex
 
@@ -91,9 +90,9 @@ class ReviewQueueModel(QAbstractTableModel):
         if role == NC_ID_ROLE:
             return str(it.nc_id)
         if role == Qt.ItemDataRole.BackgroundRole and it.overdue:
-            return QBrush(OVERDUE_BACKGROUND)
+            return QBrush(palette.color("overdue_bg"))
         if role == Qt.ItemDataRole.ForegroundRole and it.overdue:
-            return QBrush(OVERDUE_FOREGROUND)
+            return QBrush(palette.color("overdue"))
         if role == Qt.ItemDataRole.ToolTipRole:
             if column == "overdue" and it.risk is not None:
                 return (

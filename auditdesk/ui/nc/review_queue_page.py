@@ -31,6 +31,7 @@ from auditdesk.model import NCGrade
 from auditdesk.services import nonconformities as ncs
 from auditdesk.services import review_queue as rq
 from auditdesk.services.errors import ServiceError
+from auditdesk.ui import palette
 from auditdesk.ui.jobs import Job
 from auditdesk.ui.nc.action_dialogs import ReasonDialog, ask_verification
 from auditdesk.ui.nc.detail import NCDetailWidget
@@ -365,7 +366,9 @@ class ReviewQueuePage(QWidget):
                 '%n more in audits led by others (tick "All audits")', "", others
             )
         self.summary.setText(text)
-        self.summary.setStyleSheet("color: #9b1c1c; font-weight: bold;" if overdue else "")
+        self.summary.setStyleSheet(
+            f"color: {palette.css('overdue')}; font-weight: bold;" if overdue else ""
+        )
         selection = self.table.selectionModel()
         for row, item in enumerate(items):
             if item.nc_id in keep:

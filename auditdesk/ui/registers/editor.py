@@ -25,7 +25,7 @@ from PySide6.QtWidgets import (
 )
 
 from auditdesk.services.errors import ValidationFailed
-from auditdesk.ui import labels
+from auditdesk.ui import date_input, labels, palette
 from auditdesk.ui.context import AppContext
 
 
@@ -71,12 +71,18 @@ def parse_value(spec: FieldSpec, text: str) -> tuple[Any, str | None]:
             return float(text), None
         except ValueError:
             return text, "not_a_number"
-    if spec.kind == "date":
-        try:
-            return dt.date.fromisoformat(text), None
-        except ValueError:
-            return text, "date"
+    if spec.kind == "date":  # "30 February does not exist", not "wrong format"
+        day, problem = date_input.parse(text)
+        return (day, None) if problem is None else (text, problem)
     return text, None
+
+
+def _problem_text(code: str) -> str:
+    return (
+        date_input.problem_text(code)
+        if date_input.is_date_problem(code)
+        else (labels.validation(code))
+    )
 
 
 def format_value(value: Any) -> str:
@@ -183,7 +189,7 @@ class DetailEditor(QWidget):
         w.setObjectName(f"field_{spec.key}")
         err = QLabel()
         err.setObjectName(f"error_{spec.key}")
-        err.setStyleSheet("color: #b00020;")
+        err.setStyleSheet(f"color: {palette.css('error')};")
         err.setWordWrap(True)
         err.hide()
         cell = QWidget()
@@ -255,10 +261,10 @@ class DetailEditor(QWidget):
     def show_errors(self, errors: dict[str, str]) -> None:
         for key, label in self.errors.items():
             code = errors.get(key)
-            label.setText(labels.validation(code) if code else "")
+            label.setText(_problem_text(code) if code else "")
             label.setVisible(bool(code))
         unplaced = [
-            f"{labels.column(k)}: {labels.validation(c)}"
+            f"{labels.column(k)}: {_problem_text(c)}"
             for k, c in errors.items()
             if k not in self.errors
         ]

@@ -16,7 +16,7 @@ from typing import Any
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt, Signal
 
-from auditdesk.ui import labels
+from auditdesk.ui import labels, palette
 from auditdesk.ui.qt_none import returns_to_qt
 
 IdRole = Qt.ItemDataRole.UserRole
@@ -279,13 +279,11 @@ class RegisterModel(QAbstractTableModel):
         from PySide6.QtGui import QBrush
 
         from auditdesk.services.registers import nc_row_overdue
-        from auditdesk.ui.nc.queue_model import OVERDUE_BACKGROUND, OVERDUE_FOREGROUND
 
         if not nc_row_overdue(values, self.today()):
             return None
-        return QBrush(
-            OVERDUE_BACKGROUND if role == Qt.ItemDataRole.BackgroundRole else OVERDUE_FOREGROUND
-        )
+        background = role == Qt.ItemDataRole.BackgroundRole
+        return QBrush(palette.color("overdue_bg" if background else "overdue"))
 
     def format(self, key: str, value: Any) -> str:
         if value is None:

@@ -7,10 +7,8 @@ from __future__ import annotations
 import uuid
 from pathlib import Path
 
-from PySide6.QtCore import QPointF, QRectF, QSize, Qt, QUrl, Signal
+from PySide6.QtCore import QPointF, QRectF, QSize, Qt, Signal
 from PySide6.QtGui import (
-    QColor,
-    QDesktopServices,
     QIcon,
     QImage,
     QImageIOHandler,
@@ -37,6 +35,8 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
     QWidget,
 )
+
+from auditdesk.ui import file_actions, palette
 
 THUMB = 96
 _cache: dict[str, QPixmap] = {}
@@ -200,7 +200,7 @@ class _PhotoView(QGraphicsView):
         self.setResizeAnchor(QGraphicsView.ViewportAnchor.NoAnchor)
         self.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.setRenderHint(QPainter.RenderHint.SmoothPixmapTransform, True)
-        self.setBackgroundBrush(QColor(48, 48, 48))
+        self.setBackgroundBrush(palette.color("viewer_bg"))
         self.setFrameShape(QFrame.Shape.NoFrame)
 
     def wheelEvent(self, event):
@@ -476,4 +476,4 @@ def open_externally(path: Path, filename: str) -> None:
 
     target = Path(tempfile.mkdtemp(prefix="auditdesk-")) / filename
     shutil.copyfile(path, target)
-    QDesktopServices.openUrl(QUrl.fromLocalFile(str(target)))
+    file_actions.open_in_system(target)

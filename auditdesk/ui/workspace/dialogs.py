@@ -34,6 +34,7 @@ from auditdesk.services.termination import (
     TerminationData,
     TerminationReason,
 )
+from auditdesk.ui import palette
 from auditdesk.ui.workspace.editor import from_qdatetime
 from auditdesk.ui.workspace.words import word
 
@@ -128,8 +129,10 @@ def _date(value: QDate) -> dt.date:
 
 def heat_colour(count: int, peak: int) -> QColor:
     if count <= 0:
-        return QColor("#f4d6d2")  # never sampled: soft red
+        return palette.color("unsampled_bg")  # never sampled: soft red
     strength = min(1.0, count / max(peak, 1))
+    if palette.is_dark():  # light text on it: dark greens, darker with more samples
+        return QColor.fromHsvF(0.33, 0.45 + 0.3 * strength, 0.42 - 0.17 * strength)
     return QColor.fromHsvF(0.33, 0.25 + 0.6 * strength, 0.92 - 0.25 * strength)
 
 
@@ -143,7 +146,7 @@ class HeatCellDelegate(QStyledItemDelegate):
         super().paint(painter, plain, index)
         if selected:
             painter.save()
-            painter.setPen(QPen(QColor("#1a3d8f"), 3))
+            painter.setPen(QPen(palette.color("mark"), 3))
             painter.drawRect(option.rect.adjusted(1, 1, -2, -2))
             painter.restore()
 
@@ -172,7 +175,7 @@ class CoverageDialog(QDialog):
             )
         )
         self.hint.setWordWrap(True)
-        self.hint.setStyleSheet("color:#555")
+        self.hint.setStyleSheet(f"color:{palette.css('muted')}")
         layout.addWidget(self.hint)
         layout.addWidget(self.tabs)
         self.resize(1000, 760)
@@ -295,7 +298,7 @@ class CoverageDialog(QDialog):
             if r in highlight_rows:
                 head = table.verticalHeaderItem(r)
                 if head is not None:
-                    head.setForeground(QBrush(QColor("#b3261e")))
+                    head.setForeground(QBrush(palette.color("error")))
                     head.setText("⚠ " + head.text())
         table.horizontalHeader().setDefaultSectionSize(110)
         table.verticalHeader().setDefaultSectionSize(22)
@@ -446,10 +449,10 @@ class CheckInDialog(QDialog):
         try:
             lat, lon = (float(p) for p in text.split(","))
         except ValueError:
-            self.site.setStyleSheet("QLineEdit { border: 1px solid #b00020; }")
+            self.site.setStyleSheet(f"QLineEdit {{ border: 1px solid {palette.css('error')}; }}")
             return
         if not (-90 <= lat <= 90 and -180 <= lon <= 180):
-            self.site.setStyleSheet("QLineEdit { border: 1px solid #b00020; }")
+            self.site.setStyleSheet(f"QLineEdit {{ border: 1px solid {palette.css('error')}; }}")
             return
         self.site.setStyleSheet("")
         self.site_entered.emit(lat, lon)

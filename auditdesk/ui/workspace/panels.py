@@ -10,9 +10,10 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QCoreApplication, Qt
-from PySide6.QtGui import QBrush, QColor
+from PySide6.QtGui import QBrush
 from PySide6.QtWidgets import QFileDialog, QListWidgetItem, QMessageBox
 
+from auditdesk.ui import palette
 from auditdesk.ui.workspace.words import _TEXT, problem_text, word
 
 
@@ -53,7 +54,7 @@ class PanelsMixin:
             ok = QListWidgetItem(
                 QCoreApplication.translate("Workspace", "Ready for the report: nothing is missing.")
             )
-            ok.setForeground(QBrush(QColor("#1e6b2e")))
+            ok.setForeground(QBrush(palette.color("ok")))
             self.problems.addItem(ok)
         self.bottom.setTabText(
             0,

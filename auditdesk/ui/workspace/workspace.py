@@ -21,7 +21,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, QEvent, Qt, Signal
-from PySide6.QtGui import QAction, QBrush, QColor, QFont, QKeySequence
+from PySide6.QtGui import QAction, QBrush, QFont, QKeySequence
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -47,7 +47,7 @@ from auditdesk.model import Judgement
 from auditdesk.services import evidence as ev
 from auditdesk.services.errors import ServiceError
 from auditdesk.storage.attachments import AttachmentRefused
-from auditdesk.ui import errors
+from auditdesk.ui import errors, palette
 from auditdesk.ui.flow_layout import FlowLayout
 from auditdesk.ui.workspace.attachments_view import (
     AttachmentStrip,
@@ -60,8 +60,6 @@ from auditdesk.ui.workspace.panels import PanelsMixin
 from auditdesk.ui.workspace.words import refusal_text, word
 
 JUDGEMENTS = [None, *Judgement]
-COVERED = QColor("#cfe8cf")
-MUST_COVER = QColor("#ffd8a8")
 
 
 @dataclass
@@ -374,7 +372,7 @@ class AuditWorkspace(PanelsMixin, QWidget):
             ]
             self.title.setText(
                 f"<b>{audit.number}</b> &nbsp; {org.name_zh} &nbsp; "
-                f"<span style='color:#555'>{audit.audit_type.value} · {audit.mode.value} · "
+                f"<span style='color:{palette.css('muted')}'>{audit.audit_type.value} · {audit.mode.value} · "
                 f"{audit.status.value}</span>"
             )
             self._set_header_words(audit)
@@ -471,7 +469,7 @@ class AuditWorkspace(PanelsMixin, QWidget):
 
         self.title.setText(
             f"<b>{audit.number}</b> &nbsp; {audit.organisation.name_zh} &nbsp; "
-            f"<span style='color:#555'>{labels.label('audit_type', audit.audit_type.value)} · "
+            f"<span style='color:{palette.css('muted')}'>{labels.label('audit_type', audit.audit_type.value)} · "
             f"{labels.label('audit_mode', audit.mode.value)} · "
             f"{labels.label('audit_status', audit.status.value)}</span>"
         )
@@ -494,7 +492,11 @@ class AuditWorkspace(PanelsMixin, QWidget):
                 else cov.evidence_by_clause_site.get(number, {}).get(site, 0)
             )
             item.setText(2, str(count) if count else ("!" if number in missing else ""))
-            colour = COVERED if count else (MUST_COVER if number in missing else None)
+            colour = (
+                palette.color("covered_bg")
+                if count
+                else (palette.color("must_cover_bg") if number in missing else None)
+            )
             item.setBackground(2, QBrush(colour) if colour else QBrush())
             if number in missing:
                 item.setToolTip(2, self.tr("Every surveillance must cover this clause"))
@@ -510,9 +512,9 @@ class AuditWorkspace(PanelsMixin, QWidget):
             else:  # a judgement of the parent covers its sub-clauses (completeness agrees)
                 item.setText(3, f"({word('judgement', inherited.value)})" if inherited else "")
             if judged and judged[0] == Judgement.NONCONFORMITY:
-                item.setForeground(3, QBrush(QColor("#b3261e")))
+                item.setForeground(3, QBrush(palette.color("error")))
             else:
-                item.setForeground(3, QBrush(QColor("#777777")) if inherited else QBrush())
+                item.setForeground(3, QBrush(palette.color("muted")) if inherited else QBrush())
 
     def evidence_count(self, number: str) -> int:
         """What the tree shows for a clause (tests read it)."""
@@ -616,7 +618,7 @@ class AuditWorkspace(PanelsMixin, QWidget):
         for nc_id, number, grade, state, lines in found:
             it = QListWidgetItem(f"{number}  [{grade} · {state}]  {(lines or [''])[0][:80]}")
             it.setData(Qt.ItemDataRole.UserRole, nc_id)
-            it.setForeground(QBrush(QColor("#b3261e")))
+            it.setForeground(QBrush(palette.color("error")))
             self.nc_list.addItem(it)
         self.nc_heading.setText(
             self.tr("Nonconformities on this clause (%1)").replace("%1", str(len(found)))
