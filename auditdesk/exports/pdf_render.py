@@ -111,7 +111,10 @@ def _signatures(block: b.Signatures) -> KeepTogether:
 
 def _verification(block: b.Verification) -> Table:
     size = 26 * mm
-    text = [para(block.code, "body", bold=True), para(block.hint, "small")]
+    text = [para(block.code, "body", bold=True)]
+    if block.chain:
+        text.append(para(block.chain, "cell"))
+    text.append(para(block.hint, "small"))
     t = Table([[qr_drawing(block.payload, size), text]], colWidths=[size + 4 * mm, None])
     t.setStyle(
         TableStyle(
@@ -165,8 +168,34 @@ def _flowables(doc: b.Document) -> list[Flowable]:
     return story
 
 
-def render_pdf(doc: b.Document, target: str | Path | BinaryIO, *, invariant: bool = False) -> None:
-    """Write ``doc`` as a PDF to a path or a binary stream."""
+WATERMARK = {"zh": "草稿", "en": "DRAFT", "bilingual": "草稿 DRAFT"}
+
+
+def render_pdf(
+    doc: b.Document,
+    target: str | Path | BinaryIO,
+    *,
+    invariant: bool = False,
+    template_dir: Path | None = None,
+    pdfa: bool = False,
+) -> None:
+    """Write ``doc`` as a PDF to a path or a binary stream, with the letterhead of its Word
+    template (TemplateError naming the file when the template cannot be read)."""
+    from auditdesk.exports.docx_render import read_letterhead
+
+    letterhead = read_letterhead(doc, template_dir)
+    if pdfa:
+        from auditdesk.exports.pdf_base import write_pdfa
+
+        write_pdfa(
+            target,
+            lambda out: render_pdf(doc, out, invariant=invariant, template_dir=template_dir),
+            title=doc.title,
+            author=doc.header_left,
+            lang=doc.lang,
+            keywords=verification_keyword(doc),
+        )
+        return
     out: str | BinaryIO = str(target) if isinstance(target, str | Path) else target
     build_pdf(
         out,
@@ -178,6 +207,8 @@ def render_pdf(doc: b.Document, target: str | Path | BinaryIO, *, invariant: boo
         with_toc=doc.toc,
         invariant=invariant,
         keywords=verification_keyword(doc),
+        letterhead=letterhead,
+        watermark=WATERMARK.get(doc.lang, "DRAFT") if doc.is_draft else "",
     )
 
 

@@ -17,12 +17,13 @@ def render_document(
     *,
     invariant: bool = False,
     template_dir: Path | None = None,
+    pdfa: bool = False,
 ) -> None:
-    """Write ``doc`` as ``fmt`` to a path or a binary stream."""
+    """Write ``doc`` as ``fmt`` to a path or a binary stream (``pdfa``: a PDF/A-2b file)."""
     if fmt == "pdf":
         from auditdesk.exports.pdf_render import render_pdf
 
-        render_pdf(doc, target, invariant=invariant)
+        render_pdf(doc, target, invariant=invariant, template_dir=template_dir, pdfa=pdfa)
     elif fmt == "docx":
         from auditdesk.exports.docx_render import render_docx
 

@@ -638,6 +638,7 @@ def report_document(ctx: ReportContext) -> b.Document:
         blocks=tuple(blocks),
         toc=any(isinstance(x, b.TocHere) for x in blocks),
         toc_title=t("contents"),
+        cb=ctx.cb,
     )
 
 
