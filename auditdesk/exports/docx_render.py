@@ -348,7 +348,7 @@ def _toc(doc: Any, title: str, headings: list[str]) -> None:
         settings.append(upd)
 
 
-def _verification(doc: Any, block: b.Verification) -> None:
+def _verification(doc: Any, block: b.Verification, lang: str) -> None:
     import io
 
     from docx.shared import Mm
@@ -360,6 +360,10 @@ def _verification(doc: Any, block: b.Verification) -> None:
     run = p.add_run("  " + block.code)
     run.bold = True
     _east_asian(run)
+    if block.chain:
+        from auditdesk.exports.render import chain_text
+
+        _add_text(doc.add_paragraph(), chain_text(block.chain, lang))
     if block.hint:
         _add_text(doc.add_paragraph(), block.hint)
 
@@ -430,7 +434,7 @@ def render_docx(
         elif isinstance(block, b.Signatures):
             _signatures(word, block)
         elif isinstance(block, b.Verification):
-            _verification(word, block)
+            _verification(word, block, doc.lang)
         elif isinstance(block, b.TocHere):
             _toc(
                 word,

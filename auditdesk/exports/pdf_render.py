@@ -109,11 +109,13 @@ def _signatures(block: b.Signatures) -> KeepTogether:
     return KeepTogether([Spacer(1, 6), t])
 
 
-def _verification(block: b.Verification) -> Table:
+def _verification(block: b.Verification, lang: str) -> Table:
+    from auditdesk.exports.render import chain_text
+
     size = 26 * mm
     text = [para(block.code, "body", bold=True)]
     if block.chain:
-        text.append(para(block.chain, "cell"))
+        text.append(para(chain_text(block.chain, lang), "cell"))
     text.append(para(block.hint, "small"))
     t = Table([[qr_drawing(block.payload, size), text]], colWidths=[size + 4 * mm, None])
     t.setStyle(
@@ -160,7 +162,7 @@ def _flowables(doc: b.Document) -> list[Flowable]:
         elif isinstance(block, b.Signatures):
             keep_with_heading(_signatures(block))
         elif isinstance(block, b.Verification):
-            story += [Spacer(1, 3), _verification(block), Spacer(1, 4)]
+            story += [Spacer(1, 3), _verification(block, doc.lang), Spacer(1, 4)]
         elif isinstance(block, b.TocHere):
             story.append(TocMarker())
         elif isinstance(block, b.PageBreak):
