@@ -186,18 +186,6 @@ def render_pdf(
     from auditdesk.exports.docx_render import read_letterhead
 
     letterhead = read_letterhead(doc, template_dir)
-    if pdfa:
-        from auditdesk.exports.pdf_base import write_pdfa
-
-        write_pdfa(
-            target,
-            lambda out: render_pdf(doc, out, invariant=invariant, template_dir=template_dir),
-            title=doc.title,
-            author=doc.header_left,
-            lang=doc.lang,
-            keywords=verification_keyword(doc),
-        )
-        return
     out: str | BinaryIO = str(target) if isinstance(target, str | Path) else target
     build_pdf(
         out,
@@ -211,6 +199,7 @@ def render_pdf(
         keywords=verification_keyword(doc),
         letterhead=letterhead,
         watermark=WATERMARK.get(doc.lang, "DRAFT") if doc.is_draft else "",
+        pdfa=pdfa,
     )
 
 

@@ -40,6 +40,7 @@ KINDS = {
     "plan": WD_ORIENT.PORTRAIT,
     "nc_form": WD_ORIENT.PORTRAIT,
     "case": WD_ORIENT.PORTRAIT,
+    "certificate": WD_ORIENT.PORTRAIT,
 }
 
 
@@ -227,7 +228,8 @@ def make(kind: str, folder: Path = HERE) -> Path:
 
 def main(argv: list[str]) -> int:
     folder = Path(argv[1]) if len(argv) > 1 else HERE
-    for kind in KINDS:
+    only = argv[2:]  # e.g. "certificate": make only these
+    for kind in only or KINDS:
         print(make(kind, folder))
     return 0
 
