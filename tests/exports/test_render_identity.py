@@ -342,3 +342,10 @@ def test_verify_shows_the_chain_head_the_report_printed(issued, db_url, capsys):
 def test_a_chain_head_no_longer_in_the_log_is_named(session):
     assert chain_head_label(session, "f" * 64) == "#? " + "f" * 16
     assert chain_head_label(session, "") == ""
+
+
+def test_a_missing_template_names_the_file_it_looked_for():
+    with pytest.raises(TemplateError) as exc:
+        docx_render.find_template("no_such_kind", "en")
+    assert exc.value.reason == "missing" and "no_such_kind.docx" in str(exc.value)
+    assert "找不到 Word 模板" in exc.value.message("zh") and "not found" in str(exc.value)
