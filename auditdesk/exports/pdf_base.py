@@ -842,6 +842,7 @@ def make_pdfa(canvas: rl_canvas.Canvas) -> None:
         }
     )
     packet = xmp_packet(doc.info, doc._timeStamp).encode("utf-8")
+
     class PlainStream(PDFStream):  # type: ignore[misc]
         """A stream written without compression (PDF/A: the XMP stays readable as it is)."""
 
