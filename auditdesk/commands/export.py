@@ -5,6 +5,7 @@
     auditdesk export plan     --audit ID [--format docx|pdf] [--lang ...] --out FILE
     auditdesk export nc-form  --nc NUMBER --format docx|pdf [--lang ...] --out FILE
     auditdesk export case     --audit ID [--lang ...] --out FILE.docx
+    auditdesk export certificate NUMBER --format docx|pdf [--lang ...] [--pdfa] --out FILE
     auditdesk export schedule --year YYYY [--as-of D] [--lang zh|en] --out FILE.xlsx
     auditdesk export cnca-monthly --month YYYY-MM --out FILE.xlsx [--write-anyway]  (commands/cnca.py)
 
@@ -66,6 +67,9 @@ def register(sub: Any, common: argparse.ArgumentParser) -> None:
         action="store_true",
         help="only run the pre-issue check and list what blocks the issue (exit 1 if anything)",
     )
+    p.add_argument(
+        "--pdfa", action="store_true", help="write PDF/A-2b (for archiving; a draft report)"
+    )
     p.set_defaults(func=run_report)
 
     p = export_sub.add_parser(
@@ -88,6 +92,14 @@ def register(sub: Any, common: argparse.ArgumentParser) -> None:
     p.add_argument("--audit", required=True, metavar="ID", help="audit number or UUID")
     _format_lang(p, LANGS)
     p.set_defaults(func=run_case)
+
+    p = export_sub.add_parser(
+        "certificate", parents=[common], help="a certificate (ISO/IEC 17021-1 8.2.2)"
+    )
+    p.add_argument("number", metavar="NUMBER", help="certificate number or UUID")
+    _format_lang(p, LANGS)
+    p.add_argument("--pdfa", action="store_true", help="write PDF/A-2b (for archiving)")
+    p.set_defaults(func=run_certificate)
 
     p = export_sub.add_parser(
         "schedule", parents=[common], help="the annual surveillance schedule (Excel)"
@@ -160,6 +172,12 @@ def run_report(args: argparse.Namespace) -> int:
     out = Path(args.out)
     with open_session(args) as session:
         audit = find_audit(session, args.audit)
+        if args.pdfa and (fmt != "pdf" or audit.locked or args.issue):
+            raise CommandError(
+                "--pdfa: only for the PDF of a draft report (an issued revision is exported "
+                "as the file archived at issue)",
+                EXIT_USAGE,
+            )
         if args.check:
             blockers = pre_issue_check(session, audit.id)
             _print_blockers(args, audit.number, blockers)
@@ -181,6 +199,12 @@ def run_report(args: argparse.Namespace) -> int:
                 ) from None
 
         def write(fh: BinaryIO) -> None:
+            if args.pdfa:
+                from auditdesk.exports.render import render_document
+
+                doc = api.document_for(session, "report", str(audit.id), args.lang)
+                render_document(doc, fmt, fh, pdfa=True)
+                return
             api.export_report(session, str(audit.id), fmt, args.lang, fh)
 
         sha = write_output(out, write)
@@ -262,6 +286,19 @@ def run_case(args: argparse.Namespace) -> int:
     from auditdesk.exports.case import build_case_context, render_case
 
     return _export_one(args, build_case_context, render_case, args.audit, ("docx",))
+
+
+def run_certificate(args: argparse.Namespace) -> int:
+    from auditdesk.exports.certificate_context import build_certificate_context
+    from auditdesk.exports.certificate_document import render_certificate
+
+    if args.pdfa and _fmt(args) != "pdf":
+        raise CommandError("--pdfa: only for --format pdf", EXIT_USAGE)
+
+    def render(ctx: Any, fmt: str, fh: BinaryIO) -> None:
+        render_certificate(ctx, fmt, fh, pdfa=args.pdfa)
+
+    return _export_one(args, build_certificate_context, render, args.number)
 
 
 def run_schedule(args: argparse.Namespace) -> int:

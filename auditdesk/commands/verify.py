@@ -92,6 +92,12 @@ def run(args: argparse.Namespace) -> int:
             missing_files=list(check.missing_files),
             damaged_files=list(check.damaged_files),
         )
+        result["chain_head"] = _chain_head(session, rev.chain_head)
+        if rev.chain_head and result["chain_head"]["seq"] is None:
+            problems.append(
+                f"the change log no longer holds the chain head revision {rev.revision} printed "
+                f"({rev.chain_head[:16]}…): its history was rewritten or cut off since the issue"
+            )
         if not check.records_match:
             problems.append(
                 f"the records of audit {check.audit_number} no longer match revision "
@@ -108,6 +114,20 @@ def run(args: argparse.Namespace) -> int:
         if latest.revision != rev.revision:
             result["superseded"] = True
     return _out(args, result, problems)
+
+
+def _chain_head(session: Any, digest: str) -> dict[str, Any]:
+    """The chain head the revision recorded (and printed next to its verification code):
+    its seq in today's change log (None when no row has that hash any more)."""
+    from auditdesk.exports.render import chain_head_label
+
+    label = chain_head_label(session, digest)
+    seq = label.split(" ")[0].lstrip("#") if label else ""
+    return {
+        "hash": digest,
+        "short": label,
+        "seq": int(seq) if seq.isdigit() else None,
+    }
 
 
 def _out(args: argparse.Namespace, result: dict[str, Any], problems: list[str]) -> int:
@@ -127,6 +147,9 @@ def _out(args: argparse.Namespace, result: dict[str, Any], problems: list[str]) 
                 f"revision {result['revision']} ({result['format']}, {result['lang']}), issued "
                 f"{when:%Y-%m-%d %H:%M} by {result['issued_by']}"
             )
+            chain = result.get("chain_head") or {}
+            if chain.get("short"):
+                print(f"  change-log chain head at issue: {chain['short']}")
             if result.get("superseded"):
                 print(f"  superseded by revision {result['latest_revision']}")
         for p in problems:

@@ -19,6 +19,7 @@ KINDS = {
     "plan": ("docx", "pdf"),
     "nc_form": ("docx", "pdf"),
     "case": ("docx",),
+    "certificate": ("docx", "pdf"),
 }
 
 
@@ -41,6 +42,11 @@ def document_for(session: Session, kind: str, ref: str, lang: str = "zh") -> Doc
         from auditdesk.exports.case import build_case_context, case_document
 
         return case_document(build_case_context(session, ref, lang))
+    if kind == "certificate":
+        from auditdesk.exports.certificate_context import build_certificate_context
+        from auditdesk.exports.certificate_document import certificate_document
+
+        return certificate_document(build_certificate_context(session, ref, lang))
     raise ValueError(f"kind: '{kind}' is not one of {', '.join(KINDS)}")
 
 

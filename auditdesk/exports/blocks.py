@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 
 @dataclass(frozen=True)
@@ -82,6 +83,9 @@ class Verification:
     code: str
     payload: str
     hint: str = ""
+    # The change log's chain head at issue ("chain #1234 3f9a0c1b2d4e5f60", #15 point 1): who
+    # keeps a printed copy can tell later whether the database's history was rewritten.
+    chain: str = ""
 
 
 @dataclass(frozen=True)
@@ -121,3 +125,14 @@ class Document:
     blocks: tuple[Block, ...]
     toc: bool = False
     toc_title: str = ""
+    # The CB's identity for the letterhead (exports.common.CBIdentity); None: header_left only.
+    cb: Any = None
+    # A visible "draft" watermark on every page; None: a report without a verification code
+    # (not issued) is a draft, other documents are not.
+    draft: bool | None = None
+
+    @property
+    def is_draft(self) -> bool:
+        if self.draft is not None:
+            return self.draft
+        return self.kind == "report" and not any(isinstance(x, Verification) for x in self.blocks)

@@ -185,6 +185,7 @@ def case_document(ctx: CaseContext) -> b.Document:
         cb_name(r.cb, lang) or "AuditDesk",
         f"{t('case_title')} · {r.audit_number}",
         tuple(blocks),
+        cb=r.cb,
     )
 
 

@@ -221,6 +221,7 @@ def nc_form_document(ctx: NCFormContext) -> b.Document:
         cb_name(ctx.cb, lang) or "AuditDesk",
         f"{t('nc_form_title')} · {ctx.number}",
         tuple(blocks),
+        cb=ctx.cb,
     )
 
 

@@ -410,8 +410,107 @@ def field_table(pairs: Sequence[tuple[str, object]], label_width: float = 0.3) -
     return t
 
 
+LETTERHEAD_TOP = 10 * mm  # the letterhead starts this far below the page's top edge
+FOOTER_BOTTOM = 8 * mm
+BODY_GAP = 4 * mm  # between the letterhead (or footer) and the text
+
+
+def _line_height(line: Any) -> float:
+    pictures = [x.height for part in line.parts for x in part if not isinstance(x, str)]
+    return max([line.size * 1.3, *pictures]) + 2
+
+
+def letterhead_heights(letterhead: Any) -> tuple[float, float]:
+    """(header, footer) height in points of a template letterhead (docx_render.Letterhead)."""
+    if letterhead is None:
+        return 10 * mm, 6 * mm
+    head = sum(_line_height(x) for x in letterhead.header)
+    foot = sum(_line_height(x) for x in letterhead.footer)
+    if not letterhead.has_page_numbers:
+        foot += 12
+    return head, foot
+
+
+def _draw_line(
+    c: rl_canvas.Canvas, line: Any, top: float, page_texts: dict[str, str], footer: bool
+) -> float:
+    """Draw one letterhead line whose top is at ``top``; returns its height."""
+    h = _line_height(line)
+    baseline = top - h + 2 + line.size * 0.3
+    parts = list(line.parts)
+    if len(parts) == 1:
+        aligns = [line.align]
+    elif len(parts) == 2:
+        aligns = ["left", "right"]
+    else:
+        parts = [parts[0], parts[1], tuple(x for p in parts[2:] for x in p)]
+        aligns = ["left", "center", "right"]
+    c.setFillColor(colors.HexColor("#" + line.color))
+    segments: list[list[Any]] = []
+    for items in parts:
+        shown: list[Any] = []
+        for x in items:
+            if isinstance(x, str):
+                if x.strip() == "{page} / {pages}":
+                    x = page_texts["label"]
+                x = x.replace("{page}", page_texts["page"]).replace("{pages}", page_texts["pages"])
+            shown.append(x)
+        segments.append(shown)
+
+    def seg_width(shown: list[Any], size: float) -> float:
+        return sum(
+            pdfmetrics.stringWidth(x, CJK, size) if isinstance(x, str) else x.width for x in shown
+        )
+
+    # Long left and right parts (an English CB name and document title) must not run into each
+    # other: the line's text gets smaller until they fit, with a gap between the parts.
+    size = line.size
+    gap = 6 * (len(segments) - 1)
+    while size > 5 and sum(seg_width(x, size) for x in segments) + gap > CONTENT_W:
+        size -= 0.25
+    for shown, align in zip(segments, aligns, strict=True):
+        width = seg_width(shown, size)
+        x0 = {"left": MARGIN, "center": (PAGE_W - width) / 2, "right": PAGE_W - MARGIN - width}[
+            align
+        ]
+        for x in shown:
+            if isinstance(x, str):
+                c.setFont(CJK, size)
+                c.drawString(x0, baseline, x)
+                x0 += pdfmetrics.stringWidth(x, CJK, size)
+            else:
+                c.drawImage(
+                    _picture_reader(x.data),
+                    x0,
+                    baseline - line.size * 0.3,
+                    x.width,
+                    x.height,
+                    mask="auto",
+                )
+                x0 += x.width
+    if line.rule_below and not footer:
+        c.setStrokeColor(RULE)
+        c.setLineWidth(0.8)
+        c.line(MARGIN, top - h, PAGE_W - MARGIN, top - h)
+    return h
+
+
+@functools.lru_cache(maxsize=16)
+def _picture_reader(data: bytes) -> ImageReader:
+    return ImageReader(io.BytesIO(data))
+
+
+WATERMARK_GREY = colors.Color(0.55, 0.55, 0.55, alpha=0.22)
+
+
 def _numbered_canvas(
-    lang: Lang, header_left: str, header_right: str, heading_pages: dict[str, int]
+    lang: Lang,
+    header_left: str,
+    header_right: str,
+    heading_pages: dict[str, int],
+    letterhead: Any = None,
+    watermark: str = "",
+    pdfa: bool = False,
 ) -> type[rl_canvas.Canvas]:
     class NumberedCanvas(rl_canvas.Canvas):
         """Keeps every page until the end so the footer can say "page X of Y"."""
@@ -431,7 +530,14 @@ def _numbered_canvas(
                 self._fill_contents()
                 self._decorate(total)
                 super().showPage()
+            if pdfa:
+                make_pdfa(self)
             super().save()
+
+        def _addAnnotation(self, annotation: Any, name: Any = None, addtopage: int = 1) -> Any:
+            if pdfa and hasattr(annotation, "otherkw"):
+                annotation.otherkw.setdefault("F", 4)  # PDF/A: every annotation prints
+            return super()._addAnnotation(annotation, name, addtopage)
 
         def _fill_contents(self) -> None:
             """Dots and page numbers of the contents lines on this page (see OnePassContents)."""
@@ -463,6 +569,12 @@ def _numbered_canvas(
 
         def _decorate(self, total: int) -> None:
             self.saveState()
+            if watermark:
+                self._watermark()
+            if letterhead is not None:
+                self._letterhead(total)
+                self.restoreState()
+                return
             self.setStrokeColor(RULE)
             self.setLineWidth(0.8)
             top = PAGE_H - MARGIN + 6 * mm
@@ -475,6 +587,34 @@ def _numbered_canvas(
             footer = text("page_x_of_y", lang, sep="  ", page=self._pageNumber, pages=total)
             draw_text(self, PAGE_W / 2, MARGIN - 10 * mm, footer, 8, align="center")
             self.restoreState()
+
+        def _watermark(self) -> None:
+            """The draft mark across the page, light enough to read the text under it."""
+            self.saveState()
+            self.setFillColor(WATERMARK_GREY)
+            self.translate(PAGE_W / 2, PAGE_H / 2)
+            self.rotate(45)
+            size = 96 if len(watermark) <= 4 else 64
+            draw_text(self, 0, -size / 3, watermark, size, align="center")
+            self.restoreState()
+
+        def _letterhead(self, total: int) -> None:
+            """The template's header and footer (docx_render.read_letterhead) on this page."""
+            label = text("page_x_of_y", lang, sep="  ", page=self._pageNumber, pages=total)
+            page_texts = {"page": str(self._pageNumber), "pages": str(total), "label": label}
+            top = PAGE_H - LETTERHEAD_TOP
+            for line in letterhead.header:
+                top -= _draw_line(self, line, top, page_texts, footer=False)
+            _, foot = letterhead_heights(letterhead)
+            top = FOOTER_BOTTOM + foot
+            self.setStrokeColor(GRID)
+            self.setLineWidth(0.5)
+            self.line(MARGIN, top + 1, PAGE_W - MARGIN, top + 1)
+            for line in letterhead.footer:
+                top -= _draw_line(self, line, top, page_texts, footer=True)
+            if not letterhead.has_page_numbers:
+                self.setFillColor(colors.HexColor("#404040"))
+                draw_text(self, PAGE_W / 2, top - 9, label, 8, align="center")
 
     return NumberedCanvas
 
@@ -501,16 +641,27 @@ def build_pdf(
     with_toc: bool = False,
     invariant: bool = False,
     keywords: str = "",
+    letterhead: Any = None,
+    watermark: str = "",
+    pdfa: bool = False,
 ) -> None:
-    """Lay ``story`` out on A4 pages with the letterhead line, page numbers and optional contents."""
+    """Lay ``story`` out on A4 pages with the letterhead (the template's header and footer, or a
+    plain line), page numbers, an optional draft watermark and optional contents; ``pdfa``
+    makes the file PDF/A-2b (:mod:`auditdesk.exports.pdf_archive`)."""
     register_fonts()
+    head_h, foot_h = letterhead_heights(letterhead)
+    top_margin = MARGIN + 4 * mm
+    bottom_margin = MARGIN
+    if letterhead is not None:
+        top_margin = max(top_margin, LETTERHEAD_TOP + head_h + BODY_GAP)
+        bottom_margin = max(14 * mm, FOOTER_BOTTOM + foot_h + BODY_GAP)
     doc = _Doc(
         target,
         pagesize=A4,
         leftMargin=MARGIN,
         rightMargin=MARGIN,
-        topMargin=MARGIN + 4 * mm,
-        bottomMargin=MARGIN,
+        topMargin=top_margin,
+        bottomMargin=bottom_margin,
         title=title,
         author=header_left,
         creator="AuditDesk",
@@ -526,7 +677,9 @@ def build_pdf(
     headings = list(_headings(story))
     for i, heading in enumerate(headings):
         heading.toc_key = f"h{i}"
-    canvasmaker = _numbered_canvas(lang, header_left, header_right, doc.heading_pages)
+    canvasmaker = _numbered_canvas(
+        lang, header_left, header_right, doc.heading_pages, letterhead, watermark, pdfa
+    )
     if with_toc:
         toc = OnePassContents(
             [(h.toc_level, h.toc_text, h.toc_key) for h in headings],
@@ -604,3 +757,109 @@ def qr_png(payload: str, size_px: int = 240) -> bytes:
     buf = io.BytesIO()
     img.save(buf, "PNG")
     return buf.getvalue()
+
+
+# --- PDF/A-2b (archiving) ---------------------------------------------------------------------
+# What ISO 19005-2 level B asks beyond what every AuditDesk PDF already is (all fonts embedded
+# TrueType subsets with ToUnicode, no encryption, no JavaScript, a file identifier): an sRGB
+# output intent with its ICC profile (made by Pillow's littleCMS binding), XMP metadata that
+# repeats the document information dictionary and declares part 2 / conformance B, and the print
+# flag on every annotation (contents links).
+
+SRGB_ID = "sRGB IEC61966-2.1"
+
+
+@functools.cache
+def srgb_icc() -> bytes:
+    from PIL import ImageCms
+
+    data: bytes = ImageCms.ImageCmsProfile(ImageCms.createProfile("sRGB")).tobytes()
+    return data
+
+
+def _xmp_date(ts: Any) -> str:
+    y, mo, d, h, mi, s = ts.YMDhms
+    return f"{y:04d}-{mo:02d}-{d:02d}T{h:02d}:{mi:02d}:{s:02d}{ts.dhh:+03d}:{ts.dmm:02d}"
+
+
+def xmp_packet(info: Any, ts: Any) -> str:
+    """The XMP metadata of a PDF/A-2b file, matching its document information dictionary."""
+    e = escape
+    date = _xmp_date(ts)
+    subject = getattr(info, "subject", "") or ""
+    keywords = getattr(info, "keywords", "") or ""
+    return (
+        '<?xpacket begin="\ufeff" id="W5M0MpCehiHzreSzNTczkc9d"?>'
+        '<x:xmpmeta xmlns:x="adobe:ns:meta/">'
+        '<rdf:RDF xmlns:rdf="http://www.w3.org/1999/02/22-rdf-syntax-ns#">'
+        '<rdf:Description rdf:about="" xmlns:pdfaid="http://www.aiim.org/pdfa/ns/id/">'
+        "<pdfaid:part>2</pdfaid:part><pdfaid:conformance>B</pdfaid:conformance>"
+        "</rdf:Description>"
+        '<rdf:Description rdf:about="" xmlns:dc="http://purl.org/dc/elements/1.1/">'
+        "<dc:format>application/pdf</dc:format>"
+        f'<dc:title><rdf:Alt><rdf:li xml:lang="x-default">{e(info.title or "")}</rdf:li>'
+        "</rdf:Alt></dc:title>"
+        f"<dc:creator><rdf:Seq><rdf:li>{e(info.author or '')}</rdf:li></rdf:Seq></dc:creator>"
+        + (
+            f'<dc:description><rdf:Alt><rdf:li xml:lang="x-default">{e(subject)}</rdf:li>'
+            "</rdf:Alt></dc:description>"
+            if subject
+            else ""
+        )
+        + "</rdf:Description>"
+        '<rdf:Description rdf:about="" xmlns:pdf="http://ns.adobe.com/pdf/1.3/">'
+        f"<pdf:Producer>{e(info.producer or '')}</pdf:Producer>"
+        + (f"<pdf:Keywords>{e(keywords)}</pdf:Keywords>" if keywords else "")
+        + "</rdf:Description>"
+        '<rdf:Description rdf:about="" xmlns:xmp="http://ns.adobe.com/xap/1.0/">'
+        f"<xmp:CreatorTool>{e(info.creator or '')}</xmp:CreatorTool>"
+        f"<xmp:CreateDate>{date}</xmp:CreateDate><xmp:ModifyDate>{date}</xmp:ModifyDate>"
+        "</rdf:Description></rdf:RDF></x:xmpmeta>" + " " * 200 + '<?xpacket end="w"?>'
+    )
+
+
+def make_pdfa(canvas: rl_canvas.Canvas) -> None:
+    """Add the output intent and the XMP metadata to the canvas's document catalog."""
+    from reportlab.pdfbase.pdfdoc import (
+        PDFArray,
+        PDFCatalog,
+        PDFDictionary,
+        PDFName,
+        PDFStream,
+        PDFString,
+    )
+
+    doc = canvas._doc
+    icc = PDFStream(PDFDictionary({"N": 3}), srgb_icc())
+    intent = PDFDictionary(
+        {
+            "Type": PDFName("OutputIntent"),
+            "S": PDFName("GTS_PDFA1"),
+            "OutputConditionIdentifier": PDFString(SRGB_ID),
+            "RegistryName": PDFString("http://www.color.org"),
+            "Info": PDFString(SRGB_ID),
+            "DestOutputProfile": doc.Reference(icc),
+        }
+    )
+    packet = xmp_packet(doc.info, doc._timeStamp).encode("utf-8")
+
+    class PlainStream(PDFStream):  # type: ignore[misc]
+        """A stream written without compression (PDF/A: the XMP stays readable as it is)."""
+
+        def format(self, document: Any) -> bytes:
+            saved = document.defaultStreamFilters
+            document.defaultStreamFilters = None
+            try:
+                data: bytes = super().format(document)
+            finally:
+                document.defaultStreamFilters = saved
+            return data
+
+    metadata = PlainStream(
+        PDFDictionary({"Type": PDFName("Metadata"), "Subtype": PDFName("XML")}), packet
+    )
+    catalog = doc.Catalog
+    catalog.__NoDefault__ = [*PDFCatalog.__NoDefault__, "OutputIntents"]
+    catalog.__Refs__ = PDFCatalog.__NoDefault__  # Metadata by reference, the intents inline
+    catalog.OutputIntents = PDFArray([intent])
+    catalog.Metadata = metadata

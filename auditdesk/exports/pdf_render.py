@@ -109,9 +109,14 @@ def _signatures(block: b.Signatures) -> KeepTogether:
     return KeepTogether([Spacer(1, 6), t])
 
 
-def _verification(block: b.Verification) -> Table:
+def _verification(block: b.Verification, lang: str) -> Table:
+    from auditdesk.exports.render import chain_text
+
     size = 26 * mm
-    text = [para(block.code, "body", bold=True), para(block.hint, "small")]
+    text = [para(block.code, "body", bold=True)]
+    if block.chain:
+        text.append(para(chain_text(block.chain, lang), "cell"))
+    text.append(para(block.hint, "small"))
     t = Table([[qr_drawing(block.payload, size), text]], colWidths=[size + 4 * mm, None])
     t.setStyle(
         TableStyle(
@@ -157,7 +162,7 @@ def _flowables(doc: b.Document) -> list[Flowable]:
         elif isinstance(block, b.Signatures):
             keep_with_heading(_signatures(block))
         elif isinstance(block, b.Verification):
-            story += [Spacer(1, 3), _verification(block), Spacer(1, 4)]
+            story += [Spacer(1, 3), _verification(block, doc.lang), Spacer(1, 4)]
         elif isinstance(block, b.TocHere):
             story.append(TocMarker())
         elif isinstance(block, b.PageBreak):
@@ -165,8 +170,22 @@ def _flowables(doc: b.Document) -> list[Flowable]:
     return story
 
 
-def render_pdf(doc: b.Document, target: str | Path | BinaryIO, *, invariant: bool = False) -> None:
-    """Write ``doc`` as a PDF to a path or a binary stream."""
+WATERMARK = {"zh": "草稿", "en": "DRAFT", "bilingual": "草稿 DRAFT"}
+
+
+def render_pdf(
+    doc: b.Document,
+    target: str | Path | BinaryIO,
+    *,
+    invariant: bool = False,
+    template_dir: Path | None = None,
+    pdfa: bool = False,
+) -> None:
+    """Write ``doc`` as a PDF to a path or a binary stream, with the letterhead of its Word
+    template (TemplateError naming the file when the template cannot be read)."""
+    from auditdesk.exports.docx_render import read_letterhead
+
+    letterhead = read_letterhead(doc, template_dir)
     out: str | BinaryIO = str(target) if isinstance(target, str | Path) else target
     build_pdf(
         out,
@@ -178,6 +197,9 @@ def render_pdf(doc: b.Document, target: str | Path | BinaryIO, *, invariant: boo
         with_toc=doc.toc,
         invariant=invariant,
         keywords=verification_keyword(doc),
+        letterhead=letterhead,
+        watermark=WATERMARK.get(doc.lang, "DRAFT") if doc.is_draft else "",
+        pdfa=pdfa,
     )
 
 

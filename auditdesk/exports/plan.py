@@ -394,6 +394,7 @@ def plan_document(ctx: PlanContext) -> b.Document:
         cb_name(ctx.cb, lang) or "AuditDesk",
         f"{t('plan_title')} · {ctx.audit_number}",
         tuple(blocks),
+        cb=ctx.cb,
     )
 
 

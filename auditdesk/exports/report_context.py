@@ -23,6 +23,7 @@ from auditdesk.exports.common import (
     photo_path,
 )
 from auditdesk.exports.labels import Lang
+from auditdesk.exports.render import chain_head_label
 from auditdesk.model import (
     Attachment,
     Audit,
@@ -247,6 +248,7 @@ class ReportContext:
     verdict: Verdict | None = None
     signoff: SignOff | None = None
     verification_code: str = ""  # issued revisions only
+    chain_head: str = ""  # issued: the change log's head at issue, "#seq hash16" (#15 point 1)
     blockers: tuple[Blocker, ...] = ()  # drafts only: what the pre-issue check finds
 
     @property
@@ -480,6 +482,11 @@ def build_report_context(
         signoff=signoff,
         verification_code=report_issue.verification_code(
             audit.number, audit.report_revision, fingerprint
+        )
+        if issued
+        else "",
+        chain_head=chain_head_label(
+            session, next((r.chain_head for r in revs if r.revision == audit.report_revision), "")
         )
         if issued
         else "",

@@ -125,6 +125,7 @@ def report_document(ctx: ReportContext) -> b.Document:
                 ctx.verification_code,
                 verification_payload(ctx),
                 w("verification_hint"),
+                chain=ctx.chain_head,
             )
         )
     if len(ctx.evidence) >= TOC_MIN_EVIDENCE or len(ctx.findings) >= TOC_MIN_EVIDENCE:
@@ -638,6 +639,7 @@ def report_document(ctx: ReportContext) -> b.Document:
         blocks=tuple(blocks),
         toc=any(isinstance(x, b.TocHere) for x in blocks),
         toc_title=t("contents"),
+        cb=ctx.cb,
     )
 
 

@@ -4,8 +4,10 @@
 
 The generated files are committed; a CB replaces them with its own (see README.md here).
 Each template carries:
-- the letterhead: a header with ``{cb_name}`` on the left and ``{doc_title}`` on the right,
-  a rule under it, and a footer "{page} / {pages}" with Word PAGE / NUMPAGES fields;
+- the letterhead: a header with a (placeholder) logo and ``{cb_name}`` on the left and
+  ``{doc_title}`` on the right, ``{cb_address}  {cb_phone}`` and ``{cb_accreditation}`` under
+  it with a rule, and a footer "{cb_name}  PAGE / NUMPAGES" (Word fields); the PDF draws the
+  same header and footer from the template;
 - the styles the renderer uses: Title, Subtitle, Heading 1-3, Normal, Caption, Table Grid,
   "AuditDesk Field Label", "AuditDesk Small";
 - East-Asian fonts (w:eastAsia) on the document defaults and every style, so Chinese shows in
@@ -16,6 +18,7 @@ Only the header, footer, styles and page setup are used: the body is replaced on
 
 from __future__ import annotations
 
+import io
 import sys
 from pathlib import Path
 
@@ -37,6 +40,7 @@ KINDS = {
     "plan": WD_ORIENT.PORTRAIT,
     "nc_form": WD_ORIENT.PORTRAIT,
     "case": WD_ORIENT.PORTRAIT,
+    "certificate": WD_ORIENT.PORTRAIT,
 }
 
 
@@ -149,23 +153,65 @@ def letterhead(doc: Document, orientation: WD_ORIENT) -> None:
     for side in ("left_margin", "right_margin"):
         setattr(section, side, Cm(2))
     section.top_margin, section.bottom_margin = Cm(2.2), Cm(2)
-    header = section.header.paragraphs[0]
     width = section.page_width - section.left_margin - section.right_margin
-    # The built-in Header style has centre/right tabs for US Letter; clear them, right-align at A4 width.
-    for pos in (4680, 9360):
-        header.paragraph_format.tab_stops.add_tab_stop(Twips(pos), WD_TAB_ALIGNMENT.CLEAR)
-    header.paragraph_format.tab_stops.add_tab_stop(width, WD_TAB_ALIGNMENT.RIGHT)
-    run = header.add_run("{cb_name}\t{doc_title}")
+    header = section.header.paragraphs[0]
+    _right_tab_only(header, width)
+    # Line 1: the CB's logo and name on the left, the document on the right.
+    header.add_run().add_picture(io.BytesIO(logo_png()), height=Cm(1.0))
+    run = header.add_run("  {cb_name}")
+    run.font.size = Pt(11)
+    run.font.bold = True
+    run.font.color.rgb = ACCENT
+    run = header.add_run("\t{doc_title}")
     run.font.size = Pt(9)
     run.font.color.rgb = ACCENT
-    _bottom_border(header)
+    # Line 2: address and telephone; the accreditation / certification marks on the right.
+    second = section.header.add_paragraph()
+    _right_tab_only(second, width)
+    run = second.add_run("{cb_address}  {cb_phone}\t{cb_accreditation}")
+    run.font.size = Pt(7.5)
+    run.font.color.rgb = RGBColor(0x40, 0x40, 0x40)
+    _bottom_border(second)
     footer = section.footer.paragraphs[0]
-    footer.alignment = WD_ALIGN_PARAGRAPH.CENTER
+    _right_tab_only(footer, width)
+    run = footer.add_run("{cb_name}\t")
+    run.font.size = Pt(7.5)
+    run.font.color.rgb = RGBColor(0x40, 0x40, 0x40)
     _field(footer, "PAGE")
     footer.add_run(" / ")
     _field(footer, "NUMPAGES")
-    for r in footer.runs:
+    for r in footer.runs[1:]:
         r.font.size = Pt(8)
+
+
+def _right_tab_only(paragraph: object, width: int) -> None:
+    """The built-in Header/Footer styles have centre/right tabs for US Letter: clear them and
+    right-align at the A4 text width."""
+    fmt = paragraph.paragraph_format  # type: ignore[attr-defined]
+    for pos in (4680, 9360):
+        fmt.tab_stops.add_tab_stop(Twips(pos), WD_TAB_ALIGNMENT.CLEAR)
+    fmt.tab_stops.add_tab_stop(width, WD_TAB_ALIGNMENT.RIGHT)
+
+
+def logo_png(size: int = 240) -> bytes:
+    """A neutral placeholder logo (a seal: ring, star and check mark) for the CB to replace."""
+    from PIL import Image, ImageDraw
+
+    img = Image.new("RGBA", (size, size), (255, 255, 255, 0))
+    d = ImageDraw.Draw(img)
+    blue = (0x1F, 0x4E, 0x79, 255)
+    d.ellipse([6, 6, size - 6, size - 6], outline=blue, width=size // 14)
+    d.ellipse([size // 5, size // 5, size - size // 5, size - size // 5], fill=blue)
+    s = size / 240
+    d.line(
+        [(80 * s, 122 * s), (108 * s, 150 * s), (162 * s, 92 * s)],
+        fill=(255, 255, 255, 255),
+        width=int(16 * s),
+        joint="curve",
+    )
+    buf = io.BytesIO()
+    img.save(buf, "PNG")
+    return buf.getvalue()
 
 
 def make(kind: str, folder: Path = HERE) -> Path:
@@ -182,7 +228,8 @@ def make(kind: str, folder: Path = HERE) -> Path:
 
 def main(argv: list[str]) -> int:
     folder = Path(argv[1]) if len(argv) > 1 else HERE
-    for kind in KINDS:
+    only = argv[2:]  # e.g. "certificate": make only these
+    for kind in only or KINDS:
         print(make(kind, folder))
     return 0
 

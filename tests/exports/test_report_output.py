@@ -106,7 +106,8 @@ def test_pdf_photos_are_the_prepared_jpegs_at_print_resolution(demo_pdf, demo_au
     listing = subprocess.run(
         ["pdfimages", "-list", str(demo_pdf)], capture_output=True, text=True, check=True
     ).stdout.splitlines()[2:]
-    images = [line.split() for line in listing]
+    # The letterhead's logo (240 x 240 PNG and its soft mask) is on every page; the rest are photos.
+    images = [c for c in (line.split() for line in listing) if (c[3], c[4]) != ("240", "240")]
     assert len(images) == demo_audit.photo_count
     for cols in images:
         width, height, enc, x_ppi = int(cols[3]), int(cols[4]), cols[8], int(cols[12])
@@ -175,9 +176,9 @@ def test_docx_lists_every_evidence_item_in_its_table(session, demo_audit, tmp_pa
     assert evidence.rows[0]._tr.trPr.find(qn("w:tblHeader")) is not None
     assert all(r._tr.trPr.find(qn("w:cantSplit")) is not None for r in evidence.rows[1:])
     with zipfile.ZipFile(out) as z:
-        assert (
-            len([n for n in z.namelist() if n.startswith("word/media/")]) == demo_audit.photo_count
-        )
+        media = [n for n in z.namelist() if n.startswith("word/media/")]
+        assert len([n for n in media if n.endswith(".jpg")]) == demo_audit.photo_count
+        assert len(media) == demo_audit.photo_count + 1  # + the letterhead's logo
 
 
 def _reference_table(doc, header, rows, widths, highlight=frozenset(), label_col=False):
