@@ -27,6 +27,7 @@ from auditdesk.model import (
     EvidenceItem,
     Judgement,
     Nonconformity,
+    Site,
     TeamRole,
 )
 
@@ -217,10 +218,14 @@ def build_report_contents(session: Session, audit: Audit) -> ReportContents:
         exclusions_note=_note(audit, NOTE_EXCLUSIONS),
         not_audited=not_audited,
         sites_not_covered=tuple(
-            sorted(
-                s.name
-                for s in audit.organisation.sites
-                if s.id not in visited and not getattr(s, "archived", False)
+            session.scalars(
+                select(Site.name)
+                .where(
+                    Site.organisation_id == audit.organisation_id,
+                    Site.archived.is_(False),
+                    Site.id.not_in(visited) if visited else Site.id.is_not(None),
+                )
+                .order_by(Site.name)
             )
         ),
         not_covered_note=_note(audit, NOTE_NOT_COVERED),
