@@ -35,6 +35,7 @@ class Fields:
 
     pairs: tuple[tuple[str, str], ...]
     label_width: float = 0.3
+    keep_rows: bool = False  # never split a row across a page (forms: the NC form)
 
 
 @dataclass(frozen=True)
@@ -43,6 +44,7 @@ class Table:
     rows: tuple[tuple[str, ...], ...]
     widths: tuple[float, ...]  # relative
     highlight: frozenset[int] = field(default_factory=frozenset)  # row indexes to shade
+    keep_rows: bool = False  # never split a row across a page (forms: the NC form)
 
 
 @dataclass(frozen=True)
