@@ -322,6 +322,34 @@ LABELS: dict[str, tuple[str, str]] = {
     "cert_status": ("证书状态", "Status"),
     "photos_of": ("{finding} 的照片", "Photographs for {finding}"),
     "photo_time": ("拍摄时间", "taken"),
+    # good-audit-case draft (issue 17.8)
+    "case_title_field": ("案例标题", "Case title"),
+    "case_author": ("编写人", "Author"),
+    "case_type": ("案例类型", "Case type"),
+    "case_step": ("审核过程（按记录）", "Course of the audit (from the records)"),
+    "case_no_timeline": (
+        "审核记录中尚无带时间的活动（首末次会议签到照片、证据、不符合项）。",
+        "The audit's records hold no dated step yet (check-in photos, evidence, NCs).",
+    ),
+    "case_step_opening": ("召开首次会议（{place}）", "Opening meeting ({place})"),
+    "case_step_closing": ("召开末次会议（{place}）", "Closing meeting ({place})"),
+    "case_step_site_day": (
+        "在{site}审核至 {until}：{departments}；条款 {clauses}；记录审核证据 {count} 条",
+        "At {site} until {until}: {departments}; clauses {clauses}; {count} evidence items recorded",
+    ),
+    "case_step_nc": (
+        "开具{grade}不符合 {nc}（条款 {clause}）",
+        "{grade} nonconformity {nc} raised (clause {clause})",
+    ),
+    "case_step_response": (
+        "收到受审核方对 {nc} 的整改回复",
+        "The client's response to {nc} received",
+    ),
+    "case_step_verified": (
+        "{nc} 的纠正措施已验证（{method}）",
+        "Corrective action of {nc} verified ({method})",
+    ),
+    "case_step_closed": ("{nc} 关闭", "{nc} closed"),
     # NC form (issue 17.3)
     "department_audited": ("受审核部门", "Department audited"),
     "sec_nc_acceptance": ("认证机构对整改措施的确认", "The CB's acceptance of the response"),
