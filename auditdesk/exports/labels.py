@@ -263,7 +263,7 @@ LABELS: dict[str, tuple[str, str]] = {
     "site_planned_date": ("计划日期", "Planned date"),
     "audited_dates": ("实际审核日期", "Dates audited"),
     "departments": ("受审核部门", "Departments audited"),
-    "evidence_count": ("证据数", "Evidence"),
+    "evidence_count": ("证据数", "Items"),
     "sec_days": ("审核人日（IAF MD5）", "Audit days (IAF MD5)"),
     "team_days_total": ("审核组成员人日合计", "Team members' days, total"),
     "days_difference": ("计划与实际的差异", "Planned vs. actual"),

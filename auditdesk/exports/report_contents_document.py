@@ -54,7 +54,7 @@ def contents_site_blocks(cx: ReportContents, lang: Lang) -> list[b.Block]:
                 t("evidence_count"),
             ),
             rows or ((t("unrecorded"), "", "", "", "", "", ""),),
-            (2, 1, 1.3, 1.4, 2, 2.4, 0.8),
+            (2, 1, 1.3, 1.4, 2, 2.4, 1),
         ),
     ]
 

@@ -250,7 +250,12 @@ def report_document(ctx: ReportContext) -> b.Document:
         b.Table(
             (t("name"), t("role"), t("registration"), t("days")),
             tuple(
-                (_name(m, lang), code("team_role", m.role, lang), m.registration, fmt_days(m.days))
+                (
+                    _name(m, lang),
+                    code("team_role", m.role, lang),
+                    m.registration,
+                    fmt_days(m.days) or t("unrecorded"),  # 9.4.8: each member's days
+                )
                 for m in ctx.team
             )
             or ((text("none", lang), "", "", ""),),
