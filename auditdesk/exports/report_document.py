@@ -204,7 +204,7 @@ def report_document(ctx: ReportContext) -> b.Document:
                     )
                     for c in ctx.certificates
                 ),
-                (1.8, 1.9, 3, 1.3, 1.2, 1.2, 1),
+                (2.2, 1.8, 2.8, 1.2, 1.2, 1.2, 1),
             )
         )
 
