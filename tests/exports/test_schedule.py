@@ -450,6 +450,7 @@ def test_formula_looking_text_is_written_as_text_never_as_a_formula(session, tmp
     assert str(months.cell(row=14, column=2).value).startswith("=SUM(")
 
 
+@pytest.mark.parametrize("backend", ["sqlite", "postgres"], indirect=True)
 def test_expiry_personnel_codes_scope_contact_and_fs_code(session, register, tmp_path):
     """Issue 17.8: what a scheduler needs to plan and to call the client, per row."""
     from sqlalchemy import select
