@@ -320,7 +320,6 @@ LABELS: dict[str, tuple[str, str]] = {
     "reverification_note": ("审核组的再确认说明", "The team's re-verification note"),
     "cert_issue_date": ("发证日期", "Issued"),
     "cert_status": ("证书状态", "Status"),
-    "photos_of": ("{finding} 的照片", "Photographs for {finding}"),
     "photo_time": ("拍摄时间", "taken"),
     # good-audit-case draft (issue 17.8)
     "case_title_field": ("案例标题", "Case title"),

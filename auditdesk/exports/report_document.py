@@ -317,8 +317,9 @@ def report_document(ctx: ReportContext) -> b.Document:
         group = [
             p for p in ctx.photos if _photo_group(p) == "clause" and _first(p.clauses) == clause
         ]
-        blocks.append(b.Para(t("photos_of", finding=f"{t('clause')} {clause}".strip()), "note"))
-        blocks.append(_photos_block(group, numbered, lang))
+        # The finding is named in each caption: a label line above could be left alone at the
+        # foot of a page, its photos on the next.
+        blocks.append(_photos_block(group, numbered, lang, f"{t('clause')} {clause}".strip()))
 
     # 6. Nonconformities.
     blocks.append(b.Heading(t("sec_ncs")))
@@ -368,8 +369,7 @@ def report_document(ctx: ReportContext) -> b.Document:
                 p for p in ctx.photos if _photo_group(p) == "nc" and p.nc_numbers[0] == n.number
             ]
             if group:
-                blocks.append(b.Para(t("photos_of", finding=n.number), "note"))
-                blocks.append(_photos_block(group, numbered, lang))
+                blocks.append(_photos_block(group, numbered, lang, n.number))
 
     # 7. Verification of previous corrective actions.
     blocks.append(b.Heading(t("sec_previous_ncs")))
@@ -707,7 +707,7 @@ def _photo_numbers(ctx: ReportContext) -> dict[str, int]:
     return {p.sha256: i for i, p in enumerate(order, start=1)}
 
 
-def photo_caption(p: PhotoRow, n: int, lang: Lang) -> str:
+def photo_caption(p: PhotoRow, n: int, lang: Lang, finding: str = "") -> str:
     """Caption, then place and time (EXIF, else the evidence's time) and the evidence cited."""
     caption = p.caption
     if p.check_in:
@@ -717,6 +717,7 @@ def photo_caption(p: PhotoRow, n: int, lang: Lang) -> str:
     extra = " · ".join(
         x
         for x in (
+            finding,
             p.place,
             p.captured_at.strftime("%Y-%m-%d %H:%M") if p.captured_at else "",
             f"E{p.evidence_seq}" if p.evidence_seq else "",
@@ -726,9 +727,11 @@ def photo_caption(p: PhotoRow, n: int, lang: Lang) -> str:
     return text("photo_caption", lang, n=n, caption=caption) + (f"\n{extra}" if extra else "")
 
 
-def _photos_block(group: list[PhotoRow], numbered: dict[str, int], lang: Lang) -> b.Photos:
+def _photos_block(
+    group: list[PhotoRow], numbered: dict[str, int], lang: Lang, finding: str = ""
+) -> b.Photos:
     return b.Photos(
-        tuple(b.Photo(p.path, photo_caption(p, numbered[p.sha256], lang)) for p in group),
+        tuple(b.Photo(p.path, photo_caption(p, numbered[p.sha256], lang, finding)) for p in group),
         missing_text=text("photo_missing", lang),
     )
 

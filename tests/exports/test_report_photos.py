@@ -87,14 +87,15 @@ def test_each_photo_prints_below_its_finding(session, demo_audit, tmp_path):
     doc = report_document(build_report_context(session, demo_audit.number, "zh"))
     blocks = list(doc.blocks)
     heading_at = {x.text: i for i, x in enumerate(blocks) if isinstance(x, b.Heading)}
-    label = next(
-        i for i, x in enumerate(blocks) if isinstance(x, b.Para) and x.text == f"{nc.number} 的照片"
+    at, photos = next(
+        (i, x)
+        for i, x in enumerate(blocks)
+        if isinstance(x, b.Photos) and any(nc.number in p.caption for p in x.items)
     )
-    assert heading_at["不符合项"] < label < heading_at["以往不符合项纠正措施的验证"]
-    photos = blocks[label + 1]
-    assert isinstance(photos, b.Photos)
+    assert heading_at["不符合项"] < at < heading_at["以往不符合项纠正措施的验证"]
     caption = next(p.caption for p in photos.items if "游标卡尺" in p.caption)
-    assert "2026-03-02 10:30" in caption and "E" in caption
+    # caption, then the finding it belongs to, place, EXIF time and the evidence cited
+    assert f"\n{nc.number} · " in caption and "2026-03-02 10:30" in caption and " · E" in caption
     # the check-in photo stays in the photo section; every photo is printed exactly once
     section = blocks[heading_at["现场照片"] + 1]
     assert isinstance(section, b.Photos) and any("首次会议签到" in p.caption for p in section.items)
