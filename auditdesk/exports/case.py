@@ -242,7 +242,10 @@ def step_text(step: TimelineStep, lang: Lang) -> str:
             lang,
             site=v["site"] or text("unrecorded", lang),
             until=v["until"],
-            departments=v["departments"] or text("unrecorded", lang),
+            departments=(
+                v["departments"] if lang == Lang.ZH else v["departments"].replace("、", ", ")
+            )
+            or text("unrecorded", lang),
             clauses=v["clauses"] or text("unrecorded", lang),
             count=v["count"],
         )
