@@ -4,7 +4,8 @@
                               [--check | --issue [--change-note T] [--override-reason T]] --out FILE
     auditdesk export plan     --audit ID [--format docx|pdf] [--lang ...] --out FILE
     auditdesk export nc-form  --nc NUMBER --format docx|pdf [--lang ...] --out FILE
-    auditdesk export case     --audit ID [--lang ...] --out FILE.docx
+    auditdesk export case     --audit ID [--title T] [--author A] [--case-type T] [--lang ...]
+                              --out FILE.docx
     auditdesk export certificate NUMBER --format docx|pdf [--lang ...] [--pdfa] --out FILE
     auditdesk export schedule --year YYYY [--as-of D] [--lang zh|en] --out FILE.xlsx
     auditdesk export cnca-monthly --month YYYY-MM --out FILE.xlsx [--write-anyway]  (commands/cnca.py)
@@ -29,6 +30,17 @@ from typing import Any, BinaryIO
 from auditdesk.commands.base import EXIT_USAGE, CommandError, open_session, parse_date, print_json
 
 LANGS = ["zh", "en", "bilingual"]
+# Seed 000's case types (exports.case.CASE_TYPES; repeated so --help needs no export import).
+CASE_TYPES = (
+    "group_or_industry",
+    "single_organisation",
+    "department",
+    "process",
+    "product",
+    "innovation",
+    "regulation",
+    "process_approach",
+)
 
 
 def register(sub: Any, common: argparse.ArgumentParser) -> None:
@@ -90,7 +102,14 @@ def register(sub: Any, common: argparse.ArgumentParser) -> None:
 
     p = export_sub.add_parser("case", parents=[common], help="a good-audit-case draft (Word)")
     p.add_argument("--audit", required=True, metavar="ID", help="audit number or UUID")
-    _format_lang(p, LANGS)
+    p.add_argument("--title", default="", help="case title (default: client, standard, audit type)")
+    p.add_argument("--author", default="", help="author (default: the team leader)")
+    p.add_argument(
+        "--case-type",
+        choices=list(CASE_TYPES),
+        help="case type from the CCAA notice's list (default: the list, to tick in Word)",
+    )
+    _format_lang(p, LANGS, ("docx",))  # a Word draft the author edits: only .docx
     p.set_defaults(func=run_case)
 
     p = export_sub.add_parser(
@@ -122,9 +141,11 @@ def register(sub: Any, common: argparse.ArgumentParser) -> None:
     importlib.import_module("auditdesk.commands.cnca").register_export(export_sub, common)
 
 
-def _format_lang(p: argparse.ArgumentParser, langs: list[str]) -> None:
+def _format_lang(
+    p: argparse.ArgumentParser, langs: list[str], formats: tuple[str, ...] = ("docx", "pdf")
+) -> None:
     p.add_argument(
-        "--format", choices=["docx", "pdf"], help="file format (default: from --out's extension)"
+        "--format", choices=list(formats), help="file format (default: from --out's extension)"
     )
     p.add_argument("--lang", choices=langs, default="zh", help="language (default zh)")
     p.add_argument("--out", required=True, help="file to write")
@@ -283,9 +304,14 @@ def run_nc_form(args: argparse.Namespace) -> int:
 
 
 def run_case(args: argparse.Namespace) -> int:
+    from functools import partial
+
     from auditdesk.exports.case import build_case_context, render_case
 
-    return _export_one(args, build_case_context, render_case, args.audit, ("docx",))
+    build = partial(
+        build_case_context, title=args.title, author=args.author, case_type=args.case_type
+    )
+    return _export_one(args, build, render_case, args.audit, ("docx",))
 
 
 def run_certificate(args: argparse.Namespace) -> int:

@@ -36,6 +36,7 @@ class Fields:
 
     pairs: tuple[tuple[str, str], ...]
     label_width: float = 0.3
+    keep_rows: bool = False  # never split a row across a page (forms: the NC form)
 
 
 @dataclass(frozen=True)
@@ -44,6 +45,7 @@ class Table:
     rows: tuple[tuple[str, ...], ...]
     widths: tuple[float, ...]  # relative
     highlight: frozenset[int] = field(default_factory=frozenset)  # row indexes to shade
+    keep_rows: bool = False  # never split a row across a page (forms: the NC form)
 
 
 @dataclass(frozen=True)

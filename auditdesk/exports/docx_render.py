@@ -286,6 +286,8 @@ def _box(doc: Any, block: b.Box) -> None:
     cell = table.rows[1].cells[0]
     for _ in range(block.lines - 1):
         cell.add_paragraph()
+    _cant_split(table.rows[0])  # the label stays whole and on the page of its box
+    table.rows[0].cells[0].paragraphs[0].paragraph_format.keep_with_next = True
     _cant_split(table.rows[1])
     set_widths(table, [_content_width(doc)])
     doc.add_paragraph()

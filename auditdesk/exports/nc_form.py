@@ -63,6 +63,51 @@ class NCFormContext:
     verified_by: str
     verified_on: dt.date | None
     effectiveness: str
+    # Issue 17.3: the department audited, the CB's acceptance of the response, the verification
+    # method, 举一反三, when the response arrived.
+    department: str = ""
+    accepted_by: str = ""
+    accepted_on: dt.date | None = None
+    acceptance_note: str = ""
+    verification_method: str | None = None  # VerificationMethod code; None = not verified yet
+    similar_check: str = ""
+    response_received_on: dt.date | None = None
+
+
+def person_name(session: Session, username: str) -> str:
+    """A user's name as printed: the auditor's Chinese name, else the display name; a name that
+    is no user (typed by hand, or a user since removed) is printed as it was stored; the
+    built-in system user gives "" (the form then says "not recorded")."""
+    from sqlalchemy import select
+
+    from auditdesk.model import User
+    from auditdesk.services.users import RESERVED_NAMES
+
+    if not username or username in RESERVED_NAMES:  # AuditDesk itself is nobody's signature
+        return ""
+    user = session.scalar(select(User).where(User.username == username))
+    if user is None:
+        return username
+    if user.auditor is not None and user.auditor.name_zh:
+        return user.auditor.name_zh
+    return user.display_name or user.username
+
+
+def _acceptance(session: Session, nc: object) -> tuple[str, dt.date | None, str]:
+    """Who accepted the client's response for the CB and when (the last acceptance)."""
+    from sqlalchemy import select
+
+    from auditdesk.model import NCTransition
+
+    last = session.scalars(
+        select(NCTransition)
+        .where(NCTransition.nonconformity_id == nc.id, NCTransition.action == "accept")  # type: ignore[attr-defined]
+        .order_by(NCTransition.at.desc())
+    ).first()
+    if last is None:
+        return "", None, ""
+    when = local_time(last.at)
+    return person_name(session, last.by_user), when.date() if when else None, last.note
 
 
 def build_nc_form_context(
@@ -74,6 +119,10 @@ def build_nc_form_context(
     audit = nc.audit
     leader = next((m for m in audit.team if m.role == TeamRole.TEAM_LEADER), None)
     items = sorted(nc.evidence, key=lambda e: e.seq)
+    accepted_by, accepted_on, acceptance_note = _acceptance(session, nc)
+    department = nc.department or "、".join(
+        dict.fromkeys(e.department for e in items if e.department)
+    )
     return NCFormContext(
         lang=Lang(lang),
         cb=cb_identity(session),
@@ -102,7 +151,7 @@ def build_nc_form_context(
             )
             for e in items
         ),
-        raised_by=nc.raised_by,
+        raised_by=person_name(session, nc.raised_by),
         team_leader=leader.auditor.name_zh if leader else "",
         issued_on=nc.issued_on,
         response_due=nc.response_due,
@@ -116,6 +165,13 @@ def build_nc_form_context(
         verified_by=nc.verified_by,
         verified_on=nc.verified_on,
         effectiveness=nc.effectiveness,
+        department=department,
+        accepted_by=accepted_by,
+        accepted_on=accepted_on,
+        acceptance_note=acceptance_note,
+        verification_method=nc.verification_method.value if nc.verification_method else None,
+        similar_check=nc.similar_check,
+        response_received_on=nc.response_received_on,
     )
 
 
@@ -131,6 +187,7 @@ def nc_form_document(ctx: NCFormContext) -> b.Document:
         b.Fields(
             (
                 (t("client"), ctx.client.name_zh),
+                (t("department_audited"), ctx.department or t("unrecorded")),
                 (t("audit_no"), ctx.audit_number),
                 (t("audit_type"), code("audit_type", ctx.audit_type, lang)),
                 (t("audit_dates"), dates),
@@ -141,7 +198,8 @@ def nc_form_document(ctx: NCFormContext) -> b.Document:
                 (t("issued_date"), fmt_date(ctx.issued_on)),
                 (t("response_due"), fmt_date(ctx.response_due)),
                 (t("verification_due"), fmt_date(ctx.verification_due)),
-            )
+            ),
+            keep_rows=True,
         )
     )
     blocks.append(b.Heading(t("sec_nc_finding")))
@@ -151,7 +209,8 @@ def nc_form_document(ctx: NCFormContext) -> b.Document:
                 (t("requirement"), ctx.requirement),
                 (t("objective_evidence"), ctx.evidence_text),
                 (t("reason"), ctx.reason),
-            )
+            ),
+            keep_rows=True,
         )
     )
     if ctx.evidence:
@@ -169,6 +228,7 @@ def nc_form_document(ctx: NCFormContext) -> b.Document:
                     for e in ctx.evidence
                 ),
                 (0.8, 1.5, 1.6, 6),
+                keep_rows=True,
             )
         )
     blocks.append(
@@ -188,30 +248,51 @@ def nc_form_document(ctx: NCFormContext) -> b.Document:
         ("correction", ctx.correction),
         ("root_cause", ctx.root_cause),
         ("corrective_action", ctx.corrective_action),
+        ("similar_check", ctx.similar_check),
     ):
         if value.strip():
-            blocks.append(b.Fields(((t(key), value),)))
+            blocks.append(b.Fields(((t(key), value),), keep_rows=True))
         else:
-            blocks.append(b.Box(t(key), lines=5))
+            blocks.append(b.Box(t(key), lines=5 if key != "similar_check" else 3))
     blocks.append(
         b.Fields(
             (
                 (t("owners"), ctx.owners),
                 (t("planned_date"), fmt_date(ctx.planned_date)),
                 (t("done_date"), fmt_date(ctx.done_date)),
+                (t("response_received"), fmt_date(ctx.response_received_on)),
                 (t("client_signature"), ""),
                 (t("sign_date"), ""),
-            )
+            ),
+            keep_rows=True,
+        )
+    )
+    blocks.append(b.Heading(t("sec_nc_acceptance")))
+    blocks.append(
+        b.Fields(
+            (
+                (
+                    t("accepted_by"),
+                    ctx.accepted_by or (t("unrecorded") if ctx.accepted_on else ""),
+                ),
+                (t("accepted_on"), fmt_date(ctx.accepted_on)),
+                *(((t("note"), ctx.acceptance_note),) if ctx.acceptance_note else ()),
+            ),
+            keep_rows=True,
         )
     )
     blocks.append(b.Heading(t("sec_nc_verification")))
+    blocks.append(
+        b.Fields(((t("verification_method"), verification_method_text(ctx, lang)),), keep_rows=True)
+    )
     if ctx.effectiveness.strip():
-        blocks.append(b.Fields(((t("effectiveness"), ctx.effectiveness),)))
+        blocks.append(b.Fields(((t("effectiveness"), ctx.effectiveness),), keep_rows=True))
     else:
         blocks.append(b.Box(t("effectiveness"), lines=4))
     blocks.append(
         b.Fields(
-            ((t("verified_by"), ctx.verified_by), (t("verified_on"), fmt_date(ctx.verified_on)))
+            ((t("verified_by"), ctx.verified_by), (t("verified_on"), fmt_date(ctx.verified_on))),
+            keep_rows=True,
         )
     )
     return b.Document(
@@ -223,6 +304,16 @@ def nc_form_document(ctx: NCFormContext) -> b.Document:
         tuple(blocks),
         cb=ctx.cb,
     )
+
+
+def verification_method_text(ctx: NCFormContext, lang: Lang) -> str:
+    """The method used; before verification, the choices to tick on paper (document / on site /
+    at the next audit)."""
+    from auditdesk.model import VerificationMethod
+
+    if ctx.verification_method:
+        return code("verification_method", ctx.verification_method, lang)
+    return "  ".join("□ " + code("verification_method", m.value, lang) for m in VerificationMethod)
 
 
 def render_nc_form(

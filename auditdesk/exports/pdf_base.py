@@ -356,14 +356,16 @@ def grid_table(
     rows: Sequence[Sequence[object]],
     widths: Sequence[float],
     extra_style: Sequence[tuple[Any, ...]] = (),
+    split_in_row: bool = True,
 ) -> LongTable:
-    """A bordered table whose header row repeats on every page it spans."""
+    """A bordered table whose header row repeats on every page it spans (``split_in_row``
+    False: a row moves whole to the next page, never cut)."""
     cells: list[list[Any]] = [[para(h, "cell_head", bold=True) for h in header]]
     for r in rows:
         cells.append([c if isinstance(c, Flowable) else para(c, "cell") for c in r])
     total = sum(widths)
     col_w = [w * CONTENT_W / total for w in widths]
-    t = LongTable(cells, colWidths=col_w, repeatRows=1, splitByRow=1, splitInRow=1)
+    t = LongTable(cells, colWidths=col_w, repeatRows=1, splitByRow=1, splitInRow=int(split_in_row))
     t.setStyle(
         TableStyle(
             [
@@ -386,14 +388,16 @@ def grid_table(
     return t
 
 
-def field_table(pairs: Sequence[tuple[str, object]], label_width: float = 0.3) -> LongTable:
+def field_table(
+    pairs: Sequence[tuple[str, object]], label_width: float = 0.3, split_in_row: bool = True
+) -> LongTable:
     """Label | value rows (the report's header blocks)."""
     rows = [[para(k, "cell_head", bold=True), para(v, "cell")] for k, v in pairs]
     t = LongTable(
         rows,
         colWidths=[CONTENT_W * label_width, CONTENT_W * (1 - label_width)],
         splitByRow=1,
-        splitInRow=1,
+        splitInRow=int(split_in_row),
     )
     t.setStyle(
         TableStyle(

@@ -149,12 +149,18 @@ def _flowables(doc: b.Document) -> list[Flowable]:
         elif isinstance(block, b.Para):
             story.append(para(block.text, "small" if block.style == "small" else "body"))
         elif isinstance(block, b.Fields):
-            story += [field_table(block.pairs, block.label_width), Spacer(1, 4)]
+            story += [
+                field_table(block.pairs, block.label_width, not block.keep_rows),
+                Spacer(1, 4),
+            ]
         elif isinstance(block, b.Table):
             extra = [
                 ("BACKGROUND", (0, i + 1), (-1, i + 1), HIGHLIGHT) for i in sorted(block.highlight)
             ]
-            story += [grid_table(block.header, block.rows, block.widths, extra), Spacer(1, 4)]
+            story += [
+                grid_table(block.header, block.rows, block.widths, extra, not block.keep_rows),
+                Spacer(1, 4),
+            ]
         elif isinstance(block, b.Photos):
             story.append(_photos(block))
         elif isinstance(block, b.Box):

@@ -24,6 +24,7 @@ from auditdesk.exports.common import (
 )
 from auditdesk.exports.labels import Lang
 from auditdesk.exports.render import chain_head_label
+from auditdesk.exports.report_contents import ReportContents, build_report_contents
 from auditdesk.model import (
     Attachment,
     Audit,
@@ -66,6 +67,9 @@ class CertificateRow:
     scope_zh: str
     scope_en: str
     expiry: dt.date
+    issue_date: dt.date | None = None
+    status: str = ""
+    technical_codes: str = ""
 
 
 @dataclass(frozen=True)
@@ -167,6 +171,8 @@ class PhotoRow:
     captured_at: dt.datetime | None
     check_in: str | None
     evidence_seq: int | None
+    nc_numbers: tuple[str, ...] = ()  # the NCs resting on the photo's evidence
+    clauses: tuple[str, ...] = ()  # the clauses of the photo's evidence
 
 
 @dataclass(frozen=True)
@@ -250,6 +256,7 @@ class ReportContext:
     verification_code: str = ""  # issued revisions only
     chain_head: str = ""  # issued: the change log's head at issue, "#seq hash16" (#15 point 1)
     blockers: tuple[Blocker, ...] = ()  # drafts only: what the pre-issue check finds
+    contents: ReportContents | None = None  # the further 9.4.8 items (report_contents)
 
     @property
     def team_leader(self) -> TeamRow | None:
@@ -372,7 +379,7 @@ def build_report_context(
     )
     findings = _findings(session, audit, items, seq_of, ncs)
     prev = _previous_ncs(session, audit)
-    photos = _photos(session, audit, items, seq_of, attachments_root)
+    photos = _photos(session, audit, items, seq_of, attachments_root, ncs)
     certs = sorted(audit.certificates, key=lambda c: c.number)
     criteria = tuple(
         dict.fromkeys(standard_label(c.standard.code, c.standard.national_code) for c in certs)
@@ -434,6 +441,9 @@ def build_report_context(
                 c.scope_zh,
                 c.scope_en,
                 c.expiry_date,
+                c.issue_date,
+                c.status.value,
+                c.technical_codes or audit.organisation.technical_codes or "",
             )
             for c in certs
         ),
@@ -491,6 +501,7 @@ def build_report_context(
         if issued
         else "",
         blockers=() if issued else tuple(pre_issue_check(session, audit.id)),
+        contents=build_report_contents(session, audit),
     )
 
 
@@ -618,33 +629,56 @@ def _photos(
     items: list[EvidenceItem],
     seq_of: dict[uuid.UUID, int],
     root: Path | None,
+    ncs: list[Nonconformity] | None = None,
 ) -> tuple[PhotoRow, ...]:
+    """The photos that print: check-in photos, the auditor's choice, by default those on NC
+    evidence (``services.evidence.photo_in_report``), each with the finding it belongs to."""
+    from auditdesk.services.evidence import photo_in_report
+
     root = root if root is not None else attachment_root(session)
     ev_ids = list(seq_of)
+    by_id = {e.id: e for e in items}
+    nc_of: dict[uuid.UUID, list[str]] = {}
+    for n in ncs or ():
+        for e in n.evidence:
+            nc_of.setdefault(e.id, []).append(n.number)
     stmt = select(Attachment).where(
         or_(Attachment.audit_id == audit.id, Attachment.evidence_id.in_(ev_ids)),
         Attachment.is_photo.is_(True),
         Attachment.archived.is_(False),
-        or_(Attachment.include_in_report.is_(True), Attachment.check_in.is_not(None)),
     )
-    found = list(session.scalars(stmt))
+    found = [a for a in session.scalars(stmt) if photo_in_report(a, set(nc_of))]
     found.sort(key=lambda a: (a.check_in is None, a.captured_at or a.created_at, a.filename))
+    site_names = {s.id: s.name for s in audit.organisation.sites}
     seen: set[str] = set()
     rows = []
     for a in found:
         if a.sha256 in seen:
             continue
         seen.add(a.sha256)
+        item = by_id.get(a.evidence_id) if a.evidence_id else None
+        place = a.place
+        if not place and item is not None:
+            place = " ".join(
+                p
+                for p in (site_names.get(item.site_id, "") if item.site_id else "", item.department)
+                if p
+            )
         rows.append(
             PhotoRow(
                 sha256=a.sha256,
                 path=photo_path(root, a.sha256),
                 caption=a.caption,
                 filename=a.filename,
-                place=a.place,
-                captured_at=local_time(a.captured_at),
+                place=place,
+                # EXIF capture time; without one, the time of the evidence it documents
+                captured_at=local_time(a.captured_at or (item.observed_at if item else None)),
                 check_in=a.check_in.value if a.check_in else None,
                 evidence_seq=seq_of.get(a.evidence_id) if a.evidence_id else None,
+                nc_numbers=tuple(sorted(nc_of.get(a.evidence_id, []))) if a.evidence_id else (),
+                clauses=tuple(sorted((c.number for c in item.clauses), key=_clause_key))
+                if item is not None
+                else (),
             )
         )
     return tuple(rows)

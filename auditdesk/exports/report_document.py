@@ -12,7 +12,16 @@ from typing import BinaryIO
 
 from auditdesk.exports import blocks as b
 from auditdesk.exports.labels import Lang, code, text
-from auditdesk.exports.report_context import ReportContext, TeamRow
+from auditdesk.exports.report_contents_document import (
+    contents_changes_blocks,
+    contents_complaints_blocks,
+    contents_reverification_blocks,
+    contents_scope_blocks,
+    contents_site_blocks,
+    contents_stage1_blocks,
+    contents_team_blocks,
+)
+from auditdesk.exports.report_context import PhotoRow, ReportContext, TeamRow
 from auditdesk.exports.report_words import blocker_text, statement_item, word
 
 # Reports with more sections than this many pages' worth get a table of contents; every full
@@ -175,12 +184,28 @@ def report_document(ctx: ReportContext) -> b.Document:
     if ctx.certificates:
         blocks.append(
             b.Table(
-                (t("certificates"), t("criteria"), t("scope")),
+                (
+                    t("certificates"),
+                    t("criteria"),
+                    t("scope"),
+                    t("technical_codes"),
+                    t("cert_issue_date"),
+                    t("expiry"),
+                    t("cert_status"),
+                ),
                 tuple(
-                    (c.number, c.standard, _clause_title(c.scope_zh, c.scope_en, lang))
+                    (
+                        c.number,
+                        c.standard,
+                        _clause_title(c.scope_zh, c.scope_en, lang),
+                        c.technical_codes or t("unrecorded"),
+                        fmt_date(c.issue_date) or t("unrecorded"),
+                        fmt_date(c.expiry),
+                        code("cert_status", c.status, lang) if c.status else "",
+                    )
                     for c in ctx.certificates
                 ),
-                (2, 2.4, 5),
+                (2.2, 1.8, 2.8, 1.2, 1.2, 1.2, 1),
             )
         )
 
@@ -216,19 +241,30 @@ def report_document(ctx: ReportContext) -> b.Document:
         )
     )
 
+    cx = ctx.contents
+    if cx is not None:
+        blocks += contents_site_blocks(cx, lang)
+
     # 3. Team.
     blocks.append(b.Heading(t("sec_team")))
     blocks.append(
         b.Table(
             (t("name"), t("role"), t("registration"), t("days")),
             tuple(
-                (_name(m, lang), code("team_role", m.role, lang), m.registration, fmt_days(m.days))
+                (
+                    _name(m, lang),
+                    code("team_role", m.role, lang),
+                    m.registration,
+                    fmt_days(m.days) or t("unrecorded"),  # 9.4.8: each member's days
+                )
                 for m in ctx.team
             )
             or ((text("none", lang), "", "", ""),),
             (3, 2.5, 3, 1.2),
         )
     )
+    if cx is not None:
+        blocks += contents_team_blocks(cx, lang)
 
     # 4. Deviations, programme issues, changes.
     for key, value in (
@@ -237,7 +273,13 @@ def report_document(ctx: ReportContext) -> b.Document:
         ("sec_changes", ctx.significant_changes),
     ):
         blocks.append(b.Heading(t(key)))
+        if key == "sec_changes" and cx is not None:
+            blocks.append(b.Para(value.strip() or t("unrecorded")))
+            blocks += contents_changes_blocks(cx, lang)
+            continue
         blocks.append(b.Para(_or_none(value, lang)))
+    if cx is not None:
+        blocks += contents_scope_blocks(cx, lang)
 
     # 5. Findings by clause.
     blocks.append(b.Heading(t("sec_findings")))
@@ -269,6 +311,16 @@ def report_document(ctx: ReportContext) -> b.Document:
             ),
         )
     )
+    numbered = _photo_numbers(ctx)
+    for clause in dict.fromkeys(
+        p.clauses[0] if p.clauses else "" for p in ctx.photos if _photo_group(p) == "clause"
+    ):
+        group = [
+            p for p in ctx.photos if _photo_group(p) == "clause" and _first(p.clauses) == clause
+        ]
+        # The finding is named in each caption: a label line above could be left alone at the
+        # foot of a page, its photos on the next.
+        blocks.append(_photos_block(group, numbered, lang, f"{t('clause')} {clause}".strip()))
 
     # 6. Nonconformities.
     blocks.append(b.Heading(t("sec_ncs")))
@@ -313,6 +365,12 @@ def report_document(ctx: ReportContext) -> b.Document:
                 ),
             )
         )
+        for n in ctx.nonconformities:  # each NC's photos right below the NC table
+            group = [
+                p for p in ctx.photos if _photo_group(p) == "nc" and p.nc_numbers[0] == n.number
+            ]
+            if group:
+                blocks.append(_photos_block(group, numbered, lang, n.number))
 
     # 7. Verification of previous corrective actions.
     blocks.append(b.Heading(t("sec_previous_ncs")))
@@ -359,6 +417,10 @@ def report_document(ctx: ReportContext) -> b.Document:
     # 8. Unresolved issues.
     blocks.append(b.Heading(t("sec_unresolved")))
     blocks.append(b.Para(_or_none(ctx.unresolved_issues, lang)))
+    if cx is not None:
+        blocks += contents_stage1_blocks(cx, lang)
+        blocks += contents_complaints_blocks(cx, lang)
+        blocks += contents_reverification_blocks(cx, lang)
 
     # 9. Evidence register (the references the findings cite).
     blocks.append(b.Heading(t("sec_evidence")))
@@ -535,34 +597,11 @@ def report_document(ctx: ReportContext) -> b.Document:
         blocks.append(b.Heading(t("sec_marks")))
         blocks.append(b.Para(_or_none(ctx.marks_control, lang)))
 
-    # 11. Photos.
-    if ctx.photos:
+    # 11. Photos not tied to a finding (check-in photos, photos on evidence without a clause).
+    rest = [p for p in ctx.photos if _photo_group(p) == "general"]
+    if rest:
         blocks.append(b.Heading(t("sec_photos")))
-        items = []
-        for i, p in enumerate(ctx.photos, start=1):
-            caption = p.caption
-            if p.check_in:
-                caption = text(f"check_in_{p.check_in}", lang) + (
-                    f" — {caption}" if caption else ""
-                )
-            elif not caption:
-                caption = p.filename
-            extra = " · ".join(
-                x
-                for x in (
-                    p.place,
-                    p.captured_at.strftime("%Y-%m-%d %H:%M") if p.captured_at else "",
-                    f"E{p.evidence_seq}" if p.evidence_seq else "",
-                )
-                if x
-            )
-            items.append(
-                b.Photo(
-                    p.path,
-                    t("photo_caption", n=i, caption=caption) + (f"\n{extra}" if extra else ""),
-                )
-            )
-        blocks.append(b.Photos(tuple(items), missing_text=text("photo_missing", lang)))
+        blocks.append(_photos_block(rest, numbered, lang))
 
     # 12. Revisions, sign-off and signatures.
     if ctx.revisions:
@@ -640,6 +679,62 @@ def report_document(ctx: ReportContext) -> b.Document:
         toc=any(isinstance(x, b.TocHere) for x in blocks),
         toc_title=t("contents"),
         cb=ctx.cb,
+    )
+
+
+def _first(values: tuple[str, ...]) -> str:
+    return values[0] if values else ""
+
+
+def _photo_group(p: PhotoRow) -> str:
+    """Where a photo prints: beside its NC, beside its clause, or in the photo section."""
+    if p.check_in:
+        return "general"
+    if p.nc_numbers:
+        return "nc"
+    return "clause" if p.clauses else "general"
+
+
+def _photo_numbers(ctx: ReportContext) -> dict[str, int]:
+    """Photos are numbered in the order they print (NCs' photos come after the clauses')."""
+    order: list[PhotoRow] = []
+    clauses = dict.fromkeys(_first(p.clauses) for p in ctx.photos if _photo_group(p) == "clause")
+    for clause in clauses:
+        order += [
+            p for p in ctx.photos if _photo_group(p) == "clause" and _first(p.clauses) == clause
+        ]
+    for n in ctx.nonconformities:
+        order += [p for p in ctx.photos if _photo_group(p) == "nc" and p.nc_numbers[0] == n.number]
+    order += [p for p in ctx.photos if _photo_group(p) == "general"]
+    return {p.sha256: i for i, p in enumerate(order, start=1)}
+
+
+def photo_caption(p: PhotoRow, n: int, lang: Lang, finding: str = "") -> str:
+    """Caption, then place and time (EXIF, else the evidence's time) and the evidence cited."""
+    caption = p.caption
+    if p.check_in:
+        caption = text(f"check_in_{p.check_in}", lang) + (f" — {caption}" if caption else "")
+    elif not caption:
+        caption = p.filename
+    extra = " · ".join(
+        x
+        for x in (
+            finding,
+            p.place,
+            p.captured_at.strftime("%Y-%m-%d %H:%M") if p.captured_at else "",
+            f"E{p.evidence_seq}" if p.evidence_seq else "",
+        )
+        if x
+    )
+    return text("photo_caption", lang, n=n, caption=caption) + (f"\n{extra}" if extra else "")
+
+
+def _photos_block(
+    group: list[PhotoRow], numbered: dict[str, int], lang: Lang, finding: str = ""
+) -> b.Photos:
+    return b.Photos(
+        tuple(b.Photo(p.path, photo_caption(p, numbered[p.sha256], lang, finding)) for p in group),
+        missing_text=text("photo_missing", lang),
     )
 
 

@@ -61,6 +61,12 @@ HEADER_EN = (
     "audit_days",
     "sites",
     "breach",
+    "expiry_date",
+    "effective_personnel",
+    "technical_codes",
+    "scope",
+    "contact",
+    "fs_code",
 )
 HEADER_ZH = (
     "证书编号",
@@ -77,6 +83,12 @@ HEADER_ZH = (
     "审核人日（MD5）",
     "抽样场所数（MD1）",
     "违规（应暂停并上报）",
+    "证书有效期至",
+    "有效人数",
+    "专业代码",
+    "认证范围",
+    "联系人及电话",
+    "审核方式（FS）",
 )
 _EXCLUDED = (CertificateStatus.WITHDRAWN, CertificateStatus.CANCELLED)
 
@@ -102,6 +114,13 @@ class ScheduleRow:
     # What of the owed suspension and report is on record: "suspended:DATE", "reported:DATE"
     # joined by ";" ("" when nothing or no breach); issue 16 point 2
     breach_record: str = ""
+    # Issue 17.8: what a scheduler needs to plan and call the client.
+    expiry_date: dt.date | None = None
+    effective_personnel: int | None = None  # None: not recorded (0 stored)
+    technical_codes: str = ""
+    scope: str = ""
+    contact: str = ""
+    fs_code: str = ""  # the planned audit's mode (FS01/FS02/FS03); "" while none is planned
 
 
 @dataclass(frozen=True)
@@ -165,6 +184,13 @@ def _build_schedule_context(
                 Organisation.effective_personnel,
                 Standard.code,
                 Standard.scheme,
+                Certificate.expiry_date,
+                Certificate.technical_codes,
+                Organisation.technical_codes,
+                Certificate.scope_zh,
+                Certificate.scope_en,
+                Organisation.contact_name,
+                Organisation.contact_phone,
             )
             .join(Organisation, Certificate.organisation_id == Organisation.id)
             .join(Standard, Certificate.standard_id == Standard.id)
@@ -189,8 +215,8 @@ def _build_schedule_context(
         auditor_id: name
         for auditor_id, name in stored_rows(session, select(stored(Auditor.id), Auditor.name_zh))
     }
-    leaders: dict[tuple[Any, str], tuple[Any, Any]] = {}
-    for cert_id, audit_type, day, auditor_id in stored_rows(
+    leaders: dict[tuple[Any, str], tuple[Any, Any, Any]] = {}
+    for cert_id, audit_type, day, auditor_id, mode in stored_rows(
         session,
         (
             select(
@@ -198,6 +224,7 @@ def _build_schedule_context(
                 stored(Audit.audit_type),
                 stored(func.coalesce(Audit.start_date, Audit.window_latest)),
                 stored(AuditTeamMember.auditor_id),
+                stored(Audit.mode),
             )
             .join(Audit, Audit.id == audit_certificate.c.audit_id)
             .join(
@@ -217,7 +244,7 @@ def _build_schedule_context(
             key = (cert_id, audit_type)
             found = leaders.get(key)
             if found is None or day > found[0]:
-                leaders[key] = (day, auditor_id)
+                leaders[key] = (day, auditor_id, mode)
     book = builtin_rule_data().audit_time
     # MD5 days depend on the scheme, personnel band, category and kind: computed once per call
     # for each combination met.
@@ -281,6 +308,13 @@ def _build_schedule_context(
                 personnel,
                 std,
                 scheme,
+                expiry,
+                cert_codes,
+                org_codes,
+                scope_zh,
+                scope_en,
+                contact_name,
+                contact_phone,
             ) = f
             others, centrals = sites.get(org_id, (0, 0))
             if others:
@@ -314,10 +348,23 @@ def _build_schedule_context(
                     n_sites,
                     _breach(entry, as_of),
                     _breach_record(owed.get((prog.certificate_id, entry.kind))),
+                    _date(expiry),
+                    personnel if personnel > 0 else None,
+                    cert_codes or org_codes or "",
+                    (scope_en or scope_zh) if lang == Lang.EN else (scope_zh or scope_en),
+                    " ".join(x for x in (contact_name, contact_phone) if x),
+                    str(getattr(leader[2], "value", leader[2]) or "") if leader is not None else "",
                 )
             )
     rows.sort(key=lambda r: (r.latest_date, r.certificate_no, r.audit_type))
     return ScheduleContext(year, as_of, lang, tuple(rows))
+
+
+def _date(value: Any) -> dt.date | None:
+    """A date as stored (a date on PostgreSQL, ISO text on SQLite)."""
+    if value is None or isinstance(value, dt.date):
+        return value
+    return dt.date.fromisoformat(str(value)[:10])
 
 
 def _breach(entry: Any, as_of: dt.date) -> str:
@@ -373,7 +420,7 @@ def render_schedule_xlsx(ctx: ScheduleContext, target: str | Path | BinaryIO) ->
     header = HEADER_ZH if zh else HEADER_EN
     wb = Workbook(write_only=True)
     ws = wb.create_sheet("计划表" if zh else "schedule")
-    widths = (22, 36, 22, 18, 10, 16, 12, 12, 28, 10, 12, 12, 10, 30)
+    widths = (22, 36, 22, 18, 10, 16, 12, 12, 28, 10, 12, 12, 10, 30, 12, 10, 18, 40, 24, 12)
     for i, w in enumerate(widths, start=1):
         ws.column_dimensions[get_column_letter(i)].width = w
     ws.freeze_panes = "A2"
@@ -438,6 +485,12 @@ def render_schedule_xlsx(ctx: ScheduleContext, target: str | Path | BinaryIO) ->
                     r.audit_days,
                     r.sites,
                     _breach_words(r.breach, zh, r.breach_record),
+                    r.expiry_date,
+                    r.effective_personnel,
+                    r.technical_codes,
+                    r.scope,
+                    r.contact,
+                    r.fs_code,
                 )
             ]
         )

@@ -38,6 +38,9 @@ class EvidenceItem(Entity):
     interviewee_role: Mapped[str] = mapped_column(String(200), default="")
     seq: Mapped[int] = mapped_column(default=0)  # order within the audit
     archived: Mapped[bool] = mapped_column(default=False)
+    # The auditor marks evidence of a significant change since the last audit (17021-1 9.4.8,
+    # 9.6.2.2); the report lists these under "significant changes".
+    significant_change: Mapped[bool] = mapped_column(default=False)
 
     audit: Mapped[Audit] = relationship(back_populates="evidence")
     clauses: Mapped[list[Clause]] = relationship(secondary=evidence_clause)
@@ -68,6 +71,8 @@ class Attachment(Entity):
     place: Mapped[str] = mapped_column(String(200), default="")
     check_in: Mapped[CheckInMoment | None] = mapped_column(enum_column(CheckInMoment))
     include_in_report: Mapped[bool] = mapped_column(default=False)
+    # The auditor took this photo out of the report (photos on NC evidence go in by default).
+    report_excluded: Mapped[bool] = mapped_column(default=False)
     archived: Mapped[bool] = mapped_column(default=False)
 
     evidence: Mapped[EvidenceItem | None] = relationship(back_populates="attachments")

@@ -38,6 +38,8 @@ class Nonconformity(Entity):
     evidence_text: Mapped[str] = mapped_column(String, default="")
     reason: Mapped[str] = mapped_column(String, default="")
     raised_by: Mapped[str] = mapped_column(String(60), default="")
+    # The department audited where the NC was found (empty: taken from its evidence).
+    department: Mapped[str] = mapped_column(String(200), default="")
     issued_on: Mapped[dt.date | None]
     response_due: Mapped[dt.date | None]
     verification_due: Mapped[dt.date | None]
@@ -46,6 +48,8 @@ class Nonconformity(Entity):
     root_cause: Mapped[str] = mapped_column(String, default="")
     corrective_action: Mapped[str] = mapped_column(String, default="")
     owners: Mapped[str] = mapped_column(String(200), default="")
+    # 举一反三: where else the client looked for the same problem, and what it found.
+    similar_check: Mapped[str] = mapped_column(String, default="")
     planned_date: Mapped[dt.date | None]
     done_date: Mapped[dt.date | None]
     response_received_on: Mapped[dt.date | None]

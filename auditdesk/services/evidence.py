@@ -44,6 +44,7 @@ EDITABLE_FIELDS = (
     "description",
     "references",
     "interviewee_role",
+    "significant_change",
 )
 
 
@@ -111,6 +112,8 @@ def _validate(session: Session, audit: Audit, values: dict[str, Any]) -> dict[st
     for name in ("department", "interviewee_role"):
         if name in values and len(str(values[name] or "")) > 200:
             errors[name] = "too_long"
+    if "significant_change" in values and not isinstance(values["significant_change"], bool):
+        errors["significant_change"] = "invalid"
     return errors
 
 
@@ -341,6 +344,55 @@ def archive_attachment(
     if att.audit_id is not None:
         _writable_audit(session, att.audit_id)
     att.archived = archived
+    session.flush()
+    return att
+
+
+# --- photos in the report (issue 20.4) ------------------------------------------------------
+
+
+def nc_evidence_ids(session: Session, audit_id: uuid.UUID) -> set[uuid.UUID]:
+    """The audit's evidence items an NC (not archived) rests on."""
+    from auditdesk.model import Nonconformity, nc_evidence
+
+    return set(
+        session.scalars(
+            select(nc_evidence.c.evidence_id)
+            .join(Nonconformity, Nonconformity.id == nc_evidence.c.nonconformity_id)
+            .where(Nonconformity.audit_id == audit_id, Nonconformity.archived.is_(False))
+        )
+    )
+
+
+def photo_in_report(att: Attachment, nc_evidence: set[uuid.UUID]) -> bool:
+    """Whether a photo prints in the report: check-in photos always; otherwise the auditor's
+    choice, and without one the photos on evidence an NC rests on."""
+    if not att.is_photo or att.archived:
+        return False
+    if att.check_in is not None:
+        return True
+    if att.report_excluded:
+        return False
+    return att.include_in_report or (att.evidence_id is not None and att.evidence_id in nc_evidence)
+
+
+def set_photo_in_report(session: Session, attachment_id: uuid.UUID, include: bool) -> Attachment:
+    """The auditor puts a photo into the report or takes it out (overrides the default)."""
+    att = session.get(Attachment, attachment_id)
+    if att is None:
+        raise NotFound(f"no attachment {attachment_id}", id=str(attachment_id))
+    if att.audit_id is not None:
+        _writable_audit(session, att.audit_id)
+    elif att.evidence_id is not None:
+        _writable_audit(session, get_evidence(session, att.evidence_id).audit_id)
+    if not att.is_photo:
+        raise ValidationFailed("only a photo prints in the report", {"attachment": "not_a_photo"})
+    if att.check_in is not None and not include:
+        raise ValidationFailed(
+            "a check-in photo is always in the report", {"attachment": "check_in_photo"}
+        )
+    att.include_in_report = bool(include)
+    att.report_excluded = not include
     session.flush()
     return att
 

@@ -112,6 +112,7 @@ class NCDraft:
     evidence_text: str  # what was seen, where, record ids
     reason: str  # why it does not conform
     evidence_ids: list[uuid.UUID] = field(default_factory=list)
+    department: str = ""  # the department audited (empty: the NC form takes its evidence's)
 
 
 def get_nc(session: Session, nc_id: uuid.UUID) -> Nonconformity:
@@ -192,6 +193,7 @@ def raise_nc(session: Session, data: NCDraft, on: dt.date | None = None) -> Nonc
         evidence_text=data.evidence_text.strip(),
         reason=data.reason.strip(),
         raised_by=user.username,
+        department=data.department.strip()[:200],
     )
     nc.evidence = [session.get(EvidenceItem, eid) for eid in data.evidence_ids]  # type: ignore[misc]
     session.add(nc)
@@ -215,6 +217,8 @@ def edit_draft(session: Session, nc_id: uuid.UUID, data: NCDraft) -> Nonconformi
         nc.grade, nc.clause_id = data.grade, data.clause_id
         nc.requirement, nc.evidence_text = data.requirement.strip(), data.evidence_text.strip()
         nc.reason = data.reason.strip()
+        if data.department.strip():  # the NC dialog does not edit it: empty keeps it
+            nc.department = data.department.strip()[:200]
         nc.evidence = [session.get(EvidenceItem, eid) for eid in data.evidence_ids]  # type: ignore[misc]
 
     values = {
@@ -319,6 +323,7 @@ class NCResponse:
     planned_date: dt.date | None
     received_on: dt.date | None = None
     done_date: dt.date | None = None
+    similar_check: str = ""  # 举一反三: where else the client looked for the same problem
 
 
 def record_response(session: Session, nc_id: uuid.UUID, response: NCResponse) -> Nonconformity:
@@ -344,6 +349,7 @@ def record_response(session: Session, nc_id: uuid.UUID, response: NCResponse) ->
             response.done_date,
             received,
         )
+        nc.similar_check = response.similar_check.strip()
 
     return _apply(session, nc, nc_lifecycle.NCAction.RECORD_RESPONSE, values, change)
 

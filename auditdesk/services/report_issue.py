@@ -232,18 +232,19 @@ def set_team_judgements(
 ) -> Audit:
     """The team's judgements and statements for the report (explicit; None keeps a value unset).
 
-    ``statements`` maps item codes of ``report_verdict.STORED_STATEMENTS`` to text; ``marks``
+    ``statements`` maps item codes of ``report_verdict.STORED_STATEMENTS`` (and the further
+    notes of ``REPORT_NOTES``) to text; ``marks``
     and ``changes`` are the audit's marks_control and significant_changes.
     """
     from auditdesk.services.audits import ensure_unlocked
-    from auditdesk.services.report_verdict import STORED_STATEMENTS
+    from auditdesk.services.report_verdict import REPORT_NOTES, STORED_STATEMENTS
 
     require(session, Permission.RECORD_EVIDENCE)
     audit = session.get(Audit, audit_id)
     if audit is None:
         raise NotFound(f"no audit {audit_id}", id=str(audit_id))
     ensure_unlocked(audit)
-    unknown = sorted(set(statements or {}) - set(STORED_STATEMENTS))
+    unknown = sorted(set(statements or {}) - set(STORED_STATEMENTS) - set(REPORT_NOTES))
     if unknown:
         raise ValidationFailed(f"unknown statement items: {unknown}", {"statements": "unknown"})
     if recommendation not in (None, "", "grant", "maintain", "recertify", "refuse"):

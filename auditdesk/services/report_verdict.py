@@ -42,6 +42,17 @@ STATEMENT_ITEMS = (
     "improvement",
 )
 STORED_STATEMENTS = STATEMENT_ITEMS[2:]
+# Further team notes the report prints beside the facts it derives (17021-1 9.4.8, issue 17.3):
+# reason for a difference in audit days, exclusions' justification, areas not covered, guides,
+# interpreters, re-verification at recertification. Kept in Audit.report_statements too.
+REPORT_NOTES = (
+    "days_difference",
+    "exclusions",
+    "not_covered",
+    "guides",
+    "interpreters",
+    "reverification",
+)
 SURVEILLANCE_TYPES = (AuditType.SURVEILLANCE_1, AuditType.SURVEILLANCE_2)
 # A word that says nothing: not a statement.
 EMPTY_WORDS = frozenset(

@@ -83,6 +83,11 @@ _TEXT: dict[tuple[str, str], Any] = {
     ("column", "date"): QT_TRANSLATE_NOOP("Labels", "Date"),
     ("column", "scope_after"): QT_TRANSLATE_NOOP("Labels", "New scope"),
     ("column", "certificates"): QT_TRANSLATE_NOOP("Labels", "Certificates"),
+    ("column", "attachment"): QT_TRANSLATE_NOOP("Labels", "Attachment"),
+    ("validation", "not_a_photo"): QT_TRANSLATE_NOOP("Labels", "This file is not a photo."),
+    ("validation", "check_in_photo"): QT_TRANSLATE_NOOP(
+        "Labels", "A check-in photo is always printed in the report."
+    ),
     # validation codes from the services
     ("validation", "required"): QT_TRANSLATE_NOOP("Labels", "Required."),
     ("validation", "duplicate"): QT_TRANSLATE_NOOP("Labels", "Already used by another record."),

@@ -237,7 +237,6 @@ def test_unknown_records_exit_1(capsys, demo_db, tmp_path, args, message):
     "args, message",
     [
         (["report", "--audit", "2026-0031", "--out", "{tmp}/x.txt"], "--format"),
-        (["case", "--audit", "2026-0031", "--format", "pdf", "--out", "{tmp}/x.pdf"], "--format"),
         (["schedule", "--year", "twenty", "--out", "{tmp}/x.xlsx"], "--year"),
         (
             ["schedule", "--year", "2027", "--as-of", "2027-02-30", "--out", "{tmp}/x.xlsx"],

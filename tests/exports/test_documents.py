@@ -67,7 +67,7 @@ def test_nc_form_has_the_finding_and_blank_fields_for_the_client(session, demo_a
     assert ctx.grade == "major" and ctx.clause == "7.1.5" and ctx.evidence
     doc = nc_form_document(ctx)
     boxes = [x.label for x in doc.blocks if isinstance(x, b.Box)]
-    assert boxes == ["纠正", "原因分析", "纠正措施", "有效性"]
+    assert boxes == ["纠正", "原因分析", "纠正措施", "举一反三（同类问题排查）", "有效性"]
     fields = dict(p for x in doc.blocks if isinstance(x, b.Fields) for p in x.pairs)
     assert fields["计划完成日期"] == "" and fields["回复期限"] == "2026-04-02"
     assert "REC-2000" in fields["客观证据"]
@@ -97,7 +97,7 @@ def test_case_draft_follows_the_ccaa_structure(session, demo_audit):
     assert fields["受审核组织"] == "苏州精达塑胶制品有限公司"
     assert "张伟（审核组长）" in fields["参与人员"]
     assert "总部及注塑车间" in fields["场所"]
-    findings = next(x for x in doc.blocks if isinstance(x, b.Table))
+    findings = next(x for x in doc.blocks if isinstance(x, b.Table) and x.header[0] != "时间")
     assert len(findings.rows) == 5
 
 

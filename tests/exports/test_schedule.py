@@ -14,7 +14,8 @@ from tests.exports.conftest import needs_soffice, soffice_convert
 
 EXACT_HEADER = (
     "certificate_no, organisation, credit_code, standard, province, audit_type, window_start, "
-    "latest_date, rule, state, team_leader, audit_days, sites, breach"
+    "latest_date, rule, state, team_leader, audit_days, sites, breach, expiry_date, "
+    "effective_personnel, technical_codes, scope, contact, fs_code"
 )
 
 
@@ -116,7 +117,7 @@ def test_workbook_reads_back_with_the_exact_english_header_and_real_dates(
     for row in rows[1:]:
         for idx in (6, 7):  # window_start, latest_date
             assert row[idx].is_date and isinstance(row[idx].value, dt.datetime)
-    assert ws.freeze_panes == "A2" and ws.auto_filter.ref == "A1:N5"
+    assert ws.freeze_panes == "A2" and ws.auto_filter.ref == "A1:T5"
     assert any(r[9].value == "overdue" for r in rows[1:])
     # the breach column (issue 16 point 2, CNCA-QMS-01:2025 §5.4.1.4): overdue rows name it
     for r in rows[1:]:
@@ -128,7 +129,7 @@ def test_workbook_reads_back_with_the_exact_english_header_and_real_dates(
         r.formula[0]: r.dxf.fill.fgColor.rgb for cf in ws.conditional_formatting for r in cf.rules
     }
     assert rules['$J2="overdue"'].endswith("F8CBAD")  # overdue rows shaded
-    assert [str(cf.sqref) for cf in ws.conditional_formatting] == ["A2:N5"]
+    assert [str(cf.sqref) for cf in ws.conditional_formatting] == ["A2:T5"]
     assert ws.column_dimensions["B"].width > 20
     months = wb.worksheets[1]
     values = list(months.iter_rows(values_only=True))
@@ -447,3 +448,66 @@ def test_formula_looking_text_is_written_as_text_never_as_a_formula(session, tmp
     # the export's own sums on the second sheet stay formulas
     months = load_workbook(out).worksheets[1]
     assert str(months.cell(row=14, column=2).value).startswith("=SUM(")
+
+
+@pytest.mark.parametrize("backend", ["sqlite", "postgres"], indirect=True)
+def test_expiry_personnel_codes_scope_contact_and_fs_code(session, register, tmp_path):
+    """Issue 17.8: what a scheduler needs to plan and to call the client, per row."""
+    from sqlalchemy import select
+
+    from auditdesk.model import AuditMode, Certificate, Organisation
+    from auditdesk.model.enums import AuditType
+    from auditdesk.services.audits import AuditData, create_audit
+
+    cert = session.scalar(select(Certificate).where(Certificate.number == "Q-2025-002"))
+    cert.technical_codes, cert.scope_zh = "19.05.01", "注塑件的生产"
+    org = session.get(Organisation, cert.organisation_id)
+    org.contact_name, org.contact_phone = "李敏", "0512-66001234"
+    from auditdesk.model import Auditor, AuditorGrade, TeamRole
+
+    leader = Auditor(name_zh="王五", grade=AuditorGrade.LEAD_AUDITOR, schemes=["QMS"])
+    session.add(leader)
+    session.flush()
+    create_audit(
+        session,
+        AuditData(
+            certificate_ids=[cert.id],
+            audit_type=AuditType.SURVEILLANCE_2,
+            start_date=dt.date(2027, 5, 10),
+            mode=AuditMode.REMOTE,
+            team=[(leader.id, TeamRole.TEAM_LEADER)],
+        ),
+    )
+    session.flush()
+    ctx = build_schedule_context(session, 2027, dt.date(2027, 2, 1), "zh")
+    row = next(r for r in ctx.rows if r.certificate_no == "Q-2025-002")
+    assert row.expiry_date == cert.expiry_date and row.effective_personnel == 180
+    assert (row.technical_codes, row.scope, row.contact) == (
+        "19.05.01",
+        "注塑件的生产",
+        "李敏 0512-66001234",
+    )
+    assert row.fs_code == "FS02" and row.team_leader == "王五"
+    other = next(r for r in ctx.rows if r.certificate_no == "Q-2026-001")
+    assert other.fs_code == "" and other.contact == "" and other.effective_personnel == 50
+    out = tmp_path / "s.xlsx"
+    render_schedule_xlsx(ctx, out)
+    ws = load_workbook(out).worksheets[0]
+    head = [c.value for c in next(ws.iter_rows())]
+    assert head[14:] == [
+        "证书有效期至",
+        "有效人数",
+        "专业代码",
+        "认证范围",
+        "联系人及电话",
+        "审核方式（FS）",
+    ]
+    cells = next(r for r in ws.iter_rows(min_row=2) if r[0].value == "Q-2025-002")
+    assert cells[14].is_date and cells[14].value.date() == cert.expiry_date
+    assert [c.value for c in cells[15:]] == [
+        180,
+        "19.05.01",
+        "注塑件的生产",
+        "李敏 0512-66001234",
+        "FS02",
+    ]

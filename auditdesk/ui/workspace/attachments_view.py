@@ -65,6 +65,7 @@ class AttachmentStrip(QListWidget):
     openRequested = Signal(uuid.UUID)
     checkInRequested = Signal(uuid.UUID, str)  # attachment id, "opening" | "closing" | ""
     archiveRequested = Signal(uuid.UUID)
+    reportRequested = Signal(uuid.UUID, bool)  # attachment id, print it in the report
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -97,6 +98,26 @@ class AttachmentStrip(QListWidget):
             item.setData(Qt.ItemDataRole.UserRole, att_id)
             item.setToolTip(name)
             self.addItem(item)
+
+    def set_in_report(self, photo_ids: set[uuid.UUID], in_report: set[uuid.UUID]) -> None:
+        """Which files are photos that can go into the report, and which of them do."""
+        self._photo_ids, self._in_report = set(photo_ids), set(in_report)
+        for i in range(self.count()):
+            item = self.item(i)
+            att_id = item.data(Qt.ItemDataRole.UserRole)
+            if att_id in self._photo_ids:
+                item.setToolTip(
+                    item.text().split("\n")[0]
+                    + "\n"
+                    + (
+                        self.tr("Printed in the report")
+                        if att_id in self._in_report
+                        else self.tr("Not in the report")
+                    )
+                )
+
+    def in_report(self, att_id: uuid.UUID) -> bool:
+        return att_id in getattr(self, "_in_report", set())
 
     def paintEvent(self, event):
         super().paintEvent(event)
@@ -143,7 +164,10 @@ class AttachmentStrip(QListWidget):
         item = self.itemAt(pos)
         if item is None:
             return
-        att_id = item.data(Qt.ItemDataRole.UserRole)
+        self.context_menu(item.data(Qt.ItemDataRole.UserRole)).exec(self.mapToGlobal(pos))
+
+    def context_menu(self, att_id: uuid.UUID) -> QMenu:
+        """The actions on one file (built apart from ``_menu`` so a test can trigger them)."""
         menu = QMenu(self)
         menu.addAction(self.tr("View"), lambda: self.openRequested.emit(att_id))
         menu.addAction(
@@ -157,9 +181,14 @@ class AttachmentStrip(QListWidget):
         menu.addAction(
             self.tr("Not a check-in photo"), lambda: self.checkInRequested.emit(att_id, "")
         )
+        if att_id in getattr(self, "_photo_ids", set()):
+            shown = menu.addAction(self.tr("Print in the report"))
+            shown.setCheckable(True)
+            shown.setChecked(self.in_report(att_id))
+            shown.toggled.connect(lambda on: self.reportRequested.emit(att_id, on))
         menu.addSeparator()
         menu.addAction(self.tr("Remove from this item"), lambda: self.archiveRequested.emit(att_id))
-        menu.exec(self.mapToGlobal(pos))
+        return menu
 
 
 def paste_from_clipboard(strip: AttachmentStrip) -> bool:

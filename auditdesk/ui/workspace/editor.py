@@ -55,6 +55,7 @@ class EvidenceSnapshot:
     interviewee_role: str
     clause_numbers: list[str]
     attachments: int
+    significant_change: bool = False
 
 
 def to_qdatetime(value: dt.datetime) -> QDateTime:
@@ -106,6 +107,10 @@ class EvidenceEditor(QWidget):
         self.clauses.setToolTip(self.tr("The clauses this evidence supports; separate with commas"))
         self.interviewee = QLineEdit()
         self.interviewee.setPlaceholderText(self.tr("Role of the person interviewed"))
+        self.change = QCheckBox(self.tr("Significant change since the last audit"))
+        self.change.setToolTip(
+            self.tr("The report lists this evidence under the changes since the last audit")
+        )
 
         row = QHBoxLayout()
         row.addWidget(self.type_box, 2)
@@ -125,6 +130,7 @@ class EvidenceEditor(QWidget):
         form.addRow(self.tr("References"), self.references)
         form.addRow(self.tr("Interviewee"), self.interviewee)
         form.addRow(self.tr("Clauses"), self.clauses)
+        form.addRow("", self.change)
         # Tab goes where the eye goes: description first, then the details.
         QWidget.setTabOrder(self.description, self.references)
         QWidget.setTabOrder(self.references, self.interviewee)
@@ -134,6 +140,7 @@ class EvidenceEditor(QWidget):
         QWidget.setTabOrder(self.site_box, self.department)
         QWidget.setTabOrder(self.department, self.remote)
         QWidget.setTabOrder(self.remote, self.observed_at)
+        QWidget.setTabOrder(self.observed_at, self.change)
 
         self.type_box.currentIndexChanged.connect(
             lambda _i: self._now("evidence_type", self.type_box.currentData())
@@ -143,6 +150,7 @@ class EvidenceEditor(QWidget):
             lambda _i: self._now("site_id", self.selected_site())
         )
         self.remote.toggled.connect(lambda on: self._now("remote", on))
+        self.change.toggled.connect(lambda on: self._now("significant_change", on))
         self.observed_at.dateTimeChanged.connect(
             lambda v: self._later("observed_at", from_qdatetime(v))
         )
@@ -197,6 +205,7 @@ class EvidenceEditor(QWidget):
             )
             self.department.setText(snap.department)
             self.remote.setChecked(snap.remote)
+            self.change.setChecked(snap.significant_change)
             self.observed_at.setDateTime(to_qdatetime(snap.observed_at))
             self.description.setPlainText(snap.description)
             self.references.setText(snap.references)

@@ -323,6 +323,7 @@ class AuditWorkspace(PanelsMixin, QWidget):
         self.strip.openRequested.connect(self.view_attachment)
         self.strip.checkInRequested.connect(self.mark_check_in_interactive)
         self.strip.archiveRequested.connect(self.archive_attachment)
+        self.strip.reportRequested.connect(self.set_photo_in_report)
 
         def act(keys: list[str], slot) -> None:
             a = QAction(self)
@@ -744,6 +745,7 @@ class AuditWorkspace(PanelsMixin, QWidget):
             item.interviewee_role,
             [c.number for c in item.clauses],
             len([a for a in item.attachments if not a.archived]),
+            item.significant_change,
         )
 
     def _item_text(self, sn: EvidenceSnapshot) -> str:
@@ -988,8 +990,12 @@ class AuditWorkspace(PanelsMixin, QWidget):
                 )
                 for a in atts
             ]
+            nc_ids = ev.nc_evidence_ids(s, self.audit_id)
+            photos = {a.id for a in atts if a.is_photo}
+            shown = {a.id for a in atts if ev.photo_in_report(a, nc_ids)}
         self._attachment_rows = rows
         self.strip.show_attachments(rows)
+        self.strip.set_in_report(photos, shown)
 
     def view_attachment(self, att_id: uuid.UUID) -> None:
         rows = getattr(self, "_attachment_rows", [])
@@ -1006,6 +1012,12 @@ class AuditWorkspace(PanelsMixin, QWidget):
     def archive_attachment(self, att_id: uuid.UUID) -> None:
         if self._run(lambda s: ev.archive_attachment(s, att_id)) is not None:
             self._load_items(select=self.editor.item_id)
+
+    def set_photo_in_report(self, att_id: uuid.UUID, include: bool) -> bool:
+        """The auditor puts a photo into the report or takes it out (issue 20.4)."""
+        ok = self._run(lambda s: ev.set_photo_in_report(s, att_id, include))
+        self._load_attachments()
+        return ok is not None
 
     def mark_check_in(self, att_id: uuid.UUID, moment: str, place: str = "", taken_at=None) -> bool:
         from auditdesk.model import CheckInMoment
