@@ -613,8 +613,10 @@ class MergePolicy:
             if path is None:
                 return Refusal("lifecycle")
             needed += [Permission(s.permission) for s in path]
-            if str(entry.value) == "closed" and not self._value(
-                FieldKey("nonconformity", key.record, "closed_on"), replica
+            closed_on = FieldKey("nonconformity", key.record, "closed_on")
+            arriving = self.package.registers.get(closed_on)
+            if str(entry.value) == "closed" and not (
+                arriving.values()[-1] if arriving and arriving.siblings else None
             ):
                 return Refusal("lifecycle")
         rank = _RANK.get(_role(role), -1)
