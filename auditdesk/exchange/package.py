@@ -695,7 +695,8 @@ def import_package(session: Session, path: Path | str, password: str | None = No
             applied = sync_db.apply(session, replica, touched, result.package_id, result.by)
             result.created, result.updated = applied.created, applied.updated
             result.renumbered = applied.moves
-            result.unchanged = 0 if touched else 1
+            in_package = {k.record_ref for k in change_set.registers if isinstance(k, FieldKey)}
+            result.unchanged = max(0, len(in_package) - result.created - result.updated)
             result.conflict_ids = sync_db.open_conflicts(
                 session, replica, merged.conflicts, result.package_id, result.by
             )

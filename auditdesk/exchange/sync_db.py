@@ -253,6 +253,7 @@ def apply(
         elif _link_parts(key) is not None:
             link_groups.add((key.name, key.source))
     keys_of = _record_keys(replica)
+    created: set[str] = set()
     # NC numbers may move between NCs in one merge (a swap): park the numbers that change.
     parked: dict[str, str] = {}
     for (entity, rid), fields in by_record.items():
@@ -294,6 +295,7 @@ def apply(
             obj = cls(id=uuid.UUID(rid), **values)
             session.add(obj)
             result.created += 1
+            created.add(rid)
         else:
             changed = False
             for f, v in values.items():
@@ -322,7 +324,7 @@ def apply(
         )
         if not _same(live, portable(obj, refs).get(LINK_PREFIX + name, [])):
             setattr(obj, name, link_targets(session, cls, name, live, refs))
-            result.updated += 1
+            result.updated += source not in created
     session.flush()
     for move in result.moves:
         _record_move(session, move, label, by)
