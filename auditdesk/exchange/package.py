@@ -118,6 +118,16 @@ def _records_of_audit(session: Session, audit: Audit) -> list[Entity]:
     out += [*audit.evidence, *audit.nonconformities, *audit.judgements]
     for nc in audit.nonconformities:
         out += nc.transitions
+    # The client's history the laptop needs on site (issue 14 point 4): the earlier audits of
+    # the certificates' cycle with their evidence, judgements and NCs, so previous NCs can be
+    # re-verified offline. Their attachments stay at the office.
+    from auditdesk.services.nonconformities import _earlier_audits
+
+    for earlier in _earlier_audits(session, audit):
+        out += [earlier, *earlier.team, *earlier.sites, *earlier.evidence]
+        out += [*earlier.nonconformities, *earlier.judgements]
+        for nc in earlier.nonconformities:
+            out += nc.transitions
     ev_ids = [e.id for e in audit.evidence]
     nc_ids = [n.id for n in audit.nonconformities]
     out += session.scalars(

@@ -423,3 +423,56 @@ def _rewrite_history(laptop):
                 },
             )
             prev = digest
+
+
+def test_the_client_history_travels_to_the_laptop(office, net):
+    """Issue 14 point 4: the office had 5 previous NCs for the audit, the laptop 0."""
+    from auditdesk.model import AuditType, Certificate, EvidenceType, NCGrade, TeamRole, utcnow
+    from auditdesk.services.audits import AuditData, create_audit
+    from auditdesk.services.nonconformities import NCDraft, issue_nc, previous_ncs, raise_nc
+
+    db, audit_id, _ = office
+    with db.session() as s:
+        cert = s.scalar(select(Certificate))
+        lead = s.get(Audit, audit_id).team[0].auditor_id
+        earlier = create_audit(
+            s,
+            AuditData(
+                certificate_ids=[cert.id],
+                audit_type=AuditType.RECERTIFICATION,
+                start_date=dt.date(2026, 3, 10),
+                end_date=dt.date(2026, 3, 11),
+                team=[(lead, TeamRole.TEAM_LEADER)],
+            ),
+        )
+        seen = EvidenceItem(
+            audit_id=earlier.id,
+            evidence_type=EvidenceType.RECORD,
+            observed_at=utcnow(),
+            description="2026年3月再认证：抽查校准记录",
+            seq=1,
+        )
+        s.add(seen)
+        s.flush()
+        for clause in ("7.1.5", "8.5.4", "9.2"):
+            nc = raise_nc(
+                s,
+                NCDraft(
+                    audit_id=earlier.id,
+                    clause_id=_clause(s, clause).id,
+                    grade=NCGrade.MINOR,
+                    requirement=f"GB/T 19001-2016 {clause}",
+                    evidence_text=f"{clause} 未满足",
+                    reason="未满足要求",
+                    evidence_ids=[seen.id],
+                ),
+                on=dt.date(2026, 3, 11),
+            )
+            issue_nc(s, nc.id, on=dt.date(2026, 3, 11))
+        here = sorted(n.number for n in previous_ncs(s, audit_id))
+    assert len(here) == 3
+    a = net.laptop("a")
+    net.load(a, net.export(db, audit_id))
+    with a.session() as s:
+        assert sorted(n.number for n in previous_ncs(s, audit_id)) == here
+    _clean(db, a)
