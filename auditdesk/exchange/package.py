@@ -64,6 +64,7 @@ from auditdesk.model import (
     AuditStatus,
     AuditTeamMember,
     Entity,
+    ReportRevision,
     TeamRole,
     User,
     utcnow,
@@ -116,6 +117,8 @@ def _records_of_audit(session: Session, audit: Audit) -> list[Entity]:
     if audit.termination is not None:
         out.append(audit.termination)
     out += [*audit.evidence, *audit.nonconformities, *audit.judgements]
+    # A report issued on a laptop arrives with its revision record (fingerprint, chain head).
+    out += session.scalars(select(ReportRevision).where(ReportRevision.audit_id == audit.id))
     for nc in audit.nonconformities:
         out += nc.transitions
     # The client's history the laptop needs on site (issue 14 point 4): the earlier audits of
@@ -193,13 +196,24 @@ def _accounts(session: Session) -> list[dict[str, str]]:
 def _attachment_shas(change_set: Package) -> set[str]:
     """The files of the attachments the change set writes (``_check_manifest`` refuses a
     value that is not a sha256)."""
-    return {
+    out = {
         canonical_json(e.value) if not isinstance(e.value, str) else e.value
         for source in (change_set.registers, change_set.held)
         for key, register in source.items()
         if isinstance(key, FieldKey) and key.entity == "attachment" and key.field == "sha256"
         for e in register.siblings
     }
+    # An issued report's records snapshot (its revision verifies against it at the office).
+    out |= {
+        canonical_json(e.value) if not isinstance(e.value, str) else e.value
+        for key, register in change_set.registers.items()
+        if isinstance(key, FieldKey)
+        and key.entity == "report_revision"
+        and key.field == "records_sha256"
+        for e in register.siblings
+        if e.value
+    }
+    return out
 
 
 def export_package(

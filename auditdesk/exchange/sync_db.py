@@ -526,7 +526,7 @@ def permission_for(key: Key) -> Permission:
         return Permission.EDIT_REGISTERS
     if key.entity in PLANNING:
         return Permission.PLAN_AUDIT
-    if key.entity == "audit" and key.field in ISSUING:
+    if key.entity == "report_revision" or key.entity == "audit" and key.field in ISSUING:
         return Permission.ISSUE_REPORT
     if key.entity == "nonconformity" and key.field in VERIFYING:
         return Permission.VERIFY_NC

@@ -476,3 +476,35 @@ def test_the_client_history_travels_to_the_laptop(office, net):
     with a.session() as s:
         assert sorted(n.number for n in previous_ncs(s, audit_id)) == here
     _clean(db, a)
+
+
+def test_a_report_issued_on_a_laptop_arrives_with_its_revision_that_verifies(office, net):
+    from auditdesk.model import ReportRevision
+    from auditdesk.services.report_issue import check_revision, issue_report, verify_revision
+
+    db, audit_id, _ = office
+    a = net.laptop("a")
+    with a.session() as s:
+        create_user(s, "li", "lead-pass-1", Role.LEAD)
+    net.load(a, net.export(db, audit_id))
+    with a.session(user="li") as s:
+        rev = issue_report(s, audit_id, override_reason="现场签发（测试）")
+        fingerprint = rev.fingerprint
+        assert verify_revision(s, rev)
+    result = net.load(db, net.export(a, audit_id))
+    assert result.refused == []
+    with db.session() as s:
+        (rev,) = s.scalars(select(ReportRevision)).all()
+        assert rev.fingerprint == fingerprint and rev.issued_by == "li"
+        assert s.get(Audit, audit_id).locked
+        # Left (services.report_issue): the fingerprint hashes clause UUIDs, which each
+        # database loads with its own ids, so at the office only the clause references differ.
+        check = check_revision(s, rev)
+        assert check.snapshot_found  # the records snapshot travelled with the package
+        assert {c.table for c in check.changes} <= {
+            "evidence_clauses",
+            "judgements",
+            "nonconformities",
+        }
+        assert all(c.fields in ((), ("clause_id",)) for c in check.changes)
+    _clean(db, a)
