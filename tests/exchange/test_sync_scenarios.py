@@ -234,8 +234,24 @@ def test_archive_vs_edit_and_two_judgements_are_conflicts(office, net):
     assert result.conflicts == 1
     assert _ev(db, ev_id)[0] == "笔记本A补充：记录完整"  # the edit is kept, not dropped
     # Laptops converge, conflicts included, once everyone has everything.
+    old_a = net.export(a, audit_id)
     net.load(a, net.export(db, audit_id))
     net.load(b, net.export(db, audit_id))
+    assert _state(a) == _state(b) == _state(db)
+    # The lead keeps the archive and takes laptop B's judgement; both resolutions travel and
+    # an old package of laptop A does not re-open either.
+    with db.session(user="li") as s:
+        for c in list_conflicts(s):
+            keep = c.field == "archived" or decoded(c.local_value) == "observation"
+            resolve_conflict(s, c.seq, "local" if keep else "incoming")
+    assert _ev(db, ev_id)[2] is True
+    again = net.load(db, old_a)
+    assert again.conflicts == 0 and _open(db) == []
+    for laptop in (a, b):
+        net.load(laptop, net.export(db, audit_id))
+        with laptop.session() as s:
+            assert s.scalar(select(ClauseJudgement)).judgement == Judgement.OBSERVATION
+        assert _ev(laptop, ev_id)[2] is True
     assert _state(a) == _state(b) == _state(db)
     _clean(db, a, b)
 
