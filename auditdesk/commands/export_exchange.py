@@ -37,7 +37,22 @@ def register(export_sub: Any, common: argparse.ArgumentParser) -> None:
         metavar="VAR",
         help="environment variable holding a password to encrypt with",
     )
+    p.add_argument(
+        "--for-replica",
+        metavar="ID",
+        help="replica id of the receiving database (default: the office this laptop came "
+        "from; a package for a new laptop carries everything)",
+    )
     p.set_defaults(func=run_package)
+    r = export_sub.add_parser(
+        "refused",
+        parents=[common],
+        help="changes merged packages refused (role, issued report, NC lifecycle)",
+    )
+    act = r.add_mutually_exclusive_group()
+    act.add_argument("--accept", metavar="REF", help="apply a refused change as it came")
+    act.add_argument("--drop", metavar="REF", help="drop a refused change for good")
+    r.set_defaults(func=run_refused)
 
 
 def run_template(args: argparse.Namespace) -> int:
@@ -65,7 +80,11 @@ def run_package(args: argparse.Namespace) -> int:
             if not audit_ids:
                 raise CommandError(f"no open audits led by {args.team_leader}", EXIT_USAGE)
         manifest = export_package(
-            session, audit_ids, Path(args.out).expanduser(), password=password
+            session,
+            audit_ids,
+            Path(args.out).expanduser(),
+            password=password,
+            for_replica=args.for_replica,
         )
     if args.json:
         print_json(
@@ -84,4 +103,39 @@ def run_package(args: argparse.Namespace) -> int:
             + (", encrypted" if password else "")
             + ")"
         )
+    return 0
+
+
+def run_refused(args: argparse.Namespace) -> int:
+    """List the refused changes (each with a REF), or accept / drop one."""
+    from auditdesk.exchange.sync_db import decide_refused, list_refused
+
+    with open_session(args) as session:
+        if args.accept or args.drop:
+            decide_refused(session, args.accept or args.drop, accept=bool(args.accept))
+        held = list_refused(session)
+    if args.json:
+        print_json(
+            [
+                {
+                    "ref": h.ref,
+                    "entity": h.entity,
+                    "record": h.record,
+                    "field": h.field,
+                    "values": [
+                        {"value": v, "by": by, "at": at, "replica": rep}
+                        for v, by, at, rep in h.values
+                    ],
+                }
+                for h in held
+            ]
+        )
+        return 0
+    if args.accept or args.drop:
+        print("accepted" if args.accept else "dropped", args.accept or args.drop)
+    if not held:
+        print("no refused changes")
+    for h in held:
+        values = ", ".join(f"{v!r} by {by} at {at}" for v, by, at, _rep in h.values)
+        print(f"{h.ref}  {h.entity} {h.record} {h.field}: {values}")
     return 0

@@ -145,4 +145,7 @@ def run_package(args: argparse.Namespace) -> int:
             print(
                 "conflicts are kept with both values for a lead to resolve (auditdesk GUI: Conflicts)"
             )
+        from auditdesk.exchange.sync_db import print_refused
+
+        print_refused(result)
     return 0

@@ -17,11 +17,12 @@ from sqlalchemy.orm import Session
 
 from auditdesk.exchange.errors import ExchangeError
 from auditdesk.exchange.nc_numbers import RENUMBER
-from auditdesk.exchange.records import BY_NAME, LINK_PREFIX, Refs, fields_of
+from auditdesk.exchange.records import BY_NAME, LINK_PREFIX, Refs, fields_of, portable
 from auditdesk.exchange.records import from_plain as value_from_plain
 from auditdesk.model import MergeConflict, NCTransition, Nonconformity, utcnow
 from auditdesk.services.errors import NotFound, ValidationFailed
 from auditdesk.services.users import Permission, current_username, require
+from auditdesk.storage.changelog import to_plain
 
 RESOLUTIONS = ("local", "incoming", "edited")
 
@@ -74,11 +75,33 @@ def resolve_conflict(
             _renumber(session, obj, value)
         else:
             setattr(obj, conflict.field, value)
+    session.flush()
+    _resolve_causally(session, conflict, obj)
     conflict.resolved = True
     conflict.resolution = resolution
     conflict.resolved_by = current_username(session)
     session.flush()
     return conflict
+
+
+def _resolve_causally(session: Session, conflict: MergeConflict, obj: Any) -> None:
+    """The lead's choice as a write of this replica that has seen every concurrent value: it
+    dominates them here and wherever it travels, so an old package cannot re-open it."""
+    from auditdesk.exchange.causal import FieldKey
+    from auditdesk.exchange.causal import store as causal_store
+    from auditdesk.exchange.sync_db import ARCHIVE_FIELD
+
+    user, at = current_username(session), str(to_plain(utcnow()))
+    with causal_store.editing(session) as replica:
+        if conflict.field == ARCHIVE_FIELD:
+            replica.resolve_archive(
+                conflict.entity, conflict.entity_id, bool(obj.archived), user, at
+            )
+        else:
+            value = portable(obj, Refs(session)).get(conflict.field)
+            replica.resolve(
+                FieldKey(conflict.entity, conflict.entity_id, conflict.field), value, user, at
+            )
 
 
 def _renumber(session: Session, nc: Nonconformity, number: str) -> None:

@@ -1,21 +1,25 @@
-"""Offline audit packages: everything an audit needs, to a laptop and back, merged by UUID.
+"""Offline audit packages: an audit's changes to a laptop and back, merged by causal history.
 
 A package is a ZIP (optionally sealed with a password, see ``exchange.crypto``) holding
-``manifest.json`` and ``attachments/<sha256>``. The manifest has the format version, the app
-version, when and by whom it was made, the audit ids, and per record: entity, id, metadata
-(version, created_at, updated_at), the portable data, and ``base`` — the record as last
-exchanged, the common ancestor for a three-way merge on the other side.
+``manifest.json`` and ``attachments/<sha256>``. The manifest (format 2) has the format and app
+version, when and by whom it was made, the audit ids, the sending replica (id and machine
+name), ``changes`` — a causal change set (``exchange.causal``: every write the receiver has
+not acknowledged, each with its dot, author and time; links and deletions as facts; what the
+sender knows every replica acknowledged) —, ``witness`` (the sender's change-log chain head,
+``exchange.witness``), the office's ``accounts`` (names and roles) and the attachment sizes.
 
-Merging a package back (``import_package``):
-- a record not here is created with its UUID;
-- a field changed on one side only takes that side's value;
-- a field changed on both sides keeps the local value and becomes a ``MergeConflict`` row
-  holding both values for a lead to resolve (``exchange.conflicts``) — no note is dropped;
-- many-to-many links merge as sets (added on either side kept, removed on either side gone);
-- NC numbers are planned before anything is written: two laptops that raised the same next
-  number both keep their NC, one moves to the next free number, visibly (``exchange.nc_numbers``).
-A package is read and checked completely (paths, links, sizes, compression ratio, hashes,
-format version, references) before anything is written; a refused package writes nothing.
+Exporting records this database's local writes of the audits' records first
+(``exchange.sync_db.capture``). Importing (``import_package``) captures the local writes of
+the records the package changes, merges the change set (commutative, associative, idempotent:
+a package imported twice, or old after new, changes nothing more), checks every new write by
+its author's role, the lock of an issued audit and the NC lifecycle (a refused write is held,
+visible, for a lead/admin — never applied, never dropped), writes the live values into the
+records, and opens one conflict per field written concurrently (both values kept; a
+resolution is a write that travels and dominates them). A package whose predecessor never
+arrived and that does not repeat its changes is refused: "package N from X is missing —
+import it first". A package is read and checked completely (paths, links, sizes, compression
+ratio, hashes, format version, change set) before anything is written; a refused package
+writes nothing.
 """
 
 from __future__ import annotations
@@ -23,6 +27,7 @@ from __future__ import annotations
 import hashlib
 import json
 import os
+import platform
 import shutil
 import tempfile
 import uuid
@@ -39,21 +44,18 @@ from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
 from auditdesk import __version__
-from auditdesk.exchange import crypto, nc_numbers
+from auditdesk.exchange import crypto, sync_db, witness
+from auditdesk.exchange.causal import CausalError, FieldKey, MissingPackage, Package, make_package
+from auditdesk.exchange.causal import merge as causal_merge
+from auditdesk.exchange.causal import store as causal_store
+from auditdesk.exchange.causal.wire import package_from_plain, package_to_plain
 from auditdesk.exchange.errors import ExchangeError, PackageRefused
 from auditdesk.exchange.records import (
     BY_NAME,
-    LINK_PREFIX,
     LINKS,
-    Refs,
     _fk_target,
     fields_of,
-    link_targets,
-    meta,
-    parse_datetime,
-    portable,
 )
-from auditdesk.exchange.records import from_plain as value_from_plain
 from auditdesk.exchange.safezip import check_entries, read_limited
 from auditdesk.model import (
     Attachment,
@@ -62,9 +64,9 @@ from auditdesk.model import (
     AuditStatus,
     AuditTeamMember,
     Entity,
-    ExchangeBase,
-    MergeConflict,
+    ReportRevision,
     TeamRole,
+    User,
     utcnow,
 )
 from auditdesk.services.users import Permission, current_username, require
@@ -72,7 +74,8 @@ from auditdesk.storage.changelog import canonical_json
 from auditdesk.storage.database import sqlite_path
 
 FORMAT = "auditdesk-package"
-FORMAT_VERSION = 1
+FORMAT_VERSION = 2  # 2: causal change sets (1: snapshot merge, refused)
+ANY_RECEIVER = ""  # a package for a replica not known yet (a new laptop): carries everything
 MANIFEST = "manifest.json"
 ATTACHMENT_DIR = "attachments/"
 MAX_MANIFEST_BYTES = 256 * 1024 * 1024
@@ -114,8 +117,20 @@ def _records_of_audit(session: Session, audit: Audit) -> list[Entity]:
     if audit.termination is not None:
         out.append(audit.termination)
     out += [*audit.evidence, *audit.nonconformities, *audit.judgements]
+    # A report issued on a laptop arrives with its revision record (fingerprint, chain head).
+    out += session.scalars(select(ReportRevision).where(ReportRevision.audit_id == audit.id))
     for nc in audit.nonconformities:
         out += nc.transitions
+    # The client's history the laptop needs on site (issue 14 point 4): the earlier audits of
+    # the certificates' cycle with their evidence, judgements and NCs, so previous NCs can be
+    # re-verified offline. Their attachments stay at the office.
+    from auditdesk.services.nonconformities import _earlier_audits
+
+    for earlier in _earlier_audits(session, audit):
+        out += [earlier, *earlier.team, *earlier.sites, *earlier.evidence]
+        out += [*earlier.nonconformities, *earlier.judgements]
+        for nc in earlier.nonconformities:
+            out += nc.transitions
     ev_ids = [e.id for e in audit.evidence]
     nc_ids = [n.id for n in audit.nonconformities]
     out += session.scalars(
@@ -158,29 +173,6 @@ def collect_records(session: Session, audit_ids: list[uuid.UUID]) -> list[Entity
     return sorted(found.values(), key=lambda o: (order[type(o).__tablename__], str(o.id)))
 
 
-def _base_of(session: Session, entity: str, entity_id: str) -> ExchangeBase | None:
-    return session.scalar(
-        select(ExchangeBase).where(
-            ExchangeBase.entity == entity, ExchangeBase.entity_id == entity_id
-        )
-    )
-
-
-def _remember(
-    session: Session, entity: str, entity_id: str, data: dict[str, Any], package: str
-) -> None:
-    row = _base_of(session, entity, entity_id)
-    text = canonical_json(data)
-    if row is None:
-        session.add(
-            ExchangeBase(
-                entity=entity, entity_id=entity_id, snapshot=text, package=package, at=utcnow()
-            )
-        )
-    else:
-        row.snapshot, row.package, row.at = text, package, utcnow()
-
-
 def _store_of(session: Session) -> Any:
     from auditdesk.storage.attachments import AttachmentStore
 
@@ -192,51 +184,95 @@ def _store_of(session: Session) -> Any:
     return AttachmentStore.beside(path) if path is not None else None
 
 
+def _accounts(session: Session) -> list[dict[str, str]]:
+    """The accounts of this database (names and roles, never passwords): a laptop filled
+    from this office judges the authors of the office's changes by them."""
+    return [
+        {"username": u.username, "role": u.role.value, "name": u.display_name or ""}
+        for u in session.scalars(select(User).order_by(User.username))
+    ]
+
+
+def _attachment_shas(change_set: Package) -> set[str]:
+    """The files of the attachments the change set writes (``_check_manifest`` refuses a
+    value that is not a sha256)."""
+    out = {
+        canonical_json(e.value) if not isinstance(e.value, str) else e.value
+        for source in (change_set.registers, change_set.held)
+        for key, register in source.items()
+        if isinstance(key, FieldKey) and key.entity == "attachment" and key.field == "sha256"
+        for e in register.siblings
+    }
+    # An issued report's records snapshot (its revision verifies against it at the office).
+    out |= {
+        canonical_json(e.value) if not isinstance(e.value, str) else e.value
+        for key, register in change_set.registers.items()
+        if isinstance(key, FieldKey)
+        and key.entity == "report_revision"
+        and key.field == "records_sha256"
+        for e in register.siblings
+        if e.value
+    }
+    return out
+
+
 def export_package(
-    session: Session, audit_ids: list[uuid.UUID], out: Path | str, password: str | None = None
+    session: Session,
+    audit_ids: list[uuid.UUID],
+    out: Path | str,
+    password: str | None = None,
+    *,
+    for_replica: str | None = None,
 ) -> dict[str, Any]:
     """Write a package of ``audit_ids`` to ``out``; returns its manifest.
 
-    Records what was sent as the base of the next merge (so the session must be committed).
+    The audits' records (and every record they point at) have their local writes recorded
+    (``sync_db.capture``); the package carries every change the receiver has not acknowledged
+    — ``for_replica``, or for a laptop the office it was filled from; a package for a new
+    laptop carries everything. Must run in the transaction that commits it (the package is
+    recorded as sent).
     """
     require(session, Permission.RECORD_EVIDENCE)
     out = Path(out)
     records = collect_records(session, audit_ids)
-    refs = Refs(session)
-    package_id = str(uuid.uuid4())
+    replica = causal_store.load(session)
+    sync_db.capture(session, replica, records)
+    receiver = for_replica or witness.home_of(session) or ANY_RECEIVER
+    if receiver == replica.id:
+        receiver = ANY_RECEIVER
+    change_set = make_package(replica, receiver)
     store = _store_of(session)
+    shas = _attachment_shas(change_set)
     manifest: dict[str, Any] = {
         "format": FORMAT,
         "format_version": FORMAT_VERSION,
         "app_version": __version__,
-        "package_id": package_id,
+        "package_id": str(uuid.uuid4()),
         "created": utcnow().isoformat(),
         "by": current_username(session),
+        "replica": replica.id,
+        "replica_name": platform.node()[:60],
         "audit_ids": [str(a) for a in audit_ids],
-        "records": [],
+        "records": sorted(
+            {
+                (k.entity, k.record)
+                for k in change_set.registers
+                if isinstance(k, FieldKey) and not k.is_state
+            }
+        ),
+        "changes": package_to_plain(change_set),
+        "witness": witness.for_package(session, replica.id),
+        "accounts": _accounts(session),
         "attachments": {},
     }
-    for obj in records:
-        entity, oid = type(obj).__tablename__, str(obj.id)
-        data = portable(obj, refs)
-        base = _base_of(session, entity, oid)
-        manifest["records"].append(
-            {
-                "entity": entity,
-                "id": oid,
-                "meta": meta(obj),
-                "data": data,
-                "base": json.loads(base.snapshot) if base is not None else None,
-            }
-        )
-        if isinstance(obj, Attachment):
-            if store is None or not store.contains(obj.sha256):
-                raise ExchangeError(
-                    f"attachment {obj.filename} ({obj.sha256}) is missing from the store; "
-                    "run auditdesk check",
-                    code_detail="attachment_missing",
-                )
-            manifest["attachments"][obj.sha256] = store.path_of(obj.sha256).stat().st_size
+    for sha in sorted(shas):
+        if store is None or not _has(store, sha):
+            raise ExchangeError(
+                f"attachment {sha} is missing from the store; run auditdesk check",
+                code_detail="attachment_missing",
+            )
+        manifest["attachments"][sha] = store.path_of(sha).stat().st_size
+    manifest["records"] = [list(r) for r in manifest["records"]]
     out.parent.mkdir(parents=True, exist_ok=True)
     fd, tmp_name = tempfile.mkstemp(dir=out.parent, prefix=".pkg-", suffix=".part")
     os.close(fd)
@@ -260,8 +296,7 @@ def export_package(
     except BaseException:
         tmp.unlink(missing_ok=True)
         raise
-    for rec in manifest["records"]:
-        _remember(session, rec["entity"], rec["id"], rec["data"], package_id)
+    causal_store.save(session, replica)
     session.flush()
     return manifest
 
@@ -325,59 +360,81 @@ def _check_manifest(m: Any) -> dict[str, Any]:
             "newer_format",
             format_version=version,
         )
-    records, atts = m.get("records"), m.get("attachments")
+    if version < FORMAT_VERSION:
+        raise PackageRefused(
+            f"this package was made by an older AuditDesk ({m.get('app_version', '?')}, package "
+            f"format {version}, merged by snapshot); update AuditDesk there and export again",
+            "older_format",
+            format_version=version,
+        )
+    atts = m.get("attachments")
     if (
-        not isinstance(records, list)
-        or not isinstance(atts, dict)
+        not isinstance(atts, dict)
         or not isinstance(m.get("audit_ids"), list)
+        or not isinstance(m.get("changes"), dict)
+        or not isinstance(m.get("accounts"), list)
     ):
         raise PackageRefused(
-            "manifest.json lacks records, attachments or audit ids", "bad_manifest"
+            "manifest.json lacks changes, attachments, accounts or audit ids", "bad_manifest"
         )
     for sha, size in atts.items():
-        if (
-            not isinstance(sha, str)
-            or len(sha) != 64
-            or any(c not in "0123456789abcdef" for c in sha)
-            or not isinstance(size, int)
-            or isinstance(size, bool)
-            or size < 0
-        ):
+        if not _is_sha256(sha) or not isinstance(size, int) or isinstance(size, bool) or size < 0:
             raise PackageRefused(
                 f"manifest.json lists a bad attachment {sha!r:.80}", "bad_manifest"
             )
-    seen: set[tuple[str, str]] = set()
-    for rec in records:
-        if (
-            not isinstance(rec, dict)
-            or not isinstance(rec.get("entity"), str)
-            or rec["entity"] not in BY_NAME
-            or not isinstance(rec.get("data"), dict)
+    if not witness.check(m.get("witness")):
+        raise PackageRefused("manifest.json has no valid chain head (witness)", "bad_manifest")
+    for account in m["accounts"]:
+        if not (
+            isinstance(account, dict)
+            and isinstance(account.get("username"), str)
+            and isinstance(account.get("role"), str)
         ):
+            raise PackageRefused("manifest.json has a malformed account", "bad_manifest")
+    try:
+        change_set = package_from_plain(m["changes"])
+    except (CausalError, TypeError, ValueError, RecursionError) as exc:
+        raise PackageRefused(
+            f"the package's change set is not valid ({exc})", "bad_manifest"
+        ) from None
+    if m.get("replica") != change_set.sender:
+        raise PackageRefused("the package names two different senders", "bad_manifest")
+    for key in (*change_set.registers, *change_set.held):
+        _check_key(key)
+    for sha in _attachment_shas(change_set):
+        if not _is_sha256(sha):
             raise PackageRefused(
-                f"manifest.json has a malformed record {str(rec)[:80]!r}", "bad_manifest"
+                f"the package has an attachment with a bad sha256 {sha!r:.80}", "bad_manifest"
             )
-        if not isinstance(rec.get("base"), dict | None) or not isinstance(
-            rec.get("meta", {}), dict
-        ):
-            raise PackageRefused("manifest.json has a malformed record base", "bad_manifest")
-        try:
-            rid = str(uuid.UUID(str(rec.get("id"))))
-        except ValueError:
-            raise PackageRefused(
-                f"manifest.json has a record with a bad id {rec.get('id')!r:.80}", "bad_manifest"
-            ) from None
-        if rec["entity"] == "attachment" and not _is_sha256(rec["data"].get("sha256")):
-            raise PackageRefused(
-                f"manifest.json has an attachment record {rid} with a bad sha256 "
-                f"{rec['data'].get('sha256')!r:.80}",
-                "bad_manifest",
-            )
-        if (rec["entity"], rid) in seen:
-            raise PackageRefused(f"manifest.json lists {rec['entity']} {rid} twice", "bad_manifest")
-        seen.add((rec["entity"], rid))
-        rec["id"] = rid
+    records = m.get("records")
+    if not isinstance(records, list) or not all(
+        isinstance(r, list) and len(r) == 2 and all(isinstance(x, str) for x in r) for r in records
+    ):
+        raise PackageRefused("manifest.json has a malformed record list", "bad_manifest")
+    m["_changes"] = change_set
     return m
+
+
+def _check_key(key: Any) -> None:
+    if isinstance(key, FieldKey):
+        cls = BY_NAME.get(key.entity)
+        known = cls is not None and (key.is_state or key.field in fields_of(cls))
+        try:
+            uuid.UUID(key.record)
+        except ValueError:
+            known = False
+    else:
+        entity, _, name = key.name.partition(".")
+        known = entity in BY_NAME and name in LINKS.get(BY_NAME[entity], {})
+        try:
+            uuid.UUID(key.source)
+        except ValueError:
+            known = False
+    if not known:
+        raise PackageRefused(
+            f"the package changes something this AuditDesk does not know: {key!r:.120}",
+            "bad_manifest",
+        )
 
 
 TEMP_PREFIX = "adpkg-"
@@ -536,206 +593,145 @@ def open_package(path: Path | str, password: str | None = None) -> Iterator[Pack
 class MergeResult:
     package_id: str = ""
     by: str = ""
+    sender: str = ""
+    sequence: int = 0
     created: int = 0
     updated: int = 0
     unchanged: int = 0
     conflicts: int = 0
     attachments: int = 0
     conflict_ids: list[int] = field(default_factory=list)
-    # NCs moved to another number because another NC had theirs (each also a conflict and a
-    # step in the NC's history): say so, a client may hold the old number on a printed form.
-    renumbered: list[nc_numbers.Renumbered] = field(default_factory=list)
+    # Kept for the callers that print it: NC numbers are fields like any other now (two NCs
+    # given one number clash and the package is refused with ``clash``).
+    renumbered: list[Any] = field(default_factory=list)
+    applied: int = 0  # incoming writes merged
+    refused: list[dict[str, Any]] = field(default_factory=list)  # held for a lead/admin
+    settled: int = 0  # open conflicts a travelling resolution settled
+    duplicate: bool = False  # this package had been imported before
+    history_rewritten: bool = False  # the sender's change log no longer has a head seen before
 
 
-def _same(a: Any, b: Any) -> bool:
-    return canonical_json(a) == canonical_json(b)
+class PackageMissing(PackageRefused):
+    """An earlier package of the same sender was never imported here and this one does not
+    repeat its changes: import that one first (nothing was written)."""
 
-
-def _merge_links(local: list[Any], incoming: list[Any], base: list[Any] | None) -> list[Any]:
-    key = canonical_json
-    lk, ik = {key(x): x for x in local}, {key(x): x for x in incoming}
-    bk = {key(x) for x in base} if isinstance(base, list) else None
-    keep = {**lk, **ik}
-    if bk is not None:
-        keep = {k: v for k, v in keep.items() if k not in bk or (k in lk and k in ik)}
-    return sorted(keep.values(), key=key)
-
-
-class _Merger:
-    def __init__(self, session: Session, manifest: dict[str, Any], result: MergeResult) -> None:
-        self.session = session
-        self.refs = Refs(session)
-        self.label = str(manifest.get("package_id", ""))[:200]
-        self.by = str(manifest.get("by", ""))[:60]
-        self.result = result
-        self.in_package = {(r["entity"], r["id"]) for r in manifest["records"]}
-
-    def convert(self, rec: dict[str, Any]) -> dict[str, Any]:
-        """Every field of a record as column values (refuses before any write)."""
-        cls = BY_NAME[rec["entity"]]
-        cols = fields_of(cls)
-        data = rec["data"]
-        unknown = [k for k in data if k not in cols and not k.startswith(LINK_PREFIX)]
-        if unknown:
-            raise PackageRefused(
-                f"{rec['entity']} has fields this AuditDesk does not know: {unknown[:5]}",
-                "bad_manifest",
-            )
-        values: dict[str, Any] = {}
-        for key, col in cols.items():
-            if key not in data:
-                continue
-            values[key] = value_from_plain(cls, key, col, data[key], self.refs)
-            target = _fk_target(col)
-            if target in BY_NAME and values[key] is not None:
-                if (target, str(values[key])) not in self.in_package and self.session.get(
-                    BY_NAME[target], values[key]
-                ) is None:
-                    raise PackageRefused(
-                        f"{rec['entity']}.{key} points at a {target} {values[key]} that is "
-                        "neither here nor in the package",
-                        "unknown_reference",
-                    )
-        for name in LINKS.get(cls, {}):
-            if LINK_PREFIX + name in data and not isinstance(data[LINK_PREFIX + name], list):
-                raise PackageRefused(f"{rec['entity']} link {name} is not a list", "bad_manifest")
-        return values
-
-    def base_for(self, rec: dict[str, Any]) -> dict[str, Any] | None:
-        if isinstance(rec.get("base"), dict):
-            return rec["base"]
-        row = _base_of(self.session, rec["entity"], rec["id"])
-        return json.loads(row.snapshot) if row is not None else None
-
-    def conflict(self, rec: dict[str, Any], key: str, local: Any, incoming: Any) -> int | None:
-        """Keep both values for a lead; the new conflict's seq (None: the same one is open already)."""
-        local_text, incoming_text = canonical_json(local), canonical_json(incoming)
-        existing = self.session.scalar(
-            select(MergeConflict).where(
-                MergeConflict.entity == rec["entity"],
-                MergeConflict.entity_id == rec["id"],
-                MergeConflict.field == key,
-                MergeConflict.incoming_value == incoming_text,
-                MergeConflict.resolved.is_(False),
-            )
+    def __init__(self, sender_name: str, sequence: int | None, missing: dict[str, int]) -> None:
+        named = (
+            f"package {sequence} from {sender_name}"
+            if sequence
+            else f"a package from {sender_name}"
         )
-        if existing is not None:
-            return None
-        row = MergeConflict(
-            at=utcnow(),
-            package=self.label,
-            entity=rec["entity"],
-            entity_id=rec["id"],
-            field=key,
-            local_value=local_text,
-            incoming_value=incoming_text,
-            incoming_by=self.by,
+        super().__init__(
+            f"{named} is missing — import it first",
+            "missing_package",
+            sender=sender_name,
+            sequence=sequence,
+            missing=missing,
         )
-        self.session.add(row)
-        self.session.flush()
-        self.result.conflicts += 1
-        self.result.conflict_ids.append(row.seq)
-        return row.seq
+        self.sender_name = sender_name
+        self.sequence = sequence
 
-    def merge(
-        self,
-        rec: dict[str, Any],
-        values: dict[str, Any],
-        owned: frozenset[str] = frozenset(),
-        changed: bool = False,
-    ) -> None:
-        """Three-way merge of one record; ``owned`` fields were settled before (an NC's number),
-        ``changed`` says whether that already changed the record."""
-        cls = BY_NAME[rec["entity"]]
-        rid = uuid.UUID(rec["id"])
-        obj = self.session.get(cls, rid)
-        if obj is None:
-            obj = cls(id=rid, **values)
-            created = rec.get("meta", {}).get("created_at")
-            if isinstance(created, str):
-                try:
-                    obj.created_at = parse_datetime(created)
-                except ValueError:
-                    pass
-            self.session.add(obj)
-            self.result.created += 1
-            return
-        local = portable(obj, self.refs)
-        base = self.base_for(rec)
-        for key, incoming in rec["data"].items():
-            if key.startswith(LINK_PREFIX) or key in owned or _same(incoming, local.get(key)):
-                continue
-            if base is not None and key in base:
-                if _same(incoming, base[key]):
-                    continue  # only this side changed it
-                if _same(local.get(key), base[key]):
-                    setattr(obj, key, values[key])  # only the other side changed it
-                    changed = True
-                    continue
-            self.conflict(rec, key, local.get(key), incoming)
-        self.result.updated += changed
-        self.result.unchanged += not changed
 
-    def merge_links(self, rec: dict[str, Any]) -> None:
-        cls = BY_NAME[rec["entity"]]
-        obj = self.session.get(cls, uuid.UUID(rec["id"]))
-        base = self.base_for(rec) or {}
-        local = portable(obj, self.refs)  # type: ignore[arg-type]
-        for name in LINKS.get(cls, {}):
-            key = LINK_PREFIX + name
-            if key not in rec["data"]:
-                continue
-            merged = _merge_links(local.get(key, []), rec["data"][key], base.get(key))
-            if not _same(merged, local.get(key, [])):
-                setattr(obj, name, link_targets(self.session, cls, name, merged, self.refs))
+def _records_here(session: Session, change_set: Package) -> list[Entity]:
+    """The records here that the package changes (their local writes are captured first)."""
+    wanted: dict[str, set[uuid.UUID]] = {}
+    for key in (*change_set.registers, *change_set.held):
+        if isinstance(key, FieldKey):
+            wanted.setdefault(key.entity, set()).add(uuid.UUID(key.record))
+        else:
+            entity = key.name.partition(".")[0]
+            wanted.setdefault(entity, set()).add(uuid.UUID(key.source))
+    out: list[Entity] = []
+    for entity, ids in wanted.items():
+        cls: Any = BY_NAME[entity]
+        batch = sorted(ids)
+        for i in range(0, len(batch), 500):
+            out += session.scalars(select(cls).where(cls.id.in_(batch[i : i + 500])))
+    return out
+
+
+def _refused_plain(refused: Any) -> dict[str, Any]:
+    key = refused.key
+    if isinstance(key, FieldKey):
+        where = {"entity": key.entity, "record": key.record, "field": key.field}
+    else:
+        where = {"link": key.name, "record": key.source, "target": key.target}
+    return {
+        **where,
+        "reasons": sorted(set(refused.reasons)),
+        "values": [
+            {"value": e.value, "by": e.author, "at": e.at, "replica": e.dot.replica}
+            for e in refused.entries
+        ],
+    }
 
 
 def import_package(session: Session, path: Path | str, password: str | None = None) -> MergeResult:
-    """Merge a package into the database (see the module notes). Raises PackageRefused and
-    writes nothing when the package is unsafe, damaged, from a newer AuditDesk or does not fit."""
+    """Merge a package into the database by causal history (see the module notes). Raises
+    PackageRefused (``PackageMissing`` for a gap) and writes nothing when the package is
+    unsafe, damaged, from another AuditDesk version, incomplete here or does not fit."""
     require(session, Permission.RECORD_EVIDENCE)
     with open_package(path, password) as contents:
         manifest = contents.manifest
+        change_set: Package = manifest["_changes"]
         result = MergeResult(
-            package_id=str(manifest.get("package_id", "")), by=str(manifest.get("by", ""))
+            package_id=str(manifest.get("package_id", "")),
+            by=str(manifest.get("by", ""))[:60],
+            sender=change_set.sender,
+            sequence=change_set.sequence,
         )
         store = _store_of(session)
-        merger = _Merger(session, manifest, result)
-        order = {name: i for i, name in enumerate(BY_NAME)}
-        records = sorted(manifest["records"], key=lambda r: order[r["entity"]])
-        for rec in records:
-            if rec["entity"] == "attachment":
-                sha = rec["data"].get("sha256")
-                if sha not in contents.files and (
-                    store is None or not isinstance(sha, str) or not _has(store, sha)
-                ):
-                    raise PackageRefused(
-                        f"attachment record {rec['id']} has no file in the package",
-                        "missing_entry",
-                        entry=str(sha),
-                    )
+        for sha in _attachment_shas(change_set):
+            if sha not in contents.files and (store is None or not _has(store, sha)):
+                raise PackageRefused(
+                    f"attachment {sha} has no file in the package", "missing_entry", entry=sha
+                )
         if contents.files and store is None:
             raise PackageRefused(
                 "this database has no attachment store (not a file database)", "bad_manifest"
             )
         savepoint = session.begin_nested()
         try:
-            converted = [merger.convert(rec) for rec in records]
-            numbers = nc_numbers.plan(session, merger, records, converted)
-            nc_numbers.apply_here(session, numbers)
-            owned = frozenset({nc_numbers.FIELD})
-            for rec, values in zip(records, converted, strict=True):
-                if rec["entity"] == nc_numbers.ENTITY:
-                    merger.merge(rec, values, owned, changed=rec["id"] in numbers.changed_here)
-                else:
-                    merger.merge(rec, values)
-                session.flush()
-            nc_numbers.record_moves(session, merger, numbers, merger.label, merger.by)
-            result.renumbered = numbers.moves
-            for rec in records:
-                merger.merge_links(rec)
-            for rec in records:
-                _remember(session, rec["entity"], rec["id"], rec["data"], result.package_id)
+            replica = causal_store.load(session)
+            if change_set.sender == replica.id:
+                raise PackageRefused("this package was made by this database", "own_package")
+            # A new laptop (no write, no import yet) is filled from its home office.
+            home = witness.home_of(session)
+            first = home is None and replica.counter == 0 and not replica.imported
+            # This database's own writes first: a concurrent one becomes a sibling, not lost.
+            sync_db.capture(session, replica, _records_here(session, change_set))
+            accounts = {a["username"]: a["role"] for a in manifest["accounts"]}
+            policy = sync_db.MergePolicy(
+                session, change_set, accounts, trust_accounts=first or home == change_set.sender
+            )
+            try:
+                merged = causal_merge(replica, change_set, policy)
+            except MissingPackage as exc:
+                name = str(manifest.get("replica_name") or "")[:60] or change_set.sender[:8]
+                raise PackageMissing(name, exc.sequence, exc.missing) from None
+            except CausalError as exc:  # e.g. another value under a write this database holds
+                raise PackageRefused(
+                    f"the package contradicts the history here (altered?): {exc}", "bad_manifest"
+                ) from None
+            result.duplicate = merged.duplicate
+            result.applied = len(merged.applied)
+            touched = {c.key for c in merged.applied}
+            applied = sync_db.apply(session, replica, touched, result.package_id, result.by)
+            result.created, result.updated = applied.created, applied.updated
+            result.renumbered = applied.moves
+            in_package = {k.record_ref for k in change_set.registers if isinstance(k, FieldKey)}
+            result.unchanged = max(0, len(in_package) - result.created - result.updated)
+            result.conflict_ids = sync_db.open_conflicts(
+                session, replica, merged.conflicts, result.package_id, result.by
+            )
+            result.conflict_ids += [m.conflict_seq for m in applied.moves]
+            result.conflicts = len(result.conflict_ids)
+            result.settled = sync_db.settle_conflicts(session, replica)
+            result.refused = [_refused_plain(r) for r in merged.refused]
+            causal_store.save(session, replica)
+            result.history_rewritten = witness.receive(
+                session, change_set.sender, manifest["witness"], home=first
+            )
             session.flush()
             for sha, file in contents.files.items():
                 _put_verified(store, sha, file)
@@ -777,8 +773,8 @@ def _put_verified(store: Any, sha: str, file: Path) -> None:
 def describe(manifest: dict[str, Any]) -> dict[str, Any]:
     """What a package holds, for a confirmation dialog."""
     counts: dict[str, int] = {}
-    for rec in manifest["records"]:
-        counts[rec["entity"]] = counts.get(rec["entity"], 0) + 1
+    for entity, _record in manifest["records"]:
+        counts[entity] = counts.get(entity, 0) + 1
     return {
         "package_id": manifest.get("package_id"),
         "by": manifest.get("by"),

@@ -36,6 +36,7 @@ from auditdesk.model import (
     Nonconformity,
     Organisation,
     PersonnelRecord,
+    ReportRevision,
     Site,
     Standard,
 )
@@ -59,6 +60,7 @@ ENTITIES: tuple[type[Entity], ...] = (
     Attachment,
     NCTransition,
     ClauseJudgement,
+    ReportRevision,
 )
 BY_NAME: dict[str, type[Entity]] = {cls.__tablename__: cls for cls in ENTITIES}
 # Bookkeeping columns: travel as record metadata, never merged field by field.

@@ -11,7 +11,7 @@ from auditdesk.model.audit import (
 )
 from auditdesk.model.base import Base, Entity, utcnow
 from auditdesk.model.certificate import Certificate, CertificateEvent
-from auditdesk.model.changelog import ChangeLogEntry, ExchangeBase, MergeConflict
+from auditdesk.model.changelog import ChangeLogEntry, MergeConflict
 from auditdesk.model.cnca import AuditCheckIn, CertificateReporting, CncaReported, SiteLocation
 from auditdesk.model.enums import *  # noqa: F403 - the codes are part of the model's API
 from auditdesk.model.evidence import Attachment, EvidenceItem, evidence_clause
@@ -45,7 +45,6 @@ __all__ = [
     "CncaReported",
     "Entity",
     "EvidenceItem",
-    "ExchangeBase",
     "Licence",
     "MergeConflict",
     "NCTransition",

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from sqlalchemy import Index, Integer, String, UniqueConstraint
+from sqlalchemy import Index, Integer, String
 from sqlalchemy.orm import Mapped, mapped_column
 
 from auditdesk.model.base import Base, UTCDateTime
@@ -49,19 +49,3 @@ class MergeConflict(Base):
     resolved: Mapped[bool] = mapped_column(default=False)
     resolution: Mapped[str | None] = mapped_column(String(20))  # local / incoming / edited
     resolved_by: Mapped[str] = mapped_column(String(60), default="")
-
-
-class ExchangeBase(Base):
-    """The last state of a record exchanged with another AuditDesk (sent or received in an
-    offline package): the common ancestor for the next three-way merge of that record."""
-
-    __tablename__ = "exchange_base"
-
-    seq: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
-    entity: Mapped[str] = mapped_column(String(60))
-    entity_id: Mapped[str] = mapped_column(String(36))
-    snapshot: Mapped[str] = mapped_column(String)  # canonical JSON of the portable record
-    package: Mapped[str] = mapped_column(String(200), default="")
-    at: Mapped[dt.datetime] = mapped_column(UTCDateTime)
-
-    __table_args__ = (UniqueConstraint("entity", "entity_id", name="uq_exchange_base_record"),)

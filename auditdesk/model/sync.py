@@ -64,3 +64,20 @@ class SyncPeer(Base):
     sent: Mapped[str] = mapped_column(String, default="{}")
     unacked: Mapped[str] = mapped_column(String, default="[]")
     imported: Mapped[str] = mapped_column(String, default="[]")
+
+
+class SyncWitness(Base):
+    """The change-log chain heads seen in packages from a peer (``earlier``: seq → hash, JSON,
+    the heads seen so far), so a later package shows whether that replica's history was
+    rewritten; the row of this replica itself keeps the heads it sent. ``home`` marks the
+    office this laptop was filled from (its accounts are trusted for authors' roles)."""
+
+    __tablename__ = "sync_witness"
+
+    peer: Mapped[str] = mapped_column(String(36), primary_key=True)
+    seq: Mapped[int] = mapped_column(Integer, default=0)
+    hash: Mapped[str] = mapped_column(String(64), default="")
+    at: Mapped[str] = mapped_column(String(40), default="")
+    earlier: Mapped[str] = mapped_column(String, default="{}")
+    home: Mapped[bool] = mapped_column(Boolean, default=False)
+    rewritten: Mapped[bool] = mapped_column(Boolean, default=False)

@@ -99,6 +99,27 @@ class ConflictModel(QAbstractTableModel):
         return None
 
 
+class RefusedModel(ConflictModel):
+    """Changes a merge refused (role, issued report, NC lifecycle), held for a lead/admin."""
+
+    COLUMNS = ("entity", "field", "value", "by", "at")
+
+    @returns_to_qt
+    def headerData(
+        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
+    ) -> Any:
+        if role != Qt.ItemDataRole.DisplayRole or orientation != Qt.Orientation.Horizontal:
+            return None
+        titles = (
+            self.tr("Record"),
+            self.tr("Field"),
+            self.tr("Refused value"),
+            self.tr("Written by"),
+            self.tr("Written at"),
+        )
+        return titles[section] if 0 <= section < len(titles) else None
+
+
 # What kind of record a conflict is in, in the auditor's words (the table's name is a code).
 KINDS = {
     "evidence_item": QT_TRANSLATE_NOOP("Conflicts", "Evidence"),
@@ -127,6 +148,10 @@ FIELDS = {
     "grade": QT_TRANSLATE_NOOP("Conflicts", "Grade"),
     "caption": QT_TRANSLATE_NOOP("Conflicts", "Caption"),
     "archived": QT_TRANSLATE_NOOP("Conflicts", "Archived"),
+    "name_zh": QT_TRANSLATE_NOOP("Conflicts", "Name (Chinese)"),
+    "name_en": QT_TRANSLATE_NOOP("Conflicts", "Name (English)"),
+    "expiry_date": QT_TRANSLATE_NOOP("Conflicts", "Expiry date"),
+    "closed_on": QT_TRANSLATE_NOOP("Conflicts", "Closed on"),
 }
 
 
@@ -167,6 +192,37 @@ def load_rows(database: Any) -> list[dict[str, Any]]:
                     "incoming": _shown(c.incoming_value),
                     "incoming_by": place.incoming_by_name,
                     "at": c.at.astimezone().strftime("%Y-%m-%d %H:%M") if c.at else "",
+                }
+            )
+        return rows
+
+
+def load_refused(database: Any) -> list[dict[str, Any]]:
+    """The held refused changes as rows (one per key; its values joined)."""
+    from auditdesk.exchange.sync_db import list_refused
+    from auditdesk.model import MergeConflict
+
+    with database.session() as s:
+        rows = []
+        for held in list_refused(s):
+            by = held.values[0][1] if held.values else ""
+            place = service.describe(
+                s,
+                MergeConflict(
+                    entity=held.entity, entity_id=held.record, field=held.field, incoming_by=by
+                ),
+            )
+            rows.append(
+                {
+                    "ref": held.ref,
+                    "entity": place_text(place),
+                    "field": _words(FIELDS, held.field),
+                    "value": " | ".join(
+                        v if isinstance(v, str) else json.dumps(v, ensure_ascii=False)
+                        for v, *_ in held.values
+                    ),
+                    "by": place.incoming_by_name,
+                    "at": ", ".join(at[:16].replace("T", " ") for _v, _b, at, _r in held.values),
                 }
             )
         return rows
@@ -224,6 +280,30 @@ class ConflictsDialog(QDialog):
         self.keep_button.clicked.connect(lambda: self.resolve("local"))
         self.take_button.clicked.connect(lambda: self.resolve("incoming"))
         self.edit_button.clicked.connect(self.resolve_edited)
+        refused_intro = QLabel(
+            self.tr(
+                "Refused changes: a package brought them, but their author's role, an issued "
+                "report or the NC lifecycle does not allow them. They are not applied and not "
+                "lost: accept or drop each one."
+            )
+        )
+        refused_intro.setWordWrap(True)
+        layout.addWidget(refused_intro)
+        self.refused_model = RefusedModel()
+        self.refused_table = QTableView()
+        self.refused_table.setModel(self.refused_model)
+        self.refused_table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.refused_table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.refused_table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
+        layout.addWidget(self.refused_table)
+        held_row = QHBoxLayout()
+        self.accept_button = QPushButton(self.tr("Accept the change"))
+        self.drop_button = QPushButton(self.tr("Drop the change"))
+        for b in (self.accept_button, self.drop_button):
+            held_row.addWidget(b)
+        layout.addLayout(held_row)
+        self.accept_button.clicked.connect(lambda: self.decide_refused(True))
+        self.drop_button.clicked.connect(lambda: self.decide_refused(False))
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
         buttons.rejected.connect(self.accept)
         layout.addWidget(buttons)
@@ -236,6 +316,29 @@ class ConflictsDialog(QDialog):
         if self.model.rows:
             self.table.selectRow(0)
         self._show_selected()
+        self.refused_model.set_rows(load_refused(self.database))
+        if self.refused_model.rows:
+            self.refused_table.selectRow(0)
+        for b in (self.accept_button, self.drop_button):
+            b.setEnabled(bool(self.refused_model.rows))
+
+    def decide_refused(self, accept: bool) -> bool:
+        """Accept (apply as it came) or drop the selected refused change."""
+        from auditdesk.exchange.sync_db import decide_refused
+
+        rows = self.refused_table.selectionModel().selectedRows()
+        if not rows:
+            return False
+        ref = self.refused_model.rows[rows[0].row()]["ref"]
+        try:
+            with self.database.session(self.user) as s:
+                decide_refused(s, ref, accept)
+        except Exception as exc:  # permission, conflict: said on screen
+            show_error(exc, self)
+            return False
+        self.resolved += 1
+        self.refresh()
+        return True
 
     def selected(self) -> dict[str, Any] | None:
         rows = self.table.selectionModel().selectedRows()

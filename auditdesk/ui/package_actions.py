@@ -84,6 +84,14 @@ REFUSALS: dict[str, str] = {
         "The package refers to records that are neither in it nor "
         "in this database (for example a standard not loaded here).",
     ),
+    "older_format": QT_TRANSLATE_NOOP(
+        "Package",
+        "The package was made by an older AuditDesk that merged by snapshot. Update AuditDesk "
+        "on that computer, then export the package again.",
+    ),
+    "own_package": QT_TRANSLATE_NOOP(
+        "Package", "This package was made by this database itself; import it on the other one."
+    ),
     "clash": QT_TRANSLATE_NOOP(
         "Package",
         "The package clashes with records in this database (the same number "
@@ -92,7 +100,23 @@ REFUSALS: dict[str, str] = {
 }
 
 
-def refusal_text(reason: str) -> str:
+def refusal_text(reason: str, exc: Any = None) -> str:
+    if reason == "missing_package" and exc is not None:
+        sequence = getattr(exc, "sequence", None)
+        sender = getattr(exc, "sender_name", "?")
+        if sequence:
+            return (
+                QCoreApplication.translate(
+                    "Package", "Package %1 from %2 is missing — import it first."
+                )
+                .replace("%1", str(sequence))
+                .replace("%2", sender)
+            )
+        return QCoreApplication.translate(
+            "Package",
+            "This database lacks changes the package from %1 builds on (restored from an "
+            "older backup?) — import that computer's earlier packages first.",
+        ).replace("%1", sender)
     text = REFUSALS.get(reason)
     if text:
         return QCoreApplication.translate("Package", text)
@@ -351,6 +375,24 @@ def result_lines(result: Any) -> list[str]:
                     "It had been issued: the client's NC form shows the old number %1; tell the client.",
                 ).replace("%1", move.number)
             )
+    refused = getattr(result, "refused", [])
+    if refused:
+        lines.append(
+            QCoreApplication.translate(
+                "Package",
+                "%1 change(s) were refused (role, issued report or NC lifecycle) and are kept, "
+                "not applied, in Merge conflicts → Refused changes for a lead or admin to "
+                "accept or drop.",
+            ).replace("%1", str(len(refused)))
+        )
+    if getattr(result, "history_rewritten", False):
+        lines.append(
+            QCoreApplication.translate(
+                "Package",
+                "Warning: the change log of the computer that made this package was rewritten "
+                "since its last package (restored from a backup or altered). Run a check there.",
+            )
+        )
     if result.conflicts:
         lines.append(
             QCoreApplication.translate(
@@ -462,7 +504,7 @@ def import_audit_package(
                     QCoreApplication.translate("Package", "%1 was not imported.").replace(
                         "%1", source.name
                     ),
-                    refusal_text(exc.reason),
+                    refusal_text(exc.reason, exc),
                     QCoreApplication.translate(
                         "Package", "Nothing was written: this database is unchanged."
                     ),

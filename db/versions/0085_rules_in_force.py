@@ -14,7 +14,7 @@ from alembic import op
 import auditdesk.model.base
 
 revision = "0085"
-down_revision = "0070"
+down_revision = "0080"
 branch_labels = None
 depends_on = None
 

@@ -215,23 +215,23 @@ def test_malformed_manifests(fuzz_db, tmp_path, good_package, data):
     with zipfile.ZipFile(good_package) as zf:
         manifest = json.loads(zf.read("manifest.json"))
         others = {n: zf.read(n) for n in zf.namelist() if n != "manifest.json"}
-    target = data.draw(st.sampled_from(["top", "record", "data", "base", "replace"]))
+    target = data.draw(st.sampled_from(["top", "changes", "register", "entry", "replace"]))
+    changes = manifest["changes"]
     if target == "replace":
         manifest = data.draw(json_values)
     elif target == "top":
         manifest[data.draw(st.sampled_from(sorted(manifest)))] = data.draw(json_values)
+    elif target == "changes":
+        changes[data.draw(st.sampled_from(sorted(changes)))] = data.draw(json_values)
     else:
-        rec = manifest["records"][data.draw(st.integers(0, len(manifest["records"]) - 1))]
-        if target == "record":
-            rec[data.draw(st.sampled_from(["entity", "id", "data", "base", "meta"]))] = data.draw(
-                json_values
-            )
-        elif target == "base":
-            rec["base"] = data.draw(
-                st.dictionaries(st.sampled_from(sorted(rec["data"])), json_values, max_size=3)
-            )
+        reg = changes["registers"][data.draw(st.integers(0, len(changes["registers"]) - 1))]
+        if target == "register":
+            reg[data.draw(st.sampled_from(["key", "seen", "siblings"]))] = data.draw(json_values)
         else:
-            rec["data"][data.draw(st.sampled_from(sorted(rec["data"])))] = data.draw(json_values)
+            entry = reg["siblings"][0]
+            entry[data.draw(st.sampled_from(["dot", "value", "author", "at", "covers"]))] = (
+                data.draw(json_values)
+            )
     buf = tmp_path / "j.adpkg"
     with zipfile.ZipFile(buf, "w") as zf:
         zf.writestr("manifest.json", json.dumps(manifest))

@@ -79,9 +79,9 @@ def test_an_attachment_record_with_a_bad_sha256_is_refused_typed(package, tmp_pa
     src, manifest, laptop = package
 
     def bad_sha(m):
-        for rec in m["records"]:
-            if rec["entity"] == "attachment":
-                rec["data"]["sha256"] = sha
+        for reg in m["changes"]["registers"]:
+            if reg["key"][0:2] == ["field", "attachment"] and reg["key"][3] == "sha256":
+                reg["siblings"][0]["value"] = sha
                 break
         else:
             raise AssertionError("the office package has no attachment record")

@@ -167,18 +167,27 @@ def test_packages_by_team_leader(office):
         assert audits_of_team_leader(s, "李四") == []
 
 
-def test_manifest_has_versions_and_bases(office, tmp_path):
-    db, audit_id, _ = office
+def test_manifest_has_versions_changes_and_the_chain_head(office, tmp_path):
+    from auditdesk.storage.changelog import chain_head
+
+    db, audit_id, ev_id = office
     with db.session() as s:
         export_package(s, [audit_id], tmp_path / "1.adpkg")
         m = export_package(s, [audit_id], tmp_path / "2.adpkg")
+        head = chain_head(s)
     with zipfile.ZipFile(tmp_path / "2.adpkg") as zf:
         manifest = json.loads(zf.read("manifest.json"))
-    assert manifest["format_version"] == 1 and manifest["audit_ids"] == [str(audit_id)]
-    rec = next(r for r in manifest["records"] if r["entity"] == "audit")
-    assert rec["meta"]["version"] >= 1 and rec["base"] == rec["data"]
-    ev = next(r for r in manifest["records"] if r["entity"] == "evidence_item")
-    assert ev["data"]["links.clauses"] == [["clause", "ISO9001:2015", "7.1.4"]]
+    assert manifest["format_version"] == 2 and manifest["audit_ids"] == [str(audit_id)]
+    assert "base" not in json.dumps(manifest["records"])  # no snapshot travels any more
+    changes = manifest["changes"]
+    assert changes["format"] == "auditdesk-causal" and changes["sequence"] == 2
+    assert changes["base"] == {}  # nobody acknowledged anything: everything travels again
+    links = [r for r in changes["registers"] if r["key"][0] == "link"]
+    assert [r["key"][1:] for r in links if r["key"][1] == "evidence_item.clauses"] == [
+        ["evidence_item.clauses", str(ev_id), '["clause","ISO9001:2015","7.1.4"]']
+    ]
+    assert manifest["witness"]["seq"] == head.seq and manifest["witness"]["hash"] == str(head)
+    assert {"username": "li", "role": "lead", "name": "li"} in manifest["accounts"]
     assert m["by"] == "system"
 
 

@@ -107,7 +107,8 @@ def test_record_pointing_at_nothing_is_refused(package, tmp_path):
     src, _, laptop = package
 
     def orphan(m):
-        m["records"] = [r for r in m["records"] if r["entity"] != "organisation"]
+        regs = m["changes"]["registers"]
+        m["changes"]["registers"] = [r for r in regs if r["key"][1] != "organisation"]
         return m
 
     bad = rewrite(src, tmp_path / "o.adpkg", manifest=orphan)
@@ -118,9 +119,9 @@ def test_unknown_clause_reference_is_refused(package, tmp_path):
     src, _, laptop = package
 
     def unknown(m):
-        for r in m["records"]:
-            if r["entity"] == "nonconformity":
-                r["data"]["clause_id"] = ["clause", "ISO9001:2015", "99.9"]
+        for r in m["changes"]["registers"]:
+            if r["key"][1] == "nonconformity" and r["key"][3] == "clause_id":
+                r["siblings"][0]["value"] = ["clause", "ISO9001:2015", "99.9"]
         return m
 
     bad = rewrite(src, tmp_path / "c.adpkg", manifest=unknown)

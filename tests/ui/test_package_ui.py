@@ -185,13 +185,14 @@ def test_round_trip_office_to_laptop_and_back_through_the_gui(
     assert title == "Audit package imported"
     lines = text.splitlines()
     # New here: the laptop's NC and its "raised" step; updated: the evidence; the one conflict is
-    # the renumbering; the photo travels back (already here, it is kept once).
+    # the renumbering. The package carries only what the office has not acknowledged: no
+    # unchanged record and not the photo the office sent.
     assert lines[1:6] == [
         "Created: 2",
         "Updated: 1",
-        f"Unchanged: {sent - 1}",
+        "Unchanged: 0",
         "Conflicts: 1",
-        "Attachments: 1",
+        "Attachments: 0",
     ]
     new_number = f"{laptop_number[:-2]}02"
     assert (
