@@ -69,8 +69,11 @@ def audit_standards(session: Session, audit: Audit) -> list[Standard]:
     return list(seen.values())
 
 
-def _sort_key(number: str) -> tuple[int | str, ...]:
-    return tuple(int(p) if p.isdigit() else p for p in number.split("."))
+def _sort_key(number: str) -> tuple[tuple[int, int, str], ...]:
+    """Clause-number order: 4.2 < 4.10 < A.5.1. Each part sorts as (kind, number, text) so a
+    numeric and a lettered part compare without a TypeError (ISO/IEC 27001 Annex A sits
+    after the numbered clauses, as the standard prints it)."""
+    return tuple((0, int(p), "") if p.isdigit() else (1, 0, p) for p in number.split("."))
 
 
 def audit_clause_rows(session: Session, audit_id: uuid.UUID) -> list[ClauseRow]:

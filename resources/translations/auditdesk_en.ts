@@ -139,6 +139,14 @@ Load demonstration data (clients, certificates, audits, nonconformities) to expl
         <translation>Drop files here, or paste with Ctrl+V. Double-click to view.</translation>
     </message>
     <message>
+        <source>Printed in the report</source>
+        <translation>Printed in the report</translation>
+    </message>
+    <message>
+        <source>Not in the report</source>
+        <translation>Not in the report</translation>
+    </message>
+    <message>
         <source>Drop photos or files here · Ctrl+Shift+V pastes · Ctrl+Shift+A opens a file</source>
         <translation>Drop photos or files here · Ctrl+Shift+V pastes · Ctrl+Shift+A opens a file</translation>
     </message>
@@ -157,6 +165,10 @@ Load demonstration data (clients, certificates, audits, nonconformities) to expl
     <message>
         <source>Not a check-in photo</source>
         <translation>Not a check-in photo</translation>
+    </message>
+    <message>
+        <source>Print in the report</source>
+        <translation>Print in the report</translation>
     </message>
     <message>
         <source>Remove from this item</source>
@@ -440,6 +452,10 @@ It leaves the lists, the coverage and the report; it is not deleted, and Undo br
         <translation>Plan an audit…</translation>
     </message>
     <message>
+        <source>Record report to the regulator…</source>
+        <translation>Record report to the regulator…</translation>
+    </message>
+    <message>
         <source>History</source>
         <translation>History</translation>
     </message>
@@ -494,6 +510,10 @@ Window: %2</translation>
         <translation>Recertification application due: %1</translation>
     </message>
     <message>
+        <source>No breach of this cycle is waiting for its report to the regulator.</source>
+        <translation>No breach of this cycle is waiting for its report to the regulator.</translation>
+    </message>
+    <message>
         <source>%1 done late (%2 days): suspension and report required</source>
         <translation>%1 done late (%2 days): suspension and report required</translation>
     </message>
@@ -510,16 +530,48 @@ Window: %2</translation>
         <translation>suspension not recorded</translation>
     </message>
     <message>
-        <source>report to the regulator not tracked</source>
-        <translation>report to the regulator not tracked</translation>
+        <source>report to the regulator not recorded</source>
+        <translation>report to the regulator not recorded</translation>
     </message>
     <message>
-        <source>, in force from %1; issued under %2</source>
-        <translation>, in force from %1; issued under %2</translation>
+        <source>reported %1 in the CNCA monthly file %2</source>
+        <translation>reported %1 in the CNCA monthly file %2</translation>
     </message>
     <message>
-        <source> (rule set set by hand)</source>
-        <translation> (rule set set by hand)</translation>
+        <source>reported %1 (%2)</source>
+        <translation>reported %1 (%2)</translation>
+    </message>
+    <message>
+        <source>%1; %2</source>
+        <translation>%1; %2</translation>
+    </message>
+    <message>
+        <source>Application conditions: %1</source>
+        <translation>Application conditions: %1</translation>
+    </message>
+    <message>
+        <source>Transferred from %1 (%2): review %3, decision %4</source>
+        <translation>Transferred from %1 (%2): review %3, decision %4</translation>
+    </message>
+    <message>
+        <source>not done</source>
+        <translation>not done</translation>
+    </message>
+    <message>
+        <source>not taken</source>
+        <translation>not taken</translation>
+    </message>
+    <message>
+        <source>Transfer to be completed by %1 — %2</source>
+        <translation>Transfer to be completed by %1 — %2</translation>
+    </message>
+    <message>
+        <source>Pre-transfer review (IAF MD2)</source>
+        <translation>Pre-transfer review (IAF MD2)</translation>
+    </message>
+    <message>
+        <source>Transfer decision</source>
+        <translation>Transfer decision</translation>
     </message>
     <message>
         <source>At risk: %1 proposed (%2).</source>
@@ -629,6 +681,37 @@ Window: %2</translation>
     </message>
 </context>
 <context>
+    <name>ClientConditionsPanel</name>
+    <message>
+        <source>Application conditions (CNCA-QMS-01:2025 §5.1.2)</source>
+        <translation>Application conditions (CNCA-QMS-01:2025 §5.1.2)</translation>
+    </message>
+    <message>
+        <source>Condition</source>
+        <translation>Condition</translation>
+    </message>
+    <message>
+        <source>Since</source>
+        <translation>Since</translation>
+    </message>
+    <message>
+        <source>Until</source>
+        <translation>Until</translation>
+    </message>
+    <message>
+        <source>Reference</source>
+        <translation>Reference</translation>
+    </message>
+    <message>
+        <source>Add condition…</source>
+        <translation>Add condition…</translation>
+    </message>
+    <message>
+        <source>No condition bars the client today.</source>
+        <translation>No condition bars the client today.</translation>
+    </message>
+</context>
+<context>
     <name>CncaExportDialog</name>
     <message>
         <source>CNCA monthly file…</source>
@@ -705,6 +788,41 @@ Window: %2</translation>
     <message>
         <source>The accreditation marks the CNCA certificate sheet reports</source>
         <translation>The accreditation marks the CNCA certificate sheet reports</translation>
+    </message>
+</context>
+<context>
+    <name>ConditionDialog</name>
+    <message>
+        <source>Application condition (CNCA §5.1.2)</source>
+        <translation>Application condition (CNCA §5.1.2)</translation>
+    </message>
+    <message>
+        <source>Condition</source>
+        <translation>Condition</translation>
+    </message>
+    <message>
+        <source>Since</source>
+        <translation>Since</translation>
+    </message>
+    <message>
+        <source>Until (if ended)</source>
+        <translation>Until (if ended)</translation>
+    </message>
+    <message>
+        <source>Reference</source>
+        <translation>Reference</translation>
+    </message>
+    <message>
+        <source>The reference is required.</source>
+        <translation>The reference is required.</translation>
+    </message>
+    <message>
+        <source>Until is before since.</source>
+        <translation>Until is before since.</translation>
+    </message>
+    <message>
+        <source>Until: a date YYYY-MM-DD.</source>
+        <translation>Until: a date YYYY-MM-DD.</translation>
     </message>
 </context>
 <context>
@@ -868,6 +986,22 @@ Window: %2</translation>
         <translation>Archived</translation>
     </message>
     <message>
+        <source>Name (Chinese)</source>
+        <translation>Name (Chinese)</translation>
+    </message>
+    <message>
+        <source>Name (English)</source>
+        <translation>Name (English)</translation>
+    </message>
+    <message>
+        <source>Expiry date</source>
+        <translation>Expiry date</translation>
+    </message>
+    <message>
+        <source>Closed on</source>
+        <translation>Closed on</translation>
+    </message>
+    <message>
         <source>clause %1</source>
         <translation>clause %1</translation>
     </message>
@@ -905,6 +1039,18 @@ Window: %2</translation>
     <message>
         <source>Write a combined value…</source>
         <translation>Write a combined value…</translation>
+    </message>
+    <message>
+        <source>Refused changes: a package brought them, but their author's role, an issued report or the NC lifecycle does not allow them. They are not applied and not lost: accept or drop each one.</source>
+        <translation>Refused changes: a package brought them, but their author's role, an issued report or the NC lifecycle does not allow them. They are not applied and not lost: accept or drop each one.</translation>
+    </message>
+    <message>
+        <source>Accept the change</source>
+        <translation>Accept the change</translation>
+    </message>
+    <message>
+        <source>Drop the change</source>
+        <translation>Drop the change</translation>
     </message>
     <message>
         <source>Combined value</source>
@@ -1069,8 +1215,20 @@ Copy the details below and send them to your administrator.</translation>
         <translation>Rule</translation>
     </message>
     <message>
+        <source>Suspension</source>
+        <translation>Suspension</translation>
+    </message>
+    <message>
+        <source>Report to the regulator</source>
+        <translation>Report to the regulator</translation>
+    </message>
+    <message>
         <source>done late %1</source>
         <translation>done late %1</translation>
+    </message>
+    <message>
+        <source>not recorded</source>
+        <translation>not recorded</translation>
     </message>
     <message>
         <source>January</source>
@@ -1171,6 +1329,73 @@ Copy the details below and send them to your administrator.</translation>
     <message>
         <source>Auditor on-site days this year (limit %1)</source>
         <translation>Auditor on-site days this year (limit %1)</translation>
+    </message>
+</context>
+<context>
+    <name>DateInput</name>
+    <message>
+        <source>January</source>
+        <translation>January</translation>
+    </message>
+    <message>
+        <source>February</source>
+        <translation>February</translation>
+    </message>
+    <message>
+        <source>March</source>
+        <translation>March</translation>
+    </message>
+    <message>
+        <source>April</source>
+        <translation>April</translation>
+    </message>
+    <message>
+        <source>May</source>
+        <translation>May</translation>
+    </message>
+    <message>
+        <source>June</source>
+        <translation>June</translation>
+    </message>
+    <message>
+        <source>July</source>
+        <translation>July</translation>
+    </message>
+    <message>
+        <source>August</source>
+        <translation>August</translation>
+    </message>
+    <message>
+        <source>September</source>
+        <translation>September</translation>
+    </message>
+    <message>
+        <source>October</source>
+        <translation>October</translation>
+    </message>
+    <message>
+        <source>November</source>
+        <translation>November</translation>
+    </message>
+    <message>
+        <source>December</source>
+        <translation>December</translation>
+    </message>
+    <message>
+        <source>%1 %2 %3 does not exist: %2 %3 has %4 days.</source>
+        <translation>%1 %2 %3 does not exist: %2 %3 has %4 days.</translation>
+    </message>
+    <message>
+        <source>There is no month %1: months go from 1 to 12.</source>
+        <translation>There is no month %1: months go from 1 to 12.</translation>
+    </message>
+    <message>
+        <source>The year %1 is not plausible (%2–%3).</source>
+        <translation>The year %1 is not plausible (%2–%3).</translation>
+    </message>
+    <message>
+        <source>Enter a date as 2026-03-15 (or 2026/3/15, 2026年3月15日).</source>
+        <translation>Enter a date as 2026-03-15 (or 2026/3/15, 2026年3月15日).</translation>
     </message>
 </context>
 <context>
@@ -1438,6 +1663,14 @@ Close it first, then restore the backup. Nothing was changed.</translation>
         <translation>Role of the person interviewed</translation>
     </message>
     <message>
+        <source>Significant change since the last audit</source>
+        <translation>Significant change since the last audit</translation>
+    </message>
+    <message>
+        <source>The report lists this evidence under the changes since the last audit</source>
+        <translation>The report lists this evidence under the changes since the last audit</translation>
+    </message>
+    <message>
         <source>Department</source>
         <translation>Department</translation>
     </message>
@@ -1480,6 +1713,14 @@ Close it first, then restore the backup. Nothing was changed.</translation>
 </context>
 <context>
     <name>FileActions</name>
+    <message>
+        <source>Cannot open</source>
+        <translation>Cannot open</translation>
+    </message>
+    <message>
+        <source>This computer has no program to open %1.</source>
+        <translation>This computer has no program to open %1.</translation>
+    </message>
     <message>
         <source>Export surveillance schedule</source>
         <translation>Export surveillance schedule</translation>
@@ -1861,6 +2102,18 @@ The current file is kept aside; AuditDesk closes and has to be started again.</t
     <message>
         <source>Certificates</source>
         <translation>Certificates</translation>
+    </message>
+    <message>
+        <source>Attachment</source>
+        <translation>Attachment</translation>
+    </message>
+    <message>
+        <source>This file is not a photo.</source>
+        <translation>This file is not a photo.</translation>
+    </message>
+    <message>
+        <source>A check-in photo is always printed in the report.</source>
+        <translation>A check-in photo is always printed in the report.</translation>
     </message>
     <message>
         <source>Required.</source>
@@ -2939,8 +3192,24 @@ See the details.</translation>
         <translation>The package refers to records that are neither in it nor in this database (for example a standard not loaded here).</translation>
     </message>
     <message>
+        <source>The package was made by an older AuditDesk that merged by snapshot. Update AuditDesk on that computer, then export the package again.</source>
+        <translation>The package was made by an older AuditDesk that merged by snapshot. Update AuditDesk on that computer, then export the package again.</translation>
+    </message>
+    <message>
+        <source>This package was made by this database itself; import it on the other one.</source>
+        <translation>This package was made by this database itself; import it on the other one.</translation>
+    </message>
+    <message>
         <source>The package clashes with records in this database (the same number used by a different record).</source>
         <translation>The package clashes with records in this database (the same number used by a different record).</translation>
+    </message>
+    <message>
+        <source>Package %1 from %2 is missing — import it first.</source>
+        <translation>Package %1 from %2 is missing — import it first.</translation>
+    </message>
+    <message>
+        <source>This database lacks changes the package from %1 builds on (restored from an older backup?) — import that computer's earlier packages first.</source>
+        <translation>This database lacks changes the package from %1 builds on (restored from an older backup?) — import that computer's earlier packages first.</translation>
     </message>
     <message>
         <source>The package was refused (%1).</source>
@@ -3057,6 +3326,14 @@ See the details.</translation>
     <message>
         <source>It had been issued: the client's NC form shows the old number %1; tell the client.</source>
         <translation>It had been issued: the client's NC form shows the old number %1; tell the client.</translation>
+    </message>
+    <message>
+        <source>%1 change(s) were refused (role, issued report or NC lifecycle) and are kept, not applied, in Merge conflicts → Refused changes for a lead or admin to accept or drop.</source>
+        <translation>%1 change(s) were refused (role, issued report or NC lifecycle) and are kept, not applied, in Merge conflicts → Refused changes for a lead or admin to accept or drop.</translation>
+    </message>
+    <message>
+        <source>Warning: the change log of the computer that made this package was rewritten since its last package (restored from a backup or altered). Run a check there.</source>
+        <translation>Warning: the change log of the computer that made this package was rewritten since its last package (restored from a backup or altered). Run a check there.</translation>
     </message>
     <message>
         <source>Where a field was changed both here and on the laptop, the value here is kept and both values wait in Merge conflicts for a lead to decide.</source>
@@ -3298,6 +3575,29 @@ See the details.</translation>
     </message>
 </context>
 <context>
+    <name>RefusedModel</name>
+    <message>
+        <source>Record</source>
+        <translation>Record</translation>
+    </message>
+    <message>
+        <source>Field</source>
+        <translation>Field</translation>
+    </message>
+    <message>
+        <source>Refused value</source>
+        <translation>Refused value</translation>
+    </message>
+    <message>
+        <source>Written by</source>
+        <translation>Written by</translation>
+    </message>
+    <message>
+        <source>Written at</source>
+        <translation>Written at</translation>
+    </message>
+</context>
+<context>
     <name>RegisterActions</name>
     <message>
         <source>Documents</source>
@@ -3421,6 +3721,57 @@ See the details.</translation>
     <message>
         <source>New record</source>
         <translation>New record</translation>
+    </message>
+</context>
+<context>
+    <name>RegulatorReportDialog</name>
+    <message>
+        <source>Report to the regulator</source>
+        <translation>Report to the regulator</translation>
+    </message>
+    <message>
+        <source>%1: latest %2, %3 days in breach</source>
+        <translation>%1: latest %2, %3 days in breach</translation>
+    </message>
+    <message>
+        <source>Breach</source>
+        <translation>Breach</translation>
+    </message>
+    <message>
+        <source>Reported on</source>
+        <translation>Reported on</translation>
+    </message>
+    <message>
+        <source>Reference</source>
+        <translation>Reference</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation>Note</translation>
+    </message>
+    <message>
+        <source>Required.</source>
+        <translation>Required.</translation>
+    </message>
+    <message>
+        <source>Before the breach began (the day after the latest date).</source>
+        <translation>Before the breach began (the day after the latest date).</translation>
+    </message>
+    <message>
+        <source>A report cannot be dated after today.</source>
+        <translation>A report cannot be dated after today.</translation>
+    </message>
+    <message>
+        <source>A report is already recorded for this breach.</source>
+        <translation>A report is already recorded for this breach.</translation>
+    </message>
+    <message>
+        <source>This surveillance is not in breach.</source>
+        <translation>This surveillance is not in breach.</translation>
+    </message>
+    <message>
+        <source>Not a surveillance.</source>
+        <translation>Not a surveillance.</translation>
     </message>
 </context>
 <context>

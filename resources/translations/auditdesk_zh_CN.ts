@@ -139,6 +139,14 @@ Load demonstration data (clients, certificates, audits, nonconformities) to expl
         <translation>将文件拖到此处，或按 Ctrl+V 粘贴；双击查看。</translation>
     </message>
     <message>
+        <source>Printed in the report</source>
+        <translation>打印在审核报告中</translation>
+    </message>
+    <message>
+        <source>Not in the report</source>
+        <translation>不在审核报告中</translation>
+    </message>
+    <message>
         <source>Drop photos or files here · Ctrl+Shift+V pastes · Ctrl+Shift+A opens a file</source>
         <translation>将照片或文件拖到此处 · Ctrl+Shift+V 粘贴 · Ctrl+Shift+A 选择文件</translation>
     </message>
@@ -157,6 +165,10 @@ Load demonstration data (clients, certificates, audits, nonconformities) to expl
     <message>
         <source>Not a check-in photo</source>
         <translation>不是签到照片</translation>
+    </message>
+    <message>
+        <source>Print in the report</source>
+        <translation>打印在审核报告中</translation>
     </message>
     <message>
         <source>Remove from this item</source>
@@ -440,6 +452,10 @@ It leaves the lists, the coverage and the report; it is not deleted, and Undo br
         <translation>策划审核…</translation>
     </message>
     <message>
+        <source>Record report to the regulator…</source>
+        <translation>登记向监管部门上报…</translation>
+    </message>
+    <message>
         <source>History</source>
         <translation>历史记录</translation>
     </message>
@@ -494,6 +510,10 @@ Window: %2</source>
         <translation>再认证申请截止：%1</translation>
     </message>
     <message>
+        <source>No breach of this cycle is waiting for its report to the regulator.</source>
+        <translation>本周期没有待上报的违规事项。</translation>
+    </message>
+    <message>
         <source>%1 done late (%2 days): suspension and report required</source>
         <translation>%1 逾期完成（%2 天）：应暂停证书并上报</translation>
     </message>
@@ -510,16 +530,48 @@ Window: %2</source>
         <translation>未登记暂停</translation>
     </message>
     <message>
-        <source>report to the regulator not tracked</source>
-        <translation>上报监管部门情况未记录</translation>
+        <source>report to the regulator not recorded</source>
+        <translation>未登记向监管部门上报</translation>
     </message>
     <message>
-        <source>, in force from %1; issued under %2</source>
-        <translation>，自 %1 起施行；发证时依据 %2</translation>
+        <source>reported %1 in the CNCA monthly file %2</source>
+        <translation>已于 %1 随认监委月度上报文件（%2）报送</translation>
     </message>
     <message>
-        <source> (rule set set by hand)</source>
-        <translation>（认证规则为人工指定）</translation>
+        <source>reported %1 (%2)</source>
+        <translation>已于 %1 上报（%2）</translation>
+    </message>
+    <message>
+        <source>%1; %2</source>
+        <translation>%1；%2</translation>
+    </message>
+    <message>
+        <source>Application conditions: %1</source>
+        <translation>认证申请条件：%1</translation>
+    </message>
+    <message>
+        <source>Transferred from %1 (%2): review %3, decision %4</source>
+        <translation>由 %1 转入（原证书 %2）：转换前评审 %3，认证决定 %4</translation>
+    </message>
+    <message>
+        <source>not done</source>
+        <translation>未完成</translation>
+    </message>
+    <message>
+        <source>not taken</source>
+        <translation>未作出</translation>
+    </message>
+    <message>
+        <source>Transfer to be completed by %1 — %2</source>
+        <translation>须于 %1 前完成转换 — %2</translation>
+    </message>
+    <message>
+        <source>Pre-transfer review (IAF MD2)</source>
+        <translation>转换前评审（IAF MD2）</translation>
+    </message>
+    <message>
+        <source>Transfer decision</source>
+        <translation>转换认证决定</translation>
     </message>
     <message>
         <source>At risk: %1 proposed (%2).</source>
@@ -629,6 +681,37 @@ Window: %2</source>
     </message>
 </context>
 <context>
+    <name>ClientConditionsPanel</name>
+    <message>
+        <source>Application conditions (CNCA-QMS-01:2025 §5.1.2)</source>
+        <translation>认证申请条件（CNCA-QMS-01:2025 §5.1.2）</translation>
+    </message>
+    <message>
+        <source>Condition</source>
+        <translation>情形</translation>
+    </message>
+    <message>
+        <source>Since</source>
+        <translation>起始日期</translation>
+    </message>
+    <message>
+        <source>Until</source>
+        <translation>终止日期</translation>
+    </message>
+    <message>
+        <source>Reference</source>
+        <translation>文号</translation>
+    </message>
+    <message>
+        <source>Add condition…</source>
+        <translation>登记情形…</translation>
+    </message>
+    <message>
+        <source>No condition bars the client today.</source>
+        <translation>今日无妨碍该客户认证的情形。</translation>
+    </message>
+</context>
+<context>
     <name>CncaExportDialog</name>
     <message>
         <source>CNCA monthly file…</source>
@@ -705,6 +788,41 @@ Window: %2</source>
     <message>
         <source>The accreditation marks the CNCA certificate sheet reports</source>
         <translation>证书信息表中上报的认可标志</translation>
+    </message>
+</context>
+<context>
+    <name>ConditionDialog</name>
+    <message>
+        <source>Application condition (CNCA §5.1.2)</source>
+        <translation>认证申请条件（CNCA §5.1.2）</translation>
+    </message>
+    <message>
+        <source>Condition</source>
+        <translation>情形</translation>
+    </message>
+    <message>
+        <source>Since</source>
+        <translation>起始日期</translation>
+    </message>
+    <message>
+        <source>Until (if ended)</source>
+        <translation>终止日期（如已终止）</translation>
+    </message>
+    <message>
+        <source>Reference</source>
+        <translation>文号</translation>
+    </message>
+    <message>
+        <source>The reference is required.</source>
+        <translation>文号为必填项。</translation>
+    </message>
+    <message>
+        <source>Until is before since.</source>
+        <translation>终止日期早于起始日期。</translation>
+    </message>
+    <message>
+        <source>Until: a date YYYY-MM-DD.</source>
+        <translation>终止日期：请填写 YYYY-MM-DD 格式的日期。</translation>
     </message>
 </context>
 <context>
@@ -868,6 +986,22 @@ Window: %2</source>
         <translation>已归档</translation>
     </message>
     <message>
+        <source>Name (Chinese)</source>
+        <translation>名称（中文）</translation>
+    </message>
+    <message>
+        <source>Name (English)</source>
+        <translation>名称（英文）</translation>
+    </message>
+    <message>
+        <source>Expiry date</source>
+        <translation>有效期至</translation>
+    </message>
+    <message>
+        <source>Closed on</source>
+        <translation>关闭日期</translation>
+    </message>
+    <message>
         <source>clause %1</source>
         <translation>条款 %1</translation>
     </message>
@@ -905,6 +1039,18 @@ Window: %2</source>
     <message>
         <source>Write a combined value…</source>
         <translation>填写合并后的值…</translation>
+    </message>
+    <message>
+        <source>Refused changes: a package brought them, but their author's role, an issued report or the NC lifecycle does not allow them. They are not applied and not lost: accept or drop each one.</source>
+        <translation>被拒绝的更改：资料包带来了这些更改，但作者的角色、已签发的报告或不符合项流程不允许。它们未被应用，也没有丢失：请逐条接受或放弃。</translation>
+    </message>
+    <message>
+        <source>Accept the change</source>
+        <translation>接受该更改</translation>
+    </message>
+    <message>
+        <source>Drop the change</source>
+        <translation>放弃该更改</translation>
     </message>
     <message>
         <source>Combined value</source>
@@ -1069,8 +1215,20 @@ Copy the details below and send them to your administrator.</source>
         <translation>依据</translation>
     </message>
     <message>
+        <source>Suspension</source>
+        <translation>暂停</translation>
+    </message>
+    <message>
+        <source>Report to the regulator</source>
+        <translation>向监管部门报告</translation>
+    </message>
+    <message>
         <source>done late %1</source>
         <translation>于 %1 逾期完成</translation>
+    </message>
+    <message>
+        <source>not recorded</source>
+        <translation>未登记</translation>
     </message>
     <message>
         <source>January</source>
@@ -1171,6 +1329,73 @@ Copy the details below and send them to your administrator.</source>
     <message>
         <source>Auditor on-site days this year (limit %1)</source>
         <translation>本年审核员现场审核人日（上限 %1）</translation>
+    </message>
+</context>
+<context>
+    <name>DateInput</name>
+    <message>
+        <source>January</source>
+        <translation>1月</translation>
+    </message>
+    <message>
+        <source>February</source>
+        <translation>2月</translation>
+    </message>
+    <message>
+        <source>March</source>
+        <translation>3月</translation>
+    </message>
+    <message>
+        <source>April</source>
+        <translation>4月</translation>
+    </message>
+    <message>
+        <source>May</source>
+        <translation>5月</translation>
+    </message>
+    <message>
+        <source>June</source>
+        <translation>6月</translation>
+    </message>
+    <message>
+        <source>July</source>
+        <translation>7月</translation>
+    </message>
+    <message>
+        <source>August</source>
+        <translation>8月</translation>
+    </message>
+    <message>
+        <source>September</source>
+        <translation>9月</translation>
+    </message>
+    <message>
+        <source>October</source>
+        <translation>10月</translation>
+    </message>
+    <message>
+        <source>November</source>
+        <translation>11月</translation>
+    </message>
+    <message>
+        <source>December</source>
+        <translation>12月</translation>
+    </message>
+    <message>
+        <source>%1 %2 %3 does not exist: %2 %3 has %4 days.</source>
+        <translation>%3年%2%1日不存在：%3年%2只有 %4 天。</translation>
+    </message>
+    <message>
+        <source>There is no month %1: months go from 1 to 12.</source>
+        <translation>没有 %1 月：月份为 1 至 12。</translation>
+    </message>
+    <message>
+        <source>The year %1 is not plausible (%2–%3).</source>
+        <translation>年份 %1 不合理（应在 %2–%3 之间）。</translation>
+    </message>
+    <message>
+        <source>Enter a date as 2026-03-15 (or 2026/3/15, 2026年3月15日).</source>
+        <translation>请按 2026-03-15 的格式输入日期（也可写作 2026/3/15 或 2026年3月15日）。</translation>
     </message>
 </context>
 <context>
@@ -1438,6 +1663,14 @@ Close it first, then restore the backup. Nothing was changed.</source>
         <translation>面谈对象的岗位</translation>
     </message>
     <message>
+        <source>Significant change since the last audit</source>
+        <translation>自上次审核以来的重大变更</translation>
+    </message>
+    <message>
+        <source>The report lists this evidence under the changes since the last audit</source>
+        <translation>审核报告将此证据列入“自上次审核以来的重大变更”</translation>
+    </message>
+    <message>
         <source>Department</source>
         <translation>部门</translation>
     </message>
@@ -1480,6 +1713,14 @@ Close it first, then restore the backup. Nothing was changed.</source>
 </context>
 <context>
     <name>FileActions</name>
+    <message>
+        <source>Cannot open</source>
+        <translation>无法打开</translation>
+    </message>
+    <message>
+        <source>This computer has no program to open %1.</source>
+        <translation>本机没有可打开 %1 的程序。</translation>
+    </message>
     <message>
         <source>Export surveillance schedule</source>
         <translation>导出年度监督审核计划</translation>
@@ -1861,6 +2102,18 @@ The current file is kept aside; AuditDesk closes and has to be started again.</s
     <message>
         <source>Certificates</source>
         <translation>证书</translation>
+    </message>
+    <message>
+        <source>Attachment</source>
+        <translation>附件</translation>
+    </message>
+    <message>
+        <source>This file is not a photo.</source>
+        <translation>该文件不是照片。</translation>
+    </message>
+    <message>
+        <source>A check-in photo is always printed in the report.</source>
+        <translation>签到照片总是打印在审核报告中。</translation>
     </message>
     <message>
         <source>Required.</source>
@@ -2939,8 +3192,24 @@ See the details.</source>
         <translation>资料包引用了既不在包内、也不在本数据库中的记录（例如本机未加载的标准）。</translation>
     </message>
     <message>
+        <source>The package was made by an older AuditDesk that merged by snapshot. Update AuditDesk on that computer, then export the package again.</source>
+        <translation>该资料包由按快照合并的旧版 AuditDesk 制作。请先在那台电脑上更新 AuditDesk，再重新导出资料包。</translation>
+    </message>
+    <message>
+        <source>This package was made by this database itself; import it on the other one.</source>
+        <translation>该资料包就是本数据库自己导出的；请在另一台电脑上导入。</translation>
+    </message>
+    <message>
         <source>The package clashes with records in this database (the same number used by a different record).</source>
         <translation>资料包与本数据库中的记录冲突（同一编号被另一条记录使用）。</translation>
+    </message>
+    <message>
+        <source>Package %1 from %2 is missing — import it first.</source>
+        <translation>来自 %2 的第 %1 号资料包缺失——请先导入它。</translation>
+    </message>
+    <message>
+        <source>This database lacks changes the package from %1 builds on (restored from an older backup?) — import that computer's earlier packages first.</source>
+        <translation>本数据库缺少来自 %1 的资料包所依据的更改（是否从较旧的备份恢复过？）——请先导入该电脑之前的资料包。</translation>
     </message>
     <message>
         <source>The package was refused (%1).</source>
@@ -3057,6 +3326,14 @@ See the details.</source>
     <message>
         <source>It had been issued: the client's NC form shows the old number %1; tell the client.</source>
         <translation>该不符合项此前已发给客户：客户手中的不符合项报告上仍是原编号 %1，请告知客户。</translation>
+    </message>
+    <message>
+        <source>%1 change(s) were refused (role, issued report or NC lifecycle) and are kept, not applied, in Merge conflicts → Refused changes for a lead or admin to accept or drop.</source>
+        <translation>%1 项更改被拒绝（角色、已签发报告或不符合项流程），已保留但未应用，见“合并冲突 → 被拒绝的更改”，由审核组长或管理员接受或放弃。</translation>
+    </message>
+    <message>
+        <source>Warning: the change log of the computer that made this package was rewritten since its last package (restored from a backup or altered). Run a check there.</source>
+        <translation>警告：制作该资料包的电脑的变更日志自其上一个资料包以来被改写过（从备份恢复或被篡改）。请在那台电脑上运行检查。</translation>
     </message>
     <message>
         <source>Where a field was changed both here and on the laptop, the value here is kept and both values wait in Merge conflicts for a lead to decide.</source>
@@ -3298,6 +3575,29 @@ See the details.</source>
     </message>
 </context>
 <context>
+    <name>RefusedModel</name>
+    <message>
+        <source>Record</source>
+        <translation>记录</translation>
+    </message>
+    <message>
+        <source>Field</source>
+        <translation>字段</translation>
+    </message>
+    <message>
+        <source>Refused value</source>
+        <translation>被拒绝的值</translation>
+    </message>
+    <message>
+        <source>Written by</source>
+        <translation>修改人</translation>
+    </message>
+    <message>
+        <source>Written at</source>
+        <translation>修改时间</translation>
+    </message>
+</context>
+<context>
     <name>RegisterActions</name>
     <message>
         <source>Documents</source>
@@ -3421,6 +3721,57 @@ See the details.</source>
     <message>
         <source>New record</source>
         <translation>新建记录</translation>
+    </message>
+</context>
+<context>
+    <name>RegulatorReportDialog</name>
+    <message>
+        <source>Report to the regulator</source>
+        <translation>向监管部门报告</translation>
+    </message>
+    <message>
+        <source>%1: latest %2, %3 days in breach</source>
+        <translation>%1：最迟 %2，违规 %3 天</translation>
+    </message>
+    <message>
+        <source>Breach</source>
+        <translation>违规事项</translation>
+    </message>
+    <message>
+        <source>Reported on</source>
+        <translation>上报日期</translation>
+    </message>
+    <message>
+        <source>Reference</source>
+        <translation>文号</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation>说明</translation>
+    </message>
+    <message>
+        <source>Required.</source>
+        <translation>必填。</translation>
+    </message>
+    <message>
+        <source>Before the breach began (the day after the latest date).</source>
+        <translation>早于违规开始日期（最迟日期的次日）。</translation>
+    </message>
+    <message>
+        <source>A report cannot be dated after today.</source>
+        <translation>上报日期不能晚于今天。</translation>
+    </message>
+    <message>
+        <source>A report is already recorded for this breach.</source>
+        <translation>该违规事项已登记上报。</translation>
+    </message>
+    <message>
+        <source>This surveillance is not in breach.</source>
+        <translation>该次监督没有违规。</translation>
+    </message>
+    <message>
+        <source>Not a surveillance.</source>
+        <translation>不是监督审核。</translation>
     </message>
 </context>
 <context>
