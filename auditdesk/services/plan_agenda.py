@@ -206,28 +206,23 @@ def build_agenda(
 def sessions_of(
     rows: tuple[AgendaRow, ...], names: dict[str, str], audit: str = ""
 ) -> list[pc.PlanSession]:
-    """The agenda as one session per person and row (for :func:`rules.plan_checks`)."""
-    out = []
+    """The agenda as sessions per person (for :func:`rules.plan_checks`): rows of one person
+    in the same slot at the same site are one session covering several clause groups."""
+    merged: dict[tuple[str, dt.date, str, str, str, bool], list[str]] = {}
     for r in rows:
         if r.day is None:
             continue
         for p in r.people:
             if p not in names:
                 continue
-            out.append(
-                pc.PlanSession(
-                    p,
-                    names[p],
-                    r.day,
-                    _parse(r.start),
-                    _parse(r.end),
-                    r.site,
-                    r.item,
-                    r.site_remote or p in r.remote_people,
-                    audit,
-                )
-            )
-    return out
+            remote = r.site_remote or p in r.remote_people
+            merged.setdefault((p, r.day, r.start, r.end, r.site, remote), []).append(r.item)
+    return [
+        pc.PlanSession(
+            p, names[p], day, _parse(start), _parse(end), site, "、".join(items), remote, audit
+        )
+        for (p, day, start, end, site, remote), items in merged.items()
+    ]
 
 
 def members_of(session: Session, audit: Audit) -> list[Member]:

@@ -34,7 +34,12 @@ def session_text(s: pc.PlanSession, lang: str) -> str:
     if s.label in _MEETINGS:
         what = _MEETINGS[s.label][0 if zh else 1]
     elif s.label:
-        what = (f"第{s.label}章" if zh else f"clause {s.label}") if s.label.isdigit() else s.label
+        groups = s.label.split("、")
+        what = (
+            ("第" + "、".join(groups) + "章" if zh else "clause " + ", ".join(groups))
+            if all(g.isdigit() for g in groups)
+            else s.label
+        )
     else:
         what = ""
     if s.start.hour == 0 and s.end.hour == 23:  # a whole audit (two_audits)

@@ -423,11 +423,16 @@ def _record(
     return entry
 
 
-def _changeable(session: Session, audit_id: uuid.UUID, reason: str) -> Audit:
+def _changeable(
+    session: Session,
+    audit_id: uuid.UUID,
+    reason: str,
+    allowed: tuple[AuditStatus, ...] = (AuditStatus.PLANNED, AuditStatus.IN_PROGRESS),
+) -> Audit:
     require(session, Permission.PLAN_AUDIT)
     audit = get_audit(session, audit_id)
     ensure_unlocked(audit)
-    if audit.status is not AuditStatus.PLANNED:
+    if audit.status not in allowed:
         raise IllegalTransition(
             f"audit {audit.number} is {audit.status.value}: only a planned audit can be changed",
             audit=audit.number,
@@ -461,7 +466,9 @@ def change_plan(
     """Edit, re-team or reschedule a planned audit; ``None`` values are left as they are.
 
     Returns the history entry (action ``reschedule`` when the dates move, else ``reteam`` when
-    the team changes, else ``edit``), or None when nothing changed. Refused: not planned,
+    the team changes, else ``edit``), or None when nothing changed. An audit in progress can
+    still change (a member falls ill, the client confirms the plan). Refused: not planned or
+    in progress,
     locked, no reason, no/several team leaders, a member on another audit at the same time.
     """
     audit = _changeable(session, audit_id, reason)
@@ -567,7 +574,7 @@ def change_plan(
 
 def cancel_audit(session: Session, audit_id: uuid.UUID, reason: str) -> AuditPlanChange:
     """Call a planned audit off: it stays in the register as ``cancelled``, with the reason."""
-    audit = _changeable(session, audit_id, reason)
+    audit = _changeable(session, audit_id, reason, (AuditStatus.PLANNED,))
     audit.status = AuditStatus.CANCELLED
     session.flush()
     return _record(
