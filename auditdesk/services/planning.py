@@ -282,6 +282,7 @@ def plan_audit(
     objectives: str = "",
     scope: str = "",
     document: PlanDocument | None = None,
+    member_days: dict[uuid.UUID, float | None] | None = None,
 ) -> Audit:
     """Create the planned audit with the proposal's MD5 figure and programme window recorded.
 
@@ -321,6 +322,9 @@ def plan_audit(
             member.days = days / max(
                 1, sum(1 for m in audit.team if m.role in (TeamRole.TEAM_LEADER, TeamRole.AUDITOR))
             )
+    for member in audit.team:
+        if member_days and member_days.get(member.auditor_id) is not None:
+            member.days = member_days[member.auditor_id]
     if document is not None:
         _apply_document(audit, document)
     session.flush()
