@@ -19,6 +19,7 @@ COMMAND_MODULES = [
     "cnca",
     "standards",
     "check",
+    "consistency",
     "verify",
     "backup",
     "migrate",

@@ -164,7 +164,16 @@ def _agenda_rows(
 def _covers(member_codes: str, wanted: tuple[str, ...]) -> str:
     mine = [c.strip() for c in member_codes.split(",") if c.strip()]
     hit = [w for w in wanted if any(w == c or w.startswith(c + ".") for c in mine)]
-    return ", ".join(hit)
+    missing = [w for w in wanted if w not in hit]
+    # Printed as the dialog shows it: what the member covers, and what the team must still cover.
+    return " ".join(
+        x
+        for x in (
+            "✓ " + ", ".join(hit) if hit else "",
+            "✕ " + ", ".join(missing) if missing else "",
+        )
+        if x
+    )
 
 
 def build_plan_context(
@@ -446,7 +455,7 @@ def plan_document(ctx: PlanContext) -> b.Document:
         if ctx.impossible:
             blocks.append(b.Para(_pt("impossible", lang), "note"))
         for line in ctx.checks:
-            blocks.append(b.Para("⚠ " + line))
+            blocks.append(b.Para("※ " + line))
     leader = next((x for x in ctx.team if x.role == TeamRole.TEAM_LEADER.value), None)
     blocks.append(
         b.Signatures(

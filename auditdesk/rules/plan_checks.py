@@ -13,9 +13,10 @@
   (``remote_audit_max_percent``; IAF MD4:2023 leaves the figure to the CB) [setting][check].
 - :func:`suggest_dates`: a proposed start and end always inside the programme's window.
 
-Source note: the rules engineer's own functions for the last two points were not yet in
-``auditdesk/rules`` when this was written; the counting lives here until they are, with the
-same basis.
+Source note: the rules engineer's ``cb_rules.counted_audit_days`` and ``cb_rules.remote_share``
+(branch h2/rules, not on main when this was written) define the same counting — the same
+counted roles (team leader, auditor) and the same CB setting; once merged,
+:func:`counted_days` and :func:`remote_share` should delegate to them.
 
 Results are codes with the people, sessions and figures; the UI and the exports write the words.
 """

@@ -573,7 +573,7 @@ class PlanningDialog(QDialog):
             missing = [w for w in wanted if w not in hit]
             text = ("✓ " + ", ".join(hit)) if hit else ""
             if missing:
-                text = (text + "  " if text else "") + "✗ " + ", ".join(missing)
+                text = (text + "  " if text else "") + "✕ " + ", ".join(missing)
             item = self.team.item(r, COL_CODES)
             if item is None:
                 item = QTableWidgetItem()
@@ -672,19 +672,19 @@ class PlanningDialog(QDialog):
         leaders = sum(1 for _a, r in team if r is TeamRole.TEAM_LEADER)
         if leaders > 1:
             self._add_check(
-                "⛔ " + plan_words.fill("plan_check", "several_team_leaders", lang), True
+                "✕ " + plan_words.fill("plan_check", "several_team_leaders", lang), True
             )
         for c in p.clashes:
-            self._add_check("⛔ " + plan_words.clash_text(c, lang), True)
+            self._add_check("✕ " + plan_words.clash_text(c, lang), True)
         if saved is not None:
             for c in saved.clashes:
                 if c.code != "two_audits":  # those are in p.clashes for the dates on screen
-                    self._add_check("⛔ " + plan_words.clash_text(c, lang), True)
+                    self._add_check("✕ " + plan_words.clash_text(c, lang), True)
             for f in saved.days:
                 self._add_check("⚠ " + plan_words.days_text(f, lang), False)
         for w in p.warnings:
             item = QListWidgetItem(
-                ("⛔ " if w.code == "no_team_leader" else "⚠ ")
+                ("✕ " if w.code == "no_team_leader" else "⚠ ")
                 + labels.team_warning(
                     w, self.auditor_names.get(uuid.UUID(w.person_id)) if w.person_id else ""
                 )

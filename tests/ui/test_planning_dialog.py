@@ -90,7 +90,7 @@ def test_no_leader_and_a_clash_are_refused_in_words(ctx, qtbot, planned, sample)
 
     d = _dialog(ctx, qtbot, planned["audit"])
     d.team.cellWidget(0, COL_ROLE).setCurrentIndex(1)  # the leader becomes an auditor
-    assert any(t.startswith("⛔") and "team leader" in t for t in d.warning_texts())
+    assert any(t.startswith("✕") and "team leader" in t for t in d.warning_texts())
     d.reason.setText("调整")
     d.plan()
     assert "The team needs a team leader" in d.error.text()
