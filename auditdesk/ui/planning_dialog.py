@@ -801,14 +801,15 @@ class PlanningDialog(QDialog):
             self.error.setText(self.tr("Give a reason for cancelling the audit."))
             self.reason.setFocus()
             return
-        answer = QMessageBox.question(
+        from auditdesk.ui import errors
+
+        if not errors.confirm(
             self,
             self.tr("Cancel this audit"),
             self.tr(
                 "Cancel audit %1? It stays in the register as cancelled, with your reason."
             ).replace("%1", self.existing["number"] if self.existing else ""),
-        )
-        if answer != QMessageBox.StandardButton.Yes:
+        ):
             return
         try:
             with self.ctx.session() as s:
@@ -825,16 +826,75 @@ class PlanningDialog(QDialog):
         self.accept()
 
 
+def consistency_lines(ctx: AppContext, audit_id: uuid.UUID) -> tuple[str, list[str]]:
+    """The evidence-against-plan check of one audit in the current language: (audit, lines)."""
+    from auditdesk.services import plan_consistency
+
+    lang = current_language()
+    with ctx.session() as s:
+        report = plan_consistency.check_audit(s, audit_id)
+        audit = s.get(Audit, audit_id)
+        plan = plan_agenda.plan_checks(s, audit) if audit is not None else None
+    lines = [f.text(lang) for f in report.findings]
+    if plan is not None:
+        lines += [plan_words.clash_text(c, lang) for c in plan.clashes]
+        lines += [plan_words.days_text(d, lang) for d in plan.days]
+    return report.audit, lines
+
+
+def show_consistency(ctx: AppContext, audit_id: uuid.UUID, parent: QWidget | None) -> None:
+    from auditdesk.ui import errors
+
+    number, lines = consistency_lines(ctx, audit_id)
+    title = QCoreApplication.translate("PlanActions", "Evidence against the plan: %1").replace(
+        "%1", number
+    )
+    text = (
+        "\n".join("✕ " + line for line in lines)
+        if lines
+        else QCoreApplication.translate(
+            "PlanActions", "The evidence is consistent with the audit plan."
+        )
+    )
+    if errors.shown is not None:
+        errors.shown.append((title, text))
+        return
+    box = QMessageBox(parent)
+    box.setWindowTitle(title)
+    box.setText(text)
+    box.setIcon(QMessageBox.Icon.Warning if lines else QMessageBox.Icon.Information)
+    box.exec()
+
+
 def plan_actions(ctx: AppContext, register: object) -> list[QWidget]:
-    """The Audits register's "Change plan…" button: the selected audit in this dialog."""
+    """The Audits register's "Change plan…" and "Check against plan" buttons for the selected
+    audit."""
     from auditdesk.ui.retranslate import follow_language
 
     button = QPushButton()
     button.setObjectName("changePlanButton")
+    check = QPushButton()
+    check.setObjectName("checkPlanButton")
     follow_language(
         button,
-        lambda: button.setText(QCoreApplication.translate("PlanActions", "Change plan…")),
+        lambda: (
+            button.setText(QCoreApplication.translate("PlanActions", "Change plan…")),
+            check.setText(QCoreApplication.translate("PlanActions", "Check against plan")),
+            check.setToolTip(
+                QCoreApplication.translate(
+                    "PlanActions",
+                    "Evidence times and sites, photo times and NC sites against the audit plan",
+                )
+            ),
+        ),
     )
+
+    def check_it() -> None:
+        audit_id = register.current_id()  # type: ignore[attr-defined]
+        if audit_id is not None:
+            show_consistency(ctx, audit_id, register)  # type: ignore[arg-type]
+
+    check.clicked.connect(check_it)
 
     def open_it() -> None:
         audit_id = register.current_id()  # type: ignore[attr-defined]
@@ -845,4 +905,4 @@ def plan_actions(ctx: AppContext, register: object) -> list[QWidget]:
             register.refresh()  # type: ignore[attr-defined]
 
     button.clicked.connect(open_it)
-    return [button]
+    return [button, check]

@@ -143,3 +143,26 @@ def test_team_table_is_readable_at_1366x768(ctx, qtbot, planned, lang, tmp_path)
     d.grab().save(
         str((tmp_path if not shot else __import__("pathlib").Path(shot)) / f"plan_{lang}.png")
     )
+
+
+def test_check_against_plan_lists_findings_in_words(ctx, planned):
+    from auditdesk.services import evidence as ev
+    from auditdesk.ui.planning_dialog import show_consistency
+
+    show_consistency(ctx, planned["audit"], None)
+    assert ctx.shown[-1][1] == "The evidence is consistent with the audit plan."
+    with ctx.session() as s:
+        ev.add_evidence(
+            s,
+            planned["audit"],
+            ev.EvidenceData(
+                observed_at=dt.datetime.combine(
+                    planned["start"] - dt.timedelta(days=3), dt.time(2, 0), tzinfo=dt.UTC
+                ),
+                description="会前收到的文件",
+            ),
+        )
+    show_consistency(ctx, planned["audit"], None)
+    title, text = ctx.shown[-1]
+    assert "Evidence against the plan" in title
+    assert "✕ Evidence E1 has no site" in text and "is outside the audit dates" in text
