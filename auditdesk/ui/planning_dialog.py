@@ -30,7 +30,6 @@ from PySide6.QtWidgets import (
     QListWidgetItem,
     QMessageBox,
     QPushButton,
-    QScrollArea,
     QTableWidget,
     QTableWidgetItem,
     QVBoxLayout,
@@ -274,13 +273,9 @@ class PlanningDialog(QDialog):
         pl.addWidget(self.proposal)
         left.addWidget(self.proposal_box)
         left.addStretch(1)
-        scroll = QScrollArea()
-        scroll.setWidgetResizable(True)
-        scroll.setWidget(left_widget)
-        scroll.setFrameShape(QScrollArea.Shape.NoFrame)
-        scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-        scroll.setMinimumWidth(left_widget.minimumSizeHint().width())
-        outer.addWidget(scroll, 5)
+        # No scroll area: its vertical bar showed without need and cut the fields' right edge;
+        # the column fits 1366×768 (tests/ui/test_planning_dialog.py checks the minimum size).
+        outer.addWidget(left_widget, 5)
 
         # -- right: team, checks, history, reason, buttons ---------------------------------
         right = QVBoxLayout()
