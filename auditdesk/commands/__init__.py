@@ -21,6 +21,7 @@ COMMAND_MODULES = [
     "conditions",
     "standards",
     "check",
+    "consistency",
     "verify",
     "backup",
     "migrate",

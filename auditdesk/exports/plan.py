@@ -1,11 +1,12 @@
-"""The audit plan (审核计划): team, dates, sites, an agenda by process/clause and auditor, and
-the planned audit days against the IAF MD5 figure.
+"""The audit plan (审核计划, 17021-1 9.2.3): plan number, issue date and approver, language,
+confidentiality, accompanying persons, FS01/FS02/FS03 mode, the client's confirmation; team
+(role, days, qualification, 专业代码), dates, sites, an agenda by process/clause and auditor, the
+planned audit days against the IAF MD5 figure, and the plan's checks in words: a person in two
+sessions or on two audits at once, too little travel time between sites, counted days
+(technical experts, observers, trainees not counted), remote share — flagged, never hidden.
 
-The agenda is a draft the team leader edits: each day has a morning and an afternoon slot per
-auditor; the opening meeting starts day one and the closing meeting ends the last day. The
-team leader takes the management processes (context, leadership, planning, performance
-evaluation, improvement) at the central site; auditors take support and operation at every
-site. Technical experts and observers accompany and get no slot of their own.
+The agenda comes from :mod:`auditdesk.services.plan_agenda` (one site per auditor and day where
+possible; members at another site join the meetings remotely).
 """
 
 from __future__ import annotations
@@ -16,7 +17,6 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import BinaryIO
 
-from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from auditdesk.exports import blocks as b
@@ -32,11 +32,11 @@ from auditdesk.exports.report_context import (
     standard_label,
 )
 from auditdesk.exports.report_document import cb_name, fmt_date, fmt_days
-from auditdesk.model import AuditType, Clause, TeamRole
+from auditdesk.model import AuditType, TeamRole
+from auditdesk.services import plan_agenda, plan_words
 from auditdesk.services.audits import find_audit
+from auditdesk.services.planning import PlanDocument, document_of
 
-MANAGEMENT_GROUPS = ("4", "5", "6", "9", "10")
-SLOTS = (("09:00", "12:00"), ("13:30", "17:00"))
 _KIND_OF_TYPE = {
     AuditType.STAGE1: "initial",
     AuditType.STAGE2: "initial",
@@ -93,6 +93,14 @@ class PlanContext:
     md5: Md5Figure
     # surveillance items of 17021-1 9.6.2.2 (from the standards library)
     must_cover: tuple[str, ...]
+    document: PlanDocument = PlanDocument()
+    status: str = "planned"
+    # The plan's checks in words (clashes first); empty: nothing impossible found.
+    checks: tuple[str, ...] = ()
+    impossible: bool = False
+    # 专业代码 of the certificates and, per member (same order as team), what they cover.
+    technical_codes: tuple[str, ...] = ()
+    member_codes: tuple[str, ...] = ()
 
 
 def _md5(
@@ -128,61 +136,44 @@ def _md5(
     )
 
 
-def _days(start: dt.date | None, end: dt.date | None) -> list[dt.date | None]:
-    if start is None:
-        return [None]
-    end = end or start
-    return [start + dt.timedelta(days=i) for i in range((end - start).days + 1)] or [start]
+def _names(members: list[plan_agenda.Member], lang: Lang) -> dict[str, str]:
+    return {m.id: (m.name_en or m.name_zh) if lang == Lang.EN else m.name_zh for m in members}
 
 
-def _agenda(
-    days: list[dt.date | None],
-    team: tuple[TeamRow, ...],
-    sites: tuple[SiteRow, ...],
-    groups: list[tuple[str, tuple[tuple[str, str, str], ...]]],
-    names: dict[int, str],
+def _agenda_rows(
+    rows: tuple[plan_agenda.AgendaRow, ...], names: dict[str, str], lang: Lang
 ) -> tuple[AgendaRow, ...]:
-    everyone = tuple(names.values())
-    leader_idx = [i for i, m in enumerate(team) if m.role == TeamRole.TEAM_LEADER.value]
-    auditor_idx = [
-        i
-        for i, m in enumerate(team)
-        if m.role in (TeamRole.AUDITOR.value, TeamRole.TEAM_LEADER.value)
-    ]
-    central = next((s.name for s in sites if s.central), sites[0].name if sites else "")
-    tasks_leader: list[tuple[str, str]] = []
-    tasks_others: list[tuple[str, str]] = []
-    for number, _clauses in groups:
-        if number in MANAGEMENT_GROUPS:
-            tasks_leader.append((central, number))
-        else:
-            for s in sites or (SiteRow(central, "", True, False, False, None, ""),):
-                tasks_others.append((s.name, number))
-    queues: dict[int, list[tuple[str, str]]] = {i: [] for i in auditor_idx}
-    if not queues:
-        return ()
-    lead = leader_idx[0] if leader_idx else auditor_idx[0]
-    queues[lead] += tasks_leader
-    others = [i for i in auditor_idx if i != lead] or [lead]
-    for k, task in enumerate(tasks_others):
-        queues[others[k % len(others)]].append(task)
-    slots = [(d, s) for d in days for s in SLOTS]
-    by_clause = dict(groups)
-    rows: list[AgendaRow] = [AgendaRow(days[0], "08:30", "09:00", central, "opening", (), everyone)]
-    # Spread each auditor's tasks evenly over the slots (several groups share a slot when needed).
-    per_slot: dict[tuple[int, int], list[tuple[str, str]]] = {}
-    for i, tasks in queues.items():
-        for k, task in enumerate(tasks):
-            per_slot.setdefault((k * len(slots) // max(len(tasks), 1), i), []).append(task)
-    for slot_no, (day, (start, end)) in enumerate(slots):
-        for i in auditor_idx:
-            for site, number in per_slot.get((slot_no, i), []):
-                rows.append(
-                    AgendaRow(day, start, end, site, number, by_clause[number], (names[i],))
-                )
-    rows.append(AgendaRow(days[-1], "16:00", "16:30", central, "team_review", (), everyone))
-    rows.append(AgendaRow(days[-1], "16:30", "17:00", central, "closing", (), everyone))
-    return tuple(rows)
+    mark = "（远程）" if lang == Lang.ZH else " (remote)"
+    return tuple(
+        AgendaRow(
+            r.day,
+            r.start,
+            r.end,
+            r.site + (mark if r.site_remote else ""),
+            r.item,
+            r.clauses,
+            tuple(
+                names.get(p, p) + (mark if p in r.remote_people and not r.site_remote else "")
+                for p in r.people
+            ),
+        )
+        for r in rows
+    )
+
+
+def _covers(member_codes: str, wanted: tuple[str, ...]) -> str:
+    mine = [c.strip() for c in member_codes.split(",") if c.strip()]
+    hit = [w for w in wanted if any(w == c or w.startswith(c + ".") for c in mine)]
+    missing = [w for w in wanted if w not in hit]
+    # Printed as the dialog shows it: what the member covers, and what the team must still cover.
+    return " ".join(
+        x
+        for x in (
+            "✓ " + ", ".join(hit) if hit else "",
+            "✕ " + ", ".join(missing) if missing else "",
+        )
+        if x
+    )
 
 
 def build_plan_context(
@@ -193,31 +184,28 @@ def build_plan_context(
     team = _team(session, audit)
     sites = _sites(session, audit)
     certs = sorted(audit.certificates, key=lambda c: c.number)
-    groups: list[tuple[str, tuple[tuple[str, str, str], ...]]] = []
     must: list[str] = []
     for cert in certs:
-        clauses = session.scalars(
-            select(Clause).where(Clause.standard_id == cert.standard_id).order_by(Clause.sort_order)
-        ).all()
-        top = [
-            c
-            for c in clauses
-            if c.depth == 0 and c.number.split(".")[0].isdigit() and int(c.number) >= 4
-        ]
-        for t in top:
-            if t.number in dict(groups):
-                continue
-            subs = tuple(
-                (c.number, c.title_zh, c.title_en)
-                for c in clauses
-                if c.depth == 1 and c.number.split(".")[0] == t.number
-            )
-            groups.append((t.number, ((t.number, t.title_zh, t.title_en), *subs)))
         must += [str(x) for x in (cert.standard.surveillance_must_cover or [])]
-    names = {
-        i: (m.name_en or m.name_zh) if lang == Lang.EN else m.name_zh for i, m in enumerate(team)
-    }
-    days = _days(audit.start_date, audit.end_date)
+    members = plan_agenda.members_of(session, audit)
+    names = _names(members, lang)
+    rows = plan_agenda.agenda_of(session, audit)
+    findings = plan_agenda.plan_checks(session, audit)
+    checks = tuple(plan_words.clash_text(c, lang.value) for c in findings.clashes) + tuple(
+        plan_words.days_text(f, lang.value) for f in findings.days
+    )
+    wanted = tuple(
+        dict.fromkeys(
+            x.strip() for c in certs for x in (c.technical_codes or "").split(",") if x.strip()
+        )
+    )
+    by_name = {(m.auditor.name_zh, m.role): m for m in audit.team}
+    member_codes = tuple(
+        _covers(by_name[(t.name_zh, TeamRole(t.role))].auditor.technical_codes, wanted)
+        if (t.name_zh, TeamRole(t.role)) in by_name
+        else ""
+        for t in team
+    )
     scheme = certs[0].standard.scheme if certs else ""
     category = certs[0].complexity if certs else ""
     return PlanContext(
@@ -237,20 +225,88 @@ def build_plan_context(
         end_date=audit.end_date,
         team=team,
         sites=sites,
-        agenda=_agenda(days, team, sites, groups, names),
+        agenda=_agenda_rows(rows, names, lang),
         md5=_md5(audit, audit.organisation.effective_personnel, scheme, category, team),
         must_cover=tuple(dict.fromkeys(must))
         if audit.audit_type in (AuditType.SURVEILLANCE_1, AuditType.SURVEILLANCE_2)
         else (),
+        document=document_of(audit),
+        status=audit.status.value,
+        checks=checks,
+        impossible=findings.impossible,
+        technical_codes=wanted,
+        member_codes=member_codes,
     )
+
+
+# The plan's own words (17021-1 9.2.3 fields and the checks), zh / en.
+PLAN_LABELS: dict[str, tuple[str, str]] = {
+    "plan_number": ("计划编号", "Plan number"),
+    "plan_issued": ("计划发布日期及批准人", "Issued on / approved by"),
+    "audit_language": ("审核语言", "Audit language"),
+    "confidentiality": ("保密要求", "Confidentiality"),
+    "confidentiality_default": (
+        "审核组成员对审核中获得的受审核方信息承担保密义务，未经受审核方书面同意不向第三方披露"
+        "（GB/T 27021.1 8.4）。",
+        "Team members keep the client's information obtained during the audit confidential and"
+        " disclose none of it to a third party without the client's written consent"
+        " (ISO/IEC 17021-1 8.4).",
+    ),
+    "accompanying": (
+        "陪同人员（向导、翻译、观察员等）",
+        "Accompanying persons (guides, interpreters, observers)",
+    ),
+    "client_confirmation": ("受审核方确认", "Client confirmation"),
+    "not_confirmed": ("受审核方尚未确认本计划", "The client has not yet confirmed this plan"),
+    "confirmed": ("{who}于{on}确认", "Confirmed by {who} on {on}"),
+    "qualification": ("专业代码覆盖", "专业代码 covered"),
+    "sec_plan_checks": ("计划核查", "Plan checks"),
+    "checks_ok": (
+        "未发现冲突：无人同时出现在两处或两项活动中，场所之间留有路途时间，计入人日与计划一致。",
+        "No clash found: nobody is in two places or two sessions at once, travel between sites"
+        " is allowed for, the counted days match the plan.",
+    ),
+    "impossible": (
+        "本计划不可执行，须先调整：",
+        "This plan cannot be carried out as it stands; change it first:",
+    ),
+    "cancelled": ("本次审核已取消", "This audit has been cancelled"),
+    "lang_zh": ("中文", "Chinese"),
+    "lang_en": ("英文", "English"),
+}
+
+
+def _pt(key: str, lang: Lang, **values: object) -> str:
+    zh, en = PLAN_LABELS[key]
+    if values:
+        zh, en = zh.format(**values), en.format(**values)
+    return zh if lang == Lang.ZH else en if lang == Lang.EN else f"{zh} / {en}"
+
+
+def _language(value: str, lang: Lang) -> str:
+    parts = [p for p in value.replace("，", "+").replace(",", "+").split("+") if p.strip()]
+    words = [
+        _pt(f"lang_{p.strip()}", lang) if f"lang_{p.strip()}" in PLAN_LABELS else p.strip()
+        for p in parts
+    ]
+    return "、".join(words) if lang == Lang.ZH else ", ".join(words)
 
 
 def plan_document(ctx: PlanContext) -> b.Document:
     lang = ctx.lang
     t = lambda key, **kw: text(key, lang, **kw)  # noqa: E731 - local shorthand
+    doc = ctx.document
+    if doc.client_confirmed_by and doc.client_confirmed_on is not None:
+        confirmed = _pt(
+            "confirmed", lang, who=doc.client_confirmed_by, on=fmt_date(doc.client_confirmed_on)
+        )
+    else:
+        confirmed = _pt("not_confirmed", lang)
     blocks: list[b.Block] = [
         b.Title(t("plan_title"), f"{ctx.client.name_zh}\n{t('audit_no')} {ctx.audit_number}")
     ]
+    if ctx.status == "cancelled":
+        blocks.append(b.Para(_pt("cancelled", lang), "note"))
     blocks.append(b.Heading(t("sec_plan_general")))
     dates = " – ".join(
         x for x in dict.fromkeys((fmt_date(ctx.start_date), fmt_date(ctx.end_date))) if x
@@ -271,23 +327,40 @@ def plan_document(ctx: PlanContext) -> b.Document:
                 (t("objectives"), ctx.objectives or text("not_recorded", lang)),
                 (t("scope"), ctx.scope or text("not_recorded", lang)),
                 (t("audit_dates"), dates),
+                (_pt("plan_number", lang), doc.plan_number or text("not_recorded", lang)),
+                (
+                    _pt("plan_issued", lang),
+                    " / ".join(x for x in (fmt_date(doc.plan_issued_on), doc.plan_approved_by) if x)
+                    or text("not_recorded", lang),
+                ),
+                (
+                    _pt("audit_language", lang),
+                    _language(doc.audit_language, lang) or text("not_recorded", lang),
+                ),
+                (
+                    _pt("confidentiality", lang),
+                    doc.plan_confidentiality or _pt("confidentiality_default", lang),
+                ),
+                (_pt("accompanying", lang), doc.accompanying_persons or "—"),
+                (_pt("client_confirmation", lang), confirmed),
             )
         )
     )
     blocks.append(b.Heading(t("sec_plan_team")))
     blocks.append(
         b.Table(
-            (t("name"), t("role"), t("registration"), t("days")),
+            (t("role"), t("name"), t("registration"), t("days"), _pt("qualification", lang)),
             tuple(
                 (
-                    m.name_zh + (f" ({m.name_en})" if lang != Lang.ZH and m.name_en else ""),
                     code("team_role", m.role, lang),
+                    m.name_zh + (f" ({m.name_en})" if lang != Lang.ZH and m.name_en else ""),
                     m.registration,
                     fmt_days(m.days),
+                    ctx.member_codes[i] if i < len(ctx.member_codes) else "",
                 )
-                for m in ctx.team
+                for i, m in enumerate(ctx.team)
             ),
-            (3, 2.5, 3, 1.2),
+            (2.2, 2.8, 3, 1.1, 1.8),
         )
     )
     blocks.append(b.Heading(t("sec_plan_sites")))
@@ -375,6 +448,14 @@ def plan_document(ctx: PlanContext) -> b.Document:
             )
         )
     )
+    blocks.append(b.Heading(_pt("sec_plan_checks", lang)))
+    if not ctx.checks:
+        blocks.append(b.Para(_pt("checks_ok", lang)))
+    else:
+        if ctx.impossible:
+            blocks.append(b.Para(_pt("impossible", lang), "note"))
+        for line in ctx.checks:
+            blocks.append(b.Para("※ " + line))
     leader = next((x for x in ctx.team if x.role == TeamRole.TEAM_LEADER.value), None)
     blocks.append(
         b.Signatures(

@@ -3,6 +3,7 @@
 from auditdesk.model import sync as sync  # the sync tables (exchange.causal.store)
 from auditdesk.model.audit import (
     Audit,
+    AuditPlanChange,
     AuditSite,
     AuditTeamMember,
     AuditTermination,
@@ -27,6 +28,7 @@ __all__ = [
     "Attachment",
     "Audit",
     "AuditCheckIn",
+    "AuditPlanChange",
     "AuditSite",
     "AuditTeamMember",
     "AuditTermination",

@@ -69,6 +69,15 @@ class Audit(Entity):
     locked: Mapped[bool] = mapped_column(default=False)
     report_revision: Mapped[int] = mapped_column(default=0)
     archived: Mapped[bool] = mapped_column(default=False)
+    # The audit plan as a document (17021-1 9.2.3; migration 0095). Empty until set.
+    plan_number: Mapped[str] = mapped_column(String(40), default="")
+    plan_issued_on: Mapped[dt.date | None]
+    plan_approved_by: Mapped[str] = mapped_column(String(100), default="")
+    audit_language: Mapped[str] = mapped_column(String(40), default="")  # "zh", "en", "zh+en"
+    plan_confidentiality: Mapped[str] = mapped_column(String, default="")
+    accompanying_persons: Mapped[str] = mapped_column(String, default="")  # guides, interpreters
+    client_confirmed_by: Mapped[str] = mapped_column(String(100), default="")
+    client_confirmed_on: Mapped[dt.date | None]
 
     organisation: Mapped[Organisation] = relationship()
     certificates: Mapped[list[Certificate]] = relationship(
@@ -88,6 +97,9 @@ class Audit(Entity):
         back_populates="audit", uselist=False
     )
     judgements: Mapped[list[ClauseJudgement]] = relationship(back_populates="audit")
+    plan_changes: Mapped[list[AuditPlanChange]] = relationship(
+        back_populates="audit", order_by="AuditPlanChange.at"
+    )
 
     __table_args__ = (
         Index("ix_audit_start_date", "start_date"),
@@ -105,6 +117,22 @@ class AuditTeamMember(Entity):
 
     audit: Mapped[Audit] = relationship(back_populates="team")
     auditor: Mapped[Auditor] = relationship()
+
+
+class AuditPlanChange(Entity):
+    """One change to a planned audit (edit, re-team, reschedule, cancel): who, when and why,
+    with the fields changed as ``[{"field", "old", "new"}]`` in plain text."""
+
+    __tablename__ = "audit_plan_change"
+
+    audit_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("audit.id"), index=True)
+    at: Mapped[dt.datetime] = mapped_column(UTCDateTime)
+    by_user: Mapped[str] = mapped_column(String(100), default="")  # the person's display name
+    action: Mapped[str] = mapped_column(String(20))  # edit / reteam / reschedule / cancel
+    reason: Mapped[str] = mapped_column(String, default="")
+    changes: Mapped[list[Any]] = mapped_column(JSON, default=list)
+
+    audit: Mapped[Audit] = relationship(back_populates="plan_changes")
 
 
 class AuditSite(Entity):

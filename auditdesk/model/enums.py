@@ -61,6 +61,7 @@ class AuditStatus(str, enum.Enum):
     COMPLETED = "completed"
     TERMINATED = "terminated"
     REPORT_ISSUED = "report_issued"
+    CANCELLED = "cancelled"  # a planned audit called off before it started; kept, with its reason
 
 
 class AuditorGrade(str, enum.Enum):

@@ -64,6 +64,7 @@ from auditdesk.services.demo_photos import make_photo
 from auditdesk.services.users import create_user
 
 DEMO_SEED = 20261121
+_CST = dt.timezone(dt.timedelta(hours=8))  # the demo's wall-clock time: China Standard Time
 DEMO_PASSWORD = "auditdesk-demo"
 DEMO_USERS = (
     ("admin", Role.ADMIN, "系统管理员"),
@@ -255,6 +256,7 @@ class _Builder:
         for clause, key in session.execute(select(Clause, Standard.key).join(Standard)):
             self.clauses[(key, clause.number)] = clause
         self.auditors: list[Auditor] = []
+        self.busy: dict[uuid.UUID, list[tuple[dt.date, dt.date]]] = {}  # audits per auditor
         self.cert_seq = 0
         self.photo_dir = Path(tempfile.mkdtemp(prefix="auditdesk-demo-"))
 
@@ -348,7 +350,35 @@ class _Builder:
         return org
 
     # ------------------------------------------------------------------ certificates and audits
-    def team_for(self, scheme: str) -> list[tuple[uuid.UUID, TeamRole]]:
+    def _free(self, a: Auditor, start: dt.date, end: dt.date) -> bool:
+        return all(e < start or s > end for s, e in self.busy.get(a.id, []))
+
+    def team_free(self, scheme: str, start: dt.date, end: dt.date) -> bool:
+        leads = [
+            a for a in self.auditors if a.grade is AuditorGrade.LEAD_AUDITOR and scheme in a.schemes
+        ] or [a for a in self.auditors if a.grade is AuditorGrade.LEAD_AUDITOR]
+        members = [
+            a for a in self.auditors if a.grade is AuditorGrade.AUDITOR and scheme in a.schemes
+        ]
+        return any(self._free(a, start, end) for a in leads) and (
+            not members or any(self._free(a, start, end) for a in members)
+        )
+
+    def team_for(
+        self, scheme: str, start: dt.date | None = None, end: dt.date | None = None
+    ) -> list[tuple[uuid.UUID, TeamRole]]:
+        """A leader and an auditor for ``scheme`` who are not on another audit on those days
+        (nobody in two places at once); anyone qualified when all are busy."""
+
+        def free(a: Auditor) -> bool:
+            if start is None:
+                return True
+            last = end or start
+            return all(e < start or s > last for s, e in self.busy.get(a.id, []))
+
+        def pick(pool: list[Auditor]) -> Auditor:
+            return self.rng.choice([a for a in pool if free(a)] or pool)
+
         leads = [
             a for a in self.auditors if a.grade is AuditorGrade.LEAD_AUDITOR and scheme in a.schemes
         ]
@@ -356,9 +386,14 @@ class _Builder:
             a for a in self.auditors if a.grade is AuditorGrade.AUDITOR and scheme in a.schemes
         ]
         leads = leads or [a for a in self.auditors if a.grade is AuditorGrade.LEAD_AUDITOR]
-        team = [(self.rng.choice(leads).id, TeamRole.TEAM_LEADER)]
+        chosen = [pick(leads)]
+        team = [(chosen[0].id, TeamRole.TEAM_LEADER)]
         if members:
-            team.append((self.rng.choice(members).id, TeamRole.AUDITOR))
+            chosen.append(pick(members))
+            team.append((chosen[1].id, TeamRole.AUDITOR))
+        if start is not None:
+            for a in chosen:
+                self.busy.setdefault(a.id, []).append((start, end or start))
         return team
 
     def audit(
@@ -372,8 +407,20 @@ class _Builder:
         org: Organisation,
         **kw: Any,
     ) -> Audit:
+        # Move the audit by up to a week when nobody qualified is free on its days (nobody in
+        # two places at once), staying inside the programme window when there is one.
+        low, high = kw.get("window_start"), kw.get("window_latest")
+        for shift in (0, 1, -1, 2, -2, 3, -3, 4, -4, 5, -5, 6, -6, 7, -7):
+            moved = start + dt.timedelta(days=shift)
+            moved_end = moved + dt.timedelta(days=max(0, days - 1))
+            if (low and moved < low) or (high and moved_end > high):
+                continue
+            if self.team_free(scheme, moved, moved_end):
+                start = moved
+                break
         end = start + dt.timedelta(days=max(0, days - 1))
-        site_ids = [s.id for s in org.sites[:2]]
+        # A one-day audit stays at the central site: two sites in one day leave no travel time.
+        site_ids = [s.id for s in org.sites[: 2 if days >= 2 else 1]]
         audit = create_audit(
             self.s,
             AuditData(
@@ -384,13 +431,16 @@ class _Builder:
                 mode=kw.pop("mode", AuditMode.ON_SITE),
                 planned_days=float(days),
                 status=status,
-                team=self.team_for(scheme),
+                team=self.team_for(scheme, start, end),
                 site_ids=site_ids,
                 objectives="确认管理体系持续符合认证标准要求并有效运行，评价其实现预期结果的能力。",
                 scope=cert.scope_zh,
                 **kw,
             ),
         )
+        auditing = [m for m in audit.team if m.role in (TeamRole.TEAM_LEADER, TeamRole.AUDITOR)]
+        for m in auditing:  # the plan's days shared by the members who audit
+            m.days = float(days) / len(auditing)
         if status is AuditStatus.COMPLETED:
             audit.actual_days = float(days)
             audit.conclusion = "管理体系总体符合标准要求，运行有效；内部审核和管理评审按策划实施。"
@@ -430,12 +480,14 @@ class _Builder:
             ),
         )
         # Initial certification: stage 1 and stage 2 before the decision.
-        stage2 = first_issue - dt.timedelta(days=30)
+        # Certificates of one scenario share their issue date; their initial audits are spread
+        # over a few weeks so that four lead auditors can do them (nobody in two places).
+        stage2 = first_issue - dt.timedelta(days=30 + (self.cert_seq * 3) % 17)
         self.audit(
             cert,
             scheme,
             AuditType.STAGE1,
-            stage2 - dt.timedelta(days=35),
+            stage2 - dt.timedelta(days=35 + self.cert_seq % 7),
             1,
             AuditStatus.COMPLETED,
             org,
@@ -554,6 +606,42 @@ class _Builder:
         )
 
     # ------------------------------------------------------------------ evidence and NCs
+    def plan_times(self, audit: Audit, wanted: list[tuple[str, str]]) -> list[dt.datetime]:
+        """A time for each (site name, clause group) inside the plan's agenda: the slot of the
+        member who audits that group at that site (else any slot at that site), items of one
+        slot 20 minutes apart — so the evidence follows the plan (issue 17.7)."""
+        from auditdesk.services import plan_agenda
+
+        self.s.flush()
+        rows = [
+            r
+            for r in plan_agenda.agenda_of(self.s, audit)
+            if r.day is not None and r.item not in ("opening", "closing", "team_review")
+        ]
+        used: dict[int, int] = {}
+        out = []
+        for site, group in wanted:
+            candidates = [i for i, r in enumerate(rows) if r.site == site and r.item == group]
+            candidates = candidates or [i for i, r in enumerate(rows) if r.site == site]
+            candidates = candidates or list(range(len(rows)))
+            if not candidates:
+                day = audit.start_date or self.today
+                out.append(dt.datetime.combine(day, dt.time(9, 30), tzinfo=_CST).astimezone(dt.UTC))
+                continue
+            i = min(candidates, key=lambda k: used.get(k, 0))
+            r = rows[i]
+            day = r.day or audit.start_date or self.today
+            start = dt.datetime.combine(day, dt.time.fromisoformat(r.start), tzinfo=_CST)
+            end = dt.datetime.combine(day, dt.time.fromisoformat(r.end), tzinfo=_CST)
+            k = used.get(i, 0)
+            used[i] = k + 1
+            when = start + dt.timedelta(minutes=10 + 20 * k)
+            if when > end - dt.timedelta(minutes=10):
+                span = max(1, int((end - start).total_seconds() // 60) - 20)
+                when = start + dt.timedelta(minutes=10 + (20 * k) % span)
+            out.append(when.astimezone(dt.UTC))
+        return out
+
     def clause(self, std_key: str, number: str) -> Clause | None:
         while number:
             found = self.clauses.get((std_key, number))
@@ -566,9 +654,16 @@ class _Builder:
         snippets = [e for e in self.corpus["evidence_snippets"] if e["standard"] == std_key]
         self.rng.shuffle(snippets)
         org_sites = [s.site for s in audit.sites]
-        start = dt.datetime.combine(
-            audit.start_date or self.today, dt.time(9, 0), tzinfo=dt.UTC
-        ) - dt.timedelta(hours=8)
+        times = self.plan_times(
+            audit,
+            [
+                (
+                    org_sites[i % len(org_sites)].name if org_sites else "",
+                    snippets[i % len(snippets)]["clause"].split(".")[0],
+                )
+                for i in range(count)
+            ],
+        )
         ids = []
         for i in range(count):
             snip = snippets[i % len(snippets)]
@@ -591,7 +686,7 @@ class _Builder:
                             "安环部",
                         ]
                     ),
-                    observed_at=start + dt.timedelta(minutes=17 * i),
+                    observed_at=times[i],
                     description=snip["zh"] + ("" if i < len(snippets) else "（抽样第二批）"),
                     references="；".join(snip.get("references", [])),
                     interviewee_role=snip.get("interviewee_role", "")
@@ -602,9 +697,7 @@ class _Builder:
             ids.append(item.id)
             self.summary.evidence += 1
             if i < photos:
-                taken = (start + dt.timedelta(minutes=17 * i)).astimezone(
-                    dt.timezone(dt.timedelta(hours=8))
-                )
+                taken = (times[i] + dt.timedelta(minutes=2)).astimezone(_CST)
                 caption = (clause.title_zh if clause else "现场") + " 现场照片"
                 data = make_photo(
                     caption,
@@ -744,33 +837,168 @@ class _Builder:
             return
         nc_service.close_nc(self.s, nc.id, on=raised_on + dt.timedelta(days=36))
 
+    def flagship(self, audit: Audit, org: Organisation, targets: tuple[str, ...]) -> None:
+        """The flagship audit's own evidence and NCs (``resources/demo/flagship.json``): a
+        software company's processes at its two sites, times from the plan, photos whose EXIF
+        times match their evidence, NCs at the audit's own sites."""
+        from auditdesk.services import planning
+
+        with resource("demo", "flagship.json").open(encoding="utf-8") as fh:
+            data: dict[str, Any] = json.load(fh)
+        self.s.add(CBSetting(key="plan_travel_pairs", value=data["travel_minutes"]))
+        std_key = "ISO9001:2015"
+        sites = [a.site for a in audit.sites]
+        by_name = {s.name: s for s in sites}
+        ordered = [s for s in org.sites if s.name in by_name]
+        # Audit days: the MD5 figure, split between the auditing members (experts not counted).
+        proposal = planning.propose(
+            self.s,
+            [c.id for c in audit.certificates],
+            audit.audit_type,
+            audit.start_date or self.today,
+            audit.end_date or self.today,
+        )
+        days = proposal.proposed_days or audit.planned_days or 2.0
+        audit.md5_days = proposal.proposed_days
+        audit.planned_days = days
+        auditing = [m for m in audit.team if m.role in (TeamRole.TEAM_LEADER, TeamRole.AUDITOR)]
+        for m in audit.team:
+            m.days = round(days / len(auditing) * 4) / 4 if m in auditing else None
+        audit.planned_days = sum(m.days or 0 for m in auditing) or days
+        audit.plan_number = "R012301" + audit.number.replace("-", "")
+        audit.plan_issued_on = (audit.start_date or self.today) - dt.timedelta(days=14)
+        audit.plan_approved_by = "王建国"
+        audit.audit_language = "zh"
+        audit.accompanying_persons = "向导：质量部 周敏（北京总部）、测试部 孙磊（济南研发中心）"
+        audit.client_confirmed_by = org.contact_name or org.representative
+        audit.client_confirmed_on = (audit.start_date or self.today) - dt.timedelta(days=10)
+        entries = data["evidence"]
+        wanted = [(ordered[e["site"]].name, e["clause"].split(".")[0]) for e in entries]
+        times = self.plan_times(audit, wanted)
+        ids: list[uuid.UUID] = []
+        for n, (e, when) in enumerate(zip(entries, times, strict=True)):
+            clause = self.clause(std_key, e["clause"])
+            item = evidence_service.add_evidence(
+                self.s,
+                audit.id,
+                evidence_service.EvidenceData(
+                    evidence_type=EvidenceType(e["type"]),
+                    clause_ids=[clause.id] if clause else [],
+                    site_id=ordered[e["site"]].id,
+                    department="济南研发中心" if e["site"] == 1 else "质量部",
+                    observed_at=when,
+                    description=e["zh"],
+                    references="；".join(e.get("references", [])),
+                    interviewee_role=e.get("role", ""),
+                ),
+            )
+            ids.append(item.id)
+            self.summary.evidence += 1
+            if e.get("photo"):
+                taken = (when + dt.timedelta(minutes=2)).astimezone(_CST)
+                caption = (clause.title_zh if clause else "现场") + " 现场照片"
+                photo = make_photo(caption, e["photo"], taken.replace(tzinfo=None), self.rng)
+                att = evidence_service.attach_bytes(
+                    self.s, item.id, photo, f"IMG_{audit.number}_{n + 1:02d}.jpg"
+                )
+                att.caption, att.place = caption, ordered[e["site"]].name
+                att.include_in_report = True
+                self.summary.photos += 1
+        self.check_in(audit, org)
+        self.judge_all(audit, std_key, {n["clause"] for n in data["nonconformities"]})
+        raised = audit.end_date or self.today
+        for example, target in zip(data["nonconformities"], targets, strict=True):
+            group = example["clause"].split(".")[0]
+            site = ordered[example["site"]].name
+            same = [
+                i
+                for i, e in enumerate(entries)
+                if e["site"] == example["site"] and e["clause"].split(".")[0] == group
+            ] or [i for i, e in enumerate(entries) if e["site"] == example["site"]]
+            chosen = ids[same[0]] if same else ids[0]
+            assert site  # the NC's evidence is at one of the audit's sites
+            self.nc(audit, std_key, example, [chosen], target, raised)
+
     def lead_audits_with_ncs(self) -> None:
-        """The demo ``lead`` user leads every audit that raised NCs, so their review queue is full."""
+        """The demo ``lead`` user leads the audits that raised NCs, so their review queue is
+        full — swapping places with the leader they replace on the lead's other audits of the
+        same days, so that nobody is in two places at once."""
         lead = self.s.scalar(select(User).where(User.username == "lead"))
         if lead is None or lead.auditor_id is None:
             return
+        me = lead.auditor_id
         audits = self.s.scalars(
             select(Audit).where(Audit.id.in_(select(Nonconformity.audit_id)))
         ).all()
-        from auditdesk.model import AuditCheckIn
+        from auditdesk.model import AuditCheckIn, AuditTeamMember
 
-        for audit in audits:
-            for member in audit.team:
-                if member.role is TeamRole.TEAM_LEADER:
-                    old = str(member.auditor_id)
-                    member.auditor_id = lead.auditor_id
-                    row = self.s.scalar(
-                        select(AuditCheckIn).where(AuditCheckIn.audit_id == audit.id)
+        def move_tick(audit_id: uuid.UUID, old: uuid.UUID, new: uuid.UUID) -> None:
+            row = self.s.scalar(select(AuditCheckIn).where(AuditCheckIn.audit_id == audit_id))
+            if row is not None and str(old) in row.ticked:  # the tick moves along
+                row.ticked = sorted({*row.ticked, str(new)} - {str(old)})
+
+        def overlapping(auditor: uuid.UUID, audit: Audit) -> list[AuditTeamMember]:
+            if audit.start_date is None:
+                return []
+            end = audit.end_date or audit.start_date
+            return [
+                m
+                for m, other in self.s.execute(
+                    select(AuditTeamMember, Audit)
+                    .join(Audit, AuditTeamMember.audit_id == Audit.id)
+                    .where(
+                        AuditTeamMember.auditor_id == auditor,
+                        Audit.id != audit.id,
+                        Audit.start_date <= end,
+                        Audit.end_date >= audit.start_date,
                     )
-                    if row is not None and old in row.ticked:  # the leader's tick moves along
-                        row.ticked = sorted({*row.ticked, str(lead.auditor_id)} - {old})
+                ).all()
+            ]
+
+        led: set[uuid.UUID] = set()
+        order = sorted(audits, key=lambda a: (-len(a.nonconformities), a.start_date or self.today))
+        for audit in order:
+            leader = next((m for m in audit.team if m.role is TeamRole.TEAM_LEADER), None)
+            if leader is None or any(m.auditor_id == me for m in audit.team):
+                continue
+            old = leader.auditor_id
+            mine = overlapping(me, audit)
+            if any(m.audit_id in led for m in mine):
+                continue  # the lead already leads an NC audit on those days
+            # The replaced leader must be free on each of those audits' days.
+            if any(
+                {o.audit_id for o in overlapping(old, m.audit)} - {audit.id} for m in mine
+            ) or any(o.auditor_id == old for m in mine for o in m.audit.team):
+                continue
+            for m in mine:  # the replaced leader takes the lead's place there
+                m.auditor_id = old
+                move_tick(m.audit_id, me, old)
+            leader.auditor_id = me
+            move_tick(audit.id, old, me)
+            led.add(audit.id)
+            self.s.flush()
         self.s.flush()
 
-    def ncs_for(self, std_key: str) -> list[dict[str, Any]]:
+    def ncs_for(self, std_key: str, audit: Audit | None = None) -> list[dict[str, Any]]:
         found = [n for n in self.corpus["nonconformities"] if n["standard"] == std_key]
-        return found or [
+        found = found or [
             n for n in self.corpus["nonconformities"] if n["standard"] == "ISO9001:2015"
         ]
+        if audit is None:
+            return found
+        # An NC names only the audit's own sites (issue 17.7): leave out examples that name
+        # another client's site.
+        own = {a.site.name for a in audit.sites}
+        foreign = {
+            site["name"]
+            for o in self.corpus["organisations"]
+            for site in o.get("sites", [])
+            if len(site["name"]) >= 3 and not any(site["name"] in x for x in own)
+        }
+        fits = [
+            n for n in found if not any(f in n["evidence_zh"] + n["reason_zh"] for f in foreign)
+        ]
+        return fits or found
 
 
 def build_demo(
@@ -836,17 +1064,9 @@ def build_demo(
     # The flagship: a completed QMS surveillance with 45 evidence items, photos and NCs in five states.
     if flagship is not None:
         audit, org = flagship
-        ids = b.evidence(audit, "ISO9001:2015", 45, 4)
-        b.check_in(audit, org)
-        chosen = examples[:5]
-        b.judge_all(audit, "ISO9001:2015", {n["clause"] for n in chosen})
-        raised = audit.end_date or b.today
-        for example, target in zip(
-            chosen,
-            ("closed", "verified", "response_accepted", "response_received", "issued"),
-            strict=True,
-        ):
-            b.nc(audit, "ISO9001:2015", example, ids, target, raised)
+        b.flagship(
+            audit, org, ("closed", "verified", "response_accepted", "response_received", "issued")
+        )
         b.summary.flagship_audit = audit.number
     # Earlier completed audits: a dozen evidence items each, NCs in the remaining states.
     targets = [
@@ -861,7 +1081,7 @@ def build_demo(
     for i, (audit, std_key) in enumerate(evidence_audits):
         ids = b.evidence(audit, std_key, 8 + (i % 5), 1 if i % 3 == 0 else 0)
         if i < len(targets) * 2 and i % 2 == 0:
-            ex = b.ncs_for(std_key)
+            ex = b.ncs_for(std_key, audit)
             b.nc(
                 audit,
                 std_key,

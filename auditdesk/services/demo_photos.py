@@ -36,9 +36,12 @@ def make_photo(
     rng: random.Random,
     size: tuple[int, int] = (1024, 768),
     gps: tuple[float, float] | None = None,
+    offset: str | None = "+08:00",
 ) -> bytes:
-    """A JPEG of a simple scene with ``caption``, EXIF DateTimeOriginal = ``taken_at`` (local time)
-    and, when given, EXIF GPS = ``gps`` (latitude, longitude), as a phone writes them."""
+    """A JPEG of a simple scene with ``caption``, EXIF DateTimeOriginal = ``taken_at`` (local
+    wall-clock time) with OffsetTimeOriginal = ``offset`` (China Standard Time by default, as a
+    phone in China writes it: without it the time would be read in the laptop's own zone) and,
+    when given, EXIF GPS = ``gps`` (latitude, longitude)."""
     bg, structure, accent = _PALETTES.get(scene, _PALETTES["workshop"])
     img = Image.new("RGB", size, bg)
     draw = ImageDraw.Draw(img)
@@ -60,6 +63,8 @@ def make_photo(
     exif = Image.Exif()
     exif_ifd = exif.get_ifd(0x8769)
     exif_ifd[0x9003] = taken_at.strftime("%Y:%m:%d %H:%M:%S")  # DateTimeOriginal
+    if offset:
+        exif_ifd[0x9011] = offset  # OffsetTimeOriginal
     exif[0x0110] = "AuditDesk demo camera"  # Model
     if gps is not None:
         gps_ifd = exif.get_ifd(0x8825)

@@ -1,9 +1,12 @@
-"""Planning an audit: the proposal (MD5 days, MD1 sites, programme window, team warnings)
-and creating the audit from it.
+"""Planning an audit: the proposal (MD5 days, MD1 sites, programme window, team warnings),
+creating the audit from it, and changing it afterwards (edit, re-team, reschedule, cancel).
 
-Nothing here blocks planning: team checks are warnings, the proposed days a suggestion the
-admin may change; :func:`plan_audit` hands the chosen values to
-:func:`auditdesk.services.audits.create_audit`.
+Team checks (competence, registration, rotation, conflicts) are warnings and the proposed days
+a suggestion the admin may change. Two things are refused: a team without exactly one team
+leader, and a person who is already on another audit at the same time (which person, which
+audit — ``rules.plan_checks``). Every change to a planned audit needs a reason and is kept as an
+:class:`AuditPlanChange` (who, when, why, which fields old → new); a cancelled audit stays,
+with status ``cancelled``.
 """
 
 from __future__ import annotations
@@ -22,11 +25,16 @@ from auditdesk.model import (
     AuditMode,
     Auditor,
     AuditorGrade,
+    AuditPlanChange,
+    AuditSite,
+    AuditStatus,
     AuditTeamMember,
     AuditType,
     Certificate,
     TeamRole,
+    utcnow,
 )
+from auditdesk.rules import plan_checks
 from auditdesk.rules import team as rules_team
 from auditdesk.rules.audit_time import (
     AuditTime,
@@ -40,9 +48,11 @@ from auditdesk.rules.basis import Basis
 from auditdesk.rules.kinds import AuditKind
 from auditdesk.rules.programme import EntryKind
 from auditdesk.rules.sampling import SampleSize, sample_size
-from auditdesk.services.audits import AuditData, create_audit
-from auditdesk.services.errors import ValidationFailed
+from auditdesk.services.audits import AuditData, create_audit, ensure_unlocked, get_audit
+from auditdesk.services.errors import IllegalTransition, ValidationFailed
+from auditdesk.services.plan_agenda import team_overlaps
 from auditdesk.services.programme import cb_settings, certificate_programme
+from auditdesk.services.users import Permission, current_user, require
 
 _KIND = {
     AuditType.STAGE1: AuditKind.INITIAL,
@@ -85,6 +95,12 @@ class PlanProposal:
     window_latest: dt.date | None
     window_basis: Basis | None
     warnings: tuple[rules_team.TeamWarning, ...]
+    # Start and end inside the programme window (rules.plan_checks.suggest_dates), for the
+    # audit's length in days; the dates asked for when there is no window.
+    suggested_start: dt.date | None = None
+    suggested_end: dt.date | None = None
+    # A person already on another audit at the same time (refused by plan_audit/change_plan).
+    clashes: tuple[plan_checks.Clash, ...] = ()
 
 
 def _scheme_time(cert: Certificate, personnel: int, kind: AuditKind | None) -> SchemeTime:
@@ -152,6 +168,7 @@ def propose(
     team: Sequence[tuple[uuid.UUID, TeamRole]] = (),
     *,
     sampling_allowed: bool = True,
+    exclude: uuid.UUID | None = None,
 ) -> PlanProposal:
     certs = [session.get(Certificate, c) for c in certificate_ids]
     if not certs or any(c is None for c in certs):
@@ -195,6 +212,8 @@ def propose(
         if team
         else ()
     )
+    length = (end - start).days + 1
+    suggested = plan_checks.suggest_dates(window_start, window_latest, start, length)
     return PlanProposal(
         audit_type,
         times,
@@ -205,7 +224,48 @@ def propose(
         window_latest,
         window_basis,
         tuple(warnings),
+        suggested[0],
+        suggested[1],
+        tuple(_clashes(session, team, start, end, exclude=exclude, site=org.name_zh)),
     )
+
+
+def _clashes(
+    session: Session,
+    team: Sequence[tuple[uuid.UUID, TeamRole]],
+    start: dt.date,
+    end: dt.date,
+    *,
+    exclude: uuid.UUID | None = None,
+    number: str = "",
+    site: str = "",
+) -> list[plan_checks.Clash]:
+    people = []
+    for auditor_id, _role in team:
+        a = session.get(Auditor, auditor_id)
+        if a is not None:
+            people.append((str(a.id), a.name_zh))
+    return team_overlaps(session, people, start, end, number, exclude, site)
+
+
+def check_leader(team: Sequence[tuple[uuid.UUID, TeamRole]]) -> None:
+    """Exactly one team leader (17021-1 9.2.2.1: the CB appoints a team leader)."""
+    leaders = sum(1 for _a, role in team if role is TeamRole.TEAM_LEADER)
+    if leaders != 1:
+        code = "no_team_leader" if leaders == 0 else "several_team_leaders"
+        raise ValidationFailed(f"planning: {code}", {"team": code})
+
+
+def _refuse_clashes(clashes: Sequence[plan_checks.Clash]) -> None:
+    if clashes:
+        from auditdesk.services.plan_words import clash_text
+
+        raise ValidationFailed(
+            "planning: " + "; ".join(clash_text(c, "en") for c in clashes),
+            {"team": "person_clash"},
+            clashes=[clash_text(c, "zh") for c in clashes],
+            clashes_en=[clash_text(c, "en") for c in clashes],
+        )
 
 
 def plan_audit(
@@ -221,9 +281,19 @@ def plan_audit(
     site_ids: Sequence[uuid.UUID] = (),
     objectives: str = "",
     scope: str = "",
+    document: PlanDocument | None = None,
+    member_days: dict[uuid.UUID, float | None] | None = None,
 ) -> Audit:
-    """Create the planned audit with the proposal's MD5 figure and programme window recorded."""
+    """Create the planned audit with the proposal's MD5 figure and programme window recorded.
+
+    Refused: no or several team leaders; a member already on another audit at the same time.
+    """
+    require(session, Permission.PLAN_AUDIT)
+    check_leader(team)
+    if end < start:
+        raise ValidationFailed("planning: end before start", {"end_date": "before_start"})
     proposal = propose(session, certificate_ids, audit_type, start, end, team)
+    _refuse_clashes(proposal.clashes)
     days = planned_days if planned_days is not None else proposal.proposed_days
     audit = create_audit(
         session,
@@ -252,8 +322,287 @@ def plan_audit(
             member.days = days / max(
                 1, sum(1 for m in audit.team if m.role in (TeamRole.TEAM_LEADER, TeamRole.AUDITOR))
             )
+    for member in audit.team:
+        if member_days and member_days.get(member.auditor_id) is not None:
+            member.days = member_days[member.auditor_id]
+    if document is not None:
+        _apply_document(audit, document)
     session.flush()
+    _record(session, audit, "create", "", [])
     return audit
+
+
+# --------------------------------------------------------------------------- the plan document
+
+
+@dataclass(frozen=True)
+class PlanDocument:
+    """The plan's own data (17021-1 9.2.3): number, issue and approval, language,
+    confidentiality, accompanying persons, the client's confirmation."""
+
+    plan_number: str = ""
+    plan_issued_on: dt.date | None = None
+    plan_approved_by: str = ""
+    audit_language: str = ""
+    plan_confidentiality: str = ""
+    accompanying_persons: str = ""
+    client_confirmed_by: str = ""
+    client_confirmed_on: dt.date | None = None
+
+
+DOCUMENT_FIELDS = tuple(PlanDocument.__dataclass_fields__)
+
+
+def document_of(audit: Audit) -> PlanDocument:
+    return PlanDocument(**{f: getattr(audit, f) for f in DOCUMENT_FIELDS})
+
+
+def _apply_document(audit: Audit, doc: PlanDocument) -> None:
+    errors = {}
+    if doc.client_confirmed_on is not None and not doc.client_confirmed_by.strip():
+        errors["client_confirmed_by"] = "required"
+    if (
+        doc.plan_issued_on is not None
+        and doc.client_confirmed_on is not None
+        and doc.client_confirmed_on < doc.plan_issued_on
+    ):
+        errors["client_confirmed_on"] = "before_issue"
+    if doc.plan_issued_on is not None and not doc.plan_approved_by.strip():
+        errors["plan_approved_by"] = "required"
+    if errors:
+        raise ValidationFailed(f"plan document: {errors}", errors)
+    for f in DOCUMENT_FIELDS:
+        value = getattr(doc, f)
+        setattr(audit, f, value.strip() if isinstance(value, str) else value)
+
+
+# --------------------------------------------------------------------------- changing a plan
+
+_TRACKED = (
+    "start_date",
+    "end_date",
+    "mode",
+    "planned_days",
+    "objectives",
+    "scope",
+    *DOCUMENT_FIELDS,
+)
+
+
+def _plain(value: object) -> str:
+    if value is None:
+        return ""
+    if isinstance(value, AuditMode):
+        return value.value
+    if isinstance(value, dt.date):
+        return value.isoformat()
+    if isinstance(value, float):
+        return f"{value:g}"
+    return str(value)
+
+
+def _team_text(session: Session, team: Sequence[tuple[uuid.UUID, TeamRole, float | None]]) -> str:
+    parts = []
+    for auditor_id, role, days in team:
+        a = session.get(Auditor, auditor_id)
+        name = a.name_zh if a is not None else str(auditor_id)
+        parts.append(f"{name}:{role.value}:{_plain(days)}")
+    return ", ".join(sorted(parts))
+
+
+def _record(
+    session: Session, audit: Audit, action: str, reason: str, changes: list[dict[str, str]]
+) -> AuditPlanChange:
+    user = current_user(session)
+    entry = AuditPlanChange(
+        audit_id=audit.id,
+        at=utcnow(),
+        by_user=user.display_name or user.username,
+        action=action,
+        reason=reason,
+        changes=changes,
+    )
+    session.add(entry)
+    session.flush()
+    return entry
+
+
+def _changeable(
+    session: Session,
+    audit_id: uuid.UUID,
+    reason: str,
+    allowed: tuple[AuditStatus, ...] = (AuditStatus.PLANNED, AuditStatus.IN_PROGRESS),
+) -> Audit:
+    require(session, Permission.PLAN_AUDIT)
+    audit = get_audit(session, audit_id)
+    ensure_unlocked(audit)
+    if audit.status not in allowed:
+        raise IllegalTransition(
+            f"audit {audit.number} is {audit.status.value}: only a planned audit can be changed",
+            audit=audit.number,
+            state=audit.status.value,
+            reason="not_planned",
+        )
+    if not reason.strip():
+        raise ValidationFailed("planning: a change needs a reason", {"reason": "required"})
+    return audit
+
+
+_UNSET: object = object()
+
+
+def change_plan(
+    session: Session,
+    audit_id: uuid.UUID,
+    *,
+    reason: str,
+    start: dt.date | None = None,
+    end: dt.date | None = None,
+    team: Sequence[tuple[uuid.UUID, TeamRole]] | None = None,
+    member_days: dict[uuid.UUID, float | None] | None = None,
+    mode: AuditMode | None = None,
+    planned_days: float | None | object = _UNSET,
+    site_ids: Sequence[uuid.UUID] | None = None,
+    objectives: str | None = None,
+    scope: str | None = None,
+    document: PlanDocument | None = None,
+) -> AuditPlanChange | None:
+    """Edit, re-team or reschedule a planned audit; ``None`` values are left as they are.
+
+    Returns the history entry (action ``reschedule`` when the dates move, else ``reteam`` when
+    the team changes, else ``edit``), or None when nothing changed. An audit in progress can
+    still change (a member falls ill, the client confirms the plan). Refused: not planned or
+    in progress,
+    locked, no reason, no/several team leaders, a member on another audit at the same time.
+    """
+    audit = _changeable(session, audit_id, reason)
+    before = {f: _plain(getattr(audit, f)) for f in _TRACKED}
+    old_team = [(m.auditor_id, m.role, m.days) for m in audit.team]
+    old_sites = sorted(str(s.site_id) for s in audit.sites)
+    new_start = start or audit.start_date
+    new_end = end or audit.end_date or new_start
+    if new_start is not None and new_end is not None and new_end < new_start:
+        raise ValidationFailed("planning: end before start", {"end_date": "before_start"})
+    wanted_team = list(team) if team is not None else [(a, r) for a, r, _d in old_team]
+    check_leader(wanted_team)
+    moves = (new_start, new_end) != (audit.start_date, audit.end_date) or sorted(
+        (str(a), r.value) for a, r in wanted_team
+    ) != sorted((str(a), r.value) for a, r, _d in old_team)
+    # A clash is refused when the dates or the team change; editing the plan document of an
+    # audit that already clashes (data from before this check) stays possible.
+    if moves and new_start is not None and new_end is not None:
+        _refuse_clashes(
+            _clashes(
+                session,
+                wanted_team,
+                new_start,
+                new_end,
+                exclude=audit.id,
+                number=audit.number,
+                site=audit.organisation.name_zh,
+            )
+        )
+    audit.start_date, audit.end_date = new_start, new_end
+    if mode is not None:
+        audit.mode = mode
+    if planned_days is not _UNSET:
+        if planned_days is not None and float(planned_days) <= 0:  # type: ignore[arg-type]
+            raise ValidationFailed("planning: days", {"planned_days": "not_positive"})
+        audit.planned_days = planned_days  # type: ignore[assignment]
+    if objectives is not None:
+        audit.objectives = objectives
+    if scope is not None:
+        audit.scope = scope
+    if document is not None:
+        _apply_document(audit, document)
+    if team is not None:
+        old_days = {a: d for a, _r, d in old_team}
+        keep = {m.auditor_id: m for m in audit.team}
+        wanted_ids = {a for a, _r in wanted_team}
+        for m in list(audit.team):
+            if m.auditor_id not in wanted_ids:
+                audit.team.remove(m)
+                session.delete(m)
+        for auditor_id, role in wanted_team:
+            kept = keep.get(auditor_id)
+            if kept is None:
+                audit.team.append(
+                    AuditTeamMember(
+                        audit_id=audit.id,
+                        auditor_id=auditor_id,
+                        role=role,
+                        days=old_days.get(auditor_id),
+                    )
+                )
+            else:
+                kept.role = role
+    if member_days is not None:
+        for m in audit.team:
+            if m.auditor_id in member_days:
+                m.days = member_days[m.auditor_id]
+    if site_ids is not None:
+        wanted_sites = set(site_ids)
+        for s in list(audit.sites):
+            if s.site_id not in wanted_sites:
+                audit.sites.remove(s)
+                session.delete(s)
+        have = {s.site_id for s in audit.sites}
+        for sid in site_ids:
+            if sid not in have:
+                audit.sites.append(AuditSite(audit_id=audit.id, site_id=sid))
+    session.flush()
+    changes = [
+        {"field": f, "old": before[f], "new": _plain(getattr(audit, f))}
+        for f in _TRACKED
+        if before[f] != _plain(getattr(audit, f))
+    ]
+    new_team = [(m.auditor_id, m.role, m.days) for m in audit.team]
+    if _team_text(session, old_team) != _team_text(session, new_team):
+        changes.append(
+            {
+                "field": "team",
+                "old": _team_text(session, old_team),
+                "new": _team_text(session, new_team),
+            }
+        )
+    new_sites = sorted(str(s.site_id) for s in audit.sites)
+    if old_sites != new_sites:
+        changes.append({"field": "sites", "old": ",".join(old_sites), "new": ",".join(new_sites)})
+    if not changes:
+        return None
+    fields = {c["field"] for c in changes}
+    action = (
+        "reschedule"
+        if fields & {"start_date", "end_date"}
+        else "reteam"
+        if "team" in fields
+        else "edit"
+    )
+    return _record(session, audit, action, reason.strip(), changes)
+
+
+def cancel_audit(session: Session, audit_id: uuid.UUID, reason: str) -> AuditPlanChange:
+    """Call a planned audit off: it stays in the register as ``cancelled``, with the reason."""
+    audit = _changeable(session, audit_id, reason, (AuditStatus.PLANNED,))
+    audit.status = AuditStatus.CANCELLED
+    session.flush()
+    return _record(
+        session,
+        audit,
+        "cancel",
+        reason.strip(),
+        [{"field": "status", "old": AuditStatus.PLANNED.value, "new": AuditStatus.CANCELLED.value}],
+    )
+
+
+def history(session: Session, audit_id: uuid.UUID) -> list[AuditPlanChange]:
+    return list(
+        session.scalars(
+            select(AuditPlanChange)
+            .where(AuditPlanChange.audit_id == audit_id)
+            .order_by(AuditPlanChange.at, AuditPlanChange.created_at)
+        )
+    )
 
 
 def members_of(audit: Audit) -> list[AuditTeamMember]:

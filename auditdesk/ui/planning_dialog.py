@@ -1,12 +1,19 @@
-"""Planning an audit (admin): certificates, type, dates, mode and team; the MD5 days, MD1
-sites and programme window are proposed, the rules' team checks show beside the team."""
+"""Planning an audit (admin): certificates, type, dates, mode, team and the plan document
+(17021-1 9.2.3); the MD5 days, MD1 sites and programme window are proposed, the rules' team
+checks and the plan's clashes show beside the team.
+
+With ``audit_id`` the same dialog changes a planned audit: reschedule, re-team, edit the plan
+document, or cancel the audit — each with a reason, kept in the history shown at the bottom.
+A team without a team leader, or a person already on another audit at the same time, is
+refused in words (which person, which audit).
+"""
 
 from __future__ import annotations
 
 import datetime as dt
 import uuid
 
-from PySide6.QtCore import QDate, Qt
+from PySide6.QtCore import QCoreApplication, QDate, QEvent, Qt
 from PySide6.QtWidgets import (
     QComboBox,
     QDateEdit,
@@ -18,20 +25,32 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QHeaderView,
     QLabel,
+    QLineEdit,
     QListWidget,
     QListWidgetItem,
+    QMessageBox,
     QPushButton,
     QTableWidget,
+    QTableWidgetItem,
     QVBoxLayout,
     QWidget,
 )
 from sqlalchemy import select
 
-from auditdesk.model import AuditMode, Auditor, AuditType, Certificate, TeamRole
-from auditdesk.services import planning
+from auditdesk.model import (
+    Audit,
+    AuditMode,
+    Auditor,
+    AuditStatus,
+    AuditType,
+    Certificate,
+    TeamRole,
+)
+from auditdesk.services import plan_agenda, plan_words, planning
 from auditdesk.services.errors import ValidationFailed
 from auditdesk.ui import labels, palette
 from auditdesk.ui.context import AppContext
+from auditdesk.ui.i18n import current_language
 
 PLANNABLE = (
     AuditType.SURVEILLANCE_1,
@@ -50,18 +69,56 @@ TEAM_ROLES = (
     TeamRole.OBSERVER,
     TeamRole.TRAINEE,
 )
+LANGUAGES = ("zh", "en", "zh+en")
+COL_ROLE, COL_NAME, COL_DAYS, COL_CODES = range(4)
+
+
+def _qdate(d: dt.date) -> QDate:
+    return QDate(d.year, d.month, d.day)
+
+
+def _parse_date(text: str) -> dt.date | None:
+    """'' → None; raises ValueError (with the reason) for a wrong or impossible date."""
+    text = text.strip()
+    if not text:
+        return None
+    return dt.date.fromisoformat(text)
 
 
 class PlanningDialog(QDialog):
     def __init__(
-        self, ctx: AppContext, certificate_id: uuid.UUID, parent: QWidget | None = None
+        self,
+        ctx: AppContext,
+        certificate_id: uuid.UUID | None = None,
+        parent: QWidget | None = None,
+        *,
+        audit_id: uuid.UUID | None = None,
     ) -> None:
         super().__init__(parent)
         self.ctx = ctx
+        self.audit_id = audit_id
         self.setObjectName("planningDialog")
-        self.setWindowTitle(self.tr("Plan an audit"))
         self.created_id: uuid.UUID | None = None
+        self.changed = False
+        existing = None
         with ctx.session() as s:
+            if audit_id is not None:
+                audit = s.get(Audit, audit_id)
+                assert audit is not None
+                certificate_id = sorted(audit.certificates, key=lambda c: c.number)[0].id
+                existing = {
+                    "number": audit.number,
+                    "status": audit.status,
+                    "type": audit.audit_type,
+                    "start": audit.start_date,
+                    "end": audit.end_date,
+                    "mode": audit.mode,
+                    "days": audit.planned_days,
+                    "certs": {c.id for c in audit.certificates},
+                    "team": [(m.auditor_id, m.role, m.days) for m in audit.team],
+                    "document": planning.document_of(audit),
+                }
+            assert certificate_id is not None
             cert = s.get(Certificate, certificate_id)
             assert cert is not None
             self.client = cert.organisation.name_zh
@@ -72,60 +129,143 @@ class PlanningDialog(QDialog):
                 )
             ).all()
             self.cert_rows = [(c.id, f"{c.number}  {c.standard.code}") for c in siblings]
+            self.cert_codes = {
+                c.id: tuple(x.strip() for x in (c.technical_codes or "").split(",") if x.strip())
+                for c in siblings
+            }
             self.auditors = [
                 (a.id, a.name_zh + (f" ({a.name_en})" if a.name_en else ""))
                 for a in s.scalars(
                     select(Auditor).where(Auditor.archived.is_(False)).order_by(Auditor.name_zh)
                 )
             ]
+            self.auditor_codes = {
+                a.id: tuple(x.strip() for x in a.technical_codes.split(",") if x.strip())
+                for a in s.scalars(select(Auditor))
+            }
+        self.existing = existing
         self.auditor_names = dict(self.auditors)
+        checked = existing["certs"] if existing else {certificate_id}
 
         outer = QHBoxLayout(self)
-        left = QVBoxLayout()
+        # -- left: what and when, and the plan document ------------------------------------
+        left_widget = QWidget()
+        left = QVBoxLayout(left_widget)
+        left.setContentsMargins(0, 0, 0, 0)
         form = QFormLayout()
-        form.addRow(labels.column("client"), QLabel(self.client))
+        self.heading = QLabel()
+        self.heading.setObjectName("planHeading")
+        self.heading.setWordWrap(True)
+        left.addWidget(self.heading)
+        self.client_label = QLabel(self.client)
+        self.client_label.setWordWrap(True)
+        form.addRow(labels.column("client"), self.client_label)
         self.certs = QListWidget()
         self.certs.setObjectName("planCertificates")
-        self.certs.setMaximumHeight(90)
+        self.certs.setMaximumHeight(70)
+        self.certs.setAccessibleName(labels.column("certificates"))
         for cid, text in self.cert_rows:
             item = QListWidgetItem(text)
             item.setData(Qt.ItemDataRole.UserRole, str(cid))
-            item.setCheckState(
-                Qt.CheckState.Checked if cid == certificate_id else Qt.CheckState.Unchecked
-            )
+            item.setCheckState(Qt.CheckState.Checked if cid in checked else Qt.CheckState.Unchecked)
             self.certs.addItem(item)
         self.certs.itemChanged.connect(lambda _i: self.update_proposal())
+        self.certs.setEnabled(existing is None)
         form.addRow(labels.column("certificates"), self.certs)
         self.audit_type = QComboBox()
         self.audit_type.setObjectName("planType")
+        self.audit_type.setAccessibleName(labels.column("audit_type"))
         for t in PLANNABLE:
             self.audit_type.addItem(labels.label("audit_type", t), t.value)
+        if existing:
+            self.audit_type.setCurrentIndex(
+                max(0, self.audit_type.findData(existing["type"].value))
+            )
+            self.audit_type.setEnabled(False)
         self.audit_type.currentIndexChanged.connect(lambda _i: self.update_proposal())
         form.addRow(labels.column("audit_type"), self.audit_type)
-        today = QDate.currentDate()
-        self.start = QDateEdit(today.addDays(30))
-        self.end = QDateEdit(today.addDays(31))
-        for d in (self.start, self.end):
+        today = dt.date.today()
+        start0 = (existing or {}).get("start") or today + dt.timedelta(days=30)
+        end0 = (existing or {}).get("end") or start0 + dt.timedelta(days=1)
+        self.start = QDateEdit(_qdate(start0))
+        self.end = QDateEdit(_qdate(end0))
+        for d, key in ((self.start, "start_date"), (self.end, "end_date")):
             d.setCalendarPopup(True)
             d.setDisplayFormat("yyyy-MM-dd")
+            d.setAccessibleName(labels.column(key))
             d.dateChanged.connect(self._on_date)
         self.start.setObjectName("planStart")
         self.end.setObjectName("planEnd")
-        form.addRow(labels.column("start_date"), self.start)
-        form.addRow(labels.column("end_date"), self.end)
+        dates = QHBoxLayout()
+        dates.addWidget(self.start)
+        dates.addWidget(QLabel("–"))
+        dates.addWidget(self.end)
+        self.dates_caption = QLabel()
+        form.addRow(self.dates_caption, dates)
         self.mode = QComboBox()
+        self.mode.setObjectName("planMode")
+        self.mode.setAccessibleName(labels.column("mode"))
         for m in AuditMode:
-            self.mode.addItem(labels.label("audit_mode", m), m.value)
+            self.mode.addItem(f"{m.value} {labels.label('audit_mode', m)}", m.value)
+        if existing:
+            self.mode.setCurrentIndex(max(0, self.mode.findData(existing["mode"].value)))
         form.addRow(labels.column("mode"), self.mode)
         self.days = QDoubleSpinBox()
         self.days.setObjectName("planDays")
+        self.days.setAccessibleName(labels.column("planned_days"))
         self.days.setRange(0, 999)
         self.days.setSingleStep(0.5)
         self.days.setDecimals(1)
+        if existing and existing["days"] is not None:
+            self.days.setValue(existing["days"])
         form.addRow(labels.column("planned_days"), self.days)
         left.addLayout(form)
 
-        self.proposal_box = QGroupBox(self.tr("Proposal from the rules"))
+        self.document_box = QGroupBox()
+        dl = QFormLayout(self.document_box)
+        doc = existing["document"] if existing else planning.PlanDocument()
+        self.plan_number = QLineEdit(doc.plan_number)
+        self.plan_number.setObjectName("planNumber")
+        self.plan_issued = QLineEdit(doc.plan_issued_on.isoformat() if doc.plan_issued_on else "")
+        self.plan_issued.setObjectName("planIssuedOn")
+        self.plan_approver = QLineEdit(doc.plan_approved_by)
+        self.plan_approver.setObjectName("planApprovedBy")
+        self.language = QComboBox()
+        self.language.setObjectName("planLanguage")
+        for code in LANGUAGES:
+            self.language.addItem(code, code)
+        self.language.setCurrentIndex(max(0, self.language.findData(doc.audit_language or "zh")))
+        self.confidentiality = QLineEdit(doc.plan_confidentiality)
+        self.confidentiality.setObjectName("planConfidentiality")
+        self.accompanying = QLineEdit(doc.accompanying_persons)
+        self.accompanying.setObjectName("planAccompanying")
+        self.confirmed_by = QLineEdit(doc.client_confirmed_by)
+        self.confirmed_by.setObjectName("planConfirmedBy")
+        self.confirmed_on = QLineEdit(
+            doc.client_confirmed_on.isoformat() if doc.client_confirmed_on else ""
+        )
+        self.confirmed_on.setObjectName("planConfirmedOn")
+        for w in (self.plan_issued, self.confirmed_on):
+            w.setPlaceholderText("yyyy-mm-dd")
+        self.doc_captions = [QLabel() for _ in range(8)]
+        for cap, w in zip(
+            self.doc_captions,
+            (
+                self.plan_number,
+                self.plan_issued,
+                self.plan_approver,
+                self.language,
+                self.confidentiality,
+                self.accompanying,
+                self.confirmed_by,
+                self.confirmed_on,
+            ),
+            strict=True,
+        ):
+            dl.addRow(cap, w)
+        left.addWidget(self.document_box)
+
+        self.proposal_box = QGroupBox()
         pl = QVBoxLayout(self.proposal_box)
         self.proposal = QLabel()
         self.proposal.setObjectName("planProposal")
@@ -133,54 +273,164 @@ class PlanningDialog(QDialog):
         pl.addWidget(self.proposal)
         left.addWidget(self.proposal_box)
         left.addStretch(1)
-        outer.addLayout(left, 3)
+        # No scroll area: its vertical bar showed without need and cut the fields' right edge;
+        # the column fits 1366×768 (tests/ui/test_planning_dialog.py checks the minimum size).
+        outer.addWidget(left_widget, 5)
 
+        # -- right: team, checks, history, reason, buttons ---------------------------------
         right = QVBoxLayout()
-        team_box = QGroupBox(self.tr("Team"))
-        tl = QVBoxLayout(team_box)
-        self.team = QTableWidget(0, 2)
+        self.team_box = QGroupBox()
+        tl = QVBoxLayout(self.team_box)
+        self.team = QTableWidget(0, 4)
         self.team.setObjectName("planTeam")
-        self.team.setHorizontalHeaderLabels([self.tr("Auditor"), self.tr("Role")])
-        self.team.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
-        self.team.horizontalHeader().setSectionResizeMode(
-            1, QHeaderView.ResizeMode.ResizeToContents
-        )
+        header = self.team.horizontalHeader()
+        # Cell widgets do not count for ResizeToContents: the role and days columns are sized
+        # from their widgets (_fit_columns), the name column takes the rest.
+        header.setSectionResizeMode(COL_ROLE, QHeaderView.ResizeMode.Interactive)
+        header.setSectionResizeMode(COL_NAME, QHeaderView.ResizeMode.Stretch)
+        header.setSectionResizeMode(COL_DAYS, QHeaderView.ResizeMode.Interactive)
+        header.setSectionResizeMode(COL_CODES, QHeaderView.ResizeMode.ResizeToContents)
+        header.setMinimumSectionSize(60)
         self.team.verticalHeader().setVisible(False)
         tl.addWidget(self.team)
         row = QHBoxLayout()
-        add = QPushButton(self.tr("Add member"))
-        add.clicked.connect(lambda: self.add_member())
-        remove = QPushButton(self.tr("Remove"))
-        remove.clicked.connect(self.remove_member)
-        row.addWidget(add)
-        row.addWidget(remove)
+        self.add_button = QPushButton()
+        self.add_button.setObjectName("planAddMember")
+        self.add_button.clicked.connect(lambda: self.add_member())
+        self.remove_button = QPushButton()
+        self.remove_button.setObjectName("planRemoveMember")
+        self.remove_button.clicked.connect(self.remove_member)
+        row.addWidget(self.add_button)
+        row.addWidget(self.remove_button)
+        row.addStretch(1)
         tl.addLayout(row)
-        right.addWidget(team_box, 2)
-        warn_box = QGroupBox(self.tr("Team checks"))
-        wl = QVBoxLayout(warn_box)
+        right.addWidget(self.team_box, 3)
+        self.warn_box = QGroupBox()
+        wl = QVBoxLayout(self.warn_box)
         self.warnings = QListWidget()
         self.warnings.setObjectName("planWarnings")
+        self.warnings.setWordWrap(True)
         wl.addWidget(self.warnings)
-        right.addWidget(warn_box, 1)
+        right.addWidget(self.warn_box, 2)
+        self.history_box = QGroupBox()
+        hl = QVBoxLayout(self.history_box)
+        self.history = QListWidget()
+        self.history.setObjectName("planHistory")
+        self.history.setWordWrap(True)
+        hl.addWidget(self.history)
+        right.addWidget(self.history_box, 1)
+        self.history_box.setVisible(existing is not None)
+        reason_row = QHBoxLayout()
+        self.reason_caption = QLabel()
+        self.reason = QLineEdit()
+        self.reason.setObjectName("planReason")
+        reason_row.addWidget(self.reason_caption)
+        reason_row.addWidget(self.reason, 1)
+        self.reason_widget = QWidget()
+        self.reason_widget.setLayout(reason_row)
+        self.reason_widget.setVisible(existing is not None)
+        right.addWidget(self.reason_widget)
         self.error = QLabel()
+        self.error.setObjectName("planError")
         self.error.setStyleSheet(f"color: {palette.css('error')};")
         self.error.setWordWrap(True)
         right.addWidget(self.error)
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel)
-        self.plan_button = buttons.addButton(
-            self.tr("Plan audit"), QDialogButtonBox.ButtonRole.AcceptRole
-        )
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
+        self.close_button = buttons.button(QDialogButtonBox.StandardButton.Close)
+        self.plan_button = buttons.addButton("", QDialogButtonBox.ButtonRole.AcceptRole)
         self.plan_button.setObjectName("planButton")
+        self.cancel_audit_button = buttons.addButton("", QDialogButtonBox.ButtonRole.ActionRole)
+        self.cancel_audit_button.setObjectName("planCancelAudit")
+        self.cancel_audit_button.setVisible(
+            existing is not None and existing["status"] is AuditStatus.PLANNED
+        )
+        self.cancel_audit_button.clicked.connect(self.cancel_audit)
         buttons.accepted.connect(self.plan)
         buttons.rejected.connect(self.reject)
         right.addWidget(buttons)
-        outer.addLayout(right, 2)
-        self.resize(980, 560)
-        self._days_touched = False
-        self._dates_touched = False
+        outer.addLayout(right, 6)
+        self.resize(1280, 690)
+        self._days_touched = existing is not None
+        self._dates_touched = existing is not None
         self.days.valueChanged.connect(lambda _v: setattr(self, "_days_touched", True))
+        self.retranslate()
+        if existing:
+            for auditor_id, role, days in existing["team"]:
+                self.add_member(auditor_id, role, days)
+            self.load_history()
         self.update_proposal()
-        self._dates_touched = False
+        self._dates_touched = existing is not None
+
+    # -- words -------------------------------------------------------------------------------
+    def changeEvent(self, e: QEvent) -> None:
+        if e.type() == QEvent.Type.LanguageChange and hasattr(self, "history"):
+            self.retranslate()
+            self.update_proposal()
+            self.load_history()
+        super().changeEvent(e)
+
+    def retranslate(self) -> None:
+        if self.existing:
+            self.setWindowTitle(
+                self.tr("Change audit plan %1").replace("%1", self.existing["number"])
+            )
+            status = labels.label("audit_status", self.existing["status"])
+            self.heading.setText(
+                "<b>"
+                + self.existing["number"]
+                + "</b> · "
+                + labels.label("audit_type", self.existing["type"])
+                + " · "
+                + status
+            )
+            self.plan_button.setText(self.tr("Save changes"))
+        else:
+            self.setWindowTitle(self.tr("Plan an audit"))
+            self.heading.setText("")
+            self.plan_button.setText(self.tr("Plan audit"))
+        self.heading.setVisible(bool(self.existing))
+        self.cancel_audit_button.setText(self.tr("Cancel this audit…"))
+        self.close_button.setText(self.tr("Close"))
+        self.dates_caption.setText(self.tr("Dates"))
+        self.document_box.setTitle(self.tr("Plan document (ISO/IEC 17021-1 9.2.3)"))
+        for cap, text in zip(
+            self.doc_captions,
+            (
+                self.tr("Plan number"),
+                self.tr("Issued on"),
+                self.tr("Approved by"),
+                self.tr("Audit language"),
+                self.tr("Confidentiality"),
+                self.tr("Accompanying persons"),
+                self.tr("Confirmed by (client)"),
+                self.tr("Confirmed on"),
+            ),
+            strict=True,
+        ):
+            cap.setText(text)
+        self.confidentiality.setPlaceholderText(self.tr("Standard confidentiality statement"))
+        self.accompanying.setPlaceholderText(self.tr("Guides, interpreters, observers"))
+        for i, code in enumerate(LANGUAGES):
+            self.language.setItemText(
+                i,
+                {
+                    "zh": self.tr("Chinese"),
+                    "en": self.tr("English"),
+                    "zh+en": self.tr("Chinese and English"),
+                }[code],
+            )
+        self.proposal_box.setTitle(self.tr("Proposal from the rules"))
+        self.team_box.setTitle(self.tr("Team"))
+        self.team.setHorizontalHeaderLabels(
+            [self.tr("Role"), self.tr("Auditor"), self.tr("Days"), self.tr("专业代码 covered")]
+        )
+        self._fit_columns()
+        self.add_button.setText(self.tr("Add member"))
+        self.remove_button.setText(self.tr("Remove"))
+        self.warn_box.setTitle(self.tr("Team and plan checks"))
+        self.history_box.setTitle(self.tr("History of this plan"))
+        self.reason_caption.setText(self.tr("Reason for the change:"))
+        self.reason.setPlaceholderText(self.tr("Required for any change"))
 
     # -- inputs ------------------------------------------------------------------------------
     def certificate_ids(self) -> list[uuid.UUID]:
@@ -190,15 +440,22 @@ class PlanningDialog(QDialog):
             if self.certs.item(i).checkState() == Qt.CheckState.Checked
         ]
 
-    def add_member(self, auditor_id: uuid.UUID | None = None, role: TeamRole | None = None) -> None:
+    def add_member(
+        self,
+        auditor_id: uuid.UUID | None = None,
+        role: TeamRole | None = None,
+        days: float | None = None,
+    ) -> None:
         r = self.team.rowCount()
         self.team.insertRow(r)
         who = QComboBox()
+        who.setAccessibleName(self.tr("Auditor"))
         for aid, name in self.auditors:
             who.addItem(name, str(aid))
         if auditor_id is not None:
             who.setCurrentIndex(max(0, who.findData(str(auditor_id))))
         what = QComboBox()
+        what.setAccessibleName(self.tr("Role"))
         for tr_ in TEAM_ROLES:
             what.addItem(labels.label("team_role", tr_), tr_.value)
         what.setCurrentIndex(
@@ -209,11 +466,33 @@ class PlanningDialog(QDialog):
                 ),
             )
         )
+        spin = QDoubleSpinBox()
+        spin.setAccessibleName(self.tr("Days"))
+        spin.setRange(0, 99)
+        spin.setSingleStep(0.5)
+        spin.setDecimals(2)
+        spin.setValue(days or 0)
         who.currentIndexChanged.connect(lambda _i: self.update_proposal())
         what.currentIndexChanged.connect(lambda _i: self.update_proposal())
-        self.team.setCellWidget(r, 0, who)
-        self.team.setCellWidget(r, 1, what)
+        spin.valueChanged.connect(lambda _v: self.update_proposal())
+        self.team.setCellWidget(r, COL_ROLE, what)
+        self.team.setCellWidget(r, COL_NAME, who)
+        self.team.setCellWidget(r, COL_DAYS, spin)
+        self.team.setItem(r, COL_CODES, QTableWidgetItem(""))
+        self._fit_columns()
         self.update_proposal()
+
+    def _fit_columns(self) -> None:
+        header = self.team.horizontalHeader()
+        fm = header.fontMetrics()
+        for col in (COL_ROLE, COL_DAYS):
+            title = self.team.horizontalHeaderItem(col)
+            width = fm.horizontalAdvance(title.text() if title else "") + 24
+            for r in range(self.team.rowCount()):
+                w = self.team.cellWidget(r, col)
+                if w is not None:
+                    width = max(width, w.sizeHint().width())
+            header.resizeSection(col, max(width, 60))
 
     def _on_date(self, _d: QDate) -> None:
         self._dates_touched = True
@@ -221,6 +500,8 @@ class PlanningDialog(QDialog):
 
     def remove_member(self) -> None:
         r = self.team.currentRow()
+        if r < 0:
+            r = self.team.rowCount() - 1
         if r >= 0:
             self.team.removeRow(r)
             self.update_proposal()
@@ -228,7 +509,7 @@ class PlanningDialog(QDialog):
     def team_rows(self) -> list[tuple[uuid.UUID, TeamRole]]:
         out = []
         for r in range(self.team.rowCount()):
-            who, what = self.team.cellWidget(r, 0), self.team.cellWidget(r, 1)
+            who, what = self.team.cellWidget(r, COL_NAME), self.team.cellWidget(r, COL_ROLE)
             if (
                 isinstance(who, QComboBox)
                 and isinstance(what, QComboBox)
@@ -237,26 +518,105 @@ class PlanningDialog(QDialog):
                 out.append((uuid.UUID(who.currentData()), TeamRole(what.currentData())))
         return out
 
+    def member_days(self) -> dict[uuid.UUID, float | None]:
+        out: dict[uuid.UUID, float | None] = {}
+        for r in range(self.team.rowCount()):
+            who, spin = self.team.cellWidget(r, COL_NAME), self.team.cellWidget(r, COL_DAYS)
+            if isinstance(who, QComboBox) and isinstance(spin, QDoubleSpinBox):
+                if who.currentData() is not None:
+                    out[uuid.UUID(who.currentData())] = spin.value() or None
+        return out
+
     def dates(self) -> tuple[dt.date, dt.date]:
         start, end = self.start.date().toPython(), self.end.date().toPython()
         assert isinstance(start, dt.date) and isinstance(end, dt.date)
         return start, end
 
+    def document(self) -> planning.PlanDocument:
+        """The plan document fields; ValueError naming the field for a date that is wrong."""
+        values = {}
+        for key, w in (
+            ("plan_issued_on", self.plan_issued),
+            ("client_confirmed_on", self.confirmed_on),
+        ):
+            try:
+                values[key] = _parse_date(w.text())
+            except ValueError:
+                raise ValueError(key) from None
+        return planning.PlanDocument(
+            plan_number=self.plan_number.text(),
+            plan_issued_on=values["plan_issued_on"],
+            plan_approved_by=self.plan_approver.text(),
+            audit_language=str(self.language.currentData() or ""),
+            plan_confidentiality=self.confidentiality.text(),
+            accompanying_persons=self.accompanying.text(),
+            client_confirmed_by=self.confirmed_by.text(),
+            client_confirmed_on=values["client_confirmed_on"],
+        )
+
     # -- proposal ----------------------------------------------------------------------------
+    def _show_codes(self) -> None:
+        wanted = tuple(
+            dict.fromkeys(c for cid in self.certificate_ids() for c in self.cert_codes.get(cid, ()))
+        )
+        for r in range(self.team.rowCount()):
+            who = self.team.cellWidget(r, COL_NAME)
+            if not isinstance(who, QComboBox) or who.currentData() is None:
+                continue
+            mine = self.auditor_codes.get(uuid.UUID(who.currentData()), ())
+            hit = [w for w in wanted if any(w == c or w.startswith(c + ".") for c in mine)]
+            missing = [w for w in wanted if w not in hit]
+            text = ("✓ " + ", ".join(hit)) if hit else ""
+            if missing:
+                text = (text + "  " if text else "") + "✕ " + ", ".join(missing)
+            item = self.team.item(r, COL_CODES)
+            if item is None:
+                item = QTableWidgetItem()
+                self.team.setItem(r, COL_CODES, item)
+            item.setText(text or "—")
+            item.setToolTip(self.tr("Member's codes: %1").replace("%1", ", ".join(mine) or "—"))
+            item.setFlags(item.flags() & ~Qt.ItemFlag.ItemIsEditable)
+
     def update_proposal(self) -> None:
         ids = self.certificate_ids()
         self.warnings.clear()
+        self._show_codes()
         if not ids:
             self.proposal.setText(self.tr("Choose at least one certificate."))
             return
         start, end = self.dates()
+        lang = current_language()
         try:
             with self.ctx.session() as s:
                 p = planning.propose(
-                    s, ids, AuditType(self.audit_type.currentData()), start, end, self.team_rows()
+                    s,
+                    ids,
+                    AuditType(self.audit_type.currentData()),
+                    start,
+                    end,
+                    self.team_rows(),
+                    exclude=self.audit_id,
                 )
+                saved = None
+                if self.audit_id is not None:
+                    audit = s.get(Audit, self.audit_id)
+                    if audit is not None:
+                        saved = plan_agenda.plan_checks(s, audit)
         except Exception as exc:
             self.proposal.setText(str(exc))
+            return
+        if (
+            not self._dates_touched
+            and p.suggested_start is not None
+            and p.suggested_end is not None
+            and (p.suggested_start, p.suggested_end) != (start, end)
+        ):
+            # Propose dates inside the programme window rather than before or after it.
+            for widget, day in ((self.start, p.suggested_start), (self.end, p.suggested_end)):
+                widget.blockSignals(True)
+                widget.setDate(_qdate(day))
+                widget.blockSignals(False)
+            self.update_proposal()  # again, with the new dates (team registrations depend on them)
             return
         lines = []
         for t in p.times:
@@ -276,28 +636,22 @@ class PlanningDialog(QDialog):
                 .replace("%1", str(p.sampling.sites))
                 .replace("%2", str(p.site_count))
             )
-        if p.window_start is not None and not self._dates_touched and start < p.window_start:
-            # Propose the programme window's first day rather than a date before the window opens.
-            length = (end - start).days
-            for widget, day in (
-                (self.start, p.window_start),
-                (self.end, p.window_start + dt.timedelta(days=length)),
-            ):
-                widget.blockSignals(True)
-                widget.setDate(QDate(day.year, day.month, day.day))
-                widget.blockSignals(False)
-            self.update_proposal()  # again, with the new dates (team registrations depend on them)
-            return
         if p.window_latest is not None and p.window_start is not None:
             lines.append(
                 self.tr("Programme window: %1 to %2")
                 .replace("%1", p.window_start.isoformat())
                 .replace("%2", p.window_latest.isoformat())
             )
-            if start > p.window_latest:
+            if start > p.window_latest or end > p.window_latest:
                 lines.append(
                     f"<span style='color:{palette.css('error')}'>"
-                    + self.tr("The start date is after the latest date.")
+                    + self.tr("The audit ends after the latest date.")
+                    + "</span>"
+                )
+            elif start < p.window_start:
+                lines.append(
+                    f"<span style='color:{palette.css('error')}'>"
+                    + self.tr("The audit starts before the window opens.")
                     + "</span>"
                 )
         self.proposal.setText("<br>".join(lines))
@@ -309,42 +663,124 @@ class PlanningDialog(QDialog):
             self.days.blockSignals(True)
             self.days.setValue(p.proposed_days)
             self.days.blockSignals(False)
+        team = self.team_rows()
+        leaders = sum(1 for _a, r in team if r is TeamRole.TEAM_LEADER)
+        if leaders > 1:
+            self._add_check(
+                "✕ " + plan_words.fill("plan_check", "several_team_leaders", lang), True
+            )
+        for c in p.clashes:
+            self._add_check("✕ " + plan_words.clash_text(c, lang), True)
+        if saved is not None:
+            for c in saved.clashes:
+                if c.code != "two_audits":  # those are in p.clashes for the dates on screen
+                    self._add_check("✕ " + plan_words.clash_text(c, lang), True)
+            for f in saved.days:
+                self._add_check("⚠ " + plan_words.days_text(f, lang), False)
         for w in p.warnings:
             item = QListWidgetItem(
-                "⚠ "
+                ("✕ " if w.code == "no_team_leader" else "⚠ ")
                 + labels.team_warning(
                     w, self.auditor_names.get(uuid.UUID(w.person_id)) if w.person_id else ""
                 )
             )
             item.setToolTip(labels.basis_text(w.basis))
             self.warnings.addItem(item)
-        if not p.warnings and self.team_rows():
+        if self.warnings.count() == 0 and team:
             self.warnings.addItem("✓ " + self.tr("No problems found with this team."))
+
+    def _add_check(self, text: str, blocking: bool) -> None:
+        item = QListWidgetItem(text)
+        if blocking:
+            item.setForeground(Qt.GlobalColor.darkRed)
+        self.warnings.addItem(item)
 
     def warning_texts(self) -> list[str]:
         return [self.warnings.item(i).text() for i in range(self.warnings.count())]
 
+    def history_texts(self) -> list[str]:
+        return [self.history.item(i).text() for i in range(self.history.count())]
+
+    def load_history(self) -> None:
+        self.history.clear()
+        if self.audit_id is None:
+            return
+        lang = current_language()
+        with self.ctx.session() as s:
+            for e in planning.history(s, self.audit_id):
+                fields = ", ".join(c["field"] for c in e.changes if c.get("field"))
+                when = e.at.astimezone().strftime("%Y-%m-%d %H:%M") if e.at else ""
+                text = f"{when}  {e.by_user}  {plan_words.action_text(e.action, lang)}"
+                if e.reason:
+                    text += f" — {e.reason}"
+                item = QListWidgetItem(text)
+                item.setToolTip(
+                    "\n".join(f"{c['field']}: {c['old']} → {c['new']}" for c in e.changes) or fields
+                )
+                self.history.addItem(item)
+
+    # -- actions -----------------------------------------------------------------------------
+    def _show_errors(self, exc: ValidationFailed) -> None:
+        lang = current_language()
+        lines = []
+        clashes = exc.details.get("clashes" if lang.startswith("zh") else "clashes_en")
+        for k, v in exc.errors.items():
+            if v in ("no_team_leader", "several_team_leaders"):
+                lines.append(plan_words.fill("plan_check", v, lang))
+            elif v == "person_clash" and clashes:
+                lines += list(clashes)
+            elif k == "reason":
+                lines.append(self.tr("Give a reason for the change."))
+            else:
+                lines.append(f"{labels.column(k)}: {labels.validation(v)}")
+        self.error.setText("\n".join(lines))
+
     def plan(self) -> None:
         start, end = self.dates()
         try:
-            with self.ctx.session() as s:
-                audit = planning.plan_audit(
-                    s,
-                    self.certificate_ids(),
-                    AuditType(self.audit_type.currentData()),
-                    start,
-                    end,
-                    self.team_rows(),
-                    mode=AuditMode(self.mode.currentData()),
-                    planned_days=self.days.value() or None,
-                )
-                self.created_id = audit.id
-        except ValidationFailed as exc:
+            document = self.document()
+        except ValueError as exc:
             self.error.setText(
-                "\n".join(
-                    f"{labels.column(k)}: {labels.validation(v)}" for k, v in exc.errors.items()
+                self.tr("%1: not a date that exists (use yyyy-mm-dd)").replace(
+                    "%1",
+                    self.tr("Issued on")
+                    if str(exc) == "plan_issued_on"
+                    else self.tr("Confirmed on"),
                 )
             )
+            return
+        try:
+            with self.ctx.session() as s:
+                if self.audit_id is None:
+                    audit = planning.plan_audit(
+                        s,
+                        self.certificate_ids(),
+                        AuditType(self.audit_type.currentData()),
+                        start,
+                        end,
+                        self.team_rows(),
+                        mode=AuditMode(self.mode.currentData()),
+                        planned_days=self.days.value() or None,
+                        document=document,
+                        member_days={k: v for k, v in self.member_days().items() if v},
+                    )
+                    self.created_id = audit.id
+                else:
+                    planning.change_plan(
+                        s,
+                        self.audit_id,
+                        reason=self.reason.text(),
+                        start=start,
+                        end=end,
+                        team=self.team_rows(),
+                        member_days=self.member_days(),
+                        mode=AuditMode(self.mode.currentData()),
+                        planned_days=self.days.value() or None,
+                        document=document,
+                    )
+                    self.changed = True
+        except ValidationFailed as exc:
+            self._show_errors(exc)
             return
         except Exception as exc:
             from auditdesk.ui.errors import show_error
@@ -352,3 +788,116 @@ class PlanningDialog(QDialog):
             show_error(exc, self)
             return
         self.accept()
+
+    def cancel_audit(self) -> None:
+        if self.audit_id is None:
+            return
+        if not self.reason.text().strip():
+            self.error.setText(self.tr("Give a reason for cancelling the audit."))
+            self.reason.setFocus()
+            return
+        from auditdesk.ui import errors
+
+        if not errors.confirm(
+            self,
+            self.tr("Cancel this audit"),
+            self.tr(
+                "Cancel audit %1? It stays in the register as cancelled, with your reason."
+            ).replace("%1", self.existing["number"] if self.existing else ""),
+        ):
+            return
+        try:
+            with self.ctx.session() as s:
+                planning.cancel_audit(s, self.audit_id, self.reason.text())
+        except ValidationFailed as exc:
+            self._show_errors(exc)
+            return
+        except Exception as exc:
+            from auditdesk.ui.errors import show_error
+
+            show_error(exc, self)
+            return
+        self.changed = True
+        self.accept()
+
+
+def consistency_lines(ctx: AppContext, audit_id: uuid.UUID) -> tuple[str, list[str]]:
+    """The evidence-against-plan check of one audit in the current language: (audit, lines)."""
+    from auditdesk.services import plan_consistency
+
+    lang = current_language()
+    with ctx.session() as s:
+        report = plan_consistency.check_audit(s, audit_id)
+        audit = s.get(Audit, audit_id)
+        plan = plan_agenda.plan_checks(s, audit) if audit is not None else None
+    lines = [f.text(lang) for f in report.findings]
+    if plan is not None:
+        lines += [plan_words.clash_text(c, lang) for c in plan.clashes]
+        lines += [plan_words.days_text(d, lang) for d in plan.days]
+    return report.audit, lines
+
+
+def show_consistency(ctx: AppContext, audit_id: uuid.UUID, parent: QWidget | None) -> None:
+    from auditdesk.ui import errors
+
+    number, lines = consistency_lines(ctx, audit_id)
+    title = QCoreApplication.translate("PlanActions", "Evidence against the plan: %1").replace(
+        "%1", number
+    )
+    text = (
+        "\n".join("✕ " + line for line in lines)
+        if lines
+        else QCoreApplication.translate(
+            "PlanActions", "The evidence is consistent with the audit plan."
+        )
+    )
+    if errors.shown is not None:
+        errors.shown.append((title, text))
+        return
+    box = QMessageBox(parent)
+    box.setWindowTitle(title)
+    box.setText(text)
+    box.setIcon(QMessageBox.Icon.Warning if lines else QMessageBox.Icon.Information)
+    box.exec()
+
+
+def plan_actions(ctx: AppContext, register: object) -> list[QWidget]:
+    """The Audits register's "Change plan…" and "Check against plan" buttons for the selected
+    audit."""
+    from auditdesk.ui.retranslate import follow_language
+
+    button = QPushButton()
+    button.setObjectName("changePlanButton")
+    check = QPushButton()
+    check.setObjectName("checkPlanButton")
+    follow_language(
+        button,
+        lambda: (
+            button.setText(QCoreApplication.translate("PlanActions", "Change plan…")),
+            check.setText(QCoreApplication.translate("PlanActions", "Check against plan")),
+            check.setToolTip(
+                QCoreApplication.translate(
+                    "PlanActions",
+                    "Evidence times and sites, photo times and NC sites against the audit plan",
+                )
+            ),
+        ),
+    )
+
+    def check_it() -> None:
+        audit_id = register.current_id()  # type: ignore[attr-defined]
+        if audit_id is not None:
+            show_consistency(ctx, audit_id, register)  # type: ignore[arg-type]
+
+    check.clicked.connect(check_it)
+
+    def open_it() -> None:
+        audit_id = register.current_id()  # type: ignore[attr-defined]
+        if audit_id is None:
+            return
+        dialog = PlanningDialog(ctx, None, register, audit_id=audit_id)  # type: ignore[arg-type]
+        if dialog.exec() and dialog.changed:
+            register.refresh()  # type: ignore[attr-defined]
+
+    button.clicked.connect(open_it)
+    return [button, check]

@@ -96,7 +96,7 @@ def test_planning_dialog_proposes_days_and_warns_about_team(window, sample, qtbo
     assert "2027-03-15" in d.proposal.text()
     d.add_member(sample["auditor"], TeamRole.AUDITOR)
     assert any("No team leader" in t for t in d.warning_texts())
-    d.team.cellWidget(0, 1).setCurrentIndex(0)  # make them team leader
+    d.team.cellWidget(0, 0).setCurrentIndex(0)  # make them team leader (role column)
     assert d.warning_texts() == ["✓ No problems found with this team."]
     d.plan()
     assert d.created_id is not None

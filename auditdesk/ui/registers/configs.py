@@ -208,6 +208,7 @@ def build_configs(ctx: AppContext) -> dict[str, RegisterConfig]:
     from auditdesk.model import Standard
     from auditdesk.ui.certificate_view import CertificateView
     from auditdesk.ui.documents import audit_actions, standards_actions
+    from auditdesk.ui.planning_dialog import plan_actions
     from auditdesk.ui.record_view import RecordView
 
     with ctx.session() as s:
@@ -259,7 +260,7 @@ def build_configs(ctx: AppContext) -> dict[str, RegisterConfig]:
             presets=("planned", "due_30", "due_60", "due_90"),
             sort=("number", True),
             detail_factory=lambda c, p: RecordView(c, "audits", p),
-            actions=audit_actions,
+            actions=lambda c, r: [*audit_actions(c, r), *plan_actions(c, r)],
         ),
         "ncs": RegisterConfig(
             "ncs",
