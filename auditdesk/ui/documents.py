@@ -36,6 +36,7 @@ from PySide6.QtWidgets import (
 
 from auditdesk.exports.files import write_atomically
 from auditdesk.ui import errors
+from auditdesk.ui.i18n import plural
 from auditdesk.ui.jobs import Job, run_in_process, run_job
 from auditdesk.ui.retranslate import follow_language
 
@@ -446,8 +447,10 @@ class DocumentsDialog(QDialog):
             self.check_list.setText("")
         elif self.blockers:
             self.check_list.setText(
-                self.tr("The pre-issue check finds %1 item(s) that block the issue:").replace(
-                    "%1", str(len(self.blockers))
+                plural(
+                    len(self.blockers),
+                    self.tr("The pre-issue check finds {n} item that blocks the issue:"),
+                    self.tr("The pre-issue check finds {n} items that block the issue:"),
                 )
                 + "\n"
                 + "\n".join(f"• {blocker_words(b.code, b.detail)}" for b in self.blockers)
