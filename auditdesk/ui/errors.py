@@ -212,8 +212,9 @@ def show_error(exc: BaseException, parent: QWidget | None = None) -> None:
     if shown is not None:
         shown.append((title, text))
         return
+    # No "details" with the exception's own (English, technical) text: the message above is
+    # the whole story in the user's language; a bug goes to the crash dialog instead.
     box = QMessageBox(QMessageBox.Icon.Warning, title, text, QMessageBox.StandardButton.Ok, parent)
-    box.setDetailedText(str(exc))
     box.exec()
 
 

@@ -140,3 +140,22 @@ def test_counts_read_as_english_plurals_and_chinese_counts(qtbot, qapp, tmp_path
             i18n.install_language("en")
     finally:
         db.close()
+
+
+def test_the_message_box_carries_no_english_details(zh, monkeypatch):
+    """The box used to add the exception's English text as "details"."""
+    from PySide6.QtWidgets import QMessageBox
+
+    from auditdesk.services.errors import PermissionDenied
+    from auditdesk.ui import errors
+
+    seen = []
+    monkeypatch.setattr(errors, "shown", None)
+    monkeypatch.setattr(
+        QMessageBox, "exec", lambda box: seen.append((box.text(), box.detailedText())) or 0
+    )
+    errors.show_error(PermissionDenied("user li (auditor) may not edit registers"))
+    assert len(seen) == 1
+    text, details = seen[0]
+    assert re.search(r"[\u4e00-\u9fff]", text) and english_words(text) == []
+    assert details == ""
