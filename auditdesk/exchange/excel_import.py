@@ -1153,7 +1153,8 @@ def import_workbook_in(
        listed, nothing written. Other windows and processes keep saving meanwhile. A dry run
        (the GUI's Check) stops here.
     2. **Write in short transactions** of about ``batch_s`` seconds each, with a pause after
-       each so waiting writers take their turn (they wait at most one batch, far inside the
+       each (at least ``pause_s``, and at least as long as the batch took) so waiting writers
+       take their turn (they wait at most one batch, far inside the
        busy timeout). Each batch is whole. Writing the planned rows cannot meet a bad cell; it
        stops only when the database changed under it (someone saved a record the plan
        changes: that row is reported as ``changed_meanwhile``), on a full disk, or when the
@@ -1193,7 +1194,9 @@ def import_workbook_in(
         per_row = took / len(batch)
         size = max(1, min(BATCH_MAX_ROWS, int(batch_s / per_row) if per_row else BATCH_MAX_ROWS))
         if pause_s and done < len(numbers):
-            time.sleep(pause_s)
+            # At least as long as the batch took: the import holds the write lock at most
+            # half the time, however slow the machine (waiting writers get their turn).
+            time.sleep(max(pause_s, min(took, 1.0)))
     return report
 
 
