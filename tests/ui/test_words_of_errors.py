@@ -93,6 +93,19 @@ def test_every_error_reads_chinese_in_zh_cn(zh, cls):
     assert re.search(r"[\u4e00-\u9fff]", text)
 
 
+def test_no_error_shows_a_raw_code_in_english(qapp):
+    from auditdesk.ui import i18n
+    from auditdesk.ui.errors import message_for
+
+    i18n.install_language("en")
+    raw = []
+    for cls in error_classes():
+        title, text = message_for(instance(cls))
+        if re.search(r"\b[a-z]+[_.][a-z_]+\b", text.replace("e.g.", "")):
+            raw.append(f"{cls.__name__}: {text!r}")
+    assert raw == []
+
+
 def test_every_refusal_reason_reads_chinese_in_zh_cn(zh):
     """The ``reason`` codes the importers and services give (package refusals, workbook
     problems) each have words."""
