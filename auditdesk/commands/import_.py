@@ -75,17 +75,17 @@ def open_database_of(args: argparse.Namespace) -> Iterator[Any]:
 
 def run_workbook(args: argparse.Namespace) -> int:
     from auditdesk.exchange.errors import ImportRejected, WorkbookUnreadable
-    from auditdesk.exchange.excel_import import import_workbook, import_workbook_batched
+    from auditdesk.exchange.excel_import import import_workbook_in
 
     try:
-        if args.dry_run:
-            with open_session(args) as session:
-                report = import_workbook(session, Path(args.file), args.import_kind, dry_run=True)
-        else:  # in batches: the app and other writers keep saving while it runs
-            with open_database_of(args) as database:
-                # Signed in like every write (password, token): never the bare --user name.
-                user = acting_user(database, args)
-                report = import_workbook_batched(database, user, Path(args.file), args.import_kind)
+        # The same import as the desktop app's: checked whole with no write lock, then written
+        # in short transactions, so the app and other writers keep saving while it runs.
+        with open_database_of(args) as database:
+            # Signed in like every write (password, token): never the bare --user name.
+            user = acting_user(database, args)
+            report = import_workbook_in(
+                database, user, Path(args.file), args.import_kind, dry_run=args.dry_run
+            )
     except WorkbookUnreadable as exc:
         raise CommandError(str(exc)) from None
     except ImportRejected as exc:

@@ -17,8 +17,9 @@ import json
 import re
 import time
 import unicodedata
+import uuid
 import zipfile
-from collections.abc import Callable, Iterator
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -40,20 +41,24 @@ from auditdesk.exchange.values import (
 )
 from auditdesk.model import (
     Audit,
+    AuditMode,
     AuditStatus,
     AuditType,
     Certificate,
+    CertificateEvent,
+    CertificateEventKind,
     CertificateStatus,
     Organisation,
+    PersonnelRecord,
     Standard,
 )
 from auditdesk.rules import credit_code
-from auditdesk.services.audits import AuditData, create_audit
-from auditdesk.services.certificates import CertificateData, create_certificate
-from auditdesk.services.clients import OrganisationData, create_organisation, update_organisation
+from auditdesk.services.audits import next_audit_number
+from auditdesk.services.certificates import default_expiry
+from auditdesk.services.clients import validate_fields
 from auditdesk.services.errors import ValidationFailed
 from auditdesk.services.standards_library import match_standard
-from auditdesk.services.users import Permission, require
+from auditdesk.services.users import Permission, current_username, require
 
 MAX_ROWS = 100_000
 MAX_WORKBOOK_BYTES = 200 * 1024 * 1024
@@ -319,6 +324,8 @@ class ImportReport:
     unchanged: dict[str, int] = field(default_factory=dict)
     errors: list[RowError] = field(default_factory=list)
     ignored_columns: list[str] = field(default_factory=list)
+    write_s: float = 0.0  # the longest one write transaction held the write lock
+    imported_rows: int = 0  # rows written before an interrupted import stopped
 
     def count(self, bucket: str, entity: str) -> None:
         target = getattr(self, bucket)
@@ -563,61 +570,112 @@ def known_rule_sets() -> dict[str, str]:
     return {normalise_key(i): i for i in ids}
 
 
-# --------------------------------------------------------------------------- organisations
+# --------------------------------------------------------------------------- planning
+#
+# Everything an import will do is decided before anything is written: which organisation
+# each row creates, updates or reuses, which certificate and audit it creates or changes, and
+# every rule the services would apply when writing (field checks, unique credit codes,
+# expiry after issue). The plan is made from a few whole-table reads, so it can be made twice:
+# once in a read-only transaction (no write lock: the check, and every bad row reported) and
+# once more inside the write transaction, so a record someone saved in between is seen.
 
 
 def _org_key(name: str) -> str:
     return normalise_key(name)
 
 
-class _Organisations:
-    """Finds or creates the organisation of a row (credit code first, then exact name)."""
+@dataclass
+class _OrgStep:
+    """What happens to one organisation: created (``org`` is None) or changed (``changes``)."""
 
-    def __init__(self, session: Session, report: ImportReport) -> None:
-        self.session = session
-        self.report = report
-        self.made: dict[str, Organisation] = {}
+    row: ParsedRow
+    org_id: uuid.UUID
+    values: dict[str, Any]  # a new organisation's fields
+    existing: int | None = None  # the stored version of the organisation it changes
+    changes: dict[str, Any] = field(default_factory=dict)
 
-    def find(self, code: str, name: str) -> Organisation | None:
-        if code:
-            org = self.session.scalar(select(Organisation).where(Organisation.credit_code == code))
-            if org is not None:
-                return org
-            return self.made.get("code:" + code)
-        key = _org_key(name)
-        if "name:" + key in self.made:
-            return self.made["name:" + key]
-        for org in self.session.scalars(select(Organisation).where(Organisation.name_zh == name)):
-            return org
-        return None
 
-    def upsert(self, values: dict[str, Any], fields: tuple[str, ...]) -> Organisation:
+@dataclass
+class _CertStep:
+    row: ParsedRow
+    org_id: uuid.UUID
+    standard_id: uuid.UUID
+    wanted: dict[str, Any]
+    cert_id: uuid.UUID | None = None  # the stored certificate it changes ...
+    existing: int | None = None  # ... and its version
+    changes: dict[str, Any] = field(default_factory=dict)
+    # (type, completed on, the stored audit it completes and its version, or None: a new one)
+    audits: list[tuple[AuditType, dt.date, tuple[uuid.UUID, int] | None]] = field(
+        default_factory=list
+    )
+
+
+@dataclass
+class ImportPlan:
+    kind: str
+    orgs: list[_OrgStep] = field(default_factory=list)
+    certs: list[_CertStep] = field(default_factory=list)
+
+
+class _Planner:
+    """Finds the organisation of a row (credit code first, then exact name) in the database
+    (read once) or among the ones this import creates."""
+
+    def __init__(self, session: Session, report: ImportReport, plan: ImportPlan) -> None:
+        self.report, self.plan = report, plan
+        self.by_code: dict[str, Organisation] = {}
+        self.by_name: dict[str, Organisation] = {}
+        for org in session.scalars(select(Organisation).order_by(Organisation.created_at)):
+            if org.credit_code:
+                self.by_code.setdefault(org.credit_code, org)
+            self.by_name.setdefault(org.name_zh, org)
+        self.made: dict[str, uuid.UUID] = {}  # lookup key -> organisation decided for it
+        self.made_names: dict[str, uuid.UUID] = {}  # organisations this import creates
+        self.seen: set[uuid.UUID] = set()
+
+    def organisation(self, pr: ParsedRow, fields: tuple[str, ...]) -> uuid.UUID | None:
+        values = pr.values
         code = values.get("credit_code") or ""
         name = values["organisation"]
-        org = self.find(code, name)
+        key = "code:" + code if code else "name:" + _org_key(name)
+        if key in self.made:
+            return self.made[key]
+        if code:
+            org = self.by_code.get(code)
+        else:  # by name: also one this import creates (from a row that had a credit code)
+            made = self.made_names.get(name)
+            if made is not None:
+                self.made[key] = made
+                return made
+            org = self.by_name.get(name)
+        if org is not None and org.id in self.seen:
+            self.made[key] = org.id
+            return org.id
         changes = {f: values[f] for f in fields if values.get(f) not in (None, "")}
         if org is None:
-            data = OrganisationData(
-                name_zh=name,
-                credit_code=code,
-                **{k: v for k, v in changes.items() if k != "credit_code"},
-            )
-            org = create_organisation(self.session, data)
-            self.made["code:" + code if code else "name:" + _org_key(name)] = org
+            new = {k: v for k, v in changes.items() if k != "credit_code"}
+            problems = validate_fields({"name_zh": name, **new})
+            if problems:
+                _service_problems(self.report, pr, problems)
+                return None
+            step = _OrgStep(pr, uuid.uuid4(), {"name_zh": name.strip(), "credit_code": code, **new})
             self.report.count("created", "organisation")
-            return org
-        if org in self.made.values():
-            return org
-        diff = {k: v for k, v in changes.items() if getattr(org, k) != v}
-        if code and org.credit_code != code:
-            diff["credit_code"] = code
-        if diff:
-            update_organisation(self.session, org.id, diff)
-            self.report.count("updated", "organisation")
         else:
-            self.report.count("unchanged", "organisation")
-        self.made["code:" + code if code else "name:" + _org_key(name)] = org
-        return org
+            diff = {k: v for k, v in changes.items() if getattr(org, k) != v}
+            if code and org.credit_code != code:
+                diff["credit_code"] = code
+            problems = validate_fields(diff)
+            if problems:
+                _service_problems(self.report, pr, problems)
+                return None
+            step = _OrgStep(pr, org.id, {}, org.version, diff)
+            self.report.count("updated" if diff else "unchanged", "organisation")
+        self.plan.orgs.append(step)
+        self.made[key] = step.org_id
+        self.seen.add(step.org_id)
+        if org is None:
+            self.made_names.setdefault(name.strip(), step.org_id)
+        return step.org_id
 
 
 _SERVICE_FIELD = {
@@ -634,8 +692,8 @@ _SERVICE_FIELD = {
 }
 
 
-def _service_errors(report: ImportReport, pr: ParsedRow, exc: ValidationFailed) -> None:
-    for fld, reason in (exc.errors or {"": exc.code}).items():
+def _service_problems(report: ImportReport, pr: ParsedRow, problems: dict[str, str]) -> None:
+    for fld, reason in problems.items():
         _err(report, pr, _SERVICE_FIELD.get(fld, fld), reason)
 
 
@@ -648,8 +706,18 @@ _DONE = (
 )
 
 
+def _existing_certificates(session: Session) -> dict[str, tuple[Certificate, str | None]]:
+    stmt = select(Certificate, Organisation.credit_code).join(
+        Organisation, Certificate.organisation_id == Organisation.id
+    )
+    return {cert.number: (cert, code) for cert, code in session.execute(stmt)}
+
+
 def _check_certificates(
-    session: Session, rows: list[ParsedRow], report: ImportReport
+    session: Session,
+    rows: list[ParsedRow],
+    report: ImportReport,
+    existing: dict[str, tuple[Certificate, str | None]],
 ) -> dict[int, Standard]:
     standards = list(session.scalars(select(Standard)))
     rule_sets = known_rule_sets()
@@ -691,238 +759,471 @@ def _check_certificates(
             _err(report, pr, "surveillance_2_done", "without_surveillance_1")
         if s1 and s2 and s2 <= s1:
             _err(report, pr, "surveillance_2_done", "before_surveillance_1")
-        if number:
-            existing = session.scalar(select(Certificate).where(Certificate.number == number))
+        if number and number.strip() in existing:
+            _cert, stored_code = existing[number.strip()]
             code = v.get("credit_code")
-            if (
-                existing is not None
-                and code
-                and existing.organisation.credit_code not in (None, code)
-            ):
+            if code and stored_code not in (None, code):
                 _err(report, pr, "certificate_no", "belongs_to_another_organisation")
     return chosen
 
 
-def _write_certificate(
-    session: Session, pr: ParsedRow, std: Standard, orgs: _Organisations, report: ImportReport
+def _plan_certificates(
+    session: Session, rows: list[ParsedRow], report: ImportReport, plan: ImportPlan
 ) -> None:
-    v = pr.values
-    org = orgs.upsert(v, CERT_ORG_FIELDS)
-    number = v["certificate_no"]
-    wanted = {
-        "standard_id": std.id,
-        "issue_date": v["issue_date"],
-        "scope_zh": v.get("scope") or "",
-        "rule_set_id": v.get("rule_set") or None,
-        "technical_codes": v.get("technical_codes") or "",
-        "team_leader_name": v.get("team_leader") or "",
-        "status": v.get("status") or CertificateStatus.VALID,
-    }
-    if v.get("expiry_date"):
-        wanted["expiry_date"] = v["expiry_date"]
-    cert = session.scalar(select(Certificate).where(Certificate.number == number))
-    if cert is None:
-        cert = create_certificate(
-            session,
-            CertificateData(
-                number=number,
-                organisation_id=org.id,
-                standard_key=std.key,
-                issue_date=v["issue_date"],
-                expiry_date=v.get("expiry_date"),
-                scope_zh=wanted["scope_zh"],
-                rule_set_id=wanted["rule_set_id"],
-                technical_codes=wanted["technical_codes"],
-                team_leader_name=wanted["team_leader_name"],
-                status=wanted["status"],
-                check_conditions=False,  # a register of certificates already issued
-            ),
-        )
-        report.count("created", "certificate")
-    else:
-        require(session, Permission.EDIT_REGISTERS)
-        diff = {k: val for k, val in wanted.items() if getattr(cert, k) != val}
-        if "status" in diff:
-            cert.status_date = dt.date.today()
-        for k, val in diff.items():
-            setattr(cert, k, val)
-        report.count("updated" if diff else "unchanged", "certificate")
-    for fld, audit_type in _DONE:
-        done = v.get(fld)
-        if done is None:
+    existing = _existing_certificates(session)
+    standards = _check_certificates(session, rows, report, existing)
+    if report.errors:
+        return
+    audits: dict[tuple[uuid.UUID, AuditType], Audit] = {}
+    for cert_id, audit in session.execute(
+        select(Certificate.id, Audit)
+        .join(Audit.certificates)
+        .where(Audit.audit_type.in_([t for _f, t in _DONE]))
+        .order_by(Audit.number)
+    ):
+        audits.setdefault((cert_id, audit.audit_type), audit)
+    planner = _Planner(session, report, plan)
+    for pr in rows:
+        v = pr.values
+        org_id = planner.organisation(pr, CERT_ORG_FIELDS)
+        if org_id is None:
             continue
-        audit = session.scalar(
-            select(Audit)
-            .join(Audit.certificates)
-            .where(Certificate.id == cert.id, Audit.audit_type == audit_type)
-        )
-        if audit is None:
-            create_audit(
-                session,
-                AuditData(
-                    certificate_ids=[cert.id],
-                    audit_type=audit_type,
-                    start_date=done,
-                    end_date=done,
-                    status=AuditStatus.COMPLETED,
-                ),
-            )
-            report.count("created", "audit")
-        elif audit.end_date != done or audit.status != AuditStatus.COMPLETED:
-            audit.start_date = min(audit.start_date or done, done)
-            audit.end_date = done
-            audit.status = AuditStatus.COMPLETED
-            report.count("updated", "audit")
+        std = standards[pr.row]
+        number = v["certificate_no"].strip()
+        wanted = {
+            "standard_id": std.id,
+            "issue_date": v["issue_date"],
+            "scope_zh": v.get("scope") or "",
+            "rule_set_id": v.get("rule_set") or None,
+            "technical_codes": v.get("technical_codes") or "",
+            "team_leader_name": v.get("team_leader") or "",
+            "status": v.get("status") or CertificateStatus.VALID,
+        }
+        if v.get("expiry_date"):
+            wanted["expiry_date"] = v["expiry_date"]
+        found = existing.get(number)
+        if found is None:
+            if not number:
+                _err(report, pr, "certificate_no", "required")
+                continue
+            expiry = v.get("expiry_date") or default_expiry(v["issue_date"])
+            if expiry <= v["issue_date"]:
+                _err(report, pr, "expiry_date", "expiry_before_issue")
+                continue
+            step = _CertStep(pr, org_id, std.id, wanted | {"number": number, "expiry_date": expiry})
+            report.count("created", "certificate")
         else:
-            report.count("unchanged", "audit")
-    session.flush()
+            cert = found[0]
+            diff = {k: val for k, val in wanted.items() if getattr(cert, k) != val}
+            step = _CertStep(pr, org_id, std.id, wanted, cert.id, cert.version, diff)
+            report.count("updated" if diff else "unchanged", "certificate")
+        for fld, audit_type in _DONE:
+            done = v.get(fld)
+            if done is None:
+                continue
+            known = audits.get((step.cert_id, audit_type)) if step.cert_id else None
+            if known is None:
+                report.count("created", "audit")
+            elif known.end_date != done or known.status != AuditStatus.COMPLETED:
+                report.count("updated", "audit")
+            else:
+                report.count("unchanged", "audit")
+                continue
+            step.audits.append((audit_type, done, (known.id, known.version) if known else None))
+        plan.certs.append(step)
 
 
-def _write_client(session: Session, pr: ParsedRow, orgs: _Organisations) -> None:
+def _plan_clients(
+    session: Session, rows: list[ParsedRow], report: ImportReport, plan: ImportPlan
+) -> None:
+    _check_clients(rows, report)
+    if report.errors:
+        return
     fields = tuple(
         c.field for c in CLIENT_COLUMNS if c.field not in ("organisation", "credit_code")
     )
-    orgs.upsert(pr.values, fields)
-    session.flush()
+    planner = _Planner(session, report, plan)
+    for pr in rows:
+        planner.organisation(pr, fields)
 
 
-# --------------------------------------------------------------------------- entry point
+def plan_import(
+    session: Session, kind: str, rows: list[ParsedRow], report: ImportReport
+) -> ImportPlan:
+    """Decide every write of the import (no write happens here). Bad rows go to
+    ``report.errors``; the counts of what would be created, changed and left alone to
+    ``report``."""
+    require(session, Permission.EDIT_REGISTERS)
+    plan = ImportPlan(kind)
+    if kind == "certificates":
+        _plan_certificates(session, rows, report, plan)
+        if any(step.audits for step in plan.certs):
+            require(session, Permission.PLAN_AUDIT)
+    else:
+        _plan_clients(session, rows, report, plan)
+    return plan
+
+
+# --------------------------------------------------------------------------- writing
+
+# Rows per flush of the write transaction: the change log is written once per flush, so a
+# flush per row (as the services do for a single edit) would spend most of the time there.
+FLUSH_ROWS = 500
+
+
+def _new_audit(
+    session: Session, number: str, cert: Certificate, audit_type: AuditType, done: dt.date
+) -> Audit:
+    """A completed surveillance as services.audits.create_audit makes one (its checks were
+    made when planning: one certificate, end not before start)."""
+    audit = Audit(
+        id=uuid.uuid4(),
+        number=number,
+        organisation_id=cert.organisation_id,
+        audit_type=audit_type,
+        status=AuditStatus.COMPLETED,
+        mode=AuditMode.ON_SITE,
+        start_date=done,
+        end_date=done,
+        objectives="",
+        scope="",
+    )
+    audit.certificates = [cert]
+    session.add(audit)
+    return audit
+
+
+def _load(
+    session: Session, model: Any, wanted: dict[uuid.UUID, tuple[int, ParsedRow, str]]
+) -> dict[uuid.UUID, Any]:
+    """The stored records the plan changes, each still at the version the plan was made
+    from; one saved by someone else since then stops the import at its row."""
+    ids = list(wanted)
+    found: dict[uuid.UUID, Any] = {}
+    for i in range(0, len(ids), FLUSH_ROWS):
+        for obj in session.scalars(select(model).where(model.id.in_(ids[i : i + FLUSH_ROWS]))):
+            found[obj.id] = obj
+    for rid, (version, pr, fld) in wanted.items():
+        obj = found.get(rid)
+        if obj is None or obj.version != version:
+            report = ImportReport(kind="")
+            _err(report, pr, fld, "changed_meanwhile")
+            raise ImportRejected(
+                f"row {pr.row}: the record was changed while importing", report.errors, report
+            )
+    return found
+
+
+def apply_plan(session: Session, plan: ImportPlan, rows: set[int] | None = None) -> None:
+    """Write what ``plan`` decided for ``rows`` (row numbers; default all) in the caller's
+    transaction, flushing every ``FLUSH_ROWS`` rows. The objects are the ones the services
+    would make (organisation and its personnel record, certificate and its issue event,
+    completed surveillance audit)."""
+    today = dt.date.today()
+    user = current_username(session)
+    orgs = [o for o in plan.orgs if rows is None or o.row.row in rows]
+    certs = [c for c in plan.certs if rows is None or c.row.row in rows]
+    stored_orgs = _load(
+        session,
+        Organisation,
+        {
+            o.org_id: (o.existing, o.row, "organisation")
+            for o in orgs
+            if o.changes and o.existing is not None
+        },
+    )
+    stored_certs = _load(
+        session,
+        Certificate,
+        {
+            c.cert_id: (c.existing, c.row, "certificate_no")
+            for c in certs
+            if c.cert_id is not None and c.existing is not None
+        },
+    )
+    done_field = {t: f for f, t in _DONE}
+    stored_audits = _load(
+        session,
+        Audit,
+        {
+            a[0]: (a[1], c.row, done_field[audit_type])
+            for c in certs
+            for audit_type, _d, a in c.audits
+            if a is not None
+        },
+    )
+    pending = 0
+
+    def step_done() -> None:
+        nonlocal pending
+        pending += 1
+        if pending >= FLUSH_ROWS:
+            session.flush()
+            pending = 0
+
+    current: ParsedRow | None = None
+    try:
+        with session.no_autoflush:
+            for o in orgs:
+                current = o.row
+                _write_organisation(session, o, stored_orgs.get(o.org_id), today)
+                step_done()
+            numbers: dict[int, int] = {}
+            for c in certs:
+                current = c.row
+                cert = stored_certs.get(c.cert_id) if c.cert_id else None
+                _write_certificate(session, c, cert, stored_audits, today, user, numbers)
+                step_done()
+        current = None
+        session.flush()
+    except ValidationFailed as exc:
+        exc.import_row = current  # type: ignore[attr-defined]
+        raise
+
+
+def _write_organisation(
+    session: Session, o: _OrgStep, org: Organisation | None, today: dt.date
+) -> None:
+    """As services.clients.create_organisation / update_organisation write it."""
+    if o.existing is None:
+        values = dict(o.values)
+        values["credit_code"] = values.get("credit_code") or None
+        session.add(Organisation(id=o.org_id, **values))
+        if values.get("effective_personnel"):
+            session.add(
+                PersonnelRecord(
+                    organisation_id=o.org_id,
+                    effective_from=today,
+                    count=int(values["effective_personnel"]),
+                )
+            )
+        return
+    if org is None:  # nothing to change
+        return
+    changes = dict(o.changes)
+    if (
+        "effective_personnel" in changes
+        and int(changes["effective_personnel"]) != org.effective_personnel
+    ):
+        changes["effective_personnel"] = int(changes["effective_personnel"])
+        session.add(
+            PersonnelRecord(
+                organisation_id=org.id,
+                effective_from=today,
+                count=changes["effective_personnel"],
+            )
+        )
+    for k, val in changes.items():
+        setattr(org, k, val)
+
+
+def _write_certificate(
+    session: Session,
+    c: _CertStep,
+    cert: Certificate | None,
+    stored_audits: dict[uuid.UUID, Audit],
+    today: dt.date,
+    user: str,
+    numbers: dict[int, int],
+) -> None:
+    """As services.certificates.create_certificate writes it (with its issue event), or the
+    planned changes; then the completed surveillances."""
+    if cert is None:
+        w = c.wanted
+        cert = Certificate(
+            id=uuid.uuid4(),
+            number=w["number"],
+            organisation_id=c.org_id,
+            standard_id=c.standard_id,
+            issue_date=w["issue_date"],
+            decision_date=None,
+            expiry_date=w["expiry_date"],
+            cycle_start=w["issue_date"],
+            scope_zh=w["scope_zh"],
+            scope_en="",
+            rule_set_id=w["rule_set_id"],
+            technical_codes=w["technical_codes"],
+            complexity="medium",
+            accredited=True,
+            team_leader_name=w["team_leader_name"],
+            status=w["status"],
+            status_date=w["issue_date"],
+        )
+        session.add(cert)
+        session.add(
+            CertificateEvent(
+                certificate_id=cert.id,
+                kind=CertificateEventKind.ISSUE,
+                event_date=w["issue_date"],
+                by_user=user,
+            )
+        )
+    else:
+        if "status" in c.changes:
+            cert.status_date = today
+        for k, val in c.changes.items():
+            setattr(cert, k, val)
+    for audit_type, done, stored in c.audits:
+        if stored is None:
+            year = done.year
+            if year not in numbers:  # the year's next free number, then counted here
+                numbers[year] = int(next_audit_number(session, year).rpartition("-")[2]) - 1
+            numbers[year] += 1
+            _new_audit(session, f"{year}-{numbers[year]:04d}", cert, audit_type, done)
+        else:
+            audit = stored_audits[stored[0]]
+            audit.start_date = min(audit.start_date or done, done)
+            audit.end_date = done
+            audit.status = AuditStatus.COMPLETED
+
+
+# --------------------------------------------------------------------------- entry points
+
+
+def _read(path: Path | str, kind: str, report: ImportReport) -> list[ParsedRow]:
+    if kind not in COLUMNS:
+        raise ValueError(f"unknown import kind {kind!r}")
+    mapping, data, ignored = read_rows(Path(path), COLUMNS[kind])
+    report.ignored_columns = ignored
+    return parse_rows(mapping, data, report)
+
+
+def _planned(
+    session: Session, kind: str, rows: list[ParsedRow], report: ImportReport
+) -> ImportPlan:
+    report.created, report.updated, report.unchanged = {}, {}, {}
+    plan = plan_import(session, kind, rows, report)
+    if report.errors:
+        raise _rejected(report)
+    return plan
 
 
 def import_workbook(
-    session: Session,
-    path: Path | str,
-    kind: str,
-    *,
-    dry_run: bool = False,
-    progress: Callable[[int, int], None] | None = None,
+    session: Session, path: Path | str, kind: str, *, dry_run: bool = False
 ) -> ImportReport:
-    """Import ``kind`` ('certificates' or 'clients') from ``path``; ``progress(done, total)``
-    after each row written.
+    """Import ``kind`` ('certificates' or 'clients') from ``path`` in the caller's transaction.
 
     Raises WorkbookUnreadable (file or header unusable) or ImportRejected (bad rows; its
     ``errors`` list every bad cell). Nothing is written in either case, nor in a dry run.
     """
-    if kind not in COLUMNS:
-        raise ValueError(f"unknown import kind {kind!r}")
-    require(session, Permission.EDIT_REGISTERS)
     report = ImportReport(kind=kind, dry_run=dry_run)
-    mapping, data, ignored = read_rows(Path(path), COLUMNS[kind])
-    report.ignored_columns = ignored
-    rows = parse_rows(mapping, data, report)
-    standards = _check_certificates(session, rows, report) if kind == "certificates" else {}
-    if kind == "clients":
-        _check_clients(rows, report)
-    if report.errors:
-        raise _rejected(report)
-    savepoint = session.begin_nested()
-    try:
-        orgs = _Organisations(session, report)
-        for done, pr in enumerate(rows):
-            if progress is not None:
-                progress(done, len(rows))
-            try:
-                with session.begin_nested():
-                    if kind == "certificates":
-                        _write_certificate(session, pr, standards[pr.row], orgs, report)
-                    else:
-                        _write_client(session, pr, orgs)
-            except ValidationFailed as exc:
-                _service_errors(report, pr, exc)
-        if progress is not None:
-            progress(len(rows), len(rows))
-        if report.errors or dry_run:
+    rows = _read(path, kind, report)
+    plan = _planned(session, kind, rows, report)
+    if not dry_run:
+        savepoint = session.begin_nested()
+        try:
+            apply_plan(session, plan)
+        except ValidationFailed as exc:
             savepoint.rollback()
             session.expire_all()
-        else:
-            savepoint.commit()
-    except BaseException:
-        if savepoint.is_active:
-            savepoint.rollback()
-        raise
-    if report.errors:
-        raise _rejected(report)
+            raise _failed_while_writing(report, exc) from None
+        except BaseException:
+            if savepoint.is_active:
+                savepoint.rollback()
+            raise
+        savepoint.commit()
     return report
 
 
-# Rows (at most) and seconds of work per transaction of a batched import, and the pause after
-# each commit: long enough
-# for writers sleeping in SQLite's busy handler (it retries at most every 100 ms) to take
-# their turn, so the app keeps saving while a large workbook imports.
-BATCH_ROWS = 500
+# Seconds of work per write transaction of an import and the pause after each commit: long
+# enough for writers sleeping in SQLite's busy handler (it retries at most every 100 ms) or
+# queued on PostgreSQL's chain lock to take their turn, so the app keeps saving meanwhile.
 BATCH_S = 0.25
 BATCH_PAUSE_S = 0.2
+BATCH_MAX_ROWS = 500
+BATCH_FIRST_ROWS = 20  # the first batch measures how long a row takes on this machine
 
 
-def import_workbook_batched(
+def import_workbook_in(
     database: Any,
     user: str | None,
     path: Path | str,
     kind: str,
     *,
-    batch_rows: int = BATCH_ROWS,
+    dry_run: bool = False,
+    progress: Any = None,
     batch_s: float = BATCH_S,
     pause_s: float = BATCH_PAUSE_S,
 ) -> ImportReport:
-    """Import like :func:`import_workbook`, but in short transactions (``batch_s`` of work,
-    at most ``batch_rows`` rows) so other writers wait at most one batch (``database``: a
-    storage ``Database``).
+    """The import as the GUI and the CLI run it (``database``: a storage ``Database``).
 
-    The whole file is read and checked first in a read-only transaction (no write lock):
-    unreadable files and bad cells are refused with nothing written. A rule only the services
-    know that fails while writing stops the import at that batch (rolled back); the batches
-    before it stay, which is safe because an import is idempotent (importing the same file
-    again, corrected, changes nothing already imported and completes the rest).
+    1. **Check, no write lock.** The workbook is read, parsed and every write is planned in a
+       read-only transaction, with every rule the services apply when writing: a bad cell
+       anywhere (row 9 000 of 10 000 as well as row 2) refuses the whole file, every bad cell
+       listed, nothing written. Other windows and processes keep saving meanwhile. A dry run
+       (the GUI's Check) stops here.
+    2. **Write in short transactions** of about ``batch_s`` seconds each, with a pause after
+       each (at least ``pause_s``, and at least as long as the batch took) so waiting writers
+       take their turn (they wait at most one batch, far inside the
+       busy timeout). Each batch is whole. Writing the planned rows cannot meet a bad cell; it
+       stops only when the database changed under it (someone saved a record the plan
+       changes: that row is reported as ``changed_meanwhile``), on a full disk, or when the
+       process is killed — then the batches already committed stay and ``report`` /
+       the error says how many rows; importing the same file again changes nothing already
+       imported and completes the rest.
+
+    ``progress(done, total)`` is called after each batch. ``report.write_s``: the longest a
+    batch held the write lock.
     """
-    if kind not in COLUMNS:
-        raise ValueError(f"unknown import kind {kind!r}")
-    report = ImportReport(kind=kind, dry_run=False)
+    report = ImportReport(kind=kind, dry_run=dry_run)
+    rows = _read(path, kind, report)
     with database.session(user, readonly=True) as session:
-        require(session, Permission.EDIT_REGISTERS)
-        mapping, data, ignored = read_rows(Path(path), COLUMNS[kind])
-        report.ignored_columns = ignored
-        rows = parse_rows(mapping, data, report)
-        chosen: dict[int, Any] = {}
-        if kind == "certificates":
-            chosen = {
-                row: std.id for row, std in _check_certificates(session, rows, report).items()
-            }
-        else:
-            _check_clients(rows, report)
-        if report.errors:
-            raise _rejected(report)
-    done = 0
-    while done < len(rows):
-        started = time.monotonic()
-        with database.session(user) as session:
-            standards = {
-                pr.row: session.get_one(Standard, chosen[pr.row])
-                for pr in rows[done : done + batch_rows]
-                if pr.row in chosen
-            }
-            orgs = _Organisations(session, report)
-            savepoint = session.begin_nested()
-            written = 0
-            for pr in rows[done : done + max(1, batch_rows)]:
+        plan = _planned(session, kind, rows, report)
+    if dry_run:
+        return report
+    numbers = sorted({s.row.row for s in plan.orgs} | {s.row.row for s in plan.certs})
+    done, size = 0, BATCH_FIRST_ROWS
+    while done < len(numbers):
+        batch = set(numbers[done : done + size])
+        began = time.monotonic()
+        try:
+            with database.session(user) as session:
+                require(session, Permission.EDIT_REGISTERS)
                 try:
-                    with session.begin_nested():
-                        if kind == "certificates":
-                            _write_certificate(session, pr, standards[pr.row], orgs, report)
-                        else:
-                            _write_client(session, pr, orgs)
+                    apply_plan(session, plan, batch)
                 except ValidationFailed as exc:
-                    _service_errors(report, pr, exc)
-                written += 1
-                if time.monotonic() - started > batch_s:
-                    break  # hold the write lock a fraction of a second at a time
-            if report.errors:
-                savepoint.rollback()
-                raise _rejected(report, imported=done)
-            savepoint.commit()
-        done += written
-        if pause_s and done < len(rows):
-            time.sleep(pause_s)
+                    raise _failed_while_writing(report, exc) from None
+        except ImportRejected as exc:
+            raise _interrupted(report, exc, done, len(numbers)) from None
+        took = time.monotonic() - began
+        report.write_s = max(report.write_s, took)
+        done += len(batch)
+        if progress is not None:
+            progress(done, len(numbers))
+        # the next batch: as many rows as fit in batch_s at the pace just measured
+        per_row = took / len(batch)
+        size = max(1, min(BATCH_MAX_ROWS, int(batch_s / per_row) if per_row else BATCH_MAX_ROWS))
+        if pause_s and done < len(numbers):
+            # At least as long as the batch took: the import holds the write lock at most
+            # half the time, however slow the machine (waiting writers get their turn).
+            time.sleep(max(pause_s, min(took, 1.0)))
     return report
+
+
+def _interrupted(
+    report: ImportReport, exc: ImportRejected, done: int, total: int
+) -> ImportRejected:
+    report.errors = list(exc.errors)
+    report.imported_rows = done
+    if not done:
+        return _rejected(report)
+    return ImportRejected(
+        f"{len(report.errors)} error(s); the first {done} of {total} rows were imported; "
+        "import the file again to complete it",
+        report.errors,
+        report,
+    )
+
+
+def _failed_while_writing(report: ImportReport, exc: ValidationFailed) -> ImportRejected:
+    """A rule only the database knows failed while writing (the transaction is rolled back)."""
+    pr = getattr(exc, "import_row", None)
+    problems = exc.errors or {"": exc.code}
+    if pr is None:
+        report.errors.extend(RowError(0, f, f, "", reason) for f, reason in problems.items())
+    else:
+        _service_problems(report, pr, problems)
+    return _rejected(report)
 
 
 def _check_clients(rows: list[ParsedRow], report: ImportReport) -> None:
@@ -939,17 +1240,11 @@ def _check_clients(rows: list[ParsedRow], report: ImportReport) -> None:
             _err(report, pr, "contact_email", "email")
 
 
-def _rejected(report: ImportReport, imported: int = 0) -> ImportRejected:
+def _rejected(report: ImportReport) -> ImportRejected:
     report.errors.sort(key=lambda e: (e.row, e.field))
-    outcome = (
-        f"the first {imported} row(s) were imported; correct the file and import it again "
-        "to complete it"
-        if imported
-        else "nothing was imported"
-    )
     return ImportRejected(
         f"{len(report.errors)} error(s) in {len({e.row for e in report.errors})} row(s); "
-        + outcome,
+        "nothing was imported",
         report.errors,
         report,
     )

@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
 )
 
 from auditdesk.ui import i18n
+from auditdesk.ui.i18n import plural
 from auditdesk.ui.jobs import run_job
 from auditdesk.ui.retranslate import follow_language
 
@@ -153,8 +154,10 @@ class CncaExportDialog(QDialog):
             .replace("%5", str(c.get("energy", 0)))
         )
         if self.issues:
-            text += " " + self.tr("%1 problem(s): fix them in AuditDesk before uploading.").replace(
-                "%1", str(len(self.issues))
+            text += " " + plural(
+                len(self.issues),
+                self.tr("{n} problem: fix it in AuditDesk before uploading."),
+                self.tr("{n} problems: fix them in AuditDesk before uploading."),
             )
         else:
             text += " " + self.tr("No problems found.")

@@ -57,9 +57,87 @@ STORAGE_TEXT: dict[str, str] = {
 }
 
 
+STORAGE_TEXT.update(
+    {
+        "backup_cancelled": str(
+            QT_TRANSLATE_NOOP("Errors", "The backup was cancelled; its partial copy was removed.")
+        ),
+        "backup_failed": str(
+            QT_TRANSLATE_NOOP(
+                "Errors", "The backup could not be written. The database itself is unchanged."
+            )
+        ),
+        "backup_invalid": str(
+            QT_TRANSLATE_NOOP(
+                "Errors", "This is not a complete AuditDesk backup: it fails its check."
+            )
+        ),
+        "backup_no_space": str(
+            QT_TRANSLATE_NOOP(
+                "Errors",
+                "There is not enough free space for the backup on that disk. Nothing was written.",
+            )
+        ),
+        "backup_read_only": str(
+            QT_TRANSLATE_NOOP("Errors", "The backup folder cannot be written to (it is read-only).")
+        ),
+        "text_too_large": str(
+            QT_TRANSLATE_NOOP(
+                "Errors", "The text is too large to save. Shorten it or attach it as a file."
+            )
+        ),
+        "witness_invalid": str(
+            QT_TRANSLATE_NOOP(
+                "Errors", "The witness file is not a valid AuditDesk witness (or it was changed)."
+            )
+        ),
+        "migration_refused": str(
+            QT_TRANSLATE_NOOP(
+                "Errors", "The database could not be copied to the server. Nothing was changed."
+            )
+        ),
+        "attachment.refused": str(QT_TRANSLATE_NOOP("Errors", "The file was not attached.")),
+    }
+)
+
+# Service and importer errors whose text lives here (code -> what happened).
+SERVICE_TEXT: dict[str, str] = {
+    "exchange": str(QT_TRANSLATE_NOOP("Errors", "The file could not be imported or exported.")),
+    "import_rejected": str(
+        QT_TRANSLATE_NOOP("Errors", "Some rows of the workbook are wrong; nothing was imported.")
+    ),
+    "package_refused": str(
+        QT_TRANSLATE_NOOP("Errors", "The audit package was refused; nothing was changed.")
+    ),
+    "workbook": str(QT_TRANSLATE_NOOP("Errors", "The workbook cannot be imported.")),
+    "issue_blocked": str(
+        QT_TRANSLATE_NOOP(
+            "Errors", "The report cannot be issued yet: the pre-issue check found what blocks it."
+        )
+    ),
+}
+
+
 def storage_text(code: str) -> str:
     text = STORAGE_TEXT.get(code)
     return QCoreApplication.translate("Errors", text) if text else labels.label("storage", code)
+
+
+def service_text(code: str) -> str:
+    text = SERVICE_TEXT.get(code)
+    return QCoreApplication.translate("Errors", text) if text else labels.label("service", code)
+
+
+def _storage_detail(storage: StorageError) -> str:
+    """What a storage error adds to its message: an attachment's reason, a copy's reason."""
+    code = getattr(storage, "code", "")
+    if code.startswith("attachment.") and code != "attachment.refused":
+        from auditdesk.ui.workspace.words import refusal_text
+
+        return refusal_text(
+            code, getattr(storage, "path", "") or "", getattr(storage, "actual", "")
+        )
+    return ""
 
 
 def storage_error_of(exc: BaseException) -> StorageError | None:
@@ -72,24 +150,57 @@ def message_for(exc: BaseException) -> tuple[str, str] | None:
     """(title, text) for an error the user can act on; None for a bug."""
     storage = storage_error_of(exc)
     if storage is not None:
-        text = storage_text(storage.code)
-        if storage.path:
+        detail = _storage_detail(storage)
+        code = storage.code
+        if code not in STORAGE_TEXT and not labels.has_label("storage", code):
+            code = type(storage).code  # a class that keeps its reason in ``code``
+        text = detail or storage_text(code)
+        if storage.path and not detail:
             text += "\n\n" + storage.path
         return QCoreApplication.translate("Errors", "Database problem"), text
     if isinstance(exc, ValidationFailed):
-        lines = [f"{labels.column(f)}: {labels.validation(c)}" for f, c in exc.errors.items()]
+        # Only what has words: a field or reason code without them is left out, never shown raw.
+        lines = [
+            f"{labels.column(f)}: {labels.validation(c)}"
+            for f, c in exc.errors.items()
+            if labels.has_label("column", f)
+            and (labels.has_label("validation", c) or c.startswith("credit_code."))
+        ]
+        blockers = getattr(exc, "blockers", None) or []
+        if blockers:
+            from auditdesk.ui.documents import blocker_words
+
+            lines += ["• " + blocker_words(b.code, b.detail or "") for b in blockers]
         return QCoreApplication.translate("Errors", "Please check"), "\n".join(
-            [labels.label("service", exc.code), *lines]
+            [service_text(exc.code), *lines]
         )
     if isinstance(exc, ServiceError):
-        text = labels.label("service", exc.code)
+        text = service_text(exc.code)
         reason = exc.details.get("reason")
         if reason:
-            text += "\n" + labels.label("refusal", reason)
+            text += "\n" + reason_words(exc, str(reason))
         if exc.details.get("rule"):
             text += f"\n({exc.details['rule']} {exc.details.get('clause', '')})"
         return QCoreApplication.translate("Errors", "Not possible"), text
     return None
+
+
+def reason_words(exc: ServiceError, reason: str) -> str:
+    """A refusal's reason code in the user's language (never the bare code)."""
+    from auditdesk.exchange.errors import PackageRefused, WorkbookUnreadable
+
+    if isinstance(exc, WorkbookUnreadable):
+        from auditdesk.ui.import_dialog import workbook_text
+
+        return workbook_text(exc)
+    if isinstance(exc, PackageRefused):
+        from auditdesk.ui.package_actions import REFUSALS, refusal_text
+
+        if reason in REFUSALS:
+            return refusal_text(reason)
+    if labels.has_label("refusal", reason):
+        return labels.label("refusal", reason)
+    return QCoreApplication.translate("Errors", "(reason: %1)").replace("%1", reason)
 
 
 def show_error(exc: BaseException, parent: QWidget | None = None) -> None:
@@ -101,8 +212,9 @@ def show_error(exc: BaseException, parent: QWidget | None = None) -> None:
     if shown is not None:
         shown.append((title, text))
         return
+    # No "details" with the exception's own (English, technical) text: the message above is
+    # the whole story in the user's language; a bug goes to the crash dialog instead.
     box = QMessageBox(QMessageBox.Icon.Warning, title, text, QMessageBox.StandardButton.Ok, parent)
-    box.setDetailedText(str(exc))
     box.exec()
 
 

@@ -38,6 +38,32 @@ def current_language() -> str:
     return _current
 
 
+def qt_translation_dirs() -> list[str]:
+    """Where Qt's own translations (``qtbase_zh_CN.qm``) may be: Qt's configured folder, and
+    PySide6's own ``Qt/translations`` (the PyInstaller bundle ships the file there,
+    packaging/auditdesk.spec, whatever Qt's configured prefix says)."""
+    from pathlib import Path
+
+    import PySide6
+
+    dirs = [
+        QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath),
+        str(Path(PySide6.__file__).resolve().parent / "Qt" / "translations"),
+    ]
+    return list(dict.fromkeys(d for d in dirs if d))
+
+
+def load_qt_translation(lang: str, parent: QCoreApplication | None = None) -> QTranslator | None:
+    """Qt's own translation (qtbase) for ``lang``, or None (English needs none)."""
+    if lang == "en":
+        return None
+    for folder in qt_translation_dirs():
+        qt = QTranslator(parent)
+        if qt.load(QLocale(lang), "qtbase", "_", folder):
+            return qt
+    return None
+
+
 def install_language(lang: str) -> bool:
     """Replace the installed translators; widgets receive a LanguageChange event."""
     global _current
@@ -54,10 +80,8 @@ def install_language(lang: str) -> bool:
         _installed.append(ours)
     else:
         ok = False
-    qt = QTranslator(app)  # Qt's own dialogs (OK/Cancel, colour pickers...)
-    if lang != "en" and qt.load(
-        QLocale(lang), "qtbase", "_", QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)
-    ):
+    qt = load_qt_translation(lang, app)  # Qt's own dialogs (OK/Cancel, context menus...)
+    if qt is not None:
         app.installTranslator(qt)
         _installed.append(qt)
     QLocale.setDefault(QLocale(lang))
@@ -84,3 +108,12 @@ def register_cjk_font(app: QApplication) -> str | None:
     for family in platform.font_substitutes(base):  # this system's own families too
         QFont.insertSubstitution(family, CJK_FAMILY)
     return CJK_FAMILY
+
+
+def plural(n: int, one: str, other: str) -> str:
+    """``one`` or ``other`` for ``n`` (both already translated, with ``{n}`` in them).
+
+    English has a singular and a plural ("1 row", "2 rows"); Chinese has one form, so both
+    sources translate to the same text ("{n} 行"). The call site passes both through ``tr()``
+    so lupdate sees them."""
+    return (one if n == 1 else other).format(n=n)

@@ -1,6 +1,12 @@
 """Excel import from the GUI: pick clients or certificates and a workbook, check it (a dry
-run), see every bad cell in a table (row, column, value, reason), then import — all or nothing.
-A button saves the matching template.
+run), see every bad cell in a table (row, column, value, reason), then import. A button saves
+the matching template.
+
+Check and import are ``exchange.excel_import.import_workbook_in``, as on the command line: the
+whole workbook is checked with no write lock held (a bad cell anywhere: nothing written), then
+written in short transactions, so this and other windows and processes keep saving meanwhile
+(they wait a fraction of a second at most, never fail). The job does not take the app's
+one-writer slot for the whole import for the same reason.
 
 ``show_import_dialog(database, user, parent=None, kind="certificates") -> bool`` (True when
 something was imported).
@@ -29,43 +35,106 @@ from PySide6.QtWidgets import (
 )
 
 from auditdesk.exchange.errors import ImportRejected, RowError, WorkbookUnreadable
-from auditdesk.exchange.excel_import import ImportReport, import_workbook
+from auditdesk.exchange.excel_import import ImportReport, import_workbook_in
 from auditdesk.exchange.template import write_template
 from auditdesk.ui import date_input
 from auditdesk.ui.errors import show_error
+from auditdesk.ui.i18n import current_language, plural
+
+
+def workbook_text(exc: WorkbookUnreadable) -> str:
+    """Why a workbook cannot be read, in the user's language (never the English message)."""
+    from auditdesk.exchange.excel_import import COLUMNS
+
+    d = exc.details
+    zh = current_language() == "zh_CN"
+    headers = {c.field: (c.zh if zh else c.en) for cols in COLUMNS.values() for c in cols}
+    texts = {
+        "not_xlsx": QCoreApplication.translate(
+            "Import", "it is not an .xlsx workbook, or it is damaged"
+        ),
+        "unreadable": QCoreApplication.translate("Import", "the file cannot be read"),
+        "too_large": QCoreApplication.translate("Import", "it is too large"),
+        "no_header_row": QCoreApplication.translate(
+            "Import", "no header row found in the first 10 rows"
+        ),
+        "missing_columns": QCoreApplication.translate(
+            "Import", "required columns are missing: {0}"
+        ).format("、".join(headers.get(str(c), str(c)) for c in d.get("columns", []))),
+        "duplicate_column": QCoreApplication.translate(
+            "Import", "two columns mean the same field ({0})"
+        ).format(headers.get(str(d.get("field", "")), "")),
+        "too_many_rows": QCoreApplication.translate("Import", "it has more than 100 000 rows"),
+    }
+    return texts.get(exc.reason, QCoreApplication.translate("Import", "the file cannot be read"))
 
 
 def reason_text(reason: str) -> str:
     """A row error's reason code in the user's language."""
-    tr = QCoreApplication.translate
     code, _, extra = reason.partition(":")
     texts = {
-        "required": tr("Import", "a value is required"),
-        "invalid_date": tr("Import", "not a date (use 2026-03-15, 2026/3/15 or 2026年3月15日)"),
-        "implausible_date": tr("Import", "the year is implausible"),
-        "not_a_number": tr("Import", "not a number"),
-        "not_a_whole_number": tr("Import", "not a whole number"),
-        "negative": tr("Import", "cannot be negative"),
-        "implausible_number": tr("Import", "implausibly large"),
-        "invalid_technical_code": tr("Import", "technical codes look like 19.05.01"),
-        "unknown_status": tr("Import", "unknown status (有效/暂停/撤销/过期/注销)"),
-        "unknown_standard": tr("Import", "unknown standard"),
-        "unknown_rule_set": tr("Import", "unknown rule set"),
-        "duplicate_in_file": tr("Import", "duplicate of row {0}").format(extra.replace("row ", "")),
-        "expiry_before_issue": tr("Import", "expiry is not after the issue date"),
-        "before_issue": tr("Import", "before the issue date"),
-        "before_surveillance_1": tr("Import", "not after the first surveillance"),
-        "without_surveillance_1": tr("Import", "a second surveillance needs the first"),
-        "belongs_to_another_organisation": tr(
+        "required": QCoreApplication.translate("Import", "a value is required"),
+        "invalid_date": QCoreApplication.translate(
+            "Import", "not a date (use 2026-03-15, 2026/3/15 or 2026年3月15日)"
+        ),
+        "implausible_date": QCoreApplication.translate("Import", "the year is implausible"),
+        "not_a_number": QCoreApplication.translate("Import", "not a number"),
+        "not_a_whole_number": QCoreApplication.translate("Import", "not a whole number"),
+        "negative": QCoreApplication.translate("Import", "cannot be negative"),
+        "implausible_number": QCoreApplication.translate("Import", "implausibly large"),
+        "invalid_technical_code": QCoreApplication.translate(
+            "Import", "technical codes look like 19.05.01"
+        ),
+        "unknown_status": QCoreApplication.translate(
+            "Import", "unknown status (有效/暂停/撤销/过期/注销)"
+        ),
+        "unknown_standard": QCoreApplication.translate("Import", "unknown standard"),
+        "unknown_rule_set": QCoreApplication.translate("Import", "unknown rule set"),
+        "duplicate_in_file": QCoreApplication.translate("Import", "duplicate of row {0}").format(
+            extra.replace("row ", "")
+        ),
+        "expiry_before_issue": QCoreApplication.translate(
+            "Import", "expiry is not after the issue date"
+        ),
+        "before_issue": QCoreApplication.translate("Import", "before the issue date"),
+        "before_surveillance_1": QCoreApplication.translate(
+            "Import", "not after the first surveillance"
+        ),
+        "without_surveillance_1": QCoreApplication.translate(
+            "Import", "a second surveillance needs the first"
+        ),
+        "belongs_to_another_organisation": QCoreApplication.translate(
             "Import", "this certificate number belongs to another organisation"
         ),
-        "credit_code.checksum": tr("Import", "credit code check character is wrong"),
-        "credit_code.length": tr("Import", "credit code must have 18 characters"),
-        "credit_code.character": tr("Import", "credit code has a character that is not allowed"),
-        "email": tr("Import", "not an e-mail address"),
-        "duplicate": tr("Import", "already exists"),
+        "credit_code.checksum": QCoreApplication.translate(
+            "Import", "credit code check character is wrong"
+        ),
+        "credit_code.length": QCoreApplication.translate(
+            "Import", "credit code must have 18 characters"
+        ),
+        "credit_code.character": QCoreApplication.translate(
+            "Import", "credit code has a character that is not allowed"
+        ),
+        "email": QCoreApplication.translate("Import", "not an e-mail address"),
+        "duplicate": QCoreApplication.translate("Import", "already exists"),
+        "changed_meanwhile": QCoreApplication.translate(
+            "Import", "someone saved this record while it was being imported; import again"
+        ),
+        "not_a_date": QCoreApplication.translate("Import", "not a date"),
+        "not_found": QCoreApplication.translate("Import", "not found"),
+        "before_start": QCoreApplication.translate("Import", "the end is before the start"),
+        "different_organisations": QCoreApplication.translate(
+            "Import", "certificates of different organisations"
+        ),
     }
-    return texts.get(code, reason)
+    if code in texts:
+        return texts[code]
+    from auditdesk.ui import labels
+
+    # a code only the services know: the services' words for it, never the bare code
+    if labels.has_label("validation", code):
+        return labels.validation(code)
+    return QCoreApplication.translate("Import", "this value is refused ({0})").format(code)
 
 
 class ImportDialog(QDialog):
@@ -147,17 +216,28 @@ class ImportDialog(QDialog):
             for j, text in enumerate((str(e.row), e.column, e.value, problem)):
                 self.errors_table.setItem(i, j, QTableWidgetItem(text))
 
+    def entity_count(self, entity: str, n: int) -> str:
+        if entity == "organisation":
+            return plural(n, self.tr("{n} organisation"), self.tr("{n} organisations"))
+        if entity == "certificate":
+            return plural(n, self.tr("{n} certificate"), self.tr("{n} certificates"))
+        if entity == "audit":
+            return plural(n, self.tr("{n} audit"), self.tr("{n} audits"))
+        return f"{n} {entity}"
+
     def describe(self, report: ImportReport) -> str:
         def part(counts: dict[str, int]) -> str:
-            return ", ".join(f"{n} {k}" for k, n in sorted(counts.items())) or "0"
+            sep = "，" if current_language() == "zh_CN" else ", "
+            return sep.join(self.entity_count(k, n) for k, n in sorted(counts.items())) or "0"
 
         head = (
             self.tr("Check passed: nothing written yet.")
             if report.dry_run
             else self.tr("Imported.")
         )
-        return f"{head} " + self.tr("{0} row(s); new: {1}; changed: {2}; unchanged: {3}").format(
-            report.rows_read, part(report.created), part(report.updated), part(report.unchanged)
+        rows = plural(report.rows_read, self.tr("{n} row"), self.tr("{n} rows"))
+        return f"{head} " + self.tr("{0}; new: {1}; changed: {2}; unchanged: {3}").format(
+            rows, part(report.created), part(report.updated), part(report.unchanged)
         )
 
     def run(self, dry_run: bool) -> ImportReport | None:
@@ -172,11 +252,16 @@ class ImportDialog(QDialog):
             return None
         kind = self.kind()
 
+        database, user = self.database, self.user
+
         def work(job: Any) -> ImportReport:
-            with job.session() as s:
-                return import_workbook(
-                    s, Path(path), kind, dry_run=dry_run, progress=lambda d, t: job.progress(d, t)
-                )
+            def progress(done: int, total: int) -> None:
+                job.progress(done, total)
+                job.check()  # Cancel: the batches written so far stay (re-import completes)
+
+            return import_workbook_in(
+                database, user, Path(path), kind, dry_run=dry_run, progress=progress
+            )
 
         self.check_button.setEnabled(False)
         self.import_button.setEnabled(False)
@@ -186,8 +271,9 @@ class ImportDialog(QDialog):
             self._failed,
             self.tr("Importing…"),
             parent=self,
-            write=not dry_run,
-            session_factory=lambda: self.database.session(self.user),
+            # Not the app's one-writer slot: the import takes the database's write lock only
+            # a fraction of a second at a time, and autosave must go on meanwhile.
+            write=False,
         )
         return self.last_report
 
@@ -207,15 +293,31 @@ class ImportDialog(QDialog):
         self._enable()
         if isinstance(exc, ImportRejected):
             self.show_errors(exc.errors)
-            self.summary.setText(
-                self.tr(
-                    "{0} problem(s) in {1} row(s). Nothing was imported; correct the "
-                    "workbook and check again."
-                ).format(len(exc.errors), len({e.row for e in exc.errors}))
+            n_rows = len({e.row for e in exc.errors})
+            problems = plural(len(exc.errors), self.tr("{n} problem"), self.tr("{n} problems"))
+            rows = plural(n_rows, self.tr("in {n} row"), self.tr("in {n} rows"))
+            done = getattr(exc.report, "imported_rows", 0) if exc.report is not None else 0
+            outcome = (
+                plural(
+                    done,
+                    self.tr(
+                        "The first {n} row was imported before the import stopped; import the "
+                        "workbook again to complete it."
+                    ),
+                    self.tr(
+                        "The first {n} rows were imported before the import stopped; import "
+                        "the workbook again to complete it."
+                    ),
+                )
+                if done
+                else self.tr("Nothing was imported; correct the workbook and check again.")
             )
+            self.summary.setText(self.tr("{0} {1}. {2}").format(problems, rows, outcome))
         elif isinstance(exc, WorkbookUnreadable):
             self.show_errors([])
-            self.summary.setText(self.tr("The workbook cannot be imported: {0}").format(str(exc)))
+            self.summary.setText(
+                self.tr("The workbook cannot be imported: {0}").format(workbook_text(exc))
+            )
         else:
             show_error(exc, self)
 

@@ -496,14 +496,14 @@ def test_a_failure_while_writing_the_last_row_rolls_back_every_row(session, xlsx
     from auditdesk.exchange import excel_import
     from auditdesk.services.errors import ValidationFailed
 
-    real = excel_import.create_audit
+    real = excel_import._new_audit
 
-    def failing(s, data):
-        if s.get(Certificate, data.certificate_ids[0]).number == "BIG-00049":
+    def failing(s, number, cert, audit_type, done):
+        if cert.number == "BIG-00049":
             raise ValidationFailed("audit: refused", {"end_date": "before_start"})
-        return real(s, data)
+        return real(s, number, cert, audit_type, done)
 
-    monkeypatch.setattr(excel_import, "create_audit", failing)
+    monkeypatch.setattr(excel_import, "_new_audit", failing)
     before = table_counts(session)
     with pytest.raises(ImportRejected) as info:
         import_workbook(session, xlsx(_big_sheet(50)), "certificates")

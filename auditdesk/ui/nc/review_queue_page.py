@@ -32,6 +32,7 @@ from auditdesk.services import nonconformities as ncs
 from auditdesk.services import review_queue as rq
 from auditdesk.services.errors import ServiceError
 from auditdesk.ui import palette
+from auditdesk.ui.i18n import plural
 from auditdesk.ui.jobs import Job
 from auditdesk.ui.nc.action_dialogs import ReasonDialog, ask_verification
 from auditdesk.ui.nc.detail import NCDetailWidget
@@ -358,7 +359,7 @@ class ReviewQueuePage(QWidget):
         keep = set(self.selected_ids())
         self.model.set_items(items)
         overdue = sum(1 for i in items if i.overdue)
-        text = self.tr("%n NC(s) waiting", "", len(items))
+        text = plural(len(items), self.tr("{n} NC waiting"), self.tr("{n} NCs waiting"))
         if overdue:
             text += " · " + self.tr("%n overdue", "", overdue)
         if others:

@@ -189,7 +189,10 @@ def certificate_create_editor(standard_keys: tuple[str, ...]) -> EditorConfig:
             FieldSpec("scope_en", "multiline"),
             FieldSpec("technical_codes"),
             FieldSpec(
-                "complexity", "choice", choices=("medium", "high", "low", "limited", "standard")
+                "complexity",
+                "choice",
+                choices=("medium", "high", "low", "limited", "standard"),
+                group="complexity",
             ),
         ),
         load=lambda s, rid: {},

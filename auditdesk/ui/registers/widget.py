@@ -32,6 +32,7 @@ from auditdesk.services import registers
 from auditdesk.ui import labels
 from auditdesk.ui.context import AppContext
 from auditdesk.ui.flow_layout import FlowLayout
+from auditdesk.ui.i18n import plural
 from auditdesk.ui.registers.configs import RegisterConfig
 from auditdesk.ui.registers.editor import DetailEditor
 from auditdesk.ui.registers.model import Query, RegisterModel, RegisterSource
@@ -215,7 +216,8 @@ class RegisterWidget(QWidget):
         super().changeEvent(e)
 
     def _update_labels(self) -> None:
-        self.count_label.setText(self.tr("%n record(s)", "", self.model.total))
+        n = self.model.total
+        self.count_label.setText(plural(n, self.tr("{n} record"), self.tr("{n} records")))
         special = {
             k: v
             for k, v in self._filters.items()

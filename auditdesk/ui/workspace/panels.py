@@ -267,7 +267,7 @@ class PanelsMixin:
 
             team = [(m.ref, m.name, labels.label("team_role", m.role), t) for m, t in st.team]
             notes = [
-                problem_text(f.code, st.filenames.get(f.ref or "", ""))
+                problem_text(f.code, st.filenames.get(f.ref or "", f.ref or ""))
                 if ("problem", f.code) in _PROBLEM_KEYS()
                 else word_note(f.code, st.filenames.get(f.ref or "", ""))
                 for f in st.findings

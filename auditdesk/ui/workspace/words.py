@@ -35,6 +35,7 @@ _TEXT: dict[tuple[str, str], Any] = {  # QT_TRANSLATE_NOOP marks the text for lu
         "Workspace", "No check-in photo of the closing meeting"
     ),
     # 认证到 check-in rules (rules/checkin.py, issue 19)
+    ("problem", "check_in.no_photo"): QT_TRANSLATE_NOOP("Workspace", "%1: no check-in photo yet"),
     ("problem", "check_in.too_many_photos"): QT_TRANSLATE_NOOP(
         "Workspace", "%1: more than 3 check-in photos of this meeting"
     ),
@@ -107,6 +108,8 @@ def codes(group: str) -> list[str]:
 def problem_text(code: str, detail: str = "") -> str:
     if code == "coverage.must_cover_missing" and detail == "marks":
         detail = word("must_cover", "marks")
+    if code == "check_in.no_photo" and detail in ("opening", "closing"):
+        detail = word("check_in", detail)
     return word("problem", code).replace("%1", detail)
 
 

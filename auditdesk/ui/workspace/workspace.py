@@ -314,7 +314,7 @@ class AuditWorkspace(PanelsMixin, QWidget):
         self.previous.changed.connect(self._previous_changed)
         self.btn_complete.clicked.connect(self.run_completeness)
         self.btn_coverage.clicked.connect(self.show_coverage)
-        self.btn_terminate.clicked.connect(self.terminate)
+        self.btn_terminate.clicked.connect(lambda: self.terminate())  # not clicked(bool)
         self.btn_documents.clicked.connect(lambda: self.show_documents())
         self.btn_package.clicked.connect(lambda: self.export_package())
         self.btn_checkin.clicked.connect(self.show_check_in)
