@@ -872,6 +872,35 @@ class _Builder:
         audit.accompanying_persons = "向导：质量部 周敏（北京总部）、测试部 孙磊（济南研发中心）"
         audit.client_confirmed_by = org.contact_name or org.representative
         audit.client_confirmed_on = (audit.start_date or self.today) - dt.timedelta(days=10)
+        # The team must cover the client's 专业代码 (33.02.01, software): a technical expert
+        # who is free on those days joins (accompanies, not counted in audit days).
+        if audit.start_date is not None:
+            end = audit.end_date or audit.start_date
+            code = (org.technical_codes or "").split(",")[0].strip()
+            present = {m.auditor_id for m in audit.team}
+            expert = next(
+                (
+                    a
+                    for a in self.auditors
+                    if a.id not in present
+                    and code
+                    and any(
+                        code == c or code.startswith(c + ".") for c in a.technical_codes.split(",")
+                    )
+                    and self._free(a, audit.start_date, end)
+                ),
+                None,
+            )
+            if expert is not None:
+                from auditdesk.model import AuditTeamMember
+
+                audit.team.append(
+                    AuditTeamMember(
+                        audit_id=audit.id, auditor_id=expert.id, role=TeamRole.TECH_EXPERT
+                    )
+                )
+                self.busy.setdefault(expert.id, []).append((audit.start_date, end))
+                self.s.flush()
         entries = data["evidence"]
         wanted = [(ordered[e["site"]].name, e["clause"].split(".")[0]) for e in entries]
         times = self.plan_times(audit, wanted)
