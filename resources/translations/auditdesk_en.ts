@@ -1,119 +1,6 @@
 <?xml version='1.0' encoding='utf-8'?>
 <TS version="2.1" language="en" sourcelanguage="en">
 <context>
-    <name />
-    <message>
-        <source>Import</source>
-        <comment>a value is required</comment>
-        <translation>Import</translation>
-    </message>
-    <message>
-        <source>Import</source>
-        <comment>not a date (use 2026-03-15, 2026/3/15 or 2026年3月15日)</comment>
-        <translation>Import</translation>
-    </message>
-    <message>
-        <source>Import</source>
-        <comment>the year is implausible</comment>
-        <translation>Import</translation>
-    </message>
-    <message>
-        <source>Import</source>
-        <comment>not a number</comment>
-        <translation>Import</translation>
-    </message>
-    <message>
-        <source>Import</source>
-        <comment>not a whole number</comment>
-        <translation>Import</translation>
-    </message>
-    <message>
-        <source>Import</source>
-        <comment>cannot be negative</comment>
-        <translation>Import</translation>
-    </message>
-    <message>
-        <source>Import</source>
-        <comment>implausibly large</comment>
-        <translation>Import</translation>
-    </message>
-    <message>
-        <source>Import</source>
-        <comment>technical codes look like 19.05.01</comment>
-        <translation>Import</translation>
-    </message>
-    <message>
-        <source>Import</source>
-        <comment>unknown status (有效/暂停/撤销/过期/注销)</comment>
-        <translation>Import</translation>
-    </message>
-    <message>
-        <source>Import</source>
-        <comment>unknown standard</comment>
-        <translation>Import</translation>
-    </message>
-    <message>
-        <source>Import</source>
-        <comment>unknown rule set</comment>
-        <translation>Import</translation>
-    </message>
-    <message>
-        <source>Import</source>
-        <comment>duplicate of row {0}</comment>
-        <translation>Import</translation>
-    </message>
-    <message>
-        <source>Import</source>
-        <comment>expiry is not after the issue date</comment>
-        <translation>Import</translation>
-    </message>
-    <message>
-        <source>Import</source>
-        <comment>before the issue date</comment>
-        <translation>Import</translation>
-    </message>
-    <message>
-        <source>Import</source>
-        <comment>not after the first surveillance</comment>
-        <translation>Import</translation>
-    </message>
-    <message>
-        <source>Import</source>
-        <comment>a second surveillance needs the first</comment>
-        <translation>Import</translation>
-    </message>
-    <message>
-        <source>Import</source>
-        <comment>this certificate number belongs to another organisation</comment>
-        <translation>Import</translation>
-    </message>
-    <message>
-        <source>Import</source>
-        <comment>credit code check character is wrong</comment>
-        <translation>Import</translation>
-    </message>
-    <message>
-        <source>Import</source>
-        <comment>credit code must have 18 characters</comment>
-        <translation>Import</translation>
-    </message>
-    <message>
-        <source>Import</source>
-        <comment>credit code has a character that is not allowed</comment>
-        <translation>Import</translation>
-    </message>
-    <message>
-        <source>Import</source>
-        <comment>not an e-mail address</comment>
-        <translation>Import</translation>
-    </message>
-    <message>
-        <source>Import</source>
-        <comment>already exists</comment>
-        <translation>Import</translation>
-    </message>
-</context>
-<context>
     <name>App</name>
     <message>
         <source>This database is empty.
@@ -754,8 +641,12 @@ Window: %2</translation>
         <translation>%1: %2 plan rows, %3 certificates, %4 results, %5 energy rows.</translation>
     </message>
     <message>
-        <source>%1 problem(s): fix them in AuditDesk before uploading.</source>
-        <translation>%1 problem(s): fix them in AuditDesk before uploading.</translation>
+        <source>{n} problem: fix it in AuditDesk before uploading.</source>
+        <translation>{n} problem: fix it in AuditDesk before uploading.</translation>
+    </message>
+    <message>
+        <source>{n} problems: fix them in AuditDesk before uploading.</source>
+        <translation>{n} problems: fix them in AuditDesk before uploading.</translation>
     </message>
     <message>
         <source>No problems found.</source>
@@ -1456,6 +1347,106 @@ Copy the details below and send them to your administrator.</translation>
         <translation>Bilingual (Chinese and English)</translation>
     </message>
     <message>
+        <source>Use of the certificate and marks</source>
+        <translation>Use of the certificate and marks</translation>
+    </message>
+    <message>
+        <source>Significant changes since the last audit</source>
+        <translation>Significant changes since the last audit</translation>
+    </message>
+    <message>
+        <source>Complaints and their handling</source>
+        <translation>Complaints and their handling</translation>
+    </message>
+    <message>
+        <source>Corrective actions on previous nonconformities</source>
+        <translation>Corrective actions on previous nonconformities</translation>
+    </message>
+    <message>
+        <source>Internal audit and management review</source>
+        <translation>Internal audit and management review</translation>
+    </message>
+    <message>
+        <source>Progress towards the objectives</source>
+        <translation>Progress towards the objectives</translation>
+    </message>
+    <message>
+        <source>Continual improvement</source>
+        <translation>Continual improvement</translation>
+    </message>
+    <message>
+        <source>Clause %1 is not judged</source>
+        <translation>Clause %1 is not judged</translation>
+    </message>
+    <message>
+        <source>%1 cites no evidence</source>
+        <translation>%1 cites no evidence</translation>
+    </message>
+    <message>
+        <source>%1 is still a draft</source>
+        <translation>%1 is still a draft</translation>
+    </message>
+    <message>
+        <source>No opening-meeting check-in photo</source>
+        <translation>No opening-meeting check-in photo</translation>
+    </message>
+    <message>
+        <source>No closing-meeting check-in photo</source>
+        <translation>No closing-meeting check-in photo</translation>
+    </message>
+    <message>
+        <source>Previous nonconformity %1 is not re-verified at this audit</source>
+        <translation>Previous nonconformity %1 is not re-verified at this audit</translation>
+    </message>
+    <message>
+        <source>Must-cover item %1 has no evidence</source>
+        <translation>Must-cover item %1 has no evidence</translation>
+    </message>
+    <message>
+        <source>The team has not judged whether the scope is appropriate</source>
+        <translation>The team has not judged whether the scope is appropriate</translation>
+    </message>
+    <message>
+        <source>The team has not judged whether the audit objectives were met</source>
+        <translation>The team has not judged whether the audit objectives were met</translation>
+    </message>
+    <message>
+        <source>No team statement on: %1</source>
+        <translation>No team statement on: %1</translation>
+    </message>
+    <message>
+        <source>The report draft is not reviewed</source>
+        <translation>The report draft is not reviewed</translation>
+    </message>
+    <message>
+        <source>The team's conclusion claims conformity, but %1 stands</source>
+        <translation>The team's conclusion claims conformity, but %1 stands</translation>
+    </message>
+    <message>
+        <source>The team's conclusion claims effectiveness, but the major %1 is not verified</source>
+        <translation>The team's conclusion claims effectiveness, but the major %1 is not verified</translation>
+    </message>
+    <message>
+        <source>The conclusion recommends without condition, but the major %1 is not verified</source>
+        <translation>The conclusion recommends without condition, but the major %1 is not verified</translation>
+    </message>
+    <message>
+        <source>The recommendation '%1' does not fit the audit type</source>
+        <translation>The recommendation '%1' does not fit the audit type</translation>
+    </message>
+    <message>
+        <source>The findings do not support a recommendation (major NC overdue), yet it reads '%1'</source>
+        <translation>The findings do not support a recommendation (major NC overdue), yet it reads '%1'</translation>
+    </message>
+    <message>
+        <source>The audit was terminated, yet its objectives are judged met</source>
+        <translation>The audit was terminated, yet its objectives are judged met</translation>
+    </message>
+    <message>
+        <source>The scope is judged appropriate, but %1 is against clause 4.3</source>
+        <translation>The scope is judged appropriate, but %1 is against clause 4.3</translation>
+    </message>
+    <message>
         <source>Export finished</source>
         <translation>Export finished</translation>
     </message>
@@ -1551,8 +1542,12 @@ Copy the details below and send them to your administrator.</translation>
         <translation>Open for correction after revision %1. Issuing again makes revision %2 and needs a change note.</translation>
     </message>
     <message>
-        <source>The pre-issue check finds %1 item(s) that block the issue:</source>
-        <translation>The pre-issue check finds %1 item(s) that block the issue:</translation>
+        <source>The pre-issue check finds {n} item that blocks the issue:</source>
+        <translation>The pre-issue check finds {n} item that blocks the issue:</translation>
+    </message>
+    <message>
+        <source>The pre-issue check finds {n} items that block the issue:</source>
+        <translation>The pre-issue check finds {n} items that block the issue:</translation>
     </message>
     <message>
         <source>The pre-issue check finds nothing.</source>
@@ -1624,6 +1619,62 @@ Close it first, then restore the backup. Nothing was changed.</source>
 Close it first, then restore the backup. Nothing was changed.</translation>
     </message>
     <message>
+        <source>The backup was cancelled; its partial copy was removed.</source>
+        <translation>The backup was cancelled; its partial copy was removed.</translation>
+    </message>
+    <message>
+        <source>The backup could not be written. The database itself is unchanged.</source>
+        <translation>The backup could not be written. The database itself is unchanged.</translation>
+    </message>
+    <message>
+        <source>This is not a complete AuditDesk backup: it fails its check.</source>
+        <translation>This is not a complete AuditDesk backup: it fails its check.</translation>
+    </message>
+    <message>
+        <source>There is not enough free space for the backup on that disk. Nothing was written.</source>
+        <translation>There is not enough free space for the backup on that disk. Nothing was written.</translation>
+    </message>
+    <message>
+        <source>The backup folder cannot be written to (it is read-only).</source>
+        <translation>The backup folder cannot be written to (it is read-only).</translation>
+    </message>
+    <message>
+        <source>The text is too large to save. Shorten it or attach it as a file.</source>
+        <translation>The text is too large to save. Shorten it or attach it as a file.</translation>
+    </message>
+    <message>
+        <source>The witness file is not a valid AuditDesk witness (or it was changed).</source>
+        <translation>The witness file is not a valid AuditDesk witness (or it was changed).</translation>
+    </message>
+    <message>
+        <source>The database could not be copied to the server. Nothing was changed.</source>
+        <translation>The database could not be copied to the server. Nothing was changed.</translation>
+    </message>
+    <message>
+        <source>The file was not attached.</source>
+        <translation>The file was not attached.</translation>
+    </message>
+    <message>
+        <source>The file could not be imported or exported.</source>
+        <translation>The file could not be imported or exported.</translation>
+    </message>
+    <message>
+        <source>Some rows of the workbook are wrong; nothing was imported.</source>
+        <translation>Some rows of the workbook are wrong; nothing was imported.</translation>
+    </message>
+    <message>
+        <source>The audit package was refused; nothing was changed.</source>
+        <translation>The audit package was refused; nothing was changed.</translation>
+    </message>
+    <message>
+        <source>The workbook cannot be imported.</source>
+        <translation>The workbook cannot be imported.</translation>
+    </message>
+    <message>
+        <source>The report cannot be issued yet: the pre-issue check found what blocks it.</source>
+        <translation>The report cannot be issued yet: the pre-issue check found what blocks it.</translation>
+    </message>
+    <message>
         <source>Database problem</source>
         <translation>Database problem</translation>
     </message>
@@ -1634,6 +1685,10 @@ Close it first, then restore the backup. Nothing was changed.</translation>
     <message>
         <source>Not possible</source>
         <translation>Not possible</translation>
+    </message>
+    <message>
+        <source>(reason: %1)</source>
+        <translation>(reason: %1)</translation>
     </message>
 </context>
 <context>
@@ -1799,6 +1854,149 @@ The current file is kept aside; AuditDesk closes and has to be started again.</t
     </message>
 </context>
 <context>
+    <name>Import</name>
+    <message>
+        <source>it is not an .xlsx workbook, or it is damaged</source>
+        <translation>it is not an .xlsx workbook, or it is damaged</translation>
+    </message>
+    <message>
+        <source>the file cannot be read</source>
+        <translation>the file cannot be read</translation>
+    </message>
+    <message>
+        <source>it is too large</source>
+        <translation>it is too large</translation>
+    </message>
+    <message>
+        <source>no header row found in the first 10 rows</source>
+        <translation>no header row found in the first 10 rows</translation>
+    </message>
+    <message>
+        <source>required columns are missing: {0}</source>
+        <translation>required columns are missing: {0}</translation>
+    </message>
+    <message>
+        <source>two columns mean the same field ({0})</source>
+        <translation>two columns mean the same field ({0})</translation>
+    </message>
+    <message>
+        <source>it has more than 100 000 rows</source>
+        <translation>it has more than 100 000 rows</translation>
+    </message>
+    <message>
+        <source>a value is required</source>
+        <translation>a value is required</translation>
+    </message>
+    <message>
+        <source>not a date (use 2026-03-15, 2026/3/15 or 2026年3月15日)</source>
+        <translation>not a date (use 2026-03-15, 2026/3/15 or 2026年3月15日)</translation>
+    </message>
+    <message>
+        <source>the year is implausible</source>
+        <translation>the year is implausible</translation>
+    </message>
+    <message>
+        <source>not a number</source>
+        <translation>not a number</translation>
+    </message>
+    <message>
+        <source>not a whole number</source>
+        <translation>not a whole number</translation>
+    </message>
+    <message>
+        <source>cannot be negative</source>
+        <translation>cannot be negative</translation>
+    </message>
+    <message>
+        <source>implausibly large</source>
+        <translation>implausibly large</translation>
+    </message>
+    <message>
+        <source>technical codes look like 19.05.01</source>
+        <translation>technical codes look like 19.05.01</translation>
+    </message>
+    <message>
+        <source>unknown status (有效/暂停/撤销/过期/注销)</source>
+        <translation>unknown status (有效/暂停/撤销/过期/注销)</translation>
+    </message>
+    <message>
+        <source>unknown standard</source>
+        <translation>unknown standard</translation>
+    </message>
+    <message>
+        <source>unknown rule set</source>
+        <translation>unknown rule set</translation>
+    </message>
+    <message>
+        <source>duplicate of row {0}</source>
+        <translation>duplicate of row {0}</translation>
+    </message>
+    <message>
+        <source>expiry is not after the issue date</source>
+        <translation>expiry is not after the issue date</translation>
+    </message>
+    <message>
+        <source>before the issue date</source>
+        <translation>before the issue date</translation>
+    </message>
+    <message>
+        <source>not after the first surveillance</source>
+        <translation>not after the first surveillance</translation>
+    </message>
+    <message>
+        <source>a second surveillance needs the first</source>
+        <translation>a second surveillance needs the first</translation>
+    </message>
+    <message>
+        <source>this certificate number belongs to another organisation</source>
+        <translation>this certificate number belongs to another organisation</translation>
+    </message>
+    <message>
+        <source>credit code check character is wrong</source>
+        <translation>credit code check character is wrong</translation>
+    </message>
+    <message>
+        <source>credit code must have 18 characters</source>
+        <translation>credit code must have 18 characters</translation>
+    </message>
+    <message>
+        <source>credit code has a character that is not allowed</source>
+        <translation>credit code has a character that is not allowed</translation>
+    </message>
+    <message>
+        <source>not an e-mail address</source>
+        <translation>not an e-mail address</translation>
+    </message>
+    <message>
+        <source>already exists</source>
+        <translation>already exists</translation>
+    </message>
+    <message>
+        <source>someone saved this record while it was being imported; import again</source>
+        <translation>someone saved this record while it was being imported; import again</translation>
+    </message>
+    <message>
+        <source>not a date</source>
+        <translation>not a date</translation>
+    </message>
+    <message>
+        <source>not found</source>
+        <translation>not found</translation>
+    </message>
+    <message>
+        <source>the end is before the start</source>
+        <translation>the end is before the start</translation>
+    </message>
+    <message>
+        <source>certificates of different organisations</source>
+        <translation>certificates of different organisations</translation>
+    </message>
+    <message>
+        <source>this value is refused ({0})</source>
+        <translation>this value is refused ({0})</translation>
+    </message>
+</context>
+<context>
     <name>ImportDialog</name>
     <message>
         <source>Import from Excel</source>
@@ -1861,6 +2059,30 @@ The current file is kept aside; AuditDesk closes and has to be started again.</t
         <translation>Save template</translation>
     </message>
     <message>
+        <source>{n} organisation</source>
+        <translation>{n} organisation</translation>
+    </message>
+    <message>
+        <source>{n} organisations</source>
+        <translation>{n} organisations</translation>
+    </message>
+    <message>
+        <source>{n} certificate</source>
+        <translation>{n} certificate</translation>
+    </message>
+    <message>
+        <source>{n} certificates</source>
+        <translation>{n} certificates</translation>
+    </message>
+    <message>
+        <source>{n} audit</source>
+        <translation>{n} audit</translation>
+    </message>
+    <message>
+        <source>{n} audits</source>
+        <translation>{n} audits</translation>
+    </message>
+    <message>
         <source>Check passed: nothing written yet.</source>
         <translation>Check passed: nothing written yet.</translation>
     </message>
@@ -1869,8 +2091,48 @@ The current file is kept aside; AuditDesk closes and has to be started again.</t
         <translation>Imported.</translation>
     </message>
     <message>
-        <source>{0} row(s); new: {1}; changed: {2}; unchanged: {3}</source>
-        <translation>{0} row(s); new: {1}; changed: {2}; unchanged: {3}</translation>
+        <source>{n} row</source>
+        <translation>{n} row</translation>
+    </message>
+    <message>
+        <source>{n} rows</source>
+        <translation>{n} rows</translation>
+    </message>
+    <message>
+        <source>{0}; new: {1}; changed: {2}; unchanged: {3}</source>
+        <translation>{0}; new: {1}; changed: {2}; unchanged: {3}</translation>
+    </message>
+    <message>
+        <source>{n} problem</source>
+        <translation>{n} problem</translation>
+    </message>
+    <message>
+        <source>{n} problems</source>
+        <translation>{n} problems</translation>
+    </message>
+    <message>
+        <source>in {n} row</source>
+        <translation>in {n} row</translation>
+    </message>
+    <message>
+        <source>in {n} rows</source>
+        <translation>in {n} rows</translation>
+    </message>
+    <message>
+        <source>The first {n} row was imported before the import stopped; import the workbook again to complete it.</source>
+        <translation>The first {n} row was imported before the import stopped; import the workbook again to complete it.</translation>
+    </message>
+    <message>
+        <source>The first {n} rows were imported before the import stopped; import the workbook again to complete it.</source>
+        <translation>The first {n} rows were imported before the import stopped; import the workbook again to complete it.</translation>
+    </message>
+    <message>
+        <source>Nothing was imported; correct the workbook and check again.</source>
+        <translation>Nothing was imported; correct the workbook and check again.</translation>
+    </message>
+    <message>
+        <source>{0} {1}. {2}</source>
+        <translation>{0} {1}. {2}</translation>
     </message>
     <message>
         <source>Choose a workbook first.</source>
@@ -1879,10 +2141,6 @@ The current file is kept aside; AuditDesk closes and has to be started again.</t
     <message>
         <source>Importing…</source>
         <translation>Importing…</translation>
-    </message>
-    <message>
-        <source>{0} problem(s) in {1} row(s). Nothing was imported; correct the workbook and check again.</source>
-        <translation>{0} problem(s) in {1} row(s). Nothing was imported; correct the workbook and check again.</translation>
     </message>
     <message>
         <source>The workbook cannot be imported: {0}</source>
@@ -3435,10 +3693,109 @@ See the details.</translation>
     </message>
 </context>
 <context>
+    <name>PlanActions</name>
+    <message>
+        <source>Evidence against the plan: %1</source>
+        <translation>Evidence against the plan: %1</translation>
+    </message>
+    <message>
+        <source>The evidence is consistent with the audit plan.</source>
+        <translation>The evidence is consistent with the audit plan.</translation>
+    </message>
+    <message>
+        <source>Change plan…</source>
+        <translation>Change plan…</translation>
+    </message>
+    <message>
+        <source>Check against plan</source>
+        <translation>Check against plan</translation>
+    </message>
+    <message>
+        <source>Evidence times and sites, photo times and NC sites against the audit plan</source>
+        <translation>Evidence times and sites, photo times and NC sites against the audit plan</translation>
+    </message>
+</context>
+<context>
     <name>PlanningDialog</name>
+    <message>
+        <source>Change audit plan %1</source>
+        <translation>Change audit plan %1</translation>
+    </message>
+    <message>
+        <source>Save changes</source>
+        <translation>Save changes</translation>
+    </message>
     <message>
         <source>Plan an audit</source>
         <translation>Plan an audit</translation>
+    </message>
+    <message>
+        <source>Cancel this audit…</source>
+        <translation>Cancel this audit…</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>Close</translation>
+    </message>
+    <message>
+        <source>Dates</source>
+        <translation>Dates</translation>
+    </message>
+    <message>
+        <source>Plan document (ISO/IEC 17021-1 9.2.3)</source>
+        <translation>Plan document (ISO/IEC 17021-1 9.2.3)</translation>
+    </message>
+    <message>
+        <source>Plan number</source>
+        <translation>Plan number</translation>
+    </message>
+    <message>
+        <source>Issued on</source>
+        <translation>Issued on</translation>
+    </message>
+    <message>
+        <source>Approved by</source>
+        <translation>Approved by</translation>
+    </message>
+    <message>
+        <source>Audit language</source>
+        <translation>Audit language</translation>
+    </message>
+    <message>
+        <source>Confidentiality</source>
+        <translation>Confidentiality</translation>
+    </message>
+    <message>
+        <source>Accompanying persons</source>
+        <translation>Accompanying persons</translation>
+    </message>
+    <message>
+        <source>Confirmed by (client)</source>
+        <translation>Confirmed by (client)</translation>
+    </message>
+    <message>
+        <source>Confirmed on</source>
+        <translation>Confirmed on</translation>
+    </message>
+    <message>
+        <source>Standard confidentiality statement</source>
+        <translation>Standard confidentiality statement</translation>
+    </message>
+    <message>
+        <source>Guides, interpreters, observers</source>
+        <translation>Guides, interpreters, observers</translation>
+    </message>
+    <message>
+        <source>Chinese</source>
+        <translation>Chinese</translation>
+    </message>
+    <message>
+        <source>English</source>
+        <translation>English</translation>
+    </message>
+    <message>
+        <source>Chinese and English</source>
+        <translation>Chinese and English</translation>
     </message>
     <message>
         <source>Proposal from the rules</source>
@@ -3457,6 +3814,14 @@ See the details.</translation>
         <translation>Role</translation>
     </message>
     <message>
+        <source>Days</source>
+        <translation>Days</translation>
+    </message>
+    <message>
+        <source>专业代码 covered</source>
+        <translation>专业代码 covered</translation>
+    </message>
+    <message>
         <source>Add member</source>
         <translation>Add member</translation>
     </message>
@@ -3465,12 +3830,56 @@ See the details.</translation>
         <translation>Remove</translation>
     </message>
     <message>
-        <source>Team checks</source>
-        <translation>Team checks</translation>
+        <source>The audit ends after the latest date.</source>
+        <translation>The audit ends after the latest date.</translation>
+    </message>
+    <message>
+        <source>The audit starts before the window opens.</source>
+        <translation>The audit starts before the window opens.</translation>
+    </message>
+    <message>
+        <source>Give a reason for the change.</source>
+        <translation>Give a reason for the change.</translation>
+    </message>
+    <message>
+        <source>%1: not a date that exists (use yyyy-mm-dd)</source>
+        <translation>%1: not a date that exists (use yyyy-mm-dd)</translation>
+    </message>
+    <message>
+        <source>Give a reason for cancelling the audit.</source>
+        <translation>Give a reason for cancelling the audit.</translation>
+    </message>
+    <message>
+        <source>Cancel this audit</source>
+        <translation>Cancel this audit</translation>
+    </message>
+    <message>
+        <source>Cancel audit %1? It stays in the register as cancelled, with your reason.</source>
+        <translation>Cancel audit %1? It stays in the register as cancelled, with your reason.</translation>
     </message>
     <message>
         <source>Plan audit</source>
         <translation>Plan audit</translation>
+    </message>
+    <message>
+        <source>Team and plan checks</source>
+        <translation>Team and plan checks</translation>
+    </message>
+    <message>
+        <source>History of this plan</source>
+        <translation>History of this plan</translation>
+    </message>
+    <message>
+        <source>Reason for the change:</source>
+        <translation>Reason for the change:</translation>
+    </message>
+    <message>
+        <source>Required for any change</source>
+        <translation>Required for any change</translation>
+    </message>
+    <message>
+        <source>Member's codes: %1</source>
+        <translation>Member's codes: %1</translation>
     </message>
     <message>
         <source>Choose at least one certificate.</source>
@@ -3487,10 +3896,6 @@ See the details.</translation>
     <message>
         <source>Programme window: %1 to %2</source>
         <translation>Programme window: %1 to %2</translation>
-    </message>
-    <message>
-        <source>The start date is after the latest date.</source>
-        <translation>The start date is after the latest date.</translation>
     </message>
     <message>
         <source>No problems found with this team.</source>
@@ -3698,9 +4103,13 @@ See the details.</translation>
         <source>Records</source>
         <translation>Records</translation>
     </message>
-    <message numerus="yes">
-        <source>%n record(s)</source>
-        <translation><numerusform>%n record(s)</numerusform><numerusform>%n record(s)</numerusform></translation>
+    <message>
+        <source>{n} record</source>
+        <translation>{n} record</translation>
+    </message>
+    <message>
+        <source>{n} records</source>
+        <translation>{n} records</translation>
     </message>
     <message>
         <source>Filtered: %1</source>
@@ -3945,9 +4354,13 @@ See the details.</translation>
         <source>All</source>
         <translation>All</translation>
     </message>
-    <message numerus="yes">
-        <source>%n NC(s) waiting</source>
-        <translation><numerusform>%n NC(s) waiting</numerusform><numerusform>%n NC(s) waiting</numerusform></translation>
+    <message>
+        <source>{n} NC waiting</source>
+        <translation>{n} NC waiting</translation>
+    </message>
+    <message>
+        <source>{n} NCs waiting</source>
+        <translation>{n} NCs waiting</translation>
     </message>
     <message numerus="yes">
         <source>%n overdue</source>
@@ -4464,6 +4877,10 @@ Audit evidence manager for certification-body auditors.</translation>
     <message>
         <source>No check-in photo of the closing meeting</source>
         <translation>No check-in photo of the closing meeting</translation>
+    </message>
+    <message>
+        <source>%1: no check-in photo yet</source>
+        <translation>%1: no check-in photo yet</translation>
     </message>
     <message>
         <source>%1: more than 3 check-in photos of this meeting</source>

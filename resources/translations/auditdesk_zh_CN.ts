@@ -1,119 +1,6 @@
 <?xml version='1.0' encoding='utf-8'?>
 <TS version="2.1" language="zh_CN" sourcelanguage="en">
 <context>
-    <name />
-    <message>
-        <source>Import</source>
-        <comment>a value is required</comment>
-        <translation>导入</translation>
-    </message>
-    <message>
-        <source>Import</source>
-        <comment>not a date (use 2026-03-15, 2026/3/15 or 2026年3月15日)</comment>
-        <translation>导入</translation>
-    </message>
-    <message>
-        <source>Import</source>
-        <comment>the year is implausible</comment>
-        <translation>导入</translation>
-    </message>
-    <message>
-        <source>Import</source>
-        <comment>not a number</comment>
-        <translation>导入</translation>
-    </message>
-    <message>
-        <source>Import</source>
-        <comment>not a whole number</comment>
-        <translation>导入</translation>
-    </message>
-    <message>
-        <source>Import</source>
-        <comment>cannot be negative</comment>
-        <translation>导入</translation>
-    </message>
-    <message>
-        <source>Import</source>
-        <comment>implausibly large</comment>
-        <translation>导入</translation>
-    </message>
-    <message>
-        <source>Import</source>
-        <comment>technical codes look like 19.05.01</comment>
-        <translation>导入</translation>
-    </message>
-    <message>
-        <source>Import</source>
-        <comment>unknown status (有效/暂停/撤销/过期/注销)</comment>
-        <translation>导入</translation>
-    </message>
-    <message>
-        <source>Import</source>
-        <comment>unknown standard</comment>
-        <translation>导入</translation>
-    </message>
-    <message>
-        <source>Import</source>
-        <comment>unknown rule set</comment>
-        <translation>导入</translation>
-    </message>
-    <message>
-        <source>Import</source>
-        <comment>duplicate of row {0}</comment>
-        <translation>导入</translation>
-    </message>
-    <message>
-        <source>Import</source>
-        <comment>expiry is not after the issue date</comment>
-        <translation>导入</translation>
-    </message>
-    <message>
-        <source>Import</source>
-        <comment>before the issue date</comment>
-        <translation>导入</translation>
-    </message>
-    <message>
-        <source>Import</source>
-        <comment>not after the first surveillance</comment>
-        <translation>导入</translation>
-    </message>
-    <message>
-        <source>Import</source>
-        <comment>a second surveillance needs the first</comment>
-        <translation>导入</translation>
-    </message>
-    <message>
-        <source>Import</source>
-        <comment>this certificate number belongs to another organisation</comment>
-        <translation>导入</translation>
-    </message>
-    <message>
-        <source>Import</source>
-        <comment>credit code check character is wrong</comment>
-        <translation>导入</translation>
-    </message>
-    <message>
-        <source>Import</source>
-        <comment>credit code must have 18 characters</comment>
-        <translation>导入</translation>
-    </message>
-    <message>
-        <source>Import</source>
-        <comment>credit code has a character that is not allowed</comment>
-        <translation>导入</translation>
-    </message>
-    <message>
-        <source>Import</source>
-        <comment>not an e-mail address</comment>
-        <translation>导入</translation>
-    </message>
-    <message>
-        <source>Import</source>
-        <comment>already exists</comment>
-        <translation>导入</translation>
-    </message>
-</context>
-<context>
     <name>App</name>
     <message>
         <source>This database is empty.
@@ -754,8 +641,12 @@ Window: %2</source>
         <translation>%1：审核计划 %2 行，证书 %3 张，审核结果 %4 条，能源绩效 %5 行。</translation>
     </message>
     <message>
-        <source>%1 problem(s): fix them in AuditDesk before uploading.</source>
-        <translation>%1 个问题：上报前请在 AuditDesk 中改正。</translation>
+        <source>{n} problem: fix it in AuditDesk before uploading.</source>
+        <translation>{n} 个问题：上报前请在 AuditDesk 中改正。</translation>
+    </message>
+    <message>
+        <source>{n} problems: fix them in AuditDesk before uploading.</source>
+        <translation>{n} 个问题：上报前请在 AuditDesk 中改正。</translation>
     </message>
     <message>
         <source>No problems found.</source>
@@ -1456,6 +1347,106 @@ Copy the details below and send them to your administrator.</source>
         <translation>中英双语</translation>
     </message>
     <message>
+        <source>Use of the certificate and marks</source>
+        <translation>认证证书和认证标志的使用</translation>
+    </message>
+    <message>
+        <source>Significant changes since the last audit</source>
+        <translation>自上次审核以来的重大变更</translation>
+    </message>
+    <message>
+        <source>Complaints and their handling</source>
+        <translation>投诉的处理</translation>
+    </message>
+    <message>
+        <source>Corrective actions on previous nonconformities</source>
+        <translation>以往不符合的纠正措施及其有效性</translation>
+    </message>
+    <message>
+        <source>Internal audit and management review</source>
+        <translation>内部审核和管理评审</translation>
+    </message>
+    <message>
+        <source>Progress towards the objectives</source>
+        <translation>目标的实现进展</translation>
+    </message>
+    <message>
+        <source>Continual improvement</source>
+        <translation>持续改进</translation>
+    </message>
+    <message>
+        <source>Clause %1 is not judged</source>
+        <translation>条款 %1 尚未评价</translation>
+    </message>
+    <message>
+        <source>%1 cites no evidence</source>
+        <translation>不符合 %1 未关联审核证据</translation>
+    </message>
+    <message>
+        <source>%1 is still a draft</source>
+        <translation>不符合 %1 仍为草稿，未开具</translation>
+    </message>
+    <message>
+        <source>No opening-meeting check-in photo</source>
+        <translation>缺少首次会议签到照片（认证到）</translation>
+    </message>
+    <message>
+        <source>No closing-meeting check-in photo</source>
+        <translation>缺少末次会议签到照片（认证到）</translation>
+    </message>
+    <message>
+        <source>Previous nonconformity %1 is not re-verified at this audit</source>
+        <translation>以往不符合 %1 未在本次审核验证</translation>
+    </message>
+    <message>
+        <source>Must-cover item %1 has no evidence</source>
+        <translation>必查项目 %1 无审核证据</translation>
+    </message>
+    <message>
+        <source>The team has not judged whether the scope is appropriate</source>
+        <translation>审核组未判定认证范围是否适宜</translation>
+    </message>
+    <message>
+        <source>The team has not judged whether the audit objectives were met</source>
+        <translation>审核组未判定审核目的是否实现</translation>
+    </message>
+    <message>
+        <source>No team statement on: %1</source>
+        <translation>缺少审核组对“%1”的说明</translation>
+    </message>
+    <message>
+        <source>The report draft is not reviewed</source>
+        <translation>报告草稿尚未经审核（复核）</translation>
+    </message>
+    <message>
+        <source>The team's conclusion claims conformity, but %1 stands</source>
+        <translation>审核组结论称符合要求，但存在不符合 %1</translation>
+    </message>
+    <message>
+        <source>The team's conclusion claims effectiveness, but the major %1 is not verified</source>
+        <translation>审核组结论称运行有效，但严重不符合 %1 尚未验证</translation>
+    </message>
+    <message>
+        <source>The conclusion recommends without condition, but the major %1 is not verified</source>
+        <translation>结论无条件推荐，但严重不符合 %1 尚未验证</translation>
+    </message>
+    <message>
+        <source>The recommendation '%1' does not fit the audit type</source>
+        <translation>推荐意见“%1”与审核类型不符</translation>
+    </message>
+    <message>
+        <source>The findings do not support a recommendation (major NC overdue), yet it reads '%1'</source>
+        <translation>审核发现不支持推荐（严重不符合逾期未验证），推荐意见却为“%1”</translation>
+    </message>
+    <message>
+        <source>The audit was terminated, yet its objectives are judged met</source>
+        <translation>审核已终止（撤组），却判定审核目的已实现</translation>
+    </message>
+    <message>
+        <source>The scope is judged appropriate, but %1 is against clause 4.3</source>
+        <translation>判定认证范围适宜，但条款 4.3 有不符合 %1</translation>
+    </message>
+    <message>
         <source>Export finished</source>
         <translation>导出完成</translation>
     </message>
@@ -1551,8 +1542,12 @@ Copy the details below and send them to your administrator.</source>
         <translation>第 %1 版签发后已开启更正。再次签发将生成第 %2 版，须填写更改说明。</translation>
     </message>
     <message>
-        <source>The pre-issue check finds %1 item(s) that block the issue:</source>
-        <translation>出具前检查发现 %1 项阻止出具：</translation>
+        <source>The pre-issue check finds {n} item that blocks the issue:</source>
+        <translation>出具前检查发现 {n} 项阻止出具：</translation>
+    </message>
+    <message>
+        <source>The pre-issue check finds {n} items that block the issue:</source>
+        <translation>出具前检查发现 {n} 项阻止出具：</translation>
     </message>
     <message>
         <source>The pre-issue check finds nothing.</source>
@@ -1624,6 +1619,62 @@ Close it first, then restore the backup. Nothing was changed.</source>
 请先关闭它，再恢复备份。数据库未作任何更改。</translation>
     </message>
     <message>
+        <source>The backup was cancelled; its partial copy was removed.</source>
+        <translation>备份已取消；未完成的副本已删除。</translation>
+    </message>
+    <message>
+        <source>The backup could not be written. The database itself is unchanged.</source>
+        <translation>无法写入备份。数据库本身没有改变。</translation>
+    </message>
+    <message>
+        <source>This is not a complete AuditDesk backup: it fails its check.</source>
+        <translation>这不是完整的 AuditDesk 备份：它未通过检查。</translation>
+    </message>
+    <message>
+        <source>There is not enough free space for the backup on that disk. Nothing was written.</source>
+        <translation>该磁盘上没有足够的空间存放备份。未写入任何内容。</translation>
+    </message>
+    <message>
+        <source>The backup folder cannot be written to (it is read-only).</source>
+        <translation>无法写入备份文件夹（它是只读的）。</translation>
+    </message>
+    <message>
+        <source>The text is too large to save. Shorten it or attach it as a file.</source>
+        <translation>文本太大，无法保存。请缩短文本，或将其作为文件附加。</translation>
+    </message>
+    <message>
+        <source>The witness file is not a valid AuditDesk witness (or it was changed).</source>
+        <translation>该见证文件不是有效的 AuditDesk 见证文件（或已被改动）。</translation>
+    </message>
+    <message>
+        <source>The database could not be copied to the server. Nothing was changed.</source>
+        <translation>无法将数据库复制到服务器。未做任何更改。</translation>
+    </message>
+    <message>
+        <source>The file was not attached.</source>
+        <translation>文件未附加。</translation>
+    </message>
+    <message>
+        <source>The file could not be imported or exported.</source>
+        <translation>无法导入或导出该文件。</translation>
+    </message>
+    <message>
+        <source>Some rows of the workbook are wrong; nothing was imported.</source>
+        <translation>工作簿中有些行有错误；未导入任何数据。</translation>
+    </message>
+    <message>
+        <source>The audit package was refused; nothing was changed.</source>
+        <translation>审核数据包被拒绝；未做任何更改。</translation>
+    </message>
+    <message>
+        <source>The workbook cannot be imported.</source>
+        <translation>无法导入该工作簿。</translation>
+    </message>
+    <message>
+        <source>The report cannot be issued yet: the pre-issue check found what blocks it.</source>
+        <translation>报告尚不能出具：出具前检查发现了阻止出具的问题。</translation>
+    </message>
+    <message>
         <source>Database problem</source>
         <translation>数据库问题</translation>
     </message>
@@ -1634,6 +1685,10 @@ Close it first, then restore the backup. Nothing was changed.</source>
     <message>
         <source>Not possible</source>
         <translation>无法执行</translation>
+    </message>
+    <message>
+        <source>(reason: %1)</source>
+        <translation>（原因：%1）</translation>
     </message>
 </context>
 <context>
@@ -1799,6 +1854,149 @@ The current file is kept aside; AuditDesk closes and has to be started again.</s
     </message>
 </context>
 <context>
+    <name>Import</name>
+    <message>
+        <source>it is not an .xlsx workbook, or it is damaged</source>
+        <translation>它不是 .xlsx 工作簿，或者文件已损坏</translation>
+    </message>
+    <message>
+        <source>the file cannot be read</source>
+        <translation>无法读取该文件</translation>
+    </message>
+    <message>
+        <source>it is too large</source>
+        <translation>文件太大</translation>
+    </message>
+    <message>
+        <source>no header row found in the first 10 rows</source>
+        <translation>前 10 行中没有找到表头行</translation>
+    </message>
+    <message>
+        <source>required columns are missing: {0}</source>
+        <translation>缺少必填列：{0}</translation>
+    </message>
+    <message>
+        <source>two columns mean the same field ({0})</source>
+        <translation>有两列表示同一字段（{0}）</translation>
+    </message>
+    <message>
+        <source>it has more than 100 000 rows</source>
+        <translation>超过 100 000 行</translation>
+    </message>
+    <message>
+        <source>a value is required</source>
+        <translation>必须填写</translation>
+    </message>
+    <message>
+        <source>not a date (use 2026-03-15, 2026/3/15 or 2026年3月15日)</source>
+        <translation>不是日期（请用 2026-03-15、2026/3/15 或 2026年3月15日）</translation>
+    </message>
+    <message>
+        <source>the year is implausible</source>
+        <translation>年份不合理</translation>
+    </message>
+    <message>
+        <source>not a number</source>
+        <translation>不是数字</translation>
+    </message>
+    <message>
+        <source>not a whole number</source>
+        <translation>不是整数</translation>
+    </message>
+    <message>
+        <source>cannot be negative</source>
+        <translation>不能为负数</translation>
+    </message>
+    <message>
+        <source>implausibly large</source>
+        <translation>数值过大</translation>
+    </message>
+    <message>
+        <source>technical codes look like 19.05.01</source>
+        <translation>专业代码格式应为 19.05.01</translation>
+    </message>
+    <message>
+        <source>unknown status (有效/暂停/撤销/过期/注销)</source>
+        <translation>无法识别的状态（有效/暂停/撤销/过期/注销）</translation>
+    </message>
+    <message>
+        <source>unknown standard</source>
+        <translation>无法识别的认证标准</translation>
+    </message>
+    <message>
+        <source>unknown rule set</source>
+        <translation>无法识别的认证规则</translation>
+    </message>
+    <message>
+        <source>duplicate of row {0}</source>
+        <translation>与第 {0} 行重复</translation>
+    </message>
+    <message>
+        <source>expiry is not after the issue date</source>
+        <translation>有效期不晚于颁证日期</translation>
+    </message>
+    <message>
+        <source>before the issue date</source>
+        <translation>早于颁证日期</translation>
+    </message>
+    <message>
+        <source>not after the first surveillance</source>
+        <translation>不晚于第一次监督</translation>
+    </message>
+    <message>
+        <source>a second surveillance needs the first</source>
+        <translation>有监督二必须先有监督一</translation>
+    </message>
+    <message>
+        <source>this certificate number belongs to another organisation</source>
+        <translation>该证书编号属于另一个组织</translation>
+    </message>
+    <message>
+        <source>credit code check character is wrong</source>
+        <translation>统一社会信用代码校验位错误</translation>
+    </message>
+    <message>
+        <source>credit code must have 18 characters</source>
+        <translation>统一社会信用代码应为 18 位</translation>
+    </message>
+    <message>
+        <source>credit code has a character that is not allowed</source>
+        <translation>统一社会信用代码含有不允许的字符</translation>
+    </message>
+    <message>
+        <source>not an e-mail address</source>
+        <translation>不是有效的电子邮箱</translation>
+    </message>
+    <message>
+        <source>already exists</source>
+        <translation>已存在</translation>
+    </message>
+    <message>
+        <source>someone saved this record while it was being imported; import again</source>
+        <translation>导入期间有人保存了这条记录；请重新导入</translation>
+    </message>
+    <message>
+        <source>not a date</source>
+        <translation>不是日期</translation>
+    </message>
+    <message>
+        <source>not found</source>
+        <translation>未找到</translation>
+    </message>
+    <message>
+        <source>the end is before the start</source>
+        <translation>结束日期早于开始日期</translation>
+    </message>
+    <message>
+        <source>certificates of different organisations</source>
+        <translation>证书属于不同的组织</translation>
+    </message>
+    <message>
+        <source>this value is refused ({0})</source>
+        <translation>该值不被接受（{0}）</translation>
+    </message>
+</context>
+<context>
     <name>ImportDialog</name>
     <message>
         <source>Import from Excel</source>
@@ -1861,6 +2059,30 @@ The current file is kept aside; AuditDesk closes and has to be started again.</s
         <translation>保存模板</translation>
     </message>
     <message>
+        <source>{n} organisation</source>
+        <translation>{n} 个组织</translation>
+    </message>
+    <message>
+        <source>{n} organisations</source>
+        <translation>{n} 个组织</translation>
+    </message>
+    <message>
+        <source>{n} certificate</source>
+        <translation>{n} 张证书</translation>
+    </message>
+    <message>
+        <source>{n} certificates</source>
+        <translation>{n} 张证书</translation>
+    </message>
+    <message>
+        <source>{n} audit</source>
+        <translation>{n} 次审核</translation>
+    </message>
+    <message>
+        <source>{n} audits</source>
+        <translation>{n} 次审核</translation>
+    </message>
+    <message>
         <source>Check passed: nothing written yet.</source>
         <translation>检查通过：尚未写入任何数据。</translation>
     </message>
@@ -1869,8 +2091,48 @@ The current file is kept aside; AuditDesk closes and has to be started again.</s
         <translation>已导入。</translation>
     </message>
     <message>
-        <source>{0} row(s); new: {1}; changed: {2}; unchanged: {3}</source>
-        <translation>{0} 行；新增：{1}；修改：{2}；未变：{3}</translation>
+        <source>{n} row</source>
+        <translation>{n} 行</translation>
+    </message>
+    <message>
+        <source>{n} rows</source>
+        <translation>{n} 行</translation>
+    </message>
+    <message>
+        <source>{0}; new: {1}; changed: {2}; unchanged: {3}</source>
+        <translation>{0}；新增：{1}；修改：{2}；未变：{3}</translation>
+    </message>
+    <message>
+        <source>{n} problem</source>
+        <translation>{n} 个问题</translation>
+    </message>
+    <message>
+        <source>{n} problems</source>
+        <translation>{n} 个问题</translation>
+    </message>
+    <message>
+        <source>in {n} row</source>
+        <translation>，涉及 {n} 行</translation>
+    </message>
+    <message>
+        <source>in {n} rows</source>
+        <translation>，涉及 {n} 行</translation>
+    </message>
+    <message>
+        <source>The first {n} row was imported before the import stopped; import the workbook again to complete it.</source>
+        <translation>导入中止前已导入前 {n} 行；请再次导入该工作簿以完成导入。</translation>
+    </message>
+    <message>
+        <source>The first {n} rows were imported before the import stopped; import the workbook again to complete it.</source>
+        <translation>导入中止前已导入前 {n} 行；请再次导入该工作簿以完成导入。</translation>
+    </message>
+    <message>
+        <source>Nothing was imported; correct the workbook and check again.</source>
+        <translation>未导入任何数据；请修改工作簿后重新检查。</translation>
+    </message>
+    <message>
+        <source>{0} {1}. {2}</source>
+        <translation>{0}{1}。{2}</translation>
     </message>
     <message>
         <source>Choose a workbook first.</source>
@@ -1879,10 +2141,6 @@ The current file is kept aside; AuditDesk closes and has to be started again.</s
     <message>
         <source>Importing…</source>
         <translation>正在导入…</translation>
-    </message>
-    <message>
-        <source>{0} problem(s) in {1} row(s). Nothing was imported; correct the workbook and check again.</source>
-        <translation>{1} 行中有 {0} 个问题。未导入任何数据；请修改工作簿后重新检查。</translation>
     </message>
     <message>
         <source>The workbook cannot be imported: {0}</source>
@@ -2033,7 +2291,7 @@ The current file is kept aside; AuditDesk closes and has to be started again.</s
     </message>
     <message>
         <source>Issued on</source>
-        <translation>开具日期</translation>
+        <translation>发布日期</translation>
     </message>
     <message>
         <source>Response due</source>
@@ -3435,10 +3693,109 @@ See the details.</source>
     </message>
 </context>
 <context>
+    <name>PlanActions</name>
+    <message>
+        <source>Evidence against the plan: %1</source>
+        <translation>证据与审核计划核查：%1</translation>
+    </message>
+    <message>
+        <source>The evidence is consistent with the audit plan.</source>
+        <translation>证据与审核计划一致。</translation>
+    </message>
+    <message>
+        <source>Change plan…</source>
+        <translation>修改计划…</translation>
+    </message>
+    <message>
+        <source>Check against plan</source>
+        <translation>对照计划核查</translation>
+    </message>
+    <message>
+        <source>Evidence times and sites, photo times and NC sites against the audit plan</source>
+        <translation>对照审核计划核查证据的时间和场所、照片拍摄时间及不符合引用的场所</translation>
+    </message>
+</context>
+<context>
     <name>PlanningDialog</name>
+    <message>
+        <source>Change audit plan %1</source>
+        <translation>修改审核计划 %1</translation>
+    </message>
+    <message>
+        <source>Save changes</source>
+        <translation>保存修改</translation>
+    </message>
     <message>
         <source>Plan an audit</source>
         <translation>策划审核</translation>
+    </message>
+    <message>
+        <source>Cancel this audit…</source>
+        <translation>取消本次审核…</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>关闭</translation>
+    </message>
+    <message>
+        <source>Dates</source>
+        <translation>审核日期</translation>
+    </message>
+    <message>
+        <source>Plan document (ISO/IEC 17021-1 9.2.3)</source>
+        <translation>审核计划文件（GB/T 27021.1 9.2.3）</translation>
+    </message>
+    <message>
+        <source>Plan number</source>
+        <translation>计划编号</translation>
+    </message>
+    <message>
+        <source>Issued on</source>
+        <translation>发布日期</translation>
+    </message>
+    <message>
+        <source>Approved by</source>
+        <translation>批准人</translation>
+    </message>
+    <message>
+        <source>Audit language</source>
+        <translation>审核语言</translation>
+    </message>
+    <message>
+        <source>Confidentiality</source>
+        <translation>保密要求</translation>
+    </message>
+    <message>
+        <source>Accompanying persons</source>
+        <translation>陪同人员</translation>
+    </message>
+    <message>
+        <source>Confirmed by (client)</source>
+        <translation>受审核方确认人</translation>
+    </message>
+    <message>
+        <source>Confirmed on</source>
+        <translation>确认日期</translation>
+    </message>
+    <message>
+        <source>Standard confidentiality statement</source>
+        <translation>标准保密声明</translation>
+    </message>
+    <message>
+        <source>Guides, interpreters, observers</source>
+        <translation>向导、翻译、观察员</translation>
+    </message>
+    <message>
+        <source>Chinese</source>
+        <translation>中文</translation>
+    </message>
+    <message>
+        <source>English</source>
+        <translation>英文</translation>
+    </message>
+    <message>
+        <source>Chinese and English</source>
+        <translation>中文和英文</translation>
     </message>
     <message>
         <source>Proposal from the rules</source>
@@ -3457,6 +3814,14 @@ See the details.</source>
         <translation>角色</translation>
     </message>
     <message>
+        <source>Days</source>
+        <translation>人日</translation>
+    </message>
+    <message>
+        <source>专业代码 covered</source>
+        <translation>覆盖的专业代码</translation>
+    </message>
+    <message>
         <source>Add member</source>
         <translation>添加成员</translation>
     </message>
@@ -3465,12 +3830,56 @@ See the details.</source>
         <translation>移除</translation>
     </message>
     <message>
-        <source>Team checks</source>
-        <translation>审核组检查</translation>
+        <source>The audit ends after the latest date.</source>
+        <translation>审核结束日期晚于最迟日期。</translation>
+    </message>
+    <message>
+        <source>The audit starts before the window opens.</source>
+        <translation>审核开始日期早于计划窗口。</translation>
+    </message>
+    <message>
+        <source>Give a reason for the change.</source>
+        <translation>请填写修改理由。</translation>
+    </message>
+    <message>
+        <source>%1: not a date that exists (use yyyy-mm-dd)</source>
+        <translation>%1：不是存在的日期（请用 yyyy-mm-dd）</translation>
+    </message>
+    <message>
+        <source>Give a reason for cancelling the audit.</source>
+        <translation>请填写取消审核的理由。</translation>
+    </message>
+    <message>
+        <source>Cancel this audit</source>
+        <translation>取消本次审核</translation>
+    </message>
+    <message>
+        <source>Cancel audit %1? It stays in the register as cancelled, with your reason.</source>
+        <translation>取消审核 %1？它将以“已取消”状态连同您的理由保留在登记册中。</translation>
     </message>
     <message>
         <source>Plan audit</source>
         <translation>创建审核计划</translation>
+    </message>
+    <message>
+        <source>Team and plan checks</source>
+        <translation>审核组及计划核查</translation>
+    </message>
+    <message>
+        <source>History of this plan</source>
+        <translation>计划变更记录</translation>
+    </message>
+    <message>
+        <source>Reason for the change:</source>
+        <translation>修改理由：</translation>
+    </message>
+    <message>
+        <source>Required for any change</source>
+        <translation>任何修改都须填写</translation>
+    </message>
+    <message>
+        <source>Member's codes: %1</source>
+        <translation>该成员的专业代码：%1</translation>
     </message>
     <message>
         <source>Choose at least one certificate.</source>
@@ -3487,10 +3896,6 @@ See the details.</source>
     <message>
         <source>Programme window: %1 to %2</source>
         <translation>方案窗口：%1 至 %2</translation>
-    </message>
-    <message>
-        <source>The start date is after the latest date.</source>
-        <translation>开始日期晚于最迟日期。</translation>
     </message>
     <message>
         <source>No problems found with this team.</source>
@@ -3698,9 +4103,13 @@ See the details.</source>
         <source>Records</source>
         <translation>记录</translation>
     </message>
-    <message numerus="yes">
-        <source>%n record(s)</source>
-        <translation><numerusform>%n 条记录</numerusform></translation>
+    <message>
+        <source>{n} record</source>
+        <translation>{n} 条记录</translation>
+    </message>
+    <message>
+        <source>{n} records</source>
+        <translation>{n} 条记录</translation>
     </message>
     <message>
         <source>Filtered: %1</source>
@@ -3945,9 +4354,13 @@ See the details.</source>
         <source>All</source>
         <translation>全部</translation>
     </message>
-    <message numerus="yes">
-        <source>%n NC(s) waiting</source>
-        <translation><numerusform>%n 项待处理</numerusform></translation>
+    <message>
+        <source>{n} NC waiting</source>
+        <translation>{n} 项待处理</translation>
+    </message>
+    <message>
+        <source>{n} NCs waiting</source>
+        <translation>{n} 项待处理</translation>
     </message>
     <message numerus="yes">
         <source>%n overdue</source>
@@ -4464,6 +4877,10 @@ Audit evidence manager for certification-body auditors.</source>
     <message>
         <source>No check-in photo of the closing meeting</source>
         <translation>缺少末次会议签到照片</translation>
+    </message>
+    <message>
+        <source>%1: no check-in photo yet</source>
+        <translation>%1：尚无认证到照片</translation>
     </message>
     <message>
         <source>%1: more than 3 check-in photos of this meeting</source>
