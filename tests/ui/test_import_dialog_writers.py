@@ -10,7 +10,7 @@ from auditdesk.model import Role
 from auditdesk.services.setup import open_database
 from auditdesk.services.users import create_user
 from auditdesk.storage.integrity import check_database
-from tests.storage.test_import_all_or_nothing import (
+from tests.storage.import_helpers import (
     assert_none_refused_none_lost,
     clients_workbook,
     dump,

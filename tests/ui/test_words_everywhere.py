@@ -25,16 +25,8 @@ from PySide6.QtWidgets import (
 )
 
 from tests.ui.conftest import show_main_window, show_workspace
-from tests.ui.test_language_switch import ALLOWED, WORD, visible_texts
+from tests.ui.words_helpers import ALLOWED, MORE_ALLOWED, WORD, visible_texts
 
-# Latin tokens a Chinese screen legitimately shows besides the switch test's: units and file
-# kinds, the product's name, NC (不符合项 is written NC on CB forms), QMS/EMS/OHSMS.
-MORE_ALLOWED = {
-    "AuditDesk", "xlsx", "docx", "pdf", "adpkg", "sqlite", "csv", "png", "jpg", "NC", "NCs",
-    "QMS", "EMS", "OHSMS", "ISMS", "GB", "T", "MB", "KB", "GiB", "MiB", "UTC", "OK",
-    "Del", "Esc", "Tab", "Space", "PgUp", "PgDown", "Home", "End", "Backspace", "Ins",
-    "Wang", "admin", "system",
-}  # fmt: skip
 ROWS_WALKED = 30
 
 
@@ -185,6 +177,7 @@ def _collected(ctx, icpt: Interceptor) -> list[str]:
     return out
 
 
+@pytest.mark.slow
 def test_no_english_word_on_any_page_menu_or_dialog_in_zh_cn(
     ctx, database, zh_window, qtbot, monkeypatch
 ):
@@ -222,6 +215,7 @@ def test_no_english_word_on_any_page_menu_or_dialog_in_zh_cn(
     assert sorted(set(found)) == []
 
 
+@pytest.mark.slow
 def test_no_english_word_in_an_audit_workspace_in_zh_cn(ctx, database, sample, qtbot, monkeypatch):
     from auditdesk.ui import errors, i18n
 

@@ -11,8 +11,7 @@ import re
 import pytest
 
 import auditdesk
-from tests.ui.test_language_switch import ALLOWED, WORD
-from tests.ui.test_words_everywhere import MORE_ALLOWED
+from tests.ui.words_helpers import ALLOWED, MORE_ALLOWED, WORD
 
 
 def _all_subclasses(cls):
