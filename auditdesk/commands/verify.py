@@ -119,7 +119,7 @@ def run(args: argparse.Namespace) -> int:
 def _chain_head(session: Any, digest: str) -> dict[str, Any]:
     """The chain head the revision recorded (and printed next to its verification code):
     its seq in today's change log (None when no row has that hash any more)."""
-    from auditdesk.exports.render import chain_head_label
+    from auditdesk.exports.verification import chain_head_label
 
     label = chain_head_label(session, digest)
     seq = label.split(" ")[0].lstrip("#") if label else ""

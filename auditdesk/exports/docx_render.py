@@ -363,7 +363,7 @@ def _verification(doc: Any, block: b.Verification, lang: str) -> None:
     run.bold = True
     _east_asian(run)
     if block.chain:
-        from auditdesk.exports.render import chain_text
+        from auditdesk.exports.verification import chain_text
 
         _add_text(doc.add_paragraph(), chain_text(block.chain, lang))
     if block.hint:
@@ -407,7 +407,7 @@ def render_docx(
     _fill_letterhead(word, letterhead_values(doc))
     word.core_properties.title = doc.title
     word.core_properties.author = doc.header_left
-    from auditdesk.exports.pdf_render import verification_keyword
+    from auditdesk.exports.verification import verification_keyword
 
     word.core_properties.keywords = verification_keyword(doc)
     for block in doc.blocks:

@@ -33,6 +33,7 @@ from auditdesk.exports.pdf_base import (
     qr_drawing,
 )
 from auditdesk.exports.photos import prepare_photo
+from auditdesk.exports.verification import verification_keyword
 
 HIGHLIGHT = colors.HexColor("#FCE4D6")
 PHOTO_W = (CONTENT_W - 8 * mm) / 2
@@ -110,7 +111,7 @@ def _signatures(block: b.Signatures) -> KeepTogether:
 
 
 def _verification(block: b.Verification, lang: str) -> Table:
-    from auditdesk.exports.render import chain_text
+    from auditdesk.exports.verification import chain_text
 
     size = 26 * mm
     text = [para(block.code, "body", bold=True)]
@@ -207,10 +208,3 @@ def render_pdf(
         watermark=WATERMARK.get(doc.lang, "DRAFT") if doc.is_draft else "",
         pdfa=pdfa,
     )
-
-
-def verification_keyword(doc: b.Document) -> str:
-    """``AuditDesk-Verify:<code>`` in the file's metadata, so ``auditdesk verify`` can name the
-    revision a modified copy claims to be."""
-    found = next((x for x in doc.blocks if isinstance(x, b.Verification)), None)
-    return f"AuditDesk-Verify:{found.code}" if found else ""

@@ -23,8 +23,8 @@ from auditdesk.exports.common import (
     photo_path,
 )
 from auditdesk.exports.labels import Lang
-from auditdesk.exports.render import chain_head_label
 from auditdesk.exports.report_contents import ReportContents, build_report_contents
+from auditdesk.exports.verification import chain_head_label
 from auditdesk.model import (
     Attachment,
     Audit,

@@ -168,7 +168,7 @@ def message_for(exc: BaseException) -> tuple[str, str] | None:
         ]
         blockers = getattr(exc, "blockers", None) or []
         if blockers:
-            from auditdesk.ui.documents import blocker_words
+            from auditdesk.ui.blocker_words import blocker_words
 
             lines += ["• " + blocker_words(b.code, b.detail or "") for b in blockers]
         return QCoreApplication.translate("Errors", "Please check"), "\n".join(
@@ -190,11 +190,11 @@ def reason_words(exc: ServiceError, reason: str) -> str:
     from auditdesk.exchange.errors import PackageRefused, WorkbookUnreadable
 
     if isinstance(exc, WorkbookUnreadable):
-        from auditdesk.ui.import_dialog import workbook_text
+        from auditdesk.ui.exchange_words import workbook_text
 
         return workbook_text(exc)
     if isinstance(exc, PackageRefused):
-        from auditdesk.ui.package_actions import REFUSALS, refusal_text
+        from auditdesk.ui.exchange_words import REFUSALS, refusal_text
 
         if reason in REFUSALS:
             return refusal_text(reason)

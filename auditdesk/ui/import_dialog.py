@@ -39,34 +39,8 @@ from auditdesk.exchange.excel_import import ImportReport, import_workbook_in
 from auditdesk.exchange.template import write_template
 from auditdesk.ui import date_input
 from auditdesk.ui.errors import show_error
+from auditdesk.ui.exchange_words import workbook_text
 from auditdesk.ui.i18n import current_language, plural
-
-
-def workbook_text(exc: WorkbookUnreadable) -> str:
-    """Why a workbook cannot be read, in the user's language (never the English message)."""
-    from auditdesk.exchange.excel_import import COLUMNS
-
-    d = exc.details
-    zh = current_language() == "zh_CN"
-    headers = {c.field: (c.zh if zh else c.en) for cols in COLUMNS.values() for c in cols}
-    texts = {
-        "not_xlsx": QCoreApplication.translate(
-            "Import", "it is not an .xlsx workbook, or it is damaged"
-        ),
-        "unreadable": QCoreApplication.translate("Import", "the file cannot be read"),
-        "too_large": QCoreApplication.translate("Import", "it is too large"),
-        "no_header_row": QCoreApplication.translate(
-            "Import", "no header row found in the first 10 rows"
-        ),
-        "missing_columns": QCoreApplication.translate(
-            "Import", "required columns are missing: {0}"
-        ).format("、".join(headers.get(str(c), str(c)) for c in d.get("columns", []))),
-        "duplicate_column": QCoreApplication.translate(
-            "Import", "two columns mean the same field ({0})"
-        ).format(headers.get(str(d.get("field", "")), "")),
-        "too_many_rows": QCoreApplication.translate("Import", "it has more than 100 000 rows"),
-    }
-    return texts.get(exc.reason, QCoreApplication.translate("Import", "the file cannot be read"))
 
 
 def reason_text(reason: str) -> str:

@@ -21,110 +21,17 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
+from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QFileDialog, QInputDialog, QLineEdit, QMessageBox, QWidget
 
 from auditdesk.ui import errors, file_actions
+from auditdesk.ui.exchange_words import refusal_text
 from auditdesk.ui.jobs import Job, run_job
 
 SUFFIX = ".adpkg"
 
 
 # Why a package was refused (PackageRefused.reason -> words). Nothing was written in any case.
-REFUSALS: dict[str, str] = {
-    "truncated": QT_TRANSLATE_NOOP(
-        "Package",
-        "The package file is cut short or damaged (perhaps an incomplete "
-        "copy). Copy it again from the sender.",
-    ),
-    "not_a_package": QT_TRANSLATE_NOOP("Package", "This file is not an AuditDesk audit package."),
-    "encrypted_needs_password": QT_TRANSLATE_NOOP(
-        "Package", "The package is encrypted: its password is needed."
-    ),
-    "wrong_password": QT_TRANSLATE_NOOP(
-        "Package", "The password is wrong (or the encrypted package was altered)."
-    ),
-    "unsafe_path": QT_TRANSLATE_NOOP(
-        "Package",
-        "The package holds a file path outside the package; it may be hostile and was not opened.",
-    ),
-    "link_in_archive": QT_TRANSLATE_NOOP(
-        "Package", "The package holds a link; it may be hostile and was not opened."
-    ),
-    "duplicate_entry": QT_TRANSLATE_NOOP(
-        "Package", "The package holds the same entry twice; it was altered."
-    ),
-    "too_large": QT_TRANSLATE_NOOP(
-        "Package", "The package holds an entry larger than AuditDesk accepts."
-    ),
-    "compression_bomb": QT_TRANSLATE_NOOP(
-        "Package",
-        "The package unpacks to far more than its size (a compression bomb); it was not opened.",
-    ),
-    "size_mismatch": QT_TRANSLATE_NOOP(
-        "Package",
-        "A file in the package does not have the size its list says; "
-        "the package was altered or damaged.",
-    ),
-    "hash_mismatch": QT_TRANSLATE_NOOP(
-        "Package",
-        "An attachment in the package does not match its fingerprint; "
-        "the package was altered or damaged.",
-    ),
-    "newer_format": QT_TRANSLATE_NOOP(
-        "Package",
-        "The package was made by a newer AuditDesk. Update AuditDesk, then import it again.",
-    ),
-    "bad_manifest": QT_TRANSLATE_NOOP(
-        "Package", "The package's contents list is not valid; the package was altered or damaged."
-    ),
-    "missing_entry": QT_TRANSLATE_NOOP("Package", "A file the package lists is missing from it."),
-    "unknown_reference": QT_TRANSLATE_NOOP(
-        "Package",
-        "The package refers to records that are neither in it nor "
-        "in this database (for example a standard not loaded here).",
-    ),
-    "older_format": QT_TRANSLATE_NOOP(
-        "Package",
-        "The package was made by an older AuditDesk that merged by snapshot. Update AuditDesk "
-        "on that computer, then export the package again.",
-    ),
-    "own_package": QT_TRANSLATE_NOOP(
-        "Package", "This package was made by this database itself; import it on the other one."
-    ),
-    "clash": QT_TRANSLATE_NOOP(
-        "Package",
-        "The package clashes with records in this database (the same number "
-        "used by a different record).",
-    ),
-}
-
-
-def refusal_text(reason: str, exc: Any = None) -> str:
-    if reason == "missing_package" and exc is not None:
-        sequence = getattr(exc, "sequence", None)
-        sender = getattr(exc, "sender_name", "?")
-        if sequence:
-            return (
-                QCoreApplication.translate(
-                    "Package", "Package %1 from %2 is missing — import it first."
-                )
-                .replace("%1", str(sequence))
-                .replace("%2", sender)
-            )
-        return QCoreApplication.translate(
-            "Package",
-            "This database lacks changes the package from %1 builds on (restored from an "
-            "older backup?) — import that computer's earlier packages first.",
-        ).replace("%1", sender)
-    text = REFUSALS.get(reason)
-    if text:
-        return QCoreApplication.translate("Package", text)
-    return QCoreApplication.translate("Package", "The package was refused (%1).").replace(
-        "%1", reason
-    )
-
-
 def _tell(parent: QWidget | None, title: str, text: str, warning: bool = False) -> None:
     if errors.shown is not None:  # tests collect instead of showing
         errors.shown.append((title, text))
