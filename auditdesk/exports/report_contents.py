@@ -20,6 +20,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from auditdesk.exports.common import local_time
+from auditdesk.exports.labels import Lang
 from auditdesk.model import (
     Audit,
     AuditType,
@@ -130,7 +131,7 @@ def _clause_key(number: str) -> tuple[int | str, ...]:
     return tuple(int(p) if p.isdigit() else p for p in number.split("."))
 
 
-def build_report_contents(session: Session, audit: Audit) -> ReportContents:
+def build_report_contents(session: Session, audit: Audit, lang: Lang = Lang.ZH) -> ReportContents:
     items = list(
         session.scalars(
             select(EvidenceItem).where(
@@ -173,8 +174,18 @@ def build_report_contents(session: Session, audit: Audit) -> ReportContents:
         _note(audit, NOTE_DAYS),
     )
 
+    def name(zh: str, en: str) -> str:
+        """A person in the report's script, as the team table names them."""
+        if lang == Lang.EN and en:
+            return en
+        if lang == Lang.BILINGUAL and en:
+            return f"{zh} ({en})"
+        return zh
+
     def names(role: TeamRole) -> tuple[str, ...]:
-        return tuple(sorted(m.auditor.name_zh for m in audit.team if m.role == role))
+        return tuple(
+            sorted(name(m.auditor.name_zh, m.auditor.name_en) for m in audit.team if m.role == role)
+        )
 
     from auditdesk.model import Clause
 

@@ -501,7 +501,7 @@ def build_report_context(
         if issued
         else "",
         blockers=() if issued else tuple(pre_issue_check(session, audit.id)),
-        contents=build_report_contents(session, audit),
+        contents=build_report_contents(session, audit, lang),
     )
 
 

@@ -739,7 +739,10 @@ class _Builder:
                 place=org.address,
                 taken_at=taken.replace(tzinfo=dt.timezone(dt.timedelta(hours=8))),
             )
-            att.caption = f"{label}（{org.name_zh}）"
+            # The report prints the moment in its own language ("Opening meeting — …"); the
+            # caption is what the auditor adds, so no client name in Chinese leaks into an
+            # English report.
+            att.caption = "审核组全体成员"
             att.include_in_report = True
             self.summary.photos += 1
         _demo_check_in_data(self.s, audit, org)

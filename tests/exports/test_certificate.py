@@ -270,10 +270,4 @@ def test_the_english_flagship_report_has_no_chinese_where_a_translation_exists(d
     assert not not_data, not_data
     flat = "".join(text.split())
     leaks = [zh for zh in names if zh in flat]
-    if leaks == [client_zh]:
-        pytest.xfail(
-            f"{client_zh} is printed in Chinese in the English report: the check-in photos' "
-            "captions are stored text ('首次会议（<client>）…', services/demo + report content), "
-            "left to the report-content owner"
-        )
     assert not leaks, leaks
