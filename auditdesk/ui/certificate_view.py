@@ -157,7 +157,7 @@ class RegulatorReportDialog(QDialog):
         self.note.setFixedHeight(60)
         self.errors = {k: QLabel() for k in ("entry", "reported_on", "reference")}
         for lab in self.errors.values():
-            lab.setStyleSheet("color: #b00020;")
+            lab.setStyleSheet(f"color: {palette.css('error')};")
             lab.setWordWrap(True)
             lab.hide()
         form.addRow(self.tr("Breach"), self.entry)
@@ -569,7 +569,9 @@ class CertificateView(QWidget):
         self.rules_note.setText("\n".join(lines))
         self.rules_note.setVisible(bool(lines))
         self.rules_note.setStyleSheet(
-            "color: #b00020; background: #fdecea; padding: 4px;" if alarm else "padding: 4px;"
+            f"color: {palette.css('error')}; background: {palette.css('risk_bg')}; padding: 4px;"
+            if alarm
+            else "padding: 4px;"
         )
 
     def _transfer_rows(self, transfer: Any, facts: Any) -> list[tuple[dt.date, list[str], bool]]:

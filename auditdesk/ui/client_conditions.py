@@ -28,6 +28,7 @@ from PySide6.QtWidgets import (
 
 from auditdesk import catalogue
 from auditdesk.services.errors import ValidationFailed
+from auditdesk.ui import palette
 from auditdesk.ui.context import AppContext
 from auditdesk.ui.i18n import current_language
 
@@ -58,7 +59,7 @@ class ConditionDialog(QDialog):
         self.reference = QLineEdit()
         self.reference.setObjectName("conditionReference")
         self.error = QLabel()
-        self.error.setStyleSheet("color: #b00020;")
+        self.error.setStyleSheet(f"color: {palette.css('error')};")
         self.error.setWordWrap(True)
         self.error.hide()
         form.addRow(self.tr("Condition"), self.kind)
@@ -191,7 +192,7 @@ class ClientConditionsPanel(QGroupBox):
                 + " — "
                 + basis_words(found[0].basis, lang)
             )
-            self.findings.setStyleSheet("color: #b00020; font-weight: bold;")
+            self.findings.setStyleSheet(f"color: {palette.css('error')}; font-weight: bold;")
         else:
             self.findings.setText(self.tr("No condition bars the client today."))
             self.findings.setStyleSheet("")

@@ -174,6 +174,13 @@ def message_for(exc: BaseException) -> tuple[str, str] | None:
         return QCoreApplication.translate("Errors", "Please check"), "\n".join(
             [service_text(exc.code), *lines]
         )
+    message = getattr(exc, "message", None)
+    if isinstance(exc, ServiceError) and exc.code == "template_broken" and callable(message):
+        # A template's problem names its file; it carries its own zh and en words.
+        from auditdesk.ui.i18n import current_language
+
+        lang = "zh" if current_language() == "zh_CN" else "en"
+        return QCoreApplication.translate("Errors", "Not possible"), str(message(lang))
     if isinstance(exc, ServiceError):
         text = service_text(exc.code)
         reason = exc.details.get("reason")
@@ -196,8 +203,8 @@ def reason_words(exc: ServiceError, reason: str) -> str:
     if isinstance(exc, PackageRefused):
         from auditdesk.ui.exchange_words import REFUSALS, refusal_text
 
-        if reason in REFUSALS:
-            return refusal_text(reason)
+        if reason in REFUSALS or reason == "missing_package":
+            return refusal_text(reason, exc)
     if labels.has_label("refusal", reason):
         return labels.label("refusal", reason)
     return QCoreApplication.translate("Errors", "(reason: %1)").replace("%1", reason)

@@ -246,7 +246,7 @@ class PlanningDialog(QDialog):
         )
         self.confirmed_on.setObjectName("planConfirmedOn")
         for w in (self.plan_issued, self.confirmed_on):
-            w.setPlaceholderText("yyyy-mm-dd")
+            w.setPlaceholderText(self.tr("yyyy-mm-dd"))
         self.doc_captions = [QLabel() for _ in range(8)]
         for cap, w in zip(
             self.doc_captions,
@@ -692,7 +692,7 @@ class PlanningDialog(QDialog):
     def _add_check(self, text: str, blocking: bool) -> None:
         item = QListWidgetItem(text)
         if blocking:
-            item.setForeground(Qt.GlobalColor.darkRed)
+            item.setForeground(palette.color("error"))
         self.warnings.addItem(item)
 
     def warning_texts(self) -> list[str]:

@@ -3862,6 +3862,10 @@ See the details.</translation>
         <translation>Plan audit</translation>
     </message>
     <message>
+        <source>yyyy-mm-dd</source>
+        <translation>yyyy-mm-dd</translation>
+    </message>
+    <message>
         <source>Team and plan checks</source>
         <translation>Team and plan checks</translation>
     </message>

@@ -3862,6 +3862,10 @@ See the details.</source>
         <translation>创建审核计划</translation>
     </message>
     <message>
+        <source>yyyy-mm-dd</source>
+        <translation>年-月-日</translation>
+    </message>
+    <message>
         <source>Team and plan checks</source>
         <translation>审核组及计划核查</translation>
     </message>

@@ -7,6 +7,7 @@ from __future__ import annotations
 import importlib
 import pkgutil
 import re
+from pathlib import Path
 
 import pytest
 
@@ -46,6 +47,13 @@ def instance(cls):
     from auditdesk.storage.attachments import AttachmentRefused
     from auditdesk.storage.migrate_db import MigrationRefused
 
+    from auditdesk.exchange.package import PackageMissing
+    from auditdesk.exports.docx_render import TemplateError
+
+    if issubclass(cls, PackageMissing):
+        return cls("王工的笔记本", 3, {"王工的笔记本": 3})  # the sender's machine name
+    if issubclass(cls, TemplateError):
+        return cls(Path("报告模板.docx"), "broken", "zh", "文件头不对")
     if issubclass(cls, IssueBlocked):
         return cls("2027-0001", [])
     if issubclass(cls, ExportRefused):

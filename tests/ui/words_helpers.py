@@ -62,5 +62,5 @@ MORE_ALLOWED = {
     "AuditDesk", "xlsx", "docx", "pdf", "adpkg", "sqlite", "csv", "png", "jpg", "NC", "NCs",
     "QMS", "EMS", "OHSMS", "ISMS", "GB", "T", "MB", "KB", "GiB", "MiB", "UTC", "OK",
     "Del", "Esc", "Tab", "Space", "PgUp", "PgDown", "Home", "End", "Backspace", "Ins",
-    "Wang", "admin", "system",
+    "Wang", "admin", "system", "LibreOffice",
 }  # fmt: skip
