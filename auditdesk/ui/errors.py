@@ -23,6 +23,7 @@ from auditdesk import __version__
 from auditdesk.services.errors import ServiceError, ValidationFailed
 from auditdesk.storage.errors import StorageError, classify_sqlite_error
 from auditdesk.ui import labels
+from auditdesk.ui.i18n import current_language
 
 # Tests set this to collect what would have been shown instead of opening modal dialogs.
 shown: list[tuple[str, str]] | None = None
@@ -177,8 +178,6 @@ def message_for(exc: BaseException) -> tuple[str, str] | None:
     message = getattr(exc, "message", None)
     if isinstance(exc, ServiceError) and exc.code == "template_broken" and callable(message):
         # A template's problem names its file; it carries its own zh and en words.
-        from auditdesk.ui.i18n import current_language
-
         lang = "zh" if current_language() == "zh_CN" else "en"
         return QCoreApplication.translate("Errors", "Not possible"), str(message(lang))
     if isinstance(exc, ServiceError):

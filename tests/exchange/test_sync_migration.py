@@ -13,9 +13,18 @@ from auditdesk.services.demo import build_demo
 from auditdesk.services.setup import open_database
 from auditdesk.storage.database import Database
 from auditdesk.storage.integrity import check_database
-from auditdesk.storage.migrations import alembic_config, current_revision
+from auditdesk.storage.migrations import HEAD_REVISION, alembic_config, current_revision
 
 pytestmark = pytest.mark.slow
+
+
+def _beyond_the_dropped_plan_fields(report):
+    """Problems other than the audits whose 0095 plan fields the round trip to 0070 reset."""
+    return [
+        p
+        for p in report.problems
+        if not (p.code == "changed_outside_auditdesk" and p.where.startswith("audit "))
+    ]
 
 
 def test_0080_on_a_demo_database_keeps_the_check_clean(tmp_path):
@@ -30,19 +39,23 @@ def test_0080_on_a_demo_database_keeps_the_check_clean(tmp_path):
     tables = set(inspect(db.engine).get_table_names())
     assert "exchange_base" in tables and "sync_witness" not in tables
     db.close()
-    # The demo at 0070, as an office has it today: only the table 0080 adds is missing.
+    # The demo at 0070, as an office has it today: today's check (it knows today's schema)
+    # misses the table 0080 adds; what matters is that it is clean after the upgrade below.
     report = check_database(url)
-    assert [(p.code, p.where) for p in report.problems] == [("missing_table", "table sync_witness")]
+    assert ("missing_table", "table sync_witness") in [(p.code, p.where) for p in report.problems]
 
-    db = Database.open(url)  # upgrades (after a backup) to 0080
+    db = Database.open(url)  # upgrades (after a backup) through 0080 to the head
     try:
-        assert current_revision(db.engine) == "0080"
+        assert current_revision(db.engine) == HEAD_REVISION
         tables = set(inspect(db.engine).get_table_names())
         assert "exchange_base" not in tables and "sync_witness" in tables
     finally:
         db.close()
     report = check_database(url)
-    assert report.ok, report
+    # Going down to 0070 dropped the plan-document fields 0095 holds (the demo fills them for
+    # its audits) and coming back up restored their defaults: those audits really did change
+    # outside AuditDesk, and check says so. Nothing else may be a problem.
+    assert _beyond_the_dropped_plan_fields(report) == []
 
     # And the demo office syncs: a package to a new laptop and back, the check still clean.
     from sqlalchemy import select
@@ -73,4 +86,4 @@ def test_0080_on_a_demo_database_keeps_the_check_clean(tmp_path):
         laptop.close()
     for u in (url, laptop.url):
         report = check_database(u)
-        assert report.ok, report
+        assert _beyond_the_dropped_plan_fields(report) == []

@@ -61,9 +61,12 @@ def test_2016_certificates_get_the_2025_dates_and_statuses(demo):
     assert later_s2 == 67
     moves = Counter((old, new) for old, new, _n in changed)
     assert moves == {("valid", "suspension_required"): 2, ("restorable", "expired"): 6}
+    # The issue measured 04125Q00004R0M and 04125S00046R0M on the demo of its day; since the
+    # planning work re-drew the demo's teams and dates (issue 17 point 7) the second one is
+    # 04125Q00060R0M: the same count and the same move, on the demo as it is built now.
     assert {n for old, _new, n in changed if old == "valid"} == {
         "04125Q00004R0M",
-        "04125S00046R0M",
+        "04125Q00060R0M",
     }
 
 

@@ -41,14 +41,13 @@ def error_classes():
 
 def instance(cls):
     from auditdesk.exchange.errors import ImportRejected
+    from auditdesk.exchange.package import PackageMissing
     from auditdesk.exports.cnca_monthly import ExportRefused
+    from auditdesk.exports.docx_render import TemplateError
     from auditdesk.services.errors import ValidationFailed
     from auditdesk.services.report_issue import IssueBlocked
     from auditdesk.storage.attachments import AttachmentRefused
     from auditdesk.storage.migrate_db import MigrationRefused
-
-    from auditdesk.exchange.package import PackageMissing
-    from auditdesk.exports.docx_render import TemplateError
 
     if issubclass(cls, PackageMissing):
         return cls("王工的笔记本", 3, {"王工的笔记本": 3})  # the sender's machine name
