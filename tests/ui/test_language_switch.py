@@ -11,55 +11,14 @@ from __future__ import annotations
 import re
 
 import pytest
-from PySide6.QtCore import QCoreApplication, QEvent, QModelIndex, Qt
+from PySide6.QtCore import QCoreApplication, QEvent
 from PySide6.QtWidgets import (
-    QAbstractButton,
-    QAbstractItemView,
-    QComboBox,
-    QGroupBox,
-    QLabel,
-    QLineEdit,
-    QTabWidget,
     QWidget,
 )
 
 from tests.services.workspace_data import make_audit
 from tests.ui.conftest import problems_on_every_page, show_main_window, show_workspace
-
-WORD = re.compile(r"[A-Za-z]{3,}")
-# Names and codes that stay Latin in a Chinese screen: standards and bodies, key names, the
-# date pattern, and a language's own name in the language chooser.
-ALLOWED = {
-    "ISO", "IEC", "CNCA", "CCAA", "IAF", "Ctrl", "Shift", "Alt", "Enter", "YYYY", "English",
-    "PDF", "Word", "Excel", "nbsp", "span", "style", "color",
-}  # fmt: skip
-
-
-def visible_texts(root: QWidget):
-    for w in root.findChildren(QWidget):
-        if not w.isVisibleTo(root):
-            continue
-        if isinstance(w, QLabel | QAbstractButton):
-            yield w, w.text()
-        if isinstance(w, QLineEdit):
-            yield w, w.placeholderText()
-        if isinstance(w, QComboBox):
-            yield w, w.currentText()
-        if isinstance(w, QGroupBox):
-            yield w, w.title()
-        if isinstance(w, QTabWidget):
-            for i in range(w.count()):
-                yield w, w.tabText(i)
-        if isinstance(w, QAbstractItemView) and w.model() is not None:
-            model = w.model()
-            try:
-                columns = model.columnCount(QModelIndex())
-            except TypeError:  # a list model
-                columns = 1
-            for c in range(columns):
-                header = model.headerData(c, Qt.Orientation.Horizontal)
-                if header:
-                    yield w, str(header)
+from tests.ui.words_helpers import ALLOWED, WORD, visible_texts
 
 
 def english_words(root: QWidget) -> list[str]:

@@ -1,8 +1,8 @@
 """What counts as an English word on a Chinese screen, for the zh_CN walks
 (tests/ui/test_words_everywhere.py, tests/ui/test_words_of_errors.py).
 
-``WORD``, ``ALLOWED`` and ``visible_texts`` are the ones of tests/ui/test_language_switch.py
-(copied here: a test module must not import another one)."""
+``WORD``, ``ALLOWED`` and ``visible_texts`` are shared by tests/ui/test_language_switch.py and
+the words tests (a helper module: test modules never import each other)."""
 
 from __future__ import annotations
 
