@@ -175,9 +175,30 @@ def _lock_change_log(session: Session, _ctx: Any, _instances: Any) -> None:
         )
 
 
+def _append_only_in_place(conn: Connection) -> bool:
+    """Whether the guard function is ours and both triggers are enabled."""
+    body = conn.execute(
+        text("SELECT prosrc FROM pg_proc WHERE proname = 'auditdesk_change_log_append_only'")
+    ).scalar()
+    return body is not None and "RAISE EXCEPTION" in body and not missing_triggers(conn)
+
+
 def ensure_append_only(engine: Engine) -> None:
+    """Put the change log's guard triggers in place unless they already are.
+
+    Every open calls this, often many processes at once (the office's editors). Replacing a
+    function or trigger that is already right would take an exclusive lock on ``change_log``
+    on each open and, run concurrently, PostgreSQL refuses one of the replacements with
+    "tuple concurrently updated". So: look first (no lock), and only when something is
+    missing take the migration lock, look again, and write the DDL.
+    """
     with engine.begin() as conn:
         if conn.execute(text("SELECT to_regclass('change_log')")).scalar() is None:
+            return
+        if _append_only_in_place(conn):
+            return
+        conn.execute(text("SELECT pg_advisory_xact_lock(:k)"), {"k": MIGRATION_LOCK})
+        if _append_only_in_place(conn):
             return
         for sql in _APPEND_ONLY_SQL:
             conn.execute(text(sql))

@@ -141,3 +141,48 @@ def test_check_finds_a_removed_guard_and_an_edited_log_row(database):
     codes = {(p.code, p.where.split(" ")[0]) for p in check_database(database.url).problems}
     assert ("append_only_trigger_missing", "change_log_append_only") in codes
     assert ("hash_mismatch", "change_log") in codes
+
+
+def _guard_oids(engine) -> dict[str, int]:
+    with engine.connect() as conn:
+        rows = conn.execute(
+            text("SELECT tgname, oid FROM pg_trigger WHERE tgrelid = to_regclass('change_log')")
+        ).all()
+    return {name: int(oid) for name, oid in rows}
+
+
+def test_opening_leaves_guards_in_place_alone_and_puts_back_a_removed_one(database):
+    """Every open used to drop and re-create the guards: an exclusive lock on the change log
+    per open, and concurrent opens refused with "tuple concurrently updated"."""
+    url = database.url
+    before = _guard_oids(database.engine)
+    assert set(before) == {"change_log_append_only", "change_log_no_truncate"}
+    database.close()
+    again = open_database(url)
+    assert _guard_oids(again.engine) == before  # untouched: same trigger rows
+    with again.engine.begin() as conn:
+        conn.execute(text("DROP TRIGGER change_log_no_truncate ON change_log"))
+    again.close()
+    third = open_database(url)
+    assert set(_guard_oids(third.engine)) == set(before)  # the missing one is back
+    third.close()
+
+
+def test_many_editors_open_the_central_database_at_once(database):
+    """Twelve editors starting together: every open succeeds (the CI failure of stop 22)."""
+    from concurrent.futures import ThreadPoolExecutor
+
+    url = database.url
+    database.close()
+
+    def open_and_close(_i: int) -> str:
+        db = open_database(url)
+        try:
+            with db.session() as s:
+                return str(s.scalar(text("SELECT count(*) FROM app_user")))
+        finally:
+            db.close()
+
+    with ThreadPoolExecutor(max_workers=12) as pool:
+        results = list(pool.map(open_and_close, range(12)))
+    assert len(results) == 12 and all(int(r) >= 1 for r in results)
