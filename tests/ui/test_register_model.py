@@ -152,3 +152,55 @@ def test_columns_may_be_a_reordered_subset(ctx, sample):
     )
     model.sort(1)
     assert [model.data(model.index(0, c)) for c in range(2)] == ["Valid", "CN-Q-0001"]
+
+
+def test_a_row_that_cannot_be_reloaded_says_so(ctx, sample):
+    """After an edit the row is reloaded; when that fails the old values stay and ``error``
+    says why, and ``loaded`` fires so the widget shows it (it used to give up silently)."""
+    from sqlalchemy.exc import OperationalError
+
+    class FailsOnReload(RegisterSource):
+        def page(self, q, offset, limit):
+            if "ids" in q.filters:
+                raise OperationalError("SELECT", {}, Exception("database is locked"))
+            return super().page(q, offset, limit)
+
+    model = RegisterModel(FailsOnReload(ctx.session, "clients"), "clients", ("name_zh",))
+    before = [model.data(model.index(r, 0)) for r in range(model.rowCount())]
+    assert before and model.error is None
+    told = []
+    model.loaded.connect(lambda: told.append(model.error))
+    model.reload_row(model.id_at(0))
+    assert len(told) == 1 and isinstance(told[0], OperationalError)
+    assert [model.data(model.index(r, 0)) for r in range(model.rowCount())] == before
+
+
+def test_a_row_reload_shows_the_saved_values(ctx, sample):
+    from auditdesk.model import Organisation as Org
+
+    model = RegisterModel(RegisterSource(ctx.session, "clients"), "clients", ("name_zh",))
+    record_id = model.id_at(0)
+    with ctx.session() as s:
+        s.get(Org, record_id).name_zh = "改过的名字有限公司"
+    model.reload_row(record_id)
+    assert model.data(model.index(0, 0)) == "改过的名字有限公司" and model.error is None
+
+
+def test_a_value_that_cannot_be_shown_is_marked_not_blank(ctx, sample, caplog):
+    """``data()`` never raises, but a value it cannot format shows ⚠ with the reason in the
+    tooltip and is logged once per column and kind of error (it used to be a blank cell)."""
+    from PySide6.QtCore import Qt
+
+    from auditdesk.ui.registers.model import UNSHOWABLE
+
+    class BadFormat(RegisterModel):
+        def format(self, key, value):
+            raise ValueError(f"no words for {value!r}")
+
+    model = BadFormat(RegisterSource(ctx.session, "clients"), "clients", ("name_zh",))
+    with caplog.at_level("WARNING", logger="auditdesk.ui.registers.model"):
+        assert model.data(model.index(0, 0)) == UNSHOWABLE
+        assert model.data(model.index(1, 0)) == UNSHOWABLE
+        tip = model.data(model.index(0, 0), Qt.ItemDataRole.ToolTipRole)
+    assert "ValueError" in tip and "no words for" in tip
+    assert len([r for r in caplog.records if "cannot show" in r.getMessage()]) == 1

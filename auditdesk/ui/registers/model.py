@@ -3,12 +3,15 @@
 It holds (id, row) tuples a service returned, counts once per query and fetches further
 pages only when the view scrolls (``canFetchMore``/``fetchMore``), so 100 000 rows cost one
 COUNT and a page of 200. Queries run through the job runner, never on the GUI thread, so a
-slow search at 100 000 rows does not freeze the window. ``data()`` never raises.
+slow search at 100 000 rows does not freeze the window. ``data()`` never raises: a value it
+cannot show is shown as ``⚠`` with the reason in its tooltip (and logged once), never as a
+blank cell; a row that cannot be reloaded sets ``error``, which the widget shows.
 """
 
 from __future__ import annotations
 
 import datetime as dt
+import logging
 import uuid
 from collections.abc import Callable
 from dataclasses import dataclass, field, replace
@@ -23,6 +26,9 @@ IdRole = Qt.ItemDataRole.UserRole
 RawRole = Qt.ItemDataRole.UserRole + 1
 
 Index = QModelIndex | QPersistentModelIndex
+UNSHOWABLE = "⚠"  # in a cell whose value could not be formatted (its tooltip says why)
+
+log = logging.getLogger(__name__)
 
 
 @dataclass(frozen=True)
@@ -99,6 +105,7 @@ class RegisterModel(QAbstractTableModel):
         self._fetching = False
         self.loading = False
         self.error: BaseException | None = None
+        self._cell_errors: set[tuple[str, str]] = set()  # (column, error type) logged once
         self.refresh()
 
     # -- queries -----------------------------------------------------------------------------
@@ -162,19 +169,31 @@ class RegisterModel(QAbstractTableModel):
         return -1
 
     def reload_row(self, record_id: uuid.UUID) -> None:
-        """Refresh one loaded row in place (after an edit or an undo)."""
-        row = self.row_of(record_id)
-        if row < 0:
+        """Refresh one loaded row in place (after an edit or an undo), off the GUI thread.
+
+        When that fails, the row keeps its old values and ``error`` says why: ``loaded``
+        fires so the widget shows it (never a silent give-up)."""
+        from auditdesk.ui.jobs import run_job
+
+        if self.row_of(record_id) < 0:
             return
-        try:
-            fresh = self.source.page(
-                replace(self.query, filters={**self.query.filters, "ids": [record_id]}), 0, 1
-            )
-        except Exception:
-            return
-        if fresh:
+        generation, source = self._generation, self.source
+        query = replace(self.query, filters={**self.query.filters, "ids": [record_id]})
+
+        def done(fresh: list[tuple[uuid.UUID, tuple[Any, ...]]]) -> None:
+            row = self.row_of(record_id)
+            if generation != self._generation or row < 0 or not fresh:
+                return
             self._rows[row] = fresh[0]
             self.dataChanged.emit(self.index(row, 0), self.index(row, len(self.columns) - 1))
+
+        def failed(exc: BaseException) -> None:
+            log.warning("could not reload %s row %s", self.register, record_id, exc_info=exc)
+            if generation == self._generation:
+                self.error = exc
+                self.loaded.emit()
+
+        run_job(lambda _job: source.page(query, 0, 1), done, failed, None)
 
     # -- Qt model ------------------------------------------------------------------------------
     def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
@@ -270,8 +289,19 @@ class RegisterModel(QAbstractTableModel):
                 and not isinstance(value, bool)
             ):
                 return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
-        except Exception:
-            return None
+        except Exception as exc:  # noqa: BLE001 — a Qt model must not raise: shown as ⚠ + why
+            return self._unshowable(index, role, exc)
+        return None
+
+    def _unshowable(self, index: Index, role: int, exc: Exception) -> Any:
+        key = self.columns[index.column()]
+        if (key, type(exc).__name__) not in self._cell_errors:
+            self._cell_errors.add((key, type(exc).__name__))
+            log.warning("cannot show %s.%s", self.register, key, exc_info=exc)
+        if role == Qt.ItemDataRole.DisplayRole:
+            return UNSHOWABLE
+        if role == Qt.ItemDataRole.ToolTipRole:
+            return f"{labels.column(key)}: {type(exc).__name__}: {exc}"
         return None
 
     def _overdue_brush(self, values: tuple[Any, ...], role: int) -> Any:
