@@ -90,7 +90,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     except KeyboardInterrupt:
         print("auditdesk: interrupted", file=sys.stderr)
         return EXIT_PROBLEM
-    except Exception as exc:
+    except Exception as exc:  # noqa: BLE001 — the CLI's last resort: one line on stderr and exit code 1, never a traceback
         from auditdesk.services.errors import describe_error
 
         print(f"auditdesk: {describe_error(exc)}", file=sys.stderr)

@@ -81,21 +81,81 @@ def test_wheel_carries_resources_and_migrations(tmp_path):
     )
 
 
-def test_core_is_type_clean():
-    """mypy with disallow_untyped_defs (pyproject.toml) over everything below the UI."""
-    core = [
-        "auditdesk/rules",
-        "auditdesk/model",
-        "auditdesk/storage",
-        "auditdesk/services",
-        "auditdesk/exchange",
-        "auditdesk/exports",
-        "auditdesk/catalogue.py",
-    ]
+def _mypy_allow_list(pyproject: dict) -> list[str]:
+    """The modules of the ``ignore_errors`` override in pyproject.toml (the allow-list)."""
+    for override in pyproject["tool"]["mypy"].get("overrides", []):
+        if override.get("ignore_errors"):
+            return list(override["module"])
+    return []
+
+
+def _module_of(path: str) -> str:
+    parts = list(Path(path).with_suffix("").parts)
+    if parts[-1] == "__init__":
+        parts.pop()
+    return ".".join(parts)
+
+
+def mypy_errors_by_module(tmp_path: Path) -> tuple[dict[str, int], list[str], str]:
+    """mypy over all of ``auditdesk`` with pyproject's settings but WITHOUT the allow-list:
+    (errors per module, the allow-list, mypy's output)."""
+    import tomllib
+
+    pyproject = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))
+    allowed = _mypy_allow_list(pyproject)
+    config = dict(pyproject["tool"]["mypy"])
+    overrides = [o for o in config.pop("overrides", []) if not o.get("ignore_errors")]
+    lines = ["[mypy]"] + [f"{k} = {_ini(v)}" for k, v in config.items() if k != "packages"]
+    for o in overrides:
+        lines.append(f"[mypy-{','.join(o['module'])}]")
+        lines += [f"{k} = {_ini(v)}" for k, v in o.items() if k != "module"]
+    ini = tmp_path / "mypy.ini"
+    ini.write_text("\n".join(lines) + "\n", encoding="utf-8")
     result = subprocess.run(
-        [_tool("mypy"), "--no-incremental", *core], cwd=ROOT, capture_output=True, text=True
+        [_tool("mypy"), "--no-incremental", "--config-file", str(ini), "auditdesk"],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
     )
-    assert result.returncode == 0, result.stdout[-4000:]
+    counts: dict[str, int] = {}
+    for line in result.stdout.splitlines():
+        head, sep, rest = line.partition(": error:")
+        if sep and head.endswith(tuple("0123456789")):
+            module = _module_of(head.split(":")[0])
+            counts[module] = counts.get(module, 0) + 1
+    assert result.returncode in (0, 1), result.stdout[-2000:] + result.stderr[-2000:]
+    return counts, allowed, result.stdout
+
+
+def _ini(value: object) -> str:
+    if isinstance(value, bool):
+        return str(value)
+    if isinstance(value, list):
+        return ",".join(map(str, value))
+    return str(value)
+
+
+@pytest.mark.slow  # one mypy run over the whole package: 17-35 s on the 2-core machine
+def test_mypy_allow_list_only_shrinks(tmp_path):
+    """mypy is clean over all of ``auditdesk`` except the allow-listed modules of pyproject.toml,
+    and each of those still has errors (a module that became clean must leave the list)."""
+    counts, allowed, output = mypy_errors_by_module(tmp_path)
+    outside = {m: n for m, n in counts.items() if m not in allowed}
+    assert not outside, "mypy errors outside the allow-list:\n" + "\n".join(
+        line for line in output.splitlines() if _module_of(line.split(":")[0]) in outside
+    )
+    clean = [m for m in allowed if m not in counts]
+    assert not clean, f"clean now, take them off the allow-list in pyproject.toml: {clean}"
+
+
+def test_mypy_allow_list_check_sees_an_error(tmp_path):
+    """The reader of mypy's output finds an error in a module (so the test above can fail)."""
+    assert _module_of("auditdesk/ui/labels.py") == "auditdesk.ui.labels"
+    assert _module_of("auditdesk/ui/nc/__init__.py") == "auditdesk.ui.nc"
+    import tomllib
+
+    allowed = _mypy_allow_list(tomllib.loads((ROOT / "pyproject.toml").read_text("utf-8")))
+    assert "auditdesk.ui.labels" not in allowed and len(allowed) <= 17
 
 
 def test_ruff_format_is_applied():

@@ -114,7 +114,7 @@ def _child_main(argv: list[str]) -> int:
     ctx = Context.load(Path(a.db), Path(a.work))
     try:
         out = measure(find(a.child), ctx, a.repeat)
-    except Exception as exc:  # reported as the operation's failure, not a harness crash
+    except Exception as exc:  # noqa: BLE001 — an operation's failure is its result line, not a harness crash
         out = {"status": "error", "note": f"{type(exc).__name__}: {str(exc)[:300]}"}
     print("RESULT " + json.dumps(out), flush=True)
     return 0

@@ -161,7 +161,7 @@ def _engine_inputs(args: argparse.Namespace) -> tuple[RuleData, RuleBook, CBSett
         raise
     except (RuleSetDataError, ValueError) as exc:
         raise CommandError(f"--db: the database's rule corrections are invalid: {exc}") from None
-    except Exception as exc:  # a missing file or a database that cannot be opened
+    except Exception as exc:  # noqa: BLE001 — any failure to read --db is reported as a CommandError naming the file
         raise CommandError(f"--db: cannot read {args.db}: {exc}") from None
 
 

@@ -220,7 +220,7 @@ def run_cnca_monthly(args: argparse.Namespace) -> int:
         raise CommandError(f"--layout: {exc}", EXIT_USAGE) from exc
     try:
         month = Month.parse(args.month)
-    except Exception:
+    except Exception:  # noqa: BLE001 — any parse failure of --month is a usage error naming the value
         raise CommandError(f"--month: '{args.month}' is not YYYY-MM", EXIT_USAGE) from None
     with open_session(args) as session:
         try:

@@ -399,7 +399,7 @@ def read_rows(
         import openpyxl
 
         wb = openpyxl.load_workbook(path, read_only=True, data_only=True)
-    except Exception as exc:  # openpyxl raises many kinds on malformed XML; all mean "unreadable"
+    except Exception as exc:  # noqa: BLE001 — openpyxl raises many kinds on malformed XML; all mean 'unreadable', said to the user
         raise WorkbookUnreadable(
             f"{path.name} cannot be read as a workbook ({type(exc).__name__}: {exc})", "unreadable"
         ) from None
@@ -432,7 +432,7 @@ def read_rows(
                 return mapping, data, ignored
             except WorkbookUnreadable:
                 raise
-            except Exception as exc:
+            except Exception as exc:  # noqa: BLE001 — as above, per sheet: raised as WorkbookUnreadable naming the sheet
                 raise WorkbookUnreadable(
                     f"{path.name}: sheet '{ws.title}' cannot be read ({type(exc).__name__}: {exc})",
                     "unreadable",

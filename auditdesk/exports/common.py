@@ -16,7 +16,7 @@ try:
     from zoneinfo import ZoneInfo
 
     LOCAL_TZ: dt.tzinfo = ZoneInfo("Asia/Shanghai")
-except Exception:  # pragma: no cover - a system without tz data
+except Exception:  # noqa: BLE001 — a system without tz data falls back to China's fixed UTC+8
     LOCAL_TZ = dt.timezone(dt.timedelta(hours=8))
 
 # CB settings read for the letterhead (set by an admin; absent keys leave the field empty).

@@ -392,7 +392,7 @@ def exif_capture_time(path: Path, local_tz: dt.tzinfo | None = None) -> dt.datet
             sub = exif.get_ifd(_EXIF_IFD)
             raw = sub.get(_DATETIME_ORIGINAL) or exif.get(_DATETIME)
             offset = sub.get(_OFFSET_TIME_ORIGINAL)
-    except Exception:  # a damaged photo still stores; it just has no capture time
+    except Exception:  # noqa: BLE001 — a damaged photo still stores; it just has no capture time
         return None
     if not raw:
         return None

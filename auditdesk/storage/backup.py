@@ -220,7 +220,7 @@ class BackgroundBackups:
                 if made is not None:
                     self.last_backup = made
                 self.next_check = time.monotonic() + self.RETRY_AFTER
-            except Exception as exc:  # a background copy must never take the app down
+            except Exception as exc:  # noqa: BLE001 — a background copy must never take the app down; logged, kept in last_error, retried
                 self.last_error = exc
                 self.next_check = time.monotonic() + self.RETRY_AFTER
                 log.warning("automatic backup of %s failed: %s", self._db.path, exc)

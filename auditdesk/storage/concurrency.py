@@ -91,7 +91,7 @@ def conflict_from(exc: StaleDataError, session: Session, engine: Engine) -> Exce
     }
     try:
         found = _which_moved(engine, pending)
-    except Exception:  # the database went away too: still report the conflict itself
+    except Exception:  # noqa: BLE001 — the database went away too: the conflict itself is still reported
         found = None
     if found is not None:
         details.update(found)

@@ -120,7 +120,7 @@ class _Namer(QObject):
             elif kind == QEvent.Type.LanguageChange:
                 # After the window's own labels have retranslated; never on a window that is
                 # gone by then (a closed popup).
-                QTimer.singleShot(0, lambda: isValid(obj) and name_widgets(obj))
+                QTimer.singleShot(0, lambda: name_widgets(obj) if isValid(obj) else None)
         return False
 
 

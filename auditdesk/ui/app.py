@@ -51,7 +51,7 @@ def open_or_explain(url: str) -> Database | None:
 
     try:
         return open_database(url, create=True)
-    except Exception as exc:
+    except Exception as exc:  # noqa: BLE001 — opening failed for any reason: shown to the user, who picks again
         show_error(exc)
         return None
 

@@ -5,6 +5,7 @@ the admin explicitly chooses "Write anyway" (DOMAIN.md §10, issue 19)."""
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -28,19 +29,25 @@ from auditdesk.ui.jobs import run_job
 from auditdesk.ui.retranslate import follow_language
 
 
+def _follow(button: QPushButton, text: Callable[[], str], tip: Callable[[], str]) -> None:
+    """The button's text and tooltip, now and after every language switch."""
+
+    def apply() -> None:
+        button.setText(text())
+        button.setToolTip(tip())
+
+    follow_language(button, apply)
+
+
 def cnca_actions(ctx: Any, register: Any) -> list[QWidget]:
     button = QPushButton()
     button.setObjectName("cncaMonthlyButton")
-    follow_language(
+    _follow(
         button,
-        lambda: (
-            button.setText(QCoreApplication.translate("CncaExportDialog", "CNCA monthly file…")),
-            button.setToolTip(
-                QCoreApplication.translate(
-                    "CncaExportDialog",
-                    "The monthly upload workbook for CNCA's reporting platform (due by the 10th)",
-                )
-            ),
+        lambda: QCoreApplication.translate("CncaExportDialog", "CNCA monthly file…"),
+        lambda: QCoreApplication.translate(
+            "CncaExportDialog",
+            "The monthly upload workbook for CNCA's reporting platform (due by the 10th)",
         ),
     )
     button.setVisible(ctx.can("plan_audit"))
@@ -211,16 +218,12 @@ def auditor_id_actions(ctx: Any, register: Any) -> list[QWidget]:
     """The Auditors register: set the selected auditor's ID document (shown masked)."""
     button = QPushButton()
     button.setObjectName("auditorIdButton")
-    follow_language(
+    _follow(
         button,
-        lambda: (
-            button.setText(QCoreApplication.translate("CncaExportDialog", "ID document…")),
-            button.setToolTip(
-                QCoreApplication.translate(
-                    "CncaExportDialog",
-                    "The auditor's 证件号码 for the CNCA audit-plan upload (shown masked)",
-                )
-            ),
+        lambda: QCoreApplication.translate("CncaExportDialog", "ID document…"),
+        lambda: QCoreApplication.translate(
+            "CncaExportDialog",
+            "The auditor's 证件号码 for the CNCA audit-plan upload (shown masked)",
         ),
     )
     button.setVisible(ctx.can("edit_registers"))
@@ -314,15 +317,11 @@ class AuditorIdDialog(QDialog):
 def certificate_marks_actions(ctx: Any, register: Any) -> list[QWidget]:
     button = QPushButton()
     button.setObjectName("certificateMarksButton")
-    follow_language(
+    _follow(
         button,
-        lambda: (
-            button.setText(QCoreApplication.translate("CncaExportDialog", "Accreditation marks…")),
-            button.setToolTip(
-                QCoreApplication.translate(
-                    "CncaExportDialog", "The accreditation marks the CNCA certificate sheet reports"
-                )
-            ),
+        lambda: QCoreApplication.translate("CncaExportDialog", "Accreditation marks…"),
+        lambda: QCoreApplication.translate(
+            "CncaExportDialog", "The accreditation marks the CNCA certificate sheet reports"
         ),
     )
     button.setVisible(ctx.can("edit_registers"))

@@ -333,7 +333,7 @@ class ConflictsDialog(QDialog):
         try:
             with self.database.session(self.user) as s:
                 decide_refused(s, ref, accept)
-        except Exception as exc:  # permission, conflict: said on screen
+        except Exception as exc:  # noqa: BLE001 — permission, conflict: shown to the user, the row stays unresolved
             show_error(exc, self)
             return False
         self.resolved += 1
@@ -358,7 +358,7 @@ class ConflictsDialog(QDialog):
         try:
             with self.database.session(self.user) as s:
                 service.resolve_conflict(s, row["seq"], resolution, value)
-        except Exception as exc:  # permission, validation, storage: said on screen
+        except Exception as exc:  # noqa: BLE001 — permission, validation, storage: shown to the user, the row stays unresolved
             show_error(exc, self)
             return False
         self.resolved += 1

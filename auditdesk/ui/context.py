@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import logging
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
@@ -11,6 +12,8 @@ from PySide6.QtCore import QSettings
 from sqlalchemy.orm import Session
 
 from auditdesk.storage.database import Database
+
+log = logging.getLogger(__name__)
 
 
 @dataclass
@@ -40,5 +43,8 @@ class AppContext:
         try:
             with self.session() as s:
                 return can(current_user(s), Permission(permission))
-        except Exception:
+        except Exception:  # broad, logged: no permission when it cannot be read (logged); the services check again on write
+            log.warning(
+                "cannot read permission %s; treated as not granted", permission, exc_info=True
+            )
             return False

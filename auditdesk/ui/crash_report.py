@@ -124,4 +124,4 @@ def show_pending(folder: Path, parent: Any = None, *, exec_: bool = True) -> Any
 if __name__ == "__main__" and len(sys.argv) > 2 and sys.argv[1] == "--crash-now":
     # for tests: enable the log in a folder, then crash as Qt would
     enable(Path(sys.argv[2]))
-    faulthandler._sigsegv()
+    faulthandler._sigsegv()  # type: ignore[attr-defined]  # CPython's own test hook

@@ -7,80 +7,89 @@ them. The translation contexts stay "Package" and "Import".
 
 from __future__ import annotations
 
-from typing import Any
+from typing import Any, cast
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
 
 from auditdesk.exchange.errors import WorkbookUnreadable
 from auditdesk.ui.i18n import current_language
 
-REFUSALS: dict[str, str] = {
-    "truncated": QT_TRANSLATE_NOOP(
-        "Package",
-        "The package file is cut short or damaged (perhaps an incomplete "
-        "copy). Copy it again from the sender.",
-    ),
-    "not_a_package": QT_TRANSLATE_NOOP("Package", "This file is not an AuditDesk audit package."),
-    "encrypted_needs_password": QT_TRANSLATE_NOOP(
-        "Package", "The package is encrypted: its password is needed."
-    ),
-    "wrong_password": QT_TRANSLATE_NOOP(
-        "Package", "The password is wrong (or the encrypted package was altered)."
-    ),
-    "unsafe_path": QT_TRANSLATE_NOOP(
-        "Package",
-        "The package holds a file path outside the package; it may be hostile and was not opened.",
-    ),
-    "link_in_archive": QT_TRANSLATE_NOOP(
-        "Package", "The package holds a link; it may be hostile and was not opened."
-    ),
-    "duplicate_entry": QT_TRANSLATE_NOOP(
-        "Package", "The package holds the same entry twice; it was altered."
-    ),
-    "too_large": QT_TRANSLATE_NOOP(
-        "Package", "The package holds an entry larger than AuditDesk accepts."
-    ),
-    "compression_bomb": QT_TRANSLATE_NOOP(
-        "Package",
-        "The package unpacks to far more than its size (a compression bomb); it was not opened.",
-    ),
-    "size_mismatch": QT_TRANSLATE_NOOP(
-        "Package",
-        "A file in the package does not have the size its list says; "
-        "the package was altered or damaged.",
-    ),
-    "hash_mismatch": QT_TRANSLATE_NOOP(
-        "Package",
-        "An attachment in the package does not match its fingerprint; "
-        "the package was altered or damaged.",
-    ),
-    "newer_format": QT_TRANSLATE_NOOP(
-        "Package",
-        "The package was made by a newer AuditDesk. Update AuditDesk, then import it again.",
-    ),
-    "bad_manifest": QT_TRANSLATE_NOOP(
-        "Package", "The package's contents list is not valid; the package was altered or damaged."
-    ),
-    "missing_entry": QT_TRANSLATE_NOOP("Package", "A file the package lists is missing from it."),
-    "unknown_reference": QT_TRANSLATE_NOOP(
-        "Package",
-        "The package refers to records that are neither in it nor "
-        "in this database (for example a standard not loaded here).",
-    ),
-    "older_format": QT_TRANSLATE_NOOP(
-        "Package",
-        "The package was made by an older AuditDesk that merged by snapshot. Update AuditDesk "
-        "on that computer, then export the package again.",
-    ),
-    "own_package": QT_TRANSLATE_NOOP(
-        "Package", "This package was made by this database itself; import it on the other one."
-    ),
-    "clash": QT_TRANSLATE_NOOP(
-        "Package",
-        "The package clashes with records in this database (the same number "
-        "used by a different record).",
-    ),
-}
+# QT_TRANSLATE_NOOP is typed as returning object; it returns the text.
+REFUSALS: dict[str, str] = cast(
+    dict[str, str],
+    {
+        "truncated": QT_TRANSLATE_NOOP(
+            "Package",
+            "The package file is cut short or damaged (perhaps an incomplete "
+            "copy). Copy it again from the sender.",
+        ),
+        "not_a_package": QT_TRANSLATE_NOOP(
+            "Package", "This file is not an AuditDesk audit package."
+        ),
+        "encrypted_needs_password": QT_TRANSLATE_NOOP(
+            "Package", "The package is encrypted: its password is needed."
+        ),
+        "wrong_password": QT_TRANSLATE_NOOP(
+            "Package", "The password is wrong (or the encrypted package was altered)."
+        ),
+        "unsafe_path": QT_TRANSLATE_NOOP(
+            "Package",
+            "The package holds a file path outside the package; it may be hostile and was not opened.",
+        ),
+        "link_in_archive": QT_TRANSLATE_NOOP(
+            "Package", "The package holds a link; it may be hostile and was not opened."
+        ),
+        "duplicate_entry": QT_TRANSLATE_NOOP(
+            "Package", "The package holds the same entry twice; it was altered."
+        ),
+        "too_large": QT_TRANSLATE_NOOP(
+            "Package", "The package holds an entry larger than AuditDesk accepts."
+        ),
+        "compression_bomb": QT_TRANSLATE_NOOP(
+            "Package",
+            "The package unpacks to far more than its size (a compression bomb); it was not opened.",
+        ),
+        "size_mismatch": QT_TRANSLATE_NOOP(
+            "Package",
+            "A file in the package does not have the size its list says; "
+            "the package was altered or damaged.",
+        ),
+        "hash_mismatch": QT_TRANSLATE_NOOP(
+            "Package",
+            "An attachment in the package does not match its fingerprint; "
+            "the package was altered or damaged.",
+        ),
+        "newer_format": QT_TRANSLATE_NOOP(
+            "Package",
+            "The package was made by a newer AuditDesk. Update AuditDesk, then import it again.",
+        ),
+        "bad_manifest": QT_TRANSLATE_NOOP(
+            "Package",
+            "The package's contents list is not valid; the package was altered or damaged.",
+        ),
+        "missing_entry": QT_TRANSLATE_NOOP(
+            "Package", "A file the package lists is missing from it."
+        ),
+        "unknown_reference": QT_TRANSLATE_NOOP(
+            "Package",
+            "The package refers to records that are neither in it nor "
+            "in this database (for example a standard not loaded here).",
+        ),
+        "older_format": QT_TRANSLATE_NOOP(
+            "Package",
+            "The package was made by an older AuditDesk that merged by snapshot. Update AuditDesk "
+            "on that computer, then export the package again.",
+        ),
+        "own_package": QT_TRANSLATE_NOOP(
+            "Package", "This package was made by this database itself; import it on the other one."
+        ),
+        "clash": QT_TRANSLATE_NOOP(
+            "Package",
+            "The package clashes with records in this database (the same number "
+            "used by a different record).",
+        ),
+    },
+)
 
 
 def refusal_text(reason: str, exc: Any = None) -> str:

@@ -266,7 +266,7 @@ def restore_database(
             from auditdesk.storage.backup import restore
 
             kept = restore(backup, db_path)
-        except Exception as exc:
+        except Exception as exc:  # noqa: BLE001 — any backup failure is shown to the user; nothing was changed
             _show_backup_error(parent, exc)
             finish()  # the database is closed: start again (nothing was changed)
             return

@@ -74,7 +74,7 @@ class FlowLayout(QLayout):
 
     # -- layout ------------------------------------------------------------------------------
     def _visible(self) -> list[QLayoutItem]:
-        return [i for i in self._items if not (i.widget() and i.widget().isHidden())]
+        return [i for i in self._items if not ((w := i.widget()) is not None and w.isHidden())]
 
     @staticmethod
     def _hint(item: QLayoutItem) -> QSize:

@@ -96,7 +96,7 @@ class _Runnable(QRunnable):
                     result = self.fn(self.job)
             else:
                 result = self.fn(self.job)
-        except BaseException as exc:
+        except BaseException as exc:  # noqa: BLE001 — every failure of a job goes to its failed callback, which shows it
             self._emit(self.signals.failed, exc)
         else:
             self._emit(self.signals.done, result)
@@ -310,7 +310,7 @@ def in_worker_process(
                         job.progress(frame[1], frame[2], frame[3])  # a determinate bar
                     else:
                         answer.append(frame)
-            except Exception as exc:  # an answer this process cannot unpickle: raised below
+            except Exception as exc:  # noqa: BLE001 — an answer this process cannot unpickle is raised below as the job's error
                 answer.append(("error", exc))
 
         def read_errors() -> None:

@@ -602,7 +602,7 @@ class PlanningDialog(QDialog):
                     audit = s.get(Audit, self.audit_id)
                     if audit is not None:
                         saved = plan_agenda.plan_checks(s, audit)
-        except Exception as exc:
+        except Exception as exc:  # noqa: BLE001 — the proposal could not be made: its reason is shown in the proposal line
             self.proposal.setText(str(exc))
             return
         if (
@@ -782,7 +782,7 @@ class PlanningDialog(QDialog):
         except ValidationFailed as exc:
             self._show_errors(exc)
             return
-        except Exception as exc:
+        except Exception as exc:  # noqa: BLE001 — shown to the user; the dialog stays open
             from auditdesk.ui.errors import show_error
 
             show_error(exc, self)
@@ -812,7 +812,7 @@ class PlanningDialog(QDialog):
         except ValidationFailed as exc:
             self._show_errors(exc)
             return
-        except Exception as exc:
+        except Exception as exc:  # noqa: BLE001 — shown to the user; the dialog stays open
             from auditdesk.ui.errors import show_error
 
             show_error(exc, self)

@@ -3,6 +3,7 @@ rows; only admins may change them because they change audit results)."""
 
 from __future__ import annotations
 
+import logging
 from typing import Any
 
 from PySide6.QtCore import QEvent, Signal
@@ -116,7 +117,8 @@ class SettingsPage(QWidget):
             values = cb_settings.current(s).to_mapping()
         try:
             admin = self.ctx.role() == "admin"
-        except Exception:
+        except Exception:  # broad, logged: the role cannot be read: fields stay read-only (logged), the services check again
+            logging.getLogger(__name__).warning("cannot read the role", exc_info=True)
             admin = False
         for key, w in self.inputs.items():
             if isinstance(w, QCheckBox):
@@ -133,7 +135,7 @@ class SettingsPage(QWidget):
         try:
             with self.ctx.session() as s:
                 cb_settings.save(s, values)
-        except Exception as exc:
+        except Exception as exc:  # noqa: BLE001 — shown to the user; the settings stay in the form
             from auditdesk.ui.errors import message_for, show_error
 
             known = message_for(exc)

@@ -7,19 +7,30 @@ The dialogs are imported when first used, so they cost nothing at start-up.
 from __future__ import annotations
 
 import uuid
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QInputDialog, QMessageBox
 
 from auditdesk import __version__
 
+if TYPE_CHECKING:  # typed as the window it is mixed into; a plain object at run time
+    from PySide6.QtWidgets import QMainWindow as _Window
+else:
+    _Window = object
 
-class WindowActions:
+
+class WindowActions(_Window):
     """Mixed into MainWindow (which provides ctx, registers, pages, open_register, show_page)."""
 
     ctx: Any
     registers: dict[str, Any]
+
+    if TYPE_CHECKING:
+
+        def current_page(self) -> str: ...
+
+        def open_register(self, register: str, filters: dict[str, Any]) -> Any: ...
 
     def open_audit(self, audit_id: uuid.UUID) -> None:
         from auditdesk.ui.workspace import open_workspace
@@ -29,7 +40,7 @@ class WindowActions:
             win.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
             win.show()
             self._workspace = win
-        except Exception as exc:
+        except Exception as exc:  # noqa: BLE001 — the workspace could not open: shown to the user
             from auditdesk.ui.errors import show_error
 
             show_error(exc, self)
@@ -44,7 +55,7 @@ class WindowActions:
             dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
             dialog.show()
             self._nc_dialog = dialog
-        except Exception as exc:
+        except Exception as exc:  # noqa: BLE001 — the dialog could not open: shown to the user
             from auditdesk.ui.errors import show_error
 
             show_error(exc, self)

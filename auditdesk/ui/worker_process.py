@@ -122,7 +122,7 @@ def _portable(exc: BaseException) -> BaseException:
         back = pickle.loads(pickle.dumps(exc))
         if isinstance(back, BaseException):
             return exc
-    except Exception:
+    except Exception:  # noqa: BLE001 — a pickling probe: an exception that does not survive is sent as a RuntimeError naming it
         pass
     return RuntimeError(f"{type(exc).__name__}: {exc}")
 
@@ -148,11 +148,11 @@ def main() -> int:
         this = importlib.import_module("auditdesk.ui.worker_process")
         with this.reporting_to(frames.progress):
             answer: tuple[str, Any] = ("ok", run_target(url, user, target, args))
-    except BaseException as exc:  # every failure goes back to the GUI
+    except BaseException as exc:  # noqa: BLE001 — every failure of the target goes back to the GUI, which shows it
         answer = ("error", _portable(exc))
     try:
         data = pickle.dumps(answer)
-    except Exception as exc:  # an unpicklable result
+    except Exception as exc:  # noqa: BLE001 — an unpicklable result goes back as an error naming the target
         data = pickle.dumps(
             ("error", RuntimeError(f"{target} returned an unpicklable result: {exc}"))
         )

@@ -55,7 +55,7 @@ def test_many_writers_at_once_keep_one_chain(database):
                     s.connection()  # every transaction is open ...
                     start_together.wait()  # ... before any of them writes
                     create_organisation(s, OrganisationData(name_zh=f"测试公司{n}-{i}有限公司"))
-        except BaseException as exc:  # collected for the assertion below
+        except BaseException as exc:  # noqa: BLE001 — collected for the assertion below
             errors.append(exc)
 
     threads = [threading.Thread(target=writer, args=(n,)) for n in range(6)]

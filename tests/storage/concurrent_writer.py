@@ -44,7 +44,7 @@ def main(url: str, user: str, stop: Path, out: Path, interval: float) -> None:
                     saved += 1
                     last = value
                     longest = max(longest, time.monotonic() - began)
-                except Exception as exc:  # a refusal: exactly what the test counts
+                except Exception as exc:  # noqa: BLE001 — a refusal: exactly what the test counts
                     refused.append(f"{type(exc).__name__}: {str(exc).splitlines()[0]}")
                 time.sleep(interval)
         finally:

@@ -28,7 +28,7 @@ def error_classes():
             continue
         try:
             importlib.import_module(info.name)
-        except Exception:  # optional parts (a PostgreSQL driver...) need not import here
+        except Exception:  # noqa: BLE001 — optional parts (a PostgreSQL driver...) need not import here
             continue
     from auditdesk.services.errors import ServiceError
     from auditdesk.storage.errors import StorageError

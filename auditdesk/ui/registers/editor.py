@@ -376,7 +376,7 @@ class DetailEditor(QWidget):
             return False
         except Conflict as exc:
             return self._on_conflict(exc, record_id, changes, retry)
-        except Exception as exc:
+        except Exception as exc:  # noqa: BLE001 — shown to the user; the edit stays in the form
             from auditdesk.ui.errors import show_error
 
             show_error(exc, self)
@@ -436,7 +436,7 @@ class DetailEditor(QWidget):
         except ValidationFailed as exc:
             self.show_errors(exc.errors)
             return None
-        except Exception as exc:
+        except Exception as exc:  # noqa: BLE001 — shown to the user; the edit stays in the form
             from auditdesk.ui.errors import show_error
 
             show_error(exc, self)

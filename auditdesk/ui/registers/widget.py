@@ -410,7 +410,7 @@ class RegisterWidget(QWidget):
         if self.detail is not None and hasattr(self.detail, "load"):
             try:
                 self.detail.load(rid)
-            except Exception as exc:  # shown to the user; the list stays usable
+            except Exception as exc:  # noqa: BLE001 — shown to the user; the list stays usable
                 from auditdesk.ui.errors import show_error
 
                 show_error(exc, self)
@@ -467,7 +467,7 @@ class RegisterWidget(QWidget):
                 registers.set_archived(
                     s, self.config.name, rid, not self.model.query.include_archived
                 )
-        except Exception as exc:
+        except Exception as exc:  # noqa: BLE001 — shown to the user; the list stays usable
             from auditdesk.ui.errors import show_error
 
             show_error(exc, self)
