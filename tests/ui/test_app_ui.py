@@ -245,11 +245,15 @@ def test_run_gui_explains_a_broken_database(ctx, tmp_path, monkeypatch):
 
 def test_charts_open_filtered_registers(window, sample):
     dash = window.show_page("dashboard")
+    dash.today = lambda: dt.date(2026, 3, 15)  # the dashboard's own clock, not the machine's
     dash.refresh()
-    this_month = dt.date.today().month - 1
-    dash.month_chart.bar_clicked.emit(this_month)
+    assert dash.data.on == dt.date(2026, 3, 15)
+    dash.month_chart.bar_clicked.emit(1)  # February of the shown year
     assert window.current_page() == "audits"
-    assert "start_date" in window.registers["audits"].model.query.filters
+    assert window.registers["audits"].model.query.filters["start_date"] == (
+        dt.date(2026, 2, 1),
+        dt.date(2026, 2, 28),
+    )
 
 
 def test_new_certificate_dialog_validates_and_creates(qtbot, ctx, sample):
