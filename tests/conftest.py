@@ -184,6 +184,7 @@ def copy_of_template(template: Path, url: str):
     ``open_database(url, create=True)`` leaves a new file in (``created`` set, no open-time
     backup scheduled: a new database has nothing to back up)."""
     from auditdesk.services.search import ensure_search_index
+    from auditdesk.services.setup import install
     from auditdesk.storage.database import Database, make_engine, sqlite_path
 
     path = sqlite_path(url)
@@ -191,7 +192,8 @@ def copy_of_template(template: Path, url: str):
     path.parent.mkdir(parents=True, exist_ok=True)
     shutil.copyfile(template, path)
     db = Database(url, make_engine(url))
-    ensure_search_index(db.engine)  # enables the index sync for this engine, as open does
+    ensure_search_index(db.engine)  # the same steps as services.setup.open_database
+    install(db)
     db.created = True
     return db
 

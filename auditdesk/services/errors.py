@@ -5,8 +5,6 @@ from __future__ import annotations
 
 from typing import Any
 
-from auditdesk.storage import concurrency as _concurrency
-
 
 class ServiceError(Exception):
     code = "service_error"
@@ -54,8 +52,8 @@ class Conflict(ServiceError):
     code = "conflict"
 
 
-# Database.session raises this class (not storage's EditConflict) for a stale save.
-_concurrency.raise_as(Conflict)
+# Database.session raises this class (not storage's EditConflict) for a stale save once the
+# opening path has installed it (services/setup.py ``install``); importing this module does not.
 
 
 def describe_error(exc: BaseException) -> str:

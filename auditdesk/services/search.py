@@ -13,13 +13,16 @@ A query of CJK text of 2+ characters becomes the *phrase* of its bigrams in ``gr
 character searches ``chars``; a Latin word is a prefix term. Terms are ANDed. Every lookup is
 an index lookup, so 1- and 2-character queries stay fast at a million rows.
 
-The index is kept in sync by a Session ``after_flush`` hook: any EvidenceItem or
-Nonconformity written through the ORM, by any service, is reindexed in the same transaction.
+The index is kept in sync by an ``after_flush`` hook on the sessions of an open database:
+any EvidenceItem or Nonconformity written through the ORM, by any service, is reindexed in the
+same transaction. The hook is installed explicitly by the one opening path
+(``services.setup.open_database`` → :func:`install`), never by importing this module.
 
 A save finds its row by rowid, never by ``ref_id``: FTS5 cannot index an UNINDEXED column, so
 ``DELETE ... WHERE ref_id = ?`` read the whole index (~1 GB at scale 1) on every save. The plain
 table ``search_index_ref`` (ref_id PRIMARY KEY → FTS rowid) turns that into two b-tree lookups.
-Both tables are made by migration 0040 (which also fills the mapping of an existing index).
+Both tables are made by migrations (0040 on SQLite, which also fills the mapping of an existing
+index; 0115 on PostgreSQL); opening only repairs a table a tool dropped, and fills the index.
 """
 
 from __future__ import annotations
@@ -107,7 +110,8 @@ def index_is_kept(session: Session) -> bool:
 
 
 def ensure_search_index(engine: Engine) -> None:
-    """Enable syncing of the search index (made by migration 0040); repair it when stale.
+    """Repair the search index (made by migrations 0040 and 0115) when a tool dropped or
+    bypassed it; :func:`install` then keeps it current.
 
     Looked at read-only first: opening a database writes (and waits for the write lock) only
     when the index must be made, rebuilt or its ref_id → rowid mapping filled."""
@@ -263,7 +267,13 @@ def _scope_token(audit_id: uuid.UUID | None) -> str:
     return f"a{audit_id.hex}" if audit_id else ""
 
 
-@event.listens_for(Session, "after_flush")
+def install(db: Any) -> None:
+    """Keep the search index current on every session of ``db`` (a storage ``Database``)."""
+    if not event.contains(db.Session, "after_flush", _sync_after_flush):
+        event.listen(db.Session, "after_flush", _sync_after_flush)
+    _indexed_engines.add(db.engine)
+
+
 def _sync_after_flush(session: Session, _ctx: Any) -> None:
     bind = session.get_bind()
     engine = bind if isinstance(bind, Engine) else getattr(bind, "engine", None)

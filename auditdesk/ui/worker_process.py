@@ -99,9 +99,10 @@ def resolve(target: str) -> Callable[..., Any]:
 def open_for_worker(url: str) -> Any:
     """The database the GUI already opened (and migrated): no migration check, no automatic
     backup (the GUI process owns those)."""
+    from auditdesk.services.setup import install
     from auditdesk.storage.database import Database, make_engine
 
-    db = Database(url, make_engine(url))
+    db = install(Database(url, make_engine(url)))  # the services' listeners, as open does
     db.auto_backup = None
     return db
 
