@@ -11,6 +11,7 @@ from auditdesk.services import nonconformities as ncs
 from auditdesk.ui.conflict_reload import CANCEL, MERGE, RELOAD, headline
 from auditdesk.ui.nc import NCDialog
 from tests.services.nc_world import add_user, build, draft
+from tests.ui.blip import Blip
 
 BOTH = pytest.mark.parametrize("backend", ["sqlite", "postgres"], indirect=True)
 
@@ -110,3 +111,16 @@ def test_an_action_on_a_state_someone_changed_meanwhile_is_refused(qtbot, databa
         assert stored(database, world)[2] is NCState.ISSUED
     finally:
         detail_dialog.shown = None
+
+
+@pytest.mark.parametrize("backend", ["postgres"], indirect=True)
+def test_a_lost_connection_keeps_the_dialog_text_and_says_so(qtbot, database, world, pg_server):
+    dialog, asked = dialog_for(qtbot, database, world, MERGE)
+    dialog.reason.setPlainText("断线时写的理由")
+    with Blip(database, pg_server, 1):
+        assert not dialog.save()
+    assert "does not answer" in dialog.problems.text()
+    assert dialog.reason.toPlainText() == "断线时写的理由"
+    assert stored(database, world)[1] != "断线时写的理由"
+    assert dialog.save() and asked == []  # connection back: saved against the version shown
+    assert stored(database, world)[1] == "断线时写的理由"

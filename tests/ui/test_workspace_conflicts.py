@@ -4,13 +4,13 @@ the central database drops the connection (issue 14 point 7). On SQLite and Post
 from __future__ import annotations
 
 import pytest
-from sqlalchemy import event, text
 
 from auditdesk.model import EvidenceItem, Role
 from auditdesk.services import evidence as ev
 from auditdesk.ui.conflict_reload import CANCEL, MERGE, RELOAD, conflict_text, headline
 from tests.services.nc_world import add_user
 from tests.services.workspace_data import make_audit
+from tests.ui.blip import Blip
 from tests.ui.conftest import show_workspace
 
 BOTH = pytest.mark.parametrize("backend", ["sqlite", "postgres"], indirect=True)
@@ -94,28 +94,6 @@ def test_the_sentence_names_the_record_in_chinese(ws, database, qapp):
         i18n.install_language("en")
     assert sentence.startswith("证据 #1 · ") and "已被 王建国 于 " in sentence, sentence
     assert sentence.endswith("修改。")
-
-
-class Blip:
-    """Terminate the save's own server connection in its next ``times`` flushes."""
-
-    def __init__(self, database, pg_server, times):
-        self.database, self.pg_server, self.left, self.cut = database, pg_server, times, 0
-
-    def __call__(self, session, _ctx, _instances):
-        if self.left <= 0:
-            return
-        self.left -= 1
-        self.cut += 1
-        pid = session.connection().execute(text("SELECT pg_backend_pid()")).scalar()
-        self.pg_server.admin(f"SELECT pg_terminate_backend({pid})")
-
-    def __enter__(self):
-        event.listen(self.database.Session, "before_flush", self)
-        return self
-
-    def __exit__(self, *exc):
-        event.remove(self.database.Session, "before_flush", self)
 
 
 @pytest.mark.parametrize("backend", ["postgres"], indirect=True)

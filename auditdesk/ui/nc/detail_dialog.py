@@ -24,7 +24,7 @@ from auditdesk.rules.nc_lifecycle import ACTIONS, NCAction, allowed_actions
 from auditdesk.services import nonconformities as ncs
 from auditdesk.services.errors import Conflict, ServiceError
 from auditdesk.storage.concurrency import expect_version
-from auditdesk.ui.conflict_reload import attach_subject
+from auditdesk.ui.conflict_reload import attach_subject, connection_lost
 from auditdesk.ui.nc.action_dialogs import ReasonDialog, ResponseDialog, ask_verification
 from auditdesk.ui.nc.detail import NCDetailWidget
 from auditdesk.ui.nc.texts import NCTexts
@@ -196,6 +196,11 @@ class NCDetailDialog(QDialog):
             self._show(self.tr("Not possible"), self.texts.error(exc))
             return False
         except Exception as exc:  # e.g. an attachment the store refused: say so, keep the dialog
+            if connection_lost(exc):  # the server went away: one translated sentence
+                from auditdesk.ui.errors import message_for
+
+                self._show(*(message_for(exc) or (self.tr("Not possible"), str(exc))))
+                return False
             code = getattr(exc, "code", "")
             if not str(code).startswith("attachment"):
                 raise

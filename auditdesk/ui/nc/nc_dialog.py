@@ -33,6 +33,7 @@ from auditdesk.ui.conflict_reload import (
     MERGE,
     ask_reload_or_merge,
     attach_subject,
+    connection_lost,
     headline,
     resolve_conflict,
 )
@@ -299,6 +300,13 @@ class NCDialog(QDialog):
             return False
         except ServiceError as exc:
             self.problems.setText(self.texts.error(exc))
+            return False
+        except Exception as exc:  # the server went away: say so; the typed text stays here
+            if not connection_lost(exc):
+                raise
+            from auditdesk.ui.errors import message_for
+
+            self.problems.setText((message_for(exc) or ("", str(exc)))[1])
             return False
         self.nc_id, self.issued = nc_id, issue
         self.version_seen, self.loaded = version, saved

@@ -800,6 +800,11 @@ class AuditWorkspace(PanelsMixin, QWidget):
         except ServiceError as exc:
             errors.show_error(exc, self)
             self.messages.append(type(exc).__name__)
+        except Exception as exc:  # the server went away: one translated sentence, no crash
+            if not connection_lost(exc):
+                raise
+            errors.show_error(exc, self)
+            self.messages.append("ServerUnreachable")
         return None
 
     def _tell(self, text: str) -> None:
