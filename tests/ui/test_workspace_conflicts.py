@@ -121,3 +121,31 @@ def test_a_longer_outage_keeps_the_text_and_says_so_once(ws, database, pg_server
     assert stored(database, item_id)[0] == "现场查看了内审记录"
     assert ws.editor.flush()  # the connection is back: the next trigger saves it
     assert stored(database, item_id)[0] == "网络中断时输入的文字"
+
+
+@BOTH
+def test_a_retry_after_a_commit_whose_answer_was_lost_is_not_a_conflict(ws, database):
+    """The first try's commit landed but its answer was lost: the retry writes the same values
+    (no change, so no version check) and the item is saved once, without a question."""
+    from sqlalchemy import event
+    from sqlalchemy.exc import OperationalError
+
+    item_id = ws.editor.item_id
+    lost = []
+
+    def answer_lost(_session):
+        if not lost:
+            lost.append(1)
+            raise OperationalError("COMMIT", {}, Exception("server closed the connection"))
+
+    asked = answer(ws, CANCEL)
+    event.listen(database.Session, "after_commit", answer_lost)
+    try:
+        ws.editor.description.setPlainText("提交成功但回应丢失")
+        assert ws.editor.flush()
+    finally:
+        event.remove(database.Session, "after_commit", answer_lost)
+    assert lost == [1] and ws.retries == 1 and asked == []
+    assert stored(database, item_id)[0] == "提交成功但回应丢失"
+    ws.editor.description.setPlainText("之后的修改")  # the version shown moved on with it
+    assert ws.editor.flush() and asked == []
