@@ -33,6 +33,7 @@ from auditdesk.services.audits import ensure_unlocked, get_audit
 from auditdesk.services.errors import NotFound, ValidationFailed
 from auditdesk.services.users import Permission, require
 from auditdesk.storage.attachments import AttachmentStore, StoredFile
+from auditdesk.storage.concurrency import expect_version
 from auditdesk.storage.database import sqlite_path
 
 EDITABLE_FIELDS = (
@@ -169,9 +170,19 @@ def add_evidence(
 
 
 def update_evidence(
-    session: Session, evidence_id: uuid.UUID, changes: dict[str, Any]
+    session: Session,
+    evidence_id: uuid.UUID,
+    changes: dict[str, Any],
+    *,
+    expected_version: int | None = None,
 ) -> EvidenceItem:
-    """Change some fields (the workspace sends one at a time, as the auditor types)."""
+    """Change some fields (the workspace sends one at a time, as the auditor types).
+
+    ``expected_version``: the version the auditor's editor showed; when someone else saved the
+    item since, the flush raises ``Conflict`` naming them instead of overwriting their text.
+    """
+    if expected_version is not None:
+        expect_version(session, EvidenceItem, evidence_id, expected_version)
     item = get_evidence(session, evidence_id)
     audit = _writable_audit(session, item.audit_id)
     unknown = set(changes) - set(EDITABLE_FIELDS)

@@ -60,6 +60,7 @@ from auditdesk.services.nc_schedule import (
     set_deadlines,
 )
 from auditdesk.services.users import Permission, current_user, require
+from auditdesk.storage.concurrency import expect_version
 
 __all__ = [
     "AWAITING_RESPONSE",
@@ -203,8 +204,19 @@ def raise_nc(session: Session, data: NCDraft, on: dt.date | None = None) -> Nonc
     return nc
 
 
-def edit_draft(session: Session, nc_id: uuid.UUID, data: NCDraft) -> Nonconformity:
-    """Replace a draft's grade, clause, statement and evidence links."""
+def edit_draft(
+    session: Session,
+    nc_id: uuid.UUID,
+    data: NCDraft,
+    *,
+    expected_version: int | None = None,
+) -> Nonconformity:
+    """Replace a draft's grade, clause, statement and evidence links.
+
+    ``expected_version``: the version the NC dialog showed (a second writer gets ``Conflict``).
+    """
+    if expected_version is not None:
+        expect_version(session, Nonconformity, nc_id, expected_version)
     require(session, Permission.EDIT_DRAFT_NC)
     nc = get_nc(session, nc_id)
     audit = nc.audit

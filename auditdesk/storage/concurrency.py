@@ -62,8 +62,8 @@ def _remember_versions(session: Session, _ctx: Any, _instances: Any) -> None:
             and (obj in session.deleted or session.is_modified(obj))
         ):
             table = type(obj).__tablename__
-            seen = expected.get((table, str(obj.id)))
-            if seen is not None and seen != obj.version:
+            seen = expected.pop((table, str(obj.id)), None)  # checked once: later flushes of
+            if seen is not None and seen != obj.version:  # this transaction write its own version
                 row = _describe(session.connection(), table, obj.id)
                 raise _error_factory(_message(row), **row)
             pending.append((table, obj.id, int(obj.version)))

@@ -274,7 +274,17 @@ def open_database(
                 if state == "behind":
                     log.warning("upgrading %s: %s", shown, UPGRADE_ADVICE)
                     db.upgrade_note = UPGRADE_ADVICE
-                is_new = _upgrade(engine) == "empty"
+                try:
+                    is_new = _upgrade(engine) == "empty"
+                except DBAPIError as exc:  # a person's role: only the schema owner migrates
+                    if not isinstance(classify_error(exc, url), errors.ServerPermission):
+                        raise
+                    raise errors.ServerPermission(
+                        f"user '{make_url(url).username or ''}' may not set up or upgrade {shown}: "
+                        "the schema owner role must open it once with this AuditDesk version "
+                        "(README: one login role per person)",
+                        shown,
+                    ) from exc
             ensure_append_only(engine)
         if is_new and on_create is not None:
             with db.session() as session:

@@ -54,19 +54,84 @@ def merge_edits(
     return merged, sorted(both)
 
 
-def conflict_text(exc: BaseException) -> str:
+def connection_lost(exc: BaseException) -> bool:
+    """Whether a save failed because the connection to the database server went away (a network
+    blip, a restarted server, a terminated backend): worth one more try, never a crash."""
+    from auditdesk.storage.errors import ServerUnreachable, classify_sqlite_error
+
+    if isinstance(exc, ServerUnreachable):
+        return True
+    if getattr(exc, "connection_invalidated", False):
+        return True
+    return isinstance(classify_sqlite_error(exc), ServerUnreachable)
+
+
+def _kind_word(kind: str) -> str:
+    return {
+        "evidence": QCoreApplication.translate("ConflictReload", "Evidence item"),
+        "nonconformity": QCoreApplication.translate("ConflictReload", "Nonconformity"),
+        "organisation": QCoreApplication.translate("ConflictReload", "Client"),
+        "certificate": QCoreApplication.translate("ConflictReload", "Certificate"),
+        "audit": QCoreApplication.translate("ConflictReload", "Audit"),
+        "app_user": QCoreApplication.translate("ConflictReload", "User"),
+    }.get(kind, "")
+
+
+def attach_subject(exc: BaseException, session: Any) -> BaseException:
+    """Put the record's name and the saver's display name on the conflict (``details["subject"]``)."""
+    from auditdesk.services.errors import conflict_subject
+
+    details = getattr(exc, "details", None)
+    if isinstance(details, dict) and "subject" not in details:
+        try:
+            details["subject"] = conflict_subject(session, exc)
+        except Exception:  # the database went away too: the sentence without the name
+            details["subject"] = {}
+    return exc
+
+
+def headline(exc: BaseException) -> str:
+    """One sentence: "Evidence #3 · 2026-0076 was changed by 王建国 at 10:42 meanwhile."."""
     details = getattr(exc, "details", {}) or {}
-    who = details.get("changed_by") or QCoreApplication.translate("ConflictReload", "someone else")
+    subject = details.get("subject") or {}
+    who = (
+        subject.get("who")
+        or details.get("changed_by")
+        or QCoreApplication.translate("ConflictReload", "someone else")
+    )
     when = details.get("changed_at")
-    when_text = when.astimezone().strftime("%Y-%m-%d %H:%M") if hasattr(when, "astimezone") else ""
+    when_text = when.astimezone().strftime("%H:%M") if hasattr(when, "astimezone") else ""
+    kind = _kind_word(str(subject.get("kind", "")))
+    what = " ".join(p for p in (kind, str(subject.get("label") or "")) if p)
     if details.get("version") is None and details.get("record_id"):
+        if what:
+            return QCoreApplication.translate(
+                "ConflictReload", "{what} was deleted by {who} meanwhile."
+            ).format(what=what, who=who)
         return QCoreApplication.translate(
             "ConflictReload", "{who} deleted this record while you were editing it."
         ).format(who=who)
-    text = QCoreApplication.translate(
+    if what and when_text:
+        return QCoreApplication.translate(
+            "ConflictReload", "{what} was changed by {who} at {when} meanwhile."
+        ).format(what=what, who=who, when=when_text)
+    if what:
+        return QCoreApplication.translate(
+            "ConflictReload", "{what} was changed by {who} meanwhile."
+        ).format(what=what, who=who)
+    return QCoreApplication.translate(
         "ConflictReload", "{who} changed this record while you were editing it."
     ).format(who=who)
-    if when_text:
+
+
+def conflict_text(exc: BaseException) -> str:
+    details = getattr(exc, "details", {}) or {}
+    text = headline(exc)
+    when = details.get("changed_at")
+    when_text = when.astimezone().strftime("%Y-%m-%d %H:%M") if hasattr(when, "astimezone") else ""
+    if details.get("version") is None and details.get("record_id"):
+        return text
+    if when_text and not (details.get("subject") or {}).get("kind"):
         text += " " + QCoreApplication.translate("ConflictReload", "(saved {when})").format(
             when=when_text
         )
@@ -74,7 +139,9 @@ def conflict_text(exc: BaseException) -> str:
         text
         + "\n\n"
         + QCoreApplication.translate(
-            "ConflictReload", "Reload shows their version; Merge puts your edits back on top of it."
+            "ConflictReload",
+            "Reload shows their version; Merge puts your edits back on top of it;"
+            " Keep mine leaves your edits here, unsaved.",
         )
     )
 
@@ -96,7 +163,8 @@ def ask_reload_or_merge(exc: BaseException, parent: QWidget | None = None) -> st
         QCoreApplication.translate("ConflictReload", "Merge my edits"),
         QMessageBox.ButtonRole.AcceptRole,
     )
-    box.addButton(QMessageBox.StandardButton.Cancel)
+    keep = box.addButton(QMessageBox.StandardButton.Cancel)
+    keep.setText(QCoreApplication.translate("ConflictReload", "Keep mine, unsaved"))
     deleted = (getattr(exc, "details", {}) or {}).get("version") is None
     merge_button.setEnabled(not deleted)
     box.setDefaultButton(merge_button if not deleted else reload_button)

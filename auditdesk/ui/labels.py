@@ -301,7 +301,8 @@ _TEXT: dict[tuple[str, str], Any] = {
     ("storage", "server_permission"): QT_TRANSLATE_NOOP(
         "Labels",
         "Your database account may not set up or change this database.\n\nAsk your administrator "
-        "to make it the database owner.",
+        "to open it once as the database's owner role, or to grant your account the rights "
+        "the README lists.",
     ),
     ("storage", "conflict"): QT_TRANSLATE_NOOP(
         "Labels", "Someone else changed this record meanwhile. Reload it and repeat your change."

@@ -237,5 +237,5 @@ def test_conflict_dialog_words_translate_to_chinese(ctx):
         i18n.install_language("en")
     assert (
         text
-        == "lena 在您编辑时修改了此记录。\n\n“重新加载”显示对方的版本；“合并”把您的修改放回到该版本之上。"
+        == "lena 在您编辑时修改了此记录。\n\n“重新加载”显示对方的版本；“合并”把您的修改放回到该版本之上；“保留我的”让您的修改留在这里，暂不保存。"
     )

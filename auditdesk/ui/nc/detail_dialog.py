@@ -19,9 +19,12 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from auditdesk.model import Nonconformity
 from auditdesk.rules.nc_lifecycle import ACTIONS, NCAction, allowed_actions
 from auditdesk.services import nonconformities as ncs
-from auditdesk.services.errors import ServiceError
+from auditdesk.services.errors import Conflict, ServiceError
+from auditdesk.storage.concurrency import expect_version
+from auditdesk.ui.conflict_reload import attach_subject, connection_lost
 from auditdesk.ui.nc.action_dialogs import ReasonDialog, ResponseDialog, ask_verification
 from auditdesk.ui.nc.detail import NCDetailWidget
 from auditdesk.ui.nc.texts import NCTexts
@@ -103,7 +106,8 @@ class NCDetailDialog(QDialog):
     def reload(self) -> None:
         self.detail.load(self.nc_id)
         with self.database.session(self.user) as session:
-            state = ncs.get_nc(session, self.nc_id).state.value
+            nc = ncs.get_nc(session, self.nc_id)
+            state, self.version_seen = nc.state.value, nc.version
         allowed = set(allowed_actions(state))
         for action, button in self.action_buttons.items():
             button.setEnabled(action in allowed)
@@ -172,13 +176,31 @@ class NCDetailDialog(QDialog):
             def work(s: Any) -> object:
                 return ncs.reopen_nc(s, nc_id, reason)
 
+        seen = getattr(self, "version_seen", None)
         try:
             with self.database.session(self.user) as session:
+                if seen is not None:  # the state this dialog showed: never act on a newer one
+                    expect_version(session, Nonconformity, nc_id, seen)
                 work(session)
+        except Conflict as exc:
+            try:
+                with self.database.session(self.user) as session:
+                    attach_subject(exc, session)
+            except Exception:  # naming the record is a nicety
+                pass
+            self._show(self.tr("Not possible"), self.texts.error(exc))
+            self.reload()
+            self.changed.emit()
+            return False
         except ServiceError as exc:
             self._show(self.tr("Not possible"), self.texts.error(exc))
             return False
         except Exception as exc:  # e.g. an attachment the store refused: say so, keep the dialog
+            if connection_lost(exc):  # the server went away: one translated sentence
+                from auditdesk.ui.errors import message_for
+
+                self._show(*(message_for(exc) or (self.tr("Not possible"), str(exc))))
+                return False
             code = getattr(exc, "code", "")
             if not str(code).startswith("attachment"):
                 raise

@@ -27,8 +27,16 @@ from sqlalchemy import select
 from auditdesk.model import Clause, EvidenceItem, NCGrade, NCState
 from auditdesk.services import nonconformities as ncs
 from auditdesk.services.audits import get_audit
-from auditdesk.services.errors import ServiceError, ValidationFailed
+from auditdesk.services.errors import Conflict, ServiceError, ValidationFailed
 from auditdesk.ui import palette
+from auditdesk.ui.conflict_reload import (
+    MERGE,
+    ask_reload_or_merge,
+    attach_subject,
+    connection_lost,
+    headline,
+    resolve_conflict,
+)
 from auditdesk.ui.nc.texts import NCTexts
 
 _ID_ROLE = Qt.ItemDataRole.UserRole + 1
@@ -38,6 +46,18 @@ def _requirement_stub(standard_code: str, national_code: str, clause: Clause) ->
     title = " / ".join(t for t in (clause.title_zh, clause.title_en) if t)
     codes = f"{standard_code} / {national_code}" if national_code else standard_code
     return f"{codes} {clause.number} {title}: "
+
+
+def _values_of(nc: Any) -> dict[str, Any]:
+    """A draft's editable values as the dialog compares them in a merge."""
+    return {
+        "clause_id": nc.clause_id,
+        "grade": nc.grade,
+        "requirement": nc.requirement,
+        "evidence_text": nc.evidence_text,
+        "reason": nc.reason,
+        "evidence_ids": tuple(sorted(str(e.id) for e in nc.evidence)),
+    }
 
 
 class NCDialog(QDialog):
@@ -57,6 +77,10 @@ class NCDialog(QDialog):
             database, user = database.db, user or database.user
         self.database, self.user, self.audit_id = database, user, audit_id
         self.nc_id: uuid.UUID | None = nc_id
+        self.version_seen: int | None = None  # the draft's version this dialog shows
+        self.loaded: dict[str, Any] = {}  # ... and its values (the base of a merge)
+        self.ask_conflict = ask_reload_or_merge  # reload / merge / keep mine (tests answer)
+        self.conflicts: list[Exception] = []
         self.issued = False
         self.texts = NCTexts(self)
         self._auto_requirement = ""
@@ -169,6 +193,7 @@ class NCDialog(QDialog):
                 self.evidence_text.setPlainText(nc.evidence_text)
                 self.reason.setPlainText(nc.reason)
                 linked = {str(e.id) for e in nc.evidence}
+                self.version_seen, self.loaded = nc.version, _values_of(nc)
         if clause_id is not None:
             index = self.clause.findData(str(clause_id))
             if index >= 0:
@@ -219,27 +244,104 @@ class NCDialog(QDialog):
             evidence_ids=self.checked_evidence(),
         )
 
-    def save(self, issue: bool = False) -> bool:
-        """Raise (or update the draft), and issue it if asked. Problems are shown in the dialog."""
+    def values(self) -> dict[str, Any]:
+        """What the dialog shows, in the form a merge compares (see ``_values_of``)."""
+        clause = self.clause.currentData()
+        return {
+            "clause_id": uuid.UUID(clause) if clause else None,
+            "grade": self.grade(),
+            "requirement": self.requirement.toPlainText(),
+            "evidence_text": self.evidence_text.toPlainText(),
+            "reason": self.reason.toPlainText(),
+            "evidence_ids": tuple(sorted(str(e) for e in self.checked_evidence())),
+        }
+
+    def show_values(self, values: dict[str, Any]) -> None:
+        index = self.clause.findData(str(values["clause_id"])) if values["clause_id"] else -1
+        if index >= 0:
+            self.clause.blockSignals(True)
+            self.clause.setCurrentIndex(index)
+            self.clause.blockSignals(False)
+        self.grade_buttons[values["grade"]].setChecked(True)
+        self.requirement.setPlainText(values["requirement"])
+        self.evidence_text.setPlainText(values["evidence_text"])
+        self.reason.setPlainText(values["reason"])
+        self._check_evidence(set(values["evidence_ids"]))
+
+    def _read(self) -> tuple[dict[str, Any], int]:
+        assert self.nc_id is not None
+        with self.database.session(self.user) as session:
+            nc = ncs.get_nc(session, self.nc_id)
+            return _values_of(nc), nc.version
+
+    def save(self, issue: bool = False, *, retry: bool = True) -> bool:
+        """Raise (or update the draft), and issue it if asked. Problems are shown in the dialog.
+
+        A draft someone else saved since this dialog showed it is never overwritten: the user
+        is asked to reload theirs, merge (their fields, mine on top) or keep mine unsaved.
+        """
         data = self.draft()
         try:
             with self.database.session(self.user) as session:
                 if self.nc_id is None:
                     nc = ncs.raise_nc(session, data)
                 else:
-                    nc = ncs.edit_draft(session, self.nc_id, data)
+                    nc = ncs.edit_draft(
+                        session, self.nc_id, data, expected_version=self.version_seen
+                    )
                 if issue:
                     ncs.issue_nc(session, nc.id)
-                nc_id = nc.id
+                session.flush()
+                nc_id, version, saved = nc.id, nc.version, _values_of(nc)
+        except Conflict as exc:
+            return self._on_conflict(exc, issue, retry)
         except ValidationFailed as exc:
             self.problems.setText(self.texts.error(exc))
             return False
         except ServiceError as exc:
             self.problems.setText(self.texts.error(exc))
             return False
+        except Exception as exc:  # the server went away: say so; the typed text stays here
+            if not connection_lost(exc):
+                raise
+            from auditdesk.ui.errors import message_for
+
+            self.problems.setText((message_for(exc) or ("", str(exc)))[1])
+            return False
         self.nc_id, self.issued = nc_id, issue
+        self.version_seen, self.loaded = version, saved
         self.problems.clear()
         return True
+
+    def _on_conflict(self, exc: Exception, issue: bool, retry: bool) -> bool:
+        self.conflicts.append(exc)
+        try:
+            with self.database.session(self.user) as session:
+                attach_subject(exc, session)
+        except Exception:  # naming the record is a nicety; the question is still asked
+            pass
+        mine = self.values()
+        outcome = resolve_conflict(
+            exc, base=self.loaded, mine=mine, reload=self._read, parent=self, ask=self.ask_conflict
+        )
+        if outcome is None:  # keep mine: the text stays in the dialog, unsaved
+            self.problems.setText(headline(exc))
+            return False
+        theirs, version = self._read()
+        self.loaded, self.version_seen = theirs, version
+        if outcome.choice != MERGE or not retry:
+            self.show_values(theirs)
+            self.problems.setText(headline(exc))
+            return False
+        self.show_values(outcome.values)
+        ok = self.save(issue, retry=False)
+        if ok and outcome.both_changed:
+            self.problems.setText(
+                self.tr("Both of you changed: %1. Yours was kept; check it.").replace(
+                    "%1", ", ".join(self.texts.field(k) for k in outcome.both_changed)
+                )
+            )
+        return ok
 
     def _save_and_close(self, issue: bool) -> None:
         if self.save(issue):

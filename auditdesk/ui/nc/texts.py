@@ -130,6 +130,17 @@ class NCTexts(QObject):
             )
             return f"{text}\n{', '.join(numbers)}" if numbers else text
         if isinstance(exc, Conflict):
+            from auditdesk.ui.conflict_reload import headline
+
+            if exc.details.get("subject"):
+                return (
+                    headline(exc)
+                    + " "
+                    + self.tr(
+                        "The dialog shows the current state; repeat the action if it is still"
+                        " needed."
+                    )
+                )
             return self.tr(
                 "Someone else changed this nonconformity meanwhile. The list shows the current state;"
                 " please look again and repeat the action if it is still needed."

@@ -56,6 +56,21 @@ class EvidenceSnapshot:
     clause_numbers: list[str]
     attachments: int
     significant_change: bool = False
+    version: int | None = None  # what the auditor sees: the save is refused if it moved on
+
+
+# The snapshot's fields a save can change (services.evidence.EDITABLE_FIELDS).
+SNAPSHOT_FIELDS = (
+    "evidence_type",
+    "site_id",
+    "department",
+    "remote",
+    "observed_at",
+    "description",
+    "references",
+    "interviewee_role",
+    "significant_change",
+)
 
 
 def to_qdatetime(value: dt.datetime) -> QDateTime:
@@ -278,10 +293,13 @@ class EvidenceEditor(QWidget):
         if not self._pending:
             return True
         changes, self._pending = self._pending, {}
-        if self._save(self.item_id, changes):
-            return True
-        self._pending = {**changes, **self._pending}
-        return False
+        saved = False
+        try:
+            saved = self._save(self.item_id, changes)
+        finally:  # refused, or an error nobody expected: the typed text stays pending
+            if not saved:
+                self._pending = {**changes, **self._pending}
+        return saved
 
     @property
     def unsaved_items(self) -> list[uuid.UUID]:

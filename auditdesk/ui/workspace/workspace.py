@@ -48,6 +48,7 @@ from auditdesk.services import evidence as ev
 from auditdesk.services.errors import ServiceError
 from auditdesk.storage.attachments import AttachmentRefused
 from auditdesk.ui import errors, palette
+from auditdesk.ui.conflict_reload import ask_reload_or_merge, connection_lost
 from auditdesk.ui.flow_layout import FlowLayout
 from auditdesk.ui.workspace.attachments_view import (
     AttachmentStrip,
@@ -55,11 +56,12 @@ from auditdesk.ui.workspace.attachments_view import (
     open_externally,
     paste_from_clipboard,
 )
-from auditdesk.ui.workspace.editor import EvidenceEditor, EvidenceSnapshot
+from auditdesk.ui.workspace.editor import SNAPSHOT_FIELDS, EvidenceEditor, EvidenceSnapshot
 from auditdesk.ui.workspace.panels import PanelsMixin
 from auditdesk.ui.workspace.words import refusal_text, word
 
 JUDGEMENTS = [None, *Judgement]
+SAVE_ATTEMPTS = 2  # a save that fails on a lost connection is tried once more
 
 
 @dataclass
@@ -100,6 +102,9 @@ class AuditWorkspace(PanelsMixin, QWidget):
         self.tree_items: dict[str, QTreeWidgetItem] = {}
         self.current: Row | None = None
         self.messages: list[str] = []  # what was told to the user (tests read it)
+        self.conflicts: list[Exception] = []  # saves refused as "changed meanwhile"
+        self.retries = 0  # saves tried again after a lost connection
+        self.ask_conflict = ask_reload_or_merge  # reload / merge / keep mine (tests answer)
         from auditdesk.ui import accessibility
 
         accessibility.install()
@@ -746,6 +751,7 @@ class AuditWorkspace(PanelsMixin, QWidget):
             [c.number for c in item.clauses],
             len([a for a in item.attachments if not a.archived]),
             item.significant_change,
+            item.version,
         )
 
     def _item_text(self, sn: EvidenceSnapshot) -> str:
@@ -794,6 +800,11 @@ class AuditWorkspace(PanelsMixin, QWidget):
         except ServiceError as exc:
             errors.show_error(exc, self)
             self.messages.append(type(exc).__name__)
+        except Exception as exc:  # the server went away: one translated sentence, no crash
+            if not connection_lost(exc):
+                raise
+            errors.show_error(exc, self)
+            self.messages.append("ServerUnreachable")
         return None
 
     def _tell(self, text: str) -> None:
@@ -804,9 +815,42 @@ class AuditWorkspace(PanelsMixin, QWidget):
             QMessageBox.warning(self, self.tr("Not attached"), text)
 
     def _save_fields(self, item_id: uuid.UUID, changes: dict) -> bool:
-        saved = self._run(lambda s: self._snapshot(ev.update_evidence(s, item_id, changes)))
-        if saved is None:
+        """Save the editor's changes against the version it showed (a second writer is asked
+        reload / merge / keep mine); a connection lost mid-save is tried once more."""
+        from auditdesk.services.errors import Conflict
+
+        seen = self._snaps.get(item_id)
+        try:
+            saved = self._write_evidence(item_id, changes, seen.version if seen else None)
+        except Conflict as exc:
+            return self._evidence_conflict(exc, item_id, changes)
+        except ServiceError as exc:
+            errors.show_error(exc, self)
+            self.messages.append(type(exc).__name__)
             return False
+        except Exception as exc:
+            if not connection_lost(exc):
+                raise
+            self._tell_offline()
+            return False
+        self._saved_snapshot(item_id, saved, changes)
+        return True
+
+    def _write_evidence(
+        self, item_id: uuid.UUID, changes: dict, version: int | None
+    ) -> EvidenceSnapshot:
+        for attempt in range(SAVE_ATTEMPTS):
+            try:
+                with self._session() as s:
+                    item = ev.update_evidence(s, item_id, changes, expected_version=version)
+                    return self._snapshot(item)
+            except Exception as exc:
+                if attempt + 1 == SAVE_ATTEMPTS or not connection_lost(exc):
+                    raise
+                self.retries += 1
+        raise AssertionError("unreachable")
+
+    def _saved_snapshot(self, item_id: uuid.UUID, saved: EvidenceSnapshot, changes: dict) -> None:
         self._snaps[item_id] = saved
         cur = self.items.currentItem()
         if cur is not None and cur.data(Qt.ItemDataRole.UserRole) == item_id:
@@ -814,7 +858,70 @@ class AuditWorkspace(PanelsMixin, QWidget):
         if "site_id" in changes:
             self.refresh_coverage()
         self.changed.emit()
-        return True
+
+    def _tell_offline(self) -> None:
+        text = self.tr(
+            "The database server cannot be reached: your text is kept here and saved as soon"
+            " as the connection is back."
+        )
+        self.messages.append(text)
+        if errors.shown is not None:
+            errors.shown.append((self.tr("Not saved yet"), text))
+        else:
+            QMessageBox.warning(self, self.tr("Not saved yet"), text)
+
+    def _read_item(self, item_id: uuid.UUID) -> tuple[dict, int | None]:
+        with self._session() as s:
+            snap = self._snapshot(ev.get_evidence(s, item_id))
+        self._snaps[item_id] = snap
+        return {k: getattr(snap, k) for k in SNAPSHOT_FIELDS}, snap.version
+
+    def _evidence_conflict(self, exc: Exception, item_id: uuid.UUID, changes: dict) -> bool:
+        """Someone saved this item since the editor showed it: ask, never overwrite silently."""
+        from auditdesk.ui.conflict_reload import MERGE, attach_subject, resolve_conflict
+
+        self.conflicts.append(exc)
+        try:
+            with self._session() as s:
+                attach_subject(exc, s)
+        except Exception:  # naming the record is a nicety; the question is still asked
+            pass
+        seen = self._snaps.get(item_id)
+        base = {k: getattr(seen, k) for k in SNAPSHOT_FIELDS} if seen else {}
+        outcome = resolve_conflict(
+            exc,
+            base=base,
+            mine={**base, **changes},
+            reload=lambda: self._read_item(item_id),
+            parent=self,
+            ask=self.ask_conflict,
+        )
+        if outcome is None:  # keep mine: it stays typed, unsaved, and is tried again later
+            return False
+        if outcome.choice != MERGE:
+            self._show_current(item_id)
+            return True
+        mine = {k: v for k, v in outcome.values.items() if k in changes}
+        ok = self._save_fields(item_id, mine)
+        if ok:
+            self._show_current(item_id)
+            if outcome.both_changed:
+                self.messages.append(
+                    self.tr("Both of you changed: %1. Yours was kept; check it.").replace(
+                        "%1", ", ".join(outcome.both_changed)
+                    )
+                )
+        return ok
+
+    def _show_current(self, item_id: uuid.UUID) -> None:
+        """Show the item as stored now (after a reload or a merge) in the list and the editor."""
+        snap = self._snaps.get(item_id)
+        cur = self.items.currentItem()
+        if snap is not None and cur is not None and cur.data(Qt.ItemDataRole.UserRole) == item_id:
+            cur.setText(self._item_text(snap))
+        if snap is not None and self.editor.item_id == item_id:
+            self.editor.load(snap)
+        self.changed.emit()
 
     def new_item(self, description: str = "") -> uuid.UUID | None:
         """Ctrl+Enter: save what is typed, start the next item on this clause, cursor in its text."""
