@@ -86,7 +86,7 @@ def _copy_verified(store: Any, shas: Iterable[str], folder: Path) -> dict[str, P
         digest = hashlib.sha256()
         try:
             with source.open("rb") as src, target.open("wb") as dst:
-                for block in iter(lambda src=src: src.read(1024 * 1024), b""):
+                while block := src.read(1024 * 1024):
                     digest.update(block)
                     dst.write(block)
         except OSError as exc:

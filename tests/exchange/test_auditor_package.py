@@ -15,8 +15,8 @@ from auditdesk.exchange.package import audits_of_auditor, import_package
 from auditdesk.model import (
     Audit,
     Auditor,
-    AuditTeamMember,
     AuditStatus,
+    AuditTeamMember,
     AuditType,
     Certificate,
     Role,
