@@ -11,6 +11,7 @@ Errors meant for the user are raised as :class:`auditdesk.commands.base.CommandE
 # in ``auditdesk.bench``, above this package in the layers, not inside it).
 COMMAND_MODULES = [
     "init",
+    "sync",
     "demo",
     "listing",
     "calc",

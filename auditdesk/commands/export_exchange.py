@@ -1,5 +1,6 @@
 """``auditdesk export template certificates|clients --out FILE.xlsx`` and
-``auditdesk export package --audit ID | --team-leader NAME --out FILE [--password-env VAR]``.
+``auditdesk export package --audit ID | --team-leader NAME | --auditor NAME [--from DATE --to
+DATE] --out FILE [--password-env VAR]``.
 
 The documents' ``commands/export.py`` calls ``register(export_subparsers, common)``.
 """
@@ -10,7 +11,13 @@ import argparse
 from pathlib import Path
 from typing import Any
 
-from auditdesk.commands.base import EXIT_USAGE, CommandError, open_session, print_json
+from auditdesk.commands.base import (
+    EXIT_USAGE,
+    CommandError,
+    open_session,
+    parse_date,
+    print_json,
+)
 
 
 def register(export_sub: Any, common: argparse.ArgumentParser) -> None:
@@ -31,6 +38,13 @@ def register(export_sub: Any, common: argparse.ArgumentParser) -> None:
     who.add_argument(
         "--team-leader", metavar="NAME", help="every open audit this team leader leads"
     )
+    who.add_argument(
+        "--auditor",
+        metavar="NAME",
+        help="every open audit with this auditor in the team (any role); --from/--to: a window",
+    )
+    p.add_argument("--from", dest="date_from", metavar="DATE", help="with --auditor: first day")
+    p.add_argument("--to", dest="date_to", metavar="DATE", help="with --auditor: last day")
     p.add_argument("--out", required=True, help="package file to write (.adpkg)")
     p.add_argument(
         "--password-env",
@@ -68,13 +82,26 @@ def run_template(args: argparse.Namespace) -> int:
 
 def run_package(args: argparse.Namespace) -> int:
     from auditdesk.commands.import_ import password_from_env
-    from auditdesk.exchange.package import audits_of_team_leader, export_package
+    from auditdesk.exchange.package import (
+        audits_of_auditor,
+        audits_of_team_leader,
+        export_package,
+    )
     from auditdesk.services.audits import find_audit
 
+    if (args.date_from or args.date_to) and not args.auditor:
+        raise CommandError("--from/--to go with --auditor NAME", EXIT_USAGE)
+    first = parse_date(args.date_from, "--from") if args.date_from else None
+    last = parse_date(args.date_to, "--to") if args.date_to else None
     password = password_from_env(args.password_env)
     with open_session(args) as session:
         if args.audit:
             audit_ids = [find_audit(session, a).id for a in args.audit]
+        elif args.auditor:
+            audit_ids = audits_of_auditor(session, args.auditor, first, last)
+            if not audit_ids:
+                window = f" from {first or '…'} to {last or '…'}" if first or last else ""
+                raise CommandError(f"no open audits of {args.auditor}{window}", EXIT_USAGE)
         else:
             audit_ids = audits_of_team_leader(session, args.team_leader)
             if not audit_ids:

@@ -24,6 +24,7 @@ writes nothing.
 
 from __future__ import annotations
 
+import datetime as dt
 import hashlib
 import json
 import os
@@ -39,7 +40,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, BinaryIO
 
-from sqlalchemy import or_, select
+from sqlalchemy import func, or_, select
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
@@ -100,6 +101,42 @@ def audits_of_team_leader(session: Session, name: str) -> list[uuid.UUID]:
         )
         .order_by(Audit.number)
     )
+    return list(dict.fromkeys(session.scalars(stmt)))
+
+
+def audits_of_auditor(
+    session: Session, name: str, first: dt.date | None = None, last: dt.date | None = None
+) -> list[uuid.UUID]:
+    """Open audits (planned or in progress, not locked) with ``name`` in the team in any role
+    (team leader, auditor, expert…) whose days meet ``first``..``last`` (both inclusive; an
+    audit without dates is in every window): one auditor's week in one package."""
+    name = name.strip()
+    if first is not None and last is not None and last < first:
+        from auditdesk.services.errors import ValidationFailed
+
+        raise ValidationFailed(
+            f"the window ends ({last}) before it starts ({first})", {"to": "before_from"}
+        )
+    stmt = (
+        select(Audit.id)
+        .join(AuditTeamMember, AuditTeamMember.audit_id == Audit.id)
+        .join(Auditor, Auditor.id == AuditTeamMember.auditor_id)
+        .where(
+            or_(Auditor.name_zh == name, Auditor.name_en == name),
+            Audit.locked.is_(False),
+            Audit.status.in_([AuditStatus.PLANNED, AuditStatus.IN_PROGRESS]),
+        )
+        .order_by(Audit.number)
+    )
+    if last is not None:
+        stmt = stmt.where(or_(Audit.start_date.is_(None), Audit.start_date <= last))
+    if first is not None:
+        stmt = stmt.where(
+            or_(
+                Audit.start_date.is_(None),
+                func.coalesce(Audit.end_date, Audit.start_date) >= first,
+            )
+        )
     return list(dict.fromkeys(session.scalars(stmt)))
 
 
@@ -216,24 +253,14 @@ def _attachment_shas(change_set: Package) -> set[str]:
     return out
 
 
-def export_package(
-    session: Session,
-    audit_ids: list[uuid.UUID],
-    out: Path | str,
-    password: str | None = None,
-    *,
-    for_replica: str | None = None,
-) -> dict[str, Any]:
-    """Write a package of ``audit_ids`` to ``out``; returns its manifest.
-
-    The audits' records (and every record they point at) have their local writes recorded
-    (``sync_db.capture``); the package carries every change the receiver has not acknowledged
-    — ``for_replica``, or for a laptop the office it was filled from; a package for a new
-    laptop carries everything. Must run in the transaction that commits it (the package is
-    recorded as sent).
-    """
+def build_manifest(
+    session: Session, audit_ids: list[uuid.UUID], *, for_replica: str | None = None
+) -> tuple[dict[str, Any], Any]:
+    """The manifest of a package of ``audit_ids`` (and the attachment store its files are in):
+    the audits' local writes are captured and the change set for the receiver is recorded as
+    sent, in the caller's transaction. ``export_package`` writes it to a file; an online sync
+    (``exchange.online``) hands it to the office directly."""
     require(session, Permission.RECORD_EVIDENCE)
-    out = Path(out)
     records = collect_records(session, audit_ids)
     replica = causal_store.load(session)
     sync_db.capture(session, replica, records)
@@ -273,6 +300,29 @@ def export_package(
             )
         manifest["attachments"][sha] = store.path_of(sha).stat().st_size
     manifest["records"] = [list(r) for r in manifest["records"]]
+    causal_store.save(session, replica)
+    session.flush()
+    return manifest, store
+
+
+def export_package(
+    session: Session,
+    audit_ids: list[uuid.UUID],
+    out: Path | str,
+    password: str | None = None,
+    *,
+    for_replica: str | None = None,
+) -> dict[str, Any]:
+    """Write a package of ``audit_ids`` to ``out``; returns its manifest.
+
+    The audits' records (and every record they point at) have their local writes recorded
+    (``sync_db.capture``); the package carries every change the receiver has not acknowledged
+    — ``for_replica``, or for a laptop the office it was filled from; a package for a new
+    laptop carries everything. Must run in the transaction that commits it (the package is
+    recorded as sent).
+    """
+    out = Path(out)
+    manifest, store = build_manifest(session, audit_ids, for_replica=for_replica)
     out.parent.mkdir(parents=True, exist_ok=True)
     fd, tmp_name = tempfile.mkstemp(dir=out.parent, prefix=".pkg-", suffix=".part")
     os.close(fd)
@@ -296,8 +346,6 @@ def export_package(
     except BaseException:
         tmp.unlink(missing_ok=True)
         raise
-    causal_store.save(session, replica)
-    session.flush()
     return manifest
 
 
@@ -672,80 +720,111 @@ def import_package(session: Session, path: Path | str, password: str | None = No
     unsafe, damaged, from another AuditDesk version, incomplete here or does not fit."""
     require(session, Permission.RECORD_EVIDENCE)
     with open_package(path, password) as contents:
-        manifest = contents.manifest
-        change_set: Package = manifest["_changes"]
-        result = MergeResult(
-            package_id=str(manifest.get("package_id", "")),
-            by=str(manifest.get("by", ""))[:60],
-            sender=change_set.sender,
-            sequence=change_set.sequence,
+        return merge_manifest(session, contents.manifest, contents.files)
+
+
+def check_manifest(manifest: dict[str, Any]) -> dict[str, Any]:
+    """A manifest as it travels (plain JSON), checked as a package's manifest is."""
+    try:
+        plain = json.loads(json.dumps(manifest, ensure_ascii=False))
+    except (TypeError, ValueError) as exc:
+        raise PackageRefused(f"the change set is not plain data ({exc})", "bad_manifest") from None
+    return _check_manifest(plain)
+
+
+def merge_manifest(
+    session: Session,
+    manifest: dict[str, Any],
+    files: dict[str, Path],
+    *,
+    from_home: bool | None = None,
+) -> MergeResult:
+    """Merge a checked manifest (``check_manifest``) and its verified attachment files
+    (sha -> file) into the database: all of it, or nothing. ``from_home``: the sender is (True)
+    or is not (False) the office this database is a laptop of; None: a new laptop (no write,
+    no import yet) takes its first package's sender as its office."""
+    require(session, Permission.RECORD_EVIDENCE)
+    change_set: Package = manifest["_changes"]
+    result = MergeResult(
+        package_id=str(manifest.get("package_id", "")),
+        by=str(manifest.get("by", ""))[:60],
+        sender=change_set.sender,
+        sequence=change_set.sequence,
+    )
+    store = _store_of(session)
+    for sha in _attachment_shas(change_set):
+        if sha not in files and (store is None or not _has(store, sha)):
+            raise PackageRefused(
+                f"attachment {sha} has no file in the package", "missing_entry", entry=sha
+            )
+    if files and store is None:
+        raise PackageRefused(
+            "this database has no attachment store (not a file database)", "bad_manifest"
         )
-        store = _store_of(session)
-        for sha in _attachment_shas(change_set):
-            if sha not in contents.files and (store is None or not _has(store, sha)):
-                raise PackageRefused(
-                    f"attachment {sha} has no file in the package", "missing_entry", entry=sha
-                )
-        if contents.files and store is None:
-            raise PackageRefused(
-                "this database has no attachment store (not a file database)", "bad_manifest"
-            )
-        savepoint = session.begin_nested()
-        try:
-            replica = causal_store.load(session)
-            if change_set.sender == replica.id:
-                raise PackageRefused("this package was made by this database", "own_package")
-            # A new laptop (no write, no import yet) is filled from its home office.
-            home = witness.home_of(session)
+    savepoint = session.begin_nested()
+    try:
+        replica = causal_store.load(session)
+        if change_set.sender == replica.id:
+            raise PackageRefused("this package was made by this database", "own_package")
+        # A new laptop (no write, no import yet) is filled from its home office.
+        home = witness.home_of(session)
+        if from_home is None:
             first = home is None and replica.counter == 0 and not replica.imported
-            # This database's own writes first: a concurrent one becomes a sibling, not lost.
-            sync_db.capture(session, replica, _records_here(session, change_set))
-            accounts = {a["username"]: a["role"] for a in manifest["accounts"]}
-            policy = sync_db.MergePolicy(
-                session, change_set, accounts, trust_accounts=first or home == change_set.sender
-            )
-            try:
-                merged = causal_merge(replica, change_set, policy)
-            except MissingPackage as exc:
-                name = str(manifest.get("replica_name") or "")[:60] or change_set.sender[:8]
-                raise PackageMissing(name, exc.sequence, exc.missing) from None
-            except CausalError as exc:  # e.g. another value under a write this database holds
+        else:
+            first = from_home and home is None
+            if from_home and home not in (None, change_set.sender):
                 raise PackageRefused(
-                    f"the package contradicts the history here (altered?): {exc}", "bad_manifest"
-                ) from None
-            result.duplicate = merged.duplicate
-            result.applied = len(merged.applied)
-            touched = {c.key for c in merged.applied}
-            applied = sync_db.apply(session, replica, touched, result.package_id, result.by)
-            result.created, result.updated = applied.created, applied.updated
-            result.renumbered = applied.moves
-            in_package = {k.record_ref for k in change_set.registers if isinstance(k, FieldKey)}
-            result.unchanged = max(0, len(in_package) - result.created - result.updated)
-            result.conflict_ids = sync_db.open_conflicts(
-                session, replica, merged.conflicts, result.package_id, result.by
-            )
-            result.conflict_ids += [m.conflict_seq for m in applied.moves]
-            result.conflicts = len(result.conflict_ids)
-            result.settled = sync_db.settle_conflicts(session, replica)
-            result.refused = [_refused_plain(r) for r in merged.refused]
-            causal_store.save(session, replica)
-            result.history_rewritten = witness.receive(
-                session, change_set.sender, manifest["witness"], home=first
-            )
-            session.flush()
-            for sha, file in contents.files.items():
-                _put_verified(store, sha, file)
-                result.attachments += 1
-            savepoint.commit()
-        except IntegrityError as exc:
-            savepoint.rollback()
+                    "this laptop was filled from another office database", "other_office"
+                )
+        # This database's own writes first: a concurrent one becomes a sibling, not lost.
+        sync_db.capture(session, replica, _records_here(session, change_set))
+        accounts = {a["username"]: a["role"] for a in manifest["accounts"]}
+        policy = sync_db.MergePolicy(
+            session, change_set, accounts, trust_accounts=first or home == change_set.sender
+        )
+        try:
+            merged = causal_merge(replica, change_set, policy)
+        except MissingPackage as exc:
+            name = str(manifest.get("replica_name") or "")[:60] or change_set.sender[:8]
+            raise PackageMissing(name, exc.sequence, exc.missing) from None
+        except CausalError as exc:  # e.g. another value under a write this database holds
             raise PackageRefused(
-                f"the package clashes with records here ({str(exc.orig).splitlines()[0]})", "clash"
+                f"the package contradicts the history here (altered?): {exc}", "bad_manifest"
             ) from None
-        except BaseException:
-            if savepoint.is_active:
-                savepoint.rollback()
-            raise
+        result.duplicate = merged.duplicate
+        result.applied = len(merged.applied)
+        touched = {c.key for c in merged.applied}
+        applied = sync_db.apply(session, replica, touched, result.package_id, result.by)
+        result.created, result.updated = applied.created, applied.updated
+        result.renumbered = applied.moves
+        in_package = {k.record_ref for k in change_set.registers if isinstance(k, FieldKey)}
+        result.unchanged = max(0, len(in_package) - result.created - result.updated)
+        result.conflict_ids = sync_db.open_conflicts(
+            session, replica, merged.conflicts, result.package_id, result.by
+        )
+        result.conflict_ids += [m.conflict_seq for m in applied.moves]
+        result.conflicts = len(result.conflict_ids)
+        result.settled = sync_db.settle_conflicts(session, replica)
+        result.refused = [_refused_plain(r) for r in merged.refused]
+        causal_store.save(session, replica)
+        result.history_rewritten = witness.receive(
+            session, change_set.sender, manifest["witness"], home=first
+        )
+        session.flush()
+        for sha, file in files.items():
+            _put_verified(store, sha, file)
+            result.attachments += 1
+        savepoint.commit()
+    except IntegrityError as exc:
+        savepoint.rollback()
+        raise PackageRefused(
+            f"the package clashes with records here ({str(exc.orig).splitlines()[0]})", "clash"
+        ) from None
+    except BaseException:
+        if savepoint.is_active:
+            savepoint.rollback()
+        raise
+
     return result
 
 

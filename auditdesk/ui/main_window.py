@@ -243,6 +243,10 @@ class MainWindow(WindowActions, QMainWindow):
         self.package_import_action = QAction(self)  # offline audit packages (ui/package_actions.py)
         self.package_import_action.triggered.connect(self.import_package)
         self.file_menu.addAction(self.package_import_action)
+        from auditdesk.ui import sync_actions  # online sync with the office (ui/sync_actions.py)
+
+        self.sync_action = sync_actions.make_action(self)
+        self.file_menu.addAction(self.sync_action)
         self.file_menu.addAction(self.export_action)
         self.file_menu.addAction(self.backup_action)
         self.file_menu.addAction(self.restore_action)
@@ -345,6 +349,9 @@ class MainWindow(WindowActions, QMainWindow):
         self.export_action.setText(self.tr("Export surveillance schedule…"))
         self.import_action.setText(self.tr("Import from Excel…"))
         self.package_import_action.setText(self.tr("Import audit package…"))
+        from auditdesk.ui import sync_actions
+
+        sync_actions.retranslate(self.sync_action)
         self.conflicts_action.setText(self.tr("Merge conflicts…"))
         self.signout_action.setText(self.tr("Sign out"))
         self.users_action.setText(self.tr("Users and sign-ins…"))
