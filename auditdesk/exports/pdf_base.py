@@ -736,6 +736,9 @@ def qr_drawing(payload: str, size: float) -> Any:
     widget = QrCodeWidget(payload, barLevel="M")
     x0, y0, x1, y1 = widget.getBounds()
     d = Drawing(size, size, transform=[size / (x1 - x0), 0, 0, size / (y1 - y0), 0, 0])
+    # The renderer starts every drawing by selecting its initial font (Helvetica unless told):
+    # a font never embedded, which a PDF/A file must not reference. The QR has no text.
+    d.initialFontName = CJK
     d.add(widget)
     return d
 
