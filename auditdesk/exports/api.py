@@ -13,6 +13,7 @@ from typing import Any, BinaryIO
 from sqlalchemy.orm import Session
 
 from auditdesk.exports.blocks import Document
+from auditdesk.exports.common import report_pdfa
 
 KINDS = {
     "report": ("docx", "pdf"),
@@ -138,7 +139,6 @@ def issue_report(
     and archive the issued files: PDF and Word in each of ``langs``, the exact bytes that any
     later export of this revision returns. The PDF is PDF/A-2b unless the CB setting
     ``report_pdfa`` is off (``exports.common.report_pdfa``). Returns the ReportRevision."""
-    from auditdesk.exports.common import report_pdfa
     from auditdesk.services import report_issue
     from auditdesk.services.audits import find_audit
 

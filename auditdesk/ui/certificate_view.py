@@ -34,6 +34,7 @@ from auditdesk.services import certificate_events
 from auditdesk.services.errors import IllegalTransition, ValidationFailed
 from auditdesk.ui import labels, palette
 from auditdesk.ui.context import AppContext
+from auditdesk.ui.documents import export_certificate
 
 
 class StatusEventDialog(QDialog):
@@ -224,6 +225,7 @@ class CertificateView(QWidget):
         self.setObjectName("certificateView")
         self.cert_id: uuid.UUID | None = None
         self._scope = ""
+        self._number = ""
         outer = QVBoxLayout(self)
         self.title = QLabel()
         self.title.setObjectName("certTitle")
@@ -366,6 +368,7 @@ class CertificateView(QWidget):
         self.cert_id = cert_id
         with self.ctx.session() as s:
             cert = get_certificate(s, cert_id)
+            self._number = str(cert.number)
             cp = certificate_programme(s, cert_id, self.today())
             allowed = {
                 k: certificate_events.check_event(s, cert, k)
@@ -676,9 +679,9 @@ class CertificateView(QWidget):
         """Word or PDF of the certificate document (asks format, language and file)."""
         if self.cert_id is None:
             return None
-        from auditdesk.ui.documents import export_certificate
-
-        return export_certificate(self, self.ctx.db, self.ctx.user, self.cert_id, choice, target)
+        return export_certificate(
+            self, self.ctx.db, self.ctx.user, self.cert_id, self._number, choice, target
+        )
 
     def plan_audit(self) -> None:
         if self.cert_id is not None and self.ctx.navigate is not None:

@@ -626,13 +626,13 @@ def export_certificate(
     database: Any,
     user: str | None,
     cert_id: uuid.UUID,
+    number: str,
     choice: tuple[str, str] | None = None,
     target: str | None = None,
 ) -> Job | None:
     """The certificate document (17021-1 8.2.2) in Word or PDF: ask format and language
-    (unless ``choice``), then a file, and export it as a background job."""
-    from auditdesk.services.certificates import get_certificate
-
+    (unless ``choice``), then a file (named after the certificate ``number``), and export it
+    as a background job."""
     if choice is None:
         dialog = NCFormDialog(
             parent, QCoreApplication.translate("Documents", "Export certificate document")
@@ -641,8 +641,6 @@ def export_certificate(
             return None
         choice = dialog.values()
     fmt, lang = choice
-    with database.session(user) as s:
-        number = get_certificate(s, cert_id).number
     return export_to_file(
         parent,
         lambda: database.session(user),
