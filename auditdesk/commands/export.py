@@ -2,8 +2,8 @@
 
     auditdesk export report   --audit ID --format docx|pdf [--lang zh|en|bilingual]
                               [--check | --issue [--change-note T] [--override-reason T]] --out FILE
-    auditdesk export plan     --audit ID [--format docx|pdf] [--lang ...] --out FILE
-    auditdesk export nc-form  --nc NUMBER --format docx|pdf [--lang ...] --out FILE
+    auditdesk export plan     --audit ID [--format docx|pdf] [--lang ...] [--pdfa] --out FILE
+    auditdesk export nc-form  --nc NUMBER --format docx|pdf [--lang ...] [--pdfa] --out FILE
     auditdesk export case     --audit ID [--title T] [--author A] [--case-type T] [--lang ...]
                               --out FILE.docx
     auditdesk export certificate NUMBER --format docx|pdf [--lang ...] [--pdfa] --out FILE
@@ -22,6 +22,7 @@ from __future__ import annotations
 
 import argparse
 import datetime as dt
+import functools
 import importlib
 from collections.abc import Callable
 from pathlib import Path
@@ -89,6 +90,7 @@ def register(sub: Any, common: argparse.ArgumentParser) -> None:
     )
     p.add_argument("--audit", required=True, metavar="ID", help="audit number or UUID")
     _format_lang(p, LANGS)
+    _pdfa_option(p)
     p.set_defaults(func=run_plan)
 
     p = export_sub.add_parser(
@@ -98,6 +100,7 @@ def register(sub: Any, common: argparse.ArgumentParser) -> None:
         "--nc", required=True, metavar="NUMBER", help="NC number (NC-2026-0031-01) or UUID"
     )
     _format_lang(p, LANGS)
+    _pdfa_option(p)
     p.set_defaults(func=run_nc_form)
 
     p = export_sub.add_parser("case", parents=[common], help="a good-audit-case draft (Word)")
@@ -117,7 +120,7 @@ def register(sub: Any, common: argparse.ArgumentParser) -> None:
     )
     p.add_argument("number", metavar="NUMBER", help="certificate number or UUID")
     _format_lang(p, LANGS)
-    p.add_argument("--pdfa", action="store_true", help="write PDF/A-2b (for archiving)")
+    _pdfa_option(p)
     p.set_defaults(func=run_certificate)
 
     p = export_sub.add_parser(
@@ -149,6 +152,10 @@ def _format_lang(
     )
     p.add_argument("--lang", choices=langs, default="zh", help="language (default zh)")
     p.add_argument("--out", required=True, help="file to write")
+
+
+def _pdfa_option(p: argparse.ArgumentParser) -> None:
+    p.add_argument("--pdfa", action="store_true", help="write the PDF as PDF/A-2b (for archiving)")
 
 
 def _fmt(args: argparse.Namespace, allowed: tuple[str, ...] = ("docx", "pdf")) -> str:
@@ -283,8 +290,13 @@ def _export_one(
     ref: str,
     formats: tuple[str, ...] = ("docx", "pdf"),
 ) -> int:
-    """Build one document's context from the database and write it to ``--out``."""
+    """Build one document's context from the database and write it to ``--out``
+    (``--pdfa``, where the command has it: the PDF as PDF/A-2b)."""
     fmt = _fmt(args, formats)
+    if getattr(args, "pdfa", False):
+        if fmt != "pdf":
+            raise CommandError("--pdfa: only for --format pdf", EXIT_USAGE)
+        render = functools.partial(render, pdfa=True)
     with open_session(args) as session:
         ctx = build(session, ref, args.lang)
         sha = write_output(Path(args.out), lambda fh: render(ctx, fmt, fh))
@@ -318,13 +330,7 @@ def run_certificate(args: argparse.Namespace) -> int:
     from auditdesk.exports.certificate_context import build_certificate_context
     from auditdesk.exports.certificate_document import render_certificate
 
-    if args.pdfa and _fmt(args) != "pdf":
-        raise CommandError("--pdfa: only for --format pdf", EXIT_USAGE)
-
-    def render(ctx: Any, fmt: str, fh: BinaryIO) -> None:
-        render_certificate(ctx, fmt, fh, pdfa=args.pdfa)
-
-    return _export_one(args, build_certificate_context, render, args.number)
+    return _export_one(args, build_certificate_context, render_certificate, args.number)
 
 
 def run_schedule(args: argparse.Namespace) -> int:

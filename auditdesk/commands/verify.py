@@ -7,6 +7,9 @@ audit's records still match it?
 2. The audit's records are hashed again and compared with the revision's fingerprint; where they
    differ, the records snapshot kept at issue says what changed.
 3. The attachments the revision shows and the archived files are checked in the store.
+4. The revision row itself: the code printed in the file must be the one the revision's
+   fingerprint gives, and the fingerprint must be the hash of the records snapshot kept at
+   issue, so a fingerprint edited to cover changed records is caught too.
 
 Exit 0: the file is the issued revision and everything matches; 1 otherwise (what and where).
 """
@@ -91,13 +94,35 @@ def run(args: argparse.Namespace) -> int:
             ],
             missing_files=list(check.missing_files),
             damaged_files=list(check.damaged_files),
+            revision_intact=check.revision_intact,
         )
+        expected = report_issue.verification_code(check.audit_number, rev.revision, rev.fingerprint)
+        result["expected_code"] = expected
+        if code and code != expected:
+            result["revision_intact"] = False
+            problems.append(
+                f"{path.name} carries verification code {code}, but revision {rev.revision} in "
+                f"the database now gives {expected}: the revision record was changed after issue"
+            )
+        if not check.revision_intact:
+            result["revision_intact"] = False
+            problems.append(
+                f"revision {rev.revision}'s fingerprint is no longer the hash of the records "
+                "kept at issue: the revision record was changed after issue"
+            )
         result["chain_head"] = _chain_head(session, rev.chain_head)
         if rev.chain_head and result["chain_head"]["seq"] is None:
             problems.append(
                 f"the change log no longer holds the chain head revision {rev.revision} printed "
                 f"({rev.chain_head[:16]}…): its history was rewritten or cut off since the issue"
             )
+        if check.changes and check.records_match:
+            problems.append(
+                f"the records of audit {check.audit_number} differ from those kept at issue:"
+            )
+            for c in check.changes:
+                fields = f": {', '.join(c.fields)}" if c.fields else ""
+                problems.append(f"  {c.table} {c.label} {c.kind}{fields}")
         if not check.records_match:
             problems.append(
                 f"the records of audit {check.audit_number} no longer match revision "
@@ -152,6 +177,14 @@ def _out(args: argparse.Namespace, result: dict[str, Any], problems: list[str]) 
                 print(f"  change-log chain head at issue: {chain['short']}")
             if result.get("superseded"):
                 print(f"  superseded by revision {result['latest_revision']}")
+            print(
+                "  records: "
+                + (
+                    "still match the fingerprint"
+                    if result.get("records_match") and result.get("revision_intact", True)
+                    else "CHANGED since the issue (below)"
+                )
+            )
         for p in problems:
             print(p)
         print(

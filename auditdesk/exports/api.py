@@ -13,6 +13,7 @@ from typing import Any, BinaryIO
 from sqlalchemy.orm import Session
 
 from auditdesk.exports.blocks import Document
+from auditdesk.exports.common import report_pdfa
 
 KINDS = {
     "report": ("docx", "pdf"),
@@ -82,13 +83,15 @@ def _write(target: str | Path | BinaryIO, data: bytes) -> None:
         target.write(data)
 
 
-def render_report_bytes(session: Session, ref: str, fmt: str, lang: str) -> bytes:
+def render_report_bytes(
+    session: Session, ref: str, fmt: str, lang: str, *, pdfa: bool = False
+) -> bytes:
     import io
 
     from auditdesk.exports.render import render_document
 
     buf = io.BytesIO()
-    render_document(document_for(session, "report", ref, lang), fmt, buf)
+    render_document(document_for(session, "report", ref, lang), fmt, buf, pdfa=pdfa)
     return buf.getvalue()
 
 
@@ -134,15 +137,19 @@ def issue_report(
 ) -> Any:
     """Issue the report (``services.report_issue.issue_report``: role, pre-issue gate, override)
     and archive the issued files: PDF and Word in each of ``langs``, the exact bytes that any
-    later export of this revision returns. Returns the ReportRevision."""
+    later export of this revision returns. The PDF is PDF/A-2b unless the CB setting
+    ``report_pdfa`` is off (``exports.common.report_pdfa``). Returns the ReportRevision."""
     from auditdesk.services import report_issue
     from auditdesk.services.audits import find_audit
 
     audit = find_audit(session, ref)
+    pdfa = report_pdfa(session)
     rev = report_issue.issue_report(session, audit.id, change_note, override_reason=override_reason)
     for lang in langs:
         for fmt in KINDS["report"]:
-            data = render_report_bytes(session, str(audit.id), fmt, lang)
+            data = render_report_bytes(
+                session, str(audit.id), fmt, lang, pdfa=pdfa and fmt == "pdf"
+            )
             name = f"report-{audit.number}-R{rev.revision}-{lang}.{fmt}"
             report_issue.archive_file(session, rev, name, fmt, lang, data)
     return rev

@@ -44,6 +44,24 @@ def cb_identity(session: Session) -> CBIdentity:
     )
 
 
+# Whether an issued report's PDF is written (and archived) as PDF/A-2b. The issued PDF is the
+# exact file that leaves AuditDesk AND the one kept as the CB's record (17021-1 9.9), so there is
+# one choice for both. Default on: PDF/A-2b is an ordinary PDF every reader opens, and it is the
+# archiving format (fonts embedded, colour defined, metadata readable without the producing
+# software), which a record kept for a full certification cycle and more needs. A CB whose
+# signing or document-management tool rejects PDF/A sets ``report_pdfa`` to ``false``.
+PDFA_KEY = "report_pdfa"
+_OFF = {"0", "false", "no", "off"}
+
+
+def report_pdfa(session: Session) -> bool:
+    """The CB setting ``report_pdfa`` (default true): issue and archive the PDF as PDF/A-2b."""
+    value = session.scalar(select(CBSetting.value).where(CBSetting.key == PDFA_KEY))
+    if value is None:
+        return True
+    return str(value).strip().lower() not in _OFF
+
+
 def local_time(value: dt.datetime | None) -> dt.datetime | None:
     if value is None:
         return None

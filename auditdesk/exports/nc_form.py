@@ -323,11 +323,18 @@ def render_nc_form(
     *,
     invariant: bool = False,
     template_dir: Path | None = None,
+    pdfa: bool = False,
 ) -> None:
+    """Write the document as ``fmt`` (``pdfa``: the PDF as PDF/A-2b, for archiving)."""
     from auditdesk.exports.render import render_document
 
     render_document(
-        nc_form_document(ctx), fmt, target, invariant=invariant, template_dir=template_dir
+        nc_form_document(ctx),
+        fmt,
+        target,
+        invariant=invariant,
+        template_dir=template_dir,
+        pdfa=pdfa,
     )
 
 

@@ -351,6 +351,20 @@ class OnePassContents(TableOfContents):
         return size
 
 
+# The tallest row a table keeps whole (moved to the next page rather than cut): well under the
+# body of a page with letterhead and footer, so a kept row always fits the next page.
+WHOLE_ROW_MAX_H = (PAGE_H - 2 * MARGIN) * 0.6
+
+
+def _row_height(row: Sequence[Any], col_w: Sequence[float]) -> float:
+    """The height a grid row needs (cells wrapped to their column less the padding)."""
+    tallest = 0.0
+    for cell, w in zip(row, col_w, strict=False):
+        if isinstance(cell, Flowable):
+            tallest = max(tallest, cell.wrap(w - 8, PAGE_H * 10)[1])
+    return tallest + 6
+
+
 def grid_table(
     header: Sequence[str],
     rows: Sequence[Sequence[object]],
@@ -365,6 +379,8 @@ def grid_table(
         cells.append([c if isinstance(c, Flowable) else para(c, "cell") for c in r])
     total = sum(widths)
     col_w = [w * CONTENT_W / total for w in widths]
+    if not split_in_row and any(_row_height(r, col_w) > WHOLE_ROW_MAX_H for r in cells[1:]):
+        split_in_row = True  # a row taller than a page could never move whole: cut it
     t = LongTable(cells, colWidths=col_w, repeatRows=1, splitByRow=1, splitInRow=int(split_in_row))
     t.setStyle(
         TableStyle(
@@ -736,6 +752,9 @@ def qr_drawing(payload: str, size: float) -> Any:
     widget = QrCodeWidget(payload, barLevel="M")
     x0, y0, x1, y1 = widget.getBounds()
     d = Drawing(size, size, transform=[size / (x1 - x0), 0, 0, size / (y1 - y0), 0, 0])
+    # The renderer starts every drawing by selecting its initial font (Helvetica unless told):
+    # a font never embedded, which a PDF/A file must not reference. The QR has no text.
+    d.initialFontName = CJK
     d.add(widget)
     return d
 

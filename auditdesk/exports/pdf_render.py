@@ -122,6 +122,8 @@ def _verification(block: b.Verification, lang: str) -> Table:
     t.setStyle(
         TableStyle(
             [
+                # every cell selects its font, the QR's too: never the unembedded Helvetica
+                ("FONTNAME", (0, 0), (-1, -1), CJK),
                 ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
                 ("LEFTPADDING", (0, 0), (0, 0), 0),
                 ("BOX", (0, 0), (-1, -1), 0.4, GRID),

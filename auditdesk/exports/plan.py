@@ -486,7 +486,11 @@ def render_plan(
     *,
     invariant: bool = False,
     template_dir: Path | None = None,
+    pdfa: bool = False,
 ) -> None:
+    """Write the document as ``fmt`` (``pdfa``: the PDF as PDF/A-2b, for archiving)."""
     from auditdesk.exports.render import render_document
 
-    render_document(plan_document(ctx), fmt, target, invariant=invariant, template_dir=template_dir)
+    render_document(
+        plan_document(ctx), fmt, target, invariant=invariant, template_dir=template_dir, pdfa=pdfa
+    )

@@ -363,6 +363,7 @@ def report_document(ctx: ReportContext) -> b.Document:
                 highlight=frozenset(
                     i for i, n in enumerate(ctx.nonconformities) if n.grade == "major"
                 ),
+                keep_rows=True,  # a nonconformity is read whole, never across a page break
             )
         )
         for n in ctx.nonconformities:  # each NC's photos right below the NC table
@@ -458,6 +459,7 @@ def report_document(ctx: ReportContext) -> b.Document:
                     for e in ctx.evidence
                 ),
                 (0.7, 1.3, 1.1, 1.6, 1.4, 5),
+                keep_rows=True,  # an evidence item is read whole, never across a page break
             )
         )
 

@@ -366,9 +366,31 @@ def archived_file(revision: ReportRevision, fmt: str, lang: str) -> dict[str, st
     )
 
 
+class ArchiveDamaged(ValidationFailed):
+    """An archived file (issued report, records snapshot) is missing from the attachment store
+    or no longer hashes to its name: it is never handed out, nor rendered again instead."""
+
+    code = "archive_damaged"
+
+
 def archived_bytes(session: Session, sha256: str) -> bytes:
-    with _store(session).open(sha256) as fh:
-        return bytes(fh.read())
+    """The archived file's bytes, checked against their SHA-256 (ArchiveDamaged if not)."""
+    store = _store(session)
+    if store is None or not store.contains(sha256):
+        raise ArchiveDamaged(
+            f"archived file {sha256[:16]}… is missing from the attachment store",
+            {"archive": "missing"},
+            sha256=sha256,
+        )
+    with store.open(sha256) as fh:
+        data = bytes(fh.read())
+    if hashlib.sha256(data).hexdigest() != sha256.lower():
+        raise ArchiveDamaged(
+            f"archived file {sha256[:16]}… in the attachment store no longer matches its hash",
+            {"archive": "damaged"},
+            sha256=sha256,
+        )
+    return data
 
 
 def open_correction(session: Session, audit_id: uuid.UUID) -> Audit:
@@ -418,10 +440,19 @@ class RevisionCheck:
     snapshot_found: bool  # the records snapshot is in the attachment store and intact
     missing_files: tuple[str, ...]  # attachment / archived file hashes absent from the store
     damaged_files: tuple[str, ...]  # present but no longer hashing to their name
+    # The revision row still holds what issuing wrote: the fingerprint is the SHA-256 of the
+    # records snapshot kept at issue (one value written twice). A fingerprint edited to match
+    # changed records breaks this.
+    revision_intact: bool = True
 
     @property
     def ok(self) -> bool:
-        return self.records_match and not self.missing_files and not self.damaged_files
+        return (
+            self.records_match
+            and self.revision_intact
+            and not self.missing_files
+            and not self.damaged_files
+        )
 
 
 def _label(table: str, row: dict[str, Any]) -> str:
@@ -470,6 +501,7 @@ def check_revision(session: Session, revision: ReportRevision) -> RevisionCheck:
     number = audit.number if audit is not None else str(revision.audit_id)
     now = audit_records(session, revision.audit_id)
     match = verify_revision(session, revision)
+    intact = not revision.records_sha256 or revision.records_sha256 == revision.fingerprint
     store = _store(session)
     changes: list[Change] = []
     snapshot_found = False
@@ -477,10 +509,11 @@ def check_revision(session: Session, revision: ReportRevision) -> RevisionCheck:
         if store.verify(revision.records_sha256):
             snapshot_found = True
             before = json.loads(archived_bytes(session, revision.records_sha256))
-            if not match:
+            if not match or not intact:
                 changes = diff_records(before.get("records", {}), now)
     hashes = [a["sha256"] for a in now.get("attachments", []) if a.get("sha256")]
     hashes += [f["sha256"] for f in revision.files]
+    hashes += [revision.records_sha256] if revision.records_sha256 else []
     missing, damaged = [], []
     for sha in dict.fromkeys(hashes):
         if not store.contains(sha):
@@ -495,6 +528,7 @@ def check_revision(session: Session, revision: ReportRevision) -> RevisionCheck:
         snapshot_found,
         tuple(missing),
         tuple(damaged),
+        intact,
     )
 
 

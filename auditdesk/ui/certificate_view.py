@@ -34,6 +34,7 @@ from auditdesk.services import certificate_events
 from auditdesk.services.errors import IllegalTransition, ValidationFailed
 from auditdesk.ui import labels, palette
 from auditdesk.ui.context import AppContext
+from auditdesk.ui.documents import export_certificate
 
 
 class StatusEventDialog(QDialog):
@@ -224,6 +225,7 @@ class CertificateView(QWidget):
         self.setObjectName("certificateView")
         self.cert_id: uuid.UUID | None = None
         self._scope = ""
+        self._number = ""
         outer = QVBoxLayout(self)
         self.title = QLabel()
         self.title.setObjectName("certTitle")
@@ -280,7 +282,13 @@ class CertificateView(QWidget):
         self.plan_button = QPushButton()
         self.plan_button.setObjectName("planAuditButton")
         self.plan_button.clicked.connect(self.plan_audit)
-        grid.addWidget(self.plan_button, 2, 0, 1, 2)
+        grid.addWidget(self.plan_button, 2, 0)
+        # The certificate document (17021-1 8.2.2) in Word or PDF, exports.certificate_document
+        self.certificate_button = QPushButton()
+        self.certificate_button.setObjectName("exportCertificateButton")
+        self.certificate_button.setEnabled(False)  # until a certificate is shown
+        self.certificate_button.clicked.connect(lambda: self.export_certificate())
+        grid.addWidget(self.certificate_button, 2, 1)
         self.report_button = QPushButton()
         self.report_button.setObjectName("regulatorReportButton")
         self.report_button.clicked.connect(self.open_report_dialog)
@@ -316,6 +324,10 @@ class CertificateView(QWidget):
         for kind, b in self.event_buttons.items():
             b.setText(labels.label("event", kind) + "…")
         self.plan_button.setText(self.tr("Plan an audit…"))
+        self.certificate_button.setText(self.tr("Export certificate…"))
+        self.certificate_button.setToolTip(
+            self.tr("The certificate document in Word or PDF (ISO/IEC 17021-1 8.2.2)")
+        )
         self.report_button.setText(self.tr("Record report to the regulator…"))
         self.events_box.setTitle(self.tr("History"))
         self.events.setHorizontalHeaderLabels(
@@ -343,6 +355,7 @@ class CertificateView(QWidget):
         for b in self.event_buttons.values():
             b.setEnabled(False)
         self.plan_button.setEnabled(False)
+        self.certificate_button.setEnabled(False)
         self.report_button.setEnabled(False)
         self._owed = []
         self.title.setText(self.tr("Select a certificate."))
@@ -355,6 +368,7 @@ class CertificateView(QWidget):
         self.cert_id = cert_id
         with self.ctx.session() as s:
             cert = get_certificate(s, cert_id)
+            self._number = str(cert.number)
             cp = certificate_programme(s, cert_id, self.today())
             allowed = {
                 k: certificate_events.check_event(s, cert, k)
@@ -449,6 +463,7 @@ class CertificateView(QWidget):
         self.application.setToolTip(labels.basis_text(app.basis))
         may_edit = self.ctx.can("edit_registers")
         self.plan_button.setEnabled(self.ctx.can("plan_audit"))
+        self.certificate_button.setEnabled(True)
         self._owed = [b for b in owed if b.report is None]
         self.report_button.setEnabled(bool(self._owed) and may_edit)
         self.report_button.setToolTip(
@@ -657,6 +672,16 @@ class CertificateView(QWidget):
             self.changed.emit(self.cert_id)
             return True
         return False
+
+    def export_certificate(
+        self, choice: tuple[str, str] | None = None, target: str | None = None
+    ) -> Any:
+        """Word or PDF of the certificate document (asks format, language and file)."""
+        if self.cert_id is None:
+            return None
+        return export_certificate(
+            self, self.ctx.db, self.ctx.user, self.cert_id, self._number, choice, target
+        )
 
     def plan_audit(self) -> None:
         if self.cert_id is not None and self.ctx.navigate is not None:

@@ -50,6 +50,7 @@ def kind_names() -> dict[str, str]:
         "plan": QCoreApplication.translate("Documents", "Audit plan"),
         "case": QCoreApplication.translate("Documents", "Good-audit-case draft"),
         "nc_form": QCoreApplication.translate("Documents", "NC form"),
+        "certificate": QCoreApplication.translate("Documents", "Certificate document"),
     }
 
 
@@ -371,8 +372,7 @@ class DocumentsDialog(QDialog):
         from auditdesk.exports.api import KINDS
 
         kind = self.kind.currentData()
-        formats = ("docx", "pdf") if kind == "report" else ("docx",)
-        formats = tuple(f for f in formats if f in KINDS[kind])
+        formats = KINDS[kind]  # the plan as PDF too; the case draft only as Word
         current = self.fmt.currentData()
         self.fmt.clear()
         for f in formats:
@@ -563,11 +563,11 @@ class DocumentsDialog(QDialog):
 
 
 class NCFormDialog(QDialog):
-    """Format and language for one NC form."""
+    """Format and language for one NC form (or, with ``title``, another single document)."""
 
-    def __init__(self, parent: QWidget | None = None) -> None:
+    def __init__(self, parent: QWidget | None = None, title: str | None = None) -> None:
         super().__init__(parent)
-        self.setWindowTitle(self.tr("Export NC form"))
+        self.setWindowTitle(title or self.tr("Export NC form"))
         form = QFormLayout(self)
         self.fmt = QComboBox()
         self.fmt.addItem(self.tr("Word (.docx)"), "docx")
@@ -615,6 +615,40 @@ def export_nc_form(
         fmt,
         lang,
         f"{number}-{lang}",
+        target,
+        url=getattr(database, "url", None),
+        user=user,
+    )
+
+
+def export_certificate(
+    parent: QWidget,
+    database: Any,
+    user: str | None,
+    cert_id: uuid.UUID,
+    number: str,
+    choice: tuple[str, str] | None = None,
+    target: str | None = None,
+) -> Job | None:
+    """The certificate document (17021-1 8.2.2) in Word or PDF: ask format and language
+    (unless ``choice``), then a file (named after the certificate ``number``), and export it
+    as a background job."""
+    if choice is None:
+        dialog = NCFormDialog(
+            parent, QCoreApplication.translate("Documents", "Export certificate document")
+        )
+        if dialog.exec() != QDialog.DialogCode.Accepted:
+            return None
+        choice = dialog.values()
+    fmt, lang = choice
+    return export_to_file(
+        parent,
+        lambda: database.session(user),
+        "certificate",
+        str(cert_id),
+        fmt,
+        lang,
+        f"certificate-{number}-{lang}",
         target,
         url=getattr(database, "url", None),
         user=user,

@@ -7,7 +7,6 @@ from __future__ import annotations
 import datetime as dt
 import json
 import re
-from pathlib import Path
 
 import pytest
 from docx import Document as read_docx
@@ -18,6 +17,7 @@ from auditdesk.exports.certificate_context import build_certificate_context
 from auditdesk.exports.certificate_document import render_certificate
 from auditdesk.model import Site
 from tests.exports.conftest import needs_poppler, needs_soffice, pdf_text, soffice_convert
+from tests.exports.pdfa_helpers import pdfa_problems as _pdfa_problems
 
 NUMBER = "CN-QMS-2025-0088"
 
@@ -145,53 +145,6 @@ def test_export_certificate_from_the_cli(database, db_url, tmp_path, capsys):
 
 
 # --- PDF/A-2b -------------------------------------------------------------------------------
-
-
-def _pdfa_problems(path: Path) -> list[str]:
-    """The PDF/A-2b structure checks pikepdf can make (no full validator is in the registries)."""
-    import pikepdf
-
-    problems = []
-    with pikepdf.open(path) as pdf:
-        meta = pdf.open_metadata()
-        if meta.get("pdfaid:part") != "2" or meta.get("pdfaid:conformance") != "B":
-            problems.append(f"XMP does not declare PDF/A-2b: {meta.get('pdfaid:part')}")
-        if meta.pdfa_status != "2B":
-            problems.append(f"pdfa_status {meta.pdfa_status}")
-        info = pdf.docinfo
-        if str(meta.get("dc:title")) != str(info.get("/Title")):
-            problems.append("dc:title differs from /Title")
-        if str(meta.get("pdf:Producer")) != str(info.get("/Producer")):
-            problems.append("pdf:Producer differs from /Producer")
-        created = str(info.get("/CreationDate"))
-        xmp_created = str(meta.get("xmp:CreateDate"))
-        if re.sub(r"\D", "", created)[:14] != re.sub(r"\D", "", xmp_created)[:14]:
-            problems.append(f"dates differ: {created} / {xmp_created}")
-        if "/Metadata" not in pdf.Root or "/Filter" in pdf.Root.Metadata:
-            problems.append("no metadata stream, or a compressed one")
-        intents = pdf.Root.get("/OutputIntents")
-        if not intents or intents[0].S != "/GTS_PDFA1":
-            problems.append("no GTS_PDFA1 output intent")
-        else:
-            icc = intents[0].DestOutputProfile
-            data = icc.read_bytes()
-            if int(icc.N) != 3 or data[36:40] != b"acsp" or data[16:20] != b"RGB ":
-                problems.append("the output intent's profile is not an RGB ICC profile")
-        if "/Encrypt" in pdf.trailer or "/ID" not in pdf.trailer:
-            problems.append("encrypted or without a file identifier")
-        for n, page in enumerate(pdf.pages, start=1):
-            for name, font in page.Resources.get("/Font", {}).items():
-                desc = font.get("/FontDescriptor")
-                if desc is None or not any(
-                    k in desc for k in ("/FontFile", "/FontFile2", "/FontFile3")
-                ):
-                    problems.append(f"page {n}: font {name} is not embedded")
-            for annot in page.get("/Annots", []):
-                if not int(annot.get("/F", 0)) & 4:
-                    problems.append(f"page {n}: an annotation does not print")
-        if "/JavaScript" in pdf.Root.get("/Names", {}):
-            problems.append("JavaScript")
-    return problems
 
 
 def test_the_pdfa_certificate_passes_the_structure_checks(cert, tmp_path):

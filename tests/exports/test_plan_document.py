@@ -132,3 +132,22 @@ def test_plan_pdf_prints_the_document_fields_and_the_checks(session, demo_audit,
     render_plan(build_plan_context(session, audit.number, "zh"), "pdf", tmp_path / "plan.pdf")
     text = pdf_text(tmp_path / "plan.pdf")
     assert "R0123010026" in text and "计划核查" in text and "受审核方尚未确认本计划" in text
+
+
+def test_planned_days_against_md5_and_the_team_are_flagged_in_the_export(session, demo_audit):
+    """No impossible plan (17.3): days planned below MD5 and a team that does not add up to
+    the planned days are printed in the plan's checks, in words, in both languages."""
+    audit = find_audit(session, demo_audit.number)
+    audit.planned_days, audit.md5_days = 2.0, 3.0  # the team still counts 1.5 + 1.5 = 3
+    session.flush()
+    words = {
+        "zh": ("计划人日2低于 IAF MD5 人日3", "审核组计入的人日3多于计划人日2"),
+        "en": ("Planned days 2 are below the IAF MD5 figure 3", "are more than the planned 2"),
+    }
+    for lang, (md5, team) in words.items():
+        text = _texts(plan_document(build_plan_context(session, demo_audit.number, lang)))
+        assert md5 in text and team in text, (lang, text[-600:])
+    audit.planned_days = 3.0
+    session.flush()
+    text = _texts(plan_document(build_plan_context(session, demo_audit.number, "zh")))
+    assert "低于 IAF MD5 人日" not in text and "多于计划人日" not in text

@@ -94,17 +94,20 @@ def test_workspace_documents_exports_the_report_as_word_and_pdf(
     assert not list(tmp_path.glob(".*.part"))  # no temporary file left behind
 
 
-def test_plan_and_case_are_word_only(qtbot, ctx, demo, tmp_path, save_to):
+def test_the_plan_in_word_and_pdf_the_case_in_word_only(qtbot, ctx, demo, tmp_path, save_to):
     from auditdesk.ui.documents import DocumentsDialog
 
     dlg = DocumentsDialog(ctx, demo.audit_id)
     qtbot.addWidget(dlg)
-    for kind in ("plan", "case"):
+    for kind, formats in (("plan", ["docx", "pdf"]), ("case", ["docx"])):
         dlg.select(kind)
-        assert [dlg.fmt.itemData(i) for i in range(dlg.fmt.count())] == ["docx"]
-        save_to[:] = [str(tmp_path / f"{kind}.docx")]
-        dlg.export()
-        assert (tmp_path / f"{kind}.docx").stat().st_size > 0
+        assert [dlg.fmt.itemData(i) for i in range(dlg.fmt.count())] == formats
+        for fmt in formats:
+            save_to[:] = [str(tmp_path / f"{kind}.{fmt}")]
+            dlg.select(kind, fmt)
+            dlg.export()
+            assert (tmp_path / f"{kind}.{fmt}").stat().st_size > 0
+    assert (tmp_path / "plan.pdf").read_bytes().startswith(b"%PDF")
 
 
 def test_cancelled_file_dialog_writes_nothing(qtbot, ctx, demo, tmp_path, save_to):
@@ -198,6 +201,39 @@ def test_nc_form_from_the_nc_detail(qtbot, ctx, database, demo, tmp_path, save_t
         save_to[0] = str(tmp_path / "nc.pdf")
         dlg.export_form(("pdf", "en"))
         assert "Nonconformity Report" in pdf_text(tmp_path / "nc.pdf")
+
+
+def test_certificate_document_from_the_certificate_view(
+    qtbot, ctx, database, demo, tmp_path, save_to
+):
+    """Issue 17 point 4: the certificate view exports the certificate document (8.2.2)."""
+    from auditdesk.model import Certificate
+    from auditdesk.ui.certificate_view import CertificateView
+    from auditdesk.ui.documents import NCFormDialog
+
+    with database.session() as s:
+        cert = s.query(Certificate).filter_by(number="CN-QMS-2025-0088").one()
+        cert_id, cert_number = cert.id, cert.number
+    view = CertificateView(ctx)
+    qtbot.addWidget(view)
+    assert not view.certificate_button.isEnabled()  # no certificate selected yet
+    view.load(cert_id)
+    assert view.certificate_button.isEnabled()
+    assert view.certificate_button.text() == "Export certificate…"
+    save_to.append(str(tmp_path / "cert.docx"))
+    view.export_certificate(("docx", "zh"))
+    text = docx_text(tmp_path / "cert.docx")
+    assert cert_number in text and "苏州精达塑胶制品有限公司" in text
+    assert save_to.asked[0].endswith(f"certificate-{cert_number}-zh.docx")
+    if shutil.which("pdftotext"):
+        save_to[0] = str(tmp_path / "cert.pdf")
+        view.export_certificate(("pdf", "en"))
+        text = pdf_text(tmp_path / "cert.pdf")
+        assert cert_number in text and "Suzhou Jingda Plastic Products" in text
+    dialog = NCFormDialog(view, "Export certificate document")  # what the button asks
+    qtbot.addWidget(dialog)
+    assert dialog.windowTitle() == "Export certificate document"
+    assert [dialog.fmt.itemData(i) for i in range(dialog.fmt.count())] == ["docx", "pdf"]
 
 
 def test_schedule_page_exports_the_year_in_the_chosen_language(
