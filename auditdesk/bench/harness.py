@@ -60,7 +60,11 @@ def _cpu() -> float:
 
 
 def _time(fn: Any, state: Any, by_value: bool) -> tuple[float, float]:
-    """(seconds, CPU seconds of this process and its children) of one run."""
+    """(seconds, CPU seconds of this process and its children) of one run; an operation's
+    ``run.prepare(state)``, when it has one, makes that run's input first, untimed."""
+    prepare = getattr(fn, "prepare", None)
+    if prepare is not None:
+        prepare(state)
     c0, t0 = _cpu(), time.perf_counter()
     value = fn(state)
     elapsed, cpu = time.perf_counter() - t0, _cpu() - c0
