@@ -27,7 +27,7 @@ from dataclasses import asdict
 from pathlib import Path
 from typing import Any
 
-from auditdesk.bench import ops_db, ops_docs, ops_gui
+from auditdesk.bench import ops_db, ops_docs, ops_feel, ops_gui
 from auditdesk.bench.model import Context, Operation, Result, Unavailable
 
 OPERATIONS: list[Operation] = [
@@ -35,6 +35,7 @@ OPERATIONS: list[Operation] = [
     *ops_db.operations(),
     *ops_docs.operations(),
     *ops_gui.operations()[2:],
+    *ops_feel.operations(),
 ]
 CHILD_TIMEOUT_S = 1800
 
