@@ -27,7 +27,7 @@ from dataclasses import asdict
 from pathlib import Path
 from typing import Any
 
-from auditdesk.bench import ops_db, ops_docs, ops_feel, ops_gui
+from auditdesk.bench import ops_backup, ops_db, ops_docs, ops_feel, ops_gui
 from auditdesk.bench.model import Context, Operation, Result, Unavailable
 
 OPERATIONS: list[Operation] = [
@@ -36,6 +36,7 @@ OPERATIONS: list[Operation] = [
     *ops_docs.operations(),
     *ops_gui.operations()[2:],
     *ops_feel.operations(),
+    *ops_backup.operations(),
 ]
 CHILD_TIMEOUT_S = 1800
 
