@@ -27,7 +27,7 @@ from dataclasses import asdict
 from pathlib import Path
 from typing import Any
 
-from auditdesk.bench import ops_db, ops_docs, ops_gui
+from auditdesk.bench import ops_backup, ops_db, ops_docs, ops_feel, ops_gui
 from auditdesk.bench.model import Context, Operation, Result, Unavailable
 
 OPERATIONS: list[Operation] = [
@@ -35,6 +35,8 @@ OPERATIONS: list[Operation] = [
     *ops_db.operations(),
     *ops_docs.operations(),
     *ops_gui.operations()[2:],
+    *ops_feel.operations(),
+    *ops_backup.operations(),
 ]
 CHILD_TIMEOUT_S = 1800
 
@@ -60,7 +62,11 @@ def _cpu() -> float:
 
 
 def _time(fn: Any, state: Any, by_value: bool) -> tuple[float, float]:
-    """(seconds, CPU seconds of this process and its children) of one run."""
+    """(seconds, CPU seconds of this process and its children) of one run; an operation's
+    ``run.prepare(state)``, when it has one, makes that run's input first, untimed."""
+    prepare = getattr(fn, "prepare", None)
+    if prepare is not None:
+        prepare(state)
     c0, t0 = _cpu(), time.perf_counter()
     value = fn(state)
     elapsed, cpu = time.perf_counter() - t0, _cpu() - c0

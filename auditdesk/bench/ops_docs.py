@@ -306,5 +306,114 @@ def _export(state: _State) -> None:
         export_package(s, [state.extra["audit_id"]], state.out)
 
 
+# ------------------------------------------------------------------ merge of an edited package
+MERGE_EDITS = 300
+
+
+def _laptop_round(state: _State, laptop: Any, n: int) -> Path:
+    """On the laptop: edit ``MERGE_EDITS`` evidence items of the audit (one field each, as the
+    auditor types), export the package that goes back to the office."""
+    from sqlalchemy import select
+
+    from auditdesk.exchange.package import export_package
+    from auditdesk.model import EvidenceItem
+    from auditdesk.services.evidence import update_evidence
+
+    audit_id = state.extra["audit_id"]
+    with laptop.session() as s:
+        ids = s.scalars(
+            select(EvidenceItem.id)
+            .where(EvidenceItem.audit_id == audit_id)
+            .order_by(EvidenceItem.seq)
+            .limit(MERGE_EDITS)
+        ).all()
+        for i, ev_id in enumerate(ids):
+            update_evidence(s, ev_id, {"description": f"现场核查记录 第{n}轮 第{i + 1}项 已复核"})
+    out = state.ctx.work / f"laptop-{n}.adpkg"
+    with laptop.session() as s:
+        export_package(s, [audit_id], out)
+    state.extra["edited"] = len(ids)
+    return out
+
+
+def _merge_edited() -> Operation:
+    """The office merges back a laptop's package in which 300 evidence items were edited: it
+    should cost in proportion to those changes, not to the office database (issue 21, point 1)."""
+
+    def setup(ctx: Context) -> _State:
+        from auditdesk.exchange.package import import_package
+        from auditdesk.services.audits import find_audit
+
+        if not ctx.report_audit:
+            raise Unavailable("the dataset has no report audit (regenerate it)")
+        state = _State(ctx, _open(ctx), ctx.work / "office.adpkg")
+        with state.db.session() as s:
+            state.extra["audit_id"] = find_audit(s, ctx.report_audit).id
+        _export(state)
+        laptop = _open_new(ctx.work / "laptop" / "laptop.sqlite3")
+        with laptop.session() as s:
+            import_package(s, state.out)
+        state.extra["laptop"] = laptop
+        state.extra["round"] = 0
+        return state
+
+    def run(state: _State) -> None:
+        # the laptop's edits and export are setup; only the office's merge is timed
+        path = state.extra.pop("next")
+        state.extra["path"] = path
+        from auditdesk.exchange.package import import_package
+
+        with state.db.session() as s:
+            import_package(s, path)
+
+    def floor_setup(state: _State) -> None:
+        state.extra["members"] = state.extra["path"]
+
+    def floor(state: _State) -> None:
+        with zipfile.ZipFile(state.extra["members"]) as z:
+            for info in z.infolist():
+                z.read(info.filename)
+
+    return Operation(
+        f"package.merge_{MERGE_EDITS}",
+        f"office merges a laptop package with {MERGE_EDITS} edited evidence items",
+        setup,
+        _prepared(run),
+        floor_setup,
+        floor,
+        target=None,
+        repeat=3,
+    )
+
+
+def _prepared(run: Any) -> Any:
+    """Each timed merge gets a package with fresh edits; making it is not timed."""
+
+    def wrapped(state: _State) -> None:
+        run(state)
+
+    wrapped.prepare = lambda state: _next_round(state)  # type: ignore[attr-defined]
+    return wrapped
+
+
+def _next_round(state: _State) -> None:
+    state.extra["round"] += 1
+    state.extra["next"] = _laptop_round(state, state.extra["laptop"], state.extra["round"])
+
+
+def _open_new(path: Path) -> Any:
+    from auditdesk.services.setup import open_database
+
+    path.parent.mkdir(parents=True, exist_ok=True)
+    return open_database("sqlite:///" + str(path.resolve()), create=True)
+
+
 def operations() -> list[Operation]:
-    return [_schedule(), _report("docx"), _report("pdf"), _package("export"), _package("import")]
+    return [
+        _schedule(),
+        _report("docx"),
+        _report("pdf"),
+        _package("export"),
+        _package("import"),
+        _merge_edited(),
+    ]

@@ -107,11 +107,18 @@ def open_for_worker(url: str) -> Any:
     return db
 
 
+# Targets that only read: their session begins deferred, so a long dashboard build never holds
+# the write lock that every save and the workspace wait for (issue 21).
+READ_ONLY_TARGETS = frozenset(
+    {"auditdesk.ui.worker_process:dashboard", "auditdesk.services.cnca_reporting:due_on"}
+)
+
+
 def run_target(url: str, user: str | None, target: str, args: tuple[Any, ...]) -> Any:
     fn = resolve(target)
     db = open_for_worker(url)
     try:
-        with db.session(user) as s:
+        with db.session(user, readonly=target in READ_ONLY_TARGETS) as s:
             return fn(s, *args)
     finally:
         db.engine.dispose()

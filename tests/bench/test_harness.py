@@ -63,3 +63,38 @@ def test_every_issue_operation_is_listed(capsys: pytest.CaptureFixture[str]) -> 
         "gui.max_stall",
     ):
         assert name in names
+
+
+@pytest.mark.slow  # three laptop rounds of export and merge
+def test_merge_of_an_edited_package_brings_the_laptops_edits_to_the_office(
+    tiny_dataset: Path, tmp_path: Path
+) -> None:
+    """``package.merge_300``: each timed run merges a package with fresh laptop edits (made
+    untimed by ``run.prepare``), and the office ends with the last round's text."""
+    import shutil
+
+    from sqlalchemy import select
+
+    from auditdesk.bench import harness
+    from auditdesk.bench.model import Context
+    from auditdesk.model import EvidenceItem
+    from auditdesk.services.setup import open_database
+
+    db = tmp_path / "office.sqlite3"
+    shutil.copy(tiny_dataset, db)
+    shutil.copy(str(tiny_dataset) + ".bench.json", str(db) + ".bench.json")
+    shutil.copytree(tiny_dataset.parent / (tiny_dataset.stem + "-files"), tmp_path / "office-files")
+    work = tmp_path / "work"
+    work.mkdir()
+    ctx = Context.load(db, work)
+    out = harness.measure(harness.find("package.merge_300"), ctx, 2)
+    assert out["status"] == "ok", out
+    assert len(out["runs"]) == 2
+    office = open_database(ctx.url)
+    try:
+        with office.session() as s:
+            texts = s.scalars(select(EvidenceItem.description)).all()
+    finally:
+        office.close()
+    merged = [t for t in texts if t.startswith("现场核查记录 第3轮")]  # warm-up 1, runs 2 and 3
+    assert merged and not [t for t in texts if "第4轮" in t]
