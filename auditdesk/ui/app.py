@@ -21,7 +21,7 @@ APPLICATION = "AuditDesk"
 
 def create_application(argv: list[str] | None = None) -> QApplication:
     """The QApplication with AuditDesk's names, high-DPI policy and the CJK fallback font."""
-    from auditdesk.ui import i18n
+    from auditdesk.ui import i18n, palette
 
     existing = QApplication.instance()
     if isinstance(existing, QApplication):
@@ -34,6 +34,7 @@ def create_application(argv: list[str] | None = None) -> QApplication:
     QCoreApplication.setOrganizationName(ORGANISATION)
     QCoreApplication.setApplicationName(APPLICATION)
     i18n.register_cjk_font(app)
+    palette.follow_palette_changes()  # Windows dark mode switched while AuditDesk runs
     return app
 
 

@@ -63,9 +63,10 @@ def page_icon(name: str) -> QIcon:
 class MainWindow(WindowActions, QMainWindow):
     def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        from auditdesk.ui import accessibility
+        from auditdesk.ui import accessibility, palette
 
         accessibility.install()
+        palette.follow_palette_changes()  # dark mode switched while the window is open
         self.ctx = ctx
         ctx.navigate = self.navigate
         self.setObjectName("mainWindow")
@@ -265,10 +266,22 @@ class MainWindow(WindowActions, QMainWindow):
         self.quit_action.triggered.connect(self.close)
         self.file_menu.addAction(self.quit_action)
         self.edit_menu = bar.addMenu("")
-        self.undo_action = self.undo_group.createUndoAction(self)
+        # Our own actions, not QUndoGroup.createUndoAction(): Qt fixes that action's "Undo %1"
+        # in the language it was made in, so after a live switch it kept saying "撤销".
+        self.undo_action = QAction(self)
         self.undo_action.setShortcut(QKeySequence.StandardKey.Undo)
-        self.redo_action = self.undo_group.createRedoAction(self)
+        self.undo_action.triggered.connect(self.undo_group.undo)
+        self.redo_action = QAction(self)
         self.redo_action.setShortcut(QKeySequence.StandardKey.Redo)
+        self.redo_action.triggered.connect(self.undo_group.redo)
+        for signal in (
+            self.undo_group.canUndoChanged,
+            self.undo_group.canRedoChanged,
+            self.undo_group.undoTextChanged,
+            self.undo_group.redoTextChanged,
+            self.undo_group.activeStackChanged,
+        ):
+            signal.connect(self._undo_texts)
         self.new_action = QAction(self)
         self.new_action.setShortcut(QKeySequence.StandardKey.New)
         self.new_action.triggered.connect(self.new_record)
@@ -358,8 +371,7 @@ class MainWindow(WindowActions, QMainWindow):
         self.backup_action.setText(self.tr("Back up the database…"))
         self.restore_action.setText(self.tr("Restore from a backup…"))
         self.edit_menu.setTitle(self.tr("&Edit"))
-        self.undo_action.setText(self.tr("Undo"))
-        self.redo_action.setText(self.tr("Redo"))
+        self._undo_texts()
         self.new_action.setText(self.tr("New record"))
         self.find_action.setText(self.tr("Search"))
         self.go_menu.setTitle(self.tr("&Go"))
@@ -370,6 +382,28 @@ class MainWindow(WindowActions, QMainWindow):
             page.setTabText(0, self.tr("Register"))
             if page.count() > 1:
                 page.setTabText(1, self.tr("Review queue"))
+
+    def _undo_texts(self, *_args: object) -> None:
+        """ "Undo" / "Undo <what>" in the current language, enabled when there is something."""
+        group = self.undo_group
+        for action, can, what, plain, named in (
+            (
+                self.undo_action,
+                group.canUndo(),
+                group.undoText(),
+                self.tr("Undo"),
+                self.tr("Undo %1"),
+            ),
+            (
+                self.redo_action,
+                group.canRedo(),
+                group.redoText(),
+                self.tr("Redo"),
+                self.tr("Redo %1"),
+            ),
+        ):
+            action.setEnabled(can)
+            action.setText(named.replace("%1", what) if can and what else plain)
 
     def changeEvent(self, e: QEvent) -> None:
         if e.type() == QEvent.Type.LanguageChange:

@@ -10,9 +10,11 @@ tests/ui/test_palette.py checks every one of them against a real light and a rea
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
-from PySide6.QtGui import QColor, QGuiApplication, QPalette
+from PySide6.QtCore import QEvent, QObject, Qt
+from PySide6.QtGui import QBrush, QColor, QGuiApplication, QPalette
 
 
 @dataclass(frozen=True)
@@ -33,7 +35,9 @@ ROLES: dict[str, Tone] = {
     "covered_bg": Tone("#cfe8cf", "#1f4a25"),  # a clause with evidence
     "must_cover_bg": Tone("#ffd8a8", "#5a3a0a"),  # a clause that must be covered, without
     "overdue_bg": Tone("#fde2e1", "#4a1f1f"),  # an overdue NC row
-    "risk_bg": Tone("#fdecea", "#4a1f1f"),  # the certificate's risk banner
+    "risk_bg": Tone(
+        "#fdecea", "#4d1e22"
+    ),  # not overdue_bg's dark tone: retone() maps back  # the certificate's risk banner
     "unsampled_bg": Tone("#f4d6d2", "#4a2a26"),  # a site never sampled
     "viewer_bg": Tone("#303030", "#181818"),  # behind a photo
     # graphics (bars, lines: not text)
@@ -136,3 +140,114 @@ def dark_palette() -> QPalette:
     ):
         p.setColor(role, QColor(value))
     return p
+
+
+# -- a palette switched while the app runs ------------------------------------------------------
+# Windows 11 switching to dark mode (or back) changes the application palette while windows are
+# open. Models and painters ask color() when they paint and follow by themselves; what a screen
+# has already written — a style sheet, a rich-text label, an item's brush, a view's background —
+# holds the other tone's "#rrggbb". retone() swaps every such tone for the current one, so the
+# screens keep calling color()/css() once and never handle the switch themselves.
+_HEX = re.compile(r"#[0-9a-fA-F]{6}\b")
+
+
+def tone_map(dark: bool) -> dict[str, str]:
+    """The other tone's ``#rrggbb`` of every role → its tone for a dark (or light) palette."""
+    return {
+        (t.light if dark else t.dark).lower(): (t.dark if dark else t.light).lower()
+        for t in ROLES.values()
+    }
+
+
+def _swap(text: str, mapping: dict[str, str]) -> str:
+    return _HEX.sub(lambda m: mapping.get(m.group(0).lower(), m.group(0)), text)
+
+
+def _swap_brush(brush: QBrush, mapping: dict[str, str]) -> QBrush | None:
+    new = mapping.get(brush.color().name())
+    if brush.style() == Qt.BrushStyle.NoBrush or new is None:  # nothing set, or not a tone
+        return None
+    out = QBrush(brush)
+    out.setColor(QColor(new))
+    return out
+
+
+def retone_widget(w: object, mapping: dict[str, str]) -> None:
+    from PySide6.QtWidgets import (
+        QGraphicsView,
+        QLabel,
+        QListWidget,
+        QTableWidget,
+        QTreeWidget,
+        QTreeWidgetItemIterator,
+        QWidget,
+    )
+
+    if not isinstance(w, QWidget):
+        return
+    sheet = w.styleSheet()
+    if sheet and (new_sheet := _swap(sheet, mapping)) != sheet:
+        w.setStyleSheet(new_sheet)
+    if isinstance(w, QLabel) and "#" in w.text():
+        text = w.text()
+        if (new_text := _swap(text, mapping)) != text:
+            w.setText(new_text)
+    if isinstance(w, QGraphicsView):
+        if (brush := _swap_brush(w.backgroundBrush(), mapping)) is not None:
+            w.setBackgroundBrush(brush)
+    items: list = []
+    if isinstance(w, QTreeWidget):
+        it = QTreeWidgetItemIterator(w)
+        while it.value() is not None:
+            items.append(it.value())
+            it += 1
+        columns = w.columnCount()
+    elif isinstance(w, QTableWidget):
+        items = [w.item(r, c) for r in range(w.rowCount()) for c in range(w.columnCount())]
+        columns = 0
+    elif isinstance(w, QListWidget):
+        items = [w.item(r) for r in range(w.count())]
+        columns = 0
+    for item in items:
+        if item is None:
+            continue
+        for c in range(columns) if columns else (None,):
+            args = () if c is None else (c,)
+            for get, put in (
+                (item.foreground, item.setForeground),
+                (item.background, item.setBackground),
+            ):
+                if (brush := _swap_brush(get(*args), mapping)) is not None:
+                    put(*args, brush)
+
+
+def retone(palette: QPalette | None = None) -> None:
+    """Give every open widget's written colours the tone of ``palette`` (default: the app's)."""
+    from PySide6.QtWidgets import QApplication
+
+    mapping = tone_map(is_dark(palette))
+    for w in QApplication.allWidgets():
+        retone_widget(w, mapping)
+
+
+class _PaletteFollower(QObject):
+    def eventFilter(self, obj: QObject, event: QEvent) -> bool:
+        if (
+            event.type() == QEvent.Type.ApplicationPaletteChange
+            and obj is QGuiApplication.instance()
+        ):
+            retone()
+        return False
+
+
+_follower: _PaletteFollower | None = None
+
+
+def follow_palette_changes() -> None:
+    """Retone every screen whenever the application palette changes (idempotent)."""
+    global _follower
+    app = QGuiApplication.instance()
+    if app is None or (_follower is not None and _follower.parent() is app):
+        return
+    _follower = _PaletteFollower(app)
+    app.installEventFilter(_follower)

@@ -273,9 +273,11 @@ class PlanningDialog(QDialog):
         pl.addWidget(self.proposal)
         left.addWidget(self.proposal_box)
         left.addStretch(1)
-        # No scroll area: its vertical bar showed without need and cut the fields' right edge;
-        # the column fits 1366×768 (tests/ui/test_planning_dialog.py checks the minimum size).
-        outer.addWidget(left_widget, 5)
+        # Scrolls when the screen is short (1280×720 at 125 %: 504 logical px); fit.scrolled
+        # keeps the scroll bar beside the fields, never over their right edge.
+        from auditdesk.ui.fit import scrolled
+
+        outer.addWidget(scrolled(left_widget, "planLeftScroll"), 5)
 
         # -- right: team, checks, history, reason, buttons ---------------------------------
         right = QVBoxLayout()

@@ -179,7 +179,10 @@ class RegisterWidget(QWidget):
         elif config.detail_factory is not None:
             self.detail = config.detail_factory(ctx, self)
         if self.detail is not None:
-            self.splitter.addWidget(self.detail)
+            from auditdesk.ui.fit import scrolled
+
+            # Scrolls on a short screen: the certificate view alone needs 435 px (fit.py).
+            self.splitter.addWidget(scrolled(self.detail, "detailScroll"))
             self.splitter.setStretchFactor(0, 3)
             self.splitter.setStretchFactor(1, 2)
         layout.addWidget(self.splitter, 1)
