@@ -85,7 +85,7 @@ def attach_subject(exc: BaseException, session: Any) -> BaseException:
     if isinstance(details, dict) and "subject" not in details:
         try:
             details["subject"] = conflict_subject(session, exc)
-        except Exception:  # the database went away too: the sentence without the name
+        except Exception:  # noqa: BLE001 — the database went away too: the sentence without the name
             details["subject"] = {}
     return exc
 

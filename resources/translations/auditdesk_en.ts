@@ -1,6 +1,39 @@
 <?xml version='1.0' encoding='utf-8'?>
 <TS version="2.1" language="en" sourcelanguage="en">
 <context>
+    <name />
+    <message>
+        <source>Plan an audit</source>
+        <translation>Plan an audit</translation>
+    </message>
+    <message>
+        <source>Certificate number:</source>
+        <translation>Certificate number:</translation>
+    </message>
+    <message>
+        <source>No certificate with this number.</source>
+        <translation>No certificate with this number.</translation>
+    </message>
+    <message>
+        <source>Sign out</source>
+        <translation>Sign out</translation>
+    </message>
+    <message>
+        <source>AuditDesk will ask who you are when it starts next time.</source>
+        <translation>AuditDesk will ask who you are when it starts next time.</translation>
+    </message>
+    <message>
+        <source>About AuditDesk</source>
+        <translation>About AuditDesk</translation>
+    </message>
+    <message>
+        <source>AuditDesk %1
+Audit evidence manager for certification-body auditors.</source>
+        <translation>AuditDesk %1
+Audit evidence manager for certification-body auditors.</translation>
+    </message>
+</context>
+<context>
     <name>App</name>
     <message>
         <source>This database is empty.
@@ -221,6 +254,18 @@ Load demonstration data (clients, certificates, audits, nonconformities) to expl
         <translation>Not attached</translation>
     </message>
     <message>
+        <source>The database server cannot be reached: your text is kept here and saved as soon as the connection is back.</source>
+        <translation>The database server cannot be reached: your text is kept here and saved as soon as the connection is back.</translation>
+    </message>
+    <message>
+        <source>Not saved yet</source>
+        <translation>Not saved yet</translation>
+    </message>
+    <message>
+        <source>Both of you changed: %1. Yours was kept; check it.</source>
+        <translation>Both of you changed: %1. Yours was kept; check it.</translation>
+    </message>
+    <message>
         <source>No clause %1 in this audit's standards.</source>
         <translation>No clause %1 in this audit's standards.</translation>
     </message>
@@ -337,6 +382,14 @@ It leaves the lists, the coverage and the report; it is not deleted, and Undo br
     <message>
         <source>Plan an audit…</source>
         <translation>Plan an audit…</translation>
+    </message>
+    <message>
+        <source>Export certificate…</source>
+        <translation>Export certificate…</translation>
+    </message>
+    <message>
+        <source>The certificate document in Word or PDF (ISO/IEC 17021-1 8.2.2)</source>
+        <translation>The certificate document in Word or PDF (ISO/IEC 17021-1 8.2.2)</translation>
     </message>
     <message>
         <source>Record report to the regulator…</source>
@@ -746,12 +799,48 @@ Window: %2</translation>
 <context>
     <name>ConflictReload</name>
     <message>
+        <source>Evidence item</source>
+        <translation>Evidence item</translation>
+    </message>
+    <message>
+        <source>Nonconformity</source>
+        <translation>Nonconformity</translation>
+    </message>
+    <message>
+        <source>Client</source>
+        <translation>Client</translation>
+    </message>
+    <message>
+        <source>Certificate</source>
+        <translation>Certificate</translation>
+    </message>
+    <message>
+        <source>Audit</source>
+        <translation>Audit</translation>
+    </message>
+    <message>
+        <source>User</source>
+        <translation>User</translation>
+    </message>
+    <message>
         <source>someone else</source>
         <translation>someone else</translation>
     </message>
     <message>
+        <source>{what} was deleted by {who} meanwhile.</source>
+        <translation>{what} was deleted by {who} meanwhile.</translation>
+    </message>
+    <message>
         <source>{who} deleted this record while you were editing it.</source>
         <translation>{who} deleted this record while you were editing it.</translation>
+    </message>
+    <message>
+        <source>{what} was changed by {who} at {when} meanwhile.</source>
+        <translation>{what} was changed by {who} at {when} meanwhile.</translation>
+    </message>
+    <message>
+        <source>{what} was changed by {who} meanwhile.</source>
+        <translation>{what} was changed by {who} meanwhile.</translation>
     </message>
     <message>
         <source>{who} changed this record while you were editing it.</source>
@@ -762,8 +851,12 @@ Window: %2</translation>
         <translation>(saved {when})</translation>
     </message>
     <message>
-        <source>Reload shows their version; Merge puts your edits back on top of it.</source>
-        <translation>Reload shows their version; Merge puts your edits back on top of it.</translation>
+        <source>Reload shows their version; Merge puts your edits back on top of it; Keep mine leaves your edits here, unsaved.</source>
+        <translation>Reload shows their version; Merge puts your edits back on top of it; Keep mine leaves your edits here, unsaved.</translation>
+    </message>
+    <message>
+        <source>Keep mine, unsaved</source>
+        <translation>Keep mine, unsaved</translation>
     </message>
     <message>
         <source>Changed meanwhile</source>
@@ -1335,6 +1428,10 @@ Copy the details below and send them to your administrator.</translation>
         <translation>NC form</translation>
     </message>
     <message>
+        <source>Certificate document</source>
+        <translation>Certificate document</translation>
+    </message>
+    <message>
         <source>Chinese</source>
         <translation>Chinese</translation>
     </message>
@@ -1345,6 +1442,10 @@ Copy the details below and send them to your administrator.</translation>
     <message>
         <source>Bilingual (Chinese and English)</source>
         <translation>Bilingual (Chinese and English)</translation>
+    </message>
+    <message>
+        <source>Export certificate document</source>
+        <translation>Export certificate document</translation>
     </message>
     <message>
         <source>Use of the certificate and marks</source>
@@ -2746,14 +2847,6 @@ Check them, or ask your administrator for access.</source>
 Check them, or ask your administrator for access.</translation>
     </message>
     <message>
-        <source>Your database account may not set up or change this database.
-
-Ask your administrator to make it the database owner.</source>
-        <translation>Your database account may not set up or change this database.
-
-Ask your administrator to make it the database owner.</translation>
-    </message>
-    <message>
         <source>The database cannot be used.
 
 See the details.</source>
@@ -2776,6 +2869,14 @@ See the details.</translation>
     <message>
         <source>Someone else changed this record meanwhile. Reload it and repeat your change.</source>
         <translation>Someone else changed this record meanwhile. Reload it and repeat your change.</translation>
+    </message>
+    <message>
+        <source>Your database account may not set up or change this database.
+
+Ask your administrator to open it once as the database's owner role, or to grant your account the rights the README lists.</source>
+        <translation>Your database account may not set up or change this database.
+
+Ask your administrator to open it once as the database's owner role, or to grant your account the rights the README lists.</translation>
     </message>
     <message>
         <source>This change is not allowed now.</source>
@@ -2885,8 +2986,16 @@ See the details.</translation>
         <translation>Undo</translation>
     </message>
     <message>
+        <source>Undo %1</source>
+        <translation>Undo %1</translation>
+    </message>
+    <message>
         <source>Redo</source>
         <translation>Redo</translation>
+    </message>
+    <message>
+        <source>Redo %1</source>
+        <translation>Redo %1</translation>
     </message>
     <message>
         <source>New record</source>
@@ -3188,6 +3297,10 @@ See the details.</translation>
         <source>Audit</source>
         <translation>Audit</translation>
     </message>
+    <message>
+        <source>Both of you changed: %1. Yours was kept; check it.</source>
+        <translation>Both of you changed: %1. Yours was kept; check it.</translation>
+    </message>
 </context>
 <context>
     <name>NCFormDialog</name>
@@ -3373,6 +3486,10 @@ See the details.</translation>
     <message>
         <source>You are signed in as %1 (%2). This action needs the %3 role.</source>
         <translation>You are signed in as %1 (%2). This action needs the %3 role.</translation>
+    </message>
+    <message>
+        <source>The dialog shows the current state; repeat the action if it is still needed.</source>
+        <translation>The dialog shows the current state; repeat the action if it is still needed.</translation>
     </message>
     <message>
         <source>Someone else changed this nonconformity meanwhile. The list shows the current state; please look again and repeat the action if it is still needed.</source>
@@ -4410,8 +4527,100 @@ See the details.</translation>
         <translation>Save settings</translation>
     </message>
     <message>
+        <source>Planning: travel between sites</source>
+        <translation>Planning: travel between sites</translation>
+    </message>
+    <message>
+        <source>The plan check warns when a member has less time than this between sessions at two different sites. Travel is not audit time.</source>
+        <translation>The plan check warns when a member has less time than this between sessions at two different sites. Travel is not audit time.</translation>
+    </message>
+    <message>
+        <source>Travel time between two sites</source>
+        <translation>Travel time between two sites</translation>
+    </message>
+    <message>
+        <source> min</source>
+        <translation> min</translation>
+    </message>
+    <message>
+        <source>Site</source>
+        <translation>Site</translation>
+    </message>
+    <message>
+        <source>Other site</source>
+        <translation>Other site</translation>
+    </message>
+    <message>
+        <source>Minutes</source>
+        <translation>Minutes</translation>
+    </message>
+    <message>
+        <source>Travel times for particular pairs of sites</source>
+        <translation>Travel times for particular pairs of sites</translation>
+    </message>
+    <message>
+        <source>Pairs of sites that need another time:</source>
+        <translation>Pairs of sites that need another time:</translation>
+    </message>
+    <message>
+        <source>Add pair</source>
+        <translation>Add pair</translation>
+    </message>
+    <message>
+        <source>Remove pair</source>
+        <translation>Remove pair</translation>
+    </message>
+    <message>
         <source>Saved.</source>
         <translation>Saved.</translation>
+    </message>
+    <message>
+        <source>between 0 and %1 minutes.</source>
+        <translation>between 0 and %1 minutes.</translation>
+    </message>
+    <message>
+        <source>give both sites.</source>
+        <translation>give both sites.</translation>
+    </message>
+    <message>
+        <source>a site's name has at most 200 characters.</source>
+        <translation>a site's name has at most 200 characters.</translation>
+    </message>
+    <message>
+        <source>the two sites must differ.</source>
+        <translation>the two sites must differ.</translation>
+    </message>
+    <message>
+        <source>this pair of sites is listed twice.</source>
+        <translation>this pair of sites is listed twice.</translation>
+    </message>
+    <message>
+        <source>a day between 1 and 28.</source>
+        <translation>a day between 1 and 28.</translation>
+    </message>
+    <message>
+        <source>2 letters or digits.</source>
+        <translation>2 letters or digits.</translation>
+    </message>
+    <message>
+        <source>at least 3 digits.</source>
+        <translation>at least 3 digits.</translation>
+    </message>
+    <message>
+        <source>not less than the months to certify after an initial audit's NCs.</source>
+        <translation>not less than the months to certify after an initial audit's NCs.</translation>
+    </message>
+    <message>
+        <source>Travel times, row %1</source>
+        <translation>Travel times, row %1</translation>
+    </message>
+    <message>
+        <source>not a valid value.</source>
+        <translation>not a valid value.</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1: %2</translation>
     </message>
 </context>
 <context>
@@ -4479,6 +4688,45 @@ See the details.</translation>
     <message>
         <source>Too many failed sign-ins. Try again after %1.</source>
         <translation>Too many failed sign-ins. Try again after %1.</translation>
+    </message>
+</context>
+<context>
+    <name>Sync</name>
+    <message>
+        <source>Connecting to the office database…</source>
+        <translation>Connecting to the office database…</translation>
+    </message>
+    <message>
+        <source>Collecting this laptop's changes…</source>
+        <translation>Collecting this laptop's changes…</translation>
+    </message>
+    <message>
+        <source>Merging into the office database…</source>
+        <translation>Merging into the office database…</translation>
+    </message>
+    <message>
+        <source>Merging the office's changes here…</source>
+        <translation>Merging the office's changes here…</translation>
+    </message>
+    <message>
+        <source>Synced.</source>
+        <translation>Synced.</translation>
+    </message>
+    <message>
+        <source>The office address names this laptop's own database.</source>
+        <translation>The office address names this laptop's own database.</translation>
+    </message>
+    <message>
+        <source>This laptop was filled from another office database: sync with that one.</source>
+        <translation>This laptop was filled from another office database: sync with that one.</translation>
+    </message>
+    <message>
+        <source>This laptop holds no audit yet: fill it from the office with an audit package first, or sync from the command line with --audit.</source>
+        <translation>This laptop holds no audit yet: fill it from the office with an audit package first, or sync from the command line with --audit.</translation>
+    </message>
+    <message>
+        <source>The office refused the sign-in: wrong password, or no such user there.</source>
+        <translation>The office refused the sign-in: wrong password, or no such user there.</translation>
     </message>
 </context>
 <context>
@@ -4829,39 +5077,6 @@ See the details.</translation>
     <message>
         <source>Effectiveness</source>
         <translation>Effectiveness</translation>
-    </message>
-</context>
-<context>
-    <name>WindowActions</name>
-    <message>
-        <source>Plan an audit</source>
-        <translation>Plan an audit</translation>
-    </message>
-    <message>
-        <source>Certificate number:</source>
-        <translation>Certificate number:</translation>
-    </message>
-    <message>
-        <source>No certificate with this number.</source>
-        <translation>No certificate with this number.</translation>
-    </message>
-    <message>
-        <source>Sign out</source>
-        <translation>Sign out</translation>
-    </message>
-    <message>
-        <source>AuditDesk will ask who you are when it starts next time.</source>
-        <translation>AuditDesk will ask who you are when it starts next time.</translation>
-    </message>
-    <message>
-        <source>About AuditDesk</source>
-        <translation>About AuditDesk</translation>
-    </message>
-    <message>
-        <source>AuditDesk %1
-Audit evidence manager for certification-body auditors.</source>
-        <translation>AuditDesk %1
-Audit evidence manager for certification-body auditors.</translation>
     </message>
 </context>
 <context>

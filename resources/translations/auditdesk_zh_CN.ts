@@ -1,6 +1,39 @@
 <?xml version='1.0' encoding='utf-8'?>
 <TS version="2.1" language="zh_CN" sourcelanguage="en">
 <context>
+    <name />
+    <message>
+        <source>Plan an audit</source>
+        <translation>策划审核</translation>
+    </message>
+    <message>
+        <source>Certificate number:</source>
+        <translation>证书编号：</translation>
+    </message>
+    <message>
+        <source>No certificate with this number.</source>
+        <translation>没有该编号的证书。</translation>
+    </message>
+    <message>
+        <source>Sign out</source>
+        <translation>退出登录</translation>
+    </message>
+    <message>
+        <source>AuditDesk will ask who you are when it starts next time.</source>
+        <translation>下次启动时 AuditDesk 将要求重新登录。</translation>
+    </message>
+    <message>
+        <source>About AuditDesk</source>
+        <translation>关于 AuditDesk</translation>
+    </message>
+    <message>
+        <source>AuditDesk %1
+Audit evidence manager for certification-body auditors.</source>
+        <translation>AuditDesk %1
+面向认证机构审核员的审核证据管理工具。</translation>
+    </message>
+</context>
+<context>
     <name>App</name>
     <message>
         <source>This database is empty.
@@ -221,6 +254,18 @@ Load demonstration data (clients, certificates, audits, nonconformities) to expl
         <translation>未添加附件</translation>
     </message>
     <message>
+        <source>The database server cannot be reached: your text is kept here and saved as soon as the connection is back.</source>
+        <translation>无法连接数据库服务器：您输入的内容保留在这里，连接恢复后立即保存。</translation>
+    </message>
+    <message>
+        <source>Not saved yet</source>
+        <translation>尚未保存</translation>
+    </message>
+    <message>
+        <source>Both of you changed: %1. Yours was kept; check it.</source>
+        <translation>双方都修改了：%1。已保留您的修改，请核对。</translation>
+    </message>
+    <message>
         <source>No clause %1 in this audit's standards.</source>
         <translation>本次审核的标准中没有条款 %1。</translation>
     </message>
@@ -337,6 +382,14 @@ It leaves the lists, the coverage and the report; it is not deleted, and Undo br
     <message>
         <source>Plan an audit…</source>
         <translation>策划审核…</translation>
+    </message>
+    <message>
+        <source>Export certificate…</source>
+        <translation>导出证书…</translation>
+    </message>
+    <message>
+        <source>The certificate document in Word or PDF (ISO/IEC 17021-1 8.2.2)</source>
+        <translation>以 Word 或 PDF 导出证书文件（ISO/IEC 17021-1 8.2.2）</translation>
     </message>
     <message>
         <source>Record report to the regulator…</source>
@@ -746,12 +799,48 @@ Window: %2</source>
 <context>
     <name>ConflictReload</name>
     <message>
+        <source>Evidence item</source>
+        <translation>证据</translation>
+    </message>
+    <message>
+        <source>Nonconformity</source>
+        <translation>不符合</translation>
+    </message>
+    <message>
+        <source>Client</source>
+        <translation>受审核方</translation>
+    </message>
+    <message>
+        <source>Certificate</source>
+        <translation>证书</translation>
+    </message>
+    <message>
+        <source>Audit</source>
+        <translation>审核</translation>
+    </message>
+    <message>
+        <source>User</source>
+        <translation>用户</translation>
+    </message>
+    <message>
         <source>someone else</source>
         <translation>其他用户</translation>
     </message>
     <message>
+        <source>{what} was deleted by {who} meanwhile.</source>
+        <translation>{what} 已被 {who} 删除。</translation>
+    </message>
+    <message>
         <source>{who} deleted this record while you were editing it.</source>
         <translation>{who} 在您编辑时删除了此记录。</translation>
+    </message>
+    <message>
+        <source>{what} was changed by {who} at {when} meanwhile.</source>
+        <translation>{what} 已被 {who} 于 {when} 修改。</translation>
+    </message>
+    <message>
+        <source>{what} was changed by {who} meanwhile.</source>
+        <translation>{what} 已被 {who} 修改。</translation>
     </message>
     <message>
         <source>{who} changed this record while you were editing it.</source>
@@ -762,8 +851,12 @@ Window: %2</source>
         <translation>（保存于 {when}）</translation>
     </message>
     <message>
-        <source>Reload shows their version; Merge puts your edits back on top of it.</source>
-        <translation>“重新加载”显示对方的版本；“合并”把您的修改放回到该版本之上。</translation>
+        <source>Reload shows their version; Merge puts your edits back on top of it; Keep mine leaves your edits here, unsaved.</source>
+        <translation>“重新加载”显示对方的版本；“合并”把您的修改放回到该版本之上；“保留我的”让您的修改留在这里，暂不保存。</translation>
+    </message>
+    <message>
+        <source>Keep mine, unsaved</source>
+        <translation>保留我的（暂不保存）</translation>
     </message>
     <message>
         <source>Changed meanwhile</source>
@@ -1335,6 +1428,10 @@ Copy the details below and send them to your administrator.</source>
         <translation>不符合报告</translation>
     </message>
     <message>
+        <source>Certificate document</source>
+        <translation>证书文件</translation>
+    </message>
+    <message>
         <source>Chinese</source>
         <translation>中文</translation>
     </message>
@@ -1345,6 +1442,10 @@ Copy the details below and send them to your administrator.</source>
     <message>
         <source>Bilingual (Chinese and English)</source>
         <translation>中英双语</translation>
+    </message>
+    <message>
+        <source>Export certificate document</source>
+        <translation>导出证书文件</translation>
     </message>
     <message>
         <source>Use of the certificate and marks</source>
@@ -2746,14 +2847,6 @@ Check them, or ask your administrator for access.</source>
 请检查，或向管理员申请访问权限。</translation>
     </message>
     <message>
-        <source>Your database account may not set up or change this database.
-
-Ask your administrator to make it the database owner.</source>
-        <translation>您的数据库账户无权建立或修改此数据库。
-
-请管理员将其设为数据库所有者。</translation>
-    </message>
-    <message>
         <source>The database cannot be used.
 
 See the details.</source>
@@ -2776,6 +2869,14 @@ See the details.</source>
     <message>
         <source>Someone else changed this record meanwhile. Reload it and repeat your change.</source>
         <translation>其他人已修改了此记录。请重新加载后再修改。</translation>
+    </message>
+    <message>
+        <source>Your database account may not set up or change this database.
+
+Ask your administrator to open it once as the database's owner role, or to grant your account the rights the README lists.</source>
+        <translation>您的数据库账户无权建立或修改此数据库。
+
+请管理员用数据库所有者角色打开一次，或按说明文档为您的账户授予所需权限。</translation>
     </message>
     <message>
         <source>This change is not allowed now.</source>
@@ -2885,8 +2986,16 @@ See the details.</source>
         <translation>撤销</translation>
     </message>
     <message>
+        <source>Undo %1</source>
+        <translation>撤销 %1</translation>
+    </message>
+    <message>
         <source>Redo</source>
         <translation>重做</translation>
+    </message>
+    <message>
+        <source>Redo %1</source>
+        <translation>重做 %1</translation>
     </message>
     <message>
         <source>New record</source>
@@ -3188,6 +3297,10 @@ See the details.</source>
         <source>Audit</source>
         <translation>审核</translation>
     </message>
+    <message>
+        <source>Both of you changed: %1. Yours was kept; check it.</source>
+        <translation>双方都修改了：%1。已保留您的修改，请核对。</translation>
+    </message>
 </context>
 <context>
     <name>NCFormDialog</name>
@@ -3373,6 +3486,10 @@ See the details.</source>
     <message>
         <source>You are signed in as %1 (%2). This action needs the %3 role.</source>
         <translation>您当前以 %1（%2）身份登录，此操作需要%3角色。</translation>
+    </message>
+    <message>
+        <source>The dialog shows the current state; repeat the action if it is still needed.</source>
+        <translation>对话框显示的是当前状态；如仍需要，请重新操作。</translation>
     </message>
     <message>
         <source>Someone else changed this nonconformity meanwhile. The list shows the current state; please look again and repeat the action if it is still needed.</source>
@@ -4410,8 +4527,100 @@ See the details.</source>
         <translation>保存设置</translation>
     </message>
     <message>
+        <source>Planning: travel between sites</source>
+        <translation>计划：场所之间的路程时间</translation>
+    </message>
+    <message>
+        <source>The plan check warns when a member has less time than this between sessions at two different sites. Travel is not audit time.</source>
+        <translation>组员在两个不同场所的审核安排之间的间隔少于此时间时，计划检查会给出提示。路程时间不计入审核时间。</translation>
+    </message>
+    <message>
+        <source>Travel time between two sites</source>
+        <translation>两个场所之间的路程时间</translation>
+    </message>
+    <message>
+        <source> min</source>
+        <translation> 分钟</translation>
+    </message>
+    <message>
+        <source>Site</source>
+        <translation>场所</translation>
+    </message>
+    <message>
+        <source>Other site</source>
+        <translation>另一场所</translation>
+    </message>
+    <message>
+        <source>Minutes</source>
+        <translation>分钟</translation>
+    </message>
+    <message>
+        <source>Travel times for particular pairs of sites</source>
+        <translation>特定场所之间的路程时间</translation>
+    </message>
+    <message>
+        <source>Pairs of sites that need another time:</source>
+        <translation>需另行设定时间的场所组合：</translation>
+    </message>
+    <message>
+        <source>Add pair</source>
+        <translation>添加场所组合</translation>
+    </message>
+    <message>
+        <source>Remove pair</source>
+        <translation>删除场所组合</translation>
+    </message>
+    <message>
         <source>Saved.</source>
         <translation>已保存。</translation>
+    </message>
+    <message>
+        <source>between 0 and %1 minutes.</source>
+        <translation>应在 0 至 %1 分钟之间。</translation>
+    </message>
+    <message>
+        <source>give both sites.</source>
+        <translation>请填写两个场所。</translation>
+    </message>
+    <message>
+        <source>a site's name has at most 200 characters.</source>
+        <translation>场所名称最多 200 个字符。</translation>
+    </message>
+    <message>
+        <source>the two sites must differ.</source>
+        <translation>两个场所不能相同。</translation>
+    </message>
+    <message>
+        <source>this pair of sites is listed twice.</source>
+        <translation>该场所组合重复列出。</translation>
+    </message>
+    <message>
+        <source>a day between 1 and 28.</source>
+        <translation>应为 1 至 28 日之间的某一天。</translation>
+    </message>
+    <message>
+        <source>2 letters or digits.</source>
+        <translation>应为 2 位字母或数字。</translation>
+    </message>
+    <message>
+        <source>at least 3 digits.</source>
+        <translation>至少包含 3 位数字。</translation>
+    </message>
+    <message>
+        <source>not less than the months to certify after an initial audit's NCs.</source>
+        <translation>不得少于初次审核不符合项的认证决定期限（月）。</translation>
+    </message>
+    <message>
+        <source>Travel times, row %1</source>
+        <translation>路程时间第 %1 行</translation>
+    </message>
+    <message>
+        <source>not a valid value.</source>
+        <translation>数值无效。</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1：%2</translation>
     </message>
 </context>
 <context>
@@ -4479,6 +4688,45 @@ See the details.</source>
     <message>
         <source>Too many failed sign-ins. Try again after %1.</source>
         <translation>登录失败次数过多。请在 %1 之后再试。</translation>
+    </message>
+</context>
+<context>
+    <name>Sync</name>
+    <message>
+        <source>Connecting to the office database…</source>
+        <translation>正在连接办公室数据库…</translation>
+    </message>
+    <message>
+        <source>Collecting this laptop's changes…</source>
+        <translation>正在收集本笔记本的更改…</translation>
+    </message>
+    <message>
+        <source>Merging into the office database…</source>
+        <translation>正在合并到办公室数据库…</translation>
+    </message>
+    <message>
+        <source>Merging the office's changes here…</source>
+        <translation>正在合并办公室的更改…</translation>
+    </message>
+    <message>
+        <source>Synced.</source>
+        <translation>同步完成。</translation>
+    </message>
+    <message>
+        <source>The office address names this laptop's own database.</source>
+        <translation>办公室地址指向的是本笔记本自己的数据库。</translation>
+    </message>
+    <message>
+        <source>This laptop was filled from another office database: sync with that one.</source>
+        <translation>本笔记本的数据来自另一个办公室数据库：请与该数据库同步。</translation>
+    </message>
+    <message>
+        <source>This laptop holds no audit yet: fill it from the office with an audit package first, or sync from the command line with --audit.</source>
+        <translation>本笔记本还没有任何审核：请先用办公室导出的审核资料包填充，或在命令行中使用 --audit 同步。</translation>
+    </message>
+    <message>
+        <source>The office refused the sign-in: wrong password, or no such user there.</source>
+        <translation>办公室拒绝登录：密码错误，或办公室没有该用户。</translation>
     </message>
 </context>
 <context>
@@ -4829,39 +5077,6 @@ See the details.</source>
     <message>
         <source>Effectiveness</source>
         <translation>有效性</translation>
-    </message>
-</context>
-<context>
-    <name>WindowActions</name>
-    <message>
-        <source>Plan an audit</source>
-        <translation>策划审核</translation>
-    </message>
-    <message>
-        <source>Certificate number:</source>
-        <translation>证书编号：</translation>
-    </message>
-    <message>
-        <source>No certificate with this number.</source>
-        <translation>没有该编号的证书。</translation>
-    </message>
-    <message>
-        <source>Sign out</source>
-        <translation>退出登录</translation>
-    </message>
-    <message>
-        <source>AuditDesk will ask who you are when it starts next time.</source>
-        <translation>下次启动时 AuditDesk 将要求重新登录。</translation>
-    </message>
-    <message>
-        <source>About AuditDesk</source>
-        <translation>关于 AuditDesk</translation>
-    </message>
-    <message>
-        <source>AuditDesk %1
-Audit evidence manager for certification-body auditors.</source>
-        <translation>AuditDesk %1
-面向认证机构审核员的审核证据管理工具。</translation>
     </message>
 </context>
 <context>

@@ -186,7 +186,7 @@ class NCDetailDialog(QDialog):
             try:
                 with self.database.session(self.user) as session:
                     attach_subject(exc, session)
-            except Exception:  # naming the record is a nicety
+            except Exception:  # noqa: BLE001 — naming the record is a nicety; the error is shown below
                 pass
             self._show(self.tr("Not possible"), self.texts.error(exc))
             self.reload()

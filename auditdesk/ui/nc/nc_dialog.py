@@ -318,7 +318,7 @@ class NCDialog(QDialog):
         try:
             with self.database.session(self.user) as session:
                 attach_subject(exc, session)
-        except Exception:  # naming the record is a nicety; the question is still asked
+        except Exception:  # noqa: BLE001 — naming the record is a nicety; the question is still asked
             pass
         mine = self.values()
         outcome = resolve_conflict(

@@ -884,7 +884,7 @@ class AuditWorkspace(PanelsMixin, QWidget):
         try:
             with self._session() as s:
                 attach_subject(exc, s)
-        except Exception:  # naming the record is a nicety; the question is still asked
+        except Exception:  # noqa: BLE001 — naming the record is a nicety; the question is still asked
             pass
         seen = self._snaps.get(item_id)
         base = {k: getattr(seen, k) for k in SNAPSHOT_FIELDS} if seen else {}
