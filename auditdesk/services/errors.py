@@ -5,6 +5,9 @@ from __future__ import annotations
 
 from typing import Any
 
+from auditdesk.model import Audit, Certificate, EvidenceItem, Nonconformity, Organisation, User
+from auditdesk.storage.errors import StorageError, classify_sqlite_error
+
 
 class ServiceError(Exception):
     code = "service_error"
@@ -58,7 +61,6 @@ class Conflict(ServiceError):
 
 def describe_error(exc: BaseException) -> str:
     """One line for the CLI or a log: environment errors, service errors, anything else."""
-    from auditdesk.storage.errors import StorageError, classify_sqlite_error
 
     if isinstance(exc, StorageError | ServiceError):
         return str(exc)
@@ -79,7 +81,6 @@ def conflict_subject(session: Any, exc: BaseException) -> dict[str, str]:
     table), ``label`` (the record's number or name as people know it: "#3 · 2026-0076",
     "NC 2026-0076-02", the client's name), ``who`` (the saver's display name, else user name).
     """
-    from auditdesk.model import Audit, Certificate, EvidenceItem, Nonconformity, Organisation, User
 
     details = getattr(exc, "details", {}) or {}
     entity, record_id = str(details.get("entity") or ""), str(details.get("record_id") or "")

@@ -28,6 +28,9 @@ from typing import Any
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QMessageBox, QWidget
 
+from auditdesk.services.errors import conflict_subject
+from auditdesk.storage.errors import ServerUnreachable, classify_sqlite_error
+
 RELOAD, MERGE, CANCEL = "reload", "merge", "cancel"
 
 
@@ -57,7 +60,6 @@ def merge_edits(
 def connection_lost(exc: BaseException) -> bool:
     """Whether a save failed because the connection to the database server went away (a network
     blip, a restarted server, a terminated backend): worth one more try, never a crash."""
-    from auditdesk.storage.errors import ServerUnreachable, classify_sqlite_error
 
     if isinstance(exc, ServerUnreachable):
         return True
@@ -79,7 +81,6 @@ def _kind_word(kind: str) -> str:
 
 def attach_subject(exc: BaseException, session: Any) -> BaseException:
     """Put the record's name and the saver's display name on the conflict (``details["subject"]``)."""
-    from auditdesk.services.errors import conflict_subject
 
     details = getattr(exc, "details", None)
     if isinstance(details, dict) and "subject" not in details:

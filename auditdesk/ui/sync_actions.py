@@ -19,9 +19,14 @@ from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QInputDialog, QLineEdit, QMessageBox, QWidget
 
+from auditdesk.exchange.errors import PackageRefused
+from auditdesk.exchange.online import sync
+from auditdesk.services import users
+from auditdesk.services.setup import open_database
 from auditdesk.ui import errors
 from auditdesk.ui.exchange_words import refusal_text
 from auditdesk.ui.jobs import Job, run_job
+from auditdesk.ui.package_actions import _refresh, open_conflicts
 
 SETTING = "sync/office"
 
@@ -146,13 +151,10 @@ def sync_now(
     secret, user, laptop = password, ctx.user, ctx.db
 
     def work(job: Job) -> Any:
-        from auditdesk.exchange.online import sync
-        from auditdesk.services import users
-        from auditdesk.services.setup import open_database
 
         def progress(done: int, total: int, text: str) -> None:
             job.check()  # Cancel: the running step rolls back, the next sync completes it
-            job.progress(done, total, _t(STEP_TEXTS.get(text, text)))
+            job.progress(done, total, _t(str(STEP_TEXTS.get(text, text))))
 
         progress(0, 4, "office")
         database = open_database(office if "://" in office else f"sqlite:///{office}")
@@ -173,7 +175,6 @@ def sync_now(
             database.close()
 
     def done(result: Any) -> None:
-        from auditdesk.ui.package_actions import _refresh, open_conflicts
 
         _refresh(parent)
         if on_synced is not None:
@@ -190,13 +191,12 @@ def sync_now(
             open_conflicts(ctx, parent)
 
     def failed(exc: BaseException) -> None:
-        from auditdesk.exchange.errors import PackageRefused
 
         reason = getattr(exc, "reason", "")
         if not isinstance(exc, PackageRefused | OfficeSignInRefused):
             errors.show_error(exc, parent)  # a connection error, a role: said in words
             return
-        text = _t(REFUSALS[reason]) if reason in REFUSALS else refusal_text(reason, exc)
+        text = _t(str(REFUSALS[reason])) if reason in REFUSALS else refusal_text(reason, exc)
         _tell(
             parent,
             _t("Sync refused"),

@@ -25,6 +25,7 @@ from auditdesk.services import nonconformities as ncs
 from auditdesk.services.errors import Conflict, ServiceError
 from auditdesk.storage.concurrency import expect_version
 from auditdesk.ui.conflict_reload import attach_subject, connection_lost
+from auditdesk.ui.errors import message_for
 from auditdesk.ui.nc.action_dialogs import ReasonDialog, ResponseDialog, ask_verification
 from auditdesk.ui.nc.detail import NCDetailWidget
 from auditdesk.ui.nc.texts import NCTexts
@@ -197,8 +198,6 @@ class NCDetailDialog(QDialog):
             return False
         except Exception as exc:  # e.g. an attachment the store refused: say so, keep the dialog
             if connection_lost(exc):  # the server went away: one translated sentence
-                from auditdesk.ui.errors import message_for
-
                 self._show(*(message_for(exc) or (self.tr("Not possible"), str(exc))))
                 return False
             code = getattr(exc, "code", "")

@@ -37,6 +37,7 @@ from auditdesk.ui.conflict_reload import (
     headline,
     resolve_conflict,
 )
+from auditdesk.ui.errors import message_for
 from auditdesk.ui.nc.texts import NCTexts
 
 _ID_ROLE = Qt.ItemDataRole.UserRole + 1
@@ -304,7 +305,6 @@ class NCDialog(QDialog):
         except Exception as exc:  # the server went away: say so; the typed text stays here
             if not connection_lost(exc):
                 raise
-            from auditdesk.ui.errors import message_for
 
             self.problems.setText((message_for(exc) or ("", str(exc)))[1])
             return False

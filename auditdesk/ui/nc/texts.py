@@ -19,6 +19,7 @@ from auditdesk.services.errors import (
     ServiceError,
     ValidationFailed,
 )
+from auditdesk.ui.conflict_reload import headline
 from auditdesk.ui.i18n import current_language
 
 
@@ -130,8 +131,6 @@ class NCTexts(QObject):
             )
             return f"{text}\n{', '.join(numbers)}" if numbers else text
         if isinstance(exc, Conflict):
-            from auditdesk.ui.conflict_reload import headline
-
             if exc.details.get("subject"):
                 return (
                     headline(exc)
