@@ -69,8 +69,12 @@ def make_action(window: Any) -> QAction:
 
 
 def retranslate(action: QAction) -> None:
-    action.setText(_t("Sync now…"))
-    action.setToolTip(_t("Exchange this laptop's changes with the office database (online)"))
+    action.setText(QCoreApplication.translate("Sync", "Sync now…"))
+    action.setToolTip(
+        QCoreApplication.translate(
+            "Sync", "Exchange this laptop's changes with the office database (online)"
+        )
+    )
 
 
 def _tell(parent: QWidget | None, title: str, text: str, warning: bool = False) -> None:
@@ -84,8 +88,10 @@ def ask_office(ctx: Any, parent: QWidget | None) -> str | None:
     known = str(ctx.settings.value(SETTING, "") or "")
     url, ok = QInputDialog.getText(
         parent,
-        _t("Sync now"),
-        _t("Address of the office database (postgresql+psycopg://server/database):"),
+        QCoreApplication.translate("Sync", "Sync now"),
+        QCoreApplication.translate(
+            "Sync", "Address of the office database (postgresql+psycopg://server/database):"
+        ),
         QLineEdit.EchoMode.Normal,
         known,
     )
@@ -98,8 +104,10 @@ def ask_office(ctx: Any, parent: QWidget | None) -> str | None:
 def ask_office_password(ctx: Any, parent: QWidget | None) -> str | None:
     password, ok = QInputDialog.getText(
         parent,
-        _t("Sync now"),
-        _t("Your password at the office (%1):").replace("%1", ctx.user),
+        QCoreApplication.translate("Sync", "Sync now"),
+        QCoreApplication.translate("Sync", "Your password at the office (%1):").replace(
+            "%1", ctx.user
+        ),
         QLineEdit.EchoMode.Password,
     )
     return password if ok else None
@@ -112,11 +120,13 @@ class OfficeSignInRefused(Exception):
 def result_lines(result: Any) -> list[str]:
     lines = []
     for label, r in (
-        (_t("This laptop → office"), result.up),
-        (_t("Office → this laptop"), result.down),
+        (QCoreApplication.translate("Sync", "This laptop → office"), result.up),
+        (QCoreApplication.translate("Sync", "Office → this laptop"), result.down),
     ):
         lines.append(
-            _t("%1: %2 new, %3 updated, %4 conflicts, %5 refused, %6 files")
+            QCoreApplication.translate(
+                "Sync", "%1: %2 new, %3 updated, %4 conflicts, %5 refused, %6 files"
+            )
             .replace("%1", label)
             .replace("%2", str(r.created))
             .replace("%3", str(r.updated))
@@ -125,9 +135,13 @@ def result_lines(result: Any) -> list[str]:
             .replace("%6", str(r.attachments))
         )
     if not result.changed:
-        lines.append(_t("Already in sync: nothing changed."))
+        lines.append(QCoreApplication.translate("Sync", "Already in sync: nothing changed."))
     if result.up.refused:
-        lines.append(_t("The office holds refused changes for a lead or admin to accept or drop."))
+        lines.append(
+            QCoreApplication.translate(
+                "Sync", "The office holds refused changes for a lead or admin to accept or drop."
+            )
+        )
     return lines
 
 
@@ -179,12 +193,17 @@ def sync_now(
         _refresh(parent)
         if on_synced is not None:
             on_synced(result)
-        title, text = _t("Sync now"), "\n".join(result_lines(result))
+        title, text = (
+            QCoreApplication.translate("Sync", "Sync now"),
+            "\n".join(result_lines(result)),
+        )
         if errors.shown is not None or not (result.up.conflicts or result.down.conflicts):
             _tell(parent, title, text)
             return
         box = QMessageBox(QMessageBox.Icon.Information, title, text, parent=parent)
-        show = box.addButton(_t("Show conflicts"), QMessageBox.ButtonRole.AcceptRole)
+        show = box.addButton(
+            QCoreApplication.translate("Sync", "Show conflicts"), QMessageBox.ButtonRole.AcceptRole
+        )
         box.addButton(QMessageBox.StandardButton.Close)
         box.exec()
         if box.clickedButton() is show:
@@ -199,9 +218,14 @@ def sync_now(
         text = _t(str(REFUSALS[reason])) if reason in REFUSALS else refusal_text(reason, exc)
         _tell(
             parent,
-            _t("Sync refused"),
+            QCoreApplication.translate("Sync", "Sync refused"),
             "\n\n".join(
-                [text, _t("Nothing was merged: the records of both databases are unchanged.")]
+                [
+                    text,
+                    QCoreApplication.translate(
+                        "Sync", "Nothing was merged: the records of both databases are unchanged."
+                    ),
+                ]
             ),
             warning=True,
         )
@@ -210,7 +234,7 @@ def sync_now(
         work,
         done,
         failed,
-        _t("Syncing with the office…"),
+        QCoreApplication.translate("Sync", "Syncing with the office…"),
         parent=parent,
         write=True,
         session_factory=ctx.session,
