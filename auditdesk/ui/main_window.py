@@ -32,6 +32,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from auditdesk.ui import verify_actions
 from auditdesk.ui.context import AppContext
 from auditdesk.ui.dashboard import DashboardPage
 from auditdesk.ui.options import LAST_PAGE
@@ -248,6 +249,8 @@ class MainWindow(WindowActions, QMainWindow):
 
         self.sync_action = sync_actions.make_action(self)
         self.file_menu.addAction(self.sync_action)
+        self.verify_action = verify_actions.make_action(self)  # ui/verify_actions.py
+        self.file_menu.addAction(self.verify_action)
         self.file_menu.addAction(self.export_action)
         self.file_menu.addAction(self.backup_action)
         self.file_menu.addAction(self.restore_action)
@@ -365,6 +368,7 @@ class MainWindow(WindowActions, QMainWindow):
         from auditdesk.ui import sync_actions
 
         sync_actions.retranslate(self.sync_action)
+        verify_actions.retranslate(self.verify_action)
         self.conflicts_action.setText(self.tr("Merge conflicts…"))
         self.signout_action.setText(self.tr("Sign out"))
         self.users_action.setText(self.tr("Users and sign-ins…"))

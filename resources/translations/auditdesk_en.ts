@@ -4728,6 +4728,62 @@ Ask your administrator to open it once as the database's owner role, or to grant
         <source>The office refused the sign-in: wrong password, or no such user there.</source>
         <translation>The office refused the sign-in: wrong password, or no such user there.</translation>
     </message>
+    <message>
+        <source>Sync now…</source>
+        <translation>Sync now…</translation>
+    </message>
+    <message>
+        <source>Exchange this laptop's changes with the office database (online)</source>
+        <translation>Exchange this laptop's changes with the office database (online)</translation>
+    </message>
+    <message>
+        <source>Sync now</source>
+        <translation>Sync now</translation>
+    </message>
+    <message>
+        <source>Address of the office database (postgresql+psycopg://server/database):</source>
+        <translation>Address of the office database (postgresql+psycopg://server/database):</translation>
+    </message>
+    <message>
+        <source>Your password at the office (%1):</source>
+        <translation>Your password at the office (%1):</translation>
+    </message>
+    <message>
+        <source>This laptop → office</source>
+        <translation>This laptop → office</translation>
+    </message>
+    <message>
+        <source>Office → this laptop</source>
+        <translation>Office → this laptop</translation>
+    </message>
+    <message>
+        <source>%1: %2 new, %3 updated, %4 conflicts, %5 refused, %6 files</source>
+        <translation>%1: %2 new, %3 updated, %4 conflicts, %5 refused, %6 files</translation>
+    </message>
+    <message>
+        <source>Already in sync: nothing changed.</source>
+        <translation>Already in sync: nothing changed.</translation>
+    </message>
+    <message>
+        <source>The office holds refused changes for a lead or admin to accept or drop.</source>
+        <translation>The office holds refused changes for a lead or admin to accept or drop.</translation>
+    </message>
+    <message>
+        <source>Show conflicts</source>
+        <translation>Show conflicts</translation>
+    </message>
+    <message>
+        <source>Sync refused</source>
+        <translation>Sync refused</translation>
+    </message>
+    <message>
+        <source>Nothing was merged: the records of both databases are unchanged.</source>
+        <translation>Nothing was merged: the records of both databases are unchanged.</translation>
+    </message>
+    <message>
+        <source>Syncing with the office…</source>
+        <translation>Syncing with the office…</translation>
+    </message>
 </context>
 <context>
     <name>TeamJudgementsDialog</name>
@@ -5042,6 +5098,133 @@ Ask your administrator to open it once as the database's owner role, or to grant
     <message>
         <source>Their sign-ins</source>
         <translation>Their sign-ins</translation>
+    </message>
+</context>
+<context>
+    <name>VerifyCopy</name>
+    <message>
+        <source>Verify a report copy…</source>
+        <translation>Verify a report copy…</translation>
+    </message>
+    <message>
+        <source>Check that a PDF or Word file is the issued report and its records are unchanged</source>
+        <translation>Check that a PDF or Word file is the issued report and its records are unchanged</translation>
+    </message>
+    <message>
+        <source>Verify a report copy</source>
+        <translation>Verify a report copy</translation>
+    </message>
+    <message>
+        <source>Reports (*.pdf *.docx)</source>
+        <translation>Reports (*.pdf *.docx)</translation>
+    </message>
+    <message>
+        <source>Checking…</source>
+        <translation>Checking…</translation>
+    </message>
+    <message>
+        <source>Report verified</source>
+        <translation>Report verified</translation>
+    </message>
+    <message>
+        <source>Not verified</source>
+        <translation>Not verified</translation>
+    </message>
+    <message>
+        <source>%1 is the issued file of audit %2, revision %3 (%4), issued %5 by %6.</source>
+        <translation>%1 is the issued file of audit %2, revision %3 (%4), issued %5 by %6.</translation>
+    </message>
+    <message>
+        <source>It has been superseded by revision %1.</source>
+        <translation>It has been superseded by revision %1.</translation>
+    </message>
+    <message>
+        <source>The copy is the issued revision and its records are unchanged.</source>
+        <translation>The copy is the issued revision and its records are unchanged.</translation>
+    </message>
+    <message>
+        <source>This copy cannot be trusted as the issued report.</source>
+        <translation>This copy cannot be trusted as the issued report.</translation>
+    </message>
+    <message>
+        <source>Photo or file</source>
+        <translation>Photo or file</translation>
+    </message>
+    <message>
+        <source>Audit</source>
+        <translation>Audit</translation>
+    </message>
+    <message>
+        <source>Certificate</source>
+        <translation>Certificate</translation>
+    </message>
+    <message>
+        <source>Evidence</source>
+        <translation>Evidence</translation>
+    </message>
+    <message>
+        <source>Evidence–clause link</source>
+        <translation>Evidence–clause link</translation>
+    </message>
+    <message>
+        <source>Clause judgement</source>
+        <translation>Clause judgement</translation>
+    </message>
+    <message>
+        <source>NC–evidence link</source>
+        <translation>NC–evidence link</translation>
+    </message>
+    <message>
+        <source>Nonconformity</source>
+        <translation>Nonconformity</translation>
+    </message>
+    <message>
+        <source>Site</source>
+        <translation>Site</translation>
+    </message>
+    <message>
+        <source>Audit team</source>
+        <translation>Audit team</translation>
+    </message>
+    <message>
+        <source>changed</source>
+        <translation>changed</translation>
+    </message>
+    <message>
+        <source>added</source>
+        <translation>added</translation>
+    </message>
+    <message>
+        <source>removed</source>
+        <translation>removed</translation>
+    </message>
+    <message>
+        <source>%1 claims to be report %2, but it is not the file that was issued: it was modified or made again.</source>
+        <translation>%1 claims to be report %2, but it is not the file that was issued: it was modified or made again.</translation>
+    </message>
+    <message>
+        <source>%1 is not a report issued from this database.</source>
+        <translation>%1 is not a report issued from this database.</translation>
+    </message>
+    <message>
+        <source>The record of revision %1 was changed after it was issued.</source>
+        <translation>The record of revision %1 was changed after it was issued.</translation>
+    </message>
+    <message>
+        <source>The change history that revision %1 printed is no longer in the database: it was rewritten or cut off.</source>
+        <translation>The change history that revision %1 printed is no longer in the database: it was rewritten or cut off.</translation>
+    </message>
+    <message>
+        <source>The records of audit %1 changed since the issue:</source>
+        <translation>The records of audit %1 changed since the issue:</translation>
+    </message>
+    <message>
+        <source>A file of the report is missing from the attachment store (%1…).</source>
+        <translation>A file of the report is missing from the attachment store (%1…).</translation>
+    </message>
+    <message>
+        <source>A file of the report in the attachment store was altered (%1…).</source>
+        <translation>A file of the report in the attachment store was altered (%1…).</translation>
     </message>
 </context>
 <context>

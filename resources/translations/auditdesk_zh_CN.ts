@@ -4728,6 +4728,62 @@ Ask your administrator to open it once as the database's owner role, or to grant
         <source>The office refused the sign-in: wrong password, or no such user there.</source>
         <translation>办公室拒绝登录：密码错误，或办公室没有该用户。</translation>
     </message>
+    <message>
+        <source>Sync now…</source>
+        <translation>立即同步…</translation>
+    </message>
+    <message>
+        <source>Exchange this laptop's changes with the office database (online)</source>
+        <translation>与办公室数据库在线交换本笔记本的更改</translation>
+    </message>
+    <message>
+        <source>Sync now</source>
+        <translation>立即同步</translation>
+    </message>
+    <message>
+        <source>Address of the office database (postgresql+psycopg://server/database):</source>
+        <translation>办公室数据库地址（postgresql+psycopg://服务器/数据库）：</translation>
+    </message>
+    <message>
+        <source>Your password at the office (%1):</source>
+        <translation>您在办公室数据库的密码（%1）：</translation>
+    </message>
+    <message>
+        <source>This laptop → office</source>
+        <translation>本笔记本 → 办公室</translation>
+    </message>
+    <message>
+        <source>Office → this laptop</source>
+        <translation>办公室 → 本笔记本</translation>
+    </message>
+    <message>
+        <source>%1: %2 new, %3 updated, %4 conflicts, %5 refused, %6 files</source>
+        <translation>%1：新增 %2，更新 %3，冲突 %4，被拒绝 %5，文件 %6</translation>
+    </message>
+    <message>
+        <source>Already in sync: nothing changed.</source>
+        <translation>已是同步状态：没有任何更改。</translation>
+    </message>
+    <message>
+        <source>The office holds refused changes for a lead or admin to accept or drop.</source>
+        <translation>办公室保留了被拒绝的更改，需由组长或管理员接受或放弃。</translation>
+    </message>
+    <message>
+        <source>Show conflicts</source>
+        <translation>查看冲突</translation>
+    </message>
+    <message>
+        <source>Sync refused</source>
+        <translation>同步被拒绝</translation>
+    </message>
+    <message>
+        <source>Nothing was merged: the records of both databases are unchanged.</source>
+        <translation>未合并任何内容：两个数据库的记录均未改变。</translation>
+    </message>
+    <message>
+        <source>Syncing with the office…</source>
+        <translation>正在与办公室同步…</translation>
+    </message>
 </context>
 <context>
     <name>TeamJudgementsDialog</name>
@@ -5042,6 +5098,133 @@ Ask your administrator to open it once as the database's owner role, or to grant
     <message>
         <source>Their sign-ins</source>
         <translation>其登录记录</translation>
+    </message>
+</context>
+<context>
+    <name>VerifyCopy</name>
+    <message>
+        <source>Verify a report copy…</source>
+        <translation>核验报告副本…</translation>
+    </message>
+    <message>
+        <source>Check that a PDF or Word file is the issued report and its records are unchanged</source>
+        <translation>核验 PDF 或 Word 文件是否为已出具的报告，以及其记录是否未被更改</translation>
+    </message>
+    <message>
+        <source>Verify a report copy</source>
+        <translation>核验报告副本</translation>
+    </message>
+    <message>
+        <source>Reports (*.pdf *.docx)</source>
+        <translation>报告（*.pdf *.docx）</translation>
+    </message>
+    <message>
+        <source>Checking…</source>
+        <translation>正在核验…</translation>
+    </message>
+    <message>
+        <source>Report verified</source>
+        <translation>报告核验通过</translation>
+    </message>
+    <message>
+        <source>Not verified</source>
+        <translation>核验未通过</translation>
+    </message>
+    <message>
+        <source>%1 is the issued file of audit %2, revision %3 (%4), issued %5 by %6.</source>
+        <translation>%1 是审核 %2 第 %3 版（%4）的出具文件，由 %6 于 %5 出具。</translation>
+    </message>
+    <message>
+        <source>It has been superseded by revision %1.</source>
+        <translation>该版本已被第 %1 版取代。</translation>
+    </message>
+    <message>
+        <source>The copy is the issued revision and its records are unchanged.</source>
+        <translation>该副本即为出具的版本，其记录未被更改。</translation>
+    </message>
+    <message>
+        <source>This copy cannot be trusted as the issued report.</source>
+        <translation>该副本不能作为已出具的报告采信。</translation>
+    </message>
+    <message>
+        <source>Photo or file</source>
+        <translation>照片或文件</translation>
+    </message>
+    <message>
+        <source>Audit</source>
+        <translation>审核</translation>
+    </message>
+    <message>
+        <source>Certificate</source>
+        <translation>证书</translation>
+    </message>
+    <message>
+        <source>Evidence</source>
+        <translation>审核证据</translation>
+    </message>
+    <message>
+        <source>Evidence–clause link</source>
+        <translation>证据与条款的关联</translation>
+    </message>
+    <message>
+        <source>Clause judgement</source>
+        <translation>条款评价</translation>
+    </message>
+    <message>
+        <source>NC–evidence link</source>
+        <translation>不符合项与证据的关联</translation>
+    </message>
+    <message>
+        <source>Nonconformity</source>
+        <translation>不符合</translation>
+    </message>
+    <message>
+        <source>Site</source>
+        <translation>场所</translation>
+    </message>
+    <message>
+        <source>Audit team</source>
+        <translation>审核组</translation>
+    </message>
+    <message>
+        <source>changed</source>
+        <translation>已更改</translation>
+    </message>
+    <message>
+        <source>added</source>
+        <translation>已新增</translation>
+    </message>
+    <message>
+        <source>removed</source>
+        <translation>已删除</translation>
+    </message>
+    <message>
+        <source>%1 claims to be report %2, but it is not the file that was issued: it was modified or made again.</source>
+        <translation>%1 声称是报告 %2，但并非出具的文件：它已被修改或重新生成。</translation>
+    </message>
+    <message>
+        <source>%1 is not a report issued from this database.</source>
+        <translation>%1 不是从本数据库出具的报告。</translation>
+    </message>
+    <message>
+        <source>The record of revision %1 was changed after it was issued.</source>
+        <translation>第 %1 版的出具记录在出具后被更改。</translation>
+    </message>
+    <message>
+        <source>The change history that revision %1 printed is no longer in the database: it was rewritten or cut off.</source>
+        <translation>第 %1 版所印的变更记录链头已不在数据库中：变更历史被改写或截断。</translation>
+    </message>
+    <message>
+        <source>The records of audit %1 changed since the issue:</source>
+        <translation>审核 %1 的记录自出具后已被更改：</translation>
+    </message>
+    <message>
+        <source>A file of the report is missing from the attachment store (%1…).</source>
+        <translation>报告的一个文件在附件库中缺失（%1…）。</translation>
+    </message>
+    <message>
+        <source>A file of the report in the attachment store was altered (%1…).</source>
+        <translation>附件库中报告的一个文件已被篡改（%1…）。</translation>
     </message>
 </context>
 <context>
