@@ -103,6 +103,13 @@ STORAGE_TEXT.update(
 
 # Service and importer errors whose text lives here (code -> what happened).
 SERVICE_TEXT: dict[str, str] = {
+    "archive_damaged": str(
+        QT_TRANSLATE_NOOP(
+            "Errors",
+            "The issued file is missing from the attachment store or was altered there; it is "
+            "not handed out. Restore the attachment store from a backup.",
+        )
+    ),
     "exchange": str(QT_TRANSLATE_NOOP("Errors", "The file could not be imported or exported.")),
     "import_rejected": str(
         QT_TRANSLATE_NOOP("Errors", "Some rows of the workbook are wrong; nothing was imported.")

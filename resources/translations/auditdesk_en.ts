@@ -1756,6 +1756,10 @@ Close it first, then restore the backup. Nothing was changed.</translation>
         <translation>The file was not attached.</translation>
     </message>
     <message>
+        <source>The issued file is missing from the attachment store or was altered there; it is not handed out. Restore the attachment store from a backup.</source>
+        <translation>The issued file is missing from the attachment store or was altered there; it is not handed out. Restore the attachment store from a backup.</translation>
+    </message>
+    <message>
         <source>The file could not be imported or exported.</source>
         <translation>The file could not be imported or exported.</translation>
     </message>

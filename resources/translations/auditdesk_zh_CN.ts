@@ -1756,6 +1756,10 @@ Close it first, then restore the backup. Nothing was changed.</source>
         <translation>文件未附加。</translation>
     </message>
     <message>
+        <source>The issued file is missing from the attachment store or was altered there; it is not handed out. Restore the attachment store from a backup.</source>
+        <translation>出具的文件在附件库中缺失或已被篡改，因此不予提供。请从备份恢复附件库。</translation>
+    </message>
+    <message>
         <source>The file could not be imported or exported.</source>
         <translation>无法导入或导出该文件。</translation>
     </message>

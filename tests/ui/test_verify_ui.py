@@ -84,3 +84,22 @@ def test_the_file_menu_offers_it_in_both_languages(ctx, qtbot):
     i18n.install_language("zh_CN")
     window.retranslate()
     assert action.text() == "核验报告副本…"
+
+
+def test_a_damaged_archive_is_said_in_words(ctx, database, issued):
+    from auditdesk.services import report_issue
+    from auditdesk.services.report_issue import ArchiveDamaged
+    from auditdesk.ui import i18n
+    from auditdesk.ui.errors import message_for
+
+    demo, _path = issued
+    with database.session() as s:
+        rev = report_issue.latest_revision(s, demo.audit_id)
+        sha = rev.files[0]["sha256"]
+        stored = report_issue._store(s).path_of(sha)
+        stored.write_bytes(stored.read_bytes() + b"%")
+        with pytest.raises(ArchiveDamaged) as info:
+            report_issue.archived_bytes(s, sha)
+    i18n.install_language("zh_CN")
+    _title, said = message_for(info.value)
+    assert "出具的文件在附件库中缺失或已被篡改" in said
