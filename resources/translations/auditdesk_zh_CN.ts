@@ -4195,6 +4195,65 @@ Ask your administrator to open it once as the database's owner role, or to grant
     </message>
 </context>
 <context>
+    <name>RegisterExport</name>
+    <message>
+        <source>Export to Excel…</source>
+        <translation>导出到 Excel…</translation>
+    </message>
+    <message>
+        <source>Every record of this view, with its search and filters, as Excel</source>
+        <translation>将此视图（按当前搜索和筛选）的全部记录导出为 Excel</translation>
+    </message>
+    <message>
+        <source>Export to Excel</source>
+        <translation>导出到 Excel</translation>
+    </message>
+    <message>
+        <source>Excel workbook (*.xlsx)</source>
+        <translation>Excel 工作簿（*.xlsx）</translation>
+    </message>
+    <message>
+        <source>Register</source>
+        <translation>登记表</translation>
+    </message>
+    <message>
+        <source>Search</source>
+        <translation>搜索</translation>
+    </message>
+    <message>
+        <source>Filters</source>
+        <translation>筛选</translation>
+    </message>
+    <message>
+        <source>Archived records</source>
+        <translation>已归档记录</translation>
+    </message>
+    <message>
+        <source>included</source>
+        <translation>包含</translation>
+    </message>
+    <message>
+        <source>left out</source>
+        <translation>不包含</translation>
+    </message>
+    <message>
+        <source>Exported</source>
+        <translation>已导出</translation>
+    </message>
+    <message>
+        <source>By</source>
+        <translation>操作人</translation>
+    </message>
+    <message>
+        <source>%1 records written to %2.</source>
+        <translation>已将 %1 条记录写入 %2。</translation>
+    </message>
+    <message>
+        <source>Exporting the register…</source>
+        <translation>正在导出台账…</translation>
+    </message>
+</context>
+<context>
     <name>RegisterWidget</name>
     <message>
         <source>Search (Chinese or English)…  Ctrl+F</source>

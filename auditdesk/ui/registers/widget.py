@@ -33,6 +33,7 @@ from auditdesk.ui import labels
 from auditdesk.ui.context import AppContext
 from auditdesk.ui.flow_layout import FlowLayout
 from auditdesk.ui.i18n import plural
+from auditdesk.ui.registers import export_view
 from auditdesk.ui.registers.configs import RegisterConfig
 from auditdesk.ui.registers.editor import DetailEditor
 from auditdesk.ui.registers.model import Query, RegisterModel, RegisterSource
@@ -120,6 +121,8 @@ class RegisterWidget(QWidget):
         self.archive_button.clicked.connect(self.archive_selected)
         self.archive_button.setVisible(config.archivable and self.can_edit)
         bar.addWidget(self.archive_button)
+        self.export_button = export_view.make_button(self)  # the view as Excel (export_view.py)
+        bar.addWidget(self.export_button)
         layout.addLayout(bar)
 
         chip_row = QHBoxLayout()
@@ -204,6 +207,7 @@ class RegisterWidget(QWidget):
         self.archived_box.setText(self.tr("Show archived"))
         self.new_button.setText(self.tr("New") + "  (Ctrl+N)")
         self.archive_button.setText(self.tr("Archive"))
+        export_view.retranslate(self.export_button)
         self.chip_clear.setToolTip(self.tr("Show all records"))
         self.chip_clear.setAccessibleName(self.tr("Show all records"))
         self.view.setAccessibleName(self.tr("Records"))
