@@ -277,6 +277,28 @@ needs_poppler = pytest.mark.skipif(
 )
 
 
+def issue_demo_report(
+    database, tmp_path: Path, name: str = "copy.pdf", evidence_count: int = 6, photos: int = 2
+) -> tuple[DemoAudit, Path]:
+    """A demo audit issued in Chinese by a signed-in lead (李主任) and its issued PDF exported
+    to ``tmp_path / name``: what ``auditdesk verify`` and the GUI's verify are given."""
+    from auditdesk.exports import api
+    from auditdesk.model import Role
+    from auditdesk.services.users import create_user
+
+    with database.session() as s:
+        demo = build_demo_audit(
+            s, tmp_path / "photos", evidence_count=evidence_count, photos=photos
+        )
+        create_user(s, "lead", "lead-password-1", Role.LEAD, display_name="李主任")
+    with database.session(user="lead") as s:
+        api.issue_report(s, demo.number, override_reason="演示：出具", langs=("zh",))
+        out = tmp_path / name
+        with out.open("wb") as fh:
+            api.export_report(s, demo.number, "pdf", "zh", fh)
+    return demo, out
+
+
 def fontconfig_env(tmp: Path) -> dict[str, str]:
     """Let LibreOffice find the shipped CJK font even where no Chinese font is installed."""
     from auditdesk.paths import resource

@@ -17,7 +17,7 @@ from PySide6.QtCore import QCoreApplication, QEvent
 from PySide6.QtWidgets import QListWidget, QMainWindow, QWidget
 
 from tests.services.workspace_data import make_audit
-from tests.ui.conftest import show_main_window, show_workspace
+from tests.ui.conftest import problems_on_every_page, show_main_window, show_workspace
 from tests.ui.words_helpers import ALLOWED, MORE_ALLOWED, WORD, visible_texts
 
 CHINESE = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]")
@@ -81,18 +81,6 @@ def switch(qtbot, lang: str) -> None:
     qtbot.wait(5)
 
 
-def every_page(window, qtbot, find) -> dict[str, list[str]]:
-    from auditdesk.ui.main_window import PAGES
-
-    found = {}
-    for name in PAGES:
-        window.show_page(name)
-        qtbot.wait(5)
-        if problems := find(window):
-            found[name] = problems
-    return found
-
-
 @pytest.fixture
 def chinese_start(ctx):
     from auditdesk.ui import i18n
@@ -113,16 +101,16 @@ def test_there_and_back_again(ctx, database, sample, chinese_start, qtbot):
         window.show_page(name)
     ws = show_workspace(ctx, facts.audit_id, qtbot)
     ws.select_clause("7.1.5")
-    assert not every_page(window, qtbot, english_texts)
+    assert not problems_on_every_page(window, qtbot, english_texts)
     assert not english_texts(ws)
 
     switch(qtbot, "en")
-    assert not every_page(window, qtbot, chinese_texts)
+    assert not problems_on_every_page(window, qtbot, chinese_texts)
     assert not chinese_texts(ws, record_names(database))
     assert window.nav.item(0).text() == "Dashboard"
 
     switch(qtbot, "zh_CN")
-    assert not every_page(window, qtbot, english_texts)
+    assert not problems_on_every_page(window, qtbot, english_texts)
     assert not english_texts(ws)
     assert window.nav.item(0).text() == "仪表板" or CHINESE.search(window.nav.item(0).text())
     assert ws.current.number == "7.1.5"

@@ -7,24 +7,12 @@ from __future__ import annotations
 import pytest
 from sqlalchemy import text
 
-from auditdesk.model import Role
-
 
 @pytest.fixture
 def issued(ctx, database, tmp_path):
-    from auditdesk.exports import api
-    from auditdesk.services.users import create_user
-    from tests.exports.conftest import build_demo_audit
+    from tests.exports.conftest import issue_demo_report
 
-    with database.session() as s:
-        demo = build_demo_audit(s, tmp_path / "photos", evidence_count=4, photos=1)
-        create_user(s, "lead", "lead-password-1", Role.LEAD, display_name="李主任")
-    with database.session(user="lead") as s:
-        api.issue_report(s, demo.number, override_reason="演示：出具", langs=("zh",))
-        out = tmp_path / "副本.pdf"
-        with out.open("wb") as fh:
-            api.export_report(s, demo.number, "pdf", "zh", fh)
-    return demo, out
+    return issue_demo_report(database, tmp_path, "副本.pdf", evidence_count=4, photos=1)
 
 
 def _verify(ctx, path):

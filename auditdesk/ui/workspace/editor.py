@@ -35,6 +35,7 @@ from PySide6.QtWidgets import (
 )
 
 from auditdesk.model import EvidenceType
+from auditdesk.services.evidence import EDITABLE_FIELDS
 from auditdesk.ui.workspace.words import word
 
 SAVE_DELAY_MS = 400  # a pause in typing this long saves
@@ -59,18 +60,8 @@ class EvidenceSnapshot:
     version: int | None = None  # what the auditor sees: the save is refused if it moved on
 
 
-# The snapshot's fields a save can change (services.evidence.EDITABLE_FIELDS).
-SNAPSHOT_FIELDS = (
-    "evidence_type",
-    "site_id",
-    "department",
-    "remote",
-    "observed_at",
-    "description",
-    "references",
-    "interviewee_role",
-    "significant_change",
-)
+# The snapshot's fields a save can change: exactly the ones the service lets it change.
+SNAPSHOT_FIELDS = EDITABLE_FIELDS
 
 
 def to_qdatetime(value: dt.datetime) -> QDateTime:
