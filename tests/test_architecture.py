@@ -202,3 +202,26 @@ def test_no_test_module_imports_another_test_module():
         for match in re.finditer(r"^\s*from tests\.[\w.]*\btest_\w+ import", source, re.M):
             offenders.append(f"{path.relative_to(ROOT)}: {match.group(0).strip()}")
     assert offenders == []
+
+
+def test_only_the_ui_package_names_pyside6():
+    """import-linter guards the layers below the UI; the benchmark harness and the CLI are
+    allowed to start the UI, but even they reach Qt only through ``auditdesk.ui`` (a direct
+    ``PySide6`` import there was found at stop 23)."""
+    import ast
+
+    offenders = []
+    for path in sorted((ROOT / "auditdesk").rglob("*.py")):
+        if (ROOT / "auditdesk" / "ui") in path.parents:
+            continue
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            names = (
+                [a.name for a in node.names]
+                if isinstance(node, ast.Import)
+                else [node.module or ""]
+                if isinstance(node, ast.ImportFrom)
+                else []
+            )
+            if any(n.split(".")[0] in ("PySide6", "shiboken6") for n in names):
+                offenders.append(f"{path.relative_to(ROOT)}:{node.lineno}")
+    assert not offenders, f"PySide6 imported outside auditdesk/ui: {offenders}"

@@ -60,17 +60,9 @@ def _workspace_open() -> Operation:
         return seconds
 
     def floor(state: dict[str, Any]) -> float:
-        from PySide6.QtWidgets import QListWidget
+        from auditdesk.ui import bench_feel
 
-        t0 = time.perf_counter()
-        w = QListWidget()
-        w.addItems([f"{i}. evidence" for i in range(300)])
-        w.resize(1366, 768)
-        w.show()
-        w.repaint()
-        seconds = time.perf_counter() - t0
-        w.close()
-        return seconds
+        return bench_feel.bare_list_seconds(300)
 
     return Operation(
         "workspace.open",

@@ -25,8 +25,6 @@ def main(argv: list[str] | None = None) -> int:
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
     from pathlib import Path
 
-    import PySide6
-
     from auditdesk.ui import bench_feel
     from auditdesk.ui.bench_support import open_probe_window
 
@@ -38,7 +36,7 @@ def main(argv: list[str] | None = None) -> int:
     result = bench_feel.soak(widget, a.repaints)
     rss = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
     print(
-        f"soak {a.register}: PySide6 {PySide6.__version__}, Python {sys.version.split()[0]}; "
+        f"soak {a.register}: PySide6 {bench_feel.qt_binding_version()}, Python {sys.version.split()[0]}; "
         f"{result.rows} rows scrolled, {result.repaints} repaints in {result.seconds:.1f} s; "
         f"sys.getrefcount(None) fell by {result.none_lost}; {result.gaps.summary()}; "
         f"peak RSS {rss:.0f} MB",

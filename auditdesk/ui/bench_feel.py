@@ -13,10 +13,11 @@ import uuid
 from dataclasses import dataclass, field
 from typing import Any
 
+import PySide6
 from PySide6.QtCore import QTimer
 from PySide6.QtGui import QInputMethodEvent
 from PySide6.QtTest import QTest
-from PySide6.QtWidgets import QApplication
+from PySide6.QtWidgets import QApplication, QListWidget
 
 TICK_MS = 10
 
@@ -198,3 +199,21 @@ def soak(widget: Any, repaints: int) -> Soak:
         app.processEvents()  # type: ignore[union-attr]
     gaps = probe.stop()
     return Soak(rows, repaints, before - sys.getrefcount(None), time.perf_counter() - t0, gaps)
+
+
+def bare_list_seconds(items: int) -> float:
+    """The floor of ``workspace.open``: a bare QListWidget of ``items`` rows shown at
+    1366×768 and painted once (the harness keeps Qt inside ``auditdesk.ui``)."""
+    t0 = time.perf_counter()
+    w = QListWidget()
+    w.addItems([f"{i}. evidence" for i in range(items)])
+    w.resize(1366, 768)
+    w.show()
+    w.repaint()
+    seconds = time.perf_counter() - t0
+    w.close()
+    return seconds
+
+
+def qt_binding_version() -> str:
+    return str(PySide6.__version__)
