@@ -83,6 +83,23 @@ def show_main_window(ctx, qtbot, size=(1366, 728)):
     return window
 
 
+def every_page_and_a_workspace(ctx, database, qtbot):
+    """The main window with every page built, and an audit's workspace open on clause 7.1.5:
+    everything a live switch (language, palette) must reach. Returns (window, workspace)."""
+    from auditdesk.ui.main_window import PAGES
+    from tests.services.workspace_data import make_audit
+
+    with database.session() as s:
+        facts = make_audit(s)
+        s.commit()
+    window = show_main_window(ctx, qtbot)
+    for name in PAGES:
+        window.show_page(name)
+    ws = show_workspace(ctx, facts.audit_id, qtbot)
+    ws.select_clause("7.1.5")
+    return window, ws
+
+
 def problems_on_every_page(window, qtbot, find):
     """{page: what ``find(window)`` reports there} for every page that has something."""
     from auditdesk.ui.main_window import PAGES

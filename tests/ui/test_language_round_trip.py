@@ -16,8 +16,7 @@ import pytest
 from PySide6.QtCore import QCoreApplication, QEvent
 from PySide6.QtWidgets import QListWidget, QMainWindow, QWidget
 
-from tests.services.workspace_data import make_audit
-from tests.ui.conftest import problems_on_every_page, show_main_window, show_workspace
+from tests.ui.conftest import every_page_and_a_workspace, problems_on_every_page
 from tests.ui.words_helpers import ALLOWED, MORE_ALLOWED, WORD, visible_texts
 
 CHINESE = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]")
@@ -91,16 +90,7 @@ def chinese_start(ctx):
 
 
 def test_there_and_back_again(ctx, database, sample, chinese_start, qtbot):
-    from auditdesk.ui.main_window import PAGES
-
-    with database.session() as s:
-        facts = make_audit(s)
-        s.commit()
-    window = show_main_window(ctx, qtbot)
-    for name in PAGES:
-        window.show_page(name)
-    ws = show_workspace(ctx, facts.audit_id, qtbot)
-    ws.select_clause("7.1.5")
+    window, ws = every_page_and_a_workspace(ctx, database, qtbot)
     assert not problems_on_every_page(window, qtbot, english_texts)
     assert not english_texts(ws)
 

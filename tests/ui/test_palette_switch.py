@@ -26,8 +26,7 @@ from PySide6.QtWidgets import (
 )
 
 from auditdesk.ui import palette
-from tests.services.workspace_data import make_audit
-from tests.ui.conftest import show_main_window, show_workspace
+from tests.ui.conftest import every_page_and_a_workspace
 
 HEX = re.compile(r"#[0-9a-fA-F]{6}\b")
 LIGHT = {t.light.lower() for t in palette.ROLES.values()}
@@ -91,21 +90,12 @@ def switch(qtbot, p: QPalette) -> None:
 
 
 def test_light_to_dark_and_back(ctx, database, sample, restore_palette, qtbot):
-    from auditdesk.ui.main_window import PAGES
-
-    with database.session() as s:
-        facts = make_audit(s)
-        s.commit()
-    window = show_main_window(ctx, qtbot)
-    for name in PAGES:
-        window.show_page(name)
+    window, ws = every_page_and_a_workspace(ctx, database, qtbot)
     dashboard = window.pages["dashboard"]
     dashboard.refresh()
     assert dashboard.figures
     for i, (code, button) in enumerate(dashboard.figures.items()):
         button.show_value(3, code, alarm=i % 2 == 0)  # figures in both tones: alarm and not
-    ws = show_workspace(ctx, facts.audit_id, qtbot)
-    ws.select_clause("7.1.5")
 
     before = written_colours()
     assert set(before) & LIGHT, before  # the screens wrote light tones: the test can fail
