@@ -225,3 +225,24 @@ def test_only_the_ui_package_names_pyside6():
             if any(n.split(".")[0] in ("PySide6", "shiboken6") for n in names):
                 offenders.append(f"{path.relative_to(ROOT)}:{node.lineno}")
     assert not offenders, f"PySide6 imported outside auditdesk/ui: {offenders}"
+
+
+# Screens ask the services for what they show (issue 18 point 2). The one file below still
+# builds a query itself; the list only shrinks.
+UI_FILES_THAT_STILL_QUERY = {"auditdesk/ui/planning_dialog.py"}
+
+
+def test_ui_code_builds_no_queries():
+    """No module under ``auditdesk/ui`` imports SQLAlchemy's query builders (``select``,
+    ``func``, ``text``, ``update``, ``delete``, ``insert``): the services do the data work."""
+    import ast
+
+    builders = {"select", "func", "text", "update", "delete", "insert", "and_", "or_"}
+    offenders = set()
+    for path in sorted((ROOT / "auditdesk" / "ui").rglob("*.py")):
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            if isinstance(node, ast.ImportFrom) and (node.module or "").startswith("sqlalchemy"):
+                if any(a.name in builders for a in node.names):
+                    offenders.add(path.relative_to(ROOT).as_posix())
+    assert offenders <= UI_FILES_THAT_STILL_QUERY, sorted(offenders - UI_FILES_THAT_STILL_QUERY)
+    assert UI_FILES_THAT_STILL_QUERY <= offenders, "a file stopped querying: shrink the list"

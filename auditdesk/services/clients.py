@@ -223,5 +223,26 @@ def add_licence(
     return lic
 
 
+def find_organisation_id(session: Session, text: str) -> uuid.UUID | None:
+    """The client a user typed by its Chinese name or its credit code (None: no such client)."""
+    text = text.strip()
+    found = session.scalar(select(Organisation.id).where(Organisation.name_zh == text))
+    if found is None and text:
+        found = session.scalar(
+            select(Organisation.id).where(Organisation.credit_code == credit_code.normalise(text))
+        )
+    return found
+
+
+def names_zh(session: Session, org_ids: set[uuid.UUID]) -> dict[uuid.UUID, str]:
+    """Client names by id, for screens that list rows of several clients."""
+    if not org_ids:
+        return {}
+    rows = session.execute(
+        select(Organisation.id, Organisation.name_zh).where(Organisation.id.in_(org_ids))
+    ).all()
+    return {org_id: name for org_id, name in rows}
+
+
 def count_organisations(session: Session) -> int:
     return int(session.scalar(select(func.count(Organisation.id))) or 0)

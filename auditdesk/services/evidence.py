@@ -252,7 +252,7 @@ def list_evidence(
         stmt = stmt.where(EvidenceItem.site_id == site_id)
     if clause_ids is not None:
         stmt = stmt.where(EvidenceItem.clauses.any(Clause.id.in_(clause_ids)))
-    return list(session.scalars(stmt.order_by(EvidenceItem.seq)))
+    return list(session.scalars(stmt.order_by(EvidenceItem.seq, EvidenceItem.observed_at)))
 
 
 # --- attachments -----------------------------------------------------------------------------

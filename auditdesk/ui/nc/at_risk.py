@@ -18,9 +18,8 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
     QWidget,
 )
-from sqlalchemy import select
 
-from auditdesk.model import Organisation
+from auditdesk.services import clients
 from auditdesk.services import nonconformities as ncs
 from auditdesk.ui import palette
 from auditdesk.ui.nc.texts import NCTexts
@@ -74,17 +73,7 @@ class CertificatesAtRiskWidget(QWidget):
         with self.database.session(self.user) as session:
             ids = [self.certificate_id] if self.certificate_id else None
             risks = ncs.certificates_at_risk(session, self.today, ids)
-            names = (
-                dict(
-                    session.execute(
-                        select(Organisation.id, Organisation.name_zh).where(
-                            Organisation.id.in_({r.organisation_id for r in risks})
-                        )
-                    ).all()
-                )
-                if risks
-                else {}
-            )
+            names = clients.names_zh(session, {r.organisation_id for r in risks})
         self.risks = risks
         self.table.setRowCount(len(risks))
         for row, risk in enumerate(risks):

@@ -22,12 +22,12 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
     QWidget,
 )
-from sqlalchemy import select
 
-from auditdesk.model import Clause, EvidenceItem, NCGrade, NCState
+from auditdesk.model import Clause, NCGrade, NCState
 from auditdesk.services import nonconformities as ncs
 from auditdesk.services.audits import get_audit
 from auditdesk.services.errors import Conflict, ServiceError, ValidationFailed
+from auditdesk.services.evidence import list_evidence
 from auditdesk.ui import palette
 from auditdesk.ui.conflict_reload import (
     MERGE,
@@ -168,11 +168,7 @@ class NCDialog(QDialog):
                     self._stubs[str(clause.id)] = _requirement_stub(
                         std.code, std.national_code, clause
                     )
-            evidence = session.scalars(
-                select(EvidenceItem)
-                .where(EvidenceItem.audit_id == audit.id, EvidenceItem.archived.is_(False))
-                .order_by(EvidenceItem.seq, EvidenceItem.observed_at)
-            ).all()
+            evidence = list_evidence(session, audit.id)
             self._evidence_clauses = {str(e.id): {str(c.id) for c in e.clauses} for e in evidence}
             for e in evidence:
                 text = e.description + (f"  [{e.references}]" if e.references else "")

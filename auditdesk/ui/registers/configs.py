@@ -10,10 +10,10 @@ from dataclasses import dataclass
 from typing import Any
 
 from PySide6.QtWidgets import QWidget
-from sqlalchemy import select
 
 from auditdesk.model import Auditor, Organisation
-from auditdesk.services import registers
+from auditdesk.services import clients, registers
+from auditdesk.services.standards import list_standards
 from auditdesk.ui.context import AppContext
 from auditdesk.ui.registers.editor import EditorConfig, FieldSpec
 
@@ -146,14 +146,7 @@ def _certificate_marks_actions(ctx: Any, register: Any) -> list[Any]:
 
 # -- certificates --------------------------------------------------------------------------------
 def _find_client(s: Any, text: str) -> uuid.UUID | None:
-    from auditdesk.model import Organisation
-    from auditdesk.rules.credit_code import normalise
-
-    text = text.strip()
-    found = s.scalar(select(Organisation.id).where(Organisation.name_zh == text))
-    if found is None and text:
-        found = s.scalar(select(Organisation.id).where(Organisation.credit_code == normalise(text)))
-    return found
+    return clients.find_organisation_id(s, text)
 
 
 def _certificate_create(s: Any, values: dict[str, Any]) -> uuid.UUID:
@@ -208,18 +201,13 @@ def certificate_create_editor(standard_keys: tuple[str, ...]) -> EditorConfig:
 
 
 def build_configs(ctx: AppContext) -> dict[str, RegisterConfig]:
-    from auditdesk.model import Standard
     from auditdesk.ui.certificate_view import CertificateView
     from auditdesk.ui.documents import audit_actions, standards_actions
     from auditdesk.ui.planning_dialog import plan_actions
     from auditdesk.ui.record_view import RecordView
 
     with ctx.session() as s:
-        keys = tuple(
-            s.scalars(
-                select(Standard.key).where(Standard.archived.is_(False)).order_by(Standard.key)
-            )
-        )
+        keys = tuple(standard.key for standard in list_standards(s))
 
     def enums(register: str) -> tuple[str, ...]:
         return tuple(c.key for c in registers.spec(register).columns if c.kind == "enum")
