@@ -30,6 +30,9 @@ from auditdesk.services.errors import Conflict
 
 SAVE_ATTEMPTS = 2  # a save that fails on a lost connection is tried once more
 
+# An editor's changes: field name -> new value (the fields of ``SNAPSHOT_FIELDS``).
+Changes = dict[str, object]
+
 
 @dataclass
 class EvidenceSnapshot:
@@ -74,7 +77,7 @@ def snapshot(item: EvidenceItem) -> EvidenceSnapshot:
     )
 
 
-def snapshot_values(snap: EvidenceSnapshot) -> dict[str, Any]:
+def snapshot_values(snap: EvidenceSnapshot) -> Changes:
     return {k: getattr(snap, k) for k in SNAPSHOT_FIELDS}
 
 
@@ -215,7 +218,7 @@ class SaveOutcome:
 def save_evidence(
     open_session: Any,
     item_id: uuid.UUID,
-    changes: dict[str, Any],
+    changes: Changes,
     version: int | None,
     *,
     connection_lost: Any,

@@ -9,9 +9,7 @@ from tests.services.workspace_data import make_audit
 from tests.ui.conftest import show_workspace
 
 
-def test_on_changes_shows_what_another_screen_wrote_and_keeps_what_is_typed(
-    ctx, database, qtbot
-):
+def test_on_changes_shows_what_another_screen_wrote_and_keeps_what_is_typed(ctx, database, qtbot):
     with database.session() as s:
         facts = make_audit(s)
     ws = show_workspace(ctx, facts.audit_id, qtbot)

@@ -12,7 +12,6 @@ from __future__ import annotations
 import time
 import uuid
 from collections.abc import Callable
-from typing import Any
 
 from PySide6.QtCore import QCoreApplication, QEventLoop, QObject, Signal
 from PySide6.QtWidgets import QWidget
@@ -54,7 +53,7 @@ class Autosave(QObject):
         assert self.editor is not None and self.items is not None, "attach() first"
         return self.editor, self.items
 
-    def save(self, item_id: uuid.UUID, changes: dict[str, Any]) -> bool | None:
+    def save(self, item_id: uuid.UUID, changes: wd.Changes) -> bool | None:
         """The editor's save: handed to the job runner; the answer comes to the editor later."""
         _editor, items = self._parts()
         seen = items.snaps.get(item_id)
@@ -64,7 +63,7 @@ class Autosave(QObject):
     def _start(
         self,
         item_id: uuid.UUID,
-        changes: dict[str, Any],
+        changes: wd.Changes,
         version: int | None,
         merged: list[str] | None = None,
     ) -> None:
@@ -79,7 +78,7 @@ class Autosave(QObject):
     def _answered(
         self,
         item_id: uuid.UUID,
-        changes: dict[str, Any],
+        changes: wd.Changes,
         outcome: wd.SaveOutcome,
         merged: list[str] | None,
     ) -> None:
@@ -116,7 +115,7 @@ class Autosave(QObject):
         self,
         exc: Exception,
         item_id: uuid.UUID,
-        changes: dict[str, Any],
+        changes: wd.Changes,
         current: wd.EvidenceSnapshot,
     ) -> None:
         """Someone saved this item since the editor showed it: ask, never overwrite silently."""
@@ -125,7 +124,7 @@ class Autosave(QObject):
         seen = items.snaps.get(item_id)
         base = wd.snapshot_values(seen) if seen else {}
 
-        def reload() -> tuple[dict[str, Any], int]:
+        def reload() -> tuple[wd.Changes, int]:
             items.update_item(current)
             return wd.snapshot_values(current), current.version or 0
 

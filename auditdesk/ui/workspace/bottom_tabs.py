@@ -3,12 +3,11 @@ search results, and the earlier audits' NCs to re-verify here."""
 
 from __future__ import annotations
 
-from typing import Any
-
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QBrush
 from PySide6.QtWidgets import QListWidget, QListWidgetItem, QTabWidget, QWidget
 
+from auditdesk.services.completeness import Problem
 from auditdesk.services.search import SearchHit
 from auditdesk.services.workspace_data import SearchLine
 from auditdesk.ui import palette
@@ -36,7 +35,7 @@ class BottomTabs(QTabWidget):
             lambda it: self.hitChosen.emit(it.data(Qt.ItemDataRole.UserRole))
         )
 
-    def show_problems(self, problems: list[Any]) -> None:
+    def show_problems(self, problems: list[Problem]) -> None:
         self.problems.clear()
         for p in problems:
             detail = p.detail or p.clause_number or ""

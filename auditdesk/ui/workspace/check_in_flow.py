@@ -7,7 +7,6 @@ import datetime as dt
 import uuid
 from collections.abc import Callable
 from pathlib import Path
-from typing import Any
 
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QFileDialog, QWidget
@@ -87,22 +86,27 @@ class CheckInFlow:
         dlg.show()
         return dlg
 
-    def tick_member(self, auditor_id: str, ticked: bool) -> Any:
+    def tick_member(self, auditor_id: str, ticked: bool) -> object | None:
         return self.gateway.run(
             lambda s: check_in.set_ticked(s, self.audit_id, uuid.UUID(auditor_id), ticked)
         )
 
-    def set_site(self, lat: float, lon: float) -> Any:
+    def set_site(self, lat: float, lon: float) -> object | None:
         return self.gateway.run(lambda s: wd.set_check_in_site(s, self.audit_id, lat, lon))
 
-    def set_meetings(self, opening_start: Any, closing_start: Any, closing_end: Any) -> Any:
+    def set_meetings(
+        self,
+        opening_start: dt.datetime,
+        closing_start: dt.datetime,
+        closing_end: dt.datetime,
+    ) -> object | None:
         return self.gateway.run(
             lambda s: check_in.set_meetings(
                 s, self.audit_id, opening_start, closing_start, closing_end
             )
         )
 
-    def site_from_first_photo(self) -> Any:
+    def site_from_first_photo(self) -> object | None:
         return self.gateway.run(lambda s: check_in.adopt_site_from_photos(s, self.audit_id))
 
     def add_photo(

@@ -22,7 +22,6 @@ from __future__ import annotations
 import datetime as dt
 import uuid
 from collections.abc import Callable
-from typing import Any
 
 from PySide6.QtCore import QDateTime, QEvent, QObject, QTimer, QTimeZone, Signal
 from PySide6.QtWidgets import (
@@ -37,7 +36,7 @@ from PySide6.QtWidgets import (
 )
 
 from auditdesk.model import EvidenceType
-from auditdesk.services.workspace_data import SNAPSHOT_FIELDS, EvidenceSnapshot
+from auditdesk.services.workspace_data import SNAPSHOT_FIELDS, Changes, EvidenceSnapshot
 from auditdesk.ui.workspace.words import word
 
 __all__ = [
@@ -62,7 +61,7 @@ def from_qdatetime(value: QDateTime) -> dt.datetime:
 
 # The workspace's save: True/False is the answer now; None means the save was handed to the job
 # runner and the answer comes through ``EvidenceEditor.save_finished``.
-SaveFn = Callable[[uuid.UUID, dict[str, Any]], bool | None]
+SaveFn = Callable[[uuid.UUID, Changes], bool | None]
 
 
 class EvidenceEditor(QWidget):
@@ -74,12 +73,12 @@ class EvidenceEditor(QWidget):
         self.item_id: uuid.UUID | None = None
         self._loading = False
         self._clause_text: str | None = None
-        self._pending: dict[str, Any] = {}
+        self._pending: Changes = {}
         # The save handed over and not answered yet: (item id, its changes).
-        self._in_flight: tuple[uuid.UUID, dict[str, Any]] | None = None
+        self._in_flight: tuple[uuid.UUID, Changes] | None = None
         self._last_ok = True
         # Changes whose save failed, parked per item until that item is shown again.
-        self._unsaved: dict[uuid.UUID, dict[str, Any]] = {}
+        self._unsaved: dict[uuid.UUID, Changes] = {}
         self._timer = QTimer(self, singleShot=True, interval=SAVE_DELAY_MS)
         self._timer.timeout.connect(self.flush)
         # Started by the first pending change and not restarted by later ones: continuous
@@ -233,13 +232,13 @@ class EvidenceEditor(QWidget):
         ]
         self.clausesEdited.emit(self.item_id, numbers)
 
-    def _now(self, name: str, value: Any) -> None:
+    def _now(self, name: str, value: object) -> None:
         if self._loading or self.item_id is None:
             return
         self._pending[name] = value
         self.flush()
 
-    def _later(self, name: str, value: Any) -> None:
+    def _later(self, name: str, value: object) -> None:
         if self._loading or self.item_id is None:
             return
         self._pending[name] = value
@@ -247,7 +246,7 @@ class EvidenceEditor(QWidget):
         if not self._deadline.isActive():
             self._deadline.start()
 
-    def _restore_parked(self, parked: dict[str, Any]) -> None:
+    def _restore_parked(self, parked: Changes) -> None:
         """Show an item's unsaved text again (its earlier save failed) and try once more."""
         self._loading = True
         try:
@@ -257,7 +256,7 @@ class EvidenceEditor(QWidget):
         self._pending.update(parked)
         self.flush()
 
-    def _show_values(self, values: dict[str, Any]) -> None:
+    def _show_values(self, values: Changes) -> None:
         for name, value in values.items():
             widget = {
                 "description": self.description,
@@ -266,9 +265,9 @@ class EvidenceEditor(QWidget):
                 "department": self.department,
             }.get(name)
             if isinstance(widget, QPlainTextEdit):
-                widget.setPlainText(value)
+                widget.setPlainText(str(value))
             elif isinstance(widget, QLineEdit):
-                widget.setText(value)
+                widget.setText(str(value))
 
     def flush(self) -> bool:
         """Save what is pending now (the workspace calls this before moving on).
@@ -337,14 +336,14 @@ class EvidenceEditor(QWidget):
     def has_pending(self) -> bool:
         return bool(self._pending)
 
-    def take_unsaved(self) -> dict[uuid.UUID, dict[str, Any]]:
+    def take_unsaved(self) -> dict[uuid.UUID, Changes]:
         """Every change not saved yet, per item (a rebuilt workspace parks them again)."""
         unsaved = {k: dict(v) for k, v in self._unsaved.items()}
         if self._pending and self.item_id is not None:
             unsaved.setdefault(self.item_id, {}).update(self._pending)
         return unsaved
 
-    def park(self, unsaved: dict[uuid.UUID, dict[str, Any]]) -> None:
+    def park(self, unsaved: dict[uuid.UUID, Changes]) -> None:
         self._unsaved = unsaved
 
     def eventFilter(self, obj: QObject, event: QEvent) -> bool:

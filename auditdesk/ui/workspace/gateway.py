@@ -13,7 +13,7 @@ import uuid
 from collections.abc import Callable, Iterator
 from contextlib import AbstractContextManager, contextmanager
 from pathlib import Path
-from typing import Any, TypeVar
+from typing import TypeVar
 
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QMessageBox, QWidget
@@ -78,7 +78,7 @@ class WorkspaceGateway:
     def save_in_background(
         self,
         item_id: uuid.UUID,
-        changes: dict[str, Any],
+        changes: wd.Changes,
         version: int | None,
         on_done: Callable[[wd.SaveOutcome], None],
         on_error: Callable[[BaseException], None],

@@ -21,7 +21,7 @@ import uuid
 from collections.abc import Callable
 from pathlib import Path
 from types import SimpleNamespace
-from typing import Any
+from typing import Any, TypeVar
 
 from PySide6.QtCore import QCoreApplication, QEvent, Qt, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QHideEvent, QKeySequence
@@ -38,20 +38,26 @@ from PySide6.QtWidgets import (
     QPushButton,
     QScrollArea,
     QSplitter,
+    QTreeWidgetItem,
     QVBoxLayout,
     QWidget,
 )
+from sqlalchemy.orm import Session
 
+from auditdesk.model import Attachment
 from auditdesk.services import evidence as ev
 from auditdesk.services import workspace_data as wd
-from auditdesk.services.completeness import check_completeness
+from auditdesk.services.completeness import Problem, check_completeness
 from auditdesk.services.coverage import AuditCoverage, audit_coverage
-from auditdesk.services.termination import terminate_audit
+from auditdesk.services.search import SearchHit
+from auditdesk.services.termination import TerminationData, terminate_audit
 from auditdesk.storage.database import Database
 from auditdesk.ui import accessibility, errors, labels, palette
+from auditdesk.ui.context import AppContext
 from auditdesk.ui.documents import DocumentsDialog
 from auditdesk.ui.flow_layout import FlowLayout
 from auditdesk.ui.i18n import current_language
+from auditdesk.ui.jobs import Job
 from auditdesk.ui.nc import NCDetailDialog, NCDialog, PreviousNCsWidget
 from auditdesk.ui.package_actions import export_audit_package
 from auditdesk.ui.workspace.attachments_view import AttachmentStrip, paste_from_clipboard
@@ -70,6 +76,8 @@ from auditdesk.ui.workspace.nc_tab import ClauseNCs
 
 __all__ = ["AuditWorkspace", "Row", "open_workspace"]
 
+T = TypeVar("T")
+
 
 class AuditWorkspace(QWidget):
     openAuditRequested = Signal(uuid.UUID)
@@ -78,7 +86,7 @@ class AuditWorkspace(QWidget):
 
     def __init__(
         self,
-        database: Any,
+        database: Database | AppContext,
         audit_id: uuid.UUID,
         parent: QWidget | None = None,
         *,
@@ -86,8 +94,11 @@ class AuditWorkspace(QWidget):
     ) -> None:
         super().__init__(parent)
         # Accept the main window's AppContext (db + signed-in user) or a bare Database.
-        self.db: Database = getattr(database, "db", database)
-        self.user: str = user or getattr(database, "user", None) or "system"
+        if isinstance(database, Database):
+            self.db, signed_in = database, None
+        else:
+            self.db, signed_in = database.db, database.user
+        self.user: str = user or signed_in or "system"
         self.audit_id = audit_id
         self.gateway = WorkspaceGateway(self.db, self.user, audit_id, self)
         self.messages = self.gateway.messages  # what was told to the user (tests read it)
@@ -322,7 +333,7 @@ class AuditWorkspace(QWidget):
         return self.tree.rows
 
     @property
-    def tree_items(self) -> dict[str, Any]:
+    def tree_items(self) -> dict[str, QTreeWidgetItem]:
         return self.tree.tree_items
 
     @property
@@ -483,7 +494,7 @@ class AuditWorkspace(QWidget):
         self.items.select(item_id)
 
     # --- writing -------------------------------------------------------------------------------
-    def _run(self, fn: Callable[[Any], Any]) -> Any:
+    def _run(self, fn: Callable[[Session], T]) -> T | None:
         return self.gateway.run(fn)
 
     def new_item(self, description: str = "") -> uuid.UUID | None:
@@ -605,8 +616,8 @@ class AuditWorkspace(QWidget):
         return done
 
     @staticmethod
-    def _attach_one(item_id: uuid.UUID, path: Path, fresh: bool) -> Callable[[Any], Any]:
-        def work(s: Any) -> Any:
+    def _attach_one(item_id: uuid.UUID, path: Path, fresh: bool) -> Callable[[Session], Attachment]:
+        def work(s: Session) -> Attachment:
             return ev.attach_file(s, item_id, path, store=ev.store_for(s), adopt_capture_time=fresh)
 
         return work
@@ -651,7 +662,7 @@ class AuditWorkspace(QWidget):
         self.bottom.show_problems(problems)
         return problems
 
-    def go_to_problem(self, p: Any) -> None:
+    def go_to_problem(self, p: Problem) -> None:
         """Jump to where a completeness problem is fixed."""
         if p.code.startswith("check_in."):
             self.show_check_in()
@@ -681,7 +692,7 @@ class AuditWorkspace(QWidget):
         )
         return self.bottom.show_hits(lines)
 
-    def go_to_hit(self, hit: Any) -> None:
+    def go_to_hit(self, hit: SearchHit) -> None:
         if hit.audit_id and hit.audit_id != self.audit_id:
             self.openAuditRequested.emit(hit.audit_id)
             return
@@ -731,13 +742,13 @@ class AuditWorkspace(QWidget):
         dlg.open()
         return dlg
 
-    def export_package(self, target: str | None = None, password: str | None = None) -> Any:
+    def export_package(self, target: str | None = None, password: str | None = None) -> Job | None:
         """This audit as an offline package (for a laptop, or back to the office)."""
         self.editor.flush()
         ctx = SimpleNamespace(session=self.gateway.session, db=self.db, user=self.user)
         return export_audit_package(ctx, self.window_widget(), [self.audit_id], target, password)
 
-    def terminate(self, data: Any = None) -> bool:
+    def terminate(self, data: TerminationData | None = None) -> bool:
         """Open the 撤组 dialog (or, for scripts and tests, record ``data`` directly)."""
         self.editor.flush()
         if data is None:
