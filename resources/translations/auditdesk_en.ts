@@ -194,10 +194,6 @@ Load demonstration data (clients, certificates, audits, nonconformities) to expl
         <translation>Not saved yet</translation>
     </message>
     <message>
-        <source>Both of you changed: %1. Yours was kept; check it.</source>
-        <translation>Both of you changed: %1. Yours was kept; check it.</translation>
-    </message>
-    <message>
         <source>No clause %1 in this audit's standards.</source>
         <translation>No clause %1 in this audit's standards.</translation>
     </message>
@@ -275,6 +271,13 @@ It leaves the lists, the coverage and the report; it is not deleted, and Undo br
     <message>
         <source>Saved.</source>
         <translation>Saved.</translation>
+    </message>
+</context>
+<context>
+    <name>Autosave</name>
+    <message>
+        <source>Both of you changed: %1. Yours was kept; check it.</source>
+        <translation>Both of you changed: %1. Yours was kept; check it.</translation>
     </message>
 </context>
 <context>

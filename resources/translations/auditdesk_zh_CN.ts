@@ -194,10 +194,6 @@ Load demonstration data (clients, certificates, audits, nonconformities) to expl
         <translation>尚未保存</translation>
     </message>
     <message>
-        <source>Both of you changed: %1. Yours was kept; check it.</source>
-        <translation>双方都修改了：%1。已保留您的修改，请核对。</translation>
-    </message>
-    <message>
         <source>No clause %1 in this audit's standards.</source>
         <translation>本次审核的标准中没有条款 %1。</translation>
     </message>
@@ -275,6 +271,13 @@ It leaves the lists, the coverage and the report; it is not deleted, and Undo br
     <message>
         <source>Saved.</source>
         <translation>已保存。</translation>
+    </message>
+</context>
+<context>
+    <name>Autosave</name>
+    <message>
+        <source>Both of you changed: %1. Yours was kept; check it.</source>
+        <translation>双方都修改了：%1。已保留您的修改，请核对。</translation>
     </message>
 </context>
 <context>
