@@ -30,3 +30,38 @@ def test_on_changes_shows_what_another_screen_wrote_and_keeps_what_is_typed(ctx,
     assert ws.editor.description.toPlainText() == "我的记录，还在输入"
     with database.session() as s:
         assert s.get(EvidenceItem, mine).description == "我的记录，还在输入"
+
+
+class Changes:
+    """Shaped as services.changes.OpChanges (the app's change notification)."""
+
+    def __init__(self, ids):
+        self.ids = ids
+        self.kinds = frozenset(ids)
+        self.bulk = frozenset()
+
+    def touches(self, kinds):
+        return not self.kinds.isdisjoint(kinds)
+
+    def ids_of(self, kind):
+        return frozenset(self.ids.get(kind, ()))
+
+
+def test_the_echo_of_its_own_autosave_and_unrelated_changes_do_not_reload(
+    ctx, database, qtbot, monkeypatch
+):
+    with database.session() as s:
+        facts = make_audit(s)
+    ws = show_workspace(ctx, facts.audit_id, qtbot)
+    ws.select_clause("9.2")
+    mine = ws.new_item("我的记录")
+    reloads = []
+    monkeypatch.setattr(ws, "refresh_coverage", lambda: reloads.append("coverage"))
+    ws.editor.description.setPlainText("我的记录，继续输入")
+    assert ws.editor.flush()
+    ws.on_changes(Changes({"evidence": {mine}}))  # what the autosave itself wrote
+    ws.on_changes(Changes({"clients": {facts.organisation_id}}))  # nothing shown here
+    assert reloads == []
+    ws.on_changes(Changes({"evidence": {mine}}))  # the echo came already: someone else's now
+    ws.on_changes(Changes({"nonconformities": {mine}}))
+    assert reloads == ["coverage", "coverage"]

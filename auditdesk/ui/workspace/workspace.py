@@ -78,6 +78,10 @@ __all__ = ["AuditWorkspace", "Row", "open_workspace"]
 
 T = TypeVar("T")
 
+# The kinds of services/changes.py (the app's change notification) that the workspace shows.
+EVIDENCE_KIND = "evidence"
+SHOWN_KINDS = (EVIDENCE_KIND, "nonconformities", "audits")
+
 
 class AuditWorkspace(QWidget):
     openAuditRequested = Signal(uuid.UUID)
@@ -114,6 +118,7 @@ class AuditWorkspace(QWidget):
         self.sites: list[tuple[uuid.UUID, str]] = []
         self.coverage: AuditCoverage | None = None
         self._archived_last: uuid.UUID | None = None
+        self._saved_here: set[uuid.UUID] = set()  # autosaved items whose echo is not back yet
         self.check_in = CheckInFlow(self.gateway, self, self.files.refresh)
         # Dialogs opened last (tests drive them).
         self.documents_dialog: DocumentsDialog | None = None
@@ -135,7 +140,8 @@ class AuditWorkspace(QWidget):
         """Save what is typed and wait for the answer: nothing acknowledged is lost."""
         return self.autosave.finish()
 
-    def _item_saved(self, _item_id: uuid.UUID, fields: set[str]) -> None:
+    def _item_saved(self, item_id: uuid.UUID, fields: set[str]) -> None:
+        self._saved_here.add(item_id)
         if "site_id" in fields:
             self.refresh_coverage()
         self.changed.emit()
@@ -430,12 +436,32 @@ class AuditWorkspace(QWidget):
         self.tree.show_coverage(self.coverage, self.site_id())
 
     def on_changes(self, changes: object = None) -> None:
-        """Another screen changed data (the app's one change notification): show it again,
-        where the auditor is, after saving what is typed."""
+        """Another screen changed data (the app's one change notification, an ``OpChanges``):
+        show it again, where the auditor is, after saving what is typed.
+
+        Changes that touch nothing the workspace shows are ignored, and so is the echo of its
+        own autosave (the list shows the saved item already): connected to every commit, the
+        workspace must not reload once a second while the auditor types. ``None`` refreshes."""
+        touches = getattr(changes, "touches", None)
+        if callable(touches) and not touches(SHOWN_KINDS):
+            return
+        if self._own_echo(changes):
+            return
         self.editor.flush()
         self.refresh_coverage()
         self._load_items(select=self.editor.item_id)
         self.previous.refresh()
+
+    def _own_echo(self, changes: object) -> bool:
+        """Whether ``changes`` are only evidence rows this workspace's autosave saved."""
+        kinds, ids_of = getattr(changes, "kinds", None), getattr(changes, "ids_of", None)
+        if kinds is None or not callable(ids_of) or getattr(changes, "bulk", None):
+            return False
+        ids = ids_of(EVIDENCE_KIND)
+        if set(kinds) != {EVIDENCE_KIND} or not ids or not ids <= self._saved_here:
+            return False
+        self._saved_here -= ids
+        return True
 
     # --- navigation ----------------------------------------------------------------------------
     def select_clause(self, number: str) -> None:
