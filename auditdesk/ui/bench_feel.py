@@ -133,10 +133,12 @@ def type_with_autosave(ws: Any, text: str, every_s: float = 0.08) -> Typing:
     real = editor._save
     times: list[float] = []
 
-    def timed(item_id: uuid.UUID, changes: dict[str, Any]) -> bool:
+    def timed(item_id: uuid.UUID, changes: dict[str, Any]) -> bool | None:
+        # The GUI thread's share of a save: the workspace hands it to the job runner (None:
+        # its answer comes later), so this is what typing waits for.
         t0 = time.perf_counter()
         try:
-            return bool(real(item_id, changes))
+            return real(item_id, changes)
         finally:
             times.append(time.perf_counter() - t0)
 

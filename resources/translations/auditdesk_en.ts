@@ -134,38 +134,6 @@ Load demonstration data (clients, certificates, audits, nonconformities) to expl
         <translation>Audit report, plan and case draft; issue the report (lead)</translation>
     </message>
     <message>
-        <source>Clauses</source>
-        <translation>Clauses</translation>
-    </message>
-    <message>
-        <source>Clause</source>
-        <translation>Clause</translation>
-    </message>
-    <message>
-        <source>Standards</source>
-        <translation>Standards</translation>
-    </message>
-    <message>
-        <source>Evidence</source>
-        <translation>Evidence</translation>
-    </message>
-    <message>
-        <source>Judgement</source>
-        <translation>Judgement</translation>
-    </message>
-    <message>
-        <source>Evidence prompts of the clause</source>
-        <translation>Evidence prompts of the clause</translation>
-    </message>
-    <message>
-        <source>Typical evidence. Enter on a prompt starts an item with it.</source>
-        <translation>Typical evidence. Enter on a prompt starts an item with it.</translation>
-    </message>
-    <message>
-        <source>Judgement note</source>
-        <translation>Judgement note</translation>
-    </message>
-    <message>
         <source>New item (Ctrl+Enter)</source>
         <translation>New item (Ctrl+Enter)</translation>
     </message>
@@ -190,16 +158,8 @@ Load demonstration data (clients, certificates, audits, nonconformities) to expl
         <translation>Raise a nonconformity on this clause, linked to its evidence</translation>
     </message>
     <message>
-        <source>Nonconformities raised on this clause. Enter or double-click opens one.</source>
-        <translation>Nonconformities raised on this clause. Enter or double-click opens one.</translation>
-    </message>
-    <message>
         <source>Evidence items</source>
         <translation>Evidence items</translation>
-    </message>
-    <message>
-        <source>Nonconformities on this clause</source>
-        <translation>Nonconformities on this clause</translation>
     </message>
     <message>
         <source>Undo</source>
@@ -214,40 +174,12 @@ Load demonstration data (clients, certificates, audits, nonconformities) to expl
         <translation>Marks and certificate references</translation>
     </message>
     <message>
-        <source>Search results</source>
-        <translation>Search results</translation>
-    </message>
-    <message>
         <source>All sites</source>
         <translation>All sites</translation>
     </message>
     <message>
-        <source>Every surveillance must cover this clause</source>
-        <translation>Every surveillance must cover this clause</translation>
-    </message>
-    <message>
-        <source>Nonconformities on this clause (%1)</source>
-        <translation>Nonconformities on this clause (%1)</translation>
-    </message>
-    <message>
         <source>Nonconformity raised.</source>
         <translation>Nonconformity raised.</translation>
-    </message>
-    <message>
-        <source>Previous NCs (%1)</source>
-        <translation>Previous NCs (%1)</translation>
-    </message>
-    <message>
-        <source>Previous NCs</source>
-        <translation>Previous NCs</translation>
-    </message>
-    <message>
-        <source>(empty)</source>
-        <translation>(empty)</translation>
-    </message>
-    <message>
-        <source>(%1 files)</source>
-        <translation>(%1 files)</translation>
     </message>
     <message>
         <source>Not attached</source>
@@ -260,10 +192,6 @@ Load demonstration data (clients, certificates, audits, nonconformities) to expl
     <message>
         <source>Not saved yet</source>
         <translation>Not saved yet</translation>
-    </message>
-    <message>
-        <source>Both of you changed: %1. Yours was kept; check it.</source>
-        <translation>Both of you changed: %1. Yours was kept; check it.</translation>
     </message>
     <message>
         <source>No clause %1 in this audit's standards.</source>
@@ -343,6 +271,48 @@ It leaves the lists, the coverage and the report; it is not deleted, and Undo br
     <message>
         <source>Saved.</source>
         <translation>Saved.</translation>
+    </message>
+</context>
+<context>
+    <name>Autosave</name>
+    <message>
+        <source>Both of you changed: %1. Yours was kept; check it.</source>
+        <translation>Both of you changed: %1. Yours was kept; check it.</translation>
+    </message>
+</context>
+<context>
+    <name>BottomTabs</name>
+    <message>
+        <source>Completeness</source>
+        <translation>Completeness</translation>
+    </message>
+    <message>
+        <source>Search results</source>
+        <translation>Search results</translation>
+    </message>
+    <message>
+        <source>Ready for the report: nothing is missing.</source>
+        <translation>Ready for the report: nothing is missing.</translation>
+    </message>
+    <message>
+        <source>Completeness (%1)</source>
+        <translation>Completeness (%1)</translation>
+    </message>
+    <message>
+        <source>NC</source>
+        <translation>NC</translation>
+    </message>
+    <message>
+        <source>Search results (%1)</source>
+        <translation>Search results (%1)</translation>
+    </message>
+    <message>
+        <source>Previous NCs (%1)</source>
+        <translation>Previous NCs (%1)</translation>
+    </message>
+    <message>
+        <source>Previous NCs</source>
+        <translation>Previous NCs</translation>
     </message>
 </context>
 <context>
@@ -618,6 +588,67 @@ Window: %2</translation>
     <message>
         <source>Add closing-meeting photo…</source>
         <translation>Add closing-meeting photo…</translation>
+    </message>
+</context>
+<context>
+    <name>ClauseNCs</name>
+    <message>
+        <source>Nonconformities on this clause</source>
+        <translation>Nonconformities on this clause</translation>
+    </message>
+    <message>
+        <source>Nonconformities raised on this clause. Enter or double-click opens one.</source>
+        <translation>Nonconformities raised on this clause. Enter or double-click opens one.</translation>
+    </message>
+    <message>
+        <source>Nonconformities on this clause (%1)</source>
+        <translation>Nonconformities on this clause (%1)</translation>
+    </message>
+</context>
+<context>
+    <name>ClausePanel</name>
+    <message>
+        <source>Evidence prompts of the clause</source>
+        <translation>Evidence prompts of the clause</translation>
+    </message>
+    <message>
+        <source>Typical evidence. Enter on a prompt starts an item with it.</source>
+        <translation>Typical evidence. Enter on a prompt starts an item with it.</translation>
+    </message>
+    <message>
+        <source>Judgement note</source>
+        <translation>Judgement note</translation>
+    </message>
+    <message>
+        <source>Judgement</source>
+        <translation>Judgement</translation>
+    </message>
+</context>
+<context>
+    <name>ClauseTree</name>
+    <message>
+        <source>Clauses</source>
+        <translation>Clauses</translation>
+    </message>
+    <message>
+        <source>Clause</source>
+        <translation>Clause</translation>
+    </message>
+    <message>
+        <source>Standards</source>
+        <translation>Standards</translation>
+    </message>
+    <message>
+        <source>Evidence</source>
+        <translation>Evidence</translation>
+    </message>
+    <message>
+        <source>Judgement</source>
+        <translation>Judgement</translation>
+    </message>
+    <message>
+        <source>Every surveillance must cover this clause</source>
+        <translation>Every surveillance must cover this clause</translation>
     </message>
 </context>
 <context>
@@ -1869,6 +1900,21 @@ Close it first, then restore the backup. Nothing was changed.</translation>
     <message>
         <source>(no site)</source>
         <translation>(no site)</translation>
+    </message>
+</context>
+<context>
+    <name>EvidenceList</name>
+    <message>
+        <source>Evidence items</source>
+        <translation>Evidence items</translation>
+    </message>
+    <message>
+        <source>(empty)</source>
+        <translation>(empty)</translation>
+    </message>
+    <message>
+        <source>(%1 files)</source>
+        <translation>(%1 files)</translation>
     </message>
 </context>
 <context>
@@ -5414,22 +5460,6 @@ Ask your administrator to open it once as the database's owner role, or to grant
     <message>
         <source>%1 cannot be read. It was not attached.</source>
         <translation>%1 cannot be read. It was not attached.</translation>
-    </message>
-    <message>
-        <source>Ready for the report: nothing is missing.</source>
-        <translation>Ready for the report: nothing is missing.</translation>
-    </message>
-    <message>
-        <source>Completeness (%1)</source>
-        <translation>Completeness (%1)</translation>
-    </message>
-    <message>
-        <source>NC</source>
-        <translation>NC</translation>
-    </message>
-    <message>
-        <source>Search results (%1)</source>
-        <translation>Search results (%1)</translation>
     </message>
     <message>
         <source>This audit: clause × site</source>

@@ -134,38 +134,6 @@ Load demonstration data (clients, certificates, audits, nonconformities) to expl
         <translation>审核报告、审核计划和案例初稿；签发报告（审核组长）</translation>
     </message>
     <message>
-        <source>Clauses</source>
-        <translation>条款</translation>
-    </message>
-    <message>
-        <source>Clause</source>
-        <translation>条款</translation>
-    </message>
-    <message>
-        <source>Standards</source>
-        <translation>认证标准</translation>
-    </message>
-    <message>
-        <source>Evidence</source>
-        <translation>审核证据</translation>
-    </message>
-    <message>
-        <source>Judgement</source>
-        <translation>评价</translation>
-    </message>
-    <message>
-        <source>Evidence prompts of the clause</source>
-        <translation>本条款的审核要点</translation>
-    </message>
-    <message>
-        <source>Typical evidence. Enter on a prompt starts an item with it.</source>
-        <translation>典型审核证据。在提示上按回车即以其开始一条证据。</translation>
-    </message>
-    <message>
-        <source>Judgement note</source>
-        <translation>评价说明</translation>
-    </message>
-    <message>
         <source>New item (Ctrl+Enter)</source>
         <translation>新增一条（Ctrl+Enter）</translation>
     </message>
@@ -190,16 +158,8 @@ Load demonstration data (clients, certificates, audits, nonconformities) to expl
         <translation>在本条款开具不符合项，并关联其审核证据</translation>
     </message>
     <message>
-        <source>Nonconformities raised on this clause. Enter or double-click opens one.</source>
-        <translation>本条款已开具的不符合项。按回车或双击打开。</translation>
-    </message>
-    <message>
         <source>Evidence items</source>
         <translation>审核证据</translation>
-    </message>
-    <message>
-        <source>Nonconformities on this clause</source>
-        <translation>本条款的不符合项</translation>
     </message>
     <message>
         <source>Undo</source>
@@ -214,40 +174,12 @@ Load demonstration data (clients, certificates, audits, nonconformities) to expl
         <translation>认证标志和证书的使用</translation>
     </message>
     <message>
-        <source>Search results</source>
-        <translation>搜索结果</translation>
-    </message>
-    <message>
         <source>All sites</source>
         <translation>全部场所</translation>
     </message>
     <message>
-        <source>Every surveillance must cover this clause</source>
-        <translation>每次监督审核都必须覆盖此条款</translation>
-    </message>
-    <message>
-        <source>Nonconformities on this clause (%1)</source>
-        <translation>本条款的不符合项（%1）</translation>
-    </message>
-    <message>
         <source>Nonconformity raised.</source>
         <translation>已开具不符合项。</translation>
-    </message>
-    <message>
-        <source>Previous NCs (%1)</source>
-        <translation>以往不符合项（%1）</translation>
-    </message>
-    <message>
-        <source>Previous NCs</source>
-        <translation>以往不符合项</translation>
-    </message>
-    <message>
-        <source>(empty)</source>
-        <translation>（空）</translation>
-    </message>
-    <message>
-        <source>(%1 files)</source>
-        <translation>（%1 个附件）</translation>
     </message>
     <message>
         <source>Not attached</source>
@@ -260,10 +192,6 @@ Load demonstration data (clients, certificates, audits, nonconformities) to expl
     <message>
         <source>Not saved yet</source>
         <translation>尚未保存</translation>
-    </message>
-    <message>
-        <source>Both of you changed: %1. Yours was kept; check it.</source>
-        <translation>双方都修改了：%1。已保留您的修改，请核对。</translation>
     </message>
     <message>
         <source>No clause %1 in this audit's standards.</source>
@@ -343,6 +271,48 @@ It leaves the lists, the coverage and the report; it is not deleted, and Undo br
     <message>
         <source>Saved.</source>
         <translation>已保存。</translation>
+    </message>
+</context>
+<context>
+    <name>Autosave</name>
+    <message>
+        <source>Both of you changed: %1. Yours was kept; check it.</source>
+        <translation>双方都修改了：%1。已保留您的修改，请核对。</translation>
+    </message>
+</context>
+<context>
+    <name>BottomTabs</name>
+    <message>
+        <source>Completeness</source>
+        <translation>完整性检查</translation>
+    </message>
+    <message>
+        <source>Search results</source>
+        <translation>搜索结果</translation>
+    </message>
+    <message>
+        <source>Ready for the report: nothing is missing.</source>
+        <translation>可以编写报告：没有缺项。</translation>
+    </message>
+    <message>
+        <source>Completeness (%1)</source>
+        <translation>完整性检查（%1）</translation>
+    </message>
+    <message>
+        <source>NC</source>
+        <translation>不符合</translation>
+    </message>
+    <message>
+        <source>Search results (%1)</source>
+        <translation>搜索结果（%1）</translation>
+    </message>
+    <message>
+        <source>Previous NCs (%1)</source>
+        <translation>以往不符合项（%1）</translation>
+    </message>
+    <message>
+        <source>Previous NCs</source>
+        <translation>以往不符合项</translation>
     </message>
 </context>
 <context>
@@ -618,6 +588,67 @@ Window: %2</source>
     <message>
         <source>Add closing-meeting photo…</source>
         <translation>添加末次会议照片…</translation>
+    </message>
+</context>
+<context>
+    <name>ClauseNCs</name>
+    <message>
+        <source>Nonconformities on this clause</source>
+        <translation>本条款的不符合项</translation>
+    </message>
+    <message>
+        <source>Nonconformities raised on this clause. Enter or double-click opens one.</source>
+        <translation>本条款已开具的不符合项。按回车或双击打开。</translation>
+    </message>
+    <message>
+        <source>Nonconformities on this clause (%1)</source>
+        <translation>本条款的不符合项（%1）</translation>
+    </message>
+</context>
+<context>
+    <name>ClausePanel</name>
+    <message>
+        <source>Evidence prompts of the clause</source>
+        <translation>本条款的审核要点</translation>
+    </message>
+    <message>
+        <source>Typical evidence. Enter on a prompt starts an item with it.</source>
+        <translation>典型审核证据。在提示上按回车即以其开始一条证据。</translation>
+    </message>
+    <message>
+        <source>Judgement note</source>
+        <translation>评价说明</translation>
+    </message>
+    <message>
+        <source>Judgement</source>
+        <translation>评价</translation>
+    </message>
+</context>
+<context>
+    <name>ClauseTree</name>
+    <message>
+        <source>Clauses</source>
+        <translation>条款</translation>
+    </message>
+    <message>
+        <source>Clause</source>
+        <translation>条款</translation>
+    </message>
+    <message>
+        <source>Standards</source>
+        <translation>认证标准</translation>
+    </message>
+    <message>
+        <source>Evidence</source>
+        <translation>审核证据</translation>
+    </message>
+    <message>
+        <source>Judgement</source>
+        <translation>评价</translation>
+    </message>
+    <message>
+        <source>Every surveillance must cover this clause</source>
+        <translation>每次监督审核都必须覆盖此条款</translation>
     </message>
 </context>
 <context>
@@ -1869,6 +1900,21 @@ Close it first, then restore the backup. Nothing was changed.</source>
     <message>
         <source>(no site)</source>
         <translation>（未指定场所）</translation>
+    </message>
+</context>
+<context>
+    <name>EvidenceList</name>
+    <message>
+        <source>Evidence items</source>
+        <translation>审核证据</translation>
+    </message>
+    <message>
+        <source>(empty)</source>
+        <translation>（空）</translation>
+    </message>
+    <message>
+        <source>(%1 files)</source>
+        <translation>（%1 个附件）</translation>
     </message>
 </context>
 <context>
@@ -5414,22 +5460,6 @@ Ask your administrator to open it once as the database's owner role, or to grant
     <message>
         <source>%1 cannot be read. It was not attached.</source>
         <translation>无法读取 %1，未添加为附件。</translation>
-    </message>
-    <message>
-        <source>Ready for the report: nothing is missing.</source>
-        <translation>可以编写报告：没有缺项。</translation>
-    </message>
-    <message>
-        <source>Completeness (%1)</source>
-        <translation>完整性检查（%1）</translation>
-    </message>
-    <message>
-        <source>NC</source>
-        <translation>不符合</translation>
-    </message>
-    <message>
-        <source>Search results (%1)</source>
-        <translation>搜索结果（%1）</translation>
     </message>
     <message>
         <source>This audit: clause × site</source>

@@ -36,7 +36,7 @@ def test_a_photo_is_put_into_the_report_and_taken_out(ws, tmp_path, database):
     photo = tmp_path / "line.jpg"
     photo.write_bytes(jpeg_bytes("2027:03:01 09:40:00", "+08:00"))
     ws.strip.filesDropped.emit([photo])
-    att_id = ws._attachment_rows[0][0]
+    att_id = ws.attachment_ids()[0]
     assert not ws.strip.in_report(att_id)  # no NC rests on it: not in the report by default
     action = _report_action(ws, att_id)
     assert action is not None and action.isCheckable() and not action.isChecked()
@@ -72,8 +72,8 @@ def test_photos_on_nc_evidence_are_in_the_report_by_default(ws, tmp_path, databa
             ),
         )
         s.commit()
-    ws._load_attachments()
-    att_id = ws._attachment_rows[0][0]
+    ws.files.refresh()
+    att_id = ws.attachment_ids()[0]
     assert ws.strip.in_report(att_id)
     assert _report_action(ws, att_id).isChecked()
 

@@ -147,7 +147,7 @@ def test_check_in_marking_satisfies_completeness(ws, tmp_path):
     assert "check_in.opening_missing" in codes
     ws.add_check_in_photo(photo, "opening", "一楼会议室")
     ws.attach_paths([photo])
-    att_id = ws._attachment_rows[0][0]
+    att_id = ws.attachment_ids()[0]
     assert ws.mark_check_in(att_id, "closing", "一楼会议室")
     codes = {p.code for p in ws.run_completeness()}
     assert not {"check_in.opening_missing", "check_in.closing_missing"} & codes

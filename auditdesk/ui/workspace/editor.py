@@ -7,11 +7,14 @@ types without pausing is still saved: the first unsaved keystroke starts a deadl
 text is saved at most ``MAX_UNSAVED_MS`` after it however the typing goes on. A crash or a
 power cut therefore loses at most the last second of typing in one field.
 
-A save that fails (the service refused it, the central database was unreachable) keeps the
-typed changes pending: they are tried again with the next keystroke, pause or focus change,
-and when the auditor moves to another item they stay parked for that item and are merged
-back when it is shown again. Nothing typed is dropped before the workspace confirms the save.
-There is no save button.
+The save itself runs on the job runner's writer thread (the workspace hands it over and
+answers with ``save_finished``): typing never waits for the database. One save per editor is
+in flight at a time; what is typed meanwhile stays pending and follows it. Until the answer
+comes the changes are kept: a save that fails (the service refused it, the central database
+was unreachable) puts them back as pending (newer typing wins over them); they are tried again
+with the next keystroke, pause or focus change, and when the auditor moves to another item they
+stay parked for that item and are merged back when it is shown again. Nothing typed is dropped
+before the workspace confirms the save. There is no save button.
 """
 
 from __future__ import annotations
@@ -19,8 +22,6 @@ from __future__ import annotations
 import datetime as dt
 import uuid
 from collections.abc import Callable
-from dataclasses import dataclass
-from typing import Any
 
 from PySide6.QtCore import QDateTime, QEvent, QObject, QTimer, QTimeZone, Signal
 from PySide6.QtWidgets import (
@@ -35,33 +36,19 @@ from PySide6.QtWidgets import (
 )
 
 from auditdesk.model import EvidenceType
-from auditdesk.services.evidence import EDITABLE_FIELDS
+from auditdesk.services.workspace_data import SNAPSHOT_FIELDS, Changes, EvidenceSnapshot
 from auditdesk.ui.workspace.words import word
+
+__all__ = [
+    "MAX_UNSAVED_MS",
+    "SAVE_DELAY_MS",
+    "SNAPSHOT_FIELDS",
+    "EvidenceEditor",
+    "EvidenceSnapshot",
+]
 
 SAVE_DELAY_MS = 400  # a pause in typing this long saves
 MAX_UNSAVED_MS = 1000  # typed text is never older than this unsaved, pause or not
-
-
-@dataclass
-class EvidenceSnapshot:
-    id: uuid.UUID
-    seq: int
-    evidence_type: str
-    site_id: uuid.UUID | None
-    department: str
-    remote: bool
-    observed_at: dt.datetime
-    description: str
-    references: str
-    interviewee_role: str
-    clause_numbers: list[str]
-    attachments: int
-    significant_change: bool = False
-    version: int | None = None  # what the auditor sees: the save is refused if it moved on
-
-
-# The snapshot's fields a save can change: exactly the ones the service lets it change.
-SNAPSHOT_FIELDS = EDITABLE_FIELDS
 
 
 def to_qdatetime(value: dt.datetime) -> QDateTime:
@@ -72,19 +59,26 @@ def from_qdatetime(value: QDateTime) -> dt.datetime:
     return dt.datetime.fromtimestamp(value.toSecsSinceEpoch(), dt.UTC)
 
 
+# The workspace's save: True/False is the answer now; None means the save was handed to the job
+# runner and the answer comes through ``EvidenceEditor.save_finished``.
+SaveFn = Callable[[uuid.UUID, Changes], bool | None]
+
+
 class EvidenceEditor(QWidget):
     clausesEdited = Signal(uuid.UUID, list)  # item id, clause numbers typed
 
-    def __init__(
-        self, save: Callable[[uuid.UUID, dict[str, Any]], bool], parent: QWidget | None = None
-    ) -> None:
+    def __init__(self, save: SaveFn, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._save = save
         self.item_id: uuid.UUID | None = None
         self._loading = False
-        self._pending: dict[str, Any] = {}
+        self._clause_text: str | None = None
+        self._pending: Changes = {}
+        # The save handed over and not answered yet: (item id, its changes).
+        self._in_flight: tuple[uuid.UUID, Changes] | None = None
+        self._last_ok = True
         # Changes whose save failed, parked per item until that item is shown again.
-        self._unsaved: dict[uuid.UUID, dict[str, Any]] = {}
+        self._unsaved: dict[uuid.UUID, Changes] = {}
         self._timer = QTimer(self, singleShot=True, interval=SAVE_DELAY_MS)
         self._timer.timeout.connect(self.flush)
         # Started by the first pending change and not restarted by later ones: continuous
@@ -220,6 +214,8 @@ class EvidenceEditor(QWidget):
                 ", ".join(dict.fromkeys(snap.clause_numbers))
             )  # shared clauses once
             self._clause_text = self.clauses.text()
+            if self._in_flight is not None and self._in_flight[0] == snap.id:
+                self._show_values(self._in_flight[1])  # read before its save landed
         finally:
             self._loading = False
         parked = self._unsaved.pop(snap.id, None) if snap else None
@@ -228,7 +224,7 @@ class EvidenceEditor(QWidget):
 
     def _clauses_done(self) -> None:
         text = self.clauses.text()
-        if self._loading or self.item_id is None or text == getattr(self, "_clause_text", None):
+        if self._loading or self.item_id is None or text == self._clause_text:
             return
         self._clause_text = text
         numbers = [
@@ -236,13 +232,13 @@ class EvidenceEditor(QWidget):
         ]
         self.clausesEdited.emit(self.item_id, numbers)
 
-    def _now(self, name: str, value: Any) -> None:
+    def _now(self, name: str, value: object) -> None:
         if self._loading or self.item_id is None:
             return
         self._pending[name] = value
         self.flush()
 
-    def _later(self, name: str, value: Any) -> None:
+    def _later(self, name: str, value: object) -> None:
         if self._loading or self.item_id is None:
             return
         self._pending[name] = value
@@ -250,47 +246,81 @@ class EvidenceEditor(QWidget):
         if not self._deadline.isActive():
             self._deadline.start()
 
-    def _restore_parked(self, parked: dict[str, Any]) -> None:
+    def _restore_parked(self, parked: Changes) -> None:
         """Show an item's unsaved text again (its earlier save failed) and try once more."""
         self._loading = True
         try:
-            for name, value in parked.items():
-                widget = {
-                    "description": self.description,
-                    "references": self.references,
-                    "interviewee_role": self.interviewee,
-                    "department": self.department,
-                }.get(name)
-                if isinstance(widget, QPlainTextEdit):
-                    widget.setPlainText(value)
-                elif isinstance(widget, QLineEdit):
-                    widget.setText(value)
+            self._show_values(parked)
         finally:
             self._loading = False
         self._pending.update(parked)
         self.flush()
 
+    def _show_values(self, values: Changes) -> None:
+        for name, value in values.items():
+            widget = {
+                "description": self.description,
+                "references": self.references,
+                "interviewee_role": self.interviewee,
+                "department": self.department,
+            }.get(name)
+            if isinstance(widget, QPlainTextEdit):
+                widget.setPlainText(str(value))
+            elif isinstance(widget, QLineEdit):
+                widget.setText(str(value))
+
     def flush(self) -> bool:
         """Save what is pending now (the workspace calls this before moving on).
 
-        Returns whether nothing is left unsaved. On a failed save the changes stay pending
-        (newer typing wins over them) and are tried again at the next trigger.
+        Returns whether nothing is left unsaved: no change pending and no save waiting for its
+        answer. While a save is in flight nothing more is handed over; what is typed meanwhile
+        follows when its answer comes. On a failed save the changes stay pending (newer typing
+        wins over them) and are tried again at the next trigger.
         """
         self._timer.stop()
         self._deadline.stop()
         if self.item_id is None:
             self._pending.clear()
-            return True
+            return self._in_flight is None
+        if self._in_flight is not None:
+            return False
         if not self._pending:
             return True
+        item_id = self.item_id
         changes, self._pending = self._pending, {}
-        saved = False
+        flight = self._in_flight = (item_id, changes)
+        answer: bool | None = False
         try:
-            saved = self._save(self.item_id, changes)
+            answer = self._save(item_id, changes)
         finally:  # refused, or an error nobody expected: the typed text stays pending
-            if not saved:
+            if answer is not None and self._in_flight is flight:
+                self.save_finished(bool(answer))
+        return self._in_flight is None and not self._pending and self._last_ok
+
+    def save_finished(self, ok: bool) -> None:
+        """The answer to the save in flight: confirmed (its changes are stored), or not (they
+        are pending again, or parked for their item when the editor shows another one now)."""
+        if self._in_flight is None:
+            return
+        item_id, changes = self._in_flight
+        self._in_flight = None
+        self._last_ok = ok
+        if not ok:
+            if item_id == self.item_id:
                 self._pending = {**changes, **self._pending}
-        return saved
+            else:
+                self._unsaved[item_id] = {**changes, **self._unsaved.get(item_id, {})}
+        elif self._pending and not self._timer.isActive():
+            self._timer.start()  # typed while it was saving: saved after the usual pause
+
+    @property
+    def last_save_ok(self) -> bool:
+        return self._last_ok
+
+    @property
+    def saving(self) -> bool:
+        """Whether a save was handed over and its answer has not come yet."""
+        return self._in_flight is not None
 
     @property
     def unsaved_items(self) -> list[uuid.UUID]:
@@ -298,11 +328,23 @@ class EvidenceEditor(QWidget):
         ids = list(self._unsaved)
         if self._pending and self.item_id is not None and self.item_id not in ids:
             ids.append(self.item_id)
+        if self._in_flight is not None and self._in_flight[0] not in ids:
+            ids.append(self._in_flight[0])
         return ids
 
     @property
     def has_pending(self) -> bool:
         return bool(self._pending)
+
+    def take_unsaved(self) -> dict[uuid.UUID, Changes]:
+        """Every change not saved yet, per item (a rebuilt workspace parks them again)."""
+        unsaved = {k: dict(v) for k, v in self._unsaved.items()}
+        if self._pending and self.item_id is not None:
+            unsaved.setdefault(self.item_id, {}).update(self._pending)
+        return unsaved
+
+    def park(self, unsaved: dict[uuid.UUID, Changes]) -> None:
+        self._unsaved = unsaved
 
     def eventFilter(self, obj: QObject, event: QEvent) -> bool:
         if event.type() == QEvent.Type.FocusOut:

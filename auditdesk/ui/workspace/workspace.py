@@ -1,27 +1,30 @@
 """The audit workspace: the screen an auditor uses most, on site, offline, by keyboard.
 
-Left, the clause tree of the audit's standards (shared clauses of an integrated audit once,
-with each standard's number), with evidence counts and judgements; right, the selected
-clause's prompts, judgement, evidence items and the editor; below, completeness problems and
-search results. Every edit is saved at once in its own transaction (see editor.py).
+Left, the clause tree of the audit's standards (clause_tree.py); right, the selected clause's
+prompts and judgement (clause_panel.py), its evidence items (evidence_list.py), the editor
+(editor.py), the item's files (attachments_view.py) and the clause's nonconformities
+(nc_tab.py); below, completeness, search results and earlier audits' NCs (bottom_tabs.py).
+This class builds them, wires their signals and turns what they ask for into service calls
+(gateway.py, services/workspace_data.py): it holds no query of its own. Every edit is saved in
+its own transaction; typed text is saved on the job runner's writer thread (see editor.py).
 
 Keys: Ctrl+Enter new evidence item on this clause · Ctrl+PgDown/PgUp next/previous clause ·
 Alt+Down/Up next/previous item · Ctrl+1…6 judge the clause, Ctrl+0 clear · Ctrl+J judgement ·
 Ctrl+F search · Ctrl+Shift+A attach a file · Ctrl+Shift+V paste an attachment ·
 Ctrl+Shift+N raise a nonconformity on this clause (its evidence preselected).
-
-The clause panel lists the clause's nonconformities (Enter/double-click opens one); the
-"Previous NCs" tab lists earlier audits' NCs of the same certificate to re-verify here.
 """
 
 from __future__ import annotations
 
+import datetime as dt
 import uuid
-from dataclasses import dataclass, field
+from collections.abc import Callable
 from pathlib import Path
+from types import SimpleNamespace
+from typing import Any, TypeVar
 
 from PySide6.QtCore import QCoreApplication, QEvent, Qt, Signal
-from PySide6.QtGui import QAction, QBrush, QFont, QKeySequence
+from PySide6.QtGui import QAction, QCloseEvent, QHideEvent, QKeySequence
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -31,82 +34,97 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QListWidget,
-    QListWidgetItem,
     QMessageBox,
     QPushButton,
     QScrollArea,
     QSplitter,
-    QTabWidget,
-    QTreeWidget,
     QTreeWidgetItem,
     QVBoxLayout,
     QWidget,
 )
+from sqlalchemy.orm import Session
 
-from auditdesk.model import Judgement
+from auditdesk.model import Attachment
 from auditdesk.services import evidence as ev
-from auditdesk.services.errors import ServiceError
-from auditdesk.storage.attachments import AttachmentRefused
-from auditdesk.ui import errors, palette
-from auditdesk.ui.conflict_reload import ask_reload_or_merge, connection_lost
+from auditdesk.services import workspace_data as wd
+from auditdesk.services.completeness import Problem, check_completeness
+from auditdesk.services.coverage import AuditCoverage, audit_coverage
+from auditdesk.services.search import SearchHit
+from auditdesk.services.termination import TerminationData, terminate_audit
+from auditdesk.storage.database import Database
+from auditdesk.ui import accessibility, errors, labels, palette
+from auditdesk.ui.context import AppContext
+from auditdesk.ui.documents import DocumentsDialog
 from auditdesk.ui.flow_layout import FlowLayout
-from auditdesk.ui.workspace.attachments_view import (
-    AttachmentStrip,
-    PhotoViewer,
-    open_externally,
-    paste_from_clipboard,
-)
-from auditdesk.ui.workspace.editor import SNAPSHOT_FIELDS, EvidenceEditor, EvidenceSnapshot
-from auditdesk.ui.workspace.panels import PanelsMixin
-from auditdesk.ui.workspace.words import refusal_text, word
+from auditdesk.ui.i18n import current_language
+from auditdesk.ui.jobs import Job
+from auditdesk.ui.nc import NCDetailDialog, NCDialog, PreviousNCsWidget
+from auditdesk.ui.package_actions import export_audit_package
+from auditdesk.ui.workspace.attachments_view import AttachmentStrip, paste_from_clipboard
+from auditdesk.ui.workspace.autosave import Autosave
+from auditdesk.ui.workspace.bottom_tabs import BottomTabs
+from auditdesk.ui.workspace.check_in_flow import CheckInFlow
+from auditdesk.ui.workspace.clause_panel import JUDGEMENTS, ClausePanel
+from auditdesk.ui.workspace.clause_tree import ClauseTree, Row, row_of
+from auditdesk.ui.workspace.coverage_view import coverage_dialog
+from auditdesk.ui.workspace.dialogs import CheckInDialog, CoverageDialog, TerminationDialog
+from auditdesk.ui.workspace.editor import EvidenceEditor, EvidenceSnapshot
+from auditdesk.ui.workspace.evidence_list import EvidenceList
+from auditdesk.ui.workspace.gateway import WorkspaceGateway
+from auditdesk.ui.workspace.item_files import ItemFiles
+from auditdesk.ui.workspace.nc_tab import ClauseNCs
 
-JUDGEMENTS = [None, *Judgement]
-SAVE_ATTEMPTS = 2  # a save that fails on a lost connection is tried once more
+__all__ = ["AuditWorkspace", "Row", "open_workspace"]
 
+T = TypeVar("T")
 
-@dataclass
-class Row:
-    number: str
-    title: str
-    depth: int
-    parent: str | None
-    clause_ids: list[uuid.UUID]
-    members: list[tuple[str, str]]  # (standard code, clause number)
-    prompts: list[str] = field(default_factory=list)
-
-
-def _short(code: str) -> str:
-    """ "ISO 9001:2015" -> "9001": the column has room for several."""
-    return code.replace("ISO/IEC ", "").replace("ISO ", "").split(":")[0]
+# The kinds of services/changes.py (the app's change notification) that the workspace shows.
+EVIDENCE_KIND = "evidence"
+SHOWN_KINDS = (EVIDENCE_KIND, "nonconformities", "audits")
 
 
-class AuditWorkspace(PanelsMixin, QWidget):
+class AuditWorkspace(QWidget):
     openAuditRequested = Signal(uuid.UUID)
     openNonconformityRequested = Signal(uuid.UUID)
     changed = Signal()
 
     def __init__(
         self,
-        database,
+        database: Database | AppContext,
         audit_id: uuid.UUID,
         parent: QWidget | None = None,
         *,
         user: str | None = None,
-    ):
+    ) -> None:
         super().__init__(parent)
         # Accept the main window's AppContext (db + signed-in user) or a bare Database.
-        self.db = getattr(database, "db", database)
-        self.user = user or getattr(database, "user", None) or "system"
+        if isinstance(database, Database):
+            self.db, signed_in = database, None
+        else:
+            self.db, signed_in = database.db, database.user
+        self.user: str = user or signed_in or "system"
         self.audit_id = audit_id
-        self.rows: dict[str, Row] = {}
-        self.tree_items: dict[str, QTreeWidgetItem] = {}
+        self.gateway = WorkspaceGateway(self.db, self.user, audit_id, self)
+        self.messages = self.gateway.messages  # what was told to the user (tests read it)
+        self.autosave = Autosave(self.gateway, self)
+        self.autosave.saved.connect(self._item_saved)
+        self.files = ItemFiles(
+            self.gateway, self, lambda: self._load_items(select=self.editor.item_id)
+        )
         self.current: Row | None = None
-        self.messages: list[str] = []  # what was told to the user (tests read it)
-        self.conflicts: list[Exception] = []  # saves refused as "changed meanwhile"
-        self.retries = 0  # saves tried again after a lost connection
-        self.ask_conflict = ask_reload_or_merge  # reload / merge / keep mine (tests answer)
-        from auditdesk.ui import accessibility
-
+        self.locked = False
+        self.audit_label = ""
+        self.audit_start: dt.date | None = None
+        self.sites: list[tuple[uuid.UUID, str]] = []
+        self.coverage: AuditCoverage | None = None
+        self._archived_last: uuid.UUID | None = None
+        self._saved_here: set[uuid.UUID] = set()  # autosaved items whose echo is not back yet
+        self.check_in = CheckInFlow(self.gateway, self, self.files.refresh)
+        # Dialogs opened last (tests drive them).
+        self.documents_dialog: DocumentsDialog | None = None
+        self.coverage_dialog: CoverageDialog | None = None
+        self.nc_dialog: NCDialog | None = None
+        self.nc_detail_dialog: NCDetailDialog | None = None
         accessibility.install()
         self._build()
         self._load_audit()
@@ -114,11 +132,22 @@ class AuditWorkspace(PanelsMixin, QWidget):
         first = next((n for n, r in self.rows.items() if r.depth >= 1), None)
         if first:
             self.select_clause(first)
+        app = QCoreApplication.instance()
+        if app is not None:  # quitting: what is typed is saved first
+            app.aboutToQuit.connect(self.finish_saves)
+
+    def finish_saves(self) -> bool:
+        """Save what is typed and wait for the answer: nothing acknowledged is lost."""
+        return self.autosave.finish()
+
+    def _item_saved(self, item_id: uuid.UUID, fields: set[str]) -> None:
+        self._saved_here.add(item_id)
+        if "site_id" in fields:
+            self.refresh_coverage()
+        self.changed.emit()
 
     # --- building ------------------------------------------------------------------------------
     def _build(self) -> None:
-        from auditdesk.ui.i18n import current_language
-
         self._built_language = current_language()
         self.title = QLabel()
         self.title.setTextFormat(Qt.TextFormat.RichText)
@@ -144,9 +173,8 @@ class AuditWorkspace(PanelsMixin, QWidget):
         self.btn_package.setObjectName("exportPackageButton")
         top = FlowLayout()  # wraps on a narrow window (125 % scaling on a laptop)
         top.addWidget(self.title, 1)
-        top.addWidget(self.site_filter)
-        top.addWidget(self.search_box)
-        top.addWidget(self.search_all)
+        for w in (self.site_filter, self.search_box, self.search_all):
+            top.addWidget(w)
         for b in (
             self.btn_checkin,
             self.btn_coverage,
@@ -157,43 +185,15 @@ class AuditWorkspace(PanelsMixin, QWidget):
         ):
             top.addWidget(b)
 
-        self.tree = QTreeWidget()
-        self.tree.setAccessibleName(self.tr("Clauses"))
-        self.tree.setHeaderLabels(
-            [self.tr("Clause"), self.tr("Standards"), self.tr("Evidence"), self.tr("Judgement")]
-        )
-        self.tree.setColumnWidth(0, 300)
-        self.tree.setColumnWidth(1, 130)
-        self.tree.setColumnWidth(2, 70)
-        self.tree.setUniformRowHeights(True)
-
-        self.clause_title = QLabel()
-        f = self.clause_title.font()
-        f.setPointSizeF(f.pointSizeF() * 1.25)
-        f.setBold(True)
-        self.clause_title.setFont(f)
-        self.clause_title.setWordWrap(True)
-        self.members_label = QLabel()
-        self.prompts = QListWidget()
-        self.prompts.setAccessibleName(self.tr("Evidence prompts of the clause"))
-        self.prompts.setMaximumHeight(72)
-        self.prompts.setToolTip(
-            self.tr("Typical evidence. Enter on a prompt starts an item with it.")
-        )
-        self.judgement = QComboBox()
-        for j in JUDGEMENTS:
-            self.judgement.addItem(word("judgement", j.value if j else ""), j.value if j else None)
-        self.judgement_note = QLineEdit()
-        self.judgement_note.setPlaceholderText(self.tr("Judgement note"))
-        judge_row = QHBoxLayout()
-        judge_row.addWidget(QLabel(self.tr("Judgement")))
-        judge_row.addWidget(self.judgement)
-        judge_row.addWidget(self.judgement_note, 1)
-        self.items = QListWidget()
-        self.items.setAccessibleName(self.tr("Evidence items"))
-        self.items.setMaximumHeight(150)
-        self.editor = EvidenceEditor(self._save_fields)
+        self.tree = ClauseTree()
+        self.clause_panel = ClausePanel()
+        self.judgement = self.clause_panel.judgement
+        self.judgement_note = self.clause_panel.judgement_note
+        self.items = EvidenceList()
+        self.editor = EvidenceEditor(self.autosave.save)
         self.strip = AttachmentStrip()
+        self.autosave.attach(self.editor, self.items)
+        self.files.attach(self.strip)
         self.btn_new = QPushButton(self.tr("New item (Ctrl+Enter)"))
         self.btn_attach = QPushButton(self.tr("Attach file… (Ctrl+Shift+A)"))
         self.btn_paste = QPushButton(self.tr("Paste (Ctrl+Shift+V)"))
@@ -202,12 +202,8 @@ class AuditWorkspace(PanelsMixin, QWidget):
         self.btn_raise_nc.setToolTip(
             self.tr("Raise a nonconformity on this clause, linked to its evidence")
         )
-        self.nc_list = QListWidget()
-        self.nc_list.setAccessibleName(self.tr("Nonconformities on this clause"))
-        self.nc_list.setMaximumHeight(70)
-        self.nc_list.setToolTip(
-            self.tr("Nonconformities raised on this clause. Enter or double-click opens one.")
-        )
+        self.clause_ncs = ClauseNCs()
+        self.nc_list = self.clause_ncs.nc_list
         buttons = QHBoxLayout()
         for b in (
             self.btn_new,
@@ -225,25 +221,19 @@ class AuditWorkspace(PanelsMixin, QWidget):
         self.undo_bar = QLabel()
         self.undo_button = QPushButton(self.tr("Undo"))
         self.undo_button.setObjectName("undoArchiveButton")
-        self.undo_button.clicked.connect(self.undo_archive)
         undo_row.addWidget(self.undo_bar, 1)
         undo_row.addWidget(self.undo_button)
         self.undo_box.hide()
         right = QWidget()
         rl = QVBoxLayout(right)
-        rl.addWidget(self.clause_title)
-        rl.addWidget(self.members_label)
-        rl.addWidget(self.prompts)
-        rl.addLayout(judge_row)
+        rl.addWidget(self.clause_panel)
         rl.addWidget(QLabel(self.tr("Evidence items")))
         rl.addWidget(self.items)
         rl.addWidget(self.editor, 1)
         rl.addWidget(self.strip)
         rl.addLayout(buttons)
         rl.addWidget(self.undo_box)
-        self.nc_heading = QLabel(self.tr("Nonconformities on this clause"))
-        rl.addWidget(self.nc_heading)
-        rl.addWidget(self.nc_list)
+        rl.addWidget(self.clause_ncs)
 
         self.marks = QLineEdit()
         self.marks.setPlaceholderText(
@@ -271,19 +261,10 @@ class AuditWorkspace(PanelsMixin, QWidget):
         split.setStretchFactor(1, 3)
         split.setSizes([560, 900])
 
-        self.bottom = QTabWidget()
-        self.problems = QListWidget()
-        self.problems.setAccessibleName(self.tr("Completeness"))
-        self.results = QListWidget()
-        self.results.setAccessibleName(self.tr("Search results"))
-        self.bottom.addTab(self.problems, self.tr("Completeness"))
-        self.bottom.addTab(self.results, self.tr("Search results"))
-        from auditdesk.ui.nc import PreviousNCsWidget
-
         self.previous = PreviousNCsWidget(self.db, self.audit_id, user=self.user)
-        self.previous.reverify_button.setEnabled(not self._audit_locked())
-        self.bottom.addTab(self.previous, "")
-        self._previous_tab_text()
+        self.bottom = BottomTabs(self.previous)
+        self.problems: QListWidget = self.bottom.problems
+        self.results: QListWidget = self.bottom.results
         vsplit = QSplitter(Qt.Orientation.Vertical)
         vsplit.addWidget(split)
         vsplit.addWidget(self.bottom)
@@ -292,29 +273,27 @@ class AuditWorkspace(PanelsMixin, QWidget):
         layout = QVBoxLayout(self)
         layout.addLayout(top)
         layout.addWidget(vsplit, 1)
+        self._wire()
 
+    def _wire(self) -> None:
         self.marks.editingFinished.connect(self._save_marks)
         self.editor.clausesEdited.connect(self.set_item_clauses)
-        self.tree.currentItemChanged.connect(self._tree_moved)
-        self.items.currentItemChanged.connect(self._item_moved)
-        self.judgement.activated.connect(lambda _i: self._judge(self.judgement.currentData()))
-        self.judgement_note.editingFinished.connect(
-            lambda: self._judge(self.judgement.currentData(), note_only=True)
-        )
-        self.prompts.itemActivated.connect(lambda it: self.new_item(description=it.text() + "："))
+        self.tree.clauseChosen.connect(self._clause_chosen)
+        self.items.itemChosen.connect(self._item_chosen)
+        self.clause_panel.judged.connect(self._judge)
+        self.clause_panel.noteEdited.connect(lambda value: self._judge(value, note_only=True))
+        self.clause_panel.promptChosen.connect(lambda text: self.new_item(description=text + "："))
         self.site_filter.currentIndexChanged.connect(lambda _i: self._site_changed())
         self.search_box.returnPressed.connect(self.run_search)
-        self.results.itemActivated.connect(self._open_result)
-        self.problems.itemActivated.connect(self._open_problem)
+        self.bottom.hitChosen.connect(self.go_to_hit)
+        self.bottom.problemChosen.connect(self.go_to_problem)
         self.btn_new.clicked.connect(lambda: self.new_item())
         self.btn_attach.clicked.connect(self.attach_dialog)
         self.btn_paste.clicked.connect(lambda: paste_from_clipboard(self.strip))
         self.btn_archive.clicked.connect(self.archive_current_item)
         self.btn_raise_nc.clicked.connect(lambda: self.raise_nc())
-        # Activated: Enter, or a double-click (once; itemDoubleClicked would open it twice).
-        self.nc_list.itemActivated.connect(
-            lambda it: self.openNonconformityRequested.emit(it.data(Qt.ItemDataRole.UserRole))
-        )
+        self.undo_button.clicked.connect(self.undo_archive)
+        self.clause_ncs.openRequested.connect(self.openNonconformityRequested.emit)
         self.openNonconformityRequested.connect(self.open_nc)
         self.previous.changed.connect(self._previous_changed)
         self.btn_complete.clicked.connect(self.run_completeness)
@@ -325,12 +304,9 @@ class AuditWorkspace(PanelsMixin, QWidget):
         self.btn_checkin.clicked.connect(self.show_check_in)
         self.strip.filesDropped.connect(self.attach_paths)
         self.strip.imagePasted.connect(self.attach_image)
-        self.strip.openRequested.connect(self.view_attachment)
-        self.strip.checkInRequested.connect(self.mark_check_in_interactive)
-        self.strip.archiveRequested.connect(self.archive_attachment)
-        self.strip.reportRequested.connect(self.set_photo_in_report)
+        self.strip.checkInRequested.connect(self.check_in.mark_interactive)
 
-        def act(keys: list[str], slot) -> None:
+        def act(keys: list[str], slot: Callable[..., object]) -> None:
             a = QAction(self)
             a.setShortcuts([QKeySequence(k) for k in keys])
             a.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
@@ -343,7 +319,7 @@ class AuditWorkspace(PanelsMixin, QWidget):
         act(["Alt+Down"], lambda: self._step_item(1))
         act(["Alt+Up"], lambda: self._step_item(-1))
         act(["Ctrl+F"], self._focus_search)
-        act(["Ctrl+J"], lambda: self.judgement.setFocus())
+        act(["Ctrl+J"], self.judgement.setFocus)
         act(["Ctrl+Shift+A"], self.attach_dialog)
         act(["Ctrl+Shift+V"], lambda: paste_from_clipboard(self.strip))
         act(["Ctrl+Shift+N"], lambda: self.raise_nc())
@@ -357,68 +333,80 @@ class AuditWorkspace(PanelsMixin, QWidget):
     def window_widget(self) -> QWidget:
         return self
 
+    # --- what the widgets hold (tests and the harness read these) ------------------------------
+    @property
+    def rows(self) -> dict[str, Row]:
+        return self.tree.rows
+
+    @property
+    def tree_items(self) -> dict[str, QTreeWidgetItem]:
+        return self.tree.tree_items
+
+    @property
+    def _snaps(self) -> dict[uuid.UUID, EvidenceSnapshot]:
+        return self.items.snaps
+
+    def evidence_count(self, number: str) -> int:
+        """What the tree shows for a clause."""
+        return self.tree.evidence_count(number)
+
+    def clause_nc_numbers(self) -> list[str]:
+        """What the clause panel lists."""
+        return self.clause_ncs.numbers()
+
+    def attachment_ids(self) -> list[uuid.UUID]:
+        """The current item's files, as the strip shows them."""
+        return self.files.ids()
+
+    # The autosave's answers (tests read and set these).
+    @property
+    def retries(self) -> int:
+        return self.autosave.retries
+
+    @property
+    def conflicts(self) -> list[Exception]:
+        return self.autosave.conflicts
+
+    @property
+    def ask_conflict(self) -> Callable[[BaseException, QWidget | None], str]:
+        return self.autosave.ask_conflict
+
+    @ask_conflict.setter
+    def ask_conflict(self, ask: Callable[[BaseException, QWidget | None], str]) -> None:
+        self.autosave.ask_conflict = ask
+
+    def current_item_id(self) -> uuid.UUID | None:
+        return self.editor.item_id
+
+    def site_id(self) -> uuid.UUID | None:
+        return self.site_filter.currentData()
+
     # --- loading -------------------------------------------------------------------------------
-    def _session(self):
-        return self.db.session(self.user)
-
     def _load_audit(self) -> None:
-        from auditdesk.services.audits import get_audit
-        from auditdesk.services.coverage import audit_clause_rows
-        from auditdesk.ui.i18n import current_language
-
         zh = current_language() == "zh_CN"
-        with self._session() as s:
-            audit = get_audit(s, self.audit_id)
-            self.locked = audit.locked
-            self.audit_label = audit.number
-            self.audit_start = audit.start_date
-            org = audit.organisation
-            sites = [(a.site.id, a.site.name) for a in audit.sites] or [
-                (x.id, x.name) for x in org.sites
-            ]
-            self.title.setText(
-                f"<b>{audit.number}</b> &nbsp; {org.name_zh} &nbsp; "
-                f"<span style='color:{palette.css('muted')}'>{audit.audit_type.value} · {audit.mode.value} · "
-                f"{audit.status.value}</span>"
-            )
-            self._set_header_words(audit)
-            self.marks.setText(audit.marks_control)
-            for r in audit_clause_rows(s, self.audit_id):
-                self.rows[r.number] = Row(
-                    r.number,
-                    (r.title_zh or r.title_en) if zh else (r.title_en or r.title_zh),
-                    r.depth,
-                    r.parent_number,
-                    r.clause_ids,
-                    [(code, c.number) for code, c in r.members],
-                    [
-                        (p.get("zh") or p.get("en", "")) if zh else (p.get("en") or p.get("zh", ""))
-                        for p in r.prompts
-                    ],
-                )
-        self.sites = sites
-        self.editor.set_sites(sites)
+        opened = self.gateway.read(lambda s: wd.opening(s, self.audit_id))
+        self._show_header(opened.header)
+        self.audit_label = opened.header.number
+        self.audit_start = opened.header.start_date
+        self.marks.setText(opened.marks_control)
+        self.sites = opened.sites
+        self.editor.set_sites(self.sites)
         self.site_filter.blockSignals(True)
         self.site_filter.addItem(self.tr("All sites"), None)
-        for sid, name in sites:
+        for sid, name in self.sites:
             self.site_filter.addItem(name, sid)
         self.site_filter.blockSignals(False)
-        self.tree.clear()
-        for number, row in self.rows.items():
-            parent = self.tree_items.get(row.parent) if row.parent else None
-            item = QTreeWidgetItem(
-                [f"{number}  {row.title}", "·".join(_short(c) for c, _n in row.members), "", ""]
-            )
-            item.setData(0, Qt.ItemDataRole.UserRole, number)
-            item.setToolTip(1, "\n".join(f"{c} §{n}" for c, n in row.members))
-            if row.depth == 0:
-                bold = QFont(item.font(0))
-                bold.setBold(True)
-                item.setFont(0, bold)
-            (parent.addChild(item) if parent else self.tree.addTopLevelItem(item))
-            self.tree_items[number] = item
-        self.tree.expandAll()
+        self.tree.show_rows([row_of(line, zh) for line in opened.clauses])
         self._apply_lock()
+
+    def _show_header(self, header: wd.AuditHeader) -> None:
+        self.locked = header.locked
+        self.title.setText(
+            f"<b>{header.number}</b> &nbsp; {header.organisation} &nbsp; "
+            f"<span style='color:{palette.css('muted')}'>{labels.label('audit_type', header.audit_type)} · "
+            f"{labels.label('audit_mode', header.mode)} · "
+            f"{labels.label('audit_status', header.status)}</span>"
+        )
 
     def _apply_lock(self) -> None:
         """An issued audit is read-only; a correction opened on it makes it editable again."""
@@ -434,105 +422,50 @@ class AuditWorkspace(PanelsMixin, QWidget):
         ):
             w.setEnabled(not self.locked)
         if self.locked:
-            self.editor.setEnabled(False)  # unlocked, the selected item enables it (_item_moved)
-        if hasattr(self, "previous"):
-            self.previous.reverify_button.setEnabled(not self.locked)
-
-    def show_documents(self):
-        """The audit's documents (report, plan, case draft) and, for leads, issuing the report."""
-        from auditdesk.ui.documents import DocumentsDialog
-
-        self.editor.flush()
-        dlg = DocumentsDialog(self.db, self.audit_id, self.window_widget(), user=self.user)
-        dlg.issued.connect(self._lock_changed)
-        self.documents_dialog = dlg
-        dlg.open()
-        return dlg
-
-    def export_package(self, target: str | None = None, password: str | None = None):
-        """This audit as an offline package (for a laptop, or back to the office)."""
-        from types import SimpleNamespace
-
-        from auditdesk.ui.package_actions import export_audit_package
-
-        self.editor.flush()
-        ctx = SimpleNamespace(session=self._session, db=self.db, user=self.user)
-        return export_audit_package(ctx, self.window_widget(), [self.audit_id], target, password)
+            self.editor.setEnabled(False)  # unlocked, the selected item enables it (_item_chosen)
+        self.previous.reverify_button.setEnabled(not self.locked)
 
     def _lock_changed(self) -> None:
-        from auditdesk.services.audits import get_audit
-
-        with self._session() as s:
-            audit = get_audit(s, self.audit_id)
-            self.locked = bool(audit.locked)
-            self._set_header_words(audit)
+        self._show_header(self.gateway.read(lambda s: wd.audit_header(s, self.audit_id)))
         self._apply_lock()
         self._load_items(select=self.editor.item_id)
         self.changed.emit()
 
-    def _set_header_words(self, audit) -> None:
-        from auditdesk.ui import labels
-
-        self.title.setText(
-            f"<b>{audit.number}</b> &nbsp; {audit.organisation.name_zh} &nbsp; "
-            f"<span style='color:{palette.css('muted')}'>{labels.label('audit_type', audit.audit_type.value)} · "
-            f"{labels.label('audit_mode', audit.mode.value)} · "
-            f"{labels.label('audit_status', audit.status.value)}</span>"
-        )
-
-    def site_id(self) -> uuid.UUID | None:
-        return self.site_filter.currentData()
-
     def refresh_coverage(self) -> None:
-        from auditdesk.services.coverage import audit_coverage
+        self.coverage = self.gateway.read(lambda s: audit_coverage(s, self.audit_id))
+        self.tree.show_coverage(self.coverage, self.site_id())
 
-        with self._session() as s:
-            cov = audit_coverage(s, self.audit_id)
-        self.coverage = cov
-        site = self.site_id()
-        missing = set(cov.must_cover_missing)
-        for number, item in self.tree_items.items():
-            count = (
-                cov.evidence_by_clause.get(number, 0)
-                if site is None
-                else cov.evidence_by_clause_site.get(number, {}).get(site, 0)
-            )
-            item.setText(2, str(count) if count else ("!" if number in missing else ""))
-            colour = (
-                palette.color("covered_bg")
-                if count
-                else (palette.color("must_cover_bg") if number in missing else None)
-            )
-            item.setBackground(2, QBrush(colour) if colour else QBrush())
-            if number in missing:
-                item.setToolTip(2, self.tr("Every surveillance must cover this clause"))
-            judged = cov.judgements.get(number, [])
-            inherited = None
-            parent = self.rows[number].parent
-            while not judged and parent and inherited is None:
-                found = cov.judgements.get(parent, [])
-                inherited = found[0] if found else None
-                parent = self.rows[parent].parent if parent in self.rows else None
-            if judged:
-                item.setText(3, word("judgement", judged[0].value))
-            else:  # a judgement of the parent covers its sub-clauses (completeness agrees)
-                item.setText(3, f"({word('judgement', inherited.value)})" if inherited else "")
-            if judged and judged[0] == Judgement.NONCONFORMITY:
-                item.setForeground(3, QBrush(palette.color("error")))
-            else:
-                item.setForeground(3, QBrush(palette.color("muted")) if inherited else QBrush())
+    def on_changes(self, changes: object = None) -> None:
+        """Another screen changed data (the app's one change notification, an ``OpChanges``):
+        show it again, where the auditor is, after saving what is typed.
 
-    def evidence_count(self, number: str) -> int:
-        """What the tree shows for a clause (tests read it)."""
-        text = self.tree_items[number].text(2)
-        return int(text) if text.isdigit() else 0
+        Changes that touch nothing the workspace shows are ignored, and so is the echo of its
+        own autosave (the list shows the saved item already): connected to every commit, the
+        workspace must not reload once a second while the auditor types. ``None`` refreshes."""
+        touches = getattr(changes, "touches", None)
+        if callable(touches) and not touches(SHOWN_KINDS):
+            return
+        if self._own_echo(changes):
+            return
+        self.editor.flush()
+        self.refresh_coverage()
+        self._load_items(select=self.editor.item_id)
+        self.previous.refresh()
+
+    def _own_echo(self, changes: object) -> bool:
+        """Whether ``changes`` are only evidence rows this workspace's autosave saved."""
+        kinds, ids_of = getattr(changes, "kinds", None), getattr(changes, "ids_of", None)
+        if kinds is None or not callable(ids_of) or getattr(changes, "bulk", None):
+            return False
+        ids = ids_of(EVIDENCE_KIND)
+        if set(kinds) != {EVIDENCE_KIND} or not ids or not ids <= self._saved_here:
+            return False
+        self._saved_here -= ids
+        return True
 
     # --- navigation ----------------------------------------------------------------------------
     def select_clause(self, number: str) -> None:
-        item = self.tree_items.get(number)
-        if item is not None:
-            self.tree.setCurrentItem(item)
-            self.tree.scrollToItem(item, QTreeWidget.ScrollHint.PositionAtCenter)
+        self.tree.select(number)
 
     def step_clause(self, delta: int) -> None:
         numbers = list(self.rows)
@@ -542,16 +475,11 @@ class AuditWorkspace(PanelsMixin, QWidget):
         if 0 <= i < len(numbers):
             self.select_clause(numbers[i])
 
-    def _tree_moved(self, item: QTreeWidgetItem | None, _previous=None) -> None:
+    def _clause_chosen(self, number: str) -> None:
         self.editor.flush()
-        if item is None:
-            return
-        row = self.rows[item.data(0, Qt.ItemDataRole.UserRole)]
+        row = self.rows[number]
         self.current = row
-        self.clause_title.setText(f"{row.number}  {row.title}")
-        self.members_label.setText("  ·  ".join(f"{c} §{n}" for c, n in row.members))
-        self.prompts.clear()
-        self.prompts.addItems(row.prompts)
+        self.clause_panel.show_clause(row)
         self._load_items()
 
     def _site_changed(self) -> None:
@@ -560,375 +488,47 @@ class AuditWorkspace(PanelsMixin, QWidget):
 
     def _load_items(self, select: uuid.UUID | None = None) -> None:
         row = self.current
-        self.items.blockSignals(True)
-        self.items.clear()
         if row is None:
-            self.items.blockSignals(False)
+            self.items.show_items([])
             return
-        with self._session() as s:
-            found = ev.list_evidence(
-                s, self.audit_id, clause_ids=row.clause_ids, site_id=self.site_id()
-            )
-            snaps = [self._snapshot(i) for i in found]
-            judged = [
-                j
-                for j in ev.judgements_of(s, self.audit_id)
-                if j.clause_id in row.clause_ids and j.site_id == self.site_id()
-            ]
-        self._snaps = {sn.id: sn for sn in snaps}
-        for sn in snaps:
-            li = QListWidgetItem(self._item_text(sn))
-            li.setData(Qt.ItemDataRole.UserRole, sn.id)
-            self.items.addItem(li)
-        self.items.blockSignals(False)
-        j = judged[0] if judged else None
-        self.judgement.setCurrentIndex(
-            max(0, self.judgement.findData(j.judgement.value if j else None))
-        )
-        self.judgement_note.setText(j.note if j else "")
-        self._load_ncs()
-        target = select or (snaps[-1].id if snaps else None)
-        if target is None:
-            had_focus = (
-                self.editor.isAncestorOf(self.focusWidget()) if self.focusWidget() else False
-            )
+        site = self.site_id()
+        view = self.gateway.read(lambda s: wd.clause_view(s, self.audit_id, row.clause_ids, site))
+        self.items.show_items(view.items)
+        self.clause_panel.show_judgement(view.judgement, view.note)
+        self.clause_ncs.show_ncs(view.ncs)
+        target = select or (view.items[-1].id if view.items else None)
+        if target is None or not self.items.select(target):
+            focus = self.focusWidget()
+            had_focus = self.editor.isAncestorOf(focus) if focus else False
             self.editor.load(None)
-            self.strip.clear()
+            self.files.show_for(None)
             if had_focus:  # a disabled editor drops focus; keep the keyboard in the workspace
                 self.tree.setFocus()
-        else:
-            self._select_item(target)
 
-    def _load_ncs(self) -> None:
-        """The clause panel's nonconformities: number, grade, state, first words of the statement."""
-        from auditdesk.services.nonconformities import ncs_of_audit
-        from auditdesk.ui.nc.texts import NCTexts
-
-        self.nc_list.clear()
-        row = self.current
-        if row is None:
-            return
-        texts = NCTexts(self)
-        with self._session() as s:
-            found = [
-                (
-                    n.id,
-                    n.number,
-                    texts.grade(n.grade.value),
-                    texts.state(n.state),
-                    (n.reason or n.evidence_text or n.requirement).strip().splitlines(),
-                )
-                for n in ncs_of_audit(s, self.audit_id)
-                if n.clause_id in row.clause_ids
-            ]
-        for nc_id, number, grade, state, lines in found:
-            it = QListWidgetItem(f"{number}  [{grade} · {state}]  {(lines or [''])[0][:80]}")
-            it.setData(Qt.ItemDataRole.UserRole, nc_id)
-            it.setForeground(QBrush(palette.color("error")))
-            self.nc_list.addItem(it)
-        self.nc_heading.setText(
-            self.tr("Nonconformities on this clause (%1)").replace("%1", str(len(found)))
-        )
-
-    def clause_nc_numbers(self) -> list[str]:
-        """What the clause panel lists (tests read it)."""
-        return [self.nc_list.item(i).text().split()[0] for i in range(self.nc_list.count())]
-
-    # --- nonconformities -----------------------------------------------------------------------
-    def raise_nc(self):
-        """Ctrl+Shift+N: the raise dialog for this audit and clause, the clause's evidence ticked.
-
-        The dialog is opened window-modal (not exec'd), so the keyboard stays in it and tests can
-        fill it; on save the clause is judged a nonconformity (when not judged yet) and the
-        panels refresh."""
-        from auditdesk.ui.nc import NCDialog
-
-        row = self.current
-        if row is None or self.locked:
-            return None
+    def _item_chosen(self, item_id: uuid.UUID | None) -> None:
         self.editor.flush()
-        dlg = NCDialog(
-            self.db, self.audit_id, row.clause_ids[0], self.window_widget(), user=self.user
-        )
-        dlg.accepted.connect(lambda: self._nc_raised(dlg.nc_id))
-        self.nc_dialog = dlg
-        dlg.open()
-        return dlg
-
-    def _nc_raised(self, nc_id: uuid.UUID | None) -> None:
-        from auditdesk.model import Nonconformity
-
-        if nc_id is None:
-            return
-        with self._session() as s:
-            nc = s.get(Nonconformity, nc_id)
-            clause_id = nc.clause_id if nc else None
-        number = next((r.number for r in self.rows.values() if clause_id in r.clause_ids), None)
-        if number is not None:
-            row = self.rows[number]
-            site = self.site_id()
-
-            def judge_if_unset(s):
-                judged = {
-                    j.clause_id for j in ev.judgements_of(s, self.audit_id) if j.site_id == site
-                }
-                for cid in row.clause_ids:
-                    if cid not in judged:
-                        ev.set_judgement(
-                            s, self.audit_id, cid, Judgement.NONCONFORMITY, site_id=site
-                        )
-                return True
-
-            self._run(judge_if_unset)
-            if self.current is None or self.current.number != number:
-                self.select_clause(number)
-        self.refresh_coverage()
-        self._load_items(select=self.editor.item_id)
-        self.messages.append(self.tr("Nonconformity raised."))
-        self.changed.emit()
-
-    def open_nc(self, nc_id: uuid.UUID):
-        """One NC with its lifecycle actions; the workspace refreshes when it changes."""
-        from auditdesk.ui.nc import NCDetailDialog
-
-        if nc_id is None:
-            return None
-        dlg = NCDetailDialog(self.db, nc_id, self.window_widget(), user=self.user)
-        dlg.changed.connect(
-            lambda: (self._load_items(select=self.editor.item_id), self.previous.refresh())
-        )
-        self.nc_detail_dialog = dlg
-        dlg.show()
-        return dlg
-
-    def _audit_locked(self) -> bool:
-        from auditdesk.services.audits import get_audit
-
-        with self._session() as s:
-            return bool(get_audit(s, self.audit_id).locked)
-
-    def _previous_tab_text(self) -> None:
-        n = self.previous.table.rowCount()
-        i = self.bottom.indexOf(self.previous)
-        self.bottom.setTabText(
-            i, self.tr("Previous NCs (%1)").replace("%1", str(n)) if n else self.tr("Previous NCs")
-        )
-
-    def _previous_changed(self) -> None:
-        self._previous_tab_text()
-        if self.problems.count():  # the completeness list was shown: keep it true
-            current = self.bottom.currentWidget()
-            self.run_completeness()
-            self.bottom.setCurrentWidget(current)
-        self.changed.emit()
-
-    def show_previous_ncs(self, nc_id: uuid.UUID | None = None) -> None:
-        self.bottom.setCurrentWidget(self.previous)
-        table = self.previous.table
-        for r in range(table.rowCount()):
-            item = table.item(r, 0)
-            if (
-                nc_id is not None
-                and item is not None
-                and item.data(Qt.ItemDataRole.UserRole + 1) == str(nc_id)
-            ):
-                table.selectRow(r)
-                break
-        table.setFocus()
-
-    def _snapshot(self, item) -> EvidenceSnapshot:
-        return EvidenceSnapshot(
-            item.id,
-            item.seq,
-            item.evidence_type.value,
-            item.site_id,
-            item.department,
-            item.remote,
-            item.observed_at,
-            item.description,
-            item.references,
-            item.interviewee_role,
-            [c.number for c in item.clauses],
-            len([a for a in item.attachments if not a.archived]),
-            item.significant_change,
-            item.version,
-        )
-
-    def _item_text(self, sn: EvidenceSnapshot) -> str:
-        first = (sn.description.strip().splitlines() or [self.tr("(empty)")])[0]
-        clip = (
-            "  " + self.tr("(%1 files)").replace("%1", str(sn.attachments))
-            if sn.attachments
-            else ""
-        )
-        return f"{sn.seq}. [{word('evidence_type', sn.evidence_type)}] {first[:90]}{clip}"
-
-    def _select_item(self, item_id: uuid.UUID) -> None:
-        for i in range(self.items.count()):
-            if self.items.item(i).data(Qt.ItemDataRole.UserRole) == item_id:
-                self.items.setCurrentRow(i)
-                return
-
-    def _item_moved(self, li: QListWidgetItem | None, _prev=None) -> None:
-        self.editor.flush()
-        if li is None:
-            self.editor.load(None)
-            return
-        item_id = li.data(Qt.ItemDataRole.UserRole)
-        snap = self._snaps.get(item_id)
+        snap = self.items.snaps.get(item_id) if item_id is not None else None
         self.editor.load(snap)
         self.editor.setEnabled(snap is not None and not self.locked)
-        self._load_attachments()
+        self.files.show_for(self.editor.item_id)
 
     def _step_item(self, delta: int) -> None:
-        i = self.items.currentRow() + delta
-        if 0 <= i < self.items.count():
-            self.items.setCurrentRow(i)
+        if self.items.step(delta):
             self.editor.description.setFocus()
 
-    def current_item_id(self) -> uuid.UUID | None:
-        return self.editor.item_id
+    def _select_item(self, item_id: uuid.UUID) -> None:
+        self.items.select(item_id)
 
     # --- writing -------------------------------------------------------------------------------
-    def _run(self, fn):
-        """Run one user action in its own transaction; tell the user when it is refused."""
-        try:
-            with self._session() as s:
-                return fn(s)
-        except AttachmentRefused as exc:
-            self._tell(refusal_text(exc.code, Path(exc.path).name or exc.path, exc.actual))
-        except ServiceError as exc:
-            errors.show_error(exc, self)
-            self.messages.append(type(exc).__name__)
-        except Exception as exc:  # the server went away: one translated sentence, no crash
-            if not connection_lost(exc):
-                raise
-            errors.show_error(exc, self)
-            self.messages.append("ServerUnreachable")
-        return None
-
-    def _tell(self, text: str) -> None:
-        self.messages.append(text)
-        if errors.shown is not None:
-            errors.shown.append((self.tr("Not attached"), text))
-        else:
-            QMessageBox.warning(self, self.tr("Not attached"), text)
-
-    def _save_fields(self, item_id: uuid.UUID, changes: dict) -> bool:
-        """Save the editor's changes against the version it showed (a second writer is asked
-        reload / merge / keep mine); a connection lost mid-save is tried once more."""
-        from auditdesk.services.errors import Conflict
-
-        seen = self._snaps.get(item_id)
-        try:
-            saved = self._write_evidence(item_id, changes, seen.version if seen else None)
-        except Conflict as exc:
-            return self._evidence_conflict(exc, item_id, changes)
-        except ServiceError as exc:
-            errors.show_error(exc, self)
-            self.messages.append(type(exc).__name__)
-            return False
-        except Exception as exc:
-            if not connection_lost(exc):
-                raise
-            self._tell_offline()
-            return False
-        self._saved_snapshot(item_id, saved, changes)
-        return True
-
-    def _write_evidence(
-        self, item_id: uuid.UUID, changes: dict, version: int | None
-    ) -> EvidenceSnapshot:
-        for attempt in range(SAVE_ATTEMPTS):
-            try:
-                with self._session() as s:
-                    item = ev.update_evidence(s, item_id, changes, expected_version=version)
-                    return self._snapshot(item)
-            except Exception as exc:
-                if attempt + 1 == SAVE_ATTEMPTS or not connection_lost(exc):
-                    raise
-                self.retries += 1
-        raise AssertionError("unreachable")
-
-    def _saved_snapshot(self, item_id: uuid.UUID, saved: EvidenceSnapshot, changes: dict) -> None:
-        self._snaps[item_id] = saved
-        cur = self.items.currentItem()
-        if cur is not None and cur.data(Qt.ItemDataRole.UserRole) == item_id:
-            cur.setText(self._item_text(saved))
-        if "site_id" in changes:
-            self.refresh_coverage()
-        self.changed.emit()
-
-    def _tell_offline(self) -> None:
-        text = self.tr(
-            "The database server cannot be reached: your text is kept here and saved as soon"
-            " as the connection is back."
-        )
-        self.messages.append(text)
-        if errors.shown is not None:
-            errors.shown.append((self.tr("Not saved yet"), text))
-        else:
-            QMessageBox.warning(self, self.tr("Not saved yet"), text)
-
-    def _read_item(self, item_id: uuid.UUID) -> tuple[dict, int | None]:
-        with self._session() as s:
-            snap = self._snapshot(ev.get_evidence(s, item_id))
-        self._snaps[item_id] = snap
-        return {k: getattr(snap, k) for k in SNAPSHOT_FIELDS}, snap.version
-
-    def _evidence_conflict(self, exc: Exception, item_id: uuid.UUID, changes: dict) -> bool:
-        """Someone saved this item since the editor showed it: ask, never overwrite silently."""
-        from auditdesk.ui.conflict_reload import MERGE, attach_subject, resolve_conflict
-
-        self.conflicts.append(exc)
-        try:
-            with self._session() as s:
-                attach_subject(exc, s)
-        except Exception:  # noqa: BLE001 — naming the record is a nicety; the question is still asked
-            pass
-        seen = self._snaps.get(item_id)
-        base = {k: getattr(seen, k) for k in SNAPSHOT_FIELDS} if seen else {}
-        outcome = resolve_conflict(
-            exc,
-            base=base,
-            mine={**base, **changes},
-            reload=lambda: self._read_item(item_id),
-            parent=self,
-            ask=self.ask_conflict,
-        )
-        if outcome is None:  # keep mine: it stays typed, unsaved, and is tried again later
-            return False
-        if outcome.choice != MERGE:
-            self._show_current(item_id)
-            return True
-        mine = {k: v for k, v in outcome.values.items() if k in changes}
-        ok = self._save_fields(item_id, mine)
-        if ok:
-            self._show_current(item_id)
-            if outcome.both_changed:
-                self.messages.append(
-                    self.tr("Both of you changed: %1. Yours was kept; check it.").replace(
-                        "%1", ", ".join(outcome.both_changed)
-                    )
-                )
-        return ok
-
-    def _show_current(self, item_id: uuid.UUID) -> None:
-        """Show the item as stored now (after a reload or a merge) in the list and the editor."""
-        snap = self._snaps.get(item_id)
-        cur = self.items.currentItem()
-        if snap is not None and cur is not None and cur.data(Qt.ItemDataRole.UserRole) == item_id:
-            cur.setText(self._item_text(snap))
-        if snap is not None and self.editor.item_id == item_id:
-            self.editor.load(snap)
-        self.changed.emit()
+    def _run(self, fn: Callable[[Session], T]) -> T | None:
+        return self.gateway.run(fn)
 
     def new_item(self, description: str = "") -> uuid.UUID | None:
         """Ctrl+Enter: save what is typed, start the next item on this clause, cursor in its text."""
         if self.current is None or self.locked:
             return None
         self.editor.flush()
-        last = self._snaps.get(self.editor.item_id) if self.editor.item_id else None
+        last = self.items.snaps.get(self.editor.item_id) if self.editor.item_id else None
         data = ev.EvidenceData(
             evidence_type=last.evidence_type if last else "document",  # type: ignore[arg-type]
             clause_ids=list(self.current.clause_ids),
@@ -950,7 +550,7 @@ class AuditWorkspace(PanelsMixin, QWidget):
         """Link an item to the clauses typed (each shared clause to every standard's clause)."""
         unknown = [n for n in numbers if n not in self.rows]
         if unknown:
-            self._tell(
+            self.gateway.tell_not_attached(
                 self.tr("No clause %1 in this audit's standards.").replace("%1", ", ".join(unknown))
             )
             return False
@@ -965,10 +565,8 @@ class AuditWorkspace(PanelsMixin, QWidget):
     def _save_marks(self) -> None:
         if self.locked:
             return
-        if (
-            self._run(lambda s: ev.set_marks_control(s, self.audit_id, self.marks.text()))
-            is not None
-        ):
+        text = self.marks.text()
+        if self._run(lambda s: ev.set_marks_control(s, self.audit_id, text)) is not None:
             self.refresh_coverage()
 
     def archive_current_item(self) -> None:
@@ -977,7 +575,7 @@ class AuditWorkspace(PanelsMixin, QWidget):
         if item_id is None:
             return
         self.editor.flush()
-        snap = self._snaps.get(item_id)
+        snap = self.items.snaps.get(item_id)
         words = (snap.description if snap else "").strip().splitlines()
         preview = words[0][:40] + ("…" if len(words[0]) > 40 else "") if words else ""
         if not errors.confirm(
@@ -998,7 +596,7 @@ class AuditWorkspace(PanelsMixin, QWidget):
 
     def undo_archive(self) -> None:
         """Bring back the item archived last (the Undo button of the bar below the buttons)."""
-        item_id = getattr(self, "_archived_last", None)
+        item_id = self._archived_last
         if item_id is None:
             return
         if self._run(lambda s: ev.archive_evidence(s, item_id, archived=False)) is not None:
@@ -1013,22 +611,14 @@ class AuditWorkspace(PanelsMixin, QWidget):
             return
         if note_only and value is None:
             return
-        note = self.judgement_note.text()
-
-        def apply(s):
-            for cid in row.clause_ids:
-                ev.set_judgement(
-                    s,
-                    self.audit_id,
-                    cid,
-                    Judgement(value) if value else None,
-                    site_id=self.site_id(),
-                    note=note,
-                )
-            return True
-
-        if self._run(apply):
-            self.judgement.setCurrentIndex(max(0, self.judgement.findData(value)))
+        note, site = self.clause_panel.note(), self.site_id()
+        done = self._run(
+            lambda s: wd.judge_clause(
+                s, self.audit_id, row.clause_ids, value, site_id=site, note=note
+            )
+        )
+        if done:
+            self.clause_panel.show_judgement(value)
             self.refresh_coverage()
             self.changed.emit()
 
@@ -1041,28 +631,27 @@ class AuditWorkspace(PanelsMixin, QWidget):
         item_id = self._ensure_item_for_files()
         if item_id is None:
             return 0
-        store = self._store()
-        snap = self._snaps.get(item_id)
+        snap = self.items.snaps.get(item_id)
         fresh = snap is not None and not snap.description.strip() and not snap.attachments
         done = 0
         for p in paths:
             # A photo dropped on a fresh item dates the item: when it was taken, not typed.
-            if (
-                self._run(
-                    lambda s, p=p: ev.attach_file(
-                        s, item_id, Path(p), store=store, adopt_capture_time=fresh
-                    )
-                )
-                is not None
-            ):
+            if self._run(self._attach_one(item_id, Path(p), fresh)) is not None:
                 done += 1
         self._after_attach(item_id)
         return done
 
+    @staticmethod
+    def _attach_one(item_id: uuid.UUID, path: Path, fresh: bool) -> Callable[[Session], Attachment]:
+        def work(s: Session) -> Attachment:
+            return ev.attach_file(s, item_id, path, store=ev.store_for(s), adopt_capture_time=fresh)
+
+        return work
+
     def attach_image(self, data: bytes, name: str) -> None:
         item_id = self._ensure_item_for_files()
         if item_id is not None:
-            self._run(lambda s: ev.attach_bytes(s, item_id, data, name, store=self._store()))
+            self._run(lambda s: ev.attach_bytes(s, item_id, data, name, store=ev.store_for(s)))
             self._after_attach(item_id)
 
     def attach_dialog(self) -> None:
@@ -1074,125 +663,249 @@ class AuditWorkspace(PanelsMixin, QWidget):
         self._load_items(select=item_id)
         self.changed.emit()
 
-    def _store(self):
-        with self._session() as s:
-            return ev.store_for(s)
+    # --- check-in (check_in_flow.py) -----------------------------------------------------------
+    def show_check_in(self) -> CheckInDialog:
+        return self.check_in.show()
 
-    def _load_attachments(self) -> None:
-        item_id = self.editor.item_id
-        if item_id is None:
-            self.strip.clear()
-            return
-        store = self._store()
-        with self._session() as s:
-            atts = ev.list_attachments(s, evidence_id=item_id)
-            rows = [
-                (
-                    a.id,
-                    a.filename,
-                    a.sha256,
-                    a.is_photo,
-                    store.path_of(a.sha256),
-                    word("check_in", a.check_in.value) if a.check_in else "",
-                )
-                for a in atts
-            ]
-            nc_ids = ev.nc_evidence_ids(s, self.audit_id)
-            photos = {a.id for a in atts if a.is_photo}
-            shown = {a.id for a in atts if ev.photo_in_report(a, nc_ids)}
-        self._attachment_rows = rows
-        self.strip.show_attachments(rows)
-        self.strip.set_in_report(photos, shown)
+    def mark_check_in(
+        self, att_id: uuid.UUID, moment: str, place: str = "", taken_at: dt.datetime | None = None
+    ) -> bool:
+        return self.check_in.mark(att_id, moment, place, taken_at)
 
-    def view_attachment(self, att_id: uuid.UUID) -> None:
-        rows = getattr(self, "_attachment_rows", [])
-        photos = [(name, path) for _id, name, _sha, is_photo, path, _c in rows if is_photo]
-        for _id, name, _sha, is_photo, path, _c in rows:
-            if _id == att_id:
-                if is_photo:
-                    index = [n for n, _p in photos].index(name)
-                    PhotoViewer(photos, index, self).exec()
-                else:
-                    open_externally(path, name)
-                return
+    def add_check_in_photo(
+        self, path: Path, moment: str, place: str = "", taken_at: dt.datetime | None = None
+    ) -> uuid.UUID | None:
+        return self.check_in.add_photo(path, moment, place, taken_at)
 
-    def archive_attachment(self, att_id: uuid.UUID) -> None:
-        if self._run(lambda s: ev.archive_attachment(s, att_id)) is not None:
-            self._load_items(select=self.editor.item_id)
+    @property
+    def check_in_dialog(self) -> CheckInDialog | None:
+        return self.check_in.dialog
 
-    def set_photo_in_report(self, att_id: uuid.UUID, include: bool) -> bool:
-        """The auditor puts a photo into the report or takes it out (issue 20.4)."""
-        ok = self._run(lambda s: ev.set_photo_in_report(s, att_id, include))
-        self._load_attachments()
-        return ok is not None
-
-    def mark_check_in(self, att_id: uuid.UUID, moment: str, place: str = "", taken_at=None) -> bool:
-        from auditdesk.model import CheckInMoment
-
-        ok = self._run(
-            lambda s: ev.mark_check_in(
-                s,
-                att_id,
-                CheckInMoment(moment) if moment else None,
-                place=place,
-                taken_at=taken_at,
-                audit_id=self.audit_id,
-            )
-        )
-        self._load_attachments()
-        return ok is not None
-
-    def mark_check_in_interactive(self, att_id: uuid.UUID, moment: str) -> None:
-        from auditdesk.model import Attachment
-        from auditdesk.ui.workspace.dialogs import PlaceDialog
-
-        if not moment:
-            self.mark_check_in(att_id, "")
-            return
-        with self._session() as s:
-            att = s.get(Attachment, att_id)
-            when = att.captured_at if att else None
-        dlg = PlaceDialog(when, self)
-        if dlg.exec():
-            place, taken = dlg.values()
-            self.mark_check_in(att_id, moment, place, taken)
-
-    def closeEvent(self, event):
+    # --- completeness, search, coverage --------------------------------------------------------
+    def run_completeness(self) -> list:
         self.editor.flush()
+        problems = self.gateway.read(lambda s: check_completeness(s, self.audit_id))
+        self.bottom.show_problems(problems)
+        return problems
+
+    def go_to_problem(self, p: Problem) -> None:
+        """Jump to where a completeness problem is fixed."""
+        if p.code.startswith("check_in."):
+            self.show_check_in()
+            return
+        if p.code == "previous_nc.not_verified":  # re-verified in the Previous NCs tab
+            self.show_previous_ncs(p.nc_id)
+            return
+        if p.code == "coverage.must_cover_missing" and p.detail == "marks":
+            self.marks.setFocus()
+            return
+        number = p.clause_number
+        if number is None and p.clause_id is not None:
+            number = self.tree.number_of({p.clause_id})
+        if number:
+            self.select_clause(number)
+            if p.code == "clause.not_judged":
+                self.judgement.setFocus()
+            else:
+                self.tree.setFocus()
+        if p.nc_id is not None:
+            self.openNonconformityRequested.emit(p.nc_id)
+
+    def run_search(self) -> list:
+        query, all_audits = self.search_box.text(), self.search_all.isChecked()
+        lines = self.gateway.read(
+            lambda s: wd.search_lines(s, query, self.audit_id, all_audits=all_audits)
+        )
+        return self.bottom.show_hits(lines)
+
+    def go_to_hit(self, hit: SearchHit) -> None:
+        if hit.audit_id and hit.audit_id != self.audit_id:
+            self.openAuditRequested.emit(hit.audit_id)
+            return
+        if hit.kind == "nc":
+            clause_id = self.gateway.read(lambda s: wd.nc_clause(s, hit.ref_id))
+            number = self.tree.number_of({clause_id}) if clause_id else None
+            if number:
+                self.select_clause(number)
+            self.openNonconformityRequested.emit(hit.ref_id)
+            return
+        ids = self.gateway.read(lambda s: wd.evidence_clause_ids(s, hit.ref_id))
+        number = self.tree.number_of(set(ids))
+        if number:
+            if self.site_filter.currentIndex() != 0:
+                self.site_filter.setCurrentIndex(0)
+            self.select_clause(number)
+            self._select_item(hit.ref_id)
+            self.editor.description.setFocus()
+
+    def show_coverage(self) -> CoverageDialog:
+        view = self.gateway.read(lambda s: wd.coverage_view(s, self.audit_id))
+        dlg = coverage_dialog(view, self.rows, self.sites, self.audit_id, self.window_widget())
+        dlg.clauseChosen.connect(self.go_to_clause_at_site)
+        self.coverage_dialog = dlg
+        dlg.show()
+        return dlg
+
+    def go_to_clause_at_site(self, number: str, site_id: uuid.UUID | None = None) -> None:
+        """A heatmap cell chosen: that clause, with the site filter on that site (None: all sites)."""
+        index = next(
+            (i for i in range(self.site_filter.count()) if self.site_filter.itemData(i) == site_id),
+            0,
+        )
+        if self.site_filter.currentIndex() != index:
+            self.site_filter.setCurrentIndex(index)
+        self.select_clause(number)
+        self.activateWindow()
+        self.tree.setFocus()
+
+    # --- documents, package, termination -------------------------------------------------------
+    def show_documents(self) -> DocumentsDialog:
+        """The audit's documents (report, plan, case draft) and, for leads, issuing the report."""
+        self.editor.flush()
+        dlg = DocumentsDialog(self.db, self.audit_id, self.window_widget(), user=self.user)
+        dlg.issued.connect(self._lock_changed)
+        self.documents_dialog = dlg
+        dlg.open()
+        return dlg
+
+    def export_package(self, target: str | None = None, password: str | None = None) -> Job | None:
+        """This audit as an offline package (for a laptop, or back to the office)."""
+        self.editor.flush()
+        ctx = SimpleNamespace(session=self.gateway.session, db=self.db, user=self.user)
+        return export_audit_package(ctx, self.window_widget(), [self.audit_id], target, password)
+
+    def terminate(self, data: TerminationData | None = None) -> bool:
+        """Open the 撤组 dialog (or, for scripts and tests, record ``data`` directly)."""
+        self.editor.flush()
+        if data is None:
+            dlg = TerminationDialog(self.audit_label, self.audit_start, self.window_widget())
+            if not dlg.exec():
+                return False
+            data = dlg.data()
+        due = self._run(lambda s: terminate_audit(s, self.audit_id, data).reaudit_due or "")
+        if due is None:
+            return False
+        self._show_header(self.gateway.read(lambda s: wd.audit_header(s, self.audit_id)))
+        text = QCoreApplication.translate(
+            "Workspace", "The audit is terminated. Re-audit due by %1."
+        ).replace("%1", str(due or "—"))
+        self.messages.append(text)
+        if errors.shown is None:
+            QMessageBox.information(
+                self.window_widget(), QCoreApplication.translate("Workspace", "Terminated"), text
+            )
+        self.changed.emit()
+        return True
+
+    # --- nonconformities -----------------------------------------------------------------------
+    def raise_nc(self) -> NCDialog | None:
+        """Ctrl+Shift+N: the raise dialog for this audit and clause, the clause's evidence ticked.
+
+        The dialog is opened window-modal (not exec'd), so the keyboard stays in it and tests can
+        fill it; on save the clause is judged a nonconformity (when not judged yet) and the
+        panels refresh."""
+        row = self.current
+        if row is None or self.locked:
+            return None
+        self.editor.flush()
+        dlg = NCDialog(
+            self.db, self.audit_id, row.clause_ids[0], self.window_widget(), user=self.user
+        )
+        dlg.accepted.connect(lambda: self._nc_raised(dlg.nc_id))
+        self.nc_dialog = dlg
+        dlg.open()
+        return dlg
+
+    def _nc_raised(self, nc_id: uuid.UUID | None) -> None:
+        if nc_id is None:
+            return
+        clause_id = self.gateway.read(lambda s: wd.nc_clause(s, nc_id))
+        number = self.tree.number_of({clause_id}) if clause_id else None
+        if number is not None:
+            row, site = self.rows[number], self.site_id()
+            self._run(
+                lambda s: wd.judge_unset_as_nonconformity(s, self.audit_id, row.clause_ids, site)
+            )
+            if self.current is None or self.current.number != number:
+                self.select_clause(number)
+        self.refresh_coverage()
+        self._load_items(select=self.editor.item_id)
+        self.messages.append(self.tr("Nonconformity raised."))
+        self.changed.emit()
+
+    def open_nc(self, nc_id: uuid.UUID) -> NCDetailDialog | None:
+        """One NC with its lifecycle actions; the workspace refreshes when it changes."""
+        if nc_id is None:
+            return None
+        dlg = NCDetailDialog(self.db, nc_id, self.window_widget(), user=self.user)
+        dlg.changed.connect(self._nc_changed)
+        self.nc_detail_dialog = dlg
+        dlg.show()
+        return dlg
+
+    def _nc_changed(self) -> None:
+        self._load_items(select=self.editor.item_id)
+        self.previous.refresh()
+
+    def _previous_changed(self) -> None:
+        self.bottom.show_previous_count()
+        if self.problems.count():  # the completeness list was shown: keep it true
+            current = self.bottom.currentWidget()
+            self.run_completeness()
+            self.bottom.setCurrentWidget(current)
+        self.changed.emit()
+
+    def show_previous_ncs(self, nc_id: uuid.UUID | None = None) -> None:
+        self.bottom.setCurrentWidget(self.previous)
+        table = self.previous.table
+        for r in range(table.rowCount()):
+            item = table.item(r, 0)
+            if (
+                nc_id is not None
+                and item is not None
+                and item.data(Qt.ItemDataRole.UserRole + 1) == str(nc_id)
+            ):
+                table.selectRow(r)
+                break
+        table.setFocus()
+
+    # --- window events -------------------------------------------------------------------------
+    def closeEvent(self, event: QCloseEvent) -> None:
+        self.finish_saves()
         super().closeEvent(event)
 
-    def changeEvent(self, event):
+    def hideEvent(self, event: QHideEvent) -> None:
+        self.editor.flush()
+        super().hideEvent(event)
+
+    def changeEvent(self, event: QEvent) -> None:
         # A live language switch: every text of the workspace is set while it is built, so it
         # is built again where the auditor was: same clause, item, site and bottom tab.
         # Everything typed is saved first; what could not be saved stays parked in the new
         # editor. Qt sends several LanguageChange events per switch: the first one in a new
         # language rebuilds, the others find the workspace already in it.
         if event.type() == QEvent.Type.LanguageChange and hasattr(self, "editor"):
-            from auditdesk.ui.i18n import current_language
-
             if current_language() != self._built_language:
                 self._rebuild_in_new_language()
         super().changeEvent(event)
 
     def _rebuild_in_new_language(self) -> None:
         old_editor = self.editor
-        old_editor.flush()
-        unsaved = dict(old_editor._unsaved)
-        if old_editor.has_pending and old_editor.item_id is not None:
-            unsaved.setdefault(old_editor.item_id, {}).update(old_editor._pending)
+        self.finish_saves()
+        unsaved = old_editor.take_unsaved()
         clause = self.current.number if self.current else None
         item = old_editor.item_id
         site, tab = self.site_filter.currentIndex(), self.bottom.currentIndex()
         for action in self.actions():
             self.removeAction(action)
             action.deleteLater()
-        holder = QWidget()
-        holder.setLayout(self.layout())  # takes the old layout and the widgets it manages
+        holder, old_layout = QWidget(), self.layout()
+        assert old_layout is not None
+        holder.setLayout(old_layout)  # takes the old layout and the widgets it manages
         holder.deleteLater()
         self.current = None
-        self.rows, self.tree_items = {}, {}
         self._build()
-        self.editor._unsaved = unsaved
+        self.editor.park(unsaved)
         self._load_audit()
         if 0 <= site < self.site_filter.count():
             self.site_filter.setCurrentIndex(site)
@@ -1203,12 +916,8 @@ class AuditWorkspace(PanelsMixin, QWidget):
             self._load_items(select=item)
         self.bottom.setCurrentIndex(tab)
 
-    def hideEvent(self, event):
-        self.editor.flush()
-        super().hideEvent(event)
 
-
-def open_workspace(*args, **kwargs) -> AuditWorkspace:
+def open_workspace(*args: Any, **kwargs: Any) -> AuditWorkspace:
     """Open an audit's workspace in its own window, owned by the main window.
 
     Accepts both ``open_workspace(main_window, database, audit_id)`` and the main window's
