@@ -269,6 +269,15 @@ def publish(db: Any, changes: OpChanges) -> None:
             log.exception("a subscriber failed to take the changes %s", changes)
 
 
+def publish_to_url(url: str, changes: OpChanges) -> None:
+    """Publish to every database open in this process at ``url``: what a worker process's
+    commit changed (the child's own ``Database`` is not the GUI's)."""
+    with _lock:
+        targets = [db for db in _subscribers if getattr(db, "url", None) == url]
+    for db in targets:
+        publish(db, changes)
+
+
 def install(db: Any) -> None:
     """Report the changes of every session of ``db`` (a storage ``Database``); called by
     ``services.setup.install``, the one place listeners are installed."""
