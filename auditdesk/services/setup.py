@@ -6,14 +6,15 @@ database), then :func:`install`, which wires what the services layer adds to the
 layer, explicitly and here only (nothing is installed by importing a module):
 
 - a stale save raises :class:`services.errors.Conflict` instead of storage's ``EditConflict``;
-- every session of the database keeps the search index current (services/search.py).
+- every session of the database keeps the search index current (services/search.py);
+- every commit reports what it changed to the screens (services/changes.py, ``OpChanges``).
 """
 
 from __future__ import annotations
 
 from sqlalchemy.orm import Session
 
-from auditdesk.services import search
+from auditdesk.services import changes, search
 from auditdesk.services.errors import Conflict
 from auditdesk.services.standards import load_builtin_standards
 from auditdesk.services.users import ensure_system_user
@@ -32,6 +33,7 @@ def install(db: Database) -> Database:
     a worker process, a test's copy of a template)."""
     concurrency.raise_as(Conflict)
     search.install(db)
+    changes.install(db)
     return db
 
 

@@ -1,18 +1,26 @@
 """Opening an AuditDesk database: engine, SQLite pragmas, sessions, migrations on open.
 
-``Database.open(url)`` is the one way in. For a SQLite file it:
-1. refuses a file that is not SQLite or not AuditDesk's (``application_id`` and tables),
-   without touching it;
-2. refuses a database written by a newer AuditDesk (unknown Alembic revision);
-3. writes a backup copy, then upgrades an older database to head;
-4. creates and seeds a new database when ``create`` is allowed;
-5. makes no backup: the GUI starts the daily automatic one in the background
-   (storage/backup.py); ``close()`` cancels it rather than waiting.
-Every connection gets foreign keys, WAL, ``synchronous=FULL`` and a busy timeout.
+``Database.open(url)`` is the one way in, and :func:`_open` its one sequence, the same on a
+SQLite file and on a PostgreSQL server; what differs is a small strategy (:class:`_Backend`:
+:class:`_SqliteFile` here, ``postgres.PostgresServer``). The steps:
+1. connect, or create when allowed; a SQLite file that is not SQLite, not AuditDesk's
+   (``application_id`` and tables) or damaged is refused without being touched; a server's
+   connection failures say what to do;
+2. refuse a database written by a newer AuditDesk (unknown Alembic revision) or by another
+   program;
+3. before upgrading an older database: a file is copied (and checked again), a server gets the
+   ``pg_dump`` advice in ``upgrade_note``;
+4. migrate to head under the backend's lock (SQLite's write lock; an advisory lock on the
+   server, so that many AuditDesks starting at once do not all migrate);
+5. put the change log's append-only guards back if missing (looking first, without a lock);
+6. fill a new database with ``on_create``; ``created`` says it was new;
+7. map driver errors to storage errors (disk full, locked, unreachable ...).
+No backup on open: the GUI starts the daily automatic one in the background
+(storage/backup.py); ``close()`` cancels it rather than waiting.
+Every SQLite connection gets foreign keys, WAL, ``synchronous=FULL`` and a busy timeout.
 An open ``Database`` on a SQLite file, and every open connection to it, holds a shared lock on
 ``<db>.lock``: restore refuses while anyone does (storage/dblock.py).
 
-A ``postgresql+psycopg://`` URL goes to storage/postgres.py instead (the central database).
 On every backend, two sessions saving the same record raise a conflict naming who saved it
 first (storage/concurrency.py).
 """
@@ -23,13 +31,17 @@ import sqlite3
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
-from typing import Any
+from typing import Any, Protocol
 
 from sqlalchemy import Engine, create_engine, event
+from sqlalchemy import inspect as sa_inspect
 from sqlalchemy.engine import make_url
 from sqlalchemy.orm import Session, sessionmaker
+from sqlalchemy.orm.exc import StaleDataError
 
-from auditdesk.storage import dblock, errors
+from auditdesk.model import Base
+from auditdesk.storage import backup, changelog, concurrency, dblock, errors, migrations, postgres
+from auditdesk.storage.backup import backup_before_upgrade
 from auditdesk.storage.dbfile import APPLICATION_ID, inspect_sqlite_file
 from auditdesk.storage.dblock import DatabaseLock
 
@@ -103,8 +115,6 @@ def make_engine(url: str, **kw: Any) -> Engine:
         event.listen(engine, "begin", _begin)
         return engine
     if parsed.get_backend_name() == "postgresql":
-        from auditdesk.storage import postgres
-
         return postgres.make_engine(url, **kw)
     return create_engine(url, pool_pre_ping=True, **kw)
 
@@ -141,10 +151,6 @@ def _refuse_damaged(path: Path) -> None:
 
 def _refuse_missing_tables(reader: Engine, where: Path | str) -> None:
     """CorruptDatabase naming a table of the model the database lacks (schema damaged)."""
-    from sqlalchemy import inspect as sa_inspect
-
-    from auditdesk.model import Base
-
     present = set(sa_inspect(reader).get_table_names())
     missing = [t for t in Base.metadata.tables if t not in present]
     if missing:
@@ -153,6 +159,191 @@ def _refuse_missing_tables(reader: Engine, where: Path | str) -> None:
             "check, or restore a backup",
             str(where),
         )
+
+
+class _Backend(Protocol):
+    """What differs between a SQLite file and a PostgreSQL server when opening; the steps
+    themselves, and their order, are :func:`_open` (one sequence for both).
+
+    ``where`` names the database to people (a path, or the URL without its password);
+    ``foreign_text`` says why a foreign database is refused (``{where}`` filled in).
+    """
+
+    url: str
+    where: str
+    foreign_text: str
+
+    def connect(self, create: bool) -> tuple[Engine, DatabaseLock | None, bool]:
+        """Engine, the lock held until close, and whether the database is new (made now when
+        ``create`` allows); refuses what it cannot open, leaving nothing open."""
+
+    def install(self, db: Database) -> None:
+        """Listeners this backend needs on every session of the database."""
+
+    def before_upgrade(self, db: Database) -> None:
+        """Before an older database is migrated: a file is copied, a server gets advice."""
+
+    def check_structure(self, reader: Engine) -> None:
+        """A database at head: refuse one whose structure is damaged."""
+
+    def migrate(self, engine: Engine, state: str) -> str:
+        """Upgrade to head under the backend's migration lock; the state found under it."""
+
+    def mark(self, engine: Engine, reader: Engine) -> None:
+        """After migrating: whatever marks the database as AuditDesk's."""
+
+    def ensure_guards(self, engine: Engine, reader: Engine) -> None:
+        """The change log's append-only guards, written only when missing."""
+
+    def classify(self, exc: BaseException) -> errors.StorageError | None:
+        """The environment error an opening failure really is (None: a bug, raised as is)."""
+
+
+class _SqliteFile:
+    """Opening a SQLite file: refuse a file that is not ours or is damaged before touching it,
+    copy it before an upgrade; SQLite's own write lock serialises migrations."""
+
+    foreign_text = "{where} is not an AuditDesk database"
+
+    def __init__(self, url: str) -> None:
+        self.url = url
+        self.path = sqlite_path(url)
+        self.where = str(self.path or url)
+
+    def connect(self, create: bool) -> tuple[Engine, DatabaseLock | None, bool]:
+        path = self.path
+        is_new = False
+        if path is not None and not path.exists():
+            if not create:
+                raise errors.DatabaseMissing(f"no database at {path}", str(path))
+            path.parent.mkdir(parents=True, exist_ok=True)
+            is_new = True
+        # Held from before the file is read until close(): a restore cannot swap the file
+        # between the checks below and the first connection, nor while it is open.
+        lock = dblock.acquire_shared(path) if path is not None else None
+        try:
+            if path is not None and path.exists():
+                kind = inspect_sqlite_file(path)
+                if kind == "empty" and path.stat().st_size == 0 and not create:
+                    # A 0-byte file is what a failed copy or a full disk leaves: never quietly
+                    # turned into a new, empty database (it may be where the records were).
+                    raise errors.CorruptDatabase(
+                        f"{path} is empty (0 bytes): not an AuditDesk database; restore a "
+                        "backup, or remove the file to start a new database",
+                        str(path),
+                    )
+                is_new = kind == "empty"
+                if not is_new and path.stat().st_size <= QUICK_CHECK_MAX_BYTES:
+                    _refuse_damaged(path)  # a damaged file is refused, never written to
+            return make_engine(self.url), lock, is_new
+        except BaseException:
+            if lock is not None:
+                lock.release()
+            raise
+
+    def install(self, db: Database) -> None:
+        pass  # pragmas, locks and IMMEDIATE transactions are on the engine (make_engine)
+
+    def before_upgrade(self, db: Database) -> None:
+        if self.path is not None:
+            db.backup_path = backup_before_upgrade(self.path)
+            _refuse_damaged(self.path)  # never migrate (write) a damaged file
+
+    def check_structure(self, reader: Engine) -> None:
+        _refuse_missing_tables(reader, self.where)
+
+    def migrate(self, engine: Engine, state: str) -> str:
+        # The upgrade's transaction begins IMMEDIATE: it holds the file's write lock.
+        migrations.upgrade_to_head(engine)
+        return state
+
+    def mark(self, engine: Engine, reader: Engine) -> None:
+        if self.path is None:
+            return
+        with reader.connect() as conn:
+            marked = conn.exec_driver_sql("PRAGMA application_id").scalar()
+        if marked != APPLICATION_ID:
+            _refuse_damaged(self.path)
+            with engine.begin() as conn:
+                conn.exec_driver_sql(f"PRAGMA application_id = {APPLICATION_ID}")
+
+    def ensure_guards(self, engine: Engine, reader: Engine) -> None:
+        # Look without the write lock first: an open while another process writes must not
+        # wait for it when the guards are already there (they nearly always are).
+        with reader.connect() as conn:
+            guards_missing = bool(changelog.missing_triggers(conn))
+        if guards_missing:
+            changelog.ensure_append_only(engine)
+
+    def classify(self, exc: BaseException) -> errors.StorageError | None:
+        return errors.classify_sqlite_error(exc, self.where)
+
+
+def _backend_for(url: str) -> _Backend:
+    if postgres.is_postgres_url(url):
+        return postgres.PostgresServer(url)
+    return _SqliteFile(url)
+
+
+def _open(
+    cls: type[Database],
+    backend: _Backend,
+    *,
+    create: bool,
+    migrate: bool,
+    on_create: Callable[[Session], None] | None,
+) -> Database:
+    """The one opening sequence, on every backend (``Database.open``)."""
+    engine, lock, is_new = backend.connect(create)
+    try:
+        db = cls(backend.url, engine, lock=lock)
+    except BaseException:
+        engine.dispose()
+        if lock is not None:
+            lock.release()
+        raise
+    db.opening = True
+    try:
+        backend.install(db)
+        # Reading what the database is takes no write lock: opening a database another
+        # process is writing to (an import) does not wait for it, and writes nothing
+        # unless it must migrate.
+        reader = engine.execution_options(**{READONLY_OPTION: True})
+        if migrate:
+            state = migrations.check_revision(reader)
+            if state == "newer":
+                raise errors.NewerDatabase(
+                    f"{backend.where} was written by a newer AuditDesk; update AuditDesk to "
+                    "open it",
+                    backend.where,
+                )
+            if state == "foreign":
+                raise errors.NotAnAuditDeskDatabase(
+                    backend.foreign_text.format(where=backend.where), backend.where
+                )
+            if state == "behind":
+                backend.before_upgrade(db)
+            if state == "current":
+                backend.check_structure(reader)
+            if state in ("empty", "behind"):
+                # Under the lock someone else may have made it first: then it is not new here.
+                is_new = backend.migrate(engine, state) == "empty" or is_new
+            backend.mark(engine, reader)
+            backend.ensure_guards(engine, reader)
+        if is_new and on_create is not None:
+            with db.session() as session:
+                on_create(session)
+        db.created = is_new
+        db.opening = False
+        # No backup on open: the GUI alone starts the (daily) automatic one (backup.py).
+    except BaseException as exc:
+        engine.dispose()
+        db.release_lock()
+        mapped = None if isinstance(exc, errors.StorageError) else backend.classify(exc)
+        if mapped is not None:
+            raise mapped from exc
+        raise
+    return db
 
 
 class Database:
@@ -171,8 +362,6 @@ class Database:
         self.created = False
         # Every flush is recorded in the hash-chained change log; commits count toward the
         # next automatic backup (storage/changelog.py, storage/backup.py).
-        from auditdesk.storage import backup, changelog, concurrency
-
         changelog.install(self.Session)
         concurrency.install(self.Session)
         self.upgrade_note = ""  # PostgreSQL: advice shown after an upgrade without a file backup
@@ -200,104 +389,7 @@ class Database:
         ``on_create`` fills a brand-new database (the services layer passes the loader of
         the standards library and the default settings).
         """
-        from auditdesk.storage import migrations
-
-        if make_url(url).get_backend_name() == "postgresql":
-            from auditdesk.storage import postgres
-
-            return postgres.open_database(
-                cls, url, create=create, migrate=migrate, on_create=on_create
-            )
-        path = sqlite_path(url)
-        is_new = False
-        if path is not None and not path.exists():
-            if not create:
-                raise errors.DatabaseMissing(f"no database at {path}", str(path))
-            path.parent.mkdir(parents=True, exist_ok=True)
-            is_new = True
-        # Held from before the file is read until close(): a restore cannot swap the file
-        # between the checks below and the first connection, nor while it is open.
-        lock = dblock.acquire_shared(path) if path is not None else None
-        try:
-            if path is not None and path.exists():
-                kind = inspect_sqlite_file(path)
-                if kind == "empty" and path.stat().st_size == 0 and not create:
-                    # A 0-byte file is what a failed copy or a full disk leaves: never quietly
-                    # turned into a new, empty database (it may be where the records were).
-                    raise errors.CorruptDatabase(
-                        f"{path} is empty (0 bytes): not an AuditDesk database; restore a "
-                        "backup, or remove the file to start a new database",
-                        str(path),
-                    )
-                is_new = kind == "empty"
-                if not is_new and path.stat().st_size <= QUICK_CHECK_MAX_BYTES:
-                    _refuse_damaged(path)  # a damaged file is refused, never written to
-            engine = make_engine(url)
-            db = cls(url, engine, lock=lock)
-        except BaseException:
-            if lock is not None:
-                lock.release()
-            raise
-        db.opening = True
-        try:
-            # Reading what the file is takes no write lock: opening a database another
-            # process is writing to (an import) does not wait for it, and writes nothing
-            # unless it must migrate.
-            reader = engine.execution_options(**{READONLY_OPTION: True})
-            if migrate:
-                state = migrations.check_revision(reader)
-                if state == "newer":
-                    raise errors.NewerDatabase(
-                        f"{path or url} was written by a newer AuditDesk; update AuditDesk to open it",
-                        str(path or url),
-                    )
-                if state == "foreign":
-                    raise errors.NotAnAuditDeskDatabase(
-                        f"{path or url} is not an AuditDesk database", str(path or url)
-                    )
-                if state == "empty":
-                    is_new = True
-                if state == "behind" and path is not None:
-                    from auditdesk.storage.backup import backup_before_upgrade
-
-                    db.backup_path = backup_before_upgrade(path)
-                if state == "behind" and path is not None:
-                    _refuse_damaged(path)  # never migrate (write) a damaged file
-                if state == "current":
-                    _refuse_missing_tables(reader, path or url)
-                if state in ("empty", "behind"):
-                    migrations.upgrade_to_head(engine)
-                if path is not None:
-                    with reader.connect() as conn:
-                        marked = conn.exec_driver_sql("PRAGMA application_id").scalar()
-                    if marked != APPLICATION_ID:
-                        _refuse_damaged(path)
-                        with engine.begin() as conn:
-                            conn.exec_driver_sql(f"PRAGMA application_id = {APPLICATION_ID}")
-                from auditdesk.storage.changelog import ensure_append_only, missing_triggers
-
-                with reader.connect() as conn:
-                    guards_missing = bool(missing_triggers(conn))
-                if guards_missing:
-                    ensure_append_only(engine)
-            if is_new and on_create is not None:
-                with db.session() as session:
-                    on_create(session)
-            db.created = is_new
-            db.opening = False
-            # No backup on open: the GUI alone starts the (daily) automatic one (backup.py).
-        except BaseException as exc:
-            engine.dispose()
-            db.release_lock()
-            mapped = (
-                errors.classify_sqlite_error(exc, str(path or url))
-                if not isinstance(exc, errors.StorageError)
-                else None
-            )
-            if mapped is not None:
-                raise mapped from exc
-            raise
-        return db
+        return _open(cls, _backend_for(url), create=create, migrate=migrate, on_create=on_create)
 
     @contextmanager
     def session(self, user: str | None = None, *, readonly: bool = False) -> Iterator[Session]:
@@ -308,8 +400,6 @@ class Database:
         write). A record someone else saved meanwhile raises a conflict naming them
         (concurrency.py).
         """
-        from sqlalchemy.orm.exc import StaleDataError
-
         session = (
             self.Session(bind=self.engine.execution_options(**{READONLY_OPTION: True}))
             if readonly
@@ -320,9 +410,7 @@ class Database:
                 session.info["user"] = user or "system"
                 yield session
         except StaleDataError as exc:
-            from auditdesk.storage.concurrency import conflict_from
-
-            raise conflict_from(exc, session, self.engine) from exc
+            raise concurrency.conflict_from(exc, session, self.engine) from exc
         finally:
             session.close()
 

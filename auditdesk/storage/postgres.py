@@ -1,4 +1,5 @@
-"""The central database on PostgreSQL: what ``Database.open`` does for a ``postgresql+psycopg`` URL.
+"""The central database on PostgreSQL: how ``Database.open`` opens a ``postgresql+psycopg`` URL
+(:class:`PostgresServer`, the backend of the one sequence in storage/database.py).
 
 1. Connect, and turn the ways that fails into errors saying what to do: server unreachable,
    password refused, database missing (created when allowed and the role may), no right to
@@ -20,7 +21,6 @@
 from __future__ import annotations
 
 import logging
-from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
 from sqlalchemy import Connection, Engine, create_engine, event, text
@@ -28,7 +28,8 @@ from sqlalchemy.engine import make_url
 from sqlalchemy.exc import DBAPIError
 from sqlalchemy.orm import Session
 
-from auditdesk.storage import errors
+from auditdesk.storage import errors, migrations
+from auditdesk.storage.dblock import DatabaseLock
 
 if TYPE_CHECKING:
     from auditdesk.storage.database import Database
@@ -223,8 +224,6 @@ def _upgrade(engine: Engine) -> str:
     """Upgrade to head under the migration lock; returns the state found under the lock."""
     from alembic import command
 
-    from auditdesk.storage import migrations
-
     with engine.begin() as conn:
         conn.execute(text("SELECT pg_advisory_xact_lock(:k)"), {"k": MIGRATION_LOCK})
         state = migrations.check_revision(engine)  # someone may have upgraded while we waited
@@ -235,69 +234,60 @@ def _upgrade(engine: Engine) -> str:
     return state
 
 
-def open_database(
-    cls: type[Database],
-    url: str,
-    *,
-    create: bool,
-    migrate: bool,
-    on_create: Callable[[Session], None] | None,
-) -> Database:
-    """``Database.open`` for PostgreSQL (see the module docstring)."""
-    from auditdesk.storage import migrations
+class PostgresServer:
+    """Opening the central database (``storage.database._Backend`` for a PostgreSQL URL; the
+    steps are ``storage.database._open``, the same as for a file): see the module docstring."""
 
-    shown = where(url)
-    engine = make_engine(url)
-    try:
+    foreign_text = "{where} holds tables of another program, not AuditDesk's"
+
+    def __init__(self, url: str) -> None:
+        self.url = url
+        self.where = where(url)
+
+    def connect(self, create: bool) -> tuple[Engine, DatabaseLock | None, bool]:
+        engine = make_engine(self.url)
         try:
-            _connect_or_explain(engine, url)
-        except errors.DatabaseMissing:
-            if not create:
-                raise
-            _create_database(url)
-            _connect_or_explain(engine, url)
-        db = cls(url, engine)
-        db.opening = True
+            try:
+                _connect_or_explain(engine, self.url)
+            except errors.DatabaseMissing:
+                if not create:
+                    raise
+                _create_database(self.url)
+                _connect_or_explain(engine, self.url)
+        except BaseException:
+            engine.dispose()
+            raise
+        # Not new yet: only the migration, under its lock, finds whether it is (see migrate).
+        return engine, None, False
+
+    def install(self, db: Database) -> None:
         event.listen(db.Session, "before_flush", _lock_change_log)
-        is_new = False
-        if migrate:
-            state = migrations.check_revision(engine)
-            if state == "newer":
-                raise errors.NewerDatabase(
-                    f"{shown} was written by a newer AuditDesk; update AuditDesk to open it", shown
-                )
-            if state == "foreign":
-                raise errors.NotAnAuditDeskDatabase(
-                    f"{shown} holds tables of another program, not AuditDesk's", shown
-                )
-            if state in ("empty", "behind"):
-                if state == "behind":
-                    log.warning("upgrading %s: %s", shown, UPGRADE_ADVICE)
-                    db.upgrade_note = UPGRADE_ADVICE
-                try:
-                    is_new = _upgrade(engine) == "empty"
-                except DBAPIError as exc:  # a person's role: only the schema owner migrates
-                    if not isinstance(classify_error(exc, url), errors.ServerPermission):
-                        raise
-                    raise errors.ServerPermission(
-                        f"user '{make_url(url).username or ''}' may not set up or upgrade {shown}: "
-                        "the schema owner role must open it once with this AuditDesk version "
-                        "(README: one login role per person)",
-                        shown,
-                    ) from exc
-            ensure_append_only(engine)
-        if is_new and on_create is not None:
-            with db.session() as session:
-                on_create(session)
-        db.created = is_new
-        db.opening = False
-        return db
-    except DBAPIError as exc:
-        engine.dispose()
-        mapped = classify_error(exc, url)
-        if mapped is not None:
-            raise mapped from exc
-        raise
-    except BaseException:
-        engine.dispose()
-        raise
+
+    def before_upgrade(self, db: Database) -> None:
+        log.warning("upgrading %s: %s", self.where, UPGRADE_ADVICE)
+        db.upgrade_note = UPGRADE_ADVICE
+
+    def check_structure(self, reader: Engine) -> None:
+        pass  # a server's tables are not damaged the way a copied file's are
+
+    def migrate(self, engine: Engine, state: str) -> str:
+        try:
+            return _upgrade(engine)
+        except DBAPIError as exc:  # a person's role: only the schema owner migrates
+            if not isinstance(classify_error(exc, self.url), errors.ServerPermission):
+                raise
+            raise errors.ServerPermission(
+                f"user '{make_url(self.url).username or ''}' may not set up or upgrade "
+                f"{self.where}: the schema owner role must open it once with this AuditDesk "
+                "version (README: one login role per person)",
+                self.where,
+            ) from exc
+
+    def mark(self, engine: Engine, reader: Engine) -> None:
+        pass  # the alembic_version table is the mark on a server
+
+    def ensure_guards(self, engine: Engine, reader: Engine) -> None:
+        ensure_append_only(engine)  # looks first itself, and checks the guard function too
+
+    def classify(self, exc: BaseException) -> errors.StorageError | None:
+        return classify_error(exc, self.url) if isinstance(exc, DBAPIError) else None

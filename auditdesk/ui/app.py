@@ -208,11 +208,8 @@ def run_gui(db: str | None = None, lang: str | None = None) -> int:
         start_automatic_backups(database, settings)  # the daily backup, in the background
 
     def demo_ready() -> None:
-        for reg in window.registers.values():
-            reg.refresh()
-        dashboard = window.pages["dashboard"]
+        # The registers and the dashboard follow ctx.changed: shown now, the dashboard computes.
         window.show_page("dashboard")
-        dashboard.refresh()  # type: ignore[attr-defined]
 
     offer_demo(database, window, on_done=demo_ready)
     try:

@@ -30,8 +30,9 @@ from PySide6.QtWidgets import (
 )
 
 from auditdesk.model import CertificateEventKind
-from auditdesk.services import certificate_events
-from auditdesk.services.errors import IllegalTransition, ValidationFailed
+from auditdesk.services import certificate_events, changes
+from auditdesk.services.changes import OpChanges
+from auditdesk.services.errors import IllegalTransition, ServiceError, ValidationFailed
 from auditdesk.ui import labels, palette
 from auditdesk.ui.context import AppContext
 from auditdesk.ui.documents import export_certificate
@@ -224,6 +225,7 @@ class CertificateView(QWidget):
         self.ctx, self.today = ctx, today
         self.setObjectName("certificateView")
         self.cert_id: uuid.UUID | None = None
+        ctx.changed.connect(self._on_changes)
         self._scope = ""
         self._number = ""
         outer = QVBoxLayout(self)
@@ -342,6 +344,22 @@ class CertificateView(QWidget):
         if e.type() == QEvent.Type.LanguageChange:
             self.retranslate()
         super().changeEvent(e)
+
+    # Its programme, risk and events come from these besides the certificate itself.
+    SHOWS_ALSO = frozenset(
+        {changes.CLIENTS, changes.AUDITS, changes.PLAN, changes.NONCONFORMITIES, changes.SETTINGS}
+    )
+
+    def _on_changes(self, op: OpChanges) -> None:
+        """Reload the shown certificate when a write (anywhere) changed what it shows."""
+        if self.cert_id is None:
+            return
+        ours = self.cert_id in op.ids_of(changes.CERTIFICATES) or (changes.CERTIFICATES in op.bulk)
+        if ours or op.touches(self.SHOWS_ALSO):
+            try:
+                self.load(self.cert_id)
+            except ServiceError:  # the certificate is gone (merged away): show none
+                self.unload()
 
     def unload(self) -> None:
         """Show no certificate (the register's current row went away)."""

@@ -21,6 +21,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from auditdesk.services import changes
+from auditdesk.services.changes import OpChanges
 from auditdesk.services.dashboard import Dashboard
 from auditdesk.ui import labels, palette
 from auditdesk.ui.charts import BarChart
@@ -50,6 +52,18 @@ class DashboardPage(QWidget):
     open_register = Signal(str, dict)
 
     ALARMS = {"overdue_ncs", "certificates_at_risk", "suspension_required", "withdrawal_required"}
+    # What the figures are computed from: a write to any of these makes them old.
+    SHOWS = frozenset(
+        {
+            changes.CLIENTS,
+            changes.CERTIFICATES,
+            changes.AUDITS,
+            changes.PLAN,
+            changes.NONCONFORMITIES,
+            changes.AUDITORS,
+            changes.SETTINGS,
+        }
+    )
     COLUMNS = 4
 
     def __init__(
@@ -64,6 +78,8 @@ class DashboardPage(QWidget):
         self.data: Dashboard | None = None
         self._computing = False
         self._computed_at = 0.0
+        self._again = False  # a write came while computing: compute once more after
+        ctx.changed.connect(self._on_changes)
         outer = QVBoxLayout(self)
         head = QHBoxLayout()
         self.heading = QLabel()
@@ -198,6 +214,23 @@ class DashboardPage(QWidget):
             return
         self.refresh()
 
+    def _on_changes(self, op: OpChanges) -> None:
+        """A write changed what the figures come from: recompute now if the page is shown,
+        else when it is shown next (each computation is seconds of work in a worker process)."""
+        if not op.touches(self.SHOWS):
+            return
+        self._computed_at = float("-inf")  # old: the next refresh_if_stale recomputes
+        if self._computing:
+            self._again = True
+        elif self.isVisible():
+            self.refresh()
+
+    def _compute_again(self) -> None:
+        if self._again:
+            self._again = False
+            if self.isVisible():
+                self.refresh()
+
     def refresh(self) -> None:
         """Recompute in the background: every certificate's programme goes through the rules."""
         from auditdesk.ui.jobs import run_in_process
@@ -303,12 +336,14 @@ class DashboardPage(QWidget):
         self._computing = False
         self.data = data
         self._show()
+        self._compute_again()
 
     def _failed(self, exc: BaseException) -> None:
         from auditdesk.ui.errors import show_error
 
         self._computing = False
         show_error(exc, self)
+        self._compute_again()
 
     def _show(self) -> None:
         on = self.data.on if self.data else self.today()

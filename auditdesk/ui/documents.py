@@ -671,10 +671,7 @@ def open_documents(ctx: Any, parent: QWidget, audit_id: uuid.UUID | None) -> Doc
             QCoreApplication.translate("RegisterActions", "Select an audit first."),
         )
         return None
-    dialog = DocumentsDialog(ctx.db, audit_id, parent, ctx.user)
-    refresh = getattr(parent, "refresh", None)
-    if callable(refresh):
-        dialog.issued.connect(refresh)
+    dialog = DocumentsDialog(ctx.db, audit_id, parent, ctx.user)  # issuing: ctx.changed
     dialog.open()
     return dialog
 
@@ -781,11 +778,8 @@ def load_standard_interactive(ctx: Any, parent: QWidget, path: str | None = None
             std = add_or_update_standard(s, source)
             return std.key, len(std.clauses)
 
-    def done(result: Any) -> None:
+    def done(result: Any) -> None:  # the standards register follows ctx.changed
         key, count = result
-        refresh = getattr(parent, "refresh", None)
-        if callable(refresh):
-            refresh()
         _tell(
             parent,
             QCoreApplication.translate("RegisterActions", "Standard loaded"),

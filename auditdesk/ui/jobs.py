@@ -13,6 +13,8 @@ CPU-heavy work (document exports, the dashboard's programme of every certificate
 ``run_in_process``: the same callbacks, dialog and cancellation, but the work runs in a spawned
 worker process (``auditdesk.ui.worker_process``) so it neither holds the GUI process's GIL nor
 grows its memory; Cancel terminates the process. Under the synchronous executor it runs inline.
+What the child's commit changed comes back with its answer and is published to this process's
+screens (``services.changes.publish_to_url``), before ``on_done`` runs.
 """
 
 from __future__ import annotations
@@ -36,6 +38,7 @@ from PySide6.QtCore import (
 from PySide6.QtWidgets import QProgressDialog, QWidget
 
 from auditdesk import platform
+from auditdesk.services import changes
 from auditdesk.ui.worker_process import read_frames, reporting_to, resolve
 
 
@@ -308,6 +311,8 @@ def in_worker_process(
                 for frame in read_frames(proc.stdout):
                     if frame[0] == "progress":
                         job.progress(frame[1], frame[2], frame[3])  # a determinate bar
+                    elif frame[0] == "changes":
+                        changes.publish_to_url(url, frame[1])  # the screens of this process
                     else:
                         answer.append(frame)
             except Exception as exc:  # noqa: BLE001 — an answer this process cannot unpickle is raised below as the job's error

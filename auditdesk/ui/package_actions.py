@@ -42,15 +42,6 @@ def _tell(parent: QWidget | None, title: str, text: str, warning: bool = False) 
         QMessageBox.information(parent, title, text)
 
 
-def _refresh(parent: Any) -> None:
-    """Refresh what shows records: the main window's registers, or the register page itself."""
-    for reg in getattr(parent, "registers", {}).values():
-        reg.refresh()
-    refresh = getattr(parent, "refresh", None)
-    if callable(refresh):
-        refresh()
-
-
 # -- export -------------------------------------------------------------------------------------
 def ask_new_password(parent: QWidget | None) -> str | None:
     """The package password, entered twice. "" means not encrypted; None means cancelled."""
@@ -332,13 +323,12 @@ def result_box(parent: QWidget | None, result: Any) -> tuple[QMessageBox, Any]:
 
 def open_conflicts(ctx: Any, parent: QWidget | None) -> None:
     show = getattr(parent, "show_conflicts", None)
-    if callable(show):  # the main window: refreshes its registers after resolving
+    if callable(show):  # the main window's own action
         show()
         return
     from auditdesk.ui.conflicts import show_conflicts
 
-    if show_conflicts(ctx.db, ctx.user, parent):
-        _refresh(parent)
+    show_conflicts(ctx.db, ctx.user, parent)  # what it merges reaches the screens: ctx.changed
 
 
 def show_result(ctx: Any, parent: QWidget | None, result: Any) -> None:
@@ -391,8 +381,7 @@ def import_audit_package(
         with job.session() as s:
             return import_package(s, source, password=secret)
 
-    def done(result: Any) -> None:
-        _refresh(parent)
+    def done(result: Any) -> None:  # the merged records reach the screens as ctx.changed
         if on_merged is not None:
             on_merged(result)
         show_result(ctx, parent, result)

@@ -898,8 +898,7 @@ def plan_actions(ctx: AppContext, register: object) -> list[QWidget]:
         if audit_id is None:
             return
         dialog = PlanningDialog(ctx, None, register, audit_id=audit_id)  # type: ignore[arg-type]
-        if dialog.exec() and dialog.changed:
-            register.refresh()  # type: ignore[attr-defined]
+        dialog.exec()  # what it saved reaches the register as ctx.changed
 
     button.clicked.connect(open_it)
     return [button, check]

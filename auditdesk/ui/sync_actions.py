@@ -26,7 +26,7 @@ from auditdesk.services.setup import open_database
 from auditdesk.ui import errors
 from auditdesk.ui.exchange_words import refusal_text
 from auditdesk.ui.jobs import Job, run_job
-from auditdesk.ui.package_actions import _refresh, open_conflicts
+from auditdesk.ui.package_actions import open_conflicts
 
 SETTING = "sync/office"
 
@@ -188,9 +188,7 @@ def sync_now(
         finally:
             database.close()
 
-    def done(result: Any) -> None:
-
-        _refresh(parent)
+    def done(result: Any) -> None:  # what came from the office reaches the screens: ctx.changed
         if on_synced is not None:
             on_synced(result)
         title, text = (

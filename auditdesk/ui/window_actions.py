@@ -50,8 +50,9 @@ class WindowActions(_Window):
         from auditdesk.ui.nc.detail_dialog import NCDetailDialog
 
         try:
-            dialog = NCDetailDialog(self.ctx, nc_id, self)
-            dialog.changed.connect(lambda: self.registers["ncs"].refresh())
+            dialog = NCDetailDialog(
+                self.ctx, nc_id, self
+            )  # its writes reach the register as ctx.changed
             dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
             dialog.show()
             self._nc_dialog = dialog
@@ -64,9 +65,7 @@ class WindowActions(_Window):
         from auditdesk.ui.planning_dialog import PlanningDialog
 
         dialog = PlanningDialog(self.ctx, certificate_id, self)
-        if dialog.exec() and dialog.created_id is not None:
-            for name in ("audits", "schedule", "certificates"):
-                self.registers[name].refresh()
+        if dialog.exec() and dialog.created_id is not None:  # the registers follow ctx.changed
             self.open_register("audits", {"ids": [dialog.created_id]})
 
     def plan_from_register(self, _widget: Any = None) -> None:
@@ -98,16 +97,12 @@ class WindowActions(_Window):
         from auditdesk.ui.import_dialog import show_import_dialog
 
         kind = "clients" if self.current_page() == "clients" else "certificates"
-        if show_import_dialog(self.ctx.db, self.ctx.user, self, kind):
-            for reg in self.registers.values():
-                reg.refresh()
+        show_import_dialog(self.ctx.db, self.ctx.user, self, kind)  # registers: ctx.changed
 
     def show_conflicts(self) -> None:
         from auditdesk.ui.conflicts import show_conflicts
 
-        if show_conflicts(self.ctx.db, self.ctx.user, self):
-            for reg in self.registers.values():
-                reg.refresh()
+        show_conflicts(self.ctx.db, self.ctx.user, self)  # what it merges reaches ctx.changed
 
     def sign_out(self) -> None:
         """Forget the remembered user (and revoke its token): the next start asks who is working."""

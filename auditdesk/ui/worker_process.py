@@ -10,7 +10,9 @@ This module does not import PySide6, so the child stays small. It runs as
 re-imported), reads one pickled request from stdin, opens the database by URL as the user, calls
 ``target(session, *args)`` (``"package.module:function"``) in one session and writes back
 pickled frames on stdout: any number of ``("progress", done, total, text)`` while it works
-(``report_progress``), then ``("ok", result)`` or ``("error", exception)``. The GUI side
+(``report_progress``), ``("changes", OpChanges)`` when its commit changed something
+(services/changes.py: the GUI hands them to its screens), then ``("ok", result)`` or
+``("error", exception)``. The GUI side
 (jobs.py) reads the frames from a pool thread, shows the progress as a determinate bar,
 terminates the child on Cancel and re-raises the error, so the UI shows the same typed errors
 as for a job run in a thread.
@@ -24,6 +26,8 @@ import threading
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from typing import IO, Any, BinaryIO
+
+from auditdesk.services.changes import OpChanges, Recorder
 
 Reporter = Callable[[int, int, str], None]
 _reporter: Reporter | None = None
@@ -69,6 +73,15 @@ class FrameWriter:
             except OSError:  # the GUI stopped listening (cancelled)
                 pass
 
+    def changes(self, changes: OpChanges) -> None:
+        """What the target's commit changed, before the answer (so the GUI has it first)."""
+        with self.lock:
+            try:
+                pickle.dump(("changes", changes), self.out)
+                self.out.flush()
+            except OSError:  # the GUI stopped listening (cancelled)
+                pass
+
     def answer(self, data: bytes) -> None:
         with self.lock:
             self.out.write(data)
@@ -83,7 +96,7 @@ def read_frames(stream: IO[bytes]) -> Iterator[tuple[Any, ...]]:
         except (EOFError, pickle.UnpicklingError):  # the end, or a child killed mid-frame
             return
         yield frame
-        if frame[0] != "progress":
+        if frame[0] not in ("progress", "changes"):
             return
 
 
@@ -114,13 +127,26 @@ READ_ONLY_TARGETS = frozenset(
 )
 
 
-def run_target(url: str, user: str | None, target: str, args: tuple[Any, ...]) -> Any:
+def run_target(
+    url: str,
+    user: str | None,
+    target: str,
+    args: tuple[Any, ...],
+    on_changes: Callable[[OpChanges], None] | None = None,
+) -> Any:
+    """``target(session, *args)`` in one session of ``user``; ``on_changes`` gets what its
+    commit changed (nothing is called when it changed nothing or failed)."""
     fn = resolve(target)
     db = open_for_worker(url)
+    recorder = Recorder(db)
     try:
         with db.session(user, readonly=target in READ_ONLY_TARGETS) as s:
-            return fn(s, *args)
+            result = fn(s, *args)
+        if recorder.changes and on_changes is not None:
+            on_changes(recorder.changes)
+        return result
     finally:
+        recorder.close()
         db.engine.dispose()
 
 
@@ -155,7 +181,10 @@ def main() -> int:
         # Run as ``python -m``, this file is ``__main__``; targets import it by its name.
         this = importlib.import_module("auditdesk.ui.worker_process")
         with this.reporting_to(frames.progress):
-            answer: tuple[str, Any] = ("ok", run_target(url, user, target, args))
+            answer: tuple[str, Any] = (
+                "ok",
+                run_target(url, user, target, args, on_changes=frames.changes),
+            )
     except BaseException as exc:  # noqa: BLE001 — every failure of the target goes back to the GUI, which shows it
         answer = ("error", _portable(exc))
     try:

@@ -28,10 +28,13 @@ from PySide6.QtWidgets import (
 )
 
 from auditdesk.model import NCGrade
+from auditdesk.services import changes
 from auditdesk.services import nonconformities as ncs
 from auditdesk.services import review_queue as rq
+from auditdesk.services.changes import OpChanges
 from auditdesk.services.errors import ServiceError
 from auditdesk.ui import palette
+from auditdesk.ui.context import ChangeHub
 from auditdesk.ui.i18n import plural
 from auditdesk.ui.jobs import Job
 from auditdesk.ui.nc.action_dialogs import ReasonDialog, ask_verification
@@ -196,7 +199,18 @@ class ReviewQueuePage(QWidget):
         self.table.doubleClicked.connect(lambda index: self.open_detail(index.row()))
 
         self.retranslate()
+        # Every write (here, in an NC's dialog, in a workspace, a job) comes back as one
+        # OpChanges (ui/context.py); standalone, the page keeps its own hub on the database.
+        hub = getattr(database, "hub", None)
+        self._hub = hub if isinstance(hub, ChangeHub) else ChangeHub(self.database)
+        self._hub.changed.connect(self._on_changes)
         if not deferred:
+            self.refresh()
+
+    SHOWS = frozenset({changes.NONCONFORMITIES, changes.AUDITS, changes.CLIENTS, changes.USERS})
+
+    def _on_changes(self, op: OpChanges) -> None:
+        if op.touches(self.SHOWS) and (self.is_loaded or not self.deferred):
             self.refresh()
 
     def showEvent(self, event: QShowEvent) -> None:
@@ -478,9 +492,7 @@ class ReviewQueuePage(QWidget):
         if item is None:
             return
         dialog = NCDetailDialog(self.database, item.nc_id, self, self.user, self.today)
-        dialog.changed.connect(self.refresh)
-        dialog.changed.connect(self.changed)
-        dialog.exec()
+        dialog.exec()  # what it records comes back as OpChanges (_on_changes)
 
     # ------------------------------------------------------------------ dialogs
 

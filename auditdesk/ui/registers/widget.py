@@ -28,7 +28,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from auditdesk.services import registers
+from auditdesk.services import changes, registers
+from auditdesk.services.changes import OpChanges
 from auditdesk.ui import labels
 from auditdesk.ui.context import AppContext
 from auditdesk.ui.flow_layout import FlowLayout
@@ -177,7 +178,6 @@ class RegisterWidget(QWidget):
             )
             self.editor = DetailEditor(ctx, editor_config, self.undo_stack)
             self.editor.created.connect(self._on_created)
-            self.editor.changed.connect(self.model.reload_row)
             self.detail = self.editor
         elif config.detail_factory is not None:
             self.detail = config.detail_factory(ctx, self)
@@ -191,6 +191,11 @@ class RegisterWidget(QWidget):
         layout.addWidget(self.splitter, 1)
         self.retranslate()
         self._after_query()
+        # Every write anywhere (this register's editor, a dialog, a job, another window) comes
+        # back as one OpChanges: the rows follow what they show (ui/context.py).
+        self._shows = changes.register_kinds(config.name)
+        self._own_kind = changes.kind_of(registers.spec(config.name).entity.__tablename__)
+        ctx.changed.connect(self._on_changes)
 
     # -- text ------------------------------------------------------------------------------------
     def retranslate(self) -> None:
@@ -426,6 +431,21 @@ class RegisterWidget(QWidget):
         rid = self.model.id_at(index.row())
         if rid is not None and self.config.open_action is not None:
             self.config.open_action(self, rid)
+
+    def _on_changes(self, op: OpChanges) -> None:
+        """Refresh from what changed: edits of shown rows of this register's own table are
+        reloaded in place (the view keeps its place); anything else it shows → a new query."""
+        if not op.touches(self._shows):
+            return
+        only_own_rows = op.touches([self._own_kind]) and not op.touches(
+            self._shows - {self._own_kind}
+        )
+        ids = op.ids_of(self._own_kind)
+        if only_own_rows and ids and op.rows_only([self._own_kind]):
+            for record_id in ids:
+                self.model.reload_row(record_id)
+            return
+        self.refresh()
 
     def _on_created(self, record_id: uuid.UUID) -> None:
         self._pending_select = (record_id, True)
