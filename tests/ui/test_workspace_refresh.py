@@ -65,3 +65,20 @@ def test_the_echo_of_its_own_autosave_and_unrelated_changes_do_not_reload(
     ws.on_changes(Changes({"evidence": {mine}}))  # the echo came already: someone else's now
     ws.on_changes(Changes({"nonconformities": {mine}}))
     assert reloads == ["coverage", "coverage"]
+
+
+def test_a_write_elsewhere_reaches_the_workspace_through_the_one_change_signal(
+    ctx, database, qtbot
+):
+    """Subscribed by the workspace itself: no screen has to tell it (services/changes.py)."""
+    with database.session() as s:
+        facts = make_audit(s)
+    ws = show_workspace(ctx, facts.audit_id, qtbot)
+    ws.select_clause("9.2")
+    clause_ids = list(ws.rows["9.2"].clause_ids)
+    assert ws.evidence_count("9.2") == 0
+    with database.session() as s:  # another screen of this app, or a sync, wrote it
+        ev.add_evidence(
+            s, facts.audit_id, ev.EvidenceData(description="同事的记录", clause_ids=clause_ids)
+        )
+    qtbot.waitUntil(lambda: ws.evidence_count("9.2") == 1 and ws.items.count() == 1)

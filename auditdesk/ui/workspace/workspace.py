@@ -135,6 +135,8 @@ class AuditWorkspace(QWidget):
         app = QCoreApplication.instance()
         if app is not None:  # quitting: what is typed is saved first
             app.aboutToQuit.connect(self.finish_saves)
+        if not isinstance(database, Database):  # the app's one change notification
+            database.subscribe(SHOWN_KINDS, self.on_changes, self)
 
     def finish_saves(self) -> bool:
         """Save what is typed and wait for the answer: nothing acknowledged is lost."""
