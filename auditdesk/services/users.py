@@ -268,6 +268,29 @@ def list_users(session: Session) -> list[User]:
     return list(session.scalars(select(User).order_by(User.username)))
 
 
+@dataclass(frozen=True)
+class AuditorAccount:
+    """A person who audits: their account and the auditor record it is linked to."""
+
+    username: str
+    display_name: str
+    auditor_name: str  # the auditor's name as audits' teams know it (中文 name)
+
+
+def auditor_accounts(session: Session) -> list[AuditorAccount]:
+    """Active users linked to an auditor, by display name: whom a package of "an auditor's
+    week" can be for (exchange.package.audits_of_auditor looks the team up by this name)."""
+    rows = session.scalars(
+        select(User).where(User.active.is_(True), User.auditor_id.is_not(None))
+    ).all()
+    out = [
+        AuditorAccount(u.username, u.display_name or u.username, u.auditor.name_zh)
+        for u in rows
+        if u.auditor is not None and u.username not in RESERVED_NAMES
+    ]
+    return sorted(out, key=lambda a: (a.display_name, a.username))
+
+
 # --------------------------------------------------------------------------- sign-in
 
 

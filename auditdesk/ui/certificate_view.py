@@ -31,6 +31,7 @@ from PySide6.QtWidgets import (
 
 from auditdesk.model import CertificateEventKind
 from auditdesk.services import certificate_events
+from auditdesk.services.certificates import get_certificate
 from auditdesk.services.errors import Conflict, IllegalTransition, ValidationFailed
 from auditdesk.ui import labels, palette
 from auditdesk.ui.conflict_reload import (
@@ -102,8 +103,6 @@ class StatusEventDialog(QDialog):
         form.addRow(buttons)
 
     def _read(self) -> tuple[dict[str, Any], int]:
-        from auditdesk.services.certificates import get_certificate
-
         with self.ctx.session() as s:
             cert = get_certificate(s, self.cert_id)
             return {"scope": cert.scope_zh}, cert.version
