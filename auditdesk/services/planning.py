@@ -663,3 +663,42 @@ def history(session: Session, audit_id: uuid.UUID) -> list[AuditPlanChange]:
 
 def members_of(audit: Audit) -> list[AuditTeamMember]:
     return list(audit.team)
+
+
+@dataclass(frozen=True)
+class OpenAudit:
+    """A planned or in-progress audit as a chooser lists it (a new laptop's first sync)."""
+
+    id: uuid.UUID
+    number: str
+    client: str
+    start: dt.date | None
+    end: dt.date | None
+    team: tuple[str, ...]  # the members' 中文 names, team leader first
+
+
+def open_audits(session: Session) -> list[OpenAudit]:
+    """Every open audit (planned or in progress, not locked), by start date then number."""
+    audits = session.scalars(
+        select(Audit).where(
+            Audit.locked.is_(False),
+            Audit.status.in_([AuditStatus.PLANNED, AuditStatus.IN_PROGRESS]),
+        )
+    ).all()
+    out = []
+    for audit in audits:
+        members = sorted(audit.team, key=lambda m: (m.role != TeamRole.TEAM_LEADER, str(m.id)))
+        names = tuple(
+            m.auditor.name_zh for m in members if m.auditor is not None and m.auditor.name_zh
+        )
+        out.append(
+            OpenAudit(
+                audit.id,
+                audit.number,
+                audit.organisation.name_zh,
+                audit.start_date,
+                audit.end_date,
+                names,
+            )
+        )
+    return sorted(out, key=lambda a: (a.start or dt.date.max, a.number))

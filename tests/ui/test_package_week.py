@@ -17,7 +17,11 @@ from sqlalchemy import select
 from auditdesk.model import Audit, Auditor, AuditType, Certificate, Role, TeamRole, User
 from auditdesk.services.audits import AuditData, create_audit
 from tests.exchange.package_helpers import build_office
-from tests.ui.test_package_ui import audits_register, dialogs, laptop, last_text  # noqa: F401
+from tests.ui import test_package_ui as package_ui
+from tests.ui.test_package_ui import audits_register, last_text
+
+# The package tests' fixtures: patched file/password dialogs and a laptop database.
+dialogs, laptop = package_ui.dialogs, package_ui.laptop
 
 WEDNESDAY = dt.date(2027, 1, 20)  # the week of 2027-01-18 (the office's audit: 18–19 Jan)
 
@@ -94,7 +98,13 @@ def test_the_dialog_lists_the_auditors_open_audits_of_the_week(week_dialog, week
 
 
 def test_the_register_button_exports_the_week_and_the_laptop_gets_every_audit(
-    qtbot, ctx, week, laptop, tmp_path, dialogs, monkeypatch  # noqa: F811
+    qtbot,
+    ctx,
+    week,
+    laptop,
+    tmp_path,
+    dialogs,
+    monkeypatch,
 ):
     from auditdesk.ui.package_actions import import_audit_package
     from auditdesk.ui.package_week import AuditorWeekDialog
