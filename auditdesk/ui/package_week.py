@@ -134,7 +134,7 @@ class AuditorWeekDialog(QDialog):
     def retranslate(self) -> None:
         self.setWindowTitle(self.tr("Package of an auditor's audits"))
         self.auditor_caption.setText(self.tr("Auditor"))
-        self.days_caption.setText(self.tr("Days"))
+        self.days_caption.setText(self.tr("In these days"))
         self.update_audits()
 
     def changeEvent(self, e: QEvent) -> None:

@@ -10,9 +10,10 @@ from pathlib import Path
 
 import pytest
 import shiboken6
+from sqlalchemy import select
 
 from auditdesk.exchange.package import export_package, import_package
-from auditdesk.model import EvidenceItem, MergeConflict, Role
+from auditdesk.model import EvidenceItem, MergeConflict, Role, User
 from auditdesk.services.setup import open_database
 from auditdesk.services.users import create_user
 from tests.exchange.package_helpers import build_office
@@ -28,6 +29,7 @@ def three_way(database, tmp_path):
     """The office edited the description while laptops A (王建国) and B (赵敏) did too."""
     db, audit_id, ev_id = build_office(database)
     with db.session() as s:
+        s.scalar(select(User).where(User.username == "li")).display_name = "李娜"  # the lead
         create_user(s, "wang", "auditor-pass-1", Role.ADMIN, "王建国")
         create_user(s, "zhao", "auditor-pass-2", Role.ADMIN, "赵敏")
     laptops, n = [], 0
@@ -136,7 +138,7 @@ def test_combining_starts_from_all_three_values(three_way, dialog, monkeypatch):
 def test_the_three_value_screen_in_chinese(three_way, dialog, qtbot, qapp, tmp_path):
     from auditdesk.ui import i18n
 
-    i18n.install_language("zh_CN")  # the ctx-less test restores en below
+    i18n.install_language("zh_CN")  # restored to en below
     i18n.register_cjk_font(qapp)
     try:
         d = dialog()
