@@ -168,9 +168,9 @@ FIELDS = {
 }
 
 
-def _words(table: dict[str, str], code: str) -> str:
+def _words(table: dict[str, object], code: str) -> str:
     text = table.get(code)
-    return QCoreApplication.translate("Conflicts", text) if text else code
+    return QCoreApplication.translate("Conflicts", str(text)) if text else code
 
 
 def place_text(place: service.ConflictPlace) -> str:

@@ -98,7 +98,7 @@ class AuditorWeekDialog(QDialog):
     def ok_button(self) -> QPushButton:
         return self.buttons.button(QDialogButtonBox.StandardButton.Ok)
 
-    def window(self) -> tuple[dt.date, dt.date]:
+    def days(self) -> tuple[dt.date, dt.date]:
         first, last = self.first.date().toPython(), self.last.date().toPython()
         assert isinstance(first, dt.date) and isinstance(last, dt.date)
         return first, last
@@ -114,7 +114,7 @@ class AuditorWeekDialog(QDialog):
             )
             self.ok_button().setEnabled(False)
             return
-        first, last = self.window()
+        first, last = self.days()
         try:
             with self.ctx.session() as s:
                 self.audit_ids = audits_of_auditor(s, str(name), first, last)

@@ -17,11 +17,11 @@ from sqlalchemy import select
 from auditdesk.model import Audit, Auditor, AuditType, Certificate, Role, TeamRole, User
 from auditdesk.services.audits import AuditData, create_audit
 from tests.exchange.package_helpers import build_office
-from tests.ui import test_package_ui as package_ui
-from tests.ui.test_package_ui import audits_register, last_text
+from tests.ui import package_dialogs
+from tests.ui.package_dialogs import audits_register, last_text
 
-# The package tests' fixtures: patched file/password dialogs and a laptop database.
-dialogs, laptop = package_ui.dialogs, package_ui.laptop
+# Fixtures shared with the other package tests: patched file/password dialogs, a laptop.
+dialogs, laptop = package_dialogs.dialogs, package_dialogs.laptop
 
 WEDNESDAY = dt.date(2027, 1, 20)  # the week of 2027-01-18 (the office's audit: 18–19 Jan)
 
@@ -81,7 +81,7 @@ def test_the_dialog_lists_the_auditors_open_audits_of_the_week(week_dialog, week
     ids, numbers = week
     d = week_dialog
     assert [d.auditor.itemText(i) for i in range(d.auditor.count())] == ["张伟", "李强"]
-    assert d.window() == (dt.date(2027, 1, 18), dt.date(2027, 1, 24))  # this week by default
+    assert d.days() == (dt.date(2027, 1, 18), dt.date(2027, 1, 24))  # this week by default
     d.auditor.setCurrentIndex(d.auditor.findText("张伟"))
     assert sorted(d.audit_ids) == sorted([ids["first"], ids["second"]])
     assert numbers["first"] in d.found.text() and numbers["second"] in d.found.text()
