@@ -26,6 +26,7 @@ from auditdesk.services.certificates import get_certificate
 from auditdesk.services.errors import IllegalTransition, ValidationFailed
 from auditdesk.services.programme import CertificateBreach, breaches, certificate_programme
 from auditdesk.services.users import Permission, current_username, require
+from auditdesk.storage.concurrency import expect_version
 
 # The events a user records through a dialog (issue/expire/recertify come from other flows).
 USER_EVENTS = (
@@ -62,9 +63,16 @@ def record_event(
     on: dt.date,
     reason: str,
     scope_after: str | None = None,
+    *,
+    expected_version: int | None = None,
 ) -> CertificateEvent:
+    """Record a status or scope event. ``expected_version``: the version of the certificate
+    the dialog showed; when someone else changed it since, the save raises ``Conflict``
+    (a scope typed over an old scope never overwrites theirs silently)."""
     require(session, Permission.EDIT_REGISTERS)
     cert = get_certificate(session, cert_id)
+    if expected_version is not None:
+        expect_version(session, Certificate, cert_id, expected_version)
     errors: dict[str, str] = {}
     if kind not in USER_EVENTS:
         errors["kind"] = "not_a_user_event"

@@ -34,6 +34,7 @@ from auditdesk.model import (
     TeamRole,
     utcnow,
 )
+from auditdesk.model.changelog import ChangeLogEntry
 from auditdesk.rules import plan_checks
 from auditdesk.rules import team as rules_team
 from auditdesk.rules.audit_time import (
@@ -49,10 +50,11 @@ from auditdesk.rules.kinds import AuditKind
 from auditdesk.rules.programme import EntryKind
 from auditdesk.rules.sampling import SampleSize, sample_size
 from auditdesk.services.audits import AuditData, create_audit, ensure_unlocked, get_audit
-from auditdesk.services.errors import IllegalTransition, ValidationFailed
+from auditdesk.services.errors import Conflict, IllegalTransition, ValidationFailed
 from auditdesk.services.plan_agenda import team_overlaps
 from auditdesk.services.programme import cb_settings, certificate_programme
 from auditdesk.services.users import Permission, current_user, require
+from auditdesk.storage.concurrency import expect_version
 
 _KIND = {
     AuditType.STAGE1: AuditKind.INITIAL,
@@ -451,6 +453,45 @@ def _changeable(
 _UNSET: object = object()
 
 
+def _check_version(session: Session, audit: Audit, expected_version: int | None) -> None:
+    """Refuse a change made from a plan someone else saved since it was shown (``Conflict``
+    naming who and when). A change of team rows alone writes no change-log entry of the audit
+    itself, so the plan's own history is asked too, and the later of the two names the saver.
+    Two saves racing past this check still meet at the flush (``expect_version``)."""
+    if expected_version is None:
+        return
+    expect_version(session, Audit, audit.id, expected_version)
+    if audit.version == expected_version:
+        return
+    saves: list[tuple[dt.datetime, str]] = []
+    plan = session.scalars(
+        select(AuditPlanChange)
+        .where(AuditPlanChange.audit_id == audit.id)
+        .order_by(AuditPlanChange.at.desc(), AuditPlanChange.created_at.desc())
+        .limit(1)
+    ).first()
+    if plan is not None:
+        saves.append((plan.at, plan.by_user))
+    logged = session.execute(
+        select(ChangeLogEntry.at, ChangeLogEntry.user)
+        .where(ChangeLogEntry.entity == "audit", ChangeLogEntry.entity_id == str(audit.id))
+        .order_by(ChangeLogEntry.seq.desc())
+        .limit(1)
+    ).first()
+    if logged is not None:
+        saves.append((logged.at, logged.user))
+    at, who = max(saves, key=lambda s: s[0]) if saves else (audit.updated_at, "")
+    raise Conflict(
+        f"audit {audit.number} was changed by {who or 'someone else'} meanwhile; "
+        "reload it (or merge your edits) and save again",
+        entity="audit",
+        record_id=str(audit.id),
+        changed_by=who,
+        changed_at=at,
+        version=audit.version,
+    )
+
+
 def change_plan(
     session: Session,
     audit_id: uuid.UUID,
@@ -466,6 +507,7 @@ def change_plan(
     objectives: str | None = None,
     scope: str | None = None,
     document: PlanDocument | None = None,
+    expected_version: int | None = None,
 ) -> AuditPlanChange | None:
     """Edit, re-team or reschedule a planned audit; ``None`` values are left as they are.
 
@@ -474,8 +516,13 @@ def change_plan(
     still change (a member falls ill, the client confirms the plan). Refused: not planned or
     in progress,
     locked, no reason, no/several team leaders, a member on another audit at the same time.
+
+    ``expected_version``: the audit's version the planning dialog showed. A change of the
+    team, member days or sites alone also moves the audit's version, so two planners
+    re-teaming the same audit meet as a ``Conflict`` instead of one overwriting the other.
     """
     audit = _changeable(session, audit_id, reason)
+    _check_version(session, audit, expected_version)
     before = {f: _plain(getattr(audit, f)) for f in _TRACKED}
     old_team = [(m.auditor_id, m.role, m.days) for m in audit.team]
     old_sites = sorted(str(s.site_id) for s in audit.sites)
@@ -550,6 +597,7 @@ def change_plan(
         for sid in site_ids:
             if sid not in have:
                 audit.sites.append(AuditSite(audit_id=audit.id, site_id=sid))
+    row_written = session.is_modified(audit, include_collections=False)
     session.flush()
     changes = [
         {"field": f, "old": before[f], "new": _plain(getattr(audit, f))}
@@ -570,6 +618,10 @@ def change_plan(
         changes.append({"field": "sites", "old": ",".join(old_sites), "new": ",".join(new_sites)})
     if not changes:
         return None
+    # The plan is one record to the people editing it: a change of team rows only must move
+    # the audit's version too (checked against ``expected_version`` at the next flush).
+    if not row_written:
+        audit.updated_at = utcnow()
     fields = {c["field"] for c in changes}
     action = (
         "reschedule"
@@ -581,9 +633,13 @@ def change_plan(
     return _record(session, audit, action, reason.strip(), changes)
 
 
-def cancel_audit(session: Session, audit_id: uuid.UUID, reason: str) -> AuditPlanChange:
-    """Call a planned audit off: it stays in the register as ``cancelled``, with the reason."""
+def cancel_audit(
+    session: Session, audit_id: uuid.UUID, reason: str, *, expected_version: int | None = None
+) -> AuditPlanChange:
+    """Call a planned audit off: it stays in the register as ``cancelled``, with the reason
+    (``expected_version``: as for :func:`change_plan`)."""
     audit = _changeable(session, audit_id, reason, (AuditStatus.PLANNED,))
+    _check_version(session, audit, expected_version)
     audit.status = AuditStatus.CANCELLED
     session.flush()
     return _record(
@@ -607,3 +663,42 @@ def history(session: Session, audit_id: uuid.UUID) -> list[AuditPlanChange]:
 
 def members_of(audit: Audit) -> list[AuditTeamMember]:
     return list(audit.team)
+
+
+@dataclass(frozen=True)
+class OpenAudit:
+    """A planned or in-progress audit as a chooser lists it (a new laptop's first sync)."""
+
+    id: uuid.UUID
+    number: str
+    client: str
+    start: dt.date | None
+    end: dt.date | None
+    team: tuple[str, ...]  # the members' 中文 names, team leader first
+
+
+def open_audits(session: Session) -> list[OpenAudit]:
+    """Every open audit (planned or in progress, not locked), by start date then number."""
+    audits = session.scalars(
+        select(Audit).where(
+            Audit.locked.is_(False),
+            Audit.status.in_([AuditStatus.PLANNED, AuditStatus.IN_PROGRESS]),
+        )
+    ).all()
+    out = []
+    for audit in audits:
+        members = sorted(audit.team, key=lambda m: (m.role != TeamRole.TEAM_LEADER, str(m.id)))
+        names = tuple(
+            m.auditor.name_zh for m in members if m.auditor is not None and m.auditor.name_zh
+        )
+        out.append(
+            OpenAudit(
+                audit.id,
+                audit.number,
+                audit.organisation.name_zh,
+                audit.start_date,
+                audit.end_date,
+                names,
+            )
+        )
+    return sorted(out, key=lambda a: (a.start or dt.date.max, a.number))

@@ -30,6 +30,7 @@ from sqlalchemy.orm import Session
 
 from auditdesk.model import AuthToken, Role, SignInEvent, User, utcnow
 from auditdesk.services.errors import NotFound, PermissionDenied, ValidationFailed
+from auditdesk.storage.concurrency import expect_version
 
 SYSTEM_USER = "system"
 # The CLI's read-only identity (list, check, calc, export without --issue): may do nothing.
@@ -265,6 +266,29 @@ def require(session: Session, permission: Permission) -> User:
 
 def list_users(session: Session) -> list[User]:
     return list(session.scalars(select(User).order_by(User.username)))
+
+
+@dataclass(frozen=True)
+class AuditorAccount:
+    """A person who audits: their account and the auditor record it is linked to."""
+
+    username: str
+    display_name: str
+    auditor_name: str  # the auditor's name as audits' teams know it (中文 name)
+
+
+def auditor_accounts(session: Session) -> list[AuditorAccount]:
+    """Active users linked to an auditor, by display name: whom a package of "an auditor's
+    week" can be for (exchange.package.audits_of_auditor looks the team up by this name)."""
+    rows = session.scalars(
+        select(User).where(User.active.is_(True), User.auditor_id.is_not(None))
+    ).all()
+    out = [
+        AuditorAccount(u.username, u.display_name or u.username, u.auditor.name_zh)
+        for u in rows
+        if u.auditor is not None and u.username not in RESERVED_NAMES
+    ]
+    return sorted(out, key=lambda a: (a.display_name, a.username))
 
 
 # --------------------------------------------------------------------------- sign-in
@@ -561,6 +585,7 @@ class UserSummary:
     active: bool
     last_sign_in: dt.datetime | None
     failures_in_a_row: int
+    version: int = 0  # what the users page showed: the version its next change is checked against
 
 
 @dataclass(frozen=True)
@@ -591,6 +616,7 @@ def user_summaries(session: Session) -> list[UserSummary]:
             u.active,
             _aware(last.get(u.username)),
             len(_failures_in_a_row(session, u.username)),
+            u.version,
         )
         for u in people
     ]
@@ -617,13 +643,17 @@ def list_sign_ins(
     return [SignInRecord(r.at, r.username, r.channel, r.outcome, r.detail) for r in rows]
 
 
-def _managed(session: Session, username: str) -> User:
+def _managed(session: Session, username: str, expected_version: int | None = None) -> User:
+    """The user an admin changes; ``expected_version`` (the version the users page showed)
+    makes a change over someone else's newer save raise ``Conflict`` at flush."""
     require(session, Permission.MANAGE_USERS)
     user = session.scalar(select(User).where(User.username == username.strip()))
     if user is None:
         raise NotFound(f"no user '{username}'", user=username)
     if user.username in RESERVED_NAMES:
         raise PermissionDenied("the built-in system user cannot be changed", reason="system_user")
+    if expected_version is not None:
+        expect_version(session, User, user.id, expected_version)
     return user
 
 
@@ -642,9 +672,11 @@ def _other_active_admins(session: Session, user: User) -> int:
     )
 
 
-def set_role(session: Session, username: str, role: Role) -> User:
+def set_role(
+    session: Session, username: str, role: Role, *, expected_version: int | None = None
+) -> User:
     """An admin changes someone's role; the last active admin keeps the admin role."""
-    user = _managed(session, username)
+    user = _managed(session, username, expected_version)
     if not isinstance(role, Role):
         raise ValidationFailed(f"unknown role {role!r}", {"role": "unknown"})
     if (
@@ -659,10 +691,12 @@ def set_role(session: Session, username: str, role: Role) -> User:
     return user
 
 
-def set_active(session: Session, username: str, active: bool) -> User:
+def set_active(
+    session: Session, username: str, active: bool, *, expected_version: int | None = None
+) -> User:
     """Deactivate (or reactivate) a user: nobody is deleted, the records keep their author.
     A deactivated user cannot sign in, and their tokens are revoked."""
-    user = _managed(session, username)
+    user = _managed(session, username, expected_version)
     if not active and user.username == current_username(session):
         raise ValidationFailed("you cannot deactivate yourself", {"active": "self"})
     if not active and user.role == Role.ADMIN and _other_active_admins(session, user) == 0:
@@ -679,11 +713,16 @@ def deactivate(session: Session, username: str) -> User:
 
 
 def reset_password(
-    session: Session, username: str, new_password: str, channel: Channel | str = Channel.GUI
+    session: Session,
+    username: str,
+    new_password: str,
+    channel: Channel | str = Channel.GUI,
+    *,
+    expected_version: int | None = None,
 ) -> User:
     """An admin sets a new password (e.g. the user forgot theirs): lifts a lockout and revokes
     the user's remember-me and API tokens."""
-    user = _managed(session, username)
+    user = _managed(session, username, expected_version)
     _check_password(new_password)
     user.password_hash = hash_password(new_password)
     _revoke_all(session, user)

@@ -31,9 +31,17 @@ from PySide6.QtWidgets import (
 
 from auditdesk.model import CertificateEventKind
 from auditdesk.services import certificate_events, changes
+from auditdesk.services.certificates import get_certificate
 from auditdesk.services.changes import OpChanges
-from auditdesk.services.errors import IllegalTransition, ServiceError, ValidationFailed
+from auditdesk.services.errors import Conflict, IllegalTransition, ServiceError, ValidationFailed
 from auditdesk.ui import labels, palette
+from auditdesk.ui.conflict_reload import (
+    MERGE,
+    ask_reload_or_merge,
+    attach_subject,
+    headline,
+    resolve_conflict,
+)
 from auditdesk.ui.context import AppContext
 from auditdesk.ui.documents import export_certificate
 
@@ -48,9 +56,14 @@ class StatusEventDialog(QDialog):
         kind: CertificateEventKind,
         scope: str,
         parent: QWidget | None = None,
+        version: int | None = None,
     ) -> None:
         super().__init__(parent)
         self.ctx, self.cert_id, self.kind = ctx, cert_id, kind
+        # What the dialog showed: the save is checked against it (issue 14 point 7).
+        self.version_seen, self.loaded = version, {"scope": scope}
+        self.conflicts: list[Exception] = []
+        self.ask_conflict: Callable[[BaseException, QWidget | None], str] = ask_reload_or_merge
         self.setObjectName("statusEventDialog")
         self.setWindowTitle(labels.label("event", kind))
         form = QFormLayout(self)
@@ -77,6 +90,12 @@ class StatusEventDialog(QDialog):
             form.addRow(labels.column("scope_after") + " *", self.scope)
             form.addRow("", self.errors["scope_after"])
         form.addRow(self.errors["kind"])
+        self.conflict_note = QLabel()
+        self.conflict_note.setObjectName("eventConflict")
+        self.conflict_note.setStyleSheet(f"color: {palette.css('error')};")
+        self.conflict_note.setWordWrap(True)
+        self.conflict_note.hide()
+        form.addRow(self.conflict_note)
         buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
         )
@@ -84,7 +103,14 @@ class StatusEventDialog(QDialog):
         buttons.rejected.connect(self.reject)
         form.addRow(buttons)
 
-    def record(self) -> bool:
+    def _read(self) -> tuple[dict[str, Any], int]:
+        with self.ctx.session() as s:
+            cert = get_certificate(s, self.cert_id)
+            return {"scope": cert.scope_zh}, cert.version
+
+    def record(self, *, retry: bool = True) -> bool:
+        """Record the event; a certificate someone else changed since this dialog showed it
+        is never overwritten: reload theirs, merge (my scope on top of theirs) or keep mine."""
         on = self.date.date().toPython()
         assert isinstance(on, dt.date)
         for lab in self.errors.values():
@@ -100,7 +126,10 @@ class StatusEventDialog(QDialog):
                     self.scope.toPlainText()
                     if self.kind in certificate_events.SCOPE_EVENTS
                     else None,
+                    expected_version=self.version_seen,
                 )
+        except Conflict as exc:
+            return self._on_conflict(exc, retry)
         except ValidationFailed as exc:
             for field, code in exc.errors.items():
                 lab = self.errors.get(field, self.errors["kind"])
@@ -115,8 +144,39 @@ class StatusEventDialog(QDialog):
             )
             self.errors["kind"].show()
             return False
+        self.conflict_note.hide()
         self.accept()
         return True
+
+    def _on_conflict(self, exc: Conflict, retry: bool) -> bool:
+        self.conflicts.append(exc)
+        try:
+            with self.ctx.session() as s:
+                attach_subject(exc, s)
+        except Exception:  # noqa: BLE001 — naming the record is a nicety; the question is still asked
+            pass
+        mine = {"scope": self.scope.toPlainText()}
+        outcome = resolve_conflict(
+            exc, base=self.loaded, mine=mine, reload=self._read, parent=self, ask=self.ask_conflict
+        )
+        self.conflict_note.setText(headline(exc))
+        self.conflict_note.show()
+        if outcome is None:  # keep mine: the typed reason and scope stay, unsaved
+            return False
+        self.loaded, self.version_seen = self._read()
+        # The reason and date are this event's own, never the record's: they stay as typed.
+        self.scope.setPlainText(str(outcome.values["scope"]))
+        if outcome.choice != MERGE or not retry:
+            return False
+        if outcome.both_changed:
+            # Both changed the scope: mine is shown on top of theirs, to look at before OK.
+            self.conflict_note.setText(
+                headline(exc)
+                + " "
+                + self.tr("You both changed the scope; yours is shown: check it and press OK.")
+            )
+            return False
+        return self.record(retry=False)
 
 
 class RegulatorReportDialog(QDialog):
@@ -227,6 +287,7 @@ class CertificateView(QWidget):
         self.cert_id: uuid.UUID | None = None
         ctx.changed.connect(self._on_changes)
         self._scope = ""
+        self._version: int | None = None
         self._number = ""
         outer = QVBoxLayout(self)
         self.title = QLabel()
@@ -364,7 +425,7 @@ class CertificateView(QWidget):
     def unload(self) -> None:
         """Show no certificate (the register's current row went away)."""
         self.cert_id = None
-        self._scope = ""
+        self._scope, self._version = "", None
         for label in (self.status, self.risk, self.application, self.rules_note):
             label.clear()
         self.rules_note.hide()
@@ -408,7 +469,7 @@ class CertificateView(QWidget):
                 else None
             )
             org, std = cert.organisation, cert.standard
-            self._scope = cert.scope_zh
+            self._scope, self._version = cert.scope_zh, cert.version
             self.title.setText(
                 f"<b>{cert.number}</b> — {org.name_zh}<br>{std.code} {std.national_code}<br>"
                 + self.tr("Issued %1, expires %2")
@@ -713,7 +774,9 @@ class CertificateView(QWidget):
 
     def event_dialog(self, kind: CertificateEventKind) -> StatusEventDialog:
         assert self.cert_id is not None
-        return StatusEventDialog(self.ctx, self.cert_id, kind, self._scope, self)
+        return StatusEventDialog(
+            self.ctx, self.cert_id, kind, self._scope, self, version=self._version
+        )
 
     def open_event_dialog(self, kind: CertificateEventKind) -> None:
         if self.cert_id is None:

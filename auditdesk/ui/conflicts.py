@@ -1,5 +1,6 @@
-"""Merge conflicts for leads: a field changed here and on a laptop, with both values side by
-side; keep ours, take theirs, or write a combined text. Nothing is resolved silently.
+"""Merge conflicts for leads: a field changed here and on laptops, with every concurrent value
+(who wrote it, when, on which replica) — two or ten; keep the value here, keep any one of the
+others, or write a combined text. Nothing is resolved silently.
 
 ``show_conflicts(database, user, parent=None) -> int`` opens the dialog and returns how many
 conflicts were resolved; ``unresolved_count(database)`` is for a badge in the main window.
@@ -7,13 +8,10 @@ conflicts were resolved; ``unresolved_count(database)`` is for a badge in the ma
 
 from __future__ import annotations
 
-import json
 from typing import Any
 
 from PySide6.QtCore import (
-    QT_TRANSLATE_NOOP,
     QAbstractTableModel,
-    QCoreApplication,
     QModelIndex,
     QPersistentModelIndex,
     Qt,
@@ -26,6 +24,8 @@ from PySide6.QtWidgets import (
     QHeaderView,
     QInputDialog,
     QLabel,
+    QListWidget,
+    QListWidgetItem,
     QPlainTextEdit,
     QPushButton,
     QSplitter,
@@ -35,23 +35,17 @@ from PySide6.QtWidgets import (
 )
 
 from auditdesk.exchange import conflicts as service
+from auditdesk.ui.conflict_values import load_refused, load_rows
 from auditdesk.ui.errors import show_error
 from auditdesk.ui.qt_none import returns_to_qt
 
 _Index = QModelIndex | QPersistentModelIndex
 
 
-def _shown(text: str | None) -> str:
-    value = service.decoded(text)
-    if value is None:
-        return ""
-    return value if isinstance(value, str) else json.dumps(value, ensure_ascii=False)
-
-
 class ConflictModel(QAbstractTableModel):
     """Rows of plain dicts (what the service returned), never ORM objects."""
 
-    COLUMNS = ("entity", "field", "local", "incoming", "incoming_by", "at")
+    COLUMNS = ("entity", "field", "local", "values", "writers", "at")
 
     def __init__(self, rows: list[dict[str, Any]] | None = None) -> None:
         super().__init__()
@@ -78,8 +72,8 @@ class ConflictModel(QAbstractTableModel):
             self.tr("Record"),
             self.tr("Field"),
             self.tr("Here"),
-            self.tr("From the laptop"),
-            self.tr("Laptop user"),
+            self.tr("Concurrent values"),
+            self.tr("Written by"),
             self.tr("Merged at"),
         )
         return titles[section] if 0 <= section < len(titles) else None
@@ -90,6 +84,8 @@ class ConflictModel(QAbstractTableModel):
             return None
         row = self.rows[index.row()]
         key = self.COLUMNS[index.column()]
+        if key == "values":
+            key = "values_text"
         if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
             value = row.get(key, "")
             text = "" if value is None else str(value)
@@ -120,114 +116,6 @@ class RefusedModel(ConflictModel):
         return titles[section] if 0 <= section < len(titles) else None
 
 
-# What kind of record a conflict is in, in the auditor's words (the table's name is a code).
-KINDS = {
-    "evidence_item": QT_TRANSLATE_NOOP("Conflicts", "Evidence"),
-    "nonconformity": QT_TRANSLATE_NOOP("Conflicts", "Nonconformity"),
-    "audit": QT_TRANSLATE_NOOP("Conflicts", "Audit"),
-    "clause_judgement": QT_TRANSLATE_NOOP("Conflicts", "Clause judgement"),
-    "organisation": QT_TRANSLATE_NOOP("Conflicts", "Client"),
-    "certificate": QT_TRANSLATE_NOOP("Conflicts", "Certificate"),
-    "site": QT_TRANSLATE_NOOP("Conflicts", "Site"),
-    "attachment": QT_TRANSLATE_NOOP("Conflicts", "Attachment"),
-}
-FIELDS = {
-    "description": QT_TRANSLATE_NOOP("Conflicts", "Description"),
-    "references": QT_TRANSLATE_NOOP("Conflicts", "References"),
-    "interviewee_role": QT_TRANSLATE_NOOP("Conflicts", "Interviewee"),
-    "department": QT_TRANSLATE_NOOP("Conflicts", "Department"),
-    "observed_at": QT_TRANSLATE_NOOP("Conflicts", "Observed at"),
-    "evidence_type": QT_TRANSLATE_NOOP("Conflicts", "Evidence type"),
-    "judgement": QT_TRANSLATE_NOOP("Conflicts", "Judgement"),
-    "note": QT_TRANSLATE_NOOP("Conflicts", "Judgement note"),
-    "statement": QT_TRANSLATE_NOOP("Conflicts", "Finding"),
-    "requirement": QT_TRANSLATE_NOOP("Conflicts", "Requirement"),
-    "evidence_text": QT_TRANSLATE_NOOP("Conflicts", "Objective evidence"),
-    "number": QT_TRANSLATE_NOOP("Conflicts", "Number"),
-    "state": QT_TRANSLATE_NOOP("Conflicts", "State"),
-    "grade": QT_TRANSLATE_NOOP("Conflicts", "Grade"),
-    "caption": QT_TRANSLATE_NOOP("Conflicts", "Caption"),
-    "archived": QT_TRANSLATE_NOOP("Conflicts", "Archived"),
-    "name_zh": QT_TRANSLATE_NOOP("Conflicts", "Name (Chinese)"),
-    "name_en": QT_TRANSLATE_NOOP("Conflicts", "Name (English)"),
-    "expiry_date": QT_TRANSLATE_NOOP("Conflicts", "Expiry date"),
-    "closed_on": QT_TRANSLATE_NOOP("Conflicts", "Closed on"),
-}
-
-
-def _words(table: dict[str, str], code: str) -> str:
-    text = table.get(code)
-    return QCoreApplication.translate("Conflicts", text) if text else code
-
-
-def place_text(place: service.ConflictPlace) -> str:
-    """ "Evidence E12 · clause 7.1.5 · audit 2026-0075 · 保定康益医疗器械有限公司" """
-    parts = [f"{_words(KINDS, place.kind)} {place.label}".strip()]
-    if place.clauses:
-        parts.append(
-            QCoreApplication.translate("Conflicts", "clause %1").replace(
-                "%1", ", ".join(place.clauses)
-            )
-        )
-    if place.audit_number:
-        parts.append(
-            QCoreApplication.translate("Conflicts", "audit %1").replace("%1", place.audit_number)
-        )
-    if place.client:
-        parts.append(place.client)
-    return " · ".join(parts)
-
-
-def load_rows(database: Any) -> list[dict[str, Any]]:
-    with database.session() as s:
-        rows = []
-        for c in service.list_conflicts(s):
-            place = service.describe(s, c)
-            rows.append(
-                {
-                    "seq": c.seq,
-                    "entity": place_text(place),
-                    "field": _words(FIELDS, c.field),
-                    "local": _shown(c.local_value),
-                    "incoming": _shown(c.incoming_value),
-                    "incoming_by": place.incoming_by_name,
-                    "at": c.at.astimezone().strftime("%Y-%m-%d %H:%M") if c.at else "",
-                }
-            )
-        return rows
-
-
-def load_refused(database: Any) -> list[dict[str, Any]]:
-    """The held refused changes as rows (one per key; its values joined)."""
-    from auditdesk.exchange.sync_db import list_refused
-    from auditdesk.model import MergeConflict
-
-    with database.session() as s:
-        rows = []
-        for held in list_refused(s):
-            by = held.values[0][1] if held.values else ""
-            place = service.describe(
-                s,
-                MergeConflict(
-                    entity=held.entity, entity_id=held.record, field=held.field, incoming_by=by
-                ),
-            )
-            rows.append(
-                {
-                    "ref": held.ref,
-                    "entity": place_text(place),
-                    "field": _words(FIELDS, held.field),
-                    "value": " | ".join(
-                        v if isinstance(v, str) else json.dumps(v, ensure_ascii=False)
-                        for v, *_ in held.values
-                    ),
-                    "by": place.incoming_by_name,
-                    "at": ", ".join(at[:16].replace("T", " ") for _v, _b, at, _r in held.values),
-                }
-            )
-        return rows
-
-
 def unresolved_count(database: Any) -> int:
     with database.session() as s:
         return service.count_unresolved(s)
@@ -242,8 +130,9 @@ class ConflictsDialog(QDialog):
         layout = QVBoxLayout(self)
         intro = QLabel(
             self.tr(
-                "These fields were changed both here and on a laptop. The value here is kept "
-                "until you decide; the laptop's value is kept beside it."
+                "These fields were changed here and on laptops at the same time. The value "
+                "here is kept until you decide; every other value is kept beside it, with who "
+                "wrote it, when and where."
             )
         )
         intro.setWordWrap(True)
@@ -259,26 +148,36 @@ class ConflictsDialog(QDialog):
         panes = QWidget()
         side = QHBoxLayout(panes)
         self.local_text, self.incoming_text = QPlainTextEdit(), QPlainTextEdit()
+        self.local_text.setObjectName("conflictHere")
+        self.incoming_text.setObjectName("conflictChosen")
+        self.values_list = QListWidget()
+        self.values_list.setObjectName("conflictValues")
+        self.values_list.setWordWrap(True)
+        self.values_list.setAlternatingRowColors(True)
+        self.values_list.setSpacing(2)
+        self.values_list.currentRowChanged.connect(self._show_value)
         for title, edit in (
             (self.tr("Here"), self.local_text),
-            (self.tr("From the laptop"), self.incoming_text),
+            (self.tr("Every concurrent value"), self.values_list),
+            (self.tr("The chosen value"), self.incoming_text),
         ):
-            edit.setReadOnly(True)
+            if isinstance(edit, QPlainTextEdit):
+                edit.setReadOnly(True)
             box = QVBoxLayout()
             box.addWidget(QLabel(title))
             box.addWidget(edit)
-            side.addLayout(box)
+            side.addLayout(box, 2 if edit is self.values_list else 1)
         splitter.addWidget(panes)
         layout.addWidget(splitter)
         row = QHBoxLayout()
         self.keep_button = QPushButton(self.tr("Keep the value here"))
-        self.take_button = QPushButton(self.tr("Take the laptop's value"))
+        self.take_button = QPushButton(self.tr("Keep the chosen value"))
         self.edit_button = QPushButton(self.tr("Write a combined value…"))
         for b in (self.keep_button, self.take_button, self.edit_button):
             row.addWidget(b)
         layout.addLayout(row)
         self.keep_button.clicked.connect(lambda: self.resolve("local"))
-        self.take_button.clicked.connect(lambda: self.resolve("incoming"))
+        self.take_button.clicked.connect(self.keep_chosen)
         self.edit_button.clicked.connect(self.resolve_edited)
         refused_intro = QLabel(
             self.tr(
@@ -347,9 +246,47 @@ class ConflictsDialog(QDialog):
     def _show_selected(self, *_: Any) -> None:
         row = self.selected()
         self.local_text.setPlainText(row["local"] if row else "")
-        self.incoming_text.setPlainText(row["incoming"] if row else "")
+        self.values_list.clear()
+        first_other = 0
+        for i, v in enumerate(row["values"] if row else []):
+            head = " · ".join(p for p in (v.by, v.at, v.where) if p)
+            if v.live:
+                head += " · " + self.tr("in the record now")
+            elif not first_other:
+                first_other = i
+            item = QListWidgetItem(f"{head}\n{v.text}")
+            item.setToolTip(v.text)
+            self.values_list.addItem(item)
+        if row:
+            self.values_list.setCurrentRow(first_other)
+        else:
+            self.incoming_text.clear()
         for b in (self.keep_button, self.take_button, self.edit_button):
             b.setEnabled(row is not None)
+
+    def _show_value(self, index: int) -> None:
+        value = self.chosen_value()
+        self.incoming_text.setPlainText(value.text if value is not None else "")
+
+    def chosen_value(self) -> Any:
+        """The concurrent value picked in the list (a ``ConcurrentValue``), or None."""
+        row = self.selected()
+        index = self.values_list.currentRow()
+        if row is None or not 0 <= index < len(row["values"]):
+            return None
+        return row["values"][index]
+
+    def keep_chosen(self) -> bool:
+        """Resolve with the value picked in the list: the value here, the row's incoming value,
+        or any other concurrent value (stored as the lead's written value)."""
+        row, value = self.selected(), self.chosen_value()
+        if row is None or value is None:
+            return False
+        if value.live:
+            return self.resolve("local")
+        if value.value == row["incoming_value"]:
+            return self.resolve("incoming")
+        return self.resolve("edited", value.value)
 
     def resolve(self, resolution: str, value: Any = None) -> bool:
         row = self.selected()
@@ -369,11 +306,8 @@ class ConflictsDialog(QDialog):
         row = self.selected()
         if row is None:
             return
-        start = (
-            row["local"]
-            if row["local"] == row["incoming"]
-            else f"{row['local']}\n{row['incoming']}"
-        )
+        texts = list(dict.fromkeys(v.text for v in row["values"])) or [row["local"]]
+        start = "\n".join(texts)
         text, ok = QInputDialog.getMultiLineText(
             self, self.tr("Combined value"), row["field"], start
         )

@@ -27,6 +27,7 @@ from PySide6.QtWidgets import QFileDialog, QInputDialog, QLineEdit, QMessageBox,
 from auditdesk.ui import errors, file_actions
 from auditdesk.ui.exchange_words import refusal_text
 from auditdesk.ui.jobs import Job, run_job
+from auditdesk.ui.package_week import export_auditor_week
 
 SUFFIX = ".adpkg"
 
@@ -215,7 +216,27 @@ def register_actions(ctx: Any, register: Any) -> list[QWidget]:
         register.package_job = export_audit_package(ctx, register, [rid] if rid is not None else [])
 
     button.clicked.connect(clicked)
-    return [button]
+    week = QPushButton()
+    week.setObjectName("exportWeekButton")
+    follow_language(
+        week,
+        lambda: (
+            week.setText(QCoreApplication.translate("Package", "Export an auditor's audits…")),
+            week.setToolTip(
+                QCoreApplication.translate(
+                    "Package",
+                    "Every open audit of one auditor in a date window (their week) in one "
+                    "package file for their laptop",
+                )
+            ),
+        ),
+    )
+
+    def week_clicked() -> None:
+        register.package_job = export_auditor_week(ctx, register, export_audit_package)
+
+    week.clicked.connect(week_clicked)
+    return [button, week]
 
 
 # -- import -------------------------------------------------------------------------------------

@@ -10,8 +10,11 @@ refused in words (which person, which audit).
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import uuid
+from collections.abc import Callable
+from typing import Any
 
 from PySide6.QtCore import QCoreApplication, QDate, QEvent, Qt
 from PySide6.QtWidgets import (
@@ -47,8 +50,15 @@ from auditdesk.model import (
     TeamRole,
 )
 from auditdesk.services import plan_agenda, plan_words, planning
-from auditdesk.services.errors import ValidationFailed
+from auditdesk.services.errors import Conflict, ValidationFailed
 from auditdesk.ui import labels, palette
+from auditdesk.ui.conflict_reload import (
+    MERGE,
+    ask_reload_or_merge,
+    attach_subject,
+    headline,
+    resolve_conflict,
+)
 from auditdesk.ui.context import AppContext
 from auditdesk.ui.i18n import current_language
 
@@ -77,6 +87,20 @@ def _qdate(d: dt.date) -> QDate:
     return QDate(d.year, d.month, d.day)
 
 
+def _plan_values(audit: Audit) -> dict[str, Any]:
+    """The planned audit's fields as the dialog edits them (compared field by field when a
+    colleague saved the plan meanwhile)."""
+    doc = planning.document_of(audit)
+    return {
+        "start_date": audit.start_date,
+        "end_date": audit.end_date,
+        "mode": audit.mode.value,
+        "planned_days": audit.planned_days,
+        "team": tuple(sorted((str(m.auditor_id), m.role.value, m.days) for m in audit.team)),
+        **{f.name: getattr(doc, f.name) for f in dataclasses.fields(doc)},
+    }
+
+
 def _parse_date(text: str) -> dt.date | None:
     """'' → None; raises ValueError (with the reason) for a wrong or impossible date."""
     text = text.strip()
@@ -100,6 +124,10 @@ class PlanningDialog(QDialog):
         self.setObjectName("planningDialog")
         self.created_id: uuid.UUID | None = None
         self.changed = False
+        self.version_seen: int | None = None
+        self.loaded: dict[str, Any] = {}
+        self.conflicts: list[Exception] = []
+        self.ask_conflict: Callable[[BaseException, QWidget | None], str] = ask_reload_or_merge
         existing = None
         with ctx.session() as s:
             if audit_id is not None:
@@ -118,6 +146,7 @@ class PlanningDialog(QDialog):
                     "team": [(m.auditor_id, m.role, m.days) for m in audit.team],
                     "document": planning.document_of(audit),
                 }
+                self.version_seen, self.loaded = audit.version, _plan_values(audit)
             assert certificate_id is not None
             cert = s.get(Certificate, certificate_id)
             assert cert is not None
@@ -737,7 +766,7 @@ class PlanningDialog(QDialog):
                 lines.append(f"{labels.column(k)}: {labels.validation(v)}")
         self.error.setText("\n".join(lines))
 
-    def plan(self) -> None:
+    def plan(self, *, retry: bool = True) -> bool:
         start, end = self.dates()
         try:
             document = self.document()
@@ -750,7 +779,7 @@ class PlanningDialog(QDialog):
                     else self.tr("Confirmed on"),
                 )
             )
-            return
+            return False
         try:
             with self.ctx.session() as s:
                 if self.audit_id is None:
@@ -779,17 +808,106 @@ class PlanningDialog(QDialog):
                         mode=AuditMode(self.mode.currentData()),
                         planned_days=self.days.value() or None,
                         document=document,
+                        expected_version=self.version_seen,
                     )
                     self.changed = True
+        except Conflict as exc:
+            return self._on_conflict(exc, retry)
         except ValidationFailed as exc:
             self._show_errors(exc)
-            return
+            return False
         except Exception as exc:  # noqa: BLE001 — shown to the user; the dialog stays open
             from auditdesk.ui.errors import show_error
 
             show_error(exc, self)
-            return
+            return False
         self.accept()
+        return True
+
+    # -- a colleague saved the plan meanwhile (issue 14 point 7) ------------------------------
+    def plan_values(self) -> dict[str, Any]:
+        """What the dialog shows now, in the fields of :func:`_plan_values`."""
+        start, end = self.dates()
+        days = self.member_days()
+        doc = self.document()
+        return {
+            "start_date": start,
+            "end_date": end,
+            "mode": str(self.mode.currentData()),
+            "planned_days": self.days.value() or None,
+            "team": tuple(sorted((str(a), r.value, days.get(a)) for a, r in self.team_rows())),
+            **{f.name: getattr(doc, f.name) for f in dataclasses.fields(doc)},
+        }
+
+    def show_plan(self, values: dict[str, Any]) -> None:
+        """Put a plan's values into the fields (the reason typed stays)."""
+        self.start.setDate(_qdate(values["start_date"]))
+        self.end.setDate(_qdate(values["end_date"] or values["start_date"]))
+        self.mode.setCurrentIndex(max(0, self.mode.findData(values["mode"])))
+        self.days.setValue(values["planned_days"] or 0)
+        self.team.setRowCount(0)
+        for auditor_id, role, days in values["team"]:
+            self.add_member(uuid.UUID(auditor_id), TeamRole(role), days)
+        for w, key in (
+            (self.plan_number, "plan_number"),
+            (self.plan_approver, "plan_approved_by"),
+            (self.confidentiality, "plan_confidentiality"),
+            (self.accompanying, "accompanying_persons"),
+            (self.confirmed_by, "client_confirmed_by"),
+        ):
+            w.setText(values[key])
+        for w, key in (
+            (self.plan_issued, "plan_issued_on"),
+            (self.confirmed_on, "client_confirmed_on"),
+        ):
+            w.setText(values[key].isoformat() if values[key] else "")
+        self.language.setCurrentIndex(
+            max(0, self.language.findData(values["audit_language"] or "zh"))
+        )
+        self.update_proposal()
+
+    def _read(self) -> tuple[dict[str, Any], int]:
+        assert self.audit_id is not None
+        with self.ctx.session() as s:
+            audit = s.get(Audit, self.audit_id)
+            assert audit is not None
+            return _plan_values(audit), audit.version
+
+    def _on_conflict(self, exc: Conflict, retry: bool) -> bool:
+        """Reload theirs, merge mine on top (fields both changed are shown, not saved), or
+        keep mine unsaved: the plan another planner saved is never overwritten silently."""
+        self.conflicts.append(exc)
+        try:
+            with self.ctx.session() as s:
+                attach_subject(exc, s)
+        except Exception:  # noqa: BLE001 — naming the record is a nicety; the question is still asked
+            pass
+        outcome = resolve_conflict(
+            exc,
+            base=self.loaded,
+            mine=self.plan_values(),
+            reload=self._read,
+            parent=self,
+            ask=self.ask_conflict,
+        )
+        self.error.setText(headline(exc))
+        if outcome is None:  # keep mine: everything typed stays, unsaved
+            return False
+        self.loaded, self.version_seen = self._read()
+        self.show_plan(outcome.values)
+        self.load_history()
+        if outcome.choice != MERGE or not retry:
+            return False
+        if outcome.both_changed:
+            self.error.setText(
+                headline(exc)
+                + " "
+                + self.tr("You both changed: %1. Yours is shown; check it and save again.").replace(
+                    "%1", ", ".join(labels.column(k) for k in outcome.both_changed)
+                )
+            )
+            return False
+        return self.plan(retry=False)
 
     def cancel_audit(self) -> None:
         if self.audit_id is None:
@@ -810,7 +928,18 @@ class PlanningDialog(QDialog):
             return
         try:
             with self.ctx.session() as s:
-                planning.cancel_audit(s, self.audit_id, self.reason.text())
+                planning.cancel_audit(
+                    s, self.audit_id, self.reason.text(), expected_version=self.version_seen
+                )
+        except Conflict as exc:  # someone changed the plan meanwhile: show theirs, ask again
+            self.conflicts.append(exc)
+            with self.ctx.session() as s:
+                attach_subject(exc, s)
+            self.loaded, self.version_seen = self._read()
+            self.show_plan(self.loaded)
+            self.load_history()
+            self.error.setText(headline(exc))
+            return
         except ValidationFailed as exc:
             self._show_errors(exc)
             return

@@ -12,21 +12,23 @@ travelled each way, and offers the Conflicts dialog when there are any.
 
 from __future__ import annotations
 
-from collections.abc import Callable
+import uuid
+from collections.abc import Callable, Sequence
 from typing import Any
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
 from PySide6.QtGui import QAction
-from PySide6.QtWidgets import QInputDialog, QLineEdit, QMessageBox, QWidget
+from PySide6.QtWidgets import QDialog, QInputDialog, QLineEdit, QMessageBox, QWidget
 
 from auditdesk.exchange.errors import PackageRefused
-from auditdesk.exchange.online import sync
-from auditdesk.services import users
+from auditdesk.exchange.online import SyncRefused, sync
+from auditdesk.services import planning, users
 from auditdesk.services.setup import open_database
 from auditdesk.ui import errors
 from auditdesk.ui.exchange_words import refusal_text
 from auditdesk.ui.jobs import Job, run_job
 from auditdesk.ui.package_actions import open_conflicts
+from auditdesk.ui.sync_first import FirstSyncDialog, NeedsAudits
 
 SETTING = "sync/office"
 
@@ -151,9 +153,16 @@ def sync_now(
     office: str | None = None,
     password: str | None = None,
     on_synced: Callable[[Any], None] | None = None,
+    *,
+    audit_ids: Sequence[uuid.UUID] = (),
+    choose: Callable[[FirstSyncDialog], bool] | None = None,
 ) -> Job | None:
     """Ask for the office (unless given) and the password there (unless given), then sync
-    in a write job and say what travelled."""
+    in a write job and say what travelled.
+
+    A laptop holding no audit yet (its first sync) is shown the office's open audits to
+    choose from (sync_first.py; ``choose`` shows that dialog, tests answer it), then synced
+    again with the ``audit_ids`` chosen."""
     office = office or ask_office(ctx, parent)
     if not office:
         return None
@@ -178,17 +187,49 @@ def sync_now(
                 office_user = signed.user.username if signed.user is not None else None
             if office_user is None:  # after the commit: the failed attempt stays in the log
                 raise OfficeSignInRefused(user)
-            return sync(
-                laptop,
-                database,
-                laptop_user=user,
-                office_user=office_user,
-                progress=progress,
-            )
+            try:
+                return sync(
+                    laptop,
+                    database,
+                    laptop_user=user,
+                    office_user=office_user,
+                    audit_ids=list(audit_ids),
+                    progress=progress,
+                )
+            except SyncRefused as exc:
+                if exc.reason != "no_audits":
+                    raise
+                # Nothing was written: list what the office could bring, while signed in there.
+                with database.session(user=office_user, readonly=True) as s:
+                    me = next(
+                        (
+                            a.auditor_name
+                            for a in users.auditor_accounts(s)
+                            if a.username == office_user
+                        ),
+                        "",
+                    )
+                    return NeedsAudits(planning.open_audits(s), me)
         finally:
             database.close()
 
     def done(result: Any) -> None:  # what came from the office reaches the screens: ctx.changed
+        if isinstance(result, NeedsAudits):
+            dialog = FirstSyncDialog(result, parent)
+            accepted = (
+                choose(dialog)
+                if choose is not None
+                else dialog.exec() == QDialog.DialogCode.Accepted
+            )
+            chosen = dialog.chosen()
+            dialog.deleteLater()
+            if accepted and chosen:
+                again = sync_now(
+                    ctx, parent, office, secret, on_synced, audit_ids=chosen, choose=choose
+                )
+                if parent is not None:
+                    parent.sync_job = again  # type: ignore[attr-defined]  # kept alive
+            return
         if on_synced is not None:
             on_synced(result)
         title, text = (

@@ -8,6 +8,7 @@ sign-in log. The services check every action again (``auditdesk.services.users``
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Any
 
 from PySide6.QtCore import QEvent, Qt
@@ -31,8 +32,15 @@ from PySide6.QtWidgets import (
 
 from auditdesk.model import Role
 from auditdesk.services import users
-from auditdesk.services.errors import NotFound, PermissionDenied, ValidationFailed
+from auditdesk.services.errors import Conflict, NotFound, PermissionDenied, ValidationFailed
 from auditdesk.ui import palette
+from auditdesk.ui.conflict_reload import (
+    CANCEL,
+    MERGE,
+    ask_reload_or_merge,
+    attach_subject,
+    headline,
+)
 from auditdesk.ui.context import AppContext
 
 ROLES = (Role.AUDITOR, Role.LEAD, Role.ADMIN)
@@ -164,6 +172,8 @@ class UsersPage(QWidget):
         self.table.itemSelectionChanged.connect(self._update_buttons)
         self.summaries: list[users.UserSummary] = []
         self.log_user: str | None = None
+        self.conflicts: list[Exception] = []
+        self.ask_conflict: Callable[[BaseException, QWidget | None], str] = ask_reload_or_merge
         self.retranslate()
         self.refresh()
 
@@ -259,11 +269,30 @@ class UsersPage(QWidget):
         )
 
     # -- actions ---------------------------------------------------------------------------------
-    def _run(self, job: Any, done: str) -> bool:
-        """Run one service call; say what happened (or why not) in the user's language."""
+    def _run(
+        self,
+        job: Any,
+        done: str,
+        name: str | None = None,
+        field: str | None = None,
+        mine: Any = None,
+        *,
+        retry: bool = True,
+    ) -> bool:
+        """Run one service call; say what happened (or why not) in the user's language.
+
+        ``job(session, version)`` for a change of user ``name``: ``version`` is the one this
+        page showed, so an admin's change over a colleague's newer save is a conflict (issue 14
+        point 7) — never a silent overwrite. ``field``/``mine``: what the change sets, to
+        merge it onto their version.
+        """
+        shown = self._summary(name)
+        version = shown.version if shown is not None else None
         try:
             with self.ctx.session() as s:
-                job(s)
+                job(s, version) if name is not None else job(s)
+        except Conflict as exc:
+            return self._on_conflict(exc, job, done, name, field, mine, retry)
         except ValidationFailed as exc:
             self.message.setText(" ".join(self._reason(c) for c in exc.errors.values()))
             return False
@@ -279,6 +308,51 @@ class UsersPage(QWidget):
         self.message.setText(done)
         self.refresh()
         return True
+
+    def _on_conflict(
+        self,
+        exc: Exception,
+        job: Any,
+        done: str,
+        name: str | None,
+        field: str | None,
+        mine: Any,
+        retry: bool,
+    ) -> bool:
+        """Reload (show theirs), merge (make my change on their version) or keep mine (the
+        role I picked stays in the box, nothing saved)."""
+        self.conflicts.append(exc)
+        try:
+            with self.ctx.session() as s:
+                attach_subject(exc, s)
+        except Exception:  # noqa: BLE001 — naming the record is a nicety; the question is still asked
+            pass
+        before = self._summary(name)
+        choice = self.ask_conflict(exc, self)
+        self.message.setText(headline(exc))
+        if choice == CANCEL:
+            return False
+        self.refresh()
+        if choice != MERGE or not retry:
+            return False
+        after = self._summary(name)
+        if after is None:
+            return False
+        if field is not None and before is not None:
+            base, theirs = getattr(before, field), getattr(after, field)
+            if theirs == mine:  # they made the same change: nothing of mine is left to save
+                self.message.setText(headline(exc) + " " + done)
+                return True
+            if theirs != base:  # both changed it: theirs is shown, mine is not saved over it
+                if field == "role":
+                    self.role_box.setCurrentIndex(max(0, self.role_box.findData(mine.value)))
+                self.message.setText(
+                    headline(exc)
+                    + " "
+                    + self.tr("You both changed it; theirs is shown. Choose again to save yours.")
+                )
+                return False
+        return self._run(job, done, name, field, mine, retry=False)
 
     def _reason(self, code: str) -> str:
         return {
@@ -303,10 +377,13 @@ class UsersPage(QWidget):
         if name is None:
             return False
         return self._run(
-            lambda s: users.set_role(s, name, Role(role_value)),
+            lambda s, v: users.set_role(s, name, Role(role_value), expected_version=v),
             self.tr("%1 is now %2.")
             .replace("%1", name)
             .replace("%2", role_label(Role(role_value))),
+            name,
+            "role",
+            Role(role_value),
         )
 
     def reset_password(self, password: str) -> bool:
@@ -314,10 +391,13 @@ class UsersPage(QWidget):
         if name is None:
             return False
         return self._run(
-            lambda s: users.reset_password(s, name, password, users.Channel.GUI),
+            lambda s, v: users.reset_password(
+                s, name, password, users.Channel.GUI, expected_version=v
+            ),
             self.tr("The password of %1 was reset; their remembered sign-ins are revoked.").replace(
                 "%1", name
             ),
+            name,
         )
 
     def toggle_active(self) -> bool:
@@ -328,7 +408,13 @@ class UsersPage(QWidget):
         done = (
             self.tr("%1 can sign in again.") if active else self.tr("%1 can no longer sign in.")
         ).replace("%1", name)
-        return self._run(lambda s: users.set_active(s, name, active), done)
+        return self._run(
+            lambda s, v: users.set_active(s, name, active, expected_version=v),
+            done,
+            name,
+            "active",
+            active,
+        )
 
     def show_sign_ins_of_selected(self) -> None:
         self.show_sign_ins(self.selected_user())

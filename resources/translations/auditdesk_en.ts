@@ -274,6 +274,37 @@ It leaves the lists, the coverage and the report; it is not deleted, and Undo br
     </message>
 </context>
 <context>
+    <name>AuditorWeekDialog</name>
+    <message>
+        <source>No user is linked to an auditor: link one on the Auditors register.</source>
+        <translation>No user is linked to an auditor: link one on the Auditors register.</translation>
+    </message>
+    <message>
+        <source>The last day is before the first day.</source>
+        <translation>The last day is before the first day.</translation>
+    </message>
+    <message>
+        <source>%1 open audit(s) in the package: %2</source>
+        <translation>%1 open audit(s) in the package: %2</translation>
+    </message>
+    <message>
+        <source>No open audit of this auditor in these days.</source>
+        <translation>No open audit of this auditor in these days.</translation>
+    </message>
+    <message>
+        <source>Package of an auditor's audits</source>
+        <translation>Package of an auditor's audits</translation>
+    </message>
+    <message>
+        <source>Auditor</source>
+        <translation>Auditor</translation>
+    </message>
+    <message>
+        <source>In these days</source>
+        <translation>In these days</translation>
+    </message>
+</context>
+<context>
     <name>Autosave</name>
     <message>
         <source>Both of you changed: %1. Yours was kept; check it.</source>
@@ -815,12 +846,12 @@ Window: %2</translation>
         <translation>Here</translation>
     </message>
     <message>
-        <source>From the laptop</source>
-        <translation>From the laptop</translation>
+        <source>Concurrent values</source>
+        <translation>Concurrent values</translation>
     </message>
     <message>
-        <source>Laptop user</source>
-        <translation>Laptop user</translation>
+        <source>Written by</source>
+        <translation>Written by</translation>
     </message>
     <message>
         <source>Merged at</source>
@@ -904,6 +935,18 @@ Window: %2</translation>
 </context>
 <context>
     <name>Conflicts</name>
+    <message>
+        <source>this database</source>
+        <translation>this database</translation>
+    </message>
+    <message>
+        <source>replica %1</source>
+        <translation>replica %1</translation>
+    </message>
+    <message>
+        <source>package %1</source>
+        <translation>package %1</translation>
+    </message>
     <message>
         <source>Evidence</source>
         <translation>Evidence</translation>
@@ -1032,24 +1075,28 @@ Window: %2</translation>
         <translation>Merge conflicts</translation>
     </message>
     <message>
-        <source>These fields were changed both here and on a laptop. The value here is kept until you decide; the laptop's value is kept beside it.</source>
-        <translation>These fields were changed both here and on a laptop. The value here is kept until you decide; the laptop's value is kept beside it.</translation>
-    </message>
-    <message>
         <source>Here</source>
         <translation>Here</translation>
-    </message>
-    <message>
-        <source>From the laptop</source>
-        <translation>From the laptop</translation>
     </message>
     <message>
         <source>Keep the value here</source>
         <translation>Keep the value here</translation>
     </message>
     <message>
-        <source>Take the laptop's value</source>
-        <translation>Take the laptop's value</translation>
+        <source>These fields were changed here and on laptops at the same time. The value here is kept until you decide; every other value is kept beside it, with who wrote it, when and where.</source>
+        <translation>These fields were changed here and on laptops at the same time. The value here is kept until you decide; every other value is kept beside it, with who wrote it, when and where.</translation>
+    </message>
+    <message>
+        <source>Every concurrent value</source>
+        <translation>Every concurrent value</translation>
+    </message>
+    <message>
+        <source>The chosen value</source>
+        <translation>The chosen value</translation>
+    </message>
+    <message>
+        <source>Keep the chosen value</source>
+        <translation>Keep the chosen value</translation>
     </message>
     <message>
         <source>Write a combined value…</source>
@@ -1066,6 +1113,10 @@ Window: %2</translation>
     <message>
         <source>Drop the change</source>
         <translation>Drop the change</translation>
+    </message>
+    <message>
+        <source>in the record now</source>
+        <translation>in the record now</translation>
     </message>
     <message>
         <source>Combined value</source>
@@ -2002,6 +2053,41 @@ The current file is kept aside; AuditDesk closes and has to be started again.</t
     <message>
         <source>Checking the backup…</source>
         <translation>Checking the backup…</translation>
+    </message>
+</context>
+<context>
+    <name>FirstSyncDialog</name>
+    <message>
+        <source>First sync: choose the audits</source>
+        <translation>First sync: choose the audits</translation>
+    </message>
+    <message>
+        <source>This laptop holds no audit yet. Tick the audits to bring from the office, or choose your own audits in a date window.</source>
+        <translation>This laptop holds no audit yet. Tick the audits to bring from the office, or choose your own audits in a date window.</translation>
+    </message>
+    <message>
+        <source>no dates yet</source>
+        <translation>no dates yet</translation>
+    </message>
+    <message>
+        <source>Tick my audits in these days</source>
+        <translation>Tick my audits in these days</translation>
+    </message>
+    <message>
+        <source>Your office account is not linked to an auditor.</source>
+        <translation>Your office account is not linked to an auditor.</translation>
+    </message>
+    <message>
+        <source>The office has no open audit to bring.</source>
+        <translation>The office has no open audit to bring.</translation>
+    </message>
+    <message>
+        <source>None of the open audits is yours in these days.</source>
+        <translation>None of the open audits is yours in these days.</translation>
+    </message>
+    <message>
+        <source>%1 audit(s) will be brought to this laptop.</source>
+        <translation>%1 audit(s) will be brought to this laptop.</translation>
     </message>
 </context>
 <context>
@@ -3713,6 +3799,14 @@ Ask your administrator to open it once as the database's owner role, or to grant
         <translation>The selected audit as a package file for an auditor's laptop (work offline, then import it back)</translation>
     </message>
     <message>
+        <source>Export an auditor's audits…</source>
+        <translation>Export an auditor's audits…</translation>
+    </message>
+    <message>
+        <source>Every open audit of one auditor in a date window (their week) in one package file for their laptop</source>
+        <translation>Every open audit of one auditor in a date window (their week) in one package file for their laptop</translation>
+    </message>
+    <message>
         <source>%1 is encrypted. Password:</source>
         <translation>%1 is encrypted. Password:</translation>
     </message>
@@ -4011,6 +4105,10 @@ Ask your administrator to open it once as the database's owner role, or to grant
     <message>
         <source>%1: not a date that exists (use yyyy-mm-dd)</source>
         <translation>%1: not a date that exists (use yyyy-mm-dd)</translation>
+    </message>
+    <message>
+        <source>You both changed: %1. Yours is shown; check it and save again.</source>
+        <translation>You both changed: %1. Yours is shown; check it and save again.</translation>
     </message>
     <message>
         <source>Give a reason for cancelling the audit.</source>
@@ -4800,6 +4898,13 @@ Ask your administrator to open it once as the database's owner role, or to grant
     </message>
 </context>
 <context>
+    <name>StatusEventDialog</name>
+    <message>
+        <source>You both changed the scope; yours is shown: check it and press OK.</source>
+        <translation>You both changed the scope; yours is shown: check it and press OK.</translation>
+    </message>
+</context>
+<context>
     <name>Sync</name>
     <message>
         <source>Connecting to the office database…</source>
@@ -5091,6 +5196,10 @@ Ask your administrator to open it once as the database's owner role, or to grant
     <message>
         <source>That user no longer exists.</source>
         <translation>That user no longer exists.</translation>
+    </message>
+    <message>
+        <source>You both changed it; theirs is shown. Choose again to save yours.</source>
+        <translation>You both changed it; theirs is shown. Choose again to save yours.</translation>
     </message>
     <message>
         <source>Enter a user name.</source>

@@ -274,6 +274,37 @@ It leaves the lists, the coverage and the report; it is not deleted, and Undo br
     </message>
 </context>
 <context>
+    <name>AuditorWeekDialog</name>
+    <message>
+        <source>No user is linked to an auditor: link one on the Auditors register.</source>
+        <translation>没有用户关联到审核员：请在审核员登记册中关联。</translation>
+    </message>
+    <message>
+        <source>The last day is before the first day.</source>
+        <translation>结束日期早于开始日期。</translation>
+    </message>
+    <message>
+        <source>%1 open audit(s) in the package: %2</source>
+        <translation>资料包中有 %1 个未完成的审核：%2</translation>
+    </message>
+    <message>
+        <source>No open audit of this auditor in these days.</source>
+        <translation>该审核员在这些日期内没有未完成的审核。</translation>
+    </message>
+    <message>
+        <source>Package of an auditor's audits</source>
+        <translation>审核员的审核资料包</translation>
+    </message>
+    <message>
+        <source>Auditor</source>
+        <translation>审核员</translation>
+    </message>
+    <message>
+        <source>In these days</source>
+        <translation>日期范围</translation>
+    </message>
+</context>
+<context>
     <name>Autosave</name>
     <message>
         <source>Both of you changed: %1. Yours was kept; check it.</source>
@@ -815,12 +846,12 @@ Window: %2</source>
         <translation>本机的值</translation>
     </message>
     <message>
-        <source>From the laptop</source>
-        <translation>笔记本上的值</translation>
+        <source>Concurrent values</source>
+        <translation>同时写入的值</translation>
     </message>
     <message>
-        <source>Laptop user</source>
-        <translation>笔记本用户</translation>
+        <source>Written by</source>
+        <translation>修改人</translation>
     </message>
     <message>
         <source>Merged at</source>
@@ -904,6 +935,18 @@ Window: %2</source>
 </context>
 <context>
     <name>Conflicts</name>
+    <message>
+        <source>this database</source>
+        <translation>本数据库</translation>
+    </message>
+    <message>
+        <source>replica %1</source>
+        <translation>副本 %1</translation>
+    </message>
+    <message>
+        <source>package %1</source>
+        <translation>资料包 %1</translation>
+    </message>
     <message>
         <source>Evidence</source>
         <translation>审核证据</translation>
@@ -1032,24 +1075,28 @@ Window: %2</source>
         <translation>合并冲突</translation>
     </message>
     <message>
-        <source>These fields were changed both here and on a laptop. The value here is kept until you decide; the laptop's value is kept beside it.</source>
-        <translation>以下字段在本机和笔记本上都被修改过。在您决定之前保留本机的值，笔记本上的值也一并保存。</translation>
-    </message>
-    <message>
         <source>Here</source>
         <translation>本机的值</translation>
-    </message>
-    <message>
-        <source>From the laptop</source>
-        <translation>笔记本上的值</translation>
     </message>
     <message>
         <source>Keep the value here</source>
         <translation>保留本机的值</translation>
     </message>
     <message>
-        <source>Take the laptop's value</source>
-        <translation>采用笔记本上的值</translation>
+        <source>These fields were changed here and on laptops at the same time. The value here is kept until you decide; every other value is kept beside it, with who wrote it, when and where.</source>
+        <translation>这些字段在本机和笔记本电脑上被同时修改。在你决定之前保留本机的值；其他每个值都保存在旁边，并注明由谁、何时、在何处写入。</translation>
+    </message>
+    <message>
+        <source>Every concurrent value</source>
+        <translation>全部同时写入的值</translation>
+    </message>
+    <message>
+        <source>The chosen value</source>
+        <translation>选中的值</translation>
+    </message>
+    <message>
+        <source>Keep the chosen value</source>
+        <translation>保留选中的值</translation>
     </message>
     <message>
         <source>Write a combined value…</source>
@@ -1066,6 +1113,10 @@ Window: %2</source>
     <message>
         <source>Drop the change</source>
         <translation>放弃该更改</translation>
+    </message>
+    <message>
+        <source>in the record now</source>
+        <translation>当前记录中的值</translation>
     </message>
     <message>
         <source>Combined value</source>
@@ -2002,6 +2053,41 @@ The current file is kept aside; AuditDesk closes and has to be started again.</s
     <message>
         <source>Checking the backup…</source>
         <translation>正在检查备份…</translation>
+    </message>
+</context>
+<context>
+    <name>FirstSyncDialog</name>
+    <message>
+        <source>First sync: choose the audits</source>
+        <translation>首次同步：选择审核</translation>
+    </message>
+    <message>
+        <source>This laptop holds no audit yet. Tick the audits to bring from the office, or choose your own audits in a date window.</source>
+        <translation>这台笔记本电脑上还没有审核。请勾选要从办公室取来的审核，或选择你在某一时间段内的审核。</translation>
+    </message>
+    <message>
+        <source>no dates yet</source>
+        <translation>尚无日期</translation>
+    </message>
+    <message>
+        <source>Tick my audits in these days</source>
+        <translation>勾选我在这些日期内的审核</translation>
+    </message>
+    <message>
+        <source>Your office account is not linked to an auditor.</source>
+        <translation>你在办公室的账户未关联到审核员。</translation>
+    </message>
+    <message>
+        <source>The office has no open audit to bring.</source>
+        <translation>办公室没有可取来的未完成审核。</translation>
+    </message>
+    <message>
+        <source>None of the open audits is yours in these days.</source>
+        <translation>这些日期内没有属于你的未完成审核。</translation>
+    </message>
+    <message>
+        <source>%1 audit(s) will be brought to this laptop.</source>
+        <translation>将把 %1 个审核取到这台笔记本电脑上。</translation>
     </message>
 </context>
 <context>
@@ -3713,6 +3799,14 @@ Ask your administrator to open it once as the database's owner role, or to grant
         <translation>把所选审核导出为审核资料包，供审核员在笔记本上离线工作，完成后再导入合并</translation>
     </message>
     <message>
+        <source>Export an auditor's audits…</source>
+        <translation>导出某审核员的审核…</translation>
+    </message>
+    <message>
+        <source>Every open audit of one auditor in a date window (their week) in one package file for their laptop</source>
+        <translation>把一名审核员在某一时间段（如本周）内的全部未完成审核放进一个资料包，供其笔记本电脑使用</translation>
+    </message>
+    <message>
         <source>%1 is encrypted. Password:</source>
         <translation>%1 已加密。密码：</translation>
     </message>
@@ -4011,6 +4105,10 @@ Ask your administrator to open it once as the database's owner role, or to grant
     <message>
         <source>%1: not a date that exists (use yyyy-mm-dd)</source>
         <translation>%1：不是存在的日期（请用 yyyy-mm-dd）</translation>
+    </message>
+    <message>
+        <source>You both changed: %1. Yours is shown; check it and save again.</source>
+        <translation>你们都修改了：%1。显示的是你的值；请核对后再保存。</translation>
     </message>
     <message>
         <source>Give a reason for cancelling the audit.</source>
@@ -4800,6 +4898,13 @@ Ask your administrator to open it once as the database's owner role, or to grant
     </message>
 </context>
 <context>
+    <name>StatusEventDialog</name>
+    <message>
+        <source>You both changed the scope; yours is shown: check it and press OK.</source>
+        <translation>你们都修改了范围；显示的是你的范围：请核对后再按“确定”。</translation>
+    </message>
+</context>
+<context>
     <name>Sync</name>
     <message>
         <source>Connecting to the office database…</source>
@@ -5091,6 +5196,10 @@ Ask your administrator to open it once as the database's owner role, or to grant
     <message>
         <source>That user no longer exists.</source>
         <translation>该用户已不存在。</translation>
+    </message>
+    <message>
+        <source>You both changed it; theirs is shown. Choose again to save yours.</source>
+        <translation>你们都修改了此项；显示的是对方的值。若要保存你的值，请重新选择。</translation>
     </message>
     <message>
         <source>Enter a user name.</source>
