@@ -256,21 +256,32 @@ def _package(direction: str) -> Operation:
 
             state.extra["audit_id"] = find_audit(s, ctx.report_audit).id
         if direction == "import":
-            _export(state)
+            _export(state)  # the package that fills each laptop
+            state.extra["round"] = 0
         return state
 
     def run(state: _State) -> None:
         if direction == "export":
             _export(state)
         else:
+            # The office merges a real laptop's package; filling the laptop is setup.
             from auditdesk.exchange.package import import_package
 
             with state.db.session() as s:
-                import_package(s, state.out)
+                import_package(s, state.extra.pop("next"))
+
+    def prepare(state: _State) -> None:
+        state.extra["round"] += 1
+        state.extra["next"] = _laptop_return(state, state.extra["round"])
+
+    if direction == "import":
+        run.prepare = prepare  # type: ignore[attr-defined]
 
     def floor_setup(state: _State) -> None:
         if direction == "export" and state.out is not None and not state.out.exists():
             _export(state)
+        if direction == "import":
+            state.out = state.extra["last"]
         with zipfile.ZipFile(state.out) as z:
             state.extra["members"] = [(i.filename, z.read(i.filename)) for i in z.infolist()]
 
@@ -304,6 +315,38 @@ def _export(state: _State) -> None:
 
     with state.db.session() as s:
         export_package(s, [state.extra["audit_id"]], state.out)
+
+
+def _laptop_return(state: _State, n: int) -> Path:
+    """A new laptop (a second replica) is filled from the office's package, its auditor records
+    the audit's findings (an evidence item added, one edited), and it exports the package
+    that goes back: what the office receives at the end of an audit."""
+    from sqlalchemy import select
+
+    from auditdesk.exchange.package import export_package, import_package
+    from auditdesk.model import EvidenceItem
+    from auditdesk.services.evidence import update_evidence
+
+    audit_id = state.extra["audit_id"]
+    laptop = _open_new(state.ctx.work / f"laptop-import-{n}" / "laptop.sqlite3")
+    try:
+        with laptop.session() as s:
+            import_package(s, state.out)
+        with laptop.session() as s:
+            first = s.scalars(
+                select(EvidenceItem.id)
+                .where(EvidenceItem.audit_id == audit_id)
+                .order_by(EvidenceItem.seq)
+                .limit(1)
+            ).one()
+            update_evidence(s, first, {"description": f"现场核查记录 第{n}次带回 已复核"})
+        back = state.ctx.work / f"laptop-import-{n}.adpkg"
+        with laptop.session() as s:
+            export_package(s, [audit_id], back)
+    finally:
+        laptop.close()
+    state.extra["last"] = back
+    return back
 
 
 # ------------------------------------------------------------------ merge of an edited package
