@@ -318,9 +318,9 @@ def _export(state: _State) -> None:
 
 
 def _laptop_return(state: _State, n: int) -> Path:
-    """A new laptop (a second replica) is filled from the office's package, its auditor records
-    the audit's findings (an evidence item added, one edited), and it exports the package
-    that goes back: what the office receives at the end of an audit."""
+    """A new laptop (a second replica) is filled from the office's package, its auditor edits
+    an evidence item, and it exports the package that goes back: what the office receives at
+    the end of an audit."""
     from sqlalchemy import select
 
     from auditdesk.exchange.package import export_package, import_package
