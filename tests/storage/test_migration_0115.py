@@ -33,7 +33,7 @@ def _has_search_table(engine) -> bool:
 
 
 def test_upgrade_from_0095_makes_the_search_table_and_check_stays_clean(database, tmp_path):
-    assert HEAD_REVISION == "0115"
+    assert HEAD_REVISION >= "0115"  # later migrations leave 0115's work in place
     with database.session() as s:
         build_demo_audit(s, tmp_path / "photos", evidence_count=8, photos=2)
     url = database.url
