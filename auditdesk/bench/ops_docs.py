@@ -321,28 +321,9 @@ def _laptop_return(state: _State, n: int) -> Path:
     """A new laptop (a second replica) is filled from the office's package, its auditor edits
     an evidence item, and it exports the package that goes back: what the office receives at
     the end of an audit."""
-    from sqlalchemy import select
-
-    from auditdesk.exchange.package import export_package, import_package
-    from auditdesk.model import EvidenceItem
-    from auditdesk.services.evidence import update_evidence
-
-    audit_id = state.extra["audit_id"]
     laptop = _open_new(state.ctx.work / f"laptop-import-{n}" / "laptop.sqlite3")
     try:
-        with laptop.session() as s:
-            import_package(s, state.out)
-        with laptop.session() as s:
-            first = s.scalars(
-                select(EvidenceItem.id)
-                .where(EvidenceItem.audit_id == audit_id)
-                .order_by(EvidenceItem.seq)
-                .limit(1)
-            ).one()
-            update_evidence(s, first, {"description": f"现场核查记录 第{n}次带回 已复核"})
-        back = state.ctx.work / f"laptop-import-{n}.adpkg"
-        with laptop.session() as s:
-            export_package(s, [audit_id], back)
+        back = _laptop_round(state, laptop, n, edits=1, fill_from=state.out, name="laptop-import")
     finally:
         laptop.close()
     state.extra["last"] = back
@@ -353,26 +334,38 @@ def _laptop_return(state: _State, n: int) -> Path:
 MERGE_EDITS = 300
 
 
-def _laptop_round(state: _State, laptop: Any, n: int) -> Path:
-    """On the laptop: edit ``MERGE_EDITS`` evidence items of the audit (one field each, as the
-    auditor types), export the package that goes back to the office."""
+def _laptop_round(
+    state: _State,
+    laptop: Any,
+    n: int,
+    *,
+    edits: int = 0,
+    fill_from: Path | None = None,
+    name: str = "laptop",
+) -> Path:
+    """On the laptop (filled first from ``fill_from`` when given): edit ``edits`` (default
+    ``MERGE_EDITS``) evidence items of the audit (one field each, as the auditor types), export
+    the package that goes back to the office."""
     from sqlalchemy import select
 
-    from auditdesk.exchange.package import export_package
+    from auditdesk.exchange.package import export_package, import_package
     from auditdesk.model import EvidenceItem
     from auditdesk.services.evidence import update_evidence
 
     audit_id = state.extra["audit_id"]
+    if fill_from is not None:
+        with laptop.session() as s:
+            import_package(s, fill_from)
     with laptop.session() as s:
         ids = s.scalars(
             select(EvidenceItem.id)
             .where(EvidenceItem.audit_id == audit_id)
             .order_by(EvidenceItem.seq)
-            .limit(MERGE_EDITS)
+            .limit(edits or MERGE_EDITS)
         ).all()
         for i, ev_id in enumerate(ids):
             update_evidence(s, ev_id, {"description": f"现场核查记录 第{n}轮 第{i + 1}项 已复核"})
-    out = state.ctx.work / f"laptop-{n}.adpkg"
+    out = state.ctx.work / f"{name}-{n}.adpkg"
     with laptop.session() as s:
         export_package(s, [audit_id], out)
     state.extra["edited"] = len(ids)

@@ -13,7 +13,7 @@ from __future__ import annotations
 
 from sqlalchemy.orm import Session
 
-from auditdesk.services import search
+from auditdesk.services import programme_state, search
 from auditdesk.services.errors import Conflict
 from auditdesk.services.standards import load_builtin_standards
 from auditdesk.services.users import ensure_system_user
@@ -32,6 +32,7 @@ def install(db: Database) -> Database:
     a worker process, a test's copy of a template)."""
     concurrency.raise_as(Conflict)
     search.install(db)
+    programme_state.install(db)
     return db
 
 
