@@ -143,9 +143,13 @@ def install(db: Any) -> None:
         event.listen(db.Session, "before_commit", _write)
         event.listen(db.Session, "after_rollback", _forget)
     _installed.add(db.engine)
-    with db.session() as session:  # a database from before 0120, or filled by a bulk tool
+    # A database from before 0120, or filled by a bulk tool: fill it once. Asked first without
+    # the write lock (SQLite sessions begin IMMEDIATE), so an open does not wait for a writer.
+    with db.session(readonly=True) as session:
         empty = session.scalar(select(CertificateState.certificate_id).limit(1)) is None
-        if empty and session.scalar(select(Certificate.id).limit(1)) is not None:
+        empty = empty and session.scalar(select(Certificate.id).limit(1)) is not None
+    if empty:
+        with db.session() as session:
             refresh(session)
 
 

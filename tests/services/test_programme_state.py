@@ -10,6 +10,7 @@ from sqlalchemy import select, update
 from auditdesk.model import Audit, CBSetting, Certificate, CertificateState
 from auditdesk.services import programme_state
 from auditdesk.services.programme import programmes
+from auditdesk.services.setup import open_database
 from tests.samples import make_sample
 
 
@@ -100,3 +101,21 @@ def test_differences_name_a_stored_value_edited_behind_auditdesk(database):
         ("CN-Q-0001", "deadline"),
         ("CN-Q-0002", "deadline"),
     }
+
+
+def test_opening_fills_an_empty_table(database):
+    """A database upgraded from 0115, or filled by a bulk tool, gets its rows when opened."""
+    with database.session() as s:
+        make_sample(s)
+    with database.engine.begin() as conn:
+        conn.execute(CertificateState.__table__.delete())
+    assert _rows(database) == {}
+    url = database.url
+    database.close()
+    reopened = open_database(url)
+    try:
+        assert len(_rows(reopened)) == 2
+        with reopened.session() as s:
+            assert programme_state.differences(s) == []
+    finally:
+        reopened.close()
