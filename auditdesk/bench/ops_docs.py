@@ -256,21 +256,32 @@ def _package(direction: str) -> Operation:
 
             state.extra["audit_id"] = find_audit(s, ctx.report_audit).id
         if direction == "import":
-            _export(state)
+            _export(state)  # the package that fills each laptop
+            state.extra["round"] = 0
         return state
 
     def run(state: _State) -> None:
         if direction == "export":
             _export(state)
         else:
+            # The office merges a real laptop's package; filling the laptop is setup.
             from auditdesk.exchange.package import import_package
 
             with state.db.session() as s:
-                import_package(s, state.out)
+                import_package(s, state.extra.pop("next"))
+
+    def prepare(state: _State) -> None:
+        state.extra["round"] += 1
+        state.extra["next"] = _laptop_return(state, state.extra["round"])
+
+    if direction == "import":
+        run.prepare = prepare  # type: ignore[attr-defined]
 
     def floor_setup(state: _State) -> None:
         if direction == "export" and state.out is not None and not state.out.exists():
             _export(state)
+        if direction == "import":
+            state.out = state.extra["last"]
         with zipfile.ZipFile(state.out) as z:
             state.extra["members"] = [(i.filename, z.read(i.filename)) for i in z.infolist()]
 
@@ -306,30 +317,55 @@ def _export(state: _State) -> None:
         export_package(s, [state.extra["audit_id"]], state.out)
 
 
+def _laptop_return(state: _State, n: int) -> Path:
+    """A new laptop (a second replica) is filled from the office's package, its auditor edits
+    an evidence item, and it exports the package that goes back: what the office receives at
+    the end of an audit."""
+    laptop = _open_new(state.ctx.work / f"laptop-import-{n}" / "laptop.sqlite3")
+    try:
+        back = _laptop_round(state, laptop, n, edits=1, fill_from=state.out, name="laptop-import")
+    finally:
+        laptop.close()
+    state.extra["last"] = back
+    return back
+
+
 # ------------------------------------------------------------------ merge of an edited package
 MERGE_EDITS = 300
 
 
-def _laptop_round(state: _State, laptop: Any, n: int) -> Path:
-    """On the laptop: edit ``MERGE_EDITS`` evidence items of the audit (one field each, as the
-    auditor types), export the package that goes back to the office."""
+def _laptop_round(
+    state: _State,
+    laptop: Any,
+    n: int,
+    *,
+    edits: int = 0,
+    fill_from: Path | None = None,
+    name: str = "laptop",
+) -> Path:
+    """On the laptop (filled first from ``fill_from`` when given): edit ``edits`` (default
+    ``MERGE_EDITS``) evidence items of the audit (one field each, as the auditor types), export
+    the package that goes back to the office."""
     from sqlalchemy import select
 
-    from auditdesk.exchange.package import export_package
+    from auditdesk.exchange.package import export_package, import_package
     from auditdesk.model import EvidenceItem
     from auditdesk.services.evidence import update_evidence
 
     audit_id = state.extra["audit_id"]
+    if fill_from is not None:
+        with laptop.session() as s:
+            import_package(s, fill_from)
     with laptop.session() as s:
         ids = s.scalars(
             select(EvidenceItem.id)
             .where(EvidenceItem.audit_id == audit_id)
             .order_by(EvidenceItem.seq)
-            .limit(MERGE_EDITS)
+            .limit(edits or MERGE_EDITS)
         ).all()
         for i, ev_id in enumerate(ids):
             update_evidence(s, ev_id, {"description": f"现场核查记录 第{n}轮 第{i + 1}项 已复核"})
-    out = state.ctx.work / f"laptop-{n}.adpkg"
+    out = state.ctx.work / f"{name}-{n}.adpkg"
     with laptop.session() as s:
         export_package(s, [audit_id], out)
     state.extra["edited"] = len(ids)

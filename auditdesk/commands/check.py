@@ -1,7 +1,7 @@
 """``auditdesk check --db PATH [--json] [--against WITNESS] [--write-witness FILE]``.
 
 Checks SQLite integrity, the schema, the change-log chain, every record against its logged
-state, and attachments. Exit 0 when everything is intact; 1 with one line per problem saying
+state, attachments, and each certificate's stored programme and status against the rules. Exit 0 when everything is intact; 1 with one line per problem saying
 exactly what and where (the record by name, the field).
 
 ``--write-witness FILE`` writes the chain head (sequence and hash) to FILE: keep it somewhere
@@ -15,7 +15,13 @@ import argparse
 from pathlib import Path
 from typing import Any
 
-from auditdesk.commands.base import EXIT_OK, EXIT_PROBLEM, database_url, print_json
+from auditdesk.commands.base import (
+    EXIT_OK,
+    EXIT_PROBLEM,
+    CommandError,
+    database_url,
+    print_json,
+)
 
 
 def register(sub: Any, common: argparse.ArgumentParser) -> None:
@@ -41,7 +47,7 @@ def register(sub: Any, common: argparse.ArgumentParser) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    from auditdesk.commands.base import CommandError
+    from auditdesk.services.programme_state import programme_problems
     from auditdesk.storage.integrity import WitnessInvalid, check_database, write_witness
 
     url = database_url(args.db)
@@ -49,6 +55,7 @@ def run(args: argparse.Namespace) -> int:
         report = check_database(url, against=args.against)
     except WitnessInvalid as exc:
         raise CommandError(str(exc)) from None
+    report.problems.extend(programme_problems(url))
     witness: dict[str, Any] | None = None
     if args.write_witness is not None:
         try:

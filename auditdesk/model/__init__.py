@@ -14,6 +14,7 @@ from auditdesk.model.base import Base, Entity, utcnow
 from auditdesk.model.certificate import Certificate, CertificateEvent
 from auditdesk.model.changelog import ChangeLogEntry, MergeConflict
 from auditdesk.model.cnca import AuditCheckIn, CertificateReporting, CncaReported, SiteLocation
+from auditdesk.model.derived import CertificateState
 from auditdesk.model.enums import *  # noqa: F403 - the codes are part of the model's API
 from auditdesk.model.evidence import Attachment, EvidenceItem, evidence_clause
 from auditdesk.model.nonconformity import NCTransition, Nonconformity, nc_evidence
@@ -37,6 +38,7 @@ __all__ = [
     "Base",
     "CBSetting",
     "Certificate",
+    "CertificateState",
     "CertificateEvent",
     "CertificateReporting",
     "CertificateTransfer",

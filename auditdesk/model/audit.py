@@ -104,6 +104,7 @@ class Audit(Entity):
     __table_args__ = (
         Index("ix_audit_start_date", "start_date"),
         Index("ix_audit_window_latest", "window_latest"),
+        Index("ix_audit_start_date_id", "start_date", "id"),  # register keyset paging
     )
 
 

@@ -78,7 +78,10 @@ class Nonconformity(Entity):
         back_populates="nonconformity", order_by="NCTransition.at"
     )
 
-    __table_args__ = (Index("ix_nonconformity_state", "state"),)
+    __table_args__ = (
+        Index("ix_nonconformity_state", "state"),
+        Index("ix_nonconformity_issued_on_id", "issued_on", "id"),  # register keyset paging
+    )
 
 
 class NCTransition(Entity):

@@ -47,6 +47,7 @@ class Organisation(Entity):
     __table_args__ = (
         Index("ix_organisation_name_zh", "name_zh"),
         Index("ix_organisation_province", "province"),
+        Index("ix_organisation_name_zh_id", "name_zh", "id"),  # register keyset paging
     )
 
 

@@ -1,7 +1,8 @@
 """Register queries: one page of one register, sorted, filtered and searched in SQL.
 
-The GUI's register model asks for ``count_rows`` once and ``fetch_rows`` page by page
-(LIMIT/OFFSET); nothing here loads a whole table into Python. Rows are plain tuples of
+The GUI's register model asks for ``count_rows`` once and ``fetch_rows`` page by page (each
+next page by the last row's sort value and id, ``after=``: keyset paging, so page 400 costs
+what page 1 costs); nothing here loads a whole table into Python. Rows are plain tuples of
 stored values (dates, numbers, enum codes); the UI formats and translates them.
 
 Filters: ``{column_key: value}``. An enum/bool column matches exactly; a text column matches
@@ -550,27 +551,36 @@ def fetch_rows(
     search: str = "",
     include_archived: bool = False,
     on: dt.date | None = None,
+    after: tuple[Any, uuid.UUID] | None = None,
 ) -> list[tuple[uuid.UUID, tuple[Any, ...]]]:
-    """One page: ``[(id, (value per column, ...)), ...]`` in the register's column order."""
+    """One page: ``[(id, (value per column, ...)), ...]`` in the register's column order.
+
+    ``after=(sort value, id)`` of the previous page's last row asks for the page that follows
+    it (keyset paging: the database seeks to it through the sort index instead of counting
+    ``offset`` rows from the start); ``offset`` then counts from there.
+    """
     sp = spec(register)
     on = on or dt.date.today()
     exprs = [c.expr for c in sp.columns]
     sort_col = sp.column(sort or sp.default_sort)
     order = sort_col.expr
     stmt = sp.base(select(sp.entity.id, *exprs).select_from(sp.entity))
+    seek = [] if after is None else [_after(session, sp, sort_col, descending, after)]
     if _pages_on_own_table(session, sp, search, sort_col):
         # Pick the page's rows on the register's own table, then join only those.
-        query = _query_key(register, filters, search, include_archived, on)
+        query = _query_key(register, filters, search, include_archived, on, after)
         ids = _PAGES.page(session, query, (sort_col.key, descending, offset, limit))
         if ids is None:
             conds = _where(session, sp, filters, search, include_archived, on)
-            ids, _total = _page_ids(session, sp, conds, query, sort_col, descending, offset, limit)
+            ids, _total = _page_ids(
+                session, sp, conds, query, sort_col, descending, offset, limit, seek
+            )
         if not ids:
             return []
         stmt = stmt.where(_rowid(sp.entity.__table__).in_(ids))
         stmt = stmt.order_by(order.desc() if descending else order.asc(), sp.entity.id)
     else:
-        stmt = stmt.where(*_where(session, sp, filters, search, include_archived, on))
+        stmt = stmt.where(*_where(session, sp, filters, search, include_archived, on), *seek)
         stmt = (
             stmt.order_by(order.desc() if descending else order.asc(), sp.entity.id)
             .offset(offset)
@@ -584,6 +594,35 @@ def fetch_rows(
         )
         out.append((row[0], values))
     return out
+
+
+def _after(
+    session: Session,
+    sp: RegisterSpec,
+    sort_col: Column,
+    descending: bool,
+    after: tuple[Any, uuid.UUID],
+) -> ColumnElement[bool]:
+    """The rows that come after ``(value, id)`` in the order ``sort_col`` (then id, ascending):
+    the keyset condition. NULLs sort first ascending on SQLite and last on PostgreSQL (and the
+    other way round descending), so where they go depends on the backend, as in ORDER BY."""
+    value, row_id = after
+    order = sort_col.expr
+    enum_class = getattr(order.type, "enum_class", None)
+    if value is not None and enum_class is not None and not isinstance(value, enum_class):
+        value = enum_class(value)  # rows carry an enum's stored code
+    postgres = session.get_bind().dialect.name == "postgresql"
+    nulls_first = descending if postgres else not descending
+    later_id = sp.entity.id > row_id
+    if value is None:
+        cond = and_(order.is_(None), later_id)
+        return or_(cond, order.is_not(None)) if nulls_first else cond
+    key = bindparam(None, value, type_=order.type)
+    # "(v > key) or (v = key and id > last)", written with a leading range so the sort index
+    # is entered at the key instead of walked from its start.
+    reach, beyond = (order <= key, order < key) if descending else (order >= key, order > key)
+    cond = and_(reach, or_(beyond, later_id))
+    return cond if nulls_first else or_(cond, order.is_(None))
 
 
 # -- one read for the count and the first page of a search (SQLite) ------------------------------
@@ -600,7 +639,12 @@ def _pages_on_own_table(session: Session, sp: RegisterSpec, search: str, sort_co
 
 
 def _query_key(
-    register: str, filters: dict[str, Any] | None, search: str, include_archived: bool, on: dt.date
+    register: str,
+    filters: dict[str, Any] | None,
+    search: str,
+    include_archived: bool,
+    on: dt.date,
+    after: tuple[Any, uuid.UUID] | None = None,
 ) -> tuple[Any, ...]:
     return (
         register,
@@ -608,6 +652,7 @@ def _query_key(
         tuple(search.split()),
         include_archived,
         on,
+        after,
     )
 
 
@@ -626,6 +671,7 @@ def _page_ids(
     descending: bool,
     offset: int,
     limit: int,
+    seek: list[ColumnElement[bool]] | None = None,
 ) -> tuple[list[int], int | None]:
     """The rowids of one page, sorted on the register's own table, and the number of matches
     (None when this read does not tell).
@@ -634,7 +680,10 @@ def _page_ids(
     whole page, that is the page (the count is left to a count). Otherwise every match is
     collected and sorted, sorted by ``+column`` so SQLite does not walk the whole sort index
     reading every row in index order (3x slower than one read of the table when few rows
-    match); ``count(*) OVER ()`` counts the matches in the same read."""
+    match); ``count(*) OVER ()`` counts the matches in the same read (after ``seek``, the
+    keyset condition of a next page, it counts the matches that follow). The walk starts at
+    ``seek``, not at the first row."""
+    seek = seek or []
     token = _PAGES.token(session)
     table = sp.entity.__table__
     order = sort_col.expr
@@ -643,6 +692,7 @@ def _page_ids(
         first: Any = (
             select(literal_column("rowid").label("walked"))
             .select_from(table)
+            .where(*seek)
             .order_by(order.desc() if descending else order.asc())
             .limit(WALK)
             .correlate(None)
@@ -664,7 +714,7 @@ def _page_ids(
     stmt: Any = (
         select(literal_column("rowid"), func.count().over())
         .select_from(table)
-        .where(*conds)
+        .where(*conds, *seek)
         .order_by(
             plain.desc() if descending else plain.asc(),
             *(() if sort_col.unique else (sp.entity.id,)),

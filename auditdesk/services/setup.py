@@ -7,6 +7,8 @@ layer, explicitly and here only (nothing is installed by importing a module):
 
 - a stale save raises :class:`services.errors.Conflict` instead of storage's ``EditConflict``;
 - every session of the database keeps the search index current (services/search.py);
+- every commit keeps the stored programme and status of the certificates it touched current
+  (services/programme_state.py);
 - every commit reports what it changed to the screens (services/changes.py, ``OpChanges``).
 """
 
@@ -14,7 +16,7 @@ from __future__ import annotations
 
 from sqlalchemy.orm import Session
 
-from auditdesk.services import changes, search
+from auditdesk.services import changes, programme_state, search
 from auditdesk.services.errors import Conflict
 from auditdesk.services.standards import load_builtin_standards
 from auditdesk.services.users import ensure_system_user
@@ -33,6 +35,7 @@ def install(db: Database) -> Database:
     a worker process, a test's copy of a template)."""
     concurrency.raise_as(Conflict)
     search.install(db)
+    programme_state.install(db)
     changes.install(db)
     return db
 

@@ -42,9 +42,9 @@ class CountingSource(RegisterSource):
         self.counts += 1
         return super().count(q)
 
-    def page(self, q: Query, offset: int, limit: int):
+    def page(self, q: Query, offset: int, limit: int, after=None):
         self.pages.append((offset, limit))
-        return super().page(q, offset, limit)
+        return super().page(q, offset, limit, after)
 
 
 @pytest.mark.slow
@@ -86,7 +86,7 @@ def test_data_never_raises(ctx, sample):
 
 def test_storage_error_leaves_an_empty_model(ctx):
     class Broken(RegisterSource):
-        def page(self, q, offset, limit):
+        def page(self, q, offset, limit, after=None):
             from sqlalchemy.exc import OperationalError
 
             raise OperationalError("SELECT", {}, Exception("database is locked"))
@@ -127,10 +127,10 @@ def test_results_of_a_superseded_query_are_dropped(qtbot, ctx, sample):
     release = threading.Event()
 
     class SlowFirst(RegisterSource):
-        def page(self, q, offset, limit):
+        def page(self, q, offset, limit, after=None):
             if q.search == "啤酒":
                 release.wait(5)  # the superseded query answers only after the newer one
-            return super().page(q, offset, limit)
+            return super().page(q, offset, limit, after)
 
     jobs.set_executor(jobs.ThreadPoolExecutor())
     model = RegisterModel(SlowFirst(ctx.session, "clients"), "clients", ("name_zh",))
@@ -160,10 +160,10 @@ def test_a_row_that_cannot_be_reloaded_says_so(ctx, sample):
     from sqlalchemy.exc import OperationalError
 
     class FailsOnReload(RegisterSource):
-        def page(self, q, offset, limit):
+        def page(self, q, offset, limit, after=None):
             if "ids" in q.filters:
                 raise OperationalError("SELECT", {}, Exception("database is locked"))
-            return super().page(q, offset, limit)
+            return super().page(q, offset, limit, after)
 
     model = RegisterModel(FailsOnReload(ctx.session, "clients"), "clients", ("name_zh",))
     before = [model.data(model.index(r, 0)) for r in range(model.rowCount())]
