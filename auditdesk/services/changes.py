@@ -68,6 +68,7 @@ TABLE_KINDS: Mapping[str, str] = {
     "certificate_transfer": CERTIFICATES,
     "certificate_reporting": CERTIFICATES,
     "cnca_reported": CERTIFICATES,
+    "certificate_state": CERTIFICATES,  # stored programme and status (services/programme_state)
     "regulator_report": CERTIFICATES,
     "audit": AUDITS,
     "audit_team_member": AUDITS,

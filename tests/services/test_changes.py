@@ -111,7 +111,8 @@ def test_each_service_write_reports_its_kinds_and_ids(database, published):
 
     with database.session() as s:
         cb_settings.save(s, {"surveillance_window_months": 4})
-    assert published[-1].kinds == {changes.SETTINGS}
+    # the rules' settings move every certificate's stored deadlines (services/programme_state)
+    assert published[-1].kinds == {changes.SETTINGS, changes.CERTIFICATES}
 
 
 def test_an_edit_reports_an_update_of_that_row_only(database, published):
