@@ -12,13 +12,20 @@ and tests/ui is not collected (the core must not need Qt; see README, Testing).
 
 from __future__ import annotations
 
+import copy
+import datetime as dt
 import os
 import shutil
 import sys
+from dataclasses import dataclass, replace
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import pytest
 from hypothesis import settings
+
+if TYPE_CHECKING:
+    from auditdesk.services.demo import DemoSummary
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
@@ -182,20 +189,63 @@ def sqlite_template(tmp_path_factory) -> Path:
 def copy_of_template(template: Path, url: str):
     """A ``Database`` on a byte copy of the template at ``url``'s path, in the state
     ``open_database(url, create=True)`` leaves a new file in (``created`` set, no open-time
-    backup scheduled: a new database has nothing to back up)."""
+    backup scheduled: a new database has nothing to back up). A template with attachments
+    (a built demo audit, tests/exports/conftest.py) has its store folder copied beside it."""
     from auditdesk.services.search import ensure_search_index
     from auditdesk.services.setup import install
+    from auditdesk.storage.attachments import AttachmentStore
     from auditdesk.storage.database import Database, make_engine, sqlite_path
 
     path = sqlite_path(url)
     assert path is not None and not path.exists()
     path.parent.mkdir(parents=True, exist_ok=True)
     shutil.copyfile(template, path)
+    files = AttachmentStore.beside(template).root
+    if files.is_dir():
+        shutil.copytree(files, AttachmentStore.beside(path).root)
     db = Database(url, make_engine(url))
     ensure_search_index(db.engine)  # the same steps as services.setup.open_database
     install(db)
     db.created = True
     return db
+
+
+@dataclass(frozen=True)
+class BuiltDemo:
+    """The demo CB register built once: a closed SQLite file (its attachment store beside it)
+    and what ``build_demo`` reported. Copy the file (``open_copy``); never open it in place."""
+
+    path: Path
+    summary: DemoSummary
+
+    def open_copy(self, path: Path):
+        """A ``Database`` on a fresh copy of the built demo at ``path``; close it after use."""
+        return copy_of_template(self.path, f"sqlite:///{path}")
+
+
+@pytest.fixture(scope="session")
+def built_demo(sqlite_template, tmp_path_factory):
+    """Factory: ``built_demo(today)`` is ``services.demo.build_demo(s, today=today)`` run once
+    per run and date into a copy of the template (13 s of CPU each time; several modules read
+    the same demo). Returns a ``BuiltDemo``; its ``summary`` is the caller's own copy."""
+    from auditdesk.services.demo import build_demo
+
+    built: dict[dt.date, BuiltDemo] = {}
+
+    def make(today: dt.date) -> BuiltDemo:
+        if today not in built:
+            path = tmp_path_factory.mktemp(f"demo-{today.isoformat()}") / "demo.sqlite3"
+            db = copy_of_template(sqlite_template, f"sqlite:///{path}")
+            try:
+                with db.session() as s:
+                    summary = build_demo(s, today=today)
+            finally:
+                db.close()
+            assert not path.with_name(path.name + "-wal").exists()
+            built[today] = BuiltDemo(path, summary)
+        return replace(built[today], summary=copy.deepcopy(built[today].summary))
+
+    return make
 
 
 @pytest.fixture
@@ -215,10 +265,17 @@ def new_sqlite_database(sqlite_template):
 
 
 @pytest.fixture
+def database_template(sqlite_template) -> Path:
+    """The SQLite file ``database`` copies: the new database the app makes. A folder's conftest
+    may give a richer one (tests/exports: the built demo audit, when the test asks for it)."""
+    return sqlite_template
+
+
+@pytest.fixture
 def database(request, db_url, backend):
     """A new database with the standards library and the system user, as the app creates it."""
     if backend == "sqlite":
-        db = copy_of_template(request.getfixturevalue("sqlite_template"), db_url)
+        db = copy_of_template(request.getfixturevalue("database_template"), db_url)
     else:  # already a copy of the server's template database (pg_server.fresh_database)
         from auditdesk.services.setup import open_database
 
