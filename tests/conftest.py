@@ -87,6 +87,32 @@ SLOW = {
     "ui/test_worker_process.py::"
     "test_report_pdf_from_the_documents_dialog_is_written_by_a_worker_process",  # 9 s
     "ui/test_documents.py::test_workspace_documents_exports_the_report_as_word_and_pdf",  # 8 s
+    # Measured 2026-12-03 on the shared machine (load 4-5 on 2 cores; wall, both backends):
+    "services/test_demo.py",  # 117 s for the file: the full demo (13 s of CPU) and a second one
+    "exports/test_cnca_monthly.py",  # 29 s: reads the full demo (built once per run)
+    "exports/test_report_linebreak.py::test_flagship_zh_pdf_obeys_chinese_line_breaking",  # 19 s
+    "exports/test_report_verify.py",  # 40 s for 9 tests: each issues and exports a report
+    "storage/test_changelog.py::"
+    "test_autosaves_of_a_long_text_log_the_edit_not_the_whole_text_twice",  # 33 s + 9 s
+    "cli/test_users.py::test_demo_into_a_new_file_needs_no_one_and_prints_the_demo_passwords",  # 24
+    "cli/test_users.py::test_init_then_a_day_one_in_a_real_process",  # 13 s, child processes
+    "cli/test_users.py::test_admin_manages_users_from_the_cli",  # 13 s, scrypt per sign-in
+    "cli/test_cli.py::test_every_register_lists_from_the_demo",  # 12 s: `auditdesk demo` first
+    "cli/test_export.py::test_issue_records_the_revision_and_the_file_hash",  # 11 s
+    "exchange/test_causal_machine.py",  # 20 s, hypothesis state machine
+    "exchange/test_nc_numbers.py::"
+    "test_the_cli_says_which_nc_moved_and_whether_the_client_has_the_old_number",  # 10 s + 9 s
+    "services/test_programme_service.py::"
+    "test_fast_fact_path_gives_the_programmes_of_the_orm_objects",  # 18 s + 8 s
+    "services/test_coverage.py::test_surveillance_must_cover_items_are_flagged_until_sampled",  # 12
+    "services/test_user_management.py::test_an_admin_reset_lifts_the_lock",  # 11 s + 10 s, scrypt
+    "services/test_user_management.py::"
+    "test_five_failures_lock_the_name_then_the_lock_expires_and_grows",  # 10 s + 10 s, scrypt
+    "postgres/test_packages_central.py::"
+    "test_laptop_package_merges_into_the_central_database_with_its_conflict",  # 13 s
+    "postgres/test_two_users.py::test_many_writers_at_once_keep_one_chain",  # 10 s
+    "test_fonts.py::test_the_font_draws_every_character_of_the_list",  # 12 s
+    "test_wiring.py::test_imports_install_nothing_and_opening_installs_the_listeners",  # 11 s
 }
 
 
