@@ -12,13 +12,20 @@ and tests/ui is not collected (the core must not need Qt; see README, Testing).
 
 from __future__ import annotations
 
+import copy
+import datetime as dt
 import os
 import shutil
 import sys
+from dataclasses import dataclass, replace
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import pytest
 from hypothesis import settings
+
+if TYPE_CHECKING:
+    from auditdesk.services.demo import DemoSummary
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
@@ -80,6 +87,32 @@ SLOW = {
     "ui/test_worker_process.py::"
     "test_report_pdf_from_the_documents_dialog_is_written_by_a_worker_process",  # 9 s
     "ui/test_documents.py::test_workspace_documents_exports_the_report_as_word_and_pdf",  # 8 s
+    # Measured 2026-12-03 on the shared machine (load 4-5 on 2 cores; wall, both backends):
+    "services/test_demo.py",  # 117 s for the file: the full demo (13 s of CPU) and a second one
+    "exports/test_cnca_monthly.py",  # 29 s: reads the full demo (built once per run)
+    "exports/test_report_linebreak.py::test_flagship_zh_pdf_obeys_chinese_line_breaking",  # 19 s
+    "exports/test_report_verify.py",  # 40 s for 9 tests: each issues and exports a report
+    "storage/test_changelog.py::"
+    "test_autosaves_of_a_long_text_log_the_edit_not_the_whole_text_twice",  # 33 s + 9 s
+    "cli/test_users.py::test_demo_into_a_new_file_needs_no_one_and_prints_the_demo_passwords",  # 24
+    "cli/test_users.py::test_init_then_a_day_one_in_a_real_process",  # 13 s, child processes
+    "cli/test_users.py::test_admin_manages_users_from_the_cli",  # 13 s, scrypt per sign-in
+    "cli/test_cli.py::test_every_register_lists_from_the_demo",  # 12 s: `auditdesk demo` first
+    "cli/test_export.py::test_issue_records_the_revision_and_the_file_hash",  # 11 s
+    "exchange/test_causal_machine.py",  # 20 s, hypothesis state machine
+    "exchange/test_nc_numbers.py::"
+    "test_the_cli_says_which_nc_moved_and_whether_the_client_has_the_old_number",  # 10 s + 9 s
+    "services/test_programme_service.py::"
+    "test_fast_fact_path_gives_the_programmes_of_the_orm_objects",  # 18 s + 8 s
+    "services/test_coverage.py::test_surveillance_must_cover_items_are_flagged_until_sampled",  # 12
+    "services/test_user_management.py::test_an_admin_reset_lifts_the_lock",  # 11 s + 10 s, scrypt
+    "services/test_user_management.py::"
+    "test_five_failures_lock_the_name_then_the_lock_expires_and_grows",  # 10 s + 10 s, scrypt
+    "postgres/test_packages_central.py::"
+    "test_laptop_package_merges_into_the_central_database_with_its_conflict",  # 13 s
+    "postgres/test_two_users.py::test_many_writers_at_once_keep_one_chain",  # 10 s
+    "test_fonts.py::test_the_font_draws_every_character_of_the_list",  # 12 s
+    "test_wiring.py::test_imports_install_nothing_and_opening_installs_the_listeners",  # 11 s
 }
 
 
@@ -182,20 +215,63 @@ def sqlite_template(tmp_path_factory) -> Path:
 def copy_of_template(template: Path, url: str):
     """A ``Database`` on a byte copy of the template at ``url``'s path, in the state
     ``open_database(url, create=True)`` leaves a new file in (``created`` set, no open-time
-    backup scheduled: a new database has nothing to back up)."""
+    backup scheduled: a new database has nothing to back up). A template with attachments
+    (a built demo audit, tests/exports/conftest.py) has its store folder copied beside it."""
     from auditdesk.services.search import ensure_search_index
     from auditdesk.services.setup import install
+    from auditdesk.storage.attachments import AttachmentStore
     from auditdesk.storage.database import Database, make_engine, sqlite_path
 
     path = sqlite_path(url)
     assert path is not None and not path.exists()
     path.parent.mkdir(parents=True, exist_ok=True)
     shutil.copyfile(template, path)
+    files = AttachmentStore.beside(template).root
+    if files.is_dir():
+        shutil.copytree(files, AttachmentStore.beside(path).root)
     db = Database(url, make_engine(url))
     ensure_search_index(db.engine)  # the same steps as services.setup.open_database
     install(db)
     db.created = True
     return db
+
+
+@dataclass(frozen=True)
+class BuiltDemo:
+    """The demo CB register built once: a closed SQLite file (its attachment store beside it)
+    and what ``build_demo`` reported. Copy the file (``open_copy``); never open it in place."""
+
+    path: Path
+    summary: DemoSummary
+
+    def open_copy(self, path: Path):
+        """A ``Database`` on a fresh copy of the built demo at ``path``; close it after use."""
+        return copy_of_template(self.path, f"sqlite:///{path}")
+
+
+@pytest.fixture(scope="session")
+def built_demo(sqlite_template, tmp_path_factory):
+    """Factory: ``built_demo(today)`` is ``services.demo.build_demo(s, today=today)`` run once
+    per run and date into a copy of the template (13 s of CPU each time; several modules read
+    the same demo). Returns a ``BuiltDemo``; its ``summary`` is the caller's own copy."""
+    from auditdesk.services.demo import build_demo
+
+    built: dict[dt.date, BuiltDemo] = {}
+
+    def make(today: dt.date) -> BuiltDemo:
+        if today not in built:
+            path = tmp_path_factory.mktemp(f"demo-{today.isoformat()}") / "demo.sqlite3"
+            db = copy_of_template(sqlite_template, f"sqlite:///{path}")
+            try:
+                with db.session() as s:
+                    summary = build_demo(s, today=today)
+            finally:
+                db.close()
+            assert not path.with_name(path.name + "-wal").exists()
+            built[today] = BuiltDemo(path, summary)
+        return replace(built[today], summary=copy.deepcopy(built[today].summary))
+
+    return make
 
 
 @pytest.fixture
@@ -215,10 +291,17 @@ def new_sqlite_database(sqlite_template):
 
 
 @pytest.fixture
+def database_template(sqlite_template) -> Path:
+    """The SQLite file ``database`` copies: the new database the app makes. A folder's conftest
+    may give a richer one (tests/exports: the built demo audit, when the test asks for it)."""
+    return sqlite_template
+
+
+@pytest.fixture
 def database(request, db_url, backend):
     """A new database with the standards library and the system user, as the app creates it."""
     if backend == "sqlite":
-        db = copy_of_template(request.getfixturevalue("sqlite_template"), db_url)
+        db = copy_of_template(request.getfixturevalue("database_template"), db_url)
     else:  # already a copy of the server's template database (pg_server.fresh_database)
         from auditdesk.services.setup import open_database
 

@@ -45,15 +45,13 @@ def office(database):
 
 
 @pytest.fixture
-def package(office, tmp_path):
-    """A good package of the office's audit, and an empty laptop database to import it into."""
+def package(office, tmp_path, new_sqlite_database):
+    """A good package of the office's audit, and an empty laptop database to import it into
+    (a copy of the migrated template, closed after the test)."""
     from auditdesk.exchange.package import export_package
-    from auditdesk.services.setup import open_database
 
     db, audit_id, _ = office
     out = tmp_path / "good.adpkg"
     with db.session() as s:
         manifest = export_package(s, [audit_id], out)
-    laptop = open_database(f"sqlite:///{tmp_path / 'laptop' / 'l.sqlite3'}", create=True)
-    yield out, manifest, laptop
-    laptop.close()
+    return out, manifest, new_sqlite_database(tmp_path / "laptop" / "l.sqlite3")

@@ -7,7 +7,7 @@ import os
 import shutil
 import subprocess
 import uuid
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 import pytest
@@ -263,9 +263,49 @@ def _org(session):
     )
 
 
+@dataclass
+class DemoTemplate:
+    path: Path
+    demo: DemoAudit
+
+
+@pytest.fixture(scope="session")
+def demo_audit_template(sqlite_template, tmp_path_factory) -> DemoTemplate:
+    """The demo audit built once per run (about 1 s of CPU each time) into a copy of the
+    migrated template, committed and closed with its attachment store, for tests to copy."""
+    from tests.conftest import copy_of_template
+
+    path = tmp_path_factory.mktemp("demo_template") / "demo.sqlite3"
+    db = copy_of_template(sqlite_template, f"sqlite:///{path}")
+    try:
+        with db.session() as s:
+            demo = build_demo_audit(s, path.parent / "photos")
+    finally:
+        db.close()
+    assert not path.with_name(path.name + "-wal").exists()
+    return DemoTemplate(path, demo)
+
+
 @pytest.fixture
-def demo_audit(session, tmp_path) -> DemoAudit:
-    return build_demo_audit(session, tmp_path / "photos")
+def database_template(request, sqlite_template) -> Path:
+    """A test that asks for ``demo_audit`` gets ``database`` as a copy of the built demo (the
+    fixture below then only names it); any other test gets the new, empty database."""
+    if "demo_audit" in request.fixturenames:
+        return request.getfixturevalue("demo_audit_template").path
+    return sqlite_template
+
+
+@pytest.fixture
+def demo_audit(request, session, backend, tmp_path) -> DemoAudit:
+    """The demo audit in ``database``: there already on SQLite (a copy of
+    ``demo_audit_template``, see ``database_template``), built in the session otherwise."""
+    from auditdesk.model import Audit
+
+    if backend != "sqlite":
+        return build_demo_audit(session, tmp_path / "photos")
+    demo = request.getfixturevalue("demo_audit_template").demo
+    assert session.get(Audit, demo.audit_id) is not None, "database is not the demo's copy"
+    return replace(demo, nc_numbers=list(demo.nc_numbers))  # the template's stays as built
 
 
 # --- real readers -------------------------------------------------------------------------------

@@ -35,16 +35,8 @@ SHEET_NAMES = ["审核计划信息表", "证书信息表", "审核结果信息�
 
 
 @pytest.fixture(scope="module")
-def demo_file(tmp_path_factory):
-    from auditdesk.services.demo import build_demo
-    from auditdesk.services.setup import open_database
-
-    path = tmp_path_factory.mktemp("cnca") / "demo.sqlite3"
-    db = open_database(f"sqlite:///{path}", create=True)
-    with db.session() as s:
-        build_demo(s, today=TODAY)
-    db.close()
-    return path
+def demo_file(built_demo):
+    return built_demo(TODAY).path  # build_demo(s, today=TODAY) in a new database; copied below
 
 
 @pytest.fixture

@@ -26,13 +26,10 @@ TODAY = dt.date(2026, 11, 21)
 
 
 @pytest.fixture(scope="module")
-def demo(tmp_path_factory):
-    from auditdesk.services.setup import open_database
-
-    path = tmp_path_factory.mktemp("demo") / "demo.sqlite3"
-    db = open_database(f"sqlite:///{path}", create=True)
-    with db.session() as s:
-        summary = build_demo(s, today=TODAY)
+def demo(built_demo, tmp_path_factory):
+    demo = built_demo(TODAY)  # build_demo(s, today=TODAY) into a new database, once per run
+    db = demo.open_copy(tmp_path_factory.mktemp("demo") / "demo.sqlite3")
+    summary = demo.summary
     yield db, summary
     db.close()
 

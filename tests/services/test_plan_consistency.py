@@ -14,7 +14,6 @@ from sqlalchemy import select
 
 from auditdesk.model import Attachment, Audit, AuditSite, EvidenceItem, Nonconformity, Site
 from auditdesk.services import plan_agenda, plan_consistency
-from auditdesk.services.demo import build_demo
 
 pytestmark = pytest.mark.slow  # one demo build (~20 s on the shared machine) for the module
 
@@ -22,13 +21,11 @@ TODAY = dt.date(2026, 11, 21)  # fixed: the demo's audit numbers move with the d
 
 
 @pytest.fixture(scope="module")
-def demo(tmp_path_factory):
-    from auditdesk.services.setup import open_database
-
+def demo(built_demo, tmp_path_factory):
+    demo = built_demo(TODAY)  # build_demo(s, today=TODAY) into a new database, once per run
     path = tmp_path_factory.mktemp("plan-demo") / "demo.sqlite3"
-    db = open_database(f"sqlite:///{path}", create=True)
-    with db.session() as s:
-        summary = build_demo(s, today=TODAY)
+    db = demo.open_copy(path)
+    summary = demo.summary
     yield db, summary, path
     db.close()
 

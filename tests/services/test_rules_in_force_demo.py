@@ -20,7 +20,6 @@ import pytest
 from auditdesk.rules.dates import add_months
 from auditdesk.rules.programme import audit_programme
 from auditdesk.rules.status import certificate_status
-from auditdesk.services.demo import build_demo
 from auditdesk.services.programme import breaches, cb_settings, programmes
 
 TODAY = dt.date(2026, 12, 3)
@@ -28,13 +27,9 @@ NEW = dt.date(2026, 1, 1)
 
 
 @pytest.fixture(scope="module")
-def demo(tmp_path_factory):
-    from auditdesk.services.setup import open_database
-
-    path = tmp_path_factory.mktemp("demo16") / "demo.sqlite3"
-    db = open_database(f"sqlite:///{path}", create=True)
-    with db.session() as s:
-        build_demo(s, today=TODAY)
+def demo(built_demo, tmp_path_factory):
+    # build_demo(s, today=TODAY) into a new database, once per run
+    db = built_demo(TODAY).open_copy(tmp_path_factory.mktemp("demo16") / "demo.sqlite3")
     with db.session() as s:
         yield s, programmes(s, TODAY), cb_settings(s)
     db.close()
