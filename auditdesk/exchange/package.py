@@ -267,7 +267,7 @@ def build_manifest(
     receiver = for_replica or witness.home_of(session) or ANY_RECEIVER
     if receiver == replica.id:
         receiver = ANY_RECEIVER
-    change_set = make_package(replica, receiver)
+    change_set = make_package(replica, receiver, scope=sync_db.scope_of(records))
     store = _store_of(session)
     shas = _attachment_shas(change_set)
     manifest: dict[str, Any] = {

@@ -25,7 +25,7 @@ from __future__ import annotations
 import json
 import uuid
 from collections import deque
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -191,6 +191,20 @@ def capture(session: Session, replica: Replica, records: Iterable[Entity]) -> in
     return written
 
 
+def scope_of(records: Iterable[Entity]) -> Callable[[Key], bool]:
+    """The keys of ``records`` (their fields, state and links): what a package of some audits
+    carries (``package.collect_records``); other changes wait for a package that covers them."""
+    refs = {(type(r).__tablename__, str(r.id)) for r in records}
+
+    def in_scope(key: Key) -> bool:
+        if isinstance(key, FieldKey):
+            return key.record_ref in refs
+        parts = _link_parts(key)
+        return parts is not None and (parts[0], key.source) in refs
+
+    return in_scope
+
+
 # --------------------------------------------------------------------------- apply
 
 
@@ -211,12 +225,20 @@ def _record_keys(replica: Replica) -> dict[tuple[str, str], list[FieldKey]]:
     return out
 
 
+# Stamps written with every save of a record (when it was judged): two laptops' stamps are no
+# note to lose, so concurrent ones show the latest, the same everywhere, with no conflict row.
+LATEST_WINS = frozenset({("clause_judgement", "judged_at")})
+
+
 def _choose(replica: Replica, key: FieldKey, here: Any, exists: bool) -> Any:
     """The value a record holds for ``key``: the one live value, or for a conflict the value
     stored here when it is one of the siblings (else the sibling of the highest dot)."""
     siblings = replica.siblings(key)
     if not siblings:
         return here
+    if (key.entity, key.field) in LATEST_WINS and len(siblings) > 1:
+        stamps = [e.value for e in siblings if e.value is not None]
+        return max(stamps, key=str) if stamps else None
     if exists and any(_same(e.value, here) for e in siblings):
         return here
     return max(siblings, key=lambda e: e.dot).value
@@ -431,6 +453,8 @@ def open_conflicts(
             key = conflict.key
             if not isinstance(key, FieldKey) or key.entity not in BY_NAME:
                 continue  # a link added on one side and removed on the other: the add wins
+            if (key.entity, key.field) in LATEST_WINS:
+                continue
             entity, rid, field = key.entity, key.record, key.field
             obj = session.get(BY_NAME[entity], uuid.UUID(rid))
             local = portable(obj, refs).get(field) if obj is not None else None
