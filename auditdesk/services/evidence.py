@@ -31,6 +31,7 @@ from auditdesk.model import (
 )
 from auditdesk.services.audits import ensure_unlocked, get_audit
 from auditdesk.services.errors import NotFound, ValidationFailed
+from auditdesk.services.nonconformities import ensure_not_history
 from auditdesk.services.users import Permission, require
 from auditdesk.storage.attachments import AttachmentStore, StoredFile
 from auditdesk.storage.concurrency import expect_version
@@ -85,6 +86,7 @@ def _writable_audit(session: Session, audit_id: uuid.UUID) -> Audit:
     require(session, Permission.RECORD_EVIDENCE)
     audit = get_audit(session, audit_id)
     ensure_unlocked(audit)
+    ensure_not_history(session, audit)  # an earlier audit brought to a laptop as history
     return audit
 
 
