@@ -536,6 +536,18 @@ ISSUING = frozenset({"locked"})
 VERIFYING = frozenset(
     {"closed_on", "verified_on", "verified_by", "verification_method", "effectiveness"}
 )
+# A previous NC re-verified at a later audit (services.nonconformities.record_reverification):
+# these fields, and the NC's ``reverify`` step, belong to the re-verifying audit — its lock is
+# the one that counts, as for the local write, not the lock of the NC's own (issued) audit.
+REVERIFYING = frozenset(
+    {
+        "reverified_in_audit_id",
+        "reverified_on",
+        "reverified_by",
+        "reverification_effective",
+        "reverification_note",
+    }
+)
 
 
 def permission_for(key: Key) -> Permission:
@@ -617,6 +629,27 @@ class MergePolicy:
                 return register.siblings[-1].value
         return None
 
+    def _incoming(self, key: FieldKey, replica: Replica) -> Any:
+        register = self.package.registers.get(key)
+        if register is not None and register.siblings:
+            return register.siblings[-1].value
+        return self._value(key, replica)
+
+    def _reverifying(self, key: Key, replica: Replica) -> str | None:
+        """The re-verifying audit of a re-verification write (see ``REVERIFYING``), or None."""
+        if not isinstance(key, FieldKey):
+            return None
+        nc: Any = None
+        if key.entity == "nonconformity" and key.field in REVERIFYING:
+            nc = key.record
+        elif key.entity == "nc_transition":
+            if self._incoming(FieldKey(key.entity, key.record, "action"), replica) == "reverify":
+                nc = self._value(FieldKey(key.entity, key.record, "nonconformity_id"), replica)
+        if not nc:
+            return None
+        at = self._incoming(FieldKey("nonconformity", str(nc), "reverified_in_audit_id"), replica)
+        return str(at) if at else None
+
     def __call__(self, change: Change, replica: Replica) -> Refusal | None:
         entry, key = change.entry, change.key
         role = self.roles.get(entry.author)
@@ -626,7 +659,7 @@ class MergePolicy:
         if isinstance(key, LinkKey):
             parts = _link_parts(key)
             record = (parts[0], key.source) if parts else record
-        audit_id = self._audit(record[0], record[1], replica)
+        audit_id = self._reverifying(key, replica) or self._audit(record[0], record[1], replica)
         if audit_id is not None:
             audit = self.session.get(Audit, uuid.UUID(audit_id))
             if audit is not None and audit.locked:

@@ -131,3 +131,22 @@ def test_the_refusal_is_worded_in_chinese():
     root = Path(__file__).resolve().parents[2] / "resources" / "translations"
     words = json.loads((root / "zh_CN.s6_synccore.json").read_text(encoding="utf-8"))
     assert "只读" in words[text]
+
+
+def test_a_reverification_on_the_laptop_reaches_the_office(laptop, tmp_path):
+    office, lap, audit_id, earlier_id, nc_id = laptop
+    from auditdesk.model import Nonconformity
+
+    with office.session() as s:
+        s.get(Audit, earlier_id).locked = True  # the earlier audit's report was issued
+    with lap.session() as s:
+        record_reverification(s, nc_id, audit_id, True, "复核：校准计划已执行")
+    path = tmp_path / "back.adpkg"
+    with lap.session() as s:
+        export_package(s, [audit_id], path)
+    with office.session() as s:
+        result = import_package(s, path)
+        nc = s.get(Nonconformity, nc_id)
+        assert result.refused == []
+        assert nc.reverified_in_audit_id == audit_id
+        assert nc.reverification_note == "复核：校准计划已执行"
