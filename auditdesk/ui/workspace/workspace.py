@@ -45,7 +45,6 @@ from PySide6.QtWidgets import (
 
 from auditdesk.model import Judgement
 from auditdesk.services import evidence as ev
-from auditdesk.services import nonconformities as ncs
 from auditdesk.services.errors import ServiceError
 from auditdesk.storage.attachments import AttachmentRefused
 from auditdesk.ui import errors, palette
@@ -370,8 +369,7 @@ class AuditWorkspace(PanelsMixin, QWidget):
         zh = current_language() == "zh_CN"
         with self._session() as s:
             audit = get_audit(s, self.audit_id)
-            # An earlier audit brought to a laptop as the client's history is read-only too.
-            self.locked = audit.locked or ncs.is_history(s, audit)
+            self.locked = audit.locked
             self.audit_label = audit.number
             self.audit_start = audit.start_date
             org = audit.organisation
@@ -466,7 +464,7 @@ class AuditWorkspace(PanelsMixin, QWidget):
 
         with self._session() as s:
             audit = get_audit(s, self.audit_id)
-            self.locked = bool(audit.locked) or ncs.is_history(s, audit)
+            self.locked = bool(audit.locked)
             self._set_header_words(audit)
         self._apply_lock()
         self._load_items(select=self.editor.item_id)
