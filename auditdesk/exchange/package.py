@@ -3,9 +3,11 @@
 A package is a ZIP (optionally sealed with a password, see ``exchange.crypto``) holding
 ``manifest.json`` and ``attachments/<sha256>``. The manifest (format 2) has the format and app
 version, when and by whom it was made, the audit ids, the sending replica (id and machine
-name), ``changes`` — a causal change set (``exchange.causal``: every write the receiver has
-not acknowledged, each with its dot, author and time; links and deletions as facts; what the
-sender knows every replica acknowledged) —, ``witness`` (the sender's change-log chain head,
+name), ``changes`` — a causal change set (``exchange.causal``: every write of the audits'
+records, and of the register records they need, that the receiver has not acknowledged, each
+with its dot, author and time; links and deletions as facts; what the sender knows every
+replica acknowledged). Changes of other records are left out and stay unacknowledged: they
+travel in the next package whose audits need them (``causal.make_package``'s scope) —, ``witness`` (the sender's change-log chain head,
 ``exchange.witness``), the office's ``accounts`` (names and roles) and the attachment sizes.
 
 Exporting records this database's local writes of the audits' records first
@@ -267,7 +269,7 @@ def build_manifest(
     receiver = for_replica or witness.home_of(session) or ANY_RECEIVER
     if receiver == replica.id:
         receiver = ANY_RECEIVER
-    change_set = make_package(replica, receiver)
+    change_set = make_package(replica, receiver, scope=sync_db.scope_of(records))
     store = _store_of(session)
     shas = _attachment_shas(change_set)
     manifest: dict[str, Any] = {
@@ -316,8 +318,8 @@ def export_package(
     """Write a package of ``audit_ids`` to ``out``; returns its manifest.
 
     The audits' records (and every record they point at) have their local writes recorded
-    (``sync_db.capture``); the package carries every change the receiver has not acknowledged
-    — ``for_replica``, or for a laptop the office it was filled from; a package for a new
+    (``sync_db.capture``); the package carries every change of those records the receiver has
+    not acknowledged — ``for_replica``, or for a laptop the office it was filled from; a package for a new
     laptop carries everything. Must run in the transaction that commits it (the package is
     recorded as sent).
     """

@@ -25,7 +25,7 @@ from __future__ import annotations
 import json
 import uuid
 from collections import deque
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -191,6 +191,20 @@ def capture(session: Session, replica: Replica, records: Iterable[Entity]) -> in
     return written
 
 
+def scope_of(records: Iterable[Entity]) -> Callable[[Key], bool]:
+    """The keys of ``records`` (their fields, state and links): what a package of some audits
+    carries (``package.collect_records``); other changes wait for a package that covers them."""
+    refs = {(type(r).__tablename__, str(r.id)) for r in records}
+
+    def in_scope(key: Key) -> bool:
+        if isinstance(key, FieldKey):
+            return key.record_ref in refs
+        parts = _link_parts(key)
+        return parts is not None and (parts[0], key.source) in refs
+
+    return in_scope
+
+
 # --------------------------------------------------------------------------- apply
 
 
@@ -211,12 +225,20 @@ def _record_keys(replica: Replica) -> dict[tuple[str, str], list[FieldKey]]:
     return out
 
 
+# Stamps written with every save of a record (when it was judged): two laptops' stamps are no
+# note to lose, so concurrent ones show the latest, the same everywhere, with no conflict row.
+LATEST_WINS = frozenset({("clause_judgement", "judged_at")})
+
+
 def _choose(replica: Replica, key: FieldKey, here: Any, exists: bool) -> Any:
     """The value a record holds for ``key``: the one live value, or for a conflict the value
     stored here when it is one of the siblings (else the sibling of the highest dot)."""
     siblings = replica.siblings(key)
     if not siblings:
         return here
+    if (key.entity, key.field) in LATEST_WINS and len(siblings) > 1:
+        stamps = [e.value for e in siblings if e.value is not None]
+        return max(stamps, key=str) if stamps else None
     if exists and any(_same(e.value, here) for e in siblings):
         return here
     return max(siblings, key=lambda e: e.dot).value
@@ -431,6 +453,8 @@ def open_conflicts(
             key = conflict.key
             if not isinstance(key, FieldKey) or key.entity not in BY_NAME:
                 continue  # a link added on one side and removed on the other: the add wins
+            if (key.entity, key.field) in LATEST_WINS:
+                continue
             entity, rid, field = key.entity, key.record, key.field
             obj = session.get(BY_NAME[entity], uuid.UUID(rid))
             local = portable(obj, refs).get(field) if obj is not None else None
@@ -511,6 +535,18 @@ PLANNING = frozenset({"audit_team_member", "audit_site", "audit_termination"})
 ISSUING = frozenset({"locked"})
 VERIFYING = frozenset(
     {"closed_on", "verified_on", "verified_by", "verification_method", "effectiveness"}
+)
+# A previous NC re-verified at a later audit (services.nonconformities.record_reverification):
+# these fields, and the NC's ``reverify`` step, belong to the re-verifying audit — its lock is
+# the one that counts, as for the local write, not the lock of the NC's own (issued) audit.
+REVERIFYING = frozenset(
+    {
+        "reverified_in_audit_id",
+        "reverified_on",
+        "reverified_by",
+        "reverification_effective",
+        "reverification_note",
+    }
 )
 
 
@@ -593,6 +629,27 @@ class MergePolicy:
                 return register.siblings[-1].value
         return None
 
+    def _incoming(self, key: FieldKey, replica: Replica) -> Any:
+        register = self.package.registers.get(key)
+        if register is not None and register.siblings:
+            return register.siblings[-1].value
+        return self._value(key, replica)
+
+    def _reverifying(self, key: Key, replica: Replica) -> str | None:
+        """The re-verifying audit of a re-verification write (see ``REVERIFYING``), or None."""
+        if not isinstance(key, FieldKey):
+            return None
+        nc: Any = None
+        if key.entity == "nonconformity" and key.field in REVERIFYING:
+            nc = key.record
+        elif key.entity == "nc_transition":
+            if self._incoming(FieldKey(key.entity, key.record, "action"), replica) == "reverify":
+                nc = self._value(FieldKey(key.entity, key.record, "nonconformity_id"), replica)
+        if not nc:
+            return None
+        at = self._incoming(FieldKey("nonconformity", str(nc), "reverified_in_audit_id"), replica)
+        return str(at) if at else None
+
     def __call__(self, change: Change, replica: Replica) -> Refusal | None:
         entry, key = change.entry, change.key
         role = self.roles.get(entry.author)
@@ -602,7 +659,7 @@ class MergePolicy:
         if isinstance(key, LinkKey):
             parts = _link_parts(key)
             record = (parts[0], key.source) if parts else record
-        audit_id = self._audit(record[0], record[1], replica)
+        audit_id = self._reverifying(key, replica) or self._audit(record[0], record[1], replica)
         if audit_id is not None:
             audit = self.session.get(Audit, uuid.UUID(audit_id))
             if audit is not None and audit.locked:

@@ -39,6 +39,9 @@ class ReportRevision(Entity):
     # SHA-256 of the canonical JSON of the records at issue, kept in the attachment store, so
     # verification can say what changed since.
     records_sha256: Mapped[str] = mapped_column(String(64), default="")
+    # How the fingerprint was made (services.report_issue FINGERPRINT_*): 0, the first format
+    # (clause ids as stored in the issuing database); 1, clause references that travel.
+    fingerprint_format: Mapped[int] = mapped_column(default=0)
 
     __table_args__ = (
         UniqueConstraint("audit_id", "revision", name="uq_report_revision_audit_revision"),

@@ -31,6 +31,7 @@ from auditdesk.model import (
 )
 from auditdesk.services.audits import ensure_unlocked, get_audit
 from auditdesk.services.errors import NotFound, ValidationFailed
+from auditdesk.services.nonconformities import ensure_not_history
 from auditdesk.services.users import Permission, require
 from auditdesk.storage.attachments import AttachmentStore, StoredFile
 from auditdesk.storage.concurrency import expect_version
@@ -85,6 +86,7 @@ def _writable_audit(session: Session, audit_id: uuid.UUID) -> Audit:
     require(session, Permission.RECORD_EVIDENCE)
     audit = get_audit(session, audit_id)
     ensure_unlocked(audit)
+    ensure_not_history(session, audit)  # an earlier audit brought to a laptop as history
     return audit
 
 
@@ -465,6 +467,18 @@ def add_check_in_photo(
 # --- judgements -------------------------------------------------------------------------------
 
 
+JUDGEMENT_IDS = uuid.UUID("6f1c8a52-3d0e-5b7a-9c41-2e8d7f0a6b13")
+
+
+def judgement_id(audit_id: uuid.UUID, clause: Clause, site_id: uuid.UUID | None) -> uuid.UUID:
+    """The id of the judgement of ``clause`` in an audit (for one site or none): derived from
+    that natural key, with the clause by standard and number (clause rows have their own ids
+    in every database), so one clause judged on two laptops is one record that merges field by
+    field — a conflict where the two differ — instead of two judgements (issue 14)."""
+    name = f"{audit_id}|{clause.standard.key}|{clause.number}|{site_id or ''}"
+    return uuid.uuid5(JUDGEMENT_IDS, name)
+
+
 def set_judgement(
     session: Session,
     audit_id: uuid.UUID,
@@ -493,7 +507,11 @@ def set_judgement(
         return None
     if existing is None:
         existing = ClauseJudgement(
-            audit_id=audit.id, clause_id=clause_id, site_id=site_id, judgement=judgement
+            id=judgement_id(audit.id, session.get_one(Clause, clause_id), site_id),
+            audit_id=audit.id,
+            clause_id=clause_id,
+            site_id=site_id,
+            judgement=judgement,
         )
         session.add(existing)
     existing.judgement = Judgement(judgement)

@@ -39,9 +39,10 @@ from auditdesk.model import (
     audit_certificate,
     utcnow,
 )
+from auditdesk.model.sync import SyncWitness
 from auditdesk.rules import nc_lifecycle
 from auditdesk.services.audits import ensure_unlocked, get_audit
-from auditdesk.services.errors import IllegalTransition, NotFound, ValidationFailed
+from auditdesk.services.errors import IllegalTransition, Locked, NotFound, ValidationFailed
 from auditdesk.services.nc_schedule import (
     AWAITING_RESPONSE,
     AWAITING_VERIFICATION,
@@ -181,6 +182,7 @@ def raise_nc(session: Session, data: NCDraft, on: dt.date | None = None) -> Nonc
     user = require(session, Permission.EDIT_DRAFT_NC)
     audit = get_audit(session, data.audit_id)
     ensure_unlocked(audit)
+    ensure_not_history(session, audit)
     errors = _check_statement(session, audit, data)
     if errors:
         raise ValidationFailed(f"nonconformity: {errors}", errors)
@@ -221,6 +223,7 @@ def edit_draft(
     nc = get_nc(session, nc_id)
     audit = nc.audit
     ensure_unlocked(audit)
+    ensure_not_history(session, audit)
     errors = _check_statement(session, audit, data)
     if errors:
         raise ValidationFailed(f"nonconformity {nc.number}: {errors}", errors)
@@ -288,6 +291,7 @@ def _apply(
 ) -> Nonconformity:
     action_spec = nc_lifecycle.ACTIONS[action]
     user = require(session, Permission(action_spec.permission))
+    ensure_not_history(session, nc.audit)
     try:
         target = NCState(nc_lifecycle.next_state(nc.state.value, action.value).value)
     except nc_lifecycle.IllegalNCTransition as exc:
@@ -374,6 +378,7 @@ def add_response_attachment(
 
     require(session, Permission.ENTER_NC_RESPONSE)
     nc = get_nc(session, nc_id)
+    ensure_not_history(session, nc.audit)
     if nc.state in (NCState.DRAFT, NCState.CLOSED):
         raise IllegalTransition(
             f"{nc.number}: no response to attach to in state {nc.state.value}",
@@ -554,6 +559,42 @@ def _earlier_audits(session: Session, audit: Audit) -> list[Audit]:
         elif day < this_day:
             earlier.append(other)
     return sorted(earlier, key=lambda a: (_audit_day(a) or dt.date.min, a.created_at))
+
+
+class HistoryReadOnly(Locked):
+    """On a laptop, an earlier audit of the client (its evidence, judgements and NCs) is the
+    history brought to re-verify on site (issue 14 point 4): read-only there — a change would
+    be refused when the office merges it. The re-verification itself is the current audit's."""
+
+    code = "history_read_only"
+
+
+def on_laptop(session: Session) -> bool:
+    """Whether this database is a laptop filled from an office (it has a home office)."""
+    return session.scalar(select(SyncWitness.peer).where(SyncWitness.home.is_(True))) is not None
+
+
+def is_history(session: Session, audit: Audit) -> bool:
+    """Whether ``audit`` is, on this laptop, an earlier audit of another audit held here."""
+    if not on_laptop(session):
+        return False
+    cert_ids = [c.id for c in audit.certificates]
+    if not cert_ids:
+        return False
+    shared = select(audit_certificate.c.audit_id).where(
+        audit_certificate.c.certificate_id.in_(cert_ids)
+    )
+    others = session.scalars(select(Audit).where(Audit.id.in_(shared), Audit.id != audit.id))
+    return any(audit in _earlier_audits(session, other) for other in others)
+
+
+def ensure_not_history(session: Session, audit: Audit) -> None:
+    if is_history(session, audit):
+        raise HistoryReadOnly(
+            f"audit {audit.number} is the client's history on this laptop: read-only here, "
+            "change it at the office",
+            audit=audit.number,
+        )
 
 
 def previous_ncs(session: Session, audit_id: uuid.UUID) -> list[Nonconformity]:

@@ -11,6 +11,15 @@ optimistic-lock version, the lock and revision counters, the status) are left ou
 changes them and they say nothing about the content. Where the change log
 (``auditdesk.storage.changelog.chain_head``) exists, its head at issue time is folded in and
 kept on the revision, so the report also points into the tamper-evident log.
+
+Clause and standard rows are loaded from files in every database with that database's own ids,
+so a fingerprint over clause ids does not verify anywhere but where it was made (a report issued
+on a laptop failed at the office). Revisions now hash clause references instead —
+``["clause", standard key, number]``, as clauses travel in packages — and every other record by
+the UUID that travels with it. ``ReportRevision.fingerprint_format`` says how a revision was
+fingerprinted (``FINGERPRINT_IDS``: the first format; ``FINGERPRINT_PORTABLE``), so the
+revisions issued before are still checked the way they were made; a portable payload also
+names its format, so the fingerprint itself says how it was made.
 """
 
 from __future__ import annotations
@@ -33,6 +42,7 @@ from auditdesk.model import (
     AuditSite,
     AuditStatus,
     AuditTeamMember,
+    Clause,
     ClauseJudgement,
     EvidenceItem,
     Nonconformity,
@@ -59,6 +69,11 @@ _SKIP = {
 }
 
 
+FINGERPRINT_IDS = 0  # the first format: clause ids as stored in the issuing database
+FINGERPRINT_PORTABLE = 1  # clause references (standard key, number): verifies in every replica
+FINGERPRINT_FORMATS = (FINGERPRINT_IDS, FINGERPRINT_PORTABLE)
+
+
 def _value(v: Any) -> Any:
     if isinstance(v, dt.datetime):
         return v.astimezone(dt.UTC).isoformat() if v.tzinfo else v.isoformat()
@@ -82,8 +97,41 @@ def _rows(objs: Iterable[Any]) -> list[dict[str, Any]]:
     return sorted((_row(o) for o in objs), key=lambda r: r["id"])
 
 
-def audit_records(session: Session, audit_id: uuid.UUID) -> dict[str, Any]:
-    """The audit's records as plain JSON values (what the fingerprint covers)."""
+class _Clauses:
+    """Clause ids as the fingerprint of a format names them (cached per call)."""
+
+    def __init__(self, session: Session, fmt: int) -> None:
+        self.session, self.fmt = session, fmt
+        self._refs: dict[str, Any] = {}
+
+    def __call__(self, clause_id: Any) -> Any:
+        if clause_id is None or self.fmt == FINGERPRINT_IDS:
+            return None if clause_id is None else str(clause_id)
+        text = str(clause_id)
+        if text not in self._refs:
+            clause = self.session.get(Clause, uuid.UUID(text))
+            self._refs[text] = (
+                ["clause", clause.standard.key, clause.number] if clause is not None else text
+            )
+        return self._refs[text]
+
+    def rows(self, rows: list[dict[str, Any]]) -> list[dict[str, Any]]:
+        for row in rows:
+            if "clause_id" in row:
+                row["clause_id"] = self(row["clause_id"])
+        return rows
+
+
+def audit_records(
+    session: Session, audit_id: uuid.UUID, fmt: int = FINGERPRINT_PORTABLE
+) -> dict[str, Any]:
+    """The audit's records as plain JSON values (what the fingerprint of format ``fmt``
+    covers)."""
+    if fmt not in FINGERPRINT_FORMATS:
+        raise ValidationFailed(
+            f"unknown fingerprint format {fmt}", {"fingerprint_format": "unknown"}
+        )
+    clauses = _Clauses(session, fmt)
     audit = session.get(Audit, audit_id)
     if audit is None:
         raise NotFound(f"no audit {audit_id}", id=str(audit_id))
@@ -109,12 +157,16 @@ def audit_records(session: Session, audit_id: uuid.UUID) -> dict[str, Any]:
             session.scalars(select(AuditTeamMember).where(AuditTeamMember.audit_id == audit_id))
         ),
         "sites": _rows(session.scalars(select(AuditSite).where(AuditSite.audit_id == audit_id))),
-        "judgements": _rows(
-            session.scalars(select(ClauseJudgement).where(ClauseJudgement.audit_id == audit_id))
+        "judgements": clauses.rows(
+            _rows(
+                session.scalars(select(ClauseJudgement).where(ClauseJudgement.audit_id == audit_id))
+            )
         ),
         "evidence": _rows(evidence),
-        "evidence_clauses": sorted([str(e), str(c)] for e, c in links),
-        "nonconformities": _rows(ncs),
+        "evidence_clauses": sorted(
+            ([str(e), clauses(c)] for e, c in links), key=lambda pair: canonical_json(pair)
+        ),
+        "nonconformities": clauses.rows(_rows(ncs)),
         "nc_evidence": sorted([str(n), str(e)] for n, e in nc_links),
         "attachments": _rows(session.scalars(att)),
     }
@@ -139,8 +191,23 @@ def change_log_head(session: Session) -> str:
     return str(value or "")
 
 
-def records_fingerprint(session: Session, audit_id: uuid.UUID, chain_head: str = "") -> str:
-    payload = {"records": audit_records(session, audit_id), "chain_head": chain_head}
+def fingerprint_payload(
+    session: Session, audit_id: uuid.UUID, chain_head: str = "", fmt: int = FINGERPRINT_PORTABLE
+) -> dict[str, Any]:
+    """What a fingerprint of format ``fmt`` hashes (the records snapshot kept at issue)."""
+    payload: dict[str, Any] = {
+        "records": audit_records(session, audit_id, fmt),
+        "chain_head": chain_head,
+    }
+    if fmt != FINGERPRINT_IDS:  # the first format's payload had no marker
+        payload["format"] = fmt
+    return payload
+
+
+def records_fingerprint(
+    session: Session, audit_id: uuid.UUID, chain_head: str = "", fmt: int = FINGERPRINT_PORTABLE
+) -> str:
+    payload = fingerprint_payload(session, audit_id, chain_head, fmt)
     return hashlib.sha256(canonical_json(payload)).hexdigest()
 
 
@@ -307,8 +374,7 @@ def issue_report(
         raise IssueBlocked(audit.number, blockers)
     session.flush()  # pending edits enter the change log before its head is read
     head = change_log_head(session)
-    records = {"records": audit_records(session, audit.id), "chain_head": head}
-    snapshot = canonical_json(records)
+    snapshot = canonical_json(fingerprint_payload(session, audit.id, head))
     leader = next((m for m in audit.team if m.role is TeamRole.TEAM_LEADER), None)
     rev = ReportRevision(
         audit_id=audit.id,
@@ -325,6 +391,7 @@ def issue_report(
         fingerprint=hashlib.sha256(snapshot).hexdigest(),
         records_sha256=_keep(session, snapshot, f"records-{audit.number}-r{revision}.json"),
         chain_head=head,
+        fingerprint_format=FINGERPRINT_PORTABLE,
         files=[],
     )
     session.add(rev)
@@ -415,9 +482,10 @@ def record_files(session: Session, revision: ReportRevision, files: list[dict[st
 
 def verify_revision(session: Session, revision: ReportRevision) -> bool:
     """True when the audit's records still hash to the fingerprint the revision was issued with."""
-    return (
-        records_fingerprint(session, revision.audit_id, revision.chain_head) == revision.fingerprint
+    fingerprint = records_fingerprint(
+        session, revision.audit_id, revision.chain_head, revision.fingerprint_format
     )
+    return fingerprint == revision.fingerprint
 
 
 @dataclass(frozen=True)
@@ -499,7 +567,7 @@ def check_revision(session: Session, revision: ReportRevision) -> RevisionCheck:
     """Do the audit's records still match the revision, and are its files intact in the store?"""
     audit = session.get(Audit, revision.audit_id)
     number = audit.number if audit is not None else str(revision.audit_id)
-    now = audit_records(session, revision.audit_id)
+    now = audit_records(session, revision.audit_id, revision.fingerprint_format)
     match = verify_revision(session, revision)
     intact = not revision.records_sha256 or revision.records_sha256 == revision.fingerprint
     store = _store(session)

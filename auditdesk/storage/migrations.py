@@ -22,7 +22,7 @@ if TYPE_CHECKING:
 # tests/storage/test_migrations.py checks it against Alembic's own head.
 # 0070 (record states) runs last: it writes each record's state hash as its baseline, so a
 # migration that changes stored values must come before it (or call append_baseline).
-HEAD_REVISION = "0120"
+HEAD_REVISION = "0130"
 
 # Tables every AuditDesk database has; a database holding other tables but none of these,
 # and no alembic_version, belongs to another program.

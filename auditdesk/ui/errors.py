@@ -118,6 +118,13 @@ SERVICE_TEXT: dict[str, str] = {
         QT_TRANSLATE_NOOP("Errors", "The audit package was refused; nothing was changed.")
     ),
     "workbook": str(QT_TRANSLATE_NOOP("Errors", "The workbook cannot be imported.")),
+    "history_read_only": str(
+        QT_TRANSLATE_NOOP(
+            "Errors",
+            "This is an earlier audit of the client, brought to this laptop as history to "
+            "re-verify on site: it is read-only here. Change it at the office.",
+        )
+    ),
     "issue_blocked": str(
         QT_TRANSLATE_NOOP(
             "Errors", "The report cannot be issued yet: the pre-issue check found what blocks it."

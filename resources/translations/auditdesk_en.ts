@@ -1858,6 +1858,10 @@ Close it first, then restore the backup. Nothing was changed.</translation>
         <translation>The workbook cannot be imported.</translation>
     </message>
     <message>
+        <source>This is an earlier audit of the client, brought to this laptop as history to re-verify on site: it is read-only here. Change it at the office.</source>
+        <translation>This is an earlier audit of the client, brought to this laptop as history to re-verify on site: it is read-only here. Change it at the office.</translation>
+    </message>
+    <message>
         <source>The report cannot be issued yet: the pre-issue check found what blocks it.</source>
         <translation>The report cannot be issued yet: the pre-issue check found what blocks it.</translation>
     </message>

@@ -1858,6 +1858,10 @@ Close it first, then restore the backup. Nothing was changed.</source>
         <translation>无法导入该工作簿。</translation>
     </message>
     <message>
+        <source>This is an earlier audit of the client, brought to this laptop as history to re-verify on site: it is read-only here. Change it at the office.</source>
+        <translation>这是该客户的以往审核，作为历史资料带到本笔记本以便现场复核：在此只读。请在办公室修改。</translation>
+    </message>
+    <message>
         <source>The report cannot be issued yet: the pre-issue check found what blocks it.</source>
         <translation>报告尚不能出具：出具前检查发现了阻止出具的问题。</translation>
     </message>

@@ -496,7 +496,12 @@ def test_the_client_history_travels_to_the_laptop(office, net):
 
 def test_a_report_issued_on_a_laptop_arrives_with_its_revision_that_verifies(office, net):
     from auditdesk.model import ReportRevision
-    from auditdesk.services.report_issue import check_revision, issue_report, verify_revision
+    from auditdesk.services.report_issue import (
+        FINGERPRINT_PORTABLE,
+        check_revision,
+        issue_report,
+        verify_revision,
+    )
 
     db, audit_id, _ = office
     a = net.laptop("a")
@@ -513,14 +518,32 @@ def test_a_report_issued_on_a_laptop_arrives_with_its_revision_that_verifies(off
         (rev,) = s.scalars(select(ReportRevision)).all()
         assert rev.fingerprint == fingerprint and rev.issued_by == "li"
         assert s.get(Audit, audit_id).locked
-        # Left (services.report_issue): the fingerprint hashes clause UUIDs, which each
-        # database loads with its own ids, so at the office only the clause references differ.
+        # The fingerprint names clauses by standard and number, not by this database's ids:
+        # the laptop's revision verifies at the office.
+        assert rev.fingerprint_format == FINGERPRINT_PORTABLE
+        assert verify_revision(s, rev)
         check = check_revision(s, rev)
-        assert check.snapshot_found  # the records snapshot travelled with the package
-        assert {c.table for c in check.changes} <= {
-            "evidence_clauses",
-            "judgements",
-            "nonconformities",
-        }
-        assert all(c.fields in ((), ("clause_id",)) for c in check.changes)
+        assert check.ok and check.snapshot_found and check.changes == ()
     _clean(db, a)
+    # Tampered with at the office (a link to another clause, written past the lock): caught.
+    with db.engine.begin() as conn:
+        ev = conn.execute(text("SELECT evidence_id FROM evidence_clause")).scalar_one()
+        other = conn.execute(
+            text(
+                "SELECT clause.id FROM clause JOIN standard ON standard.id = clause.standard_id "
+                "WHERE clause.number = '8.5.4' AND standard.key = 'ISO9001:2015'"
+            )
+        ).scalar_one()
+        conn.execute(
+            text("UPDATE evidence_clause SET clause_id = :c WHERE evidence_id = :e"),
+            {"c": other, "e": ev},
+        )
+    with db.session() as s:
+        (rev,) = s.scalars(select(ReportRevision)).all()
+        assert not verify_revision(s, rev)
+        check = check_revision(s, rev)
+        assert not check.ok
+        assert {(c.table, c.kind) for c in check.changes} == {
+            ("evidence_clauses", "added"),
+            ("evidence_clauses", "removed"),
+        }

@@ -50,6 +50,14 @@ class Package:
     held: dict[Key, Register]
     acks: dict[ReplicaId, VersionVector]
     unacknowledged: tuple[int, ...]  # the sender's earlier packages to ``receiver``
+    # What merging this package lets the receiver claim to hold (its context grows by this,
+    # not by ``context``): the sender's context for a whole package; for a scoped one, lowered
+    # where a change left out of the package would otherwise count as received. None: context.
+    covered: VersionVector | None = None
+
+    @property
+    def receives(self) -> VersionVector:
+        return self.context if self.covered is None else self.covered
 
 
 @dataclass(frozen=True)
@@ -92,26 +100,55 @@ class MergeResult:
     duplicate: bool = False
 
 
-def make_package(sender: Replica, receiver: ReplicaId, base: Base = Base.ACKNOWLEDGED) -> Package:
-    """The package ``sender`` makes for ``receiver``; it records it as sent."""
+# Which keys a scoped package carries (e.g. the records of the audits asked for).
+Scope = Callable[[Key], bool]
+
+
+def make_package(
+    sender: Replica,
+    receiver: ReplicaId,
+    base: Base = Base.ACKNOWLEDGED,
+    scope: Scope | None = None,
+) -> Package:
+    """The package ``sender`` makes for ``receiver``; it records it as sent.
+
+    With ``scope`` the package carries only the new registers of the keys in scope. The
+    changes left out stay unacknowledged: the receiver's context grows only by ``covered``,
+    the sender's context with every replica that wrote a left-out change lowered to the base
+    (a version vector has no holes, so "seen up to n" must not pass over a change the
+    receiver never got). Left-out changes therefore travel in the next package that covers
+    them; the price is that the carried changes of those replicas are sent again until a
+    package covers everything new (merging a register twice changes nothing)."""
     if receiver == sender.id:
         raise OwnPackage("a replica does not make packages for itself", replica=receiver)
     acked = sender.acked.get(receiver, EMPTY_VECTOR)
     assumed = acked if base is Base.ACKNOWLEDGED else acked.join(sender.sent.get(receiver, {}))
+    registers = {k: r for k, r in sender.registers.items() if not assumed.covers(r.seen)}
+    held = {k: r for k, r in sender.held.items() if not assumed.covers(r.seen)}
+    covered: VersionVector | None = None
+    if scope is not None:
+        left = [r for source in (registers, held) for k, r in source.items() if not scope(k)]
+        lowered = {p for r in left for p, c in r.seen.items() if c > assumed.of(p)}
+        registers = {k: r for k, r in registers.items() if scope(k)}
+        held = {k: r for k, r in held.items() if scope(k)}
+        covered = VersionVector({p: c for p, c in sender.context.items() if p not in lowered}).join(
+            assumed
+        )
     package = Package(
         sender=sender.id,
         receiver=receiver,
         sequence=sender.next_package,
         base=assumed,
         context=sender.context,
-        registers={k: r for k, r in sender.registers.items() if not assumed.covers(r.seen)},
-        held={k: r for k, r in sender.held.items() if not assumed.covers(r.seen)},
+        registers=registers,
+        held=held,
         acks=dict(sender.acked),
         unacknowledged=tuple(s.sequence for s in sender.unacked.get(receiver, [])),
+        covered=covered,
     )
     sender.next_package += 1
-    sender.sent[receiver] = sender.sent.get(receiver, EMPTY_VECTOR).join(sender.context)
-    sender.unacked.setdefault(receiver, []).append(Sent(package.sequence, sender.context))
+    sender.sent[receiver] = sender.sent.get(receiver, EMPTY_VECTOR).join(package.receives)
+    sender.unacked.setdefault(receiver, []).append(Sent(package.sequence, package.receives))
     return package
 
 
@@ -161,7 +198,7 @@ def merge(replica: Replica, package: Package, policy: Policy = accept_all) -> Me
                 replica.held[key] = Register(rest, held.seen)
             else:
                 del replica.held[key]
-    replica.context = replica.context.join(package.context)
+    replica.context = replica.context.join(package.receives)
     _acknowledge(replica, package)
     result.conflicts = [c for c in replica.conflicts() if _touches(c, touched)]
     return result

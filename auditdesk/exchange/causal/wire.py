@@ -16,7 +16,8 @@ from auditdesk.exchange.causal.package import Package
 from auditdesk.exchange.causal.register import Entry, Register
 
 FORMAT = "auditdesk-causal"
-VERSION = 1
+VERSION = 1  # a whole change set
+SCOPED_VERSION = 2  # 2: a scoped change set, with ``covered`` (a version 1 reader refuses it)
 
 
 def key_to_plain(key: Key) -> list[str]:
@@ -103,9 +104,9 @@ def package_to_plain(package: Package) -> dict[str, Any]:
     def registers(source: Mapping[Key, Register]) -> list[dict[str, Any]]:
         return [register_to_plain(k, source[k]) for k in sorted(source, key=sort_key)]
 
-    return {
+    out = {
         "format": FORMAT,
-        "version": VERSION,
+        "version": VERSION if package.covered is None else SCOPED_VERSION,
         "sender": package.sender,
         "receiver": package.receiver,
         "sequence": package.sequence,
@@ -116,12 +117,15 @@ def package_to_plain(package: Package) -> dict[str, Any]:
         "acks": {peer: v.to_plain() for peer, v in sorted(package.acks.items())},
         "unacknowledged": list(package.unacknowledged),
     }
+    if package.covered is not None:
+        out["covered"] = package.covered.to_plain()
+    return out
 
 
 def package_from_plain(data: Any) -> Package:
     if not isinstance(data, Mapping) or data.get("format") != FORMAT:
         raise MalformedState("not a causal change set")
-    if data.get("version") != VERSION:
+    if data.get("version") not in (VERSION, SCOPED_VERSION):
         raise MalformedState("unknown change-set version", version=data.get("version"))
     sender, receiver, sequence = data.get("sender"), data.get("receiver"), data.get("sequence")
     if not isinstance(sender, str) or not sender or not isinstance(receiver, str):
@@ -137,17 +141,30 @@ def package_from_plain(data: Any) -> Package:
     context = _vector(data.get("context"))
     registers = _registers(data.get("registers"))
     held = _registers(data.get("held"))
+    # A register may have seen more than the sender's context of other replicas (a scoped
+    # package leaves its receiver's context below the registers it carried, see
+    # ``package.make_package``), never more of the sender's own writes than it made.
+    own = context.of(sender)
     for register in (*registers.values(), *held.values()):
-        if not context.covers(register.seen):
+        if register.seen.of(sender) > own:
             raise MalformedState("a register outside the sender's context")
+    base = _vector(data.get("base"))
+    covered: VersionVector | None = None
+    if data.get("version") == SCOPED_VERSION:
+        covered = _vector(data.get("covered"))
+        if not covered.covers(base) or not context.join(base).covers(covered):
+            raise MalformedState("a scoped change set covers between its base and context")
+    elif "covered" in data:
+        raise MalformedState("only a scoped change set says what it covers")
     return Package(
         sender=sender,
         receiver=receiver,
         sequence=sequence,
-        base=_vector(data.get("base")),
+        base=base,
         context=context,
         registers=registers,
         held=held,
         acks={str(peer): _vector(v) for peer, v in acks.items()},
         unacknowledged=tuple(unacked),
+        covered=covered,
     )
