@@ -91,6 +91,7 @@ class AuditHeader:
     status: str
     locked: bool
     start_date: dt.date | None
+    history: bool = False  # on a laptop: the client's earlier audit, read-only (issue 14 pt 4)
 
 
 @dataclass
@@ -115,20 +116,22 @@ class WorkspaceOpening:
     clauses: list[ClauseLine]
 
 
-def _header(audit: Audit) -> AuditHeader:
+def _header(session: Session, audit: Audit) -> AuditHeader:
+    history = nonconformities.is_history(session, audit)
     return AuditHeader(
         audit.number,
         audit.organisation.name_zh,
         audit.audit_type.value,
         audit.mode.value,
         audit.status.value,
-        bool(audit.locked),
+        bool(audit.locked) or history,
         audit.start_date,
+        history,
     )
 
 
 def audit_header(session: Session, audit_id: uuid.UUID) -> AuditHeader:
-    return _header(get_audit(session, audit_id))
+    return _header(session, get_audit(session, audit_id))
 
 
 def opening(session: Session, audit_id: uuid.UUID) -> WorkspaceOpening:
@@ -150,7 +153,7 @@ def opening(session: Session, audit_id: uuid.UUID) -> WorkspaceOpening:
         )
         for r in coverage.audit_clause_rows(session, audit_id)
     ]
-    return WorkspaceOpening(_header(audit), audit.marks_control, sites, clauses)
+    return WorkspaceOpening(_header(session, audit), audit.marks_control, sites, clauses)
 
 
 # --- one clause -------------------------------------------------------------------------------

@@ -5603,6 +5603,10 @@ Ask your administrator to open it once as the database's owner role, or to grant
         <translation>Photos (*.jpg *.jpeg *.png *.heic *.webp)</translation>
     </message>
     <message>
+        <source>Client history: read-only on this laptop, change it at the office</source>
+        <translation>Client history: read-only on this laptop, change it at the office</translation>
+    </message>
+    <message>
         <source>The audit is terminated. Re-audit due by %1.</source>
         <translation>The audit is terminated. Re-audit due by %1.</translation>
     </message>

@@ -5603,6 +5603,10 @@ Ask your administrator to open it once as the database's owner role, or to grant
         <translation>照片 (*.jpg *.jpeg *.png *.heic *.webp)</translation>
     </message>
     <message>
+        <source>Client history: read-only on this laptop, change it at the office</source>
+        <translation>客户历史资料：在本笔记本上只读，请在办公室修改</translation>
+    </message>
+    <message>
         <source>The audit is terminated. Re-audit due by %1.</source>
         <translation>审核已终止（撤组）。须在 %1 前再次审核。</translation>
     </message>

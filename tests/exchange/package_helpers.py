@@ -11,10 +11,13 @@ from pathlib import Path
 
 from sqlalchemy import func, inspect, select, text
 
+from auditdesk.exchange.package import export_package, import_package
 from auditdesk.model import (
     Attachment,
+    Audit,
     Auditor,
     AuditType,
+    Certificate,
     Clause,
     EvidenceItem,
     EvidenceType,
@@ -28,6 +31,8 @@ from auditdesk.model import (
 from auditdesk.services.audits import AuditData, create_audit
 from auditdesk.services.certificates import CertificateData, create_certificate
 from auditdesk.services.clients import OrganisationData, create_organisation
+from auditdesk.services.nonconformities import NCDraft, issue_nc, raise_nc
+from auditdesk.services.setup import open_database
 from auditdesk.services.users import create_user
 from auditdesk.storage.attachments import AttachmentStore
 
@@ -160,3 +165,55 @@ def refused(laptop, path, password=None):
     assert store_files(laptop) == files, "a refused package wrote to the attachment store"
     assert str(info.value)
     return info.value.reason
+
+
+def laptop_with_history(database, tmp_path):
+    """An office with an audit and an earlier recertification of the same certificate (an issued
+    minor NC on it), and a laptop filled with the audit's package: the earlier audit is there as
+    the client's history. Returns (office, laptop, audit id, earlier audit id, NC id); the caller
+    closes the laptop."""
+    db, audit_id, _ = build_office(database)
+    with db.session() as s:
+        cert = s.scalar(select(Certificate))
+        lead = s.get(Audit, audit_id).team[0].auditor_id
+        earlier = create_audit(
+            s,
+            AuditData(
+                certificate_ids=[cert.id],
+                audit_type=AuditType.RECERTIFICATION,
+                start_date=dt.date(2026, 3, 10),
+                end_date=dt.date(2026, 3, 11),
+                team=[(lead, TeamRole.TEAM_LEADER)],
+            ),
+        )
+        seen = EvidenceItem(
+            audit_id=earlier.id,
+            evidence_type=EvidenceType.RECORD,
+            observed_at=utcnow(),
+            description="2026年3月再认证：抽查校准记录",
+            seq=1,
+        )
+        s.add(seen)
+        s.flush()
+        nc = raise_nc(
+            s,
+            NCDraft(
+                audit_id=earlier.id,
+                clause_id=_clause(s, "7.1.5").id,
+                grade=NCGrade.MINOR,
+                requirement="GB/T 19001-2016 7.1.5",
+                evidence_text="量具未校准",
+                reason="未满足要求",
+                evidence_ids=[seen.id],
+            ),
+            on=dt.date(2026, 3, 11),
+        )
+        issue_nc(s, nc.id, on=dt.date(2026, 3, 11))
+        earlier_id, nc_id = earlier.id, nc.id
+    path = tmp_path / "fill.adpkg"
+    with db.session() as s:
+        export_package(s, [audit_id], path)
+    lap = open_database(f"sqlite:///{tmp_path / 'laptop' / 'l.sqlite3'}", create=True)
+    with lap.session() as s:
+        import_package(s, path)
+    return db, lap, audit_id, earlier_id, nc_id

@@ -9,87 +9,31 @@ import json
 from pathlib import Path
 
 import pytest
-from sqlalchemy import select
 
 from auditdesk.exchange.package import export_package, import_package
 from auditdesk.model import (
     Audit,
-    AuditType,
-    Certificate,
-    EvidenceItem,
-    EvidenceType,
     Judgement,
-    NCGrade,
-    TeamRole,
-    utcnow,
 )
-from auditdesk.services.audits import AuditData, create_audit
 from auditdesk.services.evidence import EvidenceData, add_evidence, set_judgement
 from auditdesk.services.nonconformities import (
     HistoryReadOnly,
-    NCDraft,
     NCResponse,
     is_history,
-    issue_nc,
     previous_ncs,
-    raise_nc,
     record_response,
     record_reverification,
 )
-from auditdesk.services.setup import open_database
-from tests.exchange.package_helpers import _clause, build_office
+from tests.exchange.package_helpers import _clause, laptop_with_history
 
 pytestmark = pytest.mark.slow  # a real package round trip
 
 
 @pytest.fixture
 def laptop(database, tmp_path):
-    db, audit_id, _ = build_office(database)
-    with db.session() as s:
-        cert = s.scalar(select(Certificate))
-        lead = s.get(Audit, audit_id).team[0].auditor_id
-        earlier = create_audit(
-            s,
-            AuditData(
-                certificate_ids=[cert.id],
-                audit_type=AuditType.RECERTIFICATION,
-                start_date=dt.date(2026, 3, 10),
-                end_date=dt.date(2026, 3, 11),
-                team=[(lead, TeamRole.TEAM_LEADER)],
-            ),
-        )
-        seen = EvidenceItem(
-            audit_id=earlier.id,
-            evidence_type=EvidenceType.RECORD,
-            observed_at=utcnow(),
-            description="2026年3月再认证：抽查校准记录",
-            seq=1,
-        )
-        s.add(seen)
-        s.flush()
-        nc = raise_nc(
-            s,
-            NCDraft(
-                audit_id=earlier.id,
-                clause_id=_clause(s, "7.1.5").id,
-                grade=NCGrade.MINOR,
-                requirement="GB/T 19001-2016 7.1.5",
-                evidence_text="量具未校准",
-                reason="未满足要求",
-                evidence_ids=[seen.id],
-            ),
-            on=dt.date(2026, 3, 11),
-        )
-        issue_nc(s, nc.id, on=dt.date(2026, 3, 11))
-        earlier_id, nc_id = earlier.id, nc.id
-    path = tmp_path / "fill.adpkg"
-    with db.session() as s:
-        export_package(s, [audit_id], path)
-    lap = open_database(f"sqlite:///{tmp_path / 'laptop' / 'l.sqlite3'}", create=True)
-    with lap.session() as s:
-        import_package(s, path)
-    yield db, lap, audit_id, earlier_id, nc_id
-    lap.close()
+    made = laptop_with_history(database, tmp_path)
+    yield made
+    made[1].close()
 
 
 def test_the_history_is_read_only_on_the_laptop(laptop):

@@ -408,6 +408,15 @@ class AuditWorkspace(QWidget):
             f"<span style='color:{palette.css('muted')}'>{labels.label('audit_type', header.audit_type)} · "
             f"{labels.label('audit_mode', header.mode)} · "
             f"{labels.label('audit_status', header.status)}</span>"
+            + (
+                " &nbsp; <b>"
+                + QCoreApplication.translate(
+                    "Workspace", "Client history: read-only on this laptop, change it at the office"
+                )
+                + "</b>"
+                if header.history
+                else ""
+            )
         )
 
     def _apply_lock(self) -> None:
