@@ -27,7 +27,9 @@ PACKAGE = ROOT / "auditdesk"
 # merge; of the 35 new ones left, 27 are the benchmark harness's operations and the new
 # `sync` command, which import their work when run (each harness operation is timed in its
 # own child process, and a command module loads only on its own command, as all commands do).
-FUNCTION_LEVEL_IMPORTS_MAX = 665
+# Lowered to 600 at stop 24: the workspace split (48 → 1 in ui/workspace) and the one opening
+# sequence moved their imports to module top (597 counted at the merge).
+FUNCTION_LEVEL_IMPORTS_MAX = 600
 
 
 def module_name(path: Path, root: Path = ROOT) -> str:
