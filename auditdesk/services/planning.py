@@ -702,3 +702,27 @@ def open_audits(session: Session) -> list[OpenAudit]:
             )
         )
     return sorted(out, key=lambda a: (a.start or dt.date.max, a.number))
+
+
+def client_certificates(session: Session, certificate_id: uuid.UUID) -> list[Certificate]:
+    """The live certificates of the client holding ``certificate_id``: what one audit may
+    cover together (the planning dialog's certificate list)."""
+    cert = session.get(Certificate, certificate_id)
+    if cert is None:
+        return []
+    return list(
+        session.scalars(
+            select(Certificate).where(
+                Certificate.organisation_id == cert.organisation_id,
+                Certificate.archived.is_(False),
+            )
+        )
+    )
+
+
+def auditors(session: Session, *, include_archived: bool = False) -> list[Auditor]:
+    """The CB's auditors by Chinese name; archived ones only when asked (to name a past team)."""
+    stmt = select(Auditor).order_by(Auditor.name_zh)
+    if not include_archived:
+        stmt = stmt.where(Auditor.archived.is_(False))
+    return list(session.scalars(stmt))

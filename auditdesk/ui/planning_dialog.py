@@ -38,12 +38,10 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
     QWidget,
 )
-from sqlalchemy import select
 
 from auditdesk.model import (
     Audit,
     AuditMode,
-    Auditor,
     AuditStatus,
     AuditType,
     Certificate,
@@ -151,12 +149,7 @@ class PlanningDialog(QDialog):
             cert = s.get(Certificate, certificate_id)
             assert cert is not None
             self.client = cert.organisation.name_zh
-            siblings = s.scalars(
-                select(Certificate).where(
-                    Certificate.organisation_id == cert.organisation_id,
-                    Certificate.archived.is_(False),
-                )
-            ).all()
+            siblings = planning.client_certificates(s, certificate_id)
             self.cert_rows = [(c.id, f"{c.number}  {c.standard.code}") for c in siblings]
             self.cert_codes = {
                 c.id: tuple(x.strip() for x in (c.technical_codes or "").split(",") if x.strip())
@@ -164,13 +157,11 @@ class PlanningDialog(QDialog):
             }
             self.auditors = [
                 (a.id, a.name_zh + (f" ({a.name_en})" if a.name_en else ""))
-                for a in s.scalars(
-                    select(Auditor).where(Auditor.archived.is_(False)).order_by(Auditor.name_zh)
-                )
+                for a in planning.auditors(s)
             ]
             self.auditor_codes = {
                 a.id: tuple(x.strip() for x in a.technical_codes.split(",") if x.strip())
-                for a in s.scalars(select(Auditor))
+                for a in planning.auditors(s, include_archived=True)
             }
         self.existing = existing
         self.auditor_names = dict(self.auditors)

@@ -116,3 +116,29 @@ def test_status_event_needs_a_reason(session):
             session, s["certs"][0].id, CertificateEventKind.SUSPEND, dt.date(2027, 4, 1), " "
         )
     assert exc.value.errors == {"reason": "required"}
+
+
+def test_the_dialog_lists_the_clients_live_certificates_and_the_auditors(session):
+    from auditdesk.model import Auditor, AuditorGrade
+    from auditdesk.services.certificates import CertificateData, create_certificate
+
+    s = make_sample(session)
+    first, other_client = s["certs"]
+    second = create_certificate(
+        session,
+        CertificateData("CN-E-0001", first.organisation_id, "ISO14001:2015", dt.date(2025, 3, 1)),
+    )
+    gone = create_certificate(
+        session,
+        CertificateData("CN-E-0000", first.organisation_id, "ISO14001:2015", dt.date(2022, 3, 1)),
+    )
+    gone.archived = True
+    retired = Auditor(name_zh="李退休", grade=AuditorGrade.AUDITOR, archived=True)
+    session.add(retired)
+    session.flush()
+    listed = {c.number for c in planning.client_certificates(session, first.id)}
+    assert listed == {first.number, second.number}  # not the archived one, not another client's
+    assert other_client.number not in listed
+    assert [a.name_zh for a in planning.auditors(session)] == ["王审核"]
+    everyone = {a.name_zh for a in planning.auditors(session, include_archived=True)}
+    assert everyone == {"王审核", "李退休"}  # to name a past team member
