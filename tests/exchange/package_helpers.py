@@ -86,42 +86,56 @@ def _clause(s, number, key="ISO9001:2015"):
     )
 
 
+def client_with_an_audit(s, client, *, certificate, issued, lead, days, evidence):
+    """A client with one ISO 9001 certificate, a first surveillance led by ``lead`` on ``days``
+    (first, last) and one record seen there; returns (audit, evidence item)."""
+    org = create_organisation(s, client)
+    cert = create_certificate(
+        s,
+        CertificateData(
+            number=certificate,
+            organisation_id=org.id,
+            standard_key="ISO9001:2015",
+            issue_date=issued,
+        ),
+    )
+    s.add(lead)
+    s.flush()
+    audit = create_audit(
+        s,
+        AuditData(
+            certificate_ids=[cert.id],
+            audit_type=AuditType.SURVEILLANCE_1,
+            start_date=days[0],
+            end_date=days[1],
+            team=[(lead.id, TeamRole.TEAM_LEADER)],
+        ),
+    )
+    ev = EvidenceItem(
+        audit_id=audit.id,
+        evidence_type=EvidenceType.RECORD,
+        observed_at=utcnow(),
+        description=evidence,
+        seq=1,
+    )
+    s.add(ev)
+    s.flush()
+    return audit, ev
+
+
 def build_office(database):
     with database.session() as s:
         store = AttachmentStore.for_session(s)
     photo = store.put_bytes(PHOTO, "warehouse.png")
     with database.session() as s:
-        org = create_organisation(
-            s, OrganisationData(name_zh="深圳市示例科技有限公司", credit_code="914403001922038216")
-        )
-        cert = create_certificate(
+        audit, ev = client_with_an_audit(
             s,
-            CertificateData(
-                number="00126Q30001R1M",
-                organisation_id=org.id,
-                standard_key="ISO9001:2015",
-                issue_date=dt.date(2026, 3, 15),
-            ),
-        )
-        lead = Auditor(name_zh="张伟", name_en="Zhang Wei")
-        s.add(lead)
-        s.flush()
-        audit = create_audit(
-            s,
-            AuditData(
-                certificate_ids=[cert.id],
-                audit_type=AuditType.SURVEILLANCE_1,
-                start_date=dt.date(2027, 1, 18),
-                end_date=dt.date(2027, 1, 19),
-                team=[(lead.id, TeamRole.TEAM_LEADER)],
-            ),
-        )
-        ev = EvidenceItem(
-            audit_id=audit.id,
-            evidence_type=EvidenceType.RECORD,
-            observed_at=utcnow(),
-            description="抽查了2026年12月的仓库温湿度记录。",
-            seq=1,
+            OrganisationData(name_zh="深圳市示例科技有限公司", credit_code="914403001922038216"),
+            certificate="00126Q30001R1M",
+            issued=dt.date(2026, 3, 15),
+            lead=Auditor(name_zh="张伟", name_en="Zhang Wei"),
+            days=(dt.date(2027, 1, 18), dt.date(2027, 1, 19)),
+            evidence="抽查了2026年12月的仓库温湿度记录。",
         )
         ev.clauses = [_clause(s, "7.1.4")]
         s.add(ev)

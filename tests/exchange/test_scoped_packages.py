@@ -14,21 +14,15 @@ from auditdesk.exchange.package import export_package, import_package
 from auditdesk.model import (
     Audit,
     Auditor,
-    AuditType,
     EvidenceItem,
-    EvidenceType,
     Nonconformity,
     Organisation,
     Role,
-    TeamRole,
-    utcnow,
 )
-from auditdesk.services.audits import AuditData, create_audit
-from auditdesk.services.certificates import CertificateData, create_certificate
 from auditdesk.services.clients import OrganisationData, create_organisation
 from auditdesk.services.setup import open_database
 from auditdesk.services.users import create_user
-from tests.exchange.package_helpers import build_office
+from tests.exchange.package_helpers import build_office, client_with_an_audit
 
 pytestmark = pytest.mark.slow  # several real round trips
 
@@ -36,39 +30,16 @@ pytestmark = pytest.mark.slow  # several real round trips
 def _second_audit(db):
     """Another client with its own certificate, audit and one evidence item."""
     with db.session() as s:
-        org = create_organisation(s, OrganisationData(name_zh="广州市另一家制造有限公司"))
-        cert = create_certificate(
+        audit, ev = client_with_an_audit(
             s,
-            CertificateData(
-                number="00126Q30002R1M",
-                organisation_id=org.id,
-                standard_key="ISO9001:2015",
-                issue_date=dt.date(2026, 4, 1),
-            ),
+            OrganisationData(name_zh="广州市另一家制造有限公司"),
+            certificate="00126Q30002R1M",
+            issued=dt.date(2026, 4, 1),
+            lead=Auditor(name_zh="李娜", name_en="Li Na"),
+            days=(dt.date(2027, 2, 1), dt.date(2027, 2, 2)),
+            evidence="抽查了采购记录。",
         )
-        lead = Auditor(name_zh="李娜", name_en="Li Na")
-        s.add(lead)
-        s.flush()
-        audit = create_audit(
-            s,
-            AuditData(
-                certificate_ids=[cert.id],
-                audit_type=AuditType.SURVEILLANCE_1,
-                start_date=dt.date(2027, 2, 1),
-                end_date=dt.date(2027, 2, 2),
-                team=[(lead.id, TeamRole.TEAM_LEADER)],
-            ),
-        )
-        ev = EvidenceItem(
-            audit_id=audit.id,
-            evidence_type=EvidenceType.RECORD,
-            observed_at=utcnow(),
-            description="抽查了采购记录。",
-            seq=1,
-        )
-        s.add(ev)
-        s.flush()
-        return audit.id, ev.id, org.id
+        return audit.id, ev.id, audit.organisation_id
 
 
 @pytest.fixture

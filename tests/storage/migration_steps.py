@@ -5,7 +5,9 @@ Each ``tests/storage/test_migration_XXXX.py`` adds only what its migration chang
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 from alembic import command
 from sqlalchemy import func, select
@@ -27,13 +29,22 @@ NCS = 5
 
 
 def demo_downgraded_to(
-    database: Database, tmp_path: Path, revision: str, *, photos: int
+    database: Database,
+    tmp_path: Path,
+    revision: str,
+    *,
+    photos: int,
+    evidence: int = EVIDENCE,
+    then: Callable[[Database, Any], None] | None = None,
 ) -> tuple[str, Engine, Report]:
-    """Fill ``database`` with a demo audit, check it (``check`` knows today's schema, so it
-    runs at head), close it and downgrade it to ``revision``: the schema an AuditDesk of that
-    revision left. Returns the URL, an engine on it and the check made before."""
+    """Fill ``database`` with a demo audit (and what ``then(database, demo)`` adds), check it
+    (``check`` knows today's schema, so it runs at head), close it and downgrade it to
+    ``revision``: the schema an AuditDesk of that revision left. Returns the URL, an engine on
+    it and the check made before."""
     with database.session() as s:
-        build_demo_audit(s, tmp_path / "photos", evidence_count=EVIDENCE, photos=photos)
+        demo = build_demo_audit(s, tmp_path / "photos", evidence_count=evidence, photos=photos)
+    if then is not None:
+        then(database, demo)
     url = database.url
     database.close()
     before = check_database(url)
@@ -47,12 +58,12 @@ def demo_downgraded_to(
     return url, engine, before
 
 
-def upgrade_keeping_the_records(engine: Engine) -> None:
+def upgrade_keeping_the_records(engine: Engine, *, evidence: int = EVIDENCE) -> None:
     """Upgrade to head; the demo's evidence and NCs are all still there."""
     upgrade_to_head(engine)
     assert current_revision(engine) == HEAD_REVISION
     with engine.connect() as conn:
-        assert conn.scalar(select(func.count()).select_from(EvidenceItem)) == EVIDENCE
+        assert conn.scalar(select(func.count()).select_from(EvidenceItem)) == evidence
         assert conn.scalar(select(func.count()).select_from(Nonconformity)) == NCS
 
 

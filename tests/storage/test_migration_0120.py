@@ -5,21 +5,15 @@ OFFSET gives."""
 
 from __future__ import annotations
 
-from alembic import command
-from sqlalchemy import func, inspect, select
+from sqlalchemy import inspect
 
-from auditdesk.model import EvidenceItem, Nonconformity
 from auditdesk.services import registers
 from auditdesk.services.setup import open_database
-from auditdesk.storage.database import make_engine
-from auditdesk.storage.integrity import check_database
-from auditdesk.storage.migrations import (
-    HEAD_REVISION,
-    alembic_config,
-    current_revision,
-    upgrade_to_head,
+from tests.storage.migration_steps import (
+    check_is_unchanged,
+    demo_downgraded_to,
+    upgrade_keeping_the_records,
 )
-from tests.exports.conftest import build_demo_audit
 
 NEW = {
     "organisation": "ix_organisation_name_zh_id",
@@ -34,32 +28,12 @@ def _indexes(engine) -> dict[str, set[str]]:
 
 
 def test_upgrade_from_0115_adds_the_keyset_indexes(database, tmp_path):
-    with database.session() as s:
-        build_demo_audit(s, tmp_path / "photos", evidence_count=8, photos=2)
-    url = database.url
-    database.close()
-    before = check_database(url)
-    assert before.ok, before.problems
-
-    engine = make_engine(url)
-    cfg = alembic_config(engine)
-    with engine.begin() as conn:  # back to the schema an AuditDesk of 0115 left
-        cfg.attributes["connection"] = conn
-        command.downgrade(cfg, "0115")
-    assert current_revision(engine) == "0115"
+    url, engine, before = demo_downgraded_to(database, tmp_path, "0115", photos=2)
     assert all(NEW[t] not in names for t, names in _indexes(engine).items())
-
-    upgrade_to_head(engine)
-    assert current_revision(engine) == HEAD_REVISION
+    upgrade_keeping_the_records(engine)
     assert all(NEW[t] in names for t, names in _indexes(engine).items())
-    with engine.connect() as conn:
-        assert conn.scalar(select(func.count()).select_from(EvidenceItem)) == 8
-        assert conn.scalar(select(func.count()).select_from(Nonconformity)) == 5
     engine.dispose()
-
-    after = check_database(url)
-    assert after.ok, after.problems
-    assert after.records_checked == before.records_checked
+    check_is_unchanged(url, before)
 
     db = open_database(url)
     try:
