@@ -38,8 +38,8 @@ from auditdesk.ui import labels, palette
 from auditdesk.ui.conflict_reload import (
     MERGE,
     ask_reload_or_merge,
-    attach_subject,
     headline,
+    name_conflict,
     resolve_conflict,
 )
 from auditdesk.ui.context import AppContext
@@ -150,11 +150,7 @@ class StatusEventDialog(QDialog):
 
     def _on_conflict(self, exc: Conflict, retry: bool) -> bool:
         self.conflicts.append(exc)
-        try:
-            with self.ctx.session() as s:
-                attach_subject(exc, s)
-        except Exception:  # noqa: BLE001 — naming the record is a nicety; the question is still asked
-            pass
+        name_conflict(exc, self.ctx.session)
         mine = {"scope": self.scope.toPlainText()}
         outcome = resolve_conflict(
             exc, base=self.loaded, mine=mine, reload=self._read, parent=self, ask=self.ask_conflict

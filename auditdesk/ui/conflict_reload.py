@@ -91,6 +91,18 @@ def attach_subject(exc: BaseException, session: Any) -> BaseException:
     return exc
 
 
+def name_conflict(exc: BaseException, open_session: Callable[[], Any]) -> BaseException:
+    """:func:`attach_subject` in a read of its own (``open_session()`` is a context manager: the
+    screen's ``ctx.session`` or ``database.session``). Naming the record is a nicety: when the
+    database went away too, the question is still asked, without the name."""
+    try:
+        with open_session() as session:
+            attach_subject(exc, session)
+    except Exception:  # noqa: BLE001 — naming the record is a nicety; the question is still asked
+        pass
+    return exc
+
+
 def headline(exc: BaseException) -> str:
     """One sentence: "Evidence #3 · 2026-0076 was changed by 王建国 at 10:42 meanwhile."."""
     details = getattr(exc, "details", {}) or {}

@@ -53,8 +53,8 @@ from auditdesk.ui import labels, palette
 from auditdesk.ui.conflict_reload import (
     MERGE,
     ask_reload_or_merge,
-    attach_subject,
     headline,
+    name_conflict,
     resolve_conflict,
 )
 from auditdesk.ui.context import AppContext
@@ -868,11 +868,7 @@ class PlanningDialog(QDialog):
         """Reload theirs, merge mine on top (fields both changed are shown, not saved), or
         keep mine unsaved: the plan another planner saved is never overwritten silently."""
         self.conflicts.append(exc)
-        try:
-            with self.ctx.session() as s:
-                attach_subject(exc, s)
-        except Exception:  # noqa: BLE001 — naming the record is a nicety; the question is still asked
-            pass
+        name_conflict(exc, self.ctx.session)
         outcome = resolve_conflict(
             exc,
             base=self.loaded,
@@ -924,8 +920,7 @@ class PlanningDialog(QDialog):
                 )
         except Conflict as exc:  # someone changed the plan meanwhile: show theirs, ask again
             self.conflicts.append(exc)
-            with self.ctx.session() as s:
-                attach_subject(exc, s)
+            name_conflict(exc, self.ctx.session)
             self.loaded, self.version_seen = self._read()
             self.show_plan(self.loaded)
             self.load_history()

@@ -38,8 +38,8 @@ from auditdesk.ui.conflict_reload import (
     CANCEL,
     MERGE,
     ask_reload_or_merge,
-    attach_subject,
     headline,
+    name_conflict,
 )
 from auditdesk.ui.context import AppContext
 
@@ -322,11 +322,7 @@ class UsersPage(QWidget):
         """Reload (show theirs), merge (make my change on their version) or keep mine (the
         role I picked stays in the box, nothing saved)."""
         self.conflicts.append(exc)
-        try:
-            with self.ctx.session() as s:
-                attach_subject(exc, s)
-        except Exception:  # noqa: BLE001 — naming the record is a nicety; the question is still asked
-            pass
+        name_conflict(exc, self.ctx.session)
         before = self._summary(name)
         choice = self.ask_conflict(exc, self)
         self.message.setText(headline(exc))

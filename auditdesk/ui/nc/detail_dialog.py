@@ -24,7 +24,7 @@ from auditdesk.rules.nc_lifecycle import ACTIONS, NCAction, allowed_actions
 from auditdesk.services import nonconformities as ncs
 from auditdesk.services.errors import Conflict, ServiceError
 from auditdesk.storage.concurrency import expect_version
-from auditdesk.ui.conflict_reload import attach_subject, connection_lost
+from auditdesk.ui.conflict_reload import connection_lost, name_conflict
 from auditdesk.ui.errors import message_for
 from auditdesk.ui.nc.action_dialogs import ReasonDialog, ResponseDialog, ask_verification
 from auditdesk.ui.nc.detail import NCDetailWidget
@@ -184,11 +184,7 @@ class NCDetailDialog(QDialog):
                     expect_version(session, Nonconformity, nc_id, seen)
                 work(session)
         except Conflict as exc:
-            try:
-                with self.database.session(self.user) as session:
-                    attach_subject(exc, session)
-            except Exception:  # noqa: BLE001 — naming the record is a nicety; the error is shown below
-                pass
+            name_conflict(exc, lambda: self.database.session(self.user))  # shown below
             self._show(self.tr("Not possible"), self.texts.error(exc))
             self.reload()
             self.changed.emit()

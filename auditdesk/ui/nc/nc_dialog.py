@@ -32,9 +32,9 @@ from auditdesk.ui import palette
 from auditdesk.ui.conflict_reload import (
     MERGE,
     ask_reload_or_merge,
-    attach_subject,
     connection_lost,
     headline,
+    name_conflict,
     resolve_conflict,
 )
 from auditdesk.ui.errors import message_for
@@ -311,11 +311,7 @@ class NCDialog(QDialog):
 
     def _on_conflict(self, exc: Exception, issue: bool, retry: bool) -> bool:
         self.conflicts.append(exc)
-        try:
-            with self.database.session(self.user) as session:
-                attach_subject(exc, session)
-        except Exception:  # noqa: BLE001 — naming the record is a nicety; the question is still asked
-            pass
+        name_conflict(exc, lambda: self.database.session(self.user))
         mine = self.values()
         outcome = resolve_conflict(
             exc, base=self.loaded, mine=mine, reload=self._read, parent=self, ask=self.ask_conflict
