@@ -181,6 +181,33 @@ def refused(laptop, path, password=None):
     return info.value.reason
 
 
+def earlier_recertification(s, audit_id):
+    """The recertification of March 2026 before ``audit_id``, on the same certificate, led by
+    the same lead, with one record seen there: the client's history. Returns (audit, evidence)."""
+    cert = s.scalar(select(Certificate))
+    lead = s.get(Audit, audit_id).team[0].auditor_id
+    earlier = create_audit(
+        s,
+        AuditData(
+            certificate_ids=[cert.id],
+            audit_type=AuditType.RECERTIFICATION,
+            start_date=dt.date(2026, 3, 10),
+            end_date=dt.date(2026, 3, 11),
+            team=[(lead, TeamRole.TEAM_LEADER)],
+        ),
+    )
+    seen = EvidenceItem(
+        audit_id=earlier.id,
+        evidence_type=EvidenceType.RECORD,
+        observed_at=utcnow(),
+        description="2026年3月再认证：抽查校准记录",
+        seq=1,
+    )
+    s.add(seen)
+    s.flush()
+    return earlier, seen
+
+
 def laptop_with_history(database, tmp_path):
     """An office with an audit and an earlier recertification of the same certificate (an issued
     minor NC on it), and a laptop filled with the audit's package: the earlier audit is there as
@@ -188,27 +215,7 @@ def laptop_with_history(database, tmp_path):
     closes the laptop."""
     db, audit_id, _ = build_office(database)
     with db.session() as s:
-        cert = s.scalar(select(Certificate))
-        lead = s.get(Audit, audit_id).team[0].auditor_id
-        earlier = create_audit(
-            s,
-            AuditData(
-                certificate_ids=[cert.id],
-                audit_type=AuditType.RECERTIFICATION,
-                start_date=dt.date(2026, 3, 10),
-                end_date=dt.date(2026, 3, 11),
-                team=[(lead, TeamRole.TEAM_LEADER)],
-            ),
-        )
-        seen = EvidenceItem(
-            audit_id=earlier.id,
-            evidence_type=EvidenceType.RECORD,
-            observed_at=utcnow(),
-            description="2026年3月再认证：抽查校准记录",
-            seq=1,
-        )
-        s.add(seen)
-        s.flush()
+        earlier, seen = earlier_recertification(s, audit_id)
         nc = raise_nc(
             s,
             NCDraft(

@@ -31,7 +31,7 @@ from auditdesk.model.sync import SyncWitness
 from auditdesk.services.setup import open_database
 from auditdesk.services.users import create_user
 from auditdesk.storage.integrity import check_database
-from tests.exchange.package_helpers import _clause, build_office
+from tests.exchange.package_helpers import _clause, build_office, earlier_recertification
 
 pytestmark = pytest.mark.slow  # several real round trips each
 
@@ -443,33 +443,12 @@ def _rewrite_history(laptop):
 
 def test_the_client_history_travels_to_the_laptop(office, net):
     """Issue 14 point 4: the office had 5 previous NCs for the audit, the laptop 0."""
-    from auditdesk.model import AuditType, Certificate, EvidenceType, NCGrade, TeamRole, utcnow
-    from auditdesk.services.audits import AuditData, create_audit
+    from auditdesk.model import NCGrade
     from auditdesk.services.nonconformities import NCDraft, issue_nc, previous_ncs, raise_nc
 
     db, audit_id, _ = office
     with db.session() as s:
-        cert = s.scalar(select(Certificate))
-        lead = s.get(Audit, audit_id).team[0].auditor_id
-        earlier = create_audit(
-            s,
-            AuditData(
-                certificate_ids=[cert.id],
-                audit_type=AuditType.RECERTIFICATION,
-                start_date=dt.date(2026, 3, 10),
-                end_date=dt.date(2026, 3, 11),
-                team=[(lead, TeamRole.TEAM_LEADER)],
-            ),
-        )
-        seen = EvidenceItem(
-            audit_id=earlier.id,
-            evidence_type=EvidenceType.RECORD,
-            observed_at=utcnow(),
-            description="2026年3月再认证：抽查校准记录",
-            seq=1,
-        )
-        s.add(seen)
-        s.flush()
+        earlier, seen = earlier_recertification(s, audit_id)
         for clause in ("7.1.5", "8.5.4", "9.2"):
             nc = raise_nc(
                 s,
